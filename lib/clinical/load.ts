@@ -1,0 +1,91 @@
+/**
+ * Training load from individual runs (EVALUATE.md section 5, SPEC.md section 5).
+ * Day D is the assessment day; runs dated after D are ignored everywhere.
+ *
+ * - acute7dKm:        total distance on days D-6 .. D.
+ * - chronicWeeklyKm:  total distance on days D-27 .. D, divided by 4 (the 28
+ *                     days include the acute 7).
+ * - acwr:             acute7dKm / chronicWeeklyKm (unrounded values), null
+ *                     when chronicWeeklyKm is 0. Weak evidence (Lolli 2019;
+ *                     Impellizzeri 2020): shown as a trend, never a red flag.
+ * - twoWeekChangePct: (A - B) / B x 100 with A = total on D-13 .. D and
+ *                     B = total on D-27 .. D-14; null when B is 0. Flagged
+ *                     above +30% (Nielsen 2014).
+ * - spikes:           every run dated D-29 .. D longer than (1 + spikePct/100)
+ *                     times the longest run dated in the 30 days before it
+ *                     (its date - 30 .. its date - 1). No run, or only runs of
+ *                     0 km, in that window: not a spike. Band from the ratio to
+ *                     that longest run: "10-30" up to 1.3, "30-100" above 1.3 up
+ *                     to 2.0, ">100" above 2.0 (Frandsen 2025). Sorted by date
+ *                     (runs of the same day in input order).
+ *
+ * Distances are rounded to one decimal, the ACWR to two, as output.
+ */
+
+import { dayNumber } from "./dates";
+import { exceeds, round1, round2 } from "./rounding";
+import type { Load, RunInput, Spike, SpikeBand } from "./types";
+
+/** Spike bands by ratio to the longest run of the previous 30 days (Frandsen 2025). */
+export function spikeBand(distanceKm: number, longestKm: number): SpikeBand {
+  if (!exceeds(distanceKm, 1.3 * longestKm)) return "10-30";
+  if (!exceeds(distanceKm, 2 * longestKm)) return "30-100";
+  return ">100";
+}
+
+/** `today` is the day number of D (see dates.ts); runs are not modified. */
+export function computeLoad(runs: readonly RunInput[], today: number, spikePct: number): Load {
+  let acute = 0;
+  let chronic = 0;
+  let lastTwoWeeks = 0;
+  let twoWeeksBefore = 0;
+  // Runs of D-59 .. D: the spike candidates (D-29 .. D) and their 30-day windows.
+  const recentRuns: { index: number; day: number; run: RunInput }[] = [];
+
+  for (let index = 0; index < runs.length; index++) {
+    const run = runs[index] as RunInput;
+    const daysAgo = today - dayNumber(run.date);
+    if (daysAgo < 0) continue; // after D: ignored everywhere
+    const km = run.distanceKm;
+    if (daysAgo <= 6) acute += km;
+    if (daysAgo <= 13) lastTwoWeeks += km;
+    else if (daysAgo <= 27) twoWeeksBefore += km;
+    if (daysAgo <= 59) recentRuns.push({ index, day: today - daysAgo, run });
+  }
+  chronic = lastTwoWeeks + twoWeeksBefore;
+
+  const spikeFactor = 1 + spikePct / 100;
+  const spikes: { day: number; index: number; spike: Spike }[] = [];
+  for (const candidate of recentRuns) {
+    if (candidate.day < today - 29) continue;
+    let longest = 0;
+    for (const other of recentRuns) {
+      if (other.day >= candidate.day - 30 && other.day <= candidate.day - 1 && other.run.distanceKm > longest) {
+        longest = other.run.distanceKm;
+      }
+    }
+    if (longest <= 0) continue; // no earlier run, or only runs of 0 km
+    const km = candidate.run.distanceKm;
+    if (!exceeds(km, spikeFactor * longest)) continue;
+    spikes.push({
+      day: candidate.day,
+      index: candidate.index,
+      spike: {
+        date: candidate.run.date,
+        distanceKm: round1(km),
+        longestPrior30dKm: round1(longest),
+        band: spikeBand(km, longest),
+      },
+    });
+  }
+  spikes.sort((a, b) => a.day - b.day || a.index - b.index);
+
+  const chronicWeekly = chronic / 4;
+  return {
+    acute7dKm: round1(acute),
+    chronicWeeklyKm: round1(chronicWeekly),
+    acwr: chronicWeekly === 0 ? null : round2(acute / chronicWeekly),
+    twoWeekChangePct: twoWeeksBefore === 0 ? null : round1(((lastTwoWeeks - twoWeeksBefore) / twoWeeksBefore) * 100),
+    spikes: spikes.map((s) => s.spike),
+  };
+}

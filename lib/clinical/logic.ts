@@ -1,0 +1,75 @@
+/**
+ * Three-valued logic (EVALUATE.md section 2).
+ *
+ * Every rule is evaluated on answers that may be missing. An omitted answer is
+ * *unknown* ("not asked"), which is not the same as "no":
+ *
+ *   A and B  is false as soon as either side is false, true when both are
+ *            true, otherwise unknown;
+ *   A or B   is true as soon as either side is true, false when both are
+ *            false, otherwise unknown;
+ *   a comparison with an omitted number, or a test on an omitted list, is
+ *   unknown.
+ *
+ * A finding carries, besides its truth value, the input paths that decided it
+ * (`because`): for a true AND all of its parts, for a true OR only its true
+ * branches. These are what the UI shows as "because ...".
+ */
+
+import type { FindingPath } from "./types";
+
+export interface Finding {
+  /** `true`, `false`, or `null` for unknown (not asked). */
+  readonly value: boolean | null;
+  /** The inputs that decided the value (meaningful when it is not unknown). */
+  readonly because: readonly FindingPath[];
+}
+
+export const UNKNOWN: Finding = Object.freeze({ value: null, because: Object.freeze([]) as readonly FindingPath[] });
+
+/** A finding decided by one input (or derived value) `path`. */
+export function known(value: boolean, path: FindingPath): Finding {
+  return { value, because: [path] };
+}
+
+/** A finding from an optional answer: unknown when it was not given. */
+export function fromAnswer(value: boolean | undefined, path: FindingPath): Finding {
+  return value === undefined ? UNKNOWN : known(value, path);
+}
+
+function pathsOf(parts: readonly Finding[]): FindingPath[] {
+  const out: FindingPath[] = [];
+  for (const part of parts) {
+    for (const path of part.because) {
+      if (!out.includes(path)) out.push(path);
+    }
+  }
+  return out;
+}
+
+/** Three-valued AND: false if any part is false, true if all are true, else unknown. */
+export function and(...parts: Finding[]): Finding {
+  const falses = parts.filter((p) => p.value === false);
+  if (falses.length > 0) return { value: false, because: pathsOf(falses) };
+  if (parts.every((p) => p.value === true)) return { value: true, because: pathsOf(parts) };
+  return UNKNOWN;
+}
+
+/** Three-valued OR: true if any part is true (because = the true branches), false if all are false, else unknown. */
+export function or(...parts: Finding[]): Finding {
+  const trues = parts.filter((p) => p.value === true);
+  if (trues.length > 0) return { value: true, because: pathsOf(trues) };
+  if (parts.every((p) => p.value === false)) return { value: false, because: pathsOf(parts) };
+  return UNKNOWN;
+}
+
+/** Three-valued NOT: unknown stays unknown. */
+export function not(part: Finding): Finding {
+  return part.value === null ? UNKNOWN : { value: !part.value, because: part.because };
+}
+
+/** Convenience for display and tests. */
+export type Truth = "true" | "false" | "unknown";
+export function truthOf(f: Finding): Truth {
+  return f.value === null ? "unknown" : f.value ? "true" : "false";
+}
