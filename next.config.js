@@ -2,6 +2,8 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // forbidden() answers 403 with app/forbidden.tsx (viewers reaching admin pages).
+  experimental: { authInterrupts: true },
   // Native or file-reading server packages are loaded from node_modules, not bundled.
   serverExternalPackages: ["@node-rs/argon2", "pdfkit", "pg", "@prisma/adapter-pg"],
   async headers() {

@@ -1,0 +1,50 @@
+import Link from "next/link";
+import { can, requireUser, ROLE_LABELS } from "@/lib/auth";
+import { SignOutButton } from "@/app/_components/layout/sign-out-button";
+import { NavLink } from "@/app/_components/layout/nav-link";
+
+/** Every page under (clinic) needs a signed-in, active user. */
+export default async function ClinicLayout({ children }: { children: React.ReactNode }) {
+  const actor = await requireUser();
+  return (
+    <div className="min-h-screen">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        Skip to content
+      </a>
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-2">
+          <div className="flex items-center gap-6">
+            <Link href="/patients" className="font-semibold text-slate-900">
+              Knee Clinic
+              <span className="ml-2 text-xs font-normal text-slate-500">{actor.clinicName}</span>
+            </Link>
+            <nav aria-label="Main">
+              <ul className="flex gap-1">
+                <li>
+                  <NavLink href="/patients">Caseload</NavLink>
+                </li>
+                <li>
+                  <NavLink href="/referrals">Referrals</NavLink>
+                </li>
+                {can(actor, "admin.users") ? (
+                  <li>
+                    <NavLink href="/admin">Admin</NavLink>
+                  </li>
+                ) : null}
+              </ul>
+            </nav>
+          </div>
+          <div className="flex items-center gap-3 text-sm">
+            <span className="text-slate-700">
+              {actor.name} <span className="text-xs text-slate-500">· {ROLE_LABELS[actor.role]}</span>
+            </span>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-7xl px-4 py-5">
+        {children}
+      </main>
+    </div>
+  );
+}

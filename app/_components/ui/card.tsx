@@ -1,0 +1,35 @@
+import type { ReactNode } from "react";
+
+export function Card({ title, actions, children, className = "", id }: { title?: ReactNode; actions?: ReactNode; children: ReactNode; className?: string; id?: string }) {
+  return (
+    <section aria-labelledby={title && id ? `${id}-title` : undefined} id={id} className={`rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 ${className}`}>
+      {title || actions ? (
+        <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
+          {title ? (
+            <h2 id={id ? `${id}-title` : undefined} className="text-base font-semibold text-slate-900">
+              {title}
+            </h2>
+          ) : null}
+          {actions ? <div className="flex flex-wrap gap-2">{actions}</div> : null}
+        </div>
+      ) : null}
+      {children}
+    </section>
+  );
+}
+
+export function PageHeader({ title, subtitle, actions }: { title: ReactNode; subtitle?: ReactNode; actions?: ReactNode }) {
+  return (
+    <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
+      <div>
+        <h1 className="text-xl font-semibold text-slate-900">{title}</h1>
+        {subtitle ? <p className="mt-0.5 text-sm text-slate-600">{subtitle}</p> : null}
+      </div>
+      {actions ? <div className="flex flex-wrap gap-2">{actions}</div> : null}
+    </div>
+  );
+}
+
+export const tableClass = "min-w-full divide-y divide-slate-200 text-sm";
+export const thClass = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600";
+export const tdClass = "px-3 py-2 align-top text-slate-800";

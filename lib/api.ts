@@ -1,0 +1,84 @@
+import { NextResponse } from "next/server";
+import { requireApiActor, type Actor, type Permission } from "@/lib/auth";
+import {
+  ConflictError,
+  DatabaseUnavailableError,
+  ForbiddenError,
+  NotFoundError,
+  UnauthenticatedError,
+  ValidationError,
+  isDatabaseUnavailable,
+} from "@/lib/errors";
+
+/**
+ * The one wrapper every /api/v1 route uses: session and permission first,
+ * then the handler; every error becomes a JSON answer with the right status
+ * and a message that names the problem, never a stack trace.
+ */
+export class PayloadTooLargeError extends Error {
+  constructor(public readonly limitBytes: number) {
+    super(`request body is larger than ${Math.round(limitBytes / 1024)} kB`);
+  }
+}
+
+type RouteContext<P> = { params: Promise<P> };
+type Handler<P> = (args: { req: Request; actor: Actor; params: P }) => Promise<Response>;
+
+export function apiRoute<P = Record<string, never>>(permission: Permission, handler: Handler<P>) {
+  return async (req: Request, ctx: RouteContext<P>): Promise<Response> => {
+    try {
+      const actor = await requireApiActor(permission);
+      const params = await ctx.params;
+      return await handler({ req, actor, params });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+export function errorResponse(error: unknown): Response {
+  if (error instanceof UnauthenticatedError) return NextResponse.json({ error: "unauthenticated", message: error.message }, { status: 401 });
+  if (error instanceof ForbiddenError) return NextResponse.json({ error: "forbidden", message: error.message }, { status: 403 });
+  if (error instanceof ValidationError) return NextResponse.json({ error: "invalid input", issues: error.issues }, { status: 400 });
+  if (error instanceof NotFoundError) return NextResponse.json({ error: "not found", message: error.message }, { status: 404 });
+  if (error instanceof ConflictError) return NextResponse.json({ error: "conflict", message: error.message, detail: error.detail ?? null }, { status: 409 });
+  if (error instanceof PayloadTooLargeError) return NextResponse.json({ error: "payload too large", message: error.message }, { status: 413 });
+  if (error instanceof DatabaseUnavailableError || isDatabaseUnavailable(error)) {
+    return NextResponse.json({ error: "service unavailable", message: "The database is not reachable. Please try again in a moment." }, { status: 503, headers: { "Retry-After": "5" } });
+  }
+  console.error("Unhandled API error", error);
+  return NextResponse.json({ error: "internal error", message: "Something went wrong on the server. The error has been logged." }, { status: 500 });
+}
+
+/** Reads a JSON body of at most `maxBytes`, counting bytes as they arrive. */
+export async function readJsonBody(req: Request, maxBytes: number): Promise<unknown> {
+  const declared = Number(req.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > maxBytes) throw new PayloadTooLargeError(maxBytes);
+  const reader = req.body?.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (reader) {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel();
+        throw new PayloadTooLargeError(maxBytes);
+      }
+      chunks.push(value);
+    }
+  }
+  const text = new TextDecoder().decode(Buffer.concat(chunks));
+  if (text.trim() === "") throw new ValidationError([{ path: "", message: "request body is empty: send a JSON document" }]);
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new ValidationError([{ path: "", message: `not valid JSON: ${(e as Error).message}` }]);
+  }
+}
+
+/** Query parameters as a plain object (last value wins). */
+export function queryObject(req: Request): Record<string, string> {
+  return Object.fromEntries(new URL(req.url).searchParams.entries());
+}

@@ -1,0 +1,280 @@
+import type { Actor } from "@/lib/auth";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { audit } from "@/lib/data/audit";
+import { fromDateString, isUniqueViolation, read, toDateString, transaction, type Tx } from "@/lib/data/tx";
+import { NotFoundError, ValidationError } from "@/lib/errors";
+import type { EpisodeInput, PatientInput } from "@/lib/validation/patients";
+
+/**
+ * Runners and their episodes. Every function is scoped to the actor's
+ * clinic; a patient of another clinic is "not found". Opening a patient
+ * record and every change write an audit event in the same transaction.
+ */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (s: string) => UUID.test(s);
+
+export type PatientView = {
+  id: string;
+  mrn: string;
+  givenName: string;
+  familyName: string;
+  birthDate: string;
+  sex: "female" | "male" | "other" | "unknown";
+  email: string | null;
+  phone: string | null;
+  runningLevel: "novice" | "recreational" | "competitive" | null;
+  weeklyDistanceKm: number | null;
+  goalEvent: string | null;
+  goalEventDate: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+export type EpisodeView = {
+  id: string;
+  patientId: string;
+  side: "left" | "right" | "both";
+  complaint: string;
+  onsetDate: string | null;
+  mechanism: "gradual" | "acute_trauma" | null;
+  status: "open" | "discharged";
+  nextReviewDate: string | null;
+  dischargedAt: Date | null;
+  urgency: "emergency" | "urgent" | "soon" | "routine" | null;
+  screenIncomplete: boolean;
+  lastSeenOn: string | null;
+  worsening: boolean;
+  draftCount: number;
+  createdAt: Date;
+};
+
+type PatientRow = Prisma.PatientGetPayload<object>;
+type EpisodeRow = Prisma.EpisodeGetPayload<object>;
+
+export function patientView(p: PatientRow): PatientView {
+  return {
+    id: p.id,
+    mrn: p.mrn,
+    givenName: p.givenName,
+    familyName: p.familyName,
+    birthDate: toDateString(p.birthDate),
+    sex: p.sex,
+    email: p.email,
+    phone: p.phone,
+    runningLevel: p.runningLevel,
+    weeklyDistanceKm: p.weeklyDistanceKm,
+    goalEvent: p.goalEvent,
+    goalEventDate: toDateString(p.goalEventDate),
+    createdAt: p.createdAt,
+    updatedAt: p.updatedAt,
+  };
+}
+
+export function episodeView(e: EpisodeRow): EpisodeView {
+  return {
+    id: e.id,
+    patientId: e.patientId,
+    side: e.side,
+    complaint: e.complaint,
+    onsetDate: toDateString(e.onsetDate),
+    mechanism: e.mechanism,
+    status: e.status,
+    nextReviewDate: toDateString(e.nextReviewDate),
+    dischargedAt: e.dischargedAt,
+    urgency: e.urgency,
+    screenIncomplete: e.screenIncomplete,
+    lastSeenOn: toDateString(e.lastSeenOn),
+    worsening: e.worsening,
+    draftCount: e.draftCount,
+    createdAt: e.createdAt,
+  };
+}
+
+function patientData(input: PatientInput) {
+  return {
+    mrn: input.mrn,
+    givenName: input.givenName,
+    familyName: input.familyName,
+    birthDate: fromDateString(input.birthDate),
+    sex: input.sex,
+    email: input.email ?? null,
+    phone: input.phone ?? null,
+    runningLevel: input.runningLevel ?? null,
+    weeklyDistanceKm: input.weeklyDistanceKm ?? null,
+    goalEvent: input.goalEvent ?? null,
+    goalEventDate: input.goalEventDate ? fromDateString(input.goalEventDate) : null,
+  };
+}
+
+function mrnTaken(error: unknown): never {
+  if (isUniqueViolation(error)) throw new ValidationError([{ path: "mrn", message: "another patient of this clinic already has this MRN" }]);
+  throw error;
+}
+
+/** Loads a patient of the actor's clinic inside a transaction, or throws NotFoundError. */
+export async function findPatientOrThrow(tx: Tx, actor: Actor, patientId: string): Promise<PatientRow> {
+  if (!isUuid(patientId)) throw new NotFoundError("patient");
+  const patient = await tx.patient.findFirst({ where: { id: patientId, clinicId: actor.clinicId } });
+  if (!patient) throw new NotFoundError("patient");
+  return patient;
+}
+
+export async function createPatient(actor: Actor, input: PatientInput): Promise<PatientView> {
+  try {
+    return await transaction(async (tx) => {
+      const p = await tx.patient.create({ data: { clinicId: actor.clinicId, ...patientData(input) } });
+      await audit(tx, actor, { action: "patient.create", entityType: "Patient", entityId: p.id, patientId: p.id, detail: { mrn: p.mrn } });
+      return patientView(p);
+    });
+  } catch (error) {
+    mrnTaken(error);
+  }
+}
+
+/** Changes demographics; the audit event holds the before and after of each changed field. */
+export async function updatePatient(actor: Actor, patientId: string, input: PatientInput): Promise<PatientView> {
+  try {
+    return await transaction(async (tx) => {
+      const before = patientView(await findPatientOrThrow(tx, actor, patientId));
+      const after = patientView(await tx.patient.update({ where: { id: patientId }, data: patientData(input) }));
+      const fields = (Object.keys(input) as (keyof PatientView)[]).filter((k) => k in before);
+      const changed = fields.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+      await audit(tx, actor, {
+        action: "patient.update",
+        entityType: "Patient",
+        entityId: patientId,
+        patientId,
+        detail: {
+          before: Object.fromEntries(changed.map((k) => [k, before[k] as Prisma.InputJsonValue])),
+          after: Object.fromEntries(changed.map((k) => [k, after[k] as Prisma.InputJsonValue])),
+        },
+      });
+      return after;
+    });
+  } catch (error) {
+    mrnTaken(error);
+  }
+}
+
+/** Opens a patient record: the patient and their episodes. Audited as a view. */
+export async function getPatientRecord(actor: Actor, patientId: string): Promise<{ patient: PatientView; episodes: EpisodeView[] }> {
+  return transaction(async (tx) => {
+    const patient = await findPatientOrThrow(tx, actor, patientId);
+    const episodes = await tx.episode.findMany({ where: { clinicId: actor.clinicId, patientId }, orderBy: [{ status: "asc" }, { createdAt: "desc" }] });
+    await audit(tx, actor, { action: "patient.view", entityType: "Patient", entityId: patientId, patientId });
+    return { patient: patientView(patient), episodes: episodes.map(episodeView) };
+  });
+}
+
+export type PatientListItem = PatientView & { openEpisodes: number };
+
+/**
+ * Finds runners by name, MRN or birth date (YYYY-MM-DD), ordered by family
+ * name, keyset-paginated (the cursor is the last row's sort key).
+ */
+export async function searchPatients(actor: Actor, opts: { q?: string; cursor?: string; limit?: number }): Promise<{ items: PatientListItem[]; nextCursor: string | null }> {
+  const limit = Math.min(Math.max(opts.limit ?? 25, 1), 100);
+  const where: Prisma.PatientWhereInput = { clinicId: actor.clinicId };
+  const q = opts.q?.trim();
+  if (q) {
+    const iso = /^\d{4}-\d{2}-\d{2}$/.test(q) && !Number.isNaN(Date.parse(q)) ? q : null;
+    const words = q.replace(/,/g, " ").split(/\s+/).filter(Boolean).slice(0, 4);
+    where.OR = [
+      { mrn: { equals: q, mode: "insensitive" } },
+      { mrn: { startsWith: q, mode: "insensitive" } },
+      ...(iso ? [{ birthDate: fromDateString(iso) }] : []),
+      { AND: words.map((w) => ({ OR: [{ familyName: { contains: w, mode: "insensitive" as const } }, { givenName: { contains: w, mode: "insensitive" as const } }] })) },
+    ];
+  }
+  const cursor = decodeCursor(opts.cursor);
+  if (cursor) {
+    where.AND = [
+      {
+        OR: [
+          { familyName: { gt: cursor.f } },
+          { familyName: cursor.f, givenName: { gt: cursor.g } },
+          { familyName: cursor.f, givenName: cursor.g, id: { gt: cursor.i } },
+        ],
+      },
+    ];
+  }
+  return read(async (c) => {
+    const rows = await c.patient.findMany({
+      where,
+      orderBy: [{ familyName: "asc" }, { givenName: "asc" }, { id: "asc" }],
+      take: limit + 1,
+      include: { _count: { select: { episodes: { where: { status: "open" } } } } },
+    });
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map((r) => ({ ...patientView(r), openEpisodes: r._count.episodes })),
+      nextCursor: rows.length > limit && last ? encodeCursor({ f: last.familyName, g: last.givenName, i: last.id }) : null,
+    };
+  });
+}
+
+type Cursor = { f: string; g: string; i: string };
+function encodeCursor(c: Cursor): string {
+  return Buffer.from(JSON.stringify(c)).toString("base64url");
+}
+function decodeCursor(s: string | undefined): Cursor | null {
+  if (!s) return null;
+  try {
+    const c = JSON.parse(Buffer.from(s, "base64url").toString()) as Cursor;
+    if (typeof c.f === "string" && typeof c.g === "string" && typeof c.i === "string" && isUuid(c.i)) return c;
+  } catch {
+    // fall through
+  }
+  throw new ValidationError([{ path: "cursor", message: "cursor is not valid: start again from the first page" }]);
+}
+
+// ---------------------------------------------------------------- episodes
+
+export async function createEpisode(actor: Actor, input: EpisodeInput): Promise<EpisodeView> {
+  return transaction(async (tx) => {
+    await findPatientOrThrow(tx, actor, input.patientId);
+    const e = await tx.episode.create({
+      data: {
+        clinicId: actor.clinicId,
+        patientId: input.patientId,
+        side: input.side,
+        complaint: input.complaint,
+        onsetDate: input.onsetDate ? fromDateString(input.onsetDate) : null,
+        mechanism: input.mechanism ?? null,
+        nextReviewDate: input.nextReviewDate ? fromDateString(input.nextReviewDate) : null,
+      },
+    });
+    await audit(tx, actor, { action: "episode.create", entityType: "Episode", entityId: e.id, patientId: input.patientId, detail: { side: e.side } });
+    return episodeView(e);
+  });
+}
+
+export async function findEpisodeOrThrow(tx: Tx, actor: Actor, episodeId: string): Promise<EpisodeRow> {
+  if (!isUuid(episodeId)) throw new NotFoundError("episode");
+  const e = await tx.episode.findFirst({ where: { id: episodeId, clinicId: actor.clinicId } });
+  if (!e) throw new NotFoundError("episode");
+  return e;
+}
+
+export async function setEpisodeStatus(actor: Actor, episodeId: string, status: "open" | "discharged", nextReviewDate?: string): Promise<EpisodeView> {
+  return transaction(async (tx) => {
+    const before = await findEpisodeOrThrow(tx, actor, episodeId);
+    const e = await tx.episode.update({
+      where: { id: episodeId },
+      data: {
+        status,
+        dischargedAt: status === "discharged" ? new Date() : null,
+        nextReviewDate: status === "discharged" ? null : nextReviewDate ? fromDateString(nextReviewDate) : before.nextReviewDate,
+      },
+    });
+    await audit(tx, actor, {
+      action: status === "discharged" ? "episode.discharge" : "episode.update",
+      entityType: "Episode",
+      entityId: episodeId,
+      patientId: e.patientId,
+      detail: { before: { status: before.status, nextReviewDate: toDateString(before.nextReviewDate) }, after: { status: e.status, nextReviewDate: toDateString(e.nextReviewDate) } },
+    });
+    return episodeView(e);
+  });
+}

@@ -1,0 +1,44 @@
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { DatabaseUnavailableError, isDatabaseUnavailable } from "@/lib/errors";
+
+export type Tx = Prisma.TransactionClient;
+
+/**
+ * Runs `fn` in one transaction: a write and its audit row commit together or
+ * not at all. Connection failures surface as DatabaseUnavailableError.
+ */
+export async function transaction<T>(fn: (tx: Tx) => Promise<T>, options?: { isolationLevel?: Prisma.TransactionIsolationLevel }): Promise<T> {
+  try {
+    return await db().$transaction(fn, { maxWait: 10_000, timeout: 30_000, ...options });
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) throw new DatabaseUnavailableError();
+    throw error;
+  }
+}
+
+/** A read without a transaction, with the same error mapping. */
+export async function read<T>(fn: (client: ReturnType<typeof db>) => Promise<T>): Promise<T> {
+  try {
+    return await fn(db());
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) throw new DatabaseUnavailableError();
+    throw error;
+  }
+}
+
+/** Prisma's unique-constraint violation. */
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
+}
+
+/** Dates of type `date` travel as YYYY-MM-DD strings above lib/data. */
+export function toDateString(d: Date): string;
+export function toDateString(d: Date | null | undefined): string | null;
+export function toDateString(d: Date | null | undefined): string | null {
+  return d ? d.toISOString().slice(0, 10) : null;
+}
+
+export function fromDateString(s: string): Date {
+  return new Date(`${s}T00:00:00.000Z`);
+}

@@ -1,0 +1,53 @@
+import { z } from "zod";
+
+/**
+ * The app's configuration, read from the environment and validated once.
+ * `.env.example` documents every variable. A missing or malformed variable
+ * stops start-up (instrumentation.ts) with a message naming it.
+ */
+const intFromEnv = (name: string, min: number, max: number, fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === "") return fallback;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < min || n > max) {
+        ctx.addIssue({ code: "custom", message: `${name} must be a whole number from ${min} to ${max}` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const envSchema = z.object({
+  DATABASE_URL: z
+    .string({ error: "DATABASE_URL is required (e.g. postgres://user@host:5432/db; `npm run demo` sets it for the embedded database)" })
+    .refine((v) => /^postgres(ql)?:\/\/.+/.test(v), "DATABASE_URL must be a postgres:// or postgresql:// URL"),
+  NEXTAUTH_SECRET: z
+    .string({ error: "NEXTAUTH_SECRET is required: a random string of at least 32 characters (e.g. `openssl rand -base64 32`)" })
+    .min(32, "NEXTAUTH_SECRET must be at least 32 characters long"),
+  NEXTAUTH_URL: z.url({ error: "NEXTAUTH_URL must be an absolute URL such as http://localhost:3000" }).optional(),
+  SESSION_IDLE_MINUTES: intFromEnv("SESSION_IDLE_MINUTES", 1, 24 * 60, 30),
+  SESSION_MAX_HOURS: intFromEnv("SESSION_MAX_HOURS", 1, 7 * 24, 12),
+  LOCKOUT_THRESHOLD: intFromEnv("LOCKOUT_THRESHOLD", 1, 100, 5),
+  LOCKOUT_MINUTES: intFromEnv("LOCKOUT_MINUTES", 1, 24 * 60, 15),
+  DATABASE_POOL_MAX: intFromEnv("DATABASE_POOL_MAX", 1, 200, 10),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+export class EnvError extends Error {}
+
+/** Validated environment; throws EnvError naming every bad variable. */
+export function getEnv(): Env {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  - ${i.path.join(".") || "environment"}: ${i.message}`);
+    throw new EnvError(`Invalid environment configuration:\n${lines.join("\n")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}

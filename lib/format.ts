@@ -1,0 +1,70 @@
+/**
+ * Display formatting shared by pages, exports and tests. Dates are written
+ * unambiguously ("3 Nov 2026"), never as 03/11/2026.
+ */
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** "2026-11-03" or a Date at UTC midnight -> "3 Nov 2026". */
+export function formatDate(value: string | Date | null | undefined): string {
+  if (!value) return "—";
+  const iso = typeof value === "string" ? value : value.toISOString().slice(0, 10);
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return String(value);
+  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
+}
+
+/** A timestamp in the clinic's time zone: "3 Nov 2026, 14:05". */
+export function formatDateTime(value: Date | string | null | undefined, timeZone = "UTC"): string {
+  if (!value) return "—";
+  const d = typeof value === "string" ? new Date(value) : value;
+  const parts = new Intl.DateTimeFormat("en-GB", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(d);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
+  return `${formatDate(`${get("year")}-${get("month")}-${get("day")}`)}, ${get("hour")}:${get("minute")}`;
+}
+
+/** Today's date (YYYY-MM-DD) in a time zone. */
+export function todayIn(timeZone: string, now: Date = new Date()): string {
+  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return parts; // en-CA formats as YYYY-MM-DD
+}
+
+/** Full years between a birth date and a day (both YYYY-MM-DD). */
+export function ageOn(birthDate: string, day: string): number {
+  const [by, bm, bd] = birthDate.split("-").map(Number) as [number, number, number];
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  let age = y - by;
+  if (m < bm || (m === bm && d < bd)) age -= 1;
+  return age;
+}
+
+export function addDays(day: string, days: number): string {
+  const d = new Date(`${day}T00:00:00.000Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+export function formatKm(km: number | null | undefined): string {
+  if (km === null || km === undefined) return "—";
+  return `${(Math.round(km * 10) / 10).toLocaleString("en-GB")} km`;
+}
+
+export function formatDuration(seconds: number | null | undefined): string {
+  if (!seconds && seconds !== 0) return "—";
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = seconds % 60;
+  return h > 0 ? `${h} h ${String(m).padStart(2, "0")} min` : `${m} min ${String(s).padStart(2, "0")} s`;
+}
+
+export const SEX_LABELS = { female: "Female", male: "Male", other: "Other", unknown: "Unknown" } as const;
+export const SIDE_LABELS = { left: "Left knee", right: "Right knee", both: "Both knees" } as const;
+export const LEVEL_LABELS = { novice: "Novice (< 1 year)", recreational: "Recreational", competitive: "Competitive" } as const;
+export const MECHANISM_LABELS = { gradual: "Gradual (overuse)", acute_trauma: "Acute trauma" } as const;

@@ -1,0 +1,51 @@
+import { z } from "zod";
+import { ValidationError, type FieldIssue } from "@/lib/errors";
+
+/** zod issues as `{path: "a.b.0", message}` pairs, the shape every API and form uses. */
+export function toFieldIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message }));
+}
+
+/** Parse or throw a ValidationError naming each bad field. */
+export function parseOrThrow<S extends z.ZodType>(schema: S, data: unknown): z.output<S> {
+  const result = schema.safeParse(data);
+  if (!result.success) throw new ValidationError(toFieldIssues(result.error));
+  return result.data;
+}
+
+export const uuid = z.uuid({ error: "must be a valid id" });
+
+/** A calendar date written YYYY-MM-DD that really exists (no 30 February). */
+export const isoDate = z.string({ error: "must be a date (YYYY-MM-DD)" }).refine((s) => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === s;
+}, "must be a real date written YYYY-MM-DD");
+
+/** Optional text from a form: trimmed, empty means absent. */
+export const optionalText = (max: number, label = "text") =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} must be at most ${max} characters`)
+    .optional()
+    .transform((v) => (v ? v : undefined));
+
+export const requiredText = (max: number, label: string) =>
+  z.string({ error: `${label} is required` }).trim().min(1, `${label} is required`).max(max, `${label} must be at most ${max} characters`);
+
+export const email = z.string().trim().toLowerCase().pipe(z.email({ error: "must be a valid email address" }));
+
+/** FormData to a plain object; repeated keys become arrays. */
+export function formDataToObject(form: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of form.entries()) {
+    if (typeof value !== "string") continue;
+    const existing = out[key];
+    if (existing === undefined) out[key] = value;
+    else if (Array.isArray(existing)) existing.push(value);
+    else out[key] = [existing, value];
+  }
+  return out;
+}
