@@ -1,0 +1,347 @@
+/**
+ * The input of the clinical evaluation (EVALUATE.md section 1), validated
+ * with zod. One schema for the form, the server action, the HTTP API and the
+ * command line, so they can never disagree about what is valid.
+ *
+ * Strict at every level: unknown keys are rejected (they are usually typos).
+ * An omitted field means "not asked"; `null` is not accepted in its place.
+ * Every issue has a dotted `path` ("symptoms.painNow", "training.runs.3.date",
+ * "" for the whole document) and a plain-English `message` saying why.
+ */
+
+import * as z from "zod";
+import { hasIsoDateFormat, isRealIsoDate } from "../clinical/dates";
+import {
+  EFFUSION_GRADES,
+  KOOS_ITEM_IDS,
+  MECHANISMS,
+  RUN_SURFACES,
+  SEXES,
+  SIDES,
+  TENDERNESS_SITES,
+  TEST_RESULTS,
+  VALGUS_STRESS_RESULTS,
+  type ClinicSettings,
+  type EvaluationInput,
+  type KoosItemId,
+} from "../clinical/types";
+
+// ---------------------------------------------------------------------------
+// Building blocks, each with its plain-English message
+// ---------------------------------------------------------------------------
+
+/** Messages for a missing value ("is required") or a wrong one. */
+function messageFor(message: string) {
+  return (issue: { input?: unknown; code?: string }) => {
+    if (issue.code === "unrecognized_keys") return undefined; // replaced by "unknown field" below
+    return issue.input === undefined ? "is required" : message;
+  };
+}
+
+function yesNo() {
+  return z.boolean({ error: messageFor("must be true or false") });
+}
+
+function integerFromTo(min: number, max: number) {
+  const message = `must be an integer from ${min} to ${max}`;
+  return z.int({ error: messageFor(message) }).min(min, { error: message }).max(max, { error: message });
+}
+
+function integerAtLeast(min: number) {
+  const message = `must be an integer of ${min} or more`;
+  return z.int({ error: messageFor(message) }).min(min, { error: message });
+}
+
+function numberFromTo(min: number, max: number) {
+  const message = `must be a number from ${min} to ${max}`;
+  return z.number({ error: messageFor(message) }).min(min, { error: message }).max(max, { error: message });
+}
+
+function numberAtLeast(min: number) {
+  const message = `must be a number of ${min} or more`;
+  return z.number({ error: messageFor(message) }).min(min, { error: message });
+}
+
+function numberAboveZeroTo(max: number) {
+  const message = `must be a number greater than 0 and at most ${max}`;
+  return z.number({ error: messageFor(message) }).gt(0, { error: message }).max(max, { error: message });
+}
+
+function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.enum(values, { error: messageFor(`must be one of: ${values.join(", ")}`) });
+}
+
+const DATE_FORMAT_MESSAGE = "must be a date in YYYY-MM-DD format";
+
+/** A real calendar date written YYYY-MM-DD (2024-02-29 yes, 2026-02-30 no). */
+function isoDate() {
+  return z
+    .string({ error: messageFor(DATE_FORMAT_MESSAGE) })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: DATE_FORMAT_MESSAGE })
+    .refine((text) => !hasIsoDateFormat(text) || isRealIsoDate(text), { error: "not a real calendar date" })
+    .meta({ format: "date" });
+}
+
+function object<Shape extends z.ZodRawShape>(shape: Shape) {
+  return z.strictObject(shape, { error: messageFor("must be an object") });
+}
+
+function list<T extends z.ZodType>(item: T) {
+  return z.array(item, { error: messageFor("must be a list") });
+}
+
+// ---------------------------------------------------------------------------
+// Settings (also used by the clinic-settings admin form)
+// ---------------------------------------------------------------------------
+
+export const importantChangeSchema = object({
+  painNow: numberAboveZeroTo(10).optional().describe("pain NRS points (default 2)"),
+  koos: numberAboveZeroTo(100).optional().describe("KOOS subscale points (default 10)"),
+  lefs: numberAboveZeroTo(80).optional().describe("LEFS points (default 9)"),
+  psfs: numberAboveZeroTo(10).optional().describe("PSFS points (default 2)"),
+  tegner: numberAboveZeroTo(10).optional().describe("Tegner levels (default 1)"),
+});
+
+/**
+ * Per-clinic thresholds, every key optional (a missing key keeps the
+ * default; `importantChange` may name only some measures).
+ */
+export const clinicSettingsSchema = object({
+  persistentPainDays: integerFromTo(1, 365).optional().describe("days of pain despite reduced training that raise a red flag (default 14)"),
+  twoWeekIncreasePct: numberFromTo(0, 1000).optional().describe("two-week distance increase, in %, above which it is a risk factor (default 30)"),
+  spikePct: numberFromTo(0, 1000).optional().describe("a run more than this % longer than the longest of the previous 30 days is a spike (default 10)"),
+  minRestDaysPerWeek: integerFromTo(0, 7).optional().describe("fewer rest days per week than this is a risk factor (default 1)"),
+  shoeReplaceKm: numberFromTo(1, 10000).optional().describe("shoes used for more km than this are worn (default 800)"),
+  importantChange: importantChangeSchema.optional().describe("smallest change of each measure that counts as improved or worsened"),
+});
+
+// ---------------------------------------------------------------------------
+// Input
+// ---------------------------------------------------------------------------
+
+const nrs = () => integerFromTo(0, 10);
+
+const koosSchema = object(
+  Object.fromEntries(KOOS_ITEM_IDS.map((id) => [id, integerFromTo(0, 4).optional()])) as Record<
+    KoosItemId,
+    z.ZodOptional<ReturnType<typeof integerFromTo>>
+  >,
+).describe("KOOS item id -> 0 (none) .. 4 (extreme); unanswered items omitted");
+
+export const measuresSchema = object({
+  painNow: nrs().optional().describe("pain NRS now; when absent, symptoms.painNow is used"),
+  koos: koosSchema.optional(),
+  lefs: list(integerFromTo(0, 4))
+    .length(20, { error: "must have exactly 20 items" })
+    .optional()
+    .describe("the 20 LEFS items, each 0 (extreme difficulty) .. 4 (no difficulty)"),
+  psfs: list(
+    object({
+      activity: z
+        .string({ error: messageFor("must be a text") })
+        .min(1, { error: "must not be empty" })
+        .max(200, { error: "must be at most 200 characters" }),
+      score: numberFromTo(0, 10),
+    }),
+  )
+    .min(1, { error: "must have from 1 to 5 items" })
+    .max(5, { error: "must have from 1 to 5 items" })
+    .optional()
+    .describe("1-5 patient-chosen activities, each scored 0 (unable) .. 10 (as before)"),
+  tegner: integerFromTo(0, 10).optional().describe("Tegner activity level"),
+});
+
+const patientSchema = object({
+  birthDate: isoDate(),
+  sex: oneOf(SEXES).optional(),
+});
+
+const episodeSchema = object({
+  mechanism: oneOf(MECHANISMS).optional(),
+  side: oneOf(SIDES).optional(),
+  onsetDate: isoDate().optional(),
+});
+
+const symptomsSchema = object({
+  painNow: nrs().optional(),
+  painWorstWeek: nrs().optional(),
+  painDuringRun: nrs().optional(),
+  painAtRest: yesNo().optional(),
+  nightPain: yesNo().optional(),
+  morningStiffnessOver30Min: yesNo().optional(),
+  painOnStairs: yesNo().optional(),
+  painRisingFromChair: yesNo().optional(),
+  painProlongedSitting: yesNo().optional(),
+  visibleSwelling: yesNo().optional(),
+  swellingWithin2hOfInjury: yesNo().optional(),
+  locking: yesNo().optional().describe("true locking: the knee gets stuck and cannot be straightened"),
+  catching: yesNo().optional(),
+  instability: yesNo().optional(),
+  sharpWeightBearingPain: yesNo().optional(),
+  limp: yesNo().optional(),
+  unableToBearWeightImmediately: yesNo().optional().describe("four steps; limping counts as bearing weight"),
+  unableToBearWeightNow: yesNo().optional().describe("four steps; limping counts as bearing weight"),
+  burningOrTinglingInnerLeg: yesNo().optional(),
+  newNumbnessOrWeakness: yesNo().optional(),
+  coldOrPaleLimb: yesNo().optional(),
+  suspectedDislocation: yesNo().optional(),
+  calfSwellingOrTenderness: yesNo().optional(),
+  fever: yesNo().optional(),
+  hotSwollenJoint: yesNo().optional(),
+  unexplainedWeightLoss: yesNo().optional(),
+  daysPersistingDespiteReducedTraining: integerAtLeast(0).optional(),
+});
+
+const historySchema = object({
+  priorKneeInjury: yesNo().optional(),
+  previousBoneStressInjury: yesNo().optional(),
+  historyOfCancer: yesNo().optional(),
+  recentJointInjection: yesNo().optional(),
+  immunosuppressed: yesNo().optional(),
+  lowEnergyAvailability: yesNo().optional(),
+});
+
+const examSchema = object({
+  effusion: oneOf(EFFUSION_GRADES).optional(),
+  fullExtension: yesNo().optional(),
+  flexionTo90: yesNo().optional(),
+  tenderness: list(oneOf(TENDERNESS_SITES)).optional().describe("tender sites; an empty list means palpated, nothing tender"),
+  valgusStress0: oneOf(VALGUS_STRESS_RESULTS).optional(),
+  valgusStress30: oneOf(VALGUS_STRESS_RESULTS).optional(),
+  mcmurray: oneOf(TEST_RESULTS).optional(),
+  thessaly: oneOf(TEST_RESULTS).optional(),
+  hopPain: yesNo().optional(),
+  singleLegSquatValgus: yesNo().optional(),
+  hipAbductorWeakness: yesNo().optional(),
+  quadricepsControlDeficit: yesNo().optional(),
+  hamstringTightness: yesNo().optional(),
+  ankleDorsiflexionLimited: yesNo().optional(),
+  hipInternalRotationReduced: yesNo().optional(),
+  saphenousTinel: yesNo().optional(),
+});
+
+const runSchema = object({
+  date: isoDate(),
+  distanceKm: numberFromTo(0, 1000),
+  surface: oneOf(RUN_SURFACES).optional(),
+});
+
+const trainingSchema = object({
+  runs: list(runSchema).optional().describe("individual runs, any order"),
+  hardSurfaces: yesNo().optional(),
+  camberedRoads: yesNo().optional(),
+  trackSameDirection: yesNo().optional(),
+  treadmillMostly: yesNo().optional(),
+  recentSpeedIncrease: yesNo().optional(),
+  recentHillIncrease: yesNo().optional(),
+  overstriding: yesNo().optional(),
+  warmUp: yesNo().optional(),
+  restDaysPerWeek: integerFromTo(0, 7).optional(),
+  shoeDistanceKm: numberAtLeast(0).optional(),
+  shoePairsInRotation: integerAtLeast(1).optional(),
+});
+
+const priorAssessmentSchema = object({
+  assessedOn: isoDate(),
+  measures: measuresSchema,
+});
+
+export const evaluationInputSchema = object({
+  assessedOn: isoDate().describe("the day of the assessment: 'today' for every window"),
+  patient: patientSchema,
+  episode: episodeSchema.optional(),
+  symptoms: symptomsSchema.optional(),
+  history: historySchema.optional(),
+  exam: examSchema.optional(),
+  training: trainingSchema.optional(),
+  measures: measuresSchema.optional(),
+  priorAssessments: list(priorAssessmentSchema).optional().describe("oldest first; the first is the baseline (intake)"),
+  settings: clinicSettingsSchema.optional().describe("overrides of the clinic's thresholds, key by key"),
+})
+  .superRefine((input, ctx) => {
+    if (input.patient.birthDate > input.assessedOn) {
+      ctx.addIssue({ code: "custom", path: ["patient", "birthDate"], message: "must not be after assessedOn" });
+    }
+  })
+  .meta({
+    title: "Knee Clinic evaluation input (rulesVersion 1)",
+    description: "Input of evaluate(): see EVALUATE.md. Omitted fields mean 'not asked'. Unknown keys are invalid.",
+  });
+
+// Compile-time proof that the schema and the engine's types describe the same input.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const inputTypesAgree: Same<z.infer<typeof evaluationInputSchema>, EvaluationInput> = true;
+const settingsTypesAgree: Same<z.infer<typeof clinicSettingsSchema>, ClinicSettings> = true;
+void inputTypesAgree;
+void settingsTypesAgree;
+
+// ---------------------------------------------------------------------------
+// Parsing with plain-English issues
+// ---------------------------------------------------------------------------
+
+export interface InputIssue {
+  /** Dotted path: "symptoms.painNow", "training.runs.3.date"; "" for the whole document. */
+  path: string;
+  message: string;
+}
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; issues: InputIssue[] };
+
+/** zod issues -> `{path, message}`; an unknown key is reported at its own path as "unknown field". */
+export function toInputIssues(issues: readonly z.core.$ZodIssue[]): InputIssue[] {
+  const out: InputIssue[] = [];
+  const seen = new Set<string>();
+  const add = (path: readonly PropertyKey[], message: string) => {
+    const dotted = path.map(String).join(".");
+    const key = `${dotted}\u0000${message}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push({ path: dotted, message });
+  };
+  for (const issue of issues) {
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) add([...issue.path, key], "unknown field");
+    } else if (issue.code === "invalid_type" && issue.path.length === 0 && issue.expected === "object") {
+      add(issue.path, "must be a JSON object");
+    } else {
+      add(issue.path, issue.message);
+    }
+  }
+  return out;
+}
+
+/** Validate an already-parsed JSON value. */
+export function parseEvaluationInput(json: unknown): ParseResult<EvaluationInput> {
+  const result = evaluationInputSchema.safeParse(json);
+  return result.success ? { ok: true, value: result.data } : { ok: false, issues: toInputIssues(result.error.issues) };
+}
+
+/** Validate JSON text (a leading byte-order mark is ignored). */
+export function parseEvaluationInputText(text: string): ParseResult<EvaluationInput> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (error) {
+    return { ok: false, issues: [{ path: "", message: `not valid JSON: ${(error as Error).message}` }] };
+  }
+  return parseEvaluationInput(json);
+}
+
+/** Validate clinic settings (admin form). */
+export function parseClinicSettings(json: unknown): ParseResult<ClinicSettings> {
+  const result = clinicSettingsSchema.safeParse(json);
+  return result.success ? { ok: true, value: result.data } : { ok: false, issues: toInputIssues(result.error.issues) };
+}
+
+/** The error body shared by the command line (stderr, exit 2) and the HTTP API (status 400). */
+export function invalidInputBody(issues: InputIssue[]): { error: "invalid input"; issues: InputIssue[] } {
+  return { error: "invalid input", issues };
+}
+
+/** The JSON Schema of the input, for the docs (docs/evaluate-input.schema.json). */
+export function evaluationInputJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(evaluationInputSchema, { target: "draft-2020-12", io: "input", unrepresentable: "any" }) as Record<
+    string,
+    unknown
+  >;
+}
