@@ -42,3 +42,8 @@ export function toDateString(d: Date | null | undefined): string | null {
 export function fromDateString(s: string): Date {
   return new Date(`${s}T00:00:00.000Z`);
 }
+
+/** A plain JSON-safe value (engine output, answers) as Prisma's JSON input type. */
+export function asJson(value: unknown): Prisma.InputJsonValue {
+  return value as Prisma.InputJsonValue;
+}

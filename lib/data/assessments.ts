@@ -1,0 +1,349 @@
+import type { Actor } from "@/lib/auth";
+import { evaluate, mostSevere, type Evaluation, type EvaluationInput, type Urgency } from "@/lib/clinical";
+import { buildEvaluationInput, RUN_LOOKBACK_DAYS, type ClinicalAnswers } from "@/lib/clinical/record-input";
+import { audit } from "@/lib/data/audit";
+import { findEpisodeOrThrow, isUuid } from "@/lib/data/patients";
+import { clinicSettingsIn, evaluationSettings } from "@/lib/data/settings";
+import { asJson, fromDateString, read, toDateString, transaction, type Tx } from "@/lib/data/tx";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { addDays, todayIn } from "@/lib/format";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { answersSchema, parseWithIssues, type Answers, type SaveDraftInput } from "@/lib/validation/assessment";
+
+/**
+ * Intake and follow-up assessments. A draft is saved as often as the
+ * clinician likes (optimistic locking on `version`: a save that started from
+ * an older version is refused with what changed). Signing evaluates the
+ * record on the server and freezes it; afterwards only addenda and the
+ * entered-in-error mark are possible (enforced again by PostgreSQL).
+ */
+type AssessmentRow = Prisma.AssessmentGetPayload<object>;
+
+export type AssessmentView = {
+  id: string;
+  episodeId: string;
+  kind: "intake" | "follow_up";
+  assessedOn: string;
+  answers: Answers;
+  evaluation: Evaluation | null;
+  rulesVersion: string | null;
+  urgency: Urgency | null;
+  status: "draft" | "signed" | "entered_in_error";
+  signedAt: Date | null;
+  signedById: string | null;
+  enteredInErrorReason: string | null;
+  enteredInErrorAt: Date | null;
+  enteredInErrorById: string | null;
+  version: number;
+  createdById: string;
+  updatedById: string;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+export function assessmentView(row: AssessmentRow): AssessmentView {
+  return {
+    id: row.id,
+    episodeId: row.episodeId,
+    kind: row.kind,
+    assessedOn: toDateString(row.assessedOn),
+    answers: row.answers as Answers,
+    evaluation: (row.evaluation as Evaluation | null) ?? null,
+    rulesVersion: row.rulesVersion,
+    urgency: row.urgency,
+    status: row.status,
+    signedAt: row.signedAt,
+    signedById: row.signedById,
+    enteredInErrorReason: row.enteredInErrorReason,
+    enteredInErrorAt: row.enteredInErrorAt,
+    enteredInErrorById: row.enteredInErrorById,
+    version: row.version,
+    createdById: row.createdById,
+    updatedById: row.updatedById,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+// ------------------------------------------------------------ evaluation
+
+export type EvaluationContext = {
+  patient: { birthDate: string; sex: "female" | "male" | "other" | "unknown" };
+  episode: { mechanism: "gradual" | "acute_trauma" | null; side: "left" | "right" | "both"; onsetDate: string | null };
+  runs: { date: string; distanceKm: number; surface: "road" | "track" | "treadmill" | "trail" | null }[];
+  priors: { id: string; assessedOn: string; answers: ClinicalAnswers }[];
+  settings: ReturnType<typeof evaluationSettings>;
+};
+
+/** Everything evaluate() needs besides the answers, as on record now. */
+export async function loadEvaluationContext(tx: Tx, clinicId: string, episodeId: string, assessedOn: string, excludeAssessmentId?: string): Promise<EvaluationContext> {
+  const episode = await tx.episode.findFirst({ where: { id: episodeId, clinicId }, include: { patient: true } });
+  if (!episode) throw new NotFoundError("episode");
+  const [runs, priors, settings] = await Promise.all([
+    tx.run.findMany({
+      where: { clinicId, patientId: episode.patientId, date: { gte: fromDateString(addDays(assessedOn, -RUN_LOOKBACK_DAYS)), lte: fromDateString(assessedOn) } },
+      select: { date: true, distanceKm: true, surface: true },
+      orderBy: { date: "asc" },
+    }),
+    tx.assessment.findMany({
+      where: { clinicId, episodeId, status: "signed", assessedOn: { lte: fromDateString(assessedOn) }, ...(excludeAssessmentId ? { id: { not: excludeAssessmentId } } : {}) },
+      select: { id: true, assessedOn: true, answers: true },
+      orderBy: [{ assessedOn: "asc" }, { createdAt: "asc" }],
+    }),
+    clinicSettingsIn(tx, clinicId),
+  ]);
+  return {
+    patient: { birthDate: toDateString(episode.patient.birthDate), sex: episode.patient.sex },
+    episode: { mechanism: episode.mechanism, side: episode.side, onsetDate: toDateString(episode.onsetDate) },
+    runs: runs.map((r) => ({ date: toDateString(r.date), distanceKm: r.distanceKm, surface: r.surface })),
+    priors: priors.map((p) => ({ id: p.id, assessedOn: toDateString(p.assessedOn), answers: p.answers as ClinicalAnswers })),
+    settings: evaluationSettings(settings),
+  };
+}
+
+export function evaluateWithContext(ctx: EvaluationContext, assessedOn: string, answers: ClinicalAnswers): { input: EvaluationInput; evaluation: Evaluation } {
+  const input = buildEvaluationInput({ assessedOn, patient: ctx.patient, episode: ctx.episode, answers, runs: ctx.runs, priors: ctx.priors, settings: ctx.settings });
+  return { input, evaluation: evaluate(input) };
+}
+
+// ------------------------------------------------------------ episode summary
+
+/**
+ * Keeps the caseload columns of an episode in step with its assessments:
+ * urgency (the latest signed evaluation's, raised, never lowered, by a newer
+ * draft), incomplete screen, last seen, worsening since the previous visit and
+ * the number of unsigned drafts. Entered-in-error assessments do not count.
+ */
+export async function refreshEpisodeSummary(tx: Tx, clinicId: string, episodeId: string): Promise<void> {
+  const rows = await tx.assessment.findMany({
+    where: { clinicId, episodeId, status: { not: "entered_in_error" } },
+    select: { status: true, assessedOn: true, evaluation: true, createdAt: true },
+    orderBy: [{ assessedOn: "desc" }, { createdAt: "desc" }],
+  });
+  const signed = rows.find((r) => r.status === "signed");
+  const draft = rows.find((r) => r.status === "draft");
+  const signedEval = signed?.evaluation as Evaluation | null | undefined;
+  const draftEval = draft && (!signed || draft.assessedOn >= signed.assessedOn) ? (draft.evaluation as Evaluation | null) : null;
+  const urgencies = [signedEval?.urgency, draftEval?.urgency].filter((u): u is Urgency => !!u);
+  const screenSource = signedEval ?? draftEval;
+  await tx.episode.update({
+    where: { id: episodeId },
+    data: {
+      urgency: urgencies.length ? mostSevere(urgencies) : null,
+      screenIncomplete: screenSource ? screenSource.redFlagsNotAssessed.length > 0 : true,
+      lastSeenOn: signed?.assessedOn ?? null,
+      worsening: !!signedEval?.changes && Object.values(signedEval.changes).some((c) => c?.vsPrevious === "worsened"),
+      draftCount: rows.filter((r) => r.status === "draft").length,
+    },
+  });
+}
+
+// ------------------------------------------------------------ reads
+
+async function findAssessmentOrThrow(tx: Tx, actor: Actor, assessmentId: string): Promise<AssessmentRow> {
+  if (!isUuid(assessmentId)) throw new NotFoundError("assessment");
+  const row = await tx.assessment.findFirst({ where: { id: assessmentId, clinicId: actor.clinicId } });
+  if (!row) throw new NotFoundError("assessment");
+  return row;
+}
+
+export type AddendumView = { id: string; text: string; authorName: string; createdAt: Date };
+
+export type AssessmentDetail = {
+  assessment: AssessmentView;
+  addenda: AddendumView[];
+  people: Record<string, { name: string; title: string | null }>;
+  patientId: string;
+};
+
+/** Opens one assessment with its addenda (audited as a view of the patient record). */
+export async function getAssessmentDetail(actor: Actor, assessmentId: string): Promise<AssessmentDetail> {
+  return transaction(async (tx) => {
+    const row = await findAssessmentOrThrow(tx, actor, assessmentId);
+    const episode = await findEpisodeOrThrow(tx, actor, row.episodeId);
+    const addenda = await tx.addendum.findMany({ where: { clinicId: actor.clinicId, assessmentId }, orderBy: { createdAt: "asc" } });
+    const ids = [row.createdById, row.updatedById, row.signedById, row.enteredInErrorById, ...addenda.map((a) => a.authorId)].filter((v): v is string => !!v);
+    const users = await tx.user.findMany({ where: { clinicId: actor.clinicId, id: { in: ids } }, select: { id: true, name: true, title: true } });
+    const people = Object.fromEntries(users.map((u) => [u.id, { name: u.name, title: u.title }]));
+    await audit(tx, actor, { action: "assessment.view", entityType: "Assessment", entityId: row.id, patientId: episode.patientId });
+    return {
+      assessment: assessmentView(row),
+      addenda: addenda.map((a) => ({ id: a.id, text: a.text, authorName: people[a.authorId]?.name ?? "Unknown", createdAt: a.createdAt })),
+      people,
+      patientId: episode.patientId,
+    };
+  });
+}
+
+/** The assessments of an episode, oldest first (the caller has already audited the patient view). */
+export async function listEpisodeAssessments(actor: Actor, episodeId: string): Promise<AssessmentView[]> {
+  if (!isUuid(episodeId)) throw new NotFoundError("episode");
+  return read(async (c) => {
+    const rows = await c.assessment.findMany({ where: { clinicId: actor.clinicId, episodeId }, orderBy: [{ assessedOn: "asc" }, { createdAt: "asc" }] });
+    return rows.map(assessmentView);
+  });
+}
+
+// ------------------------------------------------------------ writes
+
+async function checkDraftRules(tx: Tx, actor: Actor, input: SaveDraftInput, excludeId?: string) {
+  const episode = await findEpisodeOrThrow(tx, actor, input.episodeId);
+  const patient = await tx.patient.findFirst({ where: { id: episode.patientId, clinicId: actor.clinicId }, select: { birthDate: true, id: true } });
+  if (!patient) throw new NotFoundError("patient");
+  const clinic = await tx.clinic.findUnique({ where: { id: actor.clinicId }, select: { timezone: true } });
+  const today = todayIn(clinic?.timezone ?? "UTC");
+  const issues = [];
+  if (input.assessedOn > today) issues.push({ path: "assessedOn", message: "the assessment date cannot be in the future" });
+  if (input.assessedOn < toDateString(patient.birthDate)) issues.push({ path: "assessedOn", message: "the assessment date cannot be before the date of birth" });
+  if (episode.status === "discharged") throw new ConflictError("This episode is discharged. Reopen it before recording an assessment.");
+  const others = await tx.assessment.findMany({
+    where: { clinicId: actor.clinicId, episodeId: episode.id, status: { not: "entered_in_error" }, ...(excludeId ? { id: { not: excludeId } } : {}) },
+    select: { kind: true, status: true },
+  });
+  if (input.kind === "intake" && others.some((o) => o.kind === "intake")) {
+    issues.push({ path: "kind", message: "this episode already has an intake: record a follow-up instead" });
+  }
+  if (input.kind === "follow_up" && !others.some((o) => o.kind === "intake" && o.status === "signed")) {
+    issues.push({ path: "kind", message: "sign the intake of this episode before recording a follow-up" });
+  }
+  if (issues.length) throw new ValidationError(issues);
+  return { episode, patientId: patient.id };
+}
+
+/** What the other user saved, returned with a conflict so nothing typed is lost. */
+async function conflictDetail(tx: Tx, actor: Actor, row: AssessmentRow) {
+  const by = await tx.user.findFirst({ where: { id: row.updatedById, clinicId: actor.clinicId }, select: { name: true } });
+  return { version: row.version, status: row.status, assessedOn: toDateString(row.assessedOn), answers: row.answers, updatedAt: row.updatedAt, updatedBy: by?.name ?? null };
+}
+
+/** Creates a draft, or updates one if `version` is still the stored version. */
+export async function saveDraft(actor: Actor, input: SaveDraftInput): Promise<AssessmentView> {
+  return transaction(async (tx) => {
+    let existing: AssessmentRow | null = null;
+    if (input.assessmentId) {
+      existing = await findAssessmentOrThrow(tx, actor, input.assessmentId);
+      if (existing.episodeId !== input.episodeId) throw new NotFoundError("assessment");
+      if (existing.status !== "draft") throw new ConflictError("This assessment has been signed and can no longer be edited. Add an addendum instead.", await conflictDetail(tx, actor, existing));
+      if (input.version === undefined) throw new ValidationError([{ path: "version", message: "version is required to update a draft" }]);
+      if (existing.version !== input.version) {
+        throw new ConflictError("Someone else saved this draft after you opened it. Review their changes; your entries are kept in the form.", await conflictDetail(tx, actor, existing));
+      }
+    }
+    const { patientId } = await checkDraftRules(tx, actor, input, existing?.id);
+    const ctx = await loadEvaluationContext(tx, actor.clinicId, input.episodeId, input.assessedOn, existing?.id);
+    const { evaluation } = evaluateWithContext(ctx, input.assessedOn, input.answers);
+    const data = {
+      kind: input.kind,
+      assessedOn: fromDateString(input.assessedOn),
+      answers: asJson(input.answers),
+      evaluation: asJson(evaluation),
+      rulesVersion: evaluation.rulesVersion,
+      urgency: evaluation.urgency,
+      updatedById: actor.userId,
+    };
+    let row: AssessmentRow;
+    if (existing) {
+      const updated = await tx.assessment.updateMany({
+        where: { id: existing.id, clinicId: actor.clinicId, status: "draft", version: existing.version },
+        data: { ...data, version: { increment: 1 } },
+      });
+      if (updated.count !== 1) {
+        const now = await findAssessmentOrThrow(tx, actor, existing.id);
+        throw new ConflictError("Someone else saved this draft after you opened it. Review their changes; your entries are kept in the form.", await conflictDetail(tx, actor, now));
+      }
+      row = await findAssessmentOrThrow(tx, actor, existing.id);
+    } else {
+      row = await tx.assessment.create({ data: { ...data, clinicId: actor.clinicId, episodeId: input.episodeId, createdById: actor.userId } });
+    }
+    await refreshEpisodeSummary(tx, actor.clinicId, input.episodeId);
+    await audit(tx, actor, {
+      action: existing ? "assessment.update" : "assessment.create",
+      entityType: "Assessment",
+      entityId: row.id,
+      patientId,
+      detail: { kind: row.kind, version: row.version, urgency: evaluation.urgency },
+    });
+    return assessmentView(row);
+  });
+}
+
+/** Signs a draft: evaluates it on the server and freezes it with its rulesVersion and settings. */
+export async function signAssessment(actor: Actor, assessmentId: string, version: number): Promise<AssessmentView> {
+  return transaction(async (tx) => {
+    const row = await findAssessmentOrThrow(tx, actor, assessmentId);
+    if (row.status !== "draft") throw new ConflictError("This assessment is already signed.", await conflictDetail(tx, actor, row));
+    if (row.version !== version) throw new ConflictError("The draft changed since you opened it. Review the changes, then sign again.", await conflictDetail(tx, actor, row));
+    const answers = parseWithIssues(answersSchema, row.answers);
+    const assessedOn = toDateString(row.assessedOn);
+    const { patientId, episode } = await checkDraftRules(tx, actor, { episodeId: row.episodeId, kind: row.kind, assessedOn, answers }, row.id);
+    const ctx = await loadEvaluationContext(tx, actor.clinicId, row.episodeId, assessedOn, row.id);
+    const { input, evaluation } = evaluateWithContext(ctx, assessedOn, answers);
+    const signed = await tx.assessment.updateMany({
+      where: { id: row.id, clinicId: actor.clinicId, status: "draft", version },
+      data: {
+        status: "signed",
+        signedById: actor.userId,
+        signedAt: new Date(),
+        evaluation: asJson(evaluation),
+        evaluationInput: asJson(input),
+        rulesVersion: evaluation.rulesVersion,
+        settingsUsed: asJson(ctx.settings),
+        urgency: evaluation.urgency,
+        updatedById: actor.userId,
+        version: { increment: 1 },
+      },
+    });
+    if (signed.count !== 1) throw new ConflictError("The draft changed while signing. Review it and sign again.");
+    const nextReview = answers.plan?.nextReviewDate;
+    if (nextReview) await tx.episode.update({ where: { id: episode.id }, data: { nextReviewDate: fromDateString(nextReview) } });
+    await refreshEpisodeSummary(tx, actor.clinicId, row.episodeId);
+    await audit(tx, actor, {
+      action: "assessment.sign",
+      entityType: "Assessment",
+      entityId: row.id,
+      patientId,
+      detail: { kind: row.kind, urgency: evaluation.urgency, redFlags: evaluation.redFlags.map((f) => f.code), rulesVersion: evaluation.rulesVersion },
+    });
+    return assessmentView(await findAssessmentOrThrow(tx, actor, row.id));
+  });
+}
+
+export async function addAddendum(actor: Actor, assessmentId: string, text: string): Promise<AddendumView> {
+  return transaction(async (tx) => {
+    const row = await findAssessmentOrThrow(tx, actor, assessmentId);
+    if (row.status === "draft") throw new ConflictError("A draft can still be edited: addenda are for signed assessments.");
+    const episode = await findEpisodeOrThrow(tx, actor, row.episodeId);
+    const a = await tx.addendum.create({ data: { clinicId: actor.clinicId, assessmentId, authorId: actor.userId, text } });
+    await audit(tx, actor, { action: "assessment.addendum", entityType: "Assessment", entityId: assessmentId, patientId: episode.patientId, detail: { addendumId: a.id } });
+    return { id: a.id, text: a.text, authorName: actor.name, createdAt: a.createdAt };
+  });
+}
+
+export async function markEnteredInError(actor: Actor, assessmentId: string, reason: string): Promise<AssessmentView> {
+  return transaction(async (tx) => {
+    const row = await findAssessmentOrThrow(tx, actor, assessmentId);
+    if (row.status !== "signed") {
+      throw new ConflictError(row.status === "draft" ? "A draft is not part of the record: discard it instead." : "This assessment is already marked entered in error.");
+    }
+    const episode = await findEpisodeOrThrow(tx, actor, row.episodeId);
+    await tx.assessment.update({
+      where: { id: row.id },
+      data: { status: "entered_in_error", enteredInErrorReason: reason, enteredInErrorById: actor.userId, enteredInErrorAt: new Date(), updatedById: actor.userId, version: { increment: 1 } },
+    });
+    await refreshEpisodeSummary(tx, actor.clinicId, row.episodeId);
+    await audit(tx, actor, { action: "assessment.entered_in_error", entityType: "Assessment", entityId: row.id, patientId: episode.patientId, detail: { reason } });
+    return assessmentView(await findAssessmentOrThrow(tx, actor, row.id));
+  });
+}
+
+export async function discardDraft(actor: Actor, assessmentId: string, version: number): Promise<void> {
+  await transaction(async (tx) => {
+    const row = await findAssessmentOrThrow(tx, actor, assessmentId);
+    if (row.status !== "draft") throw new ConflictError("Only a draft can be discarded; a signed assessment can be marked entered in error.");
+    if (row.version !== version) throw new ConflictError("The draft changed since you opened it. Review it before discarding.", await conflictDetail(tx, actor, row));
+    const episode = await findEpisodeOrThrow(tx, actor, row.episodeId);
+    await tx.assessment.delete({ where: { id: row.id } });
+    await refreshEpisodeSummary(tx, actor.clinicId, row.episodeId);
+    await audit(tx, actor, { action: "assessment.discard_draft", entityType: "Assessment", entityId: row.id, patientId: episode.patientId, detail: { kind: row.kind, assessedOn: toDateString(row.assessedOn) } });
+  });
+}

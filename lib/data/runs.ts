@@ -1,0 +1,115 @@
+import type { Actor } from "@/lib/auth";
+import { audit } from "@/lib/data/audit";
+import { findPatientOrThrow, isUuid } from "@/lib/data/patients";
+import { fromDateString, read, toDateString, transaction } from "@/lib/data/tx";
+import { NotFoundError, ValidationError } from "@/lib/errors";
+import { todayIn } from "@/lib/format";
+import { parseRunsCsv, runKey, type CsvRow, type RunInput } from "@/lib/validation/runs";
+
+/**
+ * A runner's training log. Runs are not part of any signed record (a signed
+ * assessment keeps the runs it was evaluated with in its evaluationInput),
+ * so they can be added, corrected and deleted; every change is audited.
+ */
+export type RunView = { id: string; date: string; distanceKm: number; durationSec: number | null; surface: "road" | "track" | "treadmill" | "trail" | null; source: string };
+
+export async function listRuns(actor: Actor, patientId: string, opts: { from?: string; to?: string } = {}): Promise<RunView[]> {
+  if (!isUuid(patientId)) throw new NotFoundError("patient");
+  return read(async (c) => {
+    const rows = await c.run.findMany({
+      where: {
+        clinicId: actor.clinicId,
+        patientId,
+        ...(opts.from || opts.to ? { date: { ...(opts.from ? { gte: fromDateString(opts.from) } : {}), ...(opts.to ? { lte: fromDateString(opts.to) } : {}) } } : {}),
+      },
+      orderBy: [{ date: "desc" }, { createdAt: "desc" }],
+    });
+    return rows.map((r) => ({ id: r.id, date: toDateString(r.date), distanceKm: r.distanceKm, durationSec: r.durationSec, surface: r.surface, source: r.source }));
+  });
+}
+
+export async function saveRun(actor: Actor, input: RunInput): Promise<RunView> {
+  return transaction(async (tx) => {
+    await findPatientOrThrow(tx, actor, input.patientId);
+    const data = { date: fromDateString(input.date), distanceKm: input.distanceKm, durationSec: input.durationSec, surface: input.surface };
+    const duplicate = await tx.run.findFirst({
+      where: { clinicId: actor.clinicId, patientId: input.patientId, date: data.date, distanceKm: input.distanceKm, ...(input.runId ? { id: { not: input.runId } } : {}) },
+      select: { id: true },
+    });
+    if (duplicate) throw new ValidationError([{ path: "distance", message: "a run with this date and distance is already recorded" }]);
+    let run;
+    if (input.runId) {
+      const before = await tx.run.findFirst({ where: { id: input.runId, clinicId: actor.clinicId, patientId: input.patientId } });
+      if (!before) throw new NotFoundError("run");
+      run = await tx.run.update({ where: { id: before.id }, data });
+      await audit(tx, actor, {
+        action: "run.update",
+        entityType: "Run",
+        entityId: run.id,
+        patientId: input.patientId,
+        detail: { before: { date: toDateString(before.date), distanceKm: before.distanceKm, durationSec: before.durationSec, surface: before.surface }, after: { ...input, runId: undefined, patientId: undefined } },
+      });
+    } else {
+      run = await tx.run.create({ data: { ...data, clinicId: actor.clinicId, patientId: input.patientId, source: "manual" } });
+      await audit(tx, actor, { action: "run.create", entityType: "Run", entityId: run.id, patientId: input.patientId, detail: { date: input.date, distanceKm: input.distanceKm } });
+    }
+    return { id: run.id, date: toDateString(run.date), distanceKm: run.distanceKm, durationSec: run.durationSec, surface: run.surface, source: run.source };
+  });
+}
+
+export async function deleteRun(actor: Actor, patientId: string, runId: string): Promise<void> {
+  if (!isUuid(runId)) throw new NotFoundError("run");
+  await transaction(async (tx) => {
+    await findPatientOrThrow(tx, actor, patientId);
+    const run = await tx.run.findFirst({ where: { id: runId, clinicId: actor.clinicId, patientId } });
+    if (!run) throw new NotFoundError("run");
+    await tx.run.delete({ where: { id: run.id } });
+    await audit(tx, actor, { action: "run.delete", entityType: "Run", entityId: run.id, patientId, detail: { date: toDateString(run.date), distanceKm: run.distanceKm, durationSec: run.durationSec, surface: run.surface } });
+  });
+}
+
+export type ImportPreview = { rows: CsvRow[]; error?: string; importable: number };
+
+async function previewIn(tx: Parameters<Parameters<typeof transaction>[0]>[0], actor: Actor, patientId: string, csv: string): Promise<ImportPreview> {
+  const clinic = await tx.clinic.findUnique({ where: { id: actor.clinicId }, select: { timezone: true } });
+  const { rows, error } = parseRunsCsv(csv, todayIn(clinic?.timezone ?? "UTC"));
+  const dates = rows.flatMap((r) => (r.run ? [fromDateString(r.run.date)] : []));
+  const existing = dates.length
+    ? await tx.run.findMany({ where: { clinicId: actor.clinicId, patientId, date: { in: dates } }, select: { date: true, distanceKm: true } })
+    : [];
+  const seen = new Set(existing.map((r) => runKey({ date: toDateString(r.date), distanceKm: r.distanceKm })));
+  for (const row of rows) {
+    if (!row.run) continue;
+    const key = runKey(row.run);
+    if (seen.has(key)) {
+      row.duplicate = true;
+      row.error = "duplicate: a run with this date and distance is already recorded (or appears earlier in the file)";
+    }
+    seen.add(key);
+  }
+  return { rows, error, importable: rows.filter((r) => r.run && !r.error).length };
+}
+
+/** Shows what an import would do; saves nothing. */
+export async function previewRunImport(actor: Actor, patientId: string, csv: string): Promise<ImportPreview> {
+  return transaction(async (tx) => {
+    await findPatientOrThrow(tx, actor, patientId);
+    return previewIn(tx, actor, patientId, csv);
+  });
+}
+
+/** Imports the valid, non-duplicate rows in one transaction; bad rows are left out and reported. */
+export async function importRuns(actor: Actor, patientId: string, csv: string): Promise<ImportPreview & { imported: number }> {
+  return transaction(async (tx) => {
+    await findPatientOrThrow(tx, actor, patientId);
+    const preview = await previewIn(tx, actor, patientId, csv);
+    if (preview.error) throw new ValidationError([{ path: "csv", message: preview.error }]);
+    const good = preview.rows.filter((r) => r.run && !r.error).map((r) => r.run!);
+    if (good.length === 0) throw new ValidationError([{ path: "csv", message: "no row can be imported: see the reason on each row" }]);
+    await tx.run.createMany({
+      data: good.map((r) => ({ clinicId: actor.clinicId, patientId, date: fromDateString(r.date), distanceKm: r.distanceKm, durationSec: r.durationSec, surface: r.surface, source: "csv_import" as const })),
+    });
+    await audit(tx, actor, { action: "run.import", entityType: "Run", patientId, detail: { imported: good.length, skipped: preview.rows.length - good.length } });
+    return { ...preview, imported: good.length };
+  });
+}

@@ -1,0 +1,91 @@
+import type { Actor } from "@/lib/auth";
+import type { Settings } from "@/lib/clinical";
+import { audit } from "@/lib/data/audit";
+import { asJson, read, transaction, type Tx } from "@/lib/data/tx";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+/**
+ * The clinic's thresholds (EVALUATE.md section 6), stored one column per
+ * threshold and handed to evaluate() as complete settings.
+ */
+type SettingsRow = Prisma.ClinicSettingsGetPayload<object>;
+
+export type ClinicSettingsView = Settings & { reviewIntervalDays: number; updatedAt: Date | null };
+
+function toSettings(row: SettingsRow | null): ClinicSettingsView {
+  if (!row) {
+    return {
+      persistentPainDays: 14,
+      twoWeekIncreasePct: 30,
+      spikePct: 10,
+      minRestDaysPerWeek: 1,
+      shoeReplaceKm: 800,
+      importantChange: { painNow: 2, koos: 10, lefs: 9, psfs: 2, tegner: 1 },
+      reviewIntervalDays: 14,
+      updatedAt: null,
+    };
+  }
+  return {
+    persistentPainDays: row.persistentPainDays,
+    twoWeekIncreasePct: row.twoWeekIncreasePct,
+    spikePct: row.spikePct,
+    minRestDaysPerWeek: row.minRestDaysPerWeek,
+    shoeReplaceKm: row.shoeReplaceKm,
+    importantChange: {
+      painNow: row.importantChangePain,
+      koos: row.importantChangeKoos,
+      lefs: row.importantChangeLefs,
+      psfs: row.importantChangePsfs,
+      tegner: row.importantChangeTegner,
+    },
+    reviewIntervalDays: row.reviewIntervalDays,
+    updatedAt: row.updatedAt,
+  };
+}
+
+/** The settings in force for a clinic (defaults when the clinic never saved any). */
+export async function clinicSettingsIn(tx: Tx, clinicId: string): Promise<ClinicSettingsView> {
+  return toSettings(await tx.clinicSettings.findUnique({ where: { clinicId } }));
+}
+
+export async function getClinicSettings(actor: Actor): Promise<ClinicSettingsView> {
+  return read(async (c) => toSettings(await c.clinicSettings.findUnique({ where: { clinicId: actor.clinicId } })));
+}
+
+/** Only the thresholds evaluate() reads, as stored with a signed assessment. */
+export function evaluationSettings(view: ClinicSettingsView): Settings {
+  return {
+    persistentPainDays: view.persistentPainDays,
+    twoWeekIncreasePct: view.twoWeekIncreasePct,
+    spikePct: view.spikePct,
+    minRestDaysPerWeek: view.minRestDaysPerWeek,
+    shoeReplaceKm: view.shoeReplaceKm,
+    importantChange: { ...view.importantChange },
+  };
+}
+
+export async function updateClinicSettings(actor: Actor, next: Settings & { reviewIntervalDays: number }): Promise<ClinicSettingsView> {
+  return transaction(async (tx) => {
+    const before = await clinicSettingsIn(tx, actor.clinicId);
+    const data = {
+      persistentPainDays: next.persistentPainDays,
+      twoWeekIncreasePct: next.twoWeekIncreasePct,
+      spikePct: next.spikePct,
+      minRestDaysPerWeek: next.minRestDaysPerWeek,
+      shoeReplaceKm: next.shoeReplaceKm,
+      importantChangePain: next.importantChange.painNow,
+      importantChangeKoos: next.importantChange.koos,
+      importantChangeLefs: next.importantChange.lefs,
+      importantChangePsfs: next.importantChange.psfs,
+      importantChangeTegner: next.importantChange.tegner,
+      reviewIntervalDays: next.reviewIntervalDays,
+      updatedById: actor.userId,
+    };
+    const row = await tx.clinicSettings.upsert({ where: { clinicId: actor.clinicId }, create: { clinicId: actor.clinicId, ...data }, update: data });
+    const after = toSettings(row);
+    const { updatedAt: _a, ...b } = before;
+    const { updatedAt: _b, ...a } = after;
+    await audit(tx, actor, { action: "settings.update", entityType: "ClinicSettings", entityId: actor.clinicId, detail: asJson({ before: b, after: a }) });
+    return after;
+  });
+}

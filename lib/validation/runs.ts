@@ -1,0 +1,144 @@
+import Papa from "papaparse";
+import { z } from "zod";
+import { isoDate, uuid } from "@/lib/validation/common";
+
+/**
+ * Runs: one schema for the add/edit form and the CSV importer. Distances are
+ * stored in km (rounded to 10 m); miles are converted (1 mi = 1.609344 km).
+ */
+export const SURFACES = ["road", "track", "treadmill", "trail"] as const;
+export const KM_PER_MILE = 1.609344;
+export const MAX_RUN_KM = 1000;
+
+const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+/** "1:02:03", "45:30" or plain minutes "45" -> seconds. */
+export function parseDuration(text: string): number | null {
+  const t = text.trim();
+  if (/^\d+(\.\d+)?$/.test(t)) return Math.round(Number(t) * 60);
+  const m = /^(?:(\d+):)?([0-5]?\d):([0-5]\d)$/.exec(t);
+  if (!m) return null;
+  return Number(m[1] ?? 0) * 3600 + Number(m[2]) * 60 + Number(m[3]);
+}
+
+export const roundKm = (km: number) => Math.round(km * 100) / 100;
+
+export const runFormSchema = z
+  .object({
+    patientId: uuid,
+    runId: z.preprocess(blank, uuid.optional()),
+    date: isoDate,
+    distance: z.preprocess(blank, z.coerce.number({ error: "distance must be a number" }).gt(0, "distance must be more than 0")),
+    unit: z.enum(["km", "mi"], { error: "unit must be km or mi" }),
+    duration: z.preprocess(
+      blank,
+      z
+        .string()
+        .optional()
+        .transform((v, ctx) => {
+          if (v === undefined) return undefined;
+          const s = parseDuration(v);
+          if (s === null || s <= 0 || s > 48 * 3600) {
+            ctx.addIssue({ code: "custom", message: "duration must be h:mm:ss, mm:ss or minutes, up to 48 hours" });
+            return z.NEVER;
+          }
+          return s;
+        }),
+    ),
+    surface: z.preprocess(blank, z.enum(SURFACES, { error: "surface must be road, track, treadmill or trail" }).optional()),
+  })
+  .transform((r, ctx) => {
+    const distanceKm = roundKm(r.unit === "mi" ? r.distance * KM_PER_MILE : r.distance);
+    if (distanceKm > MAX_RUN_KM) ctx.addIssue({ code: "custom", path: ["distance"], message: `distance must be at most ${MAX_RUN_KM} km` });
+    if (r.date > new Date().toISOString().slice(0, 10)) ctx.addIssue({ code: "custom", path: ["date"], message: "a run cannot be in the future" });
+    return { patientId: r.patientId, runId: r.runId, date: r.date, distanceKm, durationSec: r.duration ?? null, surface: r.surface ?? null };
+  });
+
+export type RunInput = z.output<typeof runFormSchema>;
+
+export type ParsedRun = { date: string; distanceKm: number; durationSec: number | null; surface: (typeof SURFACES)[number] | null };
+export type CsvRow = { line: number; raw: string; run?: ParsedRun; error?: string; duplicate?: boolean };
+
+const HEADER_ALIASES: Record<string, "date" | "distance" | "distance_km" | "distance_mi" | "duration" | "surface"> = {
+  date: "date",
+  day: "date",
+  distance: "distance",
+  dist: "distance",
+  distance_km: "distance_km",
+  km: "distance_km",
+  distance_mi: "distance_mi",
+  miles: "distance_mi",
+  mi: "distance_mi",
+  duration: "duration",
+  time: "duration",
+  surface: "surface",
+};
+
+/**
+ * Parses pasted or uploaded CSV text into rows, each either a run or the
+ * reason it cannot be imported. A header row is required: date, distance
+ * (values with a unit, "10 km" / "6.2 mi", or a distance_km / distance_mi
+ * column), optional duration and surface. Nothing is saved here.
+ */
+export function parseRunsCsv(text: string, today: string): { rows: CsvRow[]; error?: string } {
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, "").trim(), { skipEmptyLines: "greedy" });
+  const data = parsed.data;
+  if (data.length === 0) return { rows: [], error: "The CSV is empty." };
+  if (data.length > 5001) return { rows: [], error: "At most 5000 runs can be imported at once." };
+  const header = (data[0] ?? []).map((h) => HEADER_ALIASES[h.trim().toLowerCase().replace(/[\s-]+/g, "_")]);
+  const col = (name: string) => header.indexOf(name as never);
+  const dateCol = col("date");
+  const distCols = { any: col("distance"), km: col("distance_km"), mi: col("distance_mi") };
+  if (dateCol < 0 || (distCols.any < 0 && distCols.km < 0 && distCols.mi < 0)) {
+    return { rows: [], error: 'The first row must name the columns, e.g. "date,distance,duration,surface" (distance values like "10 km" or "6.2 mi").' };
+  }
+  const durationCol = col("duration");
+  const surfaceCol = col("surface");
+  const rows: CsvRow[] = [];
+  data.slice(1).forEach((cells, i) => {
+    const line = i + 2;
+    const raw = cells.join(",");
+    const cell = (c: number) => (c >= 0 ? (cells[c] ?? "").trim() : "");
+    const fail = (error: string) => rows.push({ line, raw, error });
+    const date = cell(dateCol);
+    if (!isoDate.safeParse(date).success) return fail(`date "${date}" is not a real date written YYYY-MM-DD`);
+    if (date > today) return fail(`date ${date} is in the future`);
+    let km: number;
+    if (distCols.km >= 0 || distCols.mi >= 0) {
+      const useKm = distCols.km >= 0;
+      const v = cell(useKm ? distCols.km : distCols.mi);
+      if (!/^\d+(\.\d+)?$/.test(v)) return fail(`distance "${v}" is not a number`);
+      km = useKm ? Number(v) : Number(v) * KM_PER_MILE;
+    } else {
+      const v = cell(distCols.any);
+      const m = /^(\d+(?:\.\d+)?)\s*(km|k|mi|mile|miles)$/i.exec(v);
+      if (!m) return fail(`distance "${v}" needs a number and a unit, like "10 km" or "6.2 mi"`);
+      km = /^k/i.test(m[2]!) ? Number(m[1]) : Number(m[1]) * KM_PER_MILE;
+    }
+    km = roundKm(km);
+    if (km <= 0) return fail("distance must be more than 0");
+    if (km > MAX_RUN_KM) return fail(`distance must be at most ${MAX_RUN_KM} km`);
+    let durationSec: number | null = null;
+    const d = cell(durationCol);
+    if (d) {
+      durationSec = parseDuration(d);
+      if (durationSec === null || durationSec <= 0 || durationSec > 48 * 3600) return fail(`duration "${d}" must be h:mm:ss, mm:ss or minutes`);
+    }
+    let surface: ParsedRun["surface"] = null;
+    const s = cell(surfaceCol).toLowerCase();
+    if (s) {
+      if (!(SURFACES as readonly string[]).includes(s)) return fail(`surface "${s}" must be road, track, treadmill or trail`);
+      surface = s as ParsedRun["surface"];
+    }
+    rows.push({ line, raw, run: { date, distanceKm: km, durationSec, surface } });
+  });
+  return { rows };
+}
+
+export const runKey = (r: { date: string; distanceKm: number }) => `${r.date}|${roundKm(r.distanceKm).toFixed(2)}`;
+
+export const csvImportSchema = z.object({
+  patientId: uuid,
+  csv: z.string({ error: "paste or upload the CSV" }).min(1, "paste or upload the CSV").max(1_000_000, "the CSV must be at most 1 MB"),
+  confirm: z.preprocess(blank, z.enum(["yes"]).optional()),
+});

@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { clinicSettingsSchema, importantChangeSchema } from "@/lib/validation/evaluate-input";
+
+/**
+ * The clinic-settings form: every threshold of EVALUATE.md section 6 is
+ * required here (the form shows the current value of each), with the same
+ * ranges as the `settings` of the evaluation input.
+ */
+const num = (v: unknown) => (typeof v === "string" ? (v.trim() === "" ? undefined : Number(v)) : v);
+const s = clinicSettingsSchema.shape;
+const ic = importantChangeSchema.shape;
+
+export const settingsFormSchema = z
+  .object({
+    persistentPainDays: z.preprocess(num, s.persistentPainDays.unwrap()),
+    twoWeekIncreasePct: z.preprocess(num, s.twoWeekIncreasePct.unwrap()),
+    spikePct: z.preprocess(num, s.spikePct.unwrap()),
+    minRestDaysPerWeek: z.preprocess(num, s.minRestDaysPerWeek.unwrap()),
+    shoeReplaceKm: z.preprocess(num, s.shoeReplaceKm.unwrap()),
+    importantChangePain: z.preprocess(num, ic.painNow.unwrap()),
+    importantChangeKoos: z.preprocess(num, ic.koos.unwrap()),
+    importantChangeLefs: z.preprocess(num, ic.lefs.unwrap()),
+    importantChangePsfs: z.preprocess(num, ic.psfs.unwrap()),
+    importantChangeTegner: z.preprocess(num, ic.tegner.unwrap()),
+    reviewIntervalDays: z.preprocess(num, z.int({ error: "must be a whole number of days from 1 to 365" }).min(1, "must be from 1 to 365 days").max(365, "must be from 1 to 365 days")),
+  })
+  .transform((f) => ({
+    persistentPainDays: f.persistentPainDays,
+    twoWeekIncreasePct: f.twoWeekIncreasePct,
+    spikePct: f.spikePct,
+    minRestDaysPerWeek: f.minRestDaysPerWeek,
+    shoeReplaceKm: f.shoeReplaceKm,
+    importantChange: { painNow: f.importantChangePain, koos: f.importantChangeKoos, lefs: f.importantChangeLefs, psfs: f.importantChangePsfs, tegner: f.importantChangeTegner },
+    reviewIntervalDays: f.reviewIntervalDays,
+  }));

@@ -1,0 +1,375 @@
+/**
+ * Builds one demo clinic: staff, runners, episodes, runs, assessments with
+ * evaluations computed by the real engine, and (later) referrals. Dates are
+ * relative to `today`, so reviews are due, overdue and upcoming whenever the
+ * seed is run. Deterministic for a given clinic seed and day.
+ */
+import { DEFAULT_SETTINGS, evaluate, RISK_FACTOR_CODES, type Evaluation, type MeasuresInput, type SymptomsInput } from "../../lib/clinical";
+import { buildEvaluationInput, type ClinicalAnswers } from "../../lib/clinical/record-input";
+import { refreshEpisodeSummary } from "../../lib/data/assessments";
+import { addDays } from "../../lib/format";
+import type { Prisma } from "../../lib/generated/prisma/client";
+import type { Answers, PlanItem } from "../../lib/validation/assessment";
+import { COMPLAINTS, FAMILY, GIVEN_FEMALE, GIVEN_MALE, GOALS } from "./names";
+import { OVERUSE_SCENARIOS, RED_FLAG_SCENARIOS, type Scenario } from "./scenarios";
+
+type Tx = Prisma.TransactionClient;
+
+export type DemoClinic = {
+  name: string;
+  phone: string;
+  address: string;
+  timezone: string;
+  seed: number;
+  runners: number;
+  users: { email: string; name: string; role: "admin" | "clinician" | "viewer"; title: string; phone?: string }[];
+};
+
+export type SeedCounts = { users: number; patients: number; episodes: number; runs: number; assessments: number; referrals: number };
+
+/** Small deterministic PRNG (mulberry32). */
+function prng(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
+    pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!,
+    chance: (p: number) => next() < p,
+  };
+}
+type Rng = ReturnType<typeof prng>;
+
+const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
+
+/** Every red-flag question answered "no": the baseline of a complete screen. */
+const SCREEN_NO: SymptomsInput = {
+  visibleSwelling: false,
+  swellingWithin2hOfInjury: false,
+  locking: false,
+  catching: false,
+  instability: false,
+  sharpWeightBearingPain: false,
+  limp: false,
+  unableToBearWeightImmediately: false,
+  unableToBearWeightNow: false,
+  newNumbnessOrWeakness: false,
+  coldOrPaleLimb: false,
+  suspectedDislocation: false,
+  calfSwellingOrTenderness: false,
+  fever: false,
+  hotSwollenJoint: false,
+  unexplainedWeightLoss: false,
+  painAtRest: false,
+  nightPain: false,
+  daysPersistingDespiteReducedTraining: 0,
+};
+
+/** Outcome measures for a severity 0 (no problem) .. 1 (worst), with some noise. */
+function measuresFor(rng: Rng, severity: number, tegner: number, partialKoos: boolean): MeasuresInput {
+  const item = (weight: number) => clamp(Math.round(severity * 4 * weight + (rng.next() - 0.5) * 1.2), 0, 4);
+  const koos: Record<string, number> = {};
+  const sub: [string, number, number][] = [
+    ["P", 9, 0.9],
+    ["S", 7, 0.6],
+    ["A", 17, 0.5],
+    ["SP", 5, 1.15],
+    ["Q", 4, 1.0],
+  ];
+  for (const [prefix, n, w] of sub) {
+    for (let k = 1; k <= n; k++) {
+      if (partialKoos && prefix === "S" && k > 3) continue; // symptoms subscale left too incomplete to score
+      koos[`${prefix}${k}`] = item(w);
+    }
+  }
+  const lefs = Array.from({ length: 20 }, () => clamp(Math.round(4 - severity * 4 * 0.7 + (rng.next() - 0.5) * 1.2), 0, 4));
+  const psfsScore = () => clamp(Math.round((1 - severity) * 10 + (rng.next() - 0.5) * 2), 0, 10);
+  return {
+    koos,
+    lefs,
+    psfs: [
+      { activity: "Running 10 km", score: psfsScore() },
+      { activity: "Running downhill", score: psfsScore() },
+      { activity: "Climbing stairs", score: psfsScore() },
+    ],
+    tegner: clamp(tegner, 0, 10),
+  };
+}
+
+type Trajectory = "improving" | "stalled" | "worsening";
+type RunRow = { date: string; distanceKm: number; surface: "road" | "track" | "treadmill" | "trail" | null; durationSec: number | null };
+
+/** Training log: a steady base, an optional ramp and spike before the intake, a cut-back after it. */
+function buildRuns(rng: Rng, level: "novice" | "recreational" | "competitive", start: string, intake: string, today: string, ramp: boolean, trajectory: Trajectory): RunRow[] {
+  const weekly = { novice: 12, recreational: 28, competitive: 55 }[level];
+  const sessions = { novice: 3, recreational: 4, competitive: 6 }[level];
+  const surfaces = ["road", "road", "trail", "track", "treadmill"] as const;
+  const runs: RunRow[] = [];
+  for (let day = start; day <= today; day = addDays(day, 1)) {
+    if (!rng.chance(sessions / 7)) continue;
+    const daysToIntake = (Date.parse(intake) - Date.parse(day)) / 86_400_000;
+    let factor = 1;
+    if (daysToIntake >= 0 && daysToIntake < 14 && ramp) factor = 1.6;
+    if (daysToIntake < 0) {
+      const weeksAfter = -daysToIntake / 7;
+      factor = trajectory === "worsening" ? 0.9 + weeksAfter * 0.05 : Math.min(1, 0.45 + weeksAfter * 0.06);
+    }
+    let km = (weekly / sessions) * factor * (0.7 + rng.next() * 0.6);
+    if (ramp && daysToIntake >= 2 && daysToIntake <= 5 && !runs.some((r) => r.date > addDays(intake, -6) && r.distanceKm > 20)) km *= 2.1; // a long-run spike
+    km = Math.round(km * 10) / 10;
+    if (km < 1) continue;
+    const pace = { novice: 390, recreational: 330, competitive: 270 }[level] + rng.int(-20, 30);
+    runs.push({ date: day, distanceKm: km, surface: rng.pick(surfaces), durationSec: Math.round(km * pace) });
+  }
+  return runs;
+}
+
+function planItems(rng: Rng, base: PlanItem[]): PlanItem[] {
+  const extra: PlanItem[] = rng.chance(0.5) ? ["footwear_review"] : [];
+  return [...new Set([...base, ...extra])];
+}
+
+export async function buildClinicData(tx: Tx, def: DemoClinic, passwordHash: string, today: string): Promise<SeedCounts> {
+  const rng = prng(def.seed * 7919);
+  const clinic = await tx.clinic.create({ data: { name: def.name, isDemo: true, phone: def.phone, address: def.address, timezone: def.timezone } });
+  await tx.clinicSettings.create({ data: { clinicId: clinic.id } });
+  const users = [];
+  for (const u of def.users) {
+    users.push(await tx.user.create({ data: { clinicId: clinic.id, email: u.email, name: u.name, role: u.role, title: u.title, phone: u.phone ?? null, passwordHash } }));
+  }
+  const signer = users.find((u) => u.role === "clinician") ?? users[0]!;
+  const counts: SeedCounts = { users: users.length, patients: 0, episodes: 0, runs: 0, assessments: 0, referrals: 0 };
+  await tx.auditEvent.create({ data: { clinicId: clinic.id, userId: null, action: "seed.demo_data", entityType: "Clinic", entityId: clinic.id } });
+
+  const usedNames = new Set<string>();
+  for (let i = 0; i < def.runners; i++) {
+    const scenario: Scenario = i < RED_FLAG_SCENARIOS.length ? RED_FLAG_SCENARIOS[i]! : OVERUSE_SCENARIOS[(i - RED_FLAG_SCENARIOS.length) % OVERUSE_SCENARIOS.length]!;
+    const sex = rng.chance(0.5) ? "female" : "male";
+    let given: string, family: string;
+    do {
+      given = rng.pick(sex === "female" ? GIVEN_FEMALE : GIVEN_MALE);
+      family = rng.pick(FAMILY);
+    } while (usedNames.has(`${given} ${family}`));
+    usedNames.add(`${given} ${family}`);
+    const age = scenario.age ? rng.int(scenario.age[0], scenario.age[1]) : rng.int(16, 62);
+    const birthDate = addDays(`${Number(today.slice(0, 4)) - age - 1}-${today.slice(5)}`, rng.int(1, 360));
+    const level = age < 18 ? "recreational" : rng.pick(["novice", "recreational", "recreational", "competitive"] as const);
+
+    // Visits: intake, then 1-6 follow-ups two to three weeks apart, the last one recent.
+    const followUps = rng.int(1, 6);
+    const interval = rng.int(14, 21);
+    const lastVisit = addDays(today, -rng.int(0, interval + 10));
+    const visits = Array.from({ length: followUps + 1 }, (_, k) => addDays(lastVisit, -(followUps - k) * interval));
+    const intakeOn = visits[0]!;
+    const trajectory: Trajectory = rng.chance(0.68) ? "improving" : rng.chance(0.6) ? "stalled" : "worsening";
+    const forcedRisk = i < RISK_FACTOR_CODES.length ? RISK_FACTOR_CODES[(i * 7) % RISK_FACTOR_CODES.length] : undefined;
+    const ramp = forcedRisk === "rapid_distance_increase" || forcedRisk === "single_run_spike" || rng.chance(0.3);
+
+    const patient = await tx.patient.create({
+      data: {
+        clinicId: clinic.id,
+        mrn: `${def.name.slice(0, 2).toUpperCase()}-${String(100231 + i * 37).padStart(6, "0")}`,
+        givenName: given,
+        familyName: family,
+        birthDate: new Date(`${birthDate}T00:00:00Z`),
+        sex,
+        email: `${given}.${family}`.toLowerCase().replace(/[^a-z.]/g, "") + "@mail.example",
+        phone: `+44 7700 9${String(rng.int(0, 99999)).padStart(5, "0")}`,
+        runningLevel: level,
+        weeklyDistanceKm: { novice: 12, recreational: 28, competitive: 55 }[level],
+        goalEvent: rng.chance(0.7) ? rng.pick(GOALS) : null,
+        goalEventDate: rng.chance(0.6) ? new Date(`${addDays(today, rng.int(30, 200))}T00:00:00Z`) : null,
+      },
+    });
+    counts.patients++;
+
+    const runs = buildRuns(rng, level, addDays(intakeOn, -100), intakeOn, today, ramp, trajectory);
+    await tx.run.createMany({ data: runs.map((r) => ({ clinicId: clinic.id, patientId: patient.id, date: new Date(`${r.date}T00:00:00Z`), distanceKm: r.distanceKm, durationSec: r.durationSec, surface: r.surface, source: "seed" as const })) });
+    counts.runs += runs.length;
+
+    const discharged = trajectory === "improving" && rng.chance(0.15);
+    const episode = await tx.episode.create({
+      data: {
+        clinicId: clinic.id,
+        patientId: patient.id,
+        side: rng.pick(["left", "right", "right", "left", "both"] as const),
+        complaint: scenario.complaint ?? rng.pick(COMPLAINTS),
+        onsetDate: new Date(`${addDays(intakeOn, -rng.int(10, 80))}T00:00:00Z`),
+        mechanism: scenario.mechanism,
+        status: discharged ? "discharged" : "open",
+        dischargedAt: discharged ? new Date(`${lastVisit}T16:00:00Z`) : null,
+      },
+    });
+    counts.episodes++;
+
+    // Intake answers: the scenario on top of a complete red-flag screen (two runners per clinic left unscreened).
+    const unscreened = i === def.runners - 1 || i === def.runners - 2;
+    const risk = (code: string, p = 0.3) => forcedRisk === code || rng.chance(p);
+    const baseTegner = { novice: 4, recreational: 6, competitive: 8 }[level];
+    const intakePain = rng.int(4, 7);
+    const training = {
+      hardSurfaces: risk("hard_surfaces"),
+      camberedRoads: risk("cambered_or_one_direction", 0.2),
+      trackSameDirection: rng.chance(0.1),
+      treadmillMostly: risk("treadmill_monotony", 0.15),
+      recentSpeedIncrease: risk("speed_or_hill_increase", 0.25),
+      recentHillIncrease: rng.chance(0.25),
+      overstriding: risk("overstriding", 0.25),
+      warmUp: !risk("no_warm_up", 0.35),
+      restDaysPerWeek: risk("insufficient_rest", 0.15) ? 0 : rng.int(1, 3),
+      shoeDistanceKm: risk("worn_footwear", 0.25) ? rng.int(820, 1300) : rng.int(80, 650),
+      shoePairsInRotation: risk("single_shoe_pair", 0.4) ? 1 : rng.int(2, 3),
+    };
+    const exam = {
+      effusion: "none" as const,
+      fullExtension: true,
+      flexionTo90: true,
+      tenderness: [],
+      valgusStress0: "normal" as const,
+      valgusStress30: "normal" as const,
+      mcmurray: "negative" as const,
+      thessaly: "negative" as const,
+      hopPain: false,
+      singleLegSquatValgus: risk("dynamic_knee_valgus"),
+      hipAbductorWeakness: risk("hip_abductor_weakness"),
+      quadricepsControlDeficit: risk("quadriceps_control_deficit", 0.2),
+      hamstringTightness: risk("hamstring_tightness"),
+      ankleDorsiflexionLimited: risk("ankle_dorsiflexion_limited", 0.2),
+      hipInternalRotationReduced: false,
+      saphenousTinel: false,
+      ...scenario.exam,
+    };
+    const history = {
+      priorKneeInjury: risk("prior_knee_injury", 0.25),
+      previousBoneStressInjury: risk("previous_bone_stress_injury", 0.05),
+      historyOfCancer: false,
+      recentJointInjection: false,
+      immunosuppressed: false,
+      lowEnergyAvailability: risk("low_energy_availability", 0.05),
+      ...scenario.history,
+    };
+    const intakeSymptoms: SymptomsInput = unscreened
+      ? { painNow: intakePain, painDuringRun: Math.min(10, intakePain + 1), ...scenario.symptoms }
+      : {
+          ...SCREEN_NO,
+          painNow: intakePain,
+          painWorstWeek: Math.min(10, intakePain + rng.int(1, 2)),
+          painDuringRun: Math.min(10, intakePain + 1),
+          morningStiffnessOver30Min: false,
+          painOnStairs: rng.chance(0.4),
+          painRisingFromChair: rng.chance(0.3),
+          painProlongedSitting: rng.chance(0.2),
+          daysPersistingDespiteReducedTraining: rng.int(0, 9),
+          ...scenario.symptoms,
+        };
+
+    const priors: { assessedOn: string; answers: ClinicalAnswers }[] = [];
+    let pain = intakePain;
+    let severity = intakePain / 10;
+    let tegner = baseTegner - rng.int(1, 3);
+    const draftLast = rng.chance(0.12) && !discharged;
+    const errorIndex = i === 3 && followUps >= 2 ? 1 : -1; // one follow-up per clinic entered in error
+    let lastSignedPlan: Answers["plan"] | undefined;
+
+    for (let k = 0; k < visits.length; k++) {
+      const assessedOn = visits[k]!;
+      const isIntake = k === 0;
+      if (!isIntake) {
+        const step = trajectory === "improving" ? -rng.int(1, 2) : trajectory === "worsening" ? rng.int(1, 2) : rng.int(-1, 1);
+        pain = clamp(pain + step, 0, 10);
+        severity = clamp(severity + step * 0.09, 0.02, 0.95);
+        tegner = clamp(tegner + (trajectory === "improving" ? rng.int(0, 1) : trajectory === "worsening" ? -rng.int(0, 1) : 0), 0, baseTegner);
+      }
+      const followUpSymptoms: SymptomsInput = {
+        ...SCREEN_NO,
+        painNow: pain,
+        painWorstWeek: Math.min(10, pain + 1),
+        painDuringRun: Math.min(10, pain + 1),
+        daysPersistingDespiteReducedTraining: trajectory === "improving" ? 0 : rng.int(3, 12),
+        ...Object.fromEntries((scenario.persists ?? []).map((key) => [key, trajectory !== "improving"])),
+      };
+      const measures = measuresFor(rng, severity, tegner, isIntake && i % 9 === 4);
+      const nextReview = k === visits.length - 1 ? addDays(assessedOn, interval) : visits[k + 1];
+      const plan = { items: planItems(rng, isIntake ? scenario.plan : trajectory === "improving" ? ["walk_run_progression", "pain_monitoring", "strengthen_hip_thigh"] : scenario.plan), nextReviewDate: nextReview };
+      const answers: Answers = isIntake
+        ? {
+            symptoms: intakeSymptoms,
+            history,
+            exam,
+            training,
+            measures,
+            context: {
+              painTimes: ["during_run", "after_run"],
+              swellingTiming: scenario.symptoms?.swellingWithin2hOfInjury ? "within_2h" : scenario.symptoms?.visibleSwelling ? "gradual" : "none",
+              medication: rng.chance(0.3) ? "Ibuprofen 400 mg as needed" : "None",
+              allergies: rng.chance(0.15) ? "Penicillin" : "None known",
+              comorbidities: age > 50 && rng.chance(0.4) ? "Hypertension, treated" : "None",
+              treatmentsTried: rng.pick(["Rest for a week", "Ice and foam rolling", "None", "Knee sleeve, ibuprofen"]),
+              trainingChanges: ramp ? "Increased weekly distance quickly for a race" : "No recent change",
+            },
+            plan,
+          }
+        : {
+            symptoms: followUpSymptoms,
+            measures,
+            training: { ...training, warmUp: true },
+            followUp: {
+              responseToTreatment: trajectory === "improving" ? (rng.chance(0.5) ? "much_better" : "better") : trajectory === "stalled" ? "unchanged" : "worse",
+              trainingSinceLastVisit: trajectory === "worsening" ? "Kept racing at weekends" : "Followed the walk-run plan",
+            },
+            plan,
+          };
+      const input = buildEvaluationInput({
+        assessedOn,
+        patient: { birthDate, sex },
+        episode: { mechanism: scenario.mechanism, side: episode.side, onsetDate: episode.onsetDate?.toISOString().slice(0, 10) },
+        answers,
+        runs: runs.filter((r) => r.date <= assessedOn),
+        priors,
+        settings: undefined,
+      });
+      const evaluation: Evaluation = evaluate(input);
+      const isDraft = draftLast && k === visits.length - 1 && k > 0;
+      const row = await tx.assessment.create({
+        data: {
+          clinicId: clinic.id,
+          episodeId: episode.id,
+          kind: isIntake ? "intake" : "follow_up",
+          assessedOn: new Date(`${assessedOn}T00:00:00Z`),
+          answers: answers as Prisma.InputJsonValue,
+          evaluation: evaluation as unknown as Prisma.InputJsonValue,
+          evaluationInput: isDraft ? undefined : (input as unknown as Prisma.InputJsonValue),
+          rulesVersion: evaluation.rulesVersion,
+          settingsUsed: isDraft ? undefined : (DEFAULT_SETTINGS as unknown as Prisma.InputJsonValue),
+          urgency: evaluation.urgency,
+          status: isDraft ? "draft" : "signed",
+          signedById: isDraft ? null : signer.id,
+          signedAt: isDraft ? null : new Date(`${assessedOn}T${String(9 + (k % 8)).padStart(2, "0")}:30:00Z`),
+          createdById: signer.id,
+          updatedById: signer.id,
+        },
+      });
+      counts.assessments++;
+      if (k === errorIndex) {
+        await tx.assessment.update({
+          where: { id: row.id },
+          data: { status: "entered_in_error", enteredInErrorReason: "Recorded against the wrong episode; see the next follow-up.", enteredInErrorById: signer.id, enteredInErrorAt: new Date(`${assessedOn}T18:00:00Z`) },
+        });
+      } else if (!isDraft) {
+        priors.push({ assessedOn, answers });
+        lastSignedPlan = plan;
+      }
+    }
+    if (!discharged && lastSignedPlan?.nextReviewDate) {
+      await tx.episode.update({ where: { id: episode.id }, data: { nextReviewDate: new Date(`${lastSignedPlan.nextReviewDate}T00:00:00Z`) } });
+    }
+    await refreshEpisodeSummary(tx, clinic.id, episode.id);
+  }
+  return counts;
+}

@@ -1,0 +1,201 @@
+/**
+ * Clinical pictures for the demo runners. Each is a partial intake: what the
+ * clinician found. Together they fire every red flag, risk factor and
+ * consideration of the engine at least once per clinic (checked by
+ * tests/integration/seed.test.ts).
+ */
+import type { ExamInput, HistoryInput, SymptomsInput } from "../../lib/clinical";
+import type { PlanItem } from "../../lib/validation/assessment";
+
+export type Scenario = {
+  key: string;
+  complaint: string;
+  mechanism: "gradual" | "acute_trauma";
+  /** Force an age range (years) for pictures that depend on age. */
+  age?: [number, number];
+  symptoms?: SymptomsInput;
+  history?: HistoryInput;
+  exam?: ExamInput;
+  /** Red-flag answers that persist at follow-ups (others resolve). */
+  persists?: (keyof SymptomsInput)[];
+  plan: PlanItem[];
+  /** The demo referral this runner gets, if any. */
+  referral?: { question: string; reason: string };
+};
+
+const CONSERVATIVE: PlanItem[] = ["reduce_running_volume", "avoid_hills", "warm_up", "ice_after_runs", "strengthen_hip_thigh", "pain_monitoring"];
+const RETURN: PlanItem[] = ["walk_run_progression", "no_progress_if_symptoms_24h", "pain_monitoring"];
+const REFER: PlanItem[] = ["refer_physician", "reduce_running_volume"];
+
+export const RED_FLAG_SCENARIOS: Scenario[] = [
+  {
+    key: "septic",
+    complaint: "Hot, swollen knee with fever after a cortisone injection",
+    mechanism: "gradual",
+    symptoms: { hotSwollenJoint: true, fever: true, visibleSwelling: true, painAtRest: true },
+    history: { recentJointInjection: true },
+    exam: { effusion: "large", fullExtension: false },
+    plan: REFER,
+    referral: { question: "Please assess today for septic arthritis (aspiration, bloods).", reason: "Hot swollen knee with fever two weeks after an intra-articular injection." },
+  },
+  {
+    key: "dvt",
+    complaint: "Inner knee pain with calf swelling after a long-haul flight",
+    mechanism: "gradual",
+    symptoms: { calfSwellingOrTenderness: true },
+    plan: REFER,
+    referral: { question: "Please rule out deep vein thrombosis (Wells score, duplex ultrasound).", reason: "New calf swelling and tenderness with medial knee pain." },
+  },
+  {
+    key: "neurovascular",
+    complaint: "Knee gave way on a trail descent; numb foot since",
+    mechanism: "acute_trauma",
+    symptoms: { newNumbnessOrWeakness: true, instability: true, limp: true },
+    exam: { effusion: "moderate" },
+    plan: REFER,
+  },
+  {
+    key: "ottawa_age",
+    complaint: "Fall on the knee during a veterans' cross-country race",
+    mechanism: "acute_trauma",
+    age: [56, 68],
+    symptoms: { unableToBearWeightImmediately: false, unableToBearWeightNow: false },
+    exam: { tenderness: ["medial_joint_line", "fibular_head"], flexionTo90: true, effusion: "trace" },
+    plan: REFER,
+    referral: { question: "Ottawa knee rule positive: is there a fracture on X-ray?", reason: "Acute trauma, age over 55 with fibular head tenderness." },
+  },
+  {
+    key: "haemarthrosis",
+    complaint: "Twisted knee on a rut; swelled up within the hour",
+    mechanism: "acute_trauma",
+    symptoms: { swellingWithin2hOfInjury: true, visibleSwelling: true, instability: true },
+    exam: { effusion: "large", valgusStress30: "laxity", tenderness: ["mcl", "medial_joint_line"] },
+    plan: REFER,
+    referral: { question: "Suspected haemarthrosis with MCL laxity: please assess for ligament and meniscal injury (MRI?).", reason: "Rapid swelling within 2 hours of a twisting injury, valgus laxity at 30°." },
+  },
+  {
+    key: "locked",
+    complaint: "Knee locks and will not straighten after runs",
+    mechanism: "gradual",
+    symptoms: { locking: true, catching: true },
+    exam: { fullExtension: false, tenderness: ["medial_joint_line"], mcmurray: "positive" },
+    persists: ["locking"],
+    plan: REFER,
+    referral: { question: "Locked knee with positive McMurray: bucket-handle meniscal tear? Surgical opinion please.", reason: "True locking, extension deficit, medial joint-line tenderness." },
+  },
+  {
+    key: "bone_stress",
+    complaint: "Focal pain below the inner knee, worse at night, marathon build-up",
+    mechanism: "gradual",
+    symptoms: { nightPain: true, painAtRest: true },
+    history: { previousBoneStressInjury: true, lowEnergyAvailability: true },
+    exam: { tenderness: ["proximal_medial_tibia_bony"], hopPain: true },
+    plan: ["refer_physician", "reduce_running_volume", "walk_run_progression"],
+    referral: { question: "Suspected medial tibial plateau stress fracture: MRI and bone health review (RED-S)?", reason: "Focal bony tenderness of the proximal medial tibia with hop pain and night pain." },
+  },
+  {
+    key: "tumour",
+    complaint: "Deep ache inside the knee at night, weight loss",
+    mechanism: "gradual",
+    age: [52, 66],
+    symptoms: { nightPain: true, unexplainedWeightLoss: true },
+    history: { historyOfCancer: true },
+    plan: REFER,
+    referral: { question: "Night pain with weight loss and a history of cancer: please investigate (imaging, bloods).", reason: "Night pain, unexplained weight loss, previous cancer." },
+  },
+  {
+    key: "scfe",
+    complaint: "Teenager with inner knee pain and a limp after cross-country season",
+    mechanism: "gradual",
+    age: [12, 15],
+    symptoms: { limp: true },
+    exam: { hipInternalRotationReduced: true },
+    plan: REFER,
+    referral: { question: "Knee pain with reduced hip internal rotation in an adolescent: please X-ray both hips (SCFE?).", reason: "Age 12-15, limp, reduced hip internal rotation." },
+  },
+  {
+    key: "instability",
+    complaint: "Knee feels like it gives way on cambered roads",
+    mechanism: "gradual",
+    symptoms: { instability: true },
+    exam: { quadricepsControlDeficit: true, valgusStress30: "pain", tenderness: ["mcl"] },
+    persists: ["instability"],
+    plan: [...CONSERVATIVE, "refer_physician"],
+  },
+  {
+    key: "persistent",
+    complaint: "Inner knee pain for a month despite halving mileage",
+    mechanism: "gradual",
+    symptoms: { daysPersistingDespiteReducedTraining: 28, painOnStairs: true },
+    exam: { tenderness: ["pes_anserine"] },
+    plan: [...CONSERVATIVE, "refer_physician"],
+    referral: { question: "Pes anserine pain persisting 4 weeks despite load reduction: injection or imaging?", reason: "Pain persisting more than 2 weeks despite reduced training." },
+  },
+  {
+    key: "swelling_catching",
+    complaint: "Swollen inner knee that catches on stairs",
+    mechanism: "gradual",
+    symptoms: { visibleSwelling: true, catching: true, painOnStairs: true },
+    exam: { effusion: "moderate", tenderness: ["medial_joint_line"], thessaly: "positive" },
+    plan: [...CONSERVATIVE, "refer_physician"],
+  },
+  {
+    key: "sharp_wb",
+    complaint: "Sharp pain inside the knee when landing",
+    mechanism: "gradual",
+    symptoms: { sharpWeightBearingPain: true },
+    exam: { tenderness: ["medial_joint_line"], mcmurray: "negative" },
+    plan: CONSERVATIVE,
+  },
+];
+
+export const OVERUSE_SCENARIOS: Scenario[] = [
+  {
+    key: "pes_anserine",
+    complaint: "Pain below the inner knee after hill repeats",
+    mechanism: "gradual",
+    symptoms: { painOnStairs: true, painRisingFromChair: true },
+    exam: { tenderness: ["pes_anserine"], hamstringTightness: true },
+    plan: [...CONSERVATIVE, "mobility_hamstrings_ankle"],
+  },
+  {
+    key: "mcl_overuse",
+    complaint: "Inner knee pain along the ligament after long runs",
+    mechanism: "gradual",
+    exam: { tenderness: ["mcl"], valgusStress30: "pain", valgusStress0: "normal", singleLegSquatValgus: true },
+    plan: CONSERVATIVE,
+  },
+  {
+    key: "patellofemoral",
+    complaint: "Inner kneecap pain on stairs and after sitting",
+    mechanism: "gradual",
+    symptoms: { painOnStairs: true, painProlongedSitting: true },
+    exam: { tenderness: ["medial_patellar_facet"], effusion: "none", hipAbductorWeakness: true },
+    plan: [...CONSERVATIVE, "cadence_increase"],
+  },
+  {
+    key: "medial_compartment",
+    complaint: "Activity-related inner knee ache in a masters runner",
+    mechanism: "gradual",
+    age: [46, 64],
+    symptoms: { painOnStairs: true, morningStiffnessOver30Min: false },
+    exam: { tenderness: ["medial_joint_line"], effusion: "trace" },
+    plan: [...CONSERVATIVE, ...RETURN],
+  },
+  {
+    key: "saphenous",
+    complaint: "Burning along the inner knee and shin",
+    mechanism: "gradual",
+    symptoms: { burningOrTinglingInnerLeg: true },
+    exam: { saphenousTinel: true, tenderness: [] },
+    plan: ["reduce_running_volume", "pain_monitoring"],
+  },
+  {
+    key: "meniscus_mild",
+    complaint: "Inner knee pain with twisting; occasional catching",
+    mechanism: "gradual",
+    symptoms: { catching: true },
+    exam: { tenderness: ["medial_joint_line"], mcmurray: "positive", effusion: "trace" },
+    plan: [...CONSERVATIVE],
+  },
+];
