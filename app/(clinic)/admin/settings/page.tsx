@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { requirePermission } from "@/lib/auth";
+import { getClinicSettings } from "@/lib/data/settings";
+import { formatDateTime } from "@/lib/format";
+import { Card, PageHeader } from "@/app/_components/ui/card";
+import { SettingsForm } from "./settings-form";
+
+export const metadata: Metadata = { title: "Clinic settings" };
+
+export default async function SettingsPage() {
+  const actor = await requirePermission("admin.settings");
+  const settings = await getClinicSettings(actor);
+  const { updatedAt, ...values } = settings;
+  return (
+    <div className="space-y-4">
+      <PageHeader
+        title="Clinic settings"
+        subtitle={`Thresholds of the clinical rules for ${actor.clinicName}. ${updatedAt ? `Last changed ${formatDateTime(updatedAt)} UTC.` : "Defaults in use."}`}
+      />
+      <Card>
+        <SettingsForm values={values} />
+      </Card>
+    </div>
+  );
+}
