@@ -1,0 +1,116 @@
+/**
+ * The command line: `npm run --silent evaluate -- FILE` (or - for stdin).
+ * Valid input: one JSON document on stdout, newline-terminated, exit 0.
+ * Invalid input: exit 2, `{"error":"invalid input","issues":[...]}` on stderr, nothing on stdout.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { evaluate } from "@/lib/clinical";
+import { parseEvaluationInput } from "@/lib/validation/evaluate-input";
+import { ROOT, runCli, runNpmEvaluate } from "../cli-helpers";
+
+jest.setTimeout(60_000);
+
+const FIXTURES = join(ROOT, "tests", "fixtures", "evaluate");
+const base = { assessedOn: "2026-06-15", patient: { birthDate: "1990-06-15" } };
+
+function expectInvalid(r: { status: number | null; stdout: string; stderr: string }, issues: unknown) {
+  expect(r.status).toBe(2);
+  expect(r.stdout).toBe("");
+  expect(r.stderr.endsWith("\n")).toBe(true);
+  expect(JSON.parse(r.stderr)).toEqual({ error: "invalid input", issues });
+}
+
+describe("evaluate command: valid input", () => {
+  it.each(["01-gradual-with-load", "02-acute-trauma", "03-follow-up"])("%s: prints the library's evaluation", (name) => {
+    const file = join(FIXTURES, `${name}.input.json`);
+    const r = runCli([file]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe("");
+    expect(r.stdout.endsWith("\n")).toBe(true);
+    expect(r.stdout.trimEnd().includes("\n")).toBe(false); // one document
+    const parsed = parseEvaluationInput(JSON.parse(readFileSync(file, "utf8")));
+    if (!parsed.ok) throw new Error("invalid fixture");
+    expect(r.stdout).toBe(`${JSON.stringify(evaluate(parsed.value))}\n`);
+  });
+
+  it("reads standard input with -", () => {
+    const r = runCli(["-"], JSON.stringify(base));
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(evaluate(base));
+  });
+
+  it("works through npm run --silent evaluate", () => {
+    const file = join(FIXTURES, "02-acute-trauma.input.json");
+    const r = runNpmEvaluate([file]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe("");
+    expect(JSON.parse(r.stdout)).toEqual(expect.objectContaining({ rulesVersion: "1", urgency: "urgent" }));
+  });
+});
+
+describe("evaluate command: invalid input exits 2", () => {
+  const dir = mkdtempSync(join(tmpdir(), "evaluate-cli-"));
+  const file = (name: string, text: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return path;
+  };
+
+  it("not JSON", () => {
+    const r = runCli([file("bad.json", "{ nope")]);
+    expectInvalid(r, [{ path: "", message: expect.stringMatching(/^not valid JSON: /) }]);
+  });
+
+  it("empty standard input", () => {
+    expectInvalid(runCli(["-"], ""), [{ path: "", message: expect.stringMatching(/^not valid JSON: /) }]);
+  });
+
+  it("not an object", () => {
+    expectInvalid(runCli(["-"], "[1,2]"), [{ path: "", message: "must be a JSON object" }]);
+  });
+
+  it("unknown key", () => {
+    expectInvalid(runCli(["-"], JSON.stringify({ ...base, symptoms: { painnow: 3 } })), [{ path: "symptoms.painnow", message: "unknown field" }]);
+  });
+
+  it("out-of-range value", () => {
+    expectInvalid(runCli(["-"], JSON.stringify({ ...base, symptoms: { painNow: 11 } })), [
+      { path: "symptoms.painNow", message: "must be an integer from 0 to 10" },
+    ]);
+  });
+
+  it("impossible date", () => {
+    const input = { ...base, training: { runs: [{ date: "2026-06-01", distanceKm: 1 }, { date: "2026-02-30", distanceKm: 1 }] } };
+    expectInvalid(runCli([file("date.json", JSON.stringify(input))]), [{ path: "training.runs.1.date", message: "not a real calendar date" }]);
+  });
+
+  it("wrong array length", () => {
+    expectInvalid(runCli(["-"], JSON.stringify({ ...base, measures: { lefs: [1, 2, 3] } })), [
+      { path: "measures.lefs", message: "must have exactly 20 items" },
+    ]);
+  });
+
+  it("missing required field", () => {
+    expectInvalid(runCli(["-"], JSON.stringify({ patient: base.patient })), [{ path: "assessedOn", message: "is required" }]);
+  });
+
+  it("missing file", () => {
+    expectInvalid(runCli([join(dir, "nowhere.json")]), [{ path: "", message: expect.stringMatching(/^cannot read input file ".*nowhere\.json": no such file$/) }]);
+  });
+
+  it("a directory instead of a file", () => {
+    expectInvalid(runCli([dir]), [{ path: "", message: expect.stringMatching(/is a directory$/) }]);
+  });
+
+  it("no file argument", () => {
+    expectInvalid(runCli([]), [{ path: "", message: expect.stringMatching(/^no input file given/) }]);
+  });
+
+  it("through npm as well", () => {
+    expectInvalid(runNpmEvaluate(["-"], JSON.stringify({ ...base, exam: { effusion: "huge" } })), [
+      { path: "exam.effusion", message: "must be one of: none, trace, moderate, large" },
+    ]);
+  });
+});
