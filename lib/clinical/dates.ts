@@ -58,7 +58,14 @@ export function dateParts(date: IsoDate): { year: number; month: number; day: nu
  * H. Hinnant's algorithm; exact for every Gregorian date).
  */
 export function dayNumber(date: IsoDate): number {
-  const { year, month, day } = dateParts(date);
+  // Parsed by character codes (no allocation): this runs for every run of every evaluation.
+  const year =
+    (date.charCodeAt(0) - 48) * 1000 +
+    (date.charCodeAt(1) - 48) * 100 +
+    (date.charCodeAt(2) - 48) * 10 +
+    (date.charCodeAt(3) - 48);
+  const month = (date.charCodeAt(5) - 48) * 10 + (date.charCodeAt(6) - 48);
+  const day = (date.charCodeAt(8) - 48) * 10 + (date.charCodeAt(9) - 48);
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400; // 0..399

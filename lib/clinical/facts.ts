@@ -79,49 +79,95 @@ export interface Facts {
   spikes(): Finding;
 }
 
-function lookup(input: EvaluationInput, path: string): unknown {
-  const dot = path.indexOf(".");
-  const group = (input as unknown as Record<string, Record<string, unknown> | undefined>)[path.slice(0, dot)];
-  return group === undefined ? undefined : group[path.slice(dot + 1)];
+/** "symptoms.locking" -> ["symptoms", "locking"], split once per path. */
+const SPLIT_PATHS = new Map<string, readonly [string, string]>();
+function splitPath(path: string): readonly [string, string] {
+  let parts = SPLIT_PATHS.get(path);
+  if (parts === undefined) {
+    const dot = path.indexOf(".");
+    parts = [path.slice(0, dot), path.slice(dot + 1)];
+    SPLIT_PATHS.set(path, parts);
+  }
+  return parts;
+}
+
+class InputFacts implements Facts {
+  constructor(
+    private readonly input: EvaluationInput,
+    readonly ageYears: number,
+    readonly settings: Settings,
+    private readonly load: Load | undefined,
+  ) {}
+
+  private answer(path: string): unknown {
+    const [group, key] = splitPath(path);
+    const answers = (this.input as unknown as Record<string, Record<string, unknown> | undefined>)[group];
+    return answers === undefined ? undefined : answers[key];
+  }
+
+  private number(path: NumberPath, test: (n: number) => boolean): Finding {
+    const value = this.answer(path) as number | undefined;
+    return value === undefined ? UNKNOWN : known(test(value), path);
+  }
+
+  yes(path: BooleanPath): Finding {
+    const value = this.answer(path) as boolean | undefined;
+    return value === undefined ? UNKNOWN : known(value === true, path);
+  }
+
+  no(path: BooleanPath): Finding {
+    const value = this.answer(path) as boolean | undefined;
+    return value === undefined ? UNKNOWN : known(value === false, path);
+  }
+
+  is<P extends ChoicePath>(path: P, ...choices: ChoiceAt<P>[]): Finding {
+    const value = this.answer(path) as string | undefined;
+    return value === undefined ? UNKNOWN : known((choices as string[]).includes(value), path);
+  }
+
+  tender(site: TendernessSite): Finding {
+    const tenderness = this.input.exam?.tenderness;
+    return tenderness === undefined ? UNKNOWN : known(tenderness.includes(site), "exam.tenderness");
+  }
+
+  atLeast(path: NumberPath, threshold: number): Finding {
+    return this.number(path, (n) => n >= threshold);
+  }
+
+  above(path: NumberPath, threshold: number): Finding {
+    return this.number(path, (n) => n > threshold);
+  }
+
+  below(path: NumberPath, threshold: number): Finding {
+    return this.number(path, (n) => n < threshold);
+  }
+
+  equals(path: NumberPath, value: number): Finding {
+    return this.number(path, (n) => n === value);
+  }
+
+  ageAtLeast(years: number): Finding {
+    return known(this.ageYears >= years, "ageYears");
+  }
+
+  ageAbove(years: number): Finding {
+    return known(this.ageYears > years, "ageYears");
+  }
+
+  ageBetween(fromYears: number, toYears: number): Finding {
+    return known(this.ageYears >= fromYears && this.ageYears <= toYears, "ageYears");
+  }
+
+  loadAbove(metric: LoadMetric, threshold: number): Finding {
+    const value = this.load?.[metric];
+    return value === undefined || value === null ? UNKNOWN : known(value > threshold, `load.${metric}`);
+  }
+
+  spikes(): Finding {
+    return this.load === undefined ? UNKNOWN : known(this.load.spikes.length > 0, "load.spikes");
+  }
 }
 
 export function makeFacts(input: EvaluationInput, ageYears: number, settings: Settings, load: Load | undefined): Facts {
-  const num = (path: NumberPath, test: (n: number) => boolean): Finding => {
-    const value = lookup(input, path) as number | undefined;
-    return value === undefined ? UNKNOWN : known(test(value), path);
-  };
-  const tenderness = input.exam?.tenderness;
-  return {
-    ageYears,
-    settings,
-    yes(path) {
-      const value = lookup(input, path) as boolean | undefined;
-      return value === undefined ? UNKNOWN : known(value === true, path);
-    },
-    no(path) {
-      const value = lookup(input, path) as boolean | undefined;
-      return value === undefined ? UNKNOWN : known(value === false, path);
-    },
-    is(path, ...choices) {
-      const value = lookup(input, path) as string | undefined;
-      return value === undefined ? UNKNOWN : known((choices as string[]).includes(value), path);
-    },
-    tender(site) {
-      return tenderness === undefined ? UNKNOWN : known(tenderness.includes(site), "exam.tenderness");
-    },
-    atLeast: (path, threshold) => num(path, (n) => n >= threshold),
-    above: (path, threshold) => num(path, (n) => n > threshold),
-    below: (path, threshold) => num(path, (n) => n < threshold),
-    equals: (path, value) => num(path, (n) => n === value),
-    ageAtLeast: (years) => known(ageYears >= years, "ageYears"),
-    ageAbove: (years) => known(ageYears > years, "ageYears"),
-    ageBetween: (from, to) => known(ageYears >= from && ageYears <= to, "ageYears"),
-    loadAbove(metric, threshold) {
-      const value = load?.[metric];
-      return value === undefined || value === null ? UNKNOWN : known(value > threshold, `load.${metric}`);
-    },
-    spikes() {
-      return load === undefined ? UNKNOWN : known(load.spikes.length > 0, "load.spikes");
-    },
-  };
+  return new InputFacts(input, ageYears, settings, load);
 }

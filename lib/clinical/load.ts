@@ -36,49 +36,47 @@ export function spikeBand(distanceKm: number, longestKm: number): SpikeBand {
 /** `today` is the day number of D (see dates.ts); runs are not modified. */
 export function computeLoad(runs: readonly RunInput[], today: number, spikePct: number): Load {
   let acute = 0;
-  let chronic = 0;
   let lastTwoWeeks = 0;
   let twoWeeksBefore = 0;
   // Runs of D-59 .. D: the spike candidates (D-29 .. D) and their 30-day windows.
-  const recentRuns: { index: number; day: number; run: RunInput }[] = [];
+  const recent: { index: number; day: number; km: number; date: string }[] = [];
 
   for (let index = 0; index < runs.length; index++) {
     const run = runs[index] as RunInput;
-    const daysAgo = today - dayNumber(run.date);
+    const day = dayNumber(run.date);
+    const daysAgo = today - day;
     if (daysAgo < 0) continue; // after D: ignored everywhere
     const km = run.distanceKm;
     if (daysAgo <= 6) acute += km;
     if (daysAgo <= 13) lastTwoWeeks += km;
     else if (daysAgo <= 27) twoWeeksBefore += km;
-    if (daysAgo <= 59) recentRuns.push({ index, day: today - daysAgo, run });
+    if (daysAgo <= 59) recent.push({ index, day, km, date: run.date });
   }
-  chronic = lastTwoWeeks + twoWeeksBefore;
+  const chronic = lastTwoWeeks + twoWeeksBefore;
 
+  // Sorted once by date (same-day runs keep their input order): spikes come out in date order,
+  // and each run's 30-day window is the runs just before it.
+  recent.sort((a, b) => a.day - b.day || a.index - b.index);
   const spikeFactor = 1 + spikePct / 100;
-  const spikes: { day: number; index: number; spike: Spike }[] = [];
-  for (const candidate of recentRuns) {
+  const spikes: Spike[] = [];
+  for (let i = 0; i < recent.length; i++) {
+    const candidate = recent[i] as (typeof recent)[number];
     if (candidate.day < today - 29) continue;
     let longest = 0;
-    for (const other of recentRuns) {
-      if (other.day >= candidate.day - 30 && other.day <= candidate.day - 1 && other.run.distanceKm > longest) {
-        longest = other.run.distanceKm;
-      }
+    for (let j = i - 1; j >= 0; j--) {
+      const other = recent[j] as (typeof recent)[number];
+      if (other.day < candidate.day - 30) break;
+      if (other.day < candidate.day && other.km > longest) longest = other.km;
     }
     if (longest <= 0) continue; // no earlier run, or only runs of 0 km
-    const km = candidate.run.distanceKm;
-    if (!exceeds(km, spikeFactor * longest)) continue;
+    if (!exceeds(candidate.km, spikeFactor * longest)) continue;
     spikes.push({
-      day: candidate.day,
-      index: candidate.index,
-      spike: {
-        date: candidate.run.date,
-        distanceKm: round1(km),
-        longestPrior30dKm: round1(longest),
-        band: spikeBand(km, longest),
-      },
+      date: candidate.date,
+      distanceKm: round1(candidate.km),
+      longestPrior30dKm: round1(longest),
+      band: spikeBand(candidate.km, longest),
     });
   }
-  spikes.sort((a, b) => a.day - b.day || a.index - b.index);
 
   const chronicWeekly = chronic / 4;
   return {
@@ -86,6 +84,6 @@ export function computeLoad(runs: readonly RunInput[], today: number, spikePct: 
     chronicWeeklyKm: round1(chronicWeekly),
     acwr: chronicWeekly === 0 ? null : round2(acute / chronicWeekly),
     twoWeekChangePct: twoWeeksBefore === 0 ? null : round1(((lastTwoWeeks - twoWeeksBefore) / twoWeeksBefore) * 100),
-    spikes: spikes.map((s) => s.spike),
+    spikes,
   };
 }

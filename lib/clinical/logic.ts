@@ -37,9 +37,11 @@ export function fromAnswer(value: boolean | undefined, path: FindingPath): Findi
   return value === undefined ? UNKNOWN : known(value, path);
 }
 
-function pathsOf(parts: readonly Finding[]): FindingPath[] {
+/** The paths of the parts whose value is `value` (all parts when undefined), without duplicates. */
+function pathsOf(parts: readonly Finding[], value?: boolean): FindingPath[] {
   const out: FindingPath[] = [];
   for (const part of parts) {
+    if (value !== undefined && part.value !== value) continue;
     for (const path of part.because) {
       if (!out.includes(path)) out.push(path);
     }
@@ -49,18 +51,26 @@ function pathsOf(parts: readonly Finding[]): FindingPath[] {
 
 /** Three-valued AND: false if any part is false, true if all are true, else unknown. */
 export function and(...parts: Finding[]): Finding {
-  const falses = parts.filter((p) => p.value === false);
-  if (falses.length > 0) return { value: false, because: pathsOf(falses) };
-  if (parts.every((p) => p.value === true)) return { value: true, because: pathsOf(parts) };
-  return UNKNOWN;
+  let anyFalse = false;
+  let allTrue = true;
+  for (const part of parts) {
+    if (part.value === false) anyFalse = true;
+    else if (part.value !== true) allTrue = false;
+  }
+  if (anyFalse) return { value: false, because: pathsOf(parts, false) };
+  return allTrue ? { value: true, because: pathsOf(parts) } : UNKNOWN;
 }
 
 /** Three-valued OR: true if any part is true (because = the true branches), false if all are false, else unknown. */
 export function or(...parts: Finding[]): Finding {
-  const trues = parts.filter((p) => p.value === true);
-  if (trues.length > 0) return { value: true, because: pathsOf(trues) };
-  if (parts.every((p) => p.value === false)) return { value: false, because: pathsOf(parts) };
-  return UNKNOWN;
+  let anyTrue = false;
+  let allFalse = true;
+  for (const part of parts) {
+    if (part.value === true) anyTrue = true;
+    else if (part.value !== false) allFalse = false;
+  }
+  if (anyTrue) return { value: true, because: pathsOf(parts, true) };
+  return allFalse ? { value: false, because: pathsOf(parts) } : UNKNOWN;
 }
 
 /** Three-valued NOT: unknown stays unknown. */

@@ -11,15 +11,31 @@
  * -12.25 -> -12.3.
  */
 
-/** Round `x` to `decimals` (0-6) places, half away from zero, on its decimal value. */
+/** Round `x` to `decimals` (0-5) places, half away from zero, on its decimal value. */
 export function roundHalfUp(x: number, decimals: number): number {
   if (!Number.isFinite(x)) return x;
   const negative = x < 0;
   const abs = Math.abs(x);
+  const factor = 10 ** decimals;
+  const scaled = abs * factor;
+  // Fast path: clearly away from a tie (..5), binary noise cannot change the result.
+  if (scaled < 1e9) {
+    const floor = Math.floor(scaled);
+    const fraction = scaled - floor;
+    if (Math.abs(fraction - 0.5) > 1e-6) {
+      const result = (fraction > 0.5 ? floor + 1 : floor) / factor;
+      return negative && result !== 0 ? -result : result;
+    }
+  }
+  return roundDecimalText(abs, decimals, negative);
+}
+
+/** Slow path near a tie: round the decimal digits of `abs` (15 significant digits). */
+function roundDecimalText(abs: number, decimals: number, negative: boolean): number {
   // Far below the last kept place (and beyond what toPrecision prints without an exponent).
-  if (abs < 1e-7) return 0;
+  if (abs < 1e-6) return 0;
   // Too large to carry decimal places in a double: already an integer.
-  if (abs >= 1e14) return x;
+  if (abs >= 1e14) return negative ? -abs : abs;
   const text = abs.toPrecision(15);
   const dot = text.indexOf(".");
   const intPart = dot === -1 ? text : text.slice(0, dot);
@@ -27,8 +43,7 @@ export function roundHalfUp(x: number, decimals: number): number {
   const padded = fracPart.padEnd(decimals + 1, "0");
   const kept = Number(intPart + padded.slice(0, decimals));
   const roundUp = padded.charCodeAt(decimals) >= 53; // '5'
-  const scaled = kept + (roundUp ? 1 : 0);
-  const result = scaled / 10 ** decimals; // correctly rounded: the double nearest the decimal
+  const result = (kept + (roundUp ? 1 : 0)) / 10 ** decimals; // correctly rounded: the double nearest the decimal
   return negative && result !== 0 ? -result : result;
 }
 
