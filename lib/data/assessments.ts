@@ -347,3 +347,64 @@ export async function discardDraft(actor: Actor, assessmentId: string, version: 
     await audit(tx, actor, { action: "assessment.discard_draft", entityType: "Assessment", entityId: row.id, patientId: episode.patientId, detail: { kind: row.kind, assessedOn: toDateString(row.assessedOn) } });
   });
 }
+
+// ------------------------------------------------------------ form context
+
+export type FormContext = {
+  patient: { id: string; birthDate: string; sex: "female" | "male" | "other" | "unknown" };
+  episode: { id: string; mechanism: "gradual" | "acute_trauma" | null; side: "left" | "right" | "both"; onsetDate: string | null; status: "open" | "discharged" };
+  runs: { date: string; distanceKm: number; surface: "road" | "track" | "treadmill" | "trail" | null }[];
+  priors: { id: string; assessedOn: string; answers: ClinicalAnswers }[];
+  settings: ReturnType<typeof evaluationSettings>;
+  reviewIntervalDays: number;
+  today: string;
+  timezone: string;
+  /** Training habits of the newest signed assessment, to prefill a follow-up. */
+  lastTraining: Answers["training"] | undefined;
+};
+
+/**
+ * Everything the intake / follow-up form needs to evaluate live in the
+ * browser exactly as the server will: runs of the last 120 days, earlier
+ * signed assessments, the clinic's thresholds. Audited as a view.
+ */
+export async function getFormContext(actor: Actor, patientId: string, episodeId: string, action: "assessment.open_new" | null): Promise<FormContext> {
+  return transaction(async (tx) => {
+    const episode = await findEpisodeOrThrow(tx, actor, episodeId);
+    if (episode.patientId !== patientId) throw new NotFoundError("episode");
+    const [patient, clinic, settings] = await Promise.all([
+      tx.patient.findFirst({ where: { id: patientId, clinicId: actor.clinicId } }),
+      tx.clinic.findUnique({ where: { id: actor.clinicId }, select: { timezone: true } }),
+      clinicSettingsIn(tx, actor.clinicId),
+    ]);
+    if (!patient) throw new NotFoundError("patient");
+    const timezone = clinic?.timezone ?? "UTC";
+    const today = todayIn(timezone);
+    const [runs, priors] = await Promise.all([
+      tx.run.findMany({
+        where: { clinicId: actor.clinicId, patientId, date: { gte: fromDateString(addDays(today, -120)), lte: fromDateString(today) } },
+        select: { date: true, distanceKm: true, surface: true },
+        orderBy: { date: "asc" },
+      }),
+      tx.assessment.findMany({
+        where: { clinicId: actor.clinicId, episodeId, status: "signed" },
+        select: { id: true, assessedOn: true, answers: true },
+        orderBy: [{ assessedOn: "asc" }, { createdAt: "asc" }],
+      }),
+    ]);
+    // A draft being continued is audited by getAssessmentDetail; a new form here.
+    if (action) await audit(tx, actor, { action, entityType: "Episode", entityId: episodeId, patientId });
+    const last = priors[priors.length - 1];
+    return {
+      patient: { id: patient.id, birthDate: toDateString(patient.birthDate), sex: patient.sex },
+      episode: { id: episode.id, mechanism: episode.mechanism, side: episode.side, onsetDate: toDateString(episode.onsetDate), status: episode.status },
+      runs: runs.map((r) => ({ date: toDateString(r.date), distanceKm: r.distanceKm, surface: r.surface })),
+      priors: priors.map((p) => ({ id: p.id, assessedOn: toDateString(p.assessedOn), answers: p.answers as ClinicalAnswers })),
+      settings: evaluationSettings(settings),
+      reviewIntervalDays: settings.reviewIntervalDays,
+      today,
+      timezone,
+      lastTraining: last ? (last.answers as Answers).training : undefined,
+    };
+  });
+}

@@ -1,5 +1,7 @@
 import type { Actor } from "@/lib/auth";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { todayIn } from "@/lib/format";
+import type { Evaluation } from "@/lib/clinical";
 import { audit } from "@/lib/data/audit";
 import { fromDateString, isUniqueViolation, read, toDateString, transaction, type Tx } from "@/lib/data/tx";
 import { NotFoundError, ValidationError } from "@/lib/errors";
@@ -156,13 +158,48 @@ export async function updatePatient(actor: Actor, patientId: string, input: Pati
   }
 }
 
-/** Opens a patient record: the patient and their episodes. Audited as a view. */
-export async function getPatientRecord(actor: Actor, patientId: string): Promise<{ patient: PatientView; episodes: EpisodeView[] }> {
+export type AssessmentSummary = {
+  id: string;
+  episodeId: string;
+  kind: "intake" | "follow_up";
+  assessedOn: string;
+  status: "draft" | "signed" | "entered_in_error";
+  urgency: "emergency" | "urgent" | "soon" | "routine" | null;
+  signedAt: Date | null;
+  redFlags: string[];
+  changes: Record<string, { vsBaseline?: string; vsPrevious?: string }> | null;
+  painNow: number | null;
+  addenda: number;
+};
+
+/** Opens a patient record: the patient, episodes and assessment history. Audited as a view. */
+export async function getPatientRecord(actor: Actor, patientId: string): Promise<{ patient: PatientView; episodes: (EpisodeView & { assessments: AssessmentSummary[] })[] }> {
   return transaction(async (tx) => {
     const patient = await findPatientOrThrow(tx, actor, patientId);
     const episodes = await tx.episode.findMany({ where: { clinicId: actor.clinicId, patientId }, orderBy: [{ status: "asc" }, { createdAt: "desc" }] });
+    const assessments = await tx.assessment.findMany({
+      where: { clinicId: actor.clinicId, episodeId: { in: episodes.map((e) => e.id) } },
+      orderBy: [{ assessedOn: "asc" }, { createdAt: "asc" }],
+      select: { id: true, episodeId: true, kind: true, assessedOn: true, status: true, urgency: true, signedAt: true, evaluation: true, _count: { select: { addenda: true } } },
+    });
     await audit(tx, actor, { action: "patient.view", entityType: "Patient", entityId: patientId, patientId });
-    return { patient: patientView(patient), episodes: episodes.map(episodeView) };
+    const summaries: AssessmentSummary[] = assessments.map((a) => {
+      const ev = a.evaluation as { redFlags?: { code: string }[]; changes?: AssessmentSummary["changes"]; scores?: { painNow?: number } } | null;
+      return {
+        id: a.id,
+        episodeId: a.episodeId,
+        kind: a.kind,
+        assessedOn: toDateString(a.assessedOn),
+        status: a.status,
+        urgency: a.urgency,
+        signedAt: a.signedAt,
+        redFlags: ev?.redFlags?.map((f) => f.code) ?? [],
+        changes: ev?.changes ?? null,
+        painNow: ev?.scores?.painNow ?? null,
+        addenda: a._count.addenda,
+      };
+    });
+    return { patient: patientView(patient), episodes: episodes.map((e) => ({ ...episodeView(e), assessments: summaries.filter((s) => s.episodeId === e.id) })) };
   });
 }
 
@@ -276,5 +313,53 @@ export async function setEpisodeStatus(actor: Actor, episodeId: string, status: 
       detail: { before: { status: before.status, nextReviewDate: toDateString(before.nextReviewDate) }, after: { status: e.status, nextReviewDate: toDateString(e.nextReviewDate) } },
     });
     return episodeView(e);
+  });
+}
+
+// ---------------------------------------------------------------- header
+
+type LatestEvaluation = { assessmentId: string; status: "draft" | "signed"; assessedOn: string; evaluation: Evaluation };
+
+export type HeaderEpisode = EpisodeView & {
+  /** The newest signed evaluation of the episode. */
+  signed: LatestEvaluation | null;
+  /** A draft newer than it, if any (its flags are shown as provisional). */
+  draft: LatestEvaluation | null;
+};
+
+/**
+ * What every patient page shows at the top: identity, age, episodes and the
+ * red flags of their newest evaluations. Not audited by itself: the page
+ * below it writes the audit event for what it shows.
+ */
+export async function getPatientHeader(actor: Actor, patientId: string): Promise<{ patient: PatientView; episodes: HeaderEpisode[]; today: string; timezone: string }> {
+  if (!isUuid(patientId)) throw new NotFoundError("patient");
+  return read(async (c) => {
+    const [patient, clinic] = await Promise.all([
+      c.patient.findFirst({ where: { id: patientId, clinicId: actor.clinicId } }),
+      c.clinic.findUnique({ where: { id: actor.clinicId }, select: { timezone: true } }),
+    ]);
+    if (!patient) throw new NotFoundError("patient");
+    const episodes = await c.episode.findMany({ where: { clinicId: actor.clinicId, patientId }, orderBy: [{ status: "asc" }, { createdAt: "desc" }] });
+    const newest = (episodeId: string, status: "draft" | "signed") =>
+      c.assessment.findFirst({
+        where: { clinicId: actor.clinicId, episodeId, status, evaluation: { not: Prisma.DbNull } },
+        orderBy: [{ assessedOn: "desc" }, { createdAt: "desc" }],
+        select: { id: true, status: true, assessedOn: true, evaluation: true },
+      });
+    const latest = await Promise.all(episodes.map((e) => Promise.all([newest(e.id, "signed"), newest(e.id, "draft")])));
+    const view = (l: Awaited<ReturnType<typeof newest>>): LatestEvaluation | null =>
+      l ? { assessmentId: l.id, status: l.status as "draft" | "signed", assessedOn: toDateString(l.assessedOn), evaluation: l.evaluation as unknown as Evaluation } : null;
+    const timezone = clinic?.timezone ?? "UTC";
+    return {
+      patient: patientView(patient),
+      episodes: episodes.map((e, i) => {
+        const signed = view(latest[i]![0]);
+        const draft = view(latest[i]![1]);
+        return { ...episodeView(e), signed, draft: draft && (!signed || draft.assessedOn >= signed.assessedOn) ? draft : null };
+      }),
+      today: todayIn(timezone),
+      timezone,
+    };
   });
 }

@@ -1,9 +1,9 @@
 "use client";
 
+import { useFormAction } from "@/app/_components/forms/use-form-action";
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect } from "react";
+import { useEffect } from "react";
 import { createPatientAction, updatePatientAction } from "@/lib/actions/patients";
-import { initialState } from "@/lib/actions/state-initial";
 import type { PatientView } from "@/lib/data/patients";
 import { LEVEL_LABELS, SEX_LABELS } from "@/lib/format";
 import { FormStatus } from "@/app/_components/forms/form-status";
@@ -13,14 +13,14 @@ import { Field, Select, TextInput } from "@/app/_components/ui/field";
 /** Register a runner, or edit their demographics (every change is audited). */
 export function PatientForm({ patient }: { patient?: PatientView }) {
   const router = useRouter();
-  const [state, action, pending] = useActionState(patient ? updatePatientAction : createPatientAction, initialState);
+  const { state, onSubmit: action, pending, formRef: actionRef } = useFormAction(patient ? updatePatientAction : createPatientAction);
   const e = state.fieldErrors ?? {};
   useEffect(() => {
     if (state.ok && state.data && typeof state.data === "object" && "id" in state.data) router.push(`/patients/${(state.data as { id: string }).id}`);
   }, [state, router]);
   const v = (k: keyof PatientView) => (patient?.[k] ?? "") as string | number;
   return (
-    <form action={action} noValidate className="space-y-4">
+    <form ref={actionRef} onSubmit={action} noValidate className="space-y-4">
       <FormStatus state={state} />
       {patient ? <input type="hidden" name="patientId" value={patient.id} /> : null}
       <fieldset className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">

@@ -1,8 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
+import { useFormAction } from "@/app/_components/forms/use-form-action";
 import { updateSettingsAction } from "@/lib/actions/settings";
-import { initialState } from "@/lib/actions/state-initial";
 import type { ClinicSettingsView } from "@/lib/data/settings";
 import { FormStatus } from "@/app/_components/forms/form-status";
 import { Button } from "@/app/_components/ui/button";
@@ -25,10 +24,10 @@ const FIELDS: { name: string; label: string; unit: string; hint: string; value: 
 ];
 
 export function SettingsForm({ values }: { values: Values }) {
-  const [state, action, pending] = useActionState(updateSettingsAction, initialState);
+  const { state, onSubmit: action, pending, formRef: actionRef } = useFormAction(updateSettingsAction);
   const e = state.fieldErrors ?? {};
   return (
-    <form action={action} noValidate className="space-y-4">
+    <form ref={actionRef} onSubmit={action} noValidate className="space-y-4">
       <FormStatus state={state} />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {FIELDS.map((f) => {

@@ -1,8 +1,8 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useFormAction } from "@/app/_components/forms/use-form-action";
+import { useState } from "react";
 import { createUserAction, resetPasswordAction, updateUserAction } from "@/lib/actions/admin";
-import { initialState } from "@/lib/actions/state-initial";
 import { FormStatus } from "@/app/_components/forms/form-status";
 import { Button } from "@/app/_components/ui/button";
 import { Field, Select, TextInput } from "@/app/_components/ui/field";
@@ -14,10 +14,10 @@ const ROLE_OPTIONS = [
 ] as const;
 
 export function CreateUserForm() {
-  const [state, action, pending] = useActionState(createUserAction, initialState);
+  const { state, onSubmit: action, pending, formRef: actionRef } = useFormAction(createUserAction, { resetOnSuccess: true });
   const e = state.fieldErrors ?? {};
   return (
-    <form action={action} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3" noValidate>
+    <form ref={actionRef} onSubmit={action} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3" noValidate>
       <div className="sm:col-span-2 lg:col-span-3">
         <FormStatus state={state} />
       </div>
@@ -58,8 +58,8 @@ type EditableUser = { id: string; name: string; email: string; role: string; tit
 
 export function EditUserForm({ user, isSelf }: { user: EditableUser; isSelf: boolean }) {
   const [open, setOpen] = useState(false);
-  const [state, action, pending] = useActionState(updateUserAction, initialState);
-  const [pwState, pwAction, pwPending] = useActionState(resetPasswordAction, initialState);
+  const { state, onSubmit: action, pending, formRef: actionRef } = useFormAction(updateUserAction);
+  const { state: pwState, onSubmit: pwAction, pending: pwPending, formRef: pwActionRef } = useFormAction(resetPasswordAction, { resetOnSuccess: true });
   const e = state.fieldErrors ?? {};
   const pe = pwState.fieldErrors ?? {};
   const p = `u-${user.id.slice(0, 8)}`;
@@ -72,7 +72,7 @@ export function EditUserForm({ user, isSelf }: { user: EditableUser; isSelf: boo
   }
   return (
     <div className="w-72 space-y-3 rounded-md bg-slate-50 p-3 ring-1 ring-slate-200">
-      <form action={action} className="space-y-2" noValidate aria-label={`Edit ${user.name}`}>
+      <form ref={actionRef} onSubmit={action} className="space-y-2" noValidate aria-label={`Edit ${user.name}`}>
         <FormStatus state={state} />
         <input type="hidden" name="userId" value={user.id} />
         <Field id={`${p}-name`} label="Full name" error={e.name}>
@@ -110,7 +110,7 @@ export function EditUserForm({ user, isSelf }: { user: EditableUser; isSelf: boo
           </Button>
         </div>
       </form>
-      <form action={pwAction} className="space-y-2 border-t border-slate-200 pt-2" noValidate aria-label={`Reset password of ${user.name}`}>
+      <form ref={pwActionRef} onSubmit={pwAction} className="space-y-2 border-t border-slate-200 pt-2" noValidate aria-label={`Reset password of ${user.name}`}>
         <FormStatus state={pwState} />
         <input type="hidden" name="userId" value={user.id} />
         <Field id={`${p}-pw`} label="New password" error={pe.password} hint="At least 12 characters; ends the user's sessions.">

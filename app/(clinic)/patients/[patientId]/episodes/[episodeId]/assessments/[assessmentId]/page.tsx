@@ -1,0 +1,108 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { can, requirePermission } from "@/lib/auth";
+import { getAssessmentDetail, getFormContext } from "@/lib/data/assessments";
+import { NotFoundError } from "@/lib/errors";
+import { formatDate, formatDateTime } from "@/lib/format";
+import { AnswersView } from "@/app/_components/assessment/answers-view";
+import { AssessmentForm } from "@/app/_components/assessment/assessment-form";
+import { EvaluationPanel } from "@/app/_components/assessment/evaluation-panel";
+import { AddendumForm, EnteredInErrorForm } from "@/app/_components/assessment/record-actions";
+import { Alert } from "@/app/_components/ui/alert";
+import { ButtonLink } from "@/app/_components/ui/button";
+import { Card } from "@/app/_components/ui/card";
+
+export const metadata: Metadata = { title: "Assessment" };
+
+type Params = { patientId: string; episodeId: string; assessmentId: string };
+
+export default async function AssessmentPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<{ signed?: string }> }) {
+  const actor = await requirePermission("assessment.read");
+  const { patientId, episodeId, assessmentId } = await params;
+  const justSigned = (await searchParams).signed === "1";
+  const detail = await getAssessmentDetail(actor, assessmentId).catch((e) => {
+    if (e instanceof NotFoundError) notFound();
+    throw e;
+  });
+  const a = detail.assessment;
+  if (detail.patientId !== patientId || a.episodeId !== episodeId) notFound();
+  const kindLabel = a.kind === "intake" ? "Intake assessment" : "Follow-up assessment";
+
+  if (a.status === "draft" && can(actor, "assessment.write")) {
+    const ctx = await getFormContext(actor, patientId, episodeId, null);
+    return (
+      <div>
+        <h2 className="mb-3 text-lg font-semibold">{kindLabel} (draft)</h2>
+        <AssessmentForm
+          kind={a.kind}
+          patientId={patientId}
+          patient={ctx.patient}
+          episode={ctx.episode}
+          runs={ctx.runs}
+          priors={ctx.priors.filter((p) => p.id !== a.id)}
+          settings={ctx.settings}
+          reviewIntervalDays={ctx.reviewIntervalDays}
+          today={ctx.today}
+          canSign={can(actor, "assessment.sign")}
+          initial={{ assessmentId: a.id, version: a.version, assessedOn: a.assessedOn, answers: a.answers }}
+        />
+      </div>
+    );
+  }
+
+  const person = (id: string | null) => (id ? (detail.people[id]?.name ?? "Unknown user") : "—");
+  const eie = a.status === "entered_in_error";
+  return (
+    <div className="space-y-4">
+      {justSigned ? <Alert tone="success" title="Signed">The assessment is signed and read-only. Corrections are added as addenda.</Alert> : null}
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 className={`text-lg font-semibold ${eie ? "line-through" : ""}`}>
+          {kindLabel}, {formatDate(a.assessedOn)}
+        </h2>
+        <ButtonLink href={`/patients/${patientId}`}>Back to the patient</ButtonLink>
+      </div>
+      <p className="text-sm text-slate-700" data-testid="assessment-status">
+        {a.status === "draft" ? "Draft, not signed." : `Signed by ${person(a.signedById)} on ${formatDateTime(a.signedAt)} UTC · rules version ${a.rulesVersion ?? "—"}.`}{" "}
+        {a.status !== "draft" ? "Signed assessments are read-only: corrections are addenda." : ""}
+      </p>
+      {eie ? (
+        <Alert tone="warning" title="Entered in error">
+          Marked by {person(a.enteredInErrorById)} on {formatDateTime(a.enteredInErrorAt)} UTC. Reason: {a.enteredInErrorReason}. It is kept for the record and left out of charts and trends.
+        </Alert>
+      ) : null}
+      <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
+        <Card title="Answers" className={eie ? "opacity-70 [&_dd]:line-through" : ""}>
+          <AnswersView kind={a.kind} answers={a.answers} />
+        </Card>
+        <Card title={a.status === "draft" ? "Evaluation (draft)" : "Evaluation at signing"}>
+          {a.evaluation ? <EvaluationPanel evaluation={a.evaluation} /> : <p className="text-slate-600">Not evaluated.</p>}
+        </Card>
+      </div>
+      {a.status !== "draft" ? (
+        <Card title={`Addenda (${detail.addenda.length})`}>
+          {detail.addenda.length === 0 ? <p className="text-slate-600">No addenda.</p> : null}
+          <ol className="space-y-2" data-testid="addenda">
+            {detail.addenda.map((ad) => (
+              <li key={ad.id} className="rounded-md bg-slate-50 p-2 ring-1 ring-slate-200">
+                <p className="whitespace-pre-wrap text-sm">{ad.text}</p>
+                <p className="mt-1 text-xs text-slate-600">
+                  {ad.authorName}, {formatDateTime(ad.createdAt)} UTC
+                </p>
+              </li>
+            ))}
+          </ol>
+          {can(actor, "assessment.write") ? (
+            <div className="mt-3 border-t border-slate-200 pt-3">
+              <AddendumForm assessmentId={a.id} />
+            </div>
+          ) : null}
+          {a.status === "signed" && can(actor, "assessment.sign") ? (
+            <div className="mt-3 border-t border-slate-200 pt-3">
+              <EnteredInErrorForm assessmentId={a.id} />
+            </div>
+          ) : null}
+        </Card>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { can, requirePermission } from "@/lib/auth";
+import { getFormContext } from "@/lib/data/assessments";
+import { NotFoundError } from "@/lib/errors";
+import { AssessmentForm } from "@/app/_components/assessment/assessment-form";
+import { Alert } from "@/app/_components/ui/alert";
+import { ButtonLink } from "@/app/_components/ui/button";
+
+export const metadata: Metadata = { title: "New assessment" };
+
+export default async function NewAssessmentPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ patientId: string; episodeId: string }>;
+  searchParams: Promise<{ kind?: string }>;
+}) {
+  const actor = await requirePermission("assessment.write");
+  const { patientId, episodeId } = await params;
+  const kind = (await searchParams).kind === "follow_up" ? "follow_up" : "intake";
+  const ctx = await getFormContext(actor, patientId, episodeId, "assessment.open_new").catch((e) => {
+    if (e instanceof NotFoundError) notFound();
+    throw e;
+  });
+  if (ctx.episode.status === "discharged") {
+    return (
+      <Alert tone="warning" title="Episode discharged">
+        Reopen the episode before recording an assessment. <ButtonLink href={`/patients/${patientId}`}>Back to the patient</ButtonLink>
+      </Alert>
+    );
+  }
+  return (
+    <div>
+      <h2 className="mb-3 text-lg font-semibold">{kind === "intake" ? "Intake assessment" : "Follow-up assessment"}</h2>
+      <AssessmentForm
+        kind={kind}
+        patientId={patientId}
+        patient={ctx.patient}
+        episode={ctx.episode}
+        runs={ctx.runs}
+        priors={ctx.priors}
+        settings={ctx.settings}
+        reviewIntervalDays={ctx.reviewIntervalDays}
+        today={ctx.today}
+        canSign={can(actor, "assessment.sign")}
+        initial={{ assessedOn: ctx.today, answers: kind === "follow_up" && ctx.lastTraining ? { training: ctx.lastTraining } : {} }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,463 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { evaluate, type ClinicSettings, type Evaluation } from "@/lib/clinical";
+import { buildEvaluationInput, type ClinicalAnswers, type RecordRun } from "@/lib/clinical/record-input";
+import { discardDraftAction, saveDraftAction, signAssessmentAction } from "@/lib/actions/assessments";
+import type { ActionState } from "@/lib/actions/state";
+import { formatDate, formatDateTime } from "@/lib/format";
+import { PLAN_ITEM_LABELS, PLAN_ITEMS, answersSchema, type Answers } from "@/lib/validation/assessment";
+import { toInputIssues } from "@/lib/validation/evaluate-input";
+import { Alert } from "@/app/_components/ui/alert";
+import { Button } from "@/app/_components/ui/button";
+import { inputClass } from "@/app/_components/ui/field";
+import { QuestionControl } from "./controls";
+import { EvaluationPanel } from "./evaluation-panel";
+import { MeasuresSection } from "./measures-section";
+import { changedPaths, getPath, setPath } from "./paths";
+import { FOLLOW_UP_SECTIONS, INTAKE_SECTIONS, KOOS_ITEMS, RED_FLAG_QUESTIONS, type Section } from "./questions";
+
+/**
+ * The intake / follow-up form. Scores, red flags, risk factors and
+ * considerations update as it is filled (the same evaluate() the server runs
+ * when signing). Drafts are saved explicitly and every 20 seconds while
+ * there are unsaved changes; a save that started from an older version is
+ * refused by the server and shown as a conflict, and nothing typed is lost.
+ */
+export type AssessmentFormProps = {
+  kind: "intake" | "follow_up";
+  patientId: string;
+  patient: { birthDate: string; sex: "female" | "male" | "other" | "unknown" };
+  episode: { id: string; mechanism: "gradual" | "acute_trauma" | null; side: "left" | "right" | "both"; onsetDate: string | null };
+  runs: RecordRun[];
+  priors: { assessedOn: string; answers: ClinicalAnswers }[];
+  settings: ClinicSettings;
+  reviewIntervalDays: number;
+  today: string;
+  canSign: boolean;
+  initial: { assessmentId?: string; version?: number; assessedOn: string; answers: Answers };
+};
+
+type Conflict = { version: number; status: string; answers: Answers; assessedOn: string; updatedBy: string | null; updatedAt: string };
+
+const AUTOSAVE_MS = 20_000;
+
+const LABELS: Record<string, string> = Object.fromEntries([
+  ...[...INTAKE_SECTIONS, ...FOLLOW_UP_SECTIONS].flatMap((s) => s.questions.map((q) => [q.path, q.label])),
+  ...KOOS_ITEMS.flatMap((g) => g.items.map(([id, label]) => [`measures.koos.${id}`, `KOOS ${id} ${label}`])),
+  ["measures.lefs", "LEFS items"],
+  ["measures.psfs", "PSFS activities"],
+  ["measures.tegner", "Tegner level"],
+  ["plan.items", "Plan checklist"],
+  ["plan.notes", "Plan notes"],
+  ["plan.nextReviewDate", "Next review date"],
+]);
+
+function lefsDraftOf(answers: Answers): (number | null)[] {
+  const lefs = answers.measures?.lefs;
+  return Array.from({ length: 20 }, (_, i) => lefs?.[i] ?? null);
+}
+
+function addDays(day: string, days: number) {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+export function AssessmentForm(props: AssessmentFormProps) {
+  const router = useRouter();
+  const { kind, episode } = props;
+  const [answers, setAnswers] = useState<Answers>(props.initial.answers);
+  const [lefsDraft, setLefsDraft] = useState<(number | null)[]>(() => lefsDraftOf(props.initial.answers));
+  const [assessedOn, setAssessedOn] = useState(props.initial.assessedOn);
+  const [assessmentId, setAssessmentId] = useState(props.initial.assessmentId);
+  const [version, setVersion] = useState(props.initial.version);
+  const [dirty, setDirty] = useState(!props.initial.assessmentId);
+  const [busy, setBusy] = useState<null | "saving" | "autosaving" | "signing" | "discarding">(null);
+  const [message, setMessage] = useState<{ tone: "success" | "error" | "info"; text: string } | null>(null);
+  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [lastSaved, setLastSaved] = useState<Date | null>(null);
+  const busyRef = useRef(false);
+
+  const lefsAnswered = lefsDraft.filter((v) => v !== null).length;
+  const effectiveAnswers = useMemo<Answers>(() => {
+    const lefs = lefsAnswered === 20 ? (lefsDraft as number[]) : undefined;
+    return setPath(answers, "measures.lefs", lefs);
+  }, [answers, lefsDraft, lefsAnswered]);
+
+  // The same schema as the server: errors are shown next to their field.
+  const clientErrors = useMemo(() => {
+    const errors: Record<string, string> = {};
+    const parsed = answersSchema.safeParse(effectiveAnswers);
+    if (!parsed.success) for (const i of toInputIssues(parsed.error.issues)) errors[i.path] ??= i.message;
+    if (lefsAnswered > 0 && lefsAnswered < 20) errors["measures.lefs"] = `answer all 20 items or clear them (${lefsAnswered} of 20 answered)`;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(assessedOn)) errors.assessedOn = "enter the assessment date";
+    else if (assessedOn > props.today) errors.assessedOn = "the assessment date cannot be in the future";
+    return errors;
+  }, [effectiveAnswers, lefsAnswered, assessedOn, props.today]);
+  const errors = { ...serverErrors, ...clientErrors };
+  const valid = Object.keys(clientErrors).length === 0;
+
+  const evaluation = useMemo<Evaluation | null>(() => {
+    if (!valid) return null;
+    try {
+      return evaluate(
+        buildEvaluationInput({ assessedOn, patient: props.patient, episode, answers: effectiveAnswers, runs: props.runs, priors: props.priors, settings: props.settings }),
+      );
+    } catch {
+      return null;
+    }
+  }, [valid, assessedOn, props.patient, episode, effectiveAnswers, props.runs, props.priors, props.settings]);
+
+  const unanswered = RED_FLAG_QUESTIONS.filter((q) => getPath(answers, q.path) === undefined).map((q) => q.label);
+
+  const update = (path: string, value: unknown) => {
+    setAnswers((a) => setPath(a, path, value));
+    setServerErrors((e) => {
+      if (!e[path]) return e;
+      const { [path]: _removed, ...rest } = e;
+      return rest;
+    });
+    setDirty(true);
+  };
+
+  const save = useCallback(
+    async (mode: "saving" | "autosaving"): Promise<{ id: string; version: number } | null> => {
+      if (busyRef.current) return null;
+      if (!valid) {
+        if (mode === "saving") setMessage({ tone: "error", text: "Not saved: correct the fields marked in red first." });
+        return null;
+      }
+      busyRef.current = true;
+      setBusy(mode);
+      try {
+        const result: ActionState<{ id: string; version: number }> = await saveDraftAction({
+          ...(assessmentId ? { assessmentId, version } : {}),
+          episodeId: episode.id,
+          kind,
+          assessedOn,
+          answers: effectiveAnswers,
+        });
+        if (result.ok && result.data) {
+          setAssessmentId(result.data.id);
+          setVersion(result.data.version);
+          setDirty(false);
+          setServerErrors({});
+          setLastSaved(new Date());
+          if (mode === "saving") setMessage({ tone: "success", text: "Draft saved." });
+          if (!assessmentId) window.history.replaceState(null, "", `/patients/${props.patientId}/episodes/${episode.id}/assessments/${result.data.id}`);
+          return result.data;
+        }
+        if (result.conflict) setConflict(result.conflict as Conflict);
+        setServerErrors(result.fieldErrors ?? {});
+        setMessage({ tone: "error", text: result.message ?? "Not saved." });
+        return null;
+      } catch {
+        setMessage({ tone: "error", text: "The server could not be reached. Your entries are still here; try saving again." });
+        return null;
+      } finally {
+        busyRef.current = false;
+        setBusy(null);
+      }
+    },
+    [valid, assessmentId, version, episode.id, kind, assessedOn, effectiveAnswers, props.patientId],
+  );
+
+  // Autosave while there are unsaved, valid changes (not during a conflict).
+  useEffect(() => {
+    if (!dirty || !valid || conflict) return;
+    const t = setTimeout(() => void save("autosaving"), AUTOSAVE_MS);
+    return () => clearTimeout(t);
+  }, [dirty, valid, conflict, save]);
+
+  // Warn before leaving with unsaved changes.
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [dirty]);
+
+  async function sign() {
+    let current = assessmentId && version ? { id: assessmentId, version } : null;
+    if (dirty || !current) current = await save("saving");
+    if (!current) return;
+    busyRef.current = true;
+    setBusy("signing");
+    try {
+      const result = await signAssessmentAction({ assessmentId: current.id, version: current.version });
+      if (result.ok) {
+        setDirty(false);
+        router.push(`/patients/${props.patientId}/episodes/${episode.id}/assessments/${current.id}?signed=1`);
+        router.refresh();
+        return;
+      }
+      if (result.conflict) setConflict(result.conflict as Conflict);
+      setServerErrors(result.fieldErrors ?? {});
+      setMessage({ tone: "error", text: result.message ?? "Not signed." });
+    } catch {
+      setMessage({ tone: "error", text: "The server could not be reached. Nothing was signed; try again." });
+    } finally {
+      busyRef.current = false;
+      setBusy(null);
+    }
+  }
+
+  async function discard() {
+    if (!assessmentId || !version) return router.push(`/patients/${props.patientId}`);
+    if (!window.confirm("Discard this draft? It will be deleted; this is recorded in the audit log.")) return;
+    setBusy("discarding");
+    const result = await discardDraftAction({ assessmentId, version });
+    setBusy(null);
+    if (result.ok) {
+      setDirty(false);
+      router.push(`/patients/${props.patientId}`);
+      router.refresh();
+    } else {
+      if (result.conflict) setConflict(result.conflict as Conflict);
+      setMessage({ tone: "error", text: result.message ?? "Not discarded." });
+    }
+  }
+
+  function resolveConflict(keep: "mine" | "theirs") {
+    if (!conflict) return;
+    if (conflict.status !== "draft") {
+      router.push(`/patients/${props.patientId}/episodes/${episode.id}/assessments/${assessmentId}`);
+      router.refresh();
+      return;
+    }
+    setVersion(conflict.version);
+    if (keep === "theirs") {
+      setAnswers(conflict.answers);
+      setLefsDraft(lefsDraftOf(conflict.answers));
+      setAssessedOn(conflict.assessedOn);
+      setDirty(false);
+      setMessage({ tone: "info", text: "Loaded the version saved by the other user." });
+    } else {
+      setDirty(true);
+      setMessage({ tone: "info", text: "Your version is kept. Save to replace the other user's changes." });
+    }
+    setConflict(null);
+  }
+
+  const sections: Section[] = kind === "intake" ? INTAKE_SECTIONS : FOLLOW_UP_SECTIONS;
+  const conflictPaths = conflict ? changedPaths(conflict.answers, effectiveAnswers) : [];
+  const planItems = new Set(answers.plan?.items ?? []);
+  const title = kind === "intake" ? "Intake assessment" : "Follow-up assessment";
+
+  return (
+    <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
+      <form
+        className="space-y-4"
+        noValidate
+        aria-label={title}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save("saving");
+        }}
+      >
+        <div className="sticky top-0 z-10 -mx-1 flex flex-wrap items-center justify-between gap-2 rounded-md bg-white/95 px-3 py-2 shadow-sm ring-1 ring-slate-200 backdrop-blur">
+          <p className="text-xs text-slate-700" aria-live="polite" data-testid="save-status">
+            {busy === "autosaving"
+              ? "Autosaving…"
+              : busy === "saving"
+                ? "Saving…"
+                : busy === "signing"
+                  ? "Signing…"
+                  : dirty
+                    ? valid
+                      ? "Unsaved changes (autosave in 20 s)"
+                      : "Unsaved changes: correct the fields marked in red"
+                    : lastSaved
+                      ? `Draft saved at ${formatDateTime(lastSaved, Intl.DateTimeFormat().resolvedOptions().timeZone)}`
+                      : assessmentId
+                        ? `Draft, version ${version}`
+                        : "New draft"}
+          </p>
+          <div className="flex flex-wrap gap-2">
+            <Button type="submit" variant="secondary" disabled={!!busy}>
+              Save draft
+            </Button>
+            {props.canSign ? (
+              <Button onClick={() => void sign()} disabled={!!busy || !valid}>
+                Sign assessment
+              </Button>
+            ) : null}
+            <Button variant="ghost" onClick={() => void discard()} disabled={!!busy}>
+              {assessmentId ? "Discard draft" : "Cancel"}
+            </Button>
+          </div>
+        </div>
+
+        {message ? (
+          <Alert tone={message.tone} title={message.tone === "success" ? "Saved" : message.tone === "error" ? "Not saved" : "Note"}>
+            {message.text}
+          </Alert>
+        ) : null}
+
+        {conflict ? (
+          <div role="alertdialog" aria-labelledby="conflict-title" className="rounded-md border border-amber-400 bg-amber-50 p-3">
+            <h2 id="conflict-title" className="font-semibold text-amber-950">
+              {conflict.status === "draft" ? "Someone else saved this draft" : "This assessment has been signed"}
+            </h2>
+            <p className="mt-1 text-sm text-amber-950">
+              {conflict.updatedBy ?? "Another user"} saved version {conflict.version} at {formatDateTime(conflict.updatedAt)} UTC. Your entries are still in the form.
+              {conflictPaths.length ? " These answers differ between their version and yours:" : " Their answers are the same as yours."}
+            </p>
+            {conflictPaths.length ? (
+              <ul className="ml-5 mt-1 list-disc text-sm" data-testid="conflict-fields">
+                {conflictPaths.slice(0, 30).map((p) => (
+                  <li key={p}>
+                    {LABELS[p] ?? LABELS[p.replace(/\.\d+(\..*)?$/, "")] ?? p}: theirs <strong>{JSON.stringify(getPath(conflict.answers, p)) ?? "not asked"}</strong>, yours{" "}
+                    <strong>{JSON.stringify(getPath(effectiveAnswers, p)) ?? "not asked"}</strong>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            <div className="mt-2 flex gap-2">
+              {conflict.status === "draft" ? (
+                <>
+                  <Button onClick={() => resolveConflict("mine")}>Keep my version</Button>
+                  <Button variant="secondary" onClick={() => resolveConflict("theirs")}>
+                    Use their version
+                  </Button>
+                </>
+              ) : (
+                <Button onClick={() => resolveConflict("theirs")}>Open the signed assessment</Button>
+              )}
+            </div>
+          </div>
+        ) : null}
+
+        <section className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+          <div className="flex flex-wrap items-end gap-4">
+            <div>
+              <label htmlFor="assessedOn" className="block text-sm font-medium">
+                Assessment date
+              </label>
+              <input
+                id="assessedOn"
+                type="date"
+                max={props.today}
+                className={`${inputClass} mt-1`}
+                value={assessedOn}
+                aria-invalid={errors.assessedOn ? true : undefined}
+                aria-describedby={errors.assessedOn ? "assessedOn-error" : undefined}
+                onChange={(e) => {
+                  setAssessedOn(e.target.value);
+                  setDirty(true);
+                }}
+              />
+              {errors.assessedOn ? (
+                <p id="assessedOn-error" role="alert" className="mt-1 text-xs font-medium text-red-700">
+                  {errors.assessedOn}
+                </p>
+              ) : null}
+            </div>
+            <p className="text-xs text-slate-600">
+              Episode: {episode.side} knee · {episode.mechanism === "acute_trauma" ? "acute trauma" : episode.mechanism === "gradual" ? "gradual onset" : "mechanism not recorded"}
+              {episode.onsetDate ? ` · onset ${formatDate(episode.onsetDate)}` : ""} · {props.runs.length} runs in the last 60 days
+            </p>
+          </div>
+        </section>
+
+        {sections.map((section) => (
+          <section key={section.id} aria-labelledby={`sec-${section.id}`} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+            <h2 id={`sec-${section.id}`} className="text-base font-semibold">
+              {section.title}
+            </h2>
+            {section.intro ? <p className="mt-0.5 text-xs text-slate-600">{section.intro}</p> : null}
+            {section.id === "screen" ? (
+              <p className={`mt-1 text-xs font-medium ${unanswered.length ? "text-amber-900" : "text-emerald-900"}`} data-testid="screen-status">
+                {unanswered.length ? `${unanswered.length} of ${RED_FLAG_QUESTIONS.length} questions not yet answered.` : "All screen questions answered."}
+              </p>
+            ) : null}
+            <div className="mt-2 divide-y divide-slate-100">
+              {section.questions.map((q) => (
+                <QuestionControl key={q.path} q={q} value={getPath(answers, q.path)} error={errors[q.path]} onChange={(v) => update(q.path, v)} />
+              ))}
+            </div>
+          </section>
+        ))}
+
+        <section aria-labelledby="sec-measures" className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+          <h2 id="sec-measures" className="text-base font-semibold">
+            {kind === "intake" ? "5. Outcome measures" : "5. Outcome measures"}
+          </h2>
+          <MeasuresSection
+            measures={answers.measures ?? {}}
+            lefsDraft={lefsDraft}
+            errors={errors}
+            onChange={update}
+            onLefsChange={(d) => {
+              setLefsDraft(d);
+              setDirty(true);
+            }}
+          />
+        </section>
+
+        <section aria-labelledby="sec-plan" className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+          <h2 id="sec-plan" className="text-base font-semibold">
+            6. Plan
+          </h2>
+          <fieldset className="mt-2">
+            <legend className="text-sm">Management and return-to-run guidance given</legend>
+            <div className="mt-1 grid gap-1">
+              {PLAN_ITEMS.map((item) => (
+                <label key={item} className="flex items-start gap-2 text-sm">
+                  <input
+                    type="checkbox"
+                    className="mt-0.5 h-4 w-4"
+                    checked={planItems.has(item)}
+                    onChange={(e) => {
+                      const next = new Set(planItems);
+                      if (e.target.checked) next.add(item);
+                      else next.delete(item);
+                      update("plan.items", next.size ? PLAN_ITEMS.filter((i) => next.has(i)) : undefined);
+                    }}
+                  />
+                  {PLAN_ITEM_LABELS[item]}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <div className="mt-2 grid gap-3 sm:grid-cols-[1fr_12rem]">
+            <div>
+              <label htmlFor="plan-notes" className="block text-sm">
+                Plan notes
+              </label>
+              <textarea id="plan-notes" rows={3} className={`${inputClass} mt-1`} value={answers.plan?.notes ?? ""} onChange={(e) => update("plan.notes", e.target.value || undefined)} />
+            </div>
+            <div>
+              <label htmlFor="plan-next" className="block text-sm">
+                Next review date
+              </label>
+              <input
+                id="plan-next"
+                type="date"
+                className={`${inputClass} mt-1`}
+                value={answers.plan?.nextReviewDate ?? ""}
+                aria-invalid={errors["plan.nextReviewDate"] ? true : undefined}
+                onChange={(e) => update("plan.nextReviewDate", e.target.value || undefined)}
+              />
+              <button type="button" className="mt-1 text-xs text-sky-800 underline" onClick={() => update("plan.nextReviewDate", addDays(assessedOn, props.reviewIntervalDays))}>
+                In {props.reviewIntervalDays} days ({formatDate(addDays(assessedOn, props.reviewIntervalDays))})
+              </button>
+              {errors["plan.nextReviewDate"] ? <p className="text-xs text-red-700">{errors["plan.nextReviewDate"]}</p> : null}
+            </div>
+          </div>
+        </section>
+      </form>
+
+      <aside aria-label="Live evaluation" className="lg:sticky lg:top-2 lg:max-h-[calc(100vh-1rem)] lg:self-start lg:overflow-y-auto">
+        <div className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+          <h2 className="mb-2 text-base font-semibold">Live evaluation</h2>
+          {evaluation ? <EvaluationPanel evaluation={evaluation} unanswered={unanswered} compact /> : <p className="text-sm text-slate-600">Correct the marked fields to see the evaluation.</p>}
+          <p className="mt-3 text-xs text-slate-500">Decision support for qualified clinicians; rules version {evaluation?.rulesVersion ?? "1"}. Signing re-evaluates on the server.</p>
+        </div>
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,177 @@
+import {
+  CHANGE_MEASURE_LABELS,
+  CONSIDERATION_LABELS,
+  FINDING_LABELS,
+  RED_FLAG_LABELS,
+  RISK_FACTOR_LABELS,
+  URGENCY_LABELS,
+  type ChangeClass,
+  type Evaluation,
+} from "@/lib/clinical";
+import { formatDate } from "@/lib/format";
+import { UrgencyBadge } from "@/app/_components/ui/urgency-badge";
+import { ChangeBadge } from "./change-badge";
+
+/**
+ * What the engine found, each item with the findings that caused it. Used
+ * live in the form and read-only on a signed assessment. Plain component
+ * (no hooks): renders on the server and in the browser alike.
+ */
+const findingLabel = (path: string) => FINDING_LABELS[path] ?? path;
+
+export function Because({ paths }: { paths: string[] }) {
+  if (!paths.length) return null;
+  return <span className="text-xs text-slate-600"> because: {paths.map(findingLabel).join("; ")}</span>;
+}
+
+export function EvaluationPanel({ evaluation, unanswered, compact = false }: { evaluation: Evaluation; unanswered?: string[]; compact?: boolean }) {
+  const { scores, load, changes } = evaluation;
+  return (
+    <div className="space-y-3 text-sm" aria-live="polite">
+      <div>
+        <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-600">Urgency</h3>
+        <p className="mt-1 flex flex-wrap items-center gap-2">
+          <UrgencyBadge urgency={evaluation.urgency} />
+          <span className="text-slate-700">{URGENCY_LABELS[evaluation.urgency]}</span>
+        </p>
+      </div>
+      <div>
+        <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-600">Red flags ({evaluation.redFlags.length})</h3>
+        {evaluation.redFlags.length === 0 ? (
+          <p className="text-slate-700">None found.</p>
+        ) : (
+          <ul className="mt-1 space-y-1" data-testid="red-flags">
+            {evaluation.redFlags.map((f) => (
+              <li key={f.code} className="flex flex-wrap items-baseline gap-1.5">
+                <UrgencyBadge urgency={f.urgency} />
+                <span className="font-medium">{RED_FLAG_LABELS[f.code]}</span>
+                <Because paths={f.because} />
+              </li>
+            ))}
+          </ul>
+        )}
+        {evaluation.redFlagsNotAssessed.length > 0 ? (
+          <p className="mt-1 text-xs text-amber-900">
+            <span className="font-semibold">Not yet assessed:</span> {evaluation.redFlagsNotAssessed.map((c) => RED_FLAG_LABELS[c]).join(", ")}.
+          </p>
+        ) : (
+          <p className="mt-1 text-xs text-emerald-900">Red-flag screen complete.</p>
+        )}
+        {!compact && evaluation.redFlagsAbsent.length > 0 ? (
+          <p className="mt-1 text-xs text-slate-600">
+            <span className="font-semibold">Checked and absent:</span> {evaluation.redFlagsAbsent.map((c) => RED_FLAG_LABELS[c]).join(", ")}.
+          </p>
+        ) : null}
+        {unanswered && unanswered.length > 0 ? (
+          <details className="mt-1 text-xs text-slate-700">
+            <summary className="cursor-pointer">{unanswered.length} screen question(s) not yet answered</summary>
+            <ul className="ml-4 list-disc">
+              {unanswered.map((u) => (
+                <li key={u}>{u}</li>
+              ))}
+            </ul>
+          </details>
+        ) : null}
+      </div>
+      <div>
+        <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-600">Risk factors ({evaluation.riskFactors.length})</h3>
+        {evaluation.riskFactors.length === 0 ? (
+          <p className="text-slate-700">None identified.</p>
+        ) : (
+          <ul className="mt-1 space-y-0.5">
+            {evaluation.riskFactors.map((r) => (
+              <li key={r.code}>
+                {RISK_FACTOR_LABELS[r.code]}
+                <Because paths={r.because} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <div>
+        <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-600">Structures to consider (not diagnoses)</h3>
+        {evaluation.considerations.length === 0 ? (
+          <p className="text-slate-700">No pattern yet.</p>
+        ) : (
+          <ul className="mt-1 space-y-0.5">
+            {evaluation.considerations.map((c) => (
+              <li key={c.code}>
+                {CONSIDERATION_LABELS[c.code]}
+                <Because paths={c.supporting} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <div>
+        <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-600">Scores</h3>
+        <dl className="mt-1 grid grid-cols-2 gap-x-3 gap-y-0.5">
+          <dt className="text-slate-600">Pain now</dt>
+          <dd>{scores.painNow !== undefined ? `${scores.painNow} / 10` : "—"}</dd>
+          {scores.koos
+            ? (["pain", "symptoms", "adl", "sport", "qol"] as const).map((k) => (
+                <Frag key={k} term={`KOOS ${k === "adl" ? "ADL" : k === "qol" ? "QOL" : k}`} value={scores.koos![k] === null ? "not scored (too few items)" : `${scores.koos![k]} / 100`} />
+              ))
+            : null}
+          <Frag term="LEFS" value={scores.lefs !== undefined ? `${scores.lefs} / 80` : "—"} />
+          <Frag term="PSFS" value={scores.psfs !== undefined ? `${scores.psfs} / 10` : "—"} />
+          <Frag term="Tegner" value={scores.tegner !== undefined ? `level ${scores.tegner}` : "—"} />
+        </dl>
+      </div>
+      {load ? (
+        <div>
+          <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-600">Training load</h3>
+          <dl className="mt-1 grid grid-cols-2 gap-x-3 gap-y-0.5">
+            <Frag term="Last 7 days" value={`${load.acute7dKm} km`} />
+            <Frag term="Weekly mean, 28 days" value={`${load.chronicWeeklyKm} km`} />
+            <Frag term="ACWR (weak evidence)" value={load.acwr === null ? "—" : `${load.acwr}${load.acwr > 1.5 ? " (above 1.5)" : load.acwr < 0.8 || load.acwr > 1.3 ? " (outside 0.8-1.3)" : ""}`} />
+            <Frag term="Two-week change" value={load.twoWeekChangePct === null ? "—" : `${load.twoWeekChangePct > 0 ? "+" : ""}${load.twoWeekChangePct}%`} />
+          </dl>
+          {load.spikes.length > 0 ? (
+            <ul className="mt-1 text-xs">
+              {load.spikes.map((s) => (
+                <li key={`${s.date}-${s.distanceKm}`}>
+                  Spike {formatDate(s.date)}: {s.distanceKm} km vs longest {s.longestPrior30dKm} km in the 30 days before ({s.band === ">100" ? "more than 100%" : `${s.band}%`} longer)
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+      {changes && Object.keys(changes).length > 0 ? (
+        <div>
+          <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-600">Change</h3>
+          <table className="mt-1 w-full text-xs">
+            <thead>
+              <tr className="text-left text-slate-600">
+                <th scope="col" className="font-medium">Measure</th>
+                <th scope="col" className="font-medium">vs baseline</th>
+                <th scope="col" className="font-medium">vs previous</th>
+              </tr>
+            </thead>
+            <tbody>
+              {Object.entries(changes).map(([measure, c]) => (
+                <tr key={measure}>
+                  <th scope="row" className="py-0.5 text-left font-normal">
+                    {CHANGE_MEASURE_LABELS[measure as keyof typeof CHANGE_MEASURE_LABELS] ?? measure}
+                  </th>
+                  <td>{c?.vsBaseline ? <ChangeBadge value={c.vsBaseline as ChangeClass} /> : "—"}</td>
+                  <td>{c?.vsPrevious ? <ChangeBadge value={c.vsPrevious as ChangeClass} /> : "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function Frag({ term, value }: { term: string; value: string }) {
+  return (
+    <>
+      <dt className="text-slate-600">{term}</dt>
+      <dd>{value}</dd>
+    </>
+  );
+}

@@ -1,0 +1,258 @@
+/**
+ * The questions of the intake and follow-up forms, in the order a clinician
+ * works (SPEC.md section 2). Each question is bound to a path of
+ * Assessment.answers, which is the evaluate() input of EVALUATE.md section 1
+ * plus context the engine does not score.
+ */
+import { EFFUSION_GRADES, TENDERNESS_SITES, TEST_RESULTS, VALGUS_STRESS_RESULTS } from "@/lib/clinical/types";
+import { PAIN_TIME_LABELS, PAIN_TIMES, SWELLING_TIMING, SWELLING_TIMING_LABELS } from "@/lib/validation/assessment";
+
+export type Question =
+  | { kind: "tri"; path: string; label: string; hint?: string }
+  | { kind: "nrs"; path: string; label: string; hint?: string }
+  | { kind: "int" | "number"; path: string; label: string; unit: string; min: number; max?: number; step?: number; hint?: string }
+  | { kind: "enum"; path: string; label: string; options: readonly (readonly [string, string])[]; hint?: string }
+  | { kind: "multi"; path: string; label: string; options: readonly (readonly [string, string])[]; hint?: string; palpation?: boolean }
+  | { kind: "text"; path: string; label: string; max: number; rows?: number; hint?: string };
+
+export type Section = { id: string; title: string; intro?: string; questions: Question[] };
+
+const tri = (path: string, label: string, hint?: string): Question => ({ kind: "tri", path, label, hint });
+
+export const TENDERNESS_LABELS: Record<(typeof TENDERNESS_SITES)[number], string> = {
+  medial_joint_line: "Medial joint line",
+  mcl: "Along the MCL",
+  pes_anserine: "Pes anserine insertion (2-5 cm below the joint line)",
+  proximal_medial_tibia_bony: "Focal bony tenderness, proximal medial tibia",
+  medial_patellar_facet: "Medial patellar facet / medial to the patella",
+  patella_only: "Patella only (no other bony tenderness)",
+  fibular_head: "Fibular head",
+};
+
+const EFFUSION_LABELS = { none: "None", trace: "Trace", moderate: "Moderate", large: "Large" } as const;
+const VALGUS_LABELS = { normal: "Normal", pain: "Pain", laxity: "Laxity" } as const;
+const TEST_LABELS = { negative: "Negative", positive: "Positive" } as const;
+
+const opts = <T extends string>(values: readonly T[], labels: Record<T, string>) => values.map((v) => [v, labels[v]] as const);
+
+/** The questions whose answers the red-flag rules read; unanswered ones are listed on the screen. */
+export const RED_FLAG_QUESTIONS: Question[] = [
+  tri("symptoms.visibleSwelling", "Visible swelling"),
+  tri("symptoms.swellingWithin2hOfInjury", "Swelling within 2 hours of an injury", "Suggests haemarthrosis after trauma."),
+  tri("symptoms.locking", "True locking", "The knee gets stuck and cannot be straightened."),
+  tri("symptoms.catching", "Catching"),
+  tri("symptoms.instability", "Giving way or feeling of instability"),
+  tri("symptoms.sharpWeightBearingPain", "Sharp pain on weight-bearing"),
+  tri("symptoms.limp", "Limp"),
+  tri("symptoms.unableToBearWeightImmediately", "Unable to bear weight (4 steps) immediately after the injury", "Limping counts as bearing weight."),
+  tri("symptoms.unableToBearWeightNow", "Unable to bear weight (4 steps) now", "Limping counts as bearing weight."),
+  tri("symptoms.painAtRest", "Pain at rest"),
+  tri("symptoms.nightPain", "Night pain"),
+  tri("symptoms.newNumbnessOrWeakness", "New numbness or weakness"),
+  tri("symptoms.coldOrPaleLimb", "Cold or pale limb"),
+  tri("symptoms.suspectedDislocation", "Suspected dislocation"),
+  tri("symptoms.calfSwellingOrTenderness", "Calf swelling or tenderness"),
+  tri("symptoms.hotSwollenJoint", "Hot, swollen joint"),
+  tri("symptoms.fever", "Fever"),
+  tri("history.recentJointInjection", "Recent joint injection"),
+  tri("history.immunosuppressed", "Immunosuppressed"),
+  tri("symptoms.unexplainedWeightLoss", "Unexplained weight loss"),
+  tri("history.historyOfCancer", "History of cancer"),
+  { kind: "int", path: "symptoms.daysPersistingDespiteReducedTraining", label: "Days the pain has persisted despite reduced training", unit: "days", min: 0, max: 3650 },
+];
+
+const PAIN_QUESTIONS: Question[] = [
+  { kind: "nrs", path: "symptoms.painNow", label: "Pain now (NRS)" },
+  { kind: "nrs", path: "symptoms.painWorstWeek", label: "Worst pain in the last week (NRS)" },
+  { kind: "nrs", path: "symptoms.painDuringRun", label: "Pain during running (NRS)" },
+];
+
+const TRAINING_QUESTIONS: Question[] = [
+  tri("training.recentSpeedIncrease", "Recent increase in speed work"),
+  tri("training.recentHillIncrease", "Recent increase in hills"),
+  tri("training.hardSurfaces", "Mostly hard surfaces (road, concrete)"),
+  tri("training.camberedRoads", "Cambered roads"),
+  tri("training.trackSameDirection", "Always the same direction on a track"),
+  tri("training.treadmillMostly", "Mostly treadmill"),
+  tri("training.warmUp", "Warms up before runs"),
+  tri("training.overstriding", "Overstriding observed"),
+  { kind: "int", path: "training.restDaysPerWeek", label: "Rest days per week", unit: "days", min: 0, max: 7 },
+  { kind: "number", path: "training.shoeDistanceKm", label: "Distance on current shoes", unit: "km", min: 0, step: 1 },
+  { kind: "int", path: "training.shoePairsInRotation", label: "Shoe pairs in rotation", unit: "pairs", min: 1, max: 20 },
+];
+
+export const INTAKE_SECTIONS: Section[] = [
+  {
+    id: "history",
+    title: "1. History",
+    questions: [
+      ...PAIN_QUESTIONS,
+      { kind: "multi", path: "context.painTimes", label: "When it hurts", options: opts(PAIN_TIMES, PAIN_TIME_LABELS) },
+      tri("symptoms.morningStiffnessOver30Min", "Morning stiffness over 30 minutes"),
+      tri("symptoms.painOnStairs", "Pain on stairs"),
+      tri("symptoms.painRisingFromChair", "Pain rising from a chair"),
+      tri("symptoms.painProlongedSitting", "Pain with prolonged sitting"),
+      tri("symptoms.burningOrTinglingInnerLeg", "Numbness, tingling or burning along the inner leg"),
+      { kind: "enum", path: "context.swellingTiming", label: "Swelling: when it appeared", options: opts(SWELLING_TIMING, SWELLING_TIMING_LABELS) },
+      tri("history.priorKneeInjury", "Previous knee injury or surgery"),
+      { kind: "text", path: "context.injuryHistory", label: "Previous injuries and surgery: details", max: 2000 },
+      tri("history.previousBoneStressInjury", "Previous bone stress injury"),
+      tri("history.lowEnergyAvailability", "Low energy availability or menstrual disturbance"),
+      { kind: "text", path: "context.medication", label: "Medication", max: 1000, rows: 2 },
+      { kind: "text", path: "context.allergies", label: "Allergies", max: 1000, rows: 2 },
+      { kind: "text", path: "context.comorbidities", label: "Relevant comorbidities", max: 1000, rows: 2 },
+      { kind: "text", path: "context.treatmentsTried", label: "Treatments tried so far", max: 2000, rows: 2 },
+    ],
+  },
+  {
+    id: "screen",
+    title: "2. Red-flag screen",
+    intro: "Answer each question yes or no. Unanswered questions are “not asked”: the flags that depend on them stay “not yet assessed”.",
+    questions: RED_FLAG_QUESTIONS,
+  },
+  {
+    id: "training",
+    title: "3. Training",
+    intro: "Distances and spikes come from the run log; record the habits here.",
+    questions: [
+      ...TRAINING_QUESTIONS,
+      { kind: "text", path: "context.trainingChanges", label: "Recent changes in distance, speed or hills", max: 1000, rows: 2 },
+      { kind: "text", path: "context.shoeModel", label: "Shoe model", max: 120, rows: 1 },
+      { kind: "int", path: "context.cadenceSpm", label: "Cadence", unit: "steps/min", min: 100, max: 250 },
+    ],
+  },
+  {
+    id: "exam",
+    title: "4. Examination",
+    questions: [
+      { kind: "enum", path: "exam.effusion", label: "Effusion", options: opts(EFFUSION_GRADES, EFFUSION_LABELS) },
+      tri("exam.fullExtension", "Full extension possible"),
+      tri("exam.flexionTo90", "Flexion to 90° possible"),
+      { kind: "multi", path: "exam.tenderness", label: "Tenderness on palpation", options: opts(TENDERNESS_SITES, TENDERNESS_LABELS), palpation: true },
+      { kind: "enum", path: "exam.valgusStress0", label: "Valgus stress at 0°", options: opts(VALGUS_STRESS_RESULTS, VALGUS_LABELS) },
+      { kind: "enum", path: "exam.valgusStress30", label: "Valgus stress at 30°", options: opts(VALGUS_STRESS_RESULTS, VALGUS_LABELS) },
+      { kind: "enum", path: "exam.mcmurray", label: "McMurray test", options: opts(TEST_RESULTS, TEST_LABELS) },
+      { kind: "enum", path: "exam.thessaly", label: "Thessaly test", options: opts(TEST_RESULTS, TEST_LABELS) },
+      tri("exam.hopPain", "Pain on single-leg hop"),
+      tri("exam.singleLegSquatValgus", "Dynamic knee valgus on single-leg squat"),
+      tri("exam.hipAbductorWeakness", "Hip abductor (gluteus medius) weakness"),
+      tri("exam.quadricepsControlDeficit", "Quadriceps control deficit"),
+      tri("exam.hamstringTightness", "Hamstring tightness"),
+      tri("exam.ankleDorsiflexionLimited", "Limited ankle dorsiflexion"),
+      tri("exam.hipInternalRotationReduced", "Reduced hip internal rotation"),
+      tri("exam.saphenousTinel", "Tinel's sign over the saphenous nerve"),
+    ],
+  },
+];
+
+export const FOLLOW_UP_SECTIONS: Section[] = [
+  { id: "pain", title: "1. Pain", questions: PAIN_QUESTIONS },
+  {
+    id: "response",
+    title: "2. Since the last visit",
+    questions: [
+      { kind: "enum", path: "followUp.responseToTreatment", label: "Response to treatment", options: [["much_better", "Much better"], ["better", "Better"], ["unchanged", "Unchanged"], ["worse", "Worse"], ["much_worse", "Much worse"]] },
+      { kind: "text", path: "followUp.trainingSinceLastVisit", label: "Training since the last visit", max: 2000, rows: 2 },
+    ],
+  },
+  { id: "screen", title: "3. Red-flag re-screen", intro: "Ask each question again: answers from earlier visits are not carried over.", questions: RED_FLAG_QUESTIONS },
+  { id: "training", title: "4. Training habits", questions: TRAINING_QUESTIONS },
+];
+
+export const KOOS_ITEMS: { subscale: string; title: string; items: [string, string][] }[] = [
+  {
+    subscale: "pain",
+    title: "Pain (P1-P9)",
+    items: [
+      ["P1", "How often is your knee painful?"],
+      ["P2", "Twisting / pivoting on your knee"],
+      ["P3", "Straightening the knee fully"],
+      ["P4", "Bending the knee fully"],
+      ["P5", "Walking on a flat surface"],
+      ["P6", "Going up or down stairs"],
+      ["P7", "At night while in bed"],
+      ["P8", "Sitting or lying"],
+      ["P9", "Standing upright"],
+    ],
+  },
+  {
+    subscale: "symptoms",
+    title: "Symptoms (S1-S7)",
+    items: [
+      ["S1", "Swelling in the knee"],
+      ["S2", "Grinding, clicking or other noise"],
+      ["S3", "Knee catching or hanging up"],
+      ["S4", "Straightening the knee fully (difficulty)"],
+      ["S5", "Bending the knee fully (difficulty)"],
+      ["S6", "Stiffness after first waking"],
+      ["S7", "Stiffness after sitting or resting later in the day"],
+    ],
+  },
+  {
+    subscale: "adl",
+    title: "Daily living (A1-A17)",
+    items: [
+      ["A1", "Descending stairs"],
+      ["A2", "Ascending stairs"],
+      ["A3", "Rising from sitting"],
+      ["A4", "Standing"],
+      ["A5", "Bending to the floor / picking up an object"],
+      ["A6", "Walking on a flat surface"],
+      ["A7", "Getting in or out of a car"],
+      ["A8", "Going shopping"],
+      ["A9", "Putting on socks"],
+      ["A10", "Rising from bed"],
+      ["A11", "Taking off socks"],
+      ["A12", "Lying in bed (turning over, keeping the knee still)"],
+      ["A13", "Getting in or out of the bath"],
+      ["A14", "Sitting"],
+      ["A15", "Getting on or off the toilet"],
+      ["A16", "Heavy domestic duties"],
+      ["A17", "Light domestic duties"],
+    ],
+  },
+  {
+    subscale: "sport",
+    title: "Sport and recreation (SP1-SP5)",
+    items: [
+      ["SP1", "Squatting"],
+      ["SP2", "Running"],
+      ["SP3", "Jumping"],
+      ["SP4", "Twisting / pivoting on the injured knee"],
+      ["SP5", "Kneeling"],
+    ],
+  },
+  {
+    subscale: "qol",
+    title: "Quality of life (Q1-Q4)",
+    items: [
+      ["Q1", "How often are you aware of your knee problem?"],
+      ["Q2", "Have you modified your lifestyle to avoid damaging activities?"],
+      ["Q3", "How troubled are you with lack of confidence in your knee?"],
+      ["Q4", "In general, how much difficulty do you have with your knee?"],
+    ],
+  },
+];
+
+export const LEFS_ITEMS = [
+  "Any of your usual work, housework or school activities",
+  "Your usual hobbies, recreational or sporting activities",
+  "Getting into or out of the bath",
+  "Walking between rooms",
+  "Putting on your shoes or socks",
+  "Squatting",
+  "Lifting an object, like a bag of groceries, from the floor",
+  "Performing light activities around your home",
+  "Performing heavy activities around your home",
+  "Getting into or out of a car",
+  "Walking 2 blocks",
+  "Walking a mile",
+  "Going up or down 10 stairs (about 1 flight)",
+  "Standing for 1 hour",
+  "Sitting for 1 hour",
+  "Running on even ground",
+  "Running on uneven ground",
+  "Making sharp turns while running fast",
+  "Hopping",
+  "Rolling over in bed",
+];

@@ -1,0 +1,80 @@
+import Link from "next/link";
+import { RED_FLAG_LABELS, URGENCY_LABELS, mostSevere, type RedFlag, type Urgency } from "@/lib/clinical";
+import type { HeaderEpisode, PatientView } from "@/lib/data/patients";
+import { SEX_LABELS, SIDE_LABELS, ageOn, formatDate } from "@/lib/format";
+import { Because } from "@/app/_components/assessment/evaluation-panel";
+import { URGENCY_STYLE, UrgencyBadge } from "@/app/_components/ui/urgency-badge";
+
+/**
+ * The top of every patient page: who, how old, which knee, episode status,
+ * and a red-flag banner coloured by urgency (with its word and icon) listing
+ * each flag with the findings that raised it; "Routine" when there are none
+ * and "Not yet screened" while the red-flag screen is incomplete.
+ */
+const BANNER: Record<Urgency | "not_screened", string> = {
+  emergency: "border-red-700 bg-red-50",
+  urgent: "border-orange-500 bg-orange-50",
+  soon: "border-amber-400 bg-amber-50",
+  routine: "border-emerald-400 bg-emerald-50",
+  not_screened: "border-slate-300 bg-slate-50",
+};
+
+type BannerFlag = RedFlag & { side: string; provisional: boolean };
+
+export function PatientHeader({ patient, episodes, today }: { patient: PatientView; episodes: HeaderEpisode[]; today: string }) {
+  const open = episodes.filter((e) => e.status === "open");
+  const flags: BannerFlag[] = open.flatMap((e) => {
+    const fromSigned = (e.signed?.evaluation.redFlags ?? []).map((f) => ({ ...f, side: SIDE_LABELS[e.side], provisional: false }));
+    const known = new Set(fromSigned.map((f) => f.code));
+    const fromDraft = (e.draft?.evaluation.redFlags ?? []).filter((f) => !known.has(f.code)).map((f) => ({ ...f, side: SIDE_LABELS[e.side], provisional: true }));
+    return [...fromSigned, ...fromDraft];
+  });
+  const screened = open.length > 0 && open.every((e) => (e.signed ?? e.draft) && (e.signed ?? e.draft)!.evaluation.redFlagsNotAssessed.length === 0);
+  const level: Urgency | "not_screened" = flags.length ? mostSevere(flags.map((f) => f.urgency)) : screened ? "routine" : "not_screened";
+  const style = URGENCY_STYLE[level];
+
+  return (
+    <header className="mb-4 space-y-2">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <div>
+          <h1 className="text-xl font-semibold">
+            <Link href={`/patients/${patient.id}`} className="hover:underline">
+              {patient.familyName}, {patient.givenName}
+            </Link>
+          </h1>
+          <p className="text-sm text-slate-700">
+            {ageOn(patient.birthDate, today)} years · {SEX_LABELS[patient.sex]} · born {formatDate(patient.birthDate)} · MRN <span className="font-mono">{patient.mrn}</span>
+          </p>
+        </div>
+        <ul className="flex flex-wrap gap-2 text-xs" aria-label="Episodes">
+          {episodes.slice(0, 4).map((e) => (
+            <li key={e.id} className="rounded-full bg-white px-2 py-0.5 ring-1 ring-slate-300">
+              {SIDE_LABELS[e.side]} · {e.status === "open" ? "open" : "discharged"}
+            </li>
+          ))}
+          {episodes.length === 0 ? <li className="text-slate-600">No episode yet</li> : null}
+        </ul>
+      </div>
+      <section aria-label="Red flags" data-testid="red-flag-banner" data-urgency={level} className={`rounded-md border-l-4 px-3 py-2 ${BANNER[level]}`}>
+        <p className="flex flex-wrap items-center gap-2 text-sm font-semibold">
+          <style.Icon aria-hidden="true" className="h-4 w-4" />
+          <span>{level === "not_screened" ? "Not yet screened" : level === "routine" ? "Routine: no red flags" : `${style.label}: ${URGENCY_LABELS[level as Urgency]}`}</span>
+        </p>
+        {flags.length ? (
+          <ul className="mt-1 space-y-0.5 text-sm">
+            {flags.map((f) => (
+              <li key={`${f.side}-${f.code}`} className="flex flex-wrap items-baseline gap-1.5">
+                <UrgencyBadge urgency={f.urgency} />
+                <span className="font-medium">{RED_FLAG_LABELS[f.code]}</span>
+                <span className="text-xs text-slate-600">({f.side}{f.provisional ? ", unsigned draft" : ""})</span>
+                <Because paths={f.because} />
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {level !== "not_screened" && !screened && open.length ? <p className="mt-1 text-xs text-slate-700">Some red-flag questions are not yet answered.</p> : null}
+        {level === "not_screened" ? <p className="mt-1 text-xs text-slate-700">{open.length ? "Complete the red-flag screen of the intake." : "Open an episode and record an intake."}</p> : null}
+      </section>
+    </header>
+  );
+}
