@@ -113,3 +113,12 @@ export async function importRuns(actor: Actor, patientId: string, csv: string): 
     return { ...preview, imported: good.length };
   });
 }
+
+/** The run log page: all runs of a patient, audited as a view of the record. */
+export async function listRunsAudited(actor: Actor, patientId: string): Promise<RunView[]> {
+  await transaction(async (tx) => {
+    await findPatientOrThrow(tx, actor, patientId);
+    await audit(tx, actor, { action: "runs.view", entityType: "Patient", entityId: patientId, patientId });
+  });
+  return listRuns(actor, patientId);
+}

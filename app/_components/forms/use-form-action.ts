@@ -14,7 +14,9 @@ export function useFormAction<T>(action: (prev: ActionState<T>, form: FormData) 
   const formRef = useRef<HTMLFormElement>(null);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const data = new FormData(event.currentTarget);
+    // Include the clicked button's name/value (e.g. confirm=yes), as a native submit would.
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    const data = submitter?.name ? new FormData(event.currentTarget, submitter) : new FormData(event.currentTarget);
     startTransition(() => dispatch(data));
   };
   useEffect(() => {

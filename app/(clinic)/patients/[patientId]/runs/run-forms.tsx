@@ -1,0 +1,173 @@
+"use client";
+
+import { useState } from "react";
+import { deleteRunAction, importRunsAction, saveRunAction } from "@/lib/actions/runs";
+import type { RunView } from "@/lib/data/runs";
+import { formatDate } from "@/lib/format";
+import { FormStatus } from "@/app/_components/forms/form-status";
+import { useFormAction } from "@/app/_components/forms/use-form-action";
+import { Alert } from "@/app/_components/ui/alert";
+import { Button } from "@/app/_components/ui/button";
+import { Field, Select, TextArea, TextInput } from "@/app/_components/ui/field";
+
+const SURFACES = [
+  ["", "Not recorded"],
+  ["road", "Road"],
+  ["track", "Track"],
+  ["treadmill", "Treadmill"],
+  ["trail", "Trail"],
+] as const;
+
+function durationText(sec: number | null) {
+  if (!sec) return "";
+  const h = Math.floor(sec / 3600);
+  const m = Math.floor((sec % 3600) / 60);
+  const s = sec % 60;
+  return h ? `${h}:${String(m).padStart(2, "0")}:${String(s).padStart(2, "0")}` : `${m}:${String(s).padStart(2, "0")}`;
+}
+
+/** Add a run, or edit one (with `run`). */
+export function RunForm({ patientId, today, run, onDone }: { patientId: string; today: string; run?: RunView; onDone?: () => void }) {
+  const { state, onSubmit, pending, formRef } = useFormAction(saveRunAction, { resetOnSuccess: !run });
+  const e = state.fieldErrors ?? {};
+  const p = run ? `run-${run.id.slice(0, 8)}` : "new-run";
+  return (
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="grid items-start gap-2 sm:grid-cols-2 lg:grid-cols-6" aria-label={run ? `Edit run of ${formatDate(run.date)}` : "Add a run"}>
+      <div className="sm:col-span-2 lg:col-span-6">
+        <FormStatus state={state} />
+      </div>
+      <input type="hidden" name="patientId" value={patientId} />
+      {run ? <input type="hidden" name="runId" value={run.id} /> : null}
+      <Field id={`${p}-date`} label="Date" error={e.date} required>
+        <TextInput id={`${p}-date`} name="date" type="date" max={today} defaultValue={run?.date ?? today} error={e.date} />
+      </Field>
+      <Field id={`${p}-distance`} label="Distance" error={e.distance} required>
+        <TextInput id={`${p}-distance`} name="distance" type="number" inputMode="decimal" min={0} step="0.01" defaultValue={run?.distanceKm ?? ""} error={e.distance} />
+      </Field>
+      <Field id={`${p}-unit`} label="Unit" error={e.unit}>
+        <Select id={`${p}-unit`} name="unit" defaultValue="km" error={e.unit}>
+          <option value="km">km</option>
+          <option value="mi">miles</option>
+        </Select>
+      </Field>
+      <Field id={`${p}-duration`} label="Duration" error={e.duration} hint="h:mm:ss, mm:ss or minutes">
+        <TextInput id={`${p}-duration`} name="duration" defaultValue={durationText(run?.durationSec ?? null)} error={e.duration} hint />
+      </Field>
+      <Field id={`${p}-surface`} label="Surface" error={e.surface}>
+        <Select id={`${p}-surface`} name="surface" defaultValue={run?.surface ?? ""} error={e.surface}>
+          {SURFACES.map(([v, l]) => (
+            <option key={v} value={v}>
+              {l}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <div className="flex gap-2 pt-6">
+        <Button type="submit" disabled={pending} aria-busy={pending}>
+          {pending ? "Saving…" : run ? "Save" : "Add run"}
+        </Button>
+        {onDone ? (
+          <Button variant="ghost" onClick={onDone}>
+            Close
+          </Button>
+        ) : null}
+      </div>
+    </form>
+  );
+}
+
+export function RunRowActions({ patientId, today, run }: { patientId: string; today: string; run: RunView }) {
+  const [editing, setEditing] = useState(false);
+  const { state: delState, onSubmit: delSubmit, pending: delPending, formRef: delRef } = useFormAction(deleteRunAction);
+  if (editing) return <RunForm patientId={patientId} today={today} run={run} onDone={() => setEditing(false)} />;
+  return (
+    <div className="flex items-center gap-1">
+      <Button variant="ghost" onClick={() => setEditing(true)} aria-label={`Edit run of ${formatDate(run.date)}, ${run.distanceKm} km`}>
+        Edit
+      </Button>
+      <form
+        ref={delRef}
+        onSubmit={(e) => {
+          if (!window.confirm(`Delete the run of ${formatDate(run.date)} (${run.distanceKm} km)?`)) return e.preventDefault();
+          delSubmit(e);
+        }}
+      >
+        <input type="hidden" name="patientId" value={patientId} />
+        <input type="hidden" name="runId" value={run.id} />
+        <Button type="submit" variant="ghost" disabled={delPending} aria-label={`Delete run of ${formatDate(run.date)}, ${run.distanceKm} km`}>
+          Delete
+        </Button>
+      </form>
+      {delState.message && !delState.ok ? <span role="alert" className="text-xs text-red-700">{delState.message}</span> : null}
+    </div>
+  );
+}
+
+/** Paste or upload CSV, preview every row with its problem, import only on confirmation. */
+export function CsvImport({ patientId }: { patientId: string }) {
+  const [csv, setCsv] = useState("");
+  const { state, onSubmit, pending } = useFormAction(importRunsAction);
+  const preview = state.data;
+  const imported = preview && "imported" in preview && preview.imported !== undefined;
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label="Import runs from CSV">
+      <input type="hidden" name="patientId" value={patientId} />
+      <Field id="csv" label="CSV text" error={state.fieldErrors?.csv} hint='First row names the columns: date,distance,duration,surface. Dates YYYY-MM-DD; distances with a unit, e.g. "10 km" or "6.2 mi".'>
+        <TextArea id="csv" name="csv" rows={6} value={csv} onChange={(e) => setCsv(e.target.value)} className="font-mono" error={state.fieldErrors?.csv} hint />
+      </Field>
+      <div>
+        <label htmlFor="csv-file" className="text-sm">
+          Or upload a .csv file
+        </label>
+        <input
+          id="csv-file"
+          type="file"
+          accept=".csv,text/csv"
+          className="ml-2 text-sm"
+          onChange={async (e) => {
+            const file = e.target.files?.[0];
+            if (file) setCsv(await file.text());
+          }}
+        />
+      </div>
+      <div className="flex gap-2">
+        <Button type="submit" variant="secondary" name="confirm" value="" disabled={pending || !csv.trim()}>
+          {pending ? "Checking…" : "Preview"}
+        </Button>
+        {preview && !imported && preview.importable > 0 ? (
+          <Button type="submit" name="confirm" value="yes" disabled={pending}>
+            Import {preview.importable} run(s)
+          </Button>
+        ) : null}
+      </div>
+      {state.message ? (
+        <Alert tone={state.ok ? (imported ? "success" : "info") : "error"} title={imported ? "Imported" : state.ok ? "Preview" : "Not imported"}>
+          {state.message}
+        </Alert>
+      ) : null}
+      {preview && preview.rows.length > 0 ? (
+        <div className="max-h-80 overflow-auto">
+          <table className="min-w-full text-xs" data-testid="csv-preview">
+            <caption className="sr-only">Import preview: each row and whether it can be imported</caption>
+            <thead>
+              <tr className="text-left text-slate-600">
+                <th scope="col" className="px-2 py-1">Line</th>
+                <th scope="col" className="px-2 py-1">Row</th>
+                <th scope="col" className="px-2 py-1">Result</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.rows.map((r) => (
+                <tr key={r.line} className={r.error ? "bg-red-50" : ""}>
+                  <td className="px-2 py-0.5">{r.line}</td>
+                  <td className="px-2 py-0.5 font-mono">{r.raw}</td>
+                  <td className="px-2 py-0.5">{r.error ? <span className="text-red-800">Skipped: {r.error}</span> : `OK: ${formatDate(r.run!.date)}, ${r.run!.distanceKm} km`}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,42 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { deleteRun, importRuns, previewRunImport, saveRun, type ImportPreview } from "@/lib/data/runs";
+import { runAction, type ActionState } from "@/lib/actions/state";
+import { formDataToObject, parseOrThrow, uuid } from "@/lib/validation/common";
+import { csvImportSchema, runFormSchema } from "@/lib/validation/runs";
+import { z } from "zod";
+
+export async function saveRunAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return runAction("run.write", async (actor) => {
+    const input = parseOrThrow(runFormSchema, formDataToObject(form));
+    const run = await saveRun(actor, input);
+    revalidatePath(`/patients/${input.patientId}/runs`);
+    return { ok: true, message: `${input.runId ? "Run updated" : "Run added"}: ${run.distanceKm} km on ${run.date}.` };
+  });
+}
+
+const deleteSchema = z.object({ patientId: uuid, runId: uuid });
+
+export async function deleteRunAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return runAction("run.write", async (actor) => {
+    const input = parseOrThrow(deleteSchema, formDataToObject(form));
+    await deleteRun(actor, input.patientId, input.runId);
+    revalidatePath(`/patients/${input.patientId}/runs`);
+    return { ok: true, message: "Run deleted." };
+  });
+}
+
+/** Preview (no `confirm`) or import (`confirm=yes`) runs from CSV text. */
+export async function importRunsAction(_prev: ActionState<ImportPreview & { imported?: number }>, form: FormData): Promise<ActionState<ImportPreview & { imported?: number }>> {
+  return runAction("run.write", async (actor) => {
+    const input = parseOrThrow(csvImportSchema, formDataToObject(form));
+    if (input.confirm !== "yes") {
+      const preview = await previewRunImport(actor, input.patientId, input.csv);
+      return { ok: !preview.error, message: preview.error, data: preview };
+    }
+    const result = await importRuns(actor, input.patientId, input.csv);
+    revalidatePath(`/patients/${input.patientId}/runs`);
+    return { ok: true, message: `Imported ${result.imported} run(s); ${result.rows.length - result.imported} row(s) left out.`, data: result };
+  });
+}
