@@ -13,6 +13,7 @@
  */
 
 import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { evaluate } from "../lib/clinical/evaluate";
 import { invalidInputBody, parseEvaluationInputText, type InputIssue } from "../lib/validation/evaluate-input";
 
@@ -33,12 +34,22 @@ function readReason(error: unknown): string {
   }
 }
 
+/**
+ * The directory a relative FILE is relative to. `npm run` starts scripts in
+ * the package root, so when npm started this command the caller's own
+ * directory is npm's INIT_CWD.
+ */
+export function callerDirectory(env: NodeJS.ProcessEnv = process.env): string {
+  return env.npm_lifecycle_event === "evaluate" && env.INIT_CWD ? env.INIT_CWD : process.cwd();
+}
+
 /** Runs the command; returns the exit code. Output goes through `out` and `err`. */
 export function runEvaluateCli(
   args: readonly string[],
   out: (text: string) => void,
   err: (text: string) => void,
   readStdin: () => string = () => readFileSync(0, "utf8"),
+  directory: string = callerDirectory(),
 ): number {
   const fail = (issues: InputIssue[]): number => {
     err(`${JSON.stringify(invalidInputBody(issues))}\n`);
@@ -51,7 +62,7 @@ export function runEvaluateCli(
   const file = files[0] as string;
   let text: string;
   try {
-    text = file === "-" ? readStdin() : readFileSync(file, "utf8");
+    text = file === "-" ? readStdin() : readFileSync(resolve(directory, file), "utf8");
   } catch (error) {
     return fail([{ path: "", message: `cannot read input file ${JSON.stringify(file)}: ${readReason(error)}` }]);
   }

@@ -18,7 +18,7 @@ export function runCli(args: string[], stdin?: string): CliResult {
 }
 
 /** Through npm itself, exactly as documented. */
-export function runNpmEvaluate(args: string[], stdin?: string): CliResult {
-  const r = spawnSync("npm", ["run", "--silent", "evaluate", "--", ...args], { cwd: ROOT, input: stdin, encoding: "utf8", timeout: 60_000 });
+export function runNpmEvaluate(args: string[], stdin?: string, cwd = ROOT): CliResult {
+  const r = spawnSync("npm", ["run", "--silent", "evaluate", "--", ...args], { cwd, input: stdin, encoding: "utf8", timeout: 60_000 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -48,6 +48,12 @@ describe("evaluate command: valid input", () => {
     expect(r.stderr).toBe("");
     expect(JSON.parse(r.stdout)).toEqual(expect.objectContaining({ rulesVersion: "1", urgency: "urgent" }));
   });
+
+  it("resolves a relative FILE from the caller's directory under npm", () => {
+    const r = runNpmEvaluate([join("evaluate", "02-acute-trauma.input.json")], undefined, join(ROOT, "tests", "fixtures"));
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(expect.objectContaining({ ageYears: 56 }));
+  });
 });
 
 describe("evaluate command: invalid input exits 2", () => {
