@@ -49,3 +49,7 @@ export function formDataToObject(form: FormData): Record<string, unknown> {
   }
   return out;
 }
+
+type UndefinedKeys<T> = { [K in keyof T]-?: undefined extends T[K] ? K : never }[keyof T];
+/** A parsed type whose possibly-undefined keys may also be left out (for callers other than forms). */
+export type Loose<T> = Omit<T, UndefinedKeys<T>> & Partial<Pick<T, UndefinedKeys<T>>>;

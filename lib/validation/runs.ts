@@ -1,6 +1,6 @@
 import Papa from "papaparse";
 import { z } from "zod";
-import { isoDate, uuid } from "@/lib/validation/common";
+import { isoDate, uuid, type Loose } from "@/lib/validation/common";
 
 /**
  * Runs: one schema for the add/edit form and the CSV importer. Distances are
@@ -54,7 +54,7 @@ export const runFormSchema = z
     return { patientId: r.patientId, runId: r.runId, date: r.date, distanceKm, durationSec: r.duration ?? null, surface: r.surface ?? null };
   });
 
-export type RunInput = z.output<typeof runFormSchema>;
+export type RunInput = Loose<z.output<typeof runFormSchema>>;
 
 export type ParsedRun = { date: string; distanceKm: number; durationSec: number | null; surface: (typeof SURFACES)[number] | null };
 export type CsvRow = { line: number; raw: string; run?: ParsedRun; error?: string; duplicate?: boolean };

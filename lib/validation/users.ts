@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { PASSWORD_MIN_LENGTH } from "@/lib/passwords";
-import { email, optionalText, requiredText, uuid } from "@/lib/validation/common";
+import { email, optionalText, requiredText, uuid, type Loose } from "@/lib/validation/common";
 
 export const ROLES = ["admin", "clinician", "viewer"] as const;
 
@@ -31,5 +31,5 @@ export const updateUserSchema = z.object({
 
 export const resetPasswordSchema = z.object({ userId: uuid, password });
 
-export type CreateUserInput = z.output<typeof createUserSchema>;
-export type UpdateUserInput = z.output<typeof updateUserSchema>;
+export type CreateUserInput = Loose<z.output<typeof createUserSchema>>;
+export type UpdateUserInput = Loose<z.output<typeof updateUserSchema>>;

@@ -1,0 +1,63 @@
+/**
+ * Test fixtures: each test file creates its own clinic(s) and staff directly
+ * in the test database (DATABASE_URL, set by the integration global setup),
+ * so test files can run in parallel without seeing each other's data.
+ */
+import { randomUUID } from "node:crypto";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Actor } from "@/lib/auth";
+
+process.env.NEXTAUTH_SECRET ??= "test-secret-test-secret-test-secret-0123456789";
+
+let client: PrismaClient | undefined;
+
+/** A direct client for arranging and inspecting test data (tests only). */
+export function testDb(): PrismaClient {
+  if (!process.env.DATABASE_URL) throw new Error("DATABASE_URL is not set: run through the integration project (jest --selectProjects integration)");
+  client ??= new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL, max: 4 }) });
+  return client;
+}
+
+export async function closeTestDb() {
+  await client?.$disconnect();
+  client = undefined;
+}
+
+// A real Argon2id hash of "correct horse battery staple", computed once.
+let hashed: Promise<string> | undefined;
+export const TEST_PASSWORD = "correct horse battery staple";
+async function passwordHash() {
+  const { hashPassword } = await import("@/lib/passwords");
+  hashed ??= hashPassword(TEST_PASSWORD);
+  return hashed;
+}
+
+export type TestClinic = { clinicId: string; admin: Actor; clinician: Actor; viewer: Actor };
+
+export async function createClinic(name = `Test clinic ${randomUUID().slice(0, 8)}`): Promise<TestClinic> {
+  const db = testDb();
+  const clinic = await db.clinic.create({ data: { name, timezone: "UTC" } });
+  const hash = await passwordHash();
+  const make = async (role: "admin" | "clinician" | "viewer"): Promise<Actor> => {
+    const email = `${role}-${randomUUID().slice(0, 8)}@test.example`;
+    const u = await db.user.create({ data: { clinicId: clinic.id, email, name: `${role} ${name}`, role, passwordHash: hash, title: role === "clinician" ? "Physiotherapist" : null } });
+    return { userId: u.id, clinicId: clinic.id, clinicName: name, role, name: u.name, email, title: u.title };
+  };
+  return { clinicId: clinic.id, admin: await make("admin"), clinician: await make("clinician"), viewer: await make("viewer") };
+}
+
+export function isoDaysAgo(days: number, from = new Date()): string {
+  const d = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate()));
+  d.setUTCDate(d.getUTCDate() - days);
+  return d.toISOString().slice(0, 10);
+}
+
+export const patientInput = (overrides: Record<string, unknown> = {}) => ({
+  mrn: `MRN-${randomUUID().slice(0, 8)}`,
+  givenName: "Ada",
+  familyName: "Runner",
+  birthDate: "1990-04-12",
+  sex: "female" as const,
+  ...overrides,
+});

@@ -1,0 +1,146 @@
+import { addAddendum, discardDraft, getAssessmentDetail, markEnteredInError, saveDraft, signAssessment } from "@/lib/data/assessments";
+import { createEpisode, createPatient } from "@/lib/data/patients";
+import { saveRun } from "@/lib/data/runs";
+import { updateClinicSettings } from "@/lib/data/settings";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import type { Answers } from "@/lib/validation/assessment";
+import { patientSchema } from "@/lib/validation/patients";
+import { closeTestDb, createClinic, isoDaysAgo, patientInput, testDb, type TestClinic } from "../helpers/fixtures";
+
+let c: TestClinic;
+beforeAll(async () => {
+  c = await createClinic();
+});
+afterAll(closeTestDb);
+
+async function newEpisode(t: TestClinic = c, mechanism: "gradual" | "acute_trauma" = "gradual") {
+  const p = await createPatient(t.clinician, patientSchema.parse(patientInput({ birthDate: "1960-03-01" })));
+  const e = await createEpisode(t.clinician, { patientId: p.id, side: "right", complaint: "Inner knee pain", mechanism });
+  return { patientId: p.id, episodeId: e.id };
+}
+
+const intakeAnswers: Answers = {
+  symptoms: { painNow: 6, visibleSwelling: true, hotSwollenJoint: false },
+  exam: { tenderness: ["pes_anserine"] },
+  measures: { koos: { P1: 2, P2: 2, P3: 2, P4: 2, P5: 2 }, tegner: 4 },
+  plan: { items: ["reduce_running_volume"], nextReviewDate: isoDaysAgo(-14) },
+};
+
+describe("drafts", () => {
+  it("creates and updates a draft, bumping the version and storing a draft evaluation", async () => {
+    const { episodeId } = await newEpisode();
+    const d1 = await saveDraft(c.clinician, { episodeId, kind: "intake", assessedOn: isoDaysAgo(0), answers: intakeAnswers });
+    expect(d1).toMatchObject({ status: "draft", version: 1, urgency: "soon" });
+    expect(d1.evaluation?.redFlags.map((f) => f.code)).toEqual(["visible_swelling"]);
+    const d2 = await saveDraft(c.clinician, { assessmentId: d1.id, version: 1, episodeId, kind: "intake", assessedOn: isoDaysAgo(0), answers: { ...intakeAnswers, symptoms: { painNow: 5 } } });
+    expect(d2.version).toBe(2);
+    const ep = await testDb().episode.findUniqueOrThrow({ where: { id: episodeId } });
+    expect(ep.draftCount).toBe(1);
+  });
+
+  it("refuses a save that started from an older version, returns the other user's answers, and changes nothing", async () => {
+    const { episodeId } = await newEpisode();
+    const d = await saveDraft(c.clinician, { episodeId, kind: "intake", assessedOn: isoDaysAgo(0), answers: intakeAnswers });
+    const mine = await saveDraft(c.admin, { assessmentId: d.id, version: 1, episodeId, kind: "intake", assessedOn: isoDaysAgo(0), answers: { symptoms: { painNow: 2 } } });
+    expect(mine.version).toBe(2);
+    const err = await saveDraft(c.clinician, { assessmentId: d.id, version: 1, episodeId, kind: "intake", assessedOn: isoDaysAgo(0), answers: { symptoms: { painNow: 9 } } }).catch((e) => e);
+    expect(err).toBeInstanceOf(ConflictError);
+    expect(err.detail).toMatchObject({ version: 2, status: "draft", answers: { symptoms: { painNow: 2 } }, updatedBy: c.admin.name });
+    const row = await testDb().assessment.findUniqueOrThrow({ where: { id: d.id } });
+    expect(row.answers).toEqual({ symptoms: { painNow: 2 } });
+    expect(row.version).toBe(2);
+  });
+
+  it("rejects a future date, a second intake and a follow-up before a signed intake", async () => {
+    const { episodeId } = await newEpisode();
+    const future = await saveDraft(c.clinician, { episodeId, kind: "intake", assessedOn: isoDaysAgo(-3), answers: {} }).catch((e) => e);
+    expect(future).toBeInstanceOf(ValidationError);
+    expect(future.issues).toEqual([{ path: "assessedOn", message: "the assessment date cannot be in the future" }]);
+    const early = await saveDraft(c.clinician, { episodeId, kind: "follow_up", assessedOn: isoDaysAgo(0), answers: {} }).catch((e) => e);
+    expect(early.issues[0]).toEqual({ path: "kind", message: "sign the intake of this episode before recording a follow-up" });
+    await saveDraft(c.clinician, { episodeId, kind: "intake", assessedOn: isoDaysAgo(0), answers: {} });
+    const second = await saveDraft(c.clinician, { episodeId, kind: "intake", assessedOn: isoDaysAgo(0), answers: {} }).catch((e) => e);
+    expect(second.issues[0].path).toBe("kind");
+    expect(await testDb().assessment.count({ where: { episodeId } })).toBe(1);
+  });
+
+  it("discards a draft (audited) but never a signed assessment", async () => {
+    const { episodeId } = await newEpisode();
+    const d = await saveDraft(c.clinician, { episodeId, kind: "intake", assessedOn: isoDaysAgo(0), answers: {} });
+    await discardDraft(c.clinician, d.id, 1);
+    expect(await testDb().assessment.findUnique({ where: { id: d.id } })).toBeNull();
+    expect(await testDb().auditEvent.count({ where: { entityId: d.id, action: "assessment.discard_draft" } })).toBe(1);
+  });
+});
+
+describe("signing, addenda and entered in error", () => {
+  it("signs with the server's evaluation, rulesVersion and the clinic settings, then refuses edits", async () => {
+    const t = await createClinic();
+    await updateClinicSettings(t.admin, { persistentPainDays: 10, twoWeekIncreasePct: 30, spikePct: 10, minRestDaysPerWeek: 1, shoeReplaceKm: 800, importantChange: { painNow: 2, koos: 10, lefs: 9, psfs: 2, tegner: 1 }, reviewIntervalDays: 14 });
+    const { episodeId, patientId } = await newEpisode(t);
+    await saveRun(t.clinician, { patientId, date: isoDaysAgo(3), distanceKm: 10, durationSec: null, surface: "road" });
+    const d = await saveDraft(t.clinician, { episodeId, kind: "intake", assessedOn: isoDaysAgo(0), answers: { symptoms: { daysPersistingDespiteReducedTraining: 11 }, plan: { nextReviewDate: isoDaysAgo(-10) } } });
+    const s = await signAssessment(t.clinician, d.id, d.version);
+    expect(s).toMatchObject({ status: "signed", rulesVersion: "1", urgency: "soon", signedById: t.clinician.userId });
+    expect(s.evaluation?.redFlags.map((f) => f.code)).toEqual(["persistent_pain"]);
+    const row = await testDb().assessment.findUniqueOrThrow({ where: { id: d.id } });
+    expect(row.settingsUsed).toMatchObject({ persistentPainDays: 10 });
+    expect((row.evaluationInput as { training: { runs: unknown[] } }).training.runs).toEqual([{ date: isoDaysAgo(3), distanceKm: 10, surface: "road" }]);
+    const ep = await testDb().episode.findUniqueOrThrow({ where: { id: episodeId } });
+    expect(ep).toMatchObject({ urgency: "soon", draftCount: 0 });
+    expect(ep.nextReviewDate?.toISOString().slice(0, 10)).toBe(isoDaysAgo(-10));
+
+    const edit = await saveDraft(t.clinician, { assessmentId: d.id, version: s.version, episodeId, kind: "intake", assessedOn: isoDaysAgo(0), answers: {} }).catch((e) => e);
+    expect(edit).toBeInstanceOf(ConflictError);
+    expect(edit.message).toMatch(/signed/);
+    await expect(signAssessment(t.clinician, d.id, s.version)).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it("refuses to sign a version that is not the latest", async () => {
+    const { episodeId } = await newEpisode();
+    const d = await saveDraft(c.clinician, { episodeId, kind: "intake", assessedOn: isoDaysAgo(0), answers: {} });
+    await saveDraft(c.admin, { assessmentId: d.id, version: 1, episodeId, kind: "intake", assessedOn: isoDaysAgo(0), answers: { symptoms: { painNow: 1 } } });
+    await expect(signAssessment(c.clinician, d.id, 1)).rejects.toBeInstanceOf(ConflictError);
+    expect((await testDb().assessment.findUniqueOrThrow({ where: { id: d.id } })).status).toBe("draft");
+  });
+
+  it("adds addenda under a signed assessment and marks it entered in error, leaving it out of later evaluations", async () => {
+    const { episodeId } = await newEpisode();
+    const intake = await saveDraft(c.clinician, { episodeId, kind: "intake", assessedOn: isoDaysAgo(30), answers: { symptoms: { painNow: 7 } } });
+    await signAssessment(c.clinician, intake.id, intake.version);
+    await expect(addAddendum(c.clinician, intake.id, "Patient later reported a fall.")).resolves.toMatchObject({ text: "Patient later reported a fall." });
+    const f1 = await saveDraft(c.clinician, { episodeId, kind: "follow_up", assessedOn: isoDaysAgo(15), answers: { symptoms: { painNow: 1 } } });
+    const f1s = await signAssessment(c.clinician, f1.id, f1.version);
+    expect(f1s.evaluation?.changes?.painNow).toEqual({ vsBaseline: "improved", vsPrevious: "improved" });
+    await markEnteredInError(c.clinician, f1.id, "Recorded on the wrong patient");
+    const f2 = await saveDraft(c.clinician, { episodeId, kind: "follow_up", assessedOn: isoDaysAgo(0), answers: { symptoms: { painNow: 6 } } });
+    // The entered-in-error follow-up (pain 1) is not the "previous" any more: 7 -> 6 is unchanged.
+    expect(f2.evaluation?.changes?.painNow).toEqual({ vsBaseline: "unchanged", vsPrevious: "unchanged" });
+    const detail = await getAssessmentDetail(c.viewer, intake.id);
+    expect(detail.addenda.map((a) => a.text)).toEqual(["Patient later reported a fall."]);
+    await expect(markEnteredInError(c.clinician, f1.id, "again")).rejects.toBeInstanceOf(ConflictError);
+    await expect(addAddendum(c.clinician, f2.id, "on a draft")).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it("marks worsening on the episode when a measure worsened since the previous visit", async () => {
+    const { episodeId } = await newEpisode();
+    const i = await saveDraft(c.clinician, { episodeId, kind: "intake", assessedOn: isoDaysAgo(20), answers: { symptoms: { painNow: 3 } } });
+    await signAssessment(c.clinician, i.id, i.version);
+    const f = await saveDraft(c.clinician, { episodeId, kind: "follow_up", assessedOn: isoDaysAgo(1), answers: { symptoms: { painNow: 6 } } });
+    await signAssessment(c.clinician, f.id, f.version);
+    const ep = await testDb().episode.findUniqueOrThrow({ where: { id: episodeId } });
+    expect(ep.worsening).toBe(true);
+    expect(ep.lastSeenOn?.toISOString().slice(0, 10)).toBe(isoDaysAgo(1));
+  });
+
+  it("keeps another clinic's assessments out of reach", async () => {
+    const other = await createClinic();
+    const { episodeId } = await newEpisode(other);
+    const d = await saveDraft(other.clinician, { episodeId, kind: "intake", assessedOn: isoDaysAgo(0), answers: {} });
+    await expect(getAssessmentDetail(c.admin, d.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(signAssessment(c.clinician, d.id, 1)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(saveDraft(c.clinician, { episodeId, kind: "intake", assessedOn: isoDaysAgo(0), answers: {} })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(addAddendum(c.clinician, d.id, "x")).rejects.toBeInstanceOf(NotFoundError);
+    await expect(markEnteredInError(c.clinician, d.id, "xxxxx")).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
