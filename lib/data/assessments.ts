@@ -1,7 +1,9 @@
 import type { Actor } from "@/lib/auth";
-import { evaluate, mostSevere, type Evaluation, type EvaluationInput, type Urgency } from "@/lib/clinical";
+import { evaluate, type Evaluation, type EvaluationInput, type Urgency } from "@/lib/clinical";
 import { buildEvaluationInput, RUN_LOOKBACK_DAYS, type ClinicalAnswers } from "@/lib/clinical/record-input";
 import { audit } from "@/lib/data/audit";
+import { refreshEpisodeSummary } from "@/lib/data/episode-summary";
+export { refreshEpisodeSummary };
 import { findEpisodeOrThrow, isUuid } from "@/lib/data/patients";
 import { clinicSettingsIn, evaluationSettings } from "@/lib/data/settings";
 import { asJson, fromDateString, read, toDateString, transaction, type Tx } from "@/lib/data/tx";
@@ -104,38 +106,6 @@ export async function loadEvaluationContext(tx: Tx, clinicId: string, episodeId:
 export function evaluateWithContext(ctx: EvaluationContext, assessedOn: string, answers: ClinicalAnswers): { input: EvaluationInput; evaluation: Evaluation } {
   const input = buildEvaluationInput({ assessedOn, patient: ctx.patient, episode: ctx.episode, answers, runs: ctx.runs, priors: ctx.priors, settings: ctx.settings });
   return { input, evaluation: evaluate(input) };
-}
-
-// ------------------------------------------------------------ episode summary
-
-/**
- * Keeps the caseload columns of an episode in step with its assessments:
- * urgency (the latest signed evaluation's, raised, never lowered, by a newer
- * draft), incomplete screen, last seen, worsening since the previous visit and
- * the number of unsigned drafts. Entered-in-error assessments do not count.
- */
-export async function refreshEpisodeSummary(tx: Tx, clinicId: string, episodeId: string): Promise<void> {
-  const rows = await tx.assessment.findMany({
-    where: { clinicId, episodeId, status: { not: "entered_in_error" } },
-    select: { status: true, assessedOn: true, evaluation: true, createdAt: true },
-    orderBy: [{ assessedOn: "desc" }, { createdAt: "desc" }],
-  });
-  const signed = rows.find((r) => r.status === "signed");
-  const draft = rows.find((r) => r.status === "draft");
-  const signedEval = signed?.evaluation as Evaluation | null | undefined;
-  const draftEval = draft && (!signed || draft.assessedOn >= signed.assessedOn) ? (draft.evaluation as Evaluation | null) : null;
-  const urgencies = [signedEval?.urgency, draftEval?.urgency].filter((u): u is Urgency => !!u);
-  const screenSource = signedEval ?? draftEval;
-  await tx.episode.update({
-    where: { id: episodeId },
-    data: {
-      urgency: urgencies.length ? mostSevere(urgencies) : null,
-      screenIncomplete: screenSource ? screenSource.redFlagsNotAssessed.length > 0 : true,
-      lastSeenOn: signed?.assessedOn ?? null,
-      worsening: !!signedEval?.changes && Object.values(signedEval.changes).some((c) => c?.vsPrevious === "worsened"),
-      draftCount: rows.filter((r) => r.status === "draft").length,
-    },
-  });
 }
 
 // ------------------------------------------------------------ reads

@@ -3,6 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { todayIn } from "@/lib/format";
 import type { Evaluation } from "@/lib/clinical";
 import { audit } from "@/lib/data/audit";
+import { refreshEpisodeSummary } from "@/lib/data/episode-summary";
 import { fromDateString, isUniqueViolation, read, toDateString, transaction, type Tx } from "@/lib/data/tx";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import type { EpisodeInput, PatientInput } from "@/lib/validation/patients";
@@ -139,6 +140,9 @@ export async function updatePatient(actor: Actor, patientId: string, input: Pati
     return await transaction(async (tx) => {
       const before = patientView(await findPatientOrThrow(tx, actor, patientId));
       const after = patientView(await tx.patient.update({ where: { id: patientId }, data: patientData(input) }));
+      if (before.familyName !== after.familyName || before.givenName !== after.givenName) {
+        await tx.episode.updateMany({ where: { clinicId: actor.clinicId, patientId }, data: { sortName: `${after.familyName} ${after.givenName}`.toLowerCase() } });
+      }
       const fields = (Object.keys(input) as (keyof PatientView)[]).filter((k) => k in before);
       const changed = fields.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
       await audit(tx, actor, {
@@ -283,6 +287,7 @@ export async function createEpisode(actor: Actor, input: EpisodeInput): Promise<
       },
     });
     await audit(tx, actor, { action: "episode.create", entityType: "Episode", entityId: e.id, patientId: input.patientId, detail: { side: e.side } });
+    await refreshEpisodeSummary(tx, actor.clinicId, e.id);
     return episodeView(e);
   });
 }
@@ -305,6 +310,7 @@ export async function setEpisodeStatus(actor: Actor, episodeId: string, status: 
         nextReviewDate: status === "discharged" ? null : nextReviewDate ? fromDateString(nextReviewDate) : before.nextReviewDate,
       },
     });
+    await refreshEpisodeSummary(tx, actor.clinicId, episodeId);
     await audit(tx, actor, {
       action: status === "discharged" ? "episode.discharge" : "episode.update",
       entityType: "Episode",

@@ -6,7 +6,7 @@
  */
 import { DEFAULT_SETTINGS, evaluate, RISK_FACTOR_CODES, type Evaluation, type MeasuresInput, type SymptomsInput } from "../../lib/clinical";
 import { buildEvaluationInput, type ClinicalAnswers } from "../../lib/clinical/record-input";
-import { refreshEpisodeSummary } from "../../lib/data/assessments";
+import { refreshEpisodeSummary } from "../../lib/data/episode-summary";
 import { addDays } from "../../lib/format";
 import type { Prisma } from "../../lib/generated/prisma/client";
 import type { Answers, PlanItem } from "../../lib/validation/assessment";

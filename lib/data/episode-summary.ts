@@ -1,0 +1,45 @@
+import { mostSevere, type Evaluation, type Urgency } from "@/lib/clinical";
+import { fromDateString, type Tx } from "@/lib/data/tx";
+import { NotFoundError } from "@/lib/errors";
+
+/**
+ * Keeps the caseload columns of an episode in step with its assessments:
+ * urgency (the latest signed evaluation's, raised, never lowered, by a newer
+ * draft), incomplete screen, last seen, worsening since the previous visit and
+ * the number of unsigned drafts. Entered-in-error assessments do not count.
+ */
+export async function refreshEpisodeSummary(tx: Tx, clinicId: string, episodeId: string): Promise<void> {
+  const [rows, episode] = await Promise.all([
+    tx.assessment.findMany({
+      where: { clinicId, episodeId, status: { not: "entered_in_error" } },
+      select: { status: true, assessedOn: true, evaluation: true, createdAt: true },
+      orderBy: [{ assessedOn: "desc" }, { createdAt: "desc" }],
+    }),
+    tx.episode.findFirst({ where: { id: episodeId, clinicId }, select: { nextReviewDate: true, patient: { select: { familyName: true, givenName: true } } } }),
+  ]);
+  if (!episode) throw new NotFoundError("episode");
+  const signed = rows.find((r) => r.status === "signed");
+  const draft = rows.find((r) => r.status === "draft");
+  const signedEval = signed?.evaluation as Evaluation | null | undefined;
+  const draftEval = draft && (!signed || draft.assessedOn >= signed.assessedOn) ? (draft.evaluation as Evaluation | null) : null;
+  const urgencies = [signedEval?.urgency, draftEval?.urgency].filter((u): u is Urgency => !!u);
+  const urgency = urgencies.length ? mostSevere(urgencies) : null;
+  const screenSource = signedEval ?? draftEval;
+  await tx.episode.update({
+    where: { id: episodeId },
+    data: {
+      urgency,
+      urgencyRank: urgency ? URGENCY_RANK[urgency] : 4,
+      screenIncomplete: screenSource ? screenSource.redFlagsNotAssessed.length > 0 : true,
+      lastSeenOn: signed?.assessedOn ?? null,
+      seenSort: signed?.assessedOn ?? fromDateString("0001-01-01"),
+      reviewSort: episode.nextReviewDate ?? fromDateString("9999-12-31"),
+      sortName: `${episode.patient.familyName} ${episode.patient.givenName}`.toLowerCase(),
+      worsening: !!signedEval?.changes && Object.values(signedEval.changes).some((c) => c?.vsPrevious === "worsened"),
+      draftCount: rows.filter((r) => r.status === "draft").length,
+    },
+  });
+}
+
+const URGENCY_RANK: Record<Urgency, number> = { emergency: 0, urgent: 1, soon: 2, routine: 3 };
+
