@@ -1,0 +1,280 @@
+/**
+ * Series for the patient timeline (SPEC.md sections 5 and 6, EVALUATE.md
+ * sections 5 and 6). Pure: no clock, no I/O, no `Date`; usable on the server
+ * and in the browser.
+ *
+ * - `trainingSeries`: weekly distance per ISO week (Monday to Sunday) from the
+ *   week of the first run to the week of `today`, each week with the ACWR at
+ *   its last day (Sunday, or `today` for the current week) exactly as
+ *   `computeLoad` computes it for that day, and every single-run spike of the
+ *   whole history by the rule of EVALUATE.md section 5.
+ * - `measureSeries`: one series per outcome measure that has at least one
+ *   score, with its baseline (first score) and the band of the important
+ *   change around it.
+ */
+
+import { dayNumber, fromDayNumber } from "./dates";
+import { CHANGE_MEASURE_LABELS } from "./labels";
+import { spikeBand } from "./load";
+import { exceeds, round1, round2 } from "./rounding";
+import type { ChangeMeasure, Evaluation, ImportantChange, IsoDate, KoosSubscale, Scores, Spike } from "./types";
+
+// ---------------------------------------------------------------------------
+// Training
+// ---------------------------------------------------------------------------
+
+export interface TimelineRun {
+  date: IsoDate;
+  distanceKm: number;
+}
+
+export interface TrainingWeek {
+  /** Monday of the ISO week. */
+  weekStart: IsoDate;
+  /** The day the ACWR is computed at: the Sunday, or `today` for the current week. */
+  acwrOn: IsoDate;
+  /** Total distance of the week (up to `today`), one decimal. */
+  km: number;
+  /** Number of runs in the week. */
+  runs: number;
+  /** Longest run of the week, one decimal (0 without runs). */
+  longestKm: number;
+  /**
+   * Acute 7 days / (28 days / 4) at `acwrOn` (EVALUATE.md section 5), two
+   * decimals; null when the 28 days hold no distance.
+   */
+  acwr: number | null;
+}
+
+export interface TrainingSeries {
+  weeks: TrainingWeek[];
+  /** Every spike of the whole history (runs up to `today`), by date. */
+  spikes: Spike[];
+}
+
+/** Day number of the Monday of the ISO week holding day `day` (1970-01-01 was a Thursday). */
+export function isoWeekStart(day: number): number {
+  const weekday = (((day + 3) % 7) + 7) % 7; // Monday = 0 .. Sunday = 6
+  return day - weekday;
+}
+
+/** The Monday (`YYYY-MM-DD`) of the ISO week holding `date`. */
+export function weekStartOf(date: IsoDate): IsoDate {
+  return fromDayNumber(isoWeekStart(dayNumber(date)));
+}
+
+interface SortedRun {
+  day: number;
+  km: number;
+  date: IsoDate;
+  index: number;
+}
+
+/**
+ * Weekly distance, ACWR per week and single-run spikes. `runs` in any order;
+ * runs after `today` are ignored. O(n log n) for the sort, then linear.
+ */
+export function trainingSeries(runs: readonly TimelineRun[], today: IsoDate, spikePct: number): TrainingSeries {
+  const todayDay = dayNumber(today);
+  const sorted: SortedRun[] = [];
+  for (let index = 0; index < runs.length; index++) {
+    const run = runs[index] as TimelineRun;
+    const day = dayNumber(run.date);
+    if (day > todayDay) continue;
+    sorted.push({ day, km: run.distanceKm, date: run.date, index });
+  }
+  if (sorted.length === 0) return { weeks: [], spikes: [] };
+  // Same-day runs keep their input order, as in computeLoad.
+  sorted.sort((a, b) => a.day - b.day || a.index - b.index);
+
+  return { weeks: weeksOf(sorted, todayDay), spikes: spikesOf(sorted, spikePct) };
+}
+
+function weeksOf(sorted: readonly SortedRun[], todayDay: number): TrainingWeek[] {
+  const weeks: TrainingWeek[] = [];
+  const first = sorted[0] as SortedRun;
+  const lastMonday = isoWeekStart(todayDay);
+  // Three pointers into the sorted runs, all moving forward only:
+  //   weekFrom: first run of the current week
+  //   windowFrom: first run of the 28-day window ending at D
+  //   upTo: first run after D
+  let weekFrom = 0;
+  let windowFrom = 0;
+  let upTo = 0;
+  for (let monday = isoWeekStart(first.day); monday <= lastMonday; monday += 7) {
+    const d = Math.min(monday + 6, todayDay);
+    while (upTo < sorted.length && (sorted[upTo] as SortedRun).day <= d) upTo++;
+    while (weekFrom < upTo && (sorted[weekFrom] as SortedRun).day < monday) weekFrom++;
+    while (windowFrom < upTo && (sorted[windowFrom] as SortedRun).day < d - 27) windowFrom++;
+
+    let km = 0;
+    let count = 0;
+    let longest = 0;
+    for (let i = weekFrom; i < upTo; i++) {
+      const run = sorted[i] as SortedRun;
+      km += run.km;
+      count++;
+      if (run.km > longest) longest = run.km;
+    }
+    // Acute D-6 .. D and chronic D-27 .. D, summed as computeLoad does (raw km, rounded once).
+    let acute = 0;
+    let chronic = 0;
+    for (let i = windowFrom; i < upTo; i++) {
+      const run = sorted[i] as SortedRun;
+      chronic += run.km;
+      if (run.day >= d - 6) acute += run.km;
+    }
+    const chronicWeekly = chronic / 4;
+    weeks.push({
+      weekStart: fromDayNumber(monday),
+      acwrOn: fromDayNumber(d),
+      km: round1(km),
+      runs: count,
+      longestKm: round1(longest),
+      acwr: chronicWeekly === 0 ? null : round2(acute / chronicWeekly),
+    });
+  }
+  return weeks;
+}
+
+/**
+ * Spikes over the whole history: each run compared with the longest run dated
+ * in its previous 30 days (its date - 30 .. its date - 1), kept with a
+ * sliding-window maximum (a deque of runs with decreasing distance).
+ */
+function spikesOf(sorted: readonly SortedRun[], spikePct: number): Spike[] {
+  const factor = 1 + spikePct / 100;
+  const spikes: Spike[] = [];
+  const deque: number[] = []; // indices into sorted; distances strictly decreasing
+  let head = 0;
+  let next = 0; // first run not yet pushed into the window
+  for (let i = 0; i < sorted.length; i++) {
+    const candidate = sorted[i] as SortedRun;
+    // Add the runs dated before the candidate's day.
+    while (next < sorted.length && (sorted[next] as SortedRun).day < candidate.day) {
+      const km = (sorted[next] as SortedRun).km;
+      while (deque.length > head && (sorted[deque[deque.length - 1] as number] as SortedRun).km <= km) deque.pop();
+      deque.push(next);
+      next++;
+    }
+    // Drop the runs dated before the candidate's day - 30.
+    while (deque.length > head && (sorted[deque[head] as number] as SortedRun).day < candidate.day - 30) head++;
+    const longest = deque.length > head ? (sorted[deque[head] as number] as SortedRun).km : 0;
+    if (longest <= 0) continue; // no earlier run, or only runs of 0 km
+    if (!exceeds(candidate.km, factor * longest)) continue;
+    spikes.push({
+      date: candidate.date,
+      distanceKm: round1(candidate.km),
+      longestPrior30dKm: round1(longest),
+      band: spikeBand(candidate.km, longest),
+    });
+  }
+  return spikes;
+}
+
+// ---------------------------------------------------------------------------
+// Outcome measures
+// ---------------------------------------------------------------------------
+
+export type MeasureUnit = "/10" | "/100" | "/80" | "level";
+
+export interface MeasureDefinition {
+  measure: ChangeMeasure;
+  label: string;
+  unit: MeasureUnit;
+  betterIs: "higher" | "lower";
+  domain: [number, number];
+  /** Which key of ImportantChange applies. */
+  importantChangeKey: keyof ImportantChange;
+}
+
+/** The measures in output order (CHANGE_MEASURES), with their scales (SPEC.md section 6). */
+export const MEASURE_DEFINITIONS: readonly MeasureDefinition[] = Object.freeze([
+  { measure: "painNow", label: "Pain NRS", unit: "/10", betterIs: "lower", domain: [0, 10], importantChangeKey: "painNow" },
+  ...(["pain", "symptoms", "adl", "sport", "qol"] as const).map(
+    (s): MeasureDefinition => ({
+      measure: `koos.${s}`,
+      label: CHANGE_MEASURE_LABELS[`koos.${s}`],
+      unit: "/100",
+      betterIs: "higher",
+      domain: [0, 100],
+      importantChangeKey: "koos",
+    }),
+  ),
+  { measure: "lefs", label: "LEFS", unit: "/80", betterIs: "higher", domain: [0, 80], importantChangeKey: "lefs" },
+  { measure: "psfs", label: "PSFS", unit: "/10", betterIs: "higher", domain: [0, 10], importantChangeKey: "psfs" },
+  { measure: "tegner", label: "Tegner activity level", unit: "level", betterIs: "higher", domain: [0, 10], importantChangeKey: "tegner" },
+]);
+
+export interface TimelineMeasureAssessment {
+  id: string;
+  assessedOn: IsoDate;
+  kind: "intake" | "follow_up";
+  evaluation: Evaluation;
+}
+
+export interface MeasurePoint {
+  assessmentId: string;
+  date: IsoDate;
+  value: number;
+}
+
+export interface MeasureSeries {
+  measure: ChangeMeasure;
+  label: string;
+  unit: MeasureUnit;
+  betterIs: "higher" | "lower";
+  domain: [number, number];
+  importantChange: number;
+  /** The first score of the series; null only when there are no points. */
+  baseline: number | null;
+  /** baseline ± importantChange, clamped to the domain. */
+  band: { low: number; high: number } | null;
+  points: MeasurePoint[];
+}
+
+/** The score of one measure, or null when not given or not computable. */
+export function scoreOf(scores: Scores, measure: ChangeMeasure): number | null {
+  if (measure.startsWith("koos.")) {
+    const subscale = measure.slice(5) as KoosSubscale;
+    return scores.koos?.[subscale] ?? null;
+  }
+  const value = scores[measure as "painNow" | "lefs" | "psfs" | "tegner"];
+  return value ?? null;
+}
+
+/**
+ * One series per measure with at least one score, in CHANGE_MEASURES order.
+ * `assessments`: signed, not entered in error, oldest first (the caller
+ * filters). Null scores are skipped.
+ */
+export function measureSeries(
+  assessments: readonly TimelineMeasureAssessment[],
+  importantChange: ImportantChange,
+): MeasureSeries[] {
+  const series: MeasureSeries[] = [];
+  for (const def of MEASURE_DEFINITIONS) {
+    const points: MeasurePoint[] = [];
+    for (const a of assessments) {
+      const value = scoreOf(a.evaluation.scores, def.measure);
+      if (value === null || !Number.isFinite(value)) continue;
+      points.push({ assessmentId: a.id, date: a.assessedOn, value });
+    }
+    if (points.length === 0) continue;
+    const threshold = importantChange[def.importantChangeKey];
+    const baseline = (points[0] as MeasurePoint).value;
+    const [min, max] = def.domain;
+    series.push({
+      measure: def.measure,
+      label: def.label,
+      unit: def.unit,
+      betterIs: def.betterIs,
+      domain: [min, max],
+      importantChange: threshold,
+      baseline,
+      band: { low: Math.max(min, round1(baseline - threshold)), high: Math.min(max, round1(baseline + threshold)) },
+      points,
+    });
+  }
+  return series;
+}
