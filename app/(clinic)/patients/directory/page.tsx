@@ -10,7 +10,7 @@ import { ButtonLink, buttonClass } from "@/app/_components/ui/button";
 import { Card, PageHeader, tableClass, tdClass, thClass } from "@/app/_components/ui/card";
 import { TextInput } from "@/app/_components/ui/field";
 
-export const metadata: Metadata = { title: "Caseload" };
+export const metadata: Metadata = { title: "All runners" };
 
 export default async function PatientsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePermission("patient.read");
@@ -30,7 +30,7 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
   return (
     <div className="space-y-4">
       <PageHeader
-        title="Runners"
+        title="All runners"
         subtitle={`Patients of ${actor.clinicName}`}
         actions={can(actor, "patient.write") ? <ButtonLink href="/patients/new" variant="primary">Register a runner</ButtonLink> : null}
       />
@@ -82,7 +82,7 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
         )}
         {page.nextCursor ? (
           <div className="mt-3">
-            <Link className={buttonClass("secondary")} href={`/patients?${new URLSearchParams({ ...(q.q ? { q: q.q } : {}), cursor: page.nextCursor }).toString()}`}>
+            <Link className={buttonClass("secondary")} href={`/patients/directory?${new URLSearchParams({ ...(q.q ? { q: q.q } : {}), cursor: page.nextCursor }).toString()}`}>
               Next page
             </Link>
           </div>

@@ -1,0 +1,141 @@
+import type { Actor } from "@/lib/auth";
+import { read } from "@/lib/data/tx";
+import { ValidationError } from "@/lib/errors";
+import { todayIn } from "@/lib/format";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { CaseloadQuery } from "@/lib/validation/caseload";
+
+/**
+ * The clinician's worklist: open episodes of the clinic with urgency, last
+ * seen, next review (due today / overdue), worsening trend and unsigned
+ * drafts. Keyset pagination on the non-null sort columns of Episode, each
+ * backed by an index (clinicId, status, <keys>, id), so page 1000 costs what
+ * page 1 does. Raw SQL for the row-value comparison the planner turns into an
+ * index range scan.
+ */
+export type CaseloadRow = {
+  episodeId: string;
+  patientId: string;
+  givenName: string;
+  familyName: string;
+  mrn: string;
+  birthDate: string;
+  side: "left" | "right" | "both";
+  complaint: string;
+  urgency: "emergency" | "urgent" | "soon" | "routine" | null;
+  screenIncomplete: boolean;
+  lastSeenOn: string | null;
+  nextReviewDate: string | null;
+  worsening: boolean;
+  draftCount: number;
+};
+
+export type CaseloadCounts = { open: number; flagged: number; overdue: number; dueToday: number; worsening: number; drafts: number };
+
+type Row = CaseloadRow & { urgencyRank: number; reviewSort: string; seenSort: string; sortName: string };
+
+const SORTS = {
+  urgency: { keys: ['e."urgencyRank"', 'e."reviewSort"', "e.id"], dir: "ASC", cursor: (r: Row) => [r.urgencyRank, r.reviewSort, r.episodeId] },
+  review: { keys: ['e."reviewSort"', "e.id"], dir: "ASC", cursor: (r: Row) => [r.reviewSort, r.episodeId] },
+  seen: { keys: ['e."seenSort"', "e.id"], dir: "DESC", cursor: (r: Row) => [r.seenSort, r.episodeId] },
+  name: { keys: ['e."sortName"', "e.id"], dir: "ASC", cursor: (r: Row) => [r.sortName, r.episodeId] },
+} as const;
+
+const CASTS: Record<string, string> = { 'e."urgencyRank"': "int", 'e."reviewSort"': "date", 'e."seenSort"': "date", 'e."sortName"': "text", "e.id": "uuid" };
+
+function decodeCursor(cursor: string, expected: number): (string | number)[] {
+  try {
+    const v = JSON.parse(Buffer.from(cursor, "base64url").toString()) as unknown;
+    if (Array.isArray(v) && v.length === expected && v.every((x) => typeof x === "string" || typeof x === "number")) return v;
+  } catch {
+    // fall through
+  }
+  throw new ValidationError([{ path: "cursor", message: "cursor is not valid for this sort: start again from the first page" }]);
+}
+
+function filters(actor: Actor, q: CaseloadQuery, today: string): Prisma.Sql[] {
+  const where: Prisma.Sql[] = [Prisma.sql`e."clinicId" = ${actor.clinicId}::uuid`, Prisma.sql`e.status = 'open'`];
+  if (q.q) {
+    const text = q.q.toLowerCase();
+    where.push(Prisma.sql`(e."sortName" LIKE ${"%" + text.replace(/[\\%_]/g, (c) => "\\" + c) + "%"} OR lower(p.mrn) LIKE ${text.replace(/[\\%_]/g, (c) => "\\" + c) + "%"})`);
+  }
+  switch (q.urgency) {
+    case "flagged":
+      where.push(Prisma.sql`e."urgencyRank" <= 2`);
+      break;
+    case "emergency":
+    case "urgent":
+    case "soon":
+      where.push(Prisma.sql`e."urgencyRank" = ${{ emergency: 0, urgent: 1, soon: 2 }[q.urgency]}::int`);
+      break;
+    case "routine":
+      where.push(Prisma.sql`e."urgencyRank" = 3 AND NOT e."screenIncomplete"`);
+      break;
+    case "not_screened":
+      where.push(Prisma.sql`e."urgencyRank" >= 3 AND e."screenIncomplete"`);
+      break;
+  }
+  switch (q.due) {
+    case "due":
+      where.push(Prisma.sql`e."reviewSort" <= ${today}::date`);
+      break;
+    case "today":
+      where.push(Prisma.sql`e."reviewSort" = ${today}::date`);
+      break;
+    case "overdue":
+      where.push(Prisma.sql`e."reviewSort" < ${today}::date`);
+      break;
+    case "upcoming":
+      where.push(Prisma.sql`e."reviewSort" > ${today}::date AND e."reviewSort" < '9999-12-31'::date`);
+      break;
+    case "none":
+      where.push(Prisma.sql`e."reviewSort" = '9999-12-31'::date`);
+      break;
+  }
+  if (q.worsening) where.push(Prisma.sql`e.worsening`);
+  if (q.drafts) where.push(Prisma.sql`e."draftCount" > 0`);
+  return where;
+}
+
+export async function getCaseload(actor: Actor, q: CaseloadQuery): Promise<{ items: CaseloadRow[]; nextCursor: string | null; counts: CaseloadCounts; today: string }> {
+  return read(async (c) => {
+    const clinic = await c.clinic.findUnique({ where: { id: actor.clinicId }, select: { timezone: true } });
+    const today = todayIn(clinic?.timezone ?? "UTC");
+    const sort = SORTS[q.sort];
+    const where = filters(actor, q, today);
+    if (q.cursor) {
+      const values = decodeCursor(q.cursor, sort.keys.length);
+      const lhs = Prisma.raw(`(${sort.keys.join(", ")})`);
+      const rhs = Prisma.join(values.map((v, i) => Prisma.sql`${v}::${Prisma.raw(CASTS[sort.keys[i]!]!)}`));
+      where.push(sort.dir === "ASC" ? Prisma.sql`${lhs} > (${rhs})` : Prisma.sql`${lhs} < (${rhs})`);
+    }
+    const order = Prisma.raw(sort.keys.map((k) => `${k} ${sort.dir}`).join(", "));
+    const rows = await c.$queryRaw<Row[]>`
+      SELECT e.id AS "episodeId", e."patientId", p."givenName", p."familyName", p.mrn, to_char(p."birthDate", 'YYYY-MM-DD') AS "birthDate",
+             e.side::text AS side, e.complaint, e.urgency::text AS urgency, e."screenIncomplete",
+             to_char(e."lastSeenOn", 'YYYY-MM-DD') AS "lastSeenOn", to_char(e."nextReviewDate", 'YYYY-MM-DD') AS "nextReviewDate",
+             e.worsening, e."draftCount", e."urgencyRank", to_char(e."reviewSort", 'YYYY-MM-DD') AS "reviewSort",
+             to_char(e."seenSort", 'YYYY-MM-DD') AS "seenSort", e."sortName"
+        FROM "Episode" e
+        JOIN "Patient" p ON p.id = e."patientId" AND p."clinicId" = e."clinicId"
+       WHERE ${Prisma.join(where, " AND ")}
+       ORDER BY ${order}
+       LIMIT ${q.limit + 1}`;
+    const [counts] = await c.$queryRaw<Record<keyof CaseloadCounts, bigint>[]>`
+      SELECT count(*) AS open,
+             count(*) FILTER (WHERE "urgencyRank" <= 2) AS flagged,
+             count(*) FILTER (WHERE "reviewSort" < ${today}::date) AS overdue,
+             count(*) FILTER (WHERE "reviewSort" = ${today}::date) AS "dueToday",
+             count(*) FILTER (WHERE worsening) AS worsening,
+             count(*) FILTER (WHERE "draftCount" > 0) AS drafts
+        FROM "Episode" WHERE "clinicId" = ${actor.clinicId}::uuid AND status = 'open'`;
+    const page = rows.slice(0, q.limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map(({ urgencyRank: _r, reviewSort: _rs, seenSort: _ss, sortName: _sn, ...row }) => row),
+      nextCursor: rows.length > q.limit && last ? Buffer.from(JSON.stringify(sort.cursor(last))).toString("base64url") : null,
+      counts: Object.fromEntries(Object.entries(counts ?? {}).map(([k, v]) => [k, Number(v)])) as CaseloadCounts,
+      today,
+    };
+  });
+}
