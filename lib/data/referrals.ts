@@ -1,0 +1,319 @@
+import type { Actor } from "@/lib/auth";
+import { DEFAULT_SETTINGS, FINDING_LABELS, RED_FLAG_LABELS, type Evaluation, type Settings } from "@/lib/clinical";
+import { audit } from "@/lib/data/audit";
+import { findEpisodeOrThrow, isUuid } from "@/lib/data/patients";
+import { asJson, fromDateString, read, toDateString, transaction, type Tx } from "@/lib/data/tx";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { buildReferralSnapshot } from "@/lib/export/snapshot";
+import type { ReferralSnapshot, SnapshotSource } from "@/lib/export/types";
+import { addDays } from "@/lib/format";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { PLAN_ITEM_LABELS, RESPONSE_LABELS, type Answers } from "@/lib/validation/assessment";
+import type { UpdateReferralInput } from "@/lib/validation/referrals";
+
+/**
+ * Referrals: built from an episode and one of its signed assessments,
+ * edited as a draft, then signed, which freezes a snapshot (lib/export)
+ * that every export is made from. States: draft -> signed -> sent, or
+ * cancelled with a reason. PostgreSQL refuses any change to a signed
+ * referral's content.
+ */
+export type ReferralDraftText = { treatmentSoFar?: string; responseToTreatment?: string; notes?: string };
+
+export type ReferralView = {
+  id: string;
+  episodeId: string;
+  patientId: string;
+  assessmentId: string;
+  status: "draft" | "signed" | "sent" | "cancelled";
+  urgency: "emergency" | "urgent" | "soon" | "routine";
+  reason: string;
+  question: string;
+  recipient: string | null;
+  draft: ReferralDraftText;
+  snapshot: ReferralSnapshot | null;
+  signedAt: Date | null;
+  signedByName: string | null;
+  sentAt: Date | null;
+  cancelledAt: Date | null;
+  cancelReason: string | null;
+  version: number;
+  createdAt: Date;
+  patientName: string;
+  patientMrn: string;
+};
+
+async function findReferralOrThrow(tx: Tx, actor: Actor, referralId: string) {
+  if (!isUuid(referralId)) throw new NotFoundError("referral");
+  const r = await tx.referral.findFirst({ where: { id: referralId, clinicId: actor.clinicId }, include: { episode: { include: { patient: true } } } });
+  if (!r) throw new NotFoundError("referral");
+  return r;
+}
+
+async function view(tx: Tx, actor: Actor, r: Awaited<ReturnType<typeof findReferralOrThrow>>): Promise<ReferralView> {
+  const signer = r.signedById ? await tx.user.findFirst({ where: { id: r.signedById, clinicId: actor.clinicId }, select: { name: true } }) : null;
+  return {
+    id: r.id,
+    episodeId: r.episodeId,
+    patientId: r.episode.patientId,
+    assessmentId: r.assessmentId,
+    status: r.status,
+    urgency: r.urgency,
+    reason: r.reason,
+    question: r.question,
+    recipient: r.recipient,
+    draft: (r.draft ?? {}) as ReferralDraftText,
+    snapshot: (r.snapshot as ReferralSnapshot | null) ?? null,
+    signedAt: r.signedAt,
+    signedByName: signer?.name ?? null,
+    sentAt: r.sentAt,
+    cancelledAt: r.cancelledAt,
+    cancelReason: r.cancelReason,
+    version: r.version,
+    createdAt: r.createdAt,
+    patientName: `${r.episode.patient.familyName}, ${r.episode.patient.givenName}`,
+    patientMrn: r.episode.patient.mrn,
+  };
+}
+
+/** The reason a clinician would write, from the evaluation: each red flag with its findings. */
+export function defaultReason(evaluation: Evaluation): string {
+  if (evaluation.redFlags.length === 0) return "No red flags. Referred for a medical opinion on persisting medial knee pain.";
+  return evaluation.redFlags
+    .map((f) => `${RED_FLAG_LABELS[f.code]} (${f.because.map((p) => FINDING_LABELS[p] ?? p).join(", ")})`)
+    .join("; ");
+}
+
+async function signedAssessmentOf(tx: Tx, actor: Actor, episodeId: string, assessmentId?: string) {
+  const a = await tx.assessment.findFirst({
+    where: { clinicId: actor.clinicId, episodeId, status: "signed", ...(assessmentId ? { id: assessmentId } : {}) },
+    orderBy: [{ assessedOn: "desc" }, { createdAt: "desc" }],
+  });
+  if (!a) {
+    throw new ValidationError([{ path: "assessmentId", message: assessmentId ? "choose a signed assessment of this episode" : "sign an assessment of this episode before referring" }]);
+  }
+  return a;
+}
+
+export async function createReferralDraft(actor: Actor, episodeId: string, assessmentId?: string): Promise<ReferralView> {
+  return transaction(async (tx) => {
+    const episode = await findEpisodeOrThrow(tx, actor, episodeId);
+    const a = await signedAssessmentOf(tx, actor, episode.id, assessmentId);
+    const evaluation = a.evaluation as unknown as Evaluation;
+    const answers = a.answers as Answers;
+    const intake = await tx.assessment.findFirst({ where: { clinicId: actor.clinicId, episodeId, kind: "intake", status: "signed" }, select: { answers: true } });
+    const intakeAnswers = (intake?.answers ?? {}) as Answers;
+    const plan = answers.plan?.items?.map((i) => PLAN_ITEM_LABELS[i]).join("; ");
+    const draft: ReferralDraftText = {
+      treatmentSoFar: [intakeAnswers.context?.treatmentsTried, plan ? `Plan in clinic: ${plan}` : undefined].filter(Boolean).join("\n") || undefined,
+      responseToTreatment: answers.followUp?.responseToTreatment ? RESPONSE_LABELS[answers.followUp.responseToTreatment] : undefined,
+    };
+    const r = await tx.referral.create({
+      data: {
+        clinicId: actor.clinicId,
+        episodeId,
+        assessmentId: a.id,
+        urgency: evaluation.urgency,
+        reason: defaultReason(evaluation),
+        question: "",
+        draft: asJson(draft),
+        createdById: actor.userId,
+      },
+    });
+    await audit(tx, actor, { action: "referral.create", entityType: "Referral", entityId: r.id, patientId: episode.patientId, detail: { assessmentId: a.id, urgency: r.urgency } });
+    return view(tx, actor, await findReferralOrThrow(tx, actor, r.id));
+  });
+}
+
+export async function updateReferralDraft(actor: Actor, input: UpdateReferralInput): Promise<ReferralView> {
+  return transaction(async (tx) => {
+    const r = await findReferralOrThrow(tx, actor, input.referralId);
+    if (r.status !== "draft") throw new ConflictError("This referral is signed and can no longer be edited.");
+    if (r.version !== input.version) throw new ConflictError("Someone else saved this referral after you opened it. Reload to see their changes.");
+    await signedAssessmentOf(tx, actor, r.episodeId, input.assessmentId);
+    const draft: ReferralDraftText = { treatmentSoFar: input.treatmentSoFar, responseToTreatment: input.responseToTreatment, notes: input.notes };
+    const updated = await tx.referral.updateMany({
+      where: { id: r.id, clinicId: actor.clinicId, status: "draft", version: input.version },
+      data: { assessmentId: input.assessmentId, urgency: input.urgency, reason: input.reason, question: input.question, recipient: input.recipient ?? null, draft: asJson(draft), version: { increment: 1 } },
+    });
+    if (updated.count !== 1) throw new ConflictError("Someone else saved this referral after you opened it. Reload to see their changes.");
+    await audit(tx, actor, { action: "referral.update", entityType: "Referral", entityId: r.id, patientId: r.episode.patientId });
+    return view(tx, actor, await findReferralOrThrow(tx, actor, r.id));
+  });
+}
+
+/** Everything the snapshot is built from, read inside the signing transaction. */
+async function snapshotSource(tx: Tx, actor: Actor, r: Awaited<ReturnType<typeof findReferralOrThrow>>, signedAt: Date): Promise<SnapshotSource> {
+  const [clinic, referrer, a] = await Promise.all([
+    tx.clinic.findUniqueOrThrow({ where: { id: actor.clinicId } }),
+    tx.user.findFirstOrThrow({ where: { id: actor.userId, clinicId: actor.clinicId } }),
+    signedAssessmentOf(tx, actor, r.episodeId, r.assessmentId),
+  ]);
+  const [history, runs, signer] = await Promise.all([
+    tx.assessment.findMany({
+      where: { clinicId: actor.clinicId, episodeId: r.episodeId, status: "signed", assessedOn: { lte: a.assessedOn } },
+      orderBy: [{ assessedOn: "asc" }, { createdAt: "asc" }],
+    }),
+    tx.run.findMany({
+      where: { clinicId: actor.clinicId, patientId: r.episode.patientId, date: { gte: fromDateString(addDays(toDateString(a.assessedOn), -83)), lte: a.assessedOn } },
+      select: { date: true, distanceKm: true },
+      orderBy: { date: "asc" },
+    }),
+    a.signedById ? tx.user.findFirst({ where: { id: a.signedById, clinicId: actor.clinicId }, select: { name: true } }) : null,
+  ]);
+  const p = r.episode.patient;
+  const e = r.episode;
+  return {
+    referral: { id: r.id, urgency: r.urgency, reason: r.reason, question: r.question, recipient: r.recipient, draft: (r.draft ?? {}) as ReferralDraftText },
+    signedAt: signedAt.toISOString(),
+    clinic: { id: clinic.id, name: clinic.name, phone: clinic.phone, address: clinic.address },
+    referrer: { id: referrer.id, name: referrer.name, title: referrer.title, email: referrer.email, phone: referrer.phone },
+    patient: { id: p.id, mrn: p.mrn, givenName: p.givenName, familyName: p.familyName, birthDate: toDateString(p.birthDate), sex: p.sex, phone: p.phone, email: p.email },
+    episode: { id: e.id, side: e.side, complaint: e.complaint, onsetDate: toDateString(e.onsetDate), mechanism: e.mechanism },
+    assessment: {
+      id: a.id,
+      kind: a.kind,
+      assessedOn: toDateString(a.assessedOn),
+      signedAt: (a.signedAt ?? signedAt).toISOString(),
+      signedByName: signer?.name ?? "Unknown",
+      answers: a.answers as Answers,
+      evaluation: a.evaluation as unknown as Evaluation,
+    },
+    history: history.map((h) => ({ id: h.id, kind: h.kind, assessedOn: toDateString(h.assessedOn), answers: h.answers as Answers, evaluation: h.evaluation as unknown as Evaluation })),
+    runs: runs.map((x) => ({ date: toDateString(x.date), distanceKm: x.distanceKm })),
+    settings: ((a.settingsUsed as Settings | null) ?? DEFAULT_SETTINGS) as Settings,
+  };
+}
+
+/** The summary as it would be signed now (nothing stored). Audited as a view. */
+export async function previewReferral(actor: Actor, referralId: string): Promise<ReferralSnapshot> {
+  return transaction(async (tx) => {
+    const r = await findReferralOrThrow(tx, actor, referralId);
+    if (r.snapshot) return r.snapshot as unknown as ReferralSnapshot;
+    const snapshot = buildReferralSnapshot(await snapshotSource(tx, actor, r, new Date()));
+    await audit(tx, actor, { action: "referral.preview", entityType: "Referral", entityId: r.id, patientId: r.episode.patientId });
+    return snapshot;
+  });
+}
+
+export async function signReferral(actor: Actor, referralId: string, version: number): Promise<ReferralView> {
+  return transaction(async (tx) => {
+    const r = await findReferralOrThrow(tx, actor, referralId);
+    if (r.status !== "draft") throw new ConflictError("This referral is already signed.");
+    if (r.version !== version) throw new ConflictError("The referral changed since you opened it. Review it, then sign again.");
+    if (!r.question.trim()) throw new ValidationError([{ path: "question", message: "write the question for the receiving clinician before signing" }]);
+    const signedAt = new Date();
+    const snapshot = buildReferralSnapshot(await snapshotSource(tx, actor, r, signedAt));
+    const updated = await tx.referral.updateMany({
+      where: { id: r.id, clinicId: actor.clinicId, status: "draft", version },
+      data: { status: "signed", snapshot: asJson(snapshot), signedById: actor.userId, signedAt, version: { increment: 1 } },
+    });
+    if (updated.count !== 1) throw new ConflictError("The referral changed while signing. Review it and sign again.");
+    await audit(tx, actor, { action: "referral.sign", entityType: "Referral", entityId: r.id, patientId: r.episode.patientId, detail: { urgency: r.urgency } });
+    return view(tx, actor, await findReferralOrThrow(tx, actor, r.id));
+  });
+}
+
+export async function markReferralSent(actor: Actor, referralId: string): Promise<ReferralView> {
+  return transaction(async (tx) => {
+    const r = await findReferralOrThrow(tx, actor, referralId);
+    if (r.status !== "signed") throw new ConflictError(r.status === "draft" ? "Sign the referral before sending it." : `This referral is already ${r.status}.`);
+    await tx.referral.update({ where: { id: r.id }, data: { status: "sent", sentAt: new Date(), version: { increment: 1 } } });
+    await audit(tx, actor, { action: "referral.send", entityType: "Referral", entityId: r.id, patientId: r.episode.patientId });
+    return view(tx, actor, await findReferralOrThrow(tx, actor, r.id));
+  });
+}
+
+export async function cancelReferral(actor: Actor, referralId: string, reason: string): Promise<ReferralView> {
+  return transaction(async (tx) => {
+    const r = await findReferralOrThrow(tx, actor, referralId);
+    if (r.status === "cancelled") throw new ConflictError("This referral is already cancelled.");
+    await tx.referral.update({ where: { id: r.id }, data: { status: "cancelled", cancelledAt: new Date(), cancelReason: reason, version: { increment: 1 } } });
+    await audit(tx, actor, { action: "referral.cancel", entityType: "Referral", entityId: r.id, patientId: r.episode.patientId, detail: { reason } });
+    return view(tx, actor, await findReferralOrThrow(tx, actor, r.id));
+  });
+}
+
+/** Opens a referral (audited as a view). */
+export async function getReferral(actor: Actor, referralId: string): Promise<ReferralView> {
+  return transaction(async (tx) => {
+    const r = await findReferralOrThrow(tx, actor, referralId);
+    await audit(tx, actor, { action: "referral.view", entityType: "Referral", entityId: r.id, patientId: r.episode.patientId });
+    return view(tx, actor, r);
+  });
+}
+
+/** The frozen snapshot for an export; writes an audit event naming the format. */
+export async function exportReferral(actor: Actor, referralId: string, format: "print" | "pdf" | "fhir"): Promise<ReferralSnapshot> {
+  return transaction(async (tx) => {
+    const r = await findReferralOrThrow(tx, actor, referralId);
+    if (!r.snapshot) throw new ConflictError("Only a signed referral can be exported: sign it first.");
+    await audit(tx, actor, { action: `referral.export_${format}`, entityType: "Referral", entityId: r.id, patientId: r.episode.patientId });
+    return r.snapshot as unknown as ReferralSnapshot;
+  });
+}
+
+export type ReferralListItem = Pick<ReferralView, "id" | "episodeId" | "patientId" | "status" | "urgency" | "reason" | "question" | "signedAt" | "sentAt" | "cancelledAt" | "createdAt" | "patientName" | "patientMrn">;
+
+/** The clinic's referrals, newest first, keyset-paginated; optionally one status or one patient. */
+export async function listReferrals(
+  actor: Actor,
+  opts: { status?: ReferralView["status"]; patientId?: string; cursor?: string; limit?: number },
+): Promise<{ items: ReferralListItem[]; nextCursor: string | null }> {
+  const limit = Math.min(Math.max(opts.limit ?? 25, 1), 100);
+  let cursor: { t: string; i: string } | null = null;
+  if (opts.cursor) {
+    try {
+      cursor = JSON.parse(Buffer.from(opts.cursor, "base64url").toString()) as { t: string; i: string };
+      if (typeof cursor.t !== "string" || !isUuid(cursor.i) || Number.isNaN(Date.parse(cursor.t))) cursor = null;
+    } catch {
+      cursor = null;
+    }
+    if (!cursor) throw new ValidationError([{ path: "cursor", message: "cursor is not valid: start again from the first page" }]);
+  }
+  if (opts.patientId && !isUuid(opts.patientId)) throw new NotFoundError("patient");
+  const where: Prisma.ReferralWhereInput = {
+    clinicId: actor.clinicId,
+    ...(opts.status ? { status: opts.status } : {}),
+    ...(opts.patientId ? { episode: { patientId: opts.patientId } } : {}),
+    ...(cursor ? { OR: [{ createdAt: { lt: new Date(cursor.t) } }, { createdAt: new Date(cursor.t), id: { lt: cursor.i } }] } : {}),
+  };
+  return read(async (c) => {
+    const rows = await c.referral.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: limit + 1,
+      include: { episode: { select: { patientId: true, patient: { select: { givenName: true, familyName: true, mrn: true } } } } },
+    });
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map((r) => ({
+        id: r.id,
+        episodeId: r.episodeId,
+        patientId: r.episode.patientId,
+        status: r.status,
+        urgency: r.urgency,
+        reason: r.reason,
+        question: r.question,
+        signedAt: r.signedAt,
+        sentAt: r.sentAt,
+        cancelledAt: r.cancelledAt,
+        createdAt: r.createdAt,
+        patientName: `${r.episode.patient.familyName}, ${r.episode.patient.givenName}`,
+        patientMrn: r.episode.patient.mrn,
+      })),
+      nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify({ t: last.createdAt.toISOString(), i: last.id })).toString("base64url") : null,
+    };
+  });
+}
+
+export async function deleteReferralDraft(actor: Actor, referralId: string): Promise<void> {
+  await transaction(async (tx) => {
+    const r = await findReferralOrThrow(tx, actor, referralId);
+    if (r.status !== "draft") throw new ConflictError("Only a draft referral can be deleted; a signed one can be cancelled.");
+    await tx.referral.delete({ where: { id: r.id } });
+    await audit(tx, actor, { action: "referral.delete_draft", entityType: "Referral", entityId: r.id, patientId: r.episode.patientId });
+  });
+}
+
