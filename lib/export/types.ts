@@ -77,11 +77,26 @@ export type ReferralSnapshot = {
     acwr: number | null;
     twoWeekChangePct: number | null;
     spikes: { date: string; distanceKm: number; longestPrior30dKm: number; band: string }[];
-    weekly: { weekStart: string; km: number }[];
+    /**
+     * The last 8 ISO weeks (Monday start) up to the assessment day, oldest
+     * first; the assessment's own week is counted only up to the assessment
+     * day (`complete` false unless that day is a Sunday).
+     */
+    weekly: { weekStart: string; km: number; complete: boolean }[];
     trendText: string;
   };
   outcomes: OutcomeSeries[];
-  treatment: { planItems: string[]; treatmentsTried: string | null; treatmentSoFar: string | null; responseToTreatment: string | null; notes: string | null };
+  treatment: {
+    /** Plan items of all the assessments (labels), in order of first appearance. */
+    planItems: string[];
+    treatmentsTried: string | null;
+    /** The referrer's free text (referral.draft). */
+    treatmentSoFar: string | null;
+    responseToTreatment: string | null;
+    notes: string | null;
+    /** Per assessment, oldest first: its plan and, for follow-ups, the recorded response to treatment. */
+    visits: { date: string; kind: "intake" | "follow_up"; planItems: string[]; planNotes: string | null; response: string | null }[];
+  };
   medication: string | null;
   allergies: string | null;
   comorbidities: string | null;

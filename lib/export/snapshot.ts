@@ -1,0 +1,415 @@
+/**
+ * The referral snapshot (SPEC.md section 8): `buildReferralSnapshot(source)`
+ * turns what the clinic has on record into the frozen, human-readable summary
+ * that every export (print page, PDF, FHIR bundle) is rendered from.
+ *
+ * Pure: no I/O, no clock, no randomness; the source is not modified and the
+ * result shares no objects with it. Every value is plain JSON (no
+ * `undefined`, no Date), so the snapshot survives a JSON round trip
+ * unchanged and can be stored as it is.
+ *
+ * Wording: findings are written as a label and a human value ("Effusion:
+ * moderate", "Visible swelling: yes"); examination findings name the test
+ * ("McMurray: positive"); only recorded answers are listed.
+ */
+import {
+  CHANGE_MEASURE_LABELS,
+  CONSIDERATION_LABELS,
+  FINDING_LABELS,
+  RED_FLAG_LABELS,
+  RISK_FACTOR_LABELS,
+  type ChangeMeasure,
+  type Evaluation,
+  type RedFlagCode,
+  type Scores,
+} from "@/lib/clinical";
+import { dayNumber, fromDayNumber } from "@/lib/clinical/dates";
+import { FOLLOW_UP_SECTIONS, INTAKE_SECTIONS, type Question } from "@/app/_components/assessment/questions";
+import { formatDate, formatKm, MECHANISM_LABELS } from "@/lib/format";
+import { PLAN_ITEM_LABELS, RESPONSE_LABELS, type Answers, type PlanItem } from "@/lib/validation/assessment";
+import type { Finding, LabelledCode, OutcomeSeries, ReferralSnapshot, SnapshotSource } from "./types";
+
+type HistoryEntry = SnapshotSource["history"][number];
+
+// ---------------------------------------------------------------------------
+// Labels and values of answers
+// ---------------------------------------------------------------------------
+
+/** Short tenderness sites, for "Tenderness: medial joint line, MCL". */
+export const TENDERNESS_SHORT: Readonly<Record<string, string>> = {
+  medial_joint_line: "medial joint line",
+  mcl: "MCL",
+  pes_anserine: "pes anserine insertion",
+  proximal_medial_tibia_bony: "focal bony tenderness of the proximal medial tibia",
+  medial_patellar_facet: "medial patellar facet",
+  patella_only: "patella only",
+  fibular_head: "fibular head",
+};
+
+/** Every question of the intake and follow-up forms, by answer path. */
+const QUESTIONS: ReadonlyMap<string, Question> = new Map(
+  [...INTAKE_SECTIONS, ...FOLLOW_UP_SECTIONS].flatMap((section) => section.questions).map((q) => [q.path, q] as const),
+);
+
+/** "Within 2 hours of the injury" -> "within 2 hours of the injury"; "MCL" stays. */
+function lowerFirst(text: string): string {
+  if (text.length > 1 && text[1] === text[1]?.toUpperCase() && /[A-Z]/.test(text[1] ?? "")) return text;
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+function labelOf(path: string): string {
+  return FINDING_LABELS[path] ?? QUESTIONS.get(path)?.label ?? path;
+}
+
+function readPath(obj: unknown, path: string): unknown {
+  let cur: unknown = obj;
+  for (const key of path.split(".")) {
+    if (cur === null || typeof cur !== "object") return undefined;
+    cur = (cur as Record<string, unknown>)[key];
+  }
+  return cur;
+}
+
+function trimOrNull(text: string | null | undefined): string | null {
+  const t = text?.trim();
+  return t ? t : null;
+}
+
+/** A number as written in the documents: at most one decimal, no trailing ".0". */
+function num(n: number): string {
+  return String(Math.round(n * 10) / 10);
+}
+
+/** The human value of an answer, by the kind of its question. */
+function answerValue(path: string, value: unknown): string {
+  if (value === undefined || value === null) return "not recorded";
+  if (path === "exam.tenderness" && Array.isArray(value)) {
+    return value.length === 0 ? "none (palpated, nothing tender)" : value.map((v) => TENDERNESS_SHORT[String(v)] ?? String(v)).join(", ");
+  }
+  if (typeof value === "boolean") return value ? "yes" : "no";
+  const q = QUESTIONS.get(path);
+  if (q?.kind === "enum" || q?.kind === "multi") {
+    const labelFor = (v: unknown) => {
+      const option = q.options.find(([code]) => code === v);
+      return option ? lowerFirst(option[1]) : String(v).replaceAll("_", " ");
+    };
+    return Array.isArray(value) ? (value.length === 0 ? "none" : value.map(labelFor).join(", ")) : labelFor(value);
+  }
+  if (typeof value === "number") {
+    if (q?.kind === "nrs") return `${num(value)}/10`;
+    if ((q?.kind === "int" || q?.kind === "number") && q.unit) return `${num(value)} ${value === 1 ? q.unit.replace(/s$/, "") : q.unit}`;
+    return num(value);
+  }
+  if (Array.isArray(value)) return value.length === 0 ? "none" : value.map((v) => String(v).replaceAll("_", " ")).join(", ");
+  return String(value);
+}
+
+/** A finding path of an evaluation (`because` / `supporting`) with its human value. */
+function findingOf(path: string, source: SnapshotSource): Finding {
+  const { answers, evaluation } = source.assessment;
+  const label = labelOf(path);
+  let value: string;
+  if (path === "ageYears") value = `${evaluation.ageYears} years`;
+  else if (path === "load.twoWeekChangePct") {
+    const pct = evaluation.load?.twoWeekChangePct;
+    value = pct === null || pct === undefined ? "not computable" : `${pct > 0 ? "+" : ""}${num(pct)}%`;
+  } else if (path === "load.spikes") {
+    const spikes = evaluation.load?.spikes ?? [];
+    value = spikes.length === 0 ? "none" : spikes.map((s) => `${num(s.distanceKm)} km on ${formatDate(s.date)} (longest of the previous 30 days ${num(s.longestPrior30dKm)} km)`).join("; ");
+  } else if (path === "episode.mechanism") value = source.episode.mechanism ? MECHANISM_LABELS[source.episode.mechanism] : "not recorded";
+  else if (path === "episode.onsetDate") value = formatDate(source.episode.onsetDate);
+  else if (path === "patient.birthDate") value = formatDate(source.patient.birthDate);
+  else value = answerValue(path, readPath(answers, path));
+  return { path, label, value };
+}
+
+// ---------------------------------------------------------------------------
+// Examination: the tests named, only those recorded
+// ---------------------------------------------------------------------------
+
+type Exam = NonNullable<Answers["exam"]>;
+const yesNo = (yes: string, no: string) => (v: boolean) => (v ? yes : no);
+
+const EXAM_TESTS: { key: keyof Exam; test: string; result: (v: never) => string }[] = [
+  { key: "effusion", test: "Effusion", result: (v: string) => v },
+  { key: "fullExtension", test: "Full extension", result: yesNo("possible", "not possible") },
+  { key: "flexionTo90", test: "Flexion to 90°", result: yesNo("possible", "not possible") },
+  { key: "tenderness", test: "Tenderness", result: (v: string[]) => answerValue("exam.tenderness", v) },
+  { key: "valgusStress0", test: "Valgus stress at 0°", result: (v: string) => v },
+  { key: "valgusStress30", test: "Valgus stress at 30°", result: (v: string) => v },
+  { key: "mcmurray", test: "McMurray", result: (v: string) => v },
+  { key: "thessaly", test: "Thessaly", result: (v: string) => v },
+  { key: "hopPain", test: "Single-leg hop", result: yesNo("pain", "no pain") },
+  { key: "singleLegSquatValgus", test: "Single-leg squat", result: yesNo("dynamic knee valgus", "no dynamic knee valgus") },
+  { key: "hipAbductorWeakness", test: "Hip abductor (gluteus medius) strength", result: yesNo("weak", "normal") },
+  { key: "quadricepsControlDeficit", test: "Quadriceps control", result: yesNo("deficit", "normal") },
+  { key: "hamstringTightness", test: "Hamstring length", result: yesNo("tight", "normal") },
+  { key: "ankleDorsiflexionLimited", test: "Ankle dorsiflexion", result: yesNo("limited", "normal") },
+  { key: "hipInternalRotationReduced", test: "Hip internal rotation", result: yesNo("reduced", "normal") },
+  { key: "saphenousTinel", test: "Tinel's sign over the saphenous nerve", result: yesNo("positive", "negative") },
+];
+
+function examination(exam: Answers["exam"]): { test: string; result: string }[] {
+  if (!exam) return [];
+  const out: { test: string; result: string }[] = [];
+  for (const { key, test, result } of EXAM_TESTS) {
+    const value = exam[key];
+    if (value !== undefined) out.push({ test, result: (result as (v: unknown) => string)(value) });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// History: symptoms, history and context answers as findings
+// ---------------------------------------------------------------------------
+
+/** Paths with a section of their own in the summary, not repeated under history. */
+const OWN_SECTION = new Set(["context.medication", "context.allergies", "context.comorbidities", "context.treatmentsTried", "followUp.responseToTreatment"]);
+
+/** Background that does not change between visits: taken from the intake when the chosen assessment did not record it. */
+const isBackground = (path: string) => path.startsWith("history.") || path.startsWith("training.") || path.startsWith("context.");
+
+const isRecorded = (value: unknown) => value !== undefined && value !== null && value !== "" && !(Array.isArray(value) && value.length === 0);
+
+/**
+ * Symptoms, history, training habits and context of the chosen assessment,
+ * in the order of the forms; background not recorded at the chosen
+ * assessment is taken from the intake and says so.
+ */
+function historyFindings(answers: Answers, intake: HistoryEntry | undefined, chosenId: string): Finding[] {
+  const paths: string[] = [...QUESTIONS.keys()].filter((p) => !p.startsWith("exam.") && !p.startsWith("measures.") && !OWN_SECTION.has(p));
+  paths.push("context.notes");
+  for (const section of ["symptoms", "history", "training"] as const) {
+    for (const key of Object.keys(answers[section] ?? {})) if (!paths.includes(`${section}.${key}`)) paths.push(`${section}.${key}`);
+  }
+  const out: Finding[] = [];
+  for (const path of paths) {
+    const label = path === "context.notes" ? "Notes" : labelOf(path);
+    const value = readPath(answers, path);
+    if (isRecorded(value)) {
+      out.push({ path, label, value: answerValue(path, value) });
+      continue;
+    }
+    if (!intake || intake.id === chosenId || !isBackground(path)) continue;
+    const earlier = readPath(intake.answers, path);
+    if (isRecorded(earlier)) out.push({ path, label, value: `${answerValue(path, earlier)} (at intake, ${formatDate(intake.assessedOn)})` });
+  }
+  return out;
+}
+
+function durationText(days: number | null, onsetDate: string | null): string {
+  if (days === null || onsetDate === null) return "Onset date not recorded";
+  if (days < 0) return `Onset recorded as ${formatDate(onsetDate)}, after the assessment`;
+  const since = `since onset on ${formatDate(onsetDate)}`;
+  if (days < 14) return `${days} day${days === 1 ? "" : "s"} ${since}`;
+  if (days < 90) return `${days} days (about ${Math.round(days / 7)} weeks) ${since}`;
+  return `${days} days (about ${Math.round(days / 30.44)} months) ${since}`;
+}
+
+// ---------------------------------------------------------------------------
+// Training load
+// ---------------------------------------------------------------------------
+
+const WEEKS_SHOWN = 8;
+
+/** Day number of the Monday of the ISO week holding day `day` (1970-01-01 was a Thursday). */
+function mondayOf(day: number): number {
+  return day - ((((day + 3) % 7) + 7) % 7);
+}
+
+function weeklyDistance(runs: SnapshotSource["runs"], assessedOn: string): ReferralSnapshot["trainingLoad"]["weekly"] {
+  const today = dayNumber(assessedOn);
+  const lastMonday = mondayOf(today);
+  const firstMonday = lastMonday - 7 * (WEEKS_SHOWN - 1);
+  const km = new Array<number>(WEEKS_SHOWN).fill(0);
+  for (const run of runs) {
+    const day = dayNumber(run.date);
+    if (day < firstMonday || day > today) continue;
+    const i = Math.floor((day - firstMonday) / 7);
+    km[i] = (km[i] ?? 0) + run.distanceKm;
+  }
+  return km.map((total, i) => ({
+    weekStart: fromDayNumber(firstMonday + 7 * i),
+    km: Math.round(total * 10) / 10,
+    complete: i < WEEKS_SHOWN - 1 || today - lastMonday === 6,
+  }));
+}
+
+function trendText(weekly: ReferralSnapshot["trainingLoad"]["weekly"], assessedOn: string): string {
+  if (weekly.every((w) => w.km === 0)) return `No runs recorded in the ${WEEKS_SHOWN} weeks up to the assessment.`;
+  const complete = weekly.filter((w) => w.complete).slice(-4);
+  const first = complete[0];
+  const last = complete[complete.length - 1];
+  let sentence = "";
+  if (first && last && complete.length > 1) {
+    const span = `over the last ${complete.length} complete weeks`;
+    const diff = last.km - first.km;
+    if (Math.abs(diff) <= Math.max(1, 0.1 * first.km)) sentence = `Weekly distance stayed at about ${formatKm(last.km)} ${span}`;
+    else sentence = `Weekly distance ${diff > 0 ? "rose" : "fell"} from ${formatKm(first.km)} to ${formatKm(last.km)} ${span}`;
+    sentence += ` (weeks of ${formatDate(first.weekStart)} to ${formatDate(last.weekStart)})`;
+  }
+  const current = weekly[weekly.length - 1];
+  if (current && !current.complete) {
+    const part = `${formatKm(current.km)} so far in the assessment week (up to ${formatDate(assessedOn)})`;
+    sentence = sentence ? `${sentence}; ${part}` : part.charAt(0).toUpperCase() + part.slice(1);
+  }
+  return `${sentence}.`;
+}
+
+function trainingLoad(source: SnapshotSource): ReferralSnapshot["trainingLoad"] {
+  const load = source.assessment.evaluation.load;
+  const weekly = weeklyDistance(source.runs, source.assessment.assessedOn);
+  return {
+    acute7dKm: load?.acute7dKm ?? null,
+    chronicWeeklyKm: load?.chronicWeeklyKm ?? null,
+    acwr: load?.acwr ?? null,
+    twoWeekChangePct: load?.twoWeekChangePct ?? null,
+    spikes: (load?.spikes ?? []).map((s) => ({ date: s.date, distanceKm: s.distanceKm, longestPrior30dKm: s.longestPrior30dKm, band: s.band })),
+    weekly,
+    trendText: trendText(weekly, source.assessment.assessedOn),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Outcome measures
+// ---------------------------------------------------------------------------
+
+type MeasureDef = { measure: ChangeMeasure; unit: string; betterIs: "higher" | "lower"; change: keyof SnapshotSource["settings"]["importantChange"]; value: (s: Scores) => number | null | undefined };
+
+const MEASURES: readonly MeasureDef[] = [
+  { measure: "painNow", unit: "0-10", betterIs: "lower", change: "painNow", value: (s) => s.painNow },
+  { measure: "koos.pain", unit: "0-100", betterIs: "higher", change: "koos", value: (s) => s.koos?.pain },
+  { measure: "koos.symptoms", unit: "0-100", betterIs: "higher", change: "koos", value: (s) => s.koos?.symptoms },
+  { measure: "koos.adl", unit: "0-100", betterIs: "higher", change: "koos", value: (s) => s.koos?.adl },
+  { measure: "koos.sport", unit: "0-100", betterIs: "higher", change: "koos", value: (s) => s.koos?.sport },
+  { measure: "koos.qol", unit: "0-100", betterIs: "higher", change: "koos", value: (s) => s.koos?.qol },
+  { measure: "lefs", unit: "0-80", betterIs: "higher", change: "lefs", value: (s) => s.lefs },
+  { measure: "psfs", unit: "0-10", betterIs: "higher", change: "psfs", value: (s) => s.psfs },
+  { measure: "tegner", unit: "level 0-10", betterIs: "higher", change: "tegner", value: (s) => s.tegner },
+];
+
+function outcomes(history: readonly HistoryEntry[], source: SnapshotSource): OutcomeSeries[] {
+  const changes = source.assessment.evaluation.changes ?? {};
+  const out: OutcomeSeries[] = [];
+  for (const def of MEASURES) {
+    const points: OutcomeSeries["points"] = [];
+    for (const h of history) {
+      const value = def.value(h.evaluation.scores);
+      if (typeof value === "number" && Number.isFinite(value)) points.push({ date: h.assessedOn, value });
+    }
+    if (points.length === 0) continue;
+    out.push({
+      measure: def.measure,
+      label: CHANGE_MEASURE_LABELS[def.measure],
+      unit: def.unit,
+      betterIs: def.betterIs,
+      importantChange: source.settings.importantChange[def.change],
+      points,
+      vsBaseline: changes[def.measure]?.vsBaseline ?? null,
+    });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Treatment
+// ---------------------------------------------------------------------------
+
+function planLabels(answers: Answers): string[] {
+  return (answers.plan?.items ?? []).map((item: PlanItem) => PLAN_ITEM_LABELS[item] ?? item);
+}
+
+function treatment(history: readonly HistoryEntry[], source: SnapshotSource, intake: HistoryEntry | undefined): ReferralSnapshot["treatment"] {
+  const planItems: string[] = [];
+  for (const h of history) for (const label of planLabels(h.answers)) if (!planItems.includes(label)) planItems.push(label);
+  const draft = source.referral.draft;
+  return {
+    planItems,
+    treatmentsTried: trimOrNull(intake?.answers.context?.treatmentsTried) ?? trimOrNull(source.assessment.answers.context?.treatmentsTried),
+    treatmentSoFar: trimOrNull(draft.treatmentSoFar),
+    responseToTreatment: trimOrNull(draft.responseToTreatment),
+    notes: trimOrNull(draft.notes),
+    visits: history.map((h) => {
+      const response = h.answers.followUp?.responseToTreatment;
+      return {
+        date: h.assessedOn,
+        kind: h.kind,
+        planItems: planLabels(h.answers),
+        planNotes: trimOrNull(h.answers.plan?.notes),
+        response: response ? RESPONSE_LABELS[response] : null,
+      };
+    }),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// The snapshot
+// ---------------------------------------------------------------------------
+
+/** The episode's assessments up to the chosen one, oldest first, the chosen one always included. */
+function historyUpTo(source: SnapshotSource): HistoryEntry[] {
+  const { assessment } = source;
+  const list = source.history.filter((h) => h.assessedOn <= assessment.assessedOn);
+  if (!list.some((h) => h.id === assessment.id)) {
+    list.push({ id: assessment.id, kind: assessment.kind, assessedOn: assessment.assessedOn, answers: assessment.answers, evaluation: assessment.evaluation });
+  }
+  // Stable sort: same-day assessments keep the order of the source.
+  return list.map((h, i) => ({ h, i })).sort((a, b) => (a.h.assessedOn < b.h.assessedOn ? -1 : a.h.assessedOn > b.h.assessedOn ? 1 : a.i - b.i)).map(({ h }) => h);
+}
+
+const labelled = (code: RedFlagCode): LabelledCode => ({ code, label: RED_FLAG_LABELS[code] });
+
+export function buildReferralSnapshot(source: SnapshotSource): ReferralSnapshot {
+  const { assessment, episode, patient, referral } = source;
+  const evaluation: Evaluation = assessment.evaluation;
+  const history = historyUpTo(source);
+  const intake = history.find((h) => h.kind === "intake");
+  const fromIntake = (key: "medication" | "allergies" | "comorbidities") =>
+    trimOrNull(intake?.answers.context?.[key]) ?? trimOrNull(assessment.answers.context?.[key]);
+
+  const durationDays = episode.onsetDate ? dayNumber(assessment.assessedOn) - dayNumber(episode.onsetDate) : null;
+  const finding = (path: string) => findingOf(path, source);
+
+  return {
+    schemaVersion: 1,
+    referralId: referral.id,
+    signedAt: source.signedAt,
+    rulesVersion: evaluation.rulesVersion,
+    clinic: { id: source.clinic.id, name: source.clinic.name, phone: source.clinic.phone, address: source.clinic.address },
+    referrer: { id: source.referrer.id, name: source.referrer.name, title: source.referrer.title, email: source.referrer.email, phone: source.referrer.phone },
+    patient: {
+      id: patient.id,
+      mrn: patient.mrn,
+      givenName: patient.givenName,
+      familyName: patient.familyName,
+      birthDate: patient.birthDate,
+      sex: patient.sex,
+      phone: patient.phone,
+      email: patient.email,
+      ageYears: evaluation.ageYears,
+    },
+    episode: { id: episode.id, side: episode.side, complaint: episode.complaint, onsetDate: episode.onsetDate, mechanism: episode.mechanism, durationDays },
+    recipient: trimOrNull(referral.recipient),
+    urgency: referral.urgency,
+    reason: referral.reason.trim(),
+    question: referral.question.trim(),
+    assessment: { id: assessment.id, kind: assessment.kind, assessedOn: assessment.assessedOn, signedAt: assessment.signedAt, signedByName: assessment.signedByName },
+    redFlags: evaluation.redFlags.map((f) => ({ ...labelled(f.code), urgency: f.urgency, because: f.because.map(finding) })),
+    redFlagsAbsent: evaluation.redFlagsAbsent.map(labelled),
+    redFlagsNotAssessed: evaluation.redFlagsNotAssessed.map(labelled),
+    riskFactors: evaluation.riskFactors.map((r) => ({ code: r.code, label: RISK_FACTOR_LABELS[r.code], because: r.because.map(finding) })),
+    considerations: evaluation.considerations.map((c) => ({ code: c.code, label: CONSIDERATION_LABELS[c.code], supporting: c.supporting.map(finding) })),
+    examination: examination(assessment.answers.exam),
+    history: {
+      mechanism: episode.mechanism ? MECHANISM_LABELS[episode.mechanism] : "Not recorded",
+      durationText: durationText(durationDays, episode.onsetDate),
+      symptoms: historyFindings(assessment.answers, intake, assessment.id),
+    },
+    trainingLoad: trainingLoad(source),
+    outcomes: outcomes(history, source),
+    treatment: treatment(history, source, intake),
+    medication: fromIntake("medication"),
+    allergies: fromIntake("allergies"),
+    comorbidities: fromIntake("comorbidities"),
+  };
+}
