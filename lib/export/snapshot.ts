@@ -413,3 +413,57 @@ export function buildReferralSnapshot(source: SnapshotSource): ReferralSnapshot 
     comorbidities: fromIntake("comorbidities"),
   };
 }
+
+// ---------------------------------------------------------------------------
+// Wording shared by the exports (print page, PDF, FHIR narrative)
+// ---------------------------------------------------------------------------
+
+/** Urgency as one word (the exports never show urgency by colour alone). */
+export const URGENCY_WORDS: Readonly<Record<ReferralSnapshot["urgency"], string>> = {
+  emergency: "Emergency",
+  urgent: "Urgent",
+  soon: "Soon",
+  routine: "Routine",
+};
+
+export const SIDE_TEXT: Readonly<Record<ReferralSnapshot["episode"]["side"], string>> = { left: "Left knee", right: "Right knee", both: "Both knees" };
+export const SEX_TEXT: Readonly<Record<ReferralSnapshot["patient"]["sex"], string>> = { female: "Female", male: "Male", other: "Other", unknown: "Unknown" };
+export const KIND_TEXT: Readonly<Record<"intake" | "follow_up", string>> = { intake: "Intake", follow_up: "Follow-up" };
+
+export function patientName(s: Pick<ReferralSnapshot, "patient">): string {
+  return `${s.patient.givenName} ${s.patient.familyName}`.trim();
+}
+
+/** A score as written: at most one decimal. */
+export function formatScore(value: number): string {
+  return num(value);
+}
+
+/** "Important change: 10 points (higher is better)". */
+export function thresholdText(series: OutcomeSeries): string {
+  const unit = series.measure === "tegner" ? (series.importantChange === 1 ? "level" : "levels") : series.importantChange === 1 ? "point" : "points";
+  return `${formatScore(series.importantChange)} ${unit} (${series.betterIs} is better)`;
+}
+
+/** "18 km on 1 Nov 2026 (longest run of the previous 30 days: 12 km; more than 30% up to 100% longer)". */
+export function spikeText(spike: ReferralSnapshot["trainingLoad"]["spikes"][number]): string {
+  const band = SPIKE_BAND_TEXT[spike.band] ?? spike.band;
+  return `${num(spike.distanceKm)} km on ${formatDate(spike.date)} (longest run of the previous 30 days: ${num(spike.longestPrior30dKm)} km; ${band})`;
+}
+
+const SPIKE_BAND_TEXT: Readonly<Record<string, string>> = {
+  "10-30": "more than 10% up to 30% longer",
+  "30-100": "more than 30% up to 100% longer",
+  ">100": "more than twice as long",
+};
+
+/** "Acute 7 days 32 km · chronic 26.5 km/week · ACWR 1.21 (weak evidence) · two-week change +30.4%". */
+export function loadFigures(t: ReferralSnapshot["trainingLoad"]): { label: string; value: string }[] {
+  const dash = "not computable";
+  return [
+    { label: "Distance, last 7 days (acute)", value: t.acute7dKm === null ? dash : `${num(t.acute7dKm)} km` },
+    { label: "Mean weekly distance, last 28 days (chronic)", value: t.chronicWeeklyKm === null ? dash : `${num(t.chronicWeeklyKm)} km` },
+    { label: "Acute:chronic ratio (ACWR; weak evidence, band 0.8-1.3)", value: t.acwr === null ? dash : t.acwr.toFixed(2) },
+    { label: "Two-week change (flagged above +30%)", value: t.twoWeekChangePct === null ? dash : `${t.twoWeekChangePct > 0 ? "+" : ""}${num(t.twoWeekChangePct)}%` },
+  ];
+}

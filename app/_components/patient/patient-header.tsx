@@ -34,7 +34,7 @@ export function PatientHeader({ patient, episodes, today }: { patient: PatientVi
   const style = URGENCY_STYLE[level];
 
   return (
-    <header className="mb-4 space-y-2">
+    <header className="mb-4 space-y-2 print:hidden">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <div>
           <h1 className="text-xl font-semibold">

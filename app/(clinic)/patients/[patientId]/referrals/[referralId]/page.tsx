@@ -1,0 +1,91 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { can, requirePermission } from "@/lib/auth";
+import { listEpisodeAssessments } from "@/lib/data/assessments";
+import { getReferral, previewReferral } from "@/lib/data/referrals";
+import { NotFoundError } from "@/lib/errors";
+import { formatDateTime } from "@/lib/format";
+import { ReferralDocument } from "@/app/_components/referral/referral-document";
+import { ReferralDraftForm, ReferralStatusActions } from "@/app/_components/referral/referral-forms";
+import { ReferralStatusBadge } from "@/app/_components/referral/status-badge";
+import { Alert } from "@/app/_components/ui/alert";
+import { buttonClass } from "@/app/_components/ui/button";
+import { Card } from "@/app/_components/ui/card";
+
+export const metadata: Metadata = { title: "Referral" };
+
+export default async function ReferralPage({ params }: { params: Promise<{ patientId: string; referralId: string }> }) {
+  const actor = await requirePermission("referral.read");
+  const { patientId, referralId } = await params;
+  const r = await getReferral(actor, referralId).catch((e) => {
+    if (e instanceof NotFoundError) notFound();
+    throw e;
+  });
+  if (r.patientId !== patientId) notFound();
+  const base = `/patients/${patientId}/referrals/${r.id}`;
+
+  if (r.status === "draft") {
+    const [snapshot, assessments] = await Promise.all([previewReferral(actor, r.id), listEpisodeAssessments(actor, r.episodeId)]);
+    return (
+      <div className="space-y-4">
+        <div className="flex flex-wrap items-center gap-2">
+          <h2 className="text-lg font-semibold">Referral (draft)</h2>
+          <ReferralStatusBadge status="draft" />
+        </div>
+        {can(actor, "referral.write") ? (
+          <Card title="Edit">
+            <ReferralDraftForm
+              referral={{ id: r.id, version: r.version, assessmentId: r.assessmentId, urgency: r.urgency, reason: r.reason, question: r.question, recipient: r.recipient, draft: r.draft }}
+              assessments={assessments.filter((a) => a.status === "signed").map((a) => ({ id: a.id, assessedOn: a.assessedOn, kind: a.kind, urgency: a.urgency }))}
+              canSign={can(actor, "referral.sign")}
+            />
+          </Card>
+        ) : null}
+        <section aria-labelledby="preview-title" className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+          <h2 id="preview-title" className="mb-2 text-base font-semibold">
+            Preview (as it would be signed now)
+          </h2>
+          <ReferralDocument snapshot={snapshot} />
+        </section>
+      </div>
+    );
+  }
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <div className="flex flex-wrap items-center gap-2">
+          <h2 className="text-lg font-semibold">Referral</h2>
+          <ReferralStatusBadge status={r.status} />
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <Link className={buttonClass("secondary")} href={`${base}/print`}>
+            Printable page
+          </Link>
+          <a className={buttonClass("secondary")} href={`/api/v1/referrals/${r.id}/pdf`} download>
+            Download PDF
+          </a>
+          <a className={buttonClass("secondary")} href={`/api/v1/referrals/${r.id}/fhir`} download={`referral-${r.id}.fhir.json`}>
+            FHIR bundle (JSON)
+          </a>
+        </div>
+      </div>
+      <p className="text-sm text-slate-700" data-testid="referral-status">
+        Signed by {r.signedByName} on {formatDateTime(r.signedAt)} UTC.
+        {r.sentAt ? ` Sent ${formatDateTime(r.sentAt)} UTC.` : ""}
+      </p>
+      {r.status === "cancelled" ? (
+        <Alert tone="warning" title="Cancelled">
+          {formatDateTime(r.cancelledAt)} UTC. Reason: {r.cancelReason}
+        </Alert>
+      ) : null}
+      {(r.status === "signed" || r.status === "sent") && can(actor, "referral.sign") ? <ReferralStatusActions referralId={r.id} status={r.status} /> : null}
+      {r.snapshot ? (
+        <section className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+          <ReferralDocument snapshot={r.snapshot} />
+        </section>
+      ) : null}
+    </div>
+  );
+}

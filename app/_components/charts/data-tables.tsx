@@ -1,0 +1,194 @@
+/**
+ * The data-table alternatives of the charts, inside a closed <details>.
+ * Plain components (no hooks): they render on the server and in the browser.
+ */
+import type { ReactNode } from "react";
+import { weekStartOf, type MeasureSeries, type TrainingSeries } from "@/lib/clinical/timeline";
+import { EVENT_KIND_LABEL, EVENT_SYMBOL, type EventMark } from "./events";
+import { formatAcwr, formatDate, formatKmValue, formatMeasureValue, measureTitle, valueHeader } from "./format";
+import { spikeText } from "./summary";
+import type { AssessmentKind } from "./types";
+
+const tableClass = "min-w-full divide-y divide-slate-200 text-sm";
+const thClass = "px-2 py-1.5 text-left text-xs font-semibold text-slate-700";
+const tdClass = "px-2 py-1.5 align-top text-slate-800";
+const KIND_LABEL: Record<AssessmentKind, string> = { intake: "Intake", follow_up: "Follow-up" };
+
+/** The marks of a day as text: "▲ Red flag: … (Urgent: physician within days)". */
+export function EventList({ marks }: { marks: readonly EventMark[] }) {
+  if (!marks.length) return <>—</>;
+  return (
+    <ul className="space-y-0.5">
+      {marks.flatMap((m) =>
+        m.labels.map((label, i) => (
+          <li key={`${m.date}-${m.kind}-${i}`} className={m.kind === "red_flag" ? "font-medium text-red-900" : undefined}>
+            <span aria-hidden="true">{EVENT_SYMBOL[m.kind]} </span>
+            {label.startsWith(EVENT_KIND_LABEL[m.kind]) ? label : `${EVENT_KIND_LABEL[m.kind]}: ${label}`}
+          </li>
+        )),
+      )}
+    </ul>
+  );
+}
+
+export function TableDetails({ children }: { children: ReactNode }) {
+  return (
+    <details className="mt-2 text-sm">
+      <summary className="cursor-pointer text-sky-800 underline-offset-2 hover:underline">Show the data as a table</summary>
+      <div className="mt-2 overflow-x-auto">{children}</div>
+    </details>
+  );
+}
+
+function signed(n: number): string {
+  const rounded = Math.round(n * 10) / 10;
+  if (rounded === 0) return "0";
+  return `${rounded > 0 ? "+" : "−"}${Math.abs(rounded).toLocaleString("en-GB", { maximumFractionDigits: 1 })}`;
+}
+
+interface MeasureRow {
+  date: string;
+  kind?: AssessmentKind;
+  value: number | null;
+  marks: EventMark[];
+}
+
+/** Points and event marks merged by date; a day's marks go with its first point. */
+export function measureRows(series: MeasureSeries, marks: readonly EventMark[], kinds: Readonly<Record<string, AssessmentKind>> = {}): MeasureRow[] {
+  const rows: MeasureRow[] = series.points.map((p) => {
+    const kind = kinds[p.assessmentId];
+    return { date: p.date, value: p.value, marks: [], ...(kind ? { kind } : {}) };
+  });
+  for (const m of marks) {
+    const row = rows.find((r) => r.date === m.date);
+    if (row) row.marks.push(m);
+    else rows.push({ date: m.date, value: null, marks: [m] });
+  }
+  // Stable: points of a day stay in order, event-only days slot in by date.
+  return rows.map((r, i) => ({ r, i })).sort((a, b) => (a.r.date < b.r.date ? -1 : a.r.date > b.r.date ? 1 : a.i - b.i)).map(({ r }) => r);
+}
+
+export function MeasureTable({
+  series,
+  marks = [],
+  kinds = {},
+}: {
+  series: MeasureSeries;
+  marks?: readonly EventMark[];
+  kinds?: Readonly<Record<string, AssessmentKind>>;
+}) {
+  const rows = measureRows(series, marks, kinds);
+  const { unit, baseline } = series;
+  return (
+    <TableDetails>
+      <table className={tableClass}>
+        <caption className="mb-1 text-left text-xs text-slate-600">
+          {measureTitle(series)} by date, signed assessments only. Baseline {formatMeasureValue(baseline, unit)}; important change{" "}
+          {series.importantChange} {unit === "level" ? (series.importantChange === 1 ? "level" : "levels") : series.importantChange === 1 ? "point" : "points"}
+          {series.band ? `, band ${formatMeasureValue(series.band.low, unit)} to ${formatMeasureValue(series.band.high, unit)}` : ""}.
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col" className={thClass}>Date</th>
+            <th scope="col" className={thClass}>Assessment</th>
+            <th scope="col" className={thClass}>{`${series.label}: ${valueHeader(unit, series.domain)}`}</th>
+            <th scope="col" className={thClass}>{`Difference from baseline (${unit === "level" ? "levels" : "points"})`}</th>
+            <th scope="col" className={thClass}>Events</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.map((r, i) => (
+            <tr key={`${r.date}-${i}`}>
+              <th scope="row" className={`${tdClass} whitespace-nowrap text-left font-normal`}>{formatDate(r.date)}</th>
+              <td className={tdClass}>{r.value === null ? "—" : r.kind ? KIND_LABEL[r.kind] : "Assessment"}</td>
+              <td className={tdClass}>{formatMeasureValue(r.value, unit)}</td>
+              <td className={tdClass}>{r.value === null || baseline === null ? "—" : signed(r.value - baseline)}</td>
+              <td className={tdClass}>
+                <EventList marks={r.marks} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableDetails>
+  );
+}
+
+export function TrainingTable({ series, marks = [], spikePct }: { series: TrainingSeries; marks?: readonly EventMark[]; spikePct?: number }) {
+  const spikesByWeek = new Map<string, TrainingSeries["spikes"]>();
+  const weekOf = weekIndex(series);
+  for (const s of series.spikes) {
+    const w = weekOf(s.date);
+    if (w) spikesByWeek.set(w, [...(spikesByWeek.get(w) ?? []), s]);
+  }
+  const marksByWeek = new Map<string, EventMark[]>();
+  for (const m of marks) {
+    const w = weekOf(m.date);
+    if (w) marksByWeek.set(w, [...(marksByWeek.get(w) ?? []), m]);
+  }
+  return (
+    <TableDetails>
+      <table className={tableClass}>
+        <caption className="mb-1 text-left text-xs text-slate-600">
+          Weekly distance by ISO week (Monday to Sunday), with the acute:chronic workload ratio (ACWR) at the end of each week (today for the
+          current week). ACWR 0.8-1.3 is weak evidence (Lolli 2019, Impellizzeri 2020), never a red flag. A single-run spike is a run more than{" "}
+          {spikePct ?? 10}% longer than the longest run of the previous 30 days.
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col" className={thClass}>Week starting (Monday)</th>
+            <th scope="col" className={thClass}>Distance (km)</th>
+            <th scope="col" className={thClass}>Runs</th>
+            <th scope="col" className={thClass}>Longest run (km)</th>
+            <th scope="col" className={thClass}>ACWR (ratio)</th>
+            <th scope="col" className={thClass}>Single-run spikes</th>
+            <th scope="col" className={thClass}>Events</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {series.weeks.map((w) => {
+            const spikes = spikesByWeek.get(w.weekStart) ?? [];
+            return (
+              <tr key={w.weekStart}>
+                <th scope="row" className={`${tdClass} whitespace-nowrap text-left font-normal`}>{formatDate(w.weekStart)}</th>
+                <td className={tdClass}>{formatKmValue(w.km)}</td>
+                <td className={tdClass}>{w.runs}</td>
+                <td className={tdClass}>{w.runs ? formatKmValue(w.longestKm) : "—"}</td>
+                <td className={tdClass}>
+                  {formatAcwr(w.acwr)}
+                  {w.acwr !== null && w.acwr > 1.5 ? <span className="text-amber-900"> (above 1.5)</span> : null}
+                </td>
+                <td className={tdClass}>
+                  {spikes.length === 0 ? (
+                    "—"
+                  ) : (
+                    <ul className="space-y-0.5">
+                      {spikes.map((s, i) => (
+                        <li key={`${s.date}-${i}`} className="text-orange-900">
+                          <span aria-hidden="true">▲ </span>
+                          Spike {spikeText(s)}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+                <td className={tdClass}>
+                  <EventList marks={marksByWeek.get(w.weekStart) ?? []} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </TableDetails>
+  );
+}
+
+/** The weekStart (present in the series) of the ISO week holding a date, or undefined. */
+export function weekIndex(series: TrainingSeries): (date: string) => string | undefined {
+  const starts = new Set(series.weeks.map((w) => w.weekStart));
+  return (date: string) => {
+    const start = weekStartOf(date);
+    return starts.has(start) ? start : undefined;
+  };
+}

@@ -1,0 +1,131 @@
+/**
+ * Formatting and axis helpers of the timeline charts. Pure; no `Date`.
+ */
+import { dateParts, dayNumber, fromDayNumber } from "@/lib/clinical/dates";
+import type { MeasureSeries, MeasureUnit } from "@/lib/clinical/timeline";
+import { formatDate } from "@/lib/format";
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** Calm colours of the charts (Tailwind palette). */
+export const COLOURS = {
+  line: "#0369a1", // sky-700
+  lineDot: "#0c4a6e", // sky-900
+  band: "#e0f2fe", // sky-100
+  bandStroke: "#7dd3fc", // sky-300
+  baseline: "#64748b", // slate-500
+  grid: "#e2e8f0", // slate-200
+  axis: "#475569", // slate-600
+  redFlag: "#b91c1c", // red-700
+  signed: "#475569", // slate-600
+  other: "#7c3aed", // violet-600
+  bar: "#93c5fd", // blue-300
+  barStroke: "#2563eb", // blue-600
+  acwr: "#4338ca", // indigo-700
+  acwrBand: "#d1fae5", // emerald-100
+  acwrBandStroke: "#6ee7b7", // emerald-300
+  acwrWarning: "#b45309", // amber-700
+  spike: "#c2410c", // orange-700
+} as const;
+
+/** "6/10", "72.2/100", "61/80", "level 6". */
+export function formatMeasureValue(value: number | null | undefined, unit: MeasureUnit): string {
+  if (value === null || value === undefined) return "—";
+  const n = value.toLocaleString("en-GB", { maximumFractionDigits: 1 });
+  return unit === "level" ? `level ${n}` : `${n}${unit}`;
+}
+
+/** "0-10", "0-100", "0-80": the range of a measure, for headers. */
+export function measureRange(series: Pick<MeasureSeries, "domain">): string {
+  return `${series.domain[0]}-${series.domain[1]}`;
+}
+
+/** "Score (0-10)" / "Level (0-10)": the value column header with its unit. */
+export function valueHeader(unit: MeasureUnit, domain: [number, number]): string {
+  return `${unit === "level" ? "Level" : "Score"} (${domain[0]}-${domain[1]})`;
+}
+
+/** The title of a measure chart: "Pain NRS (0-10, lower is better)". */
+export function measureTitle(series: Pick<MeasureSeries, "label" | "domain" | "betterIs">): string {
+  return `${series.label} (${measureRange(series)}, ${series.betterIs} is better)`;
+}
+
+/** "1.18", or "—" when there is no ratio. */
+export function formatAcwr(acwr: number | null): string {
+  return acwr === null ? "—" : acwr.toFixed(2);
+}
+
+/** "12.5 km" (one decimal at most). */
+export function formatKmValue(km: number): string {
+  return `${km.toLocaleString("en-GB", { maximumFractionDigits: 1 })} km`;
+}
+
+/** "3 Nov" for axis ticks (the year is in the tooltips and tables). */
+export function shortDate(date: string): string {
+  const { month, day } = dateParts(date);
+  return `${day} ${MONTHS[month - 1] ?? ""}`;
+}
+
+/** "Nov 2026" for month ticks. */
+export function monthLabel(date: string): string {
+  const { year, month } = dateParts(date);
+  return `${MONTHS[month - 1] ?? ""} ${year}`;
+}
+
+export { formatDate };
+
+/** A tick formatter for a day-number axis: "3 Nov", or "Nov 2026" when the ticks are month starts. */
+export function dayTickLabel(day: number, monthTicks: boolean): string {
+  const date = fromDayNumber(day);
+  return monthTicks ? monthLabel(date) : shortDate(date);
+}
+
+/**
+ * Ticks for a time axis of day numbers from `from` to `to`: Mondays for short
+ * spans, first days of months (every 1, 2, 3, 6 or 12 months) for longer
+ * ones; at most `max` ticks.
+ */
+export function timeTicks(from: number, to: number, max = 6): { ticks: number[]; monthTicks: boolean } {
+  if (to < from) return { ticks: [], monthTicks: false };
+  const span = to - from;
+  if (span <= 7 * max * 2) {
+    const firstMonday = from + ((7 - ((((from + 3) % 7) + 7) % 7)) % 7);
+    const mondays: number[] = [];
+    for (let d = firstMonday; d <= to; d += 7) mondays.push(d);
+    if (mondays.length === 0) return { ticks: [from], monthTicks: false };
+    const step = Math.ceil(mondays.length / max);
+    return { ticks: mondays.filter((_, i) => i % step === 0), monthTicks: false };
+  }
+  const starts: number[] = [];
+  const { year, month } = dateParts(fromDayNumber(from));
+  let y = year;
+  let m = month;
+  for (;;) {
+    const day = dayNumber(`${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-01`);
+    if (day > to) break;
+    if (day >= from) starts.push(day);
+    m++;
+    if (m > 12) {
+      m = 1;
+      y++;
+    }
+  }
+  const steps = [1, 2, 3, 6, 12, 24, 60];
+  const step = steps.find((s) => Math.ceil(starts.length / s) <= max) ?? Math.ceil(starts.length / max);
+  // Keep month starts on a regular grid (January-aligned) so that ticks read "Jan, Apr, Jul, Oct".
+  const ticks = starts.filter((d) => {
+    const p = dateParts(fromDayNumber(d));
+    return ((p.year * 12 + p.month - 1) % step) === 0;
+  });
+  return { ticks: ticks.length > 0 ? ticks : starts.slice(0, 1), monthTicks: true };
+}
+
+/** Ticks of a measure's value axis. */
+export function valueTicks(domain: [number, number]): number[] {
+  const [min, max] = domain;
+  const span = max - min;
+  const step = span >= 100 ? 25 : span >= 80 ? 20 : span >= 10 ? 2 : 1;
+  const ticks: number[] = [];
+  for (let v = min; v <= max; v += step) ticks.push(v);
+  return ticks;
+}

@@ -1,0 +1,68 @@
+import type { Actor } from "@/lib/auth";
+import type { Evaluation, ImportantChange } from "@/lib/clinical";
+import { audit } from "@/lib/data/audit";
+import { findPatientOrThrow } from "@/lib/data/patients";
+import { clinicSettingsIn } from "@/lib/data/settings";
+import { toDateString, transaction } from "@/lib/data/tx";
+import { todayIn } from "@/lib/format";
+
+/**
+ * A runner's course over time: every assessment of every episode with its
+ * stored evaluation (entered-in-error ones included, marked, so the history
+ * can show them struck through; charts leave them out), the whole run log
+ * and the thresholds for the important-change bands. Audited as a view.
+ * Served by two indexes: Assessment (clinicId, episodeId, assessedOn) and
+ * Run (clinicId, patientId, date).
+ */
+export type TimelineData = {
+  patientId: string;
+  today: string;
+  episodes: { id: string; side: "left" | "right" | "both"; complaint: string; status: "open" | "discharged" }[];
+  assessments: {
+    id: string;
+    episodeId: string;
+    kind: "intake" | "follow_up";
+    assessedOn: string;
+    status: "draft" | "signed" | "entered_in_error";
+    signedAt: string | null;
+    urgency: "emergency" | "urgent" | "soon" | "routine" | null;
+    evaluation: Evaluation | null;
+  }[];
+  runs: { date: string; distanceKm: number }[];
+  settings: { spikePct: number; importantChange: ImportantChange };
+};
+
+export async function getTimeline(actor: Actor, patientId: string): Promise<TimelineData> {
+  return transaction(async (tx) => {
+    await findPatientOrThrow(tx, actor, patientId);
+    const [clinic, episodes, settings, runs] = await Promise.all([
+      tx.clinic.findUnique({ where: { id: actor.clinicId }, select: { timezone: true } }),
+      tx.episode.findMany({ where: { clinicId: actor.clinicId, patientId }, orderBy: { createdAt: "asc" }, select: { id: true, side: true, complaint: true, status: true } }),
+      clinicSettingsIn(tx, actor.clinicId),
+      tx.run.findMany({ where: { clinicId: actor.clinicId, patientId }, orderBy: { date: "asc" }, select: { date: true, distanceKm: true } }),
+    ]);
+    const assessments = await tx.assessment.findMany({
+      where: { clinicId: actor.clinicId, episodeId: { in: episodes.map((e) => e.id) } },
+      orderBy: [{ assessedOn: "asc" }, { createdAt: "asc" }],
+      select: { id: true, episodeId: true, kind: true, assessedOn: true, status: true, signedAt: true, urgency: true, evaluation: true },
+    });
+    await audit(tx, actor, { action: "timeline.view", entityType: "Patient", entityId: patientId, patientId });
+    return {
+      patientId,
+      today: todayIn(clinic?.timezone ?? "UTC"),
+      episodes,
+      assessments: assessments.map((a) => ({
+        id: a.id,
+        episodeId: a.episodeId,
+        kind: a.kind,
+        assessedOn: toDateString(a.assessedOn),
+        status: a.status,
+        signedAt: a.signedAt?.toISOString() ?? null,
+        urgency: a.urgency,
+        evaluation: (a.evaluation as unknown as Evaluation | null) ?? null,
+      })),
+      runs: runs.map((r) => ({ date: toDateString(r.date), distanceKm: r.distanceKm })),
+      settings: { spikePct: settings.spikePct, importantChange: settings.importantChange },
+    };
+  });
+}
