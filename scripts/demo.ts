@@ -1,0 +1,108 @@
+/**
+ * `npm run demo`: everything a newcomer needs after `npm install`, in one
+ * command. It
+ *   1. uses DATABASE_URL if set, otherwise starts the embedded PostgreSQL
+ *      (PGlite, data in .data/pglite) inside this process;
+ *   2. applies the committed migrations and seeds the demo clinics (the seed
+ *      is idempotent and refuses a database holding real clinics);
+ *   3. generates a session secret in .data/auth-secret if NEXTAUTH_SECRET is
+ *      unset, builds the app if there is no current build, and serves it
+ *      with `next start` on PORT (default 3000) until Ctrl-C.
+ */
+import "dotenv/config";
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { startEmbeddedServer, type EmbeddedServer } from "./db/embedded";
+import { applyMigrations } from "./db/migrate";
+import { redactUrl } from "./db/url";
+import { seed } from "../prisma/seed";
+
+const ROOT = path.resolve(__dirname, "..");
+const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+
+function authSecret(): string {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  const file = path.join(ROOT, ".data", "auth-secret");
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return fs.readFileSync(file, "utf8").trim();
+}
+
+/** Newest modification time under the folders the build depends on. */
+function newestSource(): number {
+  let newest = 0;
+  const walk = (p: string) => {
+    const st = fs.statSync(p);
+    if (st.isDirectory()) {
+      for (const name of fs.readdirSync(p)) if (name !== "node_modules" && name !== "generated") walk(path.join(p, name));
+    } else newest = Math.max(newest, st.mtimeMs);
+  };
+  for (const p of ["app", "lib", "proxy.ts", "next.config.js", "package-lock.json", "prisma/schema.prisma"]) {
+    if (fs.existsSync(path.join(ROOT, p))) walk(path.join(ROOT, p));
+  }
+  return newest;
+}
+
+function buildIfNeeded(env: NodeJS.ProcessEnv) {
+  const buildId = path.join(ROOT, ".next", "BUILD_ID");
+  if (fs.existsSync(buildId) && fs.statSync(buildId).mtimeMs > newestSource()) {
+    console.log("Using the existing build (.next).");
+    return;
+  }
+  console.log("Building the app (next build, about a minute)…");
+  const r = spawnSync(process.execPath, [NEXT_BIN, "build"], { cwd: ROOT, env, stdio: "inherit" });
+  if (r.status !== 0) throw new Error("next build failed");
+}
+
+async function main() {
+  let embedded: EmbeddedServer | undefined;
+  let url = process.env.DATABASE_URL;
+  if (!url) {
+    embedded = await startEmbeddedServer();
+    url = embedded.url;
+    console.log(`Embedded PostgreSQL: ${redactUrl(url)} (data in ${path.relative(ROOT, embedded.dataDir ?? "memory")})`);
+  } else {
+    console.log(`PostgreSQL: ${redactUrl(url)}`);
+  }
+  const stop = async () => {
+    await embedded?.stop().catch(() => undefined);
+  };
+  try {
+    const applied = await applyMigrations(url, { log: (l) => console.log(`  ${l}`) });
+    console.log(applied.length ? `Applied ${applied.length} migration(s).` : "Database schema is up to date.");
+    console.log("Demo data:");
+    await seed(url, (l) => console.log(`  ${l}`));
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+
+  const port = process.env.PORT ?? "3000";
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: url,
+    NEXTAUTH_SECRET: authSecret(),
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    NEXT_TELEMETRY_DISABLED: "1",
+    PORT: port,
+  };
+  buildIfNeeded(env);
+  console.log(`\nKnee Clinic: http://localhost:${port}  (sign in as clinician@riverside.example / knee-demo-2026; Ctrl-C to stop)\n`);
+  const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", port], { cwd: ROOT, env, stdio: "inherit" });
+  const forward = (signal: NodeJS.Signals) => child.kill(signal);
+  process.on("SIGINT", forward);
+  process.on("SIGTERM", forward);
+  child.on("exit", async (code) => {
+    await stop();
+    process.exit(code ?? 0);
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
