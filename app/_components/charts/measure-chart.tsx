@@ -25,6 +25,8 @@ export interface MeasureChartProps {
   height?: number;
   /** Id of the chart's heading. */
   id?: string;
+  /** Level of the chart's heading (default 3). */
+  headingLevel?: 3 | 4;
 }
 
 interface Row {
@@ -42,7 +44,8 @@ const KIND_LABEL: Record<AssessmentKind, string> = { intake: "Intake", follow_up
  * fewer than two scores a sentence replaces the chart. The data table is
  * under the chart.
  */
-export function MeasureChart({ series, events = [], kinds = {}, from, to, height = 200, id }: MeasureChartProps) {
+export function MeasureChart({ series, events = [], kinds = {}, from, to, height = 200, id, headingLevel = 3 }: MeasureChartProps) {
+  const Heading = headingLevel === 4 ? "h4" : "h3";
   const { points, unit, band, baseline } = series;
   const pointDays = points.map((p) => dayNumber(p.date));
   const minDay = from ? dayNumber(from) : Math.min(...pointDays, ...events.map((e) => dayNumber(e.date)));
@@ -54,9 +57,9 @@ export function MeasureChart({ series, events = [], kinds = {}, from, to, height
   return (
     <figure className="min-w-0 rounded-md border border-slate-200 bg-white p-3">
       <figcaption>
-        <h3 id={id} className="text-sm font-semibold text-slate-900">
+        <Heading id={id} className="text-sm font-semibold text-slate-900">
           {title}
-        </h3>
+        </Heading>
         {points.length >= 2 ? (
           <Legend>
             {band ? (

@@ -17,6 +17,21 @@ import {
   type Scores,
 } from "@/lib/clinical";
 import { isoWeekStart, measureSeries, trainingSeries, weekStartOf, type TimelineMeasureAssessment } from "@/lib/clinical/timeline";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import {
+  AssessmentHistory,
+  eventsFromAssessments,
+  MeasureChart,
+  MeasureTable,
+  measureSummary,
+  PatientTimeline,
+  signedDay,
+  TrainingChart,
+  TrainingTable,
+  groupEvents,
+  type TimelineAssessment,
+} from "@/app/_components/charts";
 
 const week = (series: ReturnType<typeof trainingSeries>, weekStart: string) => series.weeks.find((w) => w.weekStart === weekStart);
 
@@ -336,5 +351,219 @@ describe("measureSeries", () => {
   it("no assessments, or no scores: no series", () => {
     expect(measureSeries([], DEFAULT_IMPORTANT_CHANGE)).toEqual([]);
     expect(measureSeries([assessment("a1", "2026-01-03", {})], DEFAULT_IMPORTANT_CHANGE)).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Components, rendered on the server (no browser)
+// ---------------------------------------------------------------------------
+
+
+function timelineAssessment(
+  id: string,
+  assessedOn: string,
+  scores: Scores,
+  extra: Partial<TimelineAssessment> & { changes?: Evaluation["changes"]; redFlags?: Evaluation["redFlags"] } = {},
+): TimelineAssessment {
+  const { changes, redFlags, ...rest } = extra;
+  const evaluation: Evaluation = { ...evaluationWith(scores), ...(changes ? { changes } : {}), ...(redFlags ? { redFlags, urgency: "soon" } : {}) };
+  return {
+    id,
+    episodeId: "e1",
+    kind: "follow_up",
+    assessedOn,
+    status: "signed",
+    signedAt: `${assessedOn}T10:00:00.000Z`,
+    urgency: evaluation.urgency,
+    evaluation,
+    href: `/patients/p1/episodes/e1/assessments/${id}`,
+    ...rest,
+  };
+}
+
+const HISTORY: TimelineAssessment[] = [
+  timelineAssessment("a1", "2026-01-03", { painNow: 6, koos: { pain: 50, symptoms: null, adl: null, sport: null, qol: null } }, {
+    kind: "intake",
+    redFlags: [{ code: "catching", urgency: "soon", because: ["symptoms.catching"] }],
+  }),
+  timelineAssessment("a2", "2026-01-20", { painNow: 9 }, {
+    status: "entered_in_error",
+    changes: { painNow: { vsBaseline: "worsened", vsPrevious: "worsened" } },
+  }),
+  timelineAssessment("a3", "2026-02-20", { painNow: 2, koos: { pain: 72.2, symptoms: null, adl: null, sport: null, qol: null } }, {
+    changes: { painNow: { vsBaseline: "improved", vsPrevious: "improved" }, "koos.pain": { vsBaseline: "improved", vsPrevious: "unchanged" } },
+  }),
+  timelineAssessment("a4", "2026-03-01", { painNow: 3 }, {
+    status: "draft",
+    signedAt: null,
+    changes: { painNow: { vsBaseline: "improved", vsPrevious: "unchanged" } },
+  }),
+];
+
+/** The <tr>…</tr> of the body rows of the first table in `html`. */
+function bodyRows(html: string): string[] {
+  const body = /<tbody[^>]*>([\s\S]*?)<\/tbody>/.exec(html)?.[1] ?? "";
+  return body.split("</tr>").filter((r) => r.includes("<tr"));
+}
+const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim();
+
+describe("AssessmentHistory (server-rendered)", () => {
+  const html = renderToStaticMarkup(createElement(AssessmentHistory, { assessments: HISTORY }));
+  const rows = bodyRows(html);
+
+  it("lists every assessment oldest first, with scoped headers and measures with units", () => {
+    expect(html).toContain("<caption");
+    expect(html).toContain('scope="col"');
+    expect(rows).toHaveLength(4);
+    expect(rows.map((r) => /scope="row"[^>]*>.*?>([^<]+)<\/a>/.exec(r)?.[1])).toEqual(["3 Jan 2026", "20 Jan 2026", "20 Feb 2026", "1 Mar 2026"]);
+    expect(text(html)).toContain("Pain NRS Score (0-10), lower is better");
+    expect(text(html)).toContain("KOOS Pain Score (0-100), higher is better");
+    expect(html).toContain('href="/patients/p1/episodes/e1/assessments/a3"');
+  });
+
+  it("shows status, urgency and red flags", () => {
+    expect(text(rows[0] as string)).toContain("Intake Signed");
+    expect(text(rows[0] as string)).toContain("Soon");
+    expect(text(rows[0] as string)).toContain("Catching");
+    expect(text(rows[3] as string)).toContain("Draft (unsigned)");
+  });
+
+  it("badges vs baseline and vs previous from evaluation.changes", () => {
+    const followUp = text(rows[2] as string);
+    expect(followUp).toContain("2/10 vs baseline Improved vs previous Improved");
+    expect(followUp).toContain("72.2/100 vs baseline Improved vs previous Unchanged");
+    expect(text(rows[0] as string)).toContain("6/10 baseline");
+  });
+
+  it("entered-in-error rows are struck through, labelled, and have no badges", () => {
+    const eie = rows[1] as string;
+    expect(eie).toContain("line-through");
+    expect(text(eie)).toContain("Entered in error");
+    expect(text(eie)).not.toMatch(/Improved|Worsened|Unchanged/);
+    expect(text(eie)).toContain("9/10");
+  });
+
+  it("says so when there are no assessments", () => {
+    expect(text(renderToStaticMarkup(createElement(AssessmentHistory, { assessments: [] })))).toBe("No assessments yet.");
+  });
+});
+
+describe("chart data tables and summaries (server-rendered)", () => {
+  const signedOnly = HISTORY.filter((a) => a.status === "signed").map((a) => ({
+    id: a.id,
+    assessedOn: a.assessedOn,
+    kind: a.kind,
+    evaluation: a.evaluation as Evaluation,
+  }));
+  const [pain] = measureSeries(signedOnly, DEFAULT_IMPORTANT_CHANGE);
+  const events = eventsFromAssessments(HISTORY);
+  const marks = groupEvents(events);
+
+  it("derives red-flag and signing events from signed assessments only", () => {
+    expect(events.map((e) => [e.date, e.kind])).toEqual([
+      ["2026-01-03", "red_flag"],
+      ["2026-01-03", "signed"],
+      ["2026-02-20", "signed"],
+    ]);
+    expect(events[0]?.label).toBe("Red flag (intake): Catching");
+    expect(signedDay("2026-01-03T23:30:00.000Z", "Australia/Sydney")).toBe("2026-01-04");
+    expect(signedDay("2026-01-03T23:30:00.000Z")).toBe("2026-01-03");
+  });
+
+  it("the measure table: caption, units in headers, dates, values, differences and events in words", () => {
+    const html = renderToStaticMarkup(
+      createElement(MeasureTable, { series: pain as NonNullable<typeof pain>, marks, kinds: { a1: "intake", a3: "follow_up" } }),
+    );
+    expect(html).toContain("<details");
+    expect(text(html)).toContain("Show the data as a table");
+    expect(text(html)).toContain("Pain NRS (0-10, lower is better) by date");
+    expect(text(html)).toContain("Pain NRS: Score (0-10)");
+    expect(text(html)).toContain("Difference from baseline (points)");
+    const rows = bodyRows(html).map(text);
+    expect(rows).toEqual([
+      "3 Jan 2026 Intake 6/10 0 ▲ Red flag (intake): Catching ✓ Signed: intake of 3 Jan 2026",
+      "20 Feb 2026 Follow-up 2/10 −4 ✓ Signed: follow-up of 20 Feb 2026",
+    ]);
+    expect(html).not.toContain("9/10"); // entered in error: not charted
+  });
+
+  it("the accessible summary of a measure chart", () => {
+    expect(measureSummary(pain as NonNullable<typeof pain>, marks)).toBe(
+      "Pain NRS, 2 points from 6/10 on 3 Jan 2026 to 2/10 on 20 Feb 2026; lower is better. " +
+        "Shaded band of important change around the baseline 6/10: 4/10 to 8/10. " +
+        "Marked on the time axis: red flags on 3 Jan 2026; signed on 3 Jan 2026, 20 Feb 2026.",
+    );
+  });
+
+  it("MeasureChart renders a placeholder with role=img before mounting, and the table", () => {
+    const html = renderToStaticMarkup(createElement(MeasureChart, { series: pain as NonNullable<typeof pain>, events }));
+    expect(html).toContain('role="img"');
+    expect(html).toContain('aria-label="Pain NRS, 2 points from 6/10 on 3 Jan 2026');
+    expect(html).toContain("Loading chart…");
+    expect(html).toContain('style="height:200px"');
+    expect(text(html)).toContain("Important change around baseline (6/10 ± 2)");
+    expect(html).toContain("<table");
+  });
+
+  it("MeasureChart with one point shows a sentence instead of a chart", () => {
+    const [one] = measureSeries(signedOnly.slice(0, 1), DEFAULT_IMPORTANT_CHANGE);
+    const html = renderToStaticMarkup(createElement(MeasureChart, { series: one as NonNullable<typeof one>, kinds: { a1: "intake" } }));
+    expect(html).not.toContain('role="img"');
+    expect(text(html)).toContain("One score so far: 6/10 on 3 Jan 2026 (intake).");
+  });
+
+  it("the training table: weeks, units in headers, ACWR, spikes with their band", () => {
+    const runs = [
+      { date: "2026-10-26", distanceKm: 10 },
+      { date: "2026-11-03", distanceKm: 16 },
+      { date: "2026-11-04", distanceKm: 0 },
+    ];
+    const series = trainingSeries(runs, "2026-11-10", 10);
+    const html = renderToStaticMarkup(createElement(TrainingTable, { series, spikePct: 10, marks: groupEvents([{ date: "2026-11-04", kind: "red_flag", label: "Red flag (follow-up): Catching" }]) }));
+    expect(text(html)).toContain("Week starting (Monday) Distance (km) Runs Longest run (km) ACWR (ratio) Single-run spikes Events");
+    expect(text(html)).toContain("weak evidence (Lolli 2019, Impellizzeri 2020)");
+    expect(bodyRows(html).map(text)).toEqual([
+      "26 Oct 2026 10 km 1 10 km 4.00 (above 1.5) — —",
+      "2 Nov 2026 16 km 2 16 km 2.46 (above 1.5) ▲ Spike 3 Nov 2026: 16 km vs 10 km longest in the previous 30 days (more than 30% up to 100% longer) ▲ Red flag (follow-up): Catching",
+      "9 Nov 2026 0 km 0 — 0.00 — —",
+    ]);
+  });
+
+  it("TrainingChart: a sentence without runs or with one week, a placeholder and summary otherwise", () => {
+    expect(text(renderToStaticMarkup(createElement(TrainingChart, { series: trainingSeries([], "2026-11-10", 10) })))).toContain("No runs logged up to today.");
+    const one = renderToStaticMarkup(createElement(TrainingChart, { series: trainingSeries([{ date: "2026-11-09", distanceKm: 5 }], "2026-11-10", 10) }));
+    expect(text(one)).toContain("One week of runs so far: 5 km in 1 run in the week of 9 Nov 2026, ACWR 4.00.");
+    const many = renderToStaticMarkup(
+      createElement(TrainingChart, { series: trainingSeries([{ date: "2026-11-01", distanceKm: 5 }, { date: "2026-11-09", distanceKm: 6 }], "2026-11-10", 10) }),
+    );
+    expect(many).toContain('role="img"');
+    expect(many).toContain("Loading chart…");
+    expect(many).toContain('aria-label="Weekly distance, 3 weeks from the week of 26 Oct 2026 to the week of 9 Nov 2026');
+    expect(text(many)).toContain("0.8-1.3 (weak evidence: Lolli 2019, Impellizzeri 2020)");
+  });
+
+  it("PatientTimeline: charts leave out drafts and entered-in-error assessments, the history keeps them", () => {
+    const html = renderToStaticMarkup(
+      createElement(PatientTimeline, {
+        assessments: HISTORY,
+        runs: [{ date: "2026-01-01", distanceKm: 8 }, { date: "2026-02-10", distanceKm: 9 }],
+        today: "2026-03-02",
+        settings: { spikePct: 10, importantChange: DEFAULT_IMPORTANT_CHANGE },
+      }),
+    );
+    const t = text(html);
+    expect(t).toContain("Outcome measures over time");
+    expect(t).toContain("2 draft or entered-in-error assessments left out");
+    expect(t).toContain("Pain NRS (0-10, lower is better)");
+    expect(t).toContain("KOOS Pain (0-100, higher is better)");
+    expect(t).toContain("Training load");
+    expect(t).toContain("Assessment history");
+    // The pain chart's table has the two signed scores only; the history has all four.
+    const painTable = /Pain NRS \(0-10, lower is better\) by date[\s\S]*?<\/table>/.exec(html)?.[0] ?? "";
+    expect(bodyRows(`<tbody>${painTable.split("<tbody")[1] ?? ""}`).length).toBe(2);
+    expect(painTable).not.toContain("9/10");
+    expect(painTable).not.toContain("3/10");
+    expect(t).toContain("Entered in error");
+    expect(t).toContain("Draft (unsigned)");
   });
 });
