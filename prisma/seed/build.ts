@@ -73,7 +73,7 @@ const SCREEN_NO: SymptomsInput = {
 
 /** Outcome measures for a severity 0 (no problem) .. 1 (worst), with some noise. */
 function measuresFor(rng: Rng, severity: number, tegner: number, partialKoos: boolean): MeasuresInput {
-  const item = (weight: number) => clamp(Math.round(severity * 4 * weight + (rng.next() - 0.5) * 1.2), 0, 4);
+  const item = (weight: number) => clamp(Math.round(severity * 4 * weight + (rng.next() - 0.5) * 0.5), 0, 4);
   const koos: Record<string, number> = {};
   const sub: [string, number, number][] = [
     ["P", 9, 0.9],
@@ -88,8 +88,8 @@ function measuresFor(rng: Rng, severity: number, tegner: number, partialKoos: bo
       koos[`${prefix}${k}`] = item(w);
     }
   }
-  const lefs = Array.from({ length: 20 }, () => clamp(Math.round(4 - severity * 4 * 0.7 + (rng.next() - 0.5) * 1.2), 0, 4));
-  const psfsScore = () => clamp(Math.round((1 - severity) * 10 + (rng.next() - 0.5) * 2), 0, 10);
+  const lefs = Array.from({ length: 20 }, () => clamp(Math.round(4 - severity * 4 * 0.7 + (rng.next() - 0.5) * 0.5), 0, 4));
+  const psfsScore = () => clamp(Math.round((1 - severity) * 10 + (rng.next() - 0.5)), 0, 10);
   return {
     koos,
     lefs,
@@ -164,7 +164,7 @@ export async function buildClinicData(tx: Tx, def: DemoClinic, passwordHash: str
     // Visits: intake, then 1-6 follow-ups two to three weeks apart, the last one recent.
     const followUps = rng.int(1, 6);
     const interval = rng.int(14, 21);
-    const lastVisit = addDays(today, -rng.int(0, interval + 10));
+    const lastVisit = addDays(today, -rng.int(0, interval + 4));
     const visits = Array.from({ length: followUps + 1 }, (_, k) => addDays(lastVisit, -(followUps - k) * interval));
     const intakeOn = visits[0]!;
     const trajectory: Trajectory = rng.chance(0.68) ? "improving" : rng.chance(0.6) ? "stalled" : "worsening";
@@ -274,6 +274,7 @@ export async function buildClinicData(tx: Tx, def: DemoClinic, passwordHash: str
     let severity = intakePain / 10;
     let tegner = baseTegner - rng.int(1, 3);
     const draftLast = rng.chance(0.12) && !discharged;
+    const redFlagStillPresent = i < RED_FLAG_SCENARIOS.length && rng.chance(0.5);
     const errorIndex = i === 3 && followUps >= 2 ? 1 : -1; // one follow-up per clinic entered in error
     let lastSignedPlan: Answers["plan"] | undefined;
 
@@ -283,7 +284,7 @@ export async function buildClinicData(tx: Tx, def: DemoClinic, passwordHash: str
       if (!isIntake) {
         const step = trajectory === "improving" ? -rng.int(1, 2) : trajectory === "worsening" ? rng.int(1, 2) : rng.int(-1, 1);
         pain = clamp(pain + step, 0, 10);
-        severity = clamp(severity + step * 0.09, 0.02, 0.95);
+        severity = clamp(severity + step * (trajectory === "stalled" ? 0.03 : 0.09), 0.02, 0.95);
         tegner = clamp(tegner + (trajectory === "improving" ? rng.int(0, 1) : trajectory === "worsening" ? -rng.int(0, 1) : 0), 0, baseTegner);
       }
       const followUpSymptoms: SymptomsInput = {
@@ -293,6 +294,8 @@ export async function buildClinicData(tx: Tx, def: DemoClinic, passwordHash: str
         painDuringRun: Math.min(10, pain + 1),
         daysPersistingDespiteReducedTraining: trajectory === "improving" ? 0 : rng.int(3, 12),
         ...Object.fromEntries((scenario.persists ?? []).map((key) => [key, trajectory !== "improving"])),
+        // Some red-flag pictures are still present at the latest visit (awaiting the physician).
+        ...(redFlagStillPresent && k === visits.length - 1 ? scenario.symptoms : {}),
       };
       const measures = measuresFor(rng, severity, tegner, isIntake && i % 9 === 4);
       const nextReview = k === visits.length - 1 ? addDays(assessedOn, interval) : visits[k + 1];
