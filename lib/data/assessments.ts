@@ -331,6 +331,8 @@ export type FormContext = {
   timezone: string;
   /** Training habits of the newest signed assessment, to prefill a follow-up. */
   lastTraining: Answers["training"] | undefined;
+  /** The episode already has an intake (draft or signed). */
+  hasIntake: boolean;
 };
 
 /**
@@ -350,7 +352,7 @@ export async function getFormContext(actor: Actor, patientId: string, episodeId:
     if (!patient) throw new NotFoundError("patient");
     const timezone = clinic?.timezone ?? "UTC";
     const today = todayIn(timezone);
-    const [runs, priors] = await Promise.all([
+    const [runs, priors, intakes] = await Promise.all([
       tx.run.findMany({
         where: { clinicId: actor.clinicId, patientId, date: { gte: fromDateString(addDays(today, -120)), lte: fromDateString(today) } },
         select: { date: true, distanceKm: true, surface: true },
@@ -361,6 +363,7 @@ export async function getFormContext(actor: Actor, patientId: string, episodeId:
         select: { id: true, assessedOn: true, answers: true },
         orderBy: [{ assessedOn: "asc" }, { createdAt: "asc" }],
       }),
+      tx.assessment.count({ where: { clinicId: actor.clinicId, episodeId, kind: "intake", status: { not: "entered_in_error" } } }),
     ]);
     // A draft being continued is audited by getAssessmentDetail; a new form here.
     if (action) await audit(tx, actor, { action, entityType: "Episode", entityId: episodeId, patientId });
@@ -375,6 +378,7 @@ export async function getFormContext(actor: Actor, patientId: string, episodeId:
       today,
       timezone,
       lastTraining: last ? (last.answers as Answers).training : undefined,
+      hasIntake: intakes > 0,
     };
   });
 }

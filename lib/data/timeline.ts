@@ -32,7 +32,8 @@ export type TimelineData = {
   settings: { spikePct: number; importantChange: ImportantChange };
 };
 
-export async function getTimeline(actor: Actor, patientId: string): Promise<TimelineData> {
+/** `audited: false` only when the caller already audited this view (the patient page). */
+export async function getTimeline(actor: Actor, patientId: string, opts: { audited?: boolean } = {}): Promise<TimelineData> {
   return transaction(async (tx) => {
     await findPatientOrThrow(tx, actor, patientId);
     const [clinic, episodes, settings, runs] = await Promise.all([
@@ -46,7 +47,7 @@ export async function getTimeline(actor: Actor, patientId: string): Promise<Time
       orderBy: [{ assessedOn: "asc" }, { createdAt: "asc" }],
       select: { id: true, episodeId: true, kind: true, assessedOn: true, status: true, signedAt: true, urgency: true, evaluation: true },
     });
-    await audit(tx, actor, { action: "timeline.view", entityType: "Patient", entityId: patientId, patientId });
+    if (opts.audited !== false) await audit(tx, actor, { action: "timeline.view", entityType: "Patient", entityId: patientId, patientId });
     return {
       patientId,
       today: todayIn(clinic?.timezone ?? "UTC"),

@@ -320,6 +320,14 @@ export async function buildClinicData(tx: Tx, def: DemoClinic, passwordHash: str
           }
         : {
             symptoms: followUpSymptoms,
+            exam: {
+              effusion: exam.effusion === "large" || exam.effusion === "moderate" ? (trajectory === "improving" ? "trace" : exam.effusion) : "none",
+              fullExtension: exam.fullExtension,
+              flexionTo90: true,
+              tenderness: trajectory === "improving" && k > 1 ? [] : exam.tenderness,
+              hopPain: trajectory === "improving" ? false : exam.hopPain,
+              hipInternalRotationReduced: exam.hipInternalRotationReduced,
+            },
             measures,
             training: { ...training, warmUp: true },
             followUp: {

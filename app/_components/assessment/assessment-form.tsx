@@ -350,6 +350,7 @@ export function AssessmentForm(props: AssessmentFormProps) {
                   setDirty(true);
                 }}
               />
+              <p className="mt-1 text-xs text-slate-600">{/^\d{4}-\d{2}-\d{2}$/.test(assessedOn) ? formatDate(assessedOn) : ""}</p>
               {errors.assessedOn ? (
                 <p id="assessedOn-error" role="alert" className="mt-1 text-xs font-medium text-red-700">
                   {errors.assessedOn}
@@ -384,7 +385,7 @@ export function AssessmentForm(props: AssessmentFormProps) {
 
         <section aria-labelledby="sec-measures" className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
           <h2 id="sec-measures" className="text-base font-semibold">
-            {kind === "intake" ? "5. Outcome measures" : "5. Outcome measures"}
+            {kind === "intake" ? "5. Outcome measures" : "6. Outcome measures"}
           </h2>
           <MeasuresSection
             measures={answers.measures ?? {}}
@@ -400,7 +401,7 @@ export function AssessmentForm(props: AssessmentFormProps) {
 
         <section aria-labelledby="sec-plan" className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
           <h2 id="sec-plan" className="text-base font-semibold">
-            6. Plan
+            {kind === "intake" ? "6. Plan" : "7. Plan"}
           </h2>
           <fieldset className="mt-2">
             <legend className="text-sm">Management and return-to-run guidance given</legend>

@@ -156,7 +156,20 @@ export const FOLLOW_UP_SECTIONS: Section[] = [
     ],
   },
   { id: "screen", title: "3. Red-flag re-screen", intro: "Ask each question again: answers from earlier visits are not carried over.", questions: RED_FLAG_QUESTIONS },
-  { id: "training", title: "4. Training habits", questions: TRAINING_QUESTIONS },
+  {
+    id: "exam",
+    title: "4. Examination (re-check)",
+    intro: "The findings the red-flag rules read (bony tenderness, hop pain, flexion, effusion, hip rotation).",
+    questions: [
+      { kind: "enum", path: "exam.effusion", label: "Effusion", options: opts(EFFUSION_GRADES, EFFUSION_LABELS) },
+      tri("exam.fullExtension", "Full extension possible"),
+      tri("exam.flexionTo90", "Flexion to 90° possible"),
+      { kind: "multi", path: "exam.tenderness", label: "Tenderness on palpation", options: opts(TENDERNESS_SITES, TENDERNESS_LABELS), palpation: true },
+      tri("exam.hopPain", "Pain on single-leg hop"),
+      tri("exam.hipInternalRotationReduced", "Reduced hip internal rotation"),
+    ],
+  },
+  { id: "training", title: "5. Training habits", questions: TRAINING_QUESTIONS },
 ];
 
 export const KOOS_ITEMS: { subscale: string; title: string; items: [string, string][] }[] = [

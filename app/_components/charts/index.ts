@@ -1,5 +1,5 @@
 /** The patient timeline: charts (client), their data tables and the assessment history (server-compatible). */
-export { PatientTimeline, groupByEpisode, type PatientTimelineProps } from "./patient-timeline";
+export { PatientTimeline, groupByEpisode, episodeLabel, type PatientTimelineProps } from "./patient-timeline";
 export { MeasureChart, type MeasureChartProps } from "./measure-chart";
 export { TrainingChart, ACWR_BAND_LABEL, type TrainingChartProps } from "./training-chart";
 export { AssessmentHistory, historyMeasures } from "./assessment-history";

@@ -165,7 +165,6 @@ function MeasureLineChart({
           stroke={COLOURS.axis}
           tick={{ fontSize: 11 }}
           allowDecimals={false}
-          label={{ value: unit === "level" ? "level" : unit, position: "insideTopLeft", offset: -14, fontSize: 10, fill: COLOURS.axis }}
         />
         {marks.map((m) => (
           <ReferenceLine

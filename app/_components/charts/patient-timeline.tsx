@@ -6,12 +6,13 @@
  * plain data.
  */
 import { measureSeries, trainingSeries, type TimelineMeasureAssessment } from "@/lib/clinical/timeline";
+import { SIDE_LABELS } from "@/lib/format";
 import { Card } from "@/app/_components/ui/card";
 import { AssessmentHistory } from "./assessment-history";
 import { eventsFromAssessments, sortEvents } from "./events";
 import { MeasureChart } from "./measure-chart";
 import { TrainingChart } from "./training-chart";
-import type { AssessmentKind, TimelineAssessment, TimelineData, TimelineEvent } from "./types";
+import type { AssessmentKind, TimelineAssessment, TimelineData, TimelineEpisode, TimelineEvent } from "./types";
 
 export type PatientTimelineProps = TimelineData;
 
@@ -32,13 +33,21 @@ function byDay<T extends { assessedOn: string }>(items: readonly T[]): T[] {
     .map(({ item }) => item);
 }
 
+export function episodeLabel(episode: TimelineEpisode | undefined): string | undefined {
+  if (!episode) return undefined;
+  if (episode.label) return episode.label;
+  const text = [episode.side ? SIDE_LABELS[episode.side] : null, episode.complaint].filter(Boolean).join(": ");
+  if (!text) return undefined;
+  return episode.status === "discharged" ? `${text} (discharged)` : text;
+}
+
 /** Assessments grouped by episode, episodes in the order of their first assessment. */
 export function groupByEpisode(assessments: readonly TimelineAssessment[], labels: TimelineData["episodes"] = []): EpisodeGroup[] {
   const groups = new Map<string, EpisodeGroup>();
   for (const a of byDay(assessments)) {
     let group = groups.get(a.episodeId);
     if (!group) {
-      const label = labels.find((e) => e.id === a.episodeId)?.label ?? `Episode ${groups.size + 1}`;
+      const label = episodeLabel(labels.find((e) => e.id === a.episodeId)) ?? `Episode ${groups.size + 1}`;
       group = { id: a.episodeId, label, all: [], charted: [] };
       groups.set(a.episodeId, group);
     }

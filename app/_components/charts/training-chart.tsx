@@ -24,6 +24,9 @@ import { Legend, LegendItem } from "./legend";
 import { spikeText, trainingSummary } from "./summary";
 import type { TimelineEvent } from "./types";
 
+/** A white outline behind label text, readable over the bars. */
+const HALO = { stroke: "#ffffff", strokeWidth: 3, paintOrder: "stroke" } as const;
+
 export const ACWR_BAND_LABEL = "0.8-1.3 (weak evidence: Lolli 2019, Impellizzeri 2020)";
 
 export interface TrainingChartProps {
@@ -55,6 +58,22 @@ function weekMarks(marks: readonly EventMark[], weeks: ReadonlySet<string>): Eve
     }
   }
   return groupEvents(events);
+}
+
+/**
+ * Ticks of the week axis, at most `max`: every k-th week ("3 Nov") for up to
+ * half a year, else the first week starting in every k-th month ("Nov 2026").
+ */
+export function weekTicks(weekStarts: readonly string[], max = 8): { ticks: string[]; monthTicks: boolean } {
+  if (weekStarts.length <= 26) {
+    const step = Math.max(1, Math.ceil(weekStarts.length / max));
+    return { ticks: weekStarts.filter((_, i) => i % step === 0), monthTicks: false };
+  }
+  const firsts = weekStarts.filter((w, i) => i === 0 || w.slice(0, 7) !== (weekStarts[i - 1] as string).slice(0, 7));
+  const steps = [1, 2, 3, 6, 12, 24, 60];
+  const step = steps.find((s) => Math.ceil(firsts.length / s) <= max) ?? Math.ceil(firsts.length / max);
+  const ticks = firsts.filter((w) => (Number(w.slice(0, 4)) * 12 + Number(w.slice(5, 7)) - 1) % step === 0);
+  return { ticks: ticks.length ? ticks : firsts.slice(0, 1), monthTicks: true };
 }
 
 /**
@@ -126,7 +145,7 @@ function TrainingComposedChart({ series, marks }: { series: TrainingSeries; mark
   });
   const maxAcwr = rows.reduce((m, r) => Math.max(m, r.acwr ?? 0), 0);
   const acwrTop = Math.max(2, Math.ceil(maxAcwr * 2) / 2);
-  const longSpan = rows.length > 26;
+  const { ticks, monthTicks } = weekTicks(rows.map((r) => r.weekStart));
 
   return (
     <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 640, height: 280 }}>
@@ -137,23 +156,24 @@ function TrainingComposedChart({ series, marks }: { series: TrainingSeries; mark
           y1={0.8}
           y2={1.3}
           fill={COLOURS.acwrBand}
-          fillOpacity={0.8}
+          fillOpacity={0.55}
           stroke={COLOURS.acwrBandStroke}
           strokeDasharray="3 3"
-          label={{ value: ACWR_BAND_LABEL, position: "insideBottomLeft", fontSize: 10, fill: "#065f46" }}
+          zIndex={350}
+          label={{ value: ACWR_BAND_LABEL, position: "insideBottomLeft", fontSize: 10, fill: "#065f46", ...HALO }}
         />
         <ReferenceLine
           yAxisId="acwr"
           y={1.5}
           stroke={COLOURS.acwrWarning}
           strokeDasharray="6 4"
-          label={{ value: "ACWR 1.5", position: "insideTopRight", fontSize: 10, fill: COLOURS.acwrWarning }}
+          label={{ value: "ACWR 1.5", position: "insideTopRight", fontSize: 10, fill: COLOURS.acwrWarning, ...HALO }}
         />
         <XAxis
           dataKey="weekStart"
-          tickFormatter={(d: string) => (longSpan ? monthLabel(d) : shortDate(d))}
-          interval="preserveStartEnd"
-          minTickGap={18}
+          ticks={ticks}
+          interval={0}
+          tickFormatter={(d: string) => (monthTicks ? monthLabel(d) : shortDate(d))}
           stroke={COLOURS.axis}
           tick={{ fontSize: 11 }}
         />
@@ -161,9 +181,9 @@ function TrainingComposedChart({ series, marks }: { series: TrainingSeries; mark
           yAxisId="km"
           stroke={COLOURS.axis}
           tick={{ fontSize: 11 }}
-          width={40}
+          width={54}
           allowDecimals={false}
-          label={{ value: "km", position: "insideTopLeft", offset: -16, fontSize: 10, fill: COLOURS.axis }}
+          tickFormatter={(v: number) => `${v} km`}
         />
         <YAxis
           yAxisId="acwr"
@@ -173,7 +193,6 @@ function TrainingComposedChart({ series, marks }: { series: TrainingSeries; mark
           tick={{ fontSize: 11 }}
           width={34}
           tickFormatter={(v: number) => v.toFixed(1)}
-          label={{ value: "ACWR", position: "insideTopRight", offset: -16, fontSize: 10, fill: COLOURS.acwr }}
         />
         {marks.map((m) => (
           <ReferenceLine

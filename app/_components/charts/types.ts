@@ -46,10 +46,17 @@ export interface TimelineSettings {
   importantChange: ImportantChange;
 }
 
-/** An episode of care, to head its charts when the patient has more than one. */
+/**
+ * An episode of care, to head its charts when the patient has more than one:
+ * `label`, else "Left knee: <complaint>" from `side` and `complaint` (the
+ * shape lib/data/timeline.ts returns), else "Episode N".
+ */
 export interface TimelineEpisode {
   id: string;
-  label: string;
+  label?: string;
+  side?: "left" | "right" | "both";
+  complaint?: string;
+  status?: "open" | "discharged";
 }
 
 /** Everything the patient timeline needs: what the data layer provides. */

@@ -4,6 +4,8 @@ import { notFound } from "next/navigation";
 import { can, requirePermission } from "@/lib/auth";
 import { CHANGE_MEASURE_LABELS, RED_FLAG_LABELS, type ChangeClass } from "@/lib/clinical";
 import { getPatientRecord, type AssessmentSummary } from "@/lib/data/patients";
+import { getTimeline } from "@/lib/data/timeline";
+import { PatientTimeline } from "@/app/_components/charts";
 import { NotFoundError } from "@/lib/errors";
 import { LEVEL_LABELS, MECHANISM_LABELS, SIDE_LABELS, formatDate, formatKm, todayIn } from "@/lib/format";
 import { ChangeBadge } from "@/app/_components/assessment/change-badge";
@@ -25,7 +27,7 @@ function changeSummary(a: AssessmentSummary, key: "vsBaseline" | "vsPrevious") {
   const improved = entries.filter(([, c]) => c[key] === "improved").map(([m]) => CHANGE_MEASURE_LABELS[m as keyof typeof CHANGE_MEASURE_LABELS] ?? m);
   const overall: ChangeClass = worsened.length ? "worsened" : improved.length ? "improved" : "unchanged";
   return (
-    <span className="inline-flex flex-col gap-0.5">
+    <span className="inline-flex flex-col items-start gap-0.5">
       <ChangeBadge value={overall} />
       <span className="text-xs text-slate-600">{worsened.length ? `worse: ${worsened.join(", ")}` : improved.length ? `better: ${improved.join(", ")}` : "no important change"}</span>
     </span>
@@ -39,6 +41,7 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
     if (e instanceof NotFoundError) notFound();
     throw e;
   });
+  const timeline = await getTimeline(actor, patientId, { audited: false });
   const today = todayIn("UTC");
   const canWrite = can(actor, "assessment.write");
   return (
@@ -60,7 +63,7 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
             title={
               <span className="flex flex-wrap items-center gap-2">
                 {SIDE_LABELS[e.side]}: {e.complaint}
-                <UrgencyBadge urgency={e.urgency ?? "not_screened"} />
+                <UrgencyBadge urgency={e.urgency === null || (e.urgency === "routine" && e.screenIncomplete) ? "not_screened" : e.urgency} />
               </span>
             }
             actions={
@@ -131,6 +134,19 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
       })}
 
       {can(actor, "patient.write") ? <NewEpisodeForm patientId={patient.id} today={today} /> : null}
+
+      <section aria-labelledby="timeline-title" className="space-y-3">
+        <h2 id="timeline-title" className="text-lg font-semibold">
+          Timeline
+        </h2>
+        <PatientTimeline
+          assessments={timeline.assessments.map((a) => ({ ...a, href: `/patients/${patient.id}/episodes/${a.episodeId}/assessments/${a.id}` }))}
+          runs={timeline.runs}
+          today={timeline.today}
+          settings={timeline.settings}
+          episodes={timeline.episodes.map((e) => ({ id: e.id, label: `${SIDE_LABELS[e.side]}: ${e.complaint}` }))}
+        />
+      </section>
 
       <Card title="Running">
         <dl className="grid gap-2 sm:grid-cols-3">

@@ -13,21 +13,23 @@ export const metadata: Metadata = { title: "Referral (print)" };
 export default async function PrintReferralPage({ params }: { params: Promise<{ patientId: string; referralId: string }> }) {
   const actor = await requirePermission("referral.read");
   const { referralId } = await params;
-  try {
-    const snapshot = await exportReferral(actor, referralId, "print");
-    return (
-      <div>
-        <div className="mb-3 print:hidden">
-          <PrintButton />
-        </div>
-        <article className="bg-white p-6 print:p-0">
-          <ReferralDocument snapshot={snapshot} />
-        </article>
+  const result = await exportReferral(actor, referralId, "print").then(
+    (snapshot) => ({ snapshot, error: null as string | null }),
+    (e: unknown) => {
+      if (e instanceof NotFoundError) notFound();
+      if (e instanceof ConflictError) return { snapshot: null, error: e.message };
+      throw e;
+    },
+  );
+  if (!result.snapshot) return <Alert tone="warning" title="Not signed yet">{result.error}</Alert>;
+  return (
+    <div>
+      <div className="mb-3 print:hidden">
+        <PrintButton />
       </div>
-    );
-  } catch (e) {
-    if (e instanceof NotFoundError) notFound();
-    if (e instanceof ConflictError) return <Alert tone="warning" title="Not signed yet">{e.message}</Alert>;
-    throw e;
-  }
+      <article className="bg-white p-6 print:p-0">
+        <ReferralDocument snapshot={result.snapshot} />
+      </article>
+    </div>
+  );
 }
