@@ -19,9 +19,13 @@ import {
 import { isoWeekStart, measureSeries, trainingSeries, weekStartOf, type TimelineMeasureAssessment } from "@/lib/clinical/timeline";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
+import { timeTicks } from "@/app/_components/charts/format";
+import { weekTicks } from "@/app/_components/charts/training-chart";
 import {
   AssessmentHistory,
+  episodeLabel,
   eventsFromAssessments,
+  groupByEpisode,
   MeasureChart,
   MeasureTable,
   measureSummary,
@@ -565,5 +569,42 @@ describe("chart data tables and summaries (server-rendered)", () => {
     expect(painTable).not.toContain("3/10");
     expect(t).toContain("Entered in error");
     expect(t).toContain("Draft (unsigned)");
+  });
+});
+
+describe("PatientTimeline helpers", () => {
+  it("groups by episode, episodes in the order of their first assessment, charting signed assessments only", () => {
+    const groups = groupByEpisode(
+      [
+        timelineAssessment("b1", "2026-03-01", { painNow: 4 }, { episodeId: "e2", kind: "intake" }),
+        ...HISTORY,
+      ],
+      [{ id: "e2", side: "right", complaint: "pes anserine", status: "discharged" }],
+    );
+    expect(groups.map((g) => [g.id, g.label, g.all.length, g.charted.map((a) => a.id)])).toEqual([
+      ["e1", "Episode 1", 4, ["a1", "a3"]],
+      ["e2", "Right knee: pes anserine (discharged)", 1, ["b1"]],
+    ]);
+    expect(episodeLabel({ id: "x", label: "Left knee" })).toBe("Left knee");
+    expect(episodeLabel(undefined)).toBeUndefined();
+  });
+
+  it("time ticks: Mondays for short spans, regular month starts for long ones", () => {
+    const short = timeTicks(dayNumber("2026-01-03"), dayNumber("2026-02-20"), 5);
+    expect(short.monthTicks).toBe(false);
+    expect(short.ticks.map(fromDayNumber)).toEqual(["2026-01-05", "2026-01-19", "2026-02-02", "2026-02-16"]);
+    const long = timeTicks(dayNumber("2024-05-01"), dayNumber("2026-02-01"), 6);
+    expect(long.monthTicks).toBe(true);
+    expect(long.ticks.map(fromDayNumber)).toEqual(["2024-07-01", "2025-01-01", "2025-07-01", "2026-01-01"]);
+  });
+
+  it("week ticks: every k-th week up to half a year, else month starts", () => {
+    const weeks = (n: number) => Array.from({ length: n }, (_, i) => addDays("2026-01-05", 7 * i));
+    expect(weekTicks(weeks(4))).toEqual({ ticks: weeks(4), monthTicks: false });
+    expect(weekTicks(weeks(20)).ticks).toHaveLength(7);
+    const long = weekTicks(weeks(260));
+    expect(long.monthTicks).toBe(true);
+    expect(long.ticks.length).toBeLessThanOrEqual(8);
+    expect(long.ticks[0]).toBe("2026-01-05");
   });
 });
