@@ -36,9 +36,14 @@ function findingText(f: Finding): string {
   return `${f.label}: ${f.value}`;
 }
 
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+/**
+ * A part of the summary. Printed without a page break inside, except the
+ * long ones (`long`), whose rows and blocks are kept whole instead: moving a
+ * whole long section to the next page would leave most of a page blank.
+ */
+function Section({ id, title, long = false, children }: { id: string; title: string; long?: boolean; children: ReactNode }) {
   return (
-    <section aria-labelledby={id} className="break-inside-avoid-page space-y-2 print:break-inside-avoid">
+    <section aria-labelledby={id} className={`space-y-2 ${long ? "" : "break-inside-avoid-page print:break-inside-avoid"}`}>
       <h3 id={id} className="border-b border-slate-300 pb-0.5 text-base font-semibold break-after-avoid print:border-black">
         {title}
       </h3>
@@ -140,7 +145,7 @@ export function ReferralDocument({ snapshot }: { snapshot: ReferralSnapshot }) {
         </div>
       </Section>
 
-      <Section id={id("history")} title="History">
+      <Section id={id("history")} title="History" long>
         <Facts
           rows={[
             ["Mechanism", s.history.mechanism],
@@ -148,29 +153,17 @@ export function ReferralDocument({ snapshot }: { snapshot: ReferralSnapshot }) {
           ]}
         />
         {s.history.symptoms.length > 0 ? (
-          <table className={TABLE}>
-            <caption className={CAPTION}>Symptoms, history and training habits (as recorded)</caption>
-            <thead>
-              <tr>
-                <th scope="col" className={TH}>
-                  Finding
-                </th>
-                <th scope="col" className={TH}>
-                  Answer
-                </th>
-              </tr>
-            </thead>
-            <tbody>
+          <div>
+            <Sub>Symptoms, history and training habits (as recorded)</Sub>
+            <dl className="mt-1 gap-x-6 sm:columns-2 print:columns-2">
               {s.history.symptoms.map((f) => (
-                <tr key={f.path} className={ROW}>
-                  <th scope="row" className={`${TD} font-normal`}>
-                    {f.label}
-                  </th>
-                  <td className={`${TD} whitespace-pre-line`}>{f.value}</td>
-                </tr>
+                <div key={f.path} className="flex break-inside-avoid gap-2 border-b border-slate-200 py-0.5 print:border-slate-400">
+                  <dt className="w-1/2 shrink-0">{f.label}</dt>
+                  <dd className="font-medium whitespace-pre-line">{f.value}</dd>
+                </div>
               ))}
-            </tbody>
-          </table>
+            </dl>
+          </div>
         ) : null}
       </Section>
 
@@ -341,7 +334,7 @@ export function ReferralDocument({ snapshot }: { snapshot: ReferralSnapshot }) {
         </div>
       </Section>
 
-      <Section id={id("treatment")} title="Treatment and response">
+      <Section id={id("treatment")} title="Treatment and response" long>
         <Facts
           rows={[
             ["Treatments tried before", s.treatment.treatmentsTried ?? "not recorded"],
