@@ -96,33 +96,36 @@ async function signedAssessmentOf(tx: Tx, actor: Actor, episodeId: string, asses
 }
 
 export async function createReferralDraft(actor: Actor, episodeId: string, assessmentId?: string): Promise<ReferralView> {
-  return transaction(async (tx) => {
-    const episode = await findEpisodeOrThrow(tx, actor, episodeId);
-    const a = await signedAssessmentOf(tx, actor, episode.id, assessmentId);
-    const evaluation = a.evaluation as unknown as Evaluation;
-    const answers = a.answers as Answers;
-    const intake = await tx.assessment.findFirst({ where: { clinicId: actor.clinicId, episodeId, kind: "intake", status: "signed" }, select: { answers: true } });
-    const intakeAnswers = (intake?.answers ?? {}) as Answers;
-    const plan = answers.plan?.items?.map((i) => PLAN_ITEM_LABELS[i]).join("; ");
-    const draft: ReferralDraftText = {
-      treatmentSoFar: [intakeAnswers.context?.treatmentsTried, plan ? `Plan in clinic: ${plan}` : undefined].filter(Boolean).join("\n") || undefined,
-      responseToTreatment: answers.followUp?.responseToTreatment ? RESPONSE_LABELS[answers.followUp.responseToTreatment] : undefined,
-    };
-    const r = await tx.referral.create({
-      data: {
-        clinicId: actor.clinicId,
-        episodeId,
-        assessmentId: a.id,
-        urgency: evaluation.urgency,
-        reason: defaultReason(evaluation),
-        question: "",
-        draft: asJson(draft),
-        createdById: actor.userId,
-      },
-    });
-    await audit(tx, actor, { action: "referral.create", entityType: "Referral", entityId: r.id, patientId: episode.patientId, detail: { assessmentId: a.id, urgency: r.urgency } });
-    return view(tx, actor, await findReferralOrThrow(tx, actor, r.id));
+  return transaction((tx) => createReferralDraftIn(tx, actor, episodeId, assessmentId));
+}
+
+/** The transaction-level core (also used by the demo seed). */
+export async function createReferralDraftIn(tx: Tx, actor: Actor, episodeId: string, assessmentId?: string): Promise<ReferralView> {
+  const episode = await findEpisodeOrThrow(tx, actor, episodeId);
+  const a = await signedAssessmentOf(tx, actor, episode.id, assessmentId);
+  const evaluation = a.evaluation as unknown as Evaluation;
+  const answers = a.answers as Answers;
+  const intake = await tx.assessment.findFirst({ where: { clinicId: actor.clinicId, episodeId, kind: "intake", status: "signed" }, select: { answers: true } });
+  const intakeAnswers = (intake?.answers ?? {}) as Answers;
+  const plan = answers.plan?.items?.map((i) => PLAN_ITEM_LABELS[i]).join("; ");
+  const draft: ReferralDraftText = {
+    treatmentSoFar: [intakeAnswers.context?.treatmentsTried, plan ? `Plan in clinic: ${plan}` : undefined].filter(Boolean).join("\n") || undefined,
+    responseToTreatment: answers.followUp?.responseToTreatment ? RESPONSE_LABELS[answers.followUp.responseToTreatment] : undefined,
+  };
+  const r = await tx.referral.create({
+    data: {
+      clinicId: actor.clinicId,
+      episodeId,
+      assessmentId: a.id,
+      urgency: evaluation.urgency,
+      reason: defaultReason(evaluation),
+      question: "",
+      draft: asJson(draft),
+      createdById: actor.userId,
+    },
   });
+  await audit(tx, actor, { action: "referral.create", entityType: "Referral", entityId: r.id, patientId: episode.patientId, detail: { assessmentId: a.id, urgency: r.urgency } });
+  return view(tx, actor, await findReferralOrThrow(tx, actor, r.id));
 }
 
 export async function updateReferralDraft(actor: Actor, input: UpdateReferralInput): Promise<ReferralView> {
@@ -197,21 +200,22 @@ export async function previewReferral(actor: Actor, referralId: string): Promise
 }
 
 export async function signReferral(actor: Actor, referralId: string, version: number): Promise<ReferralView> {
-  return transaction(async (tx) => {
-    const r = await findReferralOrThrow(tx, actor, referralId);
-    if (r.status !== "draft") throw new ConflictError("This referral is already signed.");
-    if (r.version !== version) throw new ConflictError("The referral changed since you opened it. Review it, then sign again.");
-    if (!r.question.trim()) throw new ValidationError([{ path: "question", message: "write the question for the receiving clinician before signing" }]);
-    const signedAt = new Date();
-    const snapshot = buildReferralSnapshot(await snapshotSource(tx, actor, r, signedAt));
-    const updated = await tx.referral.updateMany({
-      where: { id: r.id, clinicId: actor.clinicId, status: "draft", version },
-      data: { status: "signed", snapshot: asJson(snapshot), signedById: actor.userId, signedAt, version: { increment: 1 } },
-    });
-    if (updated.count !== 1) throw new ConflictError("The referral changed while signing. Review it and sign again.");
-    await audit(tx, actor, { action: "referral.sign", entityType: "Referral", entityId: r.id, patientId: r.episode.patientId, detail: { urgency: r.urgency } });
-    return view(tx, actor, await findReferralOrThrow(tx, actor, r.id));
+  return transaction((tx) => signReferralIn(tx, actor, referralId, version));
+}
+
+export async function signReferralIn(tx: Tx, actor: Actor, referralId: string, version: number, signedAt = new Date()): Promise<ReferralView> {
+  const r = await findReferralOrThrow(tx, actor, referralId);
+  if (r.status !== "draft") throw new ConflictError("This referral is already signed.");
+  if (r.version !== version) throw new ConflictError("The referral changed since you opened it. Review it, then sign again.");
+  if (!r.question.trim()) throw new ValidationError([{ path: "question", message: "write the question for the receiving clinician before signing" }]);
+  const snapshot = buildReferralSnapshot(await snapshotSource(tx, actor, r, signedAt));
+  const updated = await tx.referral.updateMany({
+    where: { id: r.id, clinicId: actor.clinicId, status: "draft", version },
+    data: { status: "signed", snapshot: asJson(snapshot), signedById: actor.userId, signedAt, version: { increment: 1 } },
   });
+  if (updated.count !== 1) throw new ConflictError("The referral changed while signing. Review it and sign again.");
+  await audit(tx, actor, { action: "referral.sign", entityType: "Referral", entityId: r.id, patientId: r.episode.patientId, detail: { urgency: r.urgency } });
+  return view(tx, actor, await findReferralOrThrow(tx, actor, r.id));
 }
 
 export async function markReferralSent(actor: Actor, referralId: string): Promise<ReferralView> {

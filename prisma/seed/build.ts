@@ -7,6 +7,7 @@
 import { DEFAULT_SETTINGS, evaluate, RISK_FACTOR_CODES, type Evaluation, type MeasuresInput, type SymptomsInput } from "../../lib/clinical";
 import { buildEvaluationInput, type ClinicalAnswers } from "../../lib/clinical/record-input";
 import { refreshEpisodeSummary } from "../../lib/data/episode-summary";
+import { createReferralDraftIn, signReferralIn } from "../../lib/data/referrals";
 import { addDays } from "../../lib/format";
 import type { Prisma } from "../../lib/generated/prisma/client";
 import type { Answers, PlanItem } from "../../lib/validation/assessment";
@@ -148,6 +149,7 @@ export async function buildClinicData(tx: Tx, def: DemoClinic, passwordHash: str
   await tx.auditEvent.create({ data: { clinicId: clinic.id, userId: null, action: "seed.demo_data", entityType: "Clinic", entityId: clinic.id } });
 
   const usedNames = new Set<string>();
+  const referralCandidates: { episodeId: string; intakeId: string; intakeOn: string; scenario: Scenario }[] = [];
   for (let i = 0; i < def.runners; i++) {
     const scenario: Scenario = i < RED_FLAG_SCENARIOS.length ? RED_FLAG_SCENARIOS[i]! : OVERUSE_SCENARIOS[(i - RED_FLAG_SCENARIOS.length) % OVERUSE_SCENARIOS.length]!;
     const sex = rng.chance(0.5) ? "female" : "male";
@@ -367,6 +369,7 @@ export async function buildClinicData(tx: Tx, def: DemoClinic, passwordHash: str
         },
       });
       counts.assessments++;
+      if (isIntake && scenario.referral) referralCandidates.push({ episodeId: episode.id, intakeId: row.id, intakeOn: assessedOn, scenario });
       if (k === errorIndex) {
         await tx.assessment.update({
           where: { id: row.id },
@@ -381,6 +384,21 @@ export async function buildClinicData(tx: Tx, def: DemoClinic, passwordHash: str
       await tx.episode.update({ where: { id: episode.id }, data: { nextReviewDate: new Date(`${lastSignedPlan.nextReviewDate}T00:00:00Z`) } });
     }
     await refreshEpisodeSummary(tx, clinic.id, episode.id);
+  }
+  // Referrals: signed, sent, cancelled and draft ones, several urgent, built by the same code as the app.
+  const actor = { userId: signer.id, clinicId: clinic.id, clinicName: clinic.name, role: signer.role, name: signer.name, email: signer.email, title: signer.title };
+  const recipients = ["Dr A. Patel, Sports & Exercise Medicine", "Orthopaedic knee clinic, City Hospital", "Emergency department, City Hospital", null];
+  for (const [n, c] of referralCandidates.entries()) {
+    const draft = await createReferralDraftIn(tx, actor, c.episodeId, c.intakeId);
+    await tx.referral.update({ where: { id: draft.id }, data: { question: c.scenario.referral!.question, recipient: recipients[n % recipients.length] } });
+    counts.referrals++;
+    const state = n % 4; // 0 signed, 1 sent, 2 draft, 3 sent (one cancelled)
+    if (state === 2) continue;
+    await signReferralIn(tx, actor, draft.id, draft.version, new Date(`${c.intakeOn}T15:00:00Z`));
+    if (state === 1 || state === 3) await tx.referral.update({ where: { id: draft.id }, data: { status: "sent", sentAt: new Date(`${c.intakeOn}T16:00:00Z`), version: { increment: 1 } } });
+    if (n === 3) {
+      await tx.referral.update({ where: { id: draft.id }, data: { status: "cancelled", cancelledAt: new Date(`${c.intakeOn}T17:00:00Z`), cancelReason: "Runner chose to see their own GP.", version: { increment: 1 } } });
+    }
   }
   return counts;
 }

@@ -1,0 +1,57 @@
+/**
+ * Browser helpers for the e2e project: Debian's chromium driven by
+ * playwright-core (never a downloaded browser), against the `next start`
+ * server that the e2e global setup started (E2E_BASE_URL).
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+
+export const BASE_URL = () => {
+  const url = process.env.E2E_BASE_URL;
+  if (!url) throw new Error("E2E_BASE_URL is not set: run through the e2e project (npm run test:e2e)");
+  return url;
+};
+
+export const DEMO_PASSWORD = "knee-demo-2026";
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export async function launch(): Promise<Browser> {
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kc-chromium-"));
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      `--user-data-dir=${userDataDir}`,
+    ],
+  });
+}
+
+export async function newContext(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, baseURL: BASE_URL(), acceptDownloads: true });
+  context.setDefaultTimeout(20_000);
+  return context;
+}
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+}
+
+/** Screenshots for the README tour: docs/tour when UPDATE_TOUR=1, else test-results/tour. */
+export async function tourShot(page: Page, name: string): Promise<void> {
+  const dir = path.resolve(__dirname, "..", "..", process.env.UPDATE_TOUR ? "docs/tour" : "test-results/tour");
+  fs.mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: false });
+}

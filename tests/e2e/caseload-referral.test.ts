@@ -1,0 +1,121 @@
+/**
+ * The worklist, a runner's timeline, and a referral from draft to signed
+ * PDF, on the demo data (seeded by the e2e global setup).
+ */
+import fs from "node:fs";
+import type { Browser, Page } from "playwright-core";
+import { launch, newContext, signIn, tourShot } from "./browser";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function rowsText(page: Page): Promise<string[]> {
+  return page.getByTestId("caseload").locator("tbody tr").allInnerTexts();
+}
+
+it("filters the caseload by urgency, review and trend, and pages with a cursor", async () => {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await signIn(page, "clinician@riverside.example");
+  const flagged = Number(await page.getByTestId("count-flagged").innerText());
+  expect(flagged).toBeGreaterThan(0);
+
+  await page.getByRole("link", { name: /Flagged/ }).click();
+  await page.waitForURL(/urgency=flagged/);
+  const rows = await rowsText(page);
+  expect(rows.length).toBe(Math.min(flagged, 25));
+  for (const r of rows) expect(r).toMatch(/Emergency|Urgent|Soon/);
+
+  await page.goto("/patients");
+  await page.getByLabel("Review").selectOption("overdue");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await page.waitForURL(/due=overdue/);
+  const overdue = await rowsText(page);
+  expect(overdue.length).toBe(Number(await page.getByTestId("count-overdue-review").innerText()));
+  for (const r of overdue) expect(r).toMatch(/Overdue/);
+
+  await page.goto("/patients?worsening=1");
+  for (const r of await rowsText(page)) expect(r).toMatch(/Worsening/);
+
+  // Keyset pagination: two pages, no runner twice.
+  await page.goto("/patients?sort=name");
+  const first = await rowsText(page);
+  await page.getByRole("link", { name: "Next page" }).click();
+  await page.waitForURL(/cursor=/);
+  const second = await rowsText(page);
+  expect(first.length).toBe(25);
+  expect(second.length).toBeGreaterThan(0);
+  expect(second.some((r) => first.includes(r))).toBe(false);
+
+  // A bad filter value is named, not a crash.
+  await page.goto("/patients?due=someday");
+  await page.getByText(/due must be one of/).waitFor();
+  await context.close();
+});
+
+it("shows a runner's timeline with charts and their data tables", async () => {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await signIn(page, "clinician@riverside.example");
+  await page.goto("/patients?sort=seen");
+  await page.getByTestId("caseload").locator("tbody tr").first().getByRole("link").click();
+  await page.getByRole("heading", { name: "Timeline" }).waitFor();
+  const painChart = page.getByRole("img", { name: /Pain NRS/ }).first();
+  await painChart.waitFor();
+  await page.getByRole("img", { name: /Weekly distance/i }).first().waitFor();
+  await tourShot(page, "06-timeline");
+  await page.getByText("Show the data as a table").first().click();
+  expect(await page.locator("table caption").filter({ hasText: /Pain NRS/ }).count()).toBeGreaterThan(0);
+  await context.close();
+});
+
+it("builds, previews and signs a referral, then downloads its PDF and FHIR bundle", async () => {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await signIn(page, "clinician@riverside.example");
+  await page.goto("/patients?urgency=urgent");
+  await page.getByTestId("caseload").locator("tbody tr").first().getByRole("link").click();
+  const patientName = await page.getByRole("heading", { level: 1 }).innerText();
+  await page.getByRole("link", { name: "Referrals" }).first().click();
+  await page.getByRole("button", { name: "Start referral" }).click();
+  await page.getByRole("heading", { name: "Referral (draft)" }).waitFor();
+  // The reason is pre-filled from the evaluation; the question is required to sign.
+  expect((await page.getByLabel("Reason for referral").inputValue()).length).toBeGreaterThan(5);
+  await page.getByRole("button", { name: "Sign referral" }).click();
+  await page.getByText("write the question for the receiving clinician before signing").waitFor();
+  await page.getByLabel("Question for the receiving clinician").fill("Please assess for a meniscal tear and advise on imaging.");
+  await page.getByRole("button", { name: "Save and update preview" }).click();
+  await page.getByText("Referral draft saved.").waitFor();
+  await page.getByText("Please assess for a meniscal tear and advise on imaging.").last().waitFor();
+  await tourShot(page, "07-referral-preview");
+  await page.getByRole("button", { name: "Sign referral" }).click();
+  await page.getByTestId("referral-status").filter({ hasText: "Signed by" }).waitFor();
+  await tourShot(page, "08-referral-signed");
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download PDF" }).click()]);
+  const file = await download.path();
+  const pdf = fs.readFileSync(file!);
+  expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+  expect(download.suggestedFilename()).toMatch(/^referral-.*\.pdf$/);
+
+  const fhirUrl = await page.getByRole("link", { name: "FHIR bundle (JSON)" }).getAttribute("href");
+  const res = await page.request.get(fhirUrl!);
+  expect(res.headers()["content-type"]).toMatch(/application\/fhir\+json/);
+  const bundle = (await res.json()) as { resourceType: string; type: string; entry: { resource: { resourceType: string } }[] };
+  expect(bundle.resourceType).toBe("Bundle");
+  expect(bundle.type).toBe("document");
+  expect(bundle.entry[0]?.resource.resourceType).toBe("Composition");
+
+  // Mark as sent; the printable page shows the frozen summary.
+  await page.getByRole("button", { name: "Mark as sent" }).click();
+  await page.getByTestId("referral-status").filter({ hasText: "Sent" }).waitFor();
+  await page.getByRole("link", { name: "Printable page" }).click();
+  await page.getByRole("button", { name: "Print" }).waitFor();
+  expect(await page.getByText(patientName.split(",")[0]!).count()).toBeGreaterThan(0);
+  await context.close();
+});

@@ -1,0 +1,113 @@
+/**
+ * A clinician's day in the browser: register a runner, record an intake
+ * whose red flag appears live and then in the banner, sign it, fail to edit
+ * it afterwards, add an addendum, and record a follow-up that shows its
+ * changes against the baseline.
+ */
+import type { Browser, Page } from "playwright-core";
+import { launch, newContext, signIn, tourShot } from "./browser";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function answer(page: Page, question: RegExp, value: "Yes" | "No" | "Not asked") {
+  await page.getByRole("group", { name: question }).getByText(value, { exact: true }).click();
+}
+
+it("records, signs, amends and follows up an assessment", async () => {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await signIn(page, "clinician@riverside.example");
+  const mrn = `E2E-${Date.now()}`;
+
+  // Register a runner.
+  await page.getByRole("link", { name: "Register a runner" }).click();
+  await page.getByRole("button", { name: "Register runner" }).click();
+  await page.getByText("MRN is required").waitFor(); // bad input names the field, nothing saved
+  await page.getByLabel("MRN (clinic record number)").fill(mrn);
+  await page.getByLabel("Given name").fill("Edith");
+  await page.getByLabel("Family name").fill("Endtoend");
+  await page.getByLabel("Date of birth").fill("1984-05-17");
+  await page.getByLabel("Sex").selectOption("female");
+  await page.getByRole("button", { name: "Register runner" }).click();
+  await page.getByRole("heading", { name: "Endtoend, Edith" }).waitFor();
+  expect(await page.getByTestId("red-flag-banner").getAttribute("data-urgency")).toBe("not_screened");
+
+  // Open an episode.
+  await page.getByRole("button", { name: "Open a new episode" }).click();
+  await page.getByLabel("Knee").selectOption("right");
+  await page.getByLabel("Complaint").fill("Inner knee pain after long runs");
+  await page.getByLabel("Mechanism").selectOption("gradual");
+  await page.getByRole("button", { name: "Open episode" }).click();
+  await page.getByRole("link", { name: "Record intake" }).click();
+
+  // Intake: the red flag appears in the live evaluation as it is answered.
+  await page.getByRole("heading", { name: "Intake assessment" }).waitFor();
+  await page.getByLabel("Pain now (NRS)").selectOption("6");
+  await answer(page, /True locking/, "Yes");
+  const live = page.getByRole("complementary", { name: "Live evaluation" });
+  await live.getByText("Locked knee").waitFor();
+  expect(await live.getByText("Urgent", { exact: true }).count()).toBeGreaterThan(0);
+  await answer(page, /Visible swelling/, "No");
+  expect(await page.getByTestId("screen-status").innerText()).toMatch(/20 of 22 questions not yet answered/);
+  await page.getByRole("checkbox", { name: /Reduce or modify running volume/ }).check();
+  await tourShot(page, "03-intake-live-red-flag");
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await page.getByTestId("save-status").filter({ hasText: "Draft saved" }).waitFor();
+  const draftUrl = page.url();
+  expect(draftUrl).toMatch(/\/assessments\/[0-9a-f-]{36}$/);
+
+  // A second tab holds the same draft open.
+  const other = await context.newPage();
+  await other.goto(draftUrl);
+  await other.getByRole("heading", { name: /Intake assessment \(draft\)/ }).waitFor();
+
+  // Sign in the first tab.
+  await page.getByRole("button", { name: "Sign assessment" }).click();
+  await page.getByTestId("assessment-status").filter({ hasText: "Signed by" }).waitFor();
+  expect(await page.getByText("Signed assessments are read-only").count()).toBeGreaterThan(0);
+  expect(await page.getByRole("button", { name: "Save draft" }).count()).toBe(0);
+  // The banner now shows the red flag with its reason.
+  const banner = page.getByTestId("red-flag-banner");
+  expect(await banner.getAttribute("data-urgency")).toBe("urgent");
+  expect(await banner.innerText()).toMatch(/Locked knee/);
+  await tourShot(page, "04-signed-with-banner");
+
+  // Editing after signing is refused: the stale tab's save is rejected and nothing changes.
+  await other.getByLabel("Pain now (NRS)").selectOption("2");
+  await other.getByRole("button", { name: "Save draft" }).click();
+  await other.getByText("This assessment has been signed").waitFor();
+  await other.close();
+  await page.reload();
+  expect(await page.getByText("6 / 10").count()).toBeGreaterThan(0);
+
+  // An addendum appears under the original.
+  await page.getByLabel("Addendum").fill("Runner recalled a twisting injury two weeks before onset.");
+  await page.getByRole("button", { name: "Add addendum" }).click();
+  await page.getByTestId("addenda").getByText("Runner recalled a twisting injury").waitFor();
+
+  // Follow-up: pain 6 -> 2 is an important improvement against the baseline.
+  await page.getByRole("link", { name: "Back to the patient" }).click();
+  await page.getByRole("link", { name: "Record follow-up" }).click();
+  await page.getByRole("heading", { name: "Follow-up assessment" }).waitFor();
+  await page.getByLabel("Pain now (NRS)").selectOption("2");
+  await answer(page, /True locking/, "No");
+  await page.getByLabel("Response to treatment").selectOption("better");
+  const liveChanges = page.getByRole("complementary", { name: "Live evaluation" });
+  await liveChanges.getByText("Improved").first().waitFor();
+  await page.getByRole("button", { name: "Sign assessment" }).click();
+  await page.getByTestId("assessment-status").filter({ hasText: "Signed by" }).waitFor();
+  const change = page.getByRole("row", { name: /Pain now/ });
+  expect(await change.innerText()).toMatch(/Improved\s+Improved/);
+  await tourShot(page, "05-follow-up-changes");
+
+  // The patient page lists both, with the change badges, and the timeline.
+  await page.getByRole("link", { name: "Back to the patient" }).click();
+  await page.getByRole("heading", { name: "Timeline" }).waitFor();
+  await context.close();
+});
