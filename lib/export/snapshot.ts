@@ -24,7 +24,7 @@ import {
   type Scores,
 } from "@/lib/clinical";
 import { dayNumber, fromDayNumber } from "@/lib/clinical/dates";
-import { FOLLOW_UP_SECTIONS, INTAKE_SECTIONS, type Question } from "@/app/_components/assessment/questions";
+import { FOLLOW_UP_SECTIONS, INTAKE_SECTIONS, type Question } from "@/lib/questions";
 import { formatDate, formatKm, MECHANISM_LABELS } from "@/lib/format";
 import { PLAN_ITEM_LABELS, RESPONSE_LABELS, type Answers, type PlanItem } from "@/lib/validation/assessment";
 import type { Finding, LabelledCode, OutcomeSeries, ReferralSnapshot, SnapshotSource } from "./types";

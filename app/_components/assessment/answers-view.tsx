@@ -1,7 +1,7 @@
 import { formatDate } from "@/lib/format";
 import { PLAN_ITEM_LABELS, RESPONSE_LABELS, type Answers } from "@/lib/validation/assessment";
 import { getPath } from "./paths";
-import { FOLLOW_UP_SECTIONS, INTAKE_SECTIONS, KOOS_ITEMS, type Question } from "./questions";
+import { FOLLOW_UP_SECTIONS, INTAKE_SECTIONS, KOOS_ITEMS, type Question } from "@/lib/questions";
 
 /** A signed assessment's answers, read-only, grouped as on the form. Unanswered questions are counted, not hidden. */
 function show(q: Question, value: unknown): string {

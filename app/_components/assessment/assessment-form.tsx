@@ -16,7 +16,7 @@ import { QuestionControl } from "./controls";
 import { EvaluationPanel } from "./evaluation-panel";
 import { MeasuresSection } from "./measures-section";
 import { changedPaths, getPath, setPath } from "./paths";
-import { FOLLOW_UP_SECTIONS, INTAKE_SECTIONS, KOOS_ITEMS, RED_FLAG_QUESTIONS, type Section } from "./questions";
+import { FOLLOW_UP_SECTIONS, INTAKE_SECTIONS, KOOS_ITEMS, RED_FLAG_QUESTIONS, type Section } from "@/lib/questions";
 
 /**
  * The intake / follow-up form. Scores, red flags, risk factors and

@@ -1,7 +1,7 @@
 "use client";
 
 import { inputClass } from "@/app/_components/ui/field";
-import type { Question } from "./questions";
+import type { Question } from "@/lib/questions";
 
 /**
  * Form controls bound to one answer path. Yes/no questions have three

@@ -3,7 +3,7 @@
 import { KOOS_MIN_ANSWERED, koosScores } from "@/lib/clinical";
 import { inputClass } from "@/app/_components/ui/field";
 import { Button } from "@/app/_components/ui/button";
-import { KOOS_ITEMS, LEFS_ITEMS } from "./questions";
+import { KOOS_ITEMS, LEFS_ITEMS } from "@/lib/questions";
 
 /**
  * Outcome measures (SPEC.md section 6): KOOS 42 items by subscale, LEFS 20

@@ -58,7 +58,7 @@ export function PatientHeader({ patient, episodes, today }: { patient: PatientVi
       <section aria-label="Red flags" data-testid="red-flag-banner" data-urgency={level} className={`rounded-md border-l-4 px-3 py-2 ${BANNER[level]}`}>
         <p className="flex flex-wrap items-center gap-2 text-sm font-semibold">
           <style.Icon aria-hidden="true" className="h-4 w-4" />
-          <span>{level === "not_screened" ? "Not yet screened" : level === "routine" ? "Routine: no red flags" : `${style.label}: ${URGENCY_LABELS[level as Urgency]}`}</span>
+          <span>{level === "not_screened" ? "Not yet screened" : level === "routine" ? "Routine: no red flags" : URGENCY_LABELS[level as Urgency]}</span>
         </p>
         {flags.length ? (
           <ul className="mt-1 space-y-0.5 text-sm">
