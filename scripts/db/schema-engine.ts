@@ -1,0 +1,172 @@
+/**
+ * Prisma's schema engine, offline: the WebAssembly build
+ * (@prisma/schema-engine-wasm) driven through a driver adapter, instead of the
+ * native engine that every Prisma CLI command downloads from a host this
+ * machine cannot reach.
+ *
+ * Used only at development time (computing migration SQL). Workarounds:
+ * - The package's entry imports a .wasm file, which Node 20 cannot: we
+ *   instantiate schema_engine_bg.wasm ourselves with the JS glue as imports.
+ * - The engine needs databases (a shadow one to replay the committed
+ *   migrations). Each is a fresh in-memory PGlite served on a free port and
+ *   reached through adapter-pg, with three fixes to adapter-pg 7.10:
+ *   its introspection returns PostgreSQL's internal "char" type (OID 18), which
+ *   adapter-pg cannot map, so we map it to the engine's Character type; its executeScript splits
+ *   scripts on ";", which breaks $$ function bodies, so we send each script as
+ *   one simple query; its own shadow-database handling is not used.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { PrismaPg } from "@prisma/adapter-pg";
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  ColumnTypeEnum,
+  type SqlDriverAdapter,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from "@prisma/driver-adapter-utils";
+import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
+import { startEmbeddedServer } from "./embedded";
+import type { LocalMigration } from "./migrate";
+
+type EngineModule = typeof import("@prisma/schema-engine-wasm/schema_engine_bg");
+
+const CHAR_OID = 18;
+const TEXT_OID = 25;
+
+let loaded: Promise<EngineModule> | null = null;
+
+/** Loads the engine once per process; a Rust panic's message is kept for the thrown error. */
+function loadEngineModule(): Promise<EngineModule> {
+  const registry = { message: "", set_message(message: string) { registry.message = message; } };
+  (globalThis as { PRISMA_WASM_PANIC_REGISTRY?: typeof registry }).PRISMA_WASM_PANIC_REGISTRY ??= registry;
+  loaded ??= instantiate();
+  return loaded;
+}
+
+async function instantiate(): Promise<EngineModule> {
+  const glue: EngineModule = await import("@prisma/schema-engine-wasm/schema_engine_bg");
+  const wasmFile = path.join(path.dirname(require.resolve("@prisma/schema-engine-wasm")), "schema_engine_bg.wasm");
+  const { instance } = await WebAssembly.instantiate(fs.readFileSync(wasmFile), { "./schema_engine_bg.js": glue });
+  glue.__wbg_set_wasm(instance.exports);
+  (instance.exports.__wbindgen_start as () => void)();
+  return glue;
+}
+
+type RowDescription = { fields: { name: string; dataTypeID: number }[] };
+type Queryable = Pick<SqlDriverAdapter, "queryRaw">;
+
+// PostgreSQL's internal "char" type (OID 18, e.g. pg_constraint.contype) is unknown
+// to adapter-pg 7.10. We relabel such columns as text on the wire, marking their
+// names, and report them to the engine as the Character type it expects.
+const CHAR_MARK = "\u0000char";
+
+function markCharColumns(message: RowDescription): void {
+  for (const field of message.fields) {
+    if (field.dataTypeID !== CHAR_OID) continue;
+    field.dataTypeID = TEXT_OID;
+    field.name += CHAR_MARK;
+  }
+}
+
+function withCharColumns<T extends Queryable>(queryable: T): T {
+  const queryRaw = queryable.queryRaw.bind(queryable);
+  queryable.queryRaw = async (query) => {
+    const result = await queryRaw(query);
+    result.columnNames.forEach((name, i) => {
+      if (!name.endsWith(CHAR_MARK)) return;
+      result.columnNames[i] = name.slice(0, -CHAR_MARK.length);
+      result.columnTypes[i] = ColumnTypeEnum.Character;
+    });
+    return result;
+  };
+  return queryable;
+}
+
+/** A fresh in-memory PostgreSQL behind adapter-pg, disposed with its server. */
+async function throwAwayDatabase(): Promise<SqlDriverAdapter> {
+  const started = Date.now();
+  const server = await startEmbeddedServer({ dataDir: null, port: 0 });
+  debug(`throw-away PGlite database at ${server.url} ready in ${Date.now() - started} ms`);
+  const pool = new pg.Pool({ connectionString: server.url, max: 1 });
+  pool.on("connect", (client) => {
+    const connection = (client as unknown as { connection: NodeJS.EventEmitter }).connection;
+    connection.prependListener("rowDescription", markCharColumns);
+  });
+  const adapter = withCharColumns(await new PrismaPg(pool).connect());
+  const startTransaction = adapter.startTransaction.bind(adapter);
+  return Object.assign(adapter, {
+    startTransaction: async (isolationLevel?: Parameters<SqlDriverAdapter["startTransaction"]>[0]) =>
+      withCharColumns(await startTransaction(isolationLevel)),
+    executeScript: async (script: string) => {
+      await pool.query(script);
+    },
+    dispose: async () => {
+      if (!pool.ended) await pool.end();
+      await server.stop();
+    },
+  });
+}
+
+/** prisma/migrations/migration_lock.toml as Prisma writes it. */
+export const MIGRATION_LOCK_FILE = `# Please do not edit this file manually
+# It should be added in your version-control system (e.g., Git)
+provider = "postgresql"
+`;
+
+export const NO_FILTERS = { externalTables: [], externalEnums: [] };
+
+function debug(line: string): void {
+  if (process.env.DEBUG_SCHEMA_ENGINE) console.error(`[engine] ${line}`);
+}
+
+export type OpenEngine = { engine: SchemaEngine; close: () => Promise<void> };
+
+/**
+ * Starts the wasm schema engine for the given Prisma schema file. The engine
+ * asks for a main and a shadow database one after the other; both are started
+ * at once here (PGlite takes seconds to start). Call close() when done: the
+ * engine does not dispose of the main database itself.
+ */
+export async function openSchemaEngine(schemaPath: string): Promise<OpenEngine> {
+  const spares = [throwAwayDatabase(), throwAwayDatabase()];
+  const all = [...spares];
+  const take = () => {
+    const next = spares.shift() ?? throwAwayDatabase();
+    if (!all.includes(next)) all.push(next);
+    return next;
+  };
+  const factory: SqlMigrationAwareDriverAdapterFactory = {
+    provider: "postgres",
+    adapterName: "@prisma/adapter-pg",
+    connect: take,
+    connectToShadowDb: take,
+  };
+  const glue = await loadEngineModule();
+  const engine = await glue.SchemaEngine.new(
+    { datamodels: [[schemaPath, fs.readFileSync(schemaPath, "utf8")]] },
+    debug,
+    bindMigrationAwareSqlAdapterFactory(factory),
+  );
+  return {
+    engine,
+    close: async () => {
+      engine.free();
+      await Promise.all(all.map(async (db) => (await db).dispose()));
+    },
+  };
+}
+
+/** The committed migrations in the shape the engine expects. */
+export function migrationList(migrationsDir: string, migrations: LocalMigration[]): MigrationList {
+  const lockPath = path.join(migrationsDir, "migration_lock.toml");
+  return {
+    baseDir: migrationsDir,
+    lockfile: { path: "migration_lock.toml", content: fs.existsSync(lockPath) ? fs.readFileSync(lockPath, "utf8") : MIGRATION_LOCK_FILE },
+    shadowDbInitScript: "",
+    migrationDirectories: migrations.map((m) => ({
+      path: m.name,
+      migrationFile: { path: "migration.sql", content: { tag: "ok", value: m.sql } },
+    })),
+  };
+}
