@@ -1,17 +1,11 @@
 /**
  * Runs once when the server starts: a missing or malformed environment
- * variable stops start-up with a message naming it (lib/env.ts).
+ * variable stops start-up with a message naming it (lib/env.ts). The check
+ * lives in a Node-only module so the Edge bundle never sees process.exit.
  */
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { getEnv, EnvError } = await import("./lib/env");
-  try {
-    getEnv();
-  } catch (error) {
-    if (error instanceof EnvError) {
-      console.error(`\n${error.message}\nSee .env.example and the README (Configuration).\n`);
-      process.exit(1);
-    }
-    throw error;
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { checkEnvironmentOrExit } = await import("./lib/env-startup");
+    checkEnvironmentOrExit();
   }
 }
