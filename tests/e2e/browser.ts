@@ -4,7 +4,6 @@
  * server that the e2e global setup started (E2E_BASE_URL).
  */
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 
@@ -18,7 +17,7 @@ export const DEMO_PASSWORD = "knee-demo-2026";
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export async function launch(): Promise<Browser> {
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kc-chromium-"));
+  // playwright gives every launch a fresh, empty profile directory.
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -30,7 +29,6 @@ export async function launch(): Promise<Browser> {
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
-      `--user-data-dir=${userDataDir}`,
     ],
   });
 }

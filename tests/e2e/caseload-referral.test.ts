@@ -62,8 +62,18 @@ it("shows a runner's timeline with charts and their data tables", async () => {
   const context = await newContext(browser);
   const page = await context.newPage();
   await signIn(page, "clinician@riverside.example");
-  await page.goto("/patients?sort=seen");
-  await page.getByTestId("caseload").locator("tbody tr").first().getByRole("link").click();
+  // A demo runner with at least three signed assessments and a run log.
+  const list = (await (await page.request.get("/api/v1/patients?limit=30")).json()) as { items: { id: string }[] };
+  let chosen: string | undefined;
+  for (const p of list.items) {
+    const t = (await (await page.request.get(`/api/v1/patients/${p.id}/timeline`)).json()) as { assessments: { status: string }[]; runs: unknown[] };
+    if (t.assessments.filter((a) => a.status === "signed").length >= 3 && t.runs.length > 0) {
+      chosen = p.id;
+      break;
+    }
+  }
+  expect(chosen).toBeDefined();
+  await page.goto(`/patients/${chosen}`);
   await page.getByRole("heading", { name: "Timeline" }).waitFor();
   const painChart = page.getByRole("img", { name: /Pain NRS/ }).first();
   await painChart.waitFor();
@@ -81,14 +91,14 @@ it("builds, previews and signs a referral, then downloads its PDF and FHIR bundl
   await page.goto("/patients?urgency=urgent");
   await page.getByTestId("caseload").locator("tbody tr").first().getByRole("link").click();
   const patientName = await page.getByRole("heading", { level: 1 }).innerText();
-  await page.getByRole("link", { name: "Referrals" }).first().click();
+  await page.getByRole("main").getByRole("link", { name: "Referrals", exact: true }).click();
   await page.getByRole("button", { name: "Start referral" }).click();
   await page.getByRole("heading", { name: "Referral (draft)" }).waitFor();
   // The reason is pre-filled from the evaluation; the question is required to sign.
-  expect((await page.getByLabel("Reason for referral").inputValue()).length).toBeGreaterThan(5);
+  expect((await page.locator("#reason").inputValue()).length).toBeGreaterThan(5);
   await page.getByRole("button", { name: "Sign referral" }).click();
   await page.getByText("write the question for the receiving clinician before signing").waitFor();
-  await page.getByLabel("Question for the receiving clinician").fill("Please assess for a meniscal tear and advise on imaging.");
+  await page.locator("#question").fill("Please assess for a meniscal tear and advise on imaging.");
   await page.getByRole("button", { name: "Save and update preview" }).click();
   await page.getByText("Referral draft saved.").waitFor();
   await page.getByText("Please assess for a meniscal tear and advise on imaging.").last().waitFor();

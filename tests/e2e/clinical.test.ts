@@ -81,13 +81,13 @@ it("records, signs, amends and follows up an assessment", async () => {
   // Editing after signing is refused: the stale tab's save is rejected and nothing changes.
   await other.getByLabel("Pain now (NRS)").selectOption("2");
   await other.getByRole("button", { name: "Save draft" }).click();
-  await other.getByText("This assessment has been signed").waitFor();
+  await other.getByRole("heading", { name: "This assessment has been signed" }).waitFor();
   await other.close();
   await page.reload();
   expect(await page.getByText("6 / 10").count()).toBeGreaterThan(0);
 
   // An addendum appears under the original.
-  await page.getByLabel("Addendum").fill("Runner recalled a twisting injury two weeks before onset.");
+  await page.getByLabel("Addendum", { exact: true }).fill("Runner recalled a twisting injury two weeks before onset.");
   await page.getByRole("button", { name: "Add addendum" }).click();
   await page.getByTestId("addenda").getByText("Runner recalled a twisting injury").waitFor();
 
