@@ -1,5 +1,9 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // The e2e tests build into their own folder so a running `next dev` is not disturbed.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
+  // `npm test` type-checks separately; its e2e build skips the second check.
+  typescript: { ignoreBuildErrors: process.env.SKIP_BUILD_TYPECHECK === "1" },
   reactStrictMode: true,
   poweredByHeader: false,
   // forbidden() answers 403 with app/forbidden.tsx (viewers reaching admin pages).

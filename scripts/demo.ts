@@ -10,7 +10,7 @@
  *      with `next start` on PORT (default 3000) until Ctrl-C.
  */
 import "dotenv/config";
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -18,9 +18,8 @@ import { startEmbeddedServer, type EmbeddedServer } from "./db/embedded";
 import { applyMigrations } from "./db/migrate";
 import { redactUrl } from "./db/url";
 import { seed } from "../prisma/seed";
+import { NEXT_BIN, ROOT, buildIfNeeded } from "./build-if-needed";
 
-const ROOT = path.resolve(__dirname, "..");
-const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
 
 function authSecret(): string {
   if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
@@ -30,32 +29,6 @@ function authSecret(): string {
     fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
   }
   return fs.readFileSync(file, "utf8").trim();
-}
-
-/** Newest modification time under the folders the build depends on. */
-function newestSource(): number {
-  let newest = 0;
-  const walk = (p: string) => {
-    const st = fs.statSync(p);
-    if (st.isDirectory()) {
-      for (const name of fs.readdirSync(p)) if (name !== "node_modules" && name !== "generated") walk(path.join(p, name));
-    } else newest = Math.max(newest, st.mtimeMs);
-  };
-  for (const p of ["app", "lib", "proxy.ts", "next.config.js", "package-lock.json", "prisma/schema.prisma"]) {
-    if (fs.existsSync(path.join(ROOT, p))) walk(path.join(ROOT, p));
-  }
-  return newest;
-}
-
-function buildIfNeeded(env: NodeJS.ProcessEnv) {
-  const buildId = path.join(ROOT, ".next", "BUILD_ID");
-  if (fs.existsSync(buildId) && fs.statSync(buildId).mtimeMs > newestSource()) {
-    console.log("Using the existing build (.next).");
-    return;
-  }
-  console.log("Building the app (next build, about a minute)…");
-  const r = spawnSync(process.execPath, [NEXT_BIN, "build"], { cwd: ROOT, env, stdio: "inherit" });
-  if (r.status !== 0) throw new Error("next build failed");
 }
 
 async function main() {

@@ -1,0 +1,81 @@
+/**
+ * Jest globalSetup of the `e2e` project: a fresh database (tests/helpers/db.ts)
+ * with the committed migrations and the demo data, the app built into
+ * .next-e2e (skipped when that build is current) and served by `next start`
+ * on a free port. Tests read the address from E2E_BASE_URL.
+ * With E2E_BASE_URL already set, nothing is started: the tests run against
+ * that server (which must hold the demo data).
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import net from "node:net";
+import { buildIfNeeded, NEXT_BIN, ROOT } from "../../scripts/build-if-needed";
+import { applyMigrations } from "../../scripts/db/migrate";
+import { seed } from "../../prisma/seed";
+import { createTestDatabase, type TestDatabase } from "../helpers/db";
+
+declare global {
+  var __KNEE_CLINIC_E2E__: { db: TestDatabase; server: ChildProcess } | undefined;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+    srv.on("error", reject);
+  });
+}
+
+async function waitUntilUp(url: string, server: ChildProcess, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`next start exited with code ${server.exitCode}`);
+    try {
+      const res = await fetch(`${url}/login`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`the app did not answer at ${url} within ${timeoutMs / 1000} s`);
+}
+
+export default async function e2eGlobalSetup(): Promise<void> {
+  if (process.env.E2E_BASE_URL) {
+    console.log(`\n[e2e] using the running server at ${process.env.E2E_BASE_URL}`);
+    return;
+  }
+  const started = Date.now();
+  const db = await createTestDatabase();
+  let server: ChildProcess | undefined;
+  try {
+    await applyMigrations(db.url);
+    await seed(db.url, () => undefined);
+    const port = await freePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: db.url,
+      NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+      NEXTAUTH_URL: baseUrl,
+      NEXT_DIST_DIR: ".next-e2e",
+      NEXT_TELEMETRY_DISABLED: "1",
+      SKIP_BUILD_TYPECHECK: "1",
+    };
+    buildIfNeeded(env, ".next-e2e", (line) => console.log(`\n[e2e] ${line}`));
+    server = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"] });
+    await waitUntilUp(baseUrl, server);
+    process.env.E2E_BASE_URL = baseUrl;
+    globalThis.__KNEE_CLINIC_E2E__ = { db, server };
+    console.log(`\n[e2e] app at ${baseUrl} on ${db.label}, ready in ${Math.round((Date.now() - started) / 1000)} s`);
+  } catch (error) {
+    server?.kill("SIGTERM");
+    await db.drop();
+    throw error;
+  }
+}
