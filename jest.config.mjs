@@ -19,6 +19,14 @@ async function project(displayName, extra) {
 const config = async () => ({
   projects: [
     await project("unit", { testMatch: ["<rootDir>/tests/unit/**/*.test.ts"] }),
+    // One fresh, migrated database per run (tests/setup, tests/helpers/db.ts):
+    // PostgreSQL at TEST_DATABASE_ADMIN_URL, or an embedded PGlite if none is reachable.
+    await project("integration", {
+      testMatch: ["<rootDir>/tests/integration/**/*.test.ts"],
+      globalSetup: "<rootDir>/tests/setup/integration-global-setup.ts",
+      globalTeardown: "<rootDir>/tests/setup/integration-global-teardown.ts",
+      setupFilesAfterEnv: ["<rootDir>/tests/setup/integration-each-file.ts"],
+    }),
   ],
 });
 

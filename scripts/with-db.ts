@@ -2,8 +2,8 @@
  * `tsx scripts/with-db.ts <command...>`: runs a command with a database.
  *
  * - DATABASE_URL set (environment or .env): runs the command with it, unchanged.
- * - Otherwise starts the embedded PostgreSQL (PGlite in .data/pglite, see
- *   scripts/db/embedded.ts) in this process, gives the command its URL as
+ * - Otherwise starts the embedded PostgreSQL (PGlite in .data/pglite, or
+ *   EMBEDDED_DB_DIR / EMBEDDED_DB_PORT, see scripts/db/embedded.ts) in this process, gives the command its URL as
  *   DATABASE_URL, and stops the server cleanly when the command exits.
  *
  * Why: a newcomer's machine may have no PostgreSQL and no network beyond npm,
@@ -15,7 +15,7 @@ import { spawn } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import { config } from "dotenv";
-import { EmbeddedDbError, REPO_ROOT, startEmbeddedServer, type EmbeddedServer } from "./db/embedded";
+import { describeDataDir, EmbeddedDbError, REPO_ROOT, startEmbeddedServer, type EmbeddedServer } from "./db/embedded";
 import { redactUrl } from "./db/url";
 
 function run(command: string[], env: NodeJS.ProcessEnv): Promise<number> {
@@ -56,7 +56,9 @@ async function main(command: string[]): Promise<number> {
     console.error(`[db] ${error instanceof EmbeddedDbError ? error.message : String(error)}`);
     return 1;
   }
-  console.log(`[db] using the embedded PostgreSQL (PGlite, .data/pglite) at ${server.url} (started in ${Date.now() - started} ms)`);
+  console.log(
+    `[db] using the embedded PostgreSQL (PGlite, ${describeDataDir(server.dataDir)}) at ${server.url} (started in ${Date.now() - started} ms)`,
+  );
   try {
     return await run(command, { ...process.env, DATABASE_URL: server.url });
   } finally {

@@ -6,8 +6,9 @@
  * Why: a newcomer's machine may have no PostgreSQL and no network beyond npm,
  * so `npm run demo` / `npm run db:migrate` must work with nothing installed.
  *
- * - Data lives in .data/pglite (git-ignored); `dataDir: null` gives a
- *   throw-away in-memory database (tests, shadow database).
+ * - Data lives in .data/pglite (git-ignored; EMBEDDED_DB_DIR overrides it);
+ *   `dataDir: null` gives a throw-away in-memory database (shadow database).
+ *   Port: EMBEDDED_DB_PORT, default 54329 (0 picks a free one).
  * - PGlite does not stop two processes from opening the same folder (which
  *   would corrupt it), so we keep our own lock file next to it
  *   (.data/pglite.lock: pid and port). A lock whose process is gone is stale
@@ -31,7 +32,7 @@ export const DEFAULT_DATA_DIR = path.join(REPO_ROOT, ".data", "pglite");
 export const DEFAULT_PORT = 54329;
 
 export type EmbeddedOptions = {
-  /** Folder of the database; null for an in-memory database. Default .data/pglite. */
+  /** Folder of the database; null for an in-memory database. Default EMBEDDED_DB_DIR or .data/pglite. */
   dataDir?: string | null;
   /** TCP port; 0 picks a free one. Default EMBEDDED_DB_PORT or 54329. */
   port?: number;
@@ -86,7 +87,7 @@ function acquireLock(dataDir: string, info: LockInfo): () => void {
     const holder = readLock(lockPath);
     if (holder && holder.pid !== process.pid && processIsAlive(holder.pid)) {
       throw new EmbeddedDbError(
-        `The embedded database ${path.relative(REPO_ROOT, dataDir) || dataDir} is already in use by process ${holder.pid} ` +
+        `The embedded database ${describeDataDir(dataDir)} is already in use by process ${holder.pid} ` +
           `(serving ${holder.host}:${holder.port}, e.g. another \`npm run demo\`). Stop that process, or share its server with ` +
           `DATABASE_URL=postgres://postgres@${holder.host}:${holder.port}/postgres`,
       );
@@ -112,8 +113,19 @@ export function embeddedPort(): number {
   return raw ? Number.parseInt(raw, 10) : DEFAULT_PORT;
 }
 
+export function embeddedDataDir(): string {
+  return process.env.EMBEDDED_DB_DIR ? path.resolve(process.env.EMBEDDED_DB_DIR) : DEFAULT_DATA_DIR;
+}
+
+/** The data folder as shown to people: relative to the repository when inside it. */
+export function describeDataDir(dataDir: string | null): string {
+  if (!dataDir) return "in memory";
+  const relative = path.relative(REPO_ROOT, dataDir);
+  return relative.startsWith("..") ? dataDir : relative;
+}
+
 export async function startEmbeddedServer(options: EmbeddedOptions = {}): Promise<EmbeddedServer> {
-  const dataDir = options.dataDir === undefined ? DEFAULT_DATA_DIR : options.dataDir;
+  const dataDir = options.dataDir === undefined ? embeddedDataDir() : options.dataDir;
   const host = options.host ?? "127.0.0.1";
   const wantedPort = options.port ?? embeddedPort();
   const release = dataDir
@@ -185,7 +197,7 @@ export async function startEmbeddedServer(options: EmbeddedOptions = {}): Promis
 if (require.main === module) {
   startEmbeddedServer()
     .then((server) => {
-      console.log(`[db] embedded PostgreSQL (PGlite ${path.relative(REPO_ROOT, DEFAULT_DATA_DIR)}) at ${server.url}; Ctrl-C stops it`);
+      console.log(`[db] embedded PostgreSQL (PGlite, ${describeDataDir(server.dataDir)}) at ${server.url}; Ctrl-C stops it`);
       const stop = () => void server.stop().then(() => process.exit(0));
       process.once("SIGINT", stop);
       process.once("SIGTERM", stop);
