@@ -9,7 +9,8 @@
  * database) to the schema. Prints "no changes" and writes nothing when they match.
  *
  * --empty creates the folder with a placeholder for hand-written SQL (triggers,
- * functions) that the schema cannot express.
+ * functions) that the schema cannot express. --check (`npm run db:check-migrations`)
+ * writes nothing and fails if the schema has changes without a migration.
  *
  * Review the file, apply it with `npm run db:migrate`, commit it. Never edit a
  * migration that has been applied anywhere: db:migrate refuses changed checksums.
@@ -49,6 +50,12 @@ export async function diffMigrationsToSchema(schemaPath = SCHEMA_PATH, migration
 }
 
 async function main(args: string[]): Promise<void> {
+  if (args.includes("--check")) {
+    const pending = await diffMigrationsToSchema();
+    if (!pending) return console.log("[db] the committed migrations match prisma/schema.prisma");
+    console.error(`[db] prisma/schema.prisma has changes without a migration (npm run db:new-migration -- <name>):\n${pending}`);
+    process.exit(1);
+  }
   const empty = args.includes("--empty");
   const name = migrationName(args.find((a) => !a.startsWith("--")));
   const started = Date.now();

@@ -46,6 +46,7 @@ export function readyForQueryStatus(out: Uint8Array): string | null {
   const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
   for (let at = 0; at + 5 <= out.length; ) {
     const length = view.getInt32(at + 1);
+    if (length < 4) break; // not a well-formed message: stop rather than loop
     if (out[at] === 0x5a && length === 5 && at + 6 <= out.length) status = String.fromCharCode(out[at + 5]!);
     at += 1 + length;
   }
