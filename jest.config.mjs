@@ -27,6 +27,14 @@ const config = async () => ({
       globalTeardown: "<rootDir>/tests/setup/integration-global-teardown.ts",
       setupFilesAfterEnv: ["<rootDir>/tests/setup/integration-each-file.ts"],
     }),
+    // A fresh database with the demo data, the app built into .next-e2e and
+    // served by `next start`; Debian's chromium through playwright-core.
+    await project("e2e", {
+      testMatch: ["<rootDir>/tests/e2e/**/*.test.ts"],
+      globalSetup: "<rootDir>/tests/setup/e2e-global-setup.ts",
+      globalTeardown: "<rootDir>/tests/setup/e2e-global-teardown.ts",
+      setupFilesAfterEnv: ["<rootDir>/tests/setup/e2e-each-file.ts"],
+    }),
   ],
 });
 
