@@ -159,7 +159,7 @@ export async function buildClinicData(tx: Tx, def: DemoClinic, passwordHash: str
       family = rng.pick(FAMILY);
     } while (usedNames.has(`${given} ${family}`));
     usedNames.add(`${given} ${family}`);
-    const age = scenario.age ? rng.int(scenario.age[0], scenario.age[1]) : rng.int(16, 62);
+    const age = scenario.age ? rng.int(scenario.age[0], scenario.age[1]) : rng.int(15, 70);
     const birthDate = addDays(`${Number(today.slice(0, 4)) - age - 1}-${today.slice(5)}`, rng.int(1, 360));
     const level = age < 18 ? "recreational" : rng.pick(["novice", "recreational", "recreational", "competitive"] as const);
 

@@ -107,11 +107,11 @@ export const RED_FLAG_SCENARIOS: Scenario[] = [
     key: "scfe",
     complaint: "Teenager with inner knee pain and a limp after cross-country season",
     mechanism: "gradual",
-    age: [12, 15],
+    age: [14, 15],
     symptoms: { limp: true },
     exam: { hipInternalRotationReduced: true },
     plan: REFER,
-    referral: { question: "Knee pain with reduced hip internal rotation in an adolescent: please X-ray both hips (SCFE?).", reason: "Age 12-15, limp, reduced hip internal rotation." },
+    referral: { question: "Knee pain with reduced hip internal rotation in an adolescent: please X-ray both hips (SCFE?).", reason: "Age 14-15, limp, reduced hip internal rotation." },
   },
   {
     key: "instability",
