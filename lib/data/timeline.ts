@@ -17,6 +17,8 @@ import { todayIn } from "@/lib/format";
 export type TimelineData = {
   patientId: string;
   today: string;
+  /** The clinic's IANA time zone (what "today" and signing days mean). */
+  timezone: string;
   episodes: { id: string; side: "left" | "right" | "both"; complaint: string; status: "open" | "discharged" }[];
   assessments: {
     id: string;
@@ -51,6 +53,7 @@ export async function getTimeline(actor: Actor, patientId: string, opts: { audit
     return {
       patientId,
       today: todayIn(clinic?.timezone ?? "UTC"),
+      timezone: clinic?.timezone ?? "UTC",
       episodes,
       assessments: assessments.map((a) => ({
         id: a.id,

@@ -7,7 +7,7 @@ import { getPatientRecord, type AssessmentSummary } from "@/lib/data/patients";
 import { getTimeline } from "@/lib/data/timeline";
 import { PatientTimeline } from "@/app/_components/charts";
 import { NotFoundError } from "@/lib/errors";
-import { LEVEL_LABELS, MECHANISM_LABELS, SIDE_LABELS, formatDate, formatKm, todayIn } from "@/lib/format";
+import { LEVEL_LABELS, MECHANISM_LABELS, SIDE_LABELS, formatDate, formatKm } from "@/lib/format";
 import { ChangeBadge } from "@/app/_components/assessment/change-badge";
 import { EpisodeStatusForm, NewEpisodeForm } from "@/app/_components/patient/episode-forms";
 import { ButtonLink } from "@/app/_components/ui/button";
@@ -42,7 +42,7 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
     throw e;
   });
   const timeline = await getTimeline(actor, patientId, { audited: false });
-  const today = todayIn("UTC");
+  const today = timeline.today;
   const canWrite = can(actor, "assessment.write");
   return (
     <div className="space-y-4">
@@ -143,6 +143,7 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
           assessments={timeline.assessments.map((a) => ({ ...a, href: `/patients/${patient.id}/episodes/${a.episodeId}/assessments/${a.id}` }))}
           runs={timeline.runs}
           today={timeline.today}
+          timeZone={timeline.timezone}
           settings={timeline.settings}
           episodes={timeline.episodes.map((e) => ({ id: e.id, label: `${SIDE_LABELS[e.side]}: ${e.complaint}` }))}
         />
