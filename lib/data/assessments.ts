@@ -81,19 +81,17 @@ export type EvaluationContext = {
 export async function loadEvaluationContext(tx: Tx, clinicId: string, episodeId: string, assessedOn: string, excludeAssessmentId?: string): Promise<EvaluationContext> {
   const episode = await tx.episode.findFirst({ where: { id: episodeId, clinicId }, include: { patient: true } });
   if (!episode) throw new NotFoundError("episode");
-  const [runs, priors, settings] = await Promise.all([
-    tx.run.findMany({
-      where: { clinicId, patientId: episode.patientId, date: { gte: fromDateString(addDays(assessedOn, -RUN_LOOKBACK_DAYS)), lte: fromDateString(assessedOn) } },
-      select: { date: true, distanceKm: true, surface: true },
-      orderBy: { date: "asc" },
-    }),
-    tx.assessment.findMany({
-      where: { clinicId, episodeId, status: "signed", assessedOn: { lte: fromDateString(assessedOn) }, ...(excludeAssessmentId ? { id: { not: excludeAssessmentId } } : {}) },
-      select: { id: true, assessedOn: true, answers: true },
-      orderBy: [{ assessedOn: "asc" }, { createdAt: "asc" }],
-    }),
-    clinicSettingsIn(tx, clinicId),
-  ]);
+  const runs = await tx.run.findMany({
+    where: { clinicId, patientId: episode.patientId, date: { gte: fromDateString(addDays(assessedOn, -RUN_LOOKBACK_DAYS)), lte: fromDateString(assessedOn) } },
+    select: { date: true, distanceKm: true, surface: true },
+    orderBy: { date: "asc" },
+  });
+  const priors = await tx.assessment.findMany({
+    where: { clinicId, episodeId, status: "signed", assessedOn: { lte: fromDateString(assessedOn) }, ...(excludeAssessmentId ? { id: { not: excludeAssessmentId } } : {}) },
+    select: { id: true, assessedOn: true, answers: true },
+    orderBy: [{ assessedOn: "asc" }, { createdAt: "asc" }],
+  });
+  const settings = await clinicSettingsIn(tx, clinicId);
   return {
     patient: { birthDate: toDateString(episode.patient.birthDate), sex: episode.patient.sex },
     episode: { mechanism: episode.mechanism, side: episode.side, onsetDate: toDateString(episode.onsetDate) },
@@ -191,32 +189,32 @@ export async function saveDraft(actor: Actor, input: SaveDraftInput): Promise<As
   return transaction(async (tx) => {
     let existing: AssessmentRow | null = null;
     if (input.assessmentId) {
-      existing = await findAssessmentOrThrow(tx, actor, input.assessmentId);
-      if (existing.episodeId !== input.episodeId) throw new NotFoundError("assessment");
-      if (existing.status !== "draft") throw new ConflictError("This assessment has been signed and can no longer be edited. Add an addendum instead.", await conflictDetail(tx, actor, existing));
-      if (input.version === undefined) throw new ValidationError([{ path: "version", message: "version is required to update a draft" }]);
-      if (existing.version !== input.version) {
-        throw new ConflictError("Someone else saved this draft after you opened it. Review their changes; your entries are kept in the form.", await conflictDetail(tx, actor, existing));
-      }
+    existing = await findAssessmentOrThrow(tx, actor, input.assessmentId);
+    if (existing.episodeId !== input.episodeId) throw new NotFoundError("assessment");
+    if (existing.status !== "draft") throw new ConflictError("This assessment has been signed and can no longer be edited. Add an addendum instead.", await conflictDetail(tx, actor, existing));
+    if (input.version === undefined) throw new ValidationError([{ path: "version", message: "version is required to update a draft" }]);
+    if (existing.version !== input.version) {
+      throw new ConflictError("Someone else saved this draft after you opened it. Review their changes; your entries are kept in the form.", await conflictDetail(tx, actor, existing));
+    }
     }
     const { patientId } = await checkDraftRules(tx, actor, input, existing?.id);
     const ctx = await loadEvaluationContext(tx, actor.clinicId, input.episodeId, input.assessedOn, existing?.id);
     const { evaluation } = evaluateWithContext(ctx, input.assessedOn, input.answers);
     const data = {
-      kind: input.kind,
-      assessedOn: fromDateString(input.assessedOn),
-      answers: asJson(input.answers),
-      evaluation: asJson(evaluation),
-      rulesVersion: evaluation.rulesVersion,
-      urgency: evaluation.urgency,
-      updatedById: actor.userId,
+    kind: input.kind,
+    assessedOn: fromDateString(input.assessedOn),
+    answers: asJson(input.answers),
+    evaluation: asJson(evaluation),
+    rulesVersion: evaluation.rulesVersion,
+    urgency: evaluation.urgency,
+    updatedById: actor.userId,
     };
     let row: AssessmentRow;
     if (existing) {
-      const updated = await tx.assessment.updateMany({
-        where: { id: existing.id, clinicId: actor.clinicId, status: "draft", version: existing.version },
-        data: { ...data, version: { increment: 1 } },
-      });
+    const updated = await tx.assessment.updateMany({
+      where: { id: existing.id, clinicId: actor.clinicId, status: "draft", version: existing.version },
+      data: { ...data, version: { increment: 1 } },
+    });
       if (updated.count !== 1) {
         const now = await findAssessmentOrThrow(tx, actor, existing.id);
         throw new ConflictError("Someone else saved this draft after you opened it. Review their changes; your entries are kept in the form.", await conflictDetail(tx, actor, now));
@@ -251,16 +249,16 @@ export async function signAssessment(actor: Actor, assessmentId: string, version
     const signed = await tx.assessment.updateMany({
       where: { id: row.id, clinicId: actor.clinicId, status: "draft", version },
       data: {
-        status: "signed",
-        signedById: actor.userId,
-        signedAt: new Date(),
-        evaluation: asJson(evaluation),
-        evaluationInput: asJson(input),
-        rulesVersion: evaluation.rulesVersion,
-        settingsUsed: asJson(ctx.settings),
-        urgency: evaluation.urgency,
-        updatedById: actor.userId,
-        version: { increment: 1 },
+      status: "signed",
+      signedById: actor.userId,
+      signedAt: new Date(),
+      evaluation: asJson(evaluation),
+      evaluationInput: asJson(input),
+      rulesVersion: evaluation.rulesVersion,
+      settingsUsed: asJson(ctx.settings),
+      urgency: evaluation.urgency,
+      updatedById: actor.userId,
+      version: { increment: 1 },
       },
     });
     if (signed.count !== 1) throw new ConflictError("The draft changed while signing. Review it and sign again.");
@@ -344,27 +342,23 @@ export async function getFormContext(actor: Actor, patientId: string, episodeId:
   return transaction(async (tx) => {
     const episode = await findEpisodeOrThrow(tx, actor, episodeId);
     if (episode.patientId !== patientId) throw new NotFoundError("episode");
-    const [patient, clinic, settings] = await Promise.all([
-      tx.patient.findFirst({ where: { id: patientId, clinicId: actor.clinicId } }),
-      tx.clinic.findUnique({ where: { id: actor.clinicId }, select: { timezone: true } }),
-      clinicSettingsIn(tx, actor.clinicId),
-    ]);
+    const patient = await tx.patient.findFirst({ where: { id: patientId, clinicId: actor.clinicId } });
+    const clinic = await tx.clinic.findUnique({ where: { id: actor.clinicId }, select: { timezone: true } });
+    const settings = await clinicSettingsIn(tx, actor.clinicId);
     if (!patient) throw new NotFoundError("patient");
     const timezone = clinic?.timezone ?? "UTC";
     const today = todayIn(timezone);
-    const [runs, priors, intakes] = await Promise.all([
-      tx.run.findMany({
-        where: { clinicId: actor.clinicId, patientId, date: { gte: fromDateString(addDays(today, -120)), lte: fromDateString(today) } },
-        select: { date: true, distanceKm: true, surface: true },
-        orderBy: { date: "asc" },
-      }),
-      tx.assessment.findMany({
-        where: { clinicId: actor.clinicId, episodeId, status: "signed" },
-        select: { id: true, assessedOn: true, answers: true },
-        orderBy: [{ assessedOn: "asc" }, { createdAt: "asc" }],
-      }),
-      tx.assessment.count({ where: { clinicId: actor.clinicId, episodeId, kind: "intake", status: { not: "entered_in_error" } } }),
-    ]);
+    const runs = await tx.run.findMany({
+      where: { clinicId: actor.clinicId, patientId, date: { gte: fromDateString(addDays(today, -120)), lte: fromDateString(today) } },
+      select: { date: true, distanceKm: true, surface: true },
+      orderBy: { date: "asc" },
+    });
+    const priors = await tx.assessment.findMany({
+      where: { clinicId: actor.clinicId, episodeId, status: "signed" },
+      select: { id: true, assessedOn: true, answers: true },
+      orderBy: [{ assessedOn: "asc" }, { createdAt: "asc" }],
+    });
+    const intakes = await tx.assessment.count({ where: { clinicId: actor.clinicId, episodeId, kind: "intake", status: { not: "entered_in_error" } } });
     // A draft being continued is audited by getAssessmentDetail; a new form here.
     if (action) await audit(tx, actor, { action, entityType: "Episode", entityId: episodeId, patientId });
     const last = priors[priors.length - 1];

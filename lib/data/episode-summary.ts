@@ -9,14 +9,12 @@ import { NotFoundError } from "@/lib/errors";
  * the number of unsigned drafts. Entered-in-error assessments do not count.
  */
 export async function refreshEpisodeSummary(tx: Tx, clinicId: string, episodeId: string): Promise<void> {
-  const [rows, episode] = await Promise.all([
-    tx.assessment.findMany({
-      where: { clinicId, episodeId, status: { not: "entered_in_error" } },
-      select: { status: true, assessedOn: true, evaluation: true, createdAt: true },
-      orderBy: [{ assessedOn: "desc" }, { createdAt: "desc" }],
-    }),
-    tx.episode.findFirst({ where: { id: episodeId, clinicId }, select: { nextReviewDate: true, patient: { select: { familyName: true, givenName: true } } } }),
-  ]);
+  const rows = await tx.assessment.findMany({
+    where: { clinicId, episodeId, status: { not: "entered_in_error" } },
+    select: { status: true, assessedOn: true, evaluation: true, createdAt: true },
+    orderBy: [{ assessedOn: "desc" }, { createdAt: "desc" }],
+  });
+  const episode = await tx.episode.findFirst({ where: { id: episodeId, clinicId }, select: { nextReviewDate: true, patient: { select: { familyName: true, givenName: true } } } });
   if (!episode) throw new NotFoundError("episode");
   const signed = rows.find((r) => r.status === "signed");
   const draft = rows.find((r) => r.status === "draft");

@@ -114,14 +114,14 @@ export async function createReferralDraftIn(tx: Tx, actor: Actor, episodeId: str
   };
   const r = await tx.referral.create({
     data: {
-      clinicId: actor.clinicId,
-      episodeId,
-      assessmentId: a.id,
-      urgency: evaluation.urgency,
-      reason: defaultReason(evaluation),
-      question: "",
-      draft: asJson(draft),
-      createdById: actor.userId,
+    clinicId: actor.clinicId,
+    episodeId,
+    assessmentId: a.id,
+    urgency: evaluation.urgency,
+    reason: defaultReason(evaluation),
+    question: "",
+    draft: asJson(draft),
+    createdById: actor.userId,
     },
   });
   await audit(tx, actor, { action: "referral.create", entityType: "Referral", entityId: r.id, patientId: episode.patientId, detail: { assessmentId: a.id, urgency: r.urgency } });
@@ -147,23 +147,19 @@ export async function updateReferralDraft(actor: Actor, input: UpdateReferralInp
 
 /** Everything the snapshot is built from, read inside the signing transaction. */
 async function snapshotSource(tx: Tx, actor: Actor, r: Awaited<ReturnType<typeof findReferralOrThrow>>, signedAt: Date): Promise<SnapshotSource> {
-  const [clinic, referrer, a] = await Promise.all([
-    tx.clinic.findUniqueOrThrow({ where: { id: actor.clinicId } }),
-    tx.user.findFirstOrThrow({ where: { id: actor.userId, clinicId: actor.clinicId } }),
-    signedAssessmentOf(tx, actor, r.episodeId, r.assessmentId),
-  ]);
-  const [history, runs, signer] = await Promise.all([
-    tx.assessment.findMany({
-      where: { clinicId: actor.clinicId, episodeId: r.episodeId, status: "signed", assessedOn: { lte: a.assessedOn } },
-      orderBy: [{ assessedOn: "asc" }, { createdAt: "asc" }],
-    }),
-    tx.run.findMany({
-      where: { clinicId: actor.clinicId, patientId: r.episode.patientId, date: { gte: fromDateString(addDays(toDateString(a.assessedOn), -83)), lte: a.assessedOn } },
-      select: { date: true, distanceKm: true },
-      orderBy: { date: "asc" },
-    }),
-    a.signedById ? tx.user.findFirst({ where: { id: a.signedById, clinicId: actor.clinicId }, select: { name: true } }) : null,
-  ]);
+  const clinic = await tx.clinic.findUniqueOrThrow({ where: { id: actor.clinicId } });
+  const referrer = await tx.user.findFirstOrThrow({ where: { id: actor.userId, clinicId: actor.clinicId } });
+  const a = await signedAssessmentOf(tx, actor, r.episodeId, r.assessmentId);
+  const history = await tx.assessment.findMany({
+    where: { clinicId: actor.clinicId, episodeId: r.episodeId, status: "signed", assessedOn: { lte: a.assessedOn } },
+    orderBy: [{ assessedOn: "asc" }, { createdAt: "asc" }],
+  });
+  const runs = await tx.run.findMany({
+    where: { clinicId: actor.clinicId, patientId: r.episode.patientId, date: { gte: fromDateString(addDays(toDateString(a.assessedOn), -83)), lte: a.assessedOn } },
+    select: { date: true, distanceKm: true },
+    orderBy: { date: "asc" },
+  });
+  const signer = a.signedById ? await tx.user.findFirst({ where: { id: a.signedById, clinicId: actor.clinicId }, select: { name: true } }) : null;
   const p = r.episode.patient;
   const e = r.episode;
   return {
@@ -268,10 +264,10 @@ export async function listReferrals(
   let cursor: { t: string; i: string } | null = null;
   if (opts.cursor) {
     try {
-      cursor = JSON.parse(Buffer.from(opts.cursor, "base64url").toString()) as { t: string; i: string };
-      if (typeof cursor.t !== "string" || !isUuid(cursor.i) || Number.isNaN(Date.parse(cursor.t))) cursor = null;
+    cursor = JSON.parse(Buffer.from(opts.cursor, "base64url").toString()) as { t: string; i: string };
+    if (typeof cursor.t !== "string" || !isUuid(cursor.i) || Number.isNaN(Date.parse(cursor.t))) cursor = null;
     } catch {
-      cursor = null;
+    cursor = null;
     }
     if (!cursor) throw new ValidationError([{ path: "cursor", message: "cursor is not valid: start again from the first page" }]);
   }
@@ -293,20 +289,20 @@ export async function listReferrals(
     const last = page[page.length - 1];
     return {
       items: page.map((r) => ({
-        id: r.id,
-        episodeId: r.episodeId,
-        patientId: r.episode.patientId,
-        status: r.status,
-        urgency: r.urgency,
-        reason: r.reason,
-        question: r.question,
-        signedAt: r.signedAt,
-        sentAt: r.sentAt,
-        cancelledAt: r.cancelledAt,
-        createdAt: r.createdAt,
-        patientName: `${r.episode.patient.familyName}, ${r.episode.patient.givenName}`,
-        patientMrn: r.episode.patient.mrn,
-      })),
+      id: r.id,
+      episodeId: r.episodeId,
+      patientId: r.episode.patientId,
+      status: r.status,
+      urgency: r.urgency,
+      reason: r.reason,
+      question: r.question,
+      signedAt: r.signedAt,
+      sentAt: r.sentAt,
+      cancelledAt: r.cancelledAt,
+      createdAt: r.createdAt,
+      patientName: `${r.episode.patient.familyName}, ${r.episode.patient.givenName}`,
+      patientMrn: r.episode.patient.mrn,
+    })),
       nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify({ t: last.createdAt.toISOString(), i: last.id })).toString("base64url") : null,
     };
   });

@@ -38,12 +38,10 @@ export type TimelineData = {
 export async function getTimeline(actor: Actor, patientId: string, opts: { audited?: boolean } = {}): Promise<TimelineData> {
   return transaction(async (tx) => {
     await findPatientOrThrow(tx, actor, patientId);
-    const [clinic, episodes, settings, runs] = await Promise.all([
-      tx.clinic.findUnique({ where: { id: actor.clinicId }, select: { timezone: true } }),
-      tx.episode.findMany({ where: { clinicId: actor.clinicId, patientId }, orderBy: { createdAt: "asc" }, select: { id: true, side: true, complaint: true, status: true } }),
-      clinicSettingsIn(tx, actor.clinicId),
-      tx.run.findMany({ where: { clinicId: actor.clinicId, patientId }, orderBy: { date: "asc" }, select: { date: true, distanceKm: true } }),
-    ]);
+    const clinic = await tx.clinic.findUnique({ where: { id: actor.clinicId }, select: { timezone: true } });
+    const episodes = await tx.episode.findMany({ where: { clinicId: actor.clinicId, patientId }, orderBy: { createdAt: "asc" }, select: { id: true, side: true, complaint: true, status: true } });
+    const settings = await clinicSettingsIn(tx, actor.clinicId);
+    const runs = await tx.run.findMany({ where: { clinicId: actor.clinicId, patientId }, orderBy: { date: "asc" }, select: { date: true, distanceKm: true } });
     const assessments = await tx.assessment.findMany({
       where: { clinicId: actor.clinicId, episodeId: { in: episodes.map((e) => e.id) } },
       orderBy: [{ assessedOn: "asc" }, { createdAt: "asc" }],
@@ -56,15 +54,15 @@ export async function getTimeline(actor: Actor, patientId: string, opts: { audit
       timezone: clinic?.timezone ?? "UTC",
       episodes,
       assessments: assessments.map((a) => ({
-        id: a.id,
-        episodeId: a.episodeId,
-        kind: a.kind,
-        assessedOn: toDateString(a.assessedOn),
-        status: a.status,
-        signedAt: a.signedAt?.toISOString() ?? null,
-        urgency: a.urgency,
-        evaluation: (a.evaluation as unknown as Evaluation | null) ?? null,
-      })),
+      id: a.id,
+      episodeId: a.episodeId,
+      kind: a.kind,
+      assessedOn: toDateString(a.assessedOn),
+      status: a.status,
+      signedAt: a.signedAt?.toISOString() ?? null,
+      urgency: a.urgency,
+      evaluation: (a.evaluation as unknown as Evaluation | null) ?? null,
+    })),
       runs: runs.map((r) => ({ date: toDateString(r.date), distanceKm: r.distanceKm })),
       settings: { spikePct: settings.spikePct, importantChange: settings.importantChange },
     };

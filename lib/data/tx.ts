@@ -47,3 +47,4 @@ export function fromDateString(s: string): Date {
 export function asJson(value: unknown): Prisma.InputJsonValue {
   return value as Prisma.InputJsonValue;
 }
+
