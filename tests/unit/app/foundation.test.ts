@@ -155,3 +155,15 @@ describe("caseload query", () => {
     expect(r.error?.issues.map((i) => i.path.join(".")).sort()).toEqual(["limit", "sort", "urgency"]);
   });
 });
+
+describe("database unavailable page", () => {
+  it("is a plain 503 page without detail", async () => {
+    const { GET } = await import("@/app/unavailable/route");
+    const res = GET();
+    expect(res.status).toBe(503);
+    expect(res.headers.get("content-type")).toMatch(/text\/html/);
+    const html = await res.text();
+    expect(html).toMatch(/Service temporarily unavailable/);
+    expect(html).not.toMatch(/ECONN|stack|at /);
+  });
+});
