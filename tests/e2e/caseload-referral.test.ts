@@ -78,6 +78,8 @@ it("shows a runner's timeline with charts and their data tables", async () => {
   const painChart = page.getByRole("img", { name: /Pain NRS/ }).first();
   await painChart.waitFor();
   await page.getByRole("img", { name: /Weekly distance/i }).first().waitFor();
+  await page.getByRole("heading", { name: "Outcome measures over time" }).scrollIntoViewIfNeeded();
+  await page.getByText("Loading chart…").first().waitFor({ state: "detached" });
   await tourShot(page, "06-timeline");
   await page.getByText("Show the data as a table").first().click();
   expect(await page.locator("table caption").filter({ hasText: /Pain NRS/ }).count()).toBeGreaterThan(0);

@@ -56,6 +56,7 @@ it("records, signs, amends and follows up an assessment", async () => {
   await answer(page, /Visible swelling/, "No");
   expect(await page.getByTestId("screen-status").innerText()).toMatch(/20 of 22 questions not yet answered/);
   await page.getByRole("checkbox", { name: /Reduce or modify running volume/ }).check();
+  await page.evaluate(() => window.scrollTo(0, 0));
   await tourShot(page, "03-intake-live-red-flag");
   await page.getByRole("button", { name: "Save draft" }).click();
   await page.getByTestId("save-status").filter({ hasText: "Draft saved" }).waitFor();
@@ -104,6 +105,7 @@ it("records, signs, amends and follows up an assessment", async () => {
   await page.getByTestId("assessment-status").filter({ hasText: "Signed by" }).waitFor();
   const change = page.getByRole("row", { name: /Pain now/ });
   expect(await change.innerText()).toMatch(/Improved\s+Improved/);
+  await change.scrollIntoViewIfNeeded();
   await tourShot(page, "05-follow-up-changes");
 
   // The patient page lists both, with the change badges, and the timeline.

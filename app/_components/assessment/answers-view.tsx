@@ -1,5 +1,5 @@
 import { formatDate } from "@/lib/format";
-import { PLAN_ITEM_LABELS, RESPONSE_LABELS, type Answers } from "@/lib/validation/assessment";
+import { PLAN_ITEM_LABELS, type Answers } from "@/lib/validation/assessment";
 import { getPath } from "./paths";
 import { FOLLOW_UP_SECTIONS, INTAKE_SECTIONS, KOOS_ITEMS, type Question } from "@/lib/questions";
 
@@ -80,7 +80,6 @@ export function AnswersView({ kind, answers }: { kind: "intake" | "follow_up"; a
           </div>
         )}
       </section>
-      {answers.followUp?.responseToTreatment ? <p>Response to treatment: {RESPONSE_LABELS[answers.followUp.responseToTreatment]}</p> : null}
       <section aria-labelledby="view-plan">
         <h3 id="view-plan" className="font-semibold">
           Plan

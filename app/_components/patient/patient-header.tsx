@@ -73,7 +73,7 @@ export function PatientHeader({ patient, episodes, today }: { patient: PatientVi
           </ul>
         ) : null}
         {level !== "not_screened" && !screened && open.length ? <p className="mt-1 text-xs text-slate-700">Some red-flag questions are not yet answered.</p> : null}
-        {level === "not_screened" ? <p className="mt-1 text-xs text-slate-700">{open.length ? "Complete the red-flag screen of the intake." : "Open an episode and record an intake."}</p> : null}
+        {level === "not_screened" ? <p className="mt-1 text-xs text-slate-700">{open.length ? "The red-flag screen of the latest assessment is incomplete: flags that depend on unanswered questions are not yet assessed." : "Open an episode and record an intake."}</p> : null}
       </section>
     </header>
   );
