@@ -5,7 +5,6 @@ import { forbidden, redirect } from "next/navigation";
 import { z } from "zod";
 import { getEnv } from "@/lib/env";
 import { ForbiddenError, UnauthenticatedError, isDatabaseUnavailable } from "@/lib/errors";
-import type { Role } from "@/lib/generated/prisma/enums";
 
 /**
  * Who may do what: permissions are named strings, granted per role here and
@@ -29,6 +28,9 @@ export const PERMISSIONS = [
   "audit.read",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLES = ["admin", "clinician", "viewer"] as const;
+export type Role = (typeof ROLES)[number];
 
 const READ: Permission[] = ["patient.read", "assessment.read", "referral.read", "evaluate.run"];
 const CLINICAL: Permission[] = [...READ, "patient.write", "assessment.write", "assessment.sign", "run.write", "referral.write", "referral.sign"];
