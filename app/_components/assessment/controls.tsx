@@ -117,7 +117,7 @@ export function QuestionControl({ q, value, error, onChange, disabled }: Props) 
             aria-describedby={describe(id, q.hint, error)}
             onChange={(e) => onChange(e.target.value === "" ? undefined : e.target.value)}
           >
-            <option value="">Not assessed</option>
+            <option value="">Not recorded</option>
             {q.options.map(([v, l]) => (
               <option key={v} value={v}>
                 {l}
