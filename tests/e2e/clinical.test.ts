@@ -113,3 +113,33 @@ it("records, signs, amends and follows up an assessment", async () => {
   await page.getByRole("heading", { name: "Timeline" }).waitFor();
   await context.close();
 });
+
+it("refuses the second of two concurrent saves of a draft, shows what changed and keeps what was typed", async () => {
+  const context = await newContext(browser);
+  const a = await context.newPage();
+  await signIn(a, "clinician@riverside.example");
+  await a.goto("/patients?drafts=1");
+  await a.getByTestId("caseload").locator("tbody tr").first().getByRole("link").click();
+  await a.getByRole("link", { name: "Continue draft" }).first().click();
+  await a.getByRole("heading", { name: /\(draft\)/ }).waitFor();
+  const b = await context.newPage();
+  await b.goto(a.url());
+  await b.getByRole("heading", { name: /\(draft\)/ }).waitFor();
+
+  await a.getByLabel("Pain now (NRS)").selectOption("3");
+  await a.getByRole("button", { name: "Save draft" }).click();
+  await a.getByTestId("save-status").filter({ hasText: "Draft saved" }).waitFor();
+
+  await b.getByLabel("Pain now (NRS)").selectOption("8");
+  await b.getByRole("button", { name: "Save draft" }).click();
+  await b.getByRole("heading", { name: "Someone else saved this draft" }).waitFor();
+  expect(await b.getByTestId("conflict-fields").innerText()).toMatch(/Pain now \(NRS\): theirs 3, yours 8/);
+  expect(await b.getByLabel("Pain now (NRS)").inputValue()).toBe("8"); // nothing typed is lost
+
+  await b.getByRole("button", { name: "Keep my version" }).click();
+  await b.getByRole("button", { name: "Save draft" }).click();
+  await b.getByTestId("save-status").filter({ hasText: "Draft saved" }).waitFor();
+  await a.reload();
+  expect(await a.getByLabel("Pain now (NRS)").inputValue()).toBe("8");
+  await context.close();
+});
