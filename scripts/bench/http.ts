@@ -21,11 +21,15 @@
  *   BENCH_DEEP_PAGE    caseload page (25 rows a page) for the deep target, default 1000
  *   BENCH_ONLY         comma-separated target names to run (default: all)
  *   BENCH_JSON         also write the results to this file as JSON
+ *   BENCH_SERVER_PID   (Linux, same machine) pid of the next-server process: adds its CPU ms per request
+ *   BENCH_PG_DATABASE  (Linux, same machine) database name: adds the CPU ms per request of the
+ *                      PostgreSQL backends serving it (found by their process title)
  *
  * Uses node:http with a keep-alive agent (one socket per client); no
  * dependency beyond Node. Every request is a real, audited request: the
  * timeline, patient and export targets add AuditEvent rows.
  */
+import { execSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import https from "node:https";
@@ -47,6 +51,9 @@ function intEnv(name: string, fallback: number): number {
   if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive whole number`);
   return n;
 }
+
+const SERVER_PID = process.env.BENCH_SERVER_PID ? Number(process.env.BENCH_SERVER_PID) : null;
+const PG_DATABASE = process.env.BENCH_PG_DATABASE ?? null;
 
 const base = new URL(BASE);
 const client = base.protocol === "https:" ? https : http;
@@ -153,6 +160,54 @@ async function discover(): Promise<Discovered> {
   return { patientId: best.id, assessments: best.assessments, runs: timeline.runs.length, deepCursor: cursor!, deepRows: rows, referralId, walkMs, walkPages: pages };
 }
 
+// ---------------------------------------------------------------- CPU accounting (optional, Linux)
+
+const TICKS_PER_SECOND = (() => {
+  try {
+    return Number(execSync("getconf CLK_TCK", { encoding: "utf8" }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** utime + stime of a process, in ms (all its threads). */
+function cpuMs(pid: number): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU ms of each PostgreSQL backend connected to PG_DATABASE ("postgres: user db host(port) state"). */
+function backendsCpu(): Map<number, number> {
+  const out = new Map<number, number>();
+  if (!PG_DATABASE) return out;
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const title = fs.readFileSync(`/proc/${entry}/cmdline`, "utf8").replace(/\0/g, " ");
+      if (!title.startsWith("postgres: ") || !title.split(" ").includes(PG_DATABASE)) continue;
+      const ms = cpuMs(Number(entry));
+      if (ms !== null) out.set(Number(entry), ms);
+    } catch {
+      // process ended
+    }
+  }
+  return out;
+}
+
+type CpuSnapshot = { server: number | null; db: Map<number, number> };
+const cpuSnapshot = (): CpuSnapshot => ({ server: SERVER_PID ? cpuMs(SERVER_PID) : null, db: backendsCpu() });
+function cpuSince(before: CpuSnapshot): { server: number | null; db: number | null } {
+  const after = cpuSnapshot();
+  let db = 0;
+  for (const [pid, ms] of after.db) db += ms - (before.db.get(pid) ?? 0);
+  return { server: before.server !== null && after.server !== null ? after.server - before.server : null, db: PG_DATABASE ? db : null };
+}
+
 // ---------------------------------------------------------------- load
 
 type Result = {
@@ -167,6 +222,9 @@ type Result = {
   p99: number;
   meanBytes: number;
   load1: number;
+  /** CPU ms per request of the app server and of the database backends (when measured). */
+  serverCpuMs: number | null;
+  dbCpuMs: number | null;
   firstError?: string;
 };
 
@@ -209,7 +267,10 @@ async function measure(name: string, path: string): Promise<Result> {
   process.stdout.write(`${name.padEnd(24)} warming up ${WARMUP_S} s, measuring ${DURATION_S} s ... `);
   await drive(path, WARMUP_S);
   const load1 = os.loadavg()[0]!;
+  const cpu0 = cpuSnapshot();
   const run = await drive(path, DURATION_S);
+  const cpu = cpuSince(cpu0);
+  const n = Math.max(1, run.latencies.length + run.errors);
   const sorted = [...run.latencies].sort((a, b) => a - b);
   const r: Result = {
     name,
@@ -223,9 +284,14 @@ async function measure(name: string, path: string): Promise<Result> {
     p99: percentile(sorted, 99),
     meanBytes: run.latencies.length ? run.bytes / run.latencies.length : 0,
     load1,
+    serverCpuMs: cpu.server === null ? null : cpu.server / n,
+    dbCpuMs: cpu.db === null ? null : cpu.db / n,
     firstError: run.firstError,
   };
-  console.log(`${r.rps.toFixed(1)} req/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ${r.errors} errors${r.firstError ? ` (first: ${r.firstError})` : ""}`);
+  const cpuText = [r.serverCpuMs !== null ? `app CPU ${r.serverCpuMs.toFixed(1)} ms/req` : "", r.dbCpuMs !== null ? `DB CPU ${r.dbCpuMs.toFixed(2)} ms/req` : ""].filter(Boolean).join(", ");
+  console.log(
+    `${r.rps.toFixed(1)} req/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ${r.errors} errors${cpuText ? `, ${cpuText}` : ""}, load ${load1.toFixed(1)}${r.firstError ? ` (first error: ${r.firstError})` : ""}`,
+  );
   return r;
 }
 
@@ -263,11 +329,13 @@ async function main() {
 
   const rows = [staticBefore, ...results, staticAfter];
   console.log(`\nStatic page baseline (mean of before and after): ${f1(baseRps)} req/s, p50 ${f1(baseP50)} ms\n`);
-  console.log("| target | req/s | p50 ms | p95 ms | p99 ms | errors | mean size | throughput vs static | p50 vs static |");
-  console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+  const withCpu = rows.some((r) => r.serverCpuMs !== null || r.dbCpuMs !== null);
+  console.log(`| target | throughput vs static | p50 vs static | req/s | p50 ms | p95 ms | p99 ms | errors | mean size |${withCpu ? " app CPU ms/req | DB CPU ms/req |" : ""}`);
+  console.log(`|---|---:|---:|---:|---:|---:|---:|---:|---:|${withCpu ? "---:|---:|" : ""}`);
   for (const r of rows) {
     const size = r.meanBytes >= 1024 ? `${(r.meanBytes / 1024).toFixed(1)} kB` : `${Math.round(r.meanBytes)} B`;
-    console.log(`| ${r.name} | ${f1(r.rps)} | ${f1(r.p50)} | ${f1(r.p95)} | ${f1(r.p99)} | ${r.errors} | ${size} | ${f2(r.rps / baseRps)} | ${f2(r.p50 / baseP50)} |`);
+    const cpu = withCpu ? ` ${r.serverCpuMs === null ? "–" : f1(r.serverCpuMs)} | ${r.dbCpuMs === null ? "–" : f2(r.dbCpuMs)} |` : "";
+    console.log(`| ${r.name} | ${f2(r.rps / baseRps)} | ${f2(r.p50 / baseP50)} | ${f1(r.rps)} | ${f1(r.p50)} | ${f1(r.p95)} | ${f1(r.p99)} | ${r.errors} | ${size} |${cpu}`);
   }
   if (process.env.BENCH_JSON) {
     fs.writeFileSync(process.env.BENCH_JSON, JSON.stringify({ base: BASE, concurrency: CONCURRENCY, durationS: DURATION_S, warmupS: WARMUP_S, discovered: d, baseline: { rps: baseRps, p50: baseP50 }, results: rows }, null, 2));

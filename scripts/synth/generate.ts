@@ -4,8 +4,9 @@
  * (docs/benchmarks.md, "Large clinic"): "Synthetic Large Clinic (generated
  * data)", one clinician, 50,000 runners with one episode each, 500,000
  * assessments (8-12 per episode: intake and follow-ups, mostly signed, some
- * drafts, a few entered in error), 5,000,000 runs (100 per runner over 300
- * days) and 2,000 signed referrals with their frozen snapshot. Every
+ * drafts, a few entered in error, addenda on about 2% of the signed ones),
+ * 5,000,000 runs (100 per runner over 300 days) and 2,000 signed referrals
+ * with their frozen snapshot. Every
  * evaluation is computed by the real engine (lib/clinical evaluate()) and
  * every referral snapshot by lib/export buildReferralSnapshot(); the
  * caseload columns of Episode are then computed in one set-based UPDATE that
@@ -486,7 +487,26 @@ async function main() {
       }
     });
 
-    // 5. Caseload columns.
+    // 5. Addenda on about 2% of the signed assessments (a note added one to three days later).
+    const addenda = await clock.phase("addenda on about 2% of signed assessments", async () => {
+      const r = await admin.query(
+        `INSERT INTO "Addendum" ("clinicId", "assessmentId", "authorId", text, "createdAt")
+         SELECT a."clinicId", a.id, $2::uuid,
+                (ARRAY['Phoned the runner: pain settled after the session, plan unchanged.',
+                       'Imaging report received; see the referral. No change to the plan.',
+                       'Correction: the runner trains on the track twice a week, not once.',
+                       'Runner emailed: knee swelled after a long run; advised to rest and call if it recurs.',
+                       'Physician replied to the referral: continue conservative care, review in four weeks.'])[1 + abs(hashtext(a.id::text)) % 5],
+                a."signedAt" + (24 + abs(hashtext(a.id::text || 'at')) % 48) * interval '1 hour'
+           FROM "Assessment" a
+          WHERE a."clinicId" = $1 AND a.status = 'signed' AND abs(hashtext(a.id::text || 'addendum')) % 100 < 2`,
+        [ids.clinicId, ids.userId],
+      );
+      console.log(`   ${fmt(r.rowCount ?? 0)} addenda`);
+      return r.rowCount ?? 0;
+    });
+
+    // 6. Caseload columns.
     await clock.phase("episode caseload columns (one set-based UPDATE)", async () => {
       const r = await admin.query(SUMMARY_SQL, [ids.clinicId]);
       console.log(`   ${fmt(r.rowCount ?? 0)} episodes`);
@@ -511,7 +531,7 @@ async function main() {
     await clock.phase(`check ${o.verify} episode summaries against lib/data`, () => verifySummaries(url, ids.clinicId, o.verify));
 
     await clock.phase("VACUUM ANALYZE", async () => {
-      for (const t of ["Patient", "Episode", "Run", "Assessment", "Referral", "AuditEvent", "User", "Clinic", "ClinicSettings"]) {
+      for (const t of ["Patient", "Episode", "Run", "Assessment", "Addendum", "Referral", "AuditEvent", "User", "Clinic", "ClinicSettings"]) {
         const s = Date.now();
         await admin.query(`VACUUM (ANALYZE) "${t}"`);
         console.log(`   ${t} (${secs(Date.now() - s)})`);
@@ -535,7 +555,7 @@ async function main() {
     const s = stats[0]!;
     console.log(`\nDone in ${secs(clock.elapsed())}.`);
     for (const p of clock.phases) console.log(`  ${secs(p.ms).padStart(9)}  ${p.name}`);
-    console.log(`  ${fmt(o.patients)} runners, ${fmt(counts.runs)} runs, ${fmt(counts.assessments)} assessments (${fmt(Number(s.signed))} signed, ${fmt(Number(s.draft_assessments))} drafts, ${fmt(Number(s.entered_in_error))} entered in error), ${fmt(referrals)} referrals`);
+    console.log(`  ${fmt(o.patients)} runners, ${fmt(counts.runs)} runs, ${fmt(counts.assessments)} assessments (${fmt(Number(s.signed))} signed, ${fmt(Number(s.draft_assessments))} drafts, ${fmt(Number(s.entered_in_error))} entered in error), ${fmt(addenda)} addenda, ${fmt(referrals)} referrals`);
     console.log(`  caseload: ${fmt(Number(s.open))} open episodes, ${fmt(Number(s.flagged))} flagged, ${fmt(Number(s.worsening))} worsening, ${fmt(Number(s.drafts))} with drafts`);
     console.log(`  database ${s.db_size} (Run ${s.run_size}, Assessment ${s.assessment_size})`);
     console.log(`\nSign in as ${email} with password ${password}`);
