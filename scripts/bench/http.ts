@@ -9,6 +9,11 @@
  * page (/about) measured in the same run (before and after the others; the
  * mean of the two is the baseline). Ends with a markdown table.
  *
+ * Targets: /about (static), /patients (caseload page 1), the deep page by
+ * name, /patients?urgency=flagged, GET /api/v1/patients/{id}/timeline,
+ * GET /api/v1/patients/{id}, GET /api/v1/patients (the directory's first
+ * page), and the referral's /pdf and /fhir exports.
+ *
  *   BENCH_PASSWORD=... npm run bench:http
  *
  * Environment:
@@ -314,6 +319,7 @@ async function main() {
     ["caseload flagged", "/patients?urgency=flagged"],
     ["timeline API", `/api/v1/patients/${d.patientId}/timeline`],
     ["patient API", `/api/v1/patients/${d.patientId}`],
+    ["patient list API", "/api/v1/patients"],
     ["referral PDF", `/api/v1/referrals/${d.referralId}/pdf`],
     ["referral FHIR", `/api/v1/referrals/${d.referralId}/fhir`],
   ];
