@@ -184,8 +184,15 @@ export async function getPatientRecord(actor: Actor, patientId: string): Promise
     const assessments = await tx.assessment.findMany({
       where: { clinicId: actor.clinicId, episodeId: { in: episodes.map((e) => e.id) } },
       orderBy: [{ assessedOn: "asc" }, { createdAt: "asc" }],
-      select: { id: true, episodeId: true, kind: true, assessedOn: true, status: true, urgency: true, signedAt: true, evaluation: true, _count: { select: { addenda: true } } },
+      select: { id: true, episodeId: true, kind: true, assessedOn: true, status: true, urgency: true, signedAt: true, evaluation: true },
     });
+    // Counted for this page's assessments only, through the (clinicId, assessmentId) index.
+    const addendaCounts = await tx.addendum.groupBy({
+      by: ["assessmentId"],
+      where: { clinicId: actor.clinicId, assessmentId: { in: assessments.map((a) => a.id) } },
+      _count: { _all: true },
+    });
+    const addenda = new Map(addendaCounts.map((x) => [x.assessmentId, x._count._all]));
     await audit(tx, actor, { action: "patient.view", entityType: "Patient", entityId: patientId, patientId });
     const summaries: AssessmentSummary[] = assessments.map((a) => {
       const ev = a.evaluation as { redFlags?: { code: string }[]; changes?: AssessmentSummary["changes"]; scores?: { painNow?: number } } | null;
@@ -200,7 +207,7 @@ export async function getPatientRecord(actor: Actor, patientId: string): Promise
         redFlags: ev?.redFlags?.map((f) => f.code) ?? [],
         changes: ev?.changes ?? null,
         painNow: ev?.scores?.painNow ?? null,
-        addenda: a._count.addenda,
+        addenda: addenda.get(a.id) ?? 0,
       };
     });
     return { patient: patientView(patient), episodes: episodes.map((e) => ({ ...episodeView(e), assessments: summaries.filter((s) => s.episodeId === e.id) })) };
@@ -240,16 +247,18 @@ export async function searchPatients(actor: Actor, opts: { q?: string; cursor?: 
     ];
   }
   return read(async (c) => {
-    const rows = await c.patient.findMany({
-      where,
-      orderBy: [{ familyName: "asc" }, { givenName: "asc" }, { id: "asc" }],
-      take: limit + 1,
-      include: { _count: { select: { episodes: { where: { status: "open" } } } } },
-    });
+    const rows = await c.patient.findMany({ where, orderBy: [{ familyName: "asc" }, { givenName: "asc" }, { id: "asc" }], take: limit + 1 });
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
+    // Open episodes of this page's runners only (a relation count would aggregate the whole clinic).
+    const open = await c.episode.groupBy({
+      by: ["patientId"],
+      where: { clinicId: actor.clinicId, status: "open", patientId: { in: page.map((p) => p.id) } },
+      _count: { _all: true },
+    });
+    const openCount = new Map(open.map((x) => [x.patientId, x._count._all]));
     return {
-      items: page.map((r) => ({ ...patientView(r), openEpisodes: r._count.episodes })),
+      items: page.map((r) => ({ ...patientView(r), openEpisodes: openCount.get(r.id) ?? 0 })),
       nextCursor: rows.length > limit && last ? encodeCursor({ f: last.familyName, g: last.givenName, i: last.id }) : null,
     };
   });
