@@ -92,3 +92,35 @@ it("lets the admin see the audit log with the sign-ins", async () => {
   await tourShot(page, "09-audit-log");
   await context.close();
 });
+
+it("lets the admin create a user (with field errors first) and change a clinic threshold", async () => {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await signIn(page, "admin@riverside.example");
+  await page.goto("/admin/users");
+  const form = page.locator("form", { has: page.getByRole("button", { name: "Create account" }) });
+  await form.getByLabel("Full name").fill("Pat Physio");
+  await form.getByLabel("Email").fill("pat.physio@riverside.example");
+  await form.getByLabel("Initial password").fill("short");
+  await form.getByRole("button", { name: "Create account" }).click();
+  await form.getByText("password must be at least 12 characters").waitFor();
+  expect(await form.getByLabel("Full name").inputValue()).toBe("Pat Physio"); // kept after the refusal
+  await form.getByLabel("Initial password").fill("a long enough passphrase");
+  await form.getByRole("button", { name: "Create account" }).click();
+  await page.getByText("Account created for Pat Physio").waitFor();
+  await page.getByRole("cell", { name: "pat.physio@riverside.example" }).waitFor();
+
+  await page.goto("/admin/settings");
+  await page.getByLabel(/Persistent pain/).fill("0");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await page.getByText("must be an integer from 1 to 365").waitFor();
+  await page.getByLabel(/Persistent pain/).fill("21");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await page.getByText(/Clinic settings saved/).waitFor();
+  await page.reload();
+  expect(await page.getByLabel(/Persistent pain/).inputValue()).toBe("21");
+  await page.getByLabel(/Persistent pain/).fill("14");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await page.getByText(/Clinic settings saved/).waitFor();
+  await context.close();
+});
