@@ -11,11 +11,13 @@
  * entered in error.
  */
 import { randomUUID } from "node:crypto";
-import { addDays, DEFAULT_SETTINGS, evaluate, type Evaluation, type EvaluationInput, type MeasuresInput, type SymptomsInput } from "../../lib/clinical";
+import { addDays, DEFAULT_SETTINGS, evaluate, type Evaluation, type EvaluationInput, type SymptomsInput } from "../../lib/clinical";
 import { buildEvaluationInput, RUN_LOOKBACK_DAYS, type ClinicalAnswers, type RecordRun } from "../../lib/clinical/record-input";
 import type { Answers, PlanItem } from "../../lib/validation/assessment";
 import { COMPLAINTS, FAMILY, GIVEN_FEMALE, GIVEN_MALE, GOALS } from "../../prisma/seed/names";
 import { OVERUSE_SCENARIOS, RED_FLAG_SCENARIOS, type Scenario } from "../../prisma/seed/scenarios";
+import { SCREEN_NO, clamp, measuresFor, planItems, prng, type Rng } from "../../prisma/seed/generators";
+export { prng, type Rng };
 
 export const RUNS_PER_PATIENT = 100;
 export const RUN_DAYS = 300;
@@ -23,25 +25,6 @@ export const RUN_DAYS = 300;
 export const visitsFor = (index: number) => 8 + (index % 5);
 
 /** Small deterministic PRNG (mulberry32), as in the demo seed. */
-export function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!,
-    chance: (p: number) => next() < p,
-  };
-}
-export type Rng = ReturnType<typeof prng>;
-
-const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
 const mix = (seed: number, index: number, stream: number) => (Math.imul(seed ^ 0x9e3779b9, 31) + Math.imul(index + 1, 0x85ebca6b) + Math.imul(stream, 0xc2b2ae35)) >>> 0;
 
 type Level = "novice" | "recreational" | "competitive";
@@ -178,65 +161,6 @@ export function buildRuns(seed: number, plan: PatientPlan, today: string): RunRo
     runs.push({ id: randomUUID(), date, distanceKm: km, durationSec: Math.round(km * pace), surface: rng.pick(surfaces) });
   }
   return runs;
-}
-
-/** Every red-flag question answered "no": the baseline of a complete screen. */
-const SCREEN_NO: SymptomsInput = {
-  visibleSwelling: false,
-  swellingWithin2hOfInjury: false,
-  locking: false,
-  catching: false,
-  instability: false,
-  sharpWeightBearingPain: false,
-  limp: false,
-  unableToBearWeightImmediately: false,
-  unableToBearWeightNow: false,
-  newNumbnessOrWeakness: false,
-  coldOrPaleLimb: false,
-  suspectedDislocation: false,
-  calfSwellingOrTenderness: false,
-  fever: false,
-  hotSwollenJoint: false,
-  unexplainedWeightLoss: false,
-  painAtRest: false,
-  nightPain: false,
-  daysPersistingDespiteReducedTraining: 0,
-};
-
-/** Outcome measures for a severity 0 (no problem) .. 1 (worst), with some noise. */
-function measuresFor(rng: Rng, severity: number, tegner: number, partialKoos: boolean): MeasuresInput {
-  const item = (weight: number) => clamp(Math.round(severity * 4 * weight + (rng.next() - 0.5) * 0.6), 0, 4);
-  const koos: Record<string, number> = {};
-  const sub: [string, number, number][] = [
-    ["P", 9, 0.9],
-    ["S", 7, 0.6],
-    ["A", 17, 0.5],
-    ["SP", 5, 1.15],
-    ["Q", 4, 1.0],
-  ];
-  for (const [prefix, count, w] of sub) {
-    for (let k = 1; k <= count; k++) {
-      if (partialKoos && prefix === "S" && k > 3) continue; // symptoms subscale too incomplete to score
-      koos[`${prefix}${k}`] = item(w);
-    }
-  }
-  const lefs = Array.from({ length: 20 }, () => clamp(Math.round(4 - severity * 4 * 0.7 + (rng.next() - 0.5) * 0.6), 0, 4));
-  const psfsScore = () => clamp(Math.round((1 - severity) * 10 + (rng.next() - 0.5) * 1.2), 0, 10);
-  return {
-    koos,
-    lefs,
-    psfs: [
-      { activity: "Running 10 km", score: psfsScore() },
-      { activity: "Running downhill", score: psfsScore() },
-      { activity: "Climbing stairs", score: psfsScore() },
-    ],
-    tegner: clamp(tegner, 0, 10),
-  };
-}
-
-function planItems(rng: Rng, base: PlanItem[]): PlanItem[] {
-  const extra: PlanItem[] = rng.chance(0.5) ? ["footwear_review"] : [];
-  return [...new Set([...base, ...extra])];
 }
 
 export type VisitRow = {

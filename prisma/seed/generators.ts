@@ -1,0 +1,88 @@
+/**
+ * Generators shared by the demo seed (prisma/seed/build.ts) and the large
+ * synthetic clinic (scripts/synth): a deterministic PRNG, a complete
+ * red-flag screen answered "no", outcome measures for a severity, plan items.
+ */
+import type { MeasuresInput, SymptomsInput } from "../../lib/clinical";
+import type { PlanItem } from "../../lib/validation/assessment";
+
+/** Small deterministic PRNG (mulberry32). */
+export function prng(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
+    pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!,
+    chance: (p: number) => next() < p,
+  };
+}
+export type Rng = ReturnType<typeof prng>;
+
+export const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
+
+/** Every red-flag question answered "no": the baseline of a complete screen. */
+export const SCREEN_NO: SymptomsInput = {
+  visibleSwelling: false,
+  swellingWithin2hOfInjury: false,
+  locking: false,
+  catching: false,
+  instability: false,
+  sharpWeightBearingPain: false,
+  limp: false,
+  unableToBearWeightImmediately: false,
+  unableToBearWeightNow: false,
+  newNumbnessOrWeakness: false,
+  coldOrPaleLimb: false,
+  suspectedDislocation: false,
+  calfSwellingOrTenderness: false,
+  fever: false,
+  hotSwollenJoint: false,
+  unexplainedWeightLoss: false,
+  painAtRest: false,
+  nightPain: false,
+  daysPersistingDespiteReducedTraining: 0,
+};
+
+/** Outcome measures for a severity 0 (no problem) .. 1 (worst), with some noise. */
+export function measuresFor(rng: Rng, severity: number, tegner: number, partialKoos: boolean): MeasuresInput {
+  const item = (weight: number) => clamp(Math.round(severity * 4 * weight + (rng.next() - 0.5) * 0.5), 0, 4);
+  const koos: Record<string, number> = {};
+  const sub: [string, number, number][] = [
+    ["P", 9, 0.9],
+    ["S", 7, 0.6],
+    ["A", 17, 0.5],
+    ["SP", 5, 1.15],
+    ["Q", 4, 1.0],
+  ];
+  for (const [prefix, n, w] of sub) {
+    for (let k = 1; k <= n; k++) {
+      if (partialKoos && prefix === "S" && k > 3) continue; // symptoms subscale left too incomplete to score
+      koos[`${prefix}${k}`] = item(w);
+    }
+  }
+  const lefs = Array.from({ length: 20 }, () => clamp(Math.round(4 - severity * 4 * 0.7 + (rng.next() - 0.5) * 0.5), 0, 4));
+  const psfsScore = () => clamp(Math.round((1 - severity) * 10 + (rng.next() - 0.5)), 0, 10);
+  return {
+    koos,
+    lefs,
+    psfs: [
+      { activity: "Running 10 km", score: psfsScore() },
+      { activity: "Running downhill", score: psfsScore() },
+      { activity: "Climbing stairs", score: psfsScore() },
+    ],
+    tegner: clamp(tegner, 0, 10),
+  };
+}
+
+export function planItems(rng: Rng, base: PlanItem[]): PlanItem[] {
+  const extra: PlanItem[] = rng.chance(0.5) ? ["footwear_review"] : [];
+  return [...new Set([...base, ...extra])];
+}
+
