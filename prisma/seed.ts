@@ -10,7 +10,7 @@
  */
 import "dotenv/config";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "../lib/generated/prisma/client";
+import { PrismaClient } from "./generated/client";
 import { hashPassword } from "../lib/passwords";
 import { buildClinicData, type DemoClinic } from "./seed/build";
 

@@ -9,7 +9,7 @@ import { clinicSettingsIn, evaluationSettings } from "@/lib/data/settings";
 import { asJson, fromDateString, read, toDateString, transaction, type Tx } from "@/lib/data/tx";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { addDays, todayIn } from "@/lib/format";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/prisma/generated/client";
 import { answersSchema, parseWithIssues, type Answers, type SaveDraftInput } from "@/lib/validation/assessment";
 
 /**

@@ -1,4 +1,4 @@
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/prisma/generated/client";
 import type { Actor } from "@/lib/auth";
 import { read, type Tx } from "@/lib/data/tx";
 

@@ -1,5 +1,5 @@
 import type { Actor } from "@/lib/auth";
-import type { Role } from "@/lib/generated/prisma/client";
+import type { Role } from "@/prisma/generated/client";
 import { audit } from "@/lib/data/audit";
 import { read, transaction } from "@/lib/data/tx";
 import { getEnv } from "@/lib/env";

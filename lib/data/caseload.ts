@@ -2,7 +2,7 @@ import type { Actor } from "@/lib/auth";
 import { read } from "@/lib/data/tx";
 import { ValidationError } from "@/lib/errors";
 import { todayIn } from "@/lib/format";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/prisma/generated/client";
 import type { CaseloadQuery } from "@/lib/validation/caseload";
 
 /**

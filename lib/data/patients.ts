@@ -1,5 +1,5 @@
 import type { Actor } from "@/lib/auth";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/prisma/generated/client";
 import { todayIn } from "@/lib/format";
 import type { Evaluation } from "@/lib/clinical";
 import { audit } from "@/lib/data/audit";

@@ -7,7 +7,7 @@ import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { buildReferralSnapshot } from "@/lib/export/snapshot";
 import type { ReferralSnapshot, SnapshotSource } from "@/lib/export/types";
 import { addDays } from "@/lib/format";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/prisma/generated/client";
 import { PLAN_ITEM_LABELS, RESPONSE_LABELS, type Answers } from "@/lib/validation/assessment";
 import type { UpdateReferralInput } from "@/lib/validation/referrals";
 

@@ -2,7 +2,7 @@ import type { Actor } from "@/lib/auth";
 import type { Settings } from "@/lib/clinical";
 import { audit } from "@/lib/data/audit";
 import { asJson, read, transaction, type Tx } from "@/lib/data/tx";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/prisma/generated/client";
 
 /**
  * The clinic's thresholds (EVALUATE.md section 6), stored one column per

@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/prisma/generated/client";
 import { DatabaseUnavailableError, isDatabaseUnavailable } from "@/lib/errors";
 
 export type Tx = Prisma.TransactionClient;

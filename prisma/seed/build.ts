@@ -9,7 +9,7 @@ import { buildEvaluationInput, type ClinicalAnswers } from "../../lib/clinical/r
 import { refreshEpisodeSummary } from "../../lib/data/episode-summary";
 import { createReferralDraftIn, signReferralIn } from "../../lib/data/referrals";
 import { addDays } from "../../lib/format";
-import type { Prisma } from "../../lib/generated/prisma/client";
+import type { Prisma } from "../../prisma/generated/client";
 import type { Answers } from "../../lib/validation/assessment";
 import { COMPLAINTS, FAMILY, GIVEN_FEMALE, GIVEN_MALE, GOALS } from "./names";
 import { SCREEN_NO, clamp, measuresFor, planItems, prng, type Rng } from "./generators";

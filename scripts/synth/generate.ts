@@ -52,7 +52,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { refreshEpisodeSummary } from "../../lib/data/episode-summary";
 import { todayIn } from "../../lib/format";
-import { PrismaClient } from "../../lib/generated/prisma/client";
+import { PrismaClient } from "../../prisma/generated/client";
 import { hashPassword } from "../../lib/passwords";
 import { applyMigrations } from "../db/migrate";
 import { redactUrl } from "../db/url";

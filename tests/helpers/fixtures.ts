@@ -5,7 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { PrismaClient } from "@/prisma/generated/client";
 import type { Actor } from "@/lib/auth";
 
 process.env.NEXTAUTH_SECRET ??= "test-secret-test-secret-test-secret-0123456789";

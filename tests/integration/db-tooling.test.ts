@@ -11,7 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { PrismaClient } from "@/prisma/generated/client";
 import { applyMigrations, checksum, MIGRATIONS_DIR, readMigrations } from "../../scripts/db/migrate";
 import { REPO_ROOT } from "../../scripts/db/embedded";
 
