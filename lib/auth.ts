@@ -2,6 +2,7 @@ import type { NextAuthOptions } from "next-auth";
 import { getServerSession } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { forbidden, redirect } from "next/navigation";
+import { cache } from "react";
 import { z } from "zod";
 import { getEnv } from "@/lib/env";
 import { ForbiddenError, UnauthenticatedError, isDatabaseUnavailable } from "@/lib/errors";
@@ -122,13 +123,17 @@ export function authOptions(): NextAuthOptions {
   };
 }
 
-/** The current user, or null when signed out, deactivated or the session is stale. */
-export async function getActor(): Promise<Actor | null> {
+/**
+ * The current user, or null when signed out, deactivated or the session is
+ * stale. Memoised per request (React `cache`): the layout and the page of one
+ * request share one token decode and one database read.
+ */
+export const getActor = cache(async (): Promise<Actor | null> => {
   const session = (await getServerSession(authOptions())) as { uid?: string; sv?: number } | null;
   if (!session?.uid || typeof session.sv !== "number") return null;
   const { loadActor } = await import("@/lib/data/auth");
   return loadActor(session.uid, session.sv);
-}
+});
 
 /** For pages: the current user, or a redirect to the sign-in page. */
 export async function requireUser(): Promise<Actor> {

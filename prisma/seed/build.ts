@@ -12,7 +12,7 @@ import { addDays } from "../../lib/format";
 import type { Prisma } from "../../prisma/generated/client";
 import type { Answers } from "../../lib/validation/assessment";
 import { COMPLAINTS, FAMILY, GIVEN_FEMALE, GIVEN_MALE, GOALS } from "./names";
-import { SCREEN_NO, clamp, measuresFor, planItems, prng, type Rng } from "./generators";
+import { SCREEN_NO, clamp, followUpAnswers, measuresFor, planItems, prng, type Rng, type Trajectory } from "./generators";
 import { OVERUSE_SCENARIOS, RED_FLAG_SCENARIOS, type Scenario } from "./scenarios";
 
 type Tx = Prisma.TransactionClient;
@@ -29,7 +29,6 @@ export type DemoClinic = {
 
 export type SeedCounts = { users: number; patients: number; episodes: number; runs: number; assessments: number; referrals: number };
 
-type Trajectory = "improving" | "stalled" | "worsening";
 type RunRow = { date: string; distanceKm: number; surface: "road" | "track" | "treadmill" | "trail" | null; durationSec: number | null };
 
 /** Training log: a steady base, an optional ramp and spike before the intake, a cut-back after it. */
@@ -241,24 +240,7 @@ export async function buildClinicData(tx: Tx, def: DemoClinic, passwordHash: str
             },
             plan,
           }
-        : {
-            symptoms: followUpSymptoms,
-            exam: {
-              effusion: exam.effusion === "large" || exam.effusion === "moderate" ? (trajectory === "improving" ? "trace" : exam.effusion) : "none",
-              fullExtension: exam.fullExtension,
-              flexionTo90: true,
-              tenderness: trajectory === "improving" && k > 1 ? [] : exam.tenderness,
-              hopPain: trajectory === "improving" ? false : exam.hopPain,
-              hipInternalRotationReduced: exam.hipInternalRotationReduced,
-            },
-            measures,
-            training: { ...training, warmUp: true },
-            followUp: {
-              responseToTreatment: trajectory === "improving" ? (rng.chance(0.5) ? "much_better" : "better") : trajectory === "stalled" ? "unchanged" : "worse",
-              trainingSinceLastVisit: trajectory === "worsening" ? "Kept racing at weekends" : "Followed the walk-run plan",
-            },
-            plan,
-          };
+        : followUpAnswers(rng, { visit: k, trajectory, symptoms: followUpSymptoms, exam, training, measures, plan });
       const input = buildEvaluationInput({
         assessedOn,
         patient: { birthDate, sex },

@@ -3,8 +3,8 @@
  * synthetic clinic (scripts/synth): a deterministic PRNG, a complete
  * red-flag screen answered "no", outcome measures for a severity, plan items.
  */
-import type { MeasuresInput, SymptomsInput } from "../../lib/clinical";
-import type { PlanItem } from "../../lib/validation/assessment";
+import type { ExamInput, MeasuresInput, SymptomsInput } from "../../lib/clinical";
+import type { Answers, PlanItem } from "../../lib/validation/assessment";
 
 /** Small deterministic PRNG (mulberry32). */
 export function prng(seed: number) {
@@ -86,3 +86,34 @@ export function planItems(rng: Rng, base: PlanItem[]): PlanItem[] {
   return [...new Set([...base, ...extra])];
 }
 
+
+export type Trajectory = "improving" | "stalled" | "worsening";
+
+/**
+ * A follow-up's answers: the re-screen, the exam re-check (findings settle
+ * when the runner improves), measures, training habits and the response.
+ */
+export function followUpAnswers(
+  rng: Rng,
+  a: { visit: number; trajectory: Trajectory; symptoms: SymptomsInput; exam: ExamInput; training: NonNullable<Answers["training"]>; measures: MeasuresInput; plan: Answers["plan"] },
+): Answers {
+  const { exam, trajectory } = a;
+  return {
+    symptoms: a.symptoms,
+    exam: {
+      effusion: exam.effusion === "large" || exam.effusion === "moderate" ? (trajectory === "improving" ? "trace" : exam.effusion) : "none",
+      fullExtension: exam.fullExtension,
+      flexionTo90: true,
+      tenderness: trajectory === "improving" && a.visit > 1 ? [] : exam.tenderness,
+      hopPain: trajectory === "improving" ? false : exam.hopPain,
+      hipInternalRotationReduced: exam.hipInternalRotationReduced,
+    },
+    measures: a.measures,
+    training: { ...a.training, warmUp: true },
+    followUp: {
+      responseToTreatment: trajectory === "improving" ? (rng.chance(0.5) ? "much_better" : "better") : trajectory === "stalled" ? "unchanged" : "worse",
+      trainingSinceLastVisit: trajectory === "worsening" ? "Kept racing at weekends" : "Followed the walk-run plan",
+    },
+    plan: a.plan,
+  };
+}

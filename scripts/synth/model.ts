@@ -16,7 +16,7 @@ import { buildEvaluationInput, RUN_LOOKBACK_DAYS, type ClinicalAnswers, type Rec
 import type { Answers, PlanItem } from "../../lib/validation/assessment";
 import { COMPLAINTS, FAMILY, GIVEN_FEMALE, GIVEN_MALE, GOALS } from "../../prisma/seed/names";
 import { OVERUSE_SCENARIOS, RED_FLAG_SCENARIOS, type Scenario } from "../../prisma/seed/scenarios";
-import { SCREEN_NO, clamp, measuresFor, planItems, prng, type Rng } from "../../prisma/seed/generators";
+import { SCREEN_NO, clamp, followUpAnswers, measuresFor, planItems, prng, type Rng, type Trajectory } from "../../prisma/seed/generators";
 export { prng, type Rng };
 
 export const RUNS_PER_PATIENT = 100;
@@ -28,7 +28,6 @@ export const visitsFor = (index: number) => 8 + (index % 5);
 const mix = (seed: number, index: number, stream: number) => (Math.imul(seed ^ 0x9e3779b9, 31) + Math.imul(index + 1, 0x85ebca6b) + Math.imul(stream, 0xc2b2ae35)) >>> 0;
 
 type Level = "novice" | "recreational" | "competitive";
-type Trajectory = "improving" | "stalled" | "worsening";
 
 /** Demographics and the shape of the episode, decided before any run or visit. */
 export type PatientPlan = {
@@ -292,24 +291,7 @@ export function buildVisits(seed: number, plan: PatientPlan, runs: readonly RunR
     const planAnswers = { items: planItems(rng, plannedItems), nextReviewDate: nextReview };
     const answers: Answers = isIntake
       ? { symptoms: intakeSymptoms, history, exam, training, measures, context, plan: planAnswers }
-      : {
-          symptoms: followUpSymptoms,
-          exam: {
-            effusion: exam.effusion === "large" || exam.effusion === "moderate" ? (trajectory === "improving" ? "trace" : exam.effusion) : "none",
-            fullExtension: exam.fullExtension,
-            flexionTo90: true,
-            tenderness: trajectory === "improving" && k > 1 ? [] : exam.tenderness,
-            hopPain: trajectory === "improving" ? false : exam.hopPain,
-            hipInternalRotationReduced: exam.hipInternalRotationReduced,
-          },
-          measures,
-          training: { ...training, warmUp: true },
-          followUp: {
-            responseToTreatment: trajectory === "improving" ? (rng.chance(0.5) ? "much_better" : "better") : trajectory === "stalled" ? "unchanged" : "worse",
-            trainingSinceLastVisit: trajectory === "worsening" ? "Kept racing at weekends" : "Followed the walk-run plan",
-          },
-          plan: planAnswers,
-        };
+      : followUpAnswers(rng, { visit: k, trajectory, symptoms: followUpSymptoms, exam, training, measures, plan: planAnswers });
     const input = buildEvaluationInput({
       assessedOn,
       patient: { birthDate: plan.birthDate, sex: plan.sex },

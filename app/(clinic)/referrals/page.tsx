@@ -3,13 +3,11 @@ import Link from "next/link";
 import { requirePermission } from "@/lib/auth";
 import { listReferrals } from "@/lib/data/referrals";
 import { ValidationError } from "@/lib/errors";
-import { formatDate } from "@/lib/format";
 import { referralListQuerySchema } from "@/lib/validation/referrals";
-import { ReferralStatusBadge } from "@/app/_components/referral/status-badge";
+import { ReferralTable } from "@/app/_components/referral/referral-table";
 import { Alert } from "@/app/_components/ui/alert";
 import { buttonClass } from "@/app/_components/ui/button";
-import { Card, PageHeader, tableClass, tdClass, thClass } from "@/app/_components/ui/card";
-import { UrgencyBadge } from "@/app/_components/ui/urgency-badge";
+import { Card, PageHeader } from "@/app/_components/ui/card";
 
 export const metadata: Metadata = { title: "Referrals" };
 
@@ -56,39 +54,7 @@ export default async function ReferralsPage({ searchParams }: { searchParams: Pr
         {page.items.length === 0 ? (
           <p className="text-slate-600">No referrals.</p>
         ) : (
-          <table className={tableClass} data-testid="referrals">
-            <caption className="sr-only">Referrals</caption>
-            <thead>
-              <tr>
-                <th scope="col" className={thClass}>Created</th>
-                <th scope="col" className={thClass}>Runner</th>
-                <th scope="col" className={thClass}>Status</th>
-                <th scope="col" className={thClass}>Urgency</th>
-                <th scope="col" className={thClass}>Question</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {page.items.map((r) => (
-                <tr key={r.id}>
-                  <td className={`${tdClass} whitespace-nowrap`}>
-                    <Link className="text-sky-800 underline" href={`/patients/${r.patientId}/referrals/${r.id}`}>
-                      {formatDate(r.createdAt.toISOString())}
-                    </Link>
-                  </td>
-                  <td className={tdClass}>
-                    {r.patientName} <span className="block font-mono text-xs text-slate-500">{r.patientMrn}</span>
-                  </td>
-                  <td className={tdClass}>
-                    <ReferralStatusBadge status={r.status} />
-                  </td>
-                  <td className={tdClass}>
-                    <UrgencyBadge urgency={r.urgency} />
-                  </td>
-                  <td className={`${tdClass} max-w-md`}>{r.question || <span className="text-slate-500">Not written yet</span>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ReferralTable items={page.items} showRunner />
         )}
         {page.nextCursor ? (
           <div className="mt-3">
