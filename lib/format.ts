@@ -36,6 +36,15 @@ export function todayIn(timeZone: string, now: Date = new Date()): string {
   return parts; // en-CA formats as YYYY-MM-DD
 }
 
+/**
+ * The latest date that is "today" anywhere on Earth (UTC+14). Schemas shared
+ * with the browser use it to refuse dates that are in the future everywhere;
+ * lib/data then checks against the clinic's own day (lib/data/clinic.ts).
+ */
+export function latestToday(now: Date = new Date()): string {
+  return todayIn("Etc/GMT-14", now);
+}
+
 /** Full years between a birth date and a day (both YYYY-MM-DD). */
 export function ageOn(birthDate: string, day: string): number {
   const [by, bm, bd] = birthDate.split("-").map(Number) as [number, number, number];

@@ -2,13 +2,14 @@ import type { Actor } from "@/lib/auth";
 import { evaluate, type Evaluation, type EvaluationInput, type Urgency } from "@/lib/clinical";
 import { buildEvaluationInput, RUN_LOOKBACK_DAYS, type ClinicalAnswers } from "@/lib/clinical/record-input";
 import { audit } from "@/lib/data/audit";
+import { clinicClock } from "@/lib/data/clinic";
 import { refreshEpisodeSummary } from "@/lib/data/episode-summary";
 export { refreshEpisodeSummary };
 import { findEpisodeOrThrow, isUuid } from "@/lib/data/patients";
 import { clinicSettingsIn, evaluationSettings } from "@/lib/data/settings";
 import { asJson, fromDateString, read, toDateString, transaction, type Tx } from "@/lib/data/tx";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
-import { addDays, todayIn } from "@/lib/format";
+import { addDays } from "@/lib/format";
 import type { Prisma } from "@/prisma/generated/client";
 import { answersSchema, parseWithIssues, type Answers, type SaveDraftInput } from "@/lib/validation/assessment";
 
@@ -158,8 +159,7 @@ async function checkDraftRules(tx: Tx, actor: Actor, input: SaveDraftInput, excl
   const episode = await findEpisodeOrThrow(tx, actor, input.episodeId);
   const patient = await tx.patient.findFirst({ where: { id: episode.patientId, clinicId: actor.clinicId }, select: { birthDate: true, id: true } });
   if (!patient) throw new NotFoundError("patient");
-  const clinic = await tx.clinic.findUnique({ where: { id: actor.clinicId }, select: { timezone: true } });
-  const today = todayIn(clinic?.timezone ?? "UTC");
+  const { today } = await clinicClock(tx, actor.clinicId);
   const issues = [];
   if (input.assessedOn > today) issues.push({ path: "assessedOn", message: "the assessment date cannot be in the future" });
   if (input.assessedOn < toDateString(patient.birthDate)) issues.push({ path: "assessedOn", message: "the assessment date cannot be before the date of birth" });
@@ -343,11 +343,9 @@ export async function getFormContext(actor: Actor, patientId: string, episodeId:
     const episode = await findEpisodeOrThrow(tx, actor, episodeId);
     if (episode.patientId !== patientId) throw new NotFoundError("episode");
     const patient = await tx.patient.findFirst({ where: { id: patientId, clinicId: actor.clinicId } });
-    const clinic = await tx.clinic.findUnique({ where: { id: actor.clinicId }, select: { timezone: true } });
+    const { timezone, today } = await clinicClock(tx, actor.clinicId);
     const settings = await clinicSettingsIn(tx, actor.clinicId);
     if (!patient) throw new NotFoundError("patient");
-    const timezone = clinic?.timezone ?? "UTC";
-    const today = todayIn(timezone);
     const runs = await tx.run.findMany({
       where: { clinicId: actor.clinicId, patientId, date: { gte: fromDateString(addDays(today, -120)), lte: fromDateString(today) } },
       select: { date: true, distanceKm: true, surface: true },

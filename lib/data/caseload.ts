@@ -1,7 +1,7 @@
 import type { Actor } from "@/lib/auth";
+import { clinicClock } from "@/lib/data/clinic";
 import { read } from "@/lib/data/tx";
 import { ValidationError } from "@/lib/errors";
-import { todayIn } from "@/lib/format";
 import { Prisma } from "@/prisma/generated/client";
 import type { CaseloadQuery } from "@/lib/validation/caseload";
 
@@ -99,8 +99,7 @@ function filters(actor: Actor, q: CaseloadQuery, today: string): Prisma.Sql[] {
 
 export async function getCaseload(actor: Actor, q: CaseloadQuery): Promise<{ items: CaseloadRow[]; nextCursor: string | null; counts: CaseloadCounts; today: string }> {
   return read(async (c) => {
-    const clinic = await c.clinic.findUnique({ where: { id: actor.clinicId }, select: { timezone: true } });
-    const today = todayIn(clinic?.timezone ?? "UTC");
+    const { today } = await clinicClock(c, actor.clinicId);
     const sort = SORTS[q.sort];
     const where = filters(actor, q, today);
     if (q.cursor) {

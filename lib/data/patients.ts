@@ -1,8 +1,8 @@
 import type { Actor } from "@/lib/auth";
 import { Prisma } from "@/prisma/generated/client";
-import { todayIn } from "@/lib/format";
 import type { Evaluation } from "@/lib/clinical";
 import { audit } from "@/lib/data/audit";
+import { clinicClock, refuseFutureDates } from "@/lib/data/clinic";
 import { refreshEpisodeSummary } from "@/lib/data/episode-summary";
 import { fromDateString, isUniqueViolation, read, toDateString, transaction, type Tx } from "@/lib/data/tx";
 import { NotFoundError, ValidationError } from "@/lib/errors";
@@ -122,9 +122,13 @@ export async function findPatientOrThrow(tx: Tx, actor: Actor, patientId: string
   return patient;
 }
 
+const refuseFutureBirth = (tx: Tx, actor: Actor, input: PatientInput) =>
+  refuseFutureDates(tx, actor.clinicId, [{ path: "birthDate", date: input.birthDate, message: "birth date cannot be in the future" }]);
+
 export async function createPatient(actor: Actor, input: PatientInput): Promise<PatientView> {
   try {
     return await transaction(async (tx) => {
+      await refuseFutureBirth(tx, actor, input);
       const p = await tx.patient.create({ data: { clinicId: actor.clinicId, ...patientData(input) } });
       await audit(tx, actor, { action: "patient.create", entityType: "Patient", entityId: p.id, patientId: p.id, detail: { mrn: p.mrn } });
       return patientView(p);
@@ -139,6 +143,7 @@ export async function updatePatient(actor: Actor, patientId: string, input: Pati
   try {
     return await transaction(async (tx) => {
       const before = patientView(await findPatientOrThrow(tx, actor, patientId));
+      await refuseFutureBirth(tx, actor, input);
       const after = patientView(await tx.patient.update({ where: { id: patientId }, data: patientData(input) }));
       if (before.familyName !== after.familyName || before.givenName !== after.givenName) {
         await tx.episode.updateMany({ where: { clinicId: actor.clinicId, patientId }, data: { sortName: `${after.familyName} ${after.givenName}`.toLowerCase() } });
@@ -284,6 +289,7 @@ function decodeCursor(s: string | undefined): Cursor | null {
 export async function createEpisode(actor: Actor, input: EpisodeInput): Promise<EpisodeView> {
   return transaction(async (tx) => {
     await findPatientOrThrow(tx, actor, input.patientId);
+    await refuseFutureDates(tx, actor.clinicId, [{ path: "onsetDate", date: input.onsetDate, message: "onset date cannot be in the future" }]);
     const e = await tx.episode.create({
       data: {
         clinicId: actor.clinicId,
@@ -350,10 +356,7 @@ export type HeaderEpisode = EpisodeView & {
 export async function getPatientHeader(actor: Actor, patientId: string): Promise<{ patient: PatientView; episodes: HeaderEpisode[]; today: string; timezone: string }> {
   if (!isUuid(patientId)) throw new NotFoundError("patient");
   return read(async (c) => {
-    const [patient, clinic] = await Promise.all([
-      c.patient.findFirst({ where: { id: patientId, clinicId: actor.clinicId } }),
-      c.clinic.findUnique({ where: { id: actor.clinicId }, select: { timezone: true } }),
-    ]);
+    const [patient, clock] = await Promise.all([c.patient.findFirst({ where: { id: patientId, clinicId: actor.clinicId } }), clinicClock(c, actor.clinicId)]);
     if (!patient) throw new NotFoundError("patient");
     const episodes = await c.episode.findMany({ where: { clinicId: actor.clinicId, patientId }, orderBy: [{ status: "asc" }, { createdAt: "desc" }] });
     const newest = (episodeId: string, status: "draft" | "signed") =>
@@ -365,7 +368,6 @@ export async function getPatientHeader(actor: Actor, patientId: string): Promise
     const latest = await Promise.all(episodes.map((e) => Promise.all([newest(e.id, "signed"), newest(e.id, "draft")])));
     const view = (l: Awaited<ReturnType<typeof newest>>): LatestEvaluation | null =>
       l ? { assessmentId: l.id, status: l.status as "draft" | "signed", assessedOn: toDateString(l.assessedOn), evaluation: l.evaluation as unknown as Evaluation } : null;
-    const timezone = clinic?.timezone ?? "UTC";
     return {
       patient: patientView(patient),
       episodes: episodes.map((e, i) => {
@@ -373,8 +375,7 @@ export async function getPatientHeader(actor: Actor, patientId: string): Promise
         const draft = view(latest[i]![1]);
         return { ...episodeView(e), signed, draft: draft && (!signed || draft.assessedOn >= signed.assessedOn) ? draft : null };
       }),
-      today: todayIn(timezone),
-      timezone,
+      ...clock,
     };
   });
 }

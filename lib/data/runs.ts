@@ -1,9 +1,9 @@
 import type { Actor } from "@/lib/auth";
 import { audit } from "@/lib/data/audit";
+import { clinicClock, refuseFutureDates } from "@/lib/data/clinic";
 import { findPatientOrThrow, isUuid } from "@/lib/data/patients";
 import { fromDateString, read, toDateString, transaction } from "@/lib/data/tx";
 import { NotFoundError, ValidationError } from "@/lib/errors";
-import { todayIn } from "@/lib/format";
 import { parseRunsCsv, runKey, type CsvRow, type RunInput } from "@/lib/validation/runs";
 
 /**
@@ -31,6 +31,7 @@ export async function listRuns(actor: Actor, patientId: string, opts: { from?: s
 export async function saveRun(actor: Actor, input: RunInput): Promise<RunView> {
   return transaction(async (tx) => {
     await findPatientOrThrow(tx, actor, input.patientId);
+    await refuseFutureDates(tx, actor.clinicId, [{ path: "date", date: input.date, message: "a run cannot be in the future" }]);
     const data = { date: fromDateString(input.date), distanceKm: input.distanceKm, durationSec: input.durationSec, surface: input.surface };
     const duplicate = await tx.run.findFirst({
       where: { clinicId: actor.clinicId, patientId: input.patientId, date: data.date, distanceKm: input.distanceKm, ...(input.runId ? { id: { not: input.runId } } : {}) },
@@ -71,8 +72,8 @@ export async function deleteRun(actor: Actor, patientId: string, runId: string):
 export type ImportPreview = { rows: CsvRow[]; error?: string; importable: number };
 
 async function previewIn(tx: Parameters<Parameters<typeof transaction>[0]>[0], actor: Actor, patientId: string, csv: string): Promise<ImportPreview> {
-  const clinic = await tx.clinic.findUnique({ where: { id: actor.clinicId }, select: { timezone: true } });
-  const { rows, error } = parseRunsCsv(csv, todayIn(clinic?.timezone ?? "UTC"));
+  const { today } = await clinicClock(tx, actor.clinicId);
+  const { rows, error } = parseRunsCsv(csv, today);
   const dates = rows.flatMap((r) => (r.run ? [fromDateString(r.run.date)] : []));
   const existing = dates.length
     ? await tx.run.findMany({ where: { clinicId: actor.clinicId, patientId, date: { in: dates } }, select: { date: true, distanceKm: true } })
@@ -114,11 +115,12 @@ export async function importRuns(actor: Actor, patientId: string, csv: string): 
   });
 }
 
-/** The run log page: all runs of a patient, audited as a view of the record. */
-export async function listRunsAudited(actor: Actor, patientId: string): Promise<RunView[]> {
-  await transaction(async (tx) => {
+/** The run log page: all runs of a patient, audited as a view of the record, and the clinic's today. */
+export async function listRunsAudited(actor: Actor, patientId: string): Promise<{ runs: RunView[]; today: string }> {
+  const { today } = await transaction(async (tx) => {
     await findPatientOrThrow(tx, actor, patientId);
     await audit(tx, actor, { action: "runs.view", entityType: "Patient", entityId: patientId, patientId });
+    return clinicClock(tx, actor.clinicId);
   });
-  return listRuns(actor, patientId);
+  return { runs: await listRuns(actor, patientId), today };
 }

@@ -1,10 +1,10 @@
 import type { Actor } from "@/lib/auth";
 import type { Evaluation, ImportantChange } from "@/lib/clinical";
 import { audit } from "@/lib/data/audit";
+import { clinicClock } from "@/lib/data/clinic";
 import { findPatientOrThrow } from "@/lib/data/patients";
 import { clinicSettingsIn } from "@/lib/data/settings";
 import { toDateString, transaction } from "@/lib/data/tx";
-import { todayIn } from "@/lib/format";
 
 /**
  * A runner's course over time: every assessment of every episode with its
@@ -38,7 +38,7 @@ export type TimelineData = {
 export async function getTimeline(actor: Actor, patientId: string, opts: { audited?: boolean } = {}): Promise<TimelineData> {
   return transaction(async (tx) => {
     await findPatientOrThrow(tx, actor, patientId);
-    const clinic = await tx.clinic.findUnique({ where: { id: actor.clinicId }, select: { timezone: true } });
+    const clock = await clinicClock(tx, actor.clinicId);
     const episodes = await tx.episode.findMany({ where: { clinicId: actor.clinicId, patientId }, orderBy: { createdAt: "asc" }, select: { id: true, side: true, complaint: true, status: true } });
     const settings = await clinicSettingsIn(tx, actor.clinicId);
     const runs = await tx.run.findMany({ where: { clinicId: actor.clinicId, patientId }, orderBy: { date: "asc" }, select: { date: true, distanceKm: true } });
@@ -50,8 +50,8 @@ export async function getTimeline(actor: Actor, patientId: string, opts: { audit
     if (opts.audited !== false) await audit(tx, actor, { action: "timeline.view", entityType: "Patient", entityId: patientId, patientId });
     return {
       patientId,
-      today: todayIn(clinic?.timezone ?? "UTC"),
-      timezone: clinic?.timezone ?? "UTC",
+      today: clock.today,
+      timezone: clock.timezone,
       episodes,
       assessments: assessments.map((a) => ({
       id: a.id,

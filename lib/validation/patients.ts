@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { latestToday } from "@/lib/format";
 import { isoDate, optionalText, requiredText, uuid } from "@/lib/validation/common";
 
 /** Registering or editing a runner (SPEC.md section 2, demographics). */
@@ -27,7 +28,7 @@ export const patientSchema = z
     goalEventDate: z.preprocess(blank, isoDate.optional()),
   })
   .superRefine((p, ctx) => {
-    const today = new Date().toISOString().slice(0, 10);
+    const today = latestToday();
     if (p.birthDate > today) ctx.addIssue({ code: "custom", path: ["birthDate"], message: "birth date cannot be in the future" });
     if (p.birthDate < "1900-01-01") ctx.addIssue({ code: "custom", path: ["birthDate"], message: "birth date must be after 1900" });
   });
@@ -46,7 +47,7 @@ export const episodeSchema = z
     nextReviewDate: z.preprocess(blank, isoDate.optional()),
   })
   .superRefine((e, ctx) => {
-    const today = new Date().toISOString().slice(0, 10);
+    const today = latestToday();
     if (e.onsetDate && e.onsetDate > today) ctx.addIssue({ code: "custom", path: ["onsetDate"], message: "onset date cannot be in the future" });
   });
 

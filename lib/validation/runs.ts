@@ -1,5 +1,6 @@
 import Papa from "papaparse";
 import { z } from "zod";
+import { latestToday } from "@/lib/format";
 import { isoDate, uuid, type Loose } from "@/lib/validation/common";
 
 /**
@@ -50,7 +51,7 @@ export const runFormSchema = z
   .transform((r, ctx) => {
     const distanceKm = roundKm(r.unit === "mi" ? r.distance * KM_PER_MILE : r.distance);
     if (distanceKm > MAX_RUN_KM) ctx.addIssue({ code: "custom", path: ["distance"], message: `distance must be at most ${MAX_RUN_KM} km` });
-    if (r.date > new Date().toISOString().slice(0, 10)) ctx.addIssue({ code: "custom", path: ["date"], message: "a run cannot be in the future" });
+    if (r.date > latestToday()) ctx.addIssue({ code: "custom", path: ["date"], message: "a run cannot be in the future" });
     return { patientId: r.patientId, runId: r.runId, date: r.date, distanceKm, durationSec: r.duration ?? null, surface: r.surface ?? null };
   });
 

@@ -6,7 +6,7 @@ import { evaluate, type ClinicSettings, type Evaluation } from "@/lib/clinical";
 import { buildEvaluationInput, type ClinicalAnswers, type RecordRun } from "@/lib/clinical/record-input";
 import { discardDraftAction, saveDraftAction, signAssessmentAction } from "@/lib/actions/assessments";
 import type { ActionState } from "@/lib/actions/state";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { addDays, formatDate, formatDateTime } from "@/lib/format";
 import { PLAN_ITEM_LABELS, PLAN_ITEMS, answersSchema, type Answers } from "@/lib/validation/assessment";
 import { toInputIssues } from "@/lib/validation/evaluate-input";
 import { Alert } from "@/app/_components/ui/alert";
@@ -57,12 +57,6 @@ const LABELS: Record<string, string> = Object.fromEntries([
 function lefsDraftOf(answers: Answers): (number | null)[] {
   const lefs = answers.measures?.lefs;
   return Array.from({ length: 20 }, (_, i) => lefs?.[i] ?? null);
-}
-
-function addDays(day: string, days: number) {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 export function AssessmentForm(props: AssessmentFormProps) {

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { can, requirePermission } from "@/lib/auth";
 import { listRunsAudited } from "@/lib/data/runs";
 import { NotFoundError } from "@/lib/errors";
-import { addDays, formatDate, formatDuration, todayIn } from "@/lib/format";
+import { addDays, formatDate, formatDuration } from "@/lib/format";
 import { Card, tableClass, tdClass, thClass } from "@/app/_components/ui/card";
 import { CsvImport, RunForm, RunRowActions } from "./run-forms";
 
@@ -14,11 +14,10 @@ const SURFACE = { road: "Road", track: "Track", treadmill: "Treadmill", trail: "
 export default async function RunsPage({ params }: { params: Promise<{ patientId: string }> }) {
   const actor = await requirePermission("patient.read");
   const { patientId } = await params;
-  const runs = await listRunsAudited(actor, patientId).catch((e) => {
+  const { runs, today } = await listRunsAudited(actor, patientId).catch((e) => {
     if (e instanceof NotFoundError) notFound();
     throw e;
   });
-  const today = todayIn("UTC");
   const canWrite = can(actor, "run.write");
   const last28 = runs.filter((r) => r.date > addDays(today, -28));
   return (
