@@ -2,37 +2,18 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { can, requirePermission } from "@/lib/auth";
-import { CHANGE_MEASURE_LABELS, RED_FLAG_LABELS, type ChangeClass } from "@/lib/clinical";
-import { getPatientRecord, type AssessmentSummary } from "@/lib/data/patients";
+import { getPatientRecord } from "@/lib/data/patients";
 import { getTimeline } from "@/lib/data/timeline";
 import { PatientTimeline } from "@/app/_components/charts";
+import { STATUS_LABEL } from "@/app/_components/charts/assessment-history";
 import { NotFoundError } from "@/lib/errors";
 import { LEVEL_LABELS, MECHANISM_LABELS, SIDE_LABELS, formatDate, formatKm } from "@/lib/format";
-import { ChangeBadge } from "@/app/_components/assessment/change-badge";
 import { EpisodeStatusForm, NewEpisodeForm } from "@/app/_components/patient/episode-forms";
 import { ButtonLink } from "@/app/_components/ui/button";
-import { Card, tableClass, tdClass, thClass } from "@/app/_components/ui/card";
+import { Card } from "@/app/_components/ui/card";
 import { UrgencyBadge } from "@/app/_components/ui/urgency-badge";
 
 export const metadata: Metadata = { title: "Patient" };
-
-const STATUS_LABEL = { draft: "Draft (unsigned)", signed: "Signed", entered_in_error: "Entered in error" } as const;
-
-/** The worst and best change classes of an assessment, for a one-line summary. */
-function changeSummary(a: AssessmentSummary, key: "vsBaseline" | "vsPrevious") {
-  if (!a.changes) return null;
-  const entries = Object.entries(a.changes).filter(([, c]) => c[key]);
-  if (!entries.length) return null;
-  const worsened = entries.filter(([, c]) => c[key] === "worsened").map(([m]) => CHANGE_MEASURE_LABELS[m as keyof typeof CHANGE_MEASURE_LABELS] ?? m);
-  const improved = entries.filter(([, c]) => c[key] === "improved").map(([m]) => CHANGE_MEASURE_LABELS[m as keyof typeof CHANGE_MEASURE_LABELS] ?? m);
-  const overall: ChangeClass = worsened.length ? "worsened" : improved.length ? "improved" : "unchanged";
-  return (
-    <span className="inline-flex flex-col items-start gap-0.5">
-      <ChangeBadge value={overall} />
-      <span className="text-xs text-slate-600">{worsened.length ? `worse: ${worsened.join(", ")}` : improved.length ? `better: ${improved.join(", ")}` : "no important change"}</span>
-    </span>
-  );
-}
 
 export default async function PatientPage({ params }: { params: Promise<{ patientId: string }> }) {
   const actor = await requirePermission("patient.read");
@@ -86,48 +67,30 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
             {e.assessments.length === 0 ? (
               <p className="text-slate-600">No assessments yet.</p>
             ) : (
-              <div className="overflow-x-auto">
-                <table className={tableClass}>
-                  <caption className="sr-only">Assessments of this episode, oldest first</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col" className={thClass}>Date</th>
-                      <th scope="col" className={thClass}>Assessment</th>
-                      <th scope="col" className={thClass}>Status</th>
-                      <th scope="col" className={thClass}>Urgency</th>
-                      <th scope="col" className={thClass}>Pain</th>
-                      <th scope="col" className={thClass}>vs baseline</th>
-                      <th scope="col" className={thClass}>vs previous</th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-slate-100">
-                    {e.assessments.map((a) => {
-                      const eie = a.status === "entered_in_error";
-                      return (
-                        <tr key={a.id} className={eie ? "text-slate-500" : undefined}>
-                          <td className={`${tdClass} whitespace-nowrap ${eie ? "line-through" : ""}`}>
-                            <Link href={`${base}/${a.id}`} className="text-sky-800 underline-offset-2 hover:underline">
-                              {formatDate(a.assessedOn)}
-                            </Link>
-                          </td>
-                          <td className={`${tdClass} ${eie ? "line-through" : ""}`}>
-                            {a.kind === "intake" ? "Intake" : "Follow-up"}
-                            {a.addenda ? <span className="ml-1 text-xs text-slate-500">({a.addenda} addend{a.addenda === 1 ? "um" : "a"})</span> : null}
-                          </td>
-                          <td className={tdClass}>{STATUS_LABEL[a.status]}</td>
-                          <td className={tdClass}>
-                            {eie ? "—" : <UrgencyBadge urgency={a.urgency ?? "not_screened"} />}
-                            {!eie && a.redFlags.length ? <span className="block text-xs text-slate-600">{a.redFlags.map((c) => RED_FLAG_LABELS[c as keyof typeof RED_FLAG_LABELS] ?? c).join(", ")}</span> : null}
-                          </td>
-                          <td className={tdClass}>{a.painNow !== null ? `${a.painNow}/10` : "—"}</td>
-                          <td className={tdClass}>{eie ? "—" : changeSummary(a, "vsBaseline")}</td>
-                          <td className={tdClass}>{eie ? "—" : changeSummary(a, "vsPrevious")}</td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
-              </div>
+              <nav aria-label={`Assessments of ${SIDE_LABELS[e.side].toLowerCase()}: ${e.complaint}`}>
+                <ol className="flex flex-wrap gap-1.5 text-sm">
+                  {e.assessments.map((a) => {
+                    const eie = a.status === "entered_in_error";
+                    return (
+                      <li key={a.id}>
+                        <Link
+                          href={`${base}/${a.id}`}
+                          className={`inline-flex items-center gap-1.5 rounded border px-2 py-1 hover:bg-slate-50 ${eie ? "border-slate-200 text-slate-500" : "border-slate-300 text-sky-800"}`}
+                        >
+                          <span className={eie ? "line-through" : undefined}>
+                            {formatDate(a.assessedOn)} {a.kind === "intake" ? "intake" : "follow-up"}
+                          </span>
+                          <span className="text-xs text-slate-600">
+                            {STATUS_LABEL[a.status]}
+                            {a.addenda ? `, ${a.addenda} addend${a.addenda === 1 ? "um" : "a"}` : ""}
+                          </span>
+                        </Link>
+                      </li>
+                    );
+                  })}
+                </ol>
+                <p className="mt-2 text-xs text-slate-600">Scores, red flags and changes of each assessment are in the assessment history under the timeline.</p>
+              </nav>
             )}
           </Card>
         );
