@@ -293,7 +293,7 @@ export async function buildClinicData(tx: Tx, def: DemoClinic, passwordHash: str
   const recipients = ["Dr A. Patel, Sports & Exercise Medicine", "Orthopaedic knee clinic, City Hospital", "Emergency department, City Hospital", null];
   for (const [n, c] of referralCandidates.entries()) {
     const draft = await createReferralDraftIn(tx, actor, c.episodeId, c.intakeId);
-    await tx.referral.update({ where: { id: draft.id }, data: { question: c.scenario.referral!.question, recipient: recipients[n % recipients.length] } });
+    await tx.referral.update({ where: { id: draft.id }, data: { question: c.scenario.referral!.question, recipient: recipients[n % recipients.length], createdAt: new Date(`${c.intakeOn}T14:30:00Z`) } });
     counts.referrals++;
     const state = n % 4; // 0 signed, 1 sent, 2 draft, 3 sent (one cancelled)
     if (state === 2) continue;
