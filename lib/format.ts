@@ -30,6 +30,11 @@ export function formatDateTime(value: Date | string | null | undefined, timeZone
   return `${formatDate(`${get("year")}-${get("month")}-${get("day")}`)}, ${get("hour")}:${get("minute")}`;
 }
 
+/** The IANA time zones a clinic can choose (what this JavaScript runtime knows, plus UTC). */
+export function timeZones(): string[] {
+  return ["UTC", ...Intl.supportedValuesOf("timeZone").filter((z) => z !== "UTC")];
+}
+
 /** Today's date (YYYY-MM-DD) in a time zone. */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
   const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);

@@ -1,6 +1,7 @@
 import type { Actor } from "@/lib/auth";
 import type { Settings } from "@/lib/clinical";
 import { audit } from "@/lib/data/audit";
+import { clinicClock } from "@/lib/data/clinic";
 import { asJson, read, transaction, type Tx } from "@/lib/data/tx";
 import type { Prisma } from "@/prisma/generated/client";
 
@@ -48,8 +49,12 @@ export async function clinicSettingsIn(tx: Tx, clinicId: string): Promise<Clinic
   return toSettings(await tx.clinicSettings.findUnique({ where: { clinicId } }));
 }
 
-export async function getClinicSettings(actor: Actor): Promise<ClinicSettingsView> {
-  return read(async (c) => toSettings(await c.clinicSettings.findUnique({ where: { clinicId: actor.clinicId } })));
+/** The settings page: the thresholds and the clinic's time zone. */
+export async function getClinicSettings(actor: Actor): Promise<ClinicSettingsView & { timezone: string }> {
+  return read(async (c) => {
+    const [row, clock] = await Promise.all([c.clinicSettings.findUnique({ where: { clinicId: actor.clinicId } }), clinicClock(c, actor.clinicId)]);
+    return { ...toSettings(row), timezone: clock.timezone };
+  });
 }
 
 /** Only the thresholds evaluate() reads, as stored with a signed assessment. */
@@ -64,9 +69,12 @@ export function evaluationSettings(view: ClinicSettingsView): Settings {
   };
 }
 
-export async function updateClinicSettings(actor: Actor, next: Settings & { reviewIntervalDays: number }): Promise<ClinicSettingsView> {
+/** Saves the thresholds and, when given, the clinic's time zone; one audit event holds the before and after. */
+export async function updateClinicSettings(actor: Actor, next: Settings & { reviewIntervalDays: number; timezone?: string }): Promise<ClinicSettingsView & { timezone: string }> {
   return transaction(async (tx) => {
-    const before = await clinicSettingsIn(tx, actor.clinicId);
+    const before = { ...(await clinicSettingsIn(tx, actor.clinicId)), timezone: (await clinicClock(tx, actor.clinicId)).timezone };
+    const timezone = next.timezone ?? before.timezone;
+    if (timezone !== before.timezone) await tx.clinic.update({ where: { id: actor.clinicId }, data: { timezone } });
     const data = {
       persistentPainDays: next.persistentPainDays,
       twoWeekIncreasePct: next.twoWeekIncreasePct,
@@ -82,7 +90,7 @@ export async function updateClinicSettings(actor: Actor, next: Settings & { revi
       updatedById: actor.userId,
     };
     const row = await tx.clinicSettings.upsert({ where: { clinicId: actor.clinicId }, create: { clinicId: actor.clinicId, ...data }, update: data });
-    const after = toSettings(row);
+    const after = { ...toSettings(row), timezone };
     const { updatedAt: _a, ...b } = before;
     const { updatedAt: _b, ...a } = after;
     await audit(tx, actor, { action: "settings.update", entityType: "ClinicSettings", entityId: actor.clinicId, detail: asJson({ before: b, after: a }) });

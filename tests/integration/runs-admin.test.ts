@@ -111,12 +111,15 @@ describe("admin", () => {
   });
 
   it("validates clinic settings against the ranges of EVALUATE.md section 6 and saves them", async () => {
-    const bad = settingsFormSchema.safeParse({ persistentPainDays: "0", twoWeekIncreasePct: "abc", spikePct: "10", minRestDaysPerWeek: "8", shoeReplaceKm: "800", importantChangePain: "0", importantChangeKoos: "10", importantChangeLefs: "9", importantChangePsfs: "2", importantChangeTegner: "1", reviewIntervalDays: "14" });
+    const bad = settingsFormSchema.safeParse({ persistentPainDays: "0", twoWeekIncreasePct: "abc", spikePct: "10", minRestDaysPerWeek: "8", shoeReplaceKm: "800", importantChangePain: "0", importantChangeKoos: "10", importantChangeLefs: "9", importantChangePsfs: "2", importantChangeTegner: "1", reviewIntervalDays: "14", timezone: "Mars/Olympus_Mons" });
     expect(bad.success).toBe(false);
     const paths = bad.success ? [] : bad.error.issues.map((i) => i.path.join("."));
-    expect(paths.sort()).toEqual(["importantChangePain", "minRestDaysPerWeek", "persistentPainDays", "twoWeekIncreasePct"]);
-    const good = settingsFormSchema.parse({ persistentPainDays: "21", twoWeekIncreasePct: "25", spikePct: "15", minRestDaysPerWeek: "2", shoeReplaceKm: "700", importantChangePain: "1.5", importantChangeKoos: "8", importantChangeLefs: "9", importantChangePsfs: "2", importantChangeTegner: "1", reviewIntervalDays: "21" });
+    expect(paths.sort()).toEqual(["importantChangePain", "minRestDaysPerWeek", "persistentPainDays", "timezone", "twoWeekIncreasePct"]);
+    const good = settingsFormSchema.parse({ persistentPainDays: "21", twoWeekIncreasePct: "25", spikePct: "15", minRestDaysPerWeek: "2", shoeReplaceKm: "700", importantChangePain: "1.5", importantChangeKoos: "8", importantChangeLefs: "9", importantChangePsfs: "2", importantChangeTegner: "1", reviewIntervalDays: "21", timezone: "Australia/Sydney" });
     await updateClinicSettings(c.admin, good);
-    expect(await getClinicSettings(c.viewer)).toMatchObject({ persistentPainDays: 21, importantChange: { painNow: 1.5, koos: 8 }, reviewIntervalDays: 21 });
+    expect(await getClinicSettings(c.viewer)).toMatchObject({ persistentPainDays: 21, importantChange: { painNow: 1.5, koos: 8 }, reviewIntervalDays: 21, timezone: "Australia/Sydney" });
+    expect((await testDb().clinic.findUniqueOrThrow({ where: { id: c.clinicId } })).timezone).toBe("Australia/Sydney");
+    const event = await testDb().auditEvent.findFirstOrThrow({ where: { clinicId: c.clinicId, action: "settings.update" }, orderBy: { id: "desc" } });
+    expect(event.detail).toMatchObject({ before: { timezone: "UTC", persistentPainDays: 14 }, after: { timezone: "Australia/Sydney", persistentPainDays: 21 } });
   });
 });

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requirePermission } from "@/lib/auth";
 import { getClinicSettings } from "@/lib/data/settings";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime, timeZones } from "@/lib/format";
 import { Card, PageHeader } from "@/app/_components/ui/card";
 import { SettingsForm } from "./settings-form";
 
@@ -15,10 +15,10 @@ export default async function SettingsPage() {
     <div className="space-y-4">
       <PageHeader
         title="Clinic settings"
-        subtitle={`Thresholds of the clinical rules for ${actor.clinicName}. ${updatedAt ? `Last changed ${formatDateTime(updatedAt)} UTC.` : "Defaults in use."}`}
+        subtitle={`Thresholds of the clinical rules for ${actor.clinicName}. ${updatedAt ? `Last changed ${formatDateTime(updatedAt, values.timezone)} (${values.timezone.replaceAll("_", " ")}).` : "Defaults in use."}`}
       />
       <Card>
-        <SettingsForm values={values} />
+        <SettingsForm values={values} timeZones={timeZones()} />
       </Card>
     </div>
   );

@@ -5,9 +5,9 @@ import { updateSettingsAction } from "@/lib/actions/settings";
 import type { ClinicSettingsView } from "@/lib/data/settings";
 import { FormStatus } from "@/app/_components/forms/form-status";
 import { Button } from "@/app/_components/ui/button";
-import { Field, TextInput } from "@/app/_components/ui/field";
+import { Field, Select, TextInput } from "@/app/_components/ui/field";
 
-type Values = Omit<ClinicSettingsView, "updatedAt">;
+type Values = Omit<ClinicSettingsView, "updatedAt"> & { timezone: string };
 
 const FIELDS: { name: string; label: string; unit: string; hint: string; value: (v: Values) => number; step?: string }[] = [
   { name: "persistentPainDays", label: "Persistent pain", unit: "days", hint: "Pain lasting this long despite reduced training is a red flag (default 14).", value: (v) => v.persistentPainDays },
@@ -23,7 +23,7 @@ const FIELDS: { name: string; label: string; unit: string; hint: string; value: 
   { name: "reviewIntervalDays", label: "Default review interval", unit: "days", hint: "Proposed next review after an assessment (default 14).", value: (v) => v.reviewIntervalDays },
 ];
 
-export function SettingsForm({ values }: { values: Values }) {
+export function SettingsForm({ values, timeZones }: { values: Values; timeZones: string[] }) {
   const { state, onSubmit: action, pending, formRef: actionRef } = useFormAction(updateSettingsAction);
   const e = state.fieldErrors ?? {};
   return (
@@ -38,6 +38,15 @@ export function SettingsForm({ values }: { values: Values }) {
             </Field>
           );
         })}
+        <Field id="timezone" label="Clinic time zone" hint="Decides what today is: reviews due and overdue, dates that would be in the future, the days of signing." error={e.timezone}>
+          <Select id="timezone" defaultValue={values.timezone} error={e.timezone} hint>
+            {timeZones.map((tz) => (
+              <option key={tz} value={tz}>
+                {tz.replaceAll("_", " ")}
+              </option>
+            ))}
+          </Select>
+        </Field>
       </div>
       <Button type="submit" disabled={pending} aria-busy={pending}>
         {pending ? "Saving…" : "Save settings"}
