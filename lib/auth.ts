@@ -49,6 +49,8 @@ export type Actor = {
   userId: string;
   clinicId: string;
   clinicName: string;
+  /** The clinic's IANA time zone: timestamps are shown in it. */
+  timezone: string;
   role: Role;
   name: string;
   email: string;

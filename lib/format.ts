@@ -13,7 +13,7 @@ export function formatDate(value: string | Date | null | undefined): string {
   return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
 }
 
-/** A timestamp in the clinic's time zone: "3 Nov 2026, 14:05". */
+/** A timestamp in the clinic's time zone, with the zone: "3 Nov 2026, 14:05 GMT". */
 export function formatDateTime(value: Date | string | null | undefined, timeZone = "UTC"): string {
   if (!value) return "—";
   const d = typeof value === "string" ? new Date(value) : value;
@@ -25,9 +25,10 @@ export function formatDateTime(value: Date | string | null | undefined, timeZone
     hour: "2-digit",
     minute: "2-digit",
     hourCycle: "h23",
+    timeZoneName: "short",
   }).formatToParts(d);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
-  return `${formatDate(`${get("year")}-${get("month")}-${get("day")}`)}, ${get("hour")}:${get("minute")}`;
+  return `${formatDate(`${get("year")}-${get("month")}-${get("day")}`)}, ${get("hour")}:${get("minute")} ${get("timeZoneName")}`;
 }
 
 /** The IANA time zones a clinic can choose (what this JavaScript runtime knows, plus UTC). */
@@ -48,6 +49,23 @@ export function todayIn(timeZone: string, now: Date = new Date()): string {
  */
 export function latestToday(now: Date = new Date()): string {
   return todayIn("Etc/GMT-14", now);
+}
+
+/** Minutes a time zone is ahead of UTC at an instant (negative west of Greenwich). */
+function offsetMinutes(at: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric", hourCycle: "h23" }).formatToParts(at);
+  const n = (t: string) => Number(parts.find((p) => p.type === t)?.value ?? 0);
+  const asUtc = Date.UTC(n("year"), n("month") - 1, n("day"), n("hour"), n("minute"), n("second"));
+  return Math.round((asUtc - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
+}
+
+/** The instant a day (YYYY-MM-DD) begins in a time zone, e.g. for "from" / "to" filters on timestamps. */
+export function startOfDayIn(day: string, timeZone: string): Date {
+  const midnightUtc = Date.parse(`${day}T00:00:00.000Z`);
+  let at = new Date(midnightUtc - offsetMinutes(new Date(midnightUtc), timeZone) * 60_000);
+  // A daylight-saving change between the guess and the answer: take the offset in force at the answer.
+  at = new Date(midnightUtc - offsetMinutes(at, timeZone) * 60_000);
+  return at;
 }
 
 /** Full years between a birth date and a day (both YYYY-MM-DD). */

@@ -1,6 +1,7 @@
 import type { Prisma } from "@/prisma/generated/client";
 import type { Actor } from "@/lib/auth";
 import { read, type Tx } from "@/lib/data/tx";
+import { addDays, startOfDayIn } from "@/lib/format";
 
 /**
  * The append-only audit trail (HIPAA 164.312(b)). Every read of a patient
@@ -63,8 +64,9 @@ export async function listAuditEvents(actor: Actor, filter: AuditFilter): Promis
   if (filter.action) where.action = filter.action;
   if (filter.from || filter.to) {
     where.at = {};
-    if (filter.from) where.at.gte = new Date(`${filter.from}T00:00:00.000Z`);
-    if (filter.to) where.at.lt = new Date(new Date(`${filter.to}T00:00:00.000Z`).getTime() + 86_400_000);
+    // The days are the clinic's days.
+    if (filter.from) where.at.gte = startOfDayIn(filter.from, actor.timezone);
+    if (filter.to) where.at.lt = startOfDayIn(addDays(filter.to, 1), actor.timezone);
   }
   if (filter.cursor) where.id = { lt: BigInt(filter.cursor) };
 

@@ -76,7 +76,7 @@ export async function loadActor(userId: string, sessionVersion: number): Promise
   const user = await read((c) =>
     c.user.findFirst({
       where: { id: userId, active: true, sessionVersion },
-      select: { id: true, clinicId: true, role: true, name: true, email: true, title: true, clinic: { select: { name: true } } },
+      select: { id: true, clinicId: true, role: true, name: true, email: true, title: true, clinic: { select: { name: true, timezone: true } } },
     }),
   );
   if (!user) return null;
@@ -84,6 +84,7 @@ export async function loadActor(userId: string, sessionVersion: number): Promise
     userId: user.id,
     clinicId: user.clinicId,
     clinicName: user.clinic.name,
+    timezone: user.clinic.timezone,
     role: user.role as Role,
     name: user.name,
     email: user.email,

@@ -289,7 +289,7 @@ export async function buildClinicData(tx: Tx, def: DemoClinic, passwordHash: str
     await refreshEpisodeSummary(tx, clinic.id, episode.id);
   }
   // Referrals: signed, sent, cancelled and draft ones, several urgent, built by the same code as the app.
-  const actor = { userId: signer.id, clinicId: clinic.id, clinicName: clinic.name, role: signer.role, name: signer.name, email: signer.email, title: signer.title };
+  const actor = { userId: signer.id, clinicId: clinic.id, clinicName: clinic.name, timezone: clinic.timezone, role: signer.role, name: signer.name, email: signer.email, title: signer.title };
   const recipients = ["Dr A. Patel, Sports & Exercise Medicine", "Orthopaedic knee clinic, City Hospital", "Emergency department, City Hospital", null];
   for (const [n, c] of referralCandidates.entries()) {
     const draft = await createReferralDraftIn(tx, actor, c.episodeId, c.intakeId);

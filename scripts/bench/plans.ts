@@ -120,13 +120,13 @@ async function main() {
   const pgc = new pg.Client({ connectionString: URL_, application_name: "bench:plans" });
   await pgc.connect();
   try {
-    const { rows: users } = await pgc.query<{ id: string; clinicId: string; name: string; role: Actor["role"]; title: string | null; clinicName: string }>(
-      `SELECT u.id, u."clinicId", u.name, u.role, u.title, c.name AS "clinicName" FROM "User" u JOIN "Clinic" c ON c.id = u."clinicId" WHERE u.email = $1`,
+    const { rows: users } = await pgc.query<{ id: string; clinicId: string; name: string; role: Actor["role"]; title: string | null; clinicName: string; timezone: string }>(
+      `SELECT u.id, u."clinicId", u.name, u.role, u.title, c.name AS "clinicName", c.timezone FROM "User" u JOIN "Clinic" c ON c.id = u."clinicId" WHERE u.email = $1`,
       [EMAIL],
     );
     const u = users[0];
     if (!u) throw new Error(`no user ${EMAIL}: run synth:generate first (or set BENCH_EMAIL)`);
-    const actor: Actor = { userId: u.id, clinicId: u.clinicId, clinicName: u.clinicName, role: u.role, name: u.name, email: EMAIL, title: u.title };
+    const actor: Actor = { userId: u.id, clinicId: u.clinicId, clinicName: u.clinicName, timezone: u.timezone, role: u.role, name: u.name, email: EMAIL, title: u.title };
     const { rows: vol } = await pgc.query<Record<string, string>>(
       `SELECT (SELECT count(*) FROM "Patient" WHERE "clinicId" = $1) AS patients, (SELECT count(*) FROM "Episode" WHERE "clinicId" = $1 AND status = 'open') AS open,
               (SELECT count(*) FROM "Assessment" WHERE "clinicId" = $1) AS assessments, (SELECT count(*) FROM "Run" WHERE "clinicId" = $1) AS runs, version() AS version`,

@@ -42,7 +42,7 @@ export async function createClinic(name = `Test clinic ${randomUUID().slice(0, 8
   const make = async (role: "admin" | "clinician" | "viewer"): Promise<Actor> => {
     const email = `${role}-${randomUUID().slice(0, 8)}@test.example`;
     const u = await db.user.create({ data: { clinicId: clinic.id, email, name: `${role} ${name}`, role, passwordHash: hash, title: role === "clinician" ? "Physiotherapist" : null } });
-    return { userId: u.id, clinicId: clinic.id, clinicName: name, role, name: u.name, email, title: u.title };
+    return { userId: u.id, clinicId: clinic.id, clinicName: name, timezone: "UTC", role, name: u.name, email, title: u.title };
   };
   return { clinicId: clinic.id, admin: await make("admin"), clinician: await make("clinician"), viewer: await make("viewer") };
 }

@@ -54,6 +54,9 @@ const LABELS: Record<string, string> = Object.fromEntries([
   ["plan.nextReviewDate", "Next review date"],
 ]);
 
+/** Times the user sees while typing (autosave, a conflicting save) are in their own zone, with the zone named. */
+const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
 function lefsDraftOf(answers: Answers): (number | null)[] {
   const lefs = answers.measures?.lefs;
   return Array.from({ length: 20 }, (_, i) => lefs?.[i] ?? null);
@@ -265,7 +268,7 @@ export function AssessmentForm(props: AssessmentFormProps) {
                       ? "Unsaved changes (autosave in 20 s)"
                       : "Unsaved changes: correct the fields marked in red"
                     : lastSaved
-                      ? `Draft saved at ${formatDateTime(lastSaved, Intl.DateTimeFormat().resolvedOptions().timeZone)}`
+                      ? `Draft saved at ${formatDateTime(lastSaved, browserTimeZone())}`
                       : assessmentId
                         ? `Draft, version ${version}`
                         : "New draft"}
@@ -297,7 +300,7 @@ export function AssessmentForm(props: AssessmentFormProps) {
               {conflict.status === "draft" ? "Someone else saved this draft" : "This assessment has been signed"}
             </h2>
             <p className="mt-1 text-sm text-amber-950">
-              {conflict.updatedBy ?? "Another user"} saved version {conflict.version} at {formatDateTime(conflict.updatedAt)} UTC. Your entries are still in the form.
+              {conflict.updatedBy ?? "Another user"} saved version {conflict.version} at {formatDateTime(conflict.updatedAt, browserTimeZone())}. Your entries are still in the form.
               {conflictPaths.length ? " These answers differ between their version and yours:" : " Their answers are the same as yours."}
             </p>
             {conflictPaths.length ? (

@@ -5,7 +5,7 @@
 import { can, ROLE_PERMISSIONS } from "@/lib/auth";
 import { errorResponse, PayloadTooLargeError } from "@/lib/api";
 import { ConflictError, DatabaseUnavailableError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError, isDatabaseUnavailable } from "@/lib/errors";
-import { ageOn, formatDate, formatDateTime } from "@/lib/format";
+import { ageOn, formatDate, formatDateTime, latestToday, startOfDayIn, todayIn } from "@/lib/format";
 import { caseloadQuerySchema } from "@/lib/validation/caseload";
 import { patientSchema } from "@/lib/validation/patients";
 import { parseRunsCsv, runFormSchema } from "@/lib/validation/runs";
@@ -107,8 +107,28 @@ describe("formatting", () => {
   it("writes dates unambiguously", () => {
     expect(formatDate("2026-11-03")).toBe("3 Nov 2026");
     expect(formatDate(null)).toBe("—");
-    expect(formatDateTime(new Date("2026-11-03T14:05:00Z"), "Europe/London")).toBe("3 Nov 2026, 14:05");
-    expect(formatDateTime(new Date("2026-07-03T14:05:00Z"), "Europe/London")).toBe("3 Jul 2026, 15:05");
+    expect(formatDateTime(new Date("2026-11-03T14:05:00Z"), "Europe/London")).toBe("3 Nov 2026, 14:05 GMT");
+    expect(formatDateTime(new Date("2026-07-03T14:05:00Z"), "Europe/London")).toBe("3 Jul 2026, 15:05 BST");
+    expect(formatDateTime(new Date("2026-07-03T14:05:00Z"))).toBe("3 Jul 2026, 14:05 UTC");
+  });
+  it("finds the instant a clinic's day begins, across daylight-saving changes", () => {
+    expect(startOfDayIn("2026-11-03", "UTC").toISOString()).toBe("2026-11-03T00:00:00.000Z");
+    expect(startOfDayIn("2026-07-03", "Europe/London").toISOString()).toBe("2026-07-02T23:00:00.000Z");
+    expect(startOfDayIn("2026-11-03", "Australia/Sydney").toISOString()).toBe("2026-11-02T13:00:00.000Z");
+    expect(startOfDayIn("2026-11-03", "America/New_York").toISOString()).toBe("2026-11-03T05:00:00.000Z");
+    // The days the clocks change: London springs forward on 29 Mar 2026 at 01:00 UTC, New York falls back on 1 Nov 2026.
+    expect(startOfDayIn("2026-03-29", "Europe/London").toISOString()).toBe("2026-03-29T00:00:00.000Z");
+    expect(startOfDayIn("2026-03-30", "Europe/London").toISOString()).toBe("2026-03-29T23:00:00.000Z");
+    expect(startOfDayIn("2026-11-01", "America/New_York").toISOString()).toBe("2026-11-01T04:00:00.000Z");
+    expect(startOfDayIn("2026-11-02", "America/New_York").toISOString()).toBe("2026-11-02T05:00:00.000Z");
+  });
+  it("knows today in a time zone, and the latest today anywhere", () => {
+    const at = new Date("2026-11-25T20:00:00Z");
+    expect(todayIn("UTC", at)).toBe("2026-11-25");
+    expect(todayIn("Pacific/Auckland", at)).toBe("2026-11-26");
+    expect(todayIn("America/Los_Angeles", at)).toBe("2026-11-25");
+    expect(latestToday(new Date("2026-11-25T09:59:00Z"))).toBe("2026-11-25");
+    expect(latestToday(new Date("2026-11-25T10:00:00Z"))).toBe("2026-11-26");
   });
   it("counts age in full years", () => {
     expect(ageOn("1990-11-25", "2026-11-25")).toBe(36);

@@ -28,7 +28,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
 
   return (
     <div className="space-y-4">
-      <PageHeader title="Audit log" subtitle="Every sign-in, view and change of a record in your clinic, newest first. Times are UTC." />
+      <PageHeader title="Audit log" subtitle={`Every sign-in, view and change of a record in your clinic, newest first. Times and dates are the clinic's (${actor.timezone.replaceAll("_", " ")}).`} />
       <Card>
         <form method="get" className="grid items-end gap-3 sm:grid-cols-2 lg:grid-cols-5" aria-label="Filter audit events">
           <Field id="user" label="User" error={errors.user}>
@@ -81,7 +81,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <tbody className="divide-y divide-slate-100">
                 {page.items.map((e) => (
                   <tr key={e.id}>
-                    <td className={`${tdClass} whitespace-nowrap`}>{formatDateTime(e.at)}</td>
+                    <td className={`${tdClass} whitespace-nowrap`}>{formatDateTime(e.at, actor.timezone)}</td>
                     <td className={tdClass}>{e.userName ?? "—"}</td>
                     <td className={`${tdClass} font-mono text-xs`}>{e.action}</td>
                     <td className={tdClass}>

@@ -40,9 +40,9 @@ export default async function UsersPage() {
                   <td className={tdClass}>{u.email}</td>
                   <td className={tdClass}>{ROLE_LABELS[u.role]}</td>
                   <td className={tdClass}>
-                    {!u.active ? "Deactivated" : u.lockedUntil && u.lockedUntil > now ? `Locked until ${formatDateTime(u.lockedUntil)} UTC` : "Active"}
+                    {!u.active ? "Deactivated" : u.lockedUntil && u.lockedUntil > now ? `Locked until ${formatDateTime(u.lockedUntil, actor.timezone)}` : "Active"}
                   </td>
-                  <td className={tdClass}>{u.lastLoginAt ? `${formatDateTime(u.lastLoginAt)} UTC` : "Never"}</td>
+                  <td className={tdClass}>{u.lastLoginAt ? formatDateTime(u.lastLoginAt, actor.timezone) : "Never"}</td>
                   <td className={tdClass}>
                     <EditUserForm user={{ id: u.id, name: u.name, role: u.role, title: u.title ?? "", phone: u.phone ?? "", active: u.active, email: u.email }} isSelf={u.id === actor.userId} />
                   </td>

@@ -72,12 +72,12 @@ export default async function ReferralPage({ params }: { params: Promise<{ patie
         </div>
       </div>
       <p className="text-sm text-slate-700" data-testid="referral-status">
-        Signed by {r.signedByName} on {formatDateTime(r.signedAt)} UTC.
-        {r.sentAt ? ` Sent ${formatDateTime(r.sentAt)} UTC.` : ""}
+        Signed by {r.signedByName} on {formatDateTime(r.signedAt, actor.timezone)}.
+        {r.sentAt ? ` Sent ${formatDateTime(r.sentAt, actor.timezone)}.` : ""}
       </p>
       {r.status === "cancelled" ? (
         <Alert tone="warning" title="Cancelled">
-          {formatDateTime(r.cancelledAt)} UTC. Reason: {r.cancelReason}
+          {formatDateTime(r.cancelledAt, actor.timezone)}. Reason: {r.cancelReason}
         </Alert>
       ) : null}
       {(r.status === "signed" || r.status === "sent") && can(actor, "referral.sign") ? <ReferralStatusActions referralId={r.id} status={r.status} /> : null}

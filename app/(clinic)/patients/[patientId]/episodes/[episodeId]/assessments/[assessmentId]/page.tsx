@@ -62,12 +62,12 @@ export default async function AssessmentPage({ params, searchParams }: { params:
         <ButtonLink href={`/patients/${patientId}`}>Back to the patient</ButtonLink>
       </div>
       <p className="text-sm text-slate-700" data-testid="assessment-status">
-        {a.status === "draft" ? "Draft, not signed." : `Signed by ${person(a.signedById)} on ${formatDateTime(a.signedAt)} UTC · rules version ${a.rulesVersion ?? "—"}.`}{" "}
+        {a.status === "draft" ? "Draft, not signed." : `Signed by ${person(a.signedById)} on ${formatDateTime(a.signedAt, actor.timezone)} · rules version ${a.rulesVersion ?? "—"}.`}{" "}
         {a.status !== "draft" ? "Signed assessments are read-only: corrections are addenda." : ""}
       </p>
       {eie ? (
         <Alert tone="warning" title="Entered in error">
-          Marked by {person(a.enteredInErrorById)} on {formatDateTime(a.enteredInErrorAt)} UTC. Reason: {a.enteredInErrorReason}. It is kept for the record and left out of charts and trends.
+          Marked by {person(a.enteredInErrorById)} on {formatDateTime(a.enteredInErrorAt, actor.timezone)}. Reason: {a.enteredInErrorReason}. It is kept for the record and left out of charts and trends.
         </Alert>
       ) : null}
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
@@ -86,7 +86,7 @@ export default async function AssessmentPage({ params, searchParams }: { params:
               <li key={ad.id} className="rounded-md bg-slate-50 p-2 ring-1 ring-slate-200">
                 <p className="whitespace-pre-wrap text-sm">{ad.text}</p>
                 <p className="mt-1 text-xs text-slate-600">
-                  {ad.authorName}, {formatDateTime(ad.createdAt)} UTC
+                  {ad.authorName}, {formatDateTime(ad.createdAt, actor.timezone)}
                 </p>
               </li>
             ))}
