@@ -3,7 +3,8 @@
  * `buildReferralBundle(snapshot)` returns a Bundle of type "document" whose
  * first entry is a Composition (LOINC 57133-1 "Referral note") with a
  * narrative section per part of the summary, followed by the resources it
- * refers to: Patient, Practitioner, Organization, Encounter (the assessment),
+ * refers to: Patient, Practitioner, PractitionerRole (the referrer's role and
+ * contact at the clinic: the author), Organization, Encounter (the assessment),
  * Condition (knee pain, provisional; one per consideration, differential),
  * Observation per outcome score, Flag per red flag present, ServiceRequest.
  *
@@ -71,7 +72,13 @@ export type Patient = Base<"Patient"> & {
 export type Practitioner = Base<"Practitioner"> & {
   name: { text: string }[];
   telecom?: ContactPoint[];
-  qualification?: { code: CodeableConcept }[];
+};
+export type PractitionerRole = Base<"PractitionerRole"> & {
+  active: true;
+  practitioner: Reference;
+  organization: Reference;
+  code?: CodeableConcept[];
+  telecom?: ContactPoint[];
 };
 export type Organization = Base<"Organization"> & {
   name: string;
@@ -130,7 +137,7 @@ export type ServiceRequest = Base<"ServiceRequest"> & {
   supportingInfo?: Reference[];
   note: Annotation[];
 };
-export type FhirResource = Composition | Patient | Practitioner | Organization | Encounter | Condition | Observation | Flag | ServiceRequest;
+export type FhirResource = Composition | Patient | Practitioner | PractitionerRole | Organization | Encounter | Condition | Observation | Flag | ServiceRequest;
 export type BundleEntry = { fullUrl: string; resource: FhirResource };
 export type Bundle = {
   resourceType: "Bundle";
@@ -239,6 +246,7 @@ export function buildReferralBundle(snapshot: ReferralSnapshot): Bundle {
     composition: urn("composition"),
     patient: urn("patient"),
     practitioner: urn("practitioner"),
+    practitionerRole: urn("practitioner-role"),
     organization: urn("organization"),
     encounter: urn("encounter"),
     kneePain: urn("condition/knee-pain"),
@@ -246,6 +254,7 @@ export function buildReferralBundle(snapshot: ReferralSnapshot): Bundle {
   };
   const patientRef = ref(u.patient, name);
   const practitionerRef = ref(u.practitioner, s.referrer.name);
+  const referrerRef = ref(u.practitionerRole, [s.referrer.name, s.referrer.title].filter(Boolean).join(", "));
   const organizationRef = ref(u.organization, s.clinic.name);
   const encounterRef = ref(u.encounter);
 
@@ -275,8 +284,15 @@ export function buildReferralBundle(snapshot: ReferralSnapshot): Bundle {
     resourceType: "Practitioner" as const,
     id: idOf(u.practitioner),
     name: [{ text: s.referrer.name }],
+  });
+  const practitionerRole: PractitionerRole = withOptional({
+    resourceType: "PractitionerRole" as const,
+    id: idOf(u.practitionerRole),
+    active: true as const,
+    practitioner: practitionerRef,
+    organization: organizationRef,
+    code: s.referrer.title ? [{ text: s.referrer.title }] : undefined,
     telecom: telecom(s.referrer.phone, s.referrer.email),
-    qualification: s.referrer.title ? [{ code: { text: s.referrer.title } }] : undefined,
   });
   const organization: Organization = withOptional({
     resourceType: "Organization" as const,
@@ -358,7 +374,7 @@ export function buildReferralBundle(snapshot: ReferralSnapshot): Bundle {
       subject: patientRef,
       period: { start: date },
       encounter: encounterRef,
-      author: practitionerRef,
+      author: referrerRef,
     };
     return { fullUrl, resource: flag };
   });
@@ -372,7 +388,7 @@ export function buildReferralBundle(snapshot: ReferralSnapshot): Bundle {
     subject: patientRef,
     encounter: encounterRef,
     authoredOn: s.signedAt,
-    requester: practitionerRef,
+    requester: referrerRef,
     performer: s.recipient ? [{ display: s.recipient }] : undefined,
     reasonCode: [{ text: s.reason }],
     reasonReference: [ref(u.kneePain)],
@@ -491,9 +507,9 @@ export function buildReferralBundle(snapshot: ReferralSnapshot): Bundle {
     subject: patientRef,
     encounter: encounterRef,
     date: s.signedAt,
-    author: [practitionerRef],
+    author: [referrerRef],
     title: `Referral note: ${name}, ${side.toLowerCase()}`,
-    attester: [{ mode: "legal", time: s.signedAt, party: practitionerRef }],
+    attester: [{ mode: "legal", time: s.signedAt, party: referrerRef }],
     custodian: organizationRef,
     section: sections,
   };
@@ -502,6 +518,7 @@ export function buildReferralBundle(snapshot: ReferralSnapshot): Bundle {
     { fullUrl: u.composition, resource: composition },
     { fullUrl: u.patient, resource: patient },
     { fullUrl: u.practitioner, resource: practitioner },
+    { fullUrl: u.practitionerRole, resource: practitionerRole },
     { fullUrl: u.organization, resource: organization },
     { fullUrl: u.encounter, resource: encounter },
     { fullUrl: u.kneePain, resource: kneePain },

@@ -112,10 +112,11 @@ describe("FHIR document bundle: independent validation", () => {
 
   test("the validator does catch a broken document (guards the test itself)", () => {
     const b = bundle() as unknown as { entry: { resource: Record<string, unknown> }[] };
-    delete b.entry[4]?.resource.class; // Encounter.class is required
+    const encounter = b.entry.findIndex((e) => e.resource.resourceType === "Encounter");
+    delete b.entry[encounter]?.resource.class; // Encounter.class is required
     (b.entry[0] as { resource: Record<string, unknown> }).resource.unknownField = 1;
     const issues = validate(b).filter((i) => i.severity === "error");
-    expect(issues.map((i) => i.expression?.[0])).toEqual(expect.arrayContaining(["Bundle.entry[4].resource.class", "Bundle.entry[0].resource.unknownField"]));
+    expect(issues.map((i) => i.expression?.[0])).toEqual(expect.arrayContaining([`Bundle.entry[${encounter}].resource.class`, "Bundle.entry[0].resource.unknownField"]));
   });
 });
 
@@ -147,11 +148,18 @@ describe("FHIR document bundle: structure", () => {
     for (const section of first.section) expect(section.text.div).toMatch(/^<div xmlns="http:\/\/www\.w3\.org\/1999\/xhtml">.+<\/div>$/);
   });
 
-  test("the Composition's subject, author and custodian are the Patient, Practitioner and Organization", () => {
+  test("the Composition's subject, author and custodian are the Patient, the referrer's PractitionerRole and the Organization", () => {
     const composition = ofType(b, "Composition")[0];
     const urlOf = (type: string) => b.entry.find((e) => e.resource.resourceType === type)?.fullUrl;
     expect(composition?.subject.reference).toBe(urlOf("Patient"));
-    expect(composition?.author[0]?.reference).toBe(urlOf("Practitioner"));
+    expect(composition?.author[0]?.reference).toBe(urlOf("PractitionerRole"));
+    expect(composition?.attester[0]?.party.reference).toBe(urlOf("PractitionerRole"));
+    const role = ofType(b, "PractitionerRole")[0];
+    expect(role?.practitioner.reference).toBe(urlOf("Practitioner"));
+    expect(role?.organization.reference).toBe(urlOf("Organization"));
+    expect(role?.code).toEqual([{ text: s.referrer.title }]);
+    expect(role?.telecom?.map((t) => t.value)).toEqual([s.referrer.phone, s.referrer.email].filter(Boolean));
+    expect(ofType(b, "Practitioner")[0]?.name).toEqual([{ text: s.referrer.name }]);
     expect(composition?.custodian.reference).toBe(urlOf("Organization"));
     expect(composition?.encounter.reference).toBe(urlOf("Encounter"));
   });
@@ -239,7 +247,7 @@ describe("FHIR document bundle: structure", () => {
     const sr = ofType(b, "ServiceRequest")[0];
     const urlOf = (type: string) => b.entry.find((e) => e.resource.resourceType === type)?.fullUrl;
     expect(sr).toMatchObject({ intent: "order", status: "active", priority: "urgent", authoredOn: "2026-11-04T15:42:10.000Z" });
-    expect(sr?.requester.reference).toBe(urlOf("Practitioner"));
+    expect(sr?.requester.reference).toBe(urlOf("PractitionerRole"));
     expect(sr?.subject.reference).toBe(urlOf("Patient"));
     expect(sr?.reasonCode).toEqual([{ text: s.reason }]);
     expect(sr?.note).toEqual([{ text: `Question for the receiving clinician: ${s.question}` }]);
