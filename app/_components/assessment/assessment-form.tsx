@@ -255,7 +255,7 @@ export function AssessmentForm(props: AssessmentFormProps) {
           void save("saving");
         }}
       >
-        <div className="sticky top-0 z-10 -mx-1 flex flex-wrap items-center justify-between gap-2 rounded-md bg-white/95 px-3 py-2 shadow-sm ring-1 ring-slate-200 backdrop-blur">
+        <div data-sticky-toolbar className="sticky top-0 z-10 -mx-1 flex flex-wrap items-center justify-between gap-2 rounded-md bg-white/95 px-3 py-2 shadow-sm ring-1 ring-slate-200 backdrop-blur">
           <p className="text-xs text-slate-700" aria-live="polite" data-testid="save-status">
             {busy === "autosaving"
               ? "Autosaving…"
@@ -438,12 +438,17 @@ export function AssessmentForm(props: AssessmentFormProps) {
                 className={`${inputClass} mt-1`}
                 value={answers.plan?.nextReviewDate ?? ""}
                 aria-invalid={errors["plan.nextReviewDate"] ? true : undefined}
+                aria-describedby={errors["plan.nextReviewDate"] ? "plan-next-error" : undefined}
                 onChange={(e) => update("plan.nextReviewDate", e.target.value || undefined)}
               />
               <button type="button" className="mt-1 text-xs text-sky-800 underline" onClick={() => update("plan.nextReviewDate", addDays(assessedOn, props.reviewIntervalDays))}>
                 In {props.reviewIntervalDays} days ({formatDate(addDays(assessedOn, props.reviewIntervalDays))})
               </button>
-              {errors["plan.nextReviewDate"] ? <p className="text-xs text-red-700">{errors["plan.nextReviewDate"]}</p> : null}
+              {errors["plan.nextReviewDate"] ? (
+                <p id="plan-next-error" role="alert" className="mt-1 text-xs font-medium text-red-700">
+                  {errors["plan.nextReviewDate"]}
+                </p>
+              ) : null}
             </div>
           </div>
         </section>

@@ -1,5 +1,6 @@
 "use client";
 
+import { Check } from "lucide-react";
 import { inputClass } from "@/app/_components/ui/field";
 import type { Question } from "@/lib/questions";
 
@@ -37,7 +38,8 @@ export function QuestionControl({ q, value, error, onChange, disabled }: Props) 
     case "tri": {
       const current = value === true ? "yes" : value === false ? "no" : "unasked";
       return (
-        <fieldset className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1 py-1.5" aria-describedby={describe(id, q.hint, error)} data-path={q.path}>
+        // The hint is part of the legend (the group's name), so only the error describes the group.
+        <fieldset className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1 py-1.5" aria-describedby={describe(id, undefined, error)} data-path={q.path}>
           <legend className="float-left max-w-md text-sm text-slate-800">
             {q.label}
             <Hint id={id} hint={q.hint} />
@@ -52,10 +54,12 @@ export function QuestionControl({ q, value, error, onChange, disabled }: Props) 
             ).map(([v, label]) => (
               <label
                 key={v}
-                className={`cursor-pointer rounded-md px-2 py-1 text-xs font-medium ring-1 ring-inset has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-sky-600 ${
-                  current === v ? (v === "yes" ? "bg-sky-700 text-white ring-sky-700" : v === "no" ? "bg-slate-700 text-white ring-slate-700" : "bg-slate-100 text-slate-700 ring-slate-300") : "bg-white text-slate-700 ring-slate-300"
+                className={`inline-flex cursor-pointer items-center gap-0.5 rounded-md py-1 pl-1 pr-2 text-xs font-medium ring-1 ring-inset has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-sky-600 ${
+                  current === v ? (v === "yes" ? "bg-sky-700 text-white ring-sky-700" : v === "no" ? "bg-slate-700 text-white ring-slate-700" : "bg-slate-100 text-slate-900 ring-2 ring-slate-500") : "bg-white text-slate-700 ring-slate-300"
                 }`}
               >
+                {/* The chosen answer also carries a tick, so "Not asked" is told apart from the others by more than a light shade. */}
+                <Check aria-hidden="true" className={`h-3 w-3 ${current === v ? "" : "invisible"}`} />
                 <input
                   type="radio"
                   className="sr-only"

@@ -129,11 +129,11 @@ export function MeasuresSection({
         </div>
       </fieldset>
 
-      <fieldset className="rounded-md p-2 ring-1 ring-slate-200">
+      <fieldset className="rounded-md p-2 ring-1 ring-slate-200" aria-describedby={errors["measures.psfs"] ? "psfs-error" : undefined}>
         <legend className="px-1 text-sm font-semibold">PSFS (Patient-Specific Functional Scale)</legend>
         <p className="text-xs text-slate-600">1-5 activities the runner finds difficult, each 0 (unable) to 10 (as before the problem).</p>
         {errors["measures.psfs"] ? (
-          <p role="alert" className="text-xs font-medium text-red-700">
+          <p id="psfs-error" role="alert" className="text-xs font-medium text-red-700">
             PSFS: {errors["measures.psfs"]}
           </p>
         ) : null}
@@ -150,9 +150,14 @@ export function MeasuresSection({
                   value={item.activity}
                   disabled={disabled}
                   aria-invalid={errors[`measures.psfs.${i}.activity`] ? true : undefined}
+                  aria-describedby={errors[`measures.psfs.${i}.activity`] ? `psfs-${i}-activity-error` : undefined}
                   onChange={(e) => onChange("measures.psfs", psfs.map((p, j) => (j === i ? { ...p, activity: e.target.value } : p)))}
                 />
-                {errors[`measures.psfs.${i}.activity`] ? <p className="text-xs text-red-700">{errors[`measures.psfs.${i}.activity`]}</p> : null}
+                {errors[`measures.psfs.${i}.activity`] ? (
+                  <p id={`psfs-${i}-activity-error`} role="alert" className="text-xs font-medium text-red-700">
+                    {errors[`measures.psfs.${i}.activity`]}
+                  </p>
+                ) : null}
               </div>
               <div>
                 <label htmlFor={`psfs-${i}-score`} className="text-xs">

@@ -55,7 +55,7 @@ export function PatientHeader({ patient, episodes, today }: { patient: PatientVi
           {episodes.length === 0 ? <li className="text-slate-600">No episode yet</li> : null}
         </ul>
       </div>
-      <section aria-label="Red flags" data-testid="red-flag-banner" data-urgency={level} className={`rounded-md border-l-4 px-3 py-2 ${BANNER[level]}`}>
+      <section aria-label="Red-flag status of this runner" data-testid="red-flag-banner" data-urgency={level} className={`rounded-md border-l-4 px-3 py-2 ${BANNER[level]}`}>
         <p className="flex flex-wrap items-center gap-2 text-sm font-semibold">
           <style.Icon aria-hidden="true" className="h-4 w-4" />
           <span>{level === "not_screened" ? "Not yet screened" : level === "routine" ? "Routine: no red flags" : URGENCY_LABELS[level as Urgency]}</span>
