@@ -120,20 +120,29 @@ export async function getCaseload(actor: Actor, q: CaseloadQuery): Promise<{ ite
        WHERE ${Prisma.join(where, " AND ")}
        ORDER BY ${order}
        LIMIT ${q.limit + 1}`;
-    const [counts] = await c.$queryRaw<Record<keyof CaseloadCounts, bigint>[]>`
-      SELECT count(*) AS open,
-             count(*) FILTER (WHERE "urgencyRank" <= 2) AS flagged,
-             count(*) FILTER (WHERE "reviewSort" < ${today}::date) AS overdue,
-             count(*) FILTER (WHERE "reviewSort" = ${today}::date) AS "dueToday",
-             count(*) FILTER (WHERE worsening) AS worsening,
-             count(*) FILTER (WHERE "draftCount" > 0) AS drafts
-        FROM "Episode" WHERE "clinicId" = ${actor.clinicId}::uuid AND status = 'open'`;
+    // Date-independent counts: one row kept in step by triggers (migration …_caseload_counts).
+    // Due today and overdue depend on the day: an index range on (clinicId, status, reviewSort).
+    const [stored, [byDate]] = await Promise.all([
+      c.caseloadCount.findUnique({ where: { clinicId: actor.clinicId } }),
+      c.$queryRaw<{ overdue: bigint; dueToday: bigint }[]>`
+        SELECT count(*) FILTER (WHERE "reviewSort" < ${today}::date) AS overdue,
+               count(*) FILTER (WHERE "reviewSort" = ${today}::date) AS "dueToday"
+          FROM "Episode" WHERE "clinicId" = ${actor.clinicId}::uuid AND status = 'open' AND "reviewSort" <= ${today}::date`,
+    ]);
+    const counts: CaseloadCounts = {
+      open: stored?.open ?? 0,
+      flagged: stored?.flagged ?? 0,
+      overdue: Number(byDate?.overdue ?? 0),
+      dueToday: Number(byDate?.dueToday ?? 0),
+      worsening: stored?.worsening ?? 0,
+      drafts: stored?.drafts ?? 0,
+    };
     const page = rows.slice(0, q.limit);
     const last = page[page.length - 1];
     return {
       items: page.map(({ urgencyRank: _r, reviewSort: _rs, seenSort: _ss, sortName: _sn, ...row }) => row),
       nextCursor: rows.length > q.limit && last ? Buffer.from(JSON.stringify(sort.cursor(last))).toString("base64url") : null,
-      counts: Object.fromEntries(Object.entries(counts ?? {}).map(([k, v]) => [k, Number(v)])) as CaseloadCounts,
+      counts,
       today,
     };
   });

@@ -510,6 +510,8 @@ async function main() {
     await clock.phase("episode caseload columns (one set-based UPDATE)", async () => {
       const r = await admin.query(SUMMARY_SQL, [ids.clinicId]);
       console.log(`   ${fmt(r.rowCount ?? 0)} episodes`);
+      // The episodes were loaded without triggers: set the clinic's caseload counts from them.
+      await admin.query("SELECT caseload_count_rebuild($1::uuid)", [ids.clinicId]);
     });
 
     if (fkOff) {
@@ -531,7 +533,7 @@ async function main() {
     await clock.phase(`check ${o.verify} episode summaries against lib/data`, () => verifySummaries(url, ids.clinicId, o.verify));
 
     await clock.phase("VACUUM ANALYZE", async () => {
-      for (const t of ["Patient", "Episode", "Run", "Assessment", "Addendum", "Referral", "AuditEvent", "User", "Clinic", "ClinicSettings"]) {
+      for (const t of ["Patient", "Episode", "Run", "Assessment", "Addendum", "Referral", "AuditEvent", "User", "Clinic", "ClinicSettings", "CaseloadCount"]) {
         const s = Date.now();
         await admin.query(`VACUUM (ANALYZE) "${t}"`);
         console.log(`   ${t} (${secs(Date.now() - s)})`);

@@ -1,0 +1,101 @@
+import { discardDraft, markEnteredInError, saveDraft, signAssessment } from "@/lib/data/assessments";
+import { getCaseload } from "@/lib/data/caseload";
+import { createEpisode, createPatient, setEpisodeStatus } from "@/lib/data/patients";
+import { caseloadQuerySchema } from "@/lib/validation/caseload";
+import { patientSchema } from "@/lib/validation/patients";
+import { closeTestDb, createClinic, isoDaysAgo, patientInput, testDb, type TestClinic } from "../helpers/fixtures";
+
+/**
+ * The caseload's counts come from "CaseloadCount", kept by triggers on
+ * "Episode" (migration …_caseload_counts). After every kind of change the
+ * row must equal a fresh aggregate of the clinic's open episodes.
+ */
+let a: TestClinic;
+let b: TestClinic;
+beforeAll(async () => {
+  a = await createClinic();
+  b = await createClinic();
+});
+afterAll(closeTestDb);
+
+async function truth(clinicId: string) {
+  const [row] = await testDb().$queryRaw<{ open: bigint; flagged: bigint; worsening: bigint; drafts: bigint }[]>`
+    SELECT count(*) AS open, count(*) FILTER (WHERE "urgencyRank" <= 2) AS flagged,
+           count(*) FILTER (WHERE worsening) AS worsening, count(*) FILTER (WHERE "draftCount" > 0) AS drafts
+      FROM "Episode" WHERE "clinicId" = ${clinicId}::uuid AND status = 'open'`;
+  return { open: Number(row!.open), flagged: Number(row!.flagged), worsening: Number(row!.worsening), drafts: Number(row!.drafts) };
+}
+
+async function stored(clinicId: string) {
+  const row = await testDb().caseloadCount.findUnique({ where: { clinicId } });
+  return { open: row?.open ?? 0, flagged: row?.flagged ?? 0, worsening: row?.worsening ?? 0, drafts: row?.drafts ?? 0 };
+}
+
+async function expectInStep(expected: { open: number; flagged: number; worsening: number; drafts: number }) {
+  expect(await truth(a.clinicId)).toEqual(expected);
+  expect(await stored(a.clinicId)).toEqual(expected);
+  const { counts } = await getCaseload(a.viewer, caseloadQuerySchema.parse({}));
+  expect(counts).toMatchObject(expected);
+}
+
+async function episode(t: TestClinic) {
+  const p = await createPatient(t.clinician, patientSchema.parse(patientInput()));
+  return createEpisode(t.clinician, { patientId: p.id, side: "right", complaint: "Medial knee pain", mechanism: "gradual" });
+}
+
+describe("caseload counts", () => {
+  it("follow every change of an episode, and never another clinic's", async () => {
+    await expectInStep({ open: 0, flagged: 0, worsening: 0, drafts: 0 });
+    const e1 = await episode(a);
+    const e2 = await episode(a);
+    await episode(b);
+    await expectInStep({ open: 2, flagged: 0, worsening: 0, drafts: 0 });
+
+    // A draft counts as a draft, and its red flag already flags the episode (provisionally); signing keeps the flag.
+    const d = await saveDraft(a.clinician, { episodeId: e1.id, kind: "intake", assessedOn: isoDaysAgo(14), answers: { symptoms: { locking: true, painNow: 3 } } });
+    await expectInStep({ open: 2, flagged: 1, worsening: 0, drafts: 1 });
+    const intake = await signAssessment(a.clinician, d.id, d.version);
+    await expectInStep({ open: 2, flagged: 1, worsening: 0, drafts: 0 });
+
+    // A follow-up with pain up by 5 points: worsening.
+    const f = await saveDraft(a.clinician, { episodeId: e1.id, kind: "follow_up", assessedOn: isoDaysAgo(1), answers: { symptoms: { locking: true, painNow: 8 } } });
+    await expectInStep({ open: 2, flagged: 1, worsening: 0, drafts: 1 });
+    const followUp = await signAssessment(a.clinician, f.id, f.version);
+    await expectInStep({ open: 2, flagged: 1, worsening: 1, drafts: 0 });
+
+    // Entered in error: the episode goes back to what the intake said.
+    await markEnteredInError(a.clinician, followUp.id, "wrong runner");
+    await expectInStep({ open: 2, flagged: 1, worsening: 0, drafts: 0 });
+    expect(intake.status).toBe("signed");
+
+    // A discarded draft, a discharge and a reopening.
+    const d2 = await saveDraft(a.clinician, { episodeId: e2.id, kind: "intake", assessedOn: isoDaysAgo(2), answers: { symptoms: { painNow: 2 } } });
+    await expectInStep({ open: 2, flagged: 1, worsening: 0, drafts: 1 });
+    await discardDraft(a.clinician, d2.id, d2.version);
+    await expectInStep({ open: 2, flagged: 1, worsening: 0, drafts: 0 });
+    await setEpisodeStatus(a.clinician, e1.id, "discharged");
+    await expectInStep({ open: 1, flagged: 0, worsening: 0, drafts: 0 });
+    await setEpisodeStatus(a.clinician, e1.id, "open", isoDaysAgo(-7));
+    await expectInStep({ open: 2, flagged: 1, worsening: 0, drafts: 0 });
+
+    expect(await stored(b.clinicId)).toEqual({ open: 1, flagged: 0, worsening: 0, drafts: 0 });
+  });
+
+  it("stay right through multi-row statements and deletions, and can be rebuilt", async () => {
+    const db = testDb();
+    const before = await truth(a.clinicId);
+    const extra = await Promise.all([episode(a), episode(a), episode(a)]);
+    // One statement changing several rows at once, some of them open and some not.
+    await db.$executeRaw`UPDATE "Episode" SET worsening = true, "urgencyRank" = 1 WHERE id = ANY(${extra.map((e) => e.id)}::uuid[])`;
+    await db.$executeRaw`UPDATE "Episode" SET status = 'discharged' WHERE id = ${extra[0]!.id}::uuid`;
+    expect(await stored(a.clinicId)).toEqual(await truth(a.clinicId));
+    expect(await truth(a.clinicId)).toEqual({ open: before.open + 2, flagged: before.flagged + 2, worsening: before.worsening + 2, drafts: before.drafts });
+    await db.$executeRaw`DELETE FROM "Episode" WHERE id = ANY(${extra.slice(1).map((e) => e.id)}::uuid[])`;
+    expect(await stored(a.clinicId)).toEqual(before);
+
+    // After a load that skipped the triggers, the rebuild function sets the row from the episodes.
+    await db.caseloadCount.update({ where: { clinicId: a.clinicId }, data: { open: 999, flagged: 999 } });
+    await db.$executeRaw`SELECT caseload_count_rebuild(${a.clinicId}::uuid)`;
+    expect(await stored(a.clinicId)).toEqual(before);
+  });
+});
