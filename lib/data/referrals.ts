@@ -165,7 +165,7 @@ async function snapshotSource(tx: Tx, actor: Actor, r: Awaited<ReturnType<typeof
   return {
     referral: { id: r.id, urgency: r.urgency, reason: r.reason, question: r.question, recipient: r.recipient, draft: (r.draft ?? {}) as ReferralDraftText },
     signedAt: signedAt.toISOString(),
-    clinic: { id: clinic.id, name: clinic.name, phone: clinic.phone, address: clinic.address },
+    clinic: { id: clinic.id, name: clinic.name, phone: clinic.phone, address: clinic.address, timezone: clinic.timezone },
     referrer: { id: referrer.id, name: referrer.name, title: referrer.title, email: referrer.email, phone: referrer.phone },
     patient: { id: p.id, mrn: p.mrn, givenName: p.givenName, familyName: p.familyName, birthDate: toDateString(p.birthDate), sex: p.sex, phone: p.phone, email: p.email },
     episode: { id: e.id, side: e.side, complaint: e.complaint, onsetDate: toDateString(e.onsetDate), mechanism: e.mechanism },

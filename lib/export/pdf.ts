@@ -30,6 +30,7 @@ import {
   patientName,
   SEX_TEXT,
   SIDE_TEXT,
+  signedWhen,
   spikeText,
   thresholdText,
   URGENCY_WORDS,
@@ -321,7 +322,7 @@ function write(l: Layout, s: ReferralSnapshot) {
       ["Referrer", [s.referrer.name, s.referrer.title].filter(Boolean).join(", ")],
       ["Referrer contact", [s.referrer.phone, s.referrer.email].filter(Boolean).join(" · ")],
       ["Assessment", `${KIND_TEXT[s.assessment.kind]} on ${formatDate(s.assessment.assessedOn)}, signed by ${s.assessment.signedByName}`],
-      ["Referral signed", `${formatDate(s.signedAt)} · rules version ${s.rulesVersion}`],
+      ["Referral signed", `${signedWhen(s)} · rules version ${s.rulesVersion}`],
     ],
     [1, 3.4],
   );
@@ -440,7 +441,7 @@ function write(l: Layout, s: ReferralSnapshot) {
   doc.moveDown(1);
   l.ensure(40);
   l.paragraph(
-    `Signed by ${[s.referrer.name, s.referrer.title].filter(Boolean).join(", ")} on ${formatDate(s.signedAt)}. Contact: ${[s.referrer.phone, s.referrer.email].filter(Boolean).join(" · ")}.`,
+    `Signed by ${[s.referrer.name, s.referrer.title].filter(Boolean).join(", ")} on ${signedWhen(s)}. Contact: ${[s.referrer.phone, s.referrer.email].filter(Boolean).join(" · ")}.`,
     { font: BOLD },
   );
   l.paragraph(`Decision support, rules version ${s.rulesVersion}: red flags and considerations list the findings that triggered them and are not diagnoses.`, {
@@ -452,7 +453,7 @@ function write(l: Layout, s: ReferralSnapshot) {
 /** Footer on every page: patient, MRN, signing date, rules version, "Page n of m". */
 function footers(doc: Doc, s: ReferralSnapshot) {
   const range = doc.bufferedPageRange();
-  const text = toWinAnsi(`${patientName(s)} · MRN ${s.patient.mrn} · Referral signed ${formatDate(s.signedAt)} · rules version ${s.rulesVersion}`);
+  const text = toWinAnsi(`${patientName(s)} · MRN ${s.patient.mrn} · Referral signed ${signedWhen(s)} · rules version ${s.rulesVersion}`);
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
     const width = doc.page.width - MARGIN.left - MARGIN.right;

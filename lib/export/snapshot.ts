@@ -25,7 +25,7 @@ import {
 } from "@/lib/clinical";
 import { dayNumber, fromDayNumber } from "@/lib/clinical/dates";
 import { FOLLOW_UP_SECTIONS, INTAKE_SECTIONS, type Question } from "@/lib/questions";
-import { formatDate, formatKm, MECHANISM_LABELS } from "@/lib/format";
+import { formatDate, formatDateTime, formatKm, MECHANISM_LABELS } from "@/lib/format";
 import { PLAN_ITEM_LABELS, RESPONSE_LABELS, type Answers, type PlanItem } from "@/lib/validation/assessment";
 import type { Finding, LabelledCode, OutcomeSeries, ReferralSnapshot, SnapshotSource } from "./types";
 
@@ -375,7 +375,7 @@ export function buildReferralSnapshot(source: SnapshotSource): ReferralSnapshot 
     referralId: referral.id,
     signedAt: source.signedAt,
     rulesVersion: evaluation.rulesVersion,
-    clinic: { id: source.clinic.id, name: source.clinic.name, phone: source.clinic.phone, address: source.clinic.address },
+    clinic: { id: source.clinic.id, name: source.clinic.name, phone: source.clinic.phone, address: source.clinic.address, timezone: source.clinic.timezone ?? "UTC" },
     referrer: { id: source.referrer.id, name: source.referrer.name, title: source.referrer.title, email: source.referrer.email, phone: source.referrer.phone },
     patient: {
       id: patient.id,
@@ -429,6 +429,11 @@ export const URGENCY_WORDS: Readonly<Record<ReferralSnapshot["urgency"], string>
 export const SIDE_TEXT: Readonly<Record<ReferralSnapshot["episode"]["side"], string>> = { left: "Left knee", right: "Right knee", both: "Both knees" };
 export const SEX_TEXT: Readonly<Record<ReferralSnapshot["patient"]["sex"], string>> = { female: "Female", male: "Male", other: "Other", unknown: "Unknown" };
 export const KIND_TEXT: Readonly<Record<"intake" | "follow_up", string>> = { intake: "Intake", follow_up: "Follow-up" };
+
+/** When the referral was signed, in the clinic's time zone with the zone named: "4 Nov 2026, 15:42 GMT". */
+export function signedWhen(s: Pick<ReferralSnapshot, "signedAt" | "clinic">): string {
+  return formatDateTime(s.signedAt, s.clinic.timezone ?? "UTC");
+}
 
 export function patientName(s: Pick<ReferralSnapshot, "patient">): string {
   return `${s.patient.givenName} ${s.patient.familyName}`.trim();

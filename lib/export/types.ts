@@ -20,7 +20,8 @@ export type SnapshotSource = {
   };
   /** ISO timestamp of signing (or of the preview). */
   signedAt: string;
-  clinic: { id: string; name: string; phone: string | null; address: string | null };
+  /** `timezone` (IANA) is absent from snapshots frozen before it was recorded: their times read as UTC. */
+  clinic: { id: string; name: string; phone: string | null; address: string | null; timezone?: string };
   referrer: { id: string; name: string; title: string | null; email: string; phone: string | null };
   patient: { id: string; mrn: string; givenName: string; familyName: string; birthDate: string; sex: "female" | "male" | "other" | "unknown"; phone: string | null; email: string | null };
   episode: { id: string; side: "left" | "right" | "both"; complaint: string; onsetDate: string | null; mechanism: "gradual" | "acute_trauma" | null };

@@ -347,7 +347,7 @@ async function main() {
       return {
         ids: { clinicId, userId },
         email,
-        clinic: { id: clinicId, name: CLINIC_NAME, phone: "+44 20 7946 0999", address: "1 Synthetic Street, London" },
+        clinic: { id: clinicId, name: CLINIC_NAME, phone: "+44 20 7946 0999", address: "1 Synthetic Street, London", timezone: "Europe/London" },
         referrer: { id: userId, name: "Dr Sam Synthetic", title: "Sports physiotherapist", email, phone: "+44 20 7946 0998" },
       };
     });

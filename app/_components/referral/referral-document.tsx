@@ -20,6 +20,7 @@ import {
   patientName,
   SEX_TEXT,
   SIDE_TEXT,
+  signedWhen,
   spikeText,
   thresholdText,
 } from "@/lib/export/snapshot";
@@ -127,7 +128,7 @@ export function ReferralDocument({ snapshot }: { snapshot: ReferralSnapshot }) {
               ["Referrer", [s.referrer.name, s.referrer.title].filter(Boolean).join(", ")],
               ["Referrer contact", contact(s.referrer.phone, s.referrer.email)],
               ["Assessment", `${KIND_TEXT[s.assessment.kind]} on ${formatDate(s.assessment.assessedOn)}, signed by ${s.assessment.signedByName}`],
-              ["Referral signed", formatDate(s.signedAt)],
+              ["Referral signed", signedWhen(s)],
               ["Rules version", s.rulesVersion],
             ]}
           />
@@ -398,10 +399,10 @@ export function ReferralDocument({ snapshot }: { snapshot: ReferralSnapshot }) {
 
       <footer className="space-y-1 border-t border-slate-300 pt-2 break-inside-avoid print:border-black">
         <p className="font-semibold">
-          Signed by {[s.referrer.name, s.referrer.title].filter(Boolean).join(", ")} on {formatDate(s.signedAt)}. Contact: {contact(s.referrer.phone, s.referrer.email)}.
+          Signed by {[s.referrer.name, s.referrer.title].filter(Boolean).join(", ")} on {signedWhen(s)}. Contact: {contact(s.referrer.phone, s.referrer.email)}.
         </p>
         <p className="text-xs text-slate-600 print:text-black">
-          {name} · MRN {s.patient.mrn} · Referral signed {formatDate(s.signedAt)} · rules version {s.rulesVersion}. Decision support: red flags and considerations list the
+          {name} · MRN {s.patient.mrn} · Referral signed {signedWhen(s)} · rules version {s.rulesVersion}. Decision support: red flags and considerations list the
           findings that triggered them and are not diagnoses.
         </p>
       </footer>

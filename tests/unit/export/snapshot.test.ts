@@ -6,7 +6,7 @@
  */
 import fc from "fast-check";
 import { RED_FLAG_CODES } from "@/lib/clinical";
-import { buildReferralSnapshot } from "@/lib/export/snapshot";
+import { buildReferralSnapshot, signedWhen } from "@/lib/export/snapshot";
 import type { ReferralSnapshot, SnapshotSource } from "@/lib/export/types";
 import { referralSource } from "@/tests/fixtures/referral/source";
 
@@ -256,5 +256,17 @@ describe("buildReferralSnapshot: edge cases", () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe("signing time", () => {
+  test("is written in the clinic's time zone with the zone named; snapshots frozen without a zone read as UTC", () => {
+    expect(signedWhen(snap())).toBe("4 Nov 2026, 15:42 GMT");
+    const sydney = snap((s) => void (s.clinic.timezone = "Australia/Sydney"));
+    expect(sydney.clinic.timezone).toBe("Australia/Sydney");
+    expect(signedWhen(sydney)).toBe("5 Nov 2026, 02:42 GMT+11");
+    const old = snap();
+    delete old.clinic.timezone;
+    expect(signedWhen(old)).toBe("4 Nov 2026, 15:42 UTC");
   });
 });
