@@ -10,7 +10,7 @@ const config = [
     },
   },
   {
-    ignores: ["node_modules/**", ".next/**", ".next-e2e/**", "test-results/**", ".data/**", "prisma/generated/**", "next-env.d.ts", "coverage/**"],
+    ignores: ["node_modules/**", ".next/**", ".next-*/**", "test-results/**", ".data/**", "prisma/generated/**", "next-env.d.ts", "coverage/**"],
   },
 ];
 
