@@ -10,7 +10,8 @@
  * Cases: the caseload's first page and a deep keyset page (page ~1000,
  * cursor of row 25,000 computed with OFFSET in the same order) for each sort
  * (urgency, review, seen, name); the flagged filter; the other filters
- * (overdue, worsening, drafts) on page 1; the caseload counts; the
+ * (overdue, worsening, drafts) on page 1; the caseload counts (the stored
+ * row and the overdue / due-today index range); the
  * timeline (episodes, runs and assessments of one runner); the patient
  * record (with its addenda counts); the patient directory; a referral export.
  *
@@ -155,7 +156,10 @@ async function main() {
     const caseload = async (label: string, query: Record<string, string>, withCounts = false) => {
       const qs = await capture(() => getCaseload(actor, caseloadQuerySchema.parse(query)));
       await explain(pgc, `caseload: ${label}`, pick(qs, /FROM "Episode" e\s+JOIN "Patient"/, "the caseload page"));
-      if (withCounts) await explain(pgc, "caseload: counts (every page load)", pick(qs, /count\(\*\) AS open/, "the caseload counts"));
+      if (withCounts) {
+        await explain(pgc, "caseload: stored counts (every page load)", pick(qs, /FROM "public"\."CaseloadCount"/, "the stored caseload counts"));
+        await explain(pgc, "caseload: overdue and due today (every page load)", pick(qs, /AS "dueToday"/, "the caseload's date counts"));
+      }
     };
     for (const sort of ["urgency", "review", "seen", "name"] as const) {
       await caseload(`sort=${sort}, page 1`, { sort }, sort === "urgency");
