@@ -39,6 +39,21 @@ const post = (p: string, body: string, cookie?: string) =>
 
 const example = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "fixtures", "evaluate", "01-gradual-with-load.input.json"), "utf8")) as unknown;
 
+describe("security headers", () => {
+  it("sends a Content-Security-Policy and the other protective headers on pages and APIs", async () => {
+    for (const path of ["/login", "/api/v1/patients"]) {
+      const res = await get(path);
+      const csp = res.headers.get("content-security-policy") ?? "";
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).toContain("object-src 'none'");
+      expect(csp).not.toContain("unsafe-eval"); // production build
+      expect(res.headers.get("x-frame-options")).toBe("DENY");
+      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    }
+  });
+});
+
 describe("POST /api/v1/evaluate", () => {
   it("needs a session", async () => {
     const res = await post("/api/v1/evaluate", JSON.stringify(example));

@@ -1,5 +1,5 @@
 import type { Browser } from "playwright-core";
-import { BASE_URL, launch, newContext, signIn, tourShot } from "./browser";
+import { BASE_URL, cspViolations, launch, newContext, signIn, tourShot } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -59,6 +59,23 @@ it("sends an anonymous visit to a patient page to sign-in, and back after signin
   await page.getByLabel("Password").fill("knee-demo-2026");
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.getByRole("heading", { name: "Not found (404)" }).waitFor();
+  await context.close();
+});
+
+it("blocks a script from another origin under the Content-Security-Policy (and the suite notices)", async () => {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await page.goto("/login");
+  const refused = page.waitForEvent("console", (m) => /Content Security Policy/i.test(m.text()));
+  await page.evaluate(() => {
+    const s = document.createElement("script");
+    s.src = "https://scripts.example.invalid/steal.js";
+    document.head.appendChild(s);
+  });
+  await refused;
+  await page.waitForTimeout(100); // let the context's listener record it too
+  // The check after every test (tests/setup/e2e-each-file.ts) would fail on this; take it off the list.
+  expect(cspViolations.splice(0).join("\n")).toMatch(/scripts\.example\.invalid/);
   await context.close();
 });
 

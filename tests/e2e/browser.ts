@@ -33,9 +33,19 @@ export async function launch(): Promise<Browser> {
   });
 }
 
+/**
+ * What the browser refused under the app's Content-Security-Policy, on any
+ * page of any context made by newContext(); tests/setup/e2e-each-file.ts
+ * fails the test that caused one.
+ */
+export const cspViolations: string[] = [];
+
 export async function newContext(browser: Browser): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, baseURL: BASE_URL(), acceptDownloads: true });
   context.setDefaultTimeout(20_000);
+  context.on("console", (msg) => {
+    if (/Content Security Policy/i.test(msg.text())) cspViolations.push(`${msg.page()?.url() ?? "?"}: ${msg.text()}`);
+  });
   return context;
 }
 
