@@ -1,13 +1,18 @@
 import Link from "next/link";
+import { Suspense } from "react";
 import { can, requireUser, ROLE_LABELS } from "@/lib/auth";
 import { SignOutButton } from "@/app/_components/layout/sign-out-button";
 import { NavLink } from "@/app/_components/layout/nav-link";
+import { NavigationProgress } from "@/app/_components/layout/navigation-progress";
 
 /** Every page under (clinic) needs a signed-in, active user. */
 export default async function ClinicLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireUser();
   return (
     <div className="min-h-screen">
+      <Suspense fallback={null}>
+        <NavigationProgress />
+      </Suspense>
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
         Skip to content
       </a>

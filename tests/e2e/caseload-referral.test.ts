@@ -58,6 +58,33 @@ it("filters the caseload by urgency, review and trend, and pages with a cursor",
   await context.close();
 });
 
+it("shows that a page is loading from the click on a link until the page is shown", async () => {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await signIn(page, "clinician@riverside.example");
+  const link = page.getByTestId("caseload").locator("tbody tr").first().getByRole("link");
+  const target = new URL((await link.getAttribute("href"))!, page.url()).pathname;
+  // Hold the server's answer for the runner's page until the indicator has been seen.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(
+    (url) => url.pathname === target,
+    async (route) => {
+      await held;
+      await route.continue();
+    },
+  );
+  expect(await page.locator("[data-navigation-pending]").count()).toBe(0);
+  await link.click();
+  await page.getByRole("status").filter({ hasText: "Loading the page" }).waitFor();
+  expect(new URL(page.url()).pathname).toBe("/patients");
+  release();
+  await page.waitForURL((u) => u.pathname === target);
+  await page.getByRole("link", { name: "Run log" }).waitFor();
+  await page.locator("[data-navigation-pending]").waitFor({ state: "detached" });
+  await context.close();
+});
+
 it("shows a runner's timeline with charts and their data tables", async () => {
   const context = await newContext(browser);
   const page = await context.newPage();
