@@ -12,7 +12,7 @@ import { addDays } from "../../lib/format";
 import type { Prisma } from "../../prisma/generated/client";
 import type { Answers } from "../../lib/validation/assessment";
 import { COMPLAINTS, FAMILY, GIVEN_FEMALE, GIVEN_MALE, GOALS } from "./names";
-import { SCREEN_NO, clamp, followUpAnswers, measuresFor, planItems, prng, type Rng, type Trajectory } from "./generators";
+import { SCREEN_NO, clamp, followUpAnswers, intakeSymptoms, measuresFor, planItems, prng, type Rng, type Trajectory } from "./generators";
 import { OVERUSE_SCENARIOS, RED_FLAG_SCENARIOS, type Scenario } from "./scenarios";
 
 type Tx = Prisma.TransactionClient;
@@ -176,20 +176,7 @@ export async function buildClinicData(tx: Tx, def: DemoClinic, passwordHash: str
       lowEnergyAvailability: risk("low_energy_availability", 0.05),
       ...scenario.history,
     };
-    const intakeSymptoms: SymptomsInput = unscreened
-      ? { painNow: intakePain, painDuringRun: Math.min(10, intakePain + 1), ...scenario.symptoms }
-      : {
-          ...SCREEN_NO,
-          painNow: intakePain,
-          painWorstWeek: Math.min(10, intakePain + rng.int(1, 2)),
-          painDuringRun: Math.min(10, intakePain + 1),
-          morningStiffnessOver30Min: false,
-          painOnStairs: rng.chance(0.4),
-          painRisingFromChair: rng.chance(0.3),
-          painProlongedSitting: rng.chance(0.2),
-          daysPersistingDespiteReducedTraining: rng.int(0, 9),
-          ...scenario.symptoms,
-        };
+    const symptoms = intakeSymptoms(rng, intakePain, unscreened, scenario.symptoms);
 
     const priors: { assessedOn: string; answers: ClinicalAnswers }[] = [];
     let pain = intakePain;
@@ -224,7 +211,7 @@ export async function buildClinicData(tx: Tx, def: DemoClinic, passwordHash: str
       const plan = { items: planItems(rng, isIntake ? scenario.plan : trajectory === "improving" ? ["walk_run_progression", "pain_monitoring", "strengthen_hip_thigh"] : scenario.plan), nextReviewDate: nextReview };
       const answers: Answers = isIntake
         ? {
-            symptoms: intakeSymptoms,
+            symptoms,
             history,
             exam,
             training,

@@ -50,6 +50,26 @@ export const SCREEN_NO: SymptomsInput = {
   daysPersistingDespiteReducedTraining: 0,
 };
 
+/**
+ * The intake's symptoms: pain around `intakePain`, the scenario's findings on
+ * top; a complete red-flag screen unless the runner was not screened.
+ */
+export function intakeSymptoms(rng: Rng, intakePain: number, unscreened: boolean, scenario: SymptomsInput | undefined): SymptomsInput {
+  if (unscreened) return { painNow: intakePain, painDuringRun: Math.min(10, intakePain + 1), ...scenario };
+  return {
+    ...SCREEN_NO,
+    painNow: intakePain,
+    painWorstWeek: Math.min(10, intakePain + rng.int(1, 2)),
+    painDuringRun: Math.min(10, intakePain + 1),
+    morningStiffnessOver30Min: false,
+    painOnStairs: rng.chance(0.4),
+    painRisingFromChair: rng.chance(0.3),
+    painProlongedSitting: rng.chance(0.2),
+    daysPersistingDespiteReducedTraining: rng.int(0, 9),
+    ...scenario,
+  };
+}
+
 /** Outcome measures for a severity 0 (no problem) .. 1 (worst), with some noise. */
 export function measuresFor(rng: Rng, severity: number, tegner: number, partialKoos: boolean): MeasuresInput {
   const item = (weight: number) => clamp(Math.round(severity * 4 * weight + (rng.next() - 0.5) * 0.5), 0, 4);

@@ -16,7 +16,7 @@ import { buildEvaluationInput, RUN_LOOKBACK_DAYS, type ClinicalAnswers, type Rec
 import type { Answers, PlanItem } from "../../lib/validation/assessment";
 import { COMPLAINTS, FAMILY, GIVEN_FEMALE, GIVEN_MALE, GOALS } from "../../prisma/seed/names";
 import { OVERUSE_SCENARIOS, RED_FLAG_SCENARIOS, type Scenario } from "../../prisma/seed/scenarios";
-import { SCREEN_NO, clamp, followUpAnswers, measuresFor, planItems, prng, type Rng, type Trajectory } from "../../prisma/seed/generators";
+import { SCREEN_NO, clamp, followUpAnswers, intakeSymptoms, measuresFor, planItems, prng, type Rng, type Trajectory } from "../../prisma/seed/generators";
 export { prng, type Rng };
 
 export const RUNS_PER_PATIENT = 100;
@@ -235,20 +235,7 @@ export function buildVisits(seed: number, plan: PatientPlan, runs: readonly RunR
     lowEnergyAvailability: risk(0.05),
     ...scenario.history,
   };
-  const intakeSymptoms: SymptomsInput = plan.unscreened
-    ? { painNow: intakePain, painDuringRun: Math.min(10, intakePain + 1), ...scenario.symptoms }
-    : {
-        ...SCREEN_NO,
-        painNow: intakePain,
-        painWorstWeek: Math.min(10, intakePain + rng.int(1, 2)),
-        painDuringRun: Math.min(10, intakePain + 1),
-        morningStiffnessOver30Min: false,
-        painOnStairs: rng.chance(0.4),
-        painRisingFromChair: rng.chance(0.3),
-        painProlongedSitting: rng.chance(0.2),
-        daysPersistingDespiteReducedTraining: rng.int(0, 9),
-        ...scenario.symptoms,
-      };
+  const symptoms = intakeSymptoms(rng, intakePain, plan.unscreened, scenario.symptoms);
   const context = {
     painTimes: ["during_run", "after_run"] as ("during_run" | "after_run")[],
     swellingTiming: scenario.symptoms?.swellingWithin2hOfInjury ? ("within_2h" as const) : scenario.symptoms?.visibleSwelling ? ("gradual" as const) : ("none" as const),
@@ -290,7 +277,7 @@ export function buildVisits(seed: number, plan: PatientPlan, runs: readonly RunR
     const plannedItems = isIntake ? scenario.plan : trajectory === "improving" ? (["walk_run_progression", "pain_monitoring", "strengthen_hip_thigh"] as PlanItem[]) : scenario.plan;
     const planAnswers = { items: planItems(rng, plannedItems), nextReviewDate: nextReview };
     const answers: Answers = isIntake
-      ? { symptoms: intakeSymptoms, history, exam, training, measures, context, plan: planAnswers }
+      ? { symptoms, history, exam, training, measures, context, plan: planAnswers }
       : followUpAnswers(rng, { visit: k, trajectory, symptoms: followUpSymptoms, exam, training, measures, plan: planAnswers });
     const input = buildEvaluationInput({
       assessedOn,
