@@ -75,6 +75,7 @@ it("shows that a page is loading from the click on a link until the page is show
     },
   );
   expect(await page.locator("[data-navigation-pending]").count()).toBe(0);
+  await page.locator("html[data-navigation-progress=ready]").waitFor({ state: "attached" }); // hydrated: links navigate in the app
   await link.click();
   await page.getByRole("status").filter({ hasText: "Loading the page" }).waitFor();
   expect(new URL(page.url()).pathname).toBe("/patients");

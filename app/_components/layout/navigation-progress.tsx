@@ -33,7 +33,12 @@ export function NavigationProgress() {
     };
     // Capture phase: next/link handles (and prevents) the click before it would bubble here.
     document.addEventListener("click", onClick, true);
-    return () => document.removeEventListener("click", onClick, true);
+    // Until the page is hydrated a click is an ordinary page load, with the browser's own indicator.
+    document.documentElement.dataset.navigationProgress = "ready";
+    return () => {
+      document.removeEventListener("click", onClick, true);
+      delete document.documentElement.dataset.navigationProgress;
+    };
   }, []);
 
   useEffect(() => {
