@@ -26,7 +26,7 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
         },
       )
     : { page: { items: [], nextCursor: null }, error: parsed.error.issues[0]?.message ?? "invalid search" };
-  const today = todayIn("UTC");
+  const today = todayIn(actor.timezone);
   return (
     <div className="space-y-4">
       <PageHeader
