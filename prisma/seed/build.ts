@@ -12,7 +12,7 @@ import { addDays } from "../../lib/format";
 import type { Prisma } from "../../prisma/generated/client";
 import type { Answers } from "../../lib/validation/assessment";
 import { COMPLAINTS, FAMILY, GIVEN_FEMALE, GIVEN_MALE, GOALS } from "./names";
-import { SCREEN_NO, clamp, followUpAnswers, intakeSymptoms, measuresFor, planItems, prng, type Rng, type Trajectory } from "./generators";
+import { EXAM_NORMAL, SCREEN_NO, clamp, followUpAnswers, intakeSymptoms, measuresFor, planItems, prng, type Rng, type Trajectory } from "./generators";
 import { OVERUSE_SCENARIOS, RED_FLAG_SCENARIOS, type Scenario } from "./scenarios";
 
 type Tx = Prisma.TransactionClient;
@@ -149,22 +149,12 @@ export async function buildClinicData(tx: Tx, def: DemoClinic, passwordHash: str
       shoePairsInRotation: risk("single_shoe_pair", 0.4) ? 1 : rng.int(2, 3),
     };
     const exam = {
-      effusion: "none" as const,
-      fullExtension: true,
-      flexionTo90: true,
-      tenderness: [],
-      valgusStress0: "normal" as const,
-      valgusStress30: "normal" as const,
-      mcmurray: "negative" as const,
-      thessaly: "negative" as const,
-      hopPain: false,
+      ...EXAM_NORMAL,
       singleLegSquatValgus: risk("dynamic_knee_valgus"),
       hipAbductorWeakness: risk("hip_abductor_weakness"),
       quadricepsControlDeficit: risk("quadriceps_control_deficit", 0.2),
       hamstringTightness: risk("hamstring_tightness"),
       ankleDorsiflexionLimited: risk("ankle_dorsiflexion_limited", 0.2),
-      hipInternalRotationReduced: false,
-      saphenousTinel: false,
       ...scenario.exam,
     };
     const history = {

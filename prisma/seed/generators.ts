@@ -50,6 +50,21 @@ export const SCREEN_NO: SymptomsInput = {
   daysPersistingDespiteReducedTraining: 0,
 };
 
+/** An examination with nothing abnormal found (the movement findings are drawn per runner). */
+export const EXAM_NORMAL = {
+  effusion: "none",
+  fullExtension: true,
+  flexionTo90: true,
+  tenderness: [],
+  valgusStress0: "normal",
+  valgusStress30: "normal",
+  mcmurray: "negative",
+  thessaly: "negative",
+  hopPain: false,
+  hipInternalRotationReduced: false,
+  saphenousTinel: false,
+} as const satisfies ExamInput;
+
 /**
  * The intake's symptoms: pain around `intakePain`, the scenario's findings on
  * top; a complete red-flag screen unless the runner was not screened.

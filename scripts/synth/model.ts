@@ -16,7 +16,7 @@ import { buildEvaluationInput, RUN_LOOKBACK_DAYS, type ClinicalAnswers, type Rec
 import type { Answers, PlanItem } from "../../lib/validation/assessment";
 import { COMPLAINTS, FAMILY, GIVEN_FEMALE, GIVEN_MALE, GOALS } from "../../prisma/seed/names";
 import { OVERUSE_SCENARIOS, RED_FLAG_SCENARIOS, type Scenario } from "../../prisma/seed/scenarios";
-import { SCREEN_NO, clamp, followUpAnswers, intakeSymptoms, measuresFor, planItems, prng, type Rng, type Trajectory } from "../../prisma/seed/generators";
+import { EXAM_NORMAL, SCREEN_NO, clamp, followUpAnswers, intakeSymptoms, measuresFor, planItems, prng, type Rng, type Trajectory } from "../../prisma/seed/generators";
 export { prng, type Rng };
 
 export const RUNS_PER_PATIENT = 100;
@@ -208,22 +208,12 @@ export function buildVisits(seed: number, plan: PatientPlan, runs: readonly RunR
     shoePairsInRotation: risk(0.4) ? 1 : rng.int(2, 3),
   };
   const exam = {
-    effusion: "none" as const,
-    fullExtension: true,
-    flexionTo90: true,
-    tenderness: [],
-    valgusStress0: "normal" as const,
-    valgusStress30: "normal" as const,
-    mcmurray: "negative" as const,
-    thessaly: "negative" as const,
-    hopPain: false,
+    ...EXAM_NORMAL,
     singleLegSquatValgus: risk(0.3),
     hipAbductorWeakness: risk(0.3),
     quadricepsControlDeficit: risk(0.2),
     hamstringTightness: risk(0.3),
     ankleDorsiflexionLimited: risk(0.2),
-    hipInternalRotationReduced: false,
-    saphenousTinel: false,
     ...scenario.exam,
   };
   const history = {
