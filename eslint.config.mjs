@@ -6,11 +6,23 @@ const config = [
   ...nextTs,
   {
     rules: {
-      "@typescript-eslint/no-unused-vars": ["warn", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "warn",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+      ],
     },
   },
   {
-    ignores: ["node_modules/**", ".next/**", ".next-*/**", "test-results/**", ".data/**", "prisma/generated/**", "next-env.d.ts", "coverage/**"],
+    ignores: [
+      "node_modules/**",
+      ".next/**",
+      ".next-*/**",
+      "test-results/**",
+      ".data/**",
+      "prisma/generated/**",
+      "next-env.d.ts",
+      "coverage/**",
+    ],
   },
 ];
 

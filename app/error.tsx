@@ -12,7 +12,11 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
         <h1 className="text-lg font-semibold text-red-900">Something went wrong</h1>
         <p className="mt-2 text-slate-700">The page could not be shown. Nothing has been saved or changed by this error.</p>
         {error.digest ? <p className="mt-1 text-xs text-slate-500">Reference: {error.digest}</p> : null}
-        <button type="button" onClick={reset} className="mt-4 rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800">
+        <button
+          type="button"
+          onClick={reset}
+          className="mt-4 rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800"
+        >
           Try again
         </button>
       </div>

@@ -37,17 +37,26 @@ export function apiRoute<P = Record<string, never>>(permission: Permission, hand
 }
 
 export function errorResponse(error: unknown): Response {
-  if (error instanceof UnauthenticatedError) return NextResponse.json({ error: "unauthenticated", message: error.message }, { status: 401 });
+  if (error instanceof UnauthenticatedError)
+    return NextResponse.json({ error: "unauthenticated", message: error.message }, { status: 401 });
   if (error instanceof ForbiddenError) return NextResponse.json({ error: "forbidden", message: error.message }, { status: 403 });
   if (error instanceof ValidationError) return NextResponse.json({ error: "invalid input", issues: error.issues }, { status: 400 });
   if (error instanceof NotFoundError) return NextResponse.json({ error: "not found", message: error.message }, { status: 404 });
-  if (error instanceof ConflictError) return NextResponse.json({ error: "conflict", message: error.message, detail: error.detail ?? null }, { status: 409 });
-  if (error instanceof PayloadTooLargeError) return NextResponse.json({ error: "payload too large", message: error.message }, { status: 413 });
+  if (error instanceof ConflictError)
+    return NextResponse.json({ error: "conflict", message: error.message, detail: error.detail ?? null }, { status: 409 });
+  if (error instanceof PayloadTooLargeError)
+    return NextResponse.json({ error: "payload too large", message: error.message }, { status: 413 });
   if (error instanceof DatabaseUnavailableError || isDatabaseUnavailable(error)) {
-    return NextResponse.json({ error: "service unavailable", message: "The database is not reachable. Please try again in a moment." }, { status: 503, headers: { "Retry-After": "5" } });
+    return NextResponse.json(
+      { error: "service unavailable", message: "The database is not reachable. Please try again in a moment." },
+      { status: 503, headers: { "Retry-After": "5" } },
+    );
   }
   console.error("Unhandled API error", error);
-  return NextResponse.json({ error: "internal error", message: "Something went wrong on the server. The error has been logged." }, { status: 500 });
+  return NextResponse.json(
+    { error: "internal error", message: "Something went wrong on the server. The error has been logged." },
+    { status: 500 },
+  );
 }
 
 /** Reads a JSON body of at most `maxBytes`, counting bytes as they arrive. */

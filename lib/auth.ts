@@ -34,7 +34,15 @@ export const ROLES = ["admin", "clinician", "viewer"] as const;
 export type Role = (typeof ROLES)[number];
 
 const READ: Permission[] = ["patient.read", "assessment.read", "referral.read", "evaluate.run"];
-const CLINICAL: Permission[] = [...READ, "patient.write", "assessment.write", "assessment.sign", "run.write", "referral.write", "referral.sign"];
+const CLINICAL: Permission[] = [
+  ...READ,
+  "patient.write",
+  "assessment.write",
+  "assessment.sign",
+  "run.write",
+  "referral.write",
+  "referral.sign",
+];
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   viewer: new Set(READ),

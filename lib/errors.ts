@@ -52,7 +52,18 @@ export class DatabaseUnavailableError extends Error {
   }
 }
 
-const UNREACHABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "ETIMEDOUT", "EHOSTUNREACH", "57P01", "57P03", "P1001", "P1002", "P1017"]);
+const UNREACHABLE_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ENOTFOUND",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "57P01",
+  "57P03",
+  "P1001",
+  "P1002",
+  "P1017",
+]);
 
 /** True for errors that mean "the database cannot be reached", wherever they were wrapped. */
 export function isDatabaseUnavailable(error: unknown): boolean {
@@ -61,7 +72,11 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     if (e instanceof DatabaseUnavailableError) return true;
     const obj = e as { code?: unknown; message?: unknown; cause?: unknown; errno?: unknown };
     if (typeof obj.code === "string" && UNREACHABLE_CODES.has(obj.code)) return true;
-    if (typeof obj.message === "string" && /ECONNREFUSED|Can't reach database|Connection terminated|connect ECONN|DatabaseNotReachable/i.test(obj.message)) return true;
+    if (
+      typeof obj.message === "string" &&
+      /ECONNREFUSED|Can't reach database|Connection terminated|connect ECONN|DatabaseNotReachable/i.test(obj.message)
+    )
+      return true;
     e = obj.cause;
   }
   return false;

@@ -26,7 +26,13 @@ export const DEMO_CLINICS: DemoClinic[] = [
     runners: 42,
     users: [
       { email: "admin@riverside.example", name: "Alex Admin", role: "admin", title: "Clinic manager" },
-      { email: "clinician@riverside.example", name: "Dr Casey Morgan", role: "clinician", title: "Sports physiotherapist", phone: "+44 20 7946 0302" },
+      {
+        email: "clinician@riverside.example",
+        name: "Dr Casey Morgan",
+        role: "clinician",
+        title: "Sports physiotherapist",
+        phone: "+44 20 7946 0302",
+      },
       { email: "viewer@riverside.example", name: "Vic Viewer", role: "viewer", title: "Reception" },
     ],
   },
@@ -37,7 +43,15 @@ export const DEMO_CLINICS: DemoClinic[] = [
     timezone: "Europe/London",
     seed: 2,
     runners: 40,
-    users: [{ email: "clinician@harbour.example", name: "Dr Harper Quinn", role: "clinician", title: "Sports medicine physician", phone: "+44 117 496 0401" }],
+    users: [
+      {
+        email: "clinician@harbour.example",
+        name: "Dr Harper Quinn",
+        role: "clinician",
+        title: "Sports medicine physician",
+        phone: "+44 117 496 0401",
+      },
+    ],
   },
 ];
 
@@ -46,7 +60,9 @@ export async function seed(databaseUrl: string, log: (line: string) => void = co
   try {
     const realClinics = await prisma.clinic.count({ where: { isDemo: false } });
     if (realClinics > 0) {
-      throw new Error(`Refusing to seed: this database holds ${realClinics} clinic(s) that are not demo data. Seed an empty database instead.`);
+      throw new Error(
+        `Refusing to seed: this database holds ${realClinics} clinic(s) that are not demo data. Seed an empty database instead.`,
+      );
     }
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     for (const clinic of DEMO_CLINICS) {
@@ -55,8 +71,13 @@ export async function seed(databaseUrl: string, log: (line: string) => void = co
         log(`- ${clinic.name}: already present, left unchanged`);
         continue;
       }
-      const counts = await prisma.$transaction((tx) => buildClinicData(tx, clinic, passwordHash, today), { timeout: 300_000, maxWait: 20_000 });
-      log(`- ${clinic.name}: ${counts.users} users, ${counts.patients} runners, ${counts.episodes} episodes, ${counts.runs} runs, ${counts.assessments} assessments, ${counts.referrals} referrals`);
+      const counts = await prisma.$transaction((tx) => buildClinicData(tx, clinic, passwordHash, today), {
+        timeout: 300_000,
+        maxWait: 20_000,
+      });
+      log(
+        `- ${clinic.name}: ${counts.users} users, ${counts.patients} runners, ${counts.episodes} episodes, ${counts.runs} runs, ${counts.assessments} assessments, ${counts.referrals} referrals`,
+      );
     }
   } finally {
     await prisma.$disconnect();

@@ -8,7 +8,16 @@ import path from "node:path";
 
 export const ROOT = path.resolve(__dirname, "..");
 export const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
-const SOURCES = ["app", "lib", "proxy.ts", "instrumentation.ts", "next.config.js", "postcss.config.mjs", "package-lock.json", "prisma/schema.prisma"];
+const SOURCES = [
+  "app",
+  "lib",
+  "proxy.ts",
+  "instrumentation.ts",
+  "next.config.js",
+  "postcss.config.mjs",
+  "package-lock.json",
+  "prisma/schema.prisma",
+];
 
 function newestSource(): number {
   let newest = 0;
@@ -29,6 +38,10 @@ export function buildIfNeeded(env: NodeJS.ProcessEnv, distDir = ".next", log: (l
     return;
   }
   log(`Building the app into ${distDir} (next build, about a minute)…`);
-  const r = spawnSync(process.execPath, [NEXT_BIN, "build"], { cwd: ROOT, env: { ...env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" }, stdio: "inherit" });
+  const r = spawnSync(process.execPath, [NEXT_BIN, "build"], {
+    cwd: ROOT,
+    env: { ...env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: "inherit",
+  });
   if (r.status !== 0) throw new Error("next build failed");
 }

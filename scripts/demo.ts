@@ -20,7 +20,6 @@ import { redactUrl } from "./db/url";
 import { seed } from "../prisma/seed";
 import { NEXT_BIN, ROOT, buildIfNeeded } from "./build-if-needed";
 
-
 function authSecret(): string {
   if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
   const file = path.join(ROOT, ".data", "auth-secret");

@@ -20,11 +20,20 @@ const LITERATURE = [
   { who: "Nielsen et al. 2014", what: "weekly distance up by more than 30% over two weeks" },
   { who: "Frandsen et al. 2025", what: "single-run spikes: a run more than 10% longer than the longest of the previous 30 days" },
   { who: "Heiderscheit et al. 2011", what: "raising step rate by 5-10% lowers knee load" },
-  { who: "Lolli et al. 2019; Impellizzeri et al. 2020", what: "why the acute:chronic workload ratio is shown as weak evidence, never as a red flag" },
+  {
+    who: "Lolli et al. 2019; Impellizzeri et al. 2020",
+    what: "why the acute:chronic workload ratio is shown as weak evidence, never as a red flag",
+  },
   { who: "Silbernagel et al. 2007", what: "pain-monitoring model for return to running" },
 ];
 
-const MEASURES = ["Pain numeric rating scale (0-10)", "KOOS (Knee injury and Osteoarthritis Outcome Score), five subscales", "LEFS (Lower Extremity Functional Scale)", "PSFS (Patient-Specific Functional Scale)", "Tegner activity level"];
+const MEASURES = [
+  "Pain numeric rating scale (0-10)",
+  "KOOS (Knee injury and Osteoarthritis Outcome Score), five subscales",
+  "LEFS (Lower Extremity Functional Scale)",
+  "PSFS (Patient-Specific Functional Scale)",
+  "Tegner activity level",
+];
 
 const ARTICLE_REFERENCES = [
   "Medial Knee Pain in Runners (clinical overview) \u2013 Mayo Clinic",
@@ -52,9 +61,9 @@ export default function AboutPage() {
           What it is
         </h2>
         <p className="text-slate-800">
-          Knee Clinic is the clinical record of a sports-medicine clinic for runners with pain on the inner (medial) side of the knee. Clinicians record an intake and
-          follow-up assessments, screen for red flags, log training, follow outcome scores over time, and send a signed referral summary to a physician as a printable
-          page, a PDF or an HL7 FHIR R4 document.
+          Knee Clinic is the clinical record of a sports-medicine clinic for runners with pain on the inner (medial) side of the knee.
+          Clinicians record an intake and follow-up assessments, screen for red flags, log training, follow outcome scores over time, and
+          send a signed referral summary to a physician as a printable page, a PDF or an HL7 FHIR R4 document.
         </p>
       </section>
 
@@ -63,9 +72,10 @@ export default function AboutPage() {
           Decision support for qualified clinicians
         </h2>
         <p className="text-amber-950">
-          Knee Clinic supports the judgement of qualified clinicians; it does not make diagnoses or replace a clinical examination. Every red flag, risk factor and
-          consideration it shows lists the findings that triggered it, thresholds are set per clinic, and each evaluation is stored with the version of the rules that
-          produced it, so that an old record can always be explained by the rules in force when it was made.
+          Knee Clinic supports the judgement of qualified clinicians; it does not make diagnoses or replace a clinical examination. Every
+          red flag, risk factor and consideration it shows lists the findings that triggered it, thresholds are set per clinic, and each
+          evaluation is stored with the version of the rules that produced it, so that an old record can always be explained by the rules in
+          force when it was made.
         </p>
         <p className="mt-2 text-amber-950">
           Rules version in force: <span className="font-mono font-semibold">{RULES_VERSION}</span>
@@ -77,8 +87,9 @@ export default function AboutPage() {
           Sources
         </h2>
         <p className="text-slate-800">
-          The clinical content comes from an article on inner knee pain after running, which names five warning symptoms that need a medical evaluation, together with
-          common clinical practice and the literature below. Facts taken from the literature are marked as evidence in the clinical rules.
+          The clinical content comes from an article on inner knee pain after running, which names five warning symptoms that need a medical
+          evaluation, together with common clinical practice and the literature below. Facts taken from the literature are marked as
+          evidence in the clinical rules.
         </p>
         <h3 className="mt-3 text-sm font-semibold text-slate-900">Literature</h3>
         <ul className="mt-1 list-disc space-y-1 pl-5 text-slate-800">
@@ -101,7 +112,8 @@ export default function AboutPage() {
           ))}
         </ul>
         <p className="mt-3 text-xs text-slate-600">
-          Codes in the FHIR export: LOINC for the referral note and the scores, SNOMED CT 30989003 for knee pain; where no verified code exists the export uses text only.
+          Codes in the FHIR export: LOINC for the referral note and the scores, SNOMED CT 30989003 for knee pain; where no verified code
+          exists the export uses text only.
         </p>
       </section>
 

@@ -28,7 +28,11 @@ export async function signAssessmentAction(payload: unknown): Promise<ActionStat
     const input = parseWithIssues(signSchema, payload);
     const a = await signAssessment(actor, input.assessmentId, input.version);
     revalidatePath("/patients", "layout");
-    return { ok: true, message: "Assessment signed. It is now read-only.", data: { id: a.id, version: a.version, status: a.status, urgency: a.urgency } };
+    return {
+      ok: true,
+      message: "Assessment signed. It is now read-only.",
+      data: { id: a.id, version: a.version, status: a.status, urgency: a.urgency },
+    };
   });
 }
 

@@ -1,10 +1,23 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { cancelReferral, createReferralDraft, deleteReferralDraft, markReferralSent, signReferral, updateReferralDraft } from "@/lib/data/referrals";
+import {
+  cancelReferral,
+  createReferralDraft,
+  deleteReferralDraft,
+  markReferralSent,
+  signReferral,
+  updateReferralDraft,
+} from "@/lib/data/referrals";
 import { runAction, type ActionState } from "@/lib/actions/state";
 import { formDataToObject, parseOrThrow } from "@/lib/validation/common";
-import { cancelReferralSchema, createReferralSchema, sendReferralSchema, signReferralSchema, updateReferralSchema } from "@/lib/validation/referrals";
+import {
+  cancelReferralSchema,
+  createReferralSchema,
+  sendReferralSchema,
+  signReferralSchema,
+  updateReferralSchema,
+} from "@/lib/validation/referrals";
 
 export async function createReferralAction(_prev: ActionState, form: FormData): Promise<ActionState<{ id: string; patientId: string }>> {
   return runAction("referral.write", async (actor) => {

@@ -28,7 +28,10 @@ export async function deleteRunAction(_prev: ActionState, form: FormData): Promi
 }
 
 /** Preview (no `confirm`) or import (`confirm=yes`) runs from CSV text. */
-export async function importRunsAction(_prev: ActionState<ImportPreview & { imported?: number }>, form: FormData): Promise<ActionState<ImportPreview & { imported?: number }>> {
+export async function importRunsAction(
+  _prev: ActionState<ImportPreview & { imported?: number }>,
+  form: FormData,
+): Promise<ActionState<ImportPreview & { imported?: number }>> {
   return runAction("run.write", async (actor) => {
     const input = parseOrThrow(csvImportSchema, formDataToObject(form));
     if (input.confirm !== "yes") {
@@ -37,6 +40,10 @@ export async function importRunsAction(_prev: ActionState<ImportPreview & { impo
     }
     const result = await importRuns(actor, input.patientId, input.csv);
     revalidatePath(`/patients/${input.patientId}/runs`);
-    return { ok: true, message: `Imported ${result.imported} run(s); ${result.rows.length - result.imported} row(s) left out.`, data: result };
+    return {
+      ok: true,
+      message: `Imported ${result.imported} run(s); ${result.rows.length - result.imported} row(s) left out.`,
+      data: result,
+    };
   });
 }

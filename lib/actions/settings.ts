@@ -11,6 +11,10 @@ export async function updateSettingsAction(_prev: ActionState, form: FormData): 
     const input = parseOrThrow(settingsFormSchema, formDataToObject(form));
     await updateClinicSettings(actor, input);
     revalidatePath("/admin/settings");
-    return { ok: true, message: "Clinic settings saved. They apply to assessments signed from now on; signed records keep the settings they were evaluated with." };
+    return {
+      ok: true,
+      message:
+        "Clinic settings saved. They apply to assessments signed from now on; signed records keep the settings they were evaluated with.",
+    };
   });
 }

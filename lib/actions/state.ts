@@ -1,12 +1,5 @@
 import { requireApiActor, type Actor, type Permission } from "@/lib/auth";
-import {
-  ConflictError,
-  ForbiddenError,
-  NotFoundError,
-  UnauthenticatedError,
-  ValidationError,
-  isDatabaseUnavailable,
-} from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError, isDatabaseUnavailable } from "@/lib/errors";
 
 /**
  * What every server action returns to its form: a message, and one error
@@ -19,7 +12,6 @@ export type ActionState<T = unknown> = {
   data?: T;
   conflict?: unknown;
 };
-
 
 /** parse -> authorise -> lib/data, with every failure turned into a form state. */
 export async function runAction<T>(permission: Permission, fn: (actor: Actor) => Promise<ActionState<T>>): Promise<ActionState<T>> {
@@ -41,7 +33,8 @@ export function actionError<T>(error: unknown): ActionState<T> {
   if (error instanceof ForbiddenError) return { ok: false, message: "Your role does not allow this action. Nothing was saved." };
   if (error instanceof NotFoundError) return { ok: false, message: "This record no longer exists in your clinic." };
   if (error instanceof ConflictError) return { ok: false, message: error.message, conflict: error.detail };
-  if (isDatabaseUnavailable(error)) return { ok: false, message: "The database is not reachable right now. Nothing was saved; please try again in a moment." };
+  if (isDatabaseUnavailable(error))
+    return { ok: false, message: "The database is not reachable right now. Nothing was saved; please try again in a moment." };
   console.error("Unhandled action error", error);
   return { ok: false, message: "Something went wrong on the server. Nothing was saved." };
 }

@@ -64,12 +64,7 @@ export function classifyChange(before: number, now: number, importantChange: num
   return "unchanged";
 }
 
-export function computeChanges(
-  now: Scores,
-  baseline: Scores,
-  previous: Scores,
-  importantChange: ImportantChange,
-): Changes {
+export function computeChanges(now: Scores, baseline: Scores, previous: Scores, importantChange: ImportantChange): Changes {
   const changes: Changes = {};
   for (const measure of CHANGE_MEASURES) {
     const current = scoreOf(now, measure);

@@ -112,8 +112,7 @@ export const CONSIDERATION_RULES: readonly ConsiderationRule[] = [
     source: SPEC7,
     characteristic: [
       (f) => f.tender("medial_patellar_facet"),
-      (f) =>
-        and(f.yes("symptoms.painProlongedSitting"), or(f.yes("symptoms.painOnStairs"), f.yes("symptoms.painRisingFromChair"))),
+      (f) => and(f.yes("symptoms.painProlongedSitting"), or(f.yes("symptoms.painOnStairs"), f.yes("symptoms.painRisingFromChair"))),
     ],
     supporting: [
       (f) => f.yes("symptoms.painOnStairs"),

@@ -43,11 +43,7 @@ export function isRealIsoDate(text: string): boolean {
 /** Year, month and day of a valid `YYYY-MM-DD` date (not re-validated: fast path). */
 export function dateParts(date: IsoDate): { year: number; month: number; day: number } {
   return {
-    year:
-      (date.charCodeAt(0) - 48) * 1000 +
-      (date.charCodeAt(1) - 48) * 100 +
-      (date.charCodeAt(2) - 48) * 10 +
-      (date.charCodeAt(3) - 48),
+    year: (date.charCodeAt(0) - 48) * 1000 + (date.charCodeAt(1) - 48) * 100 + (date.charCodeAt(2) - 48) * 10 + (date.charCodeAt(3) - 48),
     month: (date.charCodeAt(5) - 48) * 10 + (date.charCodeAt(6) - 48),
     day: (date.charCodeAt(8) - 48) * 10 + (date.charCodeAt(9) - 48),
   };
@@ -60,10 +56,7 @@ export function dateParts(date: IsoDate): { year: number; month: number; day: nu
 export function dayNumber(date: IsoDate): number {
   // Parsed by character codes (no allocation): this runs for every run of every evaluation.
   const year =
-    (date.charCodeAt(0) - 48) * 1000 +
-    (date.charCodeAt(1) - 48) * 100 +
-    (date.charCodeAt(2) - 48) * 10 +
-    (date.charCodeAt(3) - 48);
+    (date.charCodeAt(0) - 48) * 1000 + (date.charCodeAt(1) - 48) * 100 + (date.charCodeAt(2) - 48) * 10 + (date.charCodeAt(3) - 48);
   const month = (date.charCodeAt(5) - 48) * 10 + (date.charCodeAt(6) - 48);
   const day = (date.charCodeAt(8) - 48) * 10 + (date.charCodeAt(9) - 48);
   const y = month <= 2 ? year - 1 : year;

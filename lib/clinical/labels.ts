@@ -2,15 +2,7 @@
  * Human labels (English) for every code of the contract, for the UI.
  */
 
-import type {
-  ChangeClass,
-  ChangeMeasure,
-  ConsiderationCode,
-  RedFlagCode,
-  RiskFactorCode,
-  SpikeBand,
-  Urgency,
-} from "./types";
+import type { ChangeClass, ChangeMeasure, ConsiderationCode, RedFlagCode, RiskFactorCode, SpikeBand, Urgency } from "./types";
 
 export const URGENCY_LABELS: Readonly<Record<Urgency, string>> = Object.freeze({
   emergency: "Emergency: same day, emergency department",

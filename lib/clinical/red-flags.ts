@@ -50,8 +50,7 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
     urgency: "emergency",
     explanation: "A cold or pale limb, new numbness or weakness, or a suspected dislocation.",
     source: PRACTICE,
-    when: (f) =>
-      or(f.yes("symptoms.coldOrPaleLimb"), f.yes("symptoms.newNumbnessOrWeakness"), f.yes("symptoms.suspectedDislocation")),
+    when: (f) => or(f.yes("symptoms.coldOrPaleLimb"), f.yes("symptoms.newNumbnessOrWeakness"), f.yes("symptoms.suspectedDislocation")),
   },
   {
     code: "dvt_suspected",
@@ -103,10 +102,7 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
       "stress fracture of the medial tibial plateau.",
     source: PRACTICE,
     when: (f) =>
-      and(
-        f.tender("proximal_medial_tibia_bony"),
-        or(f.yes("exam.hopPain"), f.yes("symptoms.painAtRest"), f.yes("symptoms.nightPain")),
-      ),
+      and(f.tender("proximal_medial_tibia_bony"), or(f.yes("exam.hopPain"), f.yes("symptoms.painAtRest"), f.yes("symptoms.nightPain"))),
   },
   {
     code: "tumour_suspected",
@@ -131,16 +127,14 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
     code: "instability",
     urgency: "soon",
     escalation: { urgency: "urgent", when: (f) => f.is("episode.mechanism", "acute_trauma") },
-    explanation:
-      "A feeling of instability or giving way. Urgent after an acute trauma (possible ligament rupture), otherwise soon.",
+    explanation: "A feeling of instability or giving way. Urgent after an acute trauma (possible ligament rupture), otherwise soon.",
     source: SEED,
     when: (f) => f.yes("symptoms.instability"),
   },
   {
     code: "persistent_pain",
     urgency: "soon",
-    explanation:
-      "Pain persisting for at least the configured number of days (default 14) despite reduced training.",
+    explanation: "Pain persisting for at least the configured number of days (default 14) despite reduced training.",
     source: SEED,
     when: (f) => f.atLeast("symptoms.daysPersistingDespiteReducedTraining", f.settings.persistentPainDays),
   },

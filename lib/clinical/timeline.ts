@@ -191,16 +191,14 @@ export interface MeasureDefinition {
 /** The measures in output order (CHANGE_MEASURES), with their scales (SPEC.md section 6). */
 export const MEASURE_DEFINITIONS: readonly MeasureDefinition[] = Object.freeze([
   { measure: "painNow", label: "Pain NRS", unit: "/10", betterIs: "lower", domain: [0, 10], importantChangeKey: "painNow" },
-  ...(["pain", "symptoms", "adl", "sport", "qol"] as const).map(
-    (s): MeasureDefinition => ({
-      measure: `koos.${s}`,
-      label: CHANGE_MEASURE_LABELS[`koos.${s}`],
-      unit: "/100",
-      betterIs: "higher",
-      domain: [0, 100],
-      importantChangeKey: "koos",
-    }),
-  ),
+  ...(["pain", "symptoms", "adl", "sport", "qol"] as const).map((s): MeasureDefinition => ({
+    measure: `koos.${s}`,
+    label: CHANGE_MEASURE_LABELS[`koos.${s}`],
+    unit: "/100",
+    betterIs: "higher",
+    domain: [0, 100],
+    importantChangeKey: "koos",
+  })),
   { measure: "lefs", label: "LEFS", unit: "/80", betterIs: "higher", domain: [0, 80], importantChangeKey: "lefs" },
   { measure: "psfs", label: "PSFS", unit: "/10", betterIs: "higher", domain: [0, 10], importantChangeKey: "psfs" },
   { measure: "tegner", label: "Tegner activity level", unit: "level", betterIs: "higher", domain: [0, 10], importantChangeKey: "tegner" },
@@ -248,10 +246,7 @@ export function scoreOf(scores: Scores, measure: ChangeMeasure): number | null {
  * `assessments`: signed, not entered in error, oldest first (the caller
  * filters). Null scores are skipped.
  */
-export function measureSeries(
-  assessments: readonly TimelineMeasureAssessment[],
-  importantChange: ImportantChange,
-): MeasureSeries[] {
+export function measureSeries(assessments: readonly TimelineMeasureAssessment[], importantChange: ImportantChange): MeasureSeries[] {
   const series: MeasureSeries[] = [];
   for (const def of MEASURE_DEFINITIONS) {
     const points: MeasurePoint[] = [];

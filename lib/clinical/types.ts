@@ -50,10 +50,7 @@ export type RunSurface = (typeof RUN_SURFACES)[number];
 export const KOOS_SUBSCALE_ITEMS = {
   pain: ["P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8", "P9"],
   symptoms: ["S1", "S2", "S3", "S4", "S5", "S6", "S7"],
-  adl: [
-    "A1", "A2", "A3", "A4", "A5", "A6", "A7", "A8", "A9",
-    "A10", "A11", "A12", "A13", "A14", "A15", "A16", "A17",
-  ],
+  adl: ["A1", "A2", "A3", "A4", "A5", "A6", "A7", "A8", "A9", "A10", "A11", "A12", "A13", "A14", "A15", "A16", "A17"],
   sport: ["SP1", "SP2", "SP3", "SP4", "SP5"],
   qol: ["Q1", "Q2", "Q3", "Q4"],
 } as const;

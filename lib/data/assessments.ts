@@ -79,16 +79,32 @@ export type EvaluationContext = {
 };
 
 /** Everything evaluate() needs besides the answers, as on record now. */
-export async function loadEvaluationContext(tx: Tx, clinicId: string, episodeId: string, assessedOn: string, excludeAssessmentId?: string): Promise<EvaluationContext> {
+export async function loadEvaluationContext(
+  tx: Tx,
+  clinicId: string,
+  episodeId: string,
+  assessedOn: string,
+  excludeAssessmentId?: string,
+): Promise<EvaluationContext> {
   const episode = await tx.episode.findFirst({ where: { id: episodeId, clinicId }, include: { patient: true } });
   if (!episode) throw new NotFoundError("episode");
   const runs = await tx.run.findMany({
-    where: { clinicId, patientId: episode.patientId, date: { gte: fromDateString(addDays(assessedOn, -RUN_LOOKBACK_DAYS)), lte: fromDateString(assessedOn) } },
+    where: {
+      clinicId,
+      patientId: episode.patientId,
+      date: { gte: fromDateString(addDays(assessedOn, -RUN_LOOKBACK_DAYS)), lte: fromDateString(assessedOn) },
+    },
     select: { date: true, distanceKm: true, surface: true },
     orderBy: { date: "asc" },
   });
   const priors = await tx.assessment.findMany({
-    where: { clinicId, episodeId, status: "signed", assessedOn: { lte: fromDateString(assessedOn) }, ...(excludeAssessmentId ? { id: { not: excludeAssessmentId } } : {}) },
+    where: {
+      clinicId,
+      episodeId,
+      status: "signed",
+      assessedOn: { lte: fromDateString(assessedOn) },
+      ...(excludeAssessmentId ? { id: { not: excludeAssessmentId } } : {}),
+    },
     select: { id: true, assessedOn: true, answers: true },
     orderBy: [{ assessedOn: "asc" }, { createdAt: "asc" }],
   });
@@ -102,8 +118,20 @@ export async function loadEvaluationContext(tx: Tx, clinicId: string, episodeId:
   };
 }
 
-export function evaluateWithContext(ctx: EvaluationContext, assessedOn: string, answers: ClinicalAnswers): { input: EvaluationInput; evaluation: Evaluation } {
-  const input = buildEvaluationInput({ assessedOn, patient: ctx.patient, episode: ctx.episode, answers, runs: ctx.runs, priors: ctx.priors, settings: ctx.settings });
+export function evaluateWithContext(
+  ctx: EvaluationContext,
+  assessedOn: string,
+  answers: ClinicalAnswers,
+): { input: EvaluationInput; evaluation: Evaluation } {
+  const input = buildEvaluationInput({
+    assessedOn,
+    patient: ctx.patient,
+    episode: ctx.episode,
+    answers,
+    runs: ctx.runs,
+    priors: ctx.priors,
+    settings: ctx.settings,
+  });
   return { input, evaluation: evaluate(input) };
 }
 
@@ -131,8 +159,13 @@ export async function getAssessmentDetail(actor: Actor, assessmentId: string): P
     const row = await findAssessmentOrThrow(tx, actor, assessmentId);
     const episode = await findEpisodeOrThrow(tx, actor, row.episodeId);
     const addenda = await tx.addendum.findMany({ where: { clinicId: actor.clinicId, assessmentId }, orderBy: { createdAt: "asc" } });
-    const ids = [row.createdById, row.updatedById, row.signedById, row.enteredInErrorById, ...addenda.map((a) => a.authorId)].filter((v): v is string => !!v);
-    const users = await tx.user.findMany({ where: { clinicId: actor.clinicId, id: { in: ids } }, select: { id: true, name: true, title: true } });
+    const ids = [row.createdById, row.updatedById, row.signedById, row.enteredInErrorById, ...addenda.map((a) => a.authorId)].filter(
+      (v): v is string => !!v,
+    );
+    const users = await tx.user.findMany({
+      where: { clinicId: actor.clinicId, id: { in: ids } },
+      select: { id: true, name: true, title: true },
+    });
     const people = Object.fromEntries(users.map((u) => [u.id, { name: u.name, title: u.title }]));
     await audit(tx, actor, { action: "assessment.view", entityType: "Assessment", entityId: row.id, patientId: episode.patientId });
     return {
@@ -148,7 +181,10 @@ export async function getAssessmentDetail(actor: Actor, assessmentId: string): P
 export async function listEpisodeAssessments(actor: Actor, episodeId: string): Promise<AssessmentView[]> {
   if (!isUuid(episodeId)) throw new NotFoundError("episode");
   return read(async (c) => {
-    const rows = await c.assessment.findMany({ where: { clinicId: actor.clinicId, episodeId }, orderBy: [{ assessedOn: "asc" }, { createdAt: "asc" }] });
+    const rows = await c.assessment.findMany({
+      where: { clinicId: actor.clinicId, episodeId },
+      orderBy: [{ assessedOn: "asc" }, { createdAt: "asc" }],
+    });
     return rows.map(assessmentView);
   });
 }
@@ -157,15 +193,24 @@ export async function listEpisodeAssessments(actor: Actor, episodeId: string): P
 
 async function checkDraftRules(tx: Tx, actor: Actor, input: SaveDraftInput, excludeId?: string) {
   const episode = await findEpisodeOrThrow(tx, actor, input.episodeId);
-  const patient = await tx.patient.findFirst({ where: { id: episode.patientId, clinicId: actor.clinicId }, select: { birthDate: true, id: true } });
+  const patient = await tx.patient.findFirst({
+    where: { id: episode.patientId, clinicId: actor.clinicId },
+    select: { birthDate: true, id: true },
+  });
   if (!patient) throw new NotFoundError("patient");
   const { today } = await clinicClock(tx, actor.clinicId);
   const issues = [];
   if (input.assessedOn > today) issues.push({ path: "assessedOn", message: "the assessment date cannot be in the future" });
-  if (input.assessedOn < toDateString(patient.birthDate)) issues.push({ path: "assessedOn", message: "the assessment date cannot be before the date of birth" });
+  if (input.assessedOn < toDateString(patient.birthDate))
+    issues.push({ path: "assessedOn", message: "the assessment date cannot be before the date of birth" });
   if (episode.status === "discharged") throw new ConflictError("This episode is discharged. Reopen it before recording an assessment.");
   const others = await tx.assessment.findMany({
-    where: { clinicId: actor.clinicId, episodeId: episode.id, status: { not: "entered_in_error" }, ...(excludeId ? { id: { not: excludeId } } : {}) },
+    where: {
+      clinicId: actor.clinicId,
+      episodeId: episode.id,
+      status: { not: "entered_in_error" },
+      ...(excludeId ? { id: { not: excludeId } } : {}),
+    },
     select: { kind: true, status: true },
   });
   if (input.kind === "intake" && others.some((o) => o.kind === "intake")) {
@@ -181,7 +226,14 @@ async function checkDraftRules(tx: Tx, actor: Actor, input: SaveDraftInput, excl
 /** What the other user saved, returned with a conflict so nothing typed is lost. */
 async function conflictDetail(tx: Tx, actor: Actor, row: AssessmentRow) {
   const by = await tx.user.findFirst({ where: { id: row.updatedById, clinicId: actor.clinicId }, select: { name: true } });
-  return { version: row.version, status: row.status, assessedOn: toDateString(row.assessedOn), answers: row.answers, updatedAt: row.updatedAt, updatedBy: by?.name ?? null };
+  return {
+    version: row.version,
+    status: row.status,
+    assessedOn: toDateString(row.assessedOn),
+    answers: row.answers,
+    updatedAt: row.updatedAt,
+    updatedBy: by?.name ?? null,
+  };
 }
 
 /** Creates a draft, or updates one if `version` is still the stored version. */
@@ -189,39 +241,51 @@ export async function saveDraft(actor: Actor, input: SaveDraftInput): Promise<As
   return transaction(async (tx) => {
     let existing: AssessmentRow | null = null;
     if (input.assessmentId) {
-    existing = await findAssessmentOrThrow(tx, actor, input.assessmentId);
-    if (existing.episodeId !== input.episodeId) throw new NotFoundError("assessment");
-    if (existing.status !== "draft") throw new ConflictError("This assessment has been signed and can no longer be edited. Add an addendum instead.", await conflictDetail(tx, actor, existing));
-    if (input.version === undefined) throw new ValidationError([{ path: "version", message: "version is required to update a draft" }]);
-    if (existing.version !== input.version) {
-      throw new ConflictError("Someone else saved this draft after you opened it. Review their changes; your entries are kept in the form.", await conflictDetail(tx, actor, existing));
-    }
+      existing = await findAssessmentOrThrow(tx, actor, input.assessmentId);
+      if (existing.episodeId !== input.episodeId) throw new NotFoundError("assessment");
+      if (existing.status !== "draft")
+        throw new ConflictError(
+          "This assessment has been signed and can no longer be edited. Add an addendum instead.",
+          await conflictDetail(tx, actor, existing),
+        );
+      if (input.version === undefined) throw new ValidationError([{ path: "version", message: "version is required to update a draft" }]);
+      if (existing.version !== input.version) {
+        throw new ConflictError(
+          "Someone else saved this draft after you opened it. Review their changes; your entries are kept in the form.",
+          await conflictDetail(tx, actor, existing),
+        );
+      }
     }
     const { patientId } = await checkDraftRules(tx, actor, input, existing?.id);
     const ctx = await loadEvaluationContext(tx, actor.clinicId, input.episodeId, input.assessedOn, existing?.id);
     const { evaluation } = evaluateWithContext(ctx, input.assessedOn, input.answers);
     const data = {
-    kind: input.kind,
-    assessedOn: fromDateString(input.assessedOn),
-    answers: asJson(input.answers),
-    evaluation: asJson(evaluation),
-    rulesVersion: evaluation.rulesVersion,
-    urgency: evaluation.urgency,
-    updatedById: actor.userId,
+      kind: input.kind,
+      assessedOn: fromDateString(input.assessedOn),
+      answers: asJson(input.answers),
+      evaluation: asJson(evaluation),
+      rulesVersion: evaluation.rulesVersion,
+      urgency: evaluation.urgency,
+      updatedById: actor.userId,
     };
     let row: AssessmentRow;
     if (existing) {
-    const updated = await tx.assessment.updateMany({
-      where: { id: existing.id, clinicId: actor.clinicId, status: "draft", version: existing.version },
-      data: { ...data, version: { increment: 1 } },
-    });
+      const updated = await tx.assessment.updateMany({
+        where: { id: existing.id, clinicId: actor.clinicId, status: "draft", version: existing.version },
+        data: { ...data, version: { increment: 1 } },
+      });
       if (updated.count !== 1) {
         const now = await findAssessmentOrThrow(tx, actor, existing.id);
-        throw new ConflictError("Someone else saved this draft after you opened it. Review their changes; your entries are kept in the form.", await conflictDetail(tx, actor, now));
+        throw new ConflictError(
+          "Someone else saved this draft after you opened it. Review their changes; your entries are kept in the form.",
+          await conflictDetail(tx, actor, now),
+        );
       }
       row = await findAssessmentOrThrow(tx, actor, existing.id);
     } else {
-      row = await tx.assessment.create({ data: { ...data, clinicId: actor.clinicId, episodeId: input.episodeId, createdById: actor.userId } });
+      row = await tx.assessment.create({
+        data: { ...data, clinicId: actor.clinicId, episodeId: input.episodeId, createdById: actor.userId },
+      });
     }
     await refreshEpisodeSummary(tx, actor.clinicId, input.episodeId);
     await audit(tx, actor, {
@@ -240,25 +304,34 @@ export async function signAssessment(actor: Actor, assessmentId: string, version
   return transaction(async (tx) => {
     const row = await findAssessmentOrThrow(tx, actor, assessmentId);
     if (row.status !== "draft") throw new ConflictError("This assessment is already signed.", await conflictDetail(tx, actor, row));
-    if (row.version !== version) throw new ConflictError("The draft changed since you opened it. Review the changes, then sign again.", await conflictDetail(tx, actor, row));
+    if (row.version !== version)
+      throw new ConflictError(
+        "The draft changed since you opened it. Review the changes, then sign again.",
+        await conflictDetail(tx, actor, row),
+      );
     const answers = parseWithIssues(answersSchema, row.answers);
     const assessedOn = toDateString(row.assessedOn);
-    const { patientId, episode } = await checkDraftRules(tx, actor, { episodeId: row.episodeId, kind: row.kind, assessedOn, answers }, row.id);
+    const { patientId, episode } = await checkDraftRules(
+      tx,
+      actor,
+      { episodeId: row.episodeId, kind: row.kind, assessedOn, answers },
+      row.id,
+    );
     const ctx = await loadEvaluationContext(tx, actor.clinicId, row.episodeId, assessedOn, row.id);
     const { input, evaluation } = evaluateWithContext(ctx, assessedOn, answers);
     const signed = await tx.assessment.updateMany({
       where: { id: row.id, clinicId: actor.clinicId, status: "draft", version },
       data: {
-      status: "signed",
-      signedById: actor.userId,
-      signedAt: new Date(),
-      evaluation: asJson(evaluation),
-      evaluationInput: asJson(input),
-      rulesVersion: evaluation.rulesVersion,
-      settingsUsed: asJson(ctx.settings),
-      urgency: evaluation.urgency,
-      updatedById: actor.userId,
-      version: { increment: 1 },
+        status: "signed",
+        signedById: actor.userId,
+        signedAt: new Date(),
+        evaluation: asJson(evaluation),
+        evaluationInput: asJson(input),
+        rulesVersion: evaluation.rulesVersion,
+        settingsUsed: asJson(ctx.settings),
+        urgency: evaluation.urgency,
+        updatedById: actor.userId,
+        version: { increment: 1 },
       },
     });
     if (signed.count !== 1) throw new ConflictError("The draft changed while signing. Review it and sign again.");
@@ -270,7 +343,12 @@ export async function signAssessment(actor: Actor, assessmentId: string, version
       entityType: "Assessment",
       entityId: row.id,
       patientId,
-      detail: { kind: row.kind, urgency: evaluation.urgency, redFlags: evaluation.redFlags.map((f) => f.code), rulesVersion: evaluation.rulesVersion },
+      detail: {
+        kind: row.kind,
+        urgency: evaluation.urgency,
+        redFlags: evaluation.redFlags.map((f) => f.code),
+        rulesVersion: evaluation.rulesVersion,
+      },
     });
     return assessmentView(await findAssessmentOrThrow(tx, actor, row.id));
   });
@@ -282,7 +360,13 @@ export async function addAddendum(actor: Actor, assessmentId: string, text: stri
     if (row.status === "draft") throw new ConflictError("A draft can still be edited: addenda are for signed assessments.");
     const episode = await findEpisodeOrThrow(tx, actor, row.episodeId);
     const a = await tx.addendum.create({ data: { clinicId: actor.clinicId, assessmentId, authorId: actor.userId, text } });
-    await audit(tx, actor, { action: "assessment.addendum", entityType: "Assessment", entityId: assessmentId, patientId: episode.patientId, detail: { addendumId: a.id } });
+    await audit(tx, actor, {
+      action: "assessment.addendum",
+      entityType: "Assessment",
+      entityId: assessmentId,
+      patientId: episode.patientId,
+      detail: { addendumId: a.id },
+    });
     return { id: a.id, text: a.text, authorName: actor.name, createdAt: a.createdAt };
   });
 }
@@ -291,15 +375,32 @@ export async function markEnteredInError(actor: Actor, assessmentId: string, rea
   return transaction(async (tx) => {
     const row = await findAssessmentOrThrow(tx, actor, assessmentId);
     if (row.status !== "signed") {
-      throw new ConflictError(row.status === "draft" ? "A draft is not part of the record: discard it instead." : "This assessment is already marked entered in error.");
+      throw new ConflictError(
+        row.status === "draft"
+          ? "A draft is not part of the record: discard it instead."
+          : "This assessment is already marked entered in error.",
+      );
     }
     const episode = await findEpisodeOrThrow(tx, actor, row.episodeId);
     await tx.assessment.update({
       where: { id: row.id },
-      data: { status: "entered_in_error", enteredInErrorReason: reason, enteredInErrorById: actor.userId, enteredInErrorAt: new Date(), updatedById: actor.userId, version: { increment: 1 } },
+      data: {
+        status: "entered_in_error",
+        enteredInErrorReason: reason,
+        enteredInErrorById: actor.userId,
+        enteredInErrorAt: new Date(),
+        updatedById: actor.userId,
+        version: { increment: 1 },
+      },
     });
     await refreshEpisodeSummary(tx, actor.clinicId, row.episodeId);
-    await audit(tx, actor, { action: "assessment.entered_in_error", entityType: "Assessment", entityId: row.id, patientId: episode.patientId, detail: { reason } });
+    await audit(tx, actor, {
+      action: "assessment.entered_in_error",
+      entityType: "Assessment",
+      entityId: row.id,
+      patientId: episode.patientId,
+      detail: { reason },
+    });
     return assessmentView(await findAssessmentOrThrow(tx, actor, row.id));
   });
 }
@@ -307,12 +408,20 @@ export async function markEnteredInError(actor: Actor, assessmentId: string, rea
 export async function discardDraft(actor: Actor, assessmentId: string, version: number): Promise<void> {
   await transaction(async (tx) => {
     const row = await findAssessmentOrThrow(tx, actor, assessmentId);
-    if (row.status !== "draft") throw new ConflictError("Only a draft can be discarded; a signed assessment can be marked entered in error.");
-    if (row.version !== version) throw new ConflictError("The draft changed since you opened it. Review it before discarding.", await conflictDetail(tx, actor, row));
+    if (row.status !== "draft")
+      throw new ConflictError("Only a draft can be discarded; a signed assessment can be marked entered in error.");
+    if (row.version !== version)
+      throw new ConflictError("The draft changed since you opened it. Review it before discarding.", await conflictDetail(tx, actor, row));
     const episode = await findEpisodeOrThrow(tx, actor, row.episodeId);
     await tx.assessment.delete({ where: { id: row.id } });
     await refreshEpisodeSummary(tx, actor.clinicId, row.episodeId);
-    await audit(tx, actor, { action: "assessment.discard_draft", entityType: "Assessment", entityId: row.id, patientId: episode.patientId, detail: { kind: row.kind, assessedOn: toDateString(row.assessedOn) } });
+    await audit(tx, actor, {
+      action: "assessment.discard_draft",
+      entityType: "Assessment",
+      entityId: row.id,
+      patientId: episode.patientId,
+      detail: { kind: row.kind, assessedOn: toDateString(row.assessedOn) },
+    });
   });
 }
 
@@ -320,7 +429,13 @@ export async function discardDraft(actor: Actor, assessmentId: string, version: 
 
 export type FormContext = {
   patient: { id: string; birthDate: string; sex: "female" | "male" | "other" | "unknown" };
-  episode: { id: string; mechanism: "gradual" | "acute_trauma" | null; side: "left" | "right" | "both"; onsetDate: string | null; status: "open" | "discharged" };
+  episode: {
+    id: string;
+    mechanism: "gradual" | "acute_trauma" | null;
+    side: "left" | "right" | "both";
+    onsetDate: string | null;
+    status: "open" | "discharged";
+  };
   runs: { date: string; distanceKm: number; surface: "road" | "track" | "treadmill" | "trail" | null }[];
   priors: { id: string; assessedOn: string; answers: ClinicalAnswers }[];
   settings: ReturnType<typeof evaluationSettings>;
@@ -338,7 +453,12 @@ export type FormContext = {
  * browser exactly as the server will: runs of the last 120 days, earlier
  * signed assessments, the clinic's thresholds. Audited as a view.
  */
-export async function getFormContext(actor: Actor, patientId: string, episodeId: string, action: "assessment.open_new" | null): Promise<FormContext> {
+export async function getFormContext(
+  actor: Actor,
+  patientId: string,
+  episodeId: string,
+  action: "assessment.open_new" | null,
+): Promise<FormContext> {
   return transaction(async (tx) => {
     const episode = await findEpisodeOrThrow(tx, actor, episodeId);
     if (episode.patientId !== patientId) throw new NotFoundError("episode");
@@ -356,13 +476,21 @@ export async function getFormContext(actor: Actor, patientId: string, episodeId:
       select: { id: true, assessedOn: true, answers: true },
       orderBy: [{ assessedOn: "asc" }, { createdAt: "asc" }],
     });
-    const intakes = await tx.assessment.count({ where: { clinicId: actor.clinicId, episodeId, kind: "intake", status: { not: "entered_in_error" } } });
+    const intakes = await tx.assessment.count({
+      where: { clinicId: actor.clinicId, episodeId, kind: "intake", status: { not: "entered_in_error" } },
+    });
     // A draft being continued is audited by getAssessmentDetail; a new form here.
     if (action) await audit(tx, actor, { action, entityType: "Episode", entityId: episodeId, patientId });
     const last = priors[priors.length - 1];
     return {
       patient: { id: patient.id, birthDate: toDateString(patient.birthDate), sex: patient.sex },
-      episode: { id: episode.id, mechanism: episode.mechanism, side: episode.side, onsetDate: toDateString(episode.onsetDate), status: episode.status },
+      episode: {
+        id: episode.id,
+        mechanism: episode.mechanism,
+        side: episode.side,
+        onsetDate: toDateString(episode.onsetDate),
+        status: episode.status,
+      },
       runs: runs.map((r) => ({ date: toDateString(r.date), distanceKm: r.distanceKm, surface: r.surface })),
       priors: priors.map((p) => ({ id: p.id, assessedOn: toDateString(p.assessedOn), answers: p.answers as ClinicalAnswers })),
       settings: evaluationSettings(settings),

@@ -82,7 +82,10 @@ export async function listAuditEvents(actor: Actor, filter: AuditFilter): Promis
     const patientIds = [...new Set(page.map((r) => r.patientId).filter((v): v is string => !!v))];
     const [users, patients] = await Promise.all([
       client.user.findMany({ where: { clinicId: actor.clinicId, id: { in: userIds } }, select: { id: true, name: true } }),
-      client.patient.findMany({ where: { clinicId: actor.clinicId, id: { in: patientIds } }, select: { id: true, givenName: true, familyName: true } }),
+      client.patient.findMany({
+        where: { clinicId: actor.clinicId, id: { in: patientIds } },
+        select: { id: true, givenName: true, familyName: true },
+      }),
     ]);
     const userName = new Map(users.map((u) => [u.id, u.name]));
     const patientName = new Map(patients.map((p) => [p.id, `${p.familyName}, ${p.givenName}`]));

@@ -76,7 +76,15 @@ export async function loadActor(userId: string, sessionVersion: number): Promise
   const user = await read((c) =>
     c.user.findFirst({
       where: { id: userId, active: true, sessionVersion },
-      select: { id: true, clinicId: true, role: true, name: true, email: true, title: true, clinic: { select: { name: true, timezone: true } } },
+      select: {
+        id: true,
+        clinicId: true,
+        role: true,
+        name: true,
+        email: true,
+        title: true,
+        clinic: { select: { name: true, timezone: true } },
+      },
     }),
   );
   if (!user) return null;

@@ -35,13 +35,23 @@ export type CaseloadCounts = { open: number; flagged: number; overdue: number; d
 type Row = CaseloadRow & { urgencyRank: number; reviewSort: string; seenSort: string; sortName: string };
 
 const SORTS = {
-  urgency: { keys: ['e."urgencyRank"', 'e."reviewSort"', "e.id"], dir: "ASC", cursor: (r: Row) => [r.urgencyRank, r.reviewSort, r.episodeId] },
+  urgency: {
+    keys: ['e."urgencyRank"', 'e."reviewSort"', "e.id"],
+    dir: "ASC",
+    cursor: (r: Row) => [r.urgencyRank, r.reviewSort, r.episodeId],
+  },
   review: { keys: ['e."reviewSort"', "e.id"], dir: "ASC", cursor: (r: Row) => [r.reviewSort, r.episodeId] },
   seen: { keys: ['e."seenSort"', "e.id"], dir: "DESC", cursor: (r: Row) => [r.seenSort, r.episodeId] },
   name: { keys: ['e."sortName"', "e.id"], dir: "ASC", cursor: (r: Row) => [r.sortName, r.episodeId] },
 } as const;
 
-const CASTS: Record<string, string> = { 'e."urgencyRank"': "int", 'e."reviewSort"': "date", 'e."seenSort"': "date", 'e."sortName"': "text", "e.id": "uuid" };
+const CASTS: Record<string, string> = {
+  'e."urgencyRank"': "int",
+  'e."reviewSort"': "date",
+  'e."seenSort"': "date",
+  'e."sortName"': "text",
+  "e.id": "uuid",
+};
 
 function decodeCursor(cursor: string, expected: number): (string | number)[] {
   try {
@@ -57,7 +67,9 @@ function filters(actor: Actor, q: CaseloadQuery, today: string): Prisma.Sql[] {
   const where: Prisma.Sql[] = [Prisma.sql`e."clinicId" = ${actor.clinicId}::uuid`, Prisma.sql`e.status = 'open'`];
   if (q.q) {
     const text = q.q.toLowerCase();
-    where.push(Prisma.sql`(e."sortName" LIKE ${"%" + text.replace(/[\\%_]/g, (c) => "\\" + c) + "%"} OR lower(p.mrn) LIKE ${text.replace(/[\\%_]/g, (c) => "\\" + c) + "%"})`);
+    where.push(
+      Prisma.sql`(e."sortName" LIKE ${"%" + text.replace(/[\\%_]/g, (c) => "\\" + c) + "%"} OR lower(p.mrn) LIKE ${text.replace(/[\\%_]/g, (c) => "\\" + c) + "%"})`,
+    );
   }
   switch (q.urgency) {
     case "flagged":
@@ -97,7 +109,10 @@ function filters(actor: Actor, q: CaseloadQuery, today: string): Prisma.Sql[] {
   return where;
 }
 
-export async function getCaseload(actor: Actor, q: CaseloadQuery): Promise<{ items: CaseloadRow[]; nextCursor: string | null; counts: CaseloadCounts; today: string }> {
+export async function getCaseload(
+  actor: Actor,
+  q: CaseloadQuery,
+): Promise<{ items: CaseloadRow[]; nextCursor: string | null; counts: CaseloadCounts; today: string }> {
   return read(async (c) => {
     const { today } = await clinicClock(c, actor.clinicId);
     const sort = SORTS[q.sort];

@@ -19,7 +19,11 @@ export async function clinicClock(c: Pick<Tx, "clinic">, clinicId: string, now: 
  * Refuses dates after the clinic's today (the shared schemas only refuse
  * dates that are in the future everywhere on Earth). Returns the clock.
  */
-export async function refuseFutureDates(c: Pick<Tx, "clinic">, clinicId: string, dates: { path: string; date: string | null | undefined; message: string }[]): Promise<ClinicClock> {
+export async function refuseFutureDates(
+  c: Pick<Tx, "clinic">,
+  clinicId: string,
+  dates: { path: string; date: string | null | undefined; message: string }[],
+): Promise<ClinicClock> {
   const clock = await clinicClock(c, clinicId);
   const issues = dates.filter((d) => d.date && d.date > clock.today).map(({ path, message }) => ({ path, message }));
   if (issues.length) throw new ValidationError(issues);

@@ -14,7 +14,10 @@ export async function refreshEpisodeSummary(tx: Tx, clinicId: string, episodeId:
     select: { status: true, assessedOn: true, evaluation: true, createdAt: true },
     orderBy: [{ assessedOn: "desc" }, { createdAt: "desc" }],
   });
-  const episode = await tx.episode.findFirst({ where: { id: episodeId, clinicId }, select: { nextReviewDate: true, patient: { select: { familyName: true, givenName: true } } } });
+  const episode = await tx.episode.findFirst({
+    where: { id: episodeId, clinicId },
+    select: { nextReviewDate: true, patient: { select: { familyName: true, givenName: true } } },
+  });
   if (!episode) throw new NotFoundError("episode");
   const signed = rows.find((r) => r.status === "signed");
   const draft = rows.find((r) => r.status === "draft");
@@ -40,4 +43,3 @@ export async function refreshEpisodeSummary(tx: Tx, clinicId: string, episodeId:
 }
 
 const URGENCY_RANK: Record<Urgency, number> = { emergency: 0, urgent: 1, soon: 2, routine: 3 };
-

@@ -110,7 +110,8 @@ function patientData(input: PatientInput) {
 }
 
 function mrnTaken(error: unknown): never {
-  if (isUniqueViolation(error)) throw new ValidationError([{ path: "mrn", message: "another patient of this clinic already has this MRN" }]);
+  if (isUniqueViolation(error))
+    throw new ValidationError([{ path: "mrn", message: "another patient of this clinic already has this MRN" }]);
   throw error;
 }
 
@@ -146,7 +147,10 @@ export async function updatePatient(actor: Actor, patientId: string, input: Pati
       await refuseFutureBirth(tx, actor, input);
       const after = patientView(await tx.patient.update({ where: { id: patientId }, data: patientData(input) }));
       if (before.familyName !== after.familyName || before.givenName !== after.givenName) {
-        await tx.episode.updateMany({ where: { clinicId: actor.clinicId, patientId }, data: { sortName: `${after.familyName} ${after.givenName}`.toLowerCase() } });
+        await tx.episode.updateMany({
+          where: { clinicId: actor.clinicId, patientId },
+          data: { sortName: `${after.familyName} ${after.givenName}`.toLowerCase() },
+        });
       }
       const fields = (Object.keys(input) as (keyof PatientView)[]).filter((k) => k in before);
       const changed = fields.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
@@ -182,10 +186,16 @@ export type AssessmentSummary = {
 };
 
 /** Opens a patient record: the patient, episodes and assessment history. Audited as a view. */
-export async function getPatientRecord(actor: Actor, patientId: string): Promise<{ patient: PatientView; episodes: (EpisodeView & { assessments: AssessmentSummary[] })[] }> {
+export async function getPatientRecord(
+  actor: Actor,
+  patientId: string,
+): Promise<{ patient: PatientView; episodes: (EpisodeView & { assessments: AssessmentSummary[] })[] }> {
   return transaction(async (tx) => {
     const patient = await findPatientOrThrow(tx, actor, patientId);
-    const episodes = await tx.episode.findMany({ where: { clinicId: actor.clinicId, patientId }, orderBy: [{ status: "asc" }, { createdAt: "desc" }] });
+    const episodes = await tx.episode.findMany({
+      where: { clinicId: actor.clinicId, patientId },
+      orderBy: [{ status: "asc" }, { createdAt: "desc" }],
+    });
     const assessments = await tx.assessment.findMany({
       where: { clinicId: actor.clinicId, episodeId: { in: episodes.map((e) => e.id) } },
       orderBy: [{ assessedOn: "asc" }, { createdAt: "asc" }],
@@ -200,7 +210,11 @@ export async function getPatientRecord(actor: Actor, patientId: string): Promise
     const addenda = new Map(addendaCounts.map((x) => [x.assessmentId, x._count._all]));
     await audit(tx, actor, { action: "patient.view", entityType: "Patient", entityId: patientId, patientId });
     const summaries: AssessmentSummary[] = assessments.map((a) => {
-      const ev = a.evaluation as { redFlags?: { code: string }[]; changes?: AssessmentSummary["changes"]; scores?: { painNow?: number } } | null;
+      const ev = a.evaluation as {
+        redFlags?: { code: string }[];
+        changes?: AssessmentSummary["changes"];
+        scores?: { painNow?: number };
+      } | null;
       return {
         id: a.id,
         episodeId: a.episodeId,
@@ -215,7 +229,10 @@ export async function getPatientRecord(actor: Actor, patientId: string): Promise
         addenda: addenda.get(a.id) ?? 0,
       };
     });
-    return { patient: patientView(patient), episodes: episodes.map((e) => ({ ...episodeView(e), assessments: summaries.filter((s) => s.episodeId === e.id) })) };
+    return {
+      patient: patientView(patient),
+      episodes: episodes.map((e) => ({ ...episodeView(e), assessments: summaries.filter((s) => s.episodeId === e.id) })),
+    };
   });
 }
 
@@ -225,7 +242,10 @@ export type PatientListItem = PatientView & { openEpisodes: number };
  * Finds runners by name, MRN or birth date (YYYY-MM-DD), ordered by family
  * name, keyset-paginated (the cursor is the last row's sort key).
  */
-export async function searchPatients(actor: Actor, opts: { q?: string; cursor?: string; limit?: number }): Promise<{ items: PatientListItem[]; nextCursor: string | null }> {
+export async function searchPatients(
+  actor: Actor,
+  opts: { q?: string; cursor?: string; limit?: number },
+): Promise<{ items: PatientListItem[]; nextCursor: string | null }> {
   const limit = Math.min(Math.max(opts.limit ?? 25, 1), 100);
   const where: Prisma.PatientWhereInput = { clinicId: actor.clinicId };
   const q = opts.q?.trim();
@@ -236,7 +256,11 @@ export async function searchPatients(actor: Actor, opts: { q?: string; cursor?: 
       { mrn: { equals: q, mode: "insensitive" } },
       { mrn: { startsWith: q, mode: "insensitive" } },
       ...(iso ? [{ birthDate: fromDateString(iso) }] : []),
-      { AND: words.map((w) => ({ OR: [{ familyName: { contains: w, mode: "insensitive" as const } }, { givenName: { contains: w, mode: "insensitive" as const } }] })) },
+      {
+        AND: words.map((w) => ({
+          OR: [{ familyName: { contains: w, mode: "insensitive" as const } }, { givenName: { contains: w, mode: "insensitive" as const } }],
+        })),
+      },
     ];
   }
   const cursor = decodeCursor(opts.cursor);
@@ -252,7 +276,11 @@ export async function searchPatients(actor: Actor, opts: { q?: string; cursor?: 
     ];
   }
   return read(async (c) => {
-    const rows = await c.patient.findMany({ where, orderBy: [{ familyName: "asc" }, { givenName: "asc" }, { id: "asc" }], take: limit + 1 });
+    const rows = await c.patient.findMany({
+      where,
+      orderBy: [{ familyName: "asc" }, { givenName: "asc" }, { id: "asc" }],
+      take: limit + 1,
+    });
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     // Open episodes of this page's runners only (a relation count would aggregate the whole clinic).
@@ -289,7 +317,9 @@ function decodeCursor(s: string | undefined): Cursor | null {
 export async function createEpisode(actor: Actor, input: EpisodeInput): Promise<EpisodeView> {
   return transaction(async (tx) => {
     await findPatientOrThrow(tx, actor, input.patientId);
-    await refuseFutureDates(tx, actor.clinicId, [{ path: "onsetDate", date: input.onsetDate, message: "onset date cannot be in the future" }]);
+    await refuseFutureDates(tx, actor.clinicId, [
+      { path: "onsetDate", date: input.onsetDate, message: "onset date cannot be in the future" },
+    ]);
     const e = await tx.episode.create({
       data: {
         clinicId: actor.clinicId,
@@ -301,7 +331,13 @@ export async function createEpisode(actor: Actor, input: EpisodeInput): Promise<
         nextReviewDate: input.nextReviewDate ? fromDateString(input.nextReviewDate) : null,
       },
     });
-    await audit(tx, actor, { action: "episode.create", entityType: "Episode", entityId: e.id, patientId: input.patientId, detail: { side: e.side } });
+    await audit(tx, actor, {
+      action: "episode.create",
+      entityType: "Episode",
+      entityId: e.id,
+      patientId: input.patientId,
+      detail: { side: e.side },
+    });
     await refreshEpisodeSummary(tx, actor.clinicId, e.id);
     return episodeView(e);
   });
@@ -314,7 +350,12 @@ export async function findEpisodeOrThrow(tx: Tx, actor: Actor, episodeId: string
   return e;
 }
 
-export async function setEpisodeStatus(actor: Actor, episodeId: string, status: "open" | "discharged", nextReviewDate?: string): Promise<EpisodeView> {
+export async function setEpisodeStatus(
+  actor: Actor,
+  episodeId: string,
+  status: "open" | "discharged",
+  nextReviewDate?: string,
+): Promise<EpisodeView> {
   return transaction(async (tx) => {
     const before = await findEpisodeOrThrow(tx, actor, episodeId);
     const e = await tx.episode.update({
@@ -331,7 +372,10 @@ export async function setEpisodeStatus(actor: Actor, episodeId: string, status: 
       entityType: "Episode",
       entityId: episodeId,
       patientId: e.patientId,
-      detail: { before: { status: before.status, nextReviewDate: toDateString(before.nextReviewDate) }, after: { status: e.status, nextReviewDate: toDateString(e.nextReviewDate) } },
+      detail: {
+        before: { status: before.status, nextReviewDate: toDateString(before.nextReviewDate) },
+        after: { status: e.status, nextReviewDate: toDateString(e.nextReviewDate) },
+      },
     });
     return episodeView(e);
   });
@@ -353,12 +397,21 @@ export type HeaderEpisode = EpisodeView & {
  * red flags of their newest evaluations. Not audited by itself: the page
  * below it writes the audit event for what it shows.
  */
-export async function getPatientHeader(actor: Actor, patientId: string): Promise<{ patient: PatientView; episodes: HeaderEpisode[]; today: string; timezone: string }> {
+export async function getPatientHeader(
+  actor: Actor,
+  patientId: string,
+): Promise<{ patient: PatientView; episodes: HeaderEpisode[]; today: string; timezone: string }> {
   if (!isUuid(patientId)) throw new NotFoundError("patient");
   return read(async (c) => {
-    const [patient, clock] = await Promise.all([c.patient.findFirst({ where: { id: patientId, clinicId: actor.clinicId } }), clinicClock(c, actor.clinicId)]);
+    const [patient, clock] = await Promise.all([
+      c.patient.findFirst({ where: { id: patientId, clinicId: actor.clinicId } }),
+      clinicClock(c, actor.clinicId),
+    ]);
     if (!patient) throw new NotFoundError("patient");
-    const episodes = await c.episode.findMany({ where: { clinicId: actor.clinicId, patientId }, orderBy: [{ status: "asc" }, { createdAt: "desc" }] });
+    const episodes = await c.episode.findMany({
+      where: { clinicId: actor.clinicId, patientId },
+      orderBy: [{ status: "asc" }, { createdAt: "desc" }],
+    });
     const newest = (episodeId: string, status: "draft" | "signed") =>
       c.assessment.findFirst({
         where: { clinicId: actor.clinicId, episodeId, status, evaluation: { not: Prisma.DbNull } },
@@ -367,7 +420,14 @@ export async function getPatientHeader(actor: Actor, patientId: string): Promise
       });
     const latest = await Promise.all(episodes.map((e) => Promise.all([newest(e.id, "signed"), newest(e.id, "draft")])));
     const view = (l: Awaited<ReturnType<typeof newest>>): LatestEvaluation | null =>
-      l ? { assessmentId: l.id, status: l.status as "draft" | "signed", assessedOn: toDateString(l.assessedOn), evaluation: l.evaluation as unknown as Evaluation } : null;
+      l
+        ? {
+            assessmentId: l.id,
+            status: l.status as "draft" | "signed",
+            assessedOn: toDateString(l.assessedOn),
+            evaluation: l.evaluation as unknown as Evaluation,
+          }
+        : null;
     return {
       patient: patientView(patient),
       episodes: episodes.map((e, i) => {

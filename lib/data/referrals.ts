@@ -45,13 +45,18 @@ export type ReferralView = {
 
 async function findReferralOrThrow(tx: Tx, actor: Actor, referralId: string) {
   if (!isUuid(referralId)) throw new NotFoundError("referral");
-  const r = await tx.referral.findFirst({ where: { id: referralId, clinicId: actor.clinicId }, include: { episode: { include: { patient: true } } } });
+  const r = await tx.referral.findFirst({
+    where: { id: referralId, clinicId: actor.clinicId },
+    include: { episode: { include: { patient: true } } },
+  });
   if (!r) throw new NotFoundError("referral");
   return r;
 }
 
 async function view(tx: Tx, actor: Actor, r: Awaited<ReturnType<typeof findReferralOrThrow>>): Promise<ReferralView> {
-  const signer = r.signedById ? await tx.user.findFirst({ where: { id: r.signedById, clinicId: actor.clinicId }, select: { name: true } }) : null;
+  const signer = r.signedById
+    ? await tx.user.findFirst({ where: { id: r.signedById, clinicId: actor.clinicId }, select: { name: true } })
+    : null;
   return {
     id: r.id,
     episodeId: r.episodeId,
@@ -90,7 +95,12 @@ async function signedAssessmentOf(tx: Tx, actor: Actor, episodeId: string, asses
     orderBy: [{ assessedOn: "desc" }, { createdAt: "desc" }],
   });
   if (!a) {
-    throw new ValidationError([{ path: "assessmentId", message: assessmentId ? "choose a signed assessment of this episode" : "sign an assessment of this episode before referring" }]);
+    throw new ValidationError([
+      {
+        path: "assessmentId",
+        message: assessmentId ? "choose a signed assessment of this episode" : "sign an assessment of this episode before referring",
+      },
+    ]);
   }
   return a;
 }
@@ -105,26 +115,36 @@ export async function createReferralDraftIn(tx: Tx, actor: Actor, episodeId: str
   const a = await signedAssessmentOf(tx, actor, episode.id, assessmentId);
   const evaluation = a.evaluation as unknown as Evaluation;
   const answers = a.answers as Answers;
-  const intake = await tx.assessment.findFirst({ where: { clinicId: actor.clinicId, episodeId, kind: "intake", status: "signed" }, select: { answers: true } });
+  const intake = await tx.assessment.findFirst({
+    where: { clinicId: actor.clinicId, episodeId, kind: "intake", status: "signed" },
+    select: { answers: true },
+  });
   const intakeAnswers = (intake?.answers ?? {}) as Answers;
   const plan = answers.plan?.items?.map((i) => PLAN_ITEM_LABELS[i]).join("; ");
   const draft: ReferralDraftText = {
-    treatmentSoFar: [intakeAnswers.context?.treatmentsTried, plan ? `Plan in clinic: ${plan}` : undefined].filter(Boolean).join("\n") || undefined,
+    treatmentSoFar:
+      [intakeAnswers.context?.treatmentsTried, plan ? `Plan in clinic: ${plan}` : undefined].filter(Boolean).join("\n") || undefined,
     responseToTreatment: answers.followUp?.responseToTreatment ? RESPONSE_LABELS[answers.followUp.responseToTreatment] : undefined,
   };
   const r = await tx.referral.create({
     data: {
-    clinicId: actor.clinicId,
-    episodeId,
-    assessmentId: a.id,
-    urgency: evaluation.urgency,
-    reason: defaultReason(evaluation),
-    question: "",
-    draft: asJson(draft),
-    createdById: actor.userId,
+      clinicId: actor.clinicId,
+      episodeId,
+      assessmentId: a.id,
+      urgency: evaluation.urgency,
+      reason: defaultReason(evaluation),
+      question: "",
+      draft: asJson(draft),
+      createdById: actor.userId,
     },
   });
-  await audit(tx, actor, { action: "referral.create", entityType: "Referral", entityId: r.id, patientId: episode.patientId, detail: { assessmentId: a.id, urgency: r.urgency } });
+  await audit(tx, actor, {
+    action: "referral.create",
+    entityType: "Referral",
+    entityId: r.id,
+    patientId: episode.patientId,
+    detail: { assessmentId: a.id, urgency: r.urgency },
+  });
   return view(tx, actor, await findReferralOrThrow(tx, actor, r.id));
 }
 
@@ -132,12 +152,25 @@ export async function updateReferralDraft(actor: Actor, input: UpdateReferralInp
   return transaction(async (tx) => {
     const r = await findReferralOrThrow(tx, actor, input.referralId);
     if (r.status !== "draft") throw new ConflictError("This referral is signed and can no longer be edited.");
-    if (r.version !== input.version) throw new ConflictError("Someone else saved this referral after you opened it. Reload to see their changes.");
+    if (r.version !== input.version)
+      throw new ConflictError("Someone else saved this referral after you opened it. Reload to see their changes.");
     await signedAssessmentOf(tx, actor, r.episodeId, input.assessmentId);
-    const draft: ReferralDraftText = { treatmentSoFar: input.treatmentSoFar, responseToTreatment: input.responseToTreatment, notes: input.notes };
+    const draft: ReferralDraftText = {
+      treatmentSoFar: input.treatmentSoFar,
+      responseToTreatment: input.responseToTreatment,
+      notes: input.notes,
+    };
     const updated = await tx.referral.updateMany({
       where: { id: r.id, clinicId: actor.clinicId, status: "draft", version: input.version },
-      data: { assessmentId: input.assessmentId, urgency: input.urgency, reason: input.reason, question: input.question, recipient: input.recipient ?? null, draft: asJson(draft), version: { increment: 1 } },
+      data: {
+        assessmentId: input.assessmentId,
+        urgency: input.urgency,
+        reason: input.reason,
+        question: input.question,
+        recipient: input.recipient ?? null,
+        draft: asJson(draft),
+        version: { increment: 1 },
+      },
     });
     if (updated.count !== 1) throw new ConflictError("Someone else saved this referral after you opened it. Reload to see their changes.");
     await audit(tx, actor, { action: "referral.update", entityType: "Referral", entityId: r.id, patientId: r.episode.patientId });
@@ -146,7 +179,12 @@ export async function updateReferralDraft(actor: Actor, input: UpdateReferralInp
 }
 
 /** Everything the snapshot is built from, read inside the signing transaction. */
-async function snapshotSource(tx: Tx, actor: Actor, r: Awaited<ReturnType<typeof findReferralOrThrow>>, signedAt: Date): Promise<SnapshotSource> {
+async function snapshotSource(
+  tx: Tx,
+  actor: Actor,
+  r: Awaited<ReturnType<typeof findReferralOrThrow>>,
+  signedAt: Date,
+): Promise<SnapshotSource> {
   const clinic = await tx.clinic.findUniqueOrThrow({ where: { id: actor.clinicId } });
   const referrer = await tx.user.findFirstOrThrow({ where: { id: actor.userId, clinicId: actor.clinicId } });
   const a = await signedAssessmentOf(tx, actor, r.episodeId, r.assessmentId);
@@ -155,19 +193,41 @@ async function snapshotSource(tx: Tx, actor: Actor, r: Awaited<ReturnType<typeof
     orderBy: [{ assessedOn: "asc" }, { createdAt: "asc" }],
   });
   const runs = await tx.run.findMany({
-    where: { clinicId: actor.clinicId, patientId: r.episode.patientId, date: { gte: fromDateString(addDays(toDateString(a.assessedOn), -83)), lte: a.assessedOn } },
+    where: {
+      clinicId: actor.clinicId,
+      patientId: r.episode.patientId,
+      date: { gte: fromDateString(addDays(toDateString(a.assessedOn), -83)), lte: a.assessedOn },
+    },
     select: { date: true, distanceKm: true },
     orderBy: { date: "asc" },
   });
-  const signer = a.signedById ? await tx.user.findFirst({ where: { id: a.signedById, clinicId: actor.clinicId }, select: { name: true } }) : null;
+  const signer = a.signedById
+    ? await tx.user.findFirst({ where: { id: a.signedById, clinicId: actor.clinicId }, select: { name: true } })
+    : null;
   const p = r.episode.patient;
   const e = r.episode;
   return {
-    referral: { id: r.id, urgency: r.urgency, reason: r.reason, question: r.question, recipient: r.recipient, draft: (r.draft ?? {}) as ReferralDraftText },
+    referral: {
+      id: r.id,
+      urgency: r.urgency,
+      reason: r.reason,
+      question: r.question,
+      recipient: r.recipient,
+      draft: (r.draft ?? {}) as ReferralDraftText,
+    },
     signedAt: signedAt.toISOString(),
     clinic: { id: clinic.id, name: clinic.name, phone: clinic.phone, address: clinic.address, timezone: clinic.timezone },
     referrer: { id: referrer.id, name: referrer.name, title: referrer.title, email: referrer.email, phone: referrer.phone },
-    patient: { id: p.id, mrn: p.mrn, givenName: p.givenName, familyName: p.familyName, birthDate: toDateString(p.birthDate), sex: p.sex, phone: p.phone, email: p.email },
+    patient: {
+      id: p.id,
+      mrn: p.mrn,
+      givenName: p.givenName,
+      familyName: p.familyName,
+      birthDate: toDateString(p.birthDate),
+      sex: p.sex,
+      phone: p.phone,
+      email: p.email,
+    },
     episode: { id: e.id, side: e.side, complaint: e.complaint, onsetDate: toDateString(e.onsetDate), mechanism: e.mechanism },
     assessment: {
       id: a.id,
@@ -178,7 +238,13 @@ async function snapshotSource(tx: Tx, actor: Actor, r: Awaited<ReturnType<typeof
       answers: a.answers as Answers,
       evaluation: a.evaluation as unknown as Evaluation,
     },
-    history: history.map((h) => ({ id: h.id, kind: h.kind, assessedOn: toDateString(h.assessedOn), answers: h.answers as Answers, evaluation: h.evaluation as unknown as Evaluation })),
+    history: history.map((h) => ({
+      id: h.id,
+      kind: h.kind,
+      assessedOn: toDateString(h.assessedOn),
+      answers: h.answers as Answers,
+      evaluation: h.evaluation as unknown as Evaluation,
+    })),
     runs: runs.map((x) => ({ date: toDateString(x.date), distanceKm: x.distanceKm })),
     settings: ((a.settingsUsed as Settings | null) ?? DEFAULT_SETTINGS) as Settings,
   };
@@ -199,25 +265,39 @@ export async function signReferral(actor: Actor, referralId: string, version: nu
   return transaction((tx) => signReferralIn(tx, actor, referralId, version));
 }
 
-export async function signReferralIn(tx: Tx, actor: Actor, referralId: string, version: number, signedAt = new Date()): Promise<ReferralView> {
+export async function signReferralIn(
+  tx: Tx,
+  actor: Actor,
+  referralId: string,
+  version: number,
+  signedAt = new Date(),
+): Promise<ReferralView> {
   const r = await findReferralOrThrow(tx, actor, referralId);
   if (r.status !== "draft") throw new ConflictError("This referral is already signed.");
   if (r.version !== version) throw new ConflictError("The referral changed since you opened it. Review it, then sign again.");
-  if (!r.question.trim()) throw new ValidationError([{ path: "question", message: "write the question for the receiving clinician before signing" }]);
+  if (!r.question.trim())
+    throw new ValidationError([{ path: "question", message: "write the question for the receiving clinician before signing" }]);
   const snapshot = buildReferralSnapshot(await snapshotSource(tx, actor, r, signedAt));
   const updated = await tx.referral.updateMany({
     where: { id: r.id, clinicId: actor.clinicId, status: "draft", version },
     data: { status: "signed", snapshot: asJson(snapshot), signedById: actor.userId, signedAt, version: { increment: 1 } },
   });
   if (updated.count !== 1) throw new ConflictError("The referral changed while signing. Review it and sign again.");
-  await audit(tx, actor, { action: "referral.sign", entityType: "Referral", entityId: r.id, patientId: r.episode.patientId, detail: { urgency: r.urgency } });
+  await audit(tx, actor, {
+    action: "referral.sign",
+    entityType: "Referral",
+    entityId: r.id,
+    patientId: r.episode.patientId,
+    detail: { urgency: r.urgency },
+  });
   return view(tx, actor, await findReferralOrThrow(tx, actor, r.id));
 }
 
 export async function markReferralSent(actor: Actor, referralId: string): Promise<ReferralView> {
   return transaction(async (tx) => {
     const r = await findReferralOrThrow(tx, actor, referralId);
-    if (r.status !== "signed") throw new ConflictError(r.status === "draft" ? "Sign the referral before sending it." : `This referral is already ${r.status}.`);
+    if (r.status !== "signed")
+      throw new ConflictError(r.status === "draft" ? "Sign the referral before sending it." : `This referral is already ${r.status}.`);
     await tx.referral.update({ where: { id: r.id }, data: { status: "sent", sentAt: new Date(), version: { increment: 1 } } });
     await audit(tx, actor, { action: "referral.send", entityType: "Referral", entityId: r.id, patientId: r.episode.patientId });
     return view(tx, actor, await findReferralOrThrow(tx, actor, r.id));
@@ -228,8 +308,17 @@ export async function cancelReferral(actor: Actor, referralId: string, reason: s
   return transaction(async (tx) => {
     const r = await findReferralOrThrow(tx, actor, referralId);
     if (r.status === "cancelled") throw new ConflictError("This referral is already cancelled.");
-    await tx.referral.update({ where: { id: r.id }, data: { status: "cancelled", cancelledAt: new Date(), cancelReason: reason, version: { increment: 1 } } });
-    await audit(tx, actor, { action: "referral.cancel", entityType: "Referral", entityId: r.id, patientId: r.episode.patientId, detail: { reason } });
+    await tx.referral.update({
+      where: { id: r.id },
+      data: { status: "cancelled", cancelledAt: new Date(), cancelReason: reason, version: { increment: 1 } },
+    });
+    await audit(tx, actor, {
+      action: "referral.cancel",
+      entityType: "Referral",
+      entityId: r.id,
+      patientId: r.episode.patientId,
+      detail: { reason },
+    });
     return view(tx, actor, await findReferralOrThrow(tx, actor, r.id));
   });
 }
@@ -253,7 +342,22 @@ export async function exportReferral(actor: Actor, referralId: string, format: "
   });
 }
 
-export type ReferralListItem = Pick<ReferralView, "id" | "episodeId" | "patientId" | "status" | "urgency" | "reason" | "question" | "signedAt" | "sentAt" | "cancelledAt" | "createdAt" | "patientName" | "patientMrn">;
+export type ReferralListItem = Pick<
+  ReferralView,
+  | "id"
+  | "episodeId"
+  | "patientId"
+  | "status"
+  | "urgency"
+  | "reason"
+  | "question"
+  | "signedAt"
+  | "sentAt"
+  | "cancelledAt"
+  | "createdAt"
+  | "patientName"
+  | "patientMrn"
+>;
 
 /** The clinic's referrals, newest first, keyset-paginated; optionally one status or one patient. */
 export async function listReferrals(
@@ -264,10 +368,10 @@ export async function listReferrals(
   let cursor: { t: string; i: string } | null = null;
   if (opts.cursor) {
     try {
-    cursor = JSON.parse(Buffer.from(opts.cursor, "base64url").toString()) as { t: string; i: string };
-    if (typeof cursor.t !== "string" || !isUuid(cursor.i) || Number.isNaN(Date.parse(cursor.t))) cursor = null;
+      cursor = JSON.parse(Buffer.from(opts.cursor, "base64url").toString()) as { t: string; i: string };
+      if (typeof cursor.t !== "string" || !isUuid(cursor.i) || Number.isNaN(Date.parse(cursor.t))) cursor = null;
     } catch {
-    cursor = null;
+      cursor = null;
     }
     if (!cursor) throw new ValidationError([{ path: "cursor", message: "cursor is not valid: start again from the first page" }]);
   }
@@ -289,21 +393,24 @@ export async function listReferrals(
     const last = page[page.length - 1];
     return {
       items: page.map((r) => ({
-      id: r.id,
-      episodeId: r.episodeId,
-      patientId: r.episode.patientId,
-      status: r.status,
-      urgency: r.urgency,
-      reason: r.reason,
-      question: r.question,
-      signedAt: r.signedAt,
-      sentAt: r.sentAt,
-      cancelledAt: r.cancelledAt,
-      createdAt: r.createdAt,
-      patientName: `${r.episode.patient.familyName}, ${r.episode.patient.givenName}`,
-      patientMrn: r.episode.patient.mrn,
-    })),
-      nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify({ t: last.createdAt.toISOString(), i: last.id })).toString("base64url") : null,
+        id: r.id,
+        episodeId: r.episodeId,
+        patientId: r.episode.patientId,
+        status: r.status,
+        urgency: r.urgency,
+        reason: r.reason,
+        question: r.question,
+        signedAt: r.signedAt,
+        sentAt: r.sentAt,
+        cancelledAt: r.cancelledAt,
+        createdAt: r.createdAt,
+        patientName: `${r.episode.patient.familyName}, ${r.episode.patient.givenName}`,
+        patientMrn: r.episode.patient.mrn,
+      })),
+      nextCursor:
+        rows.length > limit && last
+          ? Buffer.from(JSON.stringify({ t: last.createdAt.toISOString(), i: last.id })).toString("base64url")
+          : null,
     };
   });
 }
@@ -316,4 +423,3 @@ export async function deleteReferralDraft(actor: Actor, referralId: string): Pro
     await audit(tx, actor, { action: "referral.delete_draft", entityType: "Referral", entityId: r.id, patientId: r.episode.patientId });
   });
 }
-

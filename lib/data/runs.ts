@@ -11,7 +11,14 @@ import { parseRunsCsv, runKey, type CsvRow, type RunInput } from "@/lib/validati
  * assessment keeps the runs it was evaluated with in its evaluationInput),
  * so they can be added, corrected and deleted; every change is audited.
  */
-export type RunView = { id: string; date: string; distanceKm: number; durationSec: number | null; surface: "road" | "track" | "treadmill" | "trail" | null; source: string };
+export type RunView = {
+  id: string;
+  date: string;
+  distanceKm: number;
+  durationSec: number | null;
+  surface: "road" | "track" | "treadmill" | "trail" | null;
+  source: string;
+};
 
 export async function listRuns(actor: Actor, patientId: string, opts: { from?: string; to?: string } = {}): Promise<RunView[]> {
   if (!isUuid(patientId)) throw new NotFoundError("patient");
@@ -20,11 +27,20 @@ export async function listRuns(actor: Actor, patientId: string, opts: { from?: s
       where: {
         clinicId: actor.clinicId,
         patientId,
-        ...(opts.from || opts.to ? { date: { ...(opts.from ? { gte: fromDateString(opts.from) } : {}), ...(opts.to ? { lte: fromDateString(opts.to) } : {}) } } : {}),
+        ...(opts.from || opts.to
+          ? { date: { ...(opts.from ? { gte: fromDateString(opts.from) } : {}), ...(opts.to ? { lte: fromDateString(opts.to) } : {}) } }
+          : {}),
       },
       orderBy: [{ date: "desc" }, { createdAt: "desc" }],
     });
-    return rows.map((r) => ({ id: r.id, date: toDateString(r.date), distanceKm: r.distanceKm, durationSec: r.durationSec, surface: r.surface, source: r.source }));
+    return rows.map((r) => ({
+      id: r.id,
+      date: toDateString(r.date),
+      distanceKm: r.distanceKm,
+      durationSec: r.durationSec,
+      surface: r.surface,
+      source: r.source,
+    }));
   });
 }
 
@@ -34,7 +50,13 @@ export async function saveRun(actor: Actor, input: RunInput): Promise<RunView> {
     await refuseFutureDates(tx, actor.clinicId, [{ path: "date", date: input.date, message: "a run cannot be in the future" }]);
     const data = { date: fromDateString(input.date), distanceKm: input.distanceKm, durationSec: input.durationSec, surface: input.surface };
     const duplicate = await tx.run.findFirst({
-      where: { clinicId: actor.clinicId, patientId: input.patientId, date: data.date, distanceKm: input.distanceKm, ...(input.runId ? { id: { not: input.runId } } : {}) },
+      where: {
+        clinicId: actor.clinicId,
+        patientId: input.patientId,
+        date: data.date,
+        distanceKm: input.distanceKm,
+        ...(input.runId ? { id: { not: input.runId } } : {}),
+      },
       select: { id: true },
     });
     if (duplicate) throw new ValidationError([{ path: "distance", message: "a run with this date and distance is already recorded" }]);
@@ -48,13 +70,34 @@ export async function saveRun(actor: Actor, input: RunInput): Promise<RunView> {
         entityType: "Run",
         entityId: run.id,
         patientId: input.patientId,
-        detail: { before: { date: toDateString(before.date), distanceKm: before.distanceKm, durationSec: before.durationSec, surface: before.surface }, after: { ...input, runId: undefined, patientId: undefined } },
+        detail: {
+          before: {
+            date: toDateString(before.date),
+            distanceKm: before.distanceKm,
+            durationSec: before.durationSec,
+            surface: before.surface,
+          },
+          after: { ...input, runId: undefined, patientId: undefined },
+        },
       });
     } else {
       run = await tx.run.create({ data: { ...data, clinicId: actor.clinicId, patientId: input.patientId, source: "manual" } });
-      await audit(tx, actor, { action: "run.create", entityType: "Run", entityId: run.id, patientId: input.patientId, detail: { date: input.date, distanceKm: input.distanceKm } });
+      await audit(tx, actor, {
+        action: "run.create",
+        entityType: "Run",
+        entityId: run.id,
+        patientId: input.patientId,
+        detail: { date: input.date, distanceKm: input.distanceKm },
+      });
     }
-    return { id: run.id, date: toDateString(run.date), distanceKm: run.distanceKm, durationSec: run.durationSec, surface: run.surface, source: run.source };
+    return {
+      id: run.id,
+      date: toDateString(run.date),
+      distanceKm: run.distanceKm,
+      durationSec: run.durationSec,
+      surface: run.surface,
+      source: run.source,
+    };
   });
 }
 
@@ -65,18 +108,32 @@ export async function deleteRun(actor: Actor, patientId: string, runId: string):
     const run = await tx.run.findFirst({ where: { id: runId, clinicId: actor.clinicId, patientId } });
     if (!run) throw new NotFoundError("run");
     await tx.run.delete({ where: { id: run.id } });
-    await audit(tx, actor, { action: "run.delete", entityType: "Run", entityId: run.id, patientId, detail: { date: toDateString(run.date), distanceKm: run.distanceKm, durationSec: run.durationSec, surface: run.surface } });
+    await audit(tx, actor, {
+      action: "run.delete",
+      entityType: "Run",
+      entityId: run.id,
+      patientId,
+      detail: { date: toDateString(run.date), distanceKm: run.distanceKm, durationSec: run.durationSec, surface: run.surface },
+    });
   });
 }
 
 export type ImportPreview = { rows: CsvRow[]; error?: string; importable: number };
 
-async function previewIn(tx: Parameters<Parameters<typeof transaction>[0]>[0], actor: Actor, patientId: string, csv: string): Promise<ImportPreview> {
+async function previewIn(
+  tx: Parameters<Parameters<typeof transaction>[0]>[0],
+  actor: Actor,
+  patientId: string,
+  csv: string,
+): Promise<ImportPreview> {
   const { today } = await clinicClock(tx, actor.clinicId);
   const { rows, error } = parseRunsCsv(csv, today);
   const dates = rows.flatMap((r) => (r.run ? [fromDateString(r.run.date)] : []));
   const existing = dates.length
-    ? await tx.run.findMany({ where: { clinicId: actor.clinicId, patientId, date: { in: dates } }, select: { date: true, distanceKm: true } })
+    ? await tx.run.findMany({
+        where: { clinicId: actor.clinicId, patientId, date: { in: dates } },
+        select: { date: true, distanceKm: true },
+      })
     : [];
   const seen = new Set(existing.map((r) => runKey({ date: toDateString(r.date), distanceKm: r.distanceKm })));
   for (const row of rows) {
@@ -108,9 +165,22 @@ export async function importRuns(actor: Actor, patientId: string, csv: string): 
     const good = preview.rows.filter((r) => r.run && !r.error).map((r) => r.run!);
     if (good.length === 0) throw new ValidationError([{ path: "csv", message: "no row can be imported: see the reason on each row" }]);
     await tx.run.createMany({
-      data: good.map((r) => ({ clinicId: actor.clinicId, patientId, date: fromDateString(r.date), distanceKm: r.distanceKm, durationSec: r.durationSec, surface: r.surface, source: "csv_import" as const })),
+      data: good.map((r) => ({
+        clinicId: actor.clinicId,
+        patientId,
+        date: fromDateString(r.date),
+        distanceKm: r.distanceKm,
+        durationSec: r.durationSec,
+        surface: r.surface,
+        source: "csv_import" as const,
+      })),
     });
-    await audit(tx, actor, { action: "run.import", entityType: "Run", patientId, detail: { imported: good.length, skipped: preview.rows.length - good.length } });
+    await audit(tx, actor, {
+      action: "run.import",
+      entityType: "Run",
+      patientId,
+      detail: { imported: good.length, skipped: preview.rows.length - good.length },
+    });
     return { ...preview, imported: good.length };
   });
 }

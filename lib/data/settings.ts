@@ -52,7 +52,10 @@ export async function clinicSettingsIn(tx: Tx, clinicId: string): Promise<Clinic
 /** The settings page: the thresholds and the clinic's time zone. */
 export async function getClinicSettings(actor: Actor): Promise<ClinicSettingsView & { timezone: string }> {
   return read(async (c) => {
-    const [row, clock] = await Promise.all([c.clinicSettings.findUnique({ where: { clinicId: actor.clinicId } }), clinicClock(c, actor.clinicId)]);
+    const [row, clock] = await Promise.all([
+      c.clinicSettings.findUnique({ where: { clinicId: actor.clinicId } }),
+      clinicClock(c, actor.clinicId),
+    ]);
     return { ...toSettings(row), timezone: clock.timezone };
   });
 }
@@ -70,7 +73,10 @@ export function evaluationSettings(view: ClinicSettingsView): Settings {
 }
 
 /** Saves the thresholds and, when given, the clinic's time zone; one audit event holds the before and after. */
-export async function updateClinicSettings(actor: Actor, next: Settings & { reviewIntervalDays: number; timezone?: string }): Promise<ClinicSettingsView & { timezone: string }> {
+export async function updateClinicSettings(
+  actor: Actor,
+  next: Settings & { reviewIntervalDays: number; timezone?: string },
+): Promise<ClinicSettingsView & { timezone: string }> {
   return transaction(async (tx) => {
     const before = { ...(await clinicSettingsIn(tx, actor.clinicId)), timezone: (await clinicClock(tx, actor.clinicId)).timezone };
     const timezone = next.timezone ?? before.timezone;
@@ -89,11 +95,20 @@ export async function updateClinicSettings(actor: Actor, next: Settings & { revi
       reviewIntervalDays: next.reviewIntervalDays,
       updatedById: actor.userId,
     };
-    const row = await tx.clinicSettings.upsert({ where: { clinicId: actor.clinicId }, create: { clinicId: actor.clinicId, ...data }, update: data });
+    const row = await tx.clinicSettings.upsert({
+      where: { clinicId: actor.clinicId },
+      create: { clinicId: actor.clinicId, ...data },
+      update: data,
+    });
     const after = { ...toSettings(row), timezone };
     const { updatedAt: _a, ...b } = before;
     const { updatedAt: _b, ...a } = after;
-    await audit(tx, actor, { action: "settings.update", entityType: "ClinicSettings", entityId: actor.clinicId, detail: asJson({ before: b, after: a }) });
+    await audit(tx, actor, {
+      action: "settings.update",
+      entityType: "ClinicSettings",
+      entityId: actor.clinicId,
+      detail: asJson({ before: b, after: a }),
+    });
     return after;
   });
 }

@@ -39,9 +39,17 @@ export async function getTimeline(actor: Actor, patientId: string, opts: { audit
   return transaction(async (tx) => {
     await findPatientOrThrow(tx, actor, patientId);
     const clock = await clinicClock(tx, actor.clinicId);
-    const episodes = await tx.episode.findMany({ where: { clinicId: actor.clinicId, patientId }, orderBy: { createdAt: "asc" }, select: { id: true, side: true, complaint: true, status: true } });
+    const episodes = await tx.episode.findMany({
+      where: { clinicId: actor.clinicId, patientId },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, side: true, complaint: true, status: true },
+    });
     const settings = await clinicSettingsIn(tx, actor.clinicId);
-    const runs = await tx.run.findMany({ where: { clinicId: actor.clinicId, patientId }, orderBy: { date: "asc" }, select: { date: true, distanceKm: true } });
+    const runs = await tx.run.findMany({
+      where: { clinicId: actor.clinicId, patientId },
+      orderBy: { date: "asc" },
+      select: { date: true, distanceKm: true },
+    });
     const assessments = await tx.assessment.findMany({
       where: { clinicId: actor.clinicId, episodeId: { in: episodes.map((e) => e.id) } },
       orderBy: [{ assessedOn: "asc" }, { createdAt: "asc" }],
@@ -54,15 +62,15 @@ export async function getTimeline(actor: Actor, patientId: string, opts: { audit
       timezone: clock.timezone,
       episodes,
       assessments: assessments.map((a) => ({
-      id: a.id,
-      episodeId: a.episodeId,
-      kind: a.kind,
-      assessedOn: toDateString(a.assessedOn),
-      status: a.status,
-      signedAt: a.signedAt?.toISOString() ?? null,
-      urgency: a.urgency,
-      evaluation: (a.evaluation as unknown as Evaluation | null) ?? null,
-    })),
+        id: a.id,
+        episodeId: a.episodeId,
+        kind: a.kind,
+        assessedOn: toDateString(a.assessedOn),
+        status: a.status,
+        signedAt: a.signedAt?.toISOString() ?? null,
+        urgency: a.urgency,
+        evaluation: (a.evaluation as unknown as Evaluation | null) ?? null,
+      })),
       runs: runs.map((r) => ({ date: toDateString(r.date), distanceKm: r.distanceKm })),
       settings: { spikePct: settings.spikePct, importantChange: settings.importantChange },
     };

@@ -8,7 +8,10 @@ export type Tx = Prisma.TransactionClient;
  * Runs `fn` in one transaction: a write and its audit row commit together or
  * not at all. Connection failures surface as DatabaseUnavailableError.
  */
-export async function transaction<T>(fn: (tx: Tx) => Promise<T>, options?: { isolationLevel?: Prisma.TransactionIsolationLevel }): Promise<T> {
+export async function transaction<T>(
+  fn: (tx: Tx) => Promise<T>,
+  options?: { isolationLevel?: Prisma.TransactionIsolationLevel },
+): Promise<T> {
   try {
     return await db().$transaction(fn, { maxWait: 10_000, timeout: 30_000, ...options });
   } catch (error) {
@@ -47,4 +50,3 @@ export function fromDateString(s: string): Date {
 export function asJson(value: unknown): Prisma.InputJsonValue {
   return value as Prisma.InputJsonValue;
 }
-

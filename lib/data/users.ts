@@ -25,7 +25,9 @@ const PUBLIC_FIELDS = {
 } as const;
 
 export async function listUsers(actor: Actor) {
-  return read((c) => c.user.findMany({ where: { clinicId: actor.clinicId }, select: PUBLIC_FIELDS, orderBy: [{ active: "desc" }, { name: "asc" }] }));
+  return read((c) =>
+    c.user.findMany({ where: { clinicId: actor.clinicId }, select: PUBLIC_FIELDS, orderBy: [{ active: "desc" }, { name: "asc" }] }),
+  );
 }
 
 export async function createUser(actor: Actor, input: CreateUserInput) {
@@ -33,10 +35,23 @@ export async function createUser(actor: Actor, input: CreateUserInput) {
   try {
     return await transaction(async (tx) => {
       const user = await tx.user.create({
-        data: { clinicId: actor.clinicId, email: input.email, name: input.name, role: input.role, title: input.title ?? null, phone: input.phone ?? null, passwordHash },
+        data: {
+          clinicId: actor.clinicId,
+          email: input.email,
+          name: input.name,
+          role: input.role,
+          title: input.title ?? null,
+          phone: input.phone ?? null,
+          passwordHash,
+        },
         select: PUBLIC_FIELDS,
       });
-      await audit(tx, actor, { action: "user.create", entityType: "User", entityId: user.id, detail: { email: user.email, role: user.role } });
+      await audit(tx, actor, {
+        action: "user.create",
+        entityType: "User",
+        entityId: user.id,
+        detail: { email: user.email, role: user.role },
+      });
       return user;
     });
   } catch (error) {
@@ -72,7 +87,10 @@ export async function updateUser(actor: Actor, input: UpdateUserInput) {
       action: !input.active && before.active ? "user.deactivate" : input.active && !before.active ? "user.reactivate" : "user.update",
       entityType: "User",
       entityId: before.id,
-      detail: { before: Object.fromEntries(changed.map((k) => [k, before[k]])), after: Object.fromEntries(changed.map((k) => [k, after[k]])) },
+      detail: {
+        before: Object.fromEntries(changed.map((k) => [k, before[k]])),
+        after: Object.fromEntries(changed.map((k) => [k, after[k]])),
+      },
     });
     return after;
   });

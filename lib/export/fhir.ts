@@ -23,17 +23,7 @@
 import { createHash } from "node:crypto";
 import { URGENCY_LABELS } from "@/lib/clinical/labels";
 import { formatDate } from "@/lib/format";
-import {
-  KIND_TEXT,
-  loadFigures,
-  patientName,
-  SEX_TEXT,
-  SIDE_TEXT,
-  spikeText,
-  thresholdText,
-  formatScore,
-  URGENCY_WORDS,
-} from "./snapshot";
+import { KIND_TEXT, loadFigures, patientName, SEX_TEXT, SIDE_TEXT, spikeText, thresholdText, formatScore, URGENCY_WORDS } from "./snapshot";
 import type { Finding, OutcomeSeries, ReferralSnapshot } from "./types";
 
 // ---------------------------------------------------------------------------
@@ -137,7 +127,8 @@ export type ServiceRequest = Base<"ServiceRequest"> & {
   supportingInfo?: Reference[];
   note: Annotation[];
 };
-export type FhirResource = Composition | Patient | Practitioner | PractitionerRole | Organization | Encounter | Condition | Observation | Flag | ServiceRequest;
+export type FhirResource =
+  Composition | Patient | Practitioner | PractitionerRole | Organization | Encounter | Condition | Observation | Flag | ServiceRequest;
 export type BundleEntry = { fullUrl: string; resource: FhirResource };
 export type Bundle = {
   resourceType: "Bundle";
@@ -370,7 +361,9 @@ export function buildReferralBundle(snapshot: ReferralSnapshot): Bundle {
       resourceType: "Flag",
       id: idOf(fullUrl),
       status: "active",
-      code: { text: `${f.label}. Urgency: ${URGENCY_WORDS[f.urgency]} (${URGENCY_LABELS[f.urgency]}). Findings: ${findingsText(f.because)}.` },
+      code: {
+        text: `${f.label}. Urgency: ${URGENCY_WORDS[f.urgency]} (${URGENCY_LABELS[f.urgency]}). Findings: ${findingsText(f.because)}.`,
+      },
       subject: patientRef,
       period: { start: date },
       encounter: encounterRef,
@@ -411,7 +404,10 @@ export function buildReferralBundle(snapshot: ReferralSnapshot): Bundle {
     {
       title: "History",
       text: div(
-        labelled("Patient", `${name}, ${SEX_TEXT[s.patient.sex]}, born ${formatDate(s.patient.birthDate)} (${s.patient.ageYears} years at assessment), MRN ${s.patient.mrn}`) +
+        labelled(
+          "Patient",
+          `${name}, ${SEX_TEXT[s.patient.sex]}, born ${formatDate(s.patient.birthDate)} (${s.patient.ageYears} years at assessment), MRN ${s.patient.mrn}`,
+        ) +
           labelled("Complaint", `${s.episode.complaint} (${side})`) +
           labelled("Mechanism", s.history.mechanism) +
           labelled("Duration", s.history.durationText) +
@@ -424,7 +420,9 @@ export function buildReferralBundle(snapshot: ReferralSnapshot): Bundle {
       title: "Red flags",
       text: div(
         h("Present") +
-          (s.redFlags.length === 0 ? p("None.") : ul(s.redFlags.map((f) => `${f.label} (${URGENCY_WORDS[f.urgency]}): ${findingsText(f.because)}`))) +
+          (s.redFlags.length === 0
+            ? p("None.")
+            : ul(s.redFlags.map((f) => `${f.label} (${URGENCY_WORDS[f.urgency]}): ${findingsText(f.because)}`))) +
           h("Checked and absent") +
           (s.redFlagsAbsent.length === 0 ? p("None.") : ul(s.redFlagsAbsent.map((f) => f.label))) +
           h("Not assessed") +
@@ -434,7 +432,11 @@ export function buildReferralBundle(snapshot: ReferralSnapshot): Bundle {
     },
     {
       title: "Examination",
-      text: div(s.examination.length === 0 ? p("No examination recorded at this assessment.") : ul(s.examination.map((e) => `${e.test}: ${e.result}`))),
+      text: div(
+        s.examination.length === 0
+          ? p("No examination recorded at this assessment.")
+          : ul(s.examination.map((e) => `${e.test}: ${e.result}`)),
+      ),
     },
     {
       title: "Considerations (not diagnoses)",
@@ -465,7 +467,10 @@ export function buildReferralBundle(snapshot: ReferralSnapshot): Bundle {
           table(
             "Weekly distance (ISO weeks, Monday start)",
             ["Week of", "Distance"],
-            s.trainingLoad.weekly.map((w) => [formatDate(w.weekStart) + (w.complete ? "" : " (to the assessment day)"), `${formatScore(w.km)} km`]),
+            s.trainingLoad.weekly.map((w) => [
+              formatDate(w.weekStart) + (w.complete ? "" : " (to the assessment day)"),
+              `${formatScore(w.km)} km`,
+            ]),
           ) +
           ul(loadFigures(s.trainingLoad).map((f) => `${f.label}: ${f.value}`)) +
           h("Single-run spikes") +
@@ -495,7 +500,9 @@ export function buildReferralBundle(snapshot: ReferralSnapshot): Bundle {
     {
       title: "Medication, allergies and comorbidities",
       text: div(
-        labelled("Medication", s.medication ?? "not recorded") + labelled("Allergies", s.allergies ?? "not recorded") + labelled("Comorbidities", s.comorbidities ?? "not recorded"),
+        labelled("Medication", s.medication ?? "not recorded") +
+          labelled("Allergies", s.allergies ?? "not recorded") +
+          labelled("Comorbidities", s.comorbidities ?? "not recorded"),
       ),
     },
   ];

@@ -51,20 +51,106 @@ function isWinAnsi(ch: string): boolean {
 
 /** Letters that do not decompose into a base letter and a mark, and common symbols. */
 const SPECIAL: Readonly<Record<string, string>> = {
-  Ł: "L", ł: "l", Đ: "D", đ: "d", Ħ: "H", ħ: "h", ı: "i", Ŀ: "L", ŀ: "l", Ŋ: "N", ŋ: "n", Ŧ: "T", ŧ: "t", ĸ: "k", ſ: "s", Ə: "E", ə: "e",
-  "≥": ">=", "≤": "<=", "≠": "!=", "→": "->", "←": "<-", "−": "-", "‐": "-", "‑": "-", "′": "'", "″": '"', "✓": "yes", "\t": " ",
-  "\u2009": " ", "\u202f": " ", "\u2007": " ", "\u200b": "",
+  Ł: "L",
+  ł: "l",
+  Đ: "D",
+  đ: "d",
+  Ħ: "H",
+  ħ: "h",
+  ı: "i",
+  Ŀ: "L",
+  ŀ: "l",
+  Ŋ: "N",
+  ŋ: "n",
+  Ŧ: "T",
+  ŧ: "t",
+  ĸ: "k",
+  ſ: "s",
+  Ə: "E",
+  ə: "e",
+  "≥": ">=",
+  "≤": "<=",
+  "≠": "!=",
+  "→": "->",
+  "←": "<-",
+  "−": "-",
+  "‐": "-",
+  "‑": "-",
+  "′": "'",
+  "″": '"',
+  "✓": "yes",
+  "\t": " ",
+  "\u2009": " ",
+  "\u202f": " ",
+  "\u2007": " ",
+  "\u200b": "",
 };
 
 const CYRILLIC: Readonly<Record<string, string>> = {
-  А: "A", Б: "B", В: "V", Г: "G", Ґ: "G", Д: "D", Е: "E", Є: "Ye", Ж: "Zh", З: "Z", И: "I", І: "I", Ї: "Yi", Й: "Y", К: "K", Л: "L", М: "M",
-  Н: "N", О: "O", П: "P", Р: "R", С: "S", Т: "T", У: "U", Ф: "F", Х: "Kh", Ц: "Ts", Ч: "Ch", Ш: "Sh", Щ: "Shch", Ъ: "", Ы: "Y", Ь: "",
-  Э: "E", Ю: "Yu", Я: "Ya", Ё: "Yo",
+  А: "A",
+  Б: "B",
+  В: "V",
+  Г: "G",
+  Ґ: "G",
+  Д: "D",
+  Е: "E",
+  Є: "Ye",
+  Ж: "Zh",
+  З: "Z",
+  И: "I",
+  І: "I",
+  Ї: "Yi",
+  Й: "Y",
+  К: "K",
+  Л: "L",
+  М: "M",
+  Н: "N",
+  О: "O",
+  П: "P",
+  Р: "R",
+  С: "S",
+  Т: "T",
+  У: "U",
+  Ф: "F",
+  Х: "Kh",
+  Ц: "Ts",
+  Ч: "Ch",
+  Ш: "Sh",
+  Щ: "Shch",
+  Ъ: "",
+  Ы: "Y",
+  Ь: "",
+  Э: "E",
+  Ю: "Yu",
+  Я: "Ya",
+  Ё: "Yo",
 };
 
 const GREEK: Readonly<Record<string, string>> = {
-  Α: "A", Β: "V", Γ: "G", Δ: "D", Ε: "E", Ζ: "Z", Η: "I", Θ: "Th", Ι: "I", Κ: "K", Λ: "L", Μ: "M", Ν: "N", Ξ: "X", Ο: "O", Π: "P",
-  Ρ: "R", Σ: "S", Τ: "T", Υ: "Y", Φ: "F", Χ: "Ch", Ψ: "Ps", Ω: "O",
+  Α: "A",
+  Β: "V",
+  Γ: "G",
+  Δ: "D",
+  Ε: "E",
+  Ζ: "Z",
+  Η: "I",
+  Θ: "Th",
+  Ι: "I",
+  Κ: "K",
+  Λ: "L",
+  Μ: "M",
+  Ν: "N",
+  Ξ: "X",
+  Ο: "O",
+  Π: "P",
+  Ρ: "R",
+  Σ: "S",
+  Τ: "T",
+  Υ: "Y",
+  Φ: "F",
+  Χ: "Ch",
+  Ψ: "Ps",
+  Ω: "O",
 };
 
 function transliterate(ch: string): string | undefined {
@@ -149,28 +235,44 @@ class Layout {
     doc.moveDown(0.6);
     doc.font(BOLD).fontSize(12).fillColor(INK).text(toWinAnsi(text), this.left, doc.y, { width: this.width });
     const y = doc.y + 1;
-    doc.moveTo(this.left, y).lineTo(this.left + this.width, y).lineWidth(0.6).strokeColor(RULE).stroke();
+    doc
+      .moveTo(this.left, y)
+      .lineTo(this.left + this.width, y)
+      .lineWidth(0.6)
+      .strokeColor(RULE)
+      .stroke();
     doc.y = y + 4;
   }
 
   subheading(text: string) {
     this.ensure(36);
     this.doc.moveDown(0.3);
-    this.doc.font(BOLD).fontSize(BODY + 0.5).fillColor(INK).text(toWinAnsi(text), this.left, this.doc.y, { width: this.width });
+    this.doc
+      .font(BOLD)
+      .fontSize(BODY + 0.5)
+      .fillColor(INK)
+      .text(toWinAnsi(text), this.left, this.doc.y, { width: this.width });
     this.doc.moveDown(0.15);
   }
 
   paragraph(text: string, options: { font?: string; size?: number; color?: string; indent?: number } = {}) {
     const { doc } = this;
     const indent = options.indent ?? 0;
-    doc.font(options.font ?? FONT).fontSize(options.size ?? BODY).fillColor(options.color ?? INK);
+    doc
+      .font(options.font ?? FONT)
+      .fontSize(options.size ?? BODY)
+      .fillColor(options.color ?? INK);
     doc.text(toWinAnsi(text), this.left + indent, doc.y, { width: this.width - indent, lineGap: 1.5 });
   }
 
   /** "Label: text" with the label bold; wraps and flows across pages. */
   labelled(label: string, text: string) {
     const { doc } = this;
-    doc.font(BOLD).fontSize(BODY).fillColor(INK).text(toWinAnsi(`${label}: `), this.left, doc.y, { width: this.width, continued: true, lineGap: 1.5 });
+    doc
+      .font(BOLD)
+      .fontSize(BODY)
+      .fillColor(INK)
+      .text(toWinAnsi(`${label}: `), this.left, doc.y, { width: this.width, continued: true, lineGap: 1.5 });
     doc.font(FONT).text(toWinAnsi(text), { lineGap: 1.5 });
   }
 
@@ -180,7 +282,11 @@ class Layout {
       this.ensure(14);
       const { doc } = this;
       const y = doc.y;
-      doc.font(FONT).fontSize(BODY).fillColor(INK).text("•", this.left + 2, y, { width: 10, lineBreak: false });
+      doc
+        .font(FONT)
+        .fontSize(BODY)
+        .fillColor(INK)
+        .text("•", this.left + 2, y, { width: 10, lineBreak: false });
       doc.text(toWinAnsi(item), this.left + 12, y, { width: this.width - 12, lineGap: 1.5 });
     }
   }
@@ -208,7 +314,12 @@ class Layout {
         doc.text(toWinAnsi(c), x + pad, y + pad, { width: (cols[i] ?? 0) - 2 * pad, lineGap: 1 });
         x += cols[i] ?? 0;
       });
-      doc.moveTo(this.left, y + h).lineTo(this.left + this.width, y + h).lineWidth(0.4).strokeColor(RULE).stroke();
+      doc
+        .moveTo(this.left, y + h)
+        .lineTo(this.left + this.width, y + h)
+        .lineWidth(0.4)
+        .strokeColor(RULE)
+        .stroke();
       doc.x = this.left;
       doc.y = y + h;
     };
@@ -294,7 +405,10 @@ function write(l: Layout, s: ReferralSnapshot) {
 
   // --- Title and sender -------------------------------------------------------
   doc.font(BOLD).fontSize(17).fillColor(INK).text(toWinAnsi("Referral: medial knee pain"), l.left, MARGIN.top, { width: l.width });
-  l.paragraph([s.clinic.name, s.clinic.address, s.clinic.phone ? `Tel. ${s.clinic.phone}` : null].filter(Boolean).join(" · "), { color: MUTED, size: SMALL + 0.5 });
+  l.paragraph([s.clinic.name, s.clinic.address, s.clinic.phone ? `Tel. ${s.clinic.phone}` : null].filter(Boolean).join(" · "), {
+    color: MUTED,
+    size: SMALL + 0.5,
+  });
   doc.moveDown(0.6);
 
   // --- Urgency: a word, with a colour band ------------------------------------
@@ -348,7 +462,13 @@ function write(l: Layout, s: ReferralSnapshot) {
       const g = short[half + i];
       return [f.label, f.value, g?.label ?? "", g?.value ?? ""];
     });
-    if (pairs.length > 0) l.table("Symptoms, history and training habits (as recorded)", ["Finding", "Answer", "Finding", "Answer"], pairs, [1.45, 1.3, 1.45, 1.3]);
+    if (pairs.length > 0)
+      l.table(
+        "Symptoms, history and training habits (as recorded)",
+        ["Finding", "Answer", "Finding", "Answer"],
+        pairs,
+        [1.45, 1.3, 1.45, 1.3],
+      );
     for (const f of long) l.labelled(f.label, f.value);
   }
 
@@ -359,12 +479,21 @@ function write(l: Layout, s: ReferralSnapshot) {
   l.subheading("Checked and absent");
   l.paragraph(s.redFlagsAbsent.length === 0 ? "None." : `${s.redFlagsAbsent.map((f) => f.label).join("; ")}.`);
   l.subheading("Not assessed");
-  l.bullets(s.redFlagsNotAssessed.map((f) => f.label), "None: every red flag was assessed.");
+  l.bullets(
+    s.redFlagsNotAssessed.map((f) => f.label),
+    "None: every red flag was assessed.",
+  );
 
   // --- 4. Examination ----------------------------------------------------------------
   l.heading("Examination");
   if (s.examination.length === 0) l.paragraph("No examination recorded at this assessment.", { color: MUTED });
-  else l.table(`Examination on ${formatDate(s.assessment.assessedOn)}`, ["Test", "Result"], s.examination.map((e) => [e.test, e.result]), [1.2, 2.3]);
+  else
+    l.table(
+      `Examination on ${formatDate(s.assessment.assessedOn)}`,
+      ["Test", "Result"],
+      s.examination.map((e) => [e.test, e.result]),
+      [1.2, 2.3],
+    );
 
   // --- 5. Considerations ---------------------------------------------------------------
   l.heading("Considerations (not diagnoses)");
@@ -391,7 +520,8 @@ function write(l: Layout, s: ReferralSnapshot) {
       ]),
       [1.9, ...dates.map(() => 1.05), 1.7, 0.85],
     );
-    if (all.length > dates.length) l.paragraph(`${all.length - dates.length} earlier assessment date(s) not shown.`, { color: MUTED, size: SMALL });
+    if (all.length > dates.length)
+      l.paragraph(`${all.length - dates.length} earlier assessment date(s) not shown.`, { color: MUTED, size: SMALL });
   }
 
   // --- 7. Training load -----------------------------------------------------------------
@@ -444,10 +574,13 @@ function write(l: Layout, s: ReferralSnapshot) {
     `Signed by ${[s.referrer.name, s.referrer.title].filter(Boolean).join(", ")} on ${signedWhen(s)}. Contact: ${[s.referrer.phone, s.referrer.email].filter(Boolean).join(" · ")}.`,
     { font: BOLD },
   );
-  l.paragraph(`Decision support, rules version ${s.rulesVersion}: red flags and considerations list the findings that triggered them and are not diagnoses.`, {
-    color: MUTED,
-    size: SMALL,
-  });
+  l.paragraph(
+    `Decision support, rules version ${s.rulesVersion}: red flags and considerations list the findings that triggered them and are not diagnoses.`,
+    {
+      color: MUTED,
+      size: SMALL,
+    },
+  );
 }
 
 /** Footer on every page: patient, MRN, signing date, rules version, "Page n of m". */
@@ -461,7 +594,12 @@ function footers(doc: Doc, s: ReferralSnapshot) {
     // Writing below the bottom margin must not start a new page.
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc.moveTo(MARGIN.left, y - 6).lineTo(MARGIN.left + width, y - 6).lineWidth(0.4).strokeColor(RULE).stroke();
+    doc
+      .moveTo(MARGIN.left, y - 6)
+      .lineTo(MARGIN.left + width, y - 6)
+      .lineWidth(0.4)
+      .strokeColor(RULE)
+      .stroke();
     doc.font(FONT).fontSize(SMALL).fillColor(MUTED);
     doc.text(text, MARGIN.left, y, { width: width - 70, lineBreak: false, ellipsis: true });
     doc.text(`Page ${i - range.start + 1} of ${range.count}`, MARGIN.left + width - 70, y, { width: 70, align: "right", lineBreak: false });

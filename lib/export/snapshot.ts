@@ -115,7 +115,12 @@ function findingOf(path: string, source: SnapshotSource): Finding {
     value = pct === null || pct === undefined ? "not computable" : `${pct > 0 ? "+" : ""}${num(pct)}%`;
   } else if (path === "load.spikes") {
     const spikes = evaluation.load?.spikes ?? [];
-    value = spikes.length === 0 ? "none" : spikes.map((s) => `${num(s.distanceKm)} km on ${formatDate(s.date)} (longest of the previous 30 days ${num(s.longestPrior30dKm)} km)`).join("; ");
+    value =
+      spikes.length === 0
+        ? "none"
+        : spikes
+            .map((s) => `${num(s.distanceKm)} km on ${formatDate(s.date)} (longest of the previous 30 days ${num(s.longestPrior30dKm)} km)`)
+            .join("; ");
   } else if (path === "episode.mechanism") value = source.episode.mechanism ? MECHANISM_LABELS[source.episode.mechanism] : "not recorded";
   else if (path === "episode.onsetDate") value = formatDate(source.episode.onsetDate);
   else if (path === "patient.birthDate") value = formatDate(source.patient.birthDate);
@@ -164,12 +169,19 @@ function examination(exam: Answers["exam"]): { test: string; result: string }[] 
 // ---------------------------------------------------------------------------
 
 /** Paths with a section of their own in the summary, not repeated under history. */
-const OWN_SECTION = new Set(["context.medication", "context.allergies", "context.comorbidities", "context.treatmentsTried", "followUp.responseToTreatment"]);
+const OWN_SECTION = new Set([
+  "context.medication",
+  "context.allergies",
+  "context.comorbidities",
+  "context.treatmentsTried",
+  "followUp.responseToTreatment",
+]);
 
 /** Background that does not change between visits: taken from the intake when the chosen assessment did not record it. */
 const isBackground = (path: string) => path.startsWith("history.") || path.startsWith("training.") || path.startsWith("context.");
 
-const isRecorded = (value: unknown) => value !== undefined && value !== null && value !== "" && !(Array.isArray(value) && value.length === 0);
+const isRecorded = (value: unknown) =>
+  value !== undefined && value !== null && value !== "" && !(Array.isArray(value) && value.length === 0);
 
 /**
  * Symptoms, history, training habits and context of the chosen assessment,
@@ -192,7 +204,8 @@ function historyFindings(answers: Answers, intake: HistoryEntry | undefined, cho
     }
     if (!intake || intake.id === chosenId || !isBackground(path)) continue;
     const earlier = readPath(intake.answers, path);
-    if (isRecorded(earlier)) out.push({ path, label, value: `${answerValue(path, earlier)} (at intake, ${formatDate(intake.assessedOn)})` });
+    if (isRecorded(earlier))
+      out.push({ path, label, value: `${answerValue(path, earlier)} (at intake, ${formatDate(intake.assessedOn)})` });
   }
   return out;
 }
@@ -264,7 +277,12 @@ function trainingLoad(source: SnapshotSource): ReferralSnapshot["trainingLoad"] 
     chronicWeeklyKm: load?.chronicWeeklyKm ?? null,
     acwr: load?.acwr ?? null,
     twoWeekChangePct: load?.twoWeekChangePct ?? null,
-    spikes: (load?.spikes ?? []).map((s) => ({ date: s.date, distanceKm: s.distanceKm, longestPrior30dKm: s.longestPrior30dKm, band: s.band })),
+    spikes: (load?.spikes ?? []).map((s) => ({
+      date: s.date,
+      distanceKm: s.distanceKm,
+      longestPrior30dKm: s.longestPrior30dKm,
+      band: s.band,
+    })),
     weekly,
     trendText: trendText(weekly, source.assessment.assessedOn),
   };
@@ -274,7 +292,13 @@ function trainingLoad(source: SnapshotSource): ReferralSnapshot["trainingLoad"] 
 // Outcome measures
 // ---------------------------------------------------------------------------
 
-type MeasureDef = { measure: ChangeMeasure; unit: string; betterIs: "higher" | "lower"; change: keyof SnapshotSource["settings"]["importantChange"]; value: (s: Scores) => number | null | undefined };
+type MeasureDef = {
+  measure: ChangeMeasure;
+  unit: string;
+  betterIs: "higher" | "lower";
+  change: keyof SnapshotSource["settings"]["importantChange"];
+  value: (s: Scores) => number | null | undefined;
+};
 
 const MEASURES: readonly MeasureDef[] = [
   { measure: "painNow", unit: "0-10", betterIs: "lower", change: "painNow", value: (s) => s.painNow },
@@ -319,7 +343,11 @@ function planLabels(answers: Answers): string[] {
   return (answers.plan?.items ?? []).map((item: PlanItem) => PLAN_ITEM_LABELS[item] ?? item);
 }
 
-function treatment(history: readonly HistoryEntry[], source: SnapshotSource, intake: HistoryEntry | undefined): ReferralSnapshot["treatment"] {
+function treatment(
+  history: readonly HistoryEntry[],
+  source: SnapshotSource,
+  intake: HistoryEntry | undefined,
+): ReferralSnapshot["treatment"] {
   const planItems: string[] = [];
   for (const h of history) for (const label of planLabels(h.answers)) if (!planItems.includes(label)) planItems.push(label);
   const draft = source.referral.draft;
@@ -351,10 +379,19 @@ function historyUpTo(source: SnapshotSource): HistoryEntry[] {
   const { assessment } = source;
   const list = source.history.filter((h) => h.assessedOn <= assessment.assessedOn);
   if (!list.some((h) => h.id === assessment.id)) {
-    list.push({ id: assessment.id, kind: assessment.kind, assessedOn: assessment.assessedOn, answers: assessment.answers, evaluation: assessment.evaluation });
+    list.push({
+      id: assessment.id,
+      kind: assessment.kind,
+      assessedOn: assessment.assessedOn,
+      answers: assessment.answers,
+      evaluation: assessment.evaluation,
+    });
   }
   // Stable sort: same-day assessments keep the order of the source.
-  return list.map((h, i) => ({ h, i })).sort((a, b) => (a.h.assessedOn < b.h.assessedOn ? -1 : a.h.assessedOn > b.h.assessedOn ? 1 : a.i - b.i)).map(({ h }) => h);
+  return list
+    .map((h, i) => ({ h, i }))
+    .sort((a, b) => (a.h.assessedOn < b.h.assessedOn ? -1 : a.h.assessedOn > b.h.assessedOn ? 1 : a.i - b.i))
+    .map(({ h }) => h);
 }
 
 const labelled = (code: RedFlagCode): LabelledCode => ({ code, label: RED_FLAG_LABELS[code] });
@@ -375,8 +412,20 @@ export function buildReferralSnapshot(source: SnapshotSource): ReferralSnapshot 
     referralId: referral.id,
     signedAt: source.signedAt,
     rulesVersion: evaluation.rulesVersion,
-    clinic: { id: source.clinic.id, name: source.clinic.name, phone: source.clinic.phone, address: source.clinic.address, timezone: source.clinic.timezone ?? "UTC" },
-    referrer: { id: source.referrer.id, name: source.referrer.name, title: source.referrer.title, email: source.referrer.email, phone: source.referrer.phone },
+    clinic: {
+      id: source.clinic.id,
+      name: source.clinic.name,
+      phone: source.clinic.phone,
+      address: source.clinic.address,
+      timezone: source.clinic.timezone ?? "UTC",
+    },
+    referrer: {
+      id: source.referrer.id,
+      name: source.referrer.name,
+      title: source.referrer.title,
+      email: source.referrer.email,
+      phone: source.referrer.phone,
+    },
     patient: {
       id: patient.id,
       mrn: patient.mrn,
@@ -388,17 +437,34 @@ export function buildReferralSnapshot(source: SnapshotSource): ReferralSnapshot 
       email: patient.email,
       ageYears: evaluation.ageYears,
     },
-    episode: { id: episode.id, side: episode.side, complaint: episode.complaint, onsetDate: episode.onsetDate, mechanism: episode.mechanism, durationDays },
+    episode: {
+      id: episode.id,
+      side: episode.side,
+      complaint: episode.complaint,
+      onsetDate: episode.onsetDate,
+      mechanism: episode.mechanism,
+      durationDays,
+    },
     recipient: trimOrNull(referral.recipient),
     urgency: referral.urgency,
     reason: referral.reason.trim(),
     question: referral.question.trim(),
-    assessment: { id: assessment.id, kind: assessment.kind, assessedOn: assessment.assessedOn, signedAt: assessment.signedAt, signedByName: assessment.signedByName },
+    assessment: {
+      id: assessment.id,
+      kind: assessment.kind,
+      assessedOn: assessment.assessedOn,
+      signedAt: assessment.signedAt,
+      signedByName: assessment.signedByName,
+    },
     redFlags: evaluation.redFlags.map((f) => ({ ...labelled(f.code), urgency: f.urgency, because: f.because.map(finding) })),
     redFlagsAbsent: evaluation.redFlagsAbsent.map(labelled),
     redFlagsNotAssessed: evaluation.redFlagsNotAssessed.map(labelled),
     riskFactors: evaluation.riskFactors.map((r) => ({ code: r.code, label: RISK_FACTOR_LABELS[r.code], because: r.because.map(finding) })),
-    considerations: evaluation.considerations.map((c) => ({ code: c.code, label: CONSIDERATION_LABELS[c.code], supporting: c.supporting.map(finding) })),
+    considerations: evaluation.considerations.map((c) => ({
+      code: c.code,
+      label: CONSIDERATION_LABELS[c.code],
+      supporting: c.supporting.map(finding),
+    })),
     examination: examination(assessment.answers.exam),
     history: {
       mechanism: episode.mechanism ? MECHANISM_LABELS[episode.mechanism] : "Not recorded",
@@ -426,8 +492,17 @@ export const URGENCY_WORDS: Readonly<Record<ReferralSnapshot["urgency"], string>
   routine: "Routine",
 };
 
-export const SIDE_TEXT: Readonly<Record<ReferralSnapshot["episode"]["side"], string>> = { left: "Left knee", right: "Right knee", both: "Both knees" };
-export const SEX_TEXT: Readonly<Record<ReferralSnapshot["patient"]["sex"], string>> = { female: "Female", male: "Male", other: "Other", unknown: "Unknown" };
+export const SIDE_TEXT: Readonly<Record<ReferralSnapshot["episode"]["side"], string>> = {
+  left: "Left knee",
+  right: "Right knee",
+  both: "Both knees",
+};
+export const SEX_TEXT: Readonly<Record<ReferralSnapshot["patient"]["sex"], string>> = {
+  female: "Female",
+  male: "Male",
+  other: "Other",
+  unknown: "Unknown",
+};
 export const KIND_TEXT: Readonly<Record<"intake" | "follow_up", string>> = { intake: "Intake", follow_up: "Follow-up" };
 
 /** When the referral was signed, in the clinic's time zone with the zone named: "4 Nov 2026, 15:42 GMT". */
@@ -446,7 +521,8 @@ export function formatScore(value: number): string {
 
 /** "Important change: 10 points (higher is better)". */
 export function thresholdText(series: OutcomeSeries): string {
-  const unit = series.measure === "tegner" ? (series.importantChange === 1 ? "level" : "levels") : series.importantChange === 1 ? "point" : "points";
+  const unit =
+    series.measure === "tegner" ? (series.importantChange === 1 ? "level" : "levels") : series.importantChange === 1 ? "point" : "points";
   return `${formatScore(series.importantChange)} ${unit} (${series.betterIs} is better)`;
 }
 
@@ -469,6 +545,9 @@ export function loadFigures(t: ReferralSnapshot["trainingLoad"]): { label: strin
     { label: "Distance, last 7 days (acute)", value: t.acute7dKm === null ? dash : `${num(t.acute7dKm)} km` },
     { label: "Mean weekly distance, last 28 days (chronic)", value: t.chronicWeeklyKm === null ? dash : `${num(t.chronicWeeklyKm)} km` },
     { label: "Acute:chronic ratio (ACWR; weak evidence, band 0.8-1.3)", value: t.acwr === null ? dash : t.acwr.toFixed(2) },
-    { label: "Two-week change (flagged above +30%)", value: t.twoWeekChangePct === null ? dash : `${t.twoWeekChangePct > 0 ? "+" : ""}${num(t.twoWeekChangePct)}%` },
+    {
+      label: "Two-week change (flagged above +30%)",
+      value: t.twoWeekChangePct === null ? dash : `${t.twoWeekChangePct > 0 ? "+" : ""}${num(t.twoWeekChangePct)}%`,
+    },
   ];
 }

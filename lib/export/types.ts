@@ -23,10 +23,33 @@ export type SnapshotSource = {
   /** `timezone` (IANA) is absent from snapshots frozen before it was recorded: their times read as UTC. */
   clinic: { id: string; name: string; phone: string | null; address: string | null; timezone?: string };
   referrer: { id: string; name: string; title: string | null; email: string; phone: string | null };
-  patient: { id: string; mrn: string; givenName: string; familyName: string; birthDate: string; sex: "female" | "male" | "other" | "unknown"; phone: string | null; email: string | null };
-  episode: { id: string; side: "left" | "right" | "both"; complaint: string; onsetDate: string | null; mechanism: "gradual" | "acute_trauma" | null };
+  patient: {
+    id: string;
+    mrn: string;
+    givenName: string;
+    familyName: string;
+    birthDate: string;
+    sex: "female" | "male" | "other" | "unknown";
+    phone: string | null;
+    email: string | null;
+  };
+  episode: {
+    id: string;
+    side: "left" | "right" | "both";
+    complaint: string;
+    onsetDate: string | null;
+    mechanism: "gradual" | "acute_trauma" | null;
+  };
   /** The signed assessment the referral is built from. */
-  assessment: { id: string; kind: "intake" | "follow_up"; assessedOn: string; signedAt: string; signedByName: string; answers: Answers; evaluation: Evaluation };
+  assessment: {
+    id: string;
+    kind: "intake" | "follow_up";
+    assessedOn: string;
+    signedAt: string;
+    signedByName: string;
+    answers: Answers;
+    evaluation: Evaluation;
+  };
   /** Signed, not entered-in-error assessments of the episode up to and including `assessment`, oldest first. */
   history: { id: string; kind: "intake" | "follow_up"; assessedOn: string; answers: Answers; evaluation: Evaluation }[];
   /** Runs of the 12 weeks up to the assessment day. */

@@ -47,7 +47,8 @@ export const PLAN_ITEM_LABELS: Record<PlanItem, string> = {
   mobility_hamstrings_ankle: "Hamstring and ankle mobility work",
   footwear_review: "Review footwear: replace worn shoes, rotate more than one pair",
   cadence_increase: "Raise step rate by 5-10% to lower knee load",
-  pain_monitoring: "Pain monitoring: up to 3/10 while running is acceptable, 4-5 is a caution, above 5 stop; pain must not be higher the next morning",
+  pain_monitoring:
+    "Pain monitoring: up to 3/10 while running is acceptable, 4-5 is a caution, above 5 stop; pain must not be higher the next morning",
   walk_run_progression: "Walk-run progression starting at 3 × (4 min walk / 1 min run) on alternate days",
   no_progress_if_symptoms_24h: "Do not progress while pain or swelling lasts more than 24 hours",
   refer_physician: "Refer to a physician (red flag or no progress)",
@@ -78,7 +79,10 @@ export const PAIN_TIME_LABELS: Record<(typeof PAIN_TIMES)[number], string> = {
 };
 
 const contextSchema = z.strictObject({
-  painTimes: z.array(z.enum(PAIN_TIMES, { error: `must be one of: ${PAIN_TIMES.join(", ")}` })).max(3).optional(),
+  painTimes: z
+    .array(z.enum(PAIN_TIMES, { error: `must be one of: ${PAIN_TIMES.join(", ")}` }))
+    .max(3)
+    .optional(),
   swellingTiming: z.enum(SWELLING_TIMING, { error: `must be one of: ${SWELLING_TIMING.join(", ")}` }).optional(),
   injuryHistory: text(2000),
   medication: text(1000),
@@ -87,7 +91,11 @@ const contextSchema = z.strictObject({
   treatmentsTried: text(2000),
   trainingChanges: text(1000),
   shoeModel: text(120),
-  cadenceSpm: z.int({ error: "must be a whole number of steps per minute" }).min(100, "must be from 100 to 250 steps/min").max(250, "must be from 100 to 250 steps/min").optional(),
+  cadenceSpm: z
+    .int({ error: "must be a whole number of steps per minute" })
+    .min(100, "must be from 100 to 250 steps/min")
+    .max(250, "must be from 100 to 250 steps/min")
+    .optional(),
   notes: text(4000),
 });
 
@@ -97,7 +105,10 @@ const followUpSchema = z.strictObject({
 });
 
 const planSchema = z.strictObject({
-  items: z.array(z.enum(PLAN_ITEMS, { error: "unknown plan item" })).max(PLAN_ITEMS.length).optional(),
+  items: z
+    .array(z.enum(PLAN_ITEMS, { error: "unknown plan item" }))
+    .max(PLAN_ITEMS.length)
+    .optional(),
   notes: text(4000),
   nextReviewDate: isoDate.optional(),
 });
@@ -139,7 +150,11 @@ export const addendumSchema = z.strictObject({
 
 export const enteredInErrorSchema = z.strictObject({
   assessmentId: uuid,
-  reason: z.string({ error: "reason is required" }).trim().min(5, "give the reason (at least 5 characters)").max(1000, "must be at most 1000 characters"),
+  reason: z
+    .string({ error: "reason is required" })
+    .trim()
+    .min(5, "give the reason (at least 5 characters)")
+    .max(1000, "must be at most 1000 characters"),
 });
 
 /** Parse with the same dotted paths and "unknown field" messages as the engine's input. */

@@ -10,7 +10,13 @@ export const auditQuerySchema = z
     mrn: z.preprocess(blankToUndefined, z.string().trim().max(40, "MRN must be at most 40 characters").optional()),
     from: z.preprocess(blankToUndefined, isoDate.optional()),
     to: z.preprocess(blankToUndefined, isoDate.optional()),
-    cursor: z.preprocess(blankToUndefined, z.string().regex(/^\d{1,19}$/, "cursor must be a number").optional()),
+    cursor: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .regex(/^\d{1,19}$/, "cursor must be a number")
+        .optional(),
+    ),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ["to"], message: "the end date must not be before the start date" });
 

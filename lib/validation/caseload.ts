@@ -7,7 +7,9 @@ export const CASELOAD_URGENCY = ["flagged", "emergency", "urgent", "soon", "rout
 export const CASELOAD_DUE = ["due", "today", "overdue", "upcoming", "none"] as const;
 export const CASELOAD_SORT = ["urgency", "review", "seen", "name"] as const;
 
-const flag = z.preprocess(blank, z.enum(["1", "true"], { error: "use 1 to filter, or leave empty" }).optional()).transform((v) => v !== undefined);
+const flag = z
+  .preprocess(blank, z.enum(["1", "true"], { error: "use 1 to filter, or leave empty" }).optional())
+  .transform((v) => v !== undefined);
 
 export const caseloadQuerySchema = z.object({
   q: z.preprocess(blank, z.string().trim().max(80, "search must be at most 80 characters").optional()),
@@ -17,7 +19,15 @@ export const caseloadQuerySchema = z.object({
   drafts: flag,
   sort: z.preprocess(blank, z.enum(CASELOAD_SORT, { error: `sort must be one of: ${CASELOAD_SORT.join(", ")}` }).default("urgency")),
   cursor: z.preprocess(blank, z.string().max(400, "cursor is too long").optional()),
-  limit: z.preprocess(blank, z.coerce.number({ error: "limit must be a number" }).int("limit must be a whole number").min(1, "limit must be from 1 to 100").max(100, "limit must be from 1 to 100").default(25)),
+  limit: z.preprocess(
+    blank,
+    z.coerce
+      .number({ error: "limit must be a number" })
+      .int("limit must be a whole number")
+      .min(1, "limit must be from 1 to 100")
+      .max(100, "limit must be from 1 to 100")
+      .default(25),
+  ),
 });
 
 export type CaseloadQuery = z.output<typeof caseloadQuerySchema>;

@@ -33,9 +33,17 @@ export const optionalText = (max: number, label = "text") =>
     .transform((v) => (v ? v : undefined));
 
 export const requiredText = (max: number, label: string) =>
-  z.string({ error: `${label} is required` }).trim().min(1, `${label} is required`).max(max, `${label} must be at most ${max} characters`);
+  z
+    .string({ error: `${label} is required` })
+    .trim()
+    .min(1, `${label} is required`)
+    .max(max, `${label} must be at most ${max} characters`);
 
-export const email = z.string().trim().toLowerCase().pipe(z.email({ error: "must be a valid email address" }));
+export const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: "must be a valid email address" }));
 
 /** FormData to a plain object; repeated keys become arrays. */
 export function formDataToObject(form: FormData): Record<string, unknown> {

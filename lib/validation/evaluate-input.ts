@@ -44,7 +44,10 @@ function yesNo() {
 
 function integerFromTo(min: number, max: number) {
   const message = `must be an integer from ${min} to ${max}`;
-  return z.int({ error: messageFor(message) }).min(min, { error: message }).max(max, { error: message });
+  return z
+    .int({ error: messageFor(message) })
+    .min(min, { error: message })
+    .max(max, { error: message });
 }
 
 function integerAtLeast(min: number) {
@@ -54,7 +57,10 @@ function integerAtLeast(min: number) {
 
 function numberFromTo(min: number, max: number) {
   const message = `must be a number from ${min} to ${max}`;
-  return z.number({ error: messageFor(message) }).min(min, { error: message }).max(max, { error: message });
+  return z
+    .number({ error: messageFor(message) })
+    .min(min, { error: message })
+    .max(max, { error: message });
 }
 
 function numberAtLeast(min: number) {
@@ -64,7 +70,10 @@ function numberAtLeast(min: number) {
 
 function numberAboveZeroTo(max: number) {
   const message = `must be a number greater than 0 and at most ${max}`;
-  return z.number({ error: messageFor(message) }).gt(0, { error: message }).max(max, { error: message });
+  return z
+    .number({ error: messageFor(message) })
+    .gt(0, { error: message })
+    .max(max, { error: message });
 }
 
 function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
@@ -108,8 +117,12 @@ export const importantChangeSchema = object({
  */
 export const clinicSettingsSchema = object({
   persistentPainDays: integerFromTo(1, 365).optional().describe("days of pain despite reduced training that raise a red flag (default 14)"),
-  twoWeekIncreasePct: numberFromTo(0, 1000).optional().describe("two-week distance increase, in %, above which it is a risk factor (default 30)"),
-  spikePct: numberFromTo(0, 1000).optional().describe("a run more than this % longer than the longest of the previous 30 days is a spike (default 10)"),
+  twoWeekIncreasePct: numberFromTo(0, 1000)
+    .optional()
+    .describe("two-week distance increase, in %, above which it is a risk factor (default 30)"),
+  spikePct: numberFromTo(0, 1000)
+    .optional()
+    .describe("a run more than this % longer than the longest of the previous 30 days is a spike (default 10)"),
   minRestDaysPerWeek: integerFromTo(0, 7).optional().describe("fewer rest days per week than this is a risk factor (default 1)"),
   shoeReplaceKm: numberFromTo(1, 10000).optional().describe("shoes used for more km than this are worn (default 800)"),
   importantChange: importantChangeSchema.optional().describe("smallest change of each measure that counts as improved or worsened"),
@@ -340,8 +353,5 @@ export function invalidInputBody(issues: InputIssue[]): { error: "invalid input"
 
 /** The JSON Schema of the input, for the docs (docs/evaluate-input.schema.json). */
 export function evaluationInputJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(evaluationInputSchema, { target: "draft-2020-12", io: "input", unrepresentable: "any" }) as Record<
-    string,
-    unknown
-  >;
+  return z.toJSONSchema(evaluationInputSchema, { target: "draft-2020-12", io: "input", unrepresentable: "any" }) as Record<string, unknown>;
 }

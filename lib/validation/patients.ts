@@ -18,11 +18,23 @@ export const patientSchema = z
     birthDate: isoDate,
     sex: z.enum(SEXES, { error: "choose female, male, other or unknown" }),
     email: z.preprocess(blank, z.email({ error: "must be a valid email address" }).max(320).optional()),
-    phone: z.preprocess(blank, z.string().trim().max(40, "phone must be at most 40 characters").regex(/^[+0-9 ()-]*$/, "phone may contain digits, spaces, + ( ) and - only").optional()),
+    phone: z.preprocess(
+      blank,
+      z
+        .string()
+        .trim()
+        .max(40, "phone must be at most 40 characters")
+        .regex(/^[+0-9 ()-]*$/, "phone may contain digits, spaces, + ( ) and - only")
+        .optional(),
+    ),
     runningLevel: z.preprocess(blank, z.enum(RUNNING_LEVELS, { error: "choose novice, recreational or competitive" }).optional()),
     weeklyDistanceKm: z.preprocess(
       blank,
-      z.coerce.number({ error: "must be a number of kilometres" }).min(0, "must be 0 km or more").max(1000, "must be at most 1000 km").optional(),
+      z.coerce
+        .number({ error: "must be a number of kilometres" })
+        .min(0, "must be 0 km or more")
+        .max(1000, "must be at most 1000 km")
+        .optional(),
     ),
     goalEvent: optionalText(120, "goal event"),
     goalEventDate: z.preprocess(blank, isoDate.optional()),
@@ -48,7 +60,8 @@ export const episodeSchema = z
   })
   .superRefine((e, ctx) => {
     const today = latestToday();
-    if (e.onsetDate && e.onsetDate > today) ctx.addIssue({ code: "custom", path: ["onsetDate"], message: "onset date cannot be in the future" });
+    if (e.onsetDate && e.onsetDate > today)
+      ctx.addIssue({ code: "custom", path: ["onsetDate"], message: "onset date cannot be in the future" });
   });
 
 export type EpisodeInput = z.output<typeof episodeSchema>;

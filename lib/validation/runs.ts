@@ -52,7 +52,14 @@ export const runFormSchema = z
     const distanceKm = roundKm(r.unit === "mi" ? r.distance * KM_PER_MILE : r.distance);
     if (distanceKm > MAX_RUN_KM) ctx.addIssue({ code: "custom", path: ["distance"], message: `distance must be at most ${MAX_RUN_KM} km` });
     if (r.date > latestToday()) ctx.addIssue({ code: "custom", path: ["date"], message: "a run cannot be in the future" });
-    return { patientId: r.patientId, runId: r.runId, date: r.date, distanceKm, durationSec: r.duration ?? null, surface: r.surface ?? null };
+    return {
+      patientId: r.patientId,
+      runId: r.runId,
+      date: r.date,
+      distanceKm,
+      durationSec: r.duration ?? null,
+      surface: r.surface ?? null,
+    };
   });
 
 export type RunInput = Loose<z.output<typeof runFormSchema>>;
@@ -86,12 +93,23 @@ export function parseRunsCsv(text: string, today: string): { rows: CsvRow[]; err
   const data = parsed.data;
   if (data.length === 0) return { rows: [], error: "The CSV is empty." };
   if (data.length > 5001) return { rows: [], error: "At most 5000 runs can be imported at once." };
-  const header = (data[0] ?? []).map((h) => HEADER_ALIASES[h.trim().toLowerCase().replace(/[\s-]+/g, "_")]);
+  const header = (data[0] ?? []).map(
+    (h) =>
+      HEADER_ALIASES[
+        h
+          .trim()
+          .toLowerCase()
+          .replace(/[\s-]+/g, "_")
+      ],
+  );
   const col = (name: string) => header.indexOf(name as never);
   const dateCol = col("date");
   const distCols = { any: col("distance"), km: col("distance_km"), mi: col("distance_mi") };
   if (dateCol < 0 || (distCols.any < 0 && distCols.km < 0 && distCols.mi < 0)) {
-    return { rows: [], error: 'The first row must name the columns, e.g. "date,distance,duration,surface" (distance values like "10 km" or "6.2 mi").' };
+    return {
+      rows: [],
+      error: 'The first row must name the columns, e.g. "date,distance,duration,surface" (distance values like "10 km" or "6.2 mi").',
+    };
   }
   const durationCol = col("duration");
   const surfaceCol = col("surface");
@@ -123,7 +141,8 @@ export function parseRunsCsv(text: string, today: string): { rows: CsvRow[]; err
     const d = cell(durationCol);
     if (d) {
       durationSec = parseDuration(d);
-      if (durationSec === null || durationSec <= 0 || durationSec > 48 * 3600) return fail(`duration "${d}" must be h:mm:ss, mm:ss or minutes`);
+      if (durationSec === null || durationSec <= 0 || durationSec > 48 * 3600)
+        return fail(`duration "${d}" must be h:mm:ss, mm:ss or minutes`);
     }
     let surface: ParsedRun["surface"] = null;
     const s = cell(surfaceCol).toLowerCase();

@@ -23,8 +23,16 @@ export const settingsFormSchema = z
     importantChangeLefs: z.preprocess(num, ic.lefs.unwrap()),
     importantChangePsfs: z.preprocess(num, ic.psfs.unwrap()),
     importantChangeTegner: z.preprocess(num, ic.tegner.unwrap()),
-    reviewIntervalDays: z.preprocess(num, z.int({ error: "must be a whole number of days from 1 to 365" }).min(1, "must be from 1 to 365 days").max(365, "must be from 1 to 365 days")),
-    timezone: z.string({ error: "choose the clinic's time zone" }).refine((tz) => timeZones().includes(tz), "choose a time zone from the list, e.g. Europe/London"),
+    reviewIntervalDays: z.preprocess(
+      num,
+      z
+        .int({ error: "must be a whole number of days from 1 to 365" })
+        .min(1, "must be from 1 to 365 days")
+        .max(365, "must be from 1 to 365 days"),
+    ),
+    timezone: z
+      .string({ error: "choose the clinic's time zone" })
+      .refine((tz) => timeZones().includes(tz), "choose a time zone from the list, e.g. Europe/London"),
   })
   .transform((f) => ({
     persistentPainDays: f.persistentPainDays,
@@ -32,7 +40,13 @@ export const settingsFormSchema = z
     spikePct: f.spikePct,
     minRestDaysPerWeek: f.minRestDaysPerWeek,
     shoeReplaceKm: f.shoeReplaceKm,
-    importantChange: { painNow: f.importantChangePain, koos: f.importantChangeKoos, lefs: f.importantChangeLefs, psfs: f.importantChangePsfs, tegner: f.importantChangeTegner },
+    importantChange: {
+      painNow: f.importantChangePain,
+      koos: f.importantChangeKoos,
+      lefs: f.importantChangeLefs,
+      psfs: f.importantChangePsfs,
+      tegner: f.importantChangeTegner,
+    },
     reviewIntervalDays: f.reviewIntervalDays,
     timezone: f.timezone,
   }));

@@ -12,7 +12,18 @@ import { addDays } from "../../lib/format";
 import type { Prisma } from "../../prisma/generated/client";
 import type { Answers } from "../../lib/validation/assessment";
 import { COMPLAINTS, FAMILY, GIVEN_FEMALE, GIVEN_MALE, GOALS } from "./names";
-import { EXAM_NORMAL, SCREEN_NO, clamp, followUpAnswers, intakeSymptoms, measuresFor, planItems, prng, type Rng, type Trajectory } from "./generators";
+import {
+  EXAM_NORMAL,
+  SCREEN_NO,
+  clamp,
+  followUpAnswers,
+  intakeSymptoms,
+  measuresFor,
+  planItems,
+  prng,
+  type Rng,
+  type Trajectory,
+} from "./generators";
 import { OVERUSE_SCENARIOS, RED_FLAG_SCENARIOS, type Scenario } from "./scenarios";
 
 type Tx = Prisma.TransactionClient;
@@ -32,7 +43,15 @@ export type SeedCounts = { users: number; patients: number; episodes: number; ru
 type RunRow = { date: string; distanceKm: number; surface: "road" | "track" | "treadmill" | "trail" | null; durationSec: number | null };
 
 /** Training log: a steady base, an optional ramp and spike before the intake, a cut-back after it. */
-function buildRuns(rng: Rng, level: "novice" | "recreational" | "competitive", start: string, intake: string, today: string, ramp: boolean, trajectory: Trajectory): RunRow[] {
+function buildRuns(
+  rng: Rng,
+  level: "novice" | "recreational" | "competitive",
+  start: string,
+  intake: string,
+  today: string,
+  ramp: boolean,
+  trajectory: Trajectory,
+): RunRow[] {
   const weekly = { novice: 12, recreational: 28, competitive: 55 }[level];
   const sessions = { novice: 3, recreational: 4, competitive: 6 }[level];
   const surfaces = ["road", "road", "trail", "track", "treadmill"] as const;
@@ -58,20 +77,31 @@ function buildRuns(rng: Rng, level: "novice" | "recreational" | "competitive", s
 
 export async function buildClinicData(tx: Tx, def: DemoClinic, passwordHash: string, today: string): Promise<SeedCounts> {
   const rng = prng(def.seed * 7919);
-  const clinic = await tx.clinic.create({ data: { name: def.name, isDemo: true, phone: def.phone, address: def.address, timezone: def.timezone } });
+  const clinic = await tx.clinic.create({
+    data: { name: def.name, isDemo: true, phone: def.phone, address: def.address, timezone: def.timezone },
+  });
   await tx.clinicSettings.create({ data: { clinicId: clinic.id } });
   const users = [];
   for (const u of def.users) {
-    users.push(await tx.user.create({ data: { clinicId: clinic.id, email: u.email, name: u.name, role: u.role, title: u.title, phone: u.phone ?? null, passwordHash } }));
+    users.push(
+      await tx.user.create({
+        data: { clinicId: clinic.id, email: u.email, name: u.name, role: u.role, title: u.title, phone: u.phone ?? null, passwordHash },
+      }),
+    );
   }
   const signer = users.find((u) => u.role === "clinician") ?? users[0]!;
   const counts: SeedCounts = { users: users.length, patients: 0, episodes: 0, runs: 0, assessments: 0, referrals: 0 };
-  await tx.auditEvent.create({ data: { clinicId: clinic.id, userId: null, action: "seed.demo_data", entityType: "Clinic", entityId: clinic.id } });
+  await tx.auditEvent.create({
+    data: { clinicId: clinic.id, userId: null, action: "seed.demo_data", entityType: "Clinic", entityId: clinic.id },
+  });
 
   const usedNames = new Set<string>();
   const referralCandidates: { episodeId: string; intakeId: string; intakeOn: string; scenario: Scenario }[] = [];
   for (let i = 0; i < def.runners; i++) {
-    const scenario: Scenario = i < RED_FLAG_SCENARIOS.length ? RED_FLAG_SCENARIOS[i]! : OVERUSE_SCENARIOS[(i - RED_FLAG_SCENARIOS.length) % OVERUSE_SCENARIOS.length]!;
+    const scenario: Scenario =
+      i < RED_FLAG_SCENARIOS.length
+        ? RED_FLAG_SCENARIOS[i]!
+        : OVERUSE_SCENARIOS[(i - RED_FLAG_SCENARIOS.length) % OVERUSE_SCENARIOS.length]!;
     const sex = rng.chance(0.5) ? "female" : "male";
     let given: string, family: string;
     do {
@@ -112,7 +142,17 @@ export async function buildClinicData(tx: Tx, def: DemoClinic, passwordHash: str
     counts.patients++;
 
     const runs = buildRuns(rng, level, addDays(intakeOn, -100), intakeOn, today, ramp, trajectory);
-    await tx.run.createMany({ data: runs.map((r) => ({ clinicId: clinic.id, patientId: patient.id, date: new Date(`${r.date}T00:00:00Z`), distanceKm: r.distanceKm, durationSec: r.durationSec, surface: r.surface, source: "seed" as const })) });
+    await tx.run.createMany({
+      data: runs.map((r) => ({
+        clinicId: clinic.id,
+        patientId: patient.id,
+        date: new Date(`${r.date}T00:00:00Z`),
+        distanceKm: r.distanceKm,
+        durationSec: r.durationSec,
+        surface: r.surface,
+        source: "seed" as const,
+      })),
+    });
     counts.runs += runs.length;
 
     const discharged = trajectory === "improving" && rng.chance(0.15);
@@ -184,7 +224,11 @@ export async function buildClinicData(tx: Tx, def: DemoClinic, passwordHash: str
         const step = trajectory === "improving" ? -rng.int(1, 2) : trajectory === "worsening" ? rng.int(1, 2) : rng.int(-1, 1);
         pain = clamp(pain + step, 0, 10);
         severity = clamp(severity + step * (trajectory === "stalled" ? 0.03 : 0.09), 0.02, 0.95);
-        tegner = clamp(tegner + (trajectory === "improving" ? rng.int(0, 1) : trajectory === "worsening" ? -rng.int(0, 1) : 0), 0, baseTegner);
+        tegner = clamp(
+          tegner + (trajectory === "improving" ? rng.int(0, 1) : trajectory === "worsening" ? -rng.int(0, 1) : 0),
+          0,
+          baseTegner,
+        );
       }
       const followUpSymptoms: SymptomsInput = {
         ...SCREEN_NO,
@@ -198,7 +242,17 @@ export async function buildClinicData(tx: Tx, def: DemoClinic, passwordHash: str
       };
       const measures = measuresFor(rng, severity, tegner, isIntake && i % 9 === 4);
       const nextReview = k === visits.length - 1 ? addDays(assessedOn, interval) : visits[k + 1];
-      const plan = { items: planItems(rng, isIntake ? scenario.plan : trajectory === "improving" ? ["walk_run_progression", "pain_monitoring", "strengthen_hip_thigh"] : scenario.plan), nextReviewDate: nextReview };
+      const plan = {
+        items: planItems(
+          rng,
+          isIntake
+            ? scenario.plan
+            : trajectory === "improving"
+              ? ["walk_run_progression", "pain_monitoring", "strengthen_hip_thigh"]
+              : scenario.plan,
+        ),
+        nextReviewDate: nextReview,
+      };
       const answers: Answers = isIntake
         ? {
             symptoms,
@@ -208,7 +262,11 @@ export async function buildClinicData(tx: Tx, def: DemoClinic, passwordHash: str
             measures,
             context: {
               painTimes: ["during_run", "after_run"],
-              swellingTiming: scenario.symptoms?.swellingWithin2hOfInjury ? "within_2h" : scenario.symptoms?.visibleSwelling ? "gradual" : "none",
+              swellingTiming: scenario.symptoms?.swellingWithin2hOfInjury
+                ? "within_2h"
+                : scenario.symptoms?.visibleSwelling
+                  ? "gradual"
+                  : "none",
               medication: rng.chance(0.3) ? "Ibuprofen 400 mg as needed" : "None",
               allergies: rng.chance(0.15) ? "Penicillin" : "None known",
               comorbidities: age > 50 && rng.chance(0.4) ? "Hypertension, treated" : "None",
@@ -249,11 +307,17 @@ export async function buildClinicData(tx: Tx, def: DemoClinic, passwordHash: str
         },
       });
       counts.assessments++;
-      if (isIntake && scenario.referral) referralCandidates.push({ episodeId: episode.id, intakeId: row.id, intakeOn: assessedOn, scenario });
+      if (isIntake && scenario.referral)
+        referralCandidates.push({ episodeId: episode.id, intakeId: row.id, intakeOn: assessedOn, scenario });
       if (k === errorIndex) {
         await tx.assessment.update({
           where: { id: row.id },
-          data: { status: "entered_in_error", enteredInErrorReason: "Recorded against the wrong episode; see the next follow-up.", enteredInErrorById: signer.id, enteredInErrorAt: new Date(`${assessedOn}T18:00:00Z`) },
+          data: {
+            status: "entered_in_error",
+            enteredInErrorReason: "Recorded against the wrong episode; see the next follow-up.",
+            enteredInErrorById: signer.id,
+            enteredInErrorAt: new Date(`${assessedOn}T18:00:00Z`),
+          },
         });
       } else if (!isDraft) {
         priors.push({ assessedOn, answers });
@@ -261,23 +325,59 @@ export async function buildClinicData(tx: Tx, def: DemoClinic, passwordHash: str
       }
     }
     if (!discharged && lastSignedPlan?.nextReviewDate) {
-      await tx.episode.update({ where: { id: episode.id }, data: { nextReviewDate: new Date(`${lastSignedPlan.nextReviewDate}T00:00:00Z`) } });
+      await tx.episode.update({
+        where: { id: episode.id },
+        data: { nextReviewDate: new Date(`${lastSignedPlan.nextReviewDate}T00:00:00Z`) },
+      });
     }
     await refreshEpisodeSummary(tx, clinic.id, episode.id);
   }
   // Referrals: signed, sent, cancelled and draft ones, several urgent, built by the same code as the app.
-  const actor = { userId: signer.id, clinicId: clinic.id, clinicName: clinic.name, timezone: clinic.timezone, role: signer.role, name: signer.name, email: signer.email, title: signer.title };
-  const recipients = ["Dr A. Patel, Sports & Exercise Medicine", "Orthopaedic knee clinic, City Hospital", "Emergency department, City Hospital", null];
+  const actor = {
+    userId: signer.id,
+    clinicId: clinic.id,
+    clinicName: clinic.name,
+    timezone: clinic.timezone,
+    role: signer.role,
+    name: signer.name,
+    email: signer.email,
+    title: signer.title,
+  };
+  const recipients = [
+    "Dr A. Patel, Sports & Exercise Medicine",
+    "Orthopaedic knee clinic, City Hospital",
+    "Emergency department, City Hospital",
+    null,
+  ];
   for (const [n, c] of referralCandidates.entries()) {
     const draft = await createReferralDraftIn(tx, actor, c.episodeId, c.intakeId);
-    await tx.referral.update({ where: { id: draft.id }, data: { question: c.scenario.referral!.question, recipient: recipients[n % recipients.length], createdAt: new Date(`${c.intakeOn}T14:30:00Z`) } });
+    await tx.referral.update({
+      where: { id: draft.id },
+      data: {
+        question: c.scenario.referral!.question,
+        recipient: recipients[n % recipients.length],
+        createdAt: new Date(`${c.intakeOn}T14:30:00Z`),
+      },
+    });
     counts.referrals++;
     const state = n % 4; // 0 signed, 1 sent, 2 draft, 3 sent (one cancelled)
     if (state === 2) continue;
     await signReferralIn(tx, actor, draft.id, draft.version, new Date(`${c.intakeOn}T15:00:00Z`));
-    if (state === 1 || state === 3) await tx.referral.update({ where: { id: draft.id }, data: { status: "sent", sentAt: new Date(`${c.intakeOn}T16:00:00Z`), version: { increment: 1 } } });
+    if (state === 1 || state === 3)
+      await tx.referral.update({
+        where: { id: draft.id },
+        data: { status: "sent", sentAt: new Date(`${c.intakeOn}T16:00:00Z`), version: { increment: 1 } },
+      });
     if (n === 3) {
-      await tx.referral.update({ where: { id: draft.id }, data: { status: "cancelled", cancelledAt: new Date(`${c.intakeOn}T17:00:00Z`), cancelReason: "Runner chose to see their own GP.", version: { increment: 1 } } });
+      await tx.referral.update({
+        where: { id: draft.id },
+        data: {
+          status: "cancelled",
+          cancelledAt: new Date(`${c.intakeOn}T17:00:00Z`),
+          cancelReason: "Runner chose to see their own GP.",
+          version: { increment: 1 },
+        },
+      });
     }
   }
   return counts;

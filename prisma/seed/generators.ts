@@ -121,7 +121,6 @@ export function planItems(rng: Rng, base: PlanItem[]): PlanItem[] {
   return [...new Set([...base, ...extra])];
 }
 
-
 export type Trajectory = "improving" | "stalled" | "worsening";
 
 /**
@@ -130,7 +129,15 @@ export type Trajectory = "improving" | "stalled" | "worsening";
  */
 export function followUpAnswers(
   rng: Rng,
-  a: { visit: number; trajectory: Trajectory; symptoms: SymptomsInput; exam: ExamInput; training: NonNullable<Answers["training"]>; measures: MeasuresInput; plan: Answers["plan"] },
+  a: {
+    visit: number;
+    trajectory: Trajectory;
+    symptoms: SymptomsInput;
+    exam: ExamInput;
+    training: NonNullable<Answers["training"]>;
+    measures: MeasuresInput;
+    plan: Answers["plan"];
+  },
 ): Answers {
   const { exam, trajectory } = a;
   return {
@@ -146,7 +153,8 @@ export function followUpAnswers(
     measures: a.measures,
     training: { ...a.training, warmUp: true },
     followUp: {
-      responseToTreatment: trajectory === "improving" ? (rng.chance(0.5) ? "much_better" : "better") : trajectory === "stalled" ? "unchanged" : "worse",
+      responseToTreatment:
+        trajectory === "improving" ? (rng.chance(0.5) ? "much_better" : "better") : trajectory === "stalled" ? "unchanged" : "worse",
       trainingSinceLastVisit: trajectory === "worsening" ? "Kept racing at weekends" : "Followed the walk-run plan",
     },
     plan: a.plan,

@@ -23,7 +23,14 @@ export type Scenario = {
   referral?: { question: string; reason: string };
 };
 
-const CONSERVATIVE: PlanItem[] = ["reduce_running_volume", "avoid_hills", "warm_up", "ice_after_runs", "strengthen_hip_thigh", "pain_monitoring"];
+const CONSERVATIVE: PlanItem[] = [
+  "reduce_running_volume",
+  "avoid_hills",
+  "warm_up",
+  "ice_after_runs",
+  "strengthen_hip_thigh",
+  "pain_monitoring",
+];
 const RETURN: PlanItem[] = ["walk_run_progression", "no_progress_if_symptoms_24h", "pain_monitoring"];
 const REFER: PlanItem[] = ["refer_physician", "reduce_running_volume"];
 
@@ -36,7 +43,10 @@ export const RED_FLAG_SCENARIOS: Scenario[] = [
     history: { recentJointInjection: true },
     exam: { effusion: "large", fullExtension: false },
     plan: REFER,
-    referral: { question: "Please assess today for septic arthritis (aspiration, bloods).", reason: "Hot swollen knee with fever two weeks after an intra-articular injection." },
+    referral: {
+      question: "Please assess today for septic arthritis (aspiration, bloods).",
+      reason: "Hot swollen knee with fever two weeks after an intra-articular injection.",
+    },
   },
   {
     key: "dvt",
@@ -44,7 +54,10 @@ export const RED_FLAG_SCENARIOS: Scenario[] = [
     mechanism: "gradual",
     symptoms: { calfSwellingOrTenderness: true },
     plan: REFER,
-    referral: { question: "Please rule out deep vein thrombosis (Wells score, duplex ultrasound).", reason: "New calf swelling and tenderness with medial knee pain." },
+    referral: {
+      question: "Please rule out deep vein thrombosis (Wells score, duplex ultrasound).",
+      reason: "New calf swelling and tenderness with medial knee pain.",
+    },
   },
   {
     key: "neurovascular",
@@ -62,7 +75,10 @@ export const RED_FLAG_SCENARIOS: Scenario[] = [
     symptoms: { unableToBearWeightImmediately: false, unableToBearWeightNow: false },
     exam: { tenderness: ["medial_joint_line", "fibular_head"], flexionTo90: true, effusion: "trace" },
     plan: REFER,
-    referral: { question: "Ottawa knee rule positive: is there a fracture on X-ray?", reason: "Acute trauma, age over 55 with fibular head tenderness." },
+    referral: {
+      question: "Ottawa knee rule positive: is there a fracture on X-ray?",
+      reason: "Acute trauma, age over 55 with fibular head tenderness.",
+    },
   },
   {
     key: "haemarthrosis",
@@ -71,7 +87,10 @@ export const RED_FLAG_SCENARIOS: Scenario[] = [
     symptoms: { swellingWithin2hOfInjury: true, visibleSwelling: true, instability: true },
     exam: { effusion: "large", valgusStress30: "laxity", tenderness: ["mcl", "medial_joint_line"] },
     plan: REFER,
-    referral: { question: "Suspected haemarthrosis with MCL laxity: please assess for ligament and meniscal injury (MRI?).", reason: "Rapid swelling within 2 hours of a twisting injury, valgus laxity at 30°." },
+    referral: {
+      question: "Suspected haemarthrosis with MCL laxity: please assess for ligament and meniscal injury (MRI?).",
+      reason: "Rapid swelling within 2 hours of a twisting injury, valgus laxity at 30°.",
+    },
   },
   {
     key: "locked",
@@ -81,7 +100,10 @@ export const RED_FLAG_SCENARIOS: Scenario[] = [
     exam: { fullExtension: false, tenderness: ["medial_joint_line"], mcmurray: "positive" },
     persists: ["locking"],
     plan: REFER,
-    referral: { question: "Locked knee with positive McMurray: bucket-handle meniscal tear? Surgical opinion please.", reason: "True locking, extension deficit, medial joint-line tenderness." },
+    referral: {
+      question: "Locked knee with positive McMurray: bucket-handle meniscal tear? Surgical opinion please.",
+      reason: "True locking, extension deficit, medial joint-line tenderness.",
+    },
   },
   {
     key: "bone_stress",
@@ -91,7 +113,10 @@ export const RED_FLAG_SCENARIOS: Scenario[] = [
     history: { previousBoneStressInjury: true, lowEnergyAvailability: true },
     exam: { tenderness: ["proximal_medial_tibia_bony"], hopPain: true },
     plan: ["refer_physician", "reduce_running_volume", "walk_run_progression"],
-    referral: { question: "Suspected medial tibial plateau stress fracture: MRI and bone health review (RED-S)?", reason: "Focal bony tenderness of the proximal medial tibia with hop pain and night pain." },
+    referral: {
+      question: "Suspected medial tibial plateau stress fracture: MRI and bone health review (RED-S)?",
+      reason: "Focal bony tenderness of the proximal medial tibia with hop pain and night pain.",
+    },
   },
   {
     key: "tumour",
@@ -101,7 +126,10 @@ export const RED_FLAG_SCENARIOS: Scenario[] = [
     symptoms: { nightPain: true, unexplainedWeightLoss: true },
     history: { historyOfCancer: true },
     plan: REFER,
-    referral: { question: "Night pain with weight loss and a history of cancer: please investigate (imaging, bloods).", reason: "Night pain, unexplained weight loss, previous cancer." },
+    referral: {
+      question: "Night pain with weight loss and a history of cancer: please investigate (imaging, bloods).",
+      reason: "Night pain, unexplained weight loss, previous cancer.",
+    },
   },
   {
     key: "scfe",
@@ -111,7 +139,10 @@ export const RED_FLAG_SCENARIOS: Scenario[] = [
     symptoms: { limp: true },
     exam: { hipInternalRotationReduced: true },
     plan: REFER,
-    referral: { question: "Knee pain with reduced hip internal rotation in an adolescent: please X-ray both hips (SCFE?).", reason: "Age 14-15, limp, reduced hip internal rotation." },
+    referral: {
+      question: "Knee pain with reduced hip internal rotation in an adolescent: please X-ray both hips (SCFE?).",
+      reason: "Age 14-15, limp, reduced hip internal rotation.",
+    },
   },
   {
     key: "instability",
@@ -129,7 +160,10 @@ export const RED_FLAG_SCENARIOS: Scenario[] = [
     symptoms: { daysPersistingDespiteReducedTraining: 28, painOnStairs: true },
     exam: { tenderness: ["pes_anserine"] },
     plan: [...CONSERVATIVE, "refer_physician"],
-    referral: { question: "Pes anserine pain persisting 4 weeks despite load reduction: injection or imaging?", reason: "Pain persisting more than 2 weeks despite reduced training." },
+    referral: {
+      question: "Pes anserine pain persisting 4 weeks despite load reduction: injection or imaging?",
+      reason: "Pain persisting more than 2 weeks despite reduced training.",
+    },
   },
   {
     key: "swelling_catching",

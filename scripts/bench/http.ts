@@ -70,7 +70,10 @@ let cookie = "";
 
 type Reply = { status: number; body: Buffer; size: number; headers: http.IncomingHttpHeaders };
 
-function request(path: string, opts: { method?: string; body?: string; headers?: Record<string, string>; keepBody?: boolean } = {}): Promise<Reply> {
+function request(
+  path: string,
+  opts: { method?: string; body?: string; headers?: Record<string, string>; keepBody?: boolean } = {},
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = client.request(
       new URL(path, BASE),
@@ -128,7 +131,16 @@ function nextCursor(html: string): string | null {
   return new URL(m[1]!.replaceAll("&amp;", "&"), BASE).searchParams.get("cursor");
 }
 
-type Discovered = { patientId: string; assessments: number; runs: number; deepCursor: string; deepRows: number; referralId: string; walkMs: number; walkPages: number };
+type Discovered = {
+  patientId: string;
+  assessments: number;
+  runs: number;
+  deepCursor: string;
+  deepRows: number;
+  referralId: string;
+  walkMs: number;
+  walkPages: number;
+};
 
 async function discover(): Promise<Discovered> {
   // A runner with many assessments, among those on the first caseload page.
@@ -151,18 +163,30 @@ async function discover(): Promise<Discovered> {
   const target = DEEP_PAGE * 25;
   while (rows < target) {
     const limit = Math.min(100, target - rows);
-    const html = (await getOk(`/patients?sort=name&limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`)).body.toString();
+    const html = (
+      await getOk(`/patients?sort=name&limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`)
+    ).body.toString();
     cursor = nextCursor(html);
     rows += limit;
     pages++;
-    if (!cursor) throw new Error(`the caseload ends before page ${DEEP_PAGE} (${rows} rows): generate a larger clinic or lower BENCH_DEEP_PAGE`);
+    if (!cursor)
+      throw new Error(`the caseload ends before page ${DEEP_PAGE} (${rows} rows): generate a larger clinic or lower BENCH_DEEP_PAGE`);
   }
   const walkMs = Date.now() - started;
 
   const list = JSON.parse((await getOk("/api/v1/referrals?status=signed&limit=1")).body.toString()) as { items: { id: string }[] };
   const referralId = list.items[0]?.id;
   if (!referralId) throw new Error("no signed referral: run synth:generate with --referrals");
-  return { patientId: best.id, assessments: best.assessments, runs: timeline.runs.length, deepCursor: cursor!, deepRows: rows, referralId, walkMs, walkPages: pages };
+  return {
+    patientId: best.id,
+    assessments: best.assessments,
+    runs: timeline.runs.length,
+    deepCursor: cursor!,
+    deepRows: rows,
+    referralId,
+    walkMs,
+    walkPages: pages,
+  };
 }
 
 // ---------------------------------------------------------------- CPU accounting (optional, Linux)
@@ -238,7 +262,10 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
 
-async function drive(path: string, seconds: number): Promise<{ latencies: number[]; errors: number; bytes: number; elapsed: number; firstError?: string }> {
+async function drive(
+  path: string,
+  seconds: number,
+): Promise<{ latencies: number[]; errors: number; bytes: number; elapsed: number; firstError?: string }> {
   const latencies: number[] = [];
   let errors = 0;
   let bytes = 0;
@@ -293,7 +320,12 @@ async function measure(name: string, path: string): Promise<Result> {
     dbCpuMs: cpu.db === null ? null : cpu.db / n,
     firstError: run.firstError,
   };
-  const cpuText = [r.serverCpuMs !== null ? `app CPU ${r.serverCpuMs.toFixed(1)} ms/req` : "", r.dbCpuMs !== null ? `DB CPU ${r.dbCpuMs.toFixed(2)} ms/req` : ""].filter(Boolean).join(", ");
+  const cpuText = [
+    r.serverCpuMs !== null ? `app CPU ${r.serverCpuMs.toFixed(1)} ms/req` : "",
+    r.dbCpuMs !== null ? `DB CPU ${r.dbCpuMs.toFixed(2)} ms/req` : "",
+  ]
+    .filter(Boolean)
+    .join(", ");
   console.log(
     `${r.rps.toFixed(1)} req/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ${r.errors} errors${cpuText ? `, ${cpuText}` : ""}, load ${load1.toFixed(1)}${r.firstError ? ` (first error: ${r.firstError})` : ""}`,
   );
@@ -305,12 +337,19 @@ const f2 = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : "–");
 
 async function main() {
   console.log(`bench:http against ${BASE}: ${CONCURRENCY} clients, ${DURATION_S} s per target after ${WARMUP_S} s of warm-up`);
-  console.log(`client machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+  console.log(
+    `client machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")}`,
+  );
   await signIn();
   console.log(`signed in as ${EMAIL}`);
   const d = await discover();
   console.log(`runner ${d.patientId}: ${d.assessments} assessments, ${d.runs} runs`);
-  console.log(`deep caseload cursor after ${d.deepRows.toLocaleString("en-GB")} rows by name (${d.walkPages} pages of up to 100 followed in ${(d.walkMs / 1000).toFixed(1)} s)`);
+  console.log(
+    `deep caseload cursor after ${d.deepRows.toLocaleString("en-GB")} rows by name (${d.walkPages} pages of up to 100 followed in ${(d.walkMs / 1000).toFixed(1)} s)`,
+  );
   console.log(`signed referral ${d.referralId}\n`);
 
   const targets: [string, string][] = [
@@ -336,15 +375,34 @@ async function main() {
   const rows = [staticBefore, ...results, staticAfter];
   console.log(`\nStatic page baseline (mean of before and after): ${f1(baseRps)} req/s, p50 ${f1(baseP50)} ms\n`);
   const withCpu = rows.some((r) => r.serverCpuMs !== null || r.dbCpuMs !== null);
-  console.log(`| target | throughput vs static | p50 vs static | req/s | p50 ms | p95 ms | p99 ms | errors | mean size |${withCpu ? " app CPU ms/req | DB CPU ms/req |" : ""}`);
+  console.log(
+    `| target | throughput vs static | p50 vs static | req/s | p50 ms | p95 ms | p99 ms | errors | mean size |${withCpu ? " app CPU ms/req | DB CPU ms/req |" : ""}`,
+  );
   console.log(`|---|---:|---:|---:|---:|---:|---:|---:|---:|${withCpu ? "---:|---:|" : ""}`);
   for (const r of rows) {
     const size = r.meanBytes >= 1024 ? `${(r.meanBytes / 1024).toFixed(1)} kB` : `${Math.round(r.meanBytes)} B`;
     const cpu = withCpu ? ` ${r.serverCpuMs === null ? "–" : f1(r.serverCpuMs)} | ${r.dbCpuMs === null ? "–" : f2(r.dbCpuMs)} |` : "";
-    console.log(`| ${r.name} | ${f2(r.rps / baseRps)} | ${f2(r.p50 / baseP50)} | ${f1(r.rps)} | ${f1(r.p50)} | ${f1(r.p95)} | ${f1(r.p99)} | ${r.errors} | ${size} |${cpu}`);
+    console.log(
+      `| ${r.name} | ${f2(r.rps / baseRps)} | ${f2(r.p50 / baseP50)} | ${f1(r.rps)} | ${f1(r.p50)} | ${f1(r.p95)} | ${f1(r.p99)} | ${r.errors} | ${size} |${cpu}`,
+    );
   }
   if (process.env.BENCH_JSON) {
-    fs.writeFileSync(process.env.BENCH_JSON, JSON.stringify({ base: BASE, concurrency: CONCURRENCY, durationS: DURATION_S, warmupS: WARMUP_S, discovered: d, baseline: { rps: baseRps, p50: baseP50 }, results: rows }, null, 2));
+    fs.writeFileSync(
+      process.env.BENCH_JSON,
+      JSON.stringify(
+        {
+          base: BASE,
+          concurrency: CONCURRENCY,
+          durationS: DURATION_S,
+          warmupS: WARMUP_S,
+          discovered: d,
+          baseline: { rps: baseRps, p50: baseP50 },
+          results: rows,
+        },
+        null,
+        2,
+      ),
+    );
     console.log(`\nresults written to ${process.env.BENCH_JSON}`);
   }
   agent.destroy();

@@ -66,9 +66,14 @@ function analyse(label: string, plan: { Plan: PlanNode; "Execution Time": number
   walk(plan.Plan, (n) => {
     const rows = (n["Actual Rows"] ?? 0) * (n["Actual Loops"] ?? 1);
     if (n["Index Name"]) indexes.add(`${n["Node Type"]} using ${n["Index Name"]}`);
-    if (n["Node Type"] === "Seq Scan" && n["Relation Name"] && BIG_TABLES.has(n["Relation Name"])) warnings.push(`sequential scan of "${n["Relation Name"]}" (${rows.toLocaleString("en-GB")} rows)`);
-    if (n["Node Type"] === "Sort" && rows > 1000) warnings.push(`sort of ${rows.toLocaleString("en-GB")} rows (${n["Sort Method"] ?? "?"})`);
-    if (/Scan/.test(n["Node Type"]) && rows > 5000) warnings.push(`${n["Node Type"]}${n["Relation Name"] ? ` of "${n["Relation Name"]}"` : ""}${n["Index Name"] ? ` using ${n["Index Name"]}` : ""} returns ${rows.toLocaleString("en-GB")} rows`);
+    if (n["Node Type"] === "Seq Scan" && n["Relation Name"] && BIG_TABLES.has(n["Relation Name"]))
+      warnings.push(`sequential scan of "${n["Relation Name"]}" (${rows.toLocaleString("en-GB")} rows)`);
+    if (n["Node Type"] === "Sort" && rows > 1000)
+      warnings.push(`sort of ${rows.toLocaleString("en-GB")} rows (${n["Sort Method"] ?? "?"})`);
+    if (/Scan/.test(n["Node Type"]) && rows > 5000)
+      warnings.push(
+        `${n["Node Type"]}${n["Relation Name"] ? ` of "${n["Relation Name"]}"` : ""}${n["Index Name"] ? ` using ${n["Index Name"]}` : ""} returns ${rows.toLocaleString("en-GB")} rows`,
+      );
   });
   return { label, ms: plan["Execution Time"], indexes: [...indexes], warnings: [...new Set(warnings)] };
 }
@@ -76,7 +81,10 @@ function analyse(label: string, plan: { Plan: PlanNode; "Execution Time": number
 async function explain(pgc: pg.Client, label: string, q: Logged): Promise<void> {
   const params = JSON.parse(q.params) as unknown[];
   await pgc.query(q.query, params); // warm-up: the HTTP benchmark runs with a warm cache too
-  const json = await pgc.query<{ "QUERY PLAN": [{ Plan: PlanNode; "Execution Time": number }] }>(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${q.query}`, params);
+  const json = await pgc.query<{ "QUERY PLAN": [{ Plan: PlanNode; "Execution Time": number }] }>(
+    `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${q.query}`,
+    params,
+  );
   const text = await pgc.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${q.query}`, params);
   const f = analyse(label, json.rows[0]!["QUERY PLAN"][0]);
   // Two executions were timed (JSON and text plans): the faster is the less disturbed by other work.
@@ -121,19 +129,38 @@ async function main() {
   const pgc = new pg.Client({ connectionString: URL_, application_name: "bench:plans" });
   await pgc.connect();
   try {
-    const { rows: users } = await pgc.query<{ id: string; clinicId: string; name: string; role: Actor["role"]; title: string | null; clinicName: string; timezone: string }>(
+    const { rows: users } = await pgc.query<{
+      id: string;
+      clinicId: string;
+      name: string;
+      role: Actor["role"];
+      title: string | null;
+      clinicName: string;
+      timezone: string;
+    }>(
       `SELECT u.id, u."clinicId", u.name, u.role, u.title, c.name AS "clinicName", c.timezone FROM "User" u JOIN "Clinic" c ON c.id = u."clinicId" WHERE u.email = $1`,
       [EMAIL],
     );
     const u = users[0];
     if (!u) throw new Error(`no user ${EMAIL}: run synth:generate first (or set BENCH_EMAIL)`);
-    const actor: Actor = { userId: u.id, clinicId: u.clinicId, clinicName: u.clinicName, timezone: u.timezone, role: u.role, name: u.name, email: EMAIL, title: u.title };
+    const actor: Actor = {
+      userId: u.id,
+      clinicId: u.clinicId,
+      clinicName: u.clinicName,
+      timezone: u.timezone,
+      role: u.role,
+      name: u.name,
+      email: EMAIL,
+      title: u.title,
+    };
     const { rows: vol } = await pgc.query<Record<string, string>>(
       `SELECT (SELECT count(*) FROM "Patient" WHERE "clinicId" = $1) AS patients, (SELECT count(*) FROM "Episode" WHERE "clinicId" = $1 AND status = 'open') AS open,
               (SELECT count(*) FROM "Assessment" WHERE "clinicId" = $1) AS assessments, (SELECT count(*) FROM "Run" WHERE "clinicId" = $1) AS runs, version() AS version`,
       [u.clinicId],
     );
-    console.log(`# Plans on ${u.clinicName}: ${vol[0]!.patients} runners, ${vol[0]!.open} open episodes, ${vol[0]!.assessments} assessments, ${vol[0]!.runs} runs`);
+    console.log(
+      `# Plans on ${u.clinicName}: ${vol[0]!.patients} runners, ${vol[0]!.open} open episodes, ${vol[0]!.assessments} assessments, ${vol[0]!.runs} runs`,
+    );
     console.log(`# ${vol[0]!.version}`);
 
     // Cursors of row DEEP_PAGE*25 for each sort, in the app's format (lib/data/caseload.ts SORTS).
@@ -157,7 +184,11 @@ async function main() {
       const qs = await capture(() => getCaseload(actor, caseloadQuerySchema.parse(query)));
       await explain(pgc, `caseload: ${label}`, pick(qs, /FROM "Episode" e\s+JOIN "Patient"/, "the caseload page"));
       if (withCounts) {
-        await explain(pgc, "caseload: stored counts (every page load)", pick(qs, /FROM "public"\."CaseloadCount"/, "the stored caseload counts"));
+        await explain(
+          pgc,
+          "caseload: stored counts (every page load)",
+          pick(qs, /FROM "public"\."CaseloadCount"/, "the stored caseload counts"),
+        );
         await explain(pgc, "caseload: overdue and due today (every page load)", pick(qs, /AS "dueToday"/, "the caseload's date counts"));
       }
     };
@@ -183,15 +214,30 @@ async function main() {
     await explain(pgc, "timeline: the patient (clinic-scoped)", pick(tl, /FROM "public"\."Patient"/, "the patient"));
     await explain(pgc, "timeline: episodes of the runner", pick(tl, /FROM "public"\."Episode"/, "the episodes"));
     await explain(pgc, "timeline: runs of the runner by date", pick(tl, /FROM "public"\."Run"/, "the runs"));
-    await explain(pgc, "timeline: assessments of the runner's episodes by date", pick(tl, /FROM "public"\."Assessment"/, "the assessments"));
+    await explain(
+      pgc,
+      "timeline: assessments of the runner's episodes by date",
+      pick(tl, /FROM "public"\."Assessment"/, "the assessments"),
+    );
 
     const rec = await capture(() => getPatientRecord(actor, patientId));
-    await explain(pgc, "patient record: assessments with addenda counts", pick(rec, /FROM "public"\."Assessment"/, "the record's assessments"));
+    await explain(
+      pgc,
+      "patient record: assessments with addenda counts",
+      pick(rec, /FROM "public"\."Assessment"/, "the record's assessments"),
+    );
 
     const dir = await capture(() => searchPatients(actor, {}));
-    await explain(pgc, "patient directory (GET /api/v1/patients): first page with open-episode counts", pick(dir, /FROM "public"\."Patient"/, "the directory page"));
+    await explain(
+      pgc,
+      "patient directory (GET /api/v1/patients): first page with open-episode counts",
+      pick(dir, /FROM "public"\."Patient"/, "the directory page"),
+    );
 
-    const { rows: refs } = await pgc.query<{ id: string }>(`SELECT id FROM "Referral" WHERE "clinicId" = $1 AND status = 'signed' ORDER BY "createdAt" DESC, id DESC LIMIT 1`, [u.clinicId]);
+    const { rows: refs } = await pgc.query<{ id: string }>(
+      `SELECT id FROM "Referral" WHERE "clinicId" = $1 AND status = 'signed' ORDER BY "createdAt" DESC, id DESC LIMIT 1`,
+      [u.clinicId],
+    );
     if (refs[0]) {
       const ex = await capture(() => exportReferral(actor, refs[0]!.id, "pdf"));
       await explain(pgc, "referral export: the referral", pick(ex, /FROM "public"\."Referral"/, "the referral"));
@@ -200,9 +246,14 @@ async function main() {
     console.log("\n# Summary\n");
     console.log("| statement | execution ms | index scans | warnings |");
     console.log("|---|---:|---|---|");
-    for (const f of findings) console.log(`| ${f.label} | ${f.ms.toFixed(2)} | ${f.indexes.join("<br>") || "–"} | ${f.warnings.join("; ") || "none"} |`);
+    for (const f of findings)
+      console.log(`| ${f.label} | ${f.ms.toFixed(2)} | ${f.indexes.join("<br>") || "–"} | ${f.warnings.join("; ") || "none"} |`);
     const flagged = findings.filter((f) => f.warnings.length);
-    console.log(flagged.length ? `\n${flagged.length} statement(s) with warnings: see above.` : "\nEvery statement is served by index scans; no whole-clinic scan or sort.");
+    console.log(
+      flagged.length
+        ? `\n${flagged.length} statement(s) with warnings: see above.`
+        : "\nEvery statement is served by index scans; no whole-clinic scan or sort.",
+    );
   } finally {
     await pgc.end();
     await prisma.$disconnect();

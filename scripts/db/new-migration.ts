@@ -27,7 +27,11 @@ function timestamp(now = new Date()): string {
 }
 
 function migrationName(raw: string | undefined): string {
-  const name = (raw ?? "").trim().toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "");
+  const name = (raw ?? "")
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "");
   if (!name) throw new Error("usage: npm run db:new-migration -- <name> [--empty]");
   return name.slice(0, 200);
 }
@@ -59,7 +63,9 @@ async function main(args: string[]): Promise<void> {
   const empty = args.includes("--empty");
   const name = migrationName(args.find((a) => !a.startsWith("--")));
   const started = Date.now();
-  const sql = empty ? `-- ${name}: hand-written SQL (functions, triggers) that the Prisma schema cannot express.\n` : await diffMigrationsToSchema();
+  const sql = empty
+    ? `-- ${name}: hand-written SQL (functions, triggers) that the Prisma schema cannot express.\n`
+    : await diffMigrationsToSchema();
   if (!sql) {
     console.log(`[db] no changes: the committed migrations already match prisma/schema.prisma (${Date.now() - started} ms)`);
     return;
@@ -70,7 +76,9 @@ async function main(args: string[]): Promise<void> {
   const dir = path.join(MIGRATIONS_DIR, `${timestamp()}_${name}`);
   fs.mkdirSync(dir);
   fs.writeFileSync(path.join(dir, "migration.sql"), sql.endsWith("\n") ? sql : `${sql}\n`);
-  console.log(`[db] wrote ${path.relative(process.cwd(), dir)}/migration.sql (${Date.now() - started} ms); review it, then npm run db:migrate`);
+  console.log(
+    `[db] wrote ${path.relative(process.cwd(), dir)}/migration.sql (${Date.now() - started} ms); review it, then npm run db:migrate`,
+  );
 }
 
 if (require.main === module) {

@@ -38,7 +38,12 @@ let loaded: Promise<EngineModule> | null = null;
 
 /** Loads the engine once per process; a Rust panic's message is kept for the thrown error. */
 function loadEngineModule(): Promise<EngineModule> {
-  const registry = { message: "", set_message(message: string) { registry.message = message; } };
+  const registry = {
+    message: "",
+    set_message(message: string) {
+      registry.message = message;
+    },
+  };
   (globalThis as { PRISMA_WASM_PANIC_REGISTRY?: typeof registry }).PRISMA_WASM_PANIC_REGISTRY ??= registry;
   loaded ??= instantiate();
   return loaded;

@@ -44,7 +44,7 @@ function simpleQuery(sql: string): Uint8Array {
 export function readyForQueryStatus(out: Uint8Array): string | null {
   let status: string | null = null;
   const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
-  for (let at = 0; at + 5 <= out.length; ) {
+  for (let at = 0; at + 5 <= out.length;) {
     const length = view.getInt32(at + 1);
     if (length < 4) break; // not a well-formed message: stop rather than loop
     if (out[at] === 0x5a && length === 5 && at + 6 <= out.length) status = String.fromCharCode(out[at + 5]!);

@@ -18,19 +18,71 @@ export type Ids = { clinicId: string; userId: string };
 
 export function patientRow(ids: Ids, p: PatientPlan): string[] {
   return [
-    v(p.patientId), v(ids.clinicId), v(p.mrn), v(p.givenName), v(p.familyName), v(p.birthDate), v(p.sex), v(p.email), v(p.phone),
-    v(p.level), v(p.weeklyKm), v(p.goalEvent), v(p.goalEventDate), v(p.createdAt), v(p.createdAt),
+    v(p.patientId),
+    v(ids.clinicId),
+    v(p.mrn),
+    v(p.givenName),
+    v(p.familyName),
+    v(p.birthDate),
+    v(p.sex),
+    v(p.email),
+    v(p.phone),
+    v(p.level),
+    v(p.weeklyKm),
+    v(p.goalEvent),
+    v(p.goalEventDate),
+    v(p.createdAt),
+    v(p.createdAt),
   ];
 }
-export const PATIENT_COLS = ["id", "clinicId", "mrn", "givenName", "familyName", "birthDate", "sex", "email", "phone", "runningLevel", "weeklyDistanceKm", "goalEvent", "goalEventDate", "createdAt", "updatedAt"];
+export const PATIENT_COLS = [
+  "id",
+  "clinicId",
+  "mrn",
+  "givenName",
+  "familyName",
+  "birthDate",
+  "sex",
+  "email",
+  "phone",
+  "runningLevel",
+  "weeklyDistanceKm",
+  "goalEvent",
+  "goalEventDate",
+  "createdAt",
+  "updatedAt",
+];
 
 export function episodeRow(ids: Ids, p: PatientPlan): string[] {
   return [
-    v(p.episodeId), v(ids.clinicId), v(p.patientId), v(p.side), v(p.complaint), v(p.onsetDate), v(p.scenario.mechanism),
-    v(p.discharged ? "discharged" : "open"), v(p.nextReviewDate), v(p.dischargedAt), v(p.createdAt), v(p.createdAt),
+    v(p.episodeId),
+    v(ids.clinicId),
+    v(p.patientId),
+    v(p.side),
+    v(p.complaint),
+    v(p.onsetDate),
+    v(p.scenario.mechanism),
+    v(p.discharged ? "discharged" : "open"),
+    v(p.nextReviewDate),
+    v(p.dischargedAt),
+    v(p.createdAt),
+    v(p.createdAt),
   ];
 }
-export const EPISODE_COLS = ["id", "clinicId", "patientId", "side", "complaint", "onsetDate", "mechanism", "status", "nextReviewDate", "dischargedAt", "createdAt", "updatedAt"];
+export const EPISODE_COLS = [
+  "id",
+  "clinicId",
+  "patientId",
+  "side",
+  "complaint",
+  "onsetDate",
+  "mechanism",
+  "status",
+  "nextReviewDate",
+  "dischargedAt",
+  "createdAt",
+  "updatedAt",
+];
 
 /** A run as one COPY line (every value is a uuid, date, number or enum: nothing to escape). */
 function runLine(ids: Ids, patientId: string, r: RunRow): string {
@@ -45,34 +97,105 @@ function assessmentRow(ids: Ids, episodeId: string, a: VisitRow, withInput: bool
   const signed = a.status !== "draft";
   const updatedAt = a.enteredInErrorAt ?? a.signedAt ?? a.createdAt;
   return [
-    v(a.id), v(ids.clinicId), v(episodeId), v(a.kind), v(a.assessedOn), copyJson(a.answers), copyJson(a.evaluation), v(a.evaluation.rulesVersion),
-    signed ? v(SETTINGS_JSON) : "\\N", signed && withInput ? copyJson(a.input) : "\\N", v(a.evaluation.urgency), v(a.status),
-    signed ? v(ids.userId) : "\\N", v(a.signedAt),
-    a.enteredInErrorAt ? v("Recorded against the wrong runner; see the next follow-up.") : "\\N", a.enteredInErrorAt ? v(ids.userId) : "\\N", v(a.enteredInErrorAt),
-    v(a.status === "draft" ? 1 : a.status === "signed" ? 2 : 3), v(ids.userId), v(ids.userId), v(a.createdAt), v(updatedAt),
+    v(a.id),
+    v(ids.clinicId),
+    v(episodeId),
+    v(a.kind),
+    v(a.assessedOn),
+    copyJson(a.answers),
+    copyJson(a.evaluation),
+    v(a.evaluation.rulesVersion),
+    signed ? v(SETTINGS_JSON) : "\\N",
+    signed && withInput ? copyJson(a.input) : "\\N",
+    v(a.evaluation.urgency),
+    v(a.status),
+    signed ? v(ids.userId) : "\\N",
+    v(a.signedAt),
+    a.enteredInErrorAt ? v("Recorded against the wrong runner; see the next follow-up.") : "\\N",
+    a.enteredInErrorAt ? v(ids.userId) : "\\N",
+    v(a.enteredInErrorAt),
+    v(a.status === "draft" ? 1 : a.status === "signed" ? 2 : 3),
+    v(ids.userId),
+    v(ids.userId),
+    v(a.createdAt),
+    v(updatedAt),
   ];
 }
 export const ASSESSMENT_COLS = [
-  "id", "clinicId", "episodeId", "kind", "assessedOn", "answers", "evaluation", "rulesVersion", "settingsUsed", "evaluationInput", "urgency", "status",
-  "signedById", "signedAt", "enteredInErrorReason", "enteredInErrorById", "enteredInErrorAt", "version", "createdById", "updatedById", "createdAt", "updatedAt",
+  "id",
+  "clinicId",
+  "episodeId",
+  "kind",
+  "assessedOn",
+  "answers",
+  "evaluation",
+  "rulesVersion",
+  "settingsUsed",
+  "evaluationInput",
+  "urgency",
+  "status",
+  "signedById",
+  "signedAt",
+  "enteredInErrorReason",
+  "enteredInErrorById",
+  "enteredInErrorAt",
+  "version",
+  "createdById",
+  "updatedById",
+  "createdAt",
+  "updatedAt",
 ];
 
 export const REFERRAL_COLS = [
-  "id", "clinicId", "episodeId", "assessmentId", "status", "urgency", "reason", "question", "recipient", "draft", "snapshot", "signedById", "signedAt",
-  "sentAt", "cancelledAt", "cancelReason", "version", "createdById", "createdAt", "updatedAt",
+  "id",
+  "clinicId",
+  "episodeId",
+  "assessmentId",
+  "status",
+  "urgency",
+  "reason",
+  "question",
+  "recipient",
+  "draft",
+  "snapshot",
+  "signedById",
+  "signedAt",
+  "sentAt",
+  "cancelledAt",
+  "cancelReason",
+  "version",
+  "createdById",
+  "createdAt",
+  "updatedAt",
 ];
-const RECIPIENTS = ["Dr A. Patel, Sports & Exercise Medicine", "Orthopaedic knee clinic, City Hospital", "Emergency department, City Hospital", null];
+const RECIPIENTS = [
+  "Dr A. Patel, Sports & Exercise Medicine",
+  "Orthopaedic knee clinic, City Hospital",
+  "Emergency department, City Hospital",
+  null,
+];
 
 /** A signed referral built from the latest signed visit with a red flag (else the intake), as lib/data signs one. */
-function referralRow(ids: Ids, clinic: SnapshotSource["clinic"], referrer: SnapshotSource["referrer"], p: PatientPlan, runs: RunRow[], visits: VisitRow[], n: number): string[] {
+function referralRow(
+  ids: Ids,
+  clinic: SnapshotSource["clinic"],
+  referrer: SnapshotSource["referrer"],
+  p: PatientPlan,
+  runs: RunRow[],
+  visits: VisitRow[],
+  n: number,
+): string[] {
   const signedVisits = visits.filter((x) => x.status === "signed");
   const from = [...signedVisits].reverse().find((x) => x.evaluation.redFlags.length > 0) ?? signedVisits[0]!;
   const history = signedVisits.filter((x) => x.assessedOn <= from.assessedOn);
   const intake = signedVisits.find((x) => x.kind === "intake");
   const plan = from.answers.plan?.items?.map((i) => PLAN_ITEM_LABELS[i]).join("; ");
   const draft = {
-    treatmentSoFar: [intake?.answers.context?.treatmentsTried, plan ? `Plan in clinic: ${plan}` : undefined].filter(Boolean).join("\n") || undefined,
-    responseToTreatment: from.answers.followUp?.responseToTreatment ? RESPONSE_LABELS[from.answers.followUp.responseToTreatment] : undefined,
+    treatmentSoFar:
+      [intake?.answers.context?.treatmentsTried, plan ? `Plan in clinic: ${plan}` : undefined].filter(Boolean).join("\n") || undefined,
+    responseToTreatment: from.answers.followUp?.responseToTreatment
+      ? RESPONSE_LABELS[from.answers.followUp.responseToTreatment]
+      : undefined,
   };
   const id = randomUUID();
   const signedAt = `${from.assessedOn}T15:00:00.000Z`;
@@ -84,9 +207,26 @@ function referralRow(ids: Ids, clinic: SnapshotSource["clinic"], referrer: Snaps
     signedAt,
     clinic,
     referrer,
-    patient: { id: p.patientId, mrn: p.mrn, givenName: p.givenName, familyName: p.familyName, birthDate: p.birthDate, sex: p.sex, phone: p.phone, email: p.email },
+    patient: {
+      id: p.patientId,
+      mrn: p.mrn,
+      givenName: p.givenName,
+      familyName: p.familyName,
+      birthDate: p.birthDate,
+      sex: p.sex,
+      phone: p.phone,
+      email: p.email,
+    },
     episode: { id: p.episodeId, side: p.side, complaint: p.complaint, onsetDate: p.onsetDate, mechanism: p.scenario.mechanism },
-    assessment: { id: from.id, kind: from.kind, assessedOn: from.assessedOn, signedAt: from.signedAt!, signedByName: referrer.name, answers: from.answers, evaluation: from.evaluation },
+    assessment: {
+      id: from.id,
+      kind: from.kind,
+      assessedOn: from.assessedOn,
+      signedAt: from.signedAt!,
+      signedByName: referrer.name,
+      answers: from.answers,
+      evaluation: from.evaluation,
+    },
     history: history.map((h) => ({ id: h.id, kind: h.kind, assessedOn: h.assessedOn, answers: h.answers, evaluation: h.evaluation })),
     runs: runs.filter((r) => r.date >= lookFrom && r.date <= from.assessedOn).map((r) => ({ date: r.date, distanceKm: r.distanceKm })),
     settings: DEFAULT_SETTINGS,
@@ -98,12 +238,28 @@ function referralRow(ids: Ids, clinic: SnapshotSource["clinic"], referrer: Snaps
   const cancelledAt = state === "cancelled" ? `${from.assessedOn}T17:00:00.000Z` : null;
   const createdAt = `${from.assessedOn}T14:30:00.000Z`;
   return [
-    v(id), v(ids.clinicId), v(p.episodeId), v(from.id), v(state), v(from.evaluation.urgency), v(source.referral.reason), v(question), v(recipient),
-    copyJson(draft), copyJson(snapshot), v(ids.userId), v(signedAt), v(sentAt), v(cancelledAt), v(cancelledAt ? "Runner chose to see their own GP." : null),
-    v(state === "signed" ? 2 : state === "sent" ? 3 : 4), v(ids.userId), v(createdAt), v(cancelledAt ?? sentAt ?? signedAt),
+    v(id),
+    v(ids.clinicId),
+    v(p.episodeId),
+    v(from.id),
+    v(state),
+    v(from.evaluation.urgency),
+    v(source.referral.reason),
+    v(question),
+    v(recipient),
+    copyJson(draft),
+    copyJson(snapshot),
+    v(ids.userId),
+    v(signedAt),
+    v(sentAt),
+    v(cancelledAt),
+    v(cancelledAt ? "Runner chose to see their own GP." : null),
+    v(state === "signed" ? 2 : state === "sent" ? 3 : 4),
+    v(ids.userId),
+    v(createdAt),
+    v(cancelledAt ?? sentAt ?? signedAt),
   ];
 }
-
 
 export type BlockJob = {
   seed: number;
@@ -119,7 +275,15 @@ export type BlockJob = {
   streams: number;
 };
 
-export type BlockResult = { runs: string; runCount: number; assessments: string[]; assessmentCount: number; referrals: string; referralCount: number; ms: number };
+export type BlockResult = {
+  runs: string;
+  runCount: number;
+  assessments: string[];
+  assessmentCount: number;
+  referrals: string;
+  referralCount: number;
+  ms: number;
+};
 
 const line = (values: string[]) => values.join("\t") + "\n";
 

@@ -56,7 +56,18 @@ import { PrismaClient } from "../../prisma/generated/client";
 import { hashPassword } from "../../lib/passwords";
 import { applyMigrations } from "../db/migrate";
 import { redactUrl } from "../db/url";
-import { ASSESSMENT_COLS, buildBlock, EPISODE_COLS, episodeRow, PATIENT_COLS, patientRow, REFERRAL_COLS, RUN_COLS, type BlockJob, type BlockResult } from "./block";
+import {
+  ASSESSMENT_COLS,
+  buildBlock,
+  EPISODE_COLS,
+  episodeRow,
+  PATIENT_COLS,
+  patientRow,
+  REFERRAL_COLS,
+  RUN_COLS,
+  type BlockJob,
+  type BlockResult,
+} from "./block";
 import { copyFrom, type CopyWriter } from "./copy";
 import { planPatient, RUNS_PER_PATIENT, visitsFor, type PatientPlan } from "./model";
 
@@ -79,7 +90,18 @@ type Options = {
 };
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { migrate: false, force: false, dryRun: false, patients: 50_000, referrals: 2_000, seed: 20261125, verify: 200, evaluationInput: false, workers: Math.max(1, Math.min(4, os.cpus().length)), streams: 2 };
+  const o: Options = {
+    migrate: false,
+    force: false,
+    dryRun: false,
+    patients: 50_000,
+    referrals: 2_000,
+    seed: 20261125,
+    verify: 200,
+    evaluationInput: false,
+    workers: Math.max(1, Math.min(4, os.cpus().length)),
+    streams: 2,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const num = () => {
@@ -193,7 +215,17 @@ UPDATE "Episode" e SET
   "draftCount" = r.drafts
 FROM r WHERE e.id = r.id`;
 
-const SUMMARY_COLS = { urgency: true, urgencyRank: true, screenIncomplete: true, lastSeenOn: true, seenSort: true, reviewSort: true, sortName: true, worsening: true, draftCount: true } as const;
+const SUMMARY_COLS = {
+  urgency: true,
+  urgencyRank: true,
+  screenIncomplete: true,
+  lastSeenOn: true,
+  seenSort: true,
+  reviewSort: true,
+  sortName: true,
+  worsening: true,
+  draftCount: true,
+} as const;
 
 /** Re-computes the summary of `n` random episodes with lib/data itself (rolled back) and compares. */
 async function verifySummaries(url: string, clinicId: string, n: number): Promise<void> {
@@ -201,7 +233,9 @@ async function verifySummaries(url: string, clinicId: string, n: number): Promis
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 2 }) });
   const ROLLBACK = new Error("rollback");
   try {
-    const sample = await prisma.$queryRaw<{ id: string }[]>`SELECT id FROM "Episode" WHERE "clinicId" = ${clinicId}::uuid ORDER BY random() LIMIT ${n}`;
+    const sample = await prisma.$queryRaw<
+      { id: string }[]
+    >`SELECT id FROM "Episode" WHERE "clinicId" = ${clinicId}::uuid ORDER BY random() LIMIT ${n}`;
     let mismatches = 0;
     for (const { id } of sample) {
       const before = await prisma.episode.findUniqueOrThrow({ where: { id }, select: SUMMARY_COLS });
@@ -211,7 +245,8 @@ async function verifySummaries(url: string, clinicId: string, n: number): Promis
           const after = await tx.episode.findUniqueOrThrow({ where: { id }, select: SUMMARY_COLS });
           if (JSON.stringify(after) !== JSON.stringify(before)) {
             mismatches++;
-            if (mismatches <= 3) console.log(`   MISMATCH episode ${id}\n     SQL:      ${JSON.stringify(before)}\n     lib/data: ${JSON.stringify(after)}`);
+            if (mismatches <= 3)
+              console.log(`   MISMATCH episode ${id}\n     SQL:      ${JSON.stringify(before)}\n     lib/data: ${JSON.stringify(after)}`);
           }
           throw ROLLBACK;
         })
@@ -238,7 +273,10 @@ class BlockPool {
     const file = path.join(__dirname, "worker.ts");
     for (let i = 0; i < size; i++) {
       // Workers do not inherit tsx's ESM hook: load tsx's CommonJS hook first.
-      const w = new Worker(`require("tsx/cjs"); require(${JSON.stringify(file)});`, { eval: true, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
+      const w = new Worker(`require("tsx/cjs"); require(${JSON.stringify(file)});`, {
+        eval: true,
+        resourceLimits: { maxYoungGenerationSizeMb: 64 },
+      });
       this.all.push(w);
       this.idle.push(w);
     }
@@ -278,12 +316,15 @@ class BlockPool {
 async function main() {
   const o = parseArgs(process.argv.slice(2));
   const url = process.env.DATABASE_URL;
-  if (!url) throw new Error("DATABASE_URL is not set: name the database to fill, e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/kc_bench");
+  if (!url)
+    throw new Error("DATABASE_URL is not set: name the database to fill, e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/kc_bench");
   const today = todayIn(TIMEZONE);
   const visitsTotal = Array.from({ length: o.patients }, (_, i) => visitsFor(i)).reduce((a, b) => a + b, 0);
   console.log(`synth:generate into ${redactUrl(url)}`);
   console.log(`  clinic "${CLINIC_NAME}" (time zone ${TIMEZONE}, today ${today}), one clinician`);
-  console.log(`  ${fmt(o.patients)} runners and episodes, ${fmt(visitsTotal)} assessments, ${fmt(o.patients * RUNS_PER_PATIENT)} runs, up to ${fmt(o.referrals)} signed referrals`);
+  console.log(
+    `  ${fmt(o.patients)} runners and episodes, ${fmt(visitsTotal)} assessments, ${fmt(o.patients * RUNS_PER_PATIENT)} runs, up to ${fmt(o.referrals)} signed referrals`,
+  );
   console.log(`  seed ${o.seed}${o.migrate ? ", applying migrations first" : ""}${o.force ? ", --force" : ""}`);
 
   const clock = new Clock();
@@ -295,8 +336,11 @@ async function main() {
         console.log(`   ${applied.length} applied`);
       });
     }
-    const { rows: tables } = await admin.query<{ ok: boolean }>(`SELECT to_regclass('"Episode"') IS NOT NULL AND EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = 'Episode' AND column_name = 'urgencyRank') AS ok`);
-    if (!tables[0]?.ok) throw new Error("the database has no Knee Clinic schema (or an old one): run with --migrate, or `npm run db:migrate` first");
+    const { rows: tables } = await admin.query<{ ok: boolean }>(
+      `SELECT to_regclass('"Episode"') IS NOT NULL AND EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = 'Episode' AND column_name = 'urgencyRank') AS ok`,
+    );
+    if (!tables[0]?.ok)
+      throw new Error("the database has no Knee Clinic schema (or an old one): run with --migrate, or `npm run db:migrate` first");
     const { rows: clinics } = await admin.query<{ total: string; demo: string; synthetic: string }>(
       `SELECT count(*) AS total, count(*) FILTER (WHERE "isDemo") AS demo, count(*) FILTER (WHERE name = $1) AS synthetic FROM "Clinic"`,
       [CLINIC_NAME],
@@ -314,7 +358,9 @@ async function main() {
     const fresh = Number(c0.total) === 0 && !runCount[0]?.any;
     const fkOff = fresh && superuser;
     const rebuildRunIndexes = fresh;
-    console.log(`  load: ${o.workers} worker threads, COPY on ${o.streams + 1} connections; ${fkOff ? "foreign keys checked after the load" : "foreign keys checked row by row"}; ${rebuildRunIndexes ? "Run indexes rebuilt after the load" : "indexes kept during the load"}`);
+    console.log(
+      `  load: ${o.workers} worker threads, COPY on ${o.streams + 1} connections; ${fkOff ? "foreign keys checked after the load" : "foreign keys checked row by row"}; ${rebuildRunIndexes ? "Run indexes rebuilt after the load" : "indexes kept during the load"}`,
+    );
     if (o.dryRun) {
       console.log("\n--dry-run: nothing written.");
       return;
@@ -338,16 +384,22 @@ async function main() {
         [clinicId, email, hash],
       );
       const userId = u.rows[0]!.id;
-      await admin.query(`INSERT INTO "AuditEvent" ("clinicId", "userId", action, "entityType", "entityId", detail) VALUES ($1::uuid, NULL, 'seed.synthetic_data', 'Clinic', $1::text, $2)`, [
-        clinicId,
-        JSON.stringify({ patients: o.patients, seed: o.seed, generatedOn: today }),
-      ]);
+      await admin.query(
+        `INSERT INTO "AuditEvent" ("clinicId", "userId", action, "entityType", "entityId", detail) VALUES ($1::uuid, NULL, 'seed.synthetic_data', 'Clinic', $1::text, $2)`,
+        [clinicId, JSON.stringify({ patients: o.patients, seed: o.seed, generatedOn: today })],
+      );
       await admin.query("COMMIT");
       console.log(`   clinic ${clinicId}, clinician ${email}`);
       return {
         ids: { clinicId, userId },
         email,
-        clinic: { id: clinicId, name: CLINIC_NAME, phone: "+44 20 7946 0999", address: "1 Synthetic Street, London", timezone: "Europe/London" },
+        clinic: {
+          id: clinicId,
+          name: CLINIC_NAME,
+          phone: "+44 20 7946 0999",
+          address: "1 Synthetic Street, London",
+          timezone: "Europe/London",
+        },
         referrer: { id: userId, name: "Dr Sam Synthetic", title: "Sports physiotherapist", email, phone: "+44 20 7946 0998" },
       };
     });
@@ -386,7 +438,8 @@ async function main() {
         console.log(`   ${ix.name} (${secs(Date.now() - t)})`);
       }
       const after = await tableIndexes(admin, "Run");
-      if (JSON.stringify(after) !== JSON.stringify(runIndexes)) throw new Error(`the Run indexes differ after the rebuild:\n${JSON.stringify(runIndexes)}\n${JSON.stringify(after)}`);
+      if (JSON.stringify(after) !== JSON.stringify(runIndexes))
+        throw new Error(`the Run indexes differ after the rebuild:\n${JSON.stringify(runIndexes)}\n${JSON.stringify(after)}`);
       console.log("   definitions identical to before the load");
     };
     // If the load fails, the COPY stored nothing: put the indexes back before giving up.
@@ -402,73 +455,77 @@ async function main() {
     const eligible = plans.filter((p) => p.redFlagScenario && p.scenario.referral);
     const takeEvery = Math.max(1, Math.floor(eligible.length / Math.max(1, o.referrals)));
     const referralFor = new Map<number, number>();
-    for (let k = 0; k < eligible.length && referralFor.size < o.referrals; k += takeEvery) referralFor.set(eligible[k]!.index, referralFor.size);
+    for (let k = 0; k < eligible.length && referralFor.size < o.referrals; k += takeEvery)
+      referralFor.set(eligible[k]!.index, referralFor.size);
     const referralText: string[] = [];
 
     const counts = await loadRuns(() =>
-      clock.phase(`${fmt(o.patients * RUNS_PER_PATIENT)} runs and ${fmt(visitsTotal)} assessments (COPY, ${o.streams + 1} connections, ${o.workers} worker threads)`, async () => {
-        const clients = await Promise.all(Array.from({ length: o.streams + 1 }, () => connect(url, true, fkOff)));
-        const writers: CopyWriter[] = [];
-        const pool = new BlockPool(o.workers);
-        try {
-          const rw = await copyFrom(clients[0]!, "Run", RUN_COLS);
-          writers.push(rw);
-          const aws: CopyWriter[] = [];
-          for (const c of clients.slice(1)) aws.push(await copyFrom(c, "Assessment", ASSESSMENT_COLS));
-          writers.push(...aws);
-          const jobs: BlockJob[] = [];
-          for (let b = 0; b < plans.length; b += BLOCK) {
-            const slice = plans.slice(b, b + BLOCK);
-            jobs.push({
-              seed: o.seed,
-              today,
-              ids,
-              clinic,
-              referrer,
-              plans: slice,
-              referrals: slice.filter((p) => referralFor.has(p.index)).map((p) => [p.index, referralFor.get(p.index)!]),
-              evaluationInput: o.evaluationInput,
-              streams: o.streams,
-            });
-          }
-          const started = Date.now();
-          let buildMs = 0;
-          let assessmentsSent = 0;
-          // Blocks are built ahead (at most workers + 2 in memory) and written in order.
-          const ahead = Math.max(2, o.workers + 2);
-          const pending: Promise<BlockResult>[] = [];
-          let next = 0;
-          const fill = () => {
-            while (next < jobs.length && pending.length < ahead) pending.push(pool.run(jobs[next++]!));
-          };
-          fill();
-          for (let b = 0; b < jobs.length; b++) {
-            const r = await pending.shift()!;
-            fill();
-            buildMs += r.ms;
-            await Promise.all([rw.text(r.runs, r.runCount), ...aws.map((w, i) => w.text(r.assessments[i]!, 0))]);
-            assessmentsSent += r.assessmentCount;
-            if (r.referralCount) referralText.push(r.referrals);
-            const done = Math.min(plans.length, (b + 1) * BLOCK);
-            if (done % (BLOCK * 5) === 0 || done === plans.length) {
-              const sec = (Date.now() - started) / 1000;
-              console.log(
-                `   ${fmt(done)} runners: ${fmt(rw.rows)} runs, ${fmt(assessmentsSent)} assessments sent (${sec.toFixed(0)} s, ${fmt(Math.round(assessmentsSent / sec))} assessments/s; building took ${secs(buildMs)} of worker time)`,
-              );
+      clock.phase(
+        `${fmt(o.patients * RUNS_PER_PATIENT)} runs and ${fmt(visitsTotal)} assessments (COPY, ${o.streams + 1} connections, ${o.workers} worker threads)`,
+        async () => {
+          const clients = await Promise.all(Array.from({ length: o.streams + 1 }, () => connect(url, true, fkOff)));
+          const writers: CopyWriter[] = [];
+          const pool = new BlockPool(o.workers);
+          try {
+            const rw = await copyFrom(clients[0]!, "Run", RUN_COLS);
+            writers.push(rw);
+            const aws: CopyWriter[] = [];
+            for (const c of clients.slice(1)) aws.push(await copyFrom(c, "Assessment", ASSESSMENT_COLS));
+            writers.push(...aws);
+            const jobs: BlockJob[] = [];
+            for (let b = 0; b < plans.length; b += BLOCK) {
+              const slice = plans.slice(b, b + BLOCK);
+              jobs.push({
+                seed: o.seed,
+                today,
+                ids,
+                clinic,
+                referrer,
+                plans: slice,
+                referrals: slice.filter((p) => referralFor.has(p.index)).map((p) => [p.index, referralFor.get(p.index)!]),
+                evaluationInput: o.evaluationInput,
+                streams: o.streams,
+              });
             }
+            const started = Date.now();
+            let buildMs = 0;
+            let assessmentsSent = 0;
+            // Blocks are built ahead (at most workers + 2 in memory) and written in order.
+            const ahead = Math.max(2, o.workers + 2);
+            const pending: Promise<BlockResult>[] = [];
+            let next = 0;
+            const fill = () => {
+              while (next < jobs.length && pending.length < ahead) pending.push(pool.run(jobs[next++]!));
+            };
+            fill();
+            for (let b = 0; b < jobs.length; b++) {
+              const r = await pending.shift()!;
+              fill();
+              buildMs += r.ms;
+              await Promise.all([rw.text(r.runs, r.runCount), ...aws.map((w, i) => w.text(r.assessments[i]!, 0))]);
+              assessmentsSent += r.assessmentCount;
+              if (r.referralCount) referralText.push(r.referrals);
+              const done = Math.min(plans.length, (b + 1) * BLOCK);
+              if (done % (BLOCK * 5) === 0 || done === plans.length) {
+                const sec = (Date.now() - started) / 1000;
+                console.log(
+                  `   ${fmt(done)} runners: ${fmt(rw.rows)} runs, ${fmt(assessmentsSent)} assessments sent (${sec.toFixed(0)} s, ${fmt(Math.round(assessmentsSent / sec))} assessments/s; building took ${secs(buildMs)} of worker time)`,
+                );
+              }
+            }
+            const [runsStored, ...assessmentsStored] = await Promise.all(writers.map((w) => w.end()));
+            const assessments = assessmentsStored.reduce((a, b) => a + b, 0);
+            console.log(`   stored ${fmt(runsStored!)} runs, ${fmt(assessments)} assessments`);
+            return { runs: runsStored!, assessments };
+          } catch (error) {
+            for (const w of writers) w.fail("aborted");
+            throw error;
+          } finally {
+            await pool.close();
+            await Promise.all(clients.map((c) => c.end().catch(() => {})));
           }
-          const [runsStored, ...assessmentsStored] = await Promise.all(writers.map((w) => w.end()));
-          const assessments = assessmentsStored.reduce((a, b) => a + b, 0);
-          console.log(`   stored ${fmt(runsStored!)} runs, ${fmt(assessments)} assessments`);
-          return { runs: runsStored!, assessments };
-        } catch (error) {
-          for (const w of writers) w.fail("aborted");
-          throw error;
-        } finally {
-          await pool.close();
-          await Promise.all(clients.map((c) => c.end().catch(() => {})));
-        }
-      }),
+        },
+      ),
     );
 
     if (rebuildRunIndexes) {
@@ -516,7 +573,8 @@ async function main() {
 
     if (fkOff) {
       await clock.phase("foreign keys (checked once, set-based)", async () => {
-        const { rows } = await admin.query<Record<string, string>>(`
+        const { rows } = await admin.query<Record<string, string>>(
+          `
           SELECT
             (SELECT count(*) FROM "Episode" e WHERE e."clinicId" = $1 AND NOT EXISTS (SELECT 1 FROM "Patient" p WHERE p."clinicId" = e."clinicId" AND p.id = e."patientId")) AS episodes,
             (SELECT count(*) FROM "Run" r WHERE r."clinicId" = $1 AND NOT EXISTS (SELECT 1 FROM "Patient" p WHERE p."clinicId" = r."clinicId" AND p.id = r."patientId")) AS runs,
@@ -533,14 +591,27 @@ async function main() {
     await clock.phase(`check ${o.verify} episode summaries against lib/data`, () => verifySummaries(url, ids.clinicId, o.verify));
 
     await clock.phase("VACUUM ANALYZE", async () => {
-      for (const t of ["Patient", "Episode", "Run", "Assessment", "Addendum", "Referral", "AuditEvent", "User", "Clinic", "ClinicSettings", "CaseloadCount"]) {
+      for (const t of [
+        "Patient",
+        "Episode",
+        "Run",
+        "Assessment",
+        "Addendum",
+        "Referral",
+        "AuditEvent",
+        "User",
+        "Clinic",
+        "ClinicSettings",
+        "CaseloadCount",
+      ]) {
         const s = Date.now();
         await admin.query(`VACUUM (ANALYZE) "${t}"`);
         console.log(`   ${t} (${secs(Date.now() - s)})`);
       }
     });
 
-    const { rows: stats } = await admin.query<Record<string, string>>(`
+    const { rows: stats } = await admin.query<Record<string, string>>(
+      `
       SELECT
         (SELECT count(*) FROM "Episode" WHERE "clinicId" = $1 AND status = 'open') AS open,
         (SELECT count(*) FROM "Episode" WHERE "clinicId" = $1 AND status = 'open' AND "urgencyRank" <= 2) AS flagged,
@@ -557,8 +628,12 @@ async function main() {
     const s = stats[0]!;
     console.log(`\nDone in ${secs(clock.elapsed())}.`);
     for (const p of clock.phases) console.log(`  ${secs(p.ms).padStart(9)}  ${p.name}`);
-    console.log(`  ${fmt(o.patients)} runners, ${fmt(counts.runs)} runs, ${fmt(counts.assessments)} assessments (${fmt(Number(s.signed))} signed, ${fmt(Number(s.draft_assessments))} drafts, ${fmt(Number(s.entered_in_error))} entered in error), ${fmt(addenda)} addenda, ${fmt(referrals)} referrals`);
-    console.log(`  caseload: ${fmt(Number(s.open))} open episodes, ${fmt(Number(s.flagged))} flagged, ${fmt(Number(s.worsening))} worsening, ${fmt(Number(s.drafts))} with drafts`);
+    console.log(
+      `  ${fmt(o.patients)} runners, ${fmt(counts.runs)} runs, ${fmt(counts.assessments)} assessments (${fmt(Number(s.signed))} signed, ${fmt(Number(s.draft_assessments))} drafts, ${fmt(Number(s.entered_in_error))} entered in error), ${fmt(addenda)} addenda, ${fmt(referrals)} referrals`,
+    );
+    console.log(
+      `  caseload: ${fmt(Number(s.open))} open episodes, ${fmt(Number(s.flagged))} flagged, ${fmt(Number(s.worsening))} worsening, ${fmt(Number(s.drafts))} with drafts`,
+    );
     console.log(`  database ${s.db_size} (Run ${s.run_size}, Assessment ${s.assessment_size})`);
     console.log(`\nSign in as ${email} with password ${password}`);
     console.log(`  (synthetic data only; the bench reads BENCH_EMAIL and BENCH_PASSWORD)`);

@@ -16,7 +16,18 @@ import { buildEvaluationInput, RUN_LOOKBACK_DAYS, type ClinicalAnswers, type Rec
 import type { Answers, PlanItem } from "../../lib/validation/assessment";
 import { COMPLAINTS, FAMILY, GIVEN_FEMALE, GIVEN_MALE, GOALS } from "../../prisma/seed/names";
 import { OVERUSE_SCENARIOS, RED_FLAG_SCENARIOS, type Scenario } from "../../prisma/seed/scenarios";
-import { EXAM_NORMAL, SCREEN_NO, clamp, followUpAnswers, intakeSymptoms, measuresFor, planItems, prng, type Rng, type Trajectory } from "../../prisma/seed/generators";
+import {
+  EXAM_NORMAL,
+  SCREEN_NO,
+  clamp,
+  followUpAnswers,
+  intakeSymptoms,
+  measuresFor,
+  planItems,
+  prng,
+  type Rng,
+  type Trajectory,
+} from "../../prisma/seed/generators";
 export { prng, type Rng };
 
 export const RUNS_PER_PATIENT = 100;
@@ -25,7 +36,8 @@ export const RUN_DAYS = 300;
 export const visitsFor = (index: number) => 8 + (index % 5);
 
 /** Small deterministic PRNG (mulberry32), as in the demo seed. */
-const mix = (seed: number, index: number, stream: number) => (Math.imul(seed ^ 0x9e3779b9, 31) + Math.imul(index + 1, 0x85ebca6b) + Math.imul(stream, 0xc2b2ae35)) >>> 0;
+const mix = (seed: number, index: number, stream: number) =>
+  (Math.imul(seed ^ 0x9e3779b9, 31) + Math.imul(index + 1, 0x85ebca6b) + Math.imul(stream, 0xc2b2ae35)) >>> 0;
 
 type Level = "novice" | "recreational" | "competitive";
 
@@ -129,7 +141,13 @@ export function planPatient(seed: number, index: number, today: string): Patient
   };
 }
 
-export type RunRow = { id: string; date: string; distanceKm: number; durationSec: number; surface: "road" | "track" | "treadmill" | "trail" };
+export type RunRow = {
+  id: string;
+  date: string;
+  distanceKm: number;
+  durationSec: number;
+  surface: "road" | "track" | "treadmill" | "trail";
+};
 
 /** Exactly RUNS_PER_PATIENT runs, one in each three-day block of the last RUN_DAYS days. */
 export function buildRuns(seed: number, plan: PatientPlan, today: string): RunRow[] {
@@ -228,7 +246,11 @@ export function buildVisits(seed: number, plan: PatientPlan, runs: readonly RunR
   const symptoms = intakeSymptoms(rng, intakePain, plan.unscreened, scenario.symptoms);
   const context = {
     painTimes: ["during_run", "after_run"] as ("during_run" | "after_run")[],
-    swellingTiming: scenario.symptoms?.swellingWithin2hOfInjury ? ("within_2h" as const) : scenario.symptoms?.visibleSwelling ? ("gradual" as const) : ("none" as const),
+    swellingTiming: scenario.symptoms?.swellingWithin2hOfInjury
+      ? ("within_2h" as const)
+      : scenario.symptoms?.visibleSwelling
+        ? ("gradual" as const)
+        : ("none" as const),
     medication: rng.chance(0.3) ? "Ibuprofen 400 mg as needed" : "None",
     allergies: rng.chance(0.15) ? "Penicillin" : "None known",
     comorbidities: age > 50 && rng.chance(0.4) ? "Hypertension, treated" : "None",
@@ -249,7 +271,11 @@ export function buildVisits(seed: number, plan: PatientPlan, runs: readonly RunR
       const step = trajectory === "improving" ? -rng.int(0, 2) : trajectory === "worsening" ? rng.int(0, 2) : rng.int(-1, 1);
       pain = clamp(pain + step, 0, 10);
       severity = clamp(severity + step * (trajectory === "stalled" ? 0.03 : 0.08), 0.02, 0.95);
-      tegner = clamp(tegner + (trajectory === "improving" ? rng.int(0, 1) : trajectory === "worsening" ? -rng.int(0, 1) : 0), 0, baseTegner);
+      tegner = clamp(
+        tegner + (trajectory === "improving" ? rng.int(0, 1) : trajectory === "worsening" ? -rng.int(0, 1) : 0),
+        0,
+        baseTegner,
+      );
     }
     const screen = plan.unscreened ? {} : SCREEN_NO;
     const followUpSymptoms: SymptomsInput = {
@@ -264,7 +290,11 @@ export function buildVisits(seed: number, plan: PatientPlan, runs: readonly RunR
     };
     const measures = measuresFor(rng, severity, tegner, isIntake && plan.index % 9 === 4);
     const nextReview = k === n - 1 ? addDays(assessedOn, plan.interval) : plan.visits[k + 1];
-    const plannedItems = isIntake ? scenario.plan : trajectory === "improving" ? (["walk_run_progression", "pain_monitoring", "strengthen_hip_thigh"] as PlanItem[]) : scenario.plan;
+    const plannedItems = isIntake
+      ? scenario.plan
+      : trajectory === "improving"
+        ? (["walk_run_progression", "pain_monitoring", "strengthen_hip_thigh"] as PlanItem[])
+        : scenario.plan;
     const planAnswers = { items: planItems(rng, plannedItems), nextReviewDate: nextReview };
     const answers: Answers = isIntake
       ? { symptoms, history, exam, training, measures, context, plan: planAnswers }

@@ -41,15 +41,22 @@ class Audit {
       }
     }
     if (REPORT_ALL) {
-      const review = results.incomplete.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(" ")} — ${[...n.any, ...n.all, ...n.none].map((c) => c.message).join("; ")}`));
-      console.log(`[${name}] ${results.passes.length} rules passed; not failing the test:\n${others.join("\n")}\nneeds review:\n${review.join("\n")}`);
+      const review = results.incomplete.flatMap((v) =>
+        v.nodes.map(
+          (n) => `${v.id} (${v.impact}): ${n.target.join(" ")} — ${[...n.any, ...n.all, ...n.none].map((c) => c.message).join("; ")}`,
+        ),
+      );
+      console.log(
+        `[${name}] ${results.passes.length} rules passed; not failing the test:\n${others.join("\n")}\nneeds review:\n${review.join("\n")}`,
+      );
     }
   }
 
   /** Fails with every violation found, so one run shows them all. */
   expectNone(): void {
     expect(this.audited.length).toBeGreaterThan(0);
-    if (this.problems.length) throw new Error(`${this.problems.length} serious or critical accessibility violation(s):\n${this.problems.join("\n")}`);
+    if (this.problems.length)
+      throw new Error(`${this.problems.length} serious or critical accessibility violation(s):\n${this.problems.join("\n")}`);
   }
 }
 
@@ -121,7 +128,10 @@ it("caseload, directory, registration and a new runner's intake form", async () 
   await registerAndStartIntake(page, "Axe", (p) => audit.check(p, "new runner with the episode form open"));
   await audit.check(page, "new intake assessment");
   await page.getByLabel("Pain now (NRS)").selectOption("7");
-  await page.getByRole("group", { name: /True locking/ }).getByText("Yes", { exact: true }).click();
+  await page
+    .getByRole("group", { name: /True locking/ })
+    .getByText("Yes", { exact: true })
+    .click();
   await page.getByRole("complementary", { name: "Live evaluation" }).getByText("Locked knee").waitFor();
   await audit.check(page, "new intake assessment with a red flag");
   await page.getByRole("button", { name: "Sign assessment" }).click();
@@ -145,7 +155,10 @@ it("a runner's timeline, edit, run log, signed assessment and referrals", async 
   await page.waitForURL(/worsening=1/);
   await page.getByTestId("caseload").locator("tbody tr").first().getByRole("link").first().click();
   await chartsDrawn(page);
-  await page.getByRole("img", { name: /Weekly distance/i }).first().waitFor();
+  await page
+    .getByRole("img", { name: /Weekly distance/i })
+    .first()
+    .waitFor();
   for (const toggle of await page.getByText("Show the data as a table").all()) await toggle.click();
   await audit.check(page, "patient page with timeline charts");
   const patientUrl = page.url();
@@ -304,7 +317,10 @@ it("fills the intake's yes/no/not-asked questions and the KOOS grid with the key
   await page.keyboard.press("ArrowDown");
   expect(await page.locator(`#${f.id}`).inputValue()).not.toBe("");
   // The subscale's legend counts the answers.
-  await page.getByRole("group", { name: /2 of \d+ answered/ }).first().waitFor();
+  await page
+    .getByRole("group", { name: /2 of \d+ answered/ })
+    .first()
+    .waitFor();
 
   // Back up to the sticky toolbar with Shift+Tab and save with Enter.
   f = await tabTo(page, (x) => x.tag === "button" && x.text === "Save draft", { back: true });

@@ -15,7 +15,10 @@ import { BASE_URL, DEMO_PASSWORD } from "./browser";
 async function session(email: string): Promise<string> {
   const csrfRes = await fetch(`${BASE_URL()}/api/auth/csrf`);
   const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-  const csrfCookie = csrfRes.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const csrfCookie = csrfRes.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const res = await fetch(`${BASE_URL()}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
@@ -35,9 +38,15 @@ beforeAll(async () => {
 
 const get = (p: string, cookie?: string) => fetch(`${BASE_URL()}${p}`, { headers: cookie ? { Cookie: cookie } : {} });
 const post = (p: string, body: string, cookie?: string) =>
-  fetch(`${BASE_URL()}${p}`, { method: "POST", body, headers: { "Content-Type": "application/json", ...(cookie ? { Cookie: cookie } : {}) } });
+  fetch(`${BASE_URL()}${p}`, {
+    method: "POST",
+    body,
+    headers: { "Content-Type": "application/json", ...(cookie ? { Cookie: cookie } : {}) },
+  });
 
-const example = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "fixtures", "evaluate", "01-gradual-with-load.input.json"), "utf8")) as unknown;
+const example = JSON.parse(
+  fs.readFileSync(path.join(__dirname, "..", "fixtures", "evaluate", "01-gradual-with-load.input.json"), "utf8"),
+) as unknown;
 
 describe("security headers", () => {
   it("sends a Content-Security-Policy and the other protective headers on pages and APIs", async () => {
@@ -136,7 +145,11 @@ describe("patients and referrals", () => {
     }
     const pdf = await get(`/api/v1/referrals/${id}/pdf`, harbour);
     expect(pdf.headers.get("content-type")).toBe("application/pdf");
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe("%PDF-");
     const bad = await get("/api/v1/referrals?status=lost", harbour);
     expect(bad.status).toBe(400);
     expect((await bad.json()).issues[0].path).toBe("status");

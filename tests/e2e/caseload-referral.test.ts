@@ -94,7 +94,10 @@ it("shows a runner's timeline with charts and their data tables", async () => {
   const list = (await (await page.request.get("/api/v1/patients?limit=30")).json()) as { items: { id: string }[] };
   let chosen: string | undefined;
   for (const p of list.items) {
-    const t = (await (await page.request.get(`/api/v1/patients/${p.id}/timeline`)).json()) as { assessments: { status: string }[]; runs: unknown[] };
+    const t = (await (await page.request.get(`/api/v1/patients/${p.id}/timeline`)).json()) as {
+      assessments: { status: string }[];
+      runs: unknown[];
+    };
     if (t.assessments.filter((a) => a.status === "signed").length >= 3 && t.runs.length > 0) {
       chosen = p.id;
       break;
@@ -105,12 +108,20 @@ it("shows a runner's timeline with charts and their data tables", async () => {
   await page.getByRole("heading", { name: "Timeline" }).waitFor();
   const painChart = page.getByRole("img", { name: /Pain NRS/ }).first();
   await painChart.waitFor();
-  await page.getByRole("img", { name: /Weekly distance/i }).first().waitFor();
+  await page
+    .getByRole("img", { name: /Weekly distance/i })
+    .first()
+    .waitFor();
   await page.getByRole("heading", { name: "Outcome measures over time" }).scrollIntoViewIfNeeded();
   await page.getByText("Loading chart…").first().waitFor({ state: "detached" });
   await tourShot(page, "06-timeline");
   await page.getByText("Show the data as a table").first().click();
-  expect(await page.locator("table caption").filter({ hasText: /Pain NRS/ }).count()).toBeGreaterThan(0);
+  expect(
+    await page
+      .locator("table caption")
+      .filter({ hasText: /Pain NRS/ })
+      .count(),
+  ).toBeGreaterThan(0);
   await context.close();
 });
 

@@ -14,7 +14,8 @@ let client: PrismaClient | undefined;
 
 /** A direct client for arranging and inspecting test data (tests only). */
 export function testDb(): PrismaClient {
-  if (!process.env.DATABASE_URL) throw new Error("DATABASE_URL is not set: run through the integration project (jest --selectProjects integration)");
+  if (!process.env.DATABASE_URL)
+    throw new Error("DATABASE_URL is not set: run through the integration project (jest --selectProjects integration)");
   client ??= new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL, max: 4 }) });
   return client;
 }
@@ -41,7 +42,16 @@ export async function createClinic(name = `Test clinic ${randomUUID().slice(0, 8
   const hash = await passwordHash();
   const make = async (role: "admin" | "clinician" | "viewer"): Promise<Actor> => {
     const email = `${role}-${randomUUID().slice(0, 8)}@test.example`;
-    const u = await db.user.create({ data: { clinicId: clinic.id, email, name: `${role} ${name}`, role, passwordHash: hash, title: role === "clinician" ? "Physiotherapist" : null } });
+    const u = await db.user.create({
+      data: {
+        clinicId: clinic.id,
+        email,
+        name: `${role} ${name}`,
+        role,
+        passwordHash: hash,
+        title: role === "clinician" ? "Physiotherapist" : null,
+      },
+    });
     return { userId: u.id, clinicId: clinic.id, clinicName: name, timezone: "UTC", role, name: u.name, email, title: u.title };
   };
   return { clinicId: clinic.id, admin: await make("admin"), clinician: await make("clinician"), viewer: await make("viewer") };

@@ -32,7 +32,14 @@ describe("drafts", () => {
     const d1 = await saveDraft(c.clinician, { episodeId, kind: "intake", assessedOn: isoDaysAgo(0), answers: intakeAnswers });
     expect(d1).toMatchObject({ status: "draft", version: 1, urgency: "soon" });
     expect(d1.evaluation?.redFlags.map((f) => f.code)).toEqual(["visible_swelling"]);
-    const d2 = await saveDraft(c.clinician, { assessmentId: d1.id, version: 1, episodeId, kind: "intake", assessedOn: isoDaysAgo(0), answers: { ...intakeAnswers, symptoms: { painNow: 5 } } });
+    const d2 = await saveDraft(c.clinician, {
+      assessmentId: d1.id,
+      version: 1,
+      episodeId,
+      kind: "intake",
+      assessedOn: isoDaysAgo(0),
+      answers: { ...intakeAnswers, symptoms: { painNow: 5 } },
+    });
     expect(d2.version).toBe(2);
     const ep = await testDb().episode.findUniqueOrThrow({ where: { id: episodeId } });
     expect(ep.draftCount).toBe(1);
@@ -41,9 +48,23 @@ describe("drafts", () => {
   it("refuses a save that started from an older version, returns the other user's answers, and changes nothing", async () => {
     const { episodeId } = await newEpisode();
     const d = await saveDraft(c.clinician, { episodeId, kind: "intake", assessedOn: isoDaysAgo(0), answers: intakeAnswers });
-    const mine = await saveDraft(c.admin, { assessmentId: d.id, version: 1, episodeId, kind: "intake", assessedOn: isoDaysAgo(0), answers: { symptoms: { painNow: 2 } } });
+    const mine = await saveDraft(c.admin, {
+      assessmentId: d.id,
+      version: 1,
+      episodeId,
+      kind: "intake",
+      assessedOn: isoDaysAgo(0),
+      answers: { symptoms: { painNow: 2 } },
+    });
     expect(mine.version).toBe(2);
-    const err = await saveDraft(c.clinician, { assessmentId: d.id, version: 1, episodeId, kind: "intake", assessedOn: isoDaysAgo(0), answers: { symptoms: { painNow: 9 } } }).catch((e) => e);
+    const err = await saveDraft(c.clinician, {
+      assessmentId: d.id,
+      version: 1,
+      episodeId,
+      kind: "intake",
+      assessedOn: isoDaysAgo(0),
+      answers: { symptoms: { painNow: 9 } },
+    }).catch((e) => e);
     expect(err).toBeInstanceOf(ConflictError);
     expect(err.detail).toMatchObject({ version: 2, status: "draft", answers: { symptoms: { painNow: 2 } }, updatedBy: c.admin.name });
     const row = await testDb().assessment.findUniqueOrThrow({ where: { id: d.id } });
@@ -76,21 +97,43 @@ describe("drafts", () => {
 describe("signing, addenda and entered in error", () => {
   it("signs with the server's evaluation, rulesVersion and the clinic settings, then refuses edits", async () => {
     const t = await createClinic();
-    await updateClinicSettings(t.admin, { persistentPainDays: 10, twoWeekIncreasePct: 30, spikePct: 10, minRestDaysPerWeek: 1, shoeReplaceKm: 800, importantChange: { painNow: 2, koos: 10, lefs: 9, psfs: 2, tegner: 1 }, reviewIntervalDays: 14 });
+    await updateClinicSettings(t.admin, {
+      persistentPainDays: 10,
+      twoWeekIncreasePct: 30,
+      spikePct: 10,
+      minRestDaysPerWeek: 1,
+      shoeReplaceKm: 800,
+      importantChange: { painNow: 2, koos: 10, lefs: 9, psfs: 2, tegner: 1 },
+      reviewIntervalDays: 14,
+    });
     const { episodeId, patientId } = await newEpisode(t);
     await saveRun(t.clinician, { patientId, date: isoDaysAgo(3), distanceKm: 10, durationSec: null, surface: "road" });
-    const d = await saveDraft(t.clinician, { episodeId, kind: "intake", assessedOn: isoDaysAgo(0), answers: { symptoms: { daysPersistingDespiteReducedTraining: 11 }, plan: { nextReviewDate: isoDaysAgo(-10) } } });
+    const d = await saveDraft(t.clinician, {
+      episodeId,
+      kind: "intake",
+      assessedOn: isoDaysAgo(0),
+      answers: { symptoms: { daysPersistingDespiteReducedTraining: 11 }, plan: { nextReviewDate: isoDaysAgo(-10) } },
+    });
     const s = await signAssessment(t.clinician, d.id, d.version);
     expect(s).toMatchObject({ status: "signed", rulesVersion: "1", urgency: "soon", signedById: t.clinician.userId });
     expect(s.evaluation?.redFlags.map((f) => f.code)).toEqual(["persistent_pain"]);
     const row = await testDb().assessment.findUniqueOrThrow({ where: { id: d.id } });
     expect(row.settingsUsed).toMatchObject({ persistentPainDays: 10 });
-    expect((row.evaluationInput as { training: { runs: unknown[] } }).training.runs).toEqual([{ date: isoDaysAgo(3), distanceKm: 10, surface: "road" }]);
+    expect((row.evaluationInput as { training: { runs: unknown[] } }).training.runs).toEqual([
+      { date: isoDaysAgo(3), distanceKm: 10, surface: "road" },
+    ]);
     const ep = await testDb().episode.findUniqueOrThrow({ where: { id: episodeId } });
     expect(ep).toMatchObject({ urgency: "soon", draftCount: 0 });
     expect(ep.nextReviewDate?.toISOString().slice(0, 10)).toBe(isoDaysAgo(-10));
 
-    const edit = await saveDraft(t.clinician, { assessmentId: d.id, version: s.version, episodeId, kind: "intake", assessedOn: isoDaysAgo(0), answers: {} }).catch((e) => e);
+    const edit = await saveDraft(t.clinician, {
+      assessmentId: d.id,
+      version: s.version,
+      episodeId,
+      kind: "intake",
+      assessedOn: isoDaysAgo(0),
+      answers: {},
+    }).catch((e) => e);
     expect(edit).toBeInstanceOf(ConflictError);
     expect(edit.message).toMatch(/signed/);
     await expect(signAssessment(t.clinician, d.id, s.version)).rejects.toBeInstanceOf(ConflictError);
@@ -99,21 +142,45 @@ describe("signing, addenda and entered in error", () => {
   it("refuses to sign a version that is not the latest", async () => {
     const { episodeId } = await newEpisode();
     const d = await saveDraft(c.clinician, { episodeId, kind: "intake", assessedOn: isoDaysAgo(0), answers: {} });
-    await saveDraft(c.admin, { assessmentId: d.id, version: 1, episodeId, kind: "intake", assessedOn: isoDaysAgo(0), answers: { symptoms: { painNow: 1 } } });
+    await saveDraft(c.admin, {
+      assessmentId: d.id,
+      version: 1,
+      episodeId,
+      kind: "intake",
+      assessedOn: isoDaysAgo(0),
+      answers: { symptoms: { painNow: 1 } },
+    });
     await expect(signAssessment(c.clinician, d.id, 1)).rejects.toBeInstanceOf(ConflictError);
     expect((await testDb().assessment.findUniqueOrThrow({ where: { id: d.id } })).status).toBe("draft");
   });
 
   it("adds addenda under a signed assessment and marks it entered in error, leaving it out of later evaluations", async () => {
     const { episodeId } = await newEpisode();
-    const intake = await saveDraft(c.clinician, { episodeId, kind: "intake", assessedOn: isoDaysAgo(30), answers: { symptoms: { painNow: 7 } } });
+    const intake = await saveDraft(c.clinician, {
+      episodeId,
+      kind: "intake",
+      assessedOn: isoDaysAgo(30),
+      answers: { symptoms: { painNow: 7 } },
+    });
     await signAssessment(c.clinician, intake.id, intake.version);
-    await expect(addAddendum(c.clinician, intake.id, "Patient later reported a fall.")).resolves.toMatchObject({ text: "Patient later reported a fall." });
-    const f1 = await saveDraft(c.clinician, { episodeId, kind: "follow_up", assessedOn: isoDaysAgo(15), answers: { symptoms: { painNow: 1 } } });
+    await expect(addAddendum(c.clinician, intake.id, "Patient later reported a fall.")).resolves.toMatchObject({
+      text: "Patient later reported a fall.",
+    });
+    const f1 = await saveDraft(c.clinician, {
+      episodeId,
+      kind: "follow_up",
+      assessedOn: isoDaysAgo(15),
+      answers: { symptoms: { painNow: 1 } },
+    });
     const f1s = await signAssessment(c.clinician, f1.id, f1.version);
     expect(f1s.evaluation?.changes?.painNow).toEqual({ vsBaseline: "improved", vsPrevious: "improved" });
     await markEnteredInError(c.clinician, f1.id, "Recorded on the wrong patient");
-    const f2 = await saveDraft(c.clinician, { episodeId, kind: "follow_up", assessedOn: isoDaysAgo(0), answers: { symptoms: { painNow: 6 } } });
+    const f2 = await saveDraft(c.clinician, {
+      episodeId,
+      kind: "follow_up",
+      assessedOn: isoDaysAgo(0),
+      answers: { symptoms: { painNow: 6 } },
+    });
     // The entered-in-error follow-up (pain 1) is not the "previous" any more: 7 -> 6 is unchanged.
     expect(f2.evaluation?.changes?.painNow).toEqual({ vsBaseline: "unchanged", vsPrevious: "unchanged" });
     const detail = await getAssessmentDetail(c.viewer, intake.id);
@@ -124,9 +191,19 @@ describe("signing, addenda and entered in error", () => {
 
   it("marks worsening on the episode when a measure worsened since the previous visit", async () => {
     const { episodeId } = await newEpisode();
-    const i = await saveDraft(c.clinician, { episodeId, kind: "intake", assessedOn: isoDaysAgo(20), answers: { symptoms: { painNow: 3 } } });
+    const i = await saveDraft(c.clinician, {
+      episodeId,
+      kind: "intake",
+      assessedOn: isoDaysAgo(20),
+      answers: { symptoms: { painNow: 3 } },
+    });
     await signAssessment(c.clinician, i.id, i.version);
-    const f = await saveDraft(c.clinician, { episodeId, kind: "follow_up", assessedOn: isoDaysAgo(1), answers: { symptoms: { painNow: 6 } } });
+    const f = await saveDraft(c.clinician, {
+      episodeId,
+      kind: "follow_up",
+      assessedOn: isoDaysAgo(1),
+      answers: { symptoms: { painNow: 6 } },
+    });
     await signAssessment(c.clinician, f.id, f.version);
     const ep = await testDb().episode.findUniqueOrThrow({ where: { id: episodeId } });
     expect(ep.worsening).toBe(true);
@@ -139,7 +216,9 @@ describe("signing, addenda and entered in error", () => {
     const d = await saveDraft(other.clinician, { episodeId, kind: "intake", assessedOn: isoDaysAgo(0), answers: {} });
     await expect(getAssessmentDetail(c.admin, d.id)).rejects.toBeInstanceOf(NotFoundError);
     await expect(signAssessment(c.clinician, d.id, 1)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(saveDraft(c.clinician, { episodeId, kind: "intake", assessedOn: isoDaysAgo(0), answers: {} })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(saveDraft(c.clinician, { episodeId, kind: "intake", assessedOn: isoDaysAgo(0), answers: {} })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     await expect(addAddendum(c.clinician, d.id, "x")).rejects.toBeInstanceOf(NotFoundError);
     await expect(markEnteredInError(c.clinician, d.id, "xxxxx")).rejects.toBeInstanceOf(NotFoundError);
   });

@@ -16,7 +16,9 @@ describe("sign-in", () => {
   it("accepts the right password, case-insensitively for the email, and audits it", async () => {
     const result = await verifyCredentials(`  ${c.clinician.email.toUpperCase()} `, TEST_PASSWORD);
     expect(result).toEqual({ ok: true, user: { id: c.clinician.userId, sessionVersion: 1 } });
-    const events = await testDb().auditEvent.findMany({ where: { clinicId: c.clinicId, userId: c.clinician.userId, action: "auth.login" } });
+    const events = await testDb().auditEvent.findMany({
+      where: { clinicId: c.clinicId, userId: c.clinician.userId, action: "auth.login" },
+    });
     expect(events).toHaveLength(1);
     expect((await userRow(c.clinician.userId)).lastLoginAt).not.toBeNull();
   });
@@ -37,7 +39,9 @@ describe("sign-in", () => {
     expect(locked.lockedUntil!.getTime()).toBeGreaterThan(Date.now() + 14 * 60_000);
     expect(locked.lockedUntil!.getTime()).toBeLessThanOrEqual(Date.now() + 15 * 60_000 + 5_000);
     expect(await verifyCredentials(t.viewer.email, TEST_PASSWORD)).toEqual({ ok: false });
-    const actions = (await testDb().auditEvent.findMany({ where: { clinicId: t.clinicId, userId: t.viewer.userId }, orderBy: { id: "asc" } })).map((e) => e.action);
+    const actions = (
+      await testDb().auditEvent.findMany({ where: { clinicId: t.clinicId, userId: t.viewer.userId }, orderBy: { id: "asc" } })
+    ).map((e) => e.action);
     expect(actions).toEqual([...Array(4).fill("auth.login_failed"), "auth.account_locked", "auth.login_refused"]);
 
     await testDb().user.update({ where: { id: t.viewer.userId }, data: { lockedUntil: new Date(Date.now() - 1000) } });
@@ -65,7 +69,10 @@ describe("sign-in", () => {
     await resetPassword(t.admin, t.viewer.userId, "a brand new passphrase");
     expect(await loadActor(t.viewer.userId, 1)).toBeNull();
     expect(await verifyCredentials(t.viewer.email, TEST_PASSWORD)).toEqual({ ok: false });
-    expect(await verifyCredentials(t.viewer.email, "a brand new passphrase")).toEqual({ ok: true, user: { id: t.viewer.userId, sessionVersion: 2 } });
+    expect(await verifyCredentials(t.viewer.email, "a brand new passphrase")).toEqual({
+      ok: true,
+      user: { id: t.viewer.userId, sessionVersion: 2 },
+    });
   });
 
   it("treats a malformed user id in a token as no session", async () => {

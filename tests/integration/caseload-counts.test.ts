@@ -52,13 +52,23 @@ describe("caseload counts", () => {
     await expectInStep({ open: 2, flagged: 0, worsening: 0, drafts: 0 });
 
     // A draft counts as a draft, and its red flag already flags the episode (provisionally); signing keeps the flag.
-    const d = await saveDraft(a.clinician, { episodeId: e1.id, kind: "intake", assessedOn: isoDaysAgo(14), answers: { symptoms: { locking: true, painNow: 3 } } });
+    const d = await saveDraft(a.clinician, {
+      episodeId: e1.id,
+      kind: "intake",
+      assessedOn: isoDaysAgo(14),
+      answers: { symptoms: { locking: true, painNow: 3 } },
+    });
     await expectInStep({ open: 2, flagged: 1, worsening: 0, drafts: 1 });
     const intake = await signAssessment(a.clinician, d.id, d.version);
     await expectInStep({ open: 2, flagged: 1, worsening: 0, drafts: 0 });
 
     // A follow-up with pain up by 5 points: worsening.
-    const f = await saveDraft(a.clinician, { episodeId: e1.id, kind: "follow_up", assessedOn: isoDaysAgo(1), answers: { symptoms: { locking: true, painNow: 8 } } });
+    const f = await saveDraft(a.clinician, {
+      episodeId: e1.id,
+      kind: "follow_up",
+      assessedOn: isoDaysAgo(1),
+      answers: { symptoms: { locking: true, painNow: 8 } },
+    });
     await expectInStep({ open: 2, flagged: 1, worsening: 0, drafts: 1 });
     const followUp = await signAssessment(a.clinician, f.id, f.version);
     await expectInStep({ open: 2, flagged: 1, worsening: 1, drafts: 0 });
@@ -69,7 +79,12 @@ describe("caseload counts", () => {
     expect(intake.status).toBe("signed");
 
     // A discarded draft, a discharge and a reopening.
-    const d2 = await saveDraft(a.clinician, { episodeId: e2.id, kind: "intake", assessedOn: isoDaysAgo(2), answers: { symptoms: { painNow: 2 } } });
+    const d2 = await saveDraft(a.clinician, {
+      episodeId: e2.id,
+      kind: "intake",
+      assessedOn: isoDaysAgo(2),
+      answers: { symptoms: { painNow: 2 } },
+    });
     await expectInStep({ open: 2, flagged: 1, worsening: 0, drafts: 1 });
     await discardDraft(a.clinician, d2.id, d2.version);
     await expectInStep({ open: 2, flagged: 1, worsening: 0, drafts: 0 });
@@ -89,7 +104,12 @@ describe("caseload counts", () => {
     await db.$executeRaw`UPDATE "Episode" SET worsening = true, "urgencyRank" = 1 WHERE id = ANY(${extra.map((e) => e.id)}::uuid[])`;
     await db.$executeRaw`UPDATE "Episode" SET status = 'discharged' WHERE id = ${extra[0]!.id}::uuid`;
     expect(await stored(a.clinicId)).toEqual(await truth(a.clinicId));
-    expect(await truth(a.clinicId)).toEqual({ open: before.open + 2, flagged: before.flagged + 2, worsening: before.worsening + 2, drafts: before.drafts });
+    expect(await truth(a.clinicId)).toEqual({
+      open: before.open + 2,
+      flagged: before.flagged + 2,
+      worsening: before.worsening + 2,
+      drafts: before.drafts,
+    });
     await db.$executeRaw`DELETE FROM "Episode" WHERE id = ANY(${extra.slice(1).map((e) => e.id)}::uuid[])`;
     expect(await stored(a.clinicId)).toEqual(before);
 

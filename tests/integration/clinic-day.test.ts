@@ -29,7 +29,11 @@ beforeAll(async () => {
 });
 afterAll(closeTestDb);
 
-const errorOf = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e);
+const errorOf = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: unknown) => e,
+  );
 
 describe("the clinic's day", () => {
   it("accepts a run dated today in a clinic ahead of UTC, and refuses the same date where it is still tomorrow", async () => {
@@ -55,11 +59,19 @@ describe("the clinic's day", () => {
     expect(await testDb().patient.count({ where: { clinicId: west.clinicId } })).toBe(before);
 
     const p = await createPatient(west.clinician, patientSchema.parse(patientInput({ familyName: "Westward" })));
-    const edit = await errorOf(updatePatient(west.clinician, p.id, patientSchema.parse(patientInput({ mrn: p.mrn, familyName: "Changed", birthDate: tomorrowHere }))));
+    const edit = await errorOf(
+      updatePatient(
+        west.clinician,
+        p.id,
+        patientSchema.parse(patientInput({ mrn: p.mrn, familyName: "Changed", birthDate: tomorrowHere })),
+      ),
+    );
     expect((edit as ValidationError).issues[0]?.path).toBe("birthDate");
     expect((await testDb().patient.findUniqueOrThrow({ where: { id: p.id } })).familyName).toBe("Westward");
 
-    const onset = await errorOf(createEpisode(west.clinician, { patientId: p.id, side: "left", complaint: "medial knee pain", onsetDate: tomorrowHere }));
+    const onset = await errorOf(
+      createEpisode(west.clinician, { patientId: p.id, side: "left", complaint: "medial knee pain", onsetDate: tomorrowHere }),
+    );
     expect((onset as ValidationError).issues).toEqual([{ path: "onsetDate", message: "onset date cannot be in the future" }]);
     expect(await testDb().episode.count({ where: { patientId: p.id } })).toBe(0);
   });

@@ -161,26 +161,32 @@ describe("embedded PostgreSQL (PGlite over the wire protocol)", () => {
     fs.rmSync(root, { recursive: true, force: true });
   });
 
-  it("with-db: migrates a fresh data folder, keeps it, passes the exit code, stops cleanly", async () => {
-    const dataDir = path.join(root, "with-db");
-    const env = { EMBEDDED_DB_DIR: dataDir, EMBEDDED_DB_PORT: "0" };
-    fs.writeFileSync(`${dataDir}.lock`, JSON.stringify({ pid: 2 ** 22 + 1, port: 1, host: "127.0.0.1", startedAt: "" }));
+  it(
+    "with-db: migrates a fresh data folder, keeps it, passes the exit code, stops cleanly",
+    async () => {
+      const dataDir = path.join(root, "with-db");
+      const env = { EMBEDDED_DB_DIR: dataDir, EMBEDDED_DB_PORT: "0" };
+      fs.writeFileSync(`${dataDir}.lock`, JSON.stringify({ pid: 2 ** 22 + 1, port: 1, host: "127.0.0.1", startedAt: "" }));
 
-    const first = await tsx(["scripts/with-db.ts", "tsx", "scripts/db/migrate.ts"], env).done;
-    expect(first.stderr).toContain("removing stale lock");
-    expect(first.stdout).toMatch(/using the embedded PostgreSQL \(PGlite, .*with-db\) at postgres:\/\/postgres@127\.0\.0\.1:\d+\/postgres/);
-    expect(first.stdout).toContain(`${readMigrations().length} migration(s) to apply, 0 already applied`);
-    expect(first.code).toBe(0);
-    expect(fs.existsSync(`${dataDir}.lock`)).toBe(false);
+      const first = await tsx(["scripts/with-db.ts", "tsx", "scripts/db/migrate.ts"], env).done;
+      expect(first.stderr).toContain("removing stale lock");
+      expect(first.stdout).toMatch(
+        /using the embedded PostgreSQL \(PGlite, .*with-db\) at postgres:\/\/postgres@127\.0\.0\.1:\d+\/postgres/,
+      );
+      expect(first.stdout).toContain(`${readMigrations().length} migration(s) to apply, 0 already applied`);
+      expect(first.code).toBe(0);
+      expect(fs.existsSync(`${dataDir}.lock`)).toBe(false);
 
-    const check = `const c = new (require("pg").Client)(process.env.DATABASE_URL); c.connect()
+      const check = `const c = new (require("pg").Client)(process.env.DATABASE_URL); c.connect()
       .then(() => c.query('SELECT count(*)::int AS n FROM "_prisma_migrations"'))
       .then((r) => { console.log("applied=" + r.rows[0].n); return c.end(); }).then(() => process.exit(7));`;
-    const second = await tsx(["scripts/with-db.ts", "node", "-e", check], env).done;
-    expect(second.stdout).toContain(`applied=${readMigrations().length}`);
-    expect(second.code).toBe(7);
-    expect(fs.existsSync(`${dataDir}.lock`)).toBe(false);
-  }, SLOW);
+      const second = await tsx(["scripts/with-db.ts", "node", "-e", check], env).done;
+      expect(second.stdout).toContain(`applied=${readMigrations().length}`);
+      expect(second.code).toBe(7);
+      expect(fs.existsSync(`${dataDir}.lock`)).toBe(false);
+    },
+    SLOW,
+  );
 
   it("migrates and answers queries at a postgres:// URL", async () => {
     const url = server!.url;
@@ -191,17 +197,24 @@ describe("embedded PostgreSQL (PGlite over the wire protocol)", () => {
     expect(row?.n).toBe(readMigrations().length);
   });
 
-  it("refuses a second server on the same data folder, or on a taken port, with clear messages", async () => {
-    const sameDir = await tsx(["scripts/db/embedded.ts"], { EMBEDDED_DB_DIR: path.join(root, "served"), EMBEDDED_DB_PORT: "0" }).done;
-    expect(sameDir.code).toBe(1);
-    expect(sameDir.stderr).toContain(`already in use by process ${server!.child.pid}`);
-    expect(sameDir.stderr).toContain(`DATABASE_URL=postgres://postgres@127.0.0.1:${server!.port}/postgres`);
+  it(
+    "refuses a second server on the same data folder, or on a taken port, with clear messages",
+    async () => {
+      const sameDir = await tsx(["scripts/db/embedded.ts"], { EMBEDDED_DB_DIR: path.join(root, "served"), EMBEDDED_DB_PORT: "0" }).done;
+      expect(sameDir.code).toBe(1);
+      expect(sameDir.stderr).toContain(`already in use by process ${server!.child.pid}`);
+      expect(sameDir.stderr).toContain(`DATABASE_URL=postgres://postgres@127.0.0.1:${server!.port}/postgres`);
 
-    const samePort = await tsx(["scripts/db/embedded.ts"], { EMBEDDED_DB_DIR: path.join(root, "other"), EMBEDDED_DB_PORT: String(server!.port) }).done;
-    expect(samePort.code).toBe(1);
-    expect(samePort.stderr).toMatch(/Port 127\.0\.0\.1:\d+ is already in use.*EMBEDDED_DB_PORT/s);
-    expect(fs.existsSync(path.join(root, "other.lock"))).toBe(false);
-  }, SLOW);
+      const samePort = await tsx(["scripts/db/embedded.ts"], {
+        EMBEDDED_DB_DIR: path.join(root, "other"),
+        EMBEDDED_DB_PORT: String(server!.port),
+      }).done;
+      expect(samePort.code).toBe(1);
+      expect(samePort.stderr).toMatch(/Port 127\.0\.0\.1:\d+ is already in use.*EMBEDDED_DB_PORT/s);
+      expect(fs.existsSync(path.join(root, "other.lock"))).toBe(false);
+    },
+    SLOW,
+  );
 
   it("keeps concurrent connections apart, also for large parameterised queries", async () => {
     // pglite-socket's own queue let another connection's Parse slip between a
@@ -247,11 +260,13 @@ describe("embedded PostgreSQL (PGlite over the wire protocol)", () => {
       expect(reads.map((rows) => rows[0])).toEqual(Array.from({ length: 40 }, (_, i) => ({ k: i, n: i, l: i * 5000 })));
       const writes = await Promise.all(
         Array.from({ length: 40 }, (_, i) =>
-          prisma.$transaction(async (tx) => {
-            await tx.$executeRawUnsafe(`INSERT INTO parallel_probe (id, note) VALUES ($1, $2)`, i, `note ${i}`);
-            if (i % 4 === 0) throw new Error("rolled back on purpose");
-            return tx.$queryRawUnsafe<{ note: string }[]>(`SELECT note FROM parallel_probe WHERE id = $1`, i);
-          }).catch((error: Error) => error.message),
+          prisma
+            .$transaction(async (tx) => {
+              await tx.$executeRawUnsafe(`INSERT INTO parallel_probe (id, note) VALUES ($1, $2)`, i, `note ${i}`);
+              if (i % 4 === 0) throw new Error("rolled back on purpose");
+              return tx.$queryRawUnsafe<{ note: string }[]>(`SELECT note FROM parallel_probe WHERE id = $1`, i);
+            })
+            .catch((error: Error) => error.message),
         ),
       );
       expect(writes).toEqual(Array.from({ length: 40 }, (_, i) => (i % 4 === 0 ? "rolled back on purpose" : [{ note: `note ${i}` }])));
@@ -266,7 +281,10 @@ describe("embedded PostgreSQL (PGlite over the wire protocol)", () => {
     const dir = copyOfMigrations();
     try {
       fs.mkdirSync(path.join(dir, "99990101000000_broken"));
-      fs.writeFileSync(path.join(dir, "99990101000000_broken", "migration.sql"), "CREATE TABLE half_done (id int);\nSELECT no_such_function();\n");
+      fs.writeFileSync(
+        path.join(dir, "99990101000000_broken", "migration.sql"),
+        "CREATE TABLE half_done (id int);\nSELECT no_such_function();\n",
+      );
       await expect(applyMigrations(server!.url, { migrationsDir: dir })).rejects.toThrow(/99990101000000_broken failed/);
       const [row] = await query<MigrationRow & { table_exists: boolean }>(
         server!.url,

@@ -1,5 +1,13 @@
 import { listAuditEvents } from "@/lib/data/audit";
-import { createEpisode, createPatient, getPatientHeader, getPatientRecord, searchPatients, setEpisodeStatus, updatePatient } from "@/lib/data/patients";
+import {
+  createEpisode,
+  createPatient,
+  getPatientHeader,
+  getPatientRecord,
+  searchPatients,
+  setEpisodeStatus,
+  updatePatient,
+} from "@/lib/data/patients";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { patientSchema } from "@/lib/validation/patients";
 import { closeTestDb, createClinic, patientInput, testDb, type TestClinic } from "../helpers/fixtures";
@@ -13,7 +21,10 @@ afterAll(closeTestDb);
 
 describe("runners", () => {
   it("registers a runner and audits it", async () => {
-    const p = await createPatient(a.clinician, patientSchema.parse(patientInput({ mrn: "A-100", givenName: "Grace", familyName: "Hopper" })));
+    const p = await createPatient(
+      a.clinician,
+      patientSchema.parse(patientInput({ mrn: "A-100", givenName: "Grace", familyName: "Hopper" })),
+    );
     expect(p).toMatchObject({ mrn: "A-100", givenName: "Grace", familyName: "Hopper", birthDate: "1990-04-12" });
     const audit = await listAuditEvents(a.admin, { patientId: p.id });
     expect(audit.items.map((e) => e.action)).toEqual(["patient.create"]);
@@ -41,14 +52,26 @@ describe("runners", () => {
     const p = await createPatient(a.clinician, patientSchema.parse(patientInput()));
     await getPatientRecord(a.viewer, p.id);
     await getPatientRecord(a.viewer, p.id);
-    const views = await testDb().auditEvent.count({ where: { clinicId: a.clinicId, patientId: p.id, action: "patient.view", userId: a.viewer.userId } });
+    const views = await testDb().auditEvent.count({
+      where: { clinicId: a.clinicId, patientId: p.id, action: "patient.view", userId: a.viewer.userId },
+    });
     expect(views).toBe(2);
   });
 
   it("finds runners by name, MRN and birth date, paginating with a cursor", async () => {
     const t = await createClinic();
     for (let i = 0; i < 7; i++) {
-      await createPatient(t.clinician, patientSchema.parse(patientInput({ mrn: `S-${i}`, givenName: `Given${i}`, familyName: i < 5 ? "Searchable" : "Other", birthDate: `1985-06-0${i + 1}` })));
+      await createPatient(
+        t.clinician,
+        patientSchema.parse(
+          patientInput({
+            mrn: `S-${i}`,
+            givenName: `Given${i}`,
+            familyName: i < 5 ? "Searchable" : "Other",
+            birthDate: `1985-06-0${i + 1}`,
+          }),
+        ),
+      );
     }
     expect((await searchPatients(t.viewer, { q: "searchable" })).items).toHaveLength(5);
     expect((await searchPatients(t.viewer, { q: "S-3" })).items.map((p) => p.mrn)).toEqual(["S-3"]);
@@ -90,7 +113,10 @@ describe("clinic isolation", () => {
   it("scopes the audit log to the clinic", async () => {
     const events = await listAuditEvents(a.admin, { limit: 200 });
     expect(events.items.length).toBeGreaterThan(0);
-    const clinicOf = await testDb().auditEvent.findMany({ where: { id: { in: events.items.map((e) => BigInt(e.id)) } }, select: { clinicId: true } });
+    const clinicOf = await testDb().auditEvent.findMany({
+      where: { id: { in: events.items.map((e) => BigInt(e.id)) } },
+      select: { clinicId: true },
+    });
     expect(new Set(clinicOf.map((e) => e.clinicId))).toEqual(new Set([a.clinicId]));
   });
 });

@@ -55,7 +55,18 @@ describe("referrals", () => {
       notes: undefined,
     });
     // A save from the version before that edit is refused.
-    const stale = { referralId: draft.id, version: draft.version, assessmentId: draft.assessmentId, urgency: "urgent" as const, reason: "r", question: "q", recipient: undefined, treatmentSoFar: undefined, responseToTreatment: undefined, notes: undefined };
+    const stale = {
+      referralId: draft.id,
+      version: draft.version,
+      assessmentId: draft.assessmentId,
+      urgency: "urgent" as const,
+      reason: "r",
+      question: "q",
+      recipient: undefined,
+      treatmentSoFar: undefined,
+      responseToTreatment: undefined,
+      notes: undefined,
+    };
     await expect(updateReferralDraft(c.clinician, stale)).rejects.toBeInstanceOf(ConflictError);
     const preview = await previewReferral(c.clinician, draft.id);
     expect(preview.question).toBe("Is there a displaced meniscal tear?");
@@ -69,7 +80,12 @@ describe("referrals", () => {
 
     // Later changes to the patient and new assessments never alter it.
     await updatePatient(c.clinician, patientId, patientSchema.parse(patientInput({ familyName: "Renamed", mrn: frozen.patient.mrn })));
-    const f = await saveDraft(c.clinician, { episodeId, kind: "follow_up", assessedOn: isoDaysAgo(0), answers: { symptoms: { painNow: 1, locking: false } } });
+    const f = await saveDraft(c.clinician, {
+      episodeId,
+      kind: "follow_up",
+      assessedOn: isoDaysAgo(0),
+      answers: { symptoms: { painNow: 1, locking: false } },
+    });
     await signAssessment(c.clinician, f.id, f.version);
     expect((await getReferral(c.viewer, draft.id)).snapshot).toEqual(frozen);
     expect(await exportReferral(c.viewer, draft.id, "pdf")).toEqual(frozen);
@@ -83,7 +99,18 @@ describe("referrals", () => {
     await expect(cancelReferral(c.clinician, draft.id, "again")).rejects.toBeInstanceOf(ConflictError);
 
     const actions = (await testDb().auditEvent.findMany({ where: { entityId: draft.id }, orderBy: { id: "asc" } })).map((e) => e.action);
-    expect(actions).toEqual(expect.arrayContaining(["referral.create", "referral.update", "referral.preview", "referral.sign", "referral.view", "referral.export_pdf", "referral.send", "referral.cancel"]));
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        "referral.create",
+        "referral.update",
+        "referral.preview",
+        "referral.sign",
+        "referral.view",
+        "referral.export_pdf",
+        "referral.send",
+        "referral.cancel",
+      ]),
+    );
   });
 
   it("cannot be exported before signing, and a draft can be deleted", async () => {

@@ -28,7 +28,9 @@ describe("runs", () => {
     expect((await listRuns(c.viewer, patientId)).map((r) => r.distanceKm)).toEqual([9]);
     await deleteRun(c.clinician, patientId, run.id);
     expect(await listRuns(c.viewer, patientId)).toEqual([]);
-    const actions = (await testDb().auditEvent.findMany({ where: { patientId, entityType: "Run" }, orderBy: { id: "asc" } })).map((e) => e.action);
+    const actions = (await testDb().auditEvent.findMany({ where: { patientId, entityType: "Run" }, orderBy: { id: "asc" } })).map(
+      (e) => e.action,
+    );
     expect(actions).toEqual(["run.create", "run.update", "run.delete"]);
   });
 
@@ -77,7 +79,9 @@ describe("runs", () => {
   it("keeps other clinics' runs out of reach", async () => {
     const other = await createClinic();
     await expect(listRuns(other.viewer, patientId)).resolves.toEqual([]);
-    await expect(saveRun(other.clinician, { patientId, date: isoDaysAgo(1), distanceKm: 3, durationSec: null, surface: null })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      saveRun(other.clinician, { patientId, date: isoDaysAgo(1), distanceKm: 3, durationSec: null, surface: null }),
+    ).rejects.toBeInstanceOf(NotFoundError);
     const mine = await saveRun(c.clinician, { patientId, date: isoDaysAgo(1), distanceKm: 3.3, durationSec: null, surface: null });
     await expect(deleteRun(other.clinician, patientId, mine.id)).rejects.toBeInstanceOf(NotFoundError);
   });
@@ -85,10 +89,20 @@ describe("runs", () => {
 
 describe("admin", () => {
   it("creates users in the admin's clinic and refuses a duplicate email", async () => {
-    const u = await createUser(c.admin, { email: "new.person@test.example", name: "New Person", role: "viewer", password: "long enough password" });
+    const u = await createUser(c.admin, {
+      email: "new.person@test.example",
+      name: "New Person",
+      role: "viewer",
+      password: "long enough password",
+    });
     expect(u).toMatchObject({ role: "viewer", active: true });
     expect((await testDb().user.findUniqueOrThrow({ where: { id: u.id } })).passwordHash).toMatch(/^\$argon2id\$/);
-    const dup = await createUser(c.admin, { email: "new.person@test.example", name: "Again", role: "viewer", password: "long enough password" }).catch((e) => e);
+    const dup = await createUser(c.admin, {
+      email: "new.person@test.example",
+      name: "Again",
+      role: "viewer",
+      password: "long enough password",
+    }).catch((e) => e);
     expect(dup).toBeInstanceOf(ValidationError);
     expect(dup.issues[0].path).toBe("email");
     expect((await listUsers(c.admin)).some((x) => x.id === u.id)).toBe(true);
@@ -96,10 +110,16 @@ describe("admin", () => {
 
   it("never demotes or deactivates the last active admin", async () => {
     const t = await createClinic();
-    await expect(updateUser(t.admin, { userId: t.admin.userId, name: "x", role: "clinician", active: true })).rejects.toBeInstanceOf(ConflictError);
-    await expect(updateUser(t.admin, { userId: t.admin.userId, name: "x", role: "admin", active: false })).rejects.toBeInstanceOf(ConflictError);
+    await expect(updateUser(t.admin, { userId: t.admin.userId, name: "x", role: "clinician", active: true })).rejects.toBeInstanceOf(
+      ConflictError,
+    );
+    await expect(updateUser(t.admin, { userId: t.admin.userId, name: "x", role: "admin", active: false })).rejects.toBeInstanceOf(
+      ConflictError,
+    );
     const other = await createClinic();
-    await expect(updateUser(t.admin, { userId: other.viewer.userId, name: "x", role: "admin", active: true })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(updateUser(t.admin, { userId: other.viewer.userId, name: "x", role: "admin", active: true })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
   });
 
   it("changes a role, ending the user's sessions, with an audited before/after", async () => {
@@ -111,15 +131,52 @@ describe("admin", () => {
   });
 
   it("validates clinic settings against the ranges of EVALUATE.md section 6 and saves them", async () => {
-    const bad = settingsFormSchema.safeParse({ persistentPainDays: "0", twoWeekIncreasePct: "abc", spikePct: "10", minRestDaysPerWeek: "8", shoeReplaceKm: "800", importantChangePain: "0", importantChangeKoos: "10", importantChangeLefs: "9", importantChangePsfs: "2", importantChangeTegner: "1", reviewIntervalDays: "14", timezone: "Mars/Olympus_Mons" });
+    const bad = settingsFormSchema.safeParse({
+      persistentPainDays: "0",
+      twoWeekIncreasePct: "abc",
+      spikePct: "10",
+      minRestDaysPerWeek: "8",
+      shoeReplaceKm: "800",
+      importantChangePain: "0",
+      importantChangeKoos: "10",
+      importantChangeLefs: "9",
+      importantChangePsfs: "2",
+      importantChangeTegner: "1",
+      reviewIntervalDays: "14",
+      timezone: "Mars/Olympus_Mons",
+    });
     expect(bad.success).toBe(false);
     const paths = bad.success ? [] : bad.error.issues.map((i) => i.path.join("."));
     expect(paths.sort()).toEqual(["importantChangePain", "minRestDaysPerWeek", "persistentPainDays", "timezone", "twoWeekIncreasePct"]);
-    const good = settingsFormSchema.parse({ persistentPainDays: "21", twoWeekIncreasePct: "25", spikePct: "15", minRestDaysPerWeek: "2", shoeReplaceKm: "700", importantChangePain: "1.5", importantChangeKoos: "8", importantChangeLefs: "9", importantChangePsfs: "2", importantChangeTegner: "1", reviewIntervalDays: "21", timezone: "Australia/Sydney" });
+    const good = settingsFormSchema.parse({
+      persistentPainDays: "21",
+      twoWeekIncreasePct: "25",
+      spikePct: "15",
+      minRestDaysPerWeek: "2",
+      shoeReplaceKm: "700",
+      importantChangePain: "1.5",
+      importantChangeKoos: "8",
+      importantChangeLefs: "9",
+      importantChangePsfs: "2",
+      importantChangeTegner: "1",
+      reviewIntervalDays: "21",
+      timezone: "Australia/Sydney",
+    });
     await updateClinicSettings(c.admin, good);
-    expect(await getClinicSettings(c.viewer)).toMatchObject({ persistentPainDays: 21, importantChange: { painNow: 1.5, koos: 8 }, reviewIntervalDays: 21, timezone: "Australia/Sydney" });
+    expect(await getClinicSettings(c.viewer)).toMatchObject({
+      persistentPainDays: 21,
+      importantChange: { painNow: 1.5, koos: 8 },
+      reviewIntervalDays: 21,
+      timezone: "Australia/Sydney",
+    });
     expect((await testDb().clinic.findUniqueOrThrow({ where: { id: c.clinicId } })).timezone).toBe("Australia/Sydney");
-    const event = await testDb().auditEvent.findFirstOrThrow({ where: { clinicId: c.clinicId, action: "settings.update" }, orderBy: { id: "desc" } });
-    expect(event.detail).toMatchObject({ before: { timezone: "UTC", persistentPainDays: 14 }, after: { timezone: "Australia/Sydney", persistentPainDays: 21 } });
+    const event = await testDb().auditEvent.findFirstOrThrow({
+      where: { clinicId: c.clinicId, action: "settings.update" },
+      orderBy: { id: "desc" },
+    });
+    expect(event.detail).toMatchObject({
+      before: { timezone: "UTC", persistentPainDays: 14 },
+      after: { timezone: "Australia/Sydney", persistentPainDays: 21 },
+    });
   });
 });

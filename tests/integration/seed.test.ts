@@ -49,7 +49,10 @@ it("seeds the demo clinics once, with every rule firing in each clinic", async (
     ]);
     for (const c of clinics) expect(Number(c.patients)).toBeGreaterThanOrEqual(38);
 
-    const ages = await query<{ min: number; max: number }>(db.url, `SELECT min(date_part('year', age(now(), "birthDate")))::int AS min, max(date_part('year', age(now(), "birthDate")))::int AS max FROM "Patient"`);
+    const ages = await query<{ min: number; max: number }>(
+      db.url,
+      `SELECT min(date_part('year', age(now(), "birthDate")))::int AS min, max(date_part('year', age(now(), "birthDate")))::int AS max FROM "Patient"`,
+    );
     expect(ages[0]!.min).toBeGreaterThanOrEqual(14);
     expect(ages[0]!.max).toBeLessThanOrEqual(70);
 
@@ -67,9 +70,15 @@ it("seeds the demo clinics once, with every rule firing in each clinic", async (
       for (const r of rows) expect([...r.codes].sort()).toEqual([...codes].sort());
     }
 
-    const follow = await query<{ n: number }>(db.url, `SELECT min(n)::int AS n FROM (SELECT count(*) FILTER (WHERE kind = 'follow_up') AS n FROM "Assessment" GROUP BY "episodeId") t`);
+    const follow = await query<{ n: number }>(
+      db.url,
+      `SELECT min(n)::int AS n FROM (SELECT count(*) FILTER (WHERE kind = 'follow_up') AS n FROM "Assessment" GROUP BY "episodeId") t`,
+    );
     expect(follow[0]!.n).toBeGreaterThanOrEqual(1);
-    const referrals = await query<{ status: string; urgency: string }>(db.url, `SELECT DISTINCT status::text, urgency::text FROM "Referral"`);
+    const referrals = await query<{ status: string; urgency: string }>(
+      db.url,
+      `SELECT DISTINCT status::text, urgency::text FROM "Referral"`,
+    );
     expect(new Set(referrals.map((r) => r.status))).toEqual(new Set(["draft", "signed", "sent", "cancelled"]));
     expect(referrals.some((r) => r.urgency === "urgent" && r.status !== "draft")).toBe(true);
     const states = await query<{ worsening: number; overdue: number; drafts: number }>(

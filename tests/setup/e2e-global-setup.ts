@@ -68,7 +68,11 @@ export default async function e2eGlobalSetup(): Promise<void> {
       SKIP_BUILD_TYPECHECK: "1",
     };
     buildIfNeeded(env, ".next-e2e", (line) => console.log(`\n[e2e] ${line}`));
-    server = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"] });
+    server = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
+      cwd: ROOT,
+      env,
+      stdio: ["ignore", "ignore", "inherit"],
+    });
     await waitUntilUp(baseUrl, server);
     process.env.E2E_BASE_URL = baseUrl;
     globalThis.__KNEE_CLINIC_E2E__ = { db, server };

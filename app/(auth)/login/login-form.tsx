@@ -9,7 +9,11 @@ import { Button } from "@/app/_components/ui/button";
 import { Field, TextInput } from "@/app/_components/ui/field";
 
 const schema = z.object({
-  email: z.string().trim().min(1, "Enter your email address").pipe(z.email({ error: "Enter a valid email address, like name@clinic.org" })),
+  email: z
+    .string()
+    .trim()
+    .min(1, "Enter your email address")
+    .pipe(z.email({ error: "Enter a valid email address, like name@clinic.org" })),
   password: z.string().min(1, "Enter your password"),
 });
 
@@ -38,7 +42,12 @@ export function LoginForm({ callbackUrl, reason }: { callbackUrl: string; reason
     try {
       const result = await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
       if (!result || result.error || !result.ok) {
-        setErrors({ form: result?.status === 503 || result?.status === 500 ? "The server could not check your sign-in right now. Please try again in a moment." : FAILED });
+        setErrors({
+          form:
+            result?.status === 503 || result?.status === 500
+              ? "The server could not check your sign-in right now. Please try again in a moment."
+              : FAILED,
+        });
         return;
       }
       router.replace(callbackUrl);

@@ -25,7 +25,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <h1 className="mb-4 text-lg font-semibold">Sign in</h1>
           <LoginForm callbackUrl={callbackUrl} reason={params.reason === "expired" ? "expired" : params.error ? "error" : undefined} />
         </div>
-        <p className="mt-4 text-center text-xs text-slate-500">For authorised clinic staff only. Every access to a patient record is logged.</p>
+        <p className="mt-4 text-center text-xs text-slate-500">
+          For authorised clinic staff only. Every access to a patient record is logged.
+        </p>
       </div>
     </main>
   );

@@ -26,7 +26,10 @@ function href(base: Record<string, string | undefined>, change: Record<string, s
 
 export default async function CaseloadPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requirePermission("patient.read");
-  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])) as Record<string, string | undefined>;
+  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])) as Record<
+    string,
+    string | undefined
+  >;
   const parsed = caseloadQuerySchema.safeParse(raw);
   const errors = parsed.success ? [] : toFieldIssues(parsed.error);
   const q: CaseloadQuery = parsed.success ? parsed.data : caseloadQuerySchema.parse({});
@@ -38,10 +41,29 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
     throw e;
   });
   const { items, counts, today, nextCursor } = result;
-  const base = { q: q.q, urgency: q.urgency, due: q.due, worsening: q.worsening ? "1" : undefined, drafts: q.drafts ? "1" : undefined, sort: q.sort === "urgency" ? undefined : q.sort };
+  const base = {
+    q: q.q,
+    urgency: q.urgency,
+    due: q.due,
+    worsening: q.worsening ? "1" : undefined,
+    drafts: q.drafts ? "1" : undefined,
+    sort: q.sort === "urgency" ? undefined : q.sort,
+  };
   const tiles = [
-    { label: "Flagged", value: counts.flagged, Icon: AlertTriangle, link: href({}, { urgency: "flagged" }), active: q.urgency === "flagged" },
-    { label: "Overdue review", value: counts.overdue, Icon: CalendarClock, link: href({}, { due: "overdue", sort: "review" }), active: q.due === "overdue" },
+    {
+      label: "Flagged",
+      value: counts.flagged,
+      Icon: AlertTriangle,
+      link: href({}, { urgency: "flagged" }),
+      active: q.urgency === "flagged",
+    },
+    {
+      label: "Overdue review",
+      value: counts.overdue,
+      Icon: CalendarClock,
+      link: href({}, { due: "overdue", sort: "review" }),
+      active: q.due === "overdue",
+    },
     { label: "Due today", value: counts.dueToday, Icon: CalendarClock, link: href({}, { due: "today" }), active: q.due === "today" },
     { label: "Worsening", value: counts.worsening, Icon: TrendingDown, link: href({}, { worsening: "1" }), active: q.worsening },
     { label: "Unsigned drafts", value: counts.drafts, Icon: FileEdit, link: href({}, { drafts: "1" }), active: q.drafts },
@@ -74,7 +96,10 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
               >
                 <t.Icon aria-hidden="true" className="h-5 w-5 text-slate-500" />
                 <span>
-                  <span className="block text-xl font-semibold tabular-nums" data-testid={`count-${t.label.toLowerCase().replace(/\s+/g, "-")}`}>
+                  <span
+                    className="block text-xl font-semibold tabular-nums"
+                    data-testid={`count-${t.label.toLowerCase().replace(/\s+/g, "-")}`}
+                  >
                     {t.value}
                   </span>
                   <span className="text-xs text-slate-600">{t.label}</span>
@@ -172,13 +197,27 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
               <caption className="sr-only">Open episodes</caption>
               <thead>
                 <tr>
-                  <th scope="col" className={thClass}>Runner</th>
-                  <th scope="col" className={thClass}>Knee · complaint</th>
-                  <th scope="col" className={thClass}>Urgency</th>
-                  <th scope="col" className={thClass}>Last seen</th>
-                  <th scope="col" className={thClass}>Next review</th>
-                  <th scope="col" className={thClass}>Trend</th>
-                  <th scope="col" className={thClass}>Drafts</th>
+                  <th scope="col" className={thClass}>
+                    Runner
+                  </th>
+                  <th scope="col" className={thClass}>
+                    Knee · complaint
+                  </th>
+                  <th scope="col" className={thClass}>
+                    Urgency
+                  </th>
+                  <th scope="col" className={thClass}>
+                    Last seen
+                  </th>
+                  <th scope="col" className={thClass}>
+                    Next review
+                  </th>
+                  <th scope="col" className={thClass}>
+                    Trend
+                  </th>
+                  <th scope="col" className={thClass}>
+                    Drafts
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
@@ -202,7 +241,9 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
                         </span>
                       </td>
                       <td className={tdClass}>
-                        <UrgencyBadge urgency={r.urgency === null || (r.urgency === "routine" && r.screenIncomplete) ? "not_screened" : r.urgency} />
+                        <UrgencyBadge
+                          urgency={r.urgency === null || (r.urgency === "routine" && r.screenIncomplete) ? "not_screened" : r.urgency}
+                        />
                       </td>
                       <td className={`${tdClass} whitespace-nowrap`}>{formatDate(r.lastSeenOn)}</td>
                       <td className={`${tdClass} whitespace-nowrap`}>
@@ -219,7 +260,13 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
                           <span className="text-xs text-slate-500">—</span>
                         )}
                       </td>
-                      <td className={tdClass}>{r.draftCount ? <span className="text-xs font-semibold">{r.draftCount} unsigned</span> : <span className="text-xs text-slate-500">—</span>}</td>
+                      <td className={tdClass}>
+                        {r.draftCount ? (
+                          <span className="text-xs font-semibold">{r.draftCount} unsigned</span>
+                        ) : (
+                          <span className="text-xs text-slate-500">—</span>
+                        )}
+                      </td>
                     </tr>
                   );
                 })}

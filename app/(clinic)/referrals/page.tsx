@@ -49,16 +49,19 @@ export default async function ReferralsPage({ searchParams }: { searchParams: Pr
           ))}
         </ul>
       </nav>
-      {error ? <Alert tone="error" title="Filter not understood">{error}</Alert> : null}
+      {error ? (
+        <Alert tone="error" title="Filter not understood">
+          {error}
+        </Alert>
+      ) : null}
       <Card>
-        {page.items.length === 0 ? (
-          <p className="text-slate-600">No referrals.</p>
-        ) : (
-          <ReferralTable items={page.items} showRunner />
-        )}
+        {page.items.length === 0 ? <p className="text-slate-600">No referrals.</p> : <ReferralTable items={page.items} showRunner />}
         {page.nextCursor ? (
           <div className="mt-3">
-            <Link className={buttonClass("secondary")} href={`/referrals?${new URLSearchParams({ ...(q.status ? { status: q.status } : {}), cursor: page.nextCursor })}`}>
+            <Link
+              className={buttonClass("secondary")}
+              href={`/referrals?${new URLSearchParams({ ...(q.status ? { status: q.status } : {}), cursor: page.nextCursor })}`}
+            >
               Next page
             </Link>
           </div>

@@ -50,7 +50,9 @@ export function AnswersView({ kind, answers }: { kind: "intake" | "follow_up"; a
                 ))}
               </dl>
             )}
-            {answered.length < s.questions.length ? <p className="mt-0.5 text-xs text-slate-500">{s.questions.length - answered.length} question(s) not asked.</p> : null}
+            {answered.length < s.questions.length ? (
+              <p className="mt-0.5 text-xs text-slate-500">{s.questions.length - answered.length} question(s) not asked.</p>
+            ) : null}
           </section>
         );
       })}
@@ -68,7 +70,8 @@ export function AnswersView({ kind, answers }: { kind: "intake" | "follow_up"; a
                 <ul className="mt-1 grid gap-x-4 text-xs sm:grid-cols-2">
                   {KOOS_ITEMS.flatMap((g) => g.items).map(([id, label]) => (
                     <li key={id}>
-                      <span className="font-mono">{id}</span> {label}: {(m.koos as Record<string, number | undefined>)[id] ?? "not answered"}
+                      <span className="font-mono">{id}</span> {label}:{" "}
+                      {(m.koos as Record<string, number | undefined>)[id] ?? "not answered"}
                     </li>
                   ))}
                 </ul>

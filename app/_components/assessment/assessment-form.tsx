@@ -89,7 +89,8 @@ export function AssessmentForm(props: AssessmentFormProps) {
     const errors: Record<string, string> = {};
     const parsed = answersSchema.safeParse(effectiveAnswers);
     if (!parsed.success) for (const i of toInputIssues(parsed.error.issues)) errors[i.path] ??= i.message;
-    if (lefsAnswered > 0 && lefsAnswered < 20) errors["measures.lefs"] = `answer all 20 items or clear them (${lefsAnswered} of 20 answered)`;
+    if (lefsAnswered > 0 && lefsAnswered < 20)
+      errors["measures.lefs"] = `answer all 20 items or clear them (${lefsAnswered} of 20 answered)`;
     if (!/^\d{4}-\d{2}-\d{2}$/.test(assessedOn)) errors.assessedOn = "enter the assessment date";
     else if (assessedOn > props.today) errors.assessedOn = "the assessment date cannot be in the future";
     return errors;
@@ -101,7 +102,15 @@ export function AssessmentForm(props: AssessmentFormProps) {
     if (!valid) return null;
     try {
       return evaluate(
-        buildEvaluationInput({ assessedOn, patient: props.patient, episode, answers: effectiveAnswers, runs: props.runs, priors: props.priors, settings: props.settings }),
+        buildEvaluationInput({
+          assessedOn,
+          patient: props.patient,
+          episode,
+          answers: effectiveAnswers,
+          runs: props.runs,
+          priors: props.priors,
+          settings: props.settings,
+        }),
       );
     } catch {
       return null;
@@ -144,7 +153,8 @@ export function AssessmentForm(props: AssessmentFormProps) {
           setServerErrors({});
           setLastSaved(new Date());
           if (mode === "saving") setMessage({ tone: "success", text: "Draft saved." });
-          if (!assessmentId) window.history.replaceState(null, "", `/patients/${props.patientId}/episodes/${episode.id}/assessments/${result.data.id}`);
+          if (!assessmentId)
+            window.history.replaceState(null, "", `/patients/${props.patientId}/episodes/${episode.id}/assessments/${result.data.id}`);
           return result.data;
         }
         if (result.conflict) setConflict(result.conflict as Conflict);
@@ -255,7 +265,10 @@ export function AssessmentForm(props: AssessmentFormProps) {
           void save("saving");
         }}
       >
-        <div data-sticky-toolbar className="sticky top-0 z-10 -mx-1 flex flex-wrap items-center justify-between gap-2 rounded-md bg-white/95 px-3 py-2 shadow-sm ring-1 ring-slate-200 backdrop-blur">
+        <div
+          data-sticky-toolbar
+          className="sticky top-0 z-10 -mx-1 flex flex-wrap items-center justify-between gap-2 rounded-md bg-white/95 px-3 py-2 shadow-sm ring-1 ring-slate-200 backdrop-blur"
+        >
           <p className="text-xs text-slate-700" aria-live="polite" data-testid="save-status">
             {busy === "autosaving"
               ? "Autosaving…"
@@ -300,14 +313,16 @@ export function AssessmentForm(props: AssessmentFormProps) {
               {conflict.status === "draft" ? "Someone else saved this draft" : "This assessment has been signed"}
             </h2>
             <p className="mt-1 text-sm text-amber-950">
-              {conflict.updatedBy ?? "Another user"} saved version {conflict.version} at {formatDateTime(conflict.updatedAt, browserTimeZone())}. Your entries are still in the form.
+              {conflict.updatedBy ?? "Another user"} saved version {conflict.version} at{" "}
+              {formatDateTime(conflict.updatedAt, browserTimeZone())}. Your entries are still in the form.
               {conflictPaths.length ? " These answers differ between their version and yours:" : " Their answers are the same as yours."}
             </p>
             {conflictPaths.length ? (
               <ul className="ml-5 mt-1 list-disc text-sm" data-testid="conflict-fields">
                 {conflictPaths.slice(0, 30).map((p) => (
                   <li key={p}>
-                    {LABELS[p] ?? LABELS[p.replace(/\.\d+(\..*)?$/, "")] ?? p}: theirs <strong>{JSON.stringify(getPath(conflict.answers, p)) ?? "not asked"}</strong>, yours{" "}
+                    {LABELS[p] ?? LABELS[p.replace(/\.\d+(\..*)?$/, "")] ?? p}: theirs{" "}
+                    <strong>{JSON.stringify(getPath(conflict.answers, p)) ?? "not asked"}</strong>, yours{" "}
                     <strong>{JSON.stringify(getPath(effectiveAnswers, p)) ?? "not asked"}</strong>
                   </li>
                 ))}
@@ -355,26 +370,46 @@ export function AssessmentForm(props: AssessmentFormProps) {
               ) : null}
             </div>
             <p className="text-xs text-slate-600">
-              Episode: {episode.side} knee · {episode.mechanism === "acute_trauma" ? "acute trauma" : episode.mechanism === "gradual" ? "gradual onset" : "mechanism not recorded"}
+              Episode: {episode.side} knee ·{" "}
+              {episode.mechanism === "acute_trauma"
+                ? "acute trauma"
+                : episode.mechanism === "gradual"
+                  ? "gradual onset"
+                  : "mechanism not recorded"}
               {episode.onsetDate ? ` · onset ${formatDate(episode.onsetDate)}` : ""} · {props.runs.length} runs in the last 60 days
             </p>
           </div>
         </section>
 
         {sections.map((section) => (
-          <section key={section.id} aria-labelledby={`sec-${section.id}`} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+          <section
+            key={section.id}
+            aria-labelledby={`sec-${section.id}`}
+            className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200"
+          >
             <h2 id={`sec-${section.id}`} className="text-base font-semibold">
               {section.title}
             </h2>
             {section.intro ? <p className="mt-0.5 text-xs text-slate-600">{section.intro}</p> : null}
             {section.id === "screen" ? (
-              <p className={`mt-1 text-xs font-medium ${unanswered.length ? "text-amber-900" : "text-emerald-900"}`} data-testid="screen-status">
-                {unanswered.length ? `${unanswered.length} of ${RED_FLAG_QUESTIONS.length} questions not yet answered.` : "All screen questions answered."}
+              <p
+                className={`mt-1 text-xs font-medium ${unanswered.length ? "text-amber-900" : "text-emerald-900"}`}
+                data-testid="screen-status"
+              >
+                {unanswered.length
+                  ? `${unanswered.length} of ${RED_FLAG_QUESTIONS.length} questions not yet answered.`
+                  : "All screen questions answered."}
               </p>
             ) : null}
             <div className="mt-2 divide-y divide-slate-100">
               {section.questions.map((q) => (
-                <QuestionControl key={q.path} q={q} value={getPath(answers, q.path)} error={errors[q.path]} onChange={(v) => update(q.path, v)} />
+                <QuestionControl
+                  key={q.path}
+                  q={q}
+                  value={getPath(answers, q.path)}
+                  error={errors[q.path]}
+                  onChange={(v) => update(q.path, v)}
+                />
               ))}
             </div>
           </section>
@@ -426,7 +461,13 @@ export function AssessmentForm(props: AssessmentFormProps) {
               <label htmlFor="plan-notes" className="block text-sm">
                 Plan notes
               </label>
-              <textarea id="plan-notes" rows={3} className={`${inputClass} mt-1`} value={answers.plan?.notes ?? ""} onChange={(e) => update("plan.notes", e.target.value || undefined)} />
+              <textarea
+                id="plan-notes"
+                rows={3}
+                className={`${inputClass} mt-1`}
+                value={answers.plan?.notes ?? ""}
+                onChange={(e) => update("plan.notes", e.target.value || undefined)}
+              />
             </div>
             <div>
               <label htmlFor="plan-next" className="block text-sm">
@@ -441,7 +482,11 @@ export function AssessmentForm(props: AssessmentFormProps) {
                 aria-describedby={errors["plan.nextReviewDate"] ? "plan-next-error" : undefined}
                 onChange={(e) => update("plan.nextReviewDate", e.target.value || undefined)}
               />
-              <button type="button" className="mt-1 text-xs text-sky-800 underline" onClick={() => update("plan.nextReviewDate", addDays(assessedOn, props.reviewIntervalDays))}>
+              <button
+                type="button"
+                className="mt-1 text-xs text-sky-800 underline"
+                onClick={() => update("plan.nextReviewDate", addDays(assessedOn, props.reviewIntervalDays))}
+              >
                 In {props.reviewIntervalDays} days ({formatDate(addDays(assessedOn, props.reviewIntervalDays))})
               </button>
               {errors["plan.nextReviewDate"] ? (
@@ -457,8 +502,14 @@ export function AssessmentForm(props: AssessmentFormProps) {
       <aside aria-label="Live evaluation" className="lg:sticky lg:top-2 lg:max-h-[calc(100vh-1rem)] lg:self-start lg:overflow-y-auto">
         <div className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
           <h2 className="mb-2 text-base font-semibold">Live evaluation</h2>
-          {evaluation ? <EvaluationPanel evaluation={evaluation} unanswered={unanswered} compact /> : <p className="text-sm text-slate-600">Correct the marked fields to see the evaluation.</p>}
-          <p className="mt-3 text-xs text-slate-500">Decision support for qualified clinicians; rules version {evaluation?.rulesVersion ?? "1"}. Signing re-evaluates on the server.</p>
+          {evaluation ? (
+            <EvaluationPanel evaluation={evaluation} unanswered={unanswered} compact />
+          ) : (
+            <p className="text-sm text-slate-600">Correct the marked fields to see the evaluation.</p>
+          )}
+          <p className="mt-3 text-xs text-slate-500">
+            Decision support for qualified clinicians; rules version {evaluation?.rulesVersion ?? "1"}. Signing re-evaluates on the server.
+          </p>
         </div>
       </aside>
     </div>

@@ -30,7 +30,8 @@ function Hint({ id, hint }: { id: string; hint?: string }) {
   ) : null;
 }
 
-const describe = (id: string, hint?: string, error?: string) => [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+const describe = (id: string, hint?: string, error?: string) =>
+  [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
 
 export function QuestionControl({ q, value, error, onChange, disabled }: Props) {
   const id = idOf(q.path);
@@ -39,7 +40,11 @@ export function QuestionControl({ q, value, error, onChange, disabled }: Props) 
       const current = value === true ? "yes" : value === false ? "no" : "unasked";
       return (
         // The hint is part of the legend (the group's name), so only the error describes the group.
-        <fieldset className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1 py-1.5" aria-describedby={describe(id, undefined, error)} data-path={q.path}>
+        <fieldset
+          className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1 py-1.5"
+          aria-describedby={describe(id, undefined, error)}
+          data-path={q.path}
+        >
           <legend className="float-left max-w-md text-sm text-slate-800">
             {q.label}
             <Hint id={id} hint={q.hint} />
@@ -55,7 +60,13 @@ export function QuestionControl({ q, value, error, onChange, disabled }: Props) 
               <label
                 key={v}
                 className={`inline-flex cursor-pointer items-center gap-0.5 rounded-md py-1 pl-1 pr-2 text-xs font-medium ring-1 ring-inset has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-sky-600 ${
-                  current === v ? (v === "yes" ? "bg-sky-700 text-white ring-sky-700" : v === "no" ? "bg-slate-700 text-white ring-slate-700" : "bg-slate-100 text-slate-900 ring-2 ring-slate-500") : "bg-white text-slate-700 ring-slate-300"
+                  current === v
+                    ? v === "yes"
+                      ? "bg-sky-700 text-white ring-sky-700"
+                      : v === "no"
+                        ? "bg-slate-700 text-white ring-slate-700"
+                        : "bg-slate-100 text-slate-900 ring-2 ring-slate-500"
+                    : "bg-white text-slate-700 ring-slate-300"
                 }`}
               >
                 {/* The chosen answer also carries a tick, so "Not asked" is told apart from the others by more than a light shade. */}
@@ -139,7 +150,13 @@ export function QuestionControl({ q, value, error, onChange, disabled }: Props) 
           <legend className="text-sm text-slate-800">{q.label}</legend>
           {q.palpation ? (
             <label className="mt-1 flex items-center gap-2 text-sm">
-              <input type="checkbox" checked={examined} disabled={disabled} onChange={(e) => onChange(e.target.checked ? [] : undefined)} className="h-4 w-4" />
+              <input
+                type="checkbox"
+                checked={examined}
+                disabled={disabled}
+                onChange={(e) => onChange(e.target.checked ? [] : undefined)}
+                className="h-4 w-4"
+              />
               Palpated {examined && list.length === 0 ? <span className="text-slate-600">(nothing tender)</span> : null}
             </label>
           ) : null}
@@ -190,7 +207,21 @@ export function QuestionControl({ q, value, error, onChange, disabled }: Props) 
   }
 }
 
-function NumberQuestion({ q, id, value, error, onChange, disabled }: { q: Extract<Question, { kind: "int" | "number" }>; id: string; value: unknown; error?: string; onChange: (v: unknown) => void; disabled?: boolean }) {
+function NumberQuestion({
+  q,
+  id,
+  value,
+  error,
+  onChange,
+  disabled,
+}: {
+  q: Extract<Question, { kind: "int" | "number" }>;
+  id: string;
+  value: unknown;
+  error?: string;
+  onChange: (v: unknown) => void;
+  disabled?: boolean;
+}) {
   return (
     <div className="py-1.5">
       <label htmlFor={id} className="block text-sm text-slate-800">

@@ -24,7 +24,15 @@ export function Because({ paths }: { paths: string[] }) {
   return <span className="text-xs text-slate-600"> because: {paths.map(findingLabel).join("; ")}</span>;
 }
 
-export function EvaluationPanel({ evaluation, unanswered, compact = false }: { evaluation: Evaluation; unanswered?: string[]; compact?: boolean }) {
+export function EvaluationPanel({
+  evaluation,
+  unanswered,
+  compact = false,
+}: {
+  evaluation: Evaluation;
+  unanswered?: string[];
+  compact?: boolean;
+}) {
   const { scores, load, changes } = evaluation;
   return (
     <div className="space-y-3 text-sm" aria-live="polite">
@@ -52,14 +60,16 @@ export function EvaluationPanel({ evaluation, unanswered, compact = false }: { e
         )}
         {evaluation.redFlagsNotAssessed.length > 0 ? (
           <p className="mt-1 text-xs text-amber-900">
-            <span className="font-semibold">Not yet assessed:</span> {evaluation.redFlagsNotAssessed.map((c) => RED_FLAG_LABELS[c]).join(", ")}.
+            <span className="font-semibold">Not yet assessed:</span>{" "}
+            {evaluation.redFlagsNotAssessed.map((c) => RED_FLAG_LABELS[c]).join(", ")}.
           </p>
         ) : (
           <p className="mt-1 text-xs text-emerald-900">Red-flag screen complete.</p>
         )}
         {!compact && evaluation.redFlagsAbsent.length > 0 ? (
           <p className="mt-1 text-xs text-slate-600">
-            <span className="font-semibold">Checked and absent:</span> {evaluation.redFlagsAbsent.map((c) => RED_FLAG_LABELS[c]).join(", ")}.
+            <span className="font-semibold">Checked and absent:</span> {evaluation.redFlagsAbsent.map((c) => RED_FLAG_LABELS[c]).join(", ")}
+            .
           </p>
         ) : null}
         {unanswered && unanswered.length > 0 ? (
@@ -110,7 +120,11 @@ export function EvaluationPanel({ evaluation, unanswered, compact = false }: { e
           <dd>{scores.painNow !== undefined ? `${scores.painNow} / 10` : "—"}</dd>
           {scores.koos
             ? (["pain", "symptoms", "adl", "sport", "qol"] as const).map((k) => (
-                <Frag key={k} term={`KOOS ${k === "adl" ? "ADL" : k === "qol" ? "QOL" : k}`} value={scores.koos![k] === null ? "not scored (too few items)" : `${scores.koos![k]} / 100`} />
+                <Frag
+                  key={k}
+                  term={`KOOS ${k === "adl" ? "ADL" : k === "qol" ? "QOL" : k}`}
+                  value={scores.koos![k] === null ? "not scored (too few items)" : `${scores.koos![k]} / 100`}
+                />
               ))
             : null}
           <Frag term="LEFS" value={scores.lefs !== undefined ? `${scores.lefs} / 80` : "—"} />
@@ -124,14 +138,25 @@ export function EvaluationPanel({ evaluation, unanswered, compact = false }: { e
           <dl className="mt-1 grid grid-cols-2 gap-x-3 gap-y-0.5">
             <Frag term="Last 7 days" value={`${load.acute7dKm} km`} />
             <Frag term="Weekly mean, 28 days" value={`${load.chronicWeeklyKm} km`} />
-            <Frag term="ACWR (weak evidence)" value={load.acwr === null ? "—" : `${load.acwr}${load.acwr > 1.5 ? " (above 1.5)" : load.acwr < 0.8 || load.acwr > 1.3 ? " (outside 0.8-1.3)" : ""}`} />
-            <Frag term="Two-week change" value={load.twoWeekChangePct === null ? "—" : `${load.twoWeekChangePct > 0 ? "+" : ""}${load.twoWeekChangePct}%`} />
+            <Frag
+              term="ACWR (weak evidence)"
+              value={
+                load.acwr === null
+                  ? "—"
+                  : `${load.acwr}${load.acwr > 1.5 ? " (above 1.5)" : load.acwr < 0.8 || load.acwr > 1.3 ? " (outside 0.8-1.3)" : ""}`
+              }
+            />
+            <Frag
+              term="Two-week change"
+              value={load.twoWeekChangePct === null ? "—" : `${load.twoWeekChangePct > 0 ? "+" : ""}${load.twoWeekChangePct}%`}
+            />
           </dl>
           {load.spikes.length > 0 ? (
             <ul className="mt-1 text-xs">
               {load.spikes.map((s) => (
                 <li key={`${s.date}-${s.distanceKm}`}>
-                  Spike {formatDate(s.date)}: {s.distanceKm} km vs longest {s.longestPrior30dKm} km in the 30 days before ({s.band === ">100" ? "more than 100%" : `${s.band}%`} longer)
+                  Spike {formatDate(s.date)}: {s.distanceKm} km vs longest {s.longestPrior30dKm} km in the 30 days before (
+                  {s.band === ">100" ? "more than 100%" : `${s.band}%`} longer)
                 </li>
               ))}
             </ul>
@@ -144,9 +169,15 @@ export function EvaluationPanel({ evaluation, unanswered, compact = false }: { e
           <table className="mt-1 w-full text-xs">
             <thead>
               <tr className="text-left text-slate-600">
-                <th scope="col" className="font-medium">Measure</th>
-                <th scope="col" className="font-medium">vs baseline</th>
-                <th scope="col" className="font-medium">vs previous</th>
+                <th scope="col" className="font-medium">
+                  Measure
+                </th>
+                <th scope="col" className="font-medium">
+                  vs baseline
+                </th>
+                <th scope="col" className="font-medium">
+                  vs previous
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -12,7 +12,13 @@ import { KOOS_ITEMS, LEFS_ITEMS } from "@/lib/questions";
 type Measures = { koos?: Record<string, number>; lefs?: number[]; psfs?: { activity: string; score: number }[]; tegner?: number };
 
 const KOOS_ANCHORS = ["0 · None", "1 · Mild", "2 · Moderate", "3 · Severe", "4 · Extreme"];
-const LEFS_ANCHORS = ["0 · Extreme difficulty / unable", "1 · Quite a bit of difficulty", "2 · Moderate difficulty", "3 · A little difficulty", "4 · No difficulty"];
+const LEFS_ANCHORS = [
+  "0 · Extreme difficulty / unable",
+  "1 · Quite a bit of difficulty",
+  "2 · Moderate difficulty",
+  "3 · A little difficulty",
+  "4 · No difficulty",
+];
 const TEGNER = [
   "0 · Sick leave or disability because of knee problems",
   "1 · Sedentary work, walking on even ground",
@@ -49,7 +55,9 @@ export function MeasuresSection({
     <div className="space-y-4">
       <div>
         <h3 className="text-sm font-semibold">KOOS (Knee injury and Osteoarthritis Outcome Score)</h3>
-        <p className="text-xs text-slate-600">Each item 0 (none) to 4 (extreme) for the last week. A subscale is scored when at least half its items are answered.</p>
+        <p className="text-xs text-slate-600">
+          Each item 0 (none) to 4 (extreme) for the last week. A subscale is scored when at least half its items are answered.
+        </p>
         <div className="mt-2 grid gap-3 lg:grid-cols-2">
           {KOOS_ITEMS.map((group) => {
             const answered = group.items.filter(([id]) => koos[id] !== undefined).length;
@@ -58,7 +66,8 @@ export function MeasuresSection({
             return (
               <fieldset key={group.subscale} className="rounded-md p-2 ring-1 ring-slate-200">
                 <legend className="px-1 text-sm font-medium">
-                  {group.title}: {score === null ? `not scored (${answered} of ${group.items.length} answered, ${min} needed)` : `${score} / 100`}
+                  {group.title}:{" "}
+                  {score === null ? `not scored (${answered} of ${group.items.length} answered, ${min} needed)` : `${score} / 100`}
                 </legend>
                 <div className="space-y-1">
                   {group.items.map(([id, label]) => (
@@ -151,7 +160,12 @@ export function MeasuresSection({
                   disabled={disabled}
                   aria-invalid={errors[`measures.psfs.${i}.activity`] ? true : undefined}
                   aria-describedby={errors[`measures.psfs.${i}.activity`] ? `psfs-${i}-activity-error` : undefined}
-                  onChange={(e) => onChange("measures.psfs", psfs.map((p, j) => (j === i ? { ...p, activity: e.target.value } : p)))}
+                  onChange={(e) =>
+                    onChange(
+                      "measures.psfs",
+                      psfs.map((p, j) => (j === i ? { ...p, activity: e.target.value } : p)),
+                    )
+                  }
                 />
                 {errors[`measures.psfs.${i}.activity`] ? (
                   <p id={`psfs-${i}-activity-error`} role="alert" className="text-xs font-medium text-red-700">
@@ -168,7 +182,12 @@ export function MeasuresSection({
                   className={`${inputClass} py-1`}
                   value={item.score}
                   disabled={disabled}
-                  onChange={(e) => onChange("measures.psfs", psfs.map((p, j) => (j === i ? { ...p, score: Number(e.target.value) } : p)))}
+                  onChange={(e) =>
+                    onChange(
+                      "measures.psfs",
+                      psfs.map((p, j) => (j === i ? { ...p, score: Number(e.target.value) } : p)),
+                    )
+                  }
                 >
                   {Array.from({ length: 11 }, (_, n) => (
                     <option key={n} value={n}>
@@ -177,13 +196,22 @@ export function MeasuresSection({
                   ))}
                 </select>
               </div>
-              <Button variant="ghost" disabled={disabled} onClick={() => onChange("measures.psfs", psfs.length > 1 ? psfs.filter((_, j) => j !== i) : undefined)} aria-label={`Remove activity ${i + 1}`}>
+              <Button
+                variant="ghost"
+                disabled={disabled}
+                onClick={() => onChange("measures.psfs", psfs.length > 1 ? psfs.filter((_, j) => j !== i) : undefined)}
+                aria-label={`Remove activity ${i + 1}`}
+              >
                 Remove
               </Button>
             </div>
           ))}
           {psfs.length < 5 ? (
-            <Button variant="secondary" disabled={disabled} onClick={() => onChange("measures.psfs", [...psfs, { activity: "", score: 5 }])}>
+            <Button
+              variant="secondary"
+              disabled={disabled}
+              onClick={() => onChange("measures.psfs", [...psfs, { activity: "", score: 5 }])}
+            >
               Add an activity
             </Button>
           ) : null}

@@ -15,7 +15,12 @@ export function AddendumForm({ assessmentId }: { assessmentId: string }) {
     <form ref={actionRef} onSubmit={action} noValidate className="space-y-2" aria-label="Add an addendum">
       <FormStatus state={state} />
       <input type="hidden" name="assessmentId" value={assessmentId} />
-      <Field id="addendum-text" label="Addendum" error={e.text} hint="Corrections and later findings. The signed assessment itself is not changed.">
+      <Field
+        id="addendum-text"
+        label="Addendum"
+        error={e.text}
+        hint="Corrections and later findings. The signed assessment itself is not changed."
+      >
         <TextArea id="addendum-text" name="text" error={e.text} hint />
       </Field>
       <Button type="submit" variant="secondary" disabled={pending} aria-busy={pending}>
@@ -36,10 +41,22 @@ export function EnteredInErrorForm({ assessmentId }: { assessmentId: string }) {
       </Button>
     );
   return (
-    <form ref={actionRef} onSubmit={action} noValidate className="space-y-2 rounded-md bg-red-50 p-3 ring-1 ring-red-200" aria-label="Mark as entered in error">
+    <form
+      ref={actionRef}
+      onSubmit={action}
+      noValidate
+      className="space-y-2 rounded-md bg-red-50 p-3 ring-1 ring-red-200"
+      aria-label="Mark as entered in error"
+    >
       <FormStatus state={state} />
       <input type="hidden" name="assessmentId" value={assessmentId} />
-      <Field id="eie-reason" label="Reason" error={e.reason} hint="For example: recorded on the wrong patient. The assessment stays visible, struck through, and leaves charts and trends." required>
+      <Field
+        id="eie-reason"
+        label="Reason"
+        error={e.reason}
+        hint="For example: recorded on the wrong patient. The assessment stays visible, struck through, and leaves charts and trends."
+        required
+      >
         <TextArea id="eie-reason" name="reason" error={e.reason} hint />
       </Field>
       <div className="flex gap-2">

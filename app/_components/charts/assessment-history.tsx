@@ -56,11 +56,21 @@ export function AssessmentHistory({
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr>
-            <th scope="col" className={thClass}>Date</th>
-            <th scope="col" className={thClass}>Assessment</th>
-            <th scope="col" className={thClass}>Status</th>
-            <th scope="col" className={thClass}>Urgency</th>
-            <th scope="col" className={thClass}>Red flags</th>
+            <th scope="col" className={thClass}>
+              Date
+            </th>
+            <th scope="col" className={thClass}>
+              Assessment
+            </th>
+            <th scope="col" className={thClass}>
+              Status
+            </th>
+            <th scope="col" className={thClass}>
+              Urgency
+            </th>
+            <th scope="col" className={thClass}>
+              Red flags
+            </th>
             {measures.map((m) => (
               <th key={m.measure} scope="col" className={thClass}>
                 {m.label}
@@ -101,7 +111,11 @@ function HistoryRow({ assessment: a, measures }: { assessment: TimelineAssessmen
       <td className={tdClass}>{eie ? "—" : <UrgencyBadge urgency={a.urgency ?? a.evaluation?.urgency ?? "not_screened"} />}</td>
       <td className={`${tdClass} ${strike}`}>
         {flags.length === 0 ? (
-          a.evaluation ? "None" : "—"
+          a.evaluation ? (
+            "None"
+          ) : (
+            "—"
+          )
         ) : (
           <ul className="space-y-0.5">
             {flags.map((f) => (

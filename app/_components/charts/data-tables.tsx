@@ -54,7 +54,11 @@ interface MeasureRow {
 }
 
 /** Points and event marks merged by date; a day's marks go with its first point. */
-export function measureRows(series: MeasureSeries, marks: readonly EventMark[], kinds: Readonly<Record<string, AssessmentKind>> = {}): MeasureRow[] {
+export function measureRows(
+  series: MeasureSeries,
+  marks: readonly EventMark[],
+  kinds: Readonly<Record<string, AssessmentKind>> = {},
+): MeasureRow[] {
   const rows: MeasureRow[] = series.points.map((p) => {
     const kind = kinds[p.assessmentId];
     return { date: p.date, value: p.value, marks: [], ...(kind ? { kind } : {}) };
@@ -65,7 +69,10 @@ export function measureRows(series: MeasureSeries, marks: readonly EventMark[], 
     else rows.push({ date: m.date, value: null, marks: [m] });
   }
   // Stable: points of a day stay in order, event-only days slot in by date.
-  return rows.map((r, i) => ({ r, i })).sort((a, b) => (a.r.date < b.r.date ? -1 : a.r.date > b.r.date ? 1 : a.i - b.i)).map(({ r }) => r);
+  return rows
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => (a.r.date < b.r.date ? -1 : a.r.date > b.r.date ? 1 : a.i - b.i))
+    .map(({ r }) => r);
 }
 
 export function MeasureTable({
@@ -84,22 +91,31 @@ export function MeasureTable({
       <table className={tableClass}>
         <caption className="mb-1 text-left text-xs text-slate-600">
           {measureTitle(series)} by date, signed assessments only. Baseline {formatMeasureValue(baseline, unit)}; important change{" "}
-          {series.importantChange} {unit === "level" ? (series.importantChange === 1 ? "level" : "levels") : series.importantChange === 1 ? "point" : "points"}
+          {series.importantChange}{" "}
+          {unit === "level" ? (series.importantChange === 1 ? "level" : "levels") : series.importantChange === 1 ? "point" : "points"}
           {series.band ? `, band ${formatMeasureValue(series.band.low, unit)} to ${formatMeasureValue(series.band.high, unit)}` : ""}.
         </caption>
         <thead>
           <tr>
-            <th scope="col" className={thClass}>Date</th>
-            <th scope="col" className={thClass}>Assessment</th>
+            <th scope="col" className={thClass}>
+              Date
+            </th>
+            <th scope="col" className={thClass}>
+              Assessment
+            </th>
             <th scope="col" className={thClass}>{`${series.label}: ${valueHeader(unit, series.domain)}`}</th>
             <th scope="col" className={thClass}>{`Difference from baseline (${unit === "level" ? "levels" : "points"})`}</th>
-            <th scope="col" className={thClass}>Events</th>
+            <th scope="col" className={thClass}>
+              Events
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
           {rows.map((r, i) => (
             <tr key={`${r.date}-${i}`}>
-              <th scope="row" className={`${tdClass} whitespace-nowrap text-left font-normal`}>{formatDate(r.date)}</th>
+              <th scope="row" className={`${tdClass} whitespace-nowrap text-left font-normal`}>
+                {formatDate(r.date)}
+              </th>
               <td className={tdClass}>{r.value === null ? "—" : r.kind ? KIND_LABEL[r.kind] : "Assessment"}</td>
               <td className={tdClass}>{formatMeasureValue(r.value, unit)}</td>
               <td className={tdClass}>{r.value === null || baseline === null ? "—" : signed(r.value - baseline)}</td>
@@ -114,7 +130,15 @@ export function MeasureTable({
   );
 }
 
-export function TrainingTable({ series, marks = [], spikePct }: { series: TrainingSeries; marks?: readonly EventMark[]; spikePct?: number }) {
+export function TrainingTable({
+  series,
+  marks = [],
+  spikePct,
+}: {
+  series: TrainingSeries;
+  marks?: readonly EventMark[];
+  spikePct?: number;
+}) {
   const spikesByWeek = new Map<string, TrainingSeries["spikes"]>();
   const weekOf = weekIndex(series);
   for (const s of series.spikes) {
@@ -130,19 +154,33 @@ export function TrainingTable({ series, marks = [], spikePct }: { series: Traini
     <TableDetails>
       <table className={tableClass}>
         <caption className="mb-1 text-left text-xs text-slate-600">
-          Weekly distance by ISO week (Monday to Sunday), with the acute:chronic workload ratio (ACWR) at the end of each week (today for the
-          current week). ACWR 0.8-1.3 is weak evidence (Lolli 2019, Impellizzeri 2020), never a red flag. A single-run spike is a run more than{" "}
-          {spikePct ?? 10}% longer than the longest run of the previous 30 days.
+          Weekly distance by ISO week (Monday to Sunday), with the acute:chronic workload ratio (ACWR) at the end of each week (today for
+          the current week). ACWR 0.8-1.3 is weak evidence (Lolli 2019, Impellizzeri 2020), never a red flag. A single-run spike is a run
+          more than {spikePct ?? 10}% longer than the longest run of the previous 30 days.
         </caption>
         <thead>
           <tr>
-            <th scope="col" className={thClass}>Week starting (Monday)</th>
-            <th scope="col" className={thClass}>Distance (km)</th>
-            <th scope="col" className={thClass}>Runs</th>
-            <th scope="col" className={thClass}>Longest run (km)</th>
-            <th scope="col" className={thClass}>ACWR (ratio)</th>
-            <th scope="col" className={thClass}>Single-run spikes</th>
-            <th scope="col" className={thClass}>Events</th>
+            <th scope="col" className={thClass}>
+              Week starting (Monday)
+            </th>
+            <th scope="col" className={thClass}>
+              Distance (km)
+            </th>
+            <th scope="col" className={thClass}>
+              Runs
+            </th>
+            <th scope="col" className={thClass}>
+              Longest run (km)
+            </th>
+            <th scope="col" className={thClass}>
+              ACWR (ratio)
+            </th>
+            <th scope="col" className={thClass}>
+              Single-run spikes
+            </th>
+            <th scope="col" className={thClass}>
+              Events
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -150,7 +188,9 @@ export function TrainingTable({ series, marks = [], spikePct }: { series: Traini
             const spikes = spikesByWeek.get(w.weekStart) ?? [];
             return (
               <tr key={w.weekStart}>
-                <th scope="row" className={`${tdClass} whitespace-nowrap text-left font-normal`}>{formatDate(w.weekStart)}</th>
+                <th scope="row" className={`${tdClass} whitespace-nowrap text-left font-normal`}>
+                  {formatDate(w.weekStart)}
+                </th>
                 <td className={tdClass}>{formatKmValue(w.km)}</td>
                 <td className={tdClass}>{w.runs}</td>
                 <td className={tdClass}>{w.runs ? formatKmValue(w.longestKm) : "—"}</td>

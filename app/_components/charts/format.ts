@@ -115,7 +115,7 @@ export function timeTicks(from: number, to: number, max = 6): { ticks: number[];
   // Keep month starts on a regular grid (January-aligned) so that ticks read "Jan, Apr, Jul, Oct".
   const ticks = starts.filter((d) => {
     const p = dateParts(fromDayNumber(d));
-    return ((p.year * 12 + p.month - 1) % step) === 0;
+    return (p.year * 12 + p.month - 1) % step === 0;
   });
   return { ticks: ticks.length > 0 ? ticks : starts.slice(0, 1), monthTicks: true };
 }

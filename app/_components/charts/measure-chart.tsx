@@ -78,8 +78,8 @@ export function MeasureChart({ series, events = [], kinds = {}, from, to, height
       ) : points.length === 1 && first ? (
         <p className="mt-2 text-sm text-slate-700">
           One score so far: {formatMeasureValue(first.value, unit)} on {formatDate(first.date)}
-          {kinds[first.assessmentId] ? ` (${KIND_LABEL[kinds[first.assessmentId] as AssessmentKind].toLowerCase()})` : ""}. The chart appears from the
-          second signed assessment.
+          {kinds[first.assessmentId] ? ` (${KIND_LABEL[kinds[first.assessmentId] as AssessmentKind].toLowerCase()})` : ""}. The chart
+          appears from the second signed assessment.
         </p>
       ) : (
         <ChartFrame label={measureSummary(series, marks)} height={height}>

@@ -81,8 +81,9 @@ export function PatientTimeline({ assessments, runs, today, settings, events = [
     <div className="space-y-4">
       <Card id="timeline-measures" title="Outcome measures over time">
         <p className="mb-3 text-xs text-slate-600">
-          Signed assessments only{leftOut ? ` (${leftOut} draft or entered-in-error assessment${leftOut === 1 ? "" : "s"} left out)` : ""}. The shaded
-          band is the baseline (first score) plus or minus the important change set by the clinic: a later score outside it is an important change.
+          Signed assessments only{leftOut ? ` (${leftOut} draft or entered-in-error assessment${leftOut === 1 ? "" : "s"} left out)` : ""}.
+          The shaded band is the baseline (first score) plus or minus the important change set by the clinic: a later score outside it is an
+          important change.
         </p>
         {groups.every((g) => g.charted.length === 0) ? (
           <p className="text-sm text-slate-600">No signed assessments with scores yet.</p>
@@ -128,10 +129,7 @@ function EpisodeCharts({
 }) {
   const series = measureSeries(group.charted, settings.importantChange);
   const episodeEvents = events.filter((e) => e.episodeId === undefined || e.episodeId === group.id);
-  const range = minMax([
-    ...group.charted.map((a) => a.assessedOn),
-    ...events.filter((e) => e.episodeId === group.id).map((e) => e.date),
-  ]);
+  const range = minMax([...group.charted.map((a) => a.assessedOn), ...events.filter((e) => e.episodeId === group.id).map((e) => e.date)]);
   const kinds: Record<string, AssessmentKind> = {};
   for (const a of group.charted) kinds[a.id] = a.kind;
   return (

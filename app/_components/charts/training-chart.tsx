@@ -94,15 +94,26 @@ export function TrainingChart({ series, events = [], spikePct = 10, height = 280
         </h3>
         {series.weeks.length >= 2 ? (
           <Legend>
-            <LegendItem swatch={<span className="inline-block h-3 w-3 rounded-sm border border-blue-600 bg-blue-300" />}>Weekly distance (km, left axis)</LegendItem>
+            <LegendItem swatch={<span className="inline-block h-3 w-3 rounded-sm border border-blue-600 bg-blue-300" />}>
+              Weekly distance (km, left axis)
+            </LegendItem>
             <LegendItem swatch={<span className="inline-block w-4 border-t-2 border-indigo-700" />}>ACWR (right axis)</LegendItem>
-            <LegendItem swatch={<span className="inline-block h-3 w-4 rounded-sm border border-emerald-300 bg-emerald-100" />}>ACWR {ACWR_BAND_LABEL}</LegendItem>
+            <LegendItem swatch={<span className="inline-block h-3 w-4 rounded-sm border border-emerald-300 bg-emerald-100" />}>
+              ACWR {ACWR_BAND_LABEL}
+            </LegendItem>
             <LegendItem swatch={<span className="inline-block w-4 border-t-2 border-dashed border-amber-700" />}>ACWR 1.5</LegendItem>
             <LegendItem swatch={<span className="font-bold text-orange-700">▲</span>}>Week with a single-run spike</LegendItem>
             {(["red_flag", "signed", "other"] as const)
               .filter((k) => marks.some((m) => m.kind === k))
               .map((k) => (
-                <LegendItem key={k} swatch={<span style={{ color: EVENT_COLOUR[k] }} className="font-bold">{EVENT_SYMBOL[k]}</span>}>
+                <LegendItem
+                  key={k}
+                  swatch={
+                    <span style={{ color: EVENT_COLOUR[k] }} className="font-bold">
+                      {EVENT_SYMBOL[k]}
+                    </span>
+                  }
+                >
                   {EVENT_KIND_LABEL[k]}
                 </LegendItem>
               ))}
@@ -114,7 +125,8 @@ export function TrainingChart({ series, events = [], spikePct = 10, height = 280
         <p className="mt-2 text-sm text-slate-600">No runs logged up to today.</p>
       ) : series.weeks.length === 1 ? (
         <p className="mt-2 text-sm text-slate-700">
-          One week of runs so far: {formatKmValue(first.km)} in {first.runs} run{first.runs === 1 ? "" : "s"} in the week of {formatDate(first.weekStart)}
+          One week of runs so far: {formatKmValue(first.km)} in {first.runs} run{first.runs === 1 ? "" : "s"} in the week of{" "}
+          {formatDate(first.weekStart)}
           {first.acwr !== null ? `, ACWR ${formatAcwr(first.acwr)}` : ""}. The chart appears from the second week.
         </p>
       ) : (
@@ -124,8 +136,8 @@ export function TrainingChart({ series, events = [], spikePct = 10, height = 280
       )}
       {first ? (
         <p className="mt-1 text-xs text-slate-600">
-          ACWR is the distance of the last 7 days divided by the mean weekly distance of the last 28 days. It is shown as a trend only: the 0.8-1.3
-          band is weak evidence (Lolli 2019, Impellizzeri 2020) and never a red flag.
+          ACWR is the distance of the last 7 days divided by the mean weekly distance of the last 28 days. It is shown as a trend only: the
+          0.8-1.3 band is weak evidence (Lolli 2019, Impellizzeri 2020) and never a red flag.
         </p>
       ) : null}
       {first ? <TrainingTable series={series} marks={marks} spikePct={spikePct} /> : null}
@@ -240,7 +252,15 @@ function TrainingComposedChart({ series, marks }: { series: TrainingSeries; mark
             );
           }}
         />
-        <Bar yAxisId="km" dataKey="km" name="Weekly distance (km)" fill={COLOURS.bar} stroke={COLOURS.barStroke} strokeWidth={0.5} isAnimationActive={false}>
+        <Bar
+          yAxisId="km"
+          dataKey="km"
+          name="Weekly distance (km)"
+          fill={COLOURS.bar}
+          stroke={COLOURS.barStroke}
+          strokeWidth={0.5}
+          isAnimationActive={false}
+        >
           <LabelList
             dataKey="spikeCount"
             content={(props: { x?: number | string; y?: number | string; width?: number | string; index?: number }) => {

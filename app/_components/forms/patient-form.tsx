@@ -16,7 +16,8 @@ export function PatientForm({ patient }: { patient?: PatientView }) {
   const { state, onSubmit: action, pending, formRef: actionRef } = useFormAction(patient ? updatePatientAction : createPatientAction);
   const e = state.fieldErrors ?? {};
   useEffect(() => {
-    if (state.ok && state.data && typeof state.data === "object" && "id" in state.data) router.push(`/patients/${(state.data as { id: string }).id}`);
+    if (state.ok && state.data && typeof state.data === "object" && "id" in state.data)
+      router.push(`/patients/${(state.data as { id: string }).id}`);
   }, [state, router]);
   const v = (k: keyof PatientView) => (patient?.[k] ?? "") as string | number;
   return (
@@ -72,7 +73,16 @@ export function PatientForm({ patient }: { patient?: PatientView }) {
           </Select>
         </Field>
         <Field id="weeklyDistanceKm" label="Usual weekly distance (km)" error={e.weeklyDistanceKm}>
-          <TextInput id="weeklyDistanceKm" type="number" inputMode="decimal" min={0} max={1000} step="0.1" defaultValue={v("weeklyDistanceKm")} error={e.weeklyDistanceKm} />
+          <TextInput
+            id="weeklyDistanceKm"
+            type="number"
+            inputMode="decimal"
+            min={0}
+            max={1000}
+            step="0.1"
+            defaultValue={v("weeklyDistanceKm")}
+            error={e.weeklyDistanceKm}
+          />
         </Field>
         <Field id="goalEvent" label="Goal event" error={e.goalEvent}>
           <TextInput id="goalEvent" defaultValue={v("goalEvent")} error={e.goalEvent} />

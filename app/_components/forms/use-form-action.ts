@@ -9,7 +9,10 @@ import { initialState } from "@/lib/actions/state-initial";
  * so a rejected submission keeps everything that was typed. The form is
  * cleared only after a successful submission, and only when asked.
  */
-export function useFormAction<T>(action: (prev: ActionState<T>, form: FormData) => Promise<ActionState<T>>, options: { resetOnSuccess?: boolean } = {}) {
+export function useFormAction<T>(
+  action: (prev: ActionState<T>, form: FormData) => Promise<ActionState<T>>,
+  options: { resetOnSuccess?: boolean } = {},
+) {
   const [state, dispatch, pending] = useActionState(action, initialState as ActionState<T>);
   const formRef = useRef<HTMLFormElement>(null);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {

@@ -12,9 +12,20 @@ export function NewEpisodeForm({ patientId, today }: { patientId: string; today:
   const [open, setOpen] = useState(false);
   const { state, onSubmit: action, pending, formRef: actionRef } = useFormAction(createEpisodeAction);
   const e = state.fieldErrors ?? {};
-  if (!open) return <Button variant="secondary" onClick={() => setOpen(true)}>Open a new episode</Button>;
+  if (!open)
+    return (
+      <Button variant="secondary" onClick={() => setOpen(true)}>
+        Open a new episode
+      </Button>
+    );
   return (
-    <form ref={actionRef} onSubmit={action} noValidate className="grid gap-3 rounded-md bg-slate-50 p-3 ring-1 ring-slate-200 sm:grid-cols-2 lg:grid-cols-4" aria-label="New episode">
+    <form
+      ref={actionRef}
+      onSubmit={action}
+      noValidate
+      className="grid gap-3 rounded-md bg-slate-50 p-3 ring-1 ring-slate-200 sm:grid-cols-2 lg:grid-cols-4"
+      aria-label="New episode"
+    >
       <div className="sm:col-span-2 lg:col-span-4">
         <FormStatus state={state} />
       </div>
@@ -71,7 +82,11 @@ export function EpisodeStatusForm({ episodeId, status }: { episodeId: string; st
       <Button type="submit" variant="ghost" disabled={pending}>
         {status === "open" ? "Discharge" : "Reopen"}
       </Button>
-      {state.message && !state.ok ? <span role="alert" className="text-xs text-red-700">{state.message}</span> : null}
+      {state.message && !state.ok ? (
+        <span role="alert" className="text-xs text-red-700">
+          {state.message}
+        </span>
+      ) : null}
     </form>
   );
 }

@@ -26,10 +26,13 @@ export function PatientHeader({ patient, episodes, today }: { patient: PatientVi
   const flags: BannerFlag[] = open.flatMap((e) => {
     const fromSigned = (e.signed?.evaluation.redFlags ?? []).map((f) => ({ ...f, side: SIDE_LABELS[e.side], provisional: false }));
     const known = new Set(fromSigned.map((f) => f.code));
-    const fromDraft = (e.draft?.evaluation.redFlags ?? []).filter((f) => !known.has(f.code)).map((f) => ({ ...f, side: SIDE_LABELS[e.side], provisional: true }));
+    const fromDraft = (e.draft?.evaluation.redFlags ?? [])
+      .filter((f) => !known.has(f.code))
+      .map((f) => ({ ...f, side: SIDE_LABELS[e.side], provisional: true }));
     return [...fromSigned, ...fromDraft];
   });
-  const screened = open.length > 0 && open.every((e) => (e.signed ?? e.draft) && (e.signed ?? e.draft)!.evaluation.redFlagsNotAssessed.length === 0);
+  const screened =
+    open.length > 0 && open.every((e) => (e.signed ?? e.draft) && (e.signed ?? e.draft)!.evaluation.redFlagsNotAssessed.length === 0);
   const level: Urgency | "not_screened" = flags.length ? mostSevere(flags.map((f) => f.urgency)) : screened ? "routine" : "not_screened";
   const style = URGENCY_STYLE[level];
 
@@ -43,7 +46,8 @@ export function PatientHeader({ patient, episodes, today }: { patient: PatientVi
             </Link>
           </h1>
           <p className="text-sm text-slate-700">
-            {ageOn(patient.birthDate, today)} years · {SEX_LABELS[patient.sex]} · born {formatDate(patient.birthDate)} · MRN <span className="font-mono">{patient.mrn}</span>
+            {ageOn(patient.birthDate, today)} years · {SEX_LABELS[patient.sex]} · born {formatDate(patient.birthDate)} · MRN{" "}
+            <span className="font-mono">{patient.mrn}</span>
           </p>
         </div>
         <ul className="flex flex-wrap gap-2 text-xs" aria-label="Episodes">
@@ -55,10 +59,21 @@ export function PatientHeader({ patient, episodes, today }: { patient: PatientVi
           {episodes.length === 0 ? <li className="text-slate-600">No episode yet</li> : null}
         </ul>
       </div>
-      <section aria-label="Red-flag status of this runner" data-testid="red-flag-banner" data-urgency={level} className={`rounded-md border-l-4 px-3 py-2 ${BANNER[level]}`}>
+      <section
+        aria-label="Red-flag status of this runner"
+        data-testid="red-flag-banner"
+        data-urgency={level}
+        className={`rounded-md border-l-4 px-3 py-2 ${BANNER[level]}`}
+      >
         <p className="flex flex-wrap items-center gap-2 text-sm font-semibold">
           <style.Icon aria-hidden="true" className="h-4 w-4" />
-          <span>{level === "not_screened" ? "Not yet screened" : level === "routine" ? "Routine: no red flags" : URGENCY_LABELS[level as Urgency]}</span>
+          <span>
+            {level === "not_screened"
+              ? "Not yet screened"
+              : level === "routine"
+                ? "Routine: no red flags"
+                : URGENCY_LABELS[level as Urgency]}
+          </span>
         </p>
         {flags.length ? (
           <ul className="mt-1 space-y-0.5 text-sm">
@@ -66,14 +81,25 @@ export function PatientHeader({ patient, episodes, today }: { patient: PatientVi
               <li key={`${f.side}-${f.code}`} className="flex flex-wrap items-baseline gap-1.5">
                 <UrgencyBadge urgency={f.urgency} />
                 <span className="font-medium">{RED_FLAG_LABELS[f.code]}</span>
-                <span className="text-xs text-slate-600">({f.side}{f.provisional ? ", unsigned draft" : ""})</span>
+                <span className="text-xs text-slate-600">
+                  ({f.side}
+                  {f.provisional ? ", unsigned draft" : ""})
+                </span>
                 <Because paths={f.because} />
               </li>
             ))}
           </ul>
         ) : null}
-        {level !== "not_screened" && !screened && open.length ? <p className="mt-1 text-xs text-slate-700">Some red-flag questions are not yet answered.</p> : null}
-        {level === "not_screened" ? <p className="mt-1 text-xs text-slate-700">{open.length ? "The red-flag screen of the latest assessment is incomplete: flags that depend on unanswered questions are not yet assessed." : "Open an episode and record an intake."}</p> : null}
+        {level !== "not_screened" && !screened && open.length ? (
+          <p className="mt-1 text-xs text-slate-700">Some red-flag questions are not yet answered.</p>
+        ) : null}
+        {level === "not_screened" ? (
+          <p className="mt-1 text-xs text-slate-700">
+            {open.length
+              ? "The red-flag screen of the latest assessment is incomplete: flags that depend on unanswered questions are not yet assessed."
+              : "Open an episode and record an intake."}
+          </p>
+        ) : null}
       </section>
     </header>
   );

@@ -106,7 +106,11 @@ export function ReferralDocument({ snapshot }: { snapshot: ReferralSnapshot }) {
             {[s.clinic.name, s.clinic.address, s.clinic.phone ? `Tel. ${s.clinic.phone}` : null].filter(Boolean).join(" · ")}
           </p>
         </div>
-        <div role="note" aria-label="Urgency" className="flex flex-wrap items-center gap-2 rounded border-2 border-slate-800 px-3 py-2 print:border-black">
+        <div
+          role="note"
+          aria-label="Urgency"
+          className="flex flex-wrap items-center gap-2 rounded border-2 border-slate-800 px-3 py-2 print:border-black"
+        >
           <span className="font-semibold">Urgency:</span>
           <UrgencyBadge urgency={s.urgency} className="print:ring-black" />
           <span>{URGENCY_LABELS[s.urgency]}</span>
@@ -127,7 +131,10 @@ export function ReferralDocument({ snapshot }: { snapshot: ReferralSnapshot }) {
               ["To", s.recipient ?? "Not specified"],
               ["Referrer", [s.referrer.name, s.referrer.title].filter(Boolean).join(", ")],
               ["Referrer contact", contact(s.referrer.phone, s.referrer.email)],
-              ["Assessment", `${KIND_TEXT[s.assessment.kind]} on ${formatDate(s.assessment.assessedOn)}, signed by ${s.assessment.signedByName}`],
+              [
+                "Assessment",
+                `${KIND_TEXT[s.assessment.kind]} on ${formatDate(s.assessment.assessedOn)}, signed by ${s.assessment.signedByName}`,
+              ],
               ["Referral signed", signedWhen(s)],
               ["Rules version", s.rulesVersion],
             ]}
@@ -281,7 +288,13 @@ export function ReferralDocument({ snapshot }: { snapshot: ReferralSnapshot }) {
                       );
                     })}
                     <td className={TD}>{thresholdText(o)}</td>
-                    <td className={TD}>{o.vsBaseline ? <ChangeBadge value={o.vsBaseline} /> : <span className="text-slate-600 print:text-black">no baseline</span>}</td>
+                    <td className={TD}>
+                      {o.vsBaseline ? (
+                        <ChangeBadge value={o.vsBaseline} />
+                      ) : (
+                        <span className="text-slate-600 print:text-black">no baseline</span>
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -339,9 +352,28 @@ export function ReferralDocument({ snapshot }: { snapshot: ReferralSnapshot }) {
         <Facts
           rows={[
             ["Treatments tried before", s.treatment.treatmentsTried ?? "not recorded"],
-            ["Treatment so far", <span key="t" className="whitespace-pre-line">{s.treatment.treatmentSoFar ?? "not recorded"}</span>],
-            ["Response to treatment", <span key="r" className="whitespace-pre-line">{s.treatment.responseToTreatment ?? "not recorded"}</span>],
-            ...(s.treatment.notes ? ([["Notes", <span key="n" className="whitespace-pre-line">{s.treatment.notes}</span>]] as [string, ReactNode][]) : []),
+            [
+              "Treatment so far",
+              <span key="t" className="whitespace-pre-line">
+                {s.treatment.treatmentSoFar ?? "not recorded"}
+              </span>,
+            ],
+            [
+              "Response to treatment",
+              <span key="r" className="whitespace-pre-line">
+                {s.treatment.responseToTreatment ?? "not recorded"}
+              </span>,
+            ],
+            ...(s.treatment.notes
+              ? ([
+                  [
+                    "Notes",
+                    <span key="n" className="whitespace-pre-line">
+                      {s.treatment.notes}
+                    </span>,
+                  ],
+                ] as [string, ReactNode][])
+              : []),
           ]}
         />
         {s.treatment.visits.length > 0 ? (
@@ -399,11 +431,12 @@ export function ReferralDocument({ snapshot }: { snapshot: ReferralSnapshot }) {
 
       <footer className="space-y-1 border-t border-slate-300 pt-2 break-inside-avoid print:border-black">
         <p className="font-semibold">
-          Signed by {[s.referrer.name, s.referrer.title].filter(Boolean).join(", ")} on {signedWhen(s)}. Contact: {contact(s.referrer.phone, s.referrer.email)}.
+          Signed by {[s.referrer.name, s.referrer.title].filter(Boolean).join(", ")} on {signedWhen(s)}. Contact:{" "}
+          {contact(s.referrer.phone, s.referrer.email)}.
         </p>
         <p className="text-xs text-slate-600 print:text-black">
-          {name} · MRN {s.patient.mrn} · Referral signed {signedWhen(s)} · rules version {s.rulesVersion}. Decision support: red flags and considerations list the
-          findings that triggered them and are not diagnoses.
+          {name} · MRN {s.patient.mrn} · Referral signed {signedWhen(s)} · rules version {s.rulesVersion}. Decision support: red flags and
+          considerations list the findings that triggered them and are not diagnoses.
         </p>
       </footer>
     </article>

@@ -2,7 +2,14 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
-import { cancelReferralAction, createReferralAction, deleteReferralDraftAction, sendReferralAction, signReferralAction, updateReferralAction } from "@/lib/actions/referrals";
+import {
+  cancelReferralAction,
+  createReferralAction,
+  deleteReferralDraftAction,
+  sendReferralAction,
+  signReferralAction,
+  updateReferralAction,
+} from "@/lib/actions/referrals";
 import { formatDate } from "@/lib/format";
 import { FormStatus } from "@/app/_components/forms/form-status";
 import { useFormAction } from "@/app/_components/forms/use-form-action";
@@ -39,7 +46,13 @@ export function NewReferralForm({ episodes }: { episodes: EpisodeChoice[] }) {
         </Select>
       </Field>
       <Field id="ref-assessment" label="Based on the signed assessment" error={e.assessmentId}>
-        <Select id="ref-assessment" name="assessmentId" key={episodeId} defaultValue={episode?.assessments[episode.assessments.length - 1]?.id} error={e.assessmentId}>
+        <Select
+          id="ref-assessment"
+          name="assessmentId"
+          key={episodeId}
+          defaultValue={episode?.assessments[episode.assessments.length - 1]?.id}
+          error={e.assessmentId}
+        >
           {episode?.assessments.map((a) => (
             <option key={a.id} value={a.id}>
               {formatDate(a.assessedOn)} · {a.kind === "intake" ? "intake" : "follow-up"}
@@ -67,7 +80,15 @@ type DraftValues = {
 };
 
 /** Edit the free-text parts of a draft referral, then sign it. */
-export function ReferralDraftForm({ referral, assessments, canSign }: { referral: DraftValues; assessments: SignedAssessment[]; canSign: boolean }) {
+export function ReferralDraftForm({
+  referral,
+  assessments,
+  canSign,
+}: {
+  referral: DraftValues;
+  assessments: SignedAssessment[];
+  canSign: boolean;
+}) {
   const router = useRouter();
   const save = useFormAction(updateReferralAction);
   const sign = useFormAction(signReferralAction);
@@ -114,7 +135,13 @@ export function ReferralDraftForm({ referral, assessments, canSign }: { referral
         <Field id="reason" label="Reason for referral" error={e.reason} required>
           <TextArea id="reason" defaultValue={referral.reason} error={e.reason} />
         </Field>
-        <Field id="question" label="Question for the receiving clinician" error={e.question} hint="Required before signing: what do you want answered?" required>
+        <Field
+          id="question"
+          label="Question for the receiving clinician"
+          error={e.question}
+          hint="Required before signing: what do you want answered?"
+          required
+        >
           <TextArea id="question" defaultValue={referral.question} error={e.question} hint />
         </Field>
         <div className="grid gap-3 sm:grid-cols-2">
@@ -186,7 +213,12 @@ export function ReferralStatusActions({ referralId, status }: { referralId: stri
         </form>
       ) : null}
       {cancelling ? (
-        <form onSubmit={cancel.onSubmit} noValidate className="space-y-2 rounded-md bg-red-50 p-2 ring-1 ring-red-200" aria-label="Cancel referral">
+        <form
+          onSubmit={cancel.onSubmit}
+          noValidate
+          className="space-y-2 rounded-md bg-red-50 p-2 ring-1 ring-red-200"
+          aria-label="Cancel referral"
+        >
           <FormStatus state={cancelState} />
           <input type="hidden" name="referralId" value={referralId} />
           <Field id="cancel-reason" label="Reason for cancelling" error={cancelState.fieldErrors?.reason} required>

@@ -12,11 +12,23 @@ export function ReferralTable({ items, showRunner = false }: { items: ReferralLi
       <caption className="sr-only">Referrals, newest first</caption>
       <thead>
         <tr>
-          <th scope="col" className={thClass}>Created</th>
-          {showRunner ? <th scope="col" className={thClass}>Runner</th> : null}
-          <th scope="col" className={thClass}>Status</th>
-          <th scope="col" className={thClass}>Urgency</th>
-          <th scope="col" className={thClass}>Question</th>
+          <th scope="col" className={thClass}>
+            Created
+          </th>
+          {showRunner ? (
+            <th scope="col" className={thClass}>
+              Runner
+            </th>
+          ) : null}
+          <th scope="col" className={thClass}>
+            Status
+          </th>
+          <th scope="col" className={thClass}>
+            Urgency
+          </th>
+          <th scope="col" className={thClass}>
+            Question
+          </th>
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">

@@ -11,7 +11,17 @@ const TONES: Record<Tone, { cls: string; Icon: typeof Info; word: string }> = {
 };
 
 /** A message box; the tone is also given as a word and an icon, never colour alone. */
-export function Alert({ tone = "info", title, children, className = "" }: { tone?: Tone; title?: ReactNode; children?: ReactNode; className?: string }) {
+export function Alert({
+  tone = "info",
+  title,
+  children,
+  className = "",
+}: {
+  tone?: Tone;
+  title?: ReactNode;
+  children?: ReactNode;
+  className?: string;
+}) {
   const { cls, Icon, word } = TONES[tone];
   return (
     <div role={tone === "error" ? "alert" : "status"} className={`flex gap-2 rounded-md border px-3 py-2 ${cls} ${className}`}>

@@ -1,8 +1,24 @@
 import type { ReactNode } from "react";
 
-export function Card({ title, actions, children, className = "", id }: { title?: ReactNode; actions?: ReactNode; children: ReactNode; className?: string; id?: string }) {
+export function Card({
+  title,
+  actions,
+  children,
+  className = "",
+  id,
+}: {
+  title?: ReactNode;
+  actions?: ReactNode;
+  children: ReactNode;
+  className?: string;
+  id?: string;
+}) {
   return (
-    <section aria-labelledby={title && id ? `${id}-title` : undefined} id={id} className={`rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 ${className}`}>
+    <section
+      aria-labelledby={title && id ? `${id}-title` : undefined}
+      id={id}
+      className={`rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 ${className}`}
+    >
       {title || actions ? (
         <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
           {title ? (

@@ -8,14 +8,27 @@ import type { ComponentProps, ReactNode } from "react";
 export const inputClass =
   "block w-full rounded-md border-0 bg-white px-2.5 py-1.5 text-sm text-slate-900 ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-sky-600 aria-[invalid=true]:ring-red-600 disabled:bg-slate-100";
 
-type FieldProps = { id: string; label: ReactNode; error?: string; hint?: ReactNode; children: ReactNode; required?: boolean; className?: string };
+type FieldProps = {
+  id: string;
+  label: ReactNode;
+  error?: string;
+  hint?: ReactNode;
+  children: ReactNode;
+  required?: boolean;
+  className?: string;
+};
 
 export function Field({ id, label, error, hint, children, required, className = "" }: FieldProps) {
   return (
     <div className={className}>
       <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-800">
         {label}
-        {required ? <span className="text-red-700" aria-hidden="true"> *</span> : null}
+        {required ? (
+          <span className="text-red-700" aria-hidden="true">
+            {" "}
+            *
+          </span>
+        ) : null}
       </label>
       {children}
       {hint ? (
@@ -43,17 +56,43 @@ export function describedBy(id: string, error?: string, hint?: boolean) {
 }
 
 export function TextInput({ id, error, hint, ...props }: ComponentProps<"input"> & { id: string; error?: string; hint?: boolean }) {
-  return <input id={id} name={props.name ?? id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, hint)} className={inputClass} {...props} />;
+  return (
+    <input
+      id={id}
+      name={props.name ?? id}
+      aria-invalid={error ? true : undefined}
+      aria-describedby={describedBy(id, error, hint)}
+      className={inputClass}
+      {...props}
+    />
+  );
 }
 
 export function Select({ id, error, hint, children, ...props }: ComponentProps<"select"> & { id: string; error?: string; hint?: boolean }) {
   return (
-    <select id={id} name={props.name ?? id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, hint)} className={inputClass} {...props}>
+    <select
+      id={id}
+      name={props.name ?? id}
+      aria-invalid={error ? true : undefined}
+      aria-describedby={describedBy(id, error, hint)}
+      className={inputClass}
+      {...props}
+    >
       {children}
     </select>
   );
 }
 
 export function TextArea({ id, error, hint, ...props }: ComponentProps<"textarea"> & { id: string; error?: string; hint?: boolean }) {
-  return <textarea id={id} name={props.name ?? id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, hint)} className={inputClass} rows={3} {...props} />;
+  return (
+    <textarea
+      id={id}
+      name={props.name ?? id}
+      aria-invalid={error ? true : undefined}
+      aria-describedby={describedBy(id, error, hint)}
+      className={inputClass}
+      rows={3}
+      {...props}
+    />
+  );
 }

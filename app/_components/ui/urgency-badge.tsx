@@ -14,7 +14,9 @@ export const URGENCY_STYLE: Record<UrgencyLevel | "not_screened", { label: strin
 export function UrgencyBadge({ urgency, className = "" }: { urgency: UrgencyLevel | "not_screened" | null; className?: string }) {
   const style = URGENCY_STYLE[urgency ?? "not_screened"];
   return (
-    <span className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${style.cls} ${className}`}>
+    <span
+      className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${style.cls} ${className}`}
+    >
       <style.Icon aria-hidden="true" className="h-3.5 w-3.5" />
       {style.label}
     </span>

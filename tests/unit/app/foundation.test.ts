@@ -4,7 +4,15 @@
  */
 import { can, ROLE_PERMISSIONS } from "@/lib/auth";
 import { errorResponse, PayloadTooLargeError } from "@/lib/api";
-import { ConflictError, DatabaseUnavailableError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError, isDatabaseUnavailable } from "@/lib/errors";
+import {
+  ConflictError,
+  DatabaseUnavailableError,
+  ForbiddenError,
+  NotFoundError,
+  UnauthenticatedError,
+  ValidationError,
+  isDatabaseUnavailable,
+} from "@/lib/errors";
 import { ageOn, formatDate, formatDateTime, latestToday, startOfDayIn, todayIn } from "@/lib/format";
 import { caseloadQuerySchema } from "@/lib/validation/caseload";
 import { patientSchema } from "@/lib/validation/patients";
@@ -158,11 +166,22 @@ describe("patient schema", () => {
 
 describe("runs", () => {
   it("converts miles and durations", () => {
-    const r = runFormSchema.parse({ patientId: "0b7e3f3e-6a4c-4b8e-9d52-2f8f6f2a1c11", date: "2026-01-02", distance: "10", unit: "mi", duration: "1:20:00" });
+    const r = runFormSchema.parse({
+      patientId: "0b7e3f3e-6a4c-4b8e-9d52-2f8f6f2a1c11",
+      date: "2026-01-02",
+      distance: "10",
+      unit: "mi",
+      duration: "1:20:00",
+    });
     expect(r).toMatchObject({ distanceKm: 16.09, durationSec: 4800, surface: null });
   });
   it("parses CSV with a km column and a miles column", () => {
-    expect(parseRunsCsv("date,distance_km\n2026-01-02,5.5", "2026-02-01").rows[0]?.run).toEqual({ date: "2026-01-02", distanceKm: 5.5, durationSec: null, surface: null });
+    expect(parseRunsCsv("date,distance_km\n2026-01-02,5.5", "2026-02-01").rows[0]?.run).toEqual({
+      date: "2026-01-02",
+      distanceKm: 5.5,
+      durationSec: null,
+      surface: null,
+    });
     expect(parseRunsCsv("Date,Miles\n2026-01-02,3", "2026-02-01").rows[0]?.run?.distanceKm).toBe(4.83);
     expect(parseRunsCsv("", "2026-02-01").error).toBe("The CSV is empty.");
   });

@@ -84,7 +84,11 @@ it("ends a session older than SESSION_MAX_HOURS even when active", async () => {
 });
 
 it("refuses a token signed with another secret", async () => {
-  const forged = await encode({ token: { uid: "x", sv: 1, authTime: now() }, secret: "another-secret-another-secret-0123456789", maxAge: 1800 });
+  const forged = await encode({
+    token: { uid: "x", sv: 1, authTime: now() },
+    secret: "another-secret-another-secret-0123456789",
+    maxAge: 1800,
+  });
   const res = await proxy(request("/api/v1/patients", forged));
   expect(res.status).toBe(401);
 });

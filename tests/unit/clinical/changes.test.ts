@@ -26,7 +26,12 @@ describe("changes", () => {
   it("higher is better for the other measures; thresholds met exactly", () => {
     /** 20 LEFS items summing to `sum`. */
     const lefs = (sum: number) => Array.from({ length: 20 }, (_, i) => Math.max(0, Math.min(4, sum - 4 * i)));
-    const e = evaluateWith(withPriors({ lefs: lefs(49), tegner: 4, psfs: [{ activity: "run", score: 7 }] }, { lefs: lefs(40), tegner: 5, psfs: [{ activity: "run", score: 5 }] }));
+    const e = evaluateWith(
+      withPriors(
+        { lefs: lefs(49), tegner: 4, psfs: [{ activity: "run", score: 7 }] },
+        { lefs: lefs(40), tegner: 5, psfs: [{ activity: "run", score: 5 }] },
+      ),
+    );
     expect(e.changes).toEqual({
       lefs: { vsBaseline: "improved", vsPrevious: "improved" },
       psfs: { vsBaseline: "improved", vsPrevious: "improved" },
@@ -57,7 +62,9 @@ describe("changes", () => {
   });
 
   it("compares a measure only where it has a value on both sides", () => {
-    const e = evaluateWith(withPriors({ painNow: 3, tegner: 5, koos: { Q1: 1, Q2: 1 } }, { painNow: 6, koos: { Q1: 3, Q2: 3 } }, { tegner: 3, koos: { Q1: 2 } }));
+    const e = evaluateWith(
+      withPriors({ painNow: 3, tegner: 5, koos: { Q1: 1, Q2: 1 } }, { painNow: 6, koos: { Q1: 3, Q2: 3 } }, { tegner: 3, koos: { Q1: 2 } }),
+    );
     expect(e.changes).toEqual({
       painNow: { vsBaseline: "improved" },
       "koos.qol": { vsBaseline: "improved" },
@@ -79,11 +86,45 @@ describe("changes", () => {
       tegner: 4,
       psfs: [{ activity: "run", score: 4 }],
       lefs: Array(20).fill(2),
-      koos: { P1: 1, P2: 1, P3: 1, P4: 1, P5: 1, S1: 1, S2: 1, S3: 1, S4: 1, SP1: 1, SP2: 1, SP3: 1, Q1: 1, Q2: 1, A1: 1, A2: 1, A3: 1, A4: 1, A5: 1, A6: 1, A7: 1, A8: 1, A9: 1 },
+      koos: {
+        P1: 1,
+        P2: 1,
+        P3: 1,
+        P4: 1,
+        P5: 1,
+        S1: 1,
+        S2: 1,
+        S3: 1,
+        S4: 1,
+        SP1: 1,
+        SP2: 1,
+        SP3: 1,
+        Q1: 1,
+        Q2: 1,
+        A1: 1,
+        A2: 1,
+        A3: 1,
+        A4: 1,
+        A5: 1,
+        A6: 1,
+        A7: 1,
+        A8: 1,
+        A9: 1,
+      },
       painNow: 4,
     };
     const e = evaluateWith(withPriors(m, m));
-    expect(Object.keys(e.changes ?? {})).toEqual(["painNow", "koos.pain", "koos.symptoms", "koos.adl", "koos.sport", "koos.qol", "lefs", "psfs", "tegner"]);
+    expect(Object.keys(e.changes ?? {})).toEqual([
+      "painNow",
+      "koos.pain",
+      "koos.symptoms",
+      "koos.adl",
+      "koos.sport",
+      "koos.qol",
+      "lefs",
+      "psfs",
+      "tegner",
+    ]);
     expect(Object.values(e.changes ?? {}).every((c) => c.vsBaseline === "unchanged" && c.vsPrevious === "unchanged")).toBe(true);
   });
 
@@ -98,7 +139,9 @@ describe("changes", () => {
       tegner: { vsBaseline: "improved", vsPrevious: "improved" },
     });
     // clinic settings, then input settings on top, key by key
-    expect(evaluateWith({ ...input, settings: { importantChange: { painNow: 1 } } }, { importantChange: { tegner: 2, painNow: 3 } }).changes).toEqual({
+    expect(
+      evaluateWith({ ...input, settings: { importantChange: { painNow: 1 } } }, { importantChange: { tegner: 2, painNow: 3 } }).changes,
+    ).toEqual({
       painNow: { vsBaseline: "improved", vsPrevious: "improved" },
       tegner: { vsBaseline: "unchanged", vsPrevious: "unchanged" },
     });

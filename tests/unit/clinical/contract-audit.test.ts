@@ -53,52 +53,183 @@ type FlagRow = [claim: string, input: Partial<EvaluationInput>, code: RedFlagCod
 
 const FLAG_ROWS: FlagRow[] = [
   // the contract's own example
-  ["hotSwollenJoint false, nothing else asked: septic arthritis absent", { symptoms: { hotSwollenJoint: false } }, "septic_arthritis_suspected", "absent"],
-  ["hotSwollenJoint true, nothing else asked: not assessed", { symptoms: { hotSwollenJoint: true } }, "septic_arthritis_suspected", "notAssessed"],
-  ["hot joint, all three of the OR false: absent", { symptoms: { hotSwollenJoint: true, fever: false }, history: { recentJointInjection: false, immunosuppressed: false } }, "septic_arthritis_suspected", "absent"],
-  ["hot joint unknown, OR false: AND false as soon as either side is false", { symptoms: { fever: false }, history: { recentJointInjection: false, immunosuppressed: false } }, "septic_arthritis_suspected", "absent"],
+  [
+    "hotSwollenJoint false, nothing else asked: septic arthritis absent",
+    { symptoms: { hotSwollenJoint: false } },
+    "septic_arthritis_suspected",
+    "absent",
+  ],
+  [
+    "hotSwollenJoint true, nothing else asked: not assessed",
+    { symptoms: { hotSwollenJoint: true } },
+    "septic_arthritis_suspected",
+    "notAssessed",
+  ],
+  [
+    "hot joint, all three of the OR false: absent",
+    { symptoms: { hotSwollenJoint: true, fever: false }, history: { recentJointInjection: false, immunosuppressed: false } },
+    "septic_arthritis_suspected",
+    "absent",
+  ],
+  [
+    "hot joint unknown, OR false: AND false as soon as either side is false",
+    { symptoms: { fever: false }, history: { recentJointInjection: false, immunosuppressed: false } },
+    "septic_arthritis_suspected",
+    "absent",
+  ],
   ["hot joint unknown, fever true: unknown", { symptoms: { fever: true } }, "septic_arthritis_suspected", "notAssessed"],
-  ["hot joint and immunosuppressed", { symptoms: { hotSwollenJoint: true }, history: { immunosuppressed: true } }, "septic_arthritis_suspected", "fired", "emergency"],
+  [
+    "hot joint and immunosuppressed",
+    { symptoms: { hotSwollenJoint: true }, history: { immunosuppressed: true } },
+    "septic_arthritis_suspected",
+    "fired",
+    "emergency",
+  ],
   ["OR true as soon as one side is true", { symptoms: { suspectedDislocation: true } }, "neurovascular_compromise", "fired", "emergency"],
-  ["OR with two false and one omitted: unknown", { symptoms: { coldOrPaleLimb: false, newNumbnessOrWeakness: false } }, "neurovascular_compromise", "notAssessed"],
-  ["OR all false: absent", { symptoms: { coldOrPaleLimb: false, newNumbnessOrWeakness: false, suspectedDislocation: false } }, "neurovascular_compromise", "absent"],
+  [
+    "OR with two false and one omitted: unknown",
+    { symptoms: { coldOrPaleLimb: false, newNumbnessOrWeakness: false } },
+    "neurovascular_compromise",
+    "notAssessed",
+  ],
+  [
+    "OR all false: absent",
+    { symptoms: { coldOrPaleLimb: false, newNumbnessOrWeakness: false, suspectedDislocation: false } },
+    "neurovascular_compromise",
+    "absent",
+  ],
   ["dvt", { symptoms: { calfSwellingOrTenderness: true } }, "dvt_suspected", "fired", "emergency"],
   ["dvt no", { symptoms: { calfSwellingOrTenderness: false } }, "dvt_suspected", "absent"],
   // Ottawa
   ["Ottawa: acute trauma at exactly 55", { ...acute, ...bornOn("1971-06-15") }, "ottawa_knee_rule_positive", "fired", "urgent"],
-  ["Ottawa: acute trauma at 54 (55 tomorrow), nothing else: unknown", { ...acute, ...bornOn("1971-06-16") }, "ottawa_knee_rule_positive", "notAssessed"],
+  [
+    "Ottawa: acute trauma at 54 (55 tomorrow), nothing else: unknown",
+    { ...acute, ...bornOn("1971-06-16") },
+    "ottawa_knee_rule_positive",
+    "notAssessed",
+  ],
   ["Ottawa: patella_only", { ...acute, exam: { tenderness: ["patella_only"] } }, "ottawa_knee_rule_positive", "fired", "urgent"],
   ["Ottawa: fibular_head", { ...acute, exam: { tenderness: ["fibular_head"] } }, "ottawa_knee_rule_positive", "fired", "urgent"],
   ["Ottawa: flexionTo90 false", { ...acute, exam: { flexionTo90: false } }, "ottawa_knee_rule_positive", "fired", "urgent"],
-  ["Ottawa: unable to bear weight immediately and now", { ...acute, symptoms: { unableToBearWeightImmediately: true, unableToBearWeightNow: true } }, "ottawa_knee_rule_positive", "fired", "urgent"],
-  ["Ottawa: unable immediately only, now not asked: unknown", { ...acute, exam: { tenderness: [], flexionTo90: true }, symptoms: { unableToBearWeightImmediately: true } }, "ottawa_knee_rule_positive", "notAssessed"],
-  ["Ottawa: every criterion no (empty tenderness list = palpated)", { ...acute, exam: { tenderness: [], flexionTo90: true }, symptoms: { unableToBearWeightNow: false } }, "ottawa_knee_rule_positive", "absent"],
-  ["Ottawa: tenderness not examined: unknown", { ...acute, exam: { flexionTo90: true }, symptoms: { unableToBearWeightNow: false } }, "ottawa_knee_rule_positive", "notAssessed"],
-  ["Ottawa: gradual with every criterion: absent", { ...gradual, ...bornOn("1950-01-01"), exam: { tenderness: ["patella_only"], flexionTo90: false } }, "ottawa_knee_rule_positive", "absent"],
-  ["Ottawa: mechanism omitted, every criterion no: false (AND with a false side)", { exam: { tenderness: [], flexionTo90: true }, symptoms: { unableToBearWeightImmediately: false } }, "ottawa_knee_rule_positive", "absent"],
+  [
+    "Ottawa: unable to bear weight immediately and now",
+    { ...acute, symptoms: { unableToBearWeightImmediately: true, unableToBearWeightNow: true } },
+    "ottawa_knee_rule_positive",
+    "fired",
+    "urgent",
+  ],
+  [
+    "Ottawa: unable immediately only, now not asked: unknown",
+    { ...acute, exam: { tenderness: [], flexionTo90: true }, symptoms: { unableToBearWeightImmediately: true } },
+    "ottawa_knee_rule_positive",
+    "notAssessed",
+  ],
+  [
+    "Ottawa: every criterion no (empty tenderness list = palpated)",
+    { ...acute, exam: { tenderness: [], flexionTo90: true }, symptoms: { unableToBearWeightNow: false } },
+    "ottawa_knee_rule_positive",
+    "absent",
+  ],
+  [
+    "Ottawa: tenderness not examined: unknown",
+    { ...acute, exam: { flexionTo90: true }, symptoms: { unableToBearWeightNow: false } },
+    "ottawa_knee_rule_positive",
+    "notAssessed",
+  ],
+  [
+    "Ottawa: gradual with every criterion: absent",
+    { ...gradual, ...bornOn("1950-01-01"), exam: { tenderness: ["patella_only"], flexionTo90: false } },
+    "ottawa_knee_rule_positive",
+    "absent",
+  ],
+  [
+    "Ottawa: mechanism omitted, every criterion no: false (AND with a false side)",
+    { exam: { tenderness: [], flexionTo90: true }, symptoms: { unableToBearWeightImmediately: false } },
+    "ottawa_knee_rule_positive",
+    "absent",
+  ],
   ["Ottawa: mechanism omitted, age 70: unknown", { ...bornOn("1956-01-01") }, "ottawa_knee_rule_positive", "notAssessed"],
   // haemarthrosis
-  ["haemarthrosis: acute with swelling within 2 h", { ...acute, symptoms: { swellingWithin2hOfInjury: true } }, "haemarthrosis_suspected", "fired", "urgent"],
-  ["haemarthrosis: gradual with swelling within 2 h: absent", { ...gradual, symptoms: { swellingWithin2hOfInjury: true } }, "haemarthrosis_suspected", "absent"],
+  [
+    "haemarthrosis: acute with swelling within 2 h",
+    { ...acute, symptoms: { swellingWithin2hOfInjury: true } },
+    "haemarthrosis_suspected",
+    "fired",
+    "urgent",
+  ],
+  [
+    "haemarthrosis: gradual with swelling within 2 h: absent",
+    { ...gradual, symptoms: { swellingWithin2hOfInjury: true } },
+    "haemarthrosis_suspected",
+    "absent",
+  ],
   ["haemarthrosis: acute, swelling not asked: unknown", { ...acute }, "haemarthrosis_suspected", "notAssessed"],
-  ["haemarthrosis: mechanism omitted, swelling true: unknown", { symptoms: { swellingWithin2hOfInjury: true } }, "haemarthrosis_suspected", "notAssessed"],
-  ["haemarthrosis: mechanism omitted, swelling false: absent", { symptoms: { swellingWithin2hOfInjury: false } }, "haemarthrosis_suspected", "absent"],
+  [
+    "haemarthrosis: mechanism omitted, swelling true: unknown",
+    { symptoms: { swellingWithin2hOfInjury: true } },
+    "haemarthrosis_suspected",
+    "notAssessed",
+  ],
+  [
+    "haemarthrosis: mechanism omitted, swelling false: absent",
+    { symptoms: { swellingWithin2hOfInjury: false } },
+    "haemarthrosis_suspected",
+    "absent",
+  ],
   ["locked knee", { symptoms: { locking: true } }, "locked_knee", "fired", "urgent"],
   // bone stress
-  ["bone stress: bony tenderness and night pain", { exam: { tenderness: ["proximal_medial_tibia_bony"] }, symptoms: { nightPain: true } }, "bone_stress_injury_suspected", "fired", "urgent"],
+  [
+    "bone stress: bony tenderness and night pain",
+    { exam: { tenderness: ["proximal_medial_tibia_bony"] }, symptoms: { nightPain: true } },
+    "bone_stress_injury_suspected",
+    "fired",
+    "urgent",
+  ],
   ["bone stress: empty tenderness list: absent", { exam: { tenderness: [], hopPain: true } }, "bone_stress_injury_suspected", "absent"],
-  ["bone stress: omitted tenderness list with hop pain: unknown", { exam: { hopPain: true } }, "bone_stress_injury_suspected", "notAssessed"],
-  ["bone stress: tenderness, hop false, rest and night not asked: unknown", { exam: { tenderness: ["proximal_medial_tibia_bony"], hopPain: false } }, "bone_stress_injury_suspected", "notAssessed"],
-  ["bone stress: no tenderness list, all pains false: absent", { exam: { hopPain: false }, symptoms: { painAtRest: false, nightPain: false } }, "bone_stress_injury_suspected", "absent"],
+  [
+    "bone stress: omitted tenderness list with hop pain: unknown",
+    { exam: { hopPain: true } },
+    "bone_stress_injury_suspected",
+    "notAssessed",
+  ],
+  [
+    "bone stress: tenderness, hop false, rest and night not asked: unknown",
+    { exam: { tenderness: ["proximal_medial_tibia_bony"], hopPain: false } },
+    "bone_stress_injury_suspected",
+    "notAssessed",
+  ],
+  [
+    "bone stress: no tenderness list, all pains false: absent",
+    { exam: { hopPain: false }, symptoms: { painAtRest: false, nightPain: false } },
+    "bone_stress_injury_suspected",
+    "absent",
+  ],
   // tumour
-  ["tumour: rest pain and cancer history", { symptoms: { painAtRest: true }, history: { historyOfCancer: true } }, "tumour_suspected", "fired", "urgent"],
+  [
+    "tumour: rest pain and cancer history",
+    { symptoms: { painAtRest: true }, history: { historyOfCancer: true } },
+    "tumour_suspected",
+    "fired",
+    "urgent",
+  ],
   ["tumour: no night or rest pain: absent", { symptoms: { painAtRest: false, nightPain: false } }, "tumour_suspected", "absent"],
   ["tumour: night pain only: unknown", { symptoms: { nightPain: true } }, "tumour_suspected", "notAssessed"],
-  ["tumour: no weight loss, no cancer: absent", { symptoms: { unexplainedWeightLoss: false }, history: { historyOfCancer: false } }, "tumour_suspected", "absent"],
+  [
+    "tumour: no weight loss, no cancer: absent",
+    { symptoms: { unexplainedWeightLoss: false }, history: { historyOfCancer: false } },
+    "tumour_suspected",
+    "absent",
+  ],
   // SCFE: age 10 to 16 inclusive
   ["SCFE: 16 today, limp", { ...bornOn("2010-06-15"), symptoms: { limp: true } }, "scfe_suspected", "fired", "urgent"],
   ["SCFE: 17 today, limp: absent", { ...bornOn("2009-06-15"), symptoms: { limp: true } }, "scfe_suspected", "absent"],
-  ["SCFE: 10 today, reduced hip IR", { ...bornOn("2016-06-15"), exam: { hipInternalRotationReduced: true } }, "scfe_suspected", "fired", "urgent"],
+  [
+    "SCFE: 10 today, reduced hip IR",
+    { ...bornOn("2016-06-15"), exam: { hipInternalRotationReduced: true } },
+    "scfe_suspected",
+    "fired",
+    "urgent",
+  ],
   ["SCFE: 9 (10 tomorrow), limp: absent", { ...bornOn("2016-06-16"), symptoms: { limp: true } }, "scfe_suspected", "absent"],
   ["SCFE: 13, nothing asked: unknown", { ...bornOn("2013-01-01") }, "scfe_suspected", "notAssessed"],
   ["SCFE: 13, limp no, hip IR not asked: unknown", { ...bornOn("2013-01-01"), symptoms: { limp: false } }, "scfe_suspected", "notAssessed"],
@@ -110,13 +241,34 @@ const FLAG_ROWS: FlagRow[] = [
   // persistent pain >= 14
   ["persistent pain: 14 days", { symptoms: { daysPersistingDespiteReducedTraining: 14 } }, "persistent_pain", "fired", "soon"],
   ["persistent pain: 13 days: absent", { symptoms: { daysPersistingDespiteReducedTraining: 13 } }, "persistent_pain", "absent"],
-  ["persistent pain: days not asked: unknown (comparison with an omitted number)", { symptoms: { painNow: 5 } }, "persistent_pain", "notAssessed"],
-  ["persistent pain: settings 7, 7 days", { symptoms: { daysPersistingDespiteReducedTraining: 7 }, settings: { persistentPainDays: 7 } }, "persistent_pain", "fired", "soon"],
-  ["persistent pain: settings 7, 6 days: absent", { symptoms: { daysPersistingDespiteReducedTraining: 6 }, settings: { persistentPainDays: 7 } }, "persistent_pain", "absent"],
+  [
+    "persistent pain: days not asked: unknown (comparison with an omitted number)",
+    { symptoms: { painNow: 5 } },
+    "persistent_pain",
+    "notAssessed",
+  ],
+  [
+    "persistent pain: settings 7, 7 days",
+    { symptoms: { daysPersistingDespiteReducedTraining: 7 }, settings: { persistentPainDays: 7 } },
+    "persistent_pain",
+    "fired",
+    "soon",
+  ],
+  [
+    "persistent pain: settings 7, 6 days: absent",
+    { symptoms: { daysPersistingDespiteReducedTraining: 6 }, settings: { persistentPainDays: 7 } },
+    "persistent_pain",
+    "absent",
+  ],
   // visible swelling
   ["swelling: effusion moderate", { exam: { effusion: "moderate" } }, "visible_swelling", "fired", "soon"],
   ["swelling: effusion large", { symptoms: { visibleSwelling: false }, exam: { effusion: "large" } }, "visible_swelling", "fired", "soon"],
-  ["swelling: none reported, trace effusion: absent", { symptoms: { visibleSwelling: false }, exam: { effusion: "trace" } }, "visible_swelling", "absent"],
+  [
+    "swelling: none reported, trace effusion: absent",
+    { symptoms: { visibleSwelling: false }, exam: { effusion: "trace" } },
+    "visible_swelling",
+    "absent",
+  ],
   ["swelling: effusion none, swelling not asked: unknown", { exam: { effusion: "none" } }, "visible_swelling", "notAssessed"],
   ["catching", { symptoms: { catching: true } }, "catching", "fired", "soon"],
   ["sharp weight-bearing pain", { symptoms: { sharpWeightBearingPain: true } }, "sharp_weight_bearing_pain", "fired", "soon"],
@@ -148,7 +300,12 @@ describe("red flags in three-valued logic (sections 2 and 3)", () => {
         calfSwellingOrTenderness: false,
       },
     });
-    expect({ urgency: e.urgency, redFlags: e.redFlags.map((f) => `${f.urgency} ${f.code}`), absent: e.redFlagsAbsent, notAssessed: e.redFlagsNotAssessed }).toEqual({
+    expect({
+      urgency: e.urgency,
+      redFlags: e.redFlags.map((f) => `${f.urgency} ${f.code}`),
+      absent: e.redFlagsAbsent,
+      notAssessed: e.redFlagsNotAssessed,
+    }).toEqual({
       urgency: "emergency",
       redFlags: [
         "emergency septic_arthritis_suspected",
@@ -193,7 +350,9 @@ describe("age in full years on assessedOn", () => {
     const on1March = cliEvaluate({ assessedOn: "2026-03-01", patient: { birthDate: "1996-02-29" } });
     expect(on1March.ageYears).toBe(30);
     expect(on1March.riskFactors).toEqual([]);
-    expect(evaluate({ assessedOn: "2026-03-01", patient: { birthDate: "1995-02-28" } }).riskFactors.map((r) => r.code)).toEqual(["age_over_30"]);
+    expect(evaluate({ assessedOn: "2026-03-01", patient: { birthDate: "1995-02-28" } }).riskFactors.map((r) => r.code)).toEqual([
+      "age_over_30",
+    ]);
   });
 });
 
@@ -201,7 +360,8 @@ describe("age in full years on assessedOn", () => {
 // Section 4: risk factors
 // ---------------------------------------------------------------------------
 
-const riskCodes = (extra: Partial<EvaluationInput>) => evaluate(baseInput({ ...bornOn("2000-01-01"), ...extra })).riskFactors.map((r) => r.code);
+const riskCodes = (extra: Partial<EvaluationInput>) =>
+  evaluate(baseInput({ ...bornOn("2000-01-01"), ...extra })).riskFactors.map((r) => r.code);
 
 describe("risk factors (section 4)", () => {
   it.each<[string, Partial<EvaluationInput>, string[]]>([
@@ -220,7 +380,13 @@ describe("risk factors (section 4)", () => {
       {
         history: { priorKneeInjury: true, previousBoneStressInjury: true, lowEnergyAvailability: true },
         training: { recentHillIncrease: true, hardSurfaces: true, trackSameDirection: true, treadmillMostly: true, overstriding: true },
-        exam: { singleLegSquatValgus: true, hipAbductorWeakness: true, quadricepsControlDeficit: true, hamstringTightness: true, ankleDorsiflexionLimited: true },
+        exam: {
+          singleLegSquatValgus: true,
+          hipAbductorWeakness: true,
+          quadricepsControlDeficit: true,
+          hamstringTightness: true,
+          ankleDorsiflexionLimited: true,
+        },
       },
       [
         "ankle_dorsiflexion_limited",
@@ -241,7 +407,11 @@ describe("risk factors (section 4)", () => {
     // A = D-13..D, B = D-27..D-14
     ["two-week change exactly 30%: not > 30", runs(["2026-06-01", 10], ["2026-06-02", 13]), ["single_run_spike"]],
     ["two-week change 30.1%", runs(["2026-06-01", 10], ["2026-06-10", 13.01]), ["rapid_distance_increase", "single_run_spike"]],
-    ["two-week change 25% > settings 20", { ...runs(["2026-05-19", 8], ["2026-06-02", 10]), settings: { twoWeekIncreasePct: 20 } }, ["rapid_distance_increase", "single_run_spike"]],
+    [
+      "two-week change 25% > settings 20",
+      { ...runs(["2026-05-19", 8], ["2026-06-02", 10]), settings: { twoWeekIncreasePct: 20 } },
+      ["rapid_distance_increase", "single_run_spike"],
+    ],
     ["no runs: no load factors", { training: { runs: [] } }, []],
   ])("%s", (_claim, extra, codes) => {
     expect(riskCodes(extra)).toEqual(codes);
@@ -257,7 +427,18 @@ const loadOf = (extra: Partial<EvaluationInput>) => evaluate(baseInput(extra)).l
 describe("load (section 5)", () => {
   it("windows D-6..D, D-27..D, D-13..D / D-27..D-14; runs after D ignored; negative change rounded half away from zero (CLI)", () => {
     const e = cliEvaluate(
-      baseInput(runs(["2026-06-16", 50], ["2026-06-15", 1], ["2026-06-09", 2], ["2026-06-08", 4], ["2026-06-02", 8], ["2026-06-01", 16], ["2026-05-19", 32], ["2026-05-18", 64])),
+      baseInput(
+        runs(
+          ["2026-06-16", 50],
+          ["2026-06-15", 1],
+          ["2026-06-09", 2],
+          ["2026-06-08", 4],
+          ["2026-06-02", 8],
+          ["2026-06-01", 16],
+          ["2026-05-19", 32],
+          ["2026-05-18", 64],
+        ),
+      ),
     );
     // acute 1 + 2 = 3; 28 days 1+2+4+8+16+32 = 63, / 4 = 15.75 -> 15.8; acwr 3 / 15.75 = 0.1905 -> 0.19
     // A = 1+2+4+8 = 15, B = 16+32 = 48: (15 - 48) / 48 x 100 = -68.75 -> -68.8
@@ -273,11 +454,29 @@ describe("load (section 5)", () => {
   });
 
   it("zero windows: acwr and twoWeekChangePct null", () => {
-    expect(loadOf({ training: { runs: [] } })).toEqual({ acute7dKm: 0, chronicWeeklyKm: 0, acwr: null, twoWeekChangePct: null, spikes: [] });
+    expect(loadOf({ training: { runs: [] } })).toEqual({
+      acute7dKm: 0,
+      chronicWeeklyKm: 0,
+      acwr: null,
+      twoWeekChangePct: null,
+      spikes: [],
+    });
     // only a run on D-28 (outside 28 days) and one after D
-    expect(loadOf(runs(["2026-05-18", 5], ["2026-06-20", 9]))).toEqual({ acute7dKm: 0, chronicWeeklyKm: 0, acwr: null, twoWeekChangePct: null, spikes: [] });
+    expect(loadOf(runs(["2026-05-18", 5], ["2026-06-20", 9]))).toEqual({
+      acute7dKm: 0,
+      chronicWeeklyKm: 0,
+      acwr: null,
+      twoWeekChangePct: null,
+      spikes: [],
+    });
     // runs of 0 km only
-    expect(loadOf(runs(["2026-06-10", 0], ["2026-05-25", 0]))).toEqual({ acute7dKm: 0, chronicWeeklyKm: 0, acwr: null, twoWeekChangePct: null, spikes: [] });
+    expect(loadOf(runs(["2026-06-10", 0], ["2026-05-25", 0]))).toEqual({
+      acute7dKm: 0,
+      chronicWeeklyKm: 0,
+      acwr: null,
+      twoWeekChangePct: null,
+      spikes: [],
+    });
   });
 
   it("B only: change -100%, acwr 0", () => {
@@ -286,7 +485,9 @@ describe("load (section 5)", () => {
   });
 
   it("window edges: D-6 in acute, D-7 not; D-13 in A, D-14 in B; D-27 in, D-28 out", () => {
-    const load = loadOf(runs(["2026-06-09", 1], ["2026-06-08", 2], ["2026-06-02", 4], ["2026-06-01", 8], ["2026-05-19", 16], ["2026-05-18", 32]));
+    const load = loadOf(
+      runs(["2026-06-09", 1], ["2026-06-08", 2], ["2026-06-02", 4], ["2026-06-01", 8], ["2026-05-19", 16], ["2026-05-18", 32]),
+    );
     // acute 1; 28 days 1+2+4+8+16 = 31 / 4 = 7.75 -> 7.8; acwr 1 / 7.75 = 0.129 -> 0.13
     // A = 1+2+4 = 7, B = 8+16 = 24: -70.83 -> -70.8
     expect(load).toMatchObject({ acute7dKm: 1, chronicWeeklyKm: 7.8, acwr: 0.13, twoWeekChangePct: -70.8 });
@@ -298,7 +499,12 @@ describe("load (section 5)", () => {
     expect(evaluate(baseInput({ training: { runs: [] } }))).toHaveProperty("load");
   });
 
-  const spike = (date: string, distanceKm: number, longestPrior30dKm: number, band: string) => ({ date, distanceKm, longestPrior30dKm, band });
+  const spike = (date: string, distanceKm: number, longestPrior30dKm: number, band: string) => ({
+    date,
+    distanceKm,
+    longestPrior30dKm,
+    band,
+  });
 
   it.each<[string, Partial<EvaluationInput>, unknown[]]>([
     ["exactly 1.1 times: not more than", runs(["2026-06-05", 10], ["2026-06-15", 11]), []],
@@ -312,7 +518,11 @@ describe("load (section 5)", () => {
     ["nothing in the window (its date - 31): not a spike", runs(["2026-05-15", 10], ["2026-06-15", 12]), []],
     ["a run on the same day is not in the window", runs(["2026-06-15", 10], ["2026-06-15", 20]), []],
     ["window of 0 km runs only: not a spike", runs(["2026-06-05", 0], ["2026-06-10", 0], ["2026-06-15", 5]), []],
-    ["candidate on D-29 with its window back to D-59", runs(["2026-04-17", 10], ["2026-05-17", 12]), [spike("2026-05-17", 12, 10, "10-30")]],
+    [
+      "candidate on D-29 with its window back to D-59",
+      runs(["2026-04-17", 10], ["2026-05-17", 12]),
+      [spike("2026-05-17", 12, 10, "10-30")],
+    ],
     ["candidate on D-29, window run on D-60: not a spike", runs(["2026-04-16", 10], ["2026-05-17", 12]), []],
     ["candidate on D-30 is not listed", runs(["2026-05-06", 10], ["2026-05-16", 12]), []],
     ["a run after D is ignored", runs(["2026-06-05", 10], ["2026-06-16", 30]), []],
@@ -330,7 +540,9 @@ describe("load (section 5)", () => {
     const withPct = (km: number) => loadOf({ ...runs(["2026-06-05", 10], ["2026-06-15", km]), settings: { spikePct: 50 } })?.spikes;
     expect(withPct(15)).toEqual([]); // exactly 1.5
     expect(withPct(16)).toEqual([spike(D, 16, 10, "30-100")]);
-    expect(loadOf({ ...runs(["2026-06-05", 10], ["2026-06-15", 10.5]), settings: { spikePct: 0 } })?.spikes).toEqual([spike(D, 10.5, 10, "10-30")]);
+    expect(loadOf({ ...runs(["2026-06-05", 10], ["2026-06-15", 10.5]), settings: { spikePct: 0 } })?.spikes).toEqual([
+      spike(D, 10.5, 10, "10-30"),
+    ]);
   });
 });
 
@@ -342,20 +554,54 @@ const items = (prefix: string, values: number[]) => Object.fromEntries(values.ma
 
 describe("scores (section 6)", () => {
   it("KOOS: at the minimum items each subscale is scored, one fewer gives null (CLI)", () => {
-    const at = { ...items("P", [1, 1, 1, 1, 1]), ...items("S", [0, 1, 1, 1]), ...items("A", [2, 2, 2, 2, 2, 2, 2, 2, 2]), ...items("SP", [4, 4, 3]), ...items("Q", [0, 1]) };
+    const at = {
+      ...items("P", [1, 1, 1, 1, 1]),
+      ...items("S", [0, 1, 1, 1]),
+      ...items("A", [2, 2, 2, 2, 2, 2, 2, 2, 2]),
+      ...items("SP", [4, 4, 3]),
+      ...items("Q", [0, 1]),
+    };
     // pain 100 - 1 x 25 = 75; symptoms mean 0.75 -> 81.25 -> 81.3; adl 100 - 50 = 50;
     // sport mean 11/3 -> 100 - 91.67 = 8.33 -> 8.3; qol mean 0.5 -> 87.5
-    expect(cliEvaluate(baseInput({ measures: { koos: at } })).scores).toEqual({ koos: { pain: 75, symptoms: 81.3, adl: 50, sport: 8.3, qol: 87.5 } });
-    const below = { ...items("P", [1, 1, 1, 1]), ...items("S", [0, 1, 1]), ...items("A", [2, 2, 2, 2, 2, 2, 2, 2]), ...items("SP", [4, 4]), ...items("Q", [0]) };
-    expect(evaluate(baseInput({ measures: { koos: below } })).scores).toEqual({ koos: { pain: null, symptoms: null, adl: null, sport: null, qol: null } });
-    expect(evaluate(baseInput({ measures: { koos: {} } })).scores).toEqual({ koos: { pain: null, symptoms: null, adl: null, sport: null, qol: null } });
+    expect(cliEvaluate(baseInput({ measures: { koos: at } })).scores).toEqual({
+      koos: { pain: 75, symptoms: 81.3, adl: 50, sport: 8.3, qol: 87.5 },
+    });
+    const below = {
+      ...items("P", [1, 1, 1, 1]),
+      ...items("S", [0, 1, 1]),
+      ...items("A", [2, 2, 2, 2, 2, 2, 2, 2]),
+      ...items("SP", [4, 4]),
+      ...items("Q", [0]),
+    };
+    expect(evaluate(baseInput({ measures: { koos: below } })).scores).toEqual({
+      koos: { pain: null, symptoms: null, adl: null, sport: null, qol: null },
+    });
+    expect(evaluate(baseInput({ measures: { koos: {} } })).scores).toEqual({
+      koos: { pain: null, symptoms: null, adl: null, sport: null, qol: null },
+    });
   });
 
   it("LEFS sum, PSFS mean, Tegner and pain as given", () => {
     const lefs = [4, 4, 4, 4, 3, 3, 3, 3, 2, 2, 2, 2, 1, 1, 1, 1, 0, 0, 0, 4]; // 16+12+8+4+0+4 = 44
     const psfs = [7, 8, 8].map((score, i) => ({ activity: `a${i}`, score })); // 23/3 = 7.67 -> 7.7
-    expect(evaluate(baseInput({ measures: { lefs, psfs, tegner: 0, painNow: 0 } })).scores).toEqual({ painNow: 0, lefs: 44, psfs: 7.7, tegner: 0 });
-    expect(evaluate(baseInput({ measures: { psfs: [{ activity: "x", score: 5 }, { activity: "y", score: 6 }] } })).scores).toEqual({ psfs: 5.5 });
+    expect(evaluate(baseInput({ measures: { lefs, psfs, tegner: 0, painNow: 0 } })).scores).toEqual({
+      painNow: 0,
+      lefs: 44,
+      psfs: 7.7,
+      tegner: 0,
+    });
+    expect(
+      evaluate(
+        baseInput({
+          measures: {
+            psfs: [
+              { activity: "x", score: 5 },
+              { activity: "y", score: 6 },
+            ],
+          },
+        }),
+      ).scores,
+    ).toEqual({ psfs: 5.5 });
   });
 
   it("measures.painNow falls back to symptoms.painNow; a measure not given is omitted", () => {
@@ -401,11 +647,20 @@ describe("changes (section 6)", () => {
     const change = (measures: EvaluationInput["measures"], before: EvaluationInput["measures"] & object) =>
       evaluate(baseInput({ measures, priorAssessments: [prior("2026-05-01", before)] })).changes;
     expect(change({ painNow: 8 }, { painNow: 6 })).toEqual({ painNow: { vsBaseline: "worsened", vsPrevious: "worsened" } });
-    expect(change({ lefs: Array(20).fill(3) }, { lefs: [...Array(17).fill(3), 0, 0, 0] })).toEqual({ lefs: { vsBaseline: "improved", vsPrevious: "improved" } }); // 51 -> 60: 9
-    expect(change({ lefs: [...Array(17).fill(3), 0, 0, 0] }, { lefs: Array(20).fill(3) })).toEqual({ lefs: { vsBaseline: "worsened", vsPrevious: "worsened" } });
+    expect(change({ lefs: Array(20).fill(3) }, { lefs: [...Array(17).fill(3), 0, 0, 0] })).toEqual({
+      lefs: { vsBaseline: "improved", vsPrevious: "improved" },
+    }); // 51 -> 60: 9
+    expect(change({ lefs: [...Array(17).fill(3), 0, 0, 0] }, { lefs: Array(20).fill(3) })).toEqual({
+      lefs: { vsBaseline: "worsened", vsPrevious: "worsened" },
+    });
     expect(change({ tegner: 7 }, { tegner: 6 })).toEqual({ tegner: { vsBaseline: "improved", vsPrevious: "improved" } });
     // KOOS pain 100 - 25 x 6/9 = 83.33 vs 100 - 25 x 10/9 = 72.22: 11.1 >= 10; a null subscale is not compared
-    expect(change({ koos: items("P", [1, 1, 1, 0, 1, 1, 0, 1, 0]) }, { koos: { ...items("P", [2, 1, 1, 1, 1, 1, 1, 1, 1]), ...items("Q", [1, 1]) } })).toEqual({
+    expect(
+      change(
+        { koos: items("P", [1, 1, 1, 0, 1, 1, 0, 1, 0]) },
+        { koos: { ...items("P", [2, 1, 1, 1, 1, 1, 1, 1, 1]), ...items("Q", [1, 1]) } },
+      ),
+    ).toEqual({
       "koos.pain": { vsBaseline: "improved", vsPrevious: "improved" },
     });
   });
@@ -413,7 +668,9 @@ describe("changes (section 6)", () => {
   it("compares the scores as rounded for output", () => {
     // PSFS 7.26 -> 7.3 vs 5.3: 2.0 >= 2 although 7.26 - 5.3 = 1.96
     const psfs = (score: number) => [{ activity: "run", score }];
-    expect(evaluate(baseInput({ measures: { psfs: psfs(7.26) }, priorAssessments: [prior("2026-05-01", { psfs: psfs(5.3) })] })).changes).toEqual({
+    expect(
+      evaluate(baseInput({ measures: { psfs: psfs(7.26) }, priorAssessments: [prior("2026-05-01", { psfs: psfs(5.3) })] })).changes,
+    ).toEqual({
       psfs: { vsBaseline: "improved", vsPrevious: "improved" },
     });
     // KOOS pain 91.67 -> 91.7 vs 72.22 -> 72.2: 19.5 >= 19.5 (setting) although 91.67 - 72.22 = 19.44
@@ -467,11 +724,23 @@ describe("invalid input through the command: exit 2, issues with dotted paths", 
   it.each<[string, unknown, string]>([
     ["unknown key inside a run", { ...base, training: { runs: [{ date: "2026-06-01", distanceKm: 5, pace: 5 }] } }, "training.runs.0.pace"],
     ["unknown key inside psfs", { ...base, measures: { psfs: [{ activity: "run", score: 5, note: "x" }] } }, "measures.psfs.0.note"],
-    ["unknown key inside a prior assessment's measures", { ...base, priorAssessments: [{ assessedOn: "2026-05-01", measures: { pain: 3 } }] }, "priorAssessments.0.measures.pain"],
-    ["unknown key inside settings.importantChange", { ...base, settings: { importantChange: { kooss: 5 } } }, "settings.importantChange.kooss"],
+    [
+      "unknown key inside a prior assessment's measures",
+      { ...base, priorAssessments: [{ assessedOn: "2026-05-01", measures: { pain: 3 } }] },
+      "priorAssessments.0.measures.pain",
+    ],
+    [
+      "unknown key inside settings.importantChange",
+      { ...base, settings: { importantChange: { kooss: 5 } } },
+      "settings.importantChange.kooss",
+    ],
     ["unknown KOOS item", { ...base, measures: { koos: { P10: 1 } } }, "measures.koos.P10"],
     ["impossible date 2026-02-30", { ...base, episode: { onsetDate: "2026-02-30" } }, "episode.onsetDate"],
-    ["2025-02-29 (not a leap year)", { ...base, priorAssessments: [{ assessedOn: "2025-02-29", measures: {} }] }, "priorAssessments.0.assessedOn"],
+    [
+      "2025-02-29 (not a leap year)",
+      { ...base, priorAssessments: [{ assessedOn: "2025-02-29", measures: {} }] },
+      "priorAssessments.0.assessedOn",
+    ],
     ["non-integer pain", { ...base, symptoms: { painNow: 2.5 } }, "symptoms.painNow"],
     ["shoePairsInRotation 0", { ...base, training: { shoePairsInRotation: 0 } }, "training.shoePairsInRotation"],
     ["LEFS of 19 items", { ...base, measures: { lefs: Array(19).fill(2) } }, "measures.lefs"],
@@ -494,7 +763,11 @@ describe("invalid input through the library", () => {
     ["unknown key in exam", { ...base, exam: { effusions: "none" } }, ["exam.effusions"]],
     ["unknown key in training", { ...base, training: { run: [] } }, ["training.run"]],
     ["unknown key in measures", { ...base, measures: { kooss: {} } }, ["measures.kooss"]],
-    ["unknown key in a prior assessment", { ...base, priorAssessments: [{ assessedOn: "2026-05-01", measures: {}, x: 1 }] }, ["priorAssessments.0.x"]],
+    [
+      "unknown key in a prior assessment",
+      { ...base, priorAssessments: [{ assessedOn: "2026-05-01", measures: {}, x: 1 }] },
+      ["priorAssessments.0.x"],
+    ],
     ["unknown key in settings", { ...base, settings: { spikePercent: 5 } }, ["settings.spikePercent"]],
     ["lower-case KOOS id", { ...base, measures: { koos: { p1: 1 } } }, ["measures.koos.p1"]],
     ["KOOS item 5", { ...base, measures: { koos: { Q4: 5 } } }, ["measures.koos.Q4"]],
@@ -515,7 +788,11 @@ describe("invalid input through the library", () => {
     ["shoeDistanceKm -1", { ...base, training: { shoeDistanceKm: -1 } }, ["training.shoeDistanceKm"]],
     ["run of 1000.1 km", { ...base, training: { runs: [{ date: "2026-06-01", distanceKm: 1000.1 }] } }, ["training.runs.0.distanceKm"]],
     ["run of -0.1 km", { ...base, training: { runs: [{ date: "2026-06-01", distanceKm: -0.1 }] } }, ["training.runs.0.distanceKm"]],
-    ["unknown surface", { ...base, training: { runs: [{ date: "2026-06-01", distanceKm: 1, surface: "grass" }] } }, ["training.runs.0.surface"]],
+    [
+      "unknown surface",
+      { ...base, training: { runs: [{ date: "2026-06-01", distanceKm: 1, surface: "grass" }] } },
+      ["training.runs.0.surface"],
+    ],
     ["unknown tenderness site", { ...base, exam: { tenderness: ["mcl", "lcl"] } }, ["exam.tenderness.1"]],
     ["boolean as a string", { ...base, symptoms: { locking: "false" } }, ["symptoms.locking"]],
     ["null for an omitted answer", { ...base, symptoms: { locking: null } }, ["symptoms.locking"]],
@@ -534,8 +811,22 @@ describe("invalid input through the library", () => {
   it.each<[string, unknown]>([
     ["29 February in a leap year", { ...base, episode: { onsetDate: "2024-02-29" } }],
     ["LEFS of exactly 20", { ...base, measures: { lefs: Array(20).fill(0) } }],
-    ["five PSFS activities, scores 0 and 10", { ...base, measures: { psfs: [...psfsOf(3), { activity: "a", score: 0 }, { activity: "b", score: 10 }] } }],
-    ["a run of 0 and of 1000 km", { ...base, training: { runs: [{ date: "2026-06-01", distanceKm: 0 }, { date: "2026-06-02", distanceKm: 1000 }] } }],
+    [
+      "five PSFS activities, scores 0 and 10",
+      { ...base, measures: { psfs: [...psfsOf(3), { activity: "a", score: 0 }, { activity: "b", score: 10 }] } },
+    ],
+    [
+      "a run of 0 and of 1000 km",
+      {
+        ...base,
+        training: {
+          runs: [
+            { date: "2026-06-01", distanceKm: 0 },
+            { date: "2026-06-02", distanceKm: 1000 },
+          ],
+        },
+      },
+    ],
     ["shoePairsInRotation 1, restDaysPerWeek 0 and 7", { ...base, training: { shoePairsInRotation: 1, restDaysPerWeek: 7 } }],
     ["every KOOS item id at 0 and 4", { ...base, measures: { koos: { P9: 4, S7: 0, A17: 4, SP5: 0, Q4: 4 } } }],
     ["settings: a partial importantChange", { ...base, settings: { importantChange: { lefs: 5 } } }],

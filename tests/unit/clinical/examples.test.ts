@@ -53,8 +53,17 @@ describe.each(EXAMPLES)("worked example %s", (name) => {
     if (!parsed.ok) throw new Error("invalid example");
     const keys = Object.keys(evaluate(parsed.value));
     const order = [
-      "rulesVersion", "ageYears", "urgency", "redFlags", "redFlagsAbsent", "redFlagsNotAssessed",
-      "riskFactors", "considerations", "scores", "load", "changes",
+      "rulesVersion",
+      "ageYears",
+      "urgency",
+      "redFlags",
+      "redFlagsAbsent",
+      "redFlagsNotAssessed",
+      "riskFactors",
+      "considerations",
+      "scores",
+      "load",
+      "changes",
     ];
     expect(keys).toEqual(order.filter((k) => keys.includes(k)));
   });

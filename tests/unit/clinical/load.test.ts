@@ -69,13 +69,18 @@ describe("load windows", () => {
   it("is omitted when training.runs is absent, present when empty", () => {
     expect(evaluateWith({ training: { hardSurfaces: true } }).load).toBeUndefined();
     expect(evaluateWith({}).load).toBeUndefined();
-    expect(evaluateWith({ training: { runs: [] } }).load).toEqual({ acute7dKm: 0, chronicWeeklyKm: 0, acwr: null, twoWeekChangePct: null, spikes: [] });
+    expect(evaluateWith({ training: { runs: [] } }).load).toEqual({
+      acute7dKm: 0,
+      chronicWeeklyKm: 0,
+      acwr: null,
+      twoWeekChangePct: null,
+      spikes: [],
+    });
   });
 });
 
 describe("single-run spikes (Frandsen 2025)", () => {
-  const spikeOf = (prior: number, distance: number, spikePct = 10) =>
-    load([run(10, prior), run(5, distance)], spikePct).spikes;
+  const spikeOf = (prior: number, distance: number, spikePct = 10) => load([run(10, prior), run(5, distance)], spikePct).spikes;
 
   it("a run exactly 1.1 times the longest is not a spike", () => {
     expect(spikeOf(10, 11)).toEqual([]);
@@ -143,9 +148,7 @@ describe("single-run spikes (Frandsen 2025)", () => {
   });
 
   it("rounds spike distances to one decimal", () => {
-    expect(load([run(10, 10.04), run(5, 12.25)]).spikes[0]).toEqual(
-      expect.objectContaining({ distanceKm: 12.3, longestPrior30dKm: 10 }),
-    );
+    expect(load([run(10, 10.04), run(5, 12.25)]).spikes[0]).toEqual(expect.objectContaining({ distanceKm: 12.3, longestPrior30dKm: 10 }));
   });
 
   it("spikeBand boundaries", () => {

@@ -7,17 +7,29 @@ const U = UNKNOWN;
 
 describe("three-valued logic", () => {
   it.each([
-    [T, T, "true"], [T, F, "false"], [T, U, "unknown"],
-    [F, T, "false"], [F, F, "false"], [F, U, "false"],
-    [U, T, "unknown"], [U, F, "false"], [U, U, "unknown"],
+    [T, T, "true"],
+    [T, F, "false"],
+    [T, U, "unknown"],
+    [F, T, "false"],
+    [F, F, "false"],
+    [F, U, "false"],
+    [U, T, "unknown"],
+    [U, F, "false"],
+    [U, U, "unknown"],
   ] as const)("and", (a, b, expected) => {
     expect(truthOf(and(a, b))).toBe(expected);
   });
 
   it.each([
-    [T, T, "true"], [T, F, "true"], [T, U, "true"],
-    [F, T, "true"], [F, F, "false"], [F, U, "unknown"],
-    [U, T, "true"], [U, F, "unknown"], [U, U, "unknown"],
+    [T, T, "true"],
+    [T, F, "true"],
+    [T, U, "true"],
+    [F, T, "true"],
+    [F, F, "false"],
+    [F, U, "unknown"],
+    [U, T, "true"],
+    [U, F, "unknown"],
+    [U, U, "unknown"],
   ] as const)("or", (a, b, expected) => {
     expect(truthOf(or(a, b))).toBe(expected);
   });

@@ -1,12 +1,5 @@
 /** Outcome measures (EVALUATE.md section 6). */
-import {
-  KOOS_MIN_ANSWERED,
-  KOOS_SUBSCALE_ITEMS,
-  KOOS_SUBSCALES,
-  koosScores,
-  type KoosResponses,
-  type KoosSubscale,
-} from "@/lib/clinical";
+import { KOOS_MIN_ANSWERED, KOOS_SUBSCALE_ITEMS, KOOS_SUBSCALES, koosScores, type KoosResponses, type KoosSubscale } from "@/lib/clinical";
 import { evaluateWith } from "./helpers";
 
 /** The first `n` items of a subscale, all answered `value`. */
@@ -60,9 +53,22 @@ describe("LEFS, PSFS, Tegner, pain", () => {
   });
 
   it("PSFS is the mean of the scores, one decimal", () => {
-    const psfs = [{ activity: "run", score: 5 }, { activity: "stairs", score: 6 }, { activity: "squat", score: 5 }];
+    const psfs = [
+      { activity: "run", score: 5 },
+      { activity: "stairs", score: 6 },
+      { activity: "squat", score: 5 },
+    ];
     expect(evaluateWith({ measures: { psfs } }).scores.psfs).toBe(5.3);
-    expect(evaluateWith({ measures: { psfs: [{ activity: "run", score: 7.25 }, { activity: "hop", score: 0 }] } }).scores.psfs).toBe(3.6);
+    expect(
+      evaluateWith({
+        measures: {
+          psfs: [
+            { activity: "run", score: 7.25 },
+            { activity: "hop", score: 0 },
+          ],
+        },
+      }).scores.psfs,
+    ).toBe(3.6);
   });
 
   it("Tegner and pain as given", () => {

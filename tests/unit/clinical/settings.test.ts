@@ -42,7 +42,12 @@ describe("settings", () => {
   });
 
   it("spikePct changes which runs are spikes", () => {
-    const training = { runs: [{ date: "2026-06-01", distanceKm: 10 }, { date: "2026-06-10", distanceKm: 12 }] };
+    const training = {
+      runs: [
+        { date: "2026-06-01", distanceKm: 10 },
+        { date: "2026-06-10", distanceKm: 12 },
+      ],
+    };
     expect(evaluateWith({ training }).load?.spikes).toHaveLength(1);
     expect(evaluateWith({ training, settings: { spikePct: 20 } }).load?.spikes).toEqual([]);
     expect(evaluateWith({ training }, { spikePct: 25 }).load?.spikes).toEqual([]);

@@ -292,7 +292,12 @@ function evaluationWith(scores: Scores): Evaluation {
   };
 }
 
-const assessment = (id: string, assessedOn: string, scores: Scores, kind: "intake" | "follow_up" = "follow_up"): TimelineMeasureAssessment => ({
+const assessment = (
+  id: string,
+  assessedOn: string,
+  scores: Scores,
+  kind: "intake" | "follow_up" = "follow_up",
+): TimelineMeasureAssessment => ({
   id,
   assessedOn,
   kind,
@@ -303,7 +308,12 @@ describe("measureSeries", () => {
   it("one series per measure that has a score, in output order, skipping nulls", () => {
     const series = measureSeries(
       [
-        assessment("a1", "2026-01-03", { painNow: 6, koos: { pain: null, symptoms: 50, adl: null, sport: null, qol: null }, tegner: 4 }, "intake"),
+        assessment(
+          "a1",
+          "2026-01-03",
+          { painNow: 6, koos: { pain: null, symptoms: 50, adl: null, sport: null, qol: null }, tegner: 4 },
+          "intake",
+        ),
         assessment("a2", "2026-01-20", { painNow: 4, koos: { pain: 61.1, symptoms: 57.1, adl: null, sport: null, qol: null } }),
         assessment("a3", "2026-02-20", { painNow: 2, lefs: 70 }),
       ],
@@ -338,7 +348,15 @@ describe("measureSeries", () => {
 
   it("clamps the band to the domain and uses the clinic's important change", () => {
     const series = measureSeries(
-      [assessment("a1", "2026-01-03", { painNow: 1, koos: { pain: 95, symptoms: null, adl: null, sport: null, qol: 3 }, lefs: 78, psfs: 9.5, tegner: 0 })],
+      [
+        assessment("a1", "2026-01-03", {
+          painNow: 1,
+          koos: { pain: 95, symptoms: null, adl: null, sport: null, qol: 3 },
+          lefs: 78,
+          psfs: 9.5,
+          tegner: 0,
+        }),
+      ],
       { painNow: 3, koos: 8, lefs: 9, psfs: 2, tegner: 1 },
     );
     const band = Object.fromEntries(series.map((s) => [s.measure, s.band]));
@@ -362,7 +380,6 @@ describe("measureSeries", () => {
 // Components, rendered on the server (no browser)
 // ---------------------------------------------------------------------------
 
-
 function timelineAssessment(
   id: string,
   assessedOn: string,
@@ -370,7 +387,11 @@ function timelineAssessment(
   extra: Partial<TimelineAssessment> & { changes?: Evaluation["changes"]; redFlags?: Evaluation["redFlags"] } = {},
 ): TimelineAssessment {
   const { changes, redFlags, ...rest } = extra;
-  const evaluation: Evaluation = { ...evaluationWith(scores), ...(changes ? { changes } : {}), ...(redFlags ? { redFlags, urgency: "soon" } : {}) };
+  const evaluation: Evaluation = {
+    ...evaluationWith(scores),
+    ...(changes ? { changes } : {}),
+    ...(redFlags ? { redFlags, urgency: "soon" } : {}),
+  };
   return {
     id,
     episodeId: "e1",
@@ -386,22 +407,45 @@ function timelineAssessment(
 }
 
 const HISTORY: TimelineAssessment[] = [
-  timelineAssessment("a1", "2026-01-03", { painNow: 6, koos: { pain: 50, symptoms: null, adl: null, sport: null, qol: null } }, {
-    kind: "intake",
-    redFlags: [{ code: "catching", urgency: "soon", because: ["symptoms.catching"] }],
-  }),
-  timelineAssessment("a2", "2026-01-20", { painNow: 9 }, {
-    status: "entered_in_error",
-    changes: { painNow: { vsBaseline: "worsened", vsPrevious: "worsened" } },
-  }),
-  timelineAssessment("a3", "2026-02-20", { painNow: 2, koos: { pain: 72.2, symptoms: null, adl: null, sport: null, qol: null } }, {
-    changes: { painNow: { vsBaseline: "improved", vsPrevious: "improved" }, "koos.pain": { vsBaseline: "improved", vsPrevious: "unchanged" } },
-  }),
-  timelineAssessment("a4", "2026-03-01", { painNow: 3 }, {
-    status: "draft",
-    signedAt: null,
-    changes: { painNow: { vsBaseline: "improved", vsPrevious: "unchanged" } },
-  }),
+  timelineAssessment(
+    "a1",
+    "2026-01-03",
+    { painNow: 6, koos: { pain: 50, symptoms: null, adl: null, sport: null, qol: null } },
+    {
+      kind: "intake",
+      redFlags: [{ code: "catching", urgency: "soon", because: ["symptoms.catching"] }],
+    },
+  ),
+  timelineAssessment(
+    "a2",
+    "2026-01-20",
+    { painNow: 9 },
+    {
+      status: "entered_in_error",
+      changes: { painNow: { vsBaseline: "worsened", vsPrevious: "worsened" } },
+    },
+  ),
+  timelineAssessment(
+    "a3",
+    "2026-02-20",
+    { painNow: 2, koos: { pain: 72.2, symptoms: null, adl: null, sport: null, qol: null } },
+    {
+      changes: {
+        painNow: { vsBaseline: "improved", vsPrevious: "improved" },
+        "koos.pain": { vsBaseline: "improved", vsPrevious: "unchanged" },
+      },
+    },
+  ),
+  timelineAssessment(
+    "a4",
+    "2026-03-01",
+    { painNow: 3 },
+    {
+      status: "draft",
+      signedAt: null,
+      changes: { painNow: { vsBaseline: "improved", vsPrevious: "unchanged" } },
+    },
+  ),
 ];
 
 /** The <tr>…</tr> of the body rows of the first table in `html`. */
@@ -409,7 +453,11 @@ function bodyRows(html: string): string[] {
   const body = /<tbody[^>]*>([\s\S]*?)<\/tbody>/.exec(html)?.[1] ?? "";
   return body.split("</tr>").filter((r) => r.includes("<tr"));
 }
-const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim();
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 
 describe("AssessmentHistory (server-rendered)", () => {
   const html = renderToStaticMarkup(createElement(AssessmentHistory, { assessments: HISTORY }));
@@ -419,7 +467,12 @@ describe("AssessmentHistory (server-rendered)", () => {
     expect(html).toContain("<caption");
     expect(html).toContain('scope="col"');
     expect(rows).toHaveLength(4);
-    expect(rows.map((r) => /scope="row"[^>]*>.*?>([^<]+)<\/a>/.exec(r)?.[1])).toEqual(["3 Jan 2026", "20 Jan 2026", "20 Feb 2026", "1 Mar 2026"]);
+    expect(rows.map((r) => /scope="row"[^>]*>.*?>([^<]+)<\/a>/.exec(r)?.[1])).toEqual([
+      "3 Jan 2026",
+      "20 Jan 2026",
+      "20 Feb 2026",
+      "1 Mar 2026",
+    ]);
     expect(text(html)).toContain("Pain NRS Score (0-10), lower is better");
     expect(text(html)).toContain("KOOS Pain Score (0-100), higher is better");
     expect(html).toContain('href="/patients/p1/episodes/e1/assessments/a3"');
@@ -523,7 +576,13 @@ describe("chart data tables and summaries (server-rendered)", () => {
       { date: "2026-11-04", distanceKm: 0 },
     ];
     const series = trainingSeries(runs, "2026-11-10", 10);
-    const html = renderToStaticMarkup(createElement(TrainingTable, { series, spikePct: 10, marks: groupEvents([{ date: "2026-11-04", kind: "red_flag", label: "Red flag (follow-up): Catching" }]) }));
+    const html = renderToStaticMarkup(
+      createElement(TrainingTable, {
+        series,
+        spikePct: 10,
+        marks: groupEvents([{ date: "2026-11-04", kind: "red_flag", label: "Red flag (follow-up): Catching" }]),
+      }),
+    );
     expect(text(html)).toContain("Week starting (Monday) Distance (km) Runs Longest run (km) ACWR (ratio) Single-run spikes Events");
     expect(text(html)).toContain("weak evidence (Lolli 2019, Impellizzeri 2020)");
     expect(bodyRows(html).map(text)).toEqual([
@@ -534,11 +593,24 @@ describe("chart data tables and summaries (server-rendered)", () => {
   });
 
   it("TrainingChart: a sentence without runs or with one week, a placeholder and summary otherwise", () => {
-    expect(text(renderToStaticMarkup(createElement(TrainingChart, { series: trainingSeries([], "2026-11-10", 10) })))).toContain("No runs logged up to today.");
-    const one = renderToStaticMarkup(createElement(TrainingChart, { series: trainingSeries([{ date: "2026-11-09", distanceKm: 5 }], "2026-11-10", 10) }));
+    expect(text(renderToStaticMarkup(createElement(TrainingChart, { series: trainingSeries([], "2026-11-10", 10) })))).toContain(
+      "No runs logged up to today.",
+    );
+    const one = renderToStaticMarkup(
+      createElement(TrainingChart, { series: trainingSeries([{ date: "2026-11-09", distanceKm: 5 }], "2026-11-10", 10) }),
+    );
     expect(text(one)).toContain("One week of runs so far: 5 km in 1 run in the week of 9 Nov 2026, ACWR 4.00.");
     const many = renderToStaticMarkup(
-      createElement(TrainingChart, { series: trainingSeries([{ date: "2026-11-01", distanceKm: 5 }, { date: "2026-11-09", distanceKm: 6 }], "2026-11-10", 10) }),
+      createElement(TrainingChart, {
+        series: trainingSeries(
+          [
+            { date: "2026-11-01", distanceKm: 5 },
+            { date: "2026-11-09", distanceKm: 6 },
+          ],
+          "2026-11-10",
+          10,
+        ),
+      }),
     );
     expect(many).toContain('role="img"');
     expect(many).toContain("Loading chart…");
@@ -550,7 +622,10 @@ describe("chart data tables and summaries (server-rendered)", () => {
     const html = renderToStaticMarkup(
       createElement(PatientTimeline, {
         assessments: HISTORY,
-        runs: [{ date: "2026-01-01", distanceKm: 8 }, { date: "2026-02-10", distanceKm: 9 }],
+        runs: [
+          { date: "2026-01-01", distanceKm: 8 },
+          { date: "2026-02-10", distanceKm: 9 },
+        ],
         today: "2026-03-02",
         settings: { spikePct: 10, importantChange: DEFAULT_IMPORTANT_CHANGE },
       }),
@@ -575,10 +650,7 @@ describe("chart data tables and summaries (server-rendered)", () => {
 describe("PatientTimeline helpers", () => {
   it("groups by episode, episodes in the order of their first assessment, charting signed assessments only", () => {
     const groups = groupByEpisode(
-      [
-        timelineAssessment("b1", "2026-03-01", { painNow: 4 }, { episodeId: "e2", kind: "intake" }),
-        ...HISTORY,
-      ],
+      [timelineAssessment("b1", "2026-03-01", { painNow: 4 }, { episodeId: "e2", kind: "intake" }), ...HISTORY],
       [{ id: "e2", side: "right", complaint: "pes anserine", status: "discharged" }],
     );
     expect(groups.map((g) => [g.id, g.label, g.all.length, g.charted.map((a) => a.id)])).toEqual([

@@ -85,7 +85,8 @@ describe("FHIR document bundle: independent validation", () => {
 
   test("each resource is valid on its own", () => {
     const b = bundle();
-    for (const resource of resources(b)) expect([resource.resourceType, problems(validate(resource), b)]).toEqual([resource.resourceType, []]);
+    for (const resource of resources(b))
+      expect([resource.resourceType, problems(validate(resource), b)]).toEqual([resource.resourceType, []]);
   });
 
   test("a sparse referral (no red flags, considerations, outcomes, recipient or contacts) is valid too", () => {
@@ -116,7 +117,9 @@ describe("FHIR document bundle: independent validation", () => {
     delete b.entry[encounter]?.resource.class; // Encounter.class is required
     (b.entry[0] as { resource: Record<string, unknown> }).resource.unknownField = 1;
     const issues = validate(b).filter((i) => i.severity === "error");
-    expect(issues.map((i) => i.expression?.[0])).toEqual(expect.arrayContaining([`Bundle.entry[${encounter}].resource.class`, "Bundle.entry[0].resource.unknownField"]));
+    expect(issues.map((i) => i.expression?.[0])).toEqual(
+      expect.arrayContaining([`Bundle.entry[${encounter}].resource.class`, "Bundle.entry[0].resource.unknownField"]),
+    );
   });
 });
 
@@ -211,7 +214,11 @@ describe("FHIR document bundle: structure", () => {
     const conditions = ofType(b, "Condition");
     const knee = conditions.filter((c) => c.code.coding?.[0]?.code === "30989003");
     expect(knee).toHaveLength(1);
-    expect(knee[0]).toMatchObject({ bodySite: [{ text: "Left knee" }], verificationStatus: { coding: [{ code: "provisional" }] }, onsetDateTime: "2026-09-14" });
+    expect(knee[0]).toMatchObject({
+      bodySite: [{ text: "Left knee" }],
+      verificationStatus: { coding: [{ code: "provisional" }] },
+      onsetDateTime: "2026-09-14",
+    });
     const differential = conditions.filter((c) => c.verificationStatus.coding?.[0]?.code === "differential");
     expect(differential.map((c) => c.code)).toEqual(s.considerations.map((c) => ({ text: c.label })));
     expect(differential[1]?.evidence?.[0]?.code).toContainEqual({ text: "McMurray test: positive" });
@@ -221,7 +228,11 @@ describe("FHIR document bundle: structure", () => {
     const observations = ofType(b, "Observation");
     expect(observations).toHaveLength(s.outcomes.reduce((n, o) => n + o.points.length, 0));
     const byCode = (code: string) => observations.filter((o) => o.code.coding?.[0]?.code === code);
-    expect(byCode("72514-3").map((o) => [o.effectiveDateTime, o.valueQuantity.value])).toEqual([["2026-10-05", 5], ["2026-10-19", 3], ["2026-11-04", 6]]);
+    expect(byCode("72514-3").map((o) => [o.effectiveDateTime, o.valueQuantity.value])).toEqual([
+      ["2026-10-05", 5],
+      ["2026-10-19", 3],
+      ["2026-11-04", 6],
+    ]);
     expect(byCode("72102-7").map((o) => o.valueQuantity.value)).toEqual([50, 75, 50]);
     expect(byCode("72098-7").map((o) => o.effectiveDateTime)).toEqual(["2026-10-19", "2026-11-04"]);
     for (const code of ["72101-9", "72100-1", "72099-5"]) expect(byCode(code)).toHaveLength(3);
@@ -230,7 +241,10 @@ describe("FHIR document bundle: structure", () => {
       new Set(["LEFS, 0-80 (higher is better)", "PSFS, 0-10 (higher is better)", "Tegner activity level, level 0-10 (higher is better)"]),
     );
     const last = byCode("72514-3")[2];
-    expect(last?.note).toEqual([{ text: "Important change: 2 points (lower is better)." }, { text: "Compared with the baseline: unchanged." }]);
+    expect(last?.note).toEqual([
+      { text: "Important change: 2 points (lower is better)." },
+      { text: "Compared with the baseline: unchanged." },
+    ]);
     expect(last?.encounter?.reference).toBe(b.entry.find((e) => e.resource.resourceType === "Encounter")?.fullUrl);
   });
 
@@ -260,7 +274,10 @@ describe("FHIR document bundle: structure", () => {
     ["urgent", "asap"],
     ["emergency", "stat"],
   ] as [Urgency, string][])("priority: urgency %s -> %s", (urgency, priority) => {
-    const sr = ofType(bundle((src) => (src.referral.urgency = urgency)), "ServiceRequest")[0];
+    const sr = ofType(
+      bundle((src) => (src.referral.urgency = urgency)),
+      "ServiceRequest",
+    )[0];
     expect(sr?.priority).toBe(priority);
   });
 });

@@ -167,7 +167,11 @@ describe("renderReferralPdf: long text and other scripts", () => {
 
   test("works from a plain Node process (tsx), where pdfkit reads its font metrics from node_modules", () => {
     const script = join(__dirname, "..", "..", "fixtures", "referral", "render-pdf.ts");
-    const run = spawnSync(process.execPath, ["--import", "tsx", script], { cwd: join(__dirname, "..", "..", ".."), encoding: "utf8", timeout: 60_000 });
+    const run = spawnSync(process.execPath, ["--import", "tsx", script], {
+      cwd: join(__dirname, "..", "..", ".."),
+      encoding: "utf8",
+      timeout: 60_000,
+    });
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     const pdf = Buffer.from(run.stdout, "base64");

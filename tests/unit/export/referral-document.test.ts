@@ -39,7 +39,17 @@ describe("ReferralDocument", () => {
   });
 
   test("every section, with red flags present, absent and not assessed", () => {
-    for (const heading of ["Reason for referral and question", "History", "Red flags", "Examination", "Considerations (not diagnoses)", "Outcome measures", "Training load", "Treatment and response", "Medication, allergies and comorbidities"]) {
+    for (const heading of [
+      "Reason for referral and question",
+      "History",
+      "Red flags",
+      "Examination",
+      "Considerations (not diagnoses)",
+      "Outcome measures",
+      "Training load",
+      "Treatment and response",
+      "Medication, allergies and comorbidities",
+    ]) {
       expect(html).toContain(`>${heading}</h3>`);
     }
     expect(text).toMatch(/Checked and absent .*Suspected deep vein thrombosis/);

@@ -35,7 +35,14 @@ describe("buildReferralSnapshot: what SPEC.md section 8 lists", () => {
   const s = snap();
 
   test("patient identifiers and side", () => {
-    expect(s.patient).toMatchObject({ mrn: "KC-004217", givenName: "Ada", familyName: "Runner", birthDate: "1990-04-12", sex: "female", ageYears: 36 });
+    expect(s.patient).toMatchObject({
+      mrn: "KC-004217",
+      givenName: "Ada",
+      familyName: "Runner",
+      birthDate: "1990-04-12",
+      sex: "female",
+      ageYears: 36,
+    });
     expect(s.episode).toMatchObject({ side: "left", complaint: "Medial knee pain when running", onsetDate: "2026-09-14" });
   });
 
@@ -61,7 +68,14 @@ describe("buildReferralSnapshot: what SPEC.md section 8 lists", () => {
   test("history: training-load trend (8 ISO weeks, the engine's load, a sentence)", () => {
     const t = s.trainingLoad;
     expect(t.weekly.map((w) => w.weekStart)).toEqual([
-      "2026-09-14", "2026-09-21", "2026-09-28", "2026-10-05", "2026-10-12", "2026-10-19", "2026-10-26", "2026-11-02",
+      "2026-09-14",
+      "2026-09-21",
+      "2026-09-28",
+      "2026-10-05",
+      "2026-10-12",
+      "2026-10-19",
+      "2026-10-26",
+      "2026-11-02",
     ]);
     expect(t.weekly.map((w) => w.km)).toEqual([22, 18, 18, 20, 24, 28, 34, 6]);
     expect(t.weekly.map((w) => w.complete)).toEqual([true, true, true, true, true, true, true, false]);
@@ -76,7 +90,10 @@ describe("buildReferralSnapshot: what SPEC.md section 8 lists", () => {
   });
 
   test("red flags present, with their findings in words", () => {
-    expect(s.redFlags.map((f) => [f.code, f.urgency])).toEqual([["persistent_pain", "soon"], ["visible_swelling", "soon"]]);
+    expect(s.redFlags.map((f) => [f.code, f.urgency])).toEqual([
+      ["persistent_pain", "soon"],
+      ["visible_swelling", "soon"],
+    ]);
     const swelling = s.redFlags.find((f) => f.code === "visible_swelling");
     expect(swelling?.label).toBe("Visible swelling or effusion");
     expect(swelling?.because).toEqual([
@@ -109,7 +126,11 @@ describe("buildReferralSnapshot: what SPEC.md section 8 lists", () => {
   test("considerations with their supporting findings", () => {
     expect(s.considerations.map((c) => c.label)).toEqual(["MCL irritation or sprain", "Medial meniscus"]);
     expect(s.considerations[1]?.supporting).toContainEqual({ path: "exam.mcmurray", label: "McMurray test", value: "positive" });
-    expect(s.considerations[0]?.supporting).toContainEqual({ path: "exam.tenderness", label: "Tenderness", value: "medial joint line, MCL" });
+    expect(s.considerations[0]?.supporting).toContainEqual({
+      path: "exam.tenderness",
+      label: "Tenderness",
+      value: "medial joint line, MCL",
+    });
   });
 
   test("risk factors name derived findings in words", () => {
@@ -120,16 +141,43 @@ describe("buildReferralSnapshot: what SPEC.md section 8 lists", () => {
   });
 
   test("outcome-score trend with dates and the important-change threshold", () => {
-    expect(s.outcomes.map((o) => o.measure)).toEqual(["painNow", "koos.pain", "koos.symptoms", "koos.adl", "koos.sport", "koos.qol", "lefs", "psfs", "tegner"]);
+    expect(s.outcomes.map((o) => o.measure)).toEqual([
+      "painNow",
+      "koos.pain",
+      "koos.symptoms",
+      "koos.adl",
+      "koos.sport",
+      "koos.qol",
+      "lefs",
+      "psfs",
+      "tegner",
+    ]);
     const by = Object.fromEntries(s.outcomes.map((o) => [o.measure, o]));
     expect(by.painNow).toMatchObject({ label: "Pain now (NRS)", betterIs: "lower", importantChange: 2, vsBaseline: "unchanged" });
-    expect(by.painNow?.points).toEqual([{ date: "2026-10-05", value: 5 }, { date: "2026-10-19", value: 3 }, { date: "2026-11-04", value: 6 }]);
+    expect(by.painNow?.points).toEqual([
+      { date: "2026-10-05", value: 5 },
+      { date: "2026-10-19", value: 3 },
+      { date: "2026-11-04", value: 6 },
+    ]);
     expect(by["koos.pain"]).toMatchObject({ importantChange: 10, betterIs: "higher" });
     expect(by.lefs?.importantChange).toBe(9);
-    expect(by.psfs).toMatchObject({ importantChange: 2, points: [{ date: "2026-10-05", value: 4 }, { date: "2026-10-19", value: 6 }, { date: "2026-11-04", value: 3.3 }] });
+    expect(by.psfs).toMatchObject({
+      importantChange: 2,
+      points: [
+        { date: "2026-10-05", value: 4 },
+        { date: "2026-10-19", value: 6 },
+        { date: "2026-11-04", value: 3.3 },
+      ],
+    });
     expect(by.tegner).toMatchObject({ importantChange: 1, vsBaseline: "worsened" });
     // QOL could not be scored at intake (one item answered): the null is skipped, and there is no baseline comparison.
-    expect(by["koos.qol"]).toMatchObject({ points: [{ date: "2026-10-19", value: 50 }, { date: "2026-11-04", value: 25 }], vsBaseline: null });
+    expect(by["koos.qol"]).toMatchObject({
+      points: [
+        { date: "2026-10-19", value: 50 },
+        { date: "2026-11-04", value: 25 },
+      ],
+      vsBaseline: null,
+    });
   });
 
   test("treatment so far and the response", () => {
@@ -154,15 +202,31 @@ describe("buildReferralSnapshot: what SPEC.md section 8 lists", () => {
   });
 
   test("the referrer's name, role and contact; the date and the rulesVersion", () => {
-    expect(s.referrer).toMatchObject({ name: "Jonas Berg", title: "Physiotherapist", email: "jonas.berg@riverside.example", phone: "+44 20 7946 0012" });
+    expect(s.referrer).toMatchObject({
+      name: "Jonas Berg",
+      title: "Physiotherapist",
+      email: "jonas.berg@riverside.example",
+      phone: "+44 20 7946 0012",
+    });
     expect(s.clinic.name).toBe("Riverside Running Clinic");
     expect(s.signedAt).toBe("2026-11-04T15:42:10.000Z");
     expect(s.rulesVersion).toBe("1");
-    expect(s.assessment).toEqual({ id: "6f1c2d3e-0000-4000-8000-0000000000a3", kind: "follow_up", assessedOn: "2026-11-04", signedAt: "2026-11-04T11:20:00.000Z", signedByName: "Jonas Berg" });
+    expect(s.assessment).toEqual({
+      id: "6f1c2d3e-0000-4000-8000-0000000000a3",
+      kind: "follow_up",
+      assessedOn: "2026-11-04",
+      signedAt: "2026-11-04T11:20:00.000Z",
+      signedByName: "Jonas Berg",
+    });
   });
 
   test("findings are worded for people: no raw codes, booleans or paths as values", () => {
-    const findings = [...s.redFlags.flatMap((f) => f.because), ...s.riskFactors.flatMap((r) => r.because), ...s.considerations.flatMap((c) => c.supporting), ...s.history.symptoms];
+    const findings = [
+      ...s.redFlags.flatMap((f) => f.because),
+      ...s.riskFactors.flatMap((r) => r.because),
+      ...s.considerations.flatMap((c) => c.supporting),
+      ...s.history.symptoms,
+    ];
     for (const f of findings) {
       expect(f.label).not.toMatch(/^[a-z]+\.[a-zA-Z]+$/);
       expect(f.value).not.toMatch(/^(true|false|undefined|null|NaN)$|_/);
@@ -235,7 +299,10 @@ describe("buildReferralSnapshot: edge cases", () => {
     const s = snap((src) => {
       src.assessment.assessedOn = "2026-11-01";
       // One 20 km run each Tuesday from 8 Sep 2026.
-      src.runs = Array.from({ length: 8 }, (_, i) => ({ date: new Date(Date.UTC(2026, 8, 8 + 7 * i)).toISOString().slice(0, 10), distanceKm: 20 }));
+      src.runs = Array.from({ length: 8 }, (_, i) => ({
+        date: new Date(Date.UTC(2026, 8, 8 + 7 * i)).toISOString().slice(0, 10),
+        distanceKm: 20,
+      }));
     });
     expect(s.trainingLoad.weekly.every((w) => w.complete)).toBe(true);
     expect(s.trainingLoad.trendText).toMatch(/^Weekly distance stayed at about 20 km over the last 4 complete weeks/);
@@ -244,16 +311,19 @@ describe("buildReferralSnapshot: edge cases", () => {
   test("property: the weekly totals add up to the runs of the 8 weeks up to the assessment day", () => {
     const day = fc.integer({ min: 0, max: 90 }).map((n) => new Date(Date.UTC(2026, 7, 1 + n)).toISOString().slice(0, 10));
     fc.assert(
-      fc.property(fc.array(fc.record({ date: day, distanceKm: fc.integer({ min: 0, max: 400 }).map((n) => n / 10) }), { maxLength: 60 }), (runs) => {
-        const s = snap((src) => {
-          src.runs = runs;
-        });
-        const first = s.trainingLoad.weekly[0]?.weekStart ?? "";
-        const expected = runs.filter((r) => r.date >= first && r.date <= "2026-11-04").reduce((a, r) => a + r.distanceKm, 0);
-        const got = s.trainingLoad.weekly.reduce((a, w) => a + w.km, 0);
-        expect(Math.abs(got - expected)).toBeLessThan(0.5);
-        expect(s.trainingLoad.weekly).toHaveLength(8);
-      }),
+      fc.property(
+        fc.array(fc.record({ date: day, distanceKm: fc.integer({ min: 0, max: 400 }).map((n) => n / 10) }), { maxLength: 60 }),
+        (runs) => {
+          const s = snap((src) => {
+            src.runs = runs;
+          });
+          const first = s.trainingLoad.weekly[0]?.weekStart ?? "";
+          const expected = runs.filter((r) => r.date >= first && r.date <= "2026-11-04").reduce((a, r) => a + r.distanceKm, 0);
+          const got = s.trainingLoad.weekly.reduce((a, w) => a + w.km, 0);
+          expect(Math.abs(got - expected)).toBeLessThan(0.5);
+          expect(s.trainingLoad.weekly).toHaveLength(8);
+        },
+      ),
       { numRuns: 60 },
     );
   });

@@ -78,7 +78,9 @@ describe("evaluate command: invalid input exits 2", () => {
   });
 
   it("unknown key", () => {
-    expectInvalid(runCli(["-"], JSON.stringify({ ...base, symptoms: { painnow: 3 } })), [{ path: "symptoms.painnow", message: "unknown field" }]);
+    expectInvalid(runCli(["-"], JSON.stringify({ ...base, symptoms: { painnow: 3 } })), [
+      { path: "symptoms.painnow", message: "unknown field" },
+    ]);
   });
 
   it("out-of-range value", () => {
@@ -88,8 +90,18 @@ describe("evaluate command: invalid input exits 2", () => {
   });
 
   it("impossible date", () => {
-    const input = { ...base, training: { runs: [{ date: "2026-06-01", distanceKm: 1 }, { date: "2026-02-30", distanceKm: 1 }] } };
-    expectInvalid(runCli([file("date.json", JSON.stringify(input))]), [{ path: "training.runs.1.date", message: "not a real calendar date" }]);
+    const input = {
+      ...base,
+      training: {
+        runs: [
+          { date: "2026-06-01", distanceKm: 1 },
+          { date: "2026-02-30", distanceKm: 1 },
+        ],
+      },
+    };
+    expectInvalid(runCli([file("date.json", JSON.stringify(input))]), [
+      { path: "training.runs.1.date", message: "not a real calendar date" },
+    ]);
   });
 
   it("wrong array length", () => {
@@ -103,7 +115,9 @@ describe("evaluate command: invalid input exits 2", () => {
   });
 
   it("missing file", () => {
-    expectInvalid(runCli([join(dir, "nowhere.json")]), [{ path: "", message: expect.stringMatching(/^cannot read input file ".*nowhere\.json": no such file$/) }]);
+    expectInvalid(runCli([join(dir, "nowhere.json")]), [
+      { path: "", message: expect.stringMatching(/^cannot read input file ".*nowhere\.json": no such file$/) },
+    ]);
   });
 
   it("a directory instead of a file", () => {

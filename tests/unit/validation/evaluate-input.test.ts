@@ -26,9 +26,20 @@ describe("valid input", () => {
       episode: { mechanism: "acute_trauma", side: "both", onsetDate: "2026-02-01" },
       symptoms: { painNow: 0, painWorstWeek: 10, painDuringRun: 10, locking: false, daysPersistingDespiteReducedTraining: 0 },
       history: { priorKneeInjury: true },
-      exam: { effusion: "large", tenderness: [], valgusStress0: "laxity", valgusStress30: "normal", mcmurray: "negative", thessaly: "positive" },
+      exam: {
+        effusion: "large",
+        tenderness: [],
+        valgusStress0: "laxity",
+        valgusStress30: "normal",
+        mcmurray: "negative",
+        thessaly: "positive",
+      },
       training: {
-        runs: [{ date: "2026-02-27", distanceKm: 0 }, { date: "2026-02-26", distanceKm: 1000, surface: "trail" }, { date: "2026-02-25", distanceKm: 10.55 }],
+        runs: [
+          { date: "2026-02-27", distanceKm: 0 },
+          { date: "2026-02-26", distanceKm: 1000, surface: "trail" },
+          { date: "2026-02-25", distanceKm: 10.55 },
+        ],
         restDaysPerWeek: 7,
         shoeDistanceKm: 0,
         shoePairsInRotation: 1,
@@ -40,7 +51,10 @@ describe("valid input", () => {
         psfs: [1, 2, 3, 4, 5].map((i) => ({ activity: `a${i}`, score: i * 2 })),
         tegner: 10,
       },
-      priorAssessments: [{ assessedOn: "2026-01-01", measures: { painNow: 5 } }, { assessedOn: "2026-02-01", measures: {} }],
+      priorAssessments: [
+        { assessedOn: "2026-01-01", measures: { painNow: 5 } },
+        { assessedOn: "2026-02-01", measures: {} },
+      ],
       settings: { persistentPainDays: 1, spikePct: 0, minRestDaysPerWeek: 0, importantChange: { koos: 0.5 } },
     };
     expect(issuesOf(full)).toEqual([]);
@@ -58,49 +72,185 @@ describe("invalid input: one issue per problem, with a dotted path and a plain-E
     ["missing birth date", { ...base, patient: {} }, [{ path: "patient.birthDate", message: "is required" }]],
     ["unknown top-level key", { ...base, notes: "x" }, [{ path: "notes", message: "unknown field" }]],
     ["unknown nested key (typo)", { ...base, symptoms: { painnow: 3 } }, [{ path: "symptoms.painnow", message: "unknown field" }]],
-    ["unknown key in a run", { ...base, training: { runs: [{ date: "2026-06-01", distanceKm: 5, km: 5 }] } }, [{ path: "training.runs.0.km", message: "unknown field" }]],
+    [
+      "unknown key in a run",
+      { ...base, training: { runs: [{ date: "2026-06-01", distanceKm: 5, km: 5 }] } },
+      [{ path: "training.runs.0.km", message: "unknown field" }],
+    ],
     ["unknown KOOS item", { ...base, measures: { koos: { P10: 1 } } }, [{ path: "measures.koos.P10", message: "unknown field" }]],
-    ["unknown setting", { ...base, settings: { importantChange: { pain: 2 } } }, [{ path: "settings.importantChange.pain", message: "unknown field" }]],
+    [
+      "unknown setting",
+      { ...base, settings: { importantChange: { pain: 2 } } },
+      [{ path: "settings.importantChange.pain", message: "unknown field" }],
+    ],
     ["pain 11", { ...base, symptoms: { painNow: 11 } }, [{ path: "symptoms.painNow", message: "must be an integer from 0 to 10" }]],
-    ["pain -1", { ...base, symptoms: { painDuringRun: -1 } }, [{ path: "symptoms.painDuringRun", message: "must be an integer from 0 to 10" }]],
+    [
+      "pain -1",
+      { ...base, symptoms: { painDuringRun: -1 } },
+      [{ path: "symptoms.painDuringRun", message: "must be an integer from 0 to 10" }],
+    ],
     ["pain 2.5", { ...base, measures: { painNow: 2.5 } }, [{ path: "measures.painNow", message: "must be an integer from 0 to 10" }]],
-    ["pain as a string", { ...base, symptoms: { painNow: "3" } }, [{ path: "symptoms.painNow", message: "must be an integer from 0 to 10" }]],
+    [
+      "pain as a string",
+      { ...base, symptoms: { painNow: "3" } },
+      [{ path: "symptoms.painNow", message: "must be an integer from 0 to 10" }],
+    ],
     ["null instead of omitted", { ...base, symptoms: { locking: null } }, [{ path: "symptoms.locking", message: "must be true or false" }]],
-    ["boolean as a string", { ...base, history: { priorKneeInjury: "yes" } }, [{ path: "history.priorKneeInjury", message: "must be true or false" }]],
-    ["negative days", { ...base, symptoms: { daysPersistingDespiteReducedTraining: -1 } }, [{ path: "symptoms.daysPersistingDespiteReducedTraining", message: "must be an integer of 0 or more" }]],
-    ["fractional days", { ...base, symptoms: { daysPersistingDespiteReducedTraining: 1.5 } }, [{ path: "symptoms.daysPersistingDespiteReducedTraining", message: "must be an integer of 0 or more" }]],
-    ["unknown mechanism", { ...base, episode: { mechanism: "fall" } }, [{ path: "episode.mechanism", message: "must be one of: gradual, acute_trauma" }]],
-    ["unknown tenderness site", { ...base, exam: { tenderness: ["mcl", "lcl"] } }, [{ path: "exam.tenderness.1", message: expect.stringMatching(/^must be one of: medial_joint_line, mcl, /) }]],
+    [
+      "boolean as a string",
+      { ...base, history: { priorKneeInjury: "yes" } },
+      [{ path: "history.priorKneeInjury", message: "must be true or false" }],
+    ],
+    [
+      "negative days",
+      { ...base, symptoms: { daysPersistingDespiteReducedTraining: -1 } },
+      [{ path: "symptoms.daysPersistingDespiteReducedTraining", message: "must be an integer of 0 or more" }],
+    ],
+    [
+      "fractional days",
+      { ...base, symptoms: { daysPersistingDespiteReducedTraining: 1.5 } },
+      [{ path: "symptoms.daysPersistingDespiteReducedTraining", message: "must be an integer of 0 or more" }],
+    ],
+    [
+      "unknown mechanism",
+      { ...base, episode: { mechanism: "fall" } },
+      [{ path: "episode.mechanism", message: "must be one of: gradual, acute_trauma" }],
+    ],
+    [
+      "unknown tenderness site",
+      { ...base, exam: { tenderness: ["mcl", "lcl"] } },
+      [{ path: "exam.tenderness.1", message: expect.stringMatching(/^must be one of: medial_joint_line, mcl, /) }],
+    ],
     ["tenderness not a list", { ...base, exam: { tenderness: "mcl" } }, [{ path: "exam.tenderness", message: "must be a list" }]],
     ["impossible date", { ...base, assessedOn: "2026-02-30" }, [{ path: "assessedOn", message: "not a real calendar date" }]],
-    ["29 Feb of a common year", { ...base, patient: { birthDate: "2023-02-29" } }, [{ path: "patient.birthDate", message: "not a real calendar date" }]],
-    ["date with a time", { ...base, assessedOn: "2026-06-15T10:00:00Z" }, [{ path: "assessedOn", message: "must be a date in YYYY-MM-DD format" }]],
-    ["date in another format", { ...base, episode: { onsetDate: "15/06/2026" } }, [{ path: "episode.onsetDate", message: "must be a date in YYYY-MM-DD format" }]],
+    [
+      "29 Feb of a common year",
+      { ...base, patient: { birthDate: "2023-02-29" } },
+      [{ path: "patient.birthDate", message: "not a real calendar date" }],
+    ],
+    [
+      "date with a time",
+      { ...base, assessedOn: "2026-06-15T10:00:00Z" },
+      [{ path: "assessedOn", message: "must be a date in YYYY-MM-DD format" }],
+    ],
+    [
+      "date in another format",
+      { ...base, episode: { onsetDate: "15/06/2026" } },
+      [{ path: "episode.onsetDate", message: "must be a date in YYYY-MM-DD format" }],
+    ],
     ["date as a number", { ...base, assessedOn: 20260615 }, [{ path: "assessedOn", message: "must be a date in YYYY-MM-DD format" }]],
-    ["run date impossible", { ...base, training: { runs: [{ date: "2026-06-01", distanceKm: 1 }, { date: "2026-04-31", distanceKm: 1 }] } }, [{ path: "training.runs.1.date", message: "not a real calendar date" }]],
-    ["run too long", { ...base, training: { runs: [{ date: "2026-06-01", distanceKm: 1000.1 }] } }, [{ path: "training.runs.0.distanceKm", message: "must be a number from 0 to 1000" }]],
-    ["negative run", { ...base, training: { runs: [{ date: "2026-06-01", distanceKm: -1 }] } }, [{ path: "training.runs.0.distanceKm", message: "must be a number from 0 to 1000" }]],
-    ["run without distance", { ...base, training: { runs: [{ date: "2026-06-01" }] } }, [{ path: "training.runs.0.distanceKm", message: "is required" }]],
-    ["unknown surface", { ...base, training: { runs: [{ date: "2026-06-01", distanceKm: 3, surface: "grass" }] } }, [{ path: "training.runs.0.surface", message: "must be one of: road, track, treadmill, trail" }]],
-    ["8 rest days", { ...base, training: { restDaysPerWeek: 8 } }, [{ path: "training.restDaysPerWeek", message: "must be an integer from 0 to 7" }]],
-    ["0 shoe pairs", { ...base, training: { shoePairsInRotation: 0 } }, [{ path: "training.shoePairsInRotation", message: "must be an integer of 1 or more" }]],
-    ["negative shoe distance", { ...base, training: { shoeDistanceKm: -5 } }, [{ path: "training.shoeDistanceKm", message: "must be a number of 0 or more" }]],
-    ["LEFS with 19 items", { ...base, measures: { lefs: Array(19).fill(1) } }, [{ path: "measures.lefs", message: "must have exactly 20 items" }]],
-    ["LEFS with 21 items", { ...base, measures: { lefs: Array(21).fill(1) } }, [{ path: "measures.lefs", message: "must have exactly 20 items" }]],
-    ["LEFS item 5", { ...base, measures: { lefs: [...Array(19).fill(1), 5] } }, [{ path: "measures.lefs.19", message: "must be an integer from 0 to 4" }]],
+    [
+      "run date impossible",
+      {
+        ...base,
+        training: {
+          runs: [
+            { date: "2026-06-01", distanceKm: 1 },
+            { date: "2026-04-31", distanceKm: 1 },
+          ],
+        },
+      },
+      [{ path: "training.runs.1.date", message: "not a real calendar date" }],
+    ],
+    [
+      "run too long",
+      { ...base, training: { runs: [{ date: "2026-06-01", distanceKm: 1000.1 }] } },
+      [{ path: "training.runs.0.distanceKm", message: "must be a number from 0 to 1000" }],
+    ],
+    [
+      "negative run",
+      { ...base, training: { runs: [{ date: "2026-06-01", distanceKm: -1 }] } },
+      [{ path: "training.runs.0.distanceKm", message: "must be a number from 0 to 1000" }],
+    ],
+    [
+      "run without distance",
+      { ...base, training: { runs: [{ date: "2026-06-01" }] } },
+      [{ path: "training.runs.0.distanceKm", message: "is required" }],
+    ],
+    [
+      "unknown surface",
+      { ...base, training: { runs: [{ date: "2026-06-01", distanceKm: 3, surface: "grass" }] } },
+      [{ path: "training.runs.0.surface", message: "must be one of: road, track, treadmill, trail" }],
+    ],
+    [
+      "8 rest days",
+      { ...base, training: { restDaysPerWeek: 8 } },
+      [{ path: "training.restDaysPerWeek", message: "must be an integer from 0 to 7" }],
+    ],
+    [
+      "0 shoe pairs",
+      { ...base, training: { shoePairsInRotation: 0 } },
+      [{ path: "training.shoePairsInRotation", message: "must be an integer of 1 or more" }],
+    ],
+    [
+      "negative shoe distance",
+      { ...base, training: { shoeDistanceKm: -5 } },
+      [{ path: "training.shoeDistanceKm", message: "must be a number of 0 or more" }],
+    ],
+    [
+      "LEFS with 19 items",
+      { ...base, measures: { lefs: Array(19).fill(1) } },
+      [{ path: "measures.lefs", message: "must have exactly 20 items" }],
+    ],
+    [
+      "LEFS with 21 items",
+      { ...base, measures: { lefs: Array(21).fill(1) } },
+      [{ path: "measures.lefs", message: "must have exactly 20 items" }],
+    ],
+    [
+      "LEFS item 5",
+      { ...base, measures: { lefs: [...Array(19).fill(1), 5] } },
+      [{ path: "measures.lefs.19", message: "must be an integer from 0 to 4" }],
+    ],
     ["PSFS empty", { ...base, measures: { psfs: [] } }, [{ path: "measures.psfs", message: "must have from 1 to 5 items" }]],
-    ["PSFS with 6 items", { ...base, measures: { psfs: Array(6).fill({ activity: "run", score: 5 }) } }, [{ path: "measures.psfs", message: "must have from 1 to 5 items" }]],
-    ["PSFS score 11", { ...base, measures: { psfs: [{ activity: "run", score: 11 }] } }, [{ path: "measures.psfs.0.score", message: "must be a number from 0 to 10" }]],
-    ["PSFS without activity", { ...base, measures: { psfs: [{ score: 1 }] } }, [{ path: "measures.psfs.0.activity", message: "is required" }]],
+    [
+      "PSFS with 6 items",
+      { ...base, measures: { psfs: Array(6).fill({ activity: "run", score: 5 }) } },
+      [{ path: "measures.psfs", message: "must have from 1 to 5 items" }],
+    ],
+    [
+      "PSFS score 11",
+      { ...base, measures: { psfs: [{ activity: "run", score: 11 }] } },
+      [{ path: "measures.psfs.0.score", message: "must be a number from 0 to 10" }],
+    ],
+    [
+      "PSFS without activity",
+      { ...base, measures: { psfs: [{ score: 1 }] } },
+      [{ path: "measures.psfs.0.activity", message: "is required" }],
+    ],
     ["KOOS item 5", { ...base, measures: { koos: { Q1: 5 } } }, [{ path: "measures.koos.Q1", message: "must be an integer from 0 to 4" }]],
-    ["KOOS item 1.5", { ...base, measures: { koos: { A3: 1.5 } } }, [{ path: "measures.koos.A3", message: "must be an integer from 0 to 4" }]],
+    [
+      "KOOS item 1.5",
+      { ...base, measures: { koos: { A3: 1.5 } } },
+      [{ path: "measures.koos.A3", message: "must be an integer from 0 to 4" }],
+    ],
     ["Tegner 11", { ...base, measures: { tegner: 11 } }, [{ path: "measures.tegner", message: "must be an integer from 0 to 10" }]],
-    ["prior without measures", { ...base, priorAssessments: [{ assessedOn: "2026-01-01" }] }, [{ path: "priorAssessments.0.measures", message: "is required" }]],
-    ["prior with a bad measure", { ...base, priorAssessments: [{ assessedOn: "2026-01-01", measures: { painNow: 12 } }] }, [{ path: "priorAssessments.0.measures.painNow", message: "must be an integer from 0 to 10" }]],
-    ["settings out of range", { ...base, settings: { persistentPainDays: 0 } }, [{ path: "settings.persistentPainDays", message: "must be an integer from 1 to 365" }]],
-    ["important change of 0", { ...base, settings: { importantChange: { koos: 0 } } }, [{ path: "settings.importantChange.koos", message: "must be a number greater than 0 and at most 100" }]],
+    [
+      "prior without measures",
+      { ...base, priorAssessments: [{ assessedOn: "2026-01-01" }] },
+      [{ path: "priorAssessments.0.measures", message: "is required" }],
+    ],
+    [
+      "prior with a bad measure",
+      { ...base, priorAssessments: [{ assessedOn: "2026-01-01", measures: { painNow: 12 } }] },
+      [{ path: "priorAssessments.0.measures.painNow", message: "must be an integer from 0 to 10" }],
+    ],
+    [
+      "settings out of range",
+      { ...base, settings: { persistentPainDays: 0 } },
+      [{ path: "settings.persistentPainDays", message: "must be an integer from 1 to 365" }],
+    ],
+    [
+      "important change of 0",
+      { ...base, settings: { importantChange: { koos: 0 } } },
+      [{ path: "settings.importantChange.koos", message: "must be a number greater than 0 and at most 100" }],
+    ],
     ["a group that is not an object", { ...base, symptoms: [] }, [{ path: "symptoms", message: "must be an object" }]],
-    ["born after the assessment", { ...base, patient: { birthDate: "2026-06-16" } }, [{ path: "patient.birthDate", message: "must not be after assessedOn" }]],
+    [
+      "born after the assessment",
+      { ...base, patient: { birthDate: "2026-06-16" } },
+      [{ path: "patient.birthDate", message: "must not be after assessedOn" }],
+    ],
     ["not an object", [], [{ path: "", message: "must be a JSON object" }]],
     ["null", null, [{ path: "", message: "must be a JSON object" }]],
   ] as const)("%s", (_description, input, expected) => {
@@ -122,7 +272,10 @@ describe("JSON text", () => {
   it("reports invalid JSON at the root", () => {
     const r = parseEvaluationInputText("{ not json");
     expect(r).toEqual({ ok: false, issues: [{ path: "", message: expect.stringMatching(/^not valid JSON: /) }] });
-    expect(parseEvaluationInputText("")).toEqual({ ok: false, issues: [{ path: "", message: expect.stringMatching(/^not valid JSON: /) }] });
+    expect(parseEvaluationInputText("")).toEqual({
+      ok: false,
+      issues: [{ path: "", message: expect.stringMatching(/^not valid JSON: /) }],
+    });
   });
 
   it("accepts valid JSON text, with or without a byte-order mark", () => {

@@ -24,11 +24,16 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const page = parsed.success
     ? await listAuditEvents(actor, { userId: q.user, patientMrn: q.mrn, from: q.from, to: q.to, cursor: q.cursor, limit: 50 })
     : { items: [], nextCursor: null };
-  const nextParams = new URLSearchParams(Object.entries({ ...raw, cursor: page.nextCursor ?? "" }).filter((e): e is [string, string] => !!e[1]));
+  const nextParams = new URLSearchParams(
+    Object.entries({ ...raw, cursor: page.nextCursor ?? "" }).filter((e): e is [string, string] => !!e[1]),
+  );
 
   return (
     <div className="space-y-4">
-      <PageHeader title="Audit log" subtitle={`Every sign-in, view and change of a record in your clinic, newest first. Times and dates are the clinic's (${actor.timezone.replaceAll("_", " ")}).`} />
+      <PageHeader
+        title="Audit log"
+        subtitle={`Every sign-in, view and change of a record in your clinic, newest first. Times and dates are the clinic's (${actor.timezone.replaceAll("_", " ")}).`}
+      />
       <Card>
         <form method="get" className="grid items-end gap-3 sm:grid-cols-2 lg:grid-cols-5" aria-label="Filter audit events">
           <Field id="user" label="User" error={errors.user}>
@@ -60,7 +65,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </div>
         </form>
       </Card>
-      {!parsed.success ? <Alert tone="error" title="Check the filters">Fix the fields marked above to see events.</Alert> : null}
+      {!parsed.success ? (
+        <Alert tone="error" title="Check the filters">
+          Fix the fields marked above to see events.
+        </Alert>
+      ) : null}
       <Card title="Events">
         {page.items.length === 0 ? (
           <p className="text-slate-600">No events match these filters.</p>
@@ -70,12 +79,24 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <caption className="sr-only">Audit events, newest first</caption>
               <thead>
                 <tr>
-                  <th scope="col" className={thClass}>Time (UTC)</th>
-                  <th scope="col" className={thClass}>User</th>
-                  <th scope="col" className={thClass}>Action</th>
-                  <th scope="col" className={thClass}>Record</th>
-                  <th scope="col" className={thClass}>Patient</th>
-                  <th scope="col" className={thClass}>Detail</th>
+                  <th scope="col" className={thClass}>
+                    Time (UTC)
+                  </th>
+                  <th scope="col" className={thClass}>
+                    User
+                  </th>
+                  <th scope="col" className={thClass}>
+                    Action
+                  </th>
+                  <th scope="col" className={thClass}>
+                    Record
+                  </th>
+                  <th scope="col" className={thClass}>
+                    Patient
+                  </th>
+                  <th scope="col" className={thClass}>
+                    Detail
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
@@ -89,9 +110,18 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                       {e.entityId ? <span className="block font-mono text-xs text-slate-500">{e.entityId.slice(0, 8)}</span> : null}
                     </td>
                     <td className={tdClass}>
-                      {e.patientId ? <Link className="text-sky-800 underline" href={`/patients/${e.patientId}`}>{e.patientName ?? e.patientId.slice(0, 8)}</Link> : "—"}
+                      {e.patientId ? (
+                        <Link className="text-sky-800 underline" href={`/patients/${e.patientId}`}>
+                          {e.patientName ?? e.patientId.slice(0, 8)}
+                        </Link>
+                      ) : (
+                        "—"
+                      )}
                     </td>
-                    <td className={`${tdClass} max-w-xs truncate font-mono text-xs`} title={e.detail ? JSON.stringify(e.detail) : undefined}>
+                    <td
+                      className={`${tdClass} max-w-xs truncate font-mono text-xs`}
+                      title={e.detail ? JSON.stringify(e.detail) : undefined}
+                    >
                       {e.detail ? JSON.stringify(e.detail) : ""}
                     </td>
                   </tr>

@@ -20,11 +20,21 @@ export default async function UsersPage() {
             <caption className="sr-only">Staff accounts</caption>
             <thead>
               <tr>
-                <th scope="col" className={thClass}>Name</th>
-                <th scope="col" className={thClass}>Email</th>
-                <th scope="col" className={thClass}>Role</th>
-                <th scope="col" className={thClass}>Status</th>
-                <th scope="col" className={thClass}>Last sign-in</th>
+                <th scope="col" className={thClass}>
+                  Name
+                </th>
+                <th scope="col" className={thClass}>
+                  Email
+                </th>
+                <th scope="col" className={thClass}>
+                  Role
+                </th>
+                <th scope="col" className={thClass}>
+                  Status
+                </th>
+                <th scope="col" className={thClass}>
+                  Last sign-in
+                </th>
                 <th scope="col" className={thClass}>
                   <span className="sr-only">Actions</span>
                 </th>
@@ -40,11 +50,26 @@ export default async function UsersPage() {
                   <td className={tdClass}>{u.email}</td>
                   <td className={tdClass}>{ROLE_LABELS[u.role]}</td>
                   <td className={tdClass}>
-                    {!u.active ? "Deactivated" : u.lockedUntil && u.lockedUntil > now ? `Locked until ${formatDateTime(u.lockedUntil, actor.timezone)}` : "Active"}
+                    {!u.active
+                      ? "Deactivated"
+                      : u.lockedUntil && u.lockedUntil > now
+                        ? `Locked until ${formatDateTime(u.lockedUntil, actor.timezone)}`
+                        : "Active"}
                   </td>
                   <td className={tdClass}>{u.lastLoginAt ? formatDateTime(u.lastLoginAt, actor.timezone) : "Never"}</td>
                   <td className={tdClass}>
-                    <EditUserForm user={{ id: u.id, name: u.name, role: u.role, title: u.title ?? "", phone: u.phone ?? "", active: u.active, email: u.email }} isSelf={u.id === actor.userId} />
+                    <EditUserForm
+                      user={{
+                        id: u.id,
+                        name: u.name,
+                        role: u.role,
+                        title: u.title ?? "",
+                        phone: u.phone ?? "",
+                        active: u.active,
+                        email: u.email,
+                      }}
+                      isSelf={u.id === actor.userId}
+                    />
                   </td>
                 </tr>
               ))}

@@ -59,7 +59,12 @@ type EditableUser = { id: string; name: string; email: string; role: string; tit
 export function EditUserForm({ user, isSelf }: { user: EditableUser; isSelf: boolean }) {
   const [open, setOpen] = useState(false);
   const { state, onSubmit: action, pending, formRef: actionRef } = useFormAction(updateUserAction);
-  const { state: pwState, onSubmit: pwAction, pending: pwPending, formRef: pwActionRef } = useFormAction(resetPasswordAction, { resetOnSuccess: true });
+  const {
+    state: pwState,
+    onSubmit: pwAction,
+    pending: pwPending,
+    formRef: pwActionRef,
+  } = useFormAction(resetPasswordAction, { resetOnSuccess: true });
   const e = state.fieldErrors ?? {};
   const pe = pwState.fieldErrors ?? {};
   const p = `u-${user.id.slice(0, 8)}`;
@@ -110,7 +115,13 @@ export function EditUserForm({ user, isSelf }: { user: EditableUser; isSelf: boo
           </Button>
         </div>
       </form>
-      <form ref={pwActionRef} onSubmit={pwAction} className="space-y-2 border-t border-slate-200 pt-2" noValidate aria-label={`Reset password of ${user.name}`}>
+      <form
+        ref={pwActionRef}
+        onSubmit={pwAction}
+        className="space-y-2 border-t border-slate-200 pt-2"
+        noValidate
+        aria-label={`Reset password of ${user.name}`}
+      >
         <FormStatus state={pwState} />
         <input type="hidden" name="userId" value={user.id} />
         <Field id={`${p}-pw`} label="New password" error={pe.password} hint="At least 12 characters; ends the user's sessions.">

@@ -44,24 +44,41 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
             title={
               <span className="flex flex-wrap items-center gap-2">
                 {SIDE_LABELS[e.side]}: {e.complaint}
-                <UrgencyBadge urgency={e.urgency === null || (e.urgency === "routine" && e.screenIncomplete) ? "not_screened" : e.urgency} />
+                <UrgencyBadge
+                  urgency={e.urgency === null || (e.urgency === "routine" && e.screenIncomplete) ? "not_screened" : e.urgency}
+                />
               </span>
             }
             actions={
               canWrite ? (
                 <>
-                  {e.status === "open" && !intake ? <ButtonLink variant="primary" href={`${base}/new?kind=intake`}>Record intake</ButtonLink> : null}
-                  {e.status === "open" && intake?.status === "signed" && !draft ? <ButtonLink variant="primary" href={`${base}/new?kind=follow_up`}>Record follow-up</ButtonLink> : null}
-                  {draft ? <ButtonLink variant="primary" href={`${base}/${draft.id}`}>Continue draft</ButtonLink> : null}
+                  {e.status === "open" && !intake ? (
+                    <ButtonLink variant="primary" href={`${base}/new?kind=intake`}>
+                      Record intake
+                    </ButtonLink>
+                  ) : null}
+                  {e.status === "open" && intake?.status === "signed" && !draft ? (
+                    <ButtonLink variant="primary" href={`${base}/new?kind=follow_up`}>
+                      Record follow-up
+                    </ButtonLink>
+                  ) : null}
+                  {draft ? (
+                    <ButtonLink variant="primary" href={`${base}/${draft.id}`}>
+                      Continue draft
+                    </ButtonLink>
+                  ) : null}
                   {can(actor, "patient.write") ? <EpisodeStatusForm episodeId={e.id} status={e.status} /> : null}
                 </>
               ) : null
             }
           >
             <p className="mb-2 text-xs text-slate-600">
-              {e.status === "open" ? "Open" : `Discharged ${e.dischargedAt ? formatDate(e.dischargedAt) : ""}`} · onset {formatDate(e.onsetDate)} ·{" "}
-              {e.mechanism ? MECHANISM_LABELS[e.mechanism] : "mechanism not recorded"} · next review {formatDate(e.nextReviewDate)}
-              {e.status === "open" && e.nextReviewDate && e.nextReviewDate < today ? <strong className="text-red-800"> (overdue)</strong> : null}
+              {e.status === "open" ? "Open" : `Discharged ${e.dischargedAt ? formatDate(e.dischargedAt) : ""}`} · onset{" "}
+              {formatDate(e.onsetDate)} · {e.mechanism ? MECHANISM_LABELS[e.mechanism] : "mechanism not recorded"} · next review{" "}
+              {formatDate(e.nextReviewDate)}
+              {e.status === "open" && e.nextReviewDate && e.nextReviewDate < today ? (
+                <strong className="text-red-800"> (overdue)</strong>
+              ) : null}
               {e.status === "open" && e.nextReviewDate === today ? <strong> (due today)</strong> : null}
             </p>
             {e.assessments.length === 0 ? (
@@ -89,7 +106,9 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
                     );
                   })}
                 </ol>
-                <p className="mt-2 text-xs text-slate-600">Scores, red flags and changes of each assessment are in the assessment history under the timeline.</p>
+                <p className="mt-2 text-xs text-slate-600">
+                  Scores, red flags and changes of each assessment are in the assessment history under the timeline.
+                </p>
               </nav>
             )}
           </Card>
@@ -103,7 +122,10 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
           Timeline
         </h2>
         <PatientTimeline
-          assessments={timeline.assessments.map((a) => ({ ...a, href: `/patients/${patient.id}/episodes/${a.episodeId}/assessments/${a.id}` }))}
+          assessments={timeline.assessments.map((a) => ({
+            ...a,
+            href: `/patients/${patient.id}/episodes/${a.episodeId}/assessments/${a.id}`,
+          }))}
           runs={timeline.runs}
           today={timeline.today}
           timeZone={timeline.timezone}
@@ -124,7 +146,9 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
           </div>
           <div>
             <dt className="text-xs text-slate-500">Goal</dt>
-            <dd>{patient.goalEvent ? `${patient.goalEvent}${patient.goalEventDate ? `, ${formatDate(patient.goalEventDate)}` : ""}` : "—"}</dd>
+            <dd>
+              {patient.goalEvent ? `${patient.goalEvent}${patient.goalEventDate ? `, ${formatDate(patient.goalEventDate)}` : ""}` : "—"}
+            </dd>
           </div>
           <div>
             <dt className="text-xs text-slate-500">Contact</dt>

@@ -21,7 +21,8 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
     ? await searchPatients(actor, { q: q.q, cursor: q.cursor, limit: 25 }).then(
         (page) => ({ page, error: null as string | null }),
         (e: unknown) => {
-          if (e instanceof ValidationError) return { page: { items: [], nextCursor: null }, error: e.issues[0]?.message ?? "invalid search" };
+          if (e instanceof ValidationError)
+            return { page: { items: [], nextCursor: null }, error: e.issues[0]?.message ?? "invalid search" };
           throw e;
         },
       )
@@ -32,7 +33,13 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
       <PageHeader
         title="All runners"
         subtitle={`Patients of ${actor.clinicName}`}
-        actions={can(actor, "patient.write") ? <ButtonLink href="/patients/new" variant="primary">Register a runner</ButtonLink> : null}
+        actions={
+          can(actor, "patient.write") ? (
+            <ButtonLink href="/patients/new" variant="primary">
+              Register a runner
+            </ButtonLink>
+          ) : null
+        }
       />
       <Card>
         <form method="get" role="search" className="flex flex-wrap items-end gap-2">
@@ -47,7 +54,11 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
           </button>
         </form>
       </Card>
-      {error ? <Alert tone="error" title="Search not run">{error}</Alert> : null}
+      {error ? (
+        <Alert tone="error" title="Search not run">
+          {error}
+        </Alert>
+      ) : null}
       <Card>
         {page.items.length === 0 ? (
           <p className="text-slate-600">No runners found.</p>
@@ -56,10 +67,18 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
             <caption className="sr-only">Runners</caption>
             <thead>
               <tr>
-                <th scope="col" className={thClass}>Name</th>
-                <th scope="col" className={thClass}>MRN</th>
-                <th scope="col" className={thClass}>Date of birth</th>
-                <th scope="col" className={thClass}>Open episodes</th>
+                <th scope="col" className={thClass}>
+                  Name
+                </th>
+                <th scope="col" className={thClass}>
+                  MRN
+                </th>
+                <th scope="col" className={thClass}>
+                  Date of birth
+                </th>
+                <th scope="col" className={thClass}>
+                  Open episodes
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -82,7 +101,10 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
         )}
         {page.nextCursor ? (
           <div className="mt-3">
-            <Link className={buttonClass("secondary")} href={`/patients/directory?${new URLSearchParams({ ...(q.q ? { q: q.q } : {}), cursor: page.nextCursor }).toString()}`}>
+            <Link
+              className={buttonClass("secondary")}
+              href={`/patients/directory?${new URLSearchParams({ ...(q.q ? { q: q.q } : {}), cursor: page.nextCursor }).toString()}`}
+            >
               Next page
             </Link>
           </div>

@@ -17,7 +17,10 @@ export default async function EditPatientPage({ params }: { params: Promise<{ pa
   });
   return (
     <div>
-      <PageHeader title={`Edit ${record.patient.givenName} ${record.patient.familyName}`} subtitle="Every change is recorded in the audit log with its previous value." />
+      <PageHeader
+        title={`Edit ${record.patient.givenName} ${record.patient.familyName}`}
+        subtitle="Every change is recorded in the audit log with its previous value."
+      />
       <Card>
         <PatientForm patient={record.patient} />
       </Card>

@@ -22,7 +22,9 @@ export default async function PatientReferralsPage({ params }: { params: Promise
   const episodes = record.episodes.map((e) => ({
     id: e.id,
     label: `${SIDE_LABELS[e.side]}: ${e.complaint}${e.status === "discharged" ? " (discharged)" : ""}`,
-    assessments: e.assessments.filter((a) => a.status === "signed").map((a) => ({ id: a.id, assessedOn: a.assessedOn, kind: a.kind, urgency: a.urgency })),
+    assessments: e.assessments
+      .filter((a) => a.status === "signed")
+      .map((a) => ({ id: a.id, assessedOn: a.assessedOn, kind: a.kind, urgency: a.urgency })),
   }));
   return (
     <div className="space-y-4">
@@ -33,11 +35,7 @@ export default async function PatientReferralsPage({ params }: { params: Promise
         </Card>
       ) : null}
       <Card title="Referrals of this runner">
-        {items.length === 0 ? (
-          <p className="text-slate-600">No referrals yet.</p>
-        ) : (
-          <ReferralTable items={items} />
-        )}
+        {items.length === 0 ? <p className="text-slate-600">No referrals yet.</p> : <ReferralTable items={items} />}
       </Card>
     </div>
   );

@@ -24,8 +24,9 @@ export default async function RunsPage({ params }: { params: Promise<{ patientId
     <div className="space-y-4">
       <h2 className="text-lg font-semibold">Run log</h2>
       <p className="text-sm text-slate-700">
-        {runs.length} runs recorded · last 28 days: {last28.length} runs, {Math.round(last28.reduce((s, r) => s + r.distanceKm, 0) * 10) / 10} km. Runs are not part of
-        signed records: a signed assessment keeps the runs it was evaluated with.
+        {runs.length} runs recorded · last 28 days: {last28.length} runs,{" "}
+        {Math.round(last28.reduce((s, r) => s + r.distanceKm, 0) * 10) / 10} km. Runs are not part of signed records: a signed assessment
+        keeps the runs it was evaluated with.
       </p>
       {canWrite ? (
         <Card title="Add a run">
@@ -46,11 +47,21 @@ export default async function RunsPage({ params }: { params: Promise<{ patientId
               <caption className="sr-only">Runs, newest first</caption>
               <thead>
                 <tr>
-                  <th scope="col" className={thClass}>Date</th>
-                  <th scope="col" className={thClass}>Distance</th>
-                  <th scope="col" className={thClass}>Duration</th>
-                  <th scope="col" className={thClass}>Surface</th>
-                  <th scope="col" className={thClass}>Source</th>
+                  <th scope="col" className={thClass}>
+                    Date
+                  </th>
+                  <th scope="col" className={thClass}>
+                    Distance
+                  </th>
+                  <th scope="col" className={thClass}>
+                    Duration
+                  </th>
+                  <th scope="col" className={thClass}>
+                    Surface
+                  </th>
+                  <th scope="col" className={thClass}>
+                    Source
+                  </th>
                   {canWrite ? (
                     <th scope="col" className={thClass}>
                       <span className="sr-only">Actions</span>

@@ -32,7 +32,13 @@ export function RunForm({ patientId, today, run, onDone }: { patientId: string; 
   const e = state.fieldErrors ?? {};
   const p = run ? `run-${run.id.slice(0, 8)}` : "new-run";
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="grid items-start gap-2 sm:grid-cols-2 lg:grid-cols-6" aria-label={run ? `Edit run of ${formatDate(run.date)}` : "Add a run"}>
+    <form
+      ref={formRef}
+      onSubmit={onSubmit}
+      noValidate
+      className="grid items-start gap-2 sm:grid-cols-2 lg:grid-cols-6"
+      aria-label={run ? `Edit run of ${formatDate(run.date)}` : "Add a run"}
+    >
       <div className="sm:col-span-2 lg:col-span-6">
         <FormStatus state={state} />
       </div>
@@ -42,7 +48,16 @@ export function RunForm({ patientId, today, run, onDone }: { patientId: string; 
         <TextInput id={`${p}-date`} name="date" type="date" max={today} defaultValue={run?.date ?? today} error={e.date} />
       </Field>
       <Field id={`${p}-distance`} label="Distance" error={e.distance} required>
-        <TextInput id={`${p}-distance`} name="distance" type="number" inputMode="decimal" min={0} step="0.01" defaultValue={run?.distanceKm ?? ""} error={e.distance} />
+        <TextInput
+          id={`${p}-distance`}
+          name="distance"
+          type="number"
+          inputMode="decimal"
+          min={0}
+          step="0.01"
+          defaultValue={run?.distanceKm ?? ""}
+          error={e.distance}
+        />
       </Field>
       <Field id={`${p}-unit`} label="Unit" error={e.unit}>
         <Select id={`${p}-unit`} name="unit" defaultValue="km" error={e.unit}>
@@ -94,11 +109,20 @@ export function RunRowActions({ patientId, today, run }: { patientId: string; to
       >
         <input type="hidden" name="patientId" value={patientId} />
         <input type="hidden" name="runId" value={run.id} />
-        <Button type="submit" variant="ghost" disabled={delPending} aria-label={`Delete run of ${formatDate(run.date)}, ${run.distanceKm} km`}>
+        <Button
+          type="submit"
+          variant="ghost"
+          disabled={delPending}
+          aria-label={`Delete run of ${formatDate(run.date)}, ${run.distanceKm} km`}
+        >
           Delete
         </Button>
       </form>
-      {delState.message && !delState.ok ? <span role="alert" className="text-xs text-red-700">{delState.message}</span> : null}
+      {delState.message && !delState.ok ? (
+        <span role="alert" className="text-xs text-red-700">
+          {delState.message}
+        </span>
+      ) : null}
     </div>
   );
 }
@@ -112,8 +136,22 @@ export function CsvImport({ patientId }: { patientId: string }) {
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label="Import runs from CSV">
       <input type="hidden" name="patientId" value={patientId} />
-      <Field id="csv" label="CSV text" error={state.fieldErrors?.csv} hint='First row names the columns: date,distance,duration,surface. Dates YYYY-MM-DD; distances with a unit, e.g. "10 km" or "6.2 mi".'>
-        <TextArea id="csv" name="csv" rows={6} value={csv} onChange={(e) => setCsv(e.target.value)} className="font-mono" error={state.fieldErrors?.csv} hint />
+      <Field
+        id="csv"
+        label="CSV text"
+        error={state.fieldErrors?.csv}
+        hint='First row names the columns: date,distance,duration,surface. Dates YYYY-MM-DD; distances with a unit, e.g. "10 km" or "6.2 mi".'
+      >
+        <TextArea
+          id="csv"
+          name="csv"
+          rows={6}
+          value={csv}
+          onChange={(e) => setCsv(e.target.value)}
+          className="font-mono"
+          error={state.fieldErrors?.csv}
+          hint
+        />
       </Field>
       <div>
         <label htmlFor="csv-file" className="text-sm">
@@ -141,7 +179,10 @@ export function CsvImport({ patientId }: { patientId: string }) {
         ) : null}
       </div>
       {state.message ? (
-        <Alert tone={state.ok ? (imported ? "success" : "info") : "error"} title={imported ? "Imported" : state.ok ? "Preview" : "Not imported"}>
+        <Alert
+          tone={state.ok ? (imported ? "success" : "info") : "error"}
+          title={imported ? "Imported" : state.ok ? "Preview" : "Not imported"}
+        >
           {state.message}
         </Alert>
       ) : null}
@@ -151,9 +192,15 @@ export function CsvImport({ patientId }: { patientId: string }) {
             <caption className="sr-only">Import preview: each row and whether it can be imported</caption>
             <thead>
               <tr className="text-left text-slate-600">
-                <th scope="col" className="px-2 py-1">Line</th>
-                <th scope="col" className="px-2 py-1">Row</th>
-                <th scope="col" className="px-2 py-1">Result</th>
+                <th scope="col" className="px-2 py-1">
+                  Line
+                </th>
+                <th scope="col" className="px-2 py-1">
+                  Row
+                </th>
+                <th scope="col" className="px-2 py-1">
+                  Result
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -161,7 +208,13 @@ export function CsvImport({ patientId }: { patientId: string }) {
                 <tr key={r.line} className={r.error ? "bg-red-50" : ""}>
                   <td className="px-2 py-0.5">{r.line}</td>
                   <td className="px-2 py-0.5 font-mono">{r.raw}</td>
-                  <td className="px-2 py-0.5">{r.error ? <span className="text-red-800">Skipped: {r.error}</span> : `OK: ${formatDate(r.run!.date)}, ${r.run!.distanceKm} km`}</td>
+                  <td className="px-2 py-0.5">
+                    {r.error ? (
+                      <span className="text-red-800">Skipped: {r.error}</span>
+                    ) : (
+                      `OK: ${formatDate(r.run!.date)}, ${r.run!.distanceKm} km`
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

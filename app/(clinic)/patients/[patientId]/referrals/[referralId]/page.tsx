@@ -36,8 +36,19 @@ export default async function ReferralPage({ params }: { params: Promise<{ patie
         {can(actor, "referral.write") ? (
           <Card title="Edit">
             <ReferralDraftForm
-              referral={{ id: r.id, version: r.version, assessmentId: r.assessmentId, urgency: r.urgency, reason: r.reason, question: r.question, recipient: r.recipient, draft: r.draft }}
-              assessments={assessments.filter((a) => a.status === "signed").map((a) => ({ id: a.id, assessedOn: a.assessedOn, kind: a.kind, urgency: a.urgency }))}
+              referral={{
+                id: r.id,
+                version: r.version,
+                assessmentId: r.assessmentId,
+                urgency: r.urgency,
+                reason: r.reason,
+                question: r.question,
+                recipient: r.recipient,
+                draft: r.draft,
+              }}
+              assessments={assessments
+                .filter((a) => a.status === "signed")
+                .map((a) => ({ id: a.id, assessedOn: a.assessedOn, kind: a.kind, urgency: a.urgency }))}
               canSign={can(actor, "referral.sign")}
             />
           </Card>
@@ -80,7 +91,9 @@ export default async function ReferralPage({ params }: { params: Promise<{ patie
           {formatDateTime(r.cancelledAt, actor.timezone)}. Reason: {r.cancelReason}
         </Alert>
       ) : null}
-      {(r.status === "signed" || r.status === "sent") && can(actor, "referral.sign") ? <ReferralStatusActions referralId={r.id} status={r.status} /> : null}
+      {(r.status === "signed" || r.status === "sent") && can(actor, "referral.sign") ? (
+        <ReferralStatusActions referralId={r.id} status={r.status} />
+      ) : null}
       {r.snapshot ? (
         <section className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
           <ReferralDocument snapshot={r.snapshot} />

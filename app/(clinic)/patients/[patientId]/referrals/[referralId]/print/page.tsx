@@ -21,7 +21,12 @@ export default async function PrintReferralPage({ params }: { params: Promise<{ 
       throw e;
     },
   );
-  if (!result.snapshot) return <Alert tone="warning" title="Not signed yet">{result.error}</Alert>;
+  if (!result.snapshot)
+    return (
+      <Alert tone="warning" title="Not signed yet">
+        {result.error}
+      </Alert>
+    );
   return (
     <div>
       <div className="mb-3 print:hidden">

@@ -16,7 +16,13 @@ export const metadata: Metadata = { title: "Assessment" };
 
 type Params = { patientId: string; episodeId: string; assessmentId: string };
 
-export default async function AssessmentPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<{ signed?: string }> }) {
+export default async function AssessmentPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<Params>;
+  searchParams: Promise<{ signed?: string }>;
+}) {
   const actor = await requirePermission("assessment.read");
   const { patientId, episodeId, assessmentId } = await params;
   const justSigned = (await searchParams).signed === "1";
@@ -54,7 +60,11 @@ export default async function AssessmentPage({ params, searchParams }: { params:
   const eie = a.status === "entered_in_error";
   return (
     <div className="space-y-4">
-      {justSigned ? <Alert tone="success" title="Signed">The assessment is signed and read-only. Corrections are added as addenda.</Alert> : null}
+      {justSigned ? (
+        <Alert tone="success" title="Signed">
+          The assessment is signed and read-only. Corrections are added as addenda.
+        </Alert>
+      ) : null}
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 className={`text-lg font-semibold ${eie ? "line-through" : ""}`}>
           {kindLabel}, {formatDate(a.assessedOn)}
@@ -62,12 +72,15 @@ export default async function AssessmentPage({ params, searchParams }: { params:
         <ButtonLink href={`/patients/${patientId}`}>Back to the patient</ButtonLink>
       </div>
       <p className="text-sm text-slate-700" data-testid="assessment-status">
-        {a.status === "draft" ? "Draft, not signed." : `Signed by ${person(a.signedById)} on ${formatDateTime(a.signedAt, actor.timezone)} · rules version ${a.rulesVersion ?? "—"}.`}{" "}
+        {a.status === "draft"
+          ? "Draft, not signed."
+          : `Signed by ${person(a.signedById)} on ${formatDateTime(a.signedAt, actor.timezone)} · rules version ${a.rulesVersion ?? "—"}.`}{" "}
         {a.status !== "draft" ? "Signed assessments are read-only: corrections are addenda." : ""}
       </p>
       {eie ? (
         <Alert tone="warning" title="Entered in error">
-          Marked by {person(a.enteredInErrorById)} on {formatDateTime(a.enteredInErrorAt, actor.timezone)}. Reason: {a.enteredInErrorReason}. It is kept for the record and left out of charts and trends.
+          Marked by {person(a.enteredInErrorById)} on {formatDateTime(a.enteredInErrorAt, actor.timezone)}. Reason: {a.enteredInErrorReason}
+          . It is kept for the record and left out of charts and trends.
         </Alert>
       ) : null}
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">

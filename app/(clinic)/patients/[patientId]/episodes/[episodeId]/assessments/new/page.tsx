@@ -26,14 +26,16 @@ export default async function NewAssessmentPage({
   if (kind === "intake" && ctx.hasIntake) {
     return (
       <Alert tone="warning" title="This episode already has an intake">
-        Record a follow-up instead. <ButtonLink href={`/patients/${patientId}/episodes/${episodeId}/assessments/new?kind=follow_up`}>Record a follow-up</ButtonLink>
+        Record a follow-up instead.{" "}
+        <ButtonLink href={`/patients/${patientId}/episodes/${episodeId}/assessments/new?kind=follow_up`}>Record a follow-up</ButtonLink>
       </Alert>
     );
   }
   if (kind === "follow_up" && !ctx.priors.length) {
     return (
       <Alert tone="warning" title="No signed intake yet">
-        Sign the intake of this episode before recording a follow-up. <ButtonLink href={`/patients/${patientId}`}>Back to the patient</ButtonLink>
+        Sign the intake of this episode before recording a follow-up.{" "}
+        <ButtonLink href={`/patients/${patientId}`}>Back to the patient</ButtonLink>
       </Alert>
     );
   }
