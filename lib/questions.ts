@@ -5,7 +5,21 @@
  * plus context the engine does not score.
  */
 import { EFFUSION_GRADES, TENDERNESS_SITES, TEST_RESULTS, VALGUS_STRESS_RESULTS } from "@/lib/clinical/types";
-import { PAIN_TIME_LABELS, PAIN_TIMES, SWELLING_TIMING, SWELLING_TIMING_LABELS } from "@/lib/validation/assessment";
+import { runsInWindow } from "@/lib/clinical/record-input";
+import { RUN_WINDOW_DAYS, RUN_WINDOW_DAYS_INCLUSIVE } from "@/lib/domain/windows";
+import { addDays, formatDate } from "@/lib/format";
+import {
+  EFFUSION_LABELS,
+  PAIN_TIME_LABELS,
+  PAIN_TIMES,
+  RESPONSE_LABELS,
+  RESPONSES,
+  SWELLING_TIMING,
+  SWELLING_TIMING_LABELS,
+  TENDERNESS_LABELS,
+  TEST_RESULT_LABELS as TEST_LABELS,
+  VALGUS_LABELS,
+} from "@/lib/domain";
 
 export type Question =
   | { kind: "tri"; path: string; label: string; hint?: string }
@@ -19,21 +33,7 @@ export type Section = { id: string; title: string; intro?: string; questions: Qu
 
 const tri = (path: string, label: string, hint?: string): Question => ({ kind: "tri", path, label, hint });
 
-export const TENDERNESS_LABELS: Record<(typeof TENDERNESS_SITES)[number], string> = {
-  medial_joint_line: "Medial joint line",
-  mcl: "Along the MCL",
-  pes_anserine: "Pes anserine insertion (2-5 cm below the joint line)",
-  proximal_medial_tibia_bony: "Focal bony tenderness, proximal medial tibia",
-  medial_patellar_facet: "Medial patellar facet / medial to the patella",
-  patella_only: "Patella only (no other bony tenderness)",
-  fibular_head: "Fibular head",
-};
-
-const EFFUSION_LABELS = { none: "None", trace: "Trace", moderate: "Moderate", large: "Large" } as const;
-const VALGUS_LABELS = { normal: "Normal", pain: "Pain", laxity: "Laxity" } as const;
-const TEST_LABELS = { negative: "Negative", positive: "Positive" } as const;
-
-const opts = <T extends string>(values: readonly T[], labels: Record<T, string>) => values.map((v) => [v, labels[v]] as const);
+const opts = <T extends string>(values: readonly T[], labels: Readonly<Record<T, string>>) => values.map((v) => [v, labels[v]] as const);
 
 /** The questions whose answers the red-flag rules read; unanswered ones are listed on the screen. */
 export const RED_FLAG_QUESTIONS: Question[] = [
@@ -177,13 +177,7 @@ export const FOLLOW_UP_SECTIONS: Section[] = [
         kind: "enum",
         path: "followUp.responseToTreatment",
         label: "Response to treatment",
-        options: [
-          ["much_better", "Much better"],
-          ["better", "Better"],
-          ["unchanged", "Unchanged"],
-          ["worse", "Worse"],
-          ["much_worse", "Much worse"],
-        ],
+        options: opts(RESPONSES, RESPONSE_LABELS),
       },
       { kind: "text", path: "followUp.trainingSinceLastVisit", label: "Training since the last visit", max: 2000, rows: 2 },
     ],
@@ -313,3 +307,17 @@ export const LEFS_ITEMS = [
   "Hopping",
   "Rolling over in bed",
 ];
+
+/**
+ * "12 runs in the 60 days up to the assessment": what the form says about the
+ * runs its live evaluation reads (the run window, RUN_WINDOW_DAYS). `loadedFrom`
+ * is the first day of the runs the form holds; an assessment date moved
+ * earlier than that needs runs that were not loaded, and the text says so.
+ */
+export function runWindowText(runs: readonly { date: string }[], assessedOn: string, loadedFrom?: string): string {
+  const count = runsInWindow(runs, assessedOn).length;
+  const text = `${count} run${count === 1 ? "" : "s"} in the ${RUN_WINDOW_DAYS_INCLUSIVE} days up to the assessment`;
+  if (loadedFrom !== undefined && addDays(assessedOn, -RUN_WINDOW_DAYS) < loadedFrom)
+    return `${text} (runs before ${formatDate(loadedFrom)} are not loaded here: the training load is computed when the draft is saved)`;
+  return text;
+}

@@ -22,6 +22,7 @@
  * Distances are rounded to one decimal, the ACWR to two, as output.
  */
 
+import { ACUTE_DAYS, CHRONIC_DAYS, RUN_WINDOW_DAYS, SPIKE_CANDIDATE_DAYS, SPIKE_LOOKBACK_DAYS, TWO_WEEK_DAYS } from "../domain/windows";
 import { dayNumber } from "./dates";
 import { exceeds, round1, round2 } from "./rounding";
 import type { Load, RunInput, Spike, SpikeBand } from "./types";
@@ -38,7 +39,7 @@ export function computeLoad(runs: readonly RunInput[], today: number, spikePct: 
   let acute = 0;
   let lastTwoWeeks = 0;
   let twoWeeksBefore = 0;
-  // Runs of D-59 .. D: the spike candidates (D-29 .. D) and their 30-day windows.
+  // Runs of the run window D-59 .. D: the spike candidates (D-29 .. D) and their 30-day windows.
   const recent: { index: number; day: number; km: number; date: string }[] = [];
 
   for (let index = 0; index < runs.length; index++) {
@@ -47,10 +48,10 @@ export function computeLoad(runs: readonly RunInput[], today: number, spikePct: 
     const daysAgo = today - day;
     if (daysAgo < 0) continue; // after D: ignored everywhere
     const km = run.distanceKm;
-    if (daysAgo <= 6) acute += km;
-    if (daysAgo <= 13) lastTwoWeeks += km;
-    else if (daysAgo <= 27) twoWeeksBefore += km;
-    if (daysAgo <= 59) recent.push({ index, day, km, date: run.date });
+    if (daysAgo < ACUTE_DAYS) acute += km;
+    if (daysAgo < TWO_WEEK_DAYS) lastTwoWeeks += km;
+    else if (daysAgo < CHRONIC_DAYS) twoWeeksBefore += km;
+    if (daysAgo <= RUN_WINDOW_DAYS) recent.push({ index, day, km, date: run.date });
   }
   const chronic = lastTwoWeeks + twoWeeksBefore;
 
@@ -61,11 +62,11 @@ export function computeLoad(runs: readonly RunInput[], today: number, spikePct: 
   const spikes: Spike[] = [];
   for (let i = 0; i < recent.length; i++) {
     const candidate = recent[i] as (typeof recent)[number];
-    if (candidate.day < today - 29) continue;
+    if (candidate.day <= today - SPIKE_CANDIDATE_DAYS) continue;
     let longest = 0;
     for (let j = i - 1; j >= 0; j--) {
       const other = recent[j] as (typeof recent)[number];
-      if (other.day < candidate.day - 30) break;
+      if (other.day < candidate.day - SPIKE_LOOKBACK_DAYS) break;
       if (other.day < candidate.day && other.km > longest) longest = other.km;
     }
     if (longest <= 0) continue; // no earlier run, or only runs of 0 km
@@ -78,7 +79,7 @@ export function computeLoad(runs: readonly RunInput[], today: number, spikePct: 
     });
   }
 
-  const chronicWeekly = chronic / 4;
+  const chronicWeekly = chronic / (CHRONIC_DAYS / 7);
   return {
     acute7dKm: round1(acute),
     chronicWeeklyKm: round1(chronicWeekly),

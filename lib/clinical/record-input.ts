@@ -5,6 +5,7 @@
  * thresholds. Pure: the same record always gives the same input, in the
  * browser (live feedback while typing) and on the server (signing).
  */
+import { RUN_WINDOW_DAYS } from "../domain/windows";
 import { addDays } from "./dates";
 import type {
   ClinicSettings,
@@ -53,9 +54,6 @@ export interface AssessmentRecord {
   settings?: ClinicSettings;
 }
 
-/** Runs older than this cannot affect any load window (spikes look back 29 + 30 days). */
-export const RUN_LOOKBACK_DAYS = 59;
-
 /** The measures of an answer set, with pain NRS now taken from the symptoms when not given twice. */
 export function measuresOf(answers: ClinicalAnswers): MeasuresInput {
   const m: MeasuresInput = { ...(answers.measures ?? {}) };
@@ -67,11 +65,15 @@ function nonEmpty<T extends object>(value: T | undefined): T | undefined {
   return value && Object.keys(value).length > 0 ? value : undefined;
 }
 
+/** The runs an evaluation on `assessedOn` reads: those of the run window, D-59 .. D. */
+export function runsInWindow<R extends { date: IsoDate }>(runs: readonly R[], assessedOn: IsoDate): R[] {
+  const from = addDays(assessedOn, -RUN_WINDOW_DAYS);
+  return runs.filter((r) => r.date >= from && r.date <= assessedOn);
+}
+
 export function buildEvaluationInput(record: AssessmentRecord): EvaluationInput {
   const { assessedOn, answers } = record;
-  const from = addDays(assessedOn, -RUN_LOOKBACK_DAYS);
-  const runs = record.runs
-    .filter((r) => r.date >= from && r.date <= assessedOn)
+  const runs = runsInWindow(record.runs, assessedOn)
     .map((r) => (r.surface ? { date: r.date, distanceKm: r.distanceKm, surface: r.surface } : { date: r.date, distanceKm: r.distanceKm }))
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.distanceKm - b.distanceKm));
 

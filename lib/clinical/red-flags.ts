@@ -13,7 +13,10 @@
 
 import type { Facts } from "./facts";
 import { and, or, type Finding } from "./logic";
-import { URGENCY_ORDER, type RedFlag, type RedFlagCode, type Urgency } from "./types";
+import { mostSevere, urgencyRank, type Urgency } from "../domain/urgency";
+import type { RedFlag, RedFlagCode } from "./types";
+
+export { mostSevere };
 
 export interface RedFlagRule {
   code: RedFlagCode;
@@ -160,18 +163,6 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
     when: (f) => f.yes("symptoms.sharpWeightBearingPain"),
   },
 ];
-
-/** Position of an urgency in URGENCY_ORDER (0 = most severe). */
-export function urgencyRank(urgency: Urgency): number {
-  return URGENCY_ORDER.indexOf(urgency);
-}
-
-/** The most severe of `urgencies`, `routine` when there are none. */
-export function mostSevere(urgencies: Iterable<Urgency>): Urgency {
-  let best: Urgency = "routine";
-  for (const u of urgencies) if (urgencyRank(u) < urgencyRank(best)) best = u;
-  return best;
-}
 
 function byCode(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

@@ -14,10 +14,11 @@
  */
 
 import { dayNumber, fromDayNumber } from "./dates";
-import { CHANGE_MEASURE_LABELS } from "./labels";
+import { MEASURES, type MeasureUnit } from "../domain/measures";
 import { spikeBand } from "./load";
 import { exceeds, round1, round2 } from "./rounding";
-import type { ChangeMeasure, Evaluation, ImportantChange, IsoDate, KoosSubscale, Scores, Spike } from "./types";
+import { scoreOf as scoreOfMeasure } from "./changes";
+import type { ChangeMeasure, Evaluation, ImportantChange, IsoDate, Scores, Spike } from "./types";
 
 // ---------------------------------------------------------------------------
 // Training
@@ -176,33 +177,7 @@ function spikesOf(sorted: readonly SortedRun[], spikePct: number): Spike[] {
 // Outcome measures
 // ---------------------------------------------------------------------------
 
-export type MeasureUnit = "/10" | "/100" | "/80" | "level";
-
-export interface MeasureDefinition {
-  measure: ChangeMeasure;
-  label: string;
-  unit: MeasureUnit;
-  betterIs: "higher" | "lower";
-  domain: [number, number];
-  /** Which key of ImportantChange applies. */
-  importantChangeKey: keyof ImportantChange;
-}
-
-/** The measures in output order (CHANGE_MEASURES), with their scales (SPEC.md section 6). */
-export const MEASURE_DEFINITIONS: readonly MeasureDefinition[] = Object.freeze([
-  { measure: "painNow", label: "Pain NRS", unit: "/10", betterIs: "lower", domain: [0, 10], importantChangeKey: "painNow" },
-  ...(["pain", "symptoms", "adl", "sport", "qol"] as const).map((s): MeasureDefinition => ({
-    measure: `koos.${s}`,
-    label: CHANGE_MEASURE_LABELS[`koos.${s}`],
-    unit: "/100",
-    betterIs: "higher",
-    domain: [0, 100],
-    importantChangeKey: "koos",
-  })),
-  { measure: "lefs", label: "LEFS", unit: "/80", betterIs: "higher", domain: [0, 80], importantChangeKey: "lefs" },
-  { measure: "psfs", label: "PSFS", unit: "/10", betterIs: "higher", domain: [0, 10], importantChangeKey: "psfs" },
-  { measure: "tegner", label: "Tegner activity level", unit: "level", betterIs: "higher", domain: [0, 10], importantChangeKey: "tegner" },
-]);
+export { MEASURES, type MeasureDefinition, type MeasureUnit } from "../domain/measures";
 
 export interface TimelineMeasureAssessment {
   id: string;
@@ -233,12 +208,7 @@ export interface MeasureSeries {
 
 /** The score of one measure, or null when not given or not computable. */
 export function scoreOf(scores: Scores, measure: ChangeMeasure): number | null {
-  if (measure.startsWith("koos.")) {
-    const subscale = measure.slice(5) as KoosSubscale;
-    return scores.koos?.[subscale] ?? null;
-  }
-  const value = scores[measure as "painNow" | "lefs" | "psfs" | "tegner"];
-  return value ?? null;
+  return scoreOfMeasure(scores, measure) ?? null;
 }
 
 /**
@@ -248,7 +218,7 @@ export function scoreOf(scores: Scores, measure: ChangeMeasure): number | null {
  */
 export function measureSeries(assessments: readonly TimelineMeasureAssessment[], importantChange: ImportantChange): MeasureSeries[] {
   const series: MeasureSeries[] = [];
-  for (const def of MEASURE_DEFINITIONS) {
+  for (const def of MEASURES) {
     const points: MeasurePoint[] = [];
     for (const a of assessments) {
       const value = scoreOf(a.evaluation.scores, def.measure);
@@ -258,10 +228,10 @@ export function measureSeries(assessments: readonly TimelineMeasureAssessment[],
     if (points.length === 0) continue;
     const threshold = importantChange[def.importantChangeKey];
     const baseline = (points[0] as MeasurePoint).value;
-    const [min, max] = def.domain;
+    const [min, max] = def.range;
     series.push({
       measure: def.measure,
-      label: def.label,
+      label: def.chartLabel,
       unit: def.unit,
       betterIs: def.betterIs,
       domain: [min, max],

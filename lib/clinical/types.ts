@@ -6,45 +6,50 @@
  * An omitted field means "not asked", which is NOT the same as `false`.
  */
 
+import type {
+  ChangeClass,
+  ConsiderationCode,
+  EffusionGrade,
+  Mechanism,
+  RiskFactorCode,
+  RunSurface,
+  Sex,
+  Side,
+  SpikeBand,
+  TendernessSite,
+  TestResult,
+  ValgusStressResult,
+} from "../domain/codes";
+import { KOOS_SUBSCALES, type ChangeMeasure, type KoosSubscale } from "../domain/measures";
+import type { ClinicSettings, ImportantChange } from "../domain/settings";
+import type { Urgency } from "../domain/urgency";
+
 /** The version of the rules stored with every evaluation. */
 export const RULES_VERSION = "1" as const;
 export type RulesVersion = typeof RULES_VERSION;
 
 // ---------------------------------------------------------------------------
-// Enumerations used by the input
+// Enumerations used by the input (the product's vocabulary: lib/domain)
 // ---------------------------------------------------------------------------
 
-export const SEXES = ["female", "male", "other", "unknown"] as const;
-export type Sex = (typeof SEXES)[number];
-
-export const MECHANISMS = ["gradual", "acute_trauma"] as const;
-export type Mechanism = (typeof MECHANISMS)[number];
-
-export const SIDES = ["left", "right", "both"] as const;
-export type Side = (typeof SIDES)[number];
-
-export const EFFUSION_GRADES = ["none", "trace", "moderate", "large"] as const;
-export type EffusionGrade = (typeof EFFUSION_GRADES)[number];
-
-export const TENDERNESS_SITES = [
-  "medial_joint_line",
-  "mcl",
-  "pes_anserine",
-  "proximal_medial_tibia_bony",
-  "medial_patellar_facet",
-  "patella_only",
-  "fibular_head",
-] as const;
-export type TendernessSite = (typeof TENDERNESS_SITES)[number];
-
-export const VALGUS_STRESS_RESULTS = ["normal", "pain", "laxity"] as const;
-export type ValgusStressResult = (typeof VALGUS_STRESS_RESULTS)[number];
-
-export const TEST_RESULTS = ["negative", "positive"] as const;
-export type TestResult = (typeof TEST_RESULTS)[number];
-
-export const RUN_SURFACES = ["road", "track", "treadmill", "trail"] as const;
-export type RunSurface = (typeof RUN_SURFACES)[number];
+export {
+  SEXES,
+  MECHANISMS,
+  SIDES,
+  EFFUSION_GRADES,
+  TENDERNESS_SITES,
+  VALGUS_STRESS_RESULTS,
+  TEST_RESULTS,
+  RUN_SURFACES,
+  type Sex,
+  type Mechanism,
+  type Side,
+  type EffusionGrade,
+  type TendernessSite,
+  type ValgusStressResult,
+  type TestResult,
+  type RunSurface,
+} from "../domain/codes";
 
 /** KOOS item ids per subscale (SPEC.md section 6). */
 export const KOOS_SUBSCALE_ITEMS = {
@@ -54,8 +59,7 @@ export const KOOS_SUBSCALE_ITEMS = {
   sport: ["SP1", "SP2", "SP3", "SP4", "SP5"],
   qol: ["Q1", "Q2", "Q3", "Q4"],
 } as const;
-export type KoosSubscale = keyof typeof KOOS_SUBSCALE_ITEMS;
-export const KOOS_SUBSCALES = ["pain", "symptoms", "adl", "sport", "qol"] as const satisfies readonly KoosSubscale[];
+export { KOOS_SUBSCALES, type KoosSubscale } from "../domain/measures";
 export type KoosItemId = (typeof KOOS_SUBSCALE_ITEMS)[KoosSubscale][number];
 export const KOOS_ITEM_IDS: readonly KoosItemId[] = KOOS_SUBSCALES.flatMap((s) => KOOS_SUBSCALE_ITEMS[s]);
 
@@ -189,33 +193,7 @@ export interface PriorAssessmentInput {
   measures: MeasuresInput;
 }
 
-export interface ImportantChange {
-  painNow: number;
-  koos: number;
-  lefs: number;
-  psfs: number;
-  tegner: number;
-}
-
-/** Complete thresholds, as used by the rules. */
-export interface Settings {
-  persistentPainDays: number;
-  twoWeekIncreasePct: number;
-  spikePct: number;
-  minRestDaysPerWeek: number;
-  shoeReplaceKm: number;
-  importantChange: ImportantChange;
-}
-
-/** Partial thresholds: a clinic's settings, or the overrides of one input. */
-export interface ClinicSettings {
-  persistentPainDays?: number;
-  twoWeekIncreasePct?: number;
-  spikePct?: number;
-  minRestDaysPerWeek?: number;
-  shoeReplaceKm?: number;
-  importantChange?: Partial<ImportantChange>;
-}
+export type { ImportantChange, Settings, ClinicSettings } from "../domain/settings";
 
 export interface EvaluationInput {
   /** The day of the assessment: "today" for every window. */
@@ -236,9 +214,18 @@ export interface EvaluationInput {
 // Codes
 // ---------------------------------------------------------------------------
 
-/** Most severe first. */
-export const URGENCY_ORDER = ["emergency", "urgent", "soon", "routine"] as const;
-export type Urgency = (typeof URGENCY_ORDER)[number];
+export { URGENCY_ORDER, type Urgency } from "../domain/urgency";
+export {
+  RISK_FACTOR_CODES,
+  CONSIDERATION_CODES,
+  SPIKE_BANDS,
+  CHANGE_CLASSES,
+  type RiskFactorCode,
+  type ConsiderationCode,
+  type SpikeBand,
+  type ChangeClass,
+} from "../domain/codes";
+export { CHANGE_MEASURES, type ChangeMeasure } from "../domain/measures";
 
 export const RED_FLAG_CODES = [
   "septic_arthritis_suspected",
@@ -257,62 +244,6 @@ export const RED_FLAG_CODES = [
   "sharp_weight_bearing_pain",
 ] as const;
 export type RedFlagCode = (typeof RED_FLAG_CODES)[number];
-
-export const RISK_FACTOR_CODES = [
-  "age_over_30",
-  "prior_knee_injury",
-  "previous_bone_stress_injury",
-  "low_energy_availability",
-  "rapid_distance_increase",
-  "single_run_spike",
-  "speed_or_hill_increase",
-  "hard_surfaces",
-  "cambered_or_one_direction",
-  "treadmill_monotony",
-  "insufficient_rest",
-  "worn_footwear",
-  "single_shoe_pair",
-  "overstriding",
-  "no_warm_up",
-  "dynamic_knee_valgus",
-  "hip_abductor_weakness",
-  "quadriceps_control_deficit",
-  "hamstring_tightness",
-  "ankle_dorsiflexion_limited",
-] as const;
-export type RiskFactorCode = (typeof RISK_FACTOR_CODES)[number];
-
-export const CONSIDERATION_CODES = [
-  "mcl",
-  "pes_anserine",
-  "medial_meniscus",
-  "medial_compartment_overload",
-  "bone_stress_injury",
-  "patellofemoral",
-  "saphenous_nerve",
-  "referred_hip",
-] as const;
-export type ConsiderationCode = (typeof CONSIDERATION_CODES)[number];
-
-export const SPIKE_BANDS = ["10-30", "30-100", ">100"] as const;
-export type SpikeBand = (typeof SPIKE_BANDS)[number];
-
-export const CHANGE_CLASSES = ["improved", "unchanged", "worsened"] as const;
-export type ChangeClass = (typeof CHANGE_CLASSES)[number];
-
-/** The measures compared in `changes`, in output order. */
-export const CHANGE_MEASURES = [
-  "painNow",
-  "koos.pain",
-  "koos.symptoms",
-  "koos.adl",
-  "koos.sport",
-  "koos.qol",
-  "lefs",
-  "psfs",
-  "tegner",
-] as const;
-export type ChangeMeasure = (typeof CHANGE_MEASURES)[number];
 
 // ---------------------------------------------------------------------------
 // Output

@@ -1,6 +1,7 @@
-import type { Actor } from "@/lib/auth";
+import type { Actor } from "@/lib/domain/access";
 import { evaluate, type Evaluation, type EvaluationInput, type Urgency } from "@/lib/clinical";
-import { buildEvaluationInput, RUN_LOOKBACK_DAYS, type ClinicalAnswers } from "@/lib/clinical/record-input";
+import { buildEvaluationInput, type ClinicalAnswers } from "@/lib/clinical/record-input";
+import { RUN_WINDOW_DAYS } from "@/lib/domain/windows";
 import { audit } from "@/lib/data/audit";
 import { clinicClock } from "@/lib/data/clinic";
 import { refreshEpisodeSummary } from "@/lib/data/episode-summary";
@@ -92,7 +93,7 @@ export async function loadEvaluationContext(
     where: {
       clinicId,
       patientId: episode.patientId,
-      date: { gte: fromDateString(addDays(assessedOn, -RUN_LOOKBACK_DAYS)), lte: fromDateString(assessedOn) },
+      date: { gte: fromDateString(addDays(assessedOn, -RUN_WINDOW_DAYS)), lte: fromDateString(assessedOn) },
     },
     select: { date: true, distanceKm: true, surface: true },
     orderBy: { date: "asc" },
@@ -437,6 +438,8 @@ export type FormContext = {
     status: "open" | "discharged";
   };
   runs: { date: string; distanceKm: number; surface: "road" | "track" | "treadmill" | "trail" | null }[];
+  /** The first day of `runs`: an assessment date earlier than this + RUN_WINDOW_DAYS has runs that were not loaded. */
+  runsFrom: string;
   priors: { id: string; assessedOn: string; answers: ClinicalAnswers }[];
   settings: ReturnType<typeof evaluationSettings>;
   reviewIntervalDays: number;
@@ -450,14 +453,17 @@ export type FormContext = {
 
 /**
  * Everything the intake / follow-up form needs to evaluate live in the
- * browser exactly as the server will: runs of the last 120 days, earlier
- * signed assessments, the clinic's thresholds. Audited as a view.
+ * browser exactly as the server will: the runs of the run window
+ * (RUN_WINDOW_DAYS) before the assessment date the form opens with
+ * (`assessedOn`, default today) up to today, earlier signed assessments, the
+ * clinic's thresholds. Audited as a view.
  */
 export async function getFormContext(
   actor: Actor,
   patientId: string,
   episodeId: string,
   action: "assessment.open_new" | null,
+  assessedOn?: string,
 ): Promise<FormContext> {
   return transaction(async (tx) => {
     const episode = await findEpisodeOrThrow(tx, actor, episodeId);
@@ -466,8 +472,10 @@ export async function getFormContext(
     const { timezone, today } = await clinicClock(tx, actor.clinicId);
     const settings = await clinicSettingsIn(tx, actor.clinicId);
     if (!patient) throw new NotFoundError("patient");
+    const anchor = assessedOn && assessedOn < today ? assessedOn : today;
+    const runsFrom = addDays(anchor, -RUN_WINDOW_DAYS);
     const runs = await tx.run.findMany({
-      where: { clinicId: actor.clinicId, patientId, date: { gte: fromDateString(addDays(today, -120)), lte: fromDateString(today) } },
+      where: { clinicId: actor.clinicId, patientId, date: { gte: fromDateString(runsFrom), lte: fromDateString(today) } },
       select: { date: true, distanceKm: true, surface: true },
       orderBy: { date: "asc" },
     });
@@ -492,6 +500,7 @@ export async function getFormContext(
         status: episode.status,
       },
       runs: runs.map((r) => ({ date: toDateString(r.date), distanceKm: r.distanceKm, surface: r.surface })),
+      runsFrom,
       priors: priors.map((p) => ({ id: p.id, assessedOn: toDateString(p.assessedOn), answers: p.answers as ClinicalAnswers })),
       settings: evaluationSettings(settings),
       reviewIntervalDays: settings.reviewIntervalDays,

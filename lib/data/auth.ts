@@ -1,4 +1,4 @@
-import type { Actor } from "@/lib/auth";
+import type { Actor } from "@/lib/domain/access";
 import type { Role } from "@/prisma/generated/client";
 import { audit } from "@/lib/data/audit";
 import { read, transaction } from "@/lib/data/tx";

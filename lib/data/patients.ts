@@ -1,4 +1,5 @@
-import type { Actor } from "@/lib/auth";
+import type { Actor } from "@/lib/domain/access";
+import type { Urgency } from "@/lib/domain/urgency";
 import { Prisma } from "@/prisma/generated/client";
 import type { Evaluation } from "@/lib/clinical";
 import { audit } from "@/lib/data/audit";
@@ -43,7 +44,7 @@ export type EpisodeView = {
   status: "open" | "discharged";
   nextReviewDate: string | null;
   dischargedAt: Date | null;
-  urgency: "emergency" | "urgent" | "soon" | "routine" | null;
+  urgency: Urgency | null;
   screenIncomplete: boolean;
   lastSeenOn: string | null;
   worsening: boolean;
@@ -177,7 +178,7 @@ export type AssessmentSummary = {
   kind: "intake" | "follow_up";
   assessedOn: string;
   status: "draft" | "signed" | "entered_in_error";
-  urgency: "emergency" | "urgent" | "soon" | "routine" | null;
+  urgency: Urgency | null;
   signedAt: Date | null;
   redFlags: string[];
   changes: Record<string, { vsBaseline?: string; vsPrevious?: string }> | null;

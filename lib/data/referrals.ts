@@ -1,5 +1,7 @@
-import type { Actor } from "@/lib/auth";
-import { DEFAULT_SETTINGS, FINDING_LABELS, RED_FLAG_LABELS, type Evaluation, type Settings } from "@/lib/clinical";
+import { DEFAULT_SETTINGS, FINDING_LABELS, PLAN_ITEM_LABELS, RESPONSE_LABELS } from "@/lib/domain";
+import type { Actor } from "@/lib/domain/access";
+import type { Urgency } from "@/lib/domain/urgency";
+import { RED_FLAG_LABELS, type Evaluation, type Settings } from "@/lib/clinical";
 import { audit } from "@/lib/data/audit";
 import { findEpisodeOrThrow, isUuid } from "@/lib/data/patients";
 import { asJson, fromDateString, read, toDateString, transaction, type Tx } from "@/lib/data/tx";
@@ -7,8 +9,9 @@ import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { buildReferralSnapshot } from "@/lib/export/snapshot";
 import type { ReferralSnapshot, SnapshotSource } from "@/lib/export/types";
 import { addDays } from "@/lib/format";
+import { RUN_WINDOW_DAYS } from "@/lib/domain/windows";
 import type { Prisma } from "@/prisma/generated/client";
-import { PLAN_ITEM_LABELS, RESPONSE_LABELS, type Answers } from "@/lib/validation/assessment";
+import { type Answers } from "@/lib/validation/assessment";
 import type { UpdateReferralInput } from "@/lib/validation/referrals";
 
 /**
@@ -26,7 +29,7 @@ export type ReferralView = {
   patientId: string;
   assessmentId: string;
   status: "draft" | "signed" | "sent" | "cancelled";
-  urgency: "emergency" | "urgent" | "soon" | "routine";
+  urgency: Urgency;
   reason: string;
   question: string;
   recipient: string | null;
@@ -196,7 +199,7 @@ async function snapshotSource(
     where: {
       clinicId: actor.clinicId,
       patientId: r.episode.patientId,
-      date: { gte: fromDateString(addDays(toDateString(a.assessedOn), -83)), lte: a.assessedOn },
+      date: { gte: fromDateString(addDays(toDateString(a.assessedOn), -RUN_WINDOW_DAYS)), lte: a.assessedOn },
     },
     select: { date: true, distanceKm: true },
     orderBy: { date: "asc" },

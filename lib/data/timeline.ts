@@ -1,4 +1,5 @@
-import type { Actor } from "@/lib/auth";
+import type { Actor } from "@/lib/domain/access";
+import type { Urgency } from "@/lib/domain/urgency";
 import type { Evaluation, ImportantChange } from "@/lib/clinical";
 import { audit } from "@/lib/data/audit";
 import { clinicClock } from "@/lib/data/clinic";
@@ -27,7 +28,7 @@ export type TimelineData = {
     assessedOn: string;
     status: "draft" | "signed" | "entered_in_error";
     signedAt: string | null;
-    urgency: "emergency" | "urgent" | "soon" | "routine" | null;
+    urgency: Urgency | null;
     evaluation: Evaluation | null;
   }[];
   runs: { date: string; distanceKm: number }[];

@@ -20,21 +20,11 @@
  *   table's header is repeated on a new page.
  * - Deterministic: the creation date is the signing time, not the clock.
  */
+import { URGENCY_LABELS, ASSESSMENT_KIND_LABELS, SEX_LABELS, SIDE_LABELS, URGENCY_WORDS } from "@/lib/domain";
 import PDFDocument from "pdfkit";
-import { URGENCY_LABELS } from "@/lib/clinical/labels";
+
 import { formatDate } from "@/lib/format";
-import {
-  formatScore,
-  KIND_TEXT,
-  loadFigures,
-  patientName,
-  SEX_TEXT,
-  SIDE_TEXT,
-  signedWhen,
-  spikeText,
-  thresholdText,
-  URGENCY_WORDS,
-} from "./snapshot";
+import { formatScore, loadFigures, patientName, signedWhen, spikeText, thresholdText } from "./snapshot";
 import type { Finding, ReferralSnapshot } from "./types";
 
 // ---------------------------------------------------------------------------
@@ -401,7 +391,7 @@ export function renderReferralPdf(snapshot: ReferralSnapshot, options: PdfOption
 function write(l: Layout, s: ReferralSnapshot) {
   const { doc } = l;
   const name = patientName(s);
-  const side = SIDE_TEXT[s.episode.side];
+  const side = SIDE_LABELS[s.episode.side];
 
   // --- Title and sender -------------------------------------------------------
   doc.font(BOLD).fontSize(17).fillColor(INK).text(toWinAnsi("Referral: medial knee pain"), l.left, MARGIN.top, { width: l.width });
@@ -429,13 +419,16 @@ function write(l: Layout, s: ReferralSnapshot) {
     null,
     [
       ["Patient", `${name} · MRN ${s.patient.mrn}`],
-      ["Born", `${formatDate(s.patient.birthDate)} (${s.patient.ageYears} years at assessment) · ${SEX_TEXT[s.patient.sex]}`],
+      ["Born", `${formatDate(s.patient.birthDate)} (${s.patient.ageYears} years at assessment) · ${SEX_LABELS[s.patient.sex]}`],
       ["Knee", `${side} · ${s.episode.complaint}`],
       ...(s.patient.phone || s.patient.email ? [["Patient contact", [s.patient.phone, s.patient.email].filter(Boolean).join(" · ")]] : []),
       ["To", s.recipient ?? "Not specified"],
       ["Referrer", [s.referrer.name, s.referrer.title].filter(Boolean).join(", ")],
       ["Referrer contact", [s.referrer.phone, s.referrer.email].filter(Boolean).join(" · ")],
-      ["Assessment", `${KIND_TEXT[s.assessment.kind]} on ${formatDate(s.assessment.assessedOn)}, signed by ${s.assessment.signedByName}`],
+      [
+        "Assessment",
+        `${ASSESSMENT_KIND_LABELS[s.assessment.kind]} on ${formatDate(s.assessment.assessedOn)}, signed by ${s.assessment.signedByName}`,
+      ],
       ["Referral signed", `${signedWhen(s)} · rules version ${s.rulesVersion}`],
     ],
     [1, 3.4],
@@ -553,7 +546,7 @@ function write(l: Layout, s: ReferralSnapshot) {
       "Plan and response by visit",
       ["Visit", "Plan", "Response"],
       s.treatment.visits.map((v) => [
-        `${formatDate(v.date)} (${KIND_TEXT[v.kind]})`,
+        `${formatDate(v.date)} (${ASSESSMENT_KIND_LABELS[v.kind]})`,
         [...v.planItems.map((item) => `• ${item}`), ...(v.planNotes ? [`Notes: ${v.planNotes}`] : [])].join("\n") || "—",
         v.response ?? "—",
       ]),

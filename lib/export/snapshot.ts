@@ -13,20 +13,27 @@
  * ("McMurray: positive"); only recorded answers are listed.
  */
 import {
-  CHANGE_MEASURE_LABELS,
   CONSIDERATION_LABELS,
   FINDING_LABELS,
-  RED_FLAG_LABELS,
+  MEASURES,
+  MECHANISM_LABELS,
   RISK_FACTOR_LABELS,
-  type ChangeMeasure,
-  type Evaluation,
-  type RedFlagCode,
-  type Scores,
-} from "@/lib/clinical";
+  SPIKE_BAND_LABELS,
+  REFERRAL_WEEKS_SHOWN,
+  TENDERNESS_SHORT,
+  rangeText,
+  type SpikeBand,
+  type TendernessSite,
+  PLAN_ITEM_LABELS,
+  RESPONSE_LABELS,
+  type PlanItem,
+} from "@/lib/domain";
+import { RED_FLAG_LABELS, type Evaluation, type RedFlagCode } from "@/lib/clinical";
+import { scoreOf } from "@/lib/clinical/changes";
 import { dayNumber, fromDayNumber } from "@/lib/clinical/dates";
 import { FOLLOW_UP_SECTIONS, INTAKE_SECTIONS, type Question } from "@/lib/questions";
-import { formatDate, formatDateTime, formatKm, MECHANISM_LABELS } from "@/lib/format";
-import { PLAN_ITEM_LABELS, RESPONSE_LABELS, type Answers, type PlanItem } from "@/lib/validation/assessment";
+import { formatDate, formatDateTime, formatKm } from "@/lib/format";
+import { type Answers } from "@/lib/validation/assessment";
 import type { Finding, LabelledCode, OutcomeSeries, ReferralSnapshot, SnapshotSource } from "./types";
 
 type HistoryEntry = SnapshotSource["history"][number];
@@ -34,17 +41,6 @@ type HistoryEntry = SnapshotSource["history"][number];
 // ---------------------------------------------------------------------------
 // Labels and values of answers
 // ---------------------------------------------------------------------------
-
-/** Short tenderness sites, for "Tenderness: medial joint line, MCL". */
-export const TENDERNESS_SHORT: Readonly<Record<string, string>> = {
-  medial_joint_line: "medial joint line",
-  mcl: "MCL",
-  pes_anserine: "pes anserine insertion",
-  proximal_medial_tibia_bony: "focal bony tenderness of the proximal medial tibia",
-  medial_patellar_facet: "medial patellar facet",
-  patella_only: "patella only",
-  fibular_head: "fibular head",
-};
 
 /** Every question of the intake and follow-up forms, by answer path. */
 const QUESTIONS: ReadonlyMap<string, Question> = new Map(
@@ -84,7 +80,9 @@ function num(n: number): string {
 function answerValue(path: string, value: unknown): string {
   if (value === undefined || value === null) return "not recorded";
   if (path === "exam.tenderness" && Array.isArray(value)) {
-    return value.length === 0 ? "none (palpated, nothing tender)" : value.map((v) => TENDERNESS_SHORT[String(v)] ?? String(v)).join(", ");
+    return value.length === 0
+      ? "none (palpated, nothing tender)"
+      : value.map((v) => TENDERNESS_SHORT[String(v) as TendernessSite] ?? String(v)).join(", ");
   }
   if (typeof value === "boolean") return value ? "yes" : "no";
   const q = QUESTIONS.get(path);
@@ -223,7 +221,7 @@ function durationText(days: number | null, onsetDate: string | null): string {
 // Training load
 // ---------------------------------------------------------------------------
 
-const WEEKS_SHOWN = 8;
+const WEEKS_SHOWN = REFERRAL_WEEKS_SHOWN;
 
 /** Day number of the Monday of the ISO week holding day `day` (1970-01-01 was a Thursday). */
 function mondayOf(day: number): number {
@@ -292,42 +290,22 @@ function trainingLoad(source: SnapshotSource): ReferralSnapshot["trainingLoad"] 
 // Outcome measures
 // ---------------------------------------------------------------------------
 
-type MeasureDef = {
-  measure: ChangeMeasure;
-  unit: string;
-  betterIs: "higher" | "lower";
-  change: keyof SnapshotSource["settings"]["importantChange"];
-  value: (s: Scores) => number | null | undefined;
-};
-
-const MEASURES: readonly MeasureDef[] = [
-  { measure: "painNow", unit: "0-10", betterIs: "lower", change: "painNow", value: (s) => s.painNow },
-  { measure: "koos.pain", unit: "0-100", betterIs: "higher", change: "koos", value: (s) => s.koos?.pain },
-  { measure: "koos.symptoms", unit: "0-100", betterIs: "higher", change: "koos", value: (s) => s.koos?.symptoms },
-  { measure: "koos.adl", unit: "0-100", betterIs: "higher", change: "koos", value: (s) => s.koos?.adl },
-  { measure: "koos.sport", unit: "0-100", betterIs: "higher", change: "koos", value: (s) => s.koos?.sport },
-  { measure: "koos.qol", unit: "0-100", betterIs: "higher", change: "koos", value: (s) => s.koos?.qol },
-  { measure: "lefs", unit: "0-80", betterIs: "higher", change: "lefs", value: (s) => s.lefs },
-  { measure: "psfs", unit: "0-10", betterIs: "higher", change: "psfs", value: (s) => s.psfs },
-  { measure: "tegner", unit: "level 0-10", betterIs: "higher", change: "tegner", value: (s) => s.tegner },
-];
-
 function outcomes(history: readonly HistoryEntry[], source: SnapshotSource): OutcomeSeries[] {
   const changes = source.assessment.evaluation.changes ?? {};
   const out: OutcomeSeries[] = [];
   for (const def of MEASURES) {
     const points: OutcomeSeries["points"] = [];
     for (const h of history) {
-      const value = def.value(h.evaluation.scores);
+      const value = scoreOf(h.evaluation.scores, def.measure);
       if (typeof value === "number" && Number.isFinite(value)) points.push({ date: h.assessedOn, value });
     }
     if (points.length === 0) continue;
     out.push({
       measure: def.measure,
-      label: CHANGE_MEASURE_LABELS[def.measure],
-      unit: def.unit,
+      label: def.label,
+      unit: rangeText(def),
       betterIs: def.betterIs,
-      importantChange: source.settings.importantChange[def.change],
+      importantChange: source.settings.importantChange[def.importantChangeKey],
       points,
       vsBaseline: changes[def.measure]?.vsBaseline ?? null,
     });
@@ -484,27 +462,6 @@ export function buildReferralSnapshot(source: SnapshotSource): ReferralSnapshot 
 // Wording shared by the exports (print page, PDF, FHIR narrative)
 // ---------------------------------------------------------------------------
 
-/** Urgency as one word (the exports never show urgency by colour alone). */
-export const URGENCY_WORDS: Readonly<Record<ReferralSnapshot["urgency"], string>> = {
-  emergency: "Emergency",
-  urgent: "Urgent",
-  soon: "Soon",
-  routine: "Routine",
-};
-
-export const SIDE_TEXT: Readonly<Record<ReferralSnapshot["episode"]["side"], string>> = {
-  left: "Left knee",
-  right: "Right knee",
-  both: "Both knees",
-};
-export const SEX_TEXT: Readonly<Record<ReferralSnapshot["patient"]["sex"], string>> = {
-  female: "Female",
-  male: "Male",
-  other: "Other",
-  unknown: "Unknown",
-};
-export const KIND_TEXT: Readonly<Record<"intake" | "follow_up", string>> = { intake: "Intake", follow_up: "Follow-up" };
-
 /** When the referral was signed, in the clinic's time zone with the zone named: "4 Nov 2026, 15:42 GMT". */
 export function signedWhen(s: Pick<ReferralSnapshot, "signedAt" | "clinic">): string {
   return formatDateTime(s.signedAt, s.clinic.timezone ?? "UTC");
@@ -528,15 +485,9 @@ export function thresholdText(series: OutcomeSeries): string {
 
 /** "18 km on 1 Nov 2026 (longest run of the previous 30 days: 12 km; more than 30% up to 100% longer)". */
 export function spikeText(spike: ReferralSnapshot["trainingLoad"]["spikes"][number]): string {
-  const band = SPIKE_BAND_TEXT[spike.band] ?? spike.band;
+  const band = SPIKE_BAND_LABELS[spike.band as SpikeBand] ?? spike.band;
   return `${num(spike.distanceKm)} km on ${formatDate(spike.date)} (longest run of the previous 30 days: ${num(spike.longestPrior30dKm)} km; ${band})`;
 }
-
-const SPIKE_BAND_TEXT: Readonly<Record<string, string>> = {
-  "10-30": "more than 10% up to 30% longer",
-  "30-100": "more than 30% up to 100% longer",
-  ">100": "more than twice as long",
-};
 
 /** "Acute 7 days 32 km · chronic 26.5 km/week · ACWR 1.21 (weak evidence) · two-week change +30.4%". */
 export function loadFigures(t: ReferralSnapshot["trainingLoad"]): { label: string; value: string }[] {

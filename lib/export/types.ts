@@ -52,7 +52,7 @@ export type SnapshotSource = {
   };
   /** Signed, not entered-in-error assessments of the episode up to and including `assessment`, oldest first. */
   history: { id: string; kind: "intake" | "follow_up"; assessedOn: string; answers: Answers; evaluation: Evaluation }[];
-  /** Runs of the 12 weeks up to the assessment day. */
+  /** Runs of the run window (RUN_WINDOW_DAYS) up to the assessment day. */
   runs: { date: string; distanceKm: number }[];
   /** The thresholds in force (important change per measure). */
   settings: Settings;

@@ -10,6 +10,7 @@
  */
 
 import * as z from "zod";
+import { IMPORTANT_CHANGE_DEFINITIONS, SETTING_DEFINITIONS, type ThresholdDefinition } from "../domain/settings";
 import { hasIsoDateFormat, isRealIsoDate } from "../clinical/dates";
 import {
   EFFUSION_GRADES,
@@ -103,28 +104,37 @@ function list<T extends z.ZodType>(item: T) {
 // Settings (also used by the clinic-settings admin form)
 // ---------------------------------------------------------------------------
 
+/** A threshold of lib/domain/settings.ts, with its range and its default in the description. */
+function threshold(def: ThresholdDefinition) {
+  const schema = def.minExclusive
+    ? numberAboveZeroTo(def.max)
+    : def.integer
+      ? integerFromTo(def.min, def.max)
+      : numberFromTo(def.min, def.max);
+  return schema.optional().describe(`${def.meaning} (default ${def.default})`);
+}
+
+const I = IMPORTANT_CHANGE_DEFINITIONS;
 export const importantChangeSchema = object({
-  painNow: numberAboveZeroTo(10).optional().describe("pain NRS points (default 2)"),
-  koos: numberAboveZeroTo(100).optional().describe("KOOS subscale points (default 10)"),
-  lefs: numberAboveZeroTo(80).optional().describe("LEFS points (default 9)"),
-  psfs: numberAboveZeroTo(10).optional().describe("PSFS points (default 2)"),
-  tegner: numberAboveZeroTo(10).optional().describe("Tegner levels (default 1)"),
+  painNow: threshold(I.painNow),
+  koos: threshold(I.koos),
+  lefs: threshold(I.lefs),
+  psfs: threshold(I.psfs),
+  tegner: threshold(I.tegner),
 });
 
 /**
  * Per-clinic thresholds, every key optional (a missing key keeps the
  * default; `importantChange` may name only some measures).
  */
+const T = SETTING_DEFINITIONS;
 export const clinicSettingsSchema = object({
-  persistentPainDays: integerFromTo(1, 365).optional().describe("days of pain despite reduced training that raise a red flag (default 14)"),
-  twoWeekIncreasePct: numberFromTo(0, 1000)
-    .optional()
-    .describe("two-week distance increase, in %, above which it is a risk factor (default 30)"),
-  spikePct: numberFromTo(0, 1000)
-    .optional()
-    .describe("a run more than this % longer than the longest of the previous 30 days is a spike (default 10)"),
-  minRestDaysPerWeek: integerFromTo(0, 7).optional().describe("fewer rest days per week than this is a risk factor (default 1)"),
-  shoeReplaceKm: numberFromTo(1, 10000).optional().describe("shoes used for more km than this are worn (default 800)"),
+  persistentPainDays: threshold(T.persistentPainDays),
+  twoWeekIncreasePct: threshold(T.twoWeekIncreasePct),
+  spikePct: threshold(T.spikePct),
+  minRestDaysPerWeek: threshold(T.minRestDaysPerWeek),
+  shoeReplaceKm: threshold(T.shoeReplaceKm),
+  maxRunPain: threshold(T.maxRunPain),
   importantChange: importantChangeSchema.optional().describe("smallest change of each measure that counts as improved or worsened"),
 });
 

@@ -4,7 +4,8 @@
  * relative to `today`, so reviews are due, overdue and upcoming whenever the
  * seed is run. Deterministic for a given clinic seed and day.
  */
-import { DEFAULT_SETTINGS, evaluate, RISK_FACTOR_CODES, type Evaluation, type SymptomsInput } from "../../lib/clinical";
+import { DEFAULT_SETTINGS } from "../../lib/domain";
+import { evaluate, RISK_FACTOR_CODES, type Evaluation, type SymptomsInput } from "../../lib/clinical";
 import { buildEvaluationInput, type ClinicalAnswers } from "../../lib/clinical/record-input";
 import { refreshEpisodeSummary } from "../../lib/data/episode-summary";
 import { createReferralDraftIn, signReferralIn } from "../../lib/data/referrals";

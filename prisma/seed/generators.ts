@@ -3,8 +3,9 @@
  * synthetic clinic (scripts/synth): a deterministic PRNG, a complete
  * red-flag screen answered "no", outcome measures for a severity, plan items.
  */
+import { type PlanItem } from "../../lib/domain";
 import type { ExamInput, MeasuresInput, SymptomsInput } from "../../lib/clinical";
-import type { Answers, PlanItem } from "../../lib/validation/assessment";
+import type { Answers } from "../../lib/validation/assessment";
 
 /** Small deterministic PRNG (mulberry32). */
 export function prng(seed: number) {

@@ -4,8 +4,8 @@
  * consideration of the engine at least once per clinic (checked by
  * tests/integration/seed.test.ts).
  */
+import { type PlanItem } from "../../lib/domain";
 import type { ExamInput, HistoryInput, SymptomsInput } from "../../lib/clinical";
-import type { PlanItem } from "../../lib/validation/assessment";
 
 export type Scenario = {
   key: string;

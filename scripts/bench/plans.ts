@@ -30,7 +30,7 @@
 import "dotenv/config";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import type { Actor } from "../../lib/auth";
+import type { Actor } from "../../lib/domain/access";
 import { PrismaClient } from "../../prisma/generated/client";
 import { caseloadQuerySchema } from "../../lib/validation/caseload";
 

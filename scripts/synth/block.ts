@@ -5,12 +5,13 @@
  * signed referrals chosen for some of them. Runs in a worker thread
  * (scripts/synth/worker.ts) or inline.
  */
+import { DEFAULT_SETTINGS, RUN_WINDOW_DAYS, PLAN_ITEM_LABELS, RESPONSE_LABELS } from "../../lib/domain";
 import { randomUUID } from "node:crypto";
-import { DEFAULT_SETTINGS } from "../../lib/clinical";
+
 import { defaultReason } from "../../lib/data/referrals";
 import { buildReferralSnapshot } from "../../lib/export/snapshot";
 import type { SnapshotSource } from "../../lib/export/types";
-import { PLAN_ITEM_LABELS, RESPONSE_LABELS } from "../../lib/validation/assessment";
+
 import { copyJson, copyValue as v } from "./copy";
 import { buildRuns, buildVisits, type PatientPlan, type RunRow, type VisitRow } from "./model";
 
@@ -201,7 +202,7 @@ function referralRow(
   const signedAt = `${from.assessedOn}T15:00:00.000Z`;
   const question = p.scenario.referral?.question ?? "Please assess: red flag on screening, see the summary.";
   const recipient = RECIPIENTS[n % RECIPIENTS.length] ?? null;
-  const lookFrom = new Date(Date.parse(from.assessedOn) - 83 * 86_400_000).toISOString().slice(0, 10);
+  const lookFrom = new Date(Date.parse(from.assessedOn) - RUN_WINDOW_DAYS * 86_400_000).toISOString().slice(0, 10);
   const source: SnapshotSource = {
     referral: { id, urgency: from.evaluation.urgency, reason: defaultReason(from.evaluation), question, recipient, draft },
     signedAt,

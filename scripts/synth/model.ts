@@ -10,10 +10,11 @@
  * to three weeks apart), most signed, the last one sometimes a draft, a few
  * entered in error.
  */
+import { DEFAULT_SETTINGS, RUN_WINDOW_DAYS, type PlanItem } from "../../lib/domain";
 import { randomUUID } from "node:crypto";
-import { addDays, DEFAULT_SETTINGS, evaluate, type Evaluation, type EvaluationInput, type SymptomsInput } from "../../lib/clinical";
-import { buildEvaluationInput, RUN_LOOKBACK_DAYS, type ClinicalAnswers, type RecordRun } from "../../lib/clinical/record-input";
-import type { Answers, PlanItem } from "../../lib/validation/assessment";
+import { addDays, evaluate, type Evaluation, type EvaluationInput, type SymptomsInput } from "../../lib/clinical";
+import { buildEvaluationInput, type ClinicalAnswers, type RecordRun } from "../../lib/clinical/record-input";
+import type { Answers } from "../../lib/validation/assessment";
 import { COMPLAINTS, FAMILY, GIVEN_FEMALE, GIVEN_MALE, GOALS } from "../../prisma/seed/names";
 import { OVERUSE_SCENARIOS, RED_FLAG_SCENARIOS, type Scenario } from "../../prisma/seed/scenarios";
 import {
@@ -201,7 +202,7 @@ export function buildVisits(seed: number, plan: PatientPlan, runs: readonly RunR
   // Runs are in date order: each evaluation gets the slice of its look-back window (buildEvaluationInput filters the same way).
   const recordRuns: RecordRun[] = runs.map((r) => ({ date: r.date, distanceKm: r.distanceKm, surface: r.surface }));
   const windowOf = (day: string) => {
-    const from = addDays(day, -RUN_LOOKBACK_DAYS);
+    const from = addDays(day, -RUN_WINDOW_DAYS);
     let lo = 0;
     while (lo < recordRuns.length && recordRuns[lo]!.date < from) lo++;
     let hi = lo;

@@ -103,6 +103,7 @@ describe("signing, addenda and entered in error", () => {
       spikePct: 10,
       minRestDaysPerWeek: 1,
       shoeReplaceKm: 800,
+      maxRunPain: 2,
       importantChange: { painNow: 2, koos: 10, lefs: 9, psfs: 2, tegner: 1 },
       reviewIntervalDays: 14,
     });
@@ -118,7 +119,7 @@ describe("signing, addenda and entered in error", () => {
     expect(s).toMatchObject({ status: "signed", rulesVersion: "1", urgency: "soon", signedById: t.clinician.userId });
     expect(s.evaluation?.redFlags.map((f) => f.code)).toEqual(["persistent_pain"]);
     const row = await testDb().assessment.findUniqueOrThrow({ where: { id: d.id } });
-    expect(row.settingsUsed).toMatchObject({ persistentPainDays: 10 });
+    expect(row.settingsUsed).toMatchObject({ persistentPainDays: 10, maxRunPain: 2 });
     expect((row.evaluationInput as { training: { runs: unknown[] } }).training.runs).toEqual([
       { date: isoDaysAgo(3), distanceKm: 10, surface: "road" },
     ]);

@@ -1,5 +1,6 @@
+import { PLAN_ITEM_LABELS } from "@/lib/domain";
 import { formatDate } from "@/lib/format";
-import { PLAN_ITEM_LABELS, type Answers } from "@/lib/validation/assessment";
+import { type Answers } from "@/lib/validation/assessment";
 import { getPath } from "./paths";
 import { FOLLOW_UP_SECTIONS, INTAKE_SECTIONS, KOOS_ITEMS, type Question } from "@/lib/questions";
 

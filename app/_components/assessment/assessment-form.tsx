@@ -1,5 +1,6 @@
 "use client";
 
+import { PLAN_ITEM_LABELS, PLAN_ITEMS } from "@/lib/domain";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { evaluate, type ClinicSettings, type Evaluation } from "@/lib/clinical";
@@ -7,7 +8,7 @@ import { buildEvaluationInput, type ClinicalAnswers, type RecordRun } from "@/li
 import { discardDraftAction, saveDraftAction, signAssessmentAction } from "@/lib/actions/assessments";
 import type { ActionState } from "@/lib/actions/state";
 import { addDays, formatDate, formatDateTime } from "@/lib/format";
-import { PLAN_ITEM_LABELS, PLAN_ITEMS, answersSchema, type Answers } from "@/lib/validation/assessment";
+import { answersSchema, type Answers } from "@/lib/validation/assessment";
 import { toInputIssues } from "@/lib/validation/evaluate-input";
 import { Alert } from "@/app/_components/ui/alert";
 import { Button } from "@/app/_components/ui/button";
@@ -16,7 +17,7 @@ import { QuestionControl } from "./controls";
 import { EvaluationPanel } from "./evaluation-panel";
 import { MeasuresSection } from "./measures-section";
 import { changedPaths, getPath, setPath } from "./paths";
-import { FOLLOW_UP_SECTIONS, INTAKE_SECTIONS, KOOS_ITEMS, RED_FLAG_QUESTIONS, type Section } from "@/lib/questions";
+import { FOLLOW_UP_SECTIONS, INTAKE_SECTIONS, KOOS_ITEMS, RED_FLAG_QUESTIONS, runWindowText, type Section } from "@/lib/questions";
 
 /**
  * The intake / follow-up form. Scores, red flags, risk factors and
@@ -31,6 +32,8 @@ export type AssessmentFormProps = {
   patient: { birthDate: string; sex: "female" | "male" | "other" | "unknown" };
   episode: { id: string; mechanism: "gradual" | "acute_trauma" | null; side: "left" | "right" | "both"; onsetDate: string | null };
   runs: RecordRun[];
+  /** The first day of `runs` (lib/data getFormContext). */
+  runsFrom?: string;
   priors: { assessedOn: string; answers: ClinicalAnswers }[];
   settings: ClinicSettings;
   reviewIntervalDays: number;
@@ -376,7 +379,8 @@ export function AssessmentForm(props: AssessmentFormProps) {
                 : episode.mechanism === "gradual"
                   ? "gradual onset"
                   : "mechanism not recorded"}
-              {episode.onsetDate ? ` · onset ${formatDate(episode.onsetDate)}` : ""} · {props.runs.length} runs in the last 60 days
+              {episode.onsetDate ? ` · onset ${formatDate(episode.onsetDate)}` : ""} ·{" "}
+              {runWindowText(props.runs, assessedOn, props.runsFrom)}
             </p>
           </div>
         </section>

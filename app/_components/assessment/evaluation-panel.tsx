@@ -1,13 +1,5 @@
-import {
-  CHANGE_MEASURE_LABELS,
-  CONSIDERATION_LABELS,
-  FINDING_LABELS,
-  RED_FLAG_LABELS,
-  RISK_FACTOR_LABELS,
-  URGENCY_LABELS,
-  type ChangeClass,
-  type Evaluation,
-} from "@/lib/clinical";
+import { CHANGE_MEASURE_LABELS, CONSIDERATION_LABELS, FINDING_LABELS, RISK_FACTOR_LABELS, URGENCY_LABELS } from "@/lib/domain";
+import { RED_FLAG_LABELS, type ChangeClass, type Evaluation } from "@/lib/clinical";
 import { formatDate } from "@/lib/format";
 import { UrgencyBadge } from "@/app/_components/ui/urgency-badge";
 import { ChangeBadge } from "./change-badge";

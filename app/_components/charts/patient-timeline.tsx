@@ -5,8 +5,9 @@
  * renders (on the server in the patient page) and the client charts receive
  * plain data.
  */
+import { SIDE_LABELS } from "@/lib/domain";
 import { measureSeries, trainingSeries, type TimelineMeasureAssessment } from "@/lib/clinical/timeline";
-import { SIDE_LABELS } from "@/lib/format";
+
 import { Card } from "@/app/_components/ui/card";
 import { AssessmentHistory } from "./assessment-history";
 import { eventsFromAssessments, sortEvents } from "./events";

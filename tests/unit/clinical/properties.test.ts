@@ -1,6 +1,7 @@
 /** Properties of evaluate() over generated valid inputs (fast-check). */
+import { mostSevere } from "@/lib/domain";
 import fc from "fast-check";
-import { evaluate, mostSevere, RED_FLAG_CODES, URGENCY_ORDER, type Evaluation, type EvaluationInput } from "@/lib/clinical";
+import { evaluate, RED_FLAG_CODES, URGENCY_ORDER, type Evaluation, type EvaluationInput } from "@/lib/clinical";
 import { parseEvaluationInput } from "@/lib/validation/evaluate-input";
 import { runCli } from "../cli-helpers";
 import { inputArb } from "./arbitraries";

@@ -4,18 +4,9 @@
  * band of the important change; and the server-rendered tables of
  * app/_components/charts (no browser).
  */
+import { DEFAULT_IMPORTANT_CHANGE } from "@/lib/domain";
 import fc from "fast-check";
-import {
-  addDays,
-  computeLoad,
-  dayNumber,
-  DEFAULT_IMPORTANT_CHANGE,
-  evaluate,
-  fromDayNumber,
-  type Evaluation,
-  type RunInput,
-  type Scores,
-} from "@/lib/clinical";
+import { addDays, computeLoad, dayNumber, evaluate, fromDayNumber, type Evaluation, type RunInput, type Scores } from "@/lib/clinical";
 import { isoWeekStart, measureSeries, trainingSeries, weekStartOf, type TimelineMeasureAssessment } from "@/lib/clinical/timeline";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { can, requirePermission } from "@/lib/auth";
+import { requirePermission } from "@/lib/auth";
+import { can } from "@/lib/domain/access";
 import { listRunsAudited } from "@/lib/data/runs";
 import { NotFoundError } from "@/lib/errors";
 import { addDays, formatDate, formatDuration } from "@/lib/format";
