@@ -101,8 +101,8 @@ class InputFacts implements Facts {
 
   private answer(path: string): unknown {
     const [group, key] = splitPath(path);
-    const answers = (this.input as unknown as Record<string, Record<string, unknown> | undefined>)[group];
-    return answers === undefined ? undefined : answers[key];
+    const answers: unknown = Reflect.get(this.input, group);
+    return answers === undefined || answers === null ? undefined : Reflect.get(answers, key);
   }
 
   private number(path: NumberPath, test: (n: number) => boolean): Finding {

@@ -13,6 +13,8 @@ import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { addDays } from "@/lib/format";
 import type { Prisma } from "@/prisma/generated/client";
 import { answersSchema, parseWithIssues, type Answers, type SaveDraftInput } from "@/lib/validation/assessment";
+import { readAnswers } from "@/lib/stored/answers";
+import { readEvaluationOrNull, type StoredEvaluation } from "@/lib/stored/evaluation";
 
 /**
  * Intake and follow-up assessments. A draft is saved as often as the
@@ -29,7 +31,7 @@ export type AssessmentView = {
   kind: "intake" | "follow_up";
   assessedOn: string;
   answers: Answers;
-  evaluation: Evaluation | null;
+  evaluation: StoredEvaluation | null;
   rulesVersion: string | null;
   urgency: Urgency | null;
   status: "draft" | "signed" | "entered_in_error";
@@ -51,8 +53,8 @@ export function assessmentView(row: AssessmentRow): AssessmentView {
     episodeId: row.episodeId,
     kind: row.kind,
     assessedOn: toDateString(row.assessedOn),
-    answers: row.answers as Answers,
-    evaluation: (row.evaluation as Evaluation | null) ?? null,
+    answers: readAnswers(row.answers),
+    evaluation: readEvaluationOrNull(row.evaluation),
     rulesVersion: row.rulesVersion,
     urgency: row.urgency,
     status: row.status,
@@ -114,7 +116,7 @@ export async function loadEvaluationContext(
     patient: { birthDate: toDateString(episode.patient.birthDate), sex: episode.patient.sex },
     episode: { mechanism: episode.mechanism, side: episode.side, onsetDate: toDateString(episode.onsetDate) },
     runs: runs.map((r) => ({ date: toDateString(r.date), distanceKm: r.distanceKm, surface: r.surface })),
-    priors: priors.map((p) => ({ id: p.id, assessedOn: toDateString(p.assessedOn), answers: p.answers as ClinicalAnswers })),
+    priors: priors.map((p) => ({ id: p.id, assessedOn: toDateString(p.assessedOn), answers: readAnswers(p.answers) })),
     settings: evaluationSettings(settings),
   };
 }
@@ -231,7 +233,7 @@ async function conflictDetail(tx: Tx, actor: Actor, row: AssessmentRow) {
     version: row.version,
     status: row.status,
     assessedOn: toDateString(row.assessedOn),
-    answers: row.answers,
+    answers: readAnswers(row.answers),
     updatedAt: row.updatedAt,
     updatedBy: by?.name ?? null,
   };
@@ -489,7 +491,8 @@ export async function getFormContext(
     });
     // A draft being continued is audited by getAssessmentDetail; a new form here.
     if (action) await audit(tx, actor, { action, entityType: "Episode", entityId: episodeId, patientId });
-    const last = priors[priors.length - 1];
+    const priorAnswers = priors.map((p) => ({ id: p.id, assessedOn: toDateString(p.assessedOn), answers: readAnswers(p.answers) }));
+    const last = priorAnswers[priorAnswers.length - 1];
     return {
       patient: { id: patient.id, birthDate: toDateString(patient.birthDate), sex: patient.sex },
       episode: {
@@ -501,12 +504,12 @@ export async function getFormContext(
       },
       runs: runs.map((r) => ({ date: toDateString(r.date), distanceKm: r.distanceKm, surface: r.surface })),
       runsFrom,
-      priors: priors.map((p) => ({ id: p.id, assessedOn: toDateString(p.assessedOn), answers: p.answers as ClinicalAnswers })),
+      priors: priorAnswers,
       settings: evaluationSettings(settings),
       reviewIntervalDays: settings.reviewIntervalDays,
       today,
       timezone,
-      lastTraining: last ? (last.answers as Answers).training : undefined,
+      lastTraining: last?.answers.training,
       hasIntake: intakes > 0,
     };
   });

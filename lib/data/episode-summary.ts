@@ -1,5 +1,5 @@
 import { mostSevere, RANK_NOT_EVALUATED, urgencyRank, type Urgency } from "@/lib/domain";
-import type { Evaluation } from "@/lib/clinical";
+import { readEvaluationOrNull } from "@/lib/stored/evaluation";
 import { fromDateString, type Tx } from "@/lib/data/tx";
 import { NotFoundError } from "@/lib/errors";
 
@@ -22,8 +22,8 @@ export async function refreshEpisodeSummary(tx: Tx, clinicId: string, episodeId:
   if (!episode) throw new NotFoundError("episode");
   const signed = rows.find((r) => r.status === "signed");
   const draft = rows.find((r) => r.status === "draft");
-  const signedEval = signed?.evaluation as Evaluation | null | undefined;
-  const draftEval = draft && (!signed || draft.assessedOn >= signed.assessedOn) ? (draft.evaluation as Evaluation | null) : null;
+  const signedEval = signed ? readEvaluationOrNull(signed.evaluation) : null;
+  const draftEval = draft && (!signed || draft.assessedOn >= signed.assessedOn) ? readEvaluationOrNull(draft.evaluation) : null;
   const urgencies = [signedEval?.urgency, draftEval?.urgency].filter((u): u is Urgency => !!u);
   const urgency = urgencies.length ? mostSevere(urgencies) : null;
   const screenSource = signedEval ?? draftEval;

@@ -7,7 +7,11 @@ import { findEpisodeOrThrow, isUuid } from "@/lib/data/patients";
 import { asJson, fromDateString, read, toDateString, transaction, type Tx } from "@/lib/data/tx";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { buildReferralSnapshot } from "@/lib/export/snapshot";
-import type { ReferralSnapshot, SnapshotSource } from "@/lib/export/types";
+import type { SnapshotSource, StoredReferralSnapshot } from "@/lib/export/types";
+import { readAnswers } from "@/lib/stored/answers";
+import { readEvaluation, type StoredEvaluation } from "@/lib/stored/evaluation";
+import { readReferralDraft, readSettingsUsed, type ReferralDraftText } from "@/lib/stored/settings";
+import { readReferralSnapshotOrNull } from "@/lib/stored/snapshot";
 import { addDays } from "@/lib/format";
 import { RUN_WINDOW_DAYS } from "@/lib/domain/windows";
 import type { Prisma } from "@/prisma/generated/client";
@@ -21,7 +25,7 @@ import type { UpdateReferralInput } from "@/lib/validation/referrals";
  * cancelled with a reason. PostgreSQL refuses any change to a signed
  * referral's content.
  */
-export type ReferralDraftText = { treatmentSoFar?: string; responseToTreatment?: string; notes?: string };
+export type { ReferralDraftText };
 
 export type ReferralView = {
   id: string;
@@ -34,7 +38,7 @@ export type ReferralView = {
   question: string;
   recipient: string | null;
   draft: ReferralDraftText;
-  snapshot: ReferralSnapshot | null;
+  snapshot: StoredReferralSnapshot | null;
   signedAt: Date | null;
   signedByName: string | null;
   sentAt: Date | null;
@@ -70,8 +74,8 @@ async function view(tx: Tx, actor: Actor, r: Awaited<ReturnType<typeof findRefer
     reason: r.reason,
     question: r.question,
     recipient: r.recipient,
-    draft: (r.draft ?? {}) as ReferralDraftText,
-    snapshot: (r.snapshot as ReferralSnapshot | null) ?? null,
+    draft: readReferralDraft(r.draft),
+    snapshot: readReferralSnapshotOrNull(r.snapshot),
     signedAt: r.signedAt,
     signedByName: signer?.name ?? null,
     sentAt: r.sentAt,
@@ -85,7 +89,7 @@ async function view(tx: Tx, actor: Actor, r: Awaited<ReturnType<typeof findRefer
 }
 
 /** The reason a clinician would write, from the evaluation: each red flag with its findings. */
-export function defaultReason(evaluation: Evaluation): string {
+export function defaultReason(evaluation: StoredEvaluation): string {
   if (evaluation.redFlags.length === 0) return "No red flags. Referred for a medical opinion on persisting medial knee pain.";
   return evaluation.redFlags
     .map((f) => `${RED_FLAG_LABELS[f.code]} (${f.because.map((p) => FINDING_LABELS[p] ?? p).join(", ")})`)
@@ -116,13 +120,13 @@ export async function createReferralDraft(actor: Actor, episodeId: string, asses
 export async function createReferralDraftIn(tx: Tx, actor: Actor, episodeId: string, assessmentId?: string): Promise<ReferralView> {
   const episode = await findEpisodeOrThrow(tx, actor, episodeId);
   const a = await signedAssessmentOf(tx, actor, episode.id, assessmentId);
-  const evaluation = a.evaluation as unknown as Evaluation;
-  const answers = a.answers as Answers;
+  const evaluation = readEvaluation(a.evaluation);
+  const answers = readAnswers(a.answers);
   const intake = await tx.assessment.findFirst({
     where: { clinicId: actor.clinicId, episodeId, kind: "intake", status: "signed" },
     select: { answers: true },
   });
-  const intakeAnswers = (intake?.answers ?? {}) as Answers;
+  const intakeAnswers = intake ? readAnswers(intake.answers) : {};
   const plan = answers.plan?.items?.map((i) => PLAN_ITEM_LABELS[i]).join("; ");
   const draft: ReferralDraftText = {
     treatmentSoFar:
@@ -216,7 +220,7 @@ async function snapshotSource(
       reason: r.reason,
       question: r.question,
       recipient: r.recipient,
-      draft: (r.draft ?? {}) as ReferralDraftText,
+      draft: readReferralDraft(r.draft),
     },
     signedAt: signedAt.toISOString(),
     clinic: { id: clinic.id, name: clinic.name, phone: clinic.phone, address: clinic.address, timezone: clinic.timezone },
@@ -238,26 +242,28 @@ async function snapshotSource(
       assessedOn: toDateString(a.assessedOn),
       signedAt: (a.signedAt ?? signedAt).toISOString(),
       signedByName: signer?.name ?? "Unknown",
-      answers: a.answers as Answers,
-      evaluation: a.evaluation as unknown as Evaluation,
+      answers: readAnswers(a.answers),
+      evaluation: readEvaluation(a.evaluation),
     },
     history: history.map((h) => ({
       id: h.id,
       kind: h.kind,
       assessedOn: toDateString(h.assessedOn),
-      answers: h.answers as Answers,
-      evaluation: h.evaluation as unknown as Evaluation,
+      answers: readAnswers(h.answers),
+      evaluation: readEvaluation(h.evaluation),
     })),
     runs: runs.map((x) => ({ date: toDateString(x.date), distanceKm: x.distanceKm })),
-    settings: ((a.settingsUsed as Settings | null) ?? DEFAULT_SETTINGS) as Settings,
+    // Signed assessments always stored their settings; the defaults are a fallback for records that predate it.
+    settings: readSettingsUsed(a.settingsUsed) ?? structuredClone(DEFAULT_SETTINGS),
   };
 }
 
 /** The summary as it would be signed now (nothing stored). Audited as a view. */
-export async function previewReferral(actor: Actor, referralId: string): Promise<ReferralSnapshot> {
+export async function previewReferral(actor: Actor, referralId: string): Promise<StoredReferralSnapshot> {
   return transaction(async (tx) => {
     const r = await findReferralOrThrow(tx, actor, referralId);
-    if (r.snapshot) return r.snapshot as unknown as ReferralSnapshot;
+    const stored = readReferralSnapshotOrNull(r.snapshot);
+    if (stored) return stored;
     const snapshot = buildReferralSnapshot(await snapshotSource(tx, actor, r, new Date()));
     await audit(tx, actor, { action: "referral.preview", entityType: "Referral", entityId: r.id, patientId: r.episode.patientId });
     return snapshot;
@@ -336,12 +342,13 @@ export async function getReferral(actor: Actor, referralId: string): Promise<Ref
 }
 
 /** The frozen snapshot for an export; writes an audit event naming the format. */
-export async function exportReferral(actor: Actor, referralId: string, format: "print" | "pdf" | "fhir"): Promise<ReferralSnapshot> {
+export async function exportReferral(actor: Actor, referralId: string, format: "print" | "pdf" | "fhir"): Promise<StoredReferralSnapshot> {
   return transaction(async (tx) => {
     const r = await findReferralOrThrow(tx, actor, referralId);
-    if (!r.snapshot) throw new ConflictError("Only a signed referral can be exported: sign it first.");
+    const snapshot = readReferralSnapshotOrNull(r.snapshot);
+    if (!snapshot) throw new ConflictError("Only a signed referral can be exported: sign it first.");
     await audit(tx, actor, { action: `referral.export_${format}`, entityType: "Referral", entityId: r.id, patientId: r.episode.patientId });
-    return r.snapshot as unknown as ReferralSnapshot;
+    return snapshot;
   });
 }
 

@@ -1,6 +1,7 @@
 import type { Actor } from "@/lib/domain/access";
 import type { Urgency } from "@/lib/domain/urgency";
-import type { Evaluation, ImportantChange } from "@/lib/clinical";
+import type { ImportantChange } from "@/lib/clinical";
+import { readEvaluationOrNull, type StoredEvaluation } from "@/lib/stored/evaluation";
 import { audit } from "@/lib/data/audit";
 import { clinicClock } from "@/lib/data/clinic";
 import { findPatientOrThrow } from "@/lib/data/patients";
@@ -29,7 +30,7 @@ export type TimelineData = {
     status: "draft" | "signed" | "entered_in_error";
     signedAt: string | null;
     urgency: Urgency | null;
-    evaluation: Evaluation | null;
+    evaluation: StoredEvaluation | null;
   }[];
   runs: { date: string; distanceKm: number }[];
   settings: { spikePct: number; importantChange: ImportantChange };
@@ -70,7 +71,7 @@ export async function getTimeline(actor: Actor, patientId: string, opts: { audit
         status: a.status,
         signedAt: a.signedAt?.toISOString() ?? null,
         urgency: a.urgency,
-        evaluation: (a.evaluation as unknown as Evaluation | null) ?? null,
+        evaluation: readEvaluationOrNull(a.evaluation),
       })),
       runs: runs.map((r) => ({ date: toDateString(r.date), distanceKm: r.distanceKm })),
       settings: { spikePct: settings.spikePct, importantChange: settings.importantChange },

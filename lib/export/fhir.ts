@@ -25,7 +25,7 @@ import { createHash } from "node:crypto";
 
 import { formatDate } from "@/lib/format";
 import { loadFigures, patientName, spikeText, thresholdText, formatScore } from "./snapshot";
-import type { Finding, OutcomeSeries, ReferralSnapshot } from "./types";
+import type { Finding, OutcomeSeries, ReferralSnapshot, StoredReferralSnapshot } from "./types";
 
 // ---------------------------------------------------------------------------
 // The FHIR R4 shapes used here (a subset of the specification's)
@@ -224,7 +224,7 @@ function seriesValue(s: OutcomeSeries): string {
   return s.points.map((pt) => `${formatScore(pt.value)} (${formatDate(pt.date)})`).join(", ");
 }
 
-export function buildReferralBundle(snapshot: ReferralSnapshot): Bundle {
+export function buildReferralBundle(snapshot: StoredReferralSnapshot): Bundle {
   const s = snapshot;
   const urn = (suffix: string) => `urn:uuid:${uuidV5(`${s.referralId}/${suffix}`)}`;
   const idOf = (fullUrl: string) => fullUrl.slice("urn:uuid:".length);
@@ -473,7 +473,7 @@ export function buildReferralBundle(snapshot: ReferralSnapshot): Bundle {
               `${formatScore(w.km)} km`,
             ]),
           ) +
-          ul(loadFigures(s.trainingLoad).map((f) => `${f.label}: ${f.value}`)) +
+          ul(loadFigures(s).map((f) => `${f.label}: ${f.value}`)) +
           h("Single-run spikes") +
           (s.trainingLoad.spikes.length === 0 ? p("None.") : ul(s.trainingLoad.spikes.map(spikeText))) +
           h("Risk factors") +

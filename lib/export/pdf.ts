@@ -25,7 +25,7 @@ import PDFDocument from "pdfkit";
 
 import { formatDate } from "@/lib/format";
 import { formatScore, loadFigures, patientName, signedWhen, spikeText, thresholdText } from "./snapshot";
-import type { Finding, ReferralSnapshot } from "./types";
+import type { Finding, ReferralSnapshot, StoredReferralSnapshot } from "./types";
 
 // ---------------------------------------------------------------------------
 // WinAnsi (Windows-1252) text
@@ -349,7 +349,7 @@ export type PdfOptions = {
   compress?: boolean;
 };
 
-export function renderReferralPdf(snapshot: ReferralSnapshot, options: PdfOptions = {}): Promise<Buffer> {
+export function renderReferralPdf(snapshot: StoredReferralSnapshot, options: PdfOptions = {}): Promise<Buffer> {
   const s = snapshot;
   const name = patientName(s);
   const signed = Date.parse(s.signedAt);
@@ -388,7 +388,7 @@ export function renderReferralPdf(snapshot: ReferralSnapshot, options: PdfOption
   return done;
 }
 
-function write(l: Layout, s: ReferralSnapshot) {
+function write(l: Layout, s: StoredReferralSnapshot) {
   const { doc } = l;
   const name = patientName(s);
   const side = SIDE_LABELS[s.episode.side];
@@ -528,7 +528,7 @@ function write(l: Layout, s: ReferralSnapshot) {
     [1, ...s.trainingLoad.weekly.map(() => 1)],
   );
   if (s.trainingLoad.weekly.some((w) => !w.complete)) l.paragraph("* up to the assessment day", { color: MUTED, size: SMALL });
-  l.bullets(loadFigures(s.trainingLoad).map((f) => `${f.label}: ${f.value}`));
+  l.bullets(loadFigures(s).map((f) => `${f.label}: ${f.value}`));
   l.subheading("Single-run spikes");
   l.bullets(s.trainingLoad.spikes.map(spikeText));
   l.subheading("Risk factors");
@@ -577,7 +577,7 @@ function write(l: Layout, s: ReferralSnapshot) {
 }
 
 /** Footer on every page: patient, MRN, signing date, rules version, "Page n of m". */
-function footers(doc: Doc, s: ReferralSnapshot) {
+function footers(doc: Doc, s: StoredReferralSnapshot) {
   const range = doc.bufferedPageRange();
   const text = toWinAnsi(`${patientName(s)} · MRN ${s.patient.mrn} · Referral signed ${signedWhen(s)} · rules version ${s.rulesVersion}`);
   for (let i = range.start; i < range.start + range.count; i++) {

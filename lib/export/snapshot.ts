@@ -34,7 +34,7 @@ import { dayNumber, fromDayNumber } from "@/lib/clinical/dates";
 import { FOLLOW_UP_SECTIONS, INTAKE_SECTIONS, type Question } from "@/lib/questions";
 import { formatDate, formatDateTime, formatKm } from "@/lib/format";
 import { type Answers } from "@/lib/validation/assessment";
-import type { Finding, LabelledCode, OutcomeSeries, ReferralSnapshot, SnapshotSource } from "./types";
+import type { Finding, LabelledCode, OutcomeSeries, ReferralSnapshot, SnapshotSource, StoredReferralSnapshot } from "./types";
 
 type HistoryEntry = SnapshotSource["history"][number];
 
@@ -386,7 +386,7 @@ export function buildReferralSnapshot(source: SnapshotSource): ReferralSnapshot 
   const finding = (path: string) => findingOf(path, source);
 
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     referralId: referral.id,
     signedAt: source.signedAt,
     rulesVersion: evaluation.rulesVersion,
@@ -455,6 +455,7 @@ export function buildReferralSnapshot(source: SnapshotSource): ReferralSnapshot 
     medication: fromIntake("medication"),
     allergies: fromIntake("allergies"),
     comorbidities: fromIntake("comorbidities"),
+    thresholds: structuredClone(source.settings),
   };
 }
 
@@ -489,15 +490,29 @@ export function spikeText(spike: ReferralSnapshot["trainingLoad"]["spikes"][numb
   return `${num(spike.distanceKm)} km on ${formatDate(spike.date)} (longest run of the previous 30 days: ${num(spike.longestPrior30dKm)} km; ${band})`;
 }
 
+/**
+ * The two-week change as the referral names it: "Two-week change (flagged
+ * above +25%)" with the threshold the assessment was judged with; a
+ * snapshot that did not record it (schema version 1) names none.
+ */
+export function twoWeekChangeLabel(
+  s: Pick<StoredReferralSnapshot, "schemaVersion"> & { thresholds?: { twoWeekIncreasePct: number } },
+): string {
+  return s.schemaVersion >= 2 && s.thresholds
+    ? `Two-week change (flagged above +${num(s.thresholds.twoWeekIncreasePct)}%)`
+    : "Two-week change";
+}
+
 /** "Acute 7 days 32 km · chronic 26.5 km/week · ACWR 1.21 (weak evidence) · two-week change +30.4%". */
-export function loadFigures(t: ReferralSnapshot["trainingLoad"]): { label: string; value: string }[] {
+export function loadFigures(s: StoredReferralSnapshot): { label: string; value: string }[] {
+  const t = s.trainingLoad;
   const dash = "not computable";
   return [
     { label: "Distance, last 7 days (acute)", value: t.acute7dKm === null ? dash : `${num(t.acute7dKm)} km` },
     { label: "Mean weekly distance, last 28 days (chronic)", value: t.chronicWeeklyKm === null ? dash : `${num(t.chronicWeeklyKm)} km` },
     { label: "Acute:chronic ratio (ACWR; weak evidence, band 0.8-1.3)", value: t.acwr === null ? dash : t.acwr.toFixed(2) },
     {
-      label: "Two-week change (flagged above +30%)",
+      label: twoWeekChangeLabel(s),
       value: t.twoWeekChangePct === null ? dash : `${t.twoWeekChangePct > 0 ? "+" : ""}${num(t.twoWeekChangePct)}%`,
     },
   ];

@@ -15,7 +15,7 @@ import { ChangeBadge } from "@/app/_components/assessment/change-badge";
 import { UrgencyBadge } from "@/app/_components/ui/urgency-badge";
 
 import { formatScore, loadFigures, patientName, signedWhen, spikeText, thresholdText } from "@/lib/export/snapshot";
-import type { Finding, ReferralSnapshot } from "@/lib/export/types";
+import type { Finding, StoredReferralSnapshot } from "@/lib/export/types";
 import { formatDate } from "@/lib/format";
 
 const TABLE = "w-full border-collapse text-left text-sm print:text-[9.5pt]";
@@ -77,7 +77,7 @@ function Facts({ rows }: { rows: [string, ReactNode][] }) {
   );
 }
 
-export function ReferralDocument({ snapshot }: { snapshot: ReferralSnapshot }) {
+export function ReferralDocument({ snapshot }: { snapshot: StoredReferralSnapshot }) {
   const s = snapshot;
   const id = (part: string) => `referral-${s.referralId}-${part}`;
   const name = patientName(s);
@@ -326,7 +326,7 @@ export function ReferralDocument({ snapshot }: { snapshot: ReferralSnapshot }) {
             </tbody>
           </table>
         </div>
-        <Facts rows={loadFigures(s.trainingLoad).map((f) => [f.label, f.value] as [string, ReactNode])} />
+        <Facts rows={loadFigures(s).map((f) => [f.label, f.value] as [string, ReactNode])} />
         <div className="grid gap-3 sm:grid-cols-2 print:grid-cols-2">
           <div>
             <Sub>Single-run spikes</Sub>
