@@ -4,7 +4,7 @@
  * through lib/stored/evaluation.ts and shown labelled "rules version 1". No
  * code makes new version 1 evaluations.
  */
-import type { Changes, Consideration, FindingPath, RiskFactor, Scores, Spike, Urgency } from "./types";
+import type { Changes, Consideration, Evaluation, FindingPath, RiskFactor, Scores, Spike, Urgency } from "./types";
 
 /** The 14 red flags of version 1 (all of them are also version 2 codes). */
 export const RED_FLAG_CODES_V1 = [
@@ -39,6 +39,9 @@ export interface LoadV1 {
   twoWeekChangePct: number | null;
   spikes: Spike[];
 }
+
+/** An evaluation as stored, of any rules version: tell them apart by `rulesVersion`. */
+export type StoredEvaluation = Evaluation | EvaluationV1;
 
 export interface EvaluationV1 {
   rulesVersion: "1";

@@ -49,6 +49,11 @@ export interface AssessmentRecord {
   episode: { mechanism?: Mechanism | null; side?: Side | null; onsetDate?: IsoDate | null };
   answers: ClinicalAnswers;
   runs: readonly RecordRun[];
+  /**
+   * The runner's run log is complete from this day (Patient.runsLoggedSince);
+   * null when not recorded (the engine then starts the log at its first run).
+   */
+  loggedSince?: IsoDate | null;
   /** Earlier signed, not entered-in-error assessments of the episode. */
   priors: readonly PriorRecord[];
   settings?: ClinicSettings;
@@ -89,8 +94,15 @@ export function buildEvaluationInput(record: AssessmentRecord): EvaluationInput 
   if (nonEmpty(answers.symptoms)) input.symptoms = { ...answers.symptoms };
   if (nonEmpty(answers.history)) input.history = { ...answers.history };
   if (nonEmpty(answers.exam)) input.exam = { ...answers.exam };
-  // No runs on record: load is "not known" (omitted), not "0 km".
-  const training = runs.length > 0 ? { ...(answers.training ?? {}), runs } : { ...(answers.training ?? {}) };
+  // The log is complete from loggedSince: an empty log is then a log of no runs (0 km). Without it, no runs on
+  // record means load "not known" (omitted), not "0 km". A log that starts after the assessment says nothing about it.
+  const loggedSince = record.loggedSince ?? undefined;
+  const training: TrainingInput =
+    loggedSince !== undefined && loggedSince <= assessedOn
+      ? { ...(answers.training ?? {}), runs, loggedSince }
+      : loggedSince === undefined && runs.length > 0
+        ? { ...(answers.training ?? {}), runs }
+        : { ...(answers.training ?? {}) };
   if (nonEmpty(training)) input.training = training;
   const measures = measuresOf(answers);
   if (nonEmpty(measures)) input.measures = measures;

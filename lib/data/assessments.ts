@@ -12,7 +12,7 @@ import { asJson, fromDateString, read, toDateString, transaction, type Tx } from
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { addDays } from "@/lib/format";
 import type { Prisma } from "@/prisma/generated/client";
-import { answersSchema, parseWithIssues, type Answers, type SaveDraftInput } from "@/lib/validation/assessment";
+import { answersSchema, deriveAnswers, parseWithIssues, type Answers, type SaveDraftInput } from "@/lib/validation/assessment";
 import { readAnswers } from "@/lib/stored/answers";
 import { readEvaluationOrNull, type StoredEvaluation } from "@/lib/stored/evaluation";
 
@@ -75,6 +75,8 @@ export function assessmentView(row: AssessmentRow): AssessmentView {
 
 export type EvaluationContext = {
   patient: { birthDate: string; sex: "female" | "male" | "other" | "unknown" };
+  /** The day the run log is complete from (Patient.runsLoggedSince): training.loggedSince. */
+  runsLoggedSince: string | null;
   episode: { mechanism: "gradual" | "acute_trauma" | null; side: "left" | "right" | "both"; onsetDate: string | null };
   runs: { date: string; distanceKm: number; surface: "road" | "track" | "treadmill" | "trail" | null }[];
   priors: { id: string; assessedOn: string; answers: ClinicalAnswers }[];
@@ -114,6 +116,7 @@ export async function loadEvaluationContext(
   const settings = await clinicSettingsIn(tx, clinicId);
   return {
     patient: { birthDate: toDateString(episode.patient.birthDate), sex: episode.patient.sex },
+    runsLoggedSince: toDateString(episode.patient.runsLoggedSince),
     episode: { mechanism: episode.mechanism, side: episode.side, onsetDate: toDateString(episode.onsetDate) },
     runs: runs.map((r) => ({ date: toDateString(r.date), distanceKm: r.distanceKm, surface: r.surface })),
     priors: priors.map((p) => ({ id: p.id, assessedOn: toDateString(p.assessedOn), answers: readAnswers(p.answers) })),
@@ -132,6 +135,7 @@ export function evaluateWithContext(
     episode: ctx.episode,
     answers,
     runs: ctx.runs,
+    loggedSince: ctx.runsLoggedSince,
     priors: ctx.priors,
     settings: ctx.settings,
   });
@@ -261,11 +265,12 @@ export async function saveDraft(actor: Actor, input: SaveDraftInput): Promise<As
     }
     const { patientId } = await checkDraftRules(tx, actor, input, existing?.id);
     const ctx = await loadEvaluationContext(tx, actor.clinicId, input.episodeId, input.assessedOn, existing?.id);
-    const { evaluation } = evaluateWithContext(ctx, input.assessedOn, input.answers);
+    const answers = deriveAnswers(input.answers);
+    const { evaluation } = evaluateWithContext(ctx, input.assessedOn, answers);
     const data = {
       kind: input.kind,
       assessedOn: fromDateString(input.assessedOn),
-      answers: asJson(input.answers),
+      answers: asJson(answers),
       evaluation: asJson(evaluation),
       rulesVersion: evaluation.rulesVersion,
       urgency: evaluation.urgency,
@@ -312,7 +317,7 @@ export async function signAssessment(actor: Actor, assessmentId: string, version
         "The draft changed since you opened it. Review the changes, then sign again.",
         await conflictDetail(tx, actor, row),
       );
-    const answers = parseWithIssues(answersSchema, row.answers);
+    const answers = deriveAnswers(parseWithIssues(answersSchema, row.answers));
     const assessedOn = toDateString(row.assessedOn);
     const { patientId, episode } = await checkDraftRules(
       tx,
@@ -328,6 +333,7 @@ export async function signAssessment(actor: Actor, assessmentId: string, version
         status: "signed",
         signedById: actor.userId,
         signedAt: new Date(),
+        answers: asJson(answers),
         evaluation: asJson(evaluation),
         evaluationInput: asJson(input),
         rulesVersion: evaluation.rulesVersion,
@@ -442,6 +448,8 @@ export type FormContext = {
   runs: { date: string; distanceKm: number; surface: "road" | "track" | "treadmill" | "trail" | null }[];
   /** The first day of `runs`: an assessment date earlier than this + RUN_WINDOW_DAYS has runs that were not loaded. */
   runsFrom: string;
+  /** The day the run log is complete from (Patient.runsLoggedSince). */
+  runsLoggedSince: string | null;
   priors: { id: string; assessedOn: string; answers: ClinicalAnswers }[];
   settings: ReturnType<typeof evaluationSettings>;
   reviewIntervalDays: number;
@@ -504,6 +512,7 @@ export async function getFormContext(
       },
       runs: runs.map((r) => ({ date: toDateString(r.date), distanceKm: r.distanceKm, surface: r.surface })),
       runsFrom,
+      runsLoggedSince: toDateString(patient.runsLoggedSince),
       priors: priorAnswers,
       settings: evaluationSettings(settings),
       reviewIntervalDays: settings.reviewIntervalDays,

@@ -5,6 +5,7 @@ import { findPatientOrThrow, isUuid } from "@/lib/data/patients";
 import { fromDateString, read, toDateString, transaction } from "@/lib/data/tx";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { parseRunsCsv, runKey, type CsvRow, type RunInput } from "@/lib/validation/runs";
+import { proposeRunsLoggedSince, type RunLogStart } from "@/lib/data/run-log";
 
 /**
  * A runner's training log. Runs are not part of any signed record (a signed
@@ -90,6 +91,7 @@ export async function saveRun(actor: Actor, input: RunInput): Promise<RunView> {
         detail: { date: input.date, distanceKm: input.distanceKm },
       });
     }
+    await proposeRunsLoggedSince(tx, actor.clinicId, input.patientId);
     return {
       id: run.id,
       date: toDateString(run.date),
@@ -115,6 +117,7 @@ export async function deleteRun(actor: Actor, patientId: string, runId: string):
       patientId,
       detail: { date: toDateString(run.date), distanceKm: run.distanceKm, durationSec: run.durationSec, surface: run.surface },
     });
+    await proposeRunsLoggedSince(tx, actor.clinicId, patientId);
   });
 }
 
@@ -181,16 +184,25 @@ export async function importRuns(actor: Actor, patientId: string, csv: string): 
       patientId,
       detail: { imported: good.length, skipped: preview.rows.length - good.length },
     });
+    await proposeRunsLoggedSince(tx, actor.clinicId, patientId);
     return { ...preview, imported: good.length };
   });
 }
 
-/** The run log page: all runs of a patient, audited as a view of the record, and the clinic's today. */
-export async function listRunsAudited(actor: Actor, patientId: string): Promise<{ runs: RunView[]; today: string }> {
-  const { today } = await transaction(async (tx) => {
-    await findPatientOrThrow(tx, actor, patientId);
+/** The run log page: all runs of a patient, audited as a view of the record, the clinic's today and the log's start. */
+export async function listRunsAudited(
+  actor: Actor,
+  patientId: string,
+): Promise<{ runs: RunView[]; today: string; logStart: RunLogStart; birthDate: string }> {
+  const { today, logStart, birthDate } = await transaction(async (tx) => {
+    const patient = await findPatientOrThrow(tx, actor, patientId);
     await audit(tx, actor, { action: "runs.view", entityType: "Patient", entityId: patientId, patientId });
-    return clinicClock(tx, actor.clinicId);
+    const clock = await clinicClock(tx, actor.clinicId);
+    return {
+      today: clock.today,
+      birthDate: toDateString(patient.birthDate),
+      logStart: { runsLoggedSince: toDateString(patient.runsLoggedSince), confirmed: patient.runsLoggedSinceConfirmed },
+    };
   });
-  return { runs: await listRuns(actor, patientId), today };
+  return { runs: await listRuns(actor, patientId), today, logStart, birthDate };
 }

@@ -33,13 +33,15 @@ export type TimelineData = {
     evaluation: StoredEvaluation | null;
   }[];
   runs: { date: string; distanceKm: number }[];
+  /** The day the run log is complete from: no ACWR or spike is read from before it. */
+  runsLoggedSince: string | null;
   settings: { spikePct: number; importantChange: ImportantChange };
 };
 
 /** `audited: false` only when the caller already audited this view (the patient page). */
 export async function getTimeline(actor: Actor, patientId: string, opts: { audited?: boolean } = {}): Promise<TimelineData> {
   return transaction(async (tx) => {
-    await findPatientOrThrow(tx, actor, patientId);
+    const patient = await findPatientOrThrow(tx, actor, patientId);
     const clock = await clinicClock(tx, actor.clinicId);
     const episodes = await tx.episode.findMany({
       where: { clinicId: actor.clinicId, patientId },
@@ -74,6 +76,7 @@ export async function getTimeline(actor: Actor, patientId: string, opts: { audit
         evaluation: readEvaluationOrNull(a.evaluation),
       })),
       runs: runs.map((r) => ({ date: toDateString(r.date), distanceKm: r.distanceKm })),
+      runsLoggedSince: toDateString(patient.runsLoggedSince),
       settings: { spikePct: settings.spikePct, importantChange: settings.importantChange },
     };
   });

@@ -28,7 +28,7 @@ import {
   RESPONSE_LABELS,
   type PlanItem,
 } from "@/lib/domain";
-import { RED_FLAG_LABELS, type Evaluation, type RedFlagCode } from "@/lib/clinical";
+import { RED_FLAG_LABELS, type RedFlagCode, type StoredEvaluation } from "@/lib/clinical";
 import { scoreOf } from "@/lib/clinical/changes";
 import { dayNumber, fromDayNumber } from "@/lib/clinical/dates";
 import { FOLLOW_UP_SECTIONS, INTAKE_SECTIONS, type Question } from "@/lib/questions";
@@ -142,6 +142,7 @@ const EXAM_TESTS: { key: keyof Exam; test: string; result: (v: never) => string 
   { key: "valgusStress30", test: "Valgus stress at 30°", result: (v: string) => v },
   { key: "mcmurray", test: "McMurray", result: (v: string) => v },
   { key: "thessaly", test: "Thessaly", result: (v: string) => v },
+  { key: "wellsDvt", test: "Two-level Wells score for DVT", result: (v: number) => `${v} (DVT ${v <= 1 ? "unlikely" : "likely"})` },
   { key: "hopPain", test: "Single-leg hop", result: yesNo("pain", "no pain") },
   { key: "singleLegSquatValgus", test: "Single-leg squat", result: yesNo("dynamic knee valgus", "no dynamic knee valgus") },
   { key: "hipAbductorWeakness", test: "Hip abductor (gluteus medius) strength", result: yesNo("weak", "normal") },
@@ -376,7 +377,7 @@ const labelled = (code: RedFlagCode): LabelledCode => ({ code, label: RED_FLAG_L
 
 export function buildReferralSnapshot(source: SnapshotSource): ReferralSnapshot {
   const { assessment, episode, patient, referral } = source;
-  const evaluation: Evaluation = assessment.evaluation;
+  const evaluation: StoredEvaluation = assessment.evaluation;
   const history = historyUpTo(source);
   const intake = history.find((h) => h.kind === "intake");
   const fromIntake = (key: "medication" | "allergies" | "comorbidities") =>

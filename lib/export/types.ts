@@ -5,7 +5,7 @@
  * FHIR bundle): later changes to the patient or new assessments never alter
  * it.
  */
-import type { Evaluation, Settings, Urgency } from "@/lib/clinical";
+import type { Settings, StoredEvaluation, Urgency } from "@/lib/clinical";
 import type { Answers } from "@/lib/validation/assessment";
 
 export type SnapshotSource = {
@@ -48,10 +48,10 @@ export type SnapshotSource = {
     signedAt: string;
     signedByName: string;
     answers: Answers;
-    evaluation: Evaluation;
+    evaluation: StoredEvaluation;
   };
   /** Signed, not entered-in-error assessments of the episode up to and including `assessment`, oldest first. */
-  history: { id: string; kind: "intake" | "follow_up"; assessedOn: string; answers: Answers; evaluation: Evaluation }[];
+  history: { id: string; kind: "intake" | "follow_up"; assessedOn: string; answers: Answers; evaluation: StoredEvaluation }[];
   /** Runs of the run window (RUN_WINDOW_DAYS) up to the assessment day. */
   runs: { date: string; distanceKm: number }[];
   /** The thresholds the assessment was evaluated with (its settingsUsed). */

@@ -4,10 +4,13 @@
  * that version, and returns a typed value discriminated by it.
  *
  * - "1": rules version 1 (no running advice; load values never null).
+ * - "2": rules version 2 (running advice; a load value whose window starts
+ *   before the log is complete is null; five more red flags).
  */
 import * as z from "zod";
-import { RED_FLAG_CODES_V1, type EvaluationV1 } from "@/lib/clinical/evaluation-v1";
-import { CHANGE_CLASSES, CONSIDERATION_CODES, RISK_FACTOR_CODES, SPIKE_BANDS } from "@/lib/domain/codes";
+import { RED_FLAG_CODES_V1, type EvaluationV1, type StoredEvaluation } from "@/lib/clinical/evaluation-v1";
+import { RED_FLAG_CODES, type Evaluation, type RedFlagCode } from "@/lib/clinical/types";
+import { CHANGE_CLASSES, CONSIDERATION_CODES, RISK_FACTOR_CODES, RUNNING_ADVICE_MODES, SPIKE_BANDS } from "@/lib/domain/codes";
 import { CHANGE_MEASURES } from "@/lib/domain/measures";
 import { URGENCY_ORDER } from "@/lib/domain/urgency";
 import { readStored } from "./read";
@@ -34,38 +37,60 @@ export const spikeSchema = z.strictObject({
 const change = z.strictObject({ vsBaseline: z.enum(CHANGE_CLASSES).optional(), vsPrevious: z.enum(CHANGE_CLASSES).optional() });
 export const changesSchema = z.partialRecord(z.enum(CHANGE_MEASURES), change);
 
-const codeV1 = z.enum(RED_FLAG_CODES_V1);
+/** What both versions hold, with the red-flag codes of the version. */
+function common<C extends z.ZodType<string>>(code: C) {
+  return {
+    ageYears: z.number(),
+    urgency,
+    redFlags: z.array(z.strictObject({ code, urgency, because: paths })),
+    redFlagsAbsent: z.array(code),
+    redFlagsNotAssessed: z.array(code),
+    riskFactors: z.array(riskFactorSchema),
+    considerations: z.array(considerationSchema),
+    scores: scoresSchema,
+    changes: changesSchema.optional(),
+  };
+}
+
+/** Version 1 never gave a null acute or chronic load; version 2 does before the log is complete. */
+function loadSchema<V extends z.ZodType<number | null>>(value: V) {
+  return z.strictObject({
+    acute7dKm: value,
+    chronicWeeklyKm: value,
+    acwr: z.number().nullable(),
+    twoWeekChangePct: z.number().nullable(),
+    spikes: z.array(spikeSchema),
+  });
+}
+
 export const evaluationV1Schema = z.strictObject({
   rulesVersion: z.literal("1"),
-  ageYears: z.number(),
-  urgency,
-  redFlags: z.array(z.strictObject({ code: codeV1, urgency, because: paths })),
-  redFlagsAbsent: z.array(codeV1),
-  redFlagsNotAssessed: z.array(codeV1),
-  riskFactors: z.array(riskFactorSchema),
-  considerations: z.array(considerationSchema),
-  scores: scoresSchema,
-  load: z
-    .strictObject({
-      acute7dKm: z.number(),
-      chronicWeeklyKm: z.number(),
-      acwr: z.number().nullable(),
-      twoWeekChangePct: z.number().nullable(),
-      spikes: z.array(spikeSchema),
-    })
-    .optional(),
-  changes: changesSchema.optional(),
+  ...common(z.enum(RED_FLAG_CODES_V1)),
+  load: loadSchema(z.number()).optional(),
 });
 
-/** An evaluation as stored, of any rules version. */
-export type StoredEvaluation = EvaluationV1;
+export const evaluationV2Schema = z.strictObject({
+  rulesVersion: z.literal("2"),
+  ...common(z.enum(RED_FLAG_CODES as [RedFlagCode, ...RedFlagCode[]])),
+  runningAdvice: z.strictObject({
+    mode: z.enum(RUNNING_ADVICE_MODES),
+    maxPainDuringRun: z.number().nullable(),
+    screenComplete: z.boolean(),
+    because: paths,
+  }),
+  load: loadSchema(z.number().nullable()).optional(),
+});
 
-const storedEvaluationSchema = evaluationV1Schema;
+export type { StoredEvaluation };
+
+const storedEvaluationSchema = z.discriminatedUnion("rulesVersion", [evaluationV1Schema, evaluationV2Schema]);
 
 // Compile-time proof that the schemas describe the engine's types.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const v1Agrees: Same<z.output<typeof evaluationV1Schema>, EvaluationV1> = true;
+const v2Agrees: Same<z.output<typeof evaluationV2Schema>, Evaluation> = true;
 void v1Agrees;
+void v2Agrees;
 
 /** A stored evaluation, checked against the shape of its rules version. */
 export function readEvaluation(json: unknown): StoredEvaluation {

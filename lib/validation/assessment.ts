@@ -2,7 +2,8 @@ import { z } from "zod";
 import { evaluationInputSchema, toInputIssues } from "@/lib/validation/evaluate-input";
 import { isoDate, uuid } from "@/lib/validation/common";
 import { ValidationError } from "@/lib/errors";
-import { ASSESSMENT_KINDS, PAIN_TIMES, PLAN_ITEMS, RESPONSES, SWELLING_TIMING } from "@/lib/domain/codes";
+import { ASSESSMENT_KINDS, PAIN_TIMES, PLAN_ITEMS, RESPONSES, SWELLING_TIMING, WELLS_DVT_CRITERIA } from "@/lib/domain/codes";
+import { wellsDvtScore } from "@/lib/clinical/wells";
 
 /**
  * What a clinician records in an intake or follow-up (Assessment.answers).
@@ -28,6 +29,12 @@ const contextSchema = z.strictObject({
     .max(3)
     .optional(),
   swellingTiming: z.enum(SWELLING_TIMING, { error: `must be one of: ${SWELLING_TIMING.join(", ")}` }).optional(),
+  /** The ticked criteria of the two-level Wells score; [] is a score of 0 (scored, nothing present). */
+  wellsDvtCriteria: z
+    .array(z.enum(WELLS_DVT_CRITERIA, { error: `must be one of: ${WELLS_DVT_CRITERIA.join(", ")}` }))
+    .max(WELLS_DVT_CRITERIA.length)
+    .refine((list) => new Set(list).size === list.length, "a criterion is listed twice")
+    .optional(),
   injuryHistory: text(2000),
   medication: text(1000),
   allergies: text(1000),
@@ -71,6 +78,42 @@ export const answersSchema = z.strictObject({
 });
 
 export type Answers = z.output<typeof answersSchema>;
+
+/**
+ * The engine inputs the form decides by one question each, set from them so
+ * that the answers can never contradict themselves: swelling within 2 hours
+ * of the injury from the one question on swelling timing, the Wells score
+ * from its ticked criteria. Applied by the form as it is filled and by the
+ * server on every save.
+ */
+export function deriveAnswers(answers: Answers): Answers {
+  const out: Answers = { ...answers };
+  const timing = answers.context?.swellingTiming;
+  if (timing !== undefined) out.symptoms = { ...answers.symptoms, swellingWithin2hOfInjury: timing === "within_2h" };
+  const criteria = answers.context?.wellsDvtCriteria;
+  if (criteria !== undefined) out.exam = { ...answers.exam, wellsDvt: wellsDvtScore(criteria) };
+  else if (answers.exam?.wellsDvt !== undefined) {
+    const { wellsDvt: _score, ...exam } = answers.exam;
+    out.exam = Object.keys(exam).length > 0 ? exam : undefined;
+    if (out.exam === undefined) delete out.exam;
+  }
+  return out;
+}
+
+/**
+ * Answers as the form shows them: an engine input no question shows is not
+ * kept hidden. A draft saved before swelling timing was asked once keeps
+ * "within 2 hours" as that timing; a "no" is asked again (an unanswered
+ * question never lowers the triage).
+ */
+export function formAnswers(answers: Answers): Answers {
+  const early = answers.symptoms?.swellingWithin2hOfInjury;
+  if (early === undefined || answers.context?.swellingTiming !== undefined) return deriveAnswers(answers);
+  const { swellingWithin2hOfInjury: _early, ...symptoms } = answers.symptoms ?? {};
+  const out: Answers = { ...answers, symptoms };
+  if (early) out.context = { ...answers.context, swellingTiming: "within_2h" };
+  return deriveAnswers(out);
+}
 
 /** Saving a draft: new (no assessmentId) or an update naming the version it started from. */
 export const saveDraftSchema = z.strictObject({

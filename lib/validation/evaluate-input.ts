@@ -207,7 +207,8 @@ const symptomsSchema = object({
   burningOrTinglingInnerLeg: yesNo().optional(),
   newNumbnessOrWeakness: yesNo().optional(),
   coldOrPaleLimb: yesNo().optional(),
-  suspectedDislocation: yesNo().optional(),
+  suspectedDislocation: yesNo().optional().describe("a tibiofemoral (knee joint) dislocation"),
+  patellarDislocation: yesNo().optional().describe("a dislocation of the kneecap"),
   calfSwellingOrTenderness: yesNo().optional(),
   fever: yesNo().optional(),
   hotSwollenJoint: yesNo().optional(),
@@ -233,6 +234,9 @@ const examSchema = object({
   valgusStress30: oneOf(VALGUS_STRESS_RESULTS).optional(),
   mcmurray: oneOf(TEST_RESULTS).optional(),
   thessaly: oneOf(TEST_RESULTS).optional(),
+  wellsDvt: integerFromTo(-2, 9)
+    .optional()
+    .describe('two-level Wells score for DVT (NICE NG158): 1 or less "unlikely", 2 or more "likely"'),
   hopPain: yesNo().optional(),
   singleLegSquatValgus: yesNo().optional(),
   hipAbductorWeakness: yesNo().optional(),
@@ -251,6 +255,9 @@ const runSchema = object({
 
 const trainingSchema = object({
   runs: list(runSchema).optional().describe("individual runs, any order"),
+  loggedSince: isoDate()
+    .optional()
+    .describe("the first day from which training.runs is complete; omitted: the log begins with its earliest run on or before assessedOn"),
   hardSurfaces: yesNo().optional(),
   camberedRoads: yesNo().optional(),
   trackSameDirection: yesNo().optional(),
@@ -282,12 +289,15 @@ export const evaluationInputSchema = object({
   settings: clinicSettingsSchema.optional().describe("overrides of the clinic's thresholds, key by key"),
 })
   .superRefine((input, ctx) => {
-    if (input.patient.birthDate > input.assessedOn) {
-      ctx.addIssue({ code: "custom", path: ["patient", "birthDate"], message: "must not be after assessedOn" });
-    }
+    const notAfter = (date: string | undefined, path: string[]) => {
+      if (date !== undefined && date > input.assessedOn) ctx.addIssue({ code: "custom", path, message: "must not be after assessedOn" });
+    };
+    notAfter(input.patient.birthDate, ["patient", "birthDate"]);
+    notAfter(input.episode?.onsetDate, ["episode", "onsetDate"]);
+    notAfter(input.training?.loggedSince, ["training", "loggedSince"]);
   })
   .meta({
-    title: "Knee Clinic evaluation input (rulesVersion 1)",
+    title: "Knee Clinic evaluation input (rulesVersion 2)",
     description: "Input of evaluate(): see EVALUATE.md. Omitted fields mean 'not asked'. Unknown keys are invalid.",
   });
 

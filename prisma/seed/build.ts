@@ -8,10 +8,11 @@ import { DEFAULT_SETTINGS } from "../../lib/domain";
 import { evaluate, RISK_FACTOR_CODES, type Evaluation, type SymptomsInput } from "../../lib/clinical";
 import { buildEvaluationInput, type ClinicalAnswers } from "../../lib/clinical/record-input";
 import { refreshEpisodeSummary } from "../../lib/data/episode-summary";
+import { asJson } from "../../lib/data/tx";
 import { createReferralDraftIn, signReferralIn } from "../../lib/data/referrals";
 import { addDays } from "../../lib/format";
 import type { Prisma } from "../../prisma/generated/client";
-import type { Answers } from "../../lib/validation/assessment";
+import { deriveAnswers, type Answers } from "../../lib/validation/assessment";
 import { COMPLAINTS, FAMILY, GIVEN_FEMALE, GIVEN_MALE, GOALS } from "./names";
 import {
   EXAM_NORMAL,
@@ -143,6 +144,10 @@ export async function buildClinicData(tx: Tx, def: DemoClinic, passwordHash: str
     counts.patients++;
 
     const runs = buildRuns(rng, level, addDays(intakeOn, -100), intakeOn, today, ramp, trajectory);
+    // The log is complete from its first run (as the app proposes it).
+    const runsLoggedSince = runs[0]?.date ?? null;
+    if (runsLoggedSince)
+      await tx.patient.update({ where: { id: patient.id }, data: { runsLoggedSince: new Date(`${runsLoggedSince}T00:00:00Z`) } });
     await tx.run.createMany({
       data: runs.map((r) => ({
         clinicId: clinic.id,
@@ -254,7 +259,7 @@ export async function buildClinicData(tx: Tx, def: DemoClinic, passwordHash: str
         ),
         nextReviewDate: nextReview,
       };
-      const answers: Answers = isIntake
+      const recorded: Answers = isIntake
         ? {
             symptoms,
             history,
@@ -268,6 +273,7 @@ export async function buildClinicData(tx: Tx, def: DemoClinic, passwordHash: str
                 : scenario.symptoms?.visibleSwelling
                   ? "gradual"
                   : "none",
+              ...(scenario.wellsDvtCriteria ? { wellsDvtCriteria: scenario.wellsDvtCriteria } : {}),
               medication: rng.chance(0.3) ? "Ibuprofen 400 mg as needed" : "None",
               allergies: rng.chance(0.15) ? "Penicillin" : "None known",
               comorbidities: age > 50 && rng.chance(0.4) ? "Hypertension, treated" : "None",
@@ -276,9 +282,12 @@ export async function buildClinicData(tx: Tx, def: DemoClinic, passwordHash: str
             },
             plan,
           }
-        : followUpAnswers(rng, { visit: k, trajectory, symptoms: followUpSymptoms, exam, training, measures, plan });
+        : followUpAnswers(rng, { visit: k, trajectory, symptoms: followUpSymptoms, exam, history, training, measures, plan });
+      // As the form and the server do: swelling timing and the Wells criteria decide their engine inputs.
+      const answers = deriveAnswers(recorded);
       const input = buildEvaluationInput({
         assessedOn,
+        loggedSince: runsLoggedSince,
         patient: { birthDate, sex },
         episode: { mechanism: scenario.mechanism, side: episode.side, onsetDate: episode.onsetDate?.toISOString().slice(0, 10) },
         answers,
@@ -294,11 +303,11 @@ export async function buildClinicData(tx: Tx, def: DemoClinic, passwordHash: str
           episodeId: episode.id,
           kind: isIntake ? "intake" : "follow_up",
           assessedOn: new Date(`${assessedOn}T00:00:00Z`),
-          answers: answers as Prisma.InputJsonValue,
-          evaluation: evaluation as unknown as Prisma.InputJsonValue,
-          evaluationInput: isDraft ? undefined : (input as unknown as Prisma.InputJsonValue),
+          answers: asJson(answers),
+          evaluation: asJson(evaluation),
+          evaluationInput: isDraft ? undefined : asJson(input),
           rulesVersion: evaluation.rulesVersion,
-          settingsUsed: isDraft ? undefined : (DEFAULT_SETTINGS as unknown as Prisma.InputJsonValue),
+          settingsUsed: isDraft ? undefined : asJson(DEFAULT_SETTINGS),
           urgency: evaluation.urgency,
           status: isDraft ? "draft" : "signed",
           signedById: isDraft ? null : signer.id,

@@ -4,7 +4,7 @@
  * red-flag screen answered "no", outcome measures for a severity, plan items.
  */
 import { type PlanItem } from "../../lib/domain";
-import type { ExamInput, MeasuresInput, SymptomsInput } from "../../lib/clinical";
+import type { ExamInput, HistoryInput, MeasuresInput, SymptomsInput } from "../../lib/clinical";
 import type { Answers } from "../../lib/validation/assessment";
 
 /** Small deterministic PRNG (mulberry32). */
@@ -42,6 +42,7 @@ export const SCREEN_NO: SymptomsInput = {
   newNumbnessOrWeakness: false,
   coldOrPaleLimb: false,
   suspectedDislocation: false,
+  patellarDislocation: false,
   calfSwellingOrTenderness: false,
   fever: false,
   hotSwollenJoint: false,
@@ -135,6 +136,8 @@ export function followUpAnswers(
     trajectory: Trajectory;
     symptoms: SymptomsInput;
     exam: ExamInput;
+    /** The intake's history: the bone-health answers are asked again at follow-ups. */
+    history?: HistoryInput;
     training: NonNullable<Answers["training"]>;
     measures: MeasuresInput;
     plan: Answers["plan"];
@@ -143,6 +146,11 @@ export function followUpAnswers(
   const { exam, trajectory } = a;
   return {
     symptoms: a.symptoms,
+    ...(a.history
+      ? {
+          history: { previousBoneStressInjury: a.history.previousBoneStressInjury, lowEnergyAvailability: a.history.lowEnergyAvailability },
+        }
+      : {}),
     exam: {
       effusion: exam.effusion === "large" || exam.effusion === "moderate" ? (trajectory === "improving" ? "trace" : exam.effusion) : "none",
       fullExtension: exam.fullExtension,
@@ -150,6 +158,7 @@ export function followUpAnswers(
       tenderness: trajectory === "improving" && a.visit > 1 ? [] : exam.tenderness,
       hopPain: trajectory === "improving" ? false : exam.hopPain,
       hipInternalRotationReduced: exam.hipInternalRotationReduced,
+      valgusStress0: exam.valgusStress0,
     },
     measures: a.measures,
     training: { ...a.training, warmUp: true },

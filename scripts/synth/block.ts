@@ -32,6 +32,7 @@ export function patientRow(ids: Ids, p: PatientPlan): string[] {
     v(p.weeklyKm),
     v(p.goalEvent),
     v(p.goalEventDate),
+    v(p.runsLoggedSince),
     v(p.createdAt),
     v(p.createdAt),
   ];
@@ -50,6 +51,7 @@ export const PATIENT_COLS = [
   "weeklyDistanceKm",
   "goalEvent",
   "goalEventDate",
+  "runsLoggedSince",
   "createdAt",
   "updatedAt",
 ];

@@ -58,6 +58,8 @@ export type PatientPlan = {
   weeklyKm: number;
   goalEvent: string | null;
   goalEventDate: string | null;
+  /** The run log is complete from the first day of its RUN_DAYS (Patient.runsLoggedSince). */
+  runsLoggedSince: string;
   createdAt: string;
   scenario: Scenario;
   redFlagScenario: boolean;
@@ -122,6 +124,7 @@ export function planPatient(seed: number, index: number, today: string): Patient
     weeklyKm,
     goalEvent: rng.chance(0.7) ? rng.pick(GOALS) : null,
     goalEventDate: rng.chance(0.6) ? addDays(today, rng.int(30, 200)) : null,
+    runsLoggedSince: addDays(today, -(RUN_DAYS - 1)),
     createdAt: `${addDays(intakeOn, -rng.int(1, 6))}T${String(8 + rng.int(0, 9)).padStart(2, "0")}:${String(rng.int(0, 59)).padStart(2, "0")}:00.000Z`,
     scenario,
     redFlagScenario,
@@ -299,9 +302,10 @@ export function buildVisits(seed: number, plan: PatientPlan, runs: readonly RunR
     const planAnswers = { items: planItems(rng, plannedItems), nextReviewDate: nextReview };
     const answers: Answers = isIntake
       ? { symptoms, history, exam, training, measures, context, plan: planAnswers }
-      : followUpAnswers(rng, { visit: k, trajectory, symptoms: followUpSymptoms, exam, training, measures, plan: planAnswers });
+      : followUpAnswers(rng, { visit: k, trajectory, symptoms: followUpSymptoms, exam, history, training, measures, plan: planAnswers });
     const input = buildEvaluationInput({
       assessedOn,
+      loggedSince: plan.runsLoggedSince,
       patient: { birthDate: plan.birthDate, sex: plan.sex },
       episode: { mechanism: scenario.mechanism, side: plan.side, onsetDate: plan.onsetDate },
       answers,

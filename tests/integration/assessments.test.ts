@@ -116,7 +116,7 @@ describe("signing, addenda and entered in error", () => {
       answers: { symptoms: { daysPersistingDespiteReducedTraining: 11 }, plan: { nextReviewDate: isoDaysAgo(-10) } },
     });
     const s = await signAssessment(t.clinician, d.id, d.version);
-    expect(s).toMatchObject({ status: "signed", rulesVersion: "1", urgency: "soon", signedById: t.clinician.userId });
+    expect(s).toMatchObject({ status: "signed", rulesVersion: "2", urgency: "soon", signedById: t.clinician.userId });
     expect(s.evaluation?.redFlags.map((f) => f.code)).toEqual(["persistent_pain"]);
     const row = await testDb().assessment.findUniqueOrThrow({ where: { id: d.id } });
     expect(row.settingsUsed).toMatchObject({ persistentPainDays: 10, maxRunPain: 2 });

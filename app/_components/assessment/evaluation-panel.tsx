@@ -1,5 +1,5 @@
 import { CHANGE_MEASURE_LABELS, CONSIDERATION_LABELS, FINDING_LABELS, RISK_FACTOR_LABELS, URGENCY_LABELS } from "@/lib/domain";
-import { RED_FLAG_LABELS, type ChangeClass, type Evaluation } from "@/lib/clinical";
+import { RED_FLAG_LABELS, type ChangeClass, type StoredEvaluation } from "@/lib/clinical";
 import { formatDate } from "@/lib/format";
 import { UrgencyBadge } from "@/app/_components/ui/urgency-badge";
 import { ChangeBadge } from "./change-badge";
@@ -11,6 +11,9 @@ import { ChangeBadge } from "./change-badge";
  */
 const findingLabel = (path: string) => FINDING_LABELS[path] ?? path;
 
+/** A load value whose window starts before the run log is complete. */
+const NOT_LOGGED = "not enough logged days";
+
 export function Because({ paths }: { paths: string[] }) {
   if (!paths.length) return null;
   return <span className="text-xs text-slate-600"> because: {paths.map(findingLabel).join("; ")}</span>;
@@ -21,7 +24,7 @@ export function EvaluationPanel({
   unanswered,
   compact = false,
 }: {
-  evaluation: Evaluation;
+  evaluation: StoredEvaluation;
   unanswered?: string[];
   compact?: boolean;
 }) {
@@ -128,8 +131,8 @@ export function EvaluationPanel({
         <div>
           <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-600">Training load</h3>
           <dl className="mt-1 grid grid-cols-2 gap-x-3 gap-y-0.5">
-            <Frag term="Last 7 days" value={`${load.acute7dKm} km`} />
-            <Frag term="Weekly mean, 28 days" value={`${load.chronicWeeklyKm} km`} />
+            <Frag term="Last 7 days" value={load.acute7dKm === null ? NOT_LOGGED : `${load.acute7dKm} km`} />
+            <Frag term="Weekly mean, 28 days" value={load.chronicWeeklyKm === null ? NOT_LOGGED : `${load.chronicWeeklyKm} km`} />
             <Frag
               term="ACWR (weak evidence)"
               value={

@@ -71,10 +71,19 @@ function minMax(dates: readonly string[]): { from: string; to: string } | null {
   return { from, to };
 }
 
-export function PatientTimeline({ assessments, runs, today, settings, events = [], episodes, timeZone = "UTC" }: PatientTimelineProps) {
+export function PatientTimeline({
+  assessments,
+  runs,
+  runsLoggedSince,
+  today,
+  settings,
+  events = [],
+  episodes,
+  timeZone = "UTC",
+}: PatientTimelineProps) {
   const allEvents = sortEvents([...eventsFromAssessments(assessments, timeZone), ...events]);
   const groups = groupByEpisode(assessments, episodes);
-  const training = trainingSeries(runs, today, settings.spikePct);
+  const training = trainingSeries(runs, today, settings.spikePct, runsLoggedSince ?? undefined);
   const several = groups.length > 1;
   const leftOut = assessments.filter((a) => a.status !== "signed").length;
 

@@ -15,8 +15,8 @@ import {
 } from "@/lib/clinical";
 
 describe("codes, rules and labels", () => {
-  it("rulesVersion is 1 and urgencies are ordered most severe first", () => {
-    expect(RULES_VERSION).toBe("1");
+  it("rulesVersion is 2 and urgencies are ordered most severe first", () => {
+    expect(RULES_VERSION).toBe("2");
     expect(URGENCY_ORDER).toEqual(["emergency", "urgent", "soon", "routine"]);
   });
 

@@ -46,6 +46,8 @@ describe("settings", () => {
 
   it("spikePct changes which runs are spikes", () => {
     const training = {
+      // A log complete long before the assessment: every load window counts.
+      loggedSince: "2000-01-01",
       runs: [
         { date: "2026-06-01", distanceKm: 10 },
         { date: "2026-06-10", distanceKm: 12 },

@@ -128,6 +128,7 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
             href: `/patients/${patient.id}/episodes/${a.episodeId}/assessments/${a.id}`,
           }))}
           runs={timeline.runs}
+          runsLoggedSince={timeline.runsLoggedSince}
           today={timeline.today}
           timeZone={timeline.timezone}
           settings={timeline.settings}
