@@ -267,6 +267,13 @@ export function questionFor(path: string): Question | undefined {
   return ALL_QUESTIONS.get(DERIVED_FROM[path] ?? path);
 }
 
+/** A question is shown unless it is asked only when another answer is given (the Wells score: with calf swelling), or already answered. */
+export function isAsked(q: Question, answers: unknown): boolean {
+  if (q.kind === "record") return false;
+  if (q.kind !== "wells") return true;
+  return readAnswer(answers, q.askedWhen.path) === q.askedWhen.equals || readAnswer(answers, q.path) !== undefined;
+}
+
 /** The questions of a form, by path. */
 export function questionsOf(kind: "intake" | "follow_up"): Question[] {
   return (kind === "intake" ? INTAKE_SECTIONS : FOLLOW_UP_SECTIONS).flatMap((s) => s.questions);

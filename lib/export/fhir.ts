@@ -24,7 +24,7 @@ import { URGENCY_LABELS, ASSESSMENT_KIND_LABELS, SEX_LABELS, SIDE_LABELS, URGENC
 import { createHash } from "node:crypto";
 
 import { formatDate } from "@/lib/format";
-import { loadFigures, patientName, spikeText, thresholdText, formatScore } from "./snapshot";
+import { loadFigures, patientName, runningAdviceLines, spikeText, thresholdText, formatScore } from "./snapshot";
 import type { Finding, OutcomeSeries, ReferralSnapshot, StoredReferralSnapshot } from "./types";
 
 // ---------------------------------------------------------------------------
@@ -232,6 +232,7 @@ export function buildReferralBundle(snapshot: StoredReferralSnapshot): Bundle {
 
   const name = patientName(s);
   const side = SIDE_LABELS[s.episode.side];
+  const advice = runningAdviceLines(s);
   const date = s.assessment.assessedOn;
 
   const u = {
@@ -430,6 +431,15 @@ export function buildReferralBundle(snapshot: StoredReferralSnapshot): Bundle {
           (s.redFlagsNotAssessed.length === 0 ? p("None: every red flag was assessed.") : ul(s.redFlagsNotAssessed.map((f) => f.label))),
       ),
       ...(flags.length > 0 ? { entry: flags.map((e) => ref(e.fullUrl)) } : {}),
+    },
+    {
+      title: "Running advice",
+      text: div(
+        [advice.text, advice.detail, advice.because]
+          .filter((t): t is string => t !== null)
+          .map(p)
+          .join(""),
+      ),
     },
     {
       title: "Examination",

@@ -24,7 +24,7 @@ import { URGENCY_LABELS, ASSESSMENT_KIND_LABELS, SEX_LABELS, SIDE_LABELS, URGENC
 import PDFDocument from "pdfkit";
 
 import { formatDate } from "@/lib/format";
-import { formatScore, loadFigures, patientName, signedWhen, spikeText, thresholdText } from "./snapshot";
+import { formatScore, loadFigures, patientName, runningAdviceLines, signedWhen, spikeText, thresholdText } from "./snapshot";
 import type { Finding, ReferralSnapshot, StoredReferralSnapshot } from "./types";
 
 // ---------------------------------------------------------------------------
@@ -476,6 +476,13 @@ function write(l: Layout, s: StoredReferralSnapshot) {
     s.redFlagsNotAssessed.map((f) => f.label),
     "None: every red flag was assessed.",
   );
+
+  // --- Running advice ------------------------------------------------------------------
+  const advice = runningAdviceLines(s);
+  l.heading("Running advice");
+  l.paragraph(advice.text);
+  if (advice.detail) l.paragraph(advice.detail);
+  if (advice.because) l.paragraph(advice.because, { color: MUTED });
 
   // --- 4. Examination ----------------------------------------------------------------
   l.heading("Examination");

@@ -19,7 +19,10 @@ import {
   MECHANISM_LABELS,
   RISK_FACTOR_LABELS,
   SPIKE_BAND_LABELS,
+  NO_RUNNING_ADVICE_V1,
   REFERRAL_WEEKS_SHOWN,
+  RUNNING_ADVICE_DETAILS,
+  runningAdviceText,
   TENDERNESS_SHORT,
   rangeText,
   type SpikeBand,
@@ -375,6 +378,35 @@ function historyUpTo(source: SnapshotSource): HistoryEntry[] {
 
 const labelled = (code: RedFlagCode): LabelledCode => ({ code, label: RED_FLAG_LABELS[code] });
 
+/** The evaluation's running advice, worded for the referral; null under rules version 1 (it gave none). */
+function runningAdviceOf(evaluation: StoredEvaluation): ReferralSnapshot["runningAdvice"] {
+  if (evaluation.rulesVersion === "1") return null;
+  const a = evaluation.runningAdvice;
+  return {
+    mode: a.mode,
+    maxPainDuringRun: a.maxPainDuringRun,
+    screenComplete: a.screenComplete,
+    text: runningAdviceText(a),
+    detail: RUNNING_ADVICE_DETAILS[a.mode],
+    because: a.because.map((path) => RED_FLAG_LABELS[path.slice(path.indexOf(".") + 1) as RedFlagCode] ?? path),
+  };
+}
+
+/**
+ * The running advice as every rendering words it: the advice, what it asks,
+ * and the red flags behind it ("Because of" / "Not yet assessed"). A
+ * snapshot of schema version 1 did not record it; an evaluation of rules
+ * version 1 gave none.
+ */
+export function runningAdviceLines(s: StoredReferralSnapshot): { text: string; detail: string | null; because: string | null } {
+  if (s.schemaVersion === 1)
+    return { text: "Not recorded in this summary (signed before running advice was recorded).", detail: null, because: null };
+  const a = s.runningAdvice;
+  if (!a) return { text: `${NO_RUNNING_ADVICE_V1}.`, detail: null, because: null };
+  const because = a.because.length === 0 ? null : `${a.mode === "stop" ? "Because of" : "Not yet assessed"}: ${a.because.join("; ")}.`;
+  return { text: `${a.text}.`, detail: a.detail, because };
+}
+
 export function buildReferralSnapshot(source: SnapshotSource): ReferralSnapshot {
   const { assessment, episode, patient, referral } = source;
   const evaluation: StoredEvaluation = assessment.evaluation;
@@ -457,6 +489,7 @@ export function buildReferralSnapshot(source: SnapshotSource): ReferralSnapshot 
     allergies: fromIntake("allergies"),
     comorbidities: fromIntake("comorbidities"),
     thresholds: structuredClone(source.settings),
+    runningAdvice: runningAdviceOf(evaluation),
   };
 }
 

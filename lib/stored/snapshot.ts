@@ -6,13 +6,15 @@
  * - 1: the first snapshots. They do not record the thresholds the
  *   assessment was judged with, so renderings name no threshold for them.
  * - 2: adds `thresholds` (the clinic settings the assessment was evaluated
- *   with, e.g. the two-week increase above which a change is flagged).
+ *   with, e.g. the two-week increase above which a change is flagged) and
+ *   `runningAdvice` (null when the assessment was evaluated under rules
+ *   version 1, which gave none).
  *
  * New snapshots are version 2 (lib/export/snapshot.ts); both versions render.
  */
 import * as z from "zod";
 import { URGENCY_ORDER } from "@/lib/domain/urgency";
-import { ASSESSMENT_KINDS, MECHANISMS, SEXES, SIDES, CHANGE_CLASSES } from "@/lib/domain/codes";
+import { ASSESSMENT_KINDS, CHANGE_CLASSES, MECHANISMS, RUNNING_ADVICE_MODES, SEXES, SIDES } from "@/lib/domain/codes";
 import { readStored } from "./read";
 
 const text = z.string();
@@ -121,6 +123,19 @@ export const referralSnapshotV2Schema = z.object({
   ...base,
   /** The thresholds the assessment was evaluated with (its settingsUsed). */
   thresholds,
+  /** The running advice of the evaluation, worded; null for an evaluation of rules version 1. */
+  runningAdvice: z
+    .object({
+      mode: z.enum(RUNNING_ADVICE_MODES),
+      maxPainDuringRun: z.number().nullable(),
+      screenComplete: z.boolean(),
+      /** "Stop running", "Pain up to 3 of 10 during the run, settled by the next morning", ... */
+      text: text,
+      detail: text,
+      /** The labels of the red flags that stop running or are not yet assessed. */
+      because: z.array(text),
+    })
+    .nullable(),
 });
 
 export type ReferralSnapshotV1 = z.output<typeof referralSnapshotV1Schema>;

@@ -14,7 +14,7 @@ import type { ReactNode } from "react";
 import { ChangeBadge } from "@/app/_components/assessment/change-badge";
 import { UrgencyBadge } from "@/app/_components/ui/urgency-badge";
 
-import { formatScore, loadFigures, patientName, signedWhen, spikeText, thresholdText } from "@/lib/export/snapshot";
+import { formatScore, loadFigures, patientName, runningAdviceLines, signedWhen, spikeText, thresholdText } from "@/lib/export/snapshot";
 import type { Finding, StoredReferralSnapshot } from "@/lib/export/types";
 import { formatDate } from "@/lib/format";
 
@@ -79,6 +79,7 @@ function Facts({ rows }: { rows: [string, ReactNode][] }) {
 
 export function ReferralDocument({ snapshot }: { snapshot: StoredReferralSnapshot }) {
   const s = snapshot;
+  const advice = runningAdviceLines(s);
   const id = (part: string) => `referral-${s.referralId}-${part}`;
   const name = patientName(s);
   const side = SIDE_LABELS[s.episode.side];
@@ -191,6 +192,14 @@ export function ReferralDocument({ snapshot }: { snapshot: StoredReferralSnapsho
             <Sub>Not assessed</Sub>
             <List items={s.redFlagsNotAssessed.map((f) => f.label)} empty="None: every red flag was assessed." />
           </div>
+        </div>
+      </Section>
+
+      <Section id={id("running-advice")} title="Running advice">
+        <div data-testid="referral-running-advice">
+          <p className="font-semibold">{advice.text}</p>
+          {advice.detail ? <p>{advice.detail}</p> : null}
+          {advice.because ? <p className="text-slate-700 print:text-black">{advice.because}</p> : null}
         </div>
       </Section>
 

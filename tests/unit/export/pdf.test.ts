@@ -66,6 +66,7 @@ describe("renderReferralPdf", () => {
       "Question for the receiving clinician",
       "History",
       "Red flags",
+      "Running advice",
       "Checked and absent",
       "Not assessed",
       "Examination",

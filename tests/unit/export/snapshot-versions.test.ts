@@ -9,7 +9,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { ReferralDocument } from "@/app/_components/referral/referral-document";
 import { buildReferralBundle } from "@/lib/export/fhir";
 import { renderReferralPdf } from "@/lib/export/pdf";
-import { buildReferralSnapshot, loadFigures } from "@/lib/export/snapshot";
+import { buildReferralSnapshot, loadFigures, runningAdviceLines } from "@/lib/export/snapshot";
 import type { StoredReferralSnapshot } from "@/lib/export/types";
 import { StoredDataError } from "@/lib/stored/read";
 import { readReferralSnapshot } from "@/lib/stored/snapshot";
@@ -26,7 +26,7 @@ function signedAt25(): StoredReferralSnapshot {
 
 /** The same snapshot as schema version 1 stored it: no thresholds. */
 function version1(): StoredReferralSnapshot {
-  const { thresholds: _t, ...rest } = buildReferralSnapshot(referralSource());
+  const { thresholds: _t, runningAdvice: _r, ...rest } = buildReferralSnapshot(referralSource());
   return readReferralSnapshot(JSON.parse(JSON.stringify({ ...rest, schemaVersion: 1 })));
 }
 
@@ -65,6 +65,64 @@ describe("schema version 1 still renders", () => {
     const pdf = pdfText(await renderReferralPdf(s));
     expect(pdf).toContain("Ada Runner");
     expect(pdf).not.toContain("flagged above");
+  });
+});
+
+describe("running advice in every rendering", () => {
+  const flat = (text: string) => text.replace(/\s+/g, " ");
+
+  it("a version 2 evaluation: the advice, what it asks and the flags behind it", async () => {
+    const s = buildReferralSnapshot(referralSource());
+    // The chosen follow-up: a moderate effusion (visible swelling) stops running although its flag is "soon".
+    expect(s.runningAdvice).toEqual({
+      mode: "stop",
+      maxPainDuringRun: null,
+      screenComplete: false,
+      text: "Stop running",
+      detail: "No running until the red flags named are assessed by a physician.",
+      because: ["Visible swelling or effusion"],
+    });
+    expect(runningAdviceLines(s)).toEqual({
+      text: "Stop running.",
+      detail: "No running until the red flags named are assessed by a physician.",
+      because: "Because of: Visible swelling or effusion.",
+    });
+    const pdf = flat(pdfText(await renderReferralPdf(s)));
+    for (const text of [flat(html(s)), fhir(s), pdf]) {
+      expect(text).toContain("Stop running.");
+      expect(text).toContain("Because of: Visible swelling or effusion.");
+    }
+  });
+
+  it("pain-monitored advice names the clinic's limit", () => {
+    const source = referralSource();
+    const e = source.assessment.evaluation;
+    if (e.rulesVersion !== "2") throw new Error("fixture is version 2");
+    e.runningAdvice = { mode: "pain_monitored", maxPainDuringRun: 2, screenComplete: true, because: [] };
+    const s = buildReferralSnapshot(source);
+    expect(runningAdviceLines(s)).toMatchObject({ text: "Pain up to 2 of 10 during the run, settled by the next morning.", because: null });
+    expect(html(s)).toContain("Pain up to 2 of 10 during the run, settled by the next morning.");
+  });
+
+  it("an evaluation of rules version 1 gave none, and the referral says so; a version 1 snapshot did not record it", () => {
+    const source = referralSource();
+    const { runningAdvice: _a, ...rest } = source.assessment.evaluation as Extract<
+      typeof source.assessment.evaluation,
+      { rulesVersion: "2" }
+    >;
+    source.assessment.evaluation = {
+      ...rest,
+      rulesVersion: "1",
+      redFlags: [],
+      redFlagsAbsent: [],
+      redFlagsNotAssessed: [],
+      load: undefined,
+    };
+    const s = buildReferralSnapshot(source);
+    expect(s.runningAdvice).toBeNull();
+    expect(runningAdviceLines(s).text).toBe("No running advice: this evaluation was made under rules version 1, which gave none.");
+    expect(fhir(s)).toContain("made under rules version 1");
+    expect(runningAdviceLines(version1()).text).toBe("Not recorded in this summary (signed before running advice was recorded).");
   });
 });
 

@@ -47,6 +47,7 @@ export default async function AssessmentPage({
           episode={ctx.episode}
           runs={ctx.runs}
           runsFrom={ctx.runsFrom}
+          runsLoggedSince={ctx.runsLoggedSince}
           priors={ctx.priors.filter((p) => p.id !== a.id)}
           settings={ctx.settings}
           reviewIntervalDays={ctx.reviewIntervalDays}

@@ -57,6 +57,7 @@ export default async function NewAssessmentPage({
         episode={ctx.episode}
         runs={ctx.runs}
         runsFrom={ctx.runsFrom}
+        runsLoggedSince={ctx.runsLoggedSince}
         priors={ctx.priors}
         settings={ctx.settings}
         reviewIntervalDays={ctx.reviewIntervalDays}
