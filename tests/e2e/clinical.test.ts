@@ -51,7 +51,7 @@ it("records, signs, amends and follows up an assessment", async () => {
   await page.getByLabel("Pain now (NRS)").selectOption("6");
   await answer(page, /True locking/, "Yes");
   const live = page.getByRole("complementary", { name: "Live evaluation" });
-  await live.getByText("Locked knee").waitFor();
+  await live.getByTestId("red-flags").getByText("Locked knee").waitFor();
   expect(await live.getByText("Urgent", { exact: true }).count()).toBeGreaterThan(0);
   await answer(page, /Visible swelling/, "No");
   // Locked knee is urgent: running stops, and the screen is still incomplete.
@@ -211,7 +211,7 @@ it("keeps the live evaluation 'not yet screened' until every red-flag question i
 
   // Calf swelling: the Wells calculator decides between emergency and urgent.
   await answer(page, /Calf swelling or tenderness/, "Yes");
-  await live.getByText("Suspected deep vein thrombosis").waitFor();
+  await live.getByTestId("red-flags").getByText("Suspected deep vein thrombosis").waitFor();
   expect(await level.getAttribute("data-level")).toBe("emergency"); // no Wells score: the higher level
   await page.getByRole("button", { name: "Score the Wells criteria" }).click();
   await page.getByTestId("wells-score").filter({ hasText: "Wells score 0: DVT unlikely" }).waitFor();
