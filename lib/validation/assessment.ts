@@ -93,9 +93,9 @@ export function deriveAnswers(answers: Answers): Answers {
   const criteria = answers.context?.wellsDvtCriteria;
   if (criteria !== undefined) out.exam = { ...answers.exam, wellsDvt: wellsDvtScore(criteria) };
   else if (answers.exam?.wellsDvt !== undefined) {
+    // A score is only ever the calculator's: without its criteria it is not kept.
     const { wellsDvt: _score, ...exam } = answers.exam;
-    out.exam = Object.keys(exam).length > 0 ? exam : undefined;
-    if (out.exam === undefined) delete out.exam;
+    out.exam = exam;
   }
   return out;
 }

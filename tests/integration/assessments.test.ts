@@ -311,3 +311,25 @@ describe("evaluations of rules version 1 stay readable", () => {
     await expect(getAssessmentDetail(c.viewer, bad.id)).rejects.toThrow(/stored evaluation is not readable: rulesVersion/);
   });
 });
+
+describe("answers asked once are derived on the server too", () => {
+  it("swelling timing decides haemarthrosis and the Wells criteria the DVT tier, as stored", async () => {
+    const { episodeId } = await newEpisode(c, "acute_trauma");
+    const d = await saveDraft(c.clinician, {
+      episodeId,
+      kind: "intake",
+      assessedOn: isoDaysAgo(0),
+      answers: {
+        // A client that sends a contradiction: the one question wins.
+        symptoms: { swellingWithin2hOfInjury: false, calfSwellingOrTenderness: true },
+        exam: { wellsDvt: 9 },
+        context: { swellingTiming: "within_2h", wellsDvtCriteria: ["previous_dvt"] },
+      },
+    });
+    const flags = d.evaluation?.redFlags.map((f) => [f.code, f.urgency]);
+    expect(flags).toContainEqual(["dvt_suspected", "urgent"]); // Wells 1: unlikely
+    expect(flags).toContainEqual(["haemarthrosis_suspected", "urgent"]);
+    expect(d.answers.symptoms?.swellingWithin2hOfInjury).toBe(true);
+    expect(d.answers.exam?.wellsDvt).toBe(1);
+  });
+});

@@ -435,7 +435,7 @@ export function AssessmentForm(props: AssessmentFormProps) {
                 {!evaluation
                   ? "Correct the marked fields to see what the screen still needs."
                   : unanswered.length
-                    ? `Not yet screened: ${unanswered.length} question${unanswered.length === 1 ? "" : "s"} still to answer (${unanswered.join("; ")}).`
+                    ? `Not yet screened: ${unanswered.length} question${unanswered.length === 1 ? "" : "s"} still to answer (listed in the live evaluation).`
                     : "Screen complete: every red flag is assessed."}
               </p>
             ) : null}
