@@ -1,9 +1,11 @@
+import { z } from "zod";
 import type { Actor } from "@/lib/auth";
 import { Prisma } from "@/prisma/generated/client";
 import type { Evaluation } from "@/lib/clinical";
 import { audit } from "@/lib/data/audit";
 import { clinicClock, refuseFutureDates } from "@/lib/data/clinic";
 import { refreshEpisodeSummary } from "@/lib/data/episode-summary";
+import { cursorPart, decodeCursor, encodeCursor } from "@/lib/data/cursor";
 import { fromDateString, isUniqueViolation, read, toDateString, transaction, type Tx } from "@/lib/data/tx";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import type { EpisodeInput, PatientInput } from "@/lib/validation/patients";
@@ -263,7 +265,7 @@ export async function searchPatients(
       },
     ];
   }
-  const cursor = decodeCursor(opts.cursor);
+  const cursor = opts.cursor ? decodeCursor(opts.cursor, PATIENT_CURSOR) : null;
   if (cursor) {
     where.AND = [
       {
@@ -297,20 +299,8 @@ export async function searchPatients(
   });
 }
 
-type Cursor = { f: string; g: string; i: string };
-function encodeCursor(c: Cursor): string {
-  return Buffer.from(JSON.stringify(c)).toString("base64url");
-}
-function decodeCursor(s: string | undefined): Cursor | null {
-  if (!s) return null;
-  try {
-    const c = JSON.parse(Buffer.from(s, "base64url").toString()) as Cursor;
-    if (typeof c.f === "string" && typeof c.g === "string" && typeof c.i === "string" && isUuid(c.i)) return c;
-  } catch {
-    // fall through
-  }
-  throw new ValidationError([{ path: "cursor", message: "cursor is not valid: start again from the first page" }]);
-}
+/** The directory's cursor: family name, given name and id of the page's last runner. */
+const PATIENT_CURSOR = z.strictObject({ f: cursorPart.text, g: cursorPart.text, i: cursorPart.uuid });
 
 // ---------------------------------------------------------------- episodes
 

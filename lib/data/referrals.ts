@@ -1,6 +1,8 @@
+import { z } from "zod";
 import type { Actor } from "@/lib/auth";
 import { DEFAULT_SETTINGS, FINDING_LABELS, RED_FLAG_LABELS, type Evaluation, type Settings } from "@/lib/clinical";
 import { audit } from "@/lib/data/audit";
+import { cursorPart, decodeCursor, encodeCursor } from "@/lib/data/cursor";
 import { findEpisodeOrThrow, isUuid } from "@/lib/data/patients";
 import { asJson, fromDateString, read, toDateString, transaction, type Tx } from "@/lib/data/tx";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
@@ -43,13 +45,14 @@ export type ReferralView = {
   patientMrn: string;
 };
 
-async function findReferralOrThrow(tx: Tx, actor: Actor, referralId: string) {
+/** A referral of the actor's clinic (and, when given, of that patient), or NotFoundError. */
+async function findReferralOrThrow(tx: Tx, actor: Actor, referralId: string, patientId?: string) {
   if (!isUuid(referralId)) throw new NotFoundError("referral");
   const r = await tx.referral.findFirst({
     where: { id: referralId, clinicId: actor.clinicId },
     include: { episode: { include: { patient: true } } },
   });
-  if (!r) throw new NotFoundError("referral");
+  if (!r || (patientId !== undefined && r.episode.patientId !== patientId)) throw new NotFoundError("referral");
   return r;
 }
 
@@ -323,19 +326,27 @@ export async function cancelReferral(actor: Actor, referralId: string, reason: s
   });
 }
 
-/** Opens a referral (audited as a view). */
-export async function getReferral(actor: Actor, referralId: string): Promise<ReferralView> {
+/** Opens a referral (audited as a view); with `patientId`, only if it is that patient's referral. */
+export async function getReferral(actor: Actor, referralId: string, patientId?: string): Promise<ReferralView> {
   return transaction(async (tx) => {
-    const r = await findReferralOrThrow(tx, actor, referralId);
+    const r = await findReferralOrThrow(tx, actor, referralId, patientId);
     await audit(tx, actor, { action: "referral.view", entityType: "Referral", entityId: r.id, patientId: r.episode.patientId });
     return view(tx, actor, r);
   });
 }
 
-/** The frozen snapshot for an export; writes an audit event naming the format. */
-export async function exportReferral(actor: Actor, referralId: string, format: "print" | "pdf" | "fhir"): Promise<ReferralSnapshot> {
+/**
+ * The frozen snapshot for an export; writes an audit event naming the format.
+ * With `patientId` (the print page's URL), only if it is that patient's referral.
+ */
+export async function exportReferral(
+  actor: Actor,
+  referralId: string,
+  format: "print" | "pdf" | "fhir",
+  patientId?: string,
+): Promise<ReferralSnapshot> {
   return transaction(async (tx) => {
-    const r = await findReferralOrThrow(tx, actor, referralId);
+    const r = await findReferralOrThrow(tx, actor, referralId, patientId);
     if (!r.snapshot) throw new ConflictError("Only a signed referral can be exported: sign it first.");
     await audit(tx, actor, { action: `referral.export_${format}`, entityType: "Referral", entityId: r.id, patientId: r.episode.patientId });
     return r.snapshot as unknown as ReferralSnapshot;
@@ -359,22 +370,16 @@ export type ReferralListItem = Pick<
   | "patientMrn"
 >;
 
+/** The referral list's cursor: creation time and id of the page's last referral. */
+const REFERRAL_CURSOR = z.strictObject({ t: cursorPart.timestamp, i: cursorPart.uuid });
+
 /** The clinic's referrals, newest first, keyset-paginated; optionally one status or one patient. */
 export async function listReferrals(
   actor: Actor,
   opts: { status?: ReferralView["status"]; patientId?: string; cursor?: string; limit?: number },
 ): Promise<{ items: ReferralListItem[]; nextCursor: string | null }> {
   const limit = Math.min(Math.max(opts.limit ?? 25, 1), 100);
-  let cursor: { t: string; i: string } | null = null;
-  if (opts.cursor) {
-    try {
-      cursor = JSON.parse(Buffer.from(opts.cursor, "base64url").toString()) as { t: string; i: string };
-      if (typeof cursor.t !== "string" || !isUuid(cursor.i) || Number.isNaN(Date.parse(cursor.t))) cursor = null;
-    } catch {
-      cursor = null;
-    }
-    if (!cursor) throw new ValidationError([{ path: "cursor", message: "cursor is not valid: start again from the first page" }]);
-  }
+  const cursor = opts.cursor ? decodeCursor(opts.cursor, REFERRAL_CURSOR) : null;
   if (opts.patientId && !isUuid(opts.patientId)) throw new NotFoundError("patient");
   const where: Prisma.ReferralWhereInput = {
     clinicId: actor.clinicId,
@@ -407,10 +412,7 @@ export async function listReferrals(
         patientName: `${r.episode.patient.familyName}, ${r.episode.patient.givenName}`,
         patientMrn: r.episode.patient.mrn,
       })),
-      nextCursor:
-        rows.length > limit && last
-          ? Buffer.from(JSON.stringify({ t: last.createdAt.toISOString(), i: last.id })).toString("base64url")
-          : null,
+      nextCursor: rows.length > limit && last ? encodeCursor({ t: last.createdAt.toISOString(), i: last.id }) : null,
     };
   });
 }
