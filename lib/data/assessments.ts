@@ -34,6 +34,9 @@ export type AssessmentView = {
   status: "draft" | "signed" | "entered_in_error";
   signedAt: Date | null;
   signedById: string | null;
+  /** Who signed, as they were named at signing (stamped by PostgreSQL). */
+  signedByName: string | null;
+  signedByTitle: string | null;
   enteredInErrorReason: string | null;
   enteredInErrorAt: Date | null;
   enteredInErrorById: string | null;
@@ -57,6 +60,8 @@ export function assessmentView(row: AssessmentRow): AssessmentView {
     status: row.status,
     signedAt: row.signedAt,
     signedById: row.signedById,
+    signedByName: row.signedByName,
+    signedByTitle: row.signedByTitle,
     enteredInErrorReason: row.enteredInErrorReason,
     enteredInErrorAt: row.enteredInErrorAt,
     enteredInErrorById: row.enteredInErrorById,

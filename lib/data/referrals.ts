@@ -56,10 +56,7 @@ async function findReferralOrThrow(tx: Tx, actor: Actor, referralId: string, pat
   return r;
 }
 
-async function view(tx: Tx, actor: Actor, r: Awaited<ReturnType<typeof findReferralOrThrow>>): Promise<ReferralView> {
-  const signer = r.signedById
-    ? await tx.user.findFirst({ where: { id: r.signedById, clinicId: actor.clinicId }, select: { name: true } })
-    : null;
+function view(r: Awaited<ReturnType<typeof findReferralOrThrow>>): ReferralView {
   return {
     id: r.id,
     episodeId: r.episodeId,
@@ -73,7 +70,7 @@ async function view(tx: Tx, actor: Actor, r: Awaited<ReturnType<typeof findRefer
     draft: (r.draft ?? {}) as ReferralDraftText,
     snapshot: (r.snapshot as ReferralSnapshot | null) ?? null,
     signedAt: r.signedAt,
-    signedByName: signer?.name ?? null,
+    signedByName: r.signedByName,
     sentAt: r.sentAt,
     cancelledAt: r.cancelledAt,
     cancelReason: r.cancelReason,
@@ -148,7 +145,7 @@ export async function createReferralDraftIn(tx: Tx, actor: Actor, episodeId: str
     patientId: episode.patientId,
     detail: { assessmentId: a.id, urgency: r.urgency },
   });
-  return view(tx, actor, await findReferralOrThrow(tx, actor, r.id));
+  return view(await findReferralOrThrow(tx, actor, r.id));
 }
 
 export async function updateReferralDraft(actor: Actor, input: UpdateReferralInput): Promise<ReferralView> {
@@ -177,7 +174,7 @@ export async function updateReferralDraft(actor: Actor, input: UpdateReferralInp
     });
     if (updated.count !== 1) throw new ConflictError("Someone else saved this referral after you opened it. Reload to see their changes.");
     await audit(tx, actor, { action: "referral.update", entityType: "Referral", entityId: r.id, patientId: r.episode.patientId });
-    return view(tx, actor, await findReferralOrThrow(tx, actor, r.id));
+    return view(await findReferralOrThrow(tx, actor, r.id));
   });
 }
 
@@ -204,9 +201,6 @@ async function snapshotSource(
     select: { date: true, distanceKm: true },
     orderBy: { date: "asc" },
   });
-  const signer = a.signedById
-    ? await tx.user.findFirst({ where: { id: a.signedById, clinicId: actor.clinicId }, select: { name: true } })
-    : null;
   const p = r.episode.patient;
   const e = r.episode;
   return {
@@ -237,7 +231,7 @@ async function snapshotSource(
       kind: a.kind,
       assessedOn: toDateString(a.assessedOn),
       signedAt: (a.signedAt ?? signedAt).toISOString(),
-      signedByName: signer?.name ?? "Unknown",
+      signedByName: a.signedByName ?? "Unknown",
       answers: a.answers as Answers,
       evaluation: a.evaluation as unknown as Evaluation,
     },
@@ -293,7 +287,7 @@ export async function signReferralIn(
     patientId: r.episode.patientId,
     detail: { urgency: r.urgency },
   });
-  return view(tx, actor, await findReferralOrThrow(tx, actor, r.id));
+  return view(await findReferralOrThrow(tx, actor, r.id));
 }
 
 export async function markReferralSent(actor: Actor, referralId: string): Promise<ReferralView> {
@@ -303,7 +297,7 @@ export async function markReferralSent(actor: Actor, referralId: string): Promis
       throw new ConflictError(r.status === "draft" ? "Sign the referral before sending it." : `This referral is already ${r.status}.`);
     await tx.referral.update({ where: { id: r.id }, data: { status: "sent", sentAt: new Date(), version: { increment: 1 } } });
     await audit(tx, actor, { action: "referral.send", entityType: "Referral", entityId: r.id, patientId: r.episode.patientId });
-    return view(tx, actor, await findReferralOrThrow(tx, actor, r.id));
+    return view(await findReferralOrThrow(tx, actor, r.id));
   });
 }
 
@@ -322,7 +316,7 @@ export async function cancelReferral(actor: Actor, referralId: string, reason: s
       patientId: r.episode.patientId,
       detail: { reason },
     });
-    return view(tx, actor, await findReferralOrThrow(tx, actor, r.id));
+    return view(await findReferralOrThrow(tx, actor, r.id));
   });
 }
 
@@ -331,7 +325,7 @@ export async function getReferral(actor: Actor, referralId: string, patientId?: 
   return transaction(async (tx) => {
     const r = await findReferralOrThrow(tx, actor, referralId, patientId);
     await audit(tx, actor, { action: "referral.view", entityType: "Referral", entityId: r.id, patientId: r.episode.patientId });
-    return view(tx, actor, r);
+    return view(r);
   });
 }
 

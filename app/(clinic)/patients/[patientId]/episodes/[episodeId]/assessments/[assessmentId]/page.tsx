@@ -74,7 +74,7 @@ export default async function AssessmentPage({
       <p className="text-sm text-slate-700" data-testid="assessment-status">
         {a.status === "draft"
           ? "Draft, not signed."
-          : `Signed by ${person(a.signedById)} on ${formatDateTime(a.signedAt, actor.timezone)} · rules version ${a.rulesVersion ?? "—"}.`}{" "}
+          : `Signed by ${a.signedByName ?? "—"}${a.signedByTitle ? `, ${a.signedByTitle}` : ""} on ${formatDateTime(a.signedAt, actor.timezone)} · rules version ${a.rulesVersion ?? "—"}.`}{" "}
         {a.status !== "draft" ? "Signed assessments are read-only: corrections are addenda." : ""}
       </p>
       {eie ? (
