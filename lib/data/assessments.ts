@@ -5,9 +5,9 @@ import { audit } from "@/lib/data/audit";
 import { clinicClock } from "@/lib/data/clinic";
 import { refreshEpisodeSummary } from "@/lib/data/episode-summary";
 export { refreshEpisodeSummary };
-import { findEpisodeOrThrow, isUuid } from "@/lib/data/patients";
+import { findEpisodeOrThrow, isUuid, lockEpisode, lockEpisodeOfAssessment } from "@/lib/data/patients";
 import { clinicSettingsIn, evaluationSettings } from "@/lib/data/settings";
-import { asJson, fromDateString, read, toDateString, transaction, type Tx } from "@/lib/data/tx";
+import { asJson, fromDateString, isUniqueViolation, read, toDateString, transaction, type Tx } from "@/lib/data/tx";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { addDays } from "@/lib/format";
 import type { Prisma } from "@/prisma/generated/client";
@@ -196,6 +196,8 @@ export async function listEpisodeAssessments(actor: Actor, episodeId: string): P
 
 // ------------------------------------------------------------ writes
 
+const INTAKE_TAKEN = "this episode already has an intake: record a follow-up instead";
+
 async function checkDraftRules(tx: Tx, actor: Actor, input: SaveDraftInput, excludeId?: string) {
   const episode = await findEpisodeOrThrow(tx, actor, input.episodeId);
   const patient = await tx.patient.findFirst({
@@ -218,9 +220,7 @@ async function checkDraftRules(tx: Tx, actor: Actor, input: SaveDraftInput, excl
     },
     select: { kind: true, status: true },
   });
-  if (input.kind === "intake" && others.some((o) => o.kind === "intake")) {
-    issues.push({ path: "kind", message: "this episode already has an intake: record a follow-up instead" });
-  }
+  if (input.kind === "intake" && others.some((o) => o.kind === "intake")) issues.push({ path: "kind", message: INTAKE_TAKEN });
   if (input.kind === "follow_up" && !others.some((o) => o.kind === "intake" && o.status === "signed")) {
     issues.push({ path: "kind", message: "sign the intake of this episode before recording a follow-up" });
   }
@@ -244,6 +244,7 @@ async function conflictDetail(tx: Tx, actor: Actor, row: AssessmentRow) {
 /** Creates a draft, or updates one if `version` is still the stored version. */
 export async function saveDraft(actor: Actor, input: SaveDraftInput): Promise<AssessmentView> {
   return transaction(async (tx) => {
+    await lockEpisode(tx, actor, input.episodeId);
     let existing: AssessmentRow | null = null;
     if (input.assessmentId) {
       existing = await findAssessmentOrThrow(tx, actor, input.assessmentId);
@@ -288,9 +289,13 @@ export async function saveDraft(actor: Actor, input: SaveDraftInput): Promise<As
       }
       row = await findAssessmentOrThrow(tx, actor, existing.id);
     } else {
-      row = await tx.assessment.create({
-        data: { ...data, clinicId: actor.clinicId, episodeId: input.episodeId, createdById: actor.userId },
-      });
+      row = await tx.assessment
+        .create({ data: { ...data, clinicId: actor.clinicId, episodeId: input.episodeId, createdById: actor.userId } })
+        .catch((error: unknown) => {
+          // PostgreSQL's one-intake-per-episode index (the check above runs under the episode lock, so only another writer gets here).
+          if (isUniqueViolation(error)) throw new ValidationError([{ path: "kind", message: INTAKE_TAKEN }]);
+          throw error;
+        });
     }
     await refreshEpisodeSummary(tx, actor.clinicId, input.episodeId);
     await audit(tx, actor, {
@@ -307,6 +312,7 @@ export async function saveDraft(actor: Actor, input: SaveDraftInput): Promise<As
 /** Signs a draft: evaluates it on the server and freezes it with its rulesVersion and settings. */
 export async function signAssessment(actor: Actor, assessmentId: string, version: number): Promise<AssessmentView> {
   return transaction(async (tx) => {
+    await lockEpisodeOfAssessment(tx, actor, assessmentId);
     const row = await findAssessmentOrThrow(tx, actor, assessmentId);
     if (row.status !== "draft") throw new ConflictError("This assessment is already signed.", await conflictDetail(tx, actor, row));
     if (row.version !== version)
@@ -378,6 +384,7 @@ export async function addAddendum(actor: Actor, assessmentId: string, text: stri
 
 export async function markEnteredInError(actor: Actor, assessmentId: string, reason: string): Promise<AssessmentView> {
   return transaction(async (tx) => {
+    await lockEpisodeOfAssessment(tx, actor, assessmentId);
     const row = await findAssessmentOrThrow(tx, actor, assessmentId);
     if (row.status !== "signed") {
       throw new ConflictError(
@@ -412,6 +419,7 @@ export async function markEnteredInError(actor: Actor, assessmentId: string, rea
 
 export async function discardDraft(actor: Actor, assessmentId: string, version: number): Promise<void> {
   await transaction(async (tx) => {
+    await lockEpisodeOfAssessment(tx, actor, assessmentId);
     const row = await findAssessmentOrThrow(tx, actor, assessmentId);
     if (row.status !== "draft")
       throw new ConflictError("Only a draft can be discarded; a signed assessment can be marked entered in error.");

@@ -340,6 +340,33 @@ export async function findEpisodeOrThrow(tx: Tx, actor: Actor, episodeId: string
   return e;
 }
 
+/**
+ * Locks an episode of the actor's clinic for the rest of the transaction
+ * (SELECT ... FOR UPDATE) and returns it. Every write that changes what the
+ * caseload summary of an episode is computed from takes this lock first, so
+ * concurrent writes to one episode run one after the other and each one
+ * recomputes the summary from what the previous one committed (a just-signed
+ * flag can never be overwritten by a stale summary).
+ */
+export async function lockEpisode(tx: Tx, actor: Actor, episodeId: string): Promise<EpisodeRow> {
+  if (!isUuid(episodeId)) throw new NotFoundError("episode");
+  const locked = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM "Episode" WHERE id = ${episodeId}::uuid AND "clinicId" = ${actor.clinicId}::uuid FOR UPDATE`;
+  if (locked.length === 0) throw new NotFoundError("episode");
+  return findEpisodeOrThrow(tx, actor, episodeId);
+}
+
+/** lockEpisode for the episode of an assessment; NotFoundError when the assessment is not the clinic's. */
+export async function lockEpisodeOfAssessment(tx: Tx, actor: Actor, assessmentId: string): Promise<EpisodeRow> {
+  if (!isUuid(assessmentId)) throw new NotFoundError("assessment");
+  const locked = await tx.$queryRaw<{ id: string }[]>`
+    SELECT e.id FROM "Episode" e JOIN "Assessment" a ON a."episodeId" = e.id AND a."clinicId" = e."clinicId"
+     WHERE a.id = ${assessmentId}::uuid AND a."clinicId" = ${actor.clinicId}::uuid
+       FOR UPDATE OF e`;
+  if (locked.length === 0) throw new NotFoundError("assessment");
+  return findEpisodeOrThrow(tx, actor, locked[0]!.id);
+}
+
 export async function setEpisodeStatus(
   actor: Actor,
   episodeId: string,
@@ -347,7 +374,7 @@ export async function setEpisodeStatus(
   nextReviewDate?: string,
 ): Promise<EpisodeView> {
   return transaction(async (tx) => {
-    const before = await findEpisodeOrThrow(tx, actor, episodeId);
+    const before = await lockEpisode(tx, actor, episodeId);
     const e = await tx.episode.update({
       where: { id: episodeId },
       data: {
