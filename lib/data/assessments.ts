@@ -7,7 +7,7 @@ import { refreshEpisodeSummary } from "@/lib/data/episode-summary";
 export { refreshEpisodeSummary };
 import { findEpisodeOrThrow, isUuid, lockEpisode, lockEpisodeOfAssessment } from "@/lib/data/patients";
 import { clinicSettingsIn, evaluationSettings } from "@/lib/data/settings";
-import { asJson, fromDateString, isUniqueViolation, read, toDateString, transaction, type Tx } from "@/lib/data/tx";
+import { asJson, fromDateString, isUniqueViolation, toDateString, transaction, type Tx } from "@/lib/data/tx";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { addDays } from "@/lib/format";
 import type { Prisma } from "@/prisma/generated/client";
@@ -182,14 +182,15 @@ export async function getAssessmentDetail(actor: Actor, assessmentId: string): P
   });
 }
 
-/** The assessments of an episode, oldest first (the caller has already audited the patient view). */
+/** The assessments of an episode, oldest first (audited as "assessments.list" of the patient). */
 export async function listEpisodeAssessments(actor: Actor, episodeId: string): Promise<AssessmentView[]> {
-  if (!isUuid(episodeId)) throw new NotFoundError("episode");
-  return read(async (c) => {
-    const rows = await c.assessment.findMany({
+  return transaction(async (tx) => {
+    const episode = await findEpisodeOrThrow(tx, actor, episodeId);
+    const rows = await tx.assessment.findMany({
       where: { clinicId: actor.clinicId, episodeId },
       orderBy: [{ assessedOn: "asc" }, { createdAt: "asc" }],
     });
+    await audit(tx, actor, { action: "assessments.list", entityType: "Episode", entityId: episodeId, patientId: episode.patientId });
     return rows.map(assessmentView);
   });
 }
@@ -464,13 +465,14 @@ export type FormContext = {
 /**
  * Everything the intake / follow-up form needs to evaluate live in the
  * browser exactly as the server will: runs of the last 120 days, earlier
- * signed assessments, the clinic's thresholds. Audited as a view.
+ * signed assessments, the clinic's thresholds. Audited as a view: opening a
+ * new form, or the form of a draft being continued.
  */
 export async function getFormContext(
   actor: Actor,
   patientId: string,
   episodeId: string,
-  action: "assessment.open_new" | null,
+  action: "assessment.open_new" | "assessment.continue_draft",
 ): Promise<FormContext> {
   return transaction(async (tx) => {
     const episode = await findEpisodeOrThrow(tx, actor, episodeId);
@@ -492,8 +494,7 @@ export async function getFormContext(
     const intakes = await tx.assessment.count({
       where: { clinicId: actor.clinicId, episodeId, kind: "intake", status: { not: "entered_in_error" } },
     });
-    // A draft being continued is audited by getAssessmentDetail; a new form here.
-    if (action) await audit(tx, actor, { action, entityType: "Episode", entityId: episodeId, patientId });
+    await audit(tx, actor, { action, entityType: "Episode", entityId: episodeId, patientId });
     const last = priors[priors.length - 1];
     return {
       patient: { id: patient.id, birthDate: toDateString(patient.birthDate), sex: patient.sex },

@@ -2,7 +2,8 @@ import type { Actor } from "@/lib/auth";
 import { z } from "zod";
 import { clinicClock } from "@/lib/data/clinic";
 import { cursorPart, decodeCursor, encodeCursor } from "@/lib/data/cursor";
-import { read } from "@/lib/data/tx";
+import { auditList } from "@/lib/data/audit";
+import { transaction } from "@/lib/data/tx";
 import { Prisma } from "@/prisma/generated/client";
 import type { CaseloadQuery } from "@/lib/validation/caseload";
 
@@ -12,7 +13,8 @@ import type { CaseloadQuery } from "@/lib/validation/caseload";
  * drafts. Keyset pagination on the non-null sort columns of Episode, each
  * backed by an index (clinicId, status, <keys>, id), so page 1000 costs what
  * page 1 does. Raw SQL for the row-value comparison the planner turns into an
- * index range scan.
+ * index range scan. Each view is audited ("caseload.view": the filter and
+ * the patients shown) in the transaction that read it.
  */
 export type CaseloadRow = {
   episodeId: string;
@@ -120,7 +122,7 @@ export async function getCaseload(
   actor: Actor,
   q: CaseloadQuery,
 ): Promise<{ items: CaseloadRow[]; nextCursor: string | null; counts: CaseloadCounts; today: string }> {
-  return read(async (c) => {
+  return transaction(async (c) => {
     const { today } = await clinicClock(c, actor.clinicId);
     const sort = SORTS[q.sort];
     const where = filters(actor, q, today);
@@ -161,6 +163,13 @@ export async function getCaseload(
     };
     const page = rows.slice(0, q.limit);
     const last = page[page.length - 1];
+    await auditList(
+      c,
+      actor,
+      "caseload.view",
+      { q: q.q, urgency: q.urgency, due: q.due, worsening: q.worsening, drafts: q.drafts, sort: q.sort, cursor: q.cursor, limit: q.limit },
+      page.map((r) => r.patientId),
+    );
     return {
       items: page.map(({ urgencyRank: _r, reviewSort: _rs, seenSort: _ss, sortName: _sn, ...row }) => row),
       nextCursor: rows.length > q.limit && last ? encodeCursor(sort.cursor(last)) : null,

@@ -2,11 +2,11 @@ import { z } from "zod";
 import type { Actor } from "@/lib/auth";
 import { Prisma } from "@/prisma/generated/client";
 import type { Evaluation } from "@/lib/clinical";
-import { audit } from "@/lib/data/audit";
+import { audit, auditList } from "@/lib/data/audit";
 import { clinicClock, refuseFutureDates } from "@/lib/data/clinic";
 import { refreshEpisodeSummary } from "@/lib/data/episode-summary";
 import { cursorPart, decodeCursor, encodeCursor } from "@/lib/data/cursor";
-import { fromDateString, isUniqueViolation, read, toDateString, transaction, type Tx } from "@/lib/data/tx";
+import { fromDateString, isUniqueViolation, toDateString, transaction, type Tx } from "@/lib/data/tx";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import type { EpisodeInput, PatientInput } from "@/lib/validation/patients";
 
@@ -242,7 +242,9 @@ export type PatientListItem = PatientView & { openEpisodes: number };
 
 /**
  * Finds runners by name, MRN or birth date (YYYY-MM-DD), ordered by family
- * name, keyset-paginated (the cursor is the last row's sort key).
+ * name, keyset-paginated (the cursor is the last row's sort key). The runner
+ * directory and GET /api/v1/patients: audited ("patients.search": the filter
+ * and the runners returned) in the transaction that read them.
  */
 export async function searchPatients(
   actor: Actor,
@@ -277,7 +279,7 @@ export async function searchPatients(
       },
     ];
   }
-  return read(async (c) => {
+  return transaction(async (c) => {
     const rows = await c.patient.findMany({
       where,
       orderBy: [{ familyName: "asc" }, { givenName: "asc" }, { id: "asc" }],
@@ -292,6 +294,13 @@ export async function searchPatients(
       _count: { _all: true },
     });
     const openCount = new Map(open.map((x) => [x.patientId, x._count._all]));
+    await auditList(
+      c,
+      actor,
+      "patients.search",
+      { q, cursor: opts.cursor, limit },
+      page.map((p) => p.id),
+    );
     return {
       items: page.map((r) => ({ ...patientView(r), openEpisodes: openCount.get(r.id) ?? 0 })),
       nextCursor: rows.length > limit && last ? encodeCursor({ f: last.familyName, g: last.givenName, i: last.id }) : null,
@@ -411,15 +420,15 @@ export type HeaderEpisode = EpisodeView & {
 
 /**
  * What every patient page shows at the top: identity, age, episodes and the
- * red flags of their newest evaluations. Not audited by itself: the page
- * below it writes the audit event for what it shows.
+ * red flags of their newest evaluations. Audited ("patient.header") in the
+ * transaction that read it; the page below writes its own event for what it shows.
  */
 export async function getPatientHeader(
   actor: Actor,
   patientId: string,
 ): Promise<{ patient: PatientView; episodes: HeaderEpisode[]; today: string; timezone: string }> {
   if (!isUuid(patientId)) throw new NotFoundError("patient");
-  return read(async (c) => {
+  return transaction(async (c) => {
     const [patient, clock] = await Promise.all([
       c.patient.findFirst({ where: { id: patientId, clinicId: actor.clinicId } }),
       clinicClock(c, actor.clinicId),
@@ -436,6 +445,7 @@ export async function getPatientHeader(
         select: { id: true, status: true, assessedOn: true, evaluation: true },
       });
     const latest = await Promise.all(episodes.map((e) => Promise.all([newest(e.id, "signed"), newest(e.id, "draft")])));
+    await audit(c, actor, { action: "patient.header", entityType: "Patient", entityId: patientId, patientId });
     const view = (l: Awaited<ReturnType<typeof newest>>): LatestEvaluation | null =>
       l
         ? {

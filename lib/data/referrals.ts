@@ -1,10 +1,10 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/auth";
 import { DEFAULT_SETTINGS, FINDING_LABELS, RED_FLAG_LABELS, type Evaluation, type Settings } from "@/lib/clinical";
-import { audit } from "@/lib/data/audit";
+import { audit, auditList } from "@/lib/data/audit";
 import { cursorPart, decodeCursor, encodeCursor } from "@/lib/data/cursor";
 import { findEpisodeOrThrow, isUuid } from "@/lib/data/patients";
-import { asJson, fromDateString, read, toDateString, transaction, type Tx } from "@/lib/data/tx";
+import { asJson, fromDateString, toDateString, transaction, type Tx } from "@/lib/data/tx";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { buildReferralSnapshot } from "@/lib/export/snapshot";
 import type { ReferralSnapshot, SnapshotSource } from "@/lib/export/types";
@@ -247,14 +247,13 @@ async function snapshotSource(
   };
 }
 
-/** The summary as it would be signed now (nothing stored). Audited as a view. */
+/** The summary as it would be signed now (nothing stored; the frozen one once signed). Audited as a view. */
 export async function previewReferral(actor: Actor, referralId: string): Promise<ReferralSnapshot> {
   return transaction(async (tx) => {
     const r = await findReferralOrThrow(tx, actor, referralId);
-    if (r.snapshot) return r.snapshot as unknown as ReferralSnapshot;
-    const snapshot = buildReferralSnapshot(await snapshotSource(tx, actor, r, new Date()));
     await audit(tx, actor, { action: "referral.preview", entityType: "Referral", entityId: r.id, patientId: r.episode.patientId });
-    return snapshot;
+    if (r.snapshot) return r.snapshot as unknown as ReferralSnapshot;
+    return buildReferralSnapshot(await snapshotSource(tx, actor, r, new Date()));
   });
 }
 
@@ -367,7 +366,11 @@ export type ReferralListItem = Pick<
 /** The referral list's cursor: creation time and id of the page's last referral. */
 const REFERRAL_CURSOR = z.strictObject({ t: cursorPart.timestamp, i: cursorPart.uuid });
 
-/** The clinic's referrals, newest first, keyset-paginated; optionally one status or one patient. */
+/**
+ * The clinic's referrals, newest first, keyset-paginated; optionally one
+ * status or one patient. Audited ("referrals.list": the filter and the
+ * patients listed) in the transaction that read them.
+ */
 export async function listReferrals(
   actor: Actor,
   opts: { status?: ReferralView["status"]; patientId?: string; cursor?: string; limit?: number },
@@ -381,7 +384,7 @@ export async function listReferrals(
     ...(opts.patientId ? { episode: { patientId: opts.patientId } } : {}),
     ...(cursor ? { OR: [{ createdAt: { lt: new Date(cursor.t) } }, { createdAt: new Date(cursor.t), id: { lt: cursor.i } }] } : {}),
   };
-  return read(async (c) => {
+  return transaction(async (c) => {
     const rows = await c.referral.findMany({
       where,
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -390,6 +393,14 @@ export async function listReferrals(
     });
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
+    await auditList(
+      c,
+      actor,
+      "referrals.list",
+      { status: opts.status, patient: opts.patientId, cursor: opts.cursor, limit },
+      page.map((r) => r.episode.patientId),
+      opts.patientId ?? null,
+    );
     return {
       items: page.map((r) => ({
         id: r.id,

@@ -35,7 +35,7 @@ export default async function AssessmentPage({
   const kindLabel = a.kind === "intake" ? "Intake assessment" : "Follow-up assessment";
 
   if (a.status === "draft" && can(actor, "assessment.write")) {
-    const ctx = await getFormContext(actor, patientId, episodeId, null);
+    const ctx = await getFormContext(actor, patientId, episodeId, "assessment.continue_draft");
     return (
       <div>
         <h2 className="mb-3 text-lg font-semibold">{kindLabel} (draft)</h2>
