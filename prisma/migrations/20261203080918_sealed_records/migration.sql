@@ -33,7 +33,9 @@ UPDATE "Referral" r SET "signedByName" = u.name, "signedByTitle" = u.title
   FROM "User" u WHERE u.id = r."signedById" AND r."signedById" IS NOT NULL;
 ALTER TABLE "Referral" ENABLE TRIGGER referral_guard;
 
--- Columns that never change once a row exists: the trigger's arguments name them.
+-- Columns that never change once a row exists: the trigger's arguments name
+-- them, and its WHEN clause (evaluated without calling the function) lets
+-- only a change to one of them reach the function, which refuses it.
 CREATE OR REPLACE FUNCTION kc_columns_fixed() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   col text;
@@ -48,17 +50,23 @@ END;
 $$;
 
 CREATE TRIGGER episode_columns_fixed BEFORE UPDATE ON "Episode"
-  FOR EACH ROW EXECUTE FUNCTION kc_columns_fixed('clinicId', 'patientId');
+  FOR EACH ROW WHEN (OLD."clinicId" IS DISTINCT FROM NEW."clinicId" OR OLD."patientId" IS DISTINCT FROM NEW."patientId")
+  EXECUTE FUNCTION kc_columns_fixed('clinicId', 'patientId');
 CREATE TRIGGER patient_columns_fixed BEFORE UPDATE ON "Patient"
-  FOR EACH ROW EXECUTE FUNCTION kc_columns_fixed('clinicId');
+  FOR EACH ROW WHEN (OLD."clinicId" IS DISTINCT FROM NEW."clinicId")
+  EXECUTE FUNCTION kc_columns_fixed('clinicId');
 CREATE TRIGGER run_columns_fixed BEFORE UPDATE ON "Run"
-  FOR EACH ROW EXECUTE FUNCTION kc_columns_fixed('clinicId', 'patientId');
+  FOR EACH ROW WHEN (OLD."clinicId" IS DISTINCT FROM NEW."clinicId" OR OLD."patientId" IS DISTINCT FROM NEW."patientId")
+  EXECUTE FUNCTION kc_columns_fixed('clinicId', 'patientId');
 CREATE TRIGGER user_columns_fixed BEFORE UPDATE ON "User"
-  FOR EACH ROW EXECUTE FUNCTION kc_columns_fixed('clinicId');
+  FOR EACH ROW WHEN (OLD."clinicId" IS DISTINCT FROM NEW."clinicId")
+  EXECUTE FUNCTION kc_columns_fixed('clinicId');
 CREATE TRIGGER assessment_columns_fixed BEFORE UPDATE ON "Assessment"
-  FOR EACH ROW EXECUTE FUNCTION kc_columns_fixed('clinicId', 'episodeId', 'createdById');
+  FOR EACH ROW WHEN (OLD."clinicId" IS DISTINCT FROM NEW."clinicId" OR OLD."episodeId" IS DISTINCT FROM NEW."episodeId" OR OLD."createdById" IS DISTINCT FROM NEW."createdById")
+  EXECUTE FUNCTION kc_columns_fixed('clinicId', 'episodeId', 'createdById');
 CREATE TRIGGER referral_columns_fixed BEFORE UPDATE ON "Referral"
-  FOR EACH ROW EXECUTE FUNCTION kc_columns_fixed('clinicId', 'episodeId', 'createdById');
+  FOR EACH ROW WHEN (OLD."clinicId" IS DISTINCT FROM NEW."clinicId" OR OLD."episodeId" IS DISTINCT FROM NEW."episodeId" OR OLD."createdById" IS DISTINCT FROM NEW."createdById")
+  EXECUTE FUNCTION kc_columns_fixed('clinicId', 'episodeId', 'createdById');
 
 -- The signer of a record, as they are now: their name and title are stamped on the record.
 CREATE OR REPLACE FUNCTION kc_stamp_signer(clinic uuid, signer uuid, OUT signer_name text, OUT signer_title text) LANGUAGE plpgsql AS $$
