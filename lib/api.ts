@@ -8,7 +8,7 @@ import {
   NotFoundError,
   UnauthenticatedError,
   ValidationError,
-  fromDatabaseError,
+  toUserError,
 } from "@/lib/errors";
 
 /**
@@ -38,7 +38,7 @@ export function apiRoute<P = Record<string, never>>(permission: Permission, hand
 }
 
 export function errorResponse(thrown: unknown): Response {
-  const error = fromDatabaseError(thrown);
+  const error = toUserError(thrown);
   if (error instanceof UnauthenticatedError)
     return NextResponse.json({ error: "unauthenticated", message: error.message }, { status: 401 });
   if (error instanceof ForbiddenError) return NextResponse.json({ error: "forbidden", message: error.message }, { status: 403 });

@@ -172,3 +172,15 @@ export function fromDatabaseError(error: unknown): unknown {
     ]);
   return error;
 }
+
+/**
+ * What the API and the server actions answer for an error: fromDatabaseError,
+ * and a unique-constraint violation that no lib/data function turned into a
+ * message of its own (two saves at the same moment) as a 409.
+ */
+export function toUserError(error: unknown): unknown {
+  const mapped = fromDatabaseError(error);
+  if (mapped === error && (sqlState(error) === "23505" || (error as { code?: unknown } | null)?.code === "P2002"))
+    return new ConflictError("This conflicts with a record saved at the same moment. Reload the page and try again; nothing was saved.");
+  return mapped;
+}

@@ -7,7 +7,7 @@ import {
   NotFoundError,
   UnauthenticatedError,
   ValidationError,
-  fromDatabaseError,
+  toUserError,
 } from "@/lib/errors";
 
 /**
@@ -33,7 +33,7 @@ export async function runAction<T>(permission: Permission, fn: (actor: Actor) =>
 }
 
 export function actionError<T>(thrown: unknown): ActionState<T> {
-  const error = fromDatabaseError(thrown);
+  const error = toUserError(thrown);
   if (error instanceof ValidationError) {
     const fieldErrors: Record<string, string> = {};
     for (const issue of error.issues) fieldErrors[issue.path || "form"] ??= issue.message;

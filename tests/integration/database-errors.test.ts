@@ -55,6 +55,22 @@ it("a trigger's refusal is a 409 naming the rule", async () => {
   });
 });
 
+it("a unique violation no lib/data function explained is a 409, not a 500", async () => {
+  const duplicate = await caught(
+    appDb().user.create({
+      data: { clinicId: c.clinicId, email: c.viewer.email, name: "Twin", role: "viewer", passwordHash: "x" },
+    }),
+  );
+  expect(await asApi(duplicate)).toEqual({
+    status: 409,
+    body: {
+      error: "conflict",
+      message: "This conflicts with a record saved at the same moment. Reload the page and try again; nothing was saved.",
+      detail: null,
+    },
+  });
+});
+
 describe("timeouts and an exhausted pool are a 503 'busy, try again'", () => {
   const busy = {
     status: 503,
