@@ -141,7 +141,7 @@ export function EditUserForm({ user, isSelf }: { user: EditableUser; isSelf: boo
           {pwPending ? "Resetting…" : "Reset password"}
         </Button>
       </form>
-      {user.twoFactor ? <ResetTwoFactorForm user={user} /> : null}
+      <ResetTwoFactorForm user={user} />
     </div>
   );
 }
@@ -149,6 +149,8 @@ export function EditUserForm({ user, isSelf }: { user: EditableUser; isSelf: boo
 /** For a lost phone: removes the user's second factor and ends their sessions (audited). */
 function ResetTwoFactorForm({ user }: { user: EditableUser }) {
   const { state, onSubmit, pending, formRef } = useFormAction(resetTwoFactorAction);
+  // Stays on screen after a reset (the page then shows two-factor as off) to say what happened.
+  if (!user.twoFactor && !state.message) return null;
   return (
     <form
       ref={formRef}
@@ -160,7 +162,7 @@ function ResetTwoFactorForm({ user }: { user: EditableUser }) {
       <FormStatus state={state} />
       <input type="hidden" name="userId" value={user.id} />
       <p className="text-xs text-slate-600">Lost phone: removes the authenticator and recovery codes; ends the user&apos;s sessions.</p>
-      <Button type="submit" variant="secondary" disabled={pending || state.ok} aria-busy={pending}>
+      <Button type="submit" variant="secondary" disabled={pending || !user.twoFactor} aria-busy={pending}>
         {pending ? "Resetting…" : "Reset two-factor sign-in"}
       </Button>
     </form>
