@@ -6,6 +6,7 @@
  * admin reset, the sign-in text built from the configured lockout, and the
  * per-request nonce, no-store and HSTS headers.
  */
+import AxeBuilder from "@axe-core/playwright";
 import { generate } from "otplib";
 import type { Browser, Page } from "playwright-core";
 import { signInFailedMessage } from "@/lib/sign-in-messages";
@@ -20,6 +21,21 @@ afterAll(async () => {
 });
 
 const lockout = { threshold: Number(process.env.LOCKOUT_THRESHOLD || 5), minutes: Number(process.env.LOCKOUT_MINUTES || 15) };
+
+/** Serious or critical WCAG 2.1 A/AA violations on the page (as tests/e2e/accessibility.test.ts counts them). */
+async function accessibilityProblems(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")}`));
+}
+
+/** The password step of the sign-in form (already on /login). */
+async function enterPassword(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
 
 async function signOut(page: Page) {
   await page.getByRole("button", { name: "Sign out" }).click();
@@ -38,9 +54,7 @@ describe("after sign-in, only places in this app", () => {
       const context = await newContext(browser);
       const page = await context.newPage();
       await page.goto(`/login?callbackUrl=${encodeURIComponent(callbackUrl)}`);
-      await page.getByLabel("Email").fill("viewer@riverside.example");
-      await page.getByLabel("Password").fill(DEMO_PASSWORD);
-      await page.getByRole("button", { name: "Sign in" }).click();
+      await enterPassword(page, "viewer@riverside.example");
       await page.getByRole("heading", { name: "Caseload" }).waitFor();
       const url = new URL(page.url());
       expect(url.origin).toBe(new URL(BASE_URL()).origin);
@@ -53,9 +67,7 @@ describe("after sign-in, only places in this app", () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     await page.goto(`/login?callbackUrl=${encodeURIComponent("/referrals?status=draft")}`);
-    await page.getByLabel("Email").fill("viewer@riverside.example");
-    await page.getByLabel("Password").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await enterPassword(page, "viewer@riverside.example");
     await page.waitForURL((url) => url.pathname === "/referrals");
     expect(new URL(page.url()).search).toBe("?status=draft");
     await context.close();
@@ -117,6 +129,7 @@ describe("two-factor sign-in", () => {
     await qr.waitFor();
     expect(await qr.getAttribute("src")).toMatch(/^data:image\/svg\+xml;base64,/);
     const secret = (await page.locator("#totp-secret").innerText()).replace(/\s+/g, "");
+    expect(await accessibilityProblems(page)).toEqual([]);
     expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
 
     await page.getByLabel("Code from the app").fill("12345");
@@ -127,17 +140,17 @@ describe("two-factor sign-in", () => {
     const codes = page.getByRole("list", { name: "Recovery codes" }).getByRole("listitem");
     await codes.first().waitFor();
     expect(await codes.count()).toBe(10);
+    expect(await accessibilityProblems(page)).toEqual([]);
     const recoveryCode = await codes.nth(4).innerText();
     await page.getByRole("link", { name: "I have saved them: continue" }).click();
     await page.getByRole("heading", { name: "Caseload" }).waitFor();
     await signOut(page);
 
     // Password first; the code is asked only then. The next step's code: the current one was used to enrol.
-    await page.getByLabel("Email").fill(email);
-    await page.getByLabel("Password").fill(password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await enterPassword(page, email, password);
     const code = page.getByLabel("Authentication code");
     await code.waitFor();
+    expect(await accessibilityProblems(page)).toEqual([]);
     await code.fill("000000");
     await page.getByRole("button", { name: "Verify and sign in" }).click();
     expect(await page.getByRole("alert").filter({ hasText: "Sign-in failed" }).innerText()).toContain(signInFailedMessage(lockout, true));
@@ -147,9 +160,7 @@ describe("two-factor sign-in", () => {
     await signOut(page);
 
     // A recovery code instead of the app.
-    await page.getByLabel("Email").fill(email);
-    await page.getByLabel("Password").fill(password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await enterPassword(page, email, password);
     await page.getByRole("button", { name: "Use a recovery code instead" }).click();
     await page.getByLabel("Recovery code").fill(recoveryCode);
     await page.getByRole("button", { name: "Verify and sign in" }).click();
@@ -176,9 +187,7 @@ describe("sign-in page", () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     await page.goto("/login");
-    await page.getByLabel("Email").fill("nobody@riverside.example");
-    await page.getByLabel("Password").fill("not the password");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await enterPassword(page, "nobody@riverside.example", "not the password");
     const alert = page.getByRole("alert").filter({ hasText: "Sign-in failed" });
     await alert.waitFor();
     expect(await alert.innerText()).toContain(signInFailedMessage(lockout));
