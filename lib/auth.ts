@@ -153,8 +153,9 @@ export function authOptions(): NextAuthOptions {
       async session({ session }) {
         return { expires: session.expires } as typeof session;
       },
+      // Sign-in and sign-out destinations: only places in this app (sign-out goes to /login).
       async redirect({ url, baseUrl }) {
-        return `${baseUrl}${safeCallbackPath(url, baseUrl)}`;
+        return `${baseUrl}${safeCallbackPath(url, baseUrl, { allowSignInPage: true })}`;
       },
     },
     events: {

@@ -33,9 +33,10 @@ function decodedForms(value: string): string[] | null {
 
 /**
  * The same-origin path (with query and fragment) `value` names, or AFTER_SIGN_IN.
- * `appOrigin` (e.g. NEXTAUTH_URL's origin) also admits absolute URLs on that origin.
+ * `appOrigin` (e.g. NEXTAUTH_URL's origin) also admits absolute URLs on that
+ * origin; `allowSignInPage` admits /login (where sign-out goes).
  */
-export function safeCallbackPath(value: unknown, appOrigin?: string): string {
+export function safeCallbackPath(value: unknown, appOrigin?: string, { allowSignInPage = false } = {}): string {
   if (typeof value !== "string" || value.length === 0 || value.length > 2048) return AFTER_SIGN_IN;
   const forms = decodedForms(value);
   if (!forms || FORBIDDEN_RAW.test(value) || forms.some((f) => FORBIDDEN_DECODED.test(f) || f.startsWith("//"))) return AFTER_SIGN_IN;
@@ -58,6 +59,6 @@ export function safeCallbackPath(value: unknown, appOrigin?: string): string {
   if (url.origin !== origin || url.username || url.password) return AFTER_SIGN_IN;
   const path = `${url.pathname}${url.search}${url.hash}`;
   if (!path.startsWith("/") || path.startsWith("//")) return AFTER_SIGN_IN;
-  if (url.pathname === "/login" || url.pathname.startsWith("/login/")) return AFTER_SIGN_IN;
+  if (!allowSignInPage && (url.pathname === "/login" || url.pathname.startsWith("/login/"))) return AFTER_SIGN_IN;
   return path;
 }

@@ -47,6 +47,12 @@ describe("safeCallbackPath", () => {
     expect(safeCallbackPath(input, "https://app.example")).toBe(AFTER_SIGN_IN);
   });
 
+  it("admits the sign-in page only where asked (sign-out's destination)", () => {
+    expect(safeCallbackPath("/login", "https://app.example", { allowSignInPage: true })).toBe("/login");
+    expect(safeCallbackPath("https://app.example/login", "https://app.example", { allowSignInPage: true })).toBe("/login");
+    expect(safeCallbackPath("//evil.example/login", "https://app.example", { allowSignInPage: true })).toBe(AFTER_SIGN_IN);
+  });
+
   it("accepts an absolute URL on the app's own origin only", () => {
     expect(safeCallbackPath("https://app.example/patients?q=1", "https://app.example")).toBe("/patients?q=1");
     expect(safeCallbackPath("https://app.example/patients", undefined)).toBe(AFTER_SIGN_IN);
