@@ -1,6 +1,6 @@
 import NextAuth from "next-auth";
 import { NextResponse } from "next/server";
-import { authOptions } from "@/lib/auth";
+import { appOrigin, authOptions } from "@/lib/auth";
 import { clientAddress } from "@/lib/client-address";
 import { countSignInAttempt } from "@/lib/data/auth";
 import { isDatabaseUnavailable } from "@/lib/errors";
@@ -14,7 +14,7 @@ type Ctx = { params: Promise<{ nextauth: string[] }> };
  * (`url` with `error=`), so `signIn()` reports it as `{ status: 429, error }`.
  */
 function tooManyAttempts(req: Request, retryAfterSeconds: number): Response {
-  const url = new URL("/login", req.url);
+  const url = new URL("/login", appOrigin() ?? req.url);
   url.searchParams.set("error", TOO_MANY_ATTEMPTS);
   return NextResponse.json(
     { error: "too many sign-in attempts", message: tooManyAttemptsMessage(retryAfterSeconds / 60), url: url.toString() },
