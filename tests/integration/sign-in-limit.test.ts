@@ -60,3 +60,23 @@ it("gives the attempt back when the sign-in succeeds, so the limit counts failur
   }
   expect((await countSignInAttempt(address)).allowed).toBe(false);
 });
+
+it("answers 429 with Retry-After and a clear message from the sign-in route, before next-auth runs", async () => {
+  const { POST } = await import("@/app/api/auth/[...nextauth]/route");
+  const address = newAddress();
+  for (let i = 0; i < 3; i++) await countSignInAttempt(address);
+  const res = await POST(
+    new Request("http://localhost:3000/api/auth/callback/credentials", {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Forwarded-For": `10.0.0.1, ${address}` },
+      body: "email=a%40b.example&password=x&csrfToken=t&json=true",
+    }),
+    { params: Promise.resolve({ nextauth: ["callback", "credentials"] }) },
+  );
+  expect(res.status).toBe(429);
+  expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(14 * 60);
+  const body = await res.json();
+  expect(body.message).toBe("Too many failed sign-ins from your network. Try again within 15 minutes.");
+  // The shape next-auth's signIn() reads: the error code travels in `url`.
+  expect(new URL(body.url).searchParams.get("error")).toBe("TooManyAttempts");
+});
