@@ -38,4 +38,10 @@ export const APP_TABLE_GRANTS: Record<string, readonly AppPrivilege[]> = {
   Referral: ["SELECT", "INSERT", "UPDATE", "DELETE"],
   // Append-only audit trail.
   AuditEvent: ["SELECT", "INSERT"],
+  // Server-side sessions: created at sign-in, ended (endedAt) at sign-out or revocation, never deleted.
+  Session: ["SELECT", "INSERT", "UPDATE"],
+  // Two-factor recovery codes: issued, then spent or replaced (usedAt), never deleted.
+  RecoveryCode: ["SELECT", "INSERT", "UPDATE"],
+  // Per-address sign-in counters: windows that have passed are deleted.
+  SignInThrottle: ["SELECT", "INSERT", "UPDATE", "DELETE"],
 };
