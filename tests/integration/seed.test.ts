@@ -22,7 +22,7 @@ async function query<T extends pg.QueryResultRow>(url: string, sql: string): Pro
 }
 
 it("refuses to seed the shared test database, which holds non-demo clinics", async () => {
-  const url = process.env.DATABASE_URL!;
+  const url = process.env.DATABASE_OWNER_URL!;
   await query(url, `INSERT INTO "Clinic" (name) VALUES ('A real clinic')`);
   await expect(seed(url, () => undefined)).rejects.toThrow(/Refusing to seed: this database holds \d+ clinic\(s\) that are not demo data/);
   expect(await query(url, `SELECT 1 FROM "Clinic" WHERE "isDemo"`)).toEqual([]);
@@ -48,6 +48,8 @@ it("seeds the demo clinics once, with every rule firing in each clinic", async (
       ["Riverside Sports Medicine", 3],
     ]);
     for (const c of clinics) expect(Number(c.patients)).toBeGreaterThanOrEqual(38);
+    // The demo signs in with email and password alone (new clinics require two-factor sign-in of admins).
+    expect(await query(db.url, `SELECT DISTINCT "twoFactorRequired"::text AS policy FROM "Clinic"`)).toEqual([{ policy: "off" }]);
 
     const ages = await query<{ min: number; max: number }>(
       db.url,

@@ -34,6 +34,9 @@ export default async function UsersPage() {
                   Status
                 </th>
                 <th scope="col" className={thClass}>
+                  Two-factor
+                </th>
+                <th scope="col" className={thClass}>
                   Last sign-in
                 </th>
                 <th scope="col" className={thClass}>
@@ -57,6 +60,7 @@ export default async function UsersPage() {
                         ? `Locked until ${formatDateTime(u.lockedUntil, actor.timezone)}`
                         : "Active"}
                   </td>
+                  <td className={tdClass}>{u.totpEnabledAt ? "On" : "Off"}</td>
                   <td className={tdClass}>{u.lastLoginAt ? formatDateTime(u.lastLoginAt, actor.timezone) : "Never"}</td>
                   <td className={tdClass}>
                     <EditUserForm
@@ -68,6 +72,7 @@ export default async function UsersPage() {
                         phone: u.phone ?? "",
                         active: u.active,
                         email: u.email,
+                        twoFactor: !!u.totpEnabledAt,
                       }}
                       isSelf={u.id === actor.userId}
                     />
