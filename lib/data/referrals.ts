@@ -2,7 +2,7 @@ import { z } from "zod";
 import { DEFAULT_SETTINGS, FINDING_LABELS, PLAN_ITEM_LABELS, RESPONSE_LABELS } from "@/lib/domain";
 import type { Actor } from "@/lib/domain/access";
 import type { Urgency } from "@/lib/domain/urgency";
-import { RED_FLAG_LABELS, type Settings } from "@/lib/clinical";
+import { RED_FLAG_LABELS } from "@/lib/clinical";
 import { audit, auditList } from "@/lib/data/audit";
 import { cursorPart, decodeCursor, encodeCursor } from "@/lib/data/cursor";
 import { findEpisodeOrThrow, isUuid } from "@/lib/data/patients";
@@ -17,7 +17,6 @@ import { readReferralSnapshotOrNull } from "@/lib/stored/snapshot";
 import { addDays } from "@/lib/format";
 import { RUN_WINDOW_DAYS } from "@/lib/domain/windows";
 import type { Prisma } from "@/prisma/generated/client";
-import { type Answers } from "@/lib/validation/assessment";
 import type { UpdateReferralInput } from "@/lib/validation/referrals";
 
 /**

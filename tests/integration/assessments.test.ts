@@ -243,7 +243,8 @@ describe("evaluations of rules version 1 stay readable", () => {
   it("a stored v1 signed assessment and draft read as version 1; re-saving the draft and signing make version 2", async () => {
     const { episodeId, patientId } = await newEpisode();
     const common = { clinicId: c.clinicId, episodeId, createdById: c.clinician.userId, updatedById: c.clinician.userId };
-    const signed = await testDb().assessment.create({
+    // Inserted as a draft and then signed, as PostgreSQL requires of every assessment.
+    const stored = await testDb().assessment.create({
       data: {
         ...common,
         kind: "intake",
@@ -252,10 +253,11 @@ describe("evaluations of rules version 1 stay readable", () => {
         evaluation: v1,
         rulesVersion: "1",
         urgency: "urgent",
-        status: "signed",
-        signedById: c.clinician.userId,
-        signedAt: new Date(),
       },
+    });
+    const signed = await testDb().assessment.update({
+      where: { id: stored.id },
+      data: { status: "signed", signedById: c.clinician.userId, signedAt: new Date(), version: { increment: 1 } },
     });
     const draft = await testDb().assessment.create({
       data: {
