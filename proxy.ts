@@ -15,11 +15,22 @@ import { servedOverHttps, sessionCookieName, sessionCookieOptions } from "@/lib/
  * - It slides the idle timeout: the token expires SESSION_IDLE_MINUTES after
  *   the last request, and never lives longer than SESSION_MAX_HOURS.
  *
+ * - The runner's links (/r/…, /api/r/…) need no session and never offer
+ *   sign-in: each request is counted against the client address
+ *   (RUNNER_LINK_LIMIT, in PostgreSQL: the one database statement the proxy
+ *   runs) and answered 429 over the limit; their responses send no Referer
+ *   and ask not to be indexed.
+ *
  * This is an optimistic check on the signed token only; pages and handlers
  * then load the session row and its user from the database (lib/auth.ts), so
  * a session ended on the server (sign-out) is refused there.
  */
 const PUBLIC_PREFIXES = ["/login", "/api/auth/", "/unavailable"];
+
+/** The runner-facing routes: /r/{token} pages and the /api/r/{token} answers. */
+export function isRunnerPath(pathname: string): boolean {
+  return pathname === "/r" || pathname.startsWith("/r/") || pathname === "/api/r" || pathname.startsWith("/api/r/");
+}
 const REFRESH_AFTER_SECONDS = 60;
 
 function minutesFromEnv(name: string, fallback: number): number {
@@ -41,20 +52,53 @@ export async function proxy(req: NextRequest) {
   const nonce = newNonce();
   const csp = contentSecurityPolicy(nonce);
   const https = servedOverHttps();
-  const res = await sessionGate(req, { csp, nonce, https });
+  const runner = isRunnerPath(req.nextUrl.pathname);
+  const res = runner ? await runnerGate(req, { csp, nonce }) : await sessionGate(req, { csp, nonce, https });
   for (const [name, value] of Object.entries(securityHeaders(csp, https))) res.headers.set(name, value);
+  if (runner) {
+    res.headers.set("Referrer-Policy", "no-referrer");
+    res.headers.set("X-Robots-Tag", "noindex, nofollow");
+  }
   return res;
+}
+
+/** Next.js takes the nonce from the request's Content-Security-Policy header. */
+function passWithNonce(req: NextRequest, csp: string, nonce: string) {
+  const headers = new Headers(req.headers);
+  headers.set("content-security-policy", csp);
+  headers.set(NONCE_HEADER, nonce);
+  return NextResponse.next({ request: { headers } });
+}
+
+/** The runner's links: counted per client address, 429 over RUNNER_LINK_LIMIT, 503 when the count cannot be made. */
+async function runnerGate(req: NextRequest, { csp, nonce }: { csp: string; nonce: string }) {
+  const api = req.nextUrl.pathname.startsWith("/api/");
+  const answer = (status: number, error: string, message: string, retryAfter: number) =>
+    api
+      ? NextResponse.json({ error, message }, { status, headers: { "Retry-After": String(retryAfter) } })
+      : new NextResponse(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Retry-After": String(retryAfter) } });
+  try {
+    const { countRunnerLinkRequest } = await import("@/lib/data/throttle");
+    const { clientAddress } = await import("@/lib/client-address");
+    const gate = await countRunnerLinkRequest(clientAddress(req.headers));
+    if (!gate.allowed) {
+      const minutes = Math.max(1, Math.ceil(gate.retryAfterSeconds / 60));
+      return answer(
+        429,
+        "too many requests",
+        `Too many requests from your network. Please try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+        gate.retryAfterSeconds,
+      );
+    }
+  } catch {
+    return answer(503, "service unavailable", "This page cannot be shown right now. Please try again in a moment.", 5);
+  }
+  return passWithNonce(req, csp, nonce);
 }
 
 async function sessionGate(req: NextRequest, { csp, nonce, https }: { csp: string; nonce: string; https: boolean }) {
   const { pathname, search } = req.nextUrl;
-  const pass = () => {
-    // Next.js takes the nonce from the request's Content-Security-Policy header.
-    const headers = new Headers(req.headers);
-    headers.set("content-security-policy", csp);
-    headers.set(NONCE_HEADER, nonce);
-    return NextResponse.next({ request: { headers } });
-  };
+  const pass = () => passWithNonce(req, csp, nonce);
   if (malformedPath(pathname)) {
     const message = "The address is not valid: it holds a malformed percent-encoding.";
     return pathname.startsWith("/api/")

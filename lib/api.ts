@@ -1,11 +1,12 @@
 import { NextResponse } from "next/server";
-import { requireApiActor } from "@/lib/auth";
+import { appOrigin, requireApiActor } from "@/lib/auth";
 import { type Actor, type Permission } from "@/lib/domain/access";
 import {
   ConflictError,
   DatabaseBusyError,
   DatabaseUnavailableError,
   ForbiddenError,
+  GoneError,
   NotFoundError,
   UnauthenticatedError,
   ValidationError,
@@ -47,6 +48,7 @@ export function errorResponse(thrown: unknown): Response {
   if (error instanceof NotFoundError) return NextResponse.json({ error: "not found", message: error.message }, { status: 404 });
   if (error instanceof ConflictError)
     return NextResponse.json({ error: "conflict", message: error.message, detail: error.detail ?? null }, { status: 409 });
+  if (error instanceof GoneError) return NextResponse.json({ error: "gone", message: error.message }, { status: 410 });
   if (error instanceof PayloadTooLargeError)
     return NextResponse.json({ error: "payload too large", message: error.message }, { status: 413 });
   if (error instanceof DatabaseUnavailableError || error instanceof DatabaseBusyError) {
@@ -59,8 +61,16 @@ export function errorResponse(thrown: unknown): Response {
   );
 }
 
-/** Reads a JSON body of at most `maxBytes`, counting bytes as they arrive. */
-export async function readJsonBody(req: Request, maxBytes: number): Promise<unknown> {
+/** The origin the runner's links are made on: NEXTAUTH_URL, else the request's own. */
+export function linkOrigin(req: Request): string {
+  return appOrigin() ?? new URL(req.url).origin;
+}
+
+/**
+ * Reads a JSON body of at most `maxBytes`, counting bytes as they arrive.
+ * With `optional`, an empty body reads as `{}`.
+ */
+export async function readJsonBody(req: Request, maxBytes: number, options: { optional?: boolean } = {}): Promise<unknown> {
   const declared = Number(req.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > maxBytes) throw new PayloadTooLargeError(maxBytes);
   const reader = req.body?.getReader();
@@ -79,6 +89,7 @@ export async function readJsonBody(req: Request, maxBytes: number): Promise<unkn
     }
   }
   const text = new TextDecoder().decode(Buffer.concat(chunks));
+  if (text.trim() === "" && options.optional) return {};
   if (text.trim() === "") throw new ValidationError([{ path: "", message: "request body is empty: send a JSON document" }]);
   try {
     return JSON.parse(text);

@@ -34,6 +34,8 @@ const booleanFromEnv = (name: string) =>
 /** SIGNIN_IP_LIMIT: "attempts/minutes", e.g. "30/15": at most 30 failed sign-ins per client address in 15 minutes. */
 export type RateLimit = { attempts: number; minutes: number };
 export const DEFAULT_SIGNIN_IP_LIMIT: RateLimit = { attempts: 30, minutes: 15 };
+/** RUNNER_LINK_LIMIT: requests to the runner's links (/r/, /api/r/) per client address, e.g. "300/15". */
+export const DEFAULT_RUNNER_LINK_LIMIT: RateLimit = { attempts: 300, minutes: 15 };
 
 const rateLimitFromEnv = (name: string, fallback: RateLimit) =>
   z
@@ -69,6 +71,22 @@ const envSchema = z.object({
   DATABASE_POOL_MAX: intFromEnv("DATABASE_POOL_MAX", 1, 200, 10),
   TRUST_PROXY: booleanFromEnv("TRUST_PROXY"),
   SIGNIN_IP_LIMIT: rateLimitFromEnv("SIGNIN_IP_LIMIT", DEFAULT_SIGNIN_IP_LIMIT),
+  RUNNER_LINK_LIMIT: rateLimitFromEnv("RUNNER_LINK_LIMIT", DEFAULT_RUNNER_LINK_LIMIT),
+  SMTP_URL: z
+    .string()
+    .optional()
+    .transform((v) => (v && v.trim() !== "" ? v.trim() : undefined))
+    .pipe(
+      z
+        .url({ error: "SMTP_URL must be a URL such as smtps://user:password@mail.example:465 or smtp://mail.example:587" })
+        .refine((v) => /^smtps?:\/\//.test(v), "SMTP_URL must start with smtp:// or smtps://")
+        .optional(),
+    ),
+  MAIL_FROM: z
+    .string()
+    .optional()
+    .transform((v) => (v && v.trim() !== "" ? v.trim() : undefined))
+    .pipe(z.string().max(320).optional()),
   TOTP_ENCRYPTION_KEY: z
     .string()
     .optional()

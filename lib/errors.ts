@@ -47,6 +47,14 @@ export class ConflictError extends Error {
   }
 }
 
+/** A link that was valid and is no more: expired, withdrawn or revoked (410). */
+export class GoneError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "GoneError";
+  }
+}
+
 export class DatabaseUnavailableError extends Error {
   constructor() {
     super("The database is not reachable. Please try again in a moment.");

@@ -20,6 +20,7 @@ import {
   TENDERNESS_LABELS,
   TEST_RESULT_LABELS as TEST_LABELS,
   VALGUS_LABELS,
+  findingLabel,
 } from "@/lib/domain";
 
 export type Question =
@@ -103,6 +104,153 @@ export const RED_FLAG_QUESTIONS: Question[] = [
     max: 3650,
   },
 ];
+
+/**
+ * The red-flag screen as the runner answers it at home (a questionnaire
+ * link): every question of RED_FLAG_QUESTIONS a runner can answer, in plain
+ * words, bound to the same answer path as the clinician's question (swelling
+ * timing as the one yes/no it decides). `short` names a "yes" on the
+ * caseload and the patient page ("runner reported: swelling, locking").
+ * Only the Wells score is left to the clinician.
+ */
+export type RunnerScreenQuestion = {
+  path: string;
+  kind: "yesno" | "days";
+  question: string;
+  hint?: string;
+  /** A "yes" in a few words, lower case. */
+  short: string;
+};
+
+export const RUNNER_SCREEN_QUESTIONS: readonly RunnerScreenQuestion[] = Object.freeze([
+  { path: "symptoms.visibleSwelling", kind: "yesno", question: "Is your knee swollen, so that you can see it?", short: "swelling" },
+  {
+    path: "symptoms.swellingWithin2hOfInjury",
+    kind: "yesno",
+    question: "Did your knee swell up within 2 hours of an injury, such as a fall, a twist or a knock?",
+    hint: "Answer no if there was no injury, or if it swelled up later.",
+    short: "swelling within 2 hours of an injury",
+  },
+  {
+    path: "symptoms.locking",
+    kind: "yesno",
+    question: "Does your knee get stuck, so that you cannot straighten it?",
+    short: "locking",
+  },
+  { path: "symptoms.catching", kind: "yesno", question: "Does your knee catch or snag when you move it?", short: "catching" },
+  {
+    path: "symptoms.instability",
+    kind: "yesno",
+    question: "Does your knee give way, or feel as if it might?",
+    short: "giving way",
+  },
+  {
+    path: "symptoms.sharpWeightBearingPain",
+    kind: "yesno",
+    question: "Do you get a sharp pain when you stand or put weight on the leg?",
+    short: "sharp pain on standing",
+  },
+  { path: "symptoms.limp", kind: "yesno", question: "Are you limping?", short: "limping" },
+  {
+    path: "symptoms.unableToBearWeightImmediately",
+    kind: "yesno",
+    question: "Right after an injury, were you unable to take four steps on the leg?",
+    hint: "Limping still counts as taking steps. Answer no if there was no injury.",
+    short: "could not walk right after an injury",
+  },
+  {
+    path: "symptoms.unableToBearWeightNow",
+    kind: "yesno",
+    question: "Are you unable to take four steps on the leg now?",
+    hint: "Limping still counts as taking steps.",
+    short: "cannot walk now",
+  },
+  { path: "symptoms.painAtRest", kind: "yesno", question: "Does your knee hurt when you are resting?", short: "pain at rest" },
+  { path: "symptoms.nightPain", kind: "yesno", question: "Does knee pain wake you up at night?", short: "night pain" },
+  {
+    path: "symptoms.newNumbnessOrWeakness",
+    kind: "yesno",
+    question: "Have you noticed new numbness or weakness in your leg or foot?",
+    short: "new numbness or weakness",
+  },
+  {
+    path: "symptoms.coldOrPaleLimb",
+    kind: "yesno",
+    question: "Is your leg or foot cold, pale or bluish?",
+    short: "cold or pale leg",
+  },
+  {
+    path: "symptoms.patellarDislocation",
+    kind: "yesno",
+    question: "Has your kneecap slipped out of place to the side?",
+    hint: "Answer yes even if it went back by itself.",
+    short: "kneecap slipped out",
+  },
+  {
+    path: "symptoms.suspectedDislocation",
+    kind: "yesno",
+    question: "After an injury, did the knee joint itself look out of line, as if the bones had been knocked out of place?",
+    hint: "This is about the whole joint, not the kneecap.",
+    short: "knee joint out of line after an injury",
+  },
+  {
+    path: "symptoms.calfSwellingOrTenderness",
+    kind: "yesno",
+    question: "Is your calf swollen, or sore when you press it?",
+    short: "calf swelling or soreness",
+  },
+  { path: "symptoms.hotSwollenJoint", kind: "yesno", question: "Is your knee hot and swollen?", short: "hot, swollen knee" },
+  {
+    path: "symptoms.fever",
+    kind: "yesno",
+    question: "Do you have a fever, or feel hot, shivery and unwell?",
+    short: "fever",
+  },
+  {
+    path: "history.recentJointInjection",
+    kind: "yesno",
+    question: "Have you had an injection into the knee in the last few weeks?",
+    short: "recent knee injection",
+  },
+  {
+    path: "history.immunosuppressed",
+    kind: "yesno",
+    question: "Do you take medicine that weakens your immune system, or have an illness that does?",
+    hint: "For example steroid tablets, chemotherapy, or medicine after a transplant.",
+    short: "weakened immune system",
+  },
+  {
+    path: "symptoms.unexplainedWeightLoss",
+    kind: "yesno",
+    question: "Have you lost weight without trying to?",
+    short: "weight loss without trying",
+  },
+  { path: "history.historyOfCancer", kind: "yesno", question: "Have you ever had cancer?", short: "history of cancer" },
+  {
+    path: "symptoms.daysPersistingDespiteReducedTraining",
+    kind: "days",
+    question: "For how many days has the pain carried on even though you have run less?",
+    hint: "Write 0 if you have not cut down your running.",
+    short: "pain despite running less",
+  },
+]);
+
+/** The runner's short words for a "yes" to a screen question ("swelling"); the clinician's label for any other path. */
+export function runnerReportedLabel(path: string): string {
+  return RUNNER_SCREEN_QUESTIONS.find((q) => q.path === path)?.short ?? findingLabel(path).toLowerCase();
+}
+
+/**
+ * The screen questions a runner's answers report as a red flag: every "yes",
+ * and pain that has carried on despite running less for at least the clinic's
+ * persistent-pain days. Paths in the order of the screen.
+ */
+export function runnerReportedYes(answers: unknown, persistentPainDays: number): string[] {
+  return RUNNER_SCREEN_QUESTIONS.filter((q) => {
+    const value = readAnswer(answers, q.path);
+    return q.kind === "yesno" ? value === true : typeof value === "number" && value >= persistentPainDays;
+  }).map((q) => q.path);
+}
 
 /** Background the bone stress tier reads: asked in the intake's history, and again in the follow-up's screen. */
 const BONE_HEALTH_QUESTIONS: Question[] = [

@@ -44,4 +44,13 @@ export const APP_TABLE_GRANTS: Record<string, readonly AppPrivilege[]> = {
   RecoveryCode: ["SELECT", "INSERT", "UPDATE"],
   // Per-address sign-in counters: windows that have passed are deleted.
   SignInThrottle: ["SELECT", "INSERT", "UPDATE", "DELETE"],
+  // The runner's links: created, opened, answered, withdrawn or revoked, reviewed; never deleted (what the runner reported is kept).
+  QuestionnaireRequest: ["SELECT", "INSERT", "UPDATE"],
+  DiaryLink: ["SELECT", "INSERT", "UPDATE"],
+  // Diary days: the next-morning pain is added the next day; never deleted.
+  DiaryEntry: ["SELECT", "INSERT", "UPDATE"],
+  // Diary alerts: raised, then reviewed; never deleted.
+  DiaryAlert: ["SELECT", "INSERT", "UPDATE"],
+  // Per-address counters of requests to the runner's links: windows that have passed are deleted.
+  RunnerLinkThrottle: ["SELECT", "INSERT", "UPDATE", "DELETE"],
 };

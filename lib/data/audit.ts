@@ -56,6 +56,30 @@ export async function audit(tx: Tx, actor: Pick<Actor, "clinicId" | "userId">, e
   });
 }
 
+/**
+ * An event whose actor is the runner, through one of their links (no staff
+ * user): `entityType` names the link's kind ("QuestionnaireRequest",
+ * "DiaryLink") and `entityId` the link, so the event says which link acted.
+ */
+export async function auditRunner(
+  tx: Tx,
+  clinicId: string,
+  entry: AuditEntry & { entityType: "QuestionnaireRequest" | "DiaryLink"; entityId: string },
+): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      clinicId,
+      userId: null,
+      actor: "runner",
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      patientId: entry.patientId ?? null,
+      detail: entry.detail ?? undefined,
+    },
+  });
+}
+
 export type AuditFilter = {
   userId?: string;
   patientId?: string;

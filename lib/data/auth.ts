@@ -1,6 +1,7 @@
 import { ROLES, type Actor, type Role } from "@/lib/domain/access";
 import { audit } from "@/lib/data/audit";
 import { read, transaction, type Tx } from "@/lib/data/tx";
+import { countInWindow, type ThrottleResult } from "@/lib/data/throttle";
 import { getEnv } from "@/lib/env";
 import { dummyPasswordHash, verifyPassword } from "@/lib/passwords";
 import { decryptSecret, hashRecoveryCode, normaliseRecoveryCode, verifyTotp } from "@/lib/two-factor";
@@ -238,27 +239,8 @@ async function secondFactorRequired(user: Reservation, address: string): Promise
  * behind one address signs in all day, a password sprayer is stopped. Windows
  * that ended are deleted a few at a time by the same statement.
  */
-export async function countSignInAttempt(address: string): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
-  const { attempts, minutes } = getEnv().SIGNIN_IP_LIMIT;
-  const rows = await read(
-    (c) => c.$queryRaw<{ allowed: boolean; retryAfterSeconds: number }[]>`
-      WITH expired AS (
-        DELETE FROM "SignInThrottle"
-         WHERE address IN (SELECT address FROM "SignInThrottle"
-                            WHERE "windowStart" < now() - make_interval(mins => ${minutes}::int) AND address <> ${address}
-                            LIMIT 20)
-      ), counted AS (
-        INSERT INTO "SignInThrottle" AS t (address, "windowStart", attempts) VALUES (${address}, now(), 1)
-        ON CONFLICT (address) DO UPDATE
-           SET attempts = CASE WHEN t."windowStart" <= now() - make_interval(mins => ${minutes}::int) THEN 1 ELSE t.attempts + 1 END,
-               "windowStart" = CASE WHEN t."windowStart" <= now() - make_interval(mins => ${minutes}::int) THEN now() ELSE t."windowStart" END
-        RETURNING attempts, "windowStart"
-      )
-      SELECT attempts <= ${attempts}::int AS allowed,
-             GREATEST(1, ceil(extract(epoch FROM ("windowStart" + make_interval(mins => ${minutes}::int) - now()))))::int AS "retryAfterSeconds"
-        FROM counted`,
-  );
-  return rows[0] ?? { allowed: true, retryAfterSeconds: 0 };
+export async function countSignInAttempt(address: string): Promise<ThrottleResult> {
+  return countInWindow("SignInThrottle", address, getEnv().SIGNIN_IP_LIMIT);
 }
 
 async function giveAttemptBack(tx: Tx, address: string): Promise<void> {

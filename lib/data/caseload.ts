@@ -32,17 +32,35 @@ export type CaseloadRow = {
   nextReviewDate: string | null;
   worsening: boolean;
   draftCount: number;
+  /** Returned questionnaires not yet reviewed. */
+  questionnairesToReview: number;
+  /** Red-flag screen questions the runner answered yes in them (paths; lib/questions.ts runnerReportedLabel names them). */
+  runnerRedFlags: string[];
+  /** Diary alerts not yet reviewed. */
+  diaryAlertsOpen: number;
 };
 
-export type CaseloadCounts = { open: number; flagged: number; overdue: number; dueToday: number; worsening: number; drafts: number };
+export type CaseloadCounts = {
+  open: number;
+  flagged: number;
+  overdue: number;
+  dueToday: number;
+  worsening: number;
+  drafts: number;
+  /** Open episodes with a returned questionnaire not yet reviewed. */
+  questionnaires: number;
+  /** Open episodes with a diary alert not yet reviewed. */
+  diaryAlerts: number;
+};
 
-type Row = CaseloadRow & { urgencyRank: number; reviewSort: string; seenSort: string; sortName: string };
+type Row = CaseloadRow & { worklistRank: number; reviewSort: string; seenSort: string; sortName: string };
 
 const SORTS = {
+  // Urgency, with what the runner reported among the red flags (lib/domain/urgency.ts worklistRank).
   urgency: {
-    keys: ['e."urgencyRank"', 'e."reviewSort"', "e.id"],
+    keys: ['e."worklistRank"', 'e."reviewSort"', "e.id"],
     dir: "ASC",
-    cursor: (r: Row) => [r.urgencyRank, r.reviewSort, r.episodeId],
+    cursor: (r: Row) => [r.worklistRank, r.reviewSort, r.episodeId],
     schema: z.tuple([cursorPart.smallInt, cursorPart.date, cursorPart.uuid]),
   },
   review: {
@@ -66,7 +84,7 @@ const SORTS = {
 } as const;
 
 const CASTS: Record<string, string> = {
-  'e."urgencyRank"': "int",
+  'e."worklistRank"': "int",
   'e."reviewSort"': "date",
   'e."seenSort"': "date",
   'e."sortName"': "text",
@@ -117,6 +135,8 @@ function filters(actor: Actor, q: CaseloadQuery, today: string): Prisma.Sql[] {
   }
   if (q.worsening) where.push(Prisma.sql`e.worsening`);
   if (q.drafts) where.push(Prisma.sql`e."draftCount" > 0`);
+  if (q.returned) where.push(Prisma.sql`e."questionnairesToReview" > 0`);
+  if (q.diary) where.push(Prisma.sql`e."diaryAlertsOpen" > 0`);
   return where;
 }
 
@@ -139,7 +159,8 @@ export async function getCaseload(
       SELECT e.id AS "episodeId", e."patientId", p."givenName", p."familyName", p.mrn, to_char(p."birthDate", 'YYYY-MM-DD') AS "birthDate",
              e.side::text AS side, e.complaint, e.urgency::text AS urgency, e."screenIncomplete",
              to_char(e."lastSeenOn", 'YYYY-MM-DD') AS "lastSeenOn", to_char(e."nextReviewDate", 'YYYY-MM-DD') AS "nextReviewDate",
-             e.worsening, e."draftCount", e."urgencyRank", to_char(e."reviewSort", 'YYYY-MM-DD') AS "reviewSort",
+             e.worsening, e."draftCount", e."questionnairesToReview", coalesce(e."runnerRedFlags", '{}') AS "runnerRedFlags",
+             e."diaryAlertsOpen", e."worklistRank", to_char(e."reviewSort", 'YYYY-MM-DD') AS "reviewSort",
              to_char(e."seenSort", 'YYYY-MM-DD') AS "seenSort", e."sortName"
         FROM "Episode" e
         JOIN "Patient" p ON p.id = e."patientId" AND p."clinicId" = e."clinicId"
@@ -162,6 +183,8 @@ export async function getCaseload(
       dueToday: Number(byDate?.dueToday ?? 0),
       worsening: stored?.worsening ?? 0,
       drafts: stored?.drafts ?? 0,
+      questionnaires: stored?.questionnaires ?? 0,
+      diaryAlerts: stored?.diaryAlerts ?? 0,
     };
     const page = rows.slice(0, q.limit);
     const last = page[page.length - 1];
@@ -169,11 +192,22 @@ export async function getCaseload(
       c,
       actor,
       "caseload.view",
-      { q: q.q, urgency: q.urgency, due: q.due, worsening: q.worsening, drafts: q.drafts, sort: q.sort, cursor: q.cursor, limit: q.limit },
+      {
+        q: q.q,
+        urgency: q.urgency,
+        due: q.due,
+        worsening: q.worsening,
+        drafts: q.drafts,
+        returned: q.returned,
+        diary: q.diary,
+        sort: q.sort,
+        cursor: q.cursor,
+        limit: q.limit,
+      },
       page.map((r) => r.patientId),
     );
     return {
-      items: page.map(({ urgencyRank: _r, reviewSort: _rs, seenSort: _ss, sortName: _sn, ...row }) => row),
+      items: page.map(({ worklistRank: _r, reviewSort: _rs, seenSort: _ss, sortName: _sn, ...row }) => row),
       nextCursor: rows.length > q.limit && last ? encodeCursor(sort.cursor(last)) : null,
       counts,
       today,

@@ -1,4 +1,4 @@
-import { mostSevere, RANK_NOT_EVALUATED, urgencyRank, type Urgency } from "@/lib/domain";
+import { mostSevere, RANK_NOT_EVALUATED, urgencyRank, worklistRank, type Urgency } from "@/lib/domain";
 import { readEvaluationOrNull } from "@/lib/stored/evaluation";
 import { fromDateString, type Tx } from "@/lib/data/tx";
 import { NotFoundError } from "@/lib/errors";
@@ -17,7 +17,13 @@ export async function refreshEpisodeSummary(tx: Tx, clinicId: string, episodeId:
   });
   const episode = await tx.episode.findFirst({
     where: { id: episodeId, clinicId },
-    select: { nextReviewDate: true, patient: { select: { familyName: true, givenName: true } } },
+    select: {
+      nextReviewDate: true,
+      questionnairesToReview: true,
+      runnerRedFlags: true,
+      diaryAlertsOpen: true,
+      patient: { select: { familyName: true, givenName: true } },
+    },
   });
   if (!episode) throw new NotFoundError("episode");
   const signed = rows.find((r) => r.status === "signed");
@@ -27,11 +33,18 @@ export async function refreshEpisodeSummary(tx: Tx, clinicId: string, episodeId:
   const urgencies = [signedEval?.urgency, draftEval?.urgency].filter((u): u is Urgency => !!u);
   const urgency = urgencies.length ? mostSevere(urgencies) : null;
   const screenSource = signedEval ?? draftEval;
-  await tx.episode.update({
-    where: { id: episodeId },
+  const rank = urgency ? urgencyRank(urgency) : RANK_NOT_EVALUATED;
+  await tx.episode.updateMany({
+    where: { id: episodeId, clinicId },
     data: {
       urgency,
-      urgencyRank: urgency ? urgencyRank(urgency) : RANK_NOT_EVALUATED,
+      urgencyRank: rank,
+      worklistRank: worklistRank({
+        urgencyRank: rank,
+        runnerRedFlags: episode.runnerRedFlags.length,
+        diaryAlertsOpen: episode.diaryAlertsOpen,
+        questionnairesToReview: episode.questionnairesToReview,
+      }),
       screenIncomplete: screenSource ? screenSource.redFlagsNotAssessed.length > 0 : true,
       lastSeenOn: signed?.assessedOn ?? null,
       seenSort: signed?.assessedOn ?? fromDateString("0001-01-01"),
@@ -39,6 +52,39 @@ export async function refreshEpisodeSummary(tx: Tx, clinicId: string, episodeId:
       sortName: `${episode.patient.familyName} ${episode.patient.givenName}`.toLowerCase(),
       worsening: !!signedEval?.changes && Object.values(signedEval.changes).some((c) => c?.vsPrevious === "worsened"),
       draftCount: rows.filter((r) => r.status === "draft").length,
+    },
+  });
+}
+
+/**
+ * Keeps the caseload columns of what the runner reported in step with their
+ * questionnaires and diary: returned questionnaires not yet reviewed, the
+ * red-flag questions answered yes in them, diary alerts not yet reviewed, and
+ * the urgency sort that puts them among the red flags. Call it (with the
+ * episode locked) whenever a request is submitted or reviewed, or an alert
+ * is raised or reviewed.
+ */
+export async function refreshRunnerSummary(tx: Tx, clinicId: string, episodeId: string): Promise<void> {
+  const episode = await tx.episode.findFirst({ where: { id: episodeId, clinicId }, select: { urgencyRank: true } });
+  if (!episode) throw new NotFoundError("episode");
+  const returned = await tx.questionnaireRequest.findMany({
+    where: { clinicId, episodeId, status: "completed", reviewedAt: null },
+    select: { reportedRedFlags: true },
+  });
+  const diaryAlertsOpen = await tx.diaryAlert.count({ where: { clinicId, episodeId, reviewedAt: null } });
+  const runnerRedFlags = [...new Set(returned.flatMap((r) => r.reportedRedFlags))];
+  await tx.episode.updateMany({
+    where: { id: episodeId, clinicId },
+    data: {
+      questionnairesToReview: returned.length,
+      runnerRedFlags,
+      diaryAlertsOpen,
+      worklistRank: worklistRank({
+        urgencyRank: episode.urgencyRank,
+        runnerRedFlags: runnerRedFlags.length,
+        diaryAlertsOpen,
+        questionnairesToReview: returned.length,
+      }),
     },
   });
 }

@@ -17,6 +17,8 @@ export const PERMISSIONS = [
   "referral.read",
   "referral.write",
   "referral.sign",
+  /** The runner's links: questionnaire requests and diary links made, withdrawn, e-mailed; what the runner returned reviewed. */
+  "portal.manage",
   "evaluate.run",
   "admin.users",
   "admin.settings",
@@ -36,6 +38,7 @@ const CLINICAL: Permission[] = [
   "run.write",
   "referral.write",
   "referral.sign",
+  "portal.manage",
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {

@@ -103,3 +103,29 @@ export function displayText(d: UrgencyDisplay, unansweredQuestions?: number): st
   if (d.level === "not_screened") return `${DISPLAY_LEVEL_WORDS.not_screened}${count}`;
   return d.screenIncomplete ? `${DISPLAY_LEVEL_WORDS[d.level]} · screen incomplete${count}` : DISPLAY_LEVEL_WORDS[d.level];
 }
+
+// ---------------------------------------------------------------------------
+// The caseload's urgency sort
+// ---------------------------------------------------------------------------
+
+/**
+ * The caseload's sort by urgency (`Episode.worklistRank`): the urgency rank
+ * times ten, with what the runner reported among the red flags: a "yes" in
+ * the runner's red-flag screen or a diary alert right after urgent (before
+ * soon), a returned questionnaire not yet reviewed right after soon. Nothing
+ * the runner reports lowers an episode's place.
+ */
+export const WORKLIST_STEP = 10;
+export const WORKLIST_RUNNER_REPORTED = urgencyRank("urgent") * WORKLIST_STEP + WORKLIST_STEP / 2;
+export const WORKLIST_QUESTIONNAIRE_RETURNED = urgencyRank("soon") * WORKLIST_STEP + WORKLIST_STEP / 2;
+/** `Episode.worklistRank` of an episode without an evaluation or anything reported (its SQL default). */
+export const WORKLIST_NOT_EVALUATED = RANK_NOT_EVALUATED * WORKLIST_STEP;
+
+export type WorklistInputs = { urgencyRank: number; runnerRedFlags: number; diaryAlertsOpen: number; questionnairesToReview: number };
+
+export function worklistRank(e: WorklistInputs): number {
+  let rank = e.urgencyRank * WORKLIST_STEP;
+  if (e.runnerRedFlags > 0 || e.diaryAlertsOpen > 0) rank = Math.min(rank, WORKLIST_RUNNER_REPORTED);
+  if (e.questionnairesToReview > 0) rank = Math.min(rank, WORKLIST_QUESTIONNAIRE_RETURNED);
+  return rank;
+}

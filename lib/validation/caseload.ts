@@ -20,6 +20,10 @@ export const caseloadQuerySchema = z.object({
   due: z.preprocess(blank, z.enum(CASELOAD_DUE, { error: `due must be one of: ${CASELOAD_DUE.join(", ")}` }).optional()),
   worsening: flag,
   drafts: flag,
+  /** Returned questionnaires not yet reviewed. */
+  returned: flag,
+  /** Diary alerts not yet reviewed. */
+  diary: flag,
   sort: z.preprocess(blank, z.enum(CASELOAD_SORT, { error: `sort must be one of: ${CASELOAD_SORT.join(", ")}` }).default("urgency")),
   cursor: queryCursor,
   limit: z.preprocess(

@@ -11,6 +11,51 @@ export const SURFACES = ["road", "track", "treadmill", "trail"] as const;
 export const KM_PER_MILE = 1.609344;
 export const MAX_RUN_KM = 1000;
 
+/**
+ * The plausibility limits of any run, whatever its source (manual entry, CSV,
+ * the runner's diary). Interim copy for the diary until the run import lands
+ * its one definition on main (lib/domain/runs.ts); the same names and messages.
+ */
+export const RUN_LIMITS = { fastestPaceSecPerKm: 150, paceLimitOverKm: 1, maxKmPerDay: 250, maxDurationSec: 48 * 3600 } as const;
+
+export type RunLimitIssue = { path: "distance" | "duration"; message: string };
+
+/** "4:05" (min:ss per km) from seconds per km. */
+export function formatPace(secPerKm: number): string {
+  const total = Math.round(secPerKm);
+  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, "0")}`;
+}
+
+const kmText = (km: number) => `${Math.round(km * 100) / 100} km`;
+
+/** The limits one run breaks on its own (distance, duration, pace); empty when plausible. */
+export function runLimitIssues(run: { distanceKm: number; durationSec: number | null | undefined }): RunLimitIssue[] {
+  const issues: RunLimitIssue[] = [];
+  const { distanceKm: km, durationSec: sec } = run;
+  if (km > RUN_LIMITS.maxKmPerDay)
+    issues.push({
+      path: "distance",
+      message: `distance ${kmText(km)} is more than the ${RUN_LIMITS.maxKmPerDay} km a person can run in a day`,
+    });
+  if (sec != null && sec > RUN_LIMITS.maxDurationSec)
+    issues.push({ path: "duration", message: `duration is longer than ${RUN_LIMITS.maxDurationSec / 3600} hours` });
+  if (sec != null && sec > 0 && km > RUN_LIMITS.paceLimitOverKm && sec / km < RUN_LIMITS.fastestPaceSecPerKm)
+    issues.push({
+      path: "duration",
+      message: `pace ${formatPace(sec / km)} min/km over ${kmText(km)} is faster than ${formatPace(RUN_LIMITS.fastestPaceSecPerKm)} min/km, beyond human limits: check the distance and the duration`,
+    });
+  return issues;
+}
+
+/** The day-total limit: `otherKm` is what is already recorded on that day. */
+export function dayLimitIssue(date: string, otherKm: number, km: number): RunLimitIssue | null {
+  if (otherKm + km <= RUN_LIMITS.maxKmPerDay) return null;
+  return {
+    path: "distance",
+    message: `distance: the runs of ${date} would add up to ${kmText(otherKm + km)} (${kmText(otherKm)} already recorded), more than the ${RUN_LIMITS.maxKmPerDay} km a person can run in a day`,
+  };
+}
+
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
 /** "1:02:03", "45:30" or plain minutes "45" -> seconds. */

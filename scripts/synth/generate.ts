@@ -56,7 +56,7 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { FLAGGED_MAX_RANK, RANK_NOT_EVALUATED, urgencyOfRankSql, urgencyRankSql } from "../../lib/domain/urgency";
+import { FLAGGED_MAX_RANK, RANK_NOT_EVALUATED, urgencyOfRankSql, urgencyRankSql, WORKLIST_STEP } from "../../lib/domain/urgency";
 import { refreshEpisodeSummary } from "../../lib/data/episode-summary";
 import { todayIn } from "../../lib/format";
 import { PrismaClient } from "../../prisma/generated/client";
@@ -219,6 +219,7 @@ WITH s AS (
 UPDATE "Episode" e SET
   urgency = (${urgencyOfRankSql("r.rank")})::"Urgency",
   "urgencyRank" = coalesce(r.rank, ${RANK_NOT_EVALUATED}),
+  "worklistRank" = coalesce(r.rank, ${RANK_NOT_EVALUATED}) * ${WORKLIST_STEP},
   "screenIncomplete" = coalesce(jsonb_array_length(coalesce(r.signed_eval, r.draft_eval)->'redFlagsNotAssessed') > 0, true),
   "lastSeenOn" = r.signed_on,
   "seenSort" = coalesce(r.signed_on, '0001-01-01'::date),
@@ -238,6 +239,7 @@ const SUMMARY_COLS = {
   sortName: true,
   worsening: true,
   draftCount: true,
+  worklistRank: true,
 } as const;
 
 /** Re-computes the summary of `n` random episodes with lib/data itself (rolled back) and compares. */

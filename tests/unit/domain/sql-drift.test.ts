@@ -6,7 +6,14 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { IMPORTANT_CHANGE_DEFINITIONS, REVIEW_INTERVAL_DEFINITION, SETTING_DEFINITIONS } from "@/lib/domain/settings";
-import { FLAGGED_MAX_RANK, RANK_NOT_EVALUATED, URGENCY_ORDER, urgencyOfRankSql, urgencyRankSql } from "@/lib/domain/urgency";
+import {
+  FLAGGED_MAX_RANK,
+  RANK_NOT_EVALUATED,
+  URGENCY_ORDER,
+  urgencyOfRankSql,
+  urgencyRankSql,
+  WORKLIST_NOT_EVALUATED,
+} from "@/lib/domain/urgency";
 
 const ROOT = join(__dirname, "..", "..", "..");
 const schema = readFileSync(join(ROOT, "prisma", "schema.prisma"), "utf8");
@@ -41,6 +48,12 @@ describe("urgency in SQL", () => {
     const defaults = [...migrations.matchAll(/"urgencyRank" INTEGER NOT NULL DEFAULT (\d+)/g)].map((m) => Number(m[1]));
     expect(defaults.length).toBeGreaterThan(0);
     for (const d of defaults) expect(d).toBe(RANK_NOT_EVALUATED);
+  });
+
+  it('"worklistRank" defaults to WORKLIST_NOT_EVALUATED in the schema and the migrations', () => {
+    expect(defaultOf("Episode", "worklistRank")).toBe(WORKLIST_NOT_EVALUATED);
+    const defaults = [...migrations.matchAll(/"worklistRank" INTEGER NOT NULL DEFAULT (\d+)/g)].map((m) => Number(m[1]));
+    expect(defaults).toEqual([WORKLIST_NOT_EVALUATED]);
   });
 
   it('every "flagged" count in the triggers is urgencyRank <= FLAGGED_MAX_RANK', () => {
