@@ -5,7 +5,14 @@
  * global setup, and they inherit this process's environment, so every test
  * file sees the same DATABASE_URL (also when run in band, in this process).
  * Any DATABASE_URL from .env is deliberately overridden: tests never touch it.
+ *
+ * It also turns on the statement capture (SQL_CAPTURE_DIR, a fresh temporary
+ * folder): lib/db.ts records every distinct statement the app sends, and the
+ * global teardown fails the run if one forgets the clinic (docs/scale-out.md).
  */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { createTestDatabase } from "../helpers/db";
 import { applyMigrations } from "../../scripts/db/migrate";
 
@@ -20,5 +27,6 @@ export default async function integrationGlobalSetup(): Promise<void> {
     throw error;
   }
   process.env.DATABASE_URL = database.url;
+  process.env.SQL_CAPTURE_DIR = mkdtempSync(path.join(tmpdir(), "kneeclinic-sql-"));
   console.log(`\n[db] integration tests use ${database.label} (created and migrated in ${Date.now() - started} ms)`);
 }
