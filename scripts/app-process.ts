@@ -21,7 +21,13 @@ export type AppOptions = {
 
 export async function startApp(options: AppOptions, timeoutMs = 90_000): Promise<AppProcess> {
   const { name, port, distDir, output = "ignore" } = options;
-  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: distDir, ...options.env, NODE_ENV: "production" };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: "1",
+    NEXT_DIST_DIR: distDir,
+    ...options.env,
+    NODE_ENV: "production",
+  };
   const piped = typeof output === "function";
   const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: ROOT,

@@ -107,7 +107,13 @@ export function httpTransport(distDir: string): Transport<HttpClient> {
     return found;
   };
 
-  async function call<T>(client: HttpClient, action: string, page: string, args: unknown[], ok: (state: ActionState) => T): Promise<Outcome<T>> {
+  async function call<T>(
+    client: HttpClient,
+    action: string,
+    page: string,
+    args: unknown[],
+    ok: (state: ActionState) => T,
+  ): Promise<Outcome<T>> {
     const body = await flight.encodeReply(args);
     const res = await fetch(`${client.base}${page}`, {
       method: "POST",
@@ -142,7 +148,9 @@ export function httpTransport(distDir: string): Transport<HttpClient> {
     saveDraft: (c, input: DraftInput) =>
       call(c, "saveDraftAction", assessmentPage(c, input.assessmentId), [input], (s) => s.data as { id: string; version: number }),
     sign: (c, input) =>
-      call(c, "signAssessmentAction", assessmentPage(c, input.assessmentId), [input], (s) => ({ version: (s.data as { version: number }).version })),
+      call(c, "signAssessmentAction", assessmentPage(c, input.assessmentId), [input], (s) => ({
+        version: (s.data as { version: number }).version,
+      })),
     importRuns: (c, input) => {
       const form = new FormData();
       form.set("patientId", input.patientId);

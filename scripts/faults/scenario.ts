@@ -36,7 +36,14 @@ export type Outcome<T> =
   /** Anything else: a 500, a network error between client and app, an unexpected message. */
   | { kind: "error"; status: number; message: string };
 
-export type DraftInput = { assessmentId?: string; version?: number; episodeId: string; kind: "follow_up"; assessedOn: string; answers: Answers };
+export type DraftInput = {
+  assessmentId?: string;
+  version?: number;
+  episodeId: string;
+  kind: "follow_up";
+  assessedOn: string;
+  answers: Answers;
+};
 type Answers = { symptoms: { painNow: number; painWorstWeek?: number } };
 
 /** How a client talks to the app: over HTTP (server actions, API) or in process (lib/data + the same error mapping). */
@@ -96,7 +103,8 @@ export async function assignEpisodes(ownerUrl: string, count: number): Promise<A
   const client = new pg.Client({ connectionString: ownerUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<Assignment & { rank: number }>(`
+    const { rows } = await client.query<Assignment & { rank: number }>(
+      `
       WITH candidates AS (
         SELECT DISTINCT ON (e."patientId") e."clinicId", c.name AS "clinicName", e.id AS "episodeId", e."patientId"
           FROM "Episode" e JOIN "Clinic" c ON c.id = e."clinicId"
@@ -115,7 +123,8 @@ export async function assignEpisodes(ownerUrl: string, count: number): Promise<A
        LIMIT $1`,
       [count],
     );
-    if (rows.length < count) throw new Error(`only ${rows.length} episodes can take a follow-up without a draft; ${count} clients need one each`);
+    if (rows.length < count)
+      throw new Error(`only ${rows.length} episodes can take a follow-up without a draft; ${count} clients need one each`);
     return rows.map(({ rank: _rank, ...a }) => a);
   } finally {
     await client.end();
@@ -312,7 +321,14 @@ export async function verify(ownerUrl: string, result: ScenarioResult): Promise<
     for (const c of result.clients) {
       const { clinicId, episodeId, patientId } = c.assignment;
       const who = `client ${c.index} (episode ${episodeId.slice(0, 8)})`;
-      const { rows: assessments } = await db.query<{ id: string; version: number; status: string; answers: Answers; signedAt: Date | null; evaluation: unknown }>(
+      const { rows: assessments } = await db.query<{
+        id: string;
+        version: number;
+        status: string;
+        answers: Answers;
+        signedAt: Date | null;
+        evaluation: unknown;
+      }>(
         `SELECT id, version, status::text AS status, answers, "signedAt", evaluation FROM "Assessment" WHERE "clinicId" = $1 AND "episodeId" = $2 AND kind = 'follow_up'`,
         [clinicId, episodeId],
       );
@@ -323,10 +339,14 @@ export async function verify(ownerUrl: string, result: ScenarioResult): Promise<
           problems.push(`${who}: follow-up ${row.id} is in the database but its creation was never acknowledged`);
           continue;
         }
-        if (row.version !== told.version) problems.push(`${who}: ${row.id} is at version ${row.version}, the client was told ${told.version}`);
-        if ((row.status === "signed") !== told.signed) problems.push(`${who}: ${row.id} is ${row.status}, the client was told ${told.signed ? "signed" : "draft"}`);
-        if (JSON.stringify(row.answers) !== JSON.stringify(told.answers)) problems.push(`${who}: ${row.id} holds answers the client was not told were saved`);
-        if (row.status === "signed" && (!row.signedAt || !row.evaluation)) problems.push(`${who}: ${row.id} is signed without its signing time or evaluation`);
+        if (row.version !== told.version)
+          problems.push(`${who}: ${row.id} is at version ${row.version}, the client was told ${told.version}`);
+        if ((row.status === "signed") !== told.signed)
+          problems.push(`${who}: ${row.id} is ${row.status}, the client was told ${told.signed ? "signed" : "draft"}`);
+        if (JSON.stringify(row.answers) !== JSON.stringify(told.answers))
+          problems.push(`${who}: ${row.id} holds answers the client was not told were saved`);
+        if (row.status === "signed" && (!row.signedAt || !row.evaluation))
+          problems.push(`${who}: ${row.id} is signed without its signing time or evaluation`);
         known.delete(row.id);
       }
       for (const missing of known) problems.push(`${who}: acknowledged assessment ${missing} is not in the database`);
@@ -352,7 +372,8 @@ export async function verify(ownerUrl: string, result: ScenarioResult): Promise<
       const stored = new Set(runs.map((r) => r.key));
       const missing = c.importedRuns.filter((k) => !stored.has(k));
       const ghost = c.refusedRuns.filter((k) => stored.has(k));
-      if (missing.length) problems.push(`${who}: ${missing.length} runs of acknowledged imports are missing (${missing.slice(0, 3).join(", ")})`);
+      if (missing.length)
+        problems.push(`${who}: ${missing.length} runs of acknowledged imports are missing (${missing.slice(0, 3).join(", ")})`);
       if (ghost.length) problems.push(`${who}: ${ghost.length} runs of refused imports are stored (${ghost.slice(0, 3).join(", ")})`);
       const { rows: imports } = await db.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM "AuditEvent" WHERE "clinicId" = $1 AND "patientId" = $2 AND action = 'run.import'`,
@@ -375,20 +396,26 @@ export async function verify(ownerUrl: string, result: ScenarioResult): Promise<
          FROM "CaseloadCount" c`,
     );
     for (const c of caseload)
-      if (c.stored !== c.actual) problems.push(`clinic ${c.clinicId}: caseload counts (open, flagged, worsening, drafts) ${c.stored} but the episodes say ${c.actual}`);
+      if (c.stored !== c.actual)
+        problems.push(
+          `clinic ${c.clinicId}: caseload counts (open, flagged, worsening, drafts) ${c.stored} but the episodes say ${c.actual}`,
+        );
   } finally {
     await db.end();
   }
 
   // The app recovered without a restart: every client had writes acknowledged after PostgreSQL came back.
   const back = result.restarts.at(-1)?.startedAt ?? 0;
-  const savedAfterRestart = result.clients.map((c) => result.attempts.filter((a) => a.client === c.index && a.outcome === "ok" && a.at > back).length);
+  const savedAfterRestart = result.clients.map(
+    (c) => result.attempts.filter((a) => a.client === c.index && a.outcome === "ok" && a.at > back).length,
+  );
   savedAfterRestart.forEach((n, i) => {
     if (n === 0) problems.push(`client ${i}: nothing was saved after PostgreSQL came back: the app did not recover`);
   });
   if (result.restarts.length === 0) problems.push("PostgreSQL was never restarted: the run was too short");
   const refused = counts.save.refused + counts.sign.refused + counts.import.refused;
-  if (result.restarts.length > 0 && refused === 0) problems.push("no request was refused while PostgreSQL was down: the outage was not seen");
+  if (result.restarts.length > 0 && refused === 0)
+    problems.push("no request was refused while PostgreSQL was down: the outage was not seen");
   return { problems, counts, refusals, savedAfterRestart };
 }
 
@@ -414,7 +441,9 @@ export function describe(result: ScenarioResult, v: Verification): string {
     "Refusals (status and message):",
     ...[...v.refusals].map(([k, n]) => `  ${n} × ${k}`),
     `Writes acknowledged after PostgreSQL came back, per client: ${v.savedAfterRestart.join(", ")}`,
-    v.problems.length ? `PROBLEMS (${v.problems.length}):\n${v.problems.map((p) => `  - ${p}`).join("\n")}` : "Database and clients agree: no problems.",
+    v.problems.length
+      ? `PROBLEMS (${v.problems.length}):\n${v.problems.map((p) => `  - ${p}`).join("\n")}`
+      : "Database and clients agree: no problems.",
   ];
   return lines.join("\n");
 }
