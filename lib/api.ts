@@ -2,12 +2,13 @@ import { NextResponse } from "next/server";
 import { requireApiActor, type Actor, type Permission } from "@/lib/auth";
 import {
   ConflictError,
+  DatabaseBusyError,
   DatabaseUnavailableError,
   ForbiddenError,
   NotFoundError,
   UnauthenticatedError,
   ValidationError,
-  isDatabaseUnavailable,
+  toUserError,
 } from "@/lib/errors";
 
 /**
@@ -36,7 +37,8 @@ export function apiRoute<P = Record<string, never>>(permission: Permission, hand
   };
 }
 
-export function errorResponse(error: unknown): Response {
+export function errorResponse(thrown: unknown): Response {
+  const error = toUserError(thrown);
   if (error instanceof UnauthenticatedError)
     return NextResponse.json({ error: "unauthenticated", message: error.message }, { status: 401 });
   if (error instanceof ForbiddenError) return NextResponse.json({ error: "forbidden", message: error.message }, { status: 403 });
@@ -46,11 +48,8 @@ export function errorResponse(error: unknown): Response {
     return NextResponse.json({ error: "conflict", message: error.message, detail: error.detail ?? null }, { status: 409 });
   if (error instanceof PayloadTooLargeError)
     return NextResponse.json({ error: "payload too large", message: error.message }, { status: 413 });
-  if (error instanceof DatabaseUnavailableError || isDatabaseUnavailable(error)) {
-    return NextResponse.json(
-      { error: "service unavailable", message: "The database is not reachable. Please try again in a moment." },
-      { status: 503, headers: { "Retry-After": "5" } },
-    );
+  if (error instanceof DatabaseUnavailableError || error instanceof DatabaseBusyError) {
+    return NextResponse.json({ error: "service unavailable", message: error.message }, { status: 503, headers: { "Retry-After": "5" } });
   }
   console.error("Unhandled API error", error);
   return NextResponse.json(

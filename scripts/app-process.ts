@@ -17,6 +17,13 @@ export type AppOptions = {
   env: Record<string, string>;
   /** Where the server's output goes: "inherit", "ignore" or a function per line. */
   output?: "inherit" | "ignore" | ((line: string) => void);
+  /**
+   * Start it as `npm start` does (scripts/with-db.ts --app), whose production
+   * check refuses a DATABASE_URL that connects as a superuser or table owner
+   * rather than a role made by `npm run db:grant`. Not on the embedded
+   * database, whose only user is a superuser.
+   */
+  startCheck?: boolean;
 };
 
 export async function startApp(options: AppOptions, timeoutMs = 90_000): Promise<AppProcess> {
@@ -29,7 +36,9 @@ export async function startApp(options: AppOptions, timeoutMs = 90_000): Promise
     NODE_ENV: "production",
   };
   const piped = typeof output === "function";
-  const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const next = [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"];
+  const args = options.startCheck ? ["--import", "tsx", "scripts/with-db.ts", "--app", process.execPath, ...next] : next;
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env,
     stdio: ["ignore", piped ? "pipe" : output, piped ? "pipe" : output === "ignore" ? "ignore" : "inherit"],

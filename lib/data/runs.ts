@@ -2,7 +2,7 @@ import type { Actor } from "@/lib/auth";
 import { audit } from "@/lib/data/audit";
 import { clinicClock, refuseFutureDates } from "@/lib/data/clinic";
 import { findPatientOrThrow, isUuid } from "@/lib/data/patients";
-import { fromDateString, read, toDateString, transaction } from "@/lib/data/tx";
+import { fromDateString, toDateString, transaction, type Tx } from "@/lib/data/tx";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { parseRunsCsv, runKey, type CsvRow, type RunInput } from "@/lib/validation/runs";
 
@@ -20,28 +20,20 @@ export type RunView = {
   source: string;
 };
 
-export async function listRuns(actor: Actor, patientId: string, opts: { from?: string; to?: string } = {}): Promise<RunView[]> {
-  if (!isUuid(patientId)) throw new NotFoundError("patient");
-  return read(async (c) => {
-    const rows = await c.run.findMany({
-      where: {
-        clinicId: actor.clinicId,
-        patientId,
-        ...(opts.from || opts.to
-          ? { date: { ...(opts.from ? { gte: fromDateString(opts.from) } : {}), ...(opts.to ? { lte: fromDateString(opts.to) } : {}) } }
-          : {}),
-      },
-      orderBy: [{ date: "desc" }, { createdAt: "desc" }],
-    });
-    return rows.map((r) => ({
-      id: r.id,
-      date: toDateString(r.date),
-      distanceKm: r.distanceKm,
-      durationSec: r.durationSec,
-      surface: r.surface,
-      source: r.source,
-    }));
+/** Runs of a patient, newest first (inside the caller's audited transaction). */
+async function readRuns(c: Pick<Tx, "run">, actor: Actor, patientId: string): Promise<RunView[]> {
+  const rows = await c.run.findMany({
+    where: { clinicId: actor.clinicId, patientId },
+    orderBy: [{ date: "desc" }, { createdAt: "desc" }],
   });
+  return rows.map((r) => ({
+    id: r.id,
+    date: toDateString(r.date),
+    distanceKm: r.distanceKm,
+    durationSec: r.durationSec,
+    surface: r.surface,
+    source: r.source,
+  }));
 }
 
 export async function saveRun(actor: Actor, input: RunInput): Promise<RunView> {
@@ -148,11 +140,18 @@ async function previewIn(
   return { rows, error, importable: rows.filter((r) => r.run && !r.error).length };
 }
 
-/** Shows what an import would do; saves nothing. */
+/** Shows what an import would do (it compares with the runs on record: audited as a view); saves nothing. */
 export async function previewRunImport(actor: Actor, patientId: string, csv: string): Promise<ImportPreview> {
   return transaction(async (tx) => {
     await findPatientOrThrow(tx, actor, patientId);
-    return previewIn(tx, actor, patientId, csv);
+    const preview = await previewIn(tx, actor, patientId, csv);
+    await audit(tx, actor, {
+      action: "runs.import_preview",
+      entityType: "Run",
+      patientId,
+      detail: { rows: preview.rows.length, importable: preview.importable },
+    });
+    return preview;
   });
 }
 
@@ -185,12 +184,12 @@ export async function importRuns(actor: Actor, patientId: string, csv: string): 
   });
 }
 
-/** The run log page: all runs of a patient, audited as a view of the record, and the clinic's today. */
+/** The run log page: all runs of a patient and the clinic's today, audited ("runs.view") in the transaction that read them. */
 export async function listRunsAudited(actor: Actor, patientId: string): Promise<{ runs: RunView[]; today: string }> {
-  const { today } = await transaction(async (tx) => {
+  return transaction(async (tx) => {
     await findPatientOrThrow(tx, actor, patientId);
-    await audit(tx, actor, { action: "runs.view", entityType: "Patient", entityId: patientId, patientId });
-    return clinicClock(tx, actor.clinicId);
+    const runs = await readRuns(tx, actor, patientId);
+    await audit(tx, actor, { action: "runs.view", entityType: "Patient", entityId: patientId, patientId, detail: { runs: runs.length } });
+    return { runs, today: (await clinicClock(tx, actor.clinicId)).today };
   });
-  return { runs: await listRuns(actor, patientId), today };
 }

@@ -3,9 +3,11 @@
  *
  * 1. Makes a throwaway PostgreSQL cluster (initdb + pg_ctl on a free port in
  *    a temporary folder, as the postgres user when run as root: never the
- *    shared server), migrates it and loads the demo clinics.
+ *    shared server), migrates it, loads the demo clinics and grants the app
+ *    role (`npm run db:grant`'s code).
  * 2. Builds the app if needed (NEXT_DIST_DIR, default .next) and serves it
- *    with `next start` on a free port.
+ *    with `next start` on a free port, as the app role, through `npm start`'s
+ *    production check.
  * 3. Ten clients (FAULTS_CLIENTS) sign in and, each on its own runner, save
  *    follow-up drafts, sign them and import runs through the server actions
  *    the forms use, over real HTTP (scripts/faults/http-transport.ts), for
@@ -21,14 +23,12 @@
  */
 import { randomBytes } from "node:crypto";
 import path from "node:path";
-import pg from "pg";
-import { seed, DEMO_PASSWORD } from "../../prisma/seed";
+import { DEMO_PASSWORD } from "../../prisma/seed";
 import { startApp, type AppProcess } from "../app-process";
 import { buildIfNeeded, ROOT } from "../build-if-needed";
-import { applyMigrations } from "../db/migrate";
 import { createThrowawayCluster, freePort, type ThrowawayCluster } from "../db/throwaway-cluster";
 import { httpTransport, signIn } from "../faults/http-transport";
-import { assignEpisodes, describe, runScenario, verify } from "../faults/scenario";
+import { assignEpisodes, describe, prepareDatabase, runScenario, verify } from "../faults/scenario";
 
 function intEnv(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -50,25 +50,19 @@ async function main(): Promise<number> {
   try {
     cluster = await createThrowawayCluster("faults");
     log(`throwaway PostgreSQL at 127.0.0.1:${cluster.port} (${cluster.dataDir})`);
-    const admin = new pg.Client({ connectionString: cluster.adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE kneeclinic`);
-    await admin.end();
-    const ownerUrl = cluster.adminUrl.replace(/\/postgres$/, "/kneeclinic");
-    await applyMigrations(ownerUrl);
-    await seed(ownerUrl, () => undefined);
-    log("migrated and loaded the demo clinics");
+    const { ownerUrl, appUrl } = await prepareDatabase(cluster);
+    log("migrated, loaded the demo clinics, granted the app role kneeclinic_app (npm run db:grant)");
 
     const port = await freePort();
     const env = {
-      DATABASE_URL: ownerUrl,
+      DATABASE_URL: appUrl,
       NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
       NEXTAUTH_URL: `http://127.0.0.1:${port}`,
       // Ten clients sign in from one address in a few seconds: well inside the per-address limit.
       DATABASE_POOL_MAX: "10",
     };
     buildIfNeeded({ ...process.env, ...env, NODE_ENV: "production" }, distDir, log);
-    app = await startApp({ name: "app", port, distDir, env, output: (line) => console.log(`[app] ${line}`) });
+    app = await startApp({ name: "app", port, distDir, env, startCheck: true, output: (line) => console.log(`[app] ${line}`) });
     log(`app at ${app.url} (pid ${app.child.pid})`);
 
     const assignments = await assignEpisodes(ownerUrl, clients);

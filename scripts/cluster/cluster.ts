@@ -42,6 +42,8 @@ export type ClusterOptions = {
   port?: number;
   /** More environment for every app server (SIGNIN_IP_LIMIT, LOCKOUT_THRESHOLD, …). */
   env?: Record<string, string>;
+  /** Start each server through `npm start`'s production check (scripts/app-process.ts). */
+  startCheck?: boolean;
   output?: (line: string) => void;
 };
 
@@ -138,6 +140,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
             TRUST_PROXY: "1",
           },
           output: (line) => output(`[app-${i + 1}] ${line}`),
+          startCheck: options.startCheck,
         }),
       ),
     );

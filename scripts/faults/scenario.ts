@@ -26,6 +26,9 @@
  *   PostgreSQL was back.
  */
 import pg from "pg";
+import { seed } from "../../prisma/seed";
+import { grantAppRole } from "../db/grant";
+import { applyMigrations } from "../db/migrate";
 import type { ThrowawayCluster } from "../db/throwaway-cluster";
 
 /** What a client was told about one request. */
@@ -95,6 +98,28 @@ export type ScenarioResult = {
   restarts: { stoppedAt: number; startedAt: number; mode: string }[];
   durationMs: number;
 };
+
+/**
+ * The scenario's database on a throwaway cluster, set up as production is:
+ * migrated and loaded with the demo clinics by the owner, and an app role
+ * granted by `npm run db:grant`'s code (the app connects as it).
+ */
+export async function prepareDatabase(cluster: ThrowawayCluster): Promise<{ ownerUrl: string; appUrl: string }> {
+  const admin = new pg.Client({ connectionString: cluster.adminUrl });
+  await admin.connect();
+  try {
+    await admin.query("CREATE DATABASE kneeclinic");
+    // The throwaway cluster trusts local connections: the role needs no password.
+    await admin.query("CREATE ROLE kneeclinic_app LOGIN");
+  } finally {
+    await admin.end();
+  }
+  const ownerUrl = cluster.adminUrl.replace(/\/postgres$/, "/kneeclinic");
+  await applyMigrations(ownerUrl);
+  await seed(ownerUrl, () => undefined);
+  await grantAppRole(ownerUrl, "kneeclinic_app");
+  return { ownerUrl, appUrl: ownerUrl.replace("postgres://postgres@", "postgres://kneeclinic_app@") };
+}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

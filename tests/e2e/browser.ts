@@ -57,6 +57,25 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
 }
 
+/** Signs in over plain HTTP (next-auth's credentials flow) and returns the session cookie, for API and page requests without a browser. */
+export async function httpSession(email: string, password = DEMO_PASSWORD): Promise<string> {
+  const csrfRes = await fetch(`${BASE_URL()}/api/auth/csrf`);
+  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+  const csrfCookie = csrfRes.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  const res = await fetch(`${BASE_URL()}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: csrfCookie },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+  });
+  const token = res.headers.getSetCookie().find((c) => c.startsWith("next-auth.session-token="));
+  if (!token) throw new Error(`sign-in of ${email} failed (${res.status})`);
+  return token.split(";")[0]!;
+}
+
 /** Screenshots for the README tour: docs/tour when UPDATE_TOUR=1, else test-results/tour. */
 export async function tourShot(page: Page, name: string): Promise<void> {
   const dir = path.resolve(__dirname, "..", "..", process.env.UPDATE_TOUR ? "docs/tour" : "test-results/tour");

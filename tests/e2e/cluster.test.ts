@@ -7,16 +7,21 @@
  * X-App-Instance header and its access log.
  *
  * The servers run from the e2e build (.next-e2e) on a database of their own
- * with the demo data, so the lockout and the limit touch no other test.
+ * with the demo data, so the lockout and the limit touch no other test. On
+ * PostgreSQL each server connects as its own role made by `npm run db:grant`
+ * and starts through `npm start`'s production check, which refuses a
+ * superuser or table owner.
  */
 import fs from "node:fs";
 import { randomBytes } from "node:crypto";
+import pg from "pg";
 import type { Browser, BrowserContext, Response as PageResponse } from "playwright-core";
 import { buildIfNeeded } from "../../scripts/build-if-needed";
 import { INSTANCE_HEADER, startCluster, type Cluster } from "../../scripts/cluster/cluster";
 import { applyMigrations } from "../../scripts/db/migrate";
 import { seed } from "../../prisma/seed";
-import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { createLoginRole, createTestDatabase, type TestDatabase } from "../helpers/db";
+import { runScript } from "../helpers/scripts";
 import { DEMO_PASSWORD, launch, newContext, signIn } from "./browser";
 
 const LOCKOUT_THRESHOLD = 3;
@@ -38,8 +43,19 @@ beforeAll(async () => {
     ".next-e2e",
     () => undefined,
   );
+  // One least-privilege role per app server, granted by `npm run db:grant`.
+  const databaseUrls = db.postgres ? [] : [db.url, db.url];
+  if (db.postgres)
+    for (const suffix of ["app1", "app2"]) {
+      const role = await createLoginRole(db, suffix);
+      const granted = await runScript(["scripts/db/grant.ts", role.role], { DATABASE_OWNER_URL: db.url, DATABASE_URL: "" }).done;
+      if (granted.code !== 0) throw new Error(`npm run db:grant ${role.role} failed: ${granted.stderr}`);
+      databaseUrls.push(role.url);
+    }
+  else console.warn("[cluster] embedded database: the app servers run as its superuser (roles need PostgreSQL)");
   cluster = await startCluster({
-    databaseUrls: [db.url, db.url],
+    databaseUrls,
+    startCheck: !!db.postgres,
     distDir: ".next-e2e",
     secret,
     env: { LOCKOUT_THRESHOLD: String(LOCKOUT_THRESHOLD), SIGNIN_IP_LIMIT: `${SIGNIN_IP_LIMIT}/15` },
@@ -127,6 +143,17 @@ it("serves one session from both servers and ends it on both at sign-out", async
   // The browser's requests went through the balancer to both servers, signed in on each.
   const afterSignIn = seen.slice(seen.findIndex((s) => s.path === "/api/auth/callback/credentials"));
   expect(new Set(afterSignIn.map((s) => s.instance))).toEqual(new Set(["app-1", "app-2"]));
+
+  // Each server is connected as its own granted role.
+  if (db.postgres) {
+    const owner = new pg.Client({ connectionString: db.url });
+    await owner.connect();
+    const { rows } = await owner.query<{ usename: string }>(`SELECT DISTINCT usename FROM pg_stat_activity WHERE datname = $1`, [
+      db.postgres.name,
+    ]);
+    await owner.end();
+    expect(rows.map((r) => r.usename)).toEqual(expect.arrayContaining([`${db.postgres.name}_app1`, `${db.postgres.name}_app2`]));
+  }
 
   // The same cookie, straight to each server: both know the session.
   const cookie = (await context.cookies()).find((c) => c.name === "next-auth.session-token");

@@ -20,26 +20,27 @@ import type { Actor } from "@/lib/auth";
 import { saveDraft, signAssessment } from "@/lib/data/assessments";
 import { importRuns } from "@/lib/data/runs";
 import { saveDraftSchema } from "@/lib/validation/assessment";
-import { seed } from "@/prisma/seed";
-import { applyMigrations } from "@/scripts/db/migrate";
 import { createThrowawayCluster, type ThrowawayCluster } from "@/scripts/db/throwaway-cluster";
 import { REFUSAL } from "@/scripts/faults/http-transport";
-import { assignEpisodes, describe as describeRun, runScenario, verify, type Outcome, type Transport } from "@/scripts/faults/scenario";
+import {
+  assignEpisodes,
+  describe as describeRun,
+  prepareDatabase,
+  runScenario,
+  verify,
+  type Outcome,
+  type Transport,
+} from "@/scripts/faults/scenario";
 
 let cluster: ThrowawayCluster | undefined;
 let ownerUrl = "";
 
 beforeAll(async () => {
   cluster = await createThrowawayCluster("faults-test");
-  const admin = new pg.Client({ connectionString: cluster.adminUrl });
-  await admin.connect();
-  await admin.query("CREATE DATABASE kneeclinic");
-  await admin.end();
-  ownerUrl = cluster.adminUrl.replace(/\/postgres$/, "/kneeclinic");
-  await applyMigrations(ownerUrl);
-  await seed(ownerUrl, () => undefined);
-  // lib/db.ts connects lazily, on the first query of this file: to the throwaway cluster.
-  process.env.DATABASE_URL = ownerUrl;
+  const urls = await prepareDatabase(cluster);
+  ownerUrl = urls.ownerUrl;
+  // lib/db.ts connects lazily, on the first query of this file: to the throwaway cluster, as the granted app role.
+  process.env.DATABASE_URL = urls.appUrl;
   process.env.NEXTAUTH_SECRET ??= "test-secret-test-secret-test-secret-0123456789";
 }, 120_000);
 
