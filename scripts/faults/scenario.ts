@@ -1,9 +1,10 @@
 /**
  * The fault scenario shared by `npm run bench:faults` (real HTTP against
  * `next start`) and tests/integration/faults.test.ts (the same clients in
- * process, shortened): clients save follow-up drafts, sign them and import
- * runs while PostgreSQL is stopped and started again under them; then what
- * each client was told is compared with what the database holds.
+ * process, shortened): each client, in a loop, creates a follow-up draft and
+ * saves it twice more, signs it, and imports three runs, while PostgreSQL is
+ * stopped and started again under them; then what each client was told is
+ * compared with what the database holds.
  *
  * Each client owns one open episode of a demo runner (so no two clients ever
  * touch the same record), and behaves like a clinician at the form: a save
@@ -226,6 +227,7 @@ export async function runScenario<C>(
     let draft: { id: string; version: number } | null = null;
     let saves = 0;
     let importNo = 0;
+    let importNext = false;
     let step = 0;
     while (Date.now() < stopAt) {
       step++;
@@ -240,10 +242,13 @@ export async function runScenario<C>(
           known.acks.push({ action: "assessment.sign" });
           draft = null;
           saves = 0;
+          importNext = true;
         } else await sleep(pause);
         continue;
       }
-      if (step % 4 === 0) {
+      // After each signed follow-up, the runner's latest runs are imported (a CSV of three).
+      if (importNext) {
+        importNext = false;
         const { csv, keys } = runsCsv(i, importNo);
         let out: Outcome<unknown>;
         for (;;) {

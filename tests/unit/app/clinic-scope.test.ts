@@ -3,7 +3,9 @@
  * run by tests/setup/integration-global-teardown.ts): it must flag a statement that
  * forgets the clinic, and pass the shapes the app really sends.
  */
-import { checkStatement, loadParser, type Schema } from "../../helpers/clinic-scope";
+import fs from "node:fs";
+import path from "node:path";
+import { checkStatement, GLOBAL_LOOKUPS, loadParser, type Schema } from "../../helpers/clinic-scope";
 
 const table = (clinicKey: string | null, ...columns: string[]) => ({
   clinicKey,
@@ -140,5 +142,14 @@ describe("statements that forget the clinic", () => {
 
   it("reports a statement that does not parse", () => {
     expect(problems("SELEKT 1")[0]).toMatch(/^does not parse: /);
+  });
+});
+
+describe("docs/scale-out.md", () => {
+  it("lists exactly the global look-ups the check accepts", () => {
+    const doc = fs.readFileSync(path.join(__dirname, "..", "..", "..", "docs", "scale-out.md"), "utf8");
+    const section = doc.slice(doc.indexOf("### The global look-ups"), doc.indexOf("### The check that keeps it true"));
+    const rows = [...section.matchAll(/^\| `(\w+)` \| `(\w+)` \|/gm)].map((m) => `${m[1]}.${m[2]}`);
+    expect(rows.sort()).toEqual(GLOBAL_LOOKUPS.map((g) => `${g.table}.${g.column}`).sort());
   });
 });
