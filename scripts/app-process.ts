@@ -1,9 +1,10 @@
 /**
  * One `next start` process of a built app, on a port of 127.0.0.1: started,
  * waited for (until /login answers) and stopped. Used by `npm run cluster`,
- * `npm run bench:faults` and the tests that run them.
+ * `npm run bench:faults`, the e2e setup and the tests that run them; and a free port to put it on.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import net from "node:net";
 import { NEXT_BIN, ROOT } from "./build-if-needed";
 
 export type AppProcess = { name: string; url: string; port: number; child: ChildProcess; stop: () => Promise<void> };
@@ -64,7 +65,7 @@ export async function startApp(options: AppOptions, timeoutMs = 90_000): Promise
   return app;
 }
 
-export async function waitUntilUp(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+export async function waitUntilUp(url: string, child: ChildProcess, timeoutMs = 90_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`next start exited with code ${child.exitCode}`);
@@ -87,4 +88,16 @@ export async function stopProcess(child: ChildProcess): Promise<void> {
   const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
   await exited;
   clearTimeout(timer);
+}
+
+/** A port of 127.0.0.1 that nothing listens on right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+    srv.on("error", reject);
+  });
 }

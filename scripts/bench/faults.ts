@@ -24,9 +24,9 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { DEMO_PASSWORD } from "../../prisma/seed";
-import { startApp, type AppProcess } from "../app-process";
+import { freePort, startApp, type AppProcess } from "../app-process";
 import { buildIfNeeded, ROOT } from "../build-if-needed";
-import { createThrowawayCluster, freePort, type ThrowawayCluster } from "../db/throwaway-cluster";
+import { createThrowawayCluster, type ThrowawayCluster } from "../db/throwaway-cluster";
 import { httpTransport, signIn } from "../faults/http-transport";
 import { assignEpisodes, describe, prepareDatabase, runScenario, verify } from "../faults/scenario";
 

@@ -20,8 +20,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { startApp, stopProcess, waitUntilUp, type AppProcess } from "../app-process";
-import { freePort } from "../db/throwaway-cluster";
+import { freePort, startApp, stopProcess, waitUntilUp, type AppProcess } from "../app-process";
 
 export const INSTANCE_HEADER = "X-App-Instance";
 

@@ -13,9 +13,9 @@
  */
 import { execFile, execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { freePort } from "../app-process";
 
 export type ThrowawayCluster = {
   /** postgres://postgres@127.0.0.1:<port>/postgres */
@@ -28,17 +28,6 @@ export type ThrowawayCluster = {
   /** Stops, deletes the folder. Safe to call twice. */
   destroy: () => Promise<void>;
 };
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
-}
 
 /** The folder holding initdb and pg_ctl, or a message saying why there is none. */
 export function postgresBinDir(): string {

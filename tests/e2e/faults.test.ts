@@ -12,9 +12,9 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import type { Browser } from "playwright-core";
-import { startApp, type AppProcess } from "../../scripts/app-process";
+import { freePort, startApp, type AppProcess } from "../../scripts/app-process";
 import { buildIfNeeded } from "../../scripts/build-if-needed";
-import { createThrowawayCluster, freePort, type ThrowawayCluster } from "../../scripts/db/throwaway-cluster";
+import { createThrowawayCluster, type ThrowawayCluster } from "../../scripts/db/throwaway-cluster";
 import { assignEpisodes, prepareDatabase, type Assignment } from "../../scripts/faults/scenario";
 import { launch, newContext, signIn } from "./browser";
 
