@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
-import { requireApiActor, type Actor, type Permission } from "@/lib/auth";
+import { requireApiActor } from "@/lib/auth";
+import { type Actor, type Permission } from "@/lib/domain/access";
 import {
   ConflictError,
   DatabaseBusyError,

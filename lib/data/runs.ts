@@ -1,10 +1,11 @@
-import type { Actor } from "@/lib/auth";
+import type { Actor } from "@/lib/domain/access";
 import { audit } from "@/lib/data/audit";
 import { clinicClock, refuseFutureDates } from "@/lib/data/clinic";
 import { findPatientOrThrow, isUuid } from "@/lib/data/patients";
 import { fromDateString, toDateString, transaction, type Tx } from "@/lib/data/tx";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { parseRunsCsv, runKey, type CsvRow, type RunInput } from "@/lib/validation/runs";
+import { proposeRunsLoggedSince, type RunLogStart } from "@/lib/data/run-log";
 
 /**
  * A runner's training log. Runs are not part of any signed record (a signed
@@ -82,6 +83,7 @@ export async function saveRun(actor: Actor, input: RunInput): Promise<RunView> {
         detail: { date: input.date, distanceKm: input.distanceKm },
       });
     }
+    await proposeRunsLoggedSince(tx, actor.clinicId, input.patientId);
     return {
       id: run.id,
       date: toDateString(run.date),
@@ -107,6 +109,7 @@ export async function deleteRun(actor: Actor, patientId: string, runId: string):
       patientId,
       detail: { date: toDateString(run.date), distanceKm: run.distanceKm, durationSec: run.durationSec, surface: run.surface },
     });
+    await proposeRunsLoggedSince(tx, actor.clinicId, patientId);
   });
 }
 
@@ -180,16 +183,25 @@ export async function importRuns(actor: Actor, patientId: string, csv: string): 
       patientId,
       detail: { imported: good.length, skipped: preview.rows.length - good.length },
     });
+    await proposeRunsLoggedSince(tx, actor.clinicId, patientId);
     return { ...preview, imported: good.length };
   });
 }
 
-/** The run log page: all runs of a patient and the clinic's today, audited ("runs.view") in the transaction that read them. */
-export async function listRunsAudited(actor: Actor, patientId: string): Promise<{ runs: RunView[]; today: string }> {
+/** The run log page: all runs of a patient, the clinic's today and the log's start, audited ("runs.view") in the transaction that read them. */
+export async function listRunsAudited(
+  actor: Actor,
+  patientId: string,
+): Promise<{ runs: RunView[]; today: string; logStart: RunLogStart; birthDate: string }> {
   return transaction(async (tx) => {
-    await findPatientOrThrow(tx, actor, patientId);
+    const patient = await findPatientOrThrow(tx, actor, patientId);
     const runs = await readRuns(tx, actor, patientId);
     await audit(tx, actor, { action: "runs.view", entityType: "Patient", entityId: patientId, patientId, detail: { runs: runs.length } });
-    return { runs, today: (await clinicClock(tx, actor.clinicId)).today };
+    return {
+      runs,
+      today: (await clinicClock(tx, actor.clinicId)).today,
+      birthDate: toDateString(patient.birthDate),
+      logStart: { runsLoggedSince: toDateString(patient.runsLoggedSince), confirmed: patient.runsLoggedSinceConfirmed },
+    };
   });
 }

@@ -64,6 +64,21 @@ export const runFormSchema = z
 
 export type RunInput = Loose<z.output<typeof runFormSchema>>;
 
+/**
+ * "Run log complete from" (the run log page): a date, or empty to go back to
+ * the proposal (the earliest run).
+ */
+export const runsLoggedSinceSchema = z
+  .object({
+    patientId: uuid,
+    runsLoggedSince: z.preprocess(blank, isoDate.optional()),
+  })
+  .transform((r, ctx) => {
+    if (r.runsLoggedSince && r.runsLoggedSince > latestToday())
+      ctx.addIssue({ code: "custom", path: ["runsLoggedSince"], message: "the run log cannot be complete from a day in the future" });
+    return { patientId: r.patientId, runsLoggedSince: r.runsLoggedSince ?? null };
+  });
+
 export type ParsedRun = { date: string; distanceKm: number; durationSec: number | null; surface: (typeof SURFACES)[number] | null };
 export type CsvRow = { line: number; raw: string; run?: ParsedRun; error?: string; duplicate?: boolean };
 

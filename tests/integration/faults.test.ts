@@ -16,7 +16,7 @@
  */
 import pg from "pg";
 import { actionError } from "@/lib/actions/state";
-import type { Actor } from "@/lib/auth";
+import type { Actor } from "@/lib/domain/access";
 import { saveDraft, signAssessment } from "@/lib/data/assessments";
 import { importRuns } from "@/lib/data/runs";
 import { saveDraftSchema } from "@/lib/validation/assessment";

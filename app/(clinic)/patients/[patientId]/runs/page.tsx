@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { can, requirePermission } from "@/lib/auth";
+import { requirePermission } from "@/lib/auth";
+import { can } from "@/lib/domain/access";
 import { listRunsAudited } from "@/lib/data/runs";
 import { NotFoundError } from "@/lib/errors";
 import { addDays, formatDate, formatDuration } from "@/lib/format";
 import { Card, tableClass, tdClass, thClass } from "@/app/_components/ui/card";
+import { RunLogStartForm } from "./log-start-form";
 import { CsvImport, RunForm, RunRowActions } from "./run-forms";
 
 export const metadata: Metadata = { title: "Run log" };
@@ -14,7 +16,7 @@ const SURFACE = { road: "Road", track: "Track", treadmill: "Treadmill", trail: "
 export default async function RunsPage({ params }: { params: Promise<{ patientId: string }> }) {
   const actor = await requirePermission("patient.read");
   const { patientId } = await params;
-  const { runs, today } = await listRunsAudited(actor, patientId).catch((e) => {
+  const { runs, today, logStart, birthDate } = await listRunsAudited(actor, patientId).catch((e) => {
     if (e instanceof NotFoundError) notFound();
     throw e;
   });
@@ -28,6 +30,9 @@ export default async function RunsPage({ params }: { params: Promise<{ patientId
         {Math.round(last28.reduce((s, r) => s + r.distanceKm, 0) * 10) / 10} km. Runs are not part of signed records: a signed assessment
         keeps the runs it was evaluated with.
       </p>
+      <Card title="Run log complete from">
+        <RunLogStartForm patientId={patientId} start={logStart} today={today} birthDate={birthDate} canWrite={canWrite} />
+      </Card>
       {canWrite ? (
         <Card title="Add a run">
           <RunForm patientId={patientId} today={today} />
