@@ -58,6 +58,7 @@ export async function proxy(req: NextRequest) {
 }
 
 export const config = {
-  // Everything except Next's static assets.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt).*)"],
+  // Everything except Next's static assets and the run import upload (it authenticates itself
+  // with this same gate: the proxy would buffer its body in memory and cut it at 10 MB).
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt|api/v1/patients/[^/]+/runs/import$).*)"],
 };
