@@ -2,9 +2,10 @@ import type { Actor } from "@/lib/auth";
 import { audit } from "@/lib/data/audit";
 import { clinicClock, refuseFutureDates } from "@/lib/data/clinic";
 import { findPatientOrThrow, isUuid } from "@/lib/data/patients";
+import { currentShoeOn, shoesForDefaults } from "@/lib/data/shoes";
 import { fromDateString, read, toDateString, transaction } from "@/lib/data/tx";
 import { NotFoundError, ValidationError } from "@/lib/errors";
-import { parseRunsCsv, runKey, type CsvRow, type RunInput } from "@/lib/validation/runs";
+import { dayLimitIssue, parseRunsCsv, runKey, type CsvRow, type RunInput } from "@/lib/validation/runs";
 
 /**
  * A runner's training log. Runs are not part of any signed record (a signed
@@ -18,7 +19,50 @@ export type RunView = {
   durationSec: number | null;
   surface: "road" | "track" | "treadmill" | "trail" | null;
   source: string;
+  /** From imported files and exports (null when entered by hand). */
+  startedAt: string | null;
+  elevationGainM: number | null;
+  elevationLossM: number | null;
+  avgCadenceSpm: number | null;
+  avgHeartRate: number | null;
+  indoor: boolean;
+  fileName: string | null;
+  shoeId: string | null;
 };
+
+type RunRow = {
+  id: string;
+  date: Date;
+  distanceKm: number;
+  durationSec: number | null;
+  surface: RunView["surface"];
+  source: string;
+  startedAt: Date | null;
+  elevationGainM: number | null;
+  elevationLossM: number | null;
+  avgCadenceSpm: number | null;
+  avgHeartRate: number | null;
+  indoor: boolean;
+  fileName: string | null;
+  shoeId: string | null;
+};
+
+const runView = (r: RunRow): RunView => ({
+  id: r.id,
+  date: toDateString(r.date),
+  distanceKm: r.distanceKm,
+  durationSec: r.durationSec,
+  surface: r.surface,
+  source: r.source,
+  startedAt: r.startedAt?.toISOString() ?? null,
+  elevationGainM: r.elevationGainM,
+  elevationLossM: r.elevationLossM,
+  avgCadenceSpm: r.avgCadenceSpm,
+  avgHeartRate: r.avgHeartRate,
+  indoor: r.indoor,
+  fileName: r.fileName,
+  shoeId: r.shoeId,
+});
 
 export async function listRuns(actor: Actor, patientId: string, opts: { from?: string; to?: string } = {}): Promise<RunView[]> {
   if (!isUuid(patientId)) throw new NotFoundError("patient");
@@ -31,16 +75,9 @@ export async function listRuns(actor: Actor, patientId: string, opts: { from?: s
           ? { date: { ...(opts.from ? { gte: fromDateString(opts.from) } : {}), ...(opts.to ? { lte: fromDateString(opts.to) } : {}) } }
           : {}),
       },
-      orderBy: [{ date: "desc" }, { createdAt: "desc" }],
+      orderBy: [{ date: "desc" }, { startedAt: "desc" }, { createdAt: "desc" }],
     });
-    return rows.map((r) => ({
-      id: r.id,
-      date: toDateString(r.date),
-      distanceKm: r.distanceKm,
-      durationSec: r.durationSec,
-      surface: r.surface,
-      source: r.source,
-    }));
+    return rows.map(runView);
   });
 }
 
@@ -60,6 +97,17 @@ export async function saveRun(actor: Actor, input: RunInput): Promise<RunView> {
       select: { id: true },
     });
     if (duplicate) throw new ValidationError([{ path: "distance", message: "a run with this date and distance is already recorded" }]);
+    const sameDay = await tx.run.aggregate({
+      where: {
+        clinicId: actor.clinicId,
+        patientId: input.patientId,
+        date: data.date,
+        ...(input.runId ? { id: { not: input.runId } } : {}),
+      },
+      _sum: { distanceKm: true },
+    });
+    const dayIssue = dayLimitIssue(input.date, sameDay._sum.distanceKm ?? 0, input.distanceKm);
+    if (dayIssue) throw new ValidationError([dayIssue]);
     let run;
     if (input.runId) {
       const before = await tx.run.findFirst({ where: { id: input.runId, clinicId: actor.clinicId, patientId: input.patientId } });
@@ -81,7 +129,10 @@ export async function saveRun(actor: Actor, input: RunInput): Promise<RunView> {
         },
       });
     } else {
-      run = await tx.run.create({ data: { ...data, clinicId: actor.clinicId, patientId: input.patientId, source: "manual" } });
+      const shoe = currentShoeOn(await shoesForDefaults(tx, actor.clinicId, input.patientId), input.date);
+      run = await tx.run.create({
+        data: { ...data, clinicId: actor.clinicId, patientId: input.patientId, source: "manual", shoeId: shoe?.id ?? null },
+      });
       await audit(tx, actor, {
         action: "run.create",
         entityType: "Run",
@@ -90,14 +141,7 @@ export async function saveRun(actor: Actor, input: RunInput): Promise<RunView> {
         detail: { date: input.date, distanceKm: input.distanceKm },
       });
     }
-    return {
-      id: run.id,
-      date: toDateString(run.date),
-      distanceKm: run.distanceKm,
-      durationSec: run.durationSec,
-      surface: run.surface,
-      source: run.source,
-    };
+    return runView(run);
   });
 }
 
@@ -136,14 +180,23 @@ async function previewIn(
       })
     : [];
   const seen = new Set(existing.map((r) => runKey({ date: toDateString(r.date), distanceKm: r.distanceKm })));
+  const dayKm = new Map<string, number>();
+  for (const r of existing) dayKm.set(toDateString(r.date), (dayKm.get(toDateString(r.date)) ?? 0) + r.distanceKm);
   for (const row of rows) {
     if (!row.run) continue;
     const key = runKey(row.run);
     if (seen.has(key)) {
       row.duplicate = true;
       row.error = "duplicate: a run with this date and distance is already recorded (or appears earlier in the file)";
+      continue;
+    }
+    const dayIssue = dayLimitIssue(row.run.date, dayKm.get(row.run.date) ?? 0, row.run.distanceKm);
+    if (dayIssue) {
+      row.error = dayIssue.message;
+      continue;
     }
     seen.add(key);
+    dayKm.set(row.run.date, (dayKm.get(row.run.date) ?? 0) + row.run.distanceKm);
   }
   return { rows, error, importable: rows.filter((r) => r.run && !r.error).length };
 }
@@ -164,8 +217,10 @@ export async function importRuns(actor: Actor, patientId: string, csv: string): 
     if (preview.error) throw new ValidationError([{ path: "csv", message: preview.error }]);
     const good = preview.rows.filter((r) => r.run && !r.error).map((r) => r.run!);
     if (good.length === 0) throw new ValidationError([{ path: "csv", message: "no row can be imported: see the reason on each row" }]);
+    const shoes = await shoesForDefaults(tx, actor.clinicId, patientId);
     await tx.run.createMany({
       data: good.map((r) => ({
+        shoeId: currentShoeOn(shoes, r.date)?.id ?? null,
         clinicId: actor.clinicId,
         patientId,
         date: fromDateString(r.date),

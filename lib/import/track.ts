@@ -2,7 +2,7 @@ import type { ActivitySummary } from "./types";
 
 /**
  * Summarises a track point by point, keeping only running totals: distance,
- * moving time, elevation gain and loss, mean heart rate and cadence. The
+ * moving time (intervals between 0.5 and 12 m/s; a pause has no speed), elevation gain and loss, mean heart rate and cadence. The
  * points themselves (and so every position) are dropped as they come.
  */
 export type TrackPoint = {
@@ -22,8 +22,8 @@ const EARTH_RADIUS_M = 6_371_008.8;
 const ELEVATION_NOISE_M = 3;
 /** Slower than this between two points is standing still (not moving time). */
 const MOVING_MIN_SPEED_MS = 0.5;
-/** A gap longer than this between two points is a pause, whatever the distance. */
-const MAX_GAP_S = 60;
+/** Faster than this between two points is not running (a car, a train, a GPS jump). */
+const MOVING_MAX_SPEED_MS = 12;
 
 function haversineM(lat1: number, lon1: number, lat2: number, lon2: number): number {
   const rad = Math.PI / 180;
@@ -79,7 +79,7 @@ export class TrackSummary {
     if (t !== null) {
       if (this.lastTime !== null) {
         const dt = (t - this.lastTime) / 1000;
-        if (dt > 0 && dt <= MAX_GAP_S && stepM / dt >= MOVING_MIN_SPEED_MS) this.movingS += dt;
+        if (dt > 0 && stepM / dt >= MOVING_MIN_SPEED_MS && stepM / dt <= MOVING_MAX_SPEED_MS) this.movingS += dt;
       }
       this.lastTime = t;
     }

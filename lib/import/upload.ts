@@ -46,11 +46,12 @@ export class UploadTooLargeError extends Error {
     public readonly limitBytes: number,
     public readonly partial: UploadResult,
   ) {
-    super(`the upload is larger than ${Math.round(limitBytes / 1024 / 1024)} MB: send the files in smaller batches`);
+    super(`the upload is larger than ${sizeText(limitBytes)}: send the files in smaller batches`);
   }
 }
 
-const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+export const sizeText = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} kB`;
 
 /** The name a file is reported by: its base name, without control characters. */
 export function displayName(raw: string | undefined): string {
@@ -133,7 +134,7 @@ class Importer {
   }
 
   async handle(r: Received): Promise<void> {
-    if (r.kind === "too_large") return this.skip(r.name, `larger than ${mb(this.limits.maxFileBytes)} (the limit for one file)`);
+    if (r.kind === "too_large") return this.skip(r.name, `larger than ${sizeText(this.limits.maxFileBytes)} (the limit for one file)`);
     if (r.kind === "zip") return this.zip(r.name, r.file);
     try {
       const kind = fileKind(r.name, (isGzip(r.bytes) ? gunzipLimited(r.bytes) : r.bytes).subarray(0, 512));
@@ -246,6 +247,9 @@ class Importer {
                   ...a,
                   sport: row.sport,
                   running: true,
+                  // A treadmill file may carry no distance: Strava's own figures then stand.
+                  distanceKm: a.distanceKm > 0 ? a.distanceKm : row.distanceKm,
+                  durationSec: a.durationSec ?? row.durationSec,
                   indoor,
                   surface: indoor ? ("treadmill" as const) : (k.surface ?? a.surface),
                 };
