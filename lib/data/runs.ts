@@ -2,7 +2,8 @@ import type { Actor } from "@/lib/auth";
 import { audit } from "@/lib/data/audit";
 import { clinicClock, refuseFutureDates } from "@/lib/data/clinic";
 import { findPatientOrThrow, isUuid } from "@/lib/data/patients";
-import { currentShoeOn, shoesForDefaults } from "@/lib/data/shoes";
+import { clinicSettingsIn } from "@/lib/data/settings";
+import { currentShoeOn, shoeSummaryIn, shoesForDefaults, type ShoeSummary } from "@/lib/data/shoes";
 import { fromDateString, read, toDateString, transaction } from "@/lib/data/tx";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { dayLimitIssue, parseRunsCsv, runKey, type CsvRow, type RunInput } from "@/lib/validation/runs";
@@ -240,12 +241,20 @@ export async function importRuns(actor: Actor, patientId: string, csv: string): 
   });
 }
 
-/** The run log page: all runs of a patient, audited as a view of the record, and the clinic's today. */
-export async function listRunsAudited(actor: Actor, patientId: string): Promise<{ runs: RunView[]; today: string }> {
-  const { today } = await transaction(async (tx) => {
+/**
+ * The run log page: all runs of a patient and the shoe log, audited as a view
+ * of the record, the clinic's today and zone, and its spike threshold.
+ */
+export async function listRunsAudited(
+  actor: Actor,
+  patientId: string,
+): Promise<{ runs: RunView[]; today: string; timezone: string; spikePct: number; shoes: ShoeSummary }> {
+  const { today, timezone, spikePct, shoes } = await transaction(async (tx) => {
     await findPatientOrThrow(tx, actor, patientId);
     await audit(tx, actor, { action: "runs.view", entityType: "Patient", entityId: patientId, patientId });
-    return clinicClock(tx, actor.clinicId);
+    const clock = await clinicClock(tx, actor.clinicId);
+    const settings = await clinicSettingsIn(tx, actor.clinicId);
+    return { ...clock, spikePct: settings.spikePct, shoes: await shoeSummaryIn(tx, actor.clinicId, patientId, clock.today) };
   });
-  return { runs: await listRuns(actor, patientId), today };
+  return { runs: await listRuns(actor, patientId), today, timezone, spikePct, shoes };
 }

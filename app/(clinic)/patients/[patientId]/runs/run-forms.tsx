@@ -3,7 +3,8 @@
 import { useState } from "react";
 import { deleteRunAction, importRunsAction, saveRunAction } from "@/lib/actions/runs";
 import type { RunView } from "@/lib/data/runs";
-import { formatDate } from "@/lib/format";
+import { formatDate, formatDuration } from "@/lib/format";
+import { DURATION_HINT, type CsvRow } from "@/lib/validation/runs";
 import { FormStatus } from "@/app/_components/forms/form-status";
 import { useFormAction } from "@/app/_components/forms/use-form-action";
 import { Alert } from "@/app/_components/ui/alert";
@@ -65,7 +66,7 @@ export function RunForm({ patientId, today, run, onDone }: { patientId: string; 
           <option value="mi">miles</option>
         </Select>
       </Field>
-      <Field id={`${p}-duration`} label="Duration" error={e.duration} hint="h:mm:ss, mm:ss or minutes">
+      <Field id={`${p}-duration`} label="Duration" error={e.duration} hint={DURATION_HINT}>
         <TextInput id={`${p}-duration`} name="duration" defaultValue={durationText(run?.durationSec ?? null)} error={e.duration} hint />
       </Field>
       <Field id={`${p}-surface`} label="Surface" error={e.surface}>
@@ -140,12 +141,12 @@ export function CsvImport({ patientId }: { patientId: string }) {
         id="csv"
         label="CSV text"
         error={state.fieldErrors?.csv}
-        hint='First row names the columns: date,distance,duration,surface. Dates YYYY-MM-DD; distances with a unit, e.g. "10 km" or "6.2 mi".'
+        hint={`First row names the columns: date,distance,duration,surface. Dates YYYY-MM-DD; distances with a unit, e.g. "10 km" or "6.2 mi"; durations ${DURATION_HINT}.`}
       >
         <TextArea
           id="csv"
           name="csv"
-          rows={6}
+          rows={10}
           value={csv}
           onChange={(e) => setCsv(e.target.value)}
           className="font-mono"
@@ -174,7 +175,7 @@ export function CsvImport({ patientId }: { patientId: string }) {
         </Button>
         {preview && !imported && preview.importable > 0 ? (
           <Button type="submit" name="confirm" value="yes" disabled={pending}>
-            Import {preview.importable} run(s)
+            Import {preview.importable} run{preview.importable === 1 ? "" : "s"}
           </Button>
         ) : null}
       </div>
@@ -186,41 +187,83 @@ export function CsvImport({ patientId }: { patientId: string }) {
           {state.message}
         </Alert>
       ) : null}
-      {preview && preview.rows.length > 0 ? (
-        <div className="max-h-80 overflow-auto">
-          <table className="min-w-full text-xs" data-testid="csv-preview">
-            <caption className="sr-only">Import preview: each row and whether it can be imported</caption>
-            <thead>
-              <tr className="text-left text-slate-600">
-                <th scope="col" className="px-2 py-1">
-                  Line
-                </th>
-                <th scope="col" className="px-2 py-1">
-                  Row
-                </th>
-                <th scope="col" className="px-2 py-1">
-                  Result
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {preview.rows.map((r) => (
-                <tr key={r.line} className={r.error ? "bg-red-50" : ""}>
-                  <td className="px-2 py-0.5">{r.line}</td>
-                  <td className="px-2 py-0.5 font-mono">{r.raw}</td>
-                  <td className="px-2 py-0.5">
-                    {r.error ? (
-                      <span className="text-red-800">Skipped: {r.error}</span>
-                    ) : (
-                      `OK: ${formatDate(r.run!.date)}, ${r.run!.distanceKm} km`
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      {preview && preview.rows.length > 0 ? <CsvPreview rows={preview.rows} imported={!!imported} /> : null}
     </form>
+  );
+}
+
+/** Every skipped row in full with its reason, then the rows that can be imported; no scroll box. */
+function CsvPreview({ rows, imported }: { rows: CsvRow[]; imported: boolean }) {
+  const skipped = rows.filter((r) => r.error);
+  const good = rows.filter((r) => !r.error && r.run);
+  return (
+    <div className="space-y-3">
+      {skipped.length ? (
+        <table className="w-full text-sm" data-testid="csv-skipped">
+          <caption className="mb-1 text-left font-medium text-red-900">
+            {skipped.length} row{skipped.length === 1 ? "" : "s"} {imported ? "left out" : "will be left out"}, with the reason
+          </caption>
+          <thead>
+            <tr className="text-left text-slate-600">
+              <th scope="col" className="w-14 py-1 pr-2">
+                Line
+              </th>
+              <th scope="col" className="py-1 pr-2">
+                Row as pasted
+              </th>
+              <th scope="col" className="py-1">
+                Reason
+              </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-red-100">
+            {skipped.map((r) => (
+              <tr key={r.line} className="bg-red-50 align-top">
+                <td className="py-1 pr-2">{r.line}</td>
+                <td className="py-1 pr-2 font-mono text-xs [overflow-wrap:anywhere]">{r.raw}</td>
+                <td className="py-1 text-red-900">{r.error}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {good.length ? (
+        <table className="w-full text-sm" data-testid="csv-preview">
+          <caption className="mb-1 text-left font-medium text-slate-800">
+            {good.length} row{good.length === 1 ? "" : "s"} {imported ? "imported" : "to import"}
+          </caption>
+          <thead>
+            <tr className="text-left text-slate-600">
+              <th scope="col" className="w-14 py-1 pr-2">
+                Line
+              </th>
+              <th scope="col" className="py-1 pr-2">
+                Date
+              </th>
+              <th scope="col" className="py-1 pr-2">
+                Distance
+              </th>
+              <th scope="col" className="py-1 pr-2">
+                Duration
+              </th>
+              <th scope="col" className="py-1">
+                Surface
+              </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {good.map((r) => (
+              <tr key={r.line}>
+                <td className="py-0.5 pr-2">{r.line}</td>
+                <td className="py-0.5 pr-2 whitespace-nowrap">{formatDate(r.run!.date)}</td>
+                <td className="py-0.5 pr-2">{r.run!.distanceKm} km</td>
+                <td className="py-0.5 pr-2">{formatDuration(r.run!.durationSec)}</td>
+                <td className="py-0.5">{r.run!.surface ?? "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </div>
   );
 }
