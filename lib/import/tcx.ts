@@ -75,8 +75,14 @@ export function readTcx(bytes: Uint8Array): ActivitySummary[] {
         if (lap.seconds !== null) acc.lapSeconds += lap.seconds;
         if (lap.metres !== null) acc.lapMetres += lap.metres;
         const w = lap.seconds ?? 0;
-        if (lap.hr !== null && w > 0) ((acc.lapHr.sum += lap.hr * w), (acc.lapHr.weight += w));
-        if (lap.cadence !== null && w > 0) ((acc.lapCadence.sum += lap.cadence * w), (acc.lapCadence.weight += w));
+        if (lap.hr !== null && w > 0) {
+          acc.lapHr.sum += lap.hr * w;
+          acc.lapHr.weight += w;
+        }
+        if (lap.cadence !== null && w > 0) {
+          acc.lapCadence.sum += lap.cadence * w;
+          acc.lapCadence.weight += w;
+        }
         lap = null;
       }
     },
@@ -90,7 +96,7 @@ export function readTcx(bytes: Uint8Array): ActivitySummary[] {
     const indoor = kind.indoor || t.indoor;
     return {
       sport: a.sport,
-      running: a.sport === "Other" ? true : kind.running,
+      running: kind.running,
       startedAt: a.id ?? t.startedAt,
       distanceKm: a.lapMetres > 0 ? a.lapMetres / 1000 : t.distanceKm,
       durationSec: a.lapSeconds > 0 ? Math.round(a.lapSeconds) : t.durationSec,

@@ -56,7 +56,6 @@ export const sizeText = (bytes: number) =>
 /** The name a file is reported by: its base name, without control characters. */
 export function displayName(raw: string | undefined): string {
   const base = (raw ?? "").split(/[\\/]/).pop() ?? "";
-  // eslint-disable-next-line no-control-regex
   const clean = base.replace(/[\u0000-\u001f\u007f]/g, "").trim();
   return clean.slice(0, 200) || "(unnamed file)";
 }

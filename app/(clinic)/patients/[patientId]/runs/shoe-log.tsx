@@ -92,7 +92,7 @@ export function ShoeForm({ patientId, today, shoe, onDone }: { patientId: string
 
 function ShoeRow({ patientId, today, shoe, canWrite }: { patientId: string; today: string; shoe: ShoeView; canWrite: boolean }) {
   const [editing, setEditing] = useState(false);
-  const del = useFormAction(deleteShoeAction);
+  const { state: delState, onSubmit: delSubmit, pending: delPending, formRef: delRef } = useFormAction(deleteShoeAction);
   const inUse = shoe.introducedOn <= today && (shoe.retiredOn === null || shoe.retiredOn >= today);
   return (
     <>
@@ -112,21 +112,21 @@ function ShoeRow({ patientId, today, shoe, canWrite }: { patientId: string; toda
                 Edit
               </Button>
               <form
-                ref={del.formRef}
+                ref={delRef}
                 onSubmit={(e) => {
                   if (!window.confirm(`Delete the shoes "${shoe.name}"? Their runs are kept, without shoes.`)) return e.preventDefault();
-                  del.onSubmit(e);
+                  delSubmit(e);
                 }}
               >
                 <input type="hidden" name="patientId" value={patientId} />
                 <input type="hidden" name="shoeId" value={shoe.id} />
-                <Button type="submit" variant="ghost" disabled={del.pending} aria-label={`Delete shoes ${shoe.name}`}>
+                <Button type="submit" variant="ghost" disabled={delPending} aria-label={`Delete shoes ${shoe.name}`}>
                   Delete
                 </Button>
               </form>
-              {del.state.message && !del.state.ok ? (
+              {delState.message && !delState.ok ? (
                 <span role="alert" className="text-xs text-red-700">
-                  {del.state.message}
+                  {delState.message}
                 </span>
               ) : null}
             </div>
