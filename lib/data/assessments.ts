@@ -2,6 +2,7 @@ import type { Actor } from "@/lib/auth";
 import { evaluate, type Evaluation, type EvaluationInput, type Urgency } from "@/lib/clinical";
 import { buildEvaluationInput, RUN_LOOKBACK_DAYS, type ClinicalAnswers } from "@/lib/clinical/record-input";
 import { audit } from "@/lib/data/audit";
+import { shoeSummaryIn, type ShoeSummary } from "@/lib/data/shoes";
 import { clinicClock } from "@/lib/data/clinic";
 import { refreshEpisodeSummary } from "@/lib/data/episode-summary";
 export { refreshEpisodeSummary };
@@ -436,8 +437,17 @@ export type FormContext = {
     onsetDate: string | null;
     status: "open" | "discharged";
   };
-  runs: { date: string; distanceKm: number; surface: "road" | "track" | "treadmill" | "trail" | null }[];
+  runs: {
+    date: string;
+    distanceKm: number;
+    surface: "road" | "track" | "treadmill" | "trail" | null;
+    durationSec: number | null;
+    elevationGainM: number | null;
+    elevationLossM: number | null;
+  }[];
   priors: { id: string; assessedOn: string; answers: ClinicalAnswers }[];
+  /** The shoe log: the shoe questions of a new form are pre-filled from it. */
+  shoes: ShoeSummary;
   settings: ReturnType<typeof evaluationSettings>;
   reviewIntervalDays: number;
   today: string;
@@ -468,9 +478,10 @@ export async function getFormContext(
     if (!patient) throw new NotFoundError("patient");
     const runs = await tx.run.findMany({
       where: { clinicId: actor.clinicId, patientId, date: { gte: fromDateString(addDays(today, -120)), lte: fromDateString(today) } },
-      select: { date: true, distanceKm: true, surface: true },
+      select: { date: true, distanceKm: true, surface: true, durationSec: true, elevationGainM: true, elevationLossM: true },
       orderBy: { date: "asc" },
     });
+    const shoes = await shoeSummaryIn(tx, actor.clinicId, patientId, today);
     const priors = await tx.assessment.findMany({
       where: { clinicId: actor.clinicId, episodeId, status: "signed" },
       select: { id: true, assessedOn: true, answers: true },
@@ -491,8 +502,9 @@ export async function getFormContext(
         onsetDate: toDateString(episode.onsetDate),
         status: episode.status,
       },
-      runs: runs.map((r) => ({ date: toDateString(r.date), distanceKm: r.distanceKm, surface: r.surface })),
+      runs: runs.map((r) => ({ ...r, date: toDateString(r.date) })),
       priors: priors.map((p) => ({ id: p.id, assessedOn: toDateString(p.assessedOn), answers: p.answers as ClinicalAnswers })),
+      shoes,
       settings: evaluationSettings(settings),
       reviewIntervalDays: settings.reviewIntervalDays,
       today,

@@ -12,7 +12,10 @@ import { toInputIssues } from "@/lib/validation/evaluate-input";
 import { Alert } from "@/app/_components/ui/alert";
 import { Button } from "@/app/_components/ui/button";
 import { inputClass } from "@/app/_components/ui/field";
+import { suggestTrainingAnswers } from "@/lib/clinical/training-detail";
+import type { ShoeSummary } from "@/lib/data/shoes";
 import { QuestionControl } from "./controls";
+import { HINT_PATHS, TrainingHint } from "./training-hints";
 import { EvaluationPanel } from "./evaluation-panel";
 import { MeasuresSection } from "./measures-section";
 import { changedPaths, getPath, setPath } from "./paths";
@@ -30,8 +33,10 @@ export type AssessmentFormProps = {
   patientId: string;
   patient: { birthDate: string; sex: "female" | "male" | "other" | "unknown" };
   episode: { id: string; mechanism: "gradual" | "acute_trauma" | null; side: "left" | "right" | "both"; onsetDate: string | null };
-  runs: RecordRun[];
+  runs: (RecordRun & { durationSec?: number | null; elevationGainM?: number | null; elevationLossM?: number | null })[];
   priors: { assessedOn: string; answers: ClinicalAnswers }[];
+  /** The shoe log, shown next to the shoe questions. */
+  shoes?: ShoeSummary;
   settings: ClinicSettings;
   reviewIntervalDays: number;
   today: string;
@@ -116,6 +121,16 @@ export function AssessmentForm(props: AssessmentFormProps) {
       return null;
     }
   }, [valid, assessedOn, props.patient, episode, effectiveAnswers, props.runs, props.priors, props.settings]);
+
+  // Suggested answers from the run log for the assessment day; the clinician confirms them.
+  const suggestions = useMemo(
+    () =>
+      suggestTrainingAnswers(
+        props.runs.map((r) => ({ ...r, treadmill: r.surface === "treadmill" })),
+        /^\d{4}-\d{2}-\d{2}$/.test(assessedOn) ? assessedOn : props.today,
+      ),
+    [props.runs, assessedOn, props.today],
+  );
 
   const unanswered = RED_FLAG_QUESTIONS.filter((q) => getPath(answers, q.path) === undefined).map((q) => q.label);
 
@@ -403,13 +418,18 @@ export function AssessmentForm(props: AssessmentFormProps) {
             ) : null}
             <div className="mt-2 divide-y divide-slate-100">
               {section.questions.map((q) => (
-                <QuestionControl
-                  key={q.path}
-                  q={q}
-                  value={getPath(answers, q.path)}
-                  error={errors[q.path]}
-                  onChange={(v) => update(q.path, v)}
-                />
+                <div key={q.path}>
+                  <QuestionControl q={q} value={getPath(answers, q.path)} error={errors[q.path]} onChange={(v) => update(q.path, v)} />
+                  {HINT_PATHS.includes(q.path) ? (
+                    <TrainingHint
+                      path={q.path}
+                      suggestions={suggestions}
+                      shoes={props.shoes}
+                      value={getPath(answers, q.path)}
+                      onChange={(v) => update(q.path, v)}
+                    />
+                  ) : null}
+                </div>
               ))}
             </div>
           </section>

@@ -45,6 +45,7 @@ export default async function AssessmentPage({
           patient={ctx.patient}
           episode={ctx.episode}
           runs={ctx.runs}
+          shoes={ctx.shoes}
           priors={ctx.priors.filter((p) => p.id !== a.id)}
           settings={ctx.settings}
           reviewIntervalDays={ctx.reviewIntervalDays}

@@ -4,6 +4,7 @@ import { can, requirePermission } from "@/lib/auth";
 import { getFormContext } from "@/lib/data/assessments";
 import { NotFoundError } from "@/lib/errors";
 import { AssessmentForm } from "@/app/_components/assessment/assessment-form";
+import { shoeAnswers } from "@/app/_components/assessment/training-hints";
 import { Alert } from "@/app/_components/ui/alert";
 import { ButtonLink } from "@/app/_components/ui/button";
 
@@ -60,7 +61,15 @@ export default async function NewAssessmentPage({
         reviewIntervalDays={ctx.reviewIntervalDays}
         today={ctx.today}
         canSign={can(actor, "assessment.sign")}
-        initial={{ assessedOn: ctx.today, answers: kind === "follow_up" && ctx.lastTraining ? { training: ctx.lastTraining } : {} }}
+        shoes={ctx.shoes}
+        initial={{
+          assessedOn: ctx.today,
+          answers: {
+            // A follow-up starts from the last training habits; shoe figures come from the shoe log, when it has any.
+            training: { ...(kind === "follow_up" ? (ctx.lastTraining ?? {}) : {}), ...shoeAnswers(ctx.shoes) },
+            ...(ctx.shoes.current ? { context: { shoeModel: ctx.shoes.current.name } } : {}),
+          },
+        }}
       />
     </div>
   );
