@@ -1,4 +1,4 @@
-import type { Actor } from "@/lib/auth";
+import { assertCan, type Actor } from "@/lib/auth";
 import { audit } from "@/lib/data/audit";
 import { clinicClock, refuseFutureDates } from "@/lib/data/clinic";
 import { findPatientOrThrow, isUuid } from "@/lib/data/patients";
@@ -10,7 +10,8 @@ import { RECENT_SHOE_CHANGE_DAYS, type ShoeInput, type ShoeType } from "@/lib/va
 /**
  * The shoe log: a runner's pairs of shoes. The distance on a pair is the sum
  * of the runs assigned to it. A new run goes to the current pair (below) and
- * can be re-assigned. Every change is audited.
+ * can be re-assigned. Every change is audited. The writes check the
+ * permission themselves too (run.write), besides the actions.
  */
 export type ShoeView = {
   id: string;
@@ -120,6 +121,7 @@ const detailOf = (s: { name: string; type: string | null; dropMm: number | null;
  * runs were imported fills in.
  */
 export async function saveShoe(actor: Actor, input: ShoeInput): Promise<{ id: string; assignedRuns: number }> {
+  assertCan(actor, "run.write");
   return transaction(async (tx) => {
     await findPatientOrThrow(tx, actor, input.patientId);
     await refuseFutureDates(tx, actor.clinicId, [
@@ -169,6 +171,7 @@ export async function saveShoe(actor: Actor, input: ShoeInput): Promise<{ id: st
 
 /** Deletes a pair entered by mistake; its runs keep their distances and lose the pair. */
 export async function deleteShoe(actor: Actor, patientId: string, shoeId: string): Promise<void> {
+  assertCan(actor, "run.write");
   if (!isUuid(shoeId)) throw new NotFoundError("shoe");
   await transaction(async (tx) => {
     await findPatientOrThrow(tx, actor, patientId);
@@ -188,6 +191,7 @@ export async function deleteShoe(actor: Actor, patientId: string, shoeId: string
 
 /** Re-assigns one run to a pair of the same runner, or to none. */
 export async function assignRunShoe(actor: Actor, patientId: string, runId: string, shoeId: string | null): Promise<void> {
+  assertCan(actor, "run.write");
   if (!isUuid(runId)) throw new NotFoundError("run");
   await transaction(async (tx) => {
     await findPatientOrThrow(tx, actor, patientId);

@@ -84,12 +84,13 @@ const DURATION_FORMS: [RegExp, (m: RegExpExecArray) => number][] = [
   [new RegExp(`^${NUM}\\s*(?:s|sec|secs|seconds?)$`, "i"), (m) => num(m[1]!)],
   [new RegExp(`^${NUM}\\s*(?:h|hr|hrs|hours?)$`, "i"), (m) => num(m[1]!) * 3600],
   // hours and minutes (and seconds): "1h02", "1 h 2 min", "1h02m30s"
+  [/^(\d+)\s*(?:h|hr|hrs|hours?)\s*([0-5]?\d)\s*(?:m|min|mins|minutes?)?$/i, (m) => Number(m[1]) * 3600 + Number(m[2]) * 60],
   [
-    /^(\d+)\s*(?:h|hr|hrs|hours?)\s*(\d{1,2})\s*(?:m|min|mins|minutes?)?\s*(?:(\d{1,2})\s*(?:s|sec|secs|seconds?)?)?$/i,
-    (m) => Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3] ?? 0),
+    /^(\d+)\s*(?:h|hr|hrs|hours?)\s*([0-5]?\d)\s*(?:m|min|mins|minutes?)\s*([0-5]?\d)\s*(?:s|sec|secs|seconds?)?$/i,
+    (m) => Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]),
   ],
   // minutes and seconds: "45m30s", "45 min 30 s"
-  [/^(\d+)\s*(?:m|min|mins|minutes?)\s*(\d{1,2})\s*(?:s|sec|secs|seconds?)?$/i, (m) => Number(m[1]) * 60 + Number(m[2])],
+  [/^(\d+)\s*(?:m|min|mins|minutes?)\s*([0-5]?\d)\s*(?:s|sec|secs|seconds?)?$/i, (m) => Number(m[1]) * 60 + Number(m[2])],
   // clock: "1:02:03" is h:mm:ss; "62:00" and "45:30" are minutes:seconds, whatever the minutes
   [/^(\d+):([0-5]\d):([0-5]\d)(?:[.,]\d+)?$/, (m) => Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3])],
   [/^(\d+):([0-5]\d)(?:[.,]\d+)?$/, (m) => Number(m[1]) * 60 + Number(m[2])],

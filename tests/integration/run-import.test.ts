@@ -185,4 +185,21 @@ describe("importing activity files", () => {
     expect(none).toBeInstanceOf(ValidationError);
     expect(none.issues[0].message).toMatch(/no file in the upload/);
   });
+
+  it("holds manual entry to the same day limit as imports, naming the distance", async () => {
+    const patientId = await newPatient();
+    await saveRun(c.clinician, { patientId, date: "2026-11-02", distanceKm: 200, durationSec: 30 * 3600, surface: null });
+    const error = await saveRun(c.clinician, { patientId, date: "2026-11-02", distanceKm: 60, durationSec: null, surface: null }).catch(
+      (e) => e,
+    );
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.issues).toEqual([
+      {
+        path: "distance",
+        message:
+          "distance: the runs of 2026-11-02 would add up to 260 km (200 km already recorded), more than the 250 km a person can run in a day",
+      },
+    ]);
+    expect(await runsOf(patientId)).toHaveLength(1);
+  });
 });
