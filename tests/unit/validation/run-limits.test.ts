@@ -63,7 +63,7 @@ describe("plausibility limits", () => {
       duration: "30:00",
     });
     expect(form.success).toBe(false);
-    const issues = form.error!.issues.map((i) => [i.path.join("."), i.message]);
+    const issues = form.error!.issues.map((i): [string, string] => [i.path.join("."), i.message]);
     expect(issues).toContainEqual(["distance", "distance 420 km is more than the 250 km a person can run in a day"]);
     expect(issues.some(([p, m]) => p === "duration" && /pace 0:04 min\/km/.test(m))).toBe(true);
     const csv = parseRunsCsv(
