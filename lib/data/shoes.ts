@@ -211,3 +211,11 @@ export async function assignRunShoe(actor: Actor, patientId: string, runId: stri
     });
   });
 }
+
+/** The shoe answers of a new intake or follow-up, from the shoe log (the clinician can change them). */
+export function shoeAnswers(shoes: ShoeSummary): { shoeDistanceKm?: number; shoePairsInRotation?: number } {
+  return {
+    ...(shoes.current ? { shoeDistanceKm: Math.round(shoes.current.distanceKm) } : {}),
+    ...(shoes.inRotation >= 1 ? { shoePairsInRotation: shoes.inRotation } : {}),
+  };
+}

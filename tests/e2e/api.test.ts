@@ -9,26 +9,7 @@ import fc from "fast-check";
 import { evaluate } from "@/lib/clinical";
 import { parseEvaluationInput } from "@/lib/validation/evaluate-input";
 import { inputArb } from "../unit/clinical/arbitraries";
-import { BASE_URL, DEMO_PASSWORD } from "./browser";
-
-/** Signs in through next-auth's credentials flow and returns the session cookie. */
-async function session(email: string): Promise<string> {
-  const csrfRes = await fetch(`${BASE_URL()}/api/auth/csrf`);
-  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-  const csrfCookie = csrfRes.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-  const res = await fetch(`${BASE_URL()}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: csrfCookie },
-    body: new URLSearchParams({ csrfToken, email, password: DEMO_PASSWORD, json: "true" }),
-  });
-  const token = res.headers.getSetCookie().find((c) => c.startsWith("next-auth.session-token="));
-  if (!token) throw new Error(`sign-in of ${email} failed (${res.status})`);
-  return token.split(";")[0]!;
-}
+import { BASE_URL, apiSession as session } from "./browser";
 
 let riverside: string;
 let harbour: string;

@@ -63,3 +63,22 @@ export async function tourShot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: false });
 }
+
+/** Signs in through next-auth's credentials flow over plain HTTP and returns the session cookie. */
+export async function apiSession(email: string, password = DEMO_PASSWORD): Promise<string> {
+  const csrfRes = await fetch(`${BASE_URL()}/api/auth/csrf`);
+  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+  const csrfCookie = csrfRes.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  const res = await fetch(`${BASE_URL()}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: csrfCookie },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+  });
+  const token = res.headers.getSetCookie().find((c) => c.startsWith("next-auth.session-token="));
+  if (!token) throw new Error(`sign-in of ${email} failed (${res.status})`);
+  return token.split(";")[0]!;
+}

@@ -84,11 +84,3 @@ export function TrainingHint({
   }
   return null;
 }
-
-/** The shoe answers of a new form, from the shoe log (the clinician can change them). */
-export function shoeAnswers(shoes: ShoeSummary): { shoeDistanceKm?: number; shoePairsInRotation?: number } {
-  return {
-    ...(shoes.current ? { shoeDistanceKm: Math.round(shoes.current.distanceKm) } : {}),
-    ...(shoes.inRotation >= 1 ? { shoePairsInRotation: shoes.inRotation } : {}),
-  };
-}

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { can, requirePermission } from "@/lib/auth";
 import { getFormContext } from "@/lib/data/assessments";
+import { shoeAnswers } from "@/lib/data/shoes";
 import { NotFoundError } from "@/lib/errors";
 import { AssessmentForm } from "@/app/_components/assessment/assessment-form";
-import { shoeAnswers } from "@/app/_components/assessment/training-hints";
 import { Alert } from "@/app/_components/ui/alert";
 import { ButtonLink } from "@/app/_components/ui/button";
 
