@@ -33,8 +33,6 @@ const nextConfig = {
   experimental: { authInterrupts: true },
   // Native or file-reading server packages are loaded from node_modules, not bundled.
   serverExternalPackages: ["@node-rs/argon2", "pdfkit", "pg", "@prisma/adapter-pg"],
-  // Garmin's FIT SDK is published as ES modules only: compiled with the app (and by next/jest for the tests).
-  transpilePackages: ["@garmin/fitsdk"],
   async headers() {
     return [
       {

@@ -41,12 +41,12 @@ export function gunzipLimited(bytes: Uint8Array): Uint8Array {
 }
 
 /** Reads one FIT, GPX or TCX file (gzipped or not) into its activities. */
-export function readActivityFile(name: string, raw: Uint8Array): { format: ActivityFormat; activities: ActivitySummary[] } {
+export async function readActivityFile(name: string, raw: Uint8Array): Promise<{ format: ActivityFormat; activities: ActivitySummary[] }> {
   if (raw.length === 0) throw new UnreadableFileError("the file is empty");
   const bytes = isGzip(raw) ? gunzipLimited(raw) : raw;
   if (bytes.length === 0) throw new UnreadableFileError("the file is empty");
   const kind = fileKind(name, bytes.subarray(0, 512));
-  if (kind === "fit") return { format: "fit", activities: readFit(bytes) };
+  if (kind === "fit") return { format: "fit", activities: await readFit(bytes) };
   if (kind === "gpx") return { format: "gpx", activities: readGpx(bytes) };
   if (kind === "tcx") return { format: "tcx", activities: readTcx(bytes) };
   throw new UnreadableFileError("not an activity file: FIT, GPX, TCX (plain or .gz), a Strava export ZIP or a Garmin activities CSV");

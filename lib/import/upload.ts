@@ -138,7 +138,7 @@ class Importer {
     try {
       const kind = fileKind(r.name, (isGzip(r.bytes) ? gunzipLimited(r.bytes) : r.bytes).subarray(0, 512));
       if (kind === "csv") return await this.csv(r.name, r.sha256, r.bytes);
-      const { format, activities } = readActivityFile(r.name, r.bytes);
+      const { format, activities } = await readActivityFile(r.name, r.bytes);
       await this.save(r.name, r.sha256, format, activities);
     } catch (e) {
       if (e instanceof UnreadableFileError) return this.skip(r.name, e.message);
@@ -236,7 +236,7 @@ class Importer {
         try {
           const bytes = await reader.read(entry.path);
           const sha256 = createHash("sha256").update(bytes).digest("hex");
-          const { format, activities } = readActivityFile(entry.path, bytes);
+          const { format, activities } = await readActivityFile(entry.path, bytes);
           // Strava's own type of the activity is the truth (a run the device called "generic").
           const typed = row
             ? activities.map((a) => {
