@@ -31,22 +31,7 @@ export type RunView = {
   shoeId: string | null;
 };
 
-type RunRow = {
-  id: string;
-  date: Date;
-  distanceKm: number;
-  durationSec: number | null;
-  surface: RunView["surface"];
-  source: string;
-  startedAt: Date | null;
-  elevationGainM: number | null;
-  elevationLossM: number | null;
-  avgCadenceSpm: number | null;
-  avgHeartRate: number | null;
-  indoor: boolean;
-  fileName: string | null;
-  shoeId: string | null;
-};
+type RunRow = Omit<RunView, "date" | "startedAt"> & { date: Date; startedAt: Date | null };
 
 const runView = (r: RunRow): RunView => ({
   id: r.id,

@@ -5,6 +5,7 @@ import { deleteRunAction, importRunsAction, saveRunAction } from "@/lib/actions/
 import type { RunView } from "@/lib/data/runs";
 import { formatDate, formatDuration } from "@/lib/format";
 import { DURATION_HINT, type CsvRow } from "@/lib/validation/runs";
+import { ConfirmDelete } from "@/app/_components/forms/confirm-delete";
 import { FormStatus } from "@/app/_components/forms/form-status";
 import { useFormAction } from "@/app/_components/forms/use-form-action";
 import { Alert } from "@/app/_components/ui/alert";
@@ -94,36 +95,18 @@ export function RunForm({ patientId, today, run, onDone }: { patientId: string; 
 
 export function RunRowActions({ patientId, today, run }: { patientId: string; today: string; run: RunView }) {
   const [editing, setEditing] = useState(false);
-  const { state: delState, onSubmit: delSubmit, pending: delPending, formRef: delRef } = useFormAction(deleteRunAction);
   if (editing) return <RunForm patientId={patientId} today={today} run={run} onDone={() => setEditing(false)} />;
   return (
     <div className="flex items-center gap-1">
       <Button variant="ghost" onClick={() => setEditing(true)} aria-label={`Edit run of ${formatDate(run.date)}, ${run.distanceKm} km`}>
         Edit
       </Button>
-      <form
-        ref={delRef}
-        onSubmit={(e) => {
-          if (!window.confirm(`Delete the run of ${formatDate(run.date)} (${run.distanceKm} km)?`)) return e.preventDefault();
-          delSubmit(e);
-        }}
-      >
-        <input type="hidden" name="patientId" value={patientId} />
-        <input type="hidden" name="runId" value={run.id} />
-        <Button
-          type="submit"
-          variant="ghost"
-          disabled={delPending}
-          aria-label={`Delete run of ${formatDate(run.date)}, ${run.distanceKm} km`}
-        >
-          Delete
-        </Button>
-      </form>
-      {delState.message && !delState.ok ? (
-        <span role="alert" className="text-xs text-red-700">
-          {delState.message}
-        </span>
-      ) : null}
+      <ConfirmDelete
+        action={deleteRunAction}
+        fields={{ patientId, runId: run.id }}
+        confirm={`Delete the run of ${formatDate(run.date)} (${run.distanceKm} km)?`}
+        label={`Delete run of ${formatDate(run.date)}, ${run.distanceKm} km`}
+      />
     </div>
   );
 }
@@ -234,21 +217,11 @@ function CsvPreview({ rows, imported }: { rows: CsvRow[]; imported: boolean }) {
           </caption>
           <thead>
             <tr className="text-left text-slate-600">
-              <th scope="col" className="w-14 py-1 pr-2">
-                Line
-              </th>
-              <th scope="col" className="py-1 pr-2">
-                Date
-              </th>
-              <th scope="col" className="py-1 pr-2">
-                Distance
-              </th>
-              <th scope="col" className="py-1 pr-2">
-                Duration
-              </th>
-              <th scope="col" className="py-1">
-                Surface
-              </th>
+              {["Line", "Date", "Distance", "Duration", "Surface"].map((h) => (
+                <th key={h} scope="col" className="py-1 pr-2">
+                  {h}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">

@@ -5,6 +5,7 @@ import { assignRunShoeAction, deleteShoeAction, saveShoeAction } from "@/lib/act
 import type { ShoeSummary, ShoeView } from "@/lib/data/shoes";
 import { formatDate } from "@/lib/format";
 import { SHOE_TYPE_LABELS, SHOE_TYPES } from "@/lib/validation/shoes";
+import { ConfirmDelete } from "@/app/_components/forms/confirm-delete";
 import { FormStatus } from "@/app/_components/forms/form-status";
 import { useFormAction } from "@/app/_components/forms/use-form-action";
 import { Button } from "@/app/_components/ui/button";
@@ -92,7 +93,6 @@ export function ShoeForm({ patientId, today, shoe, onDone }: { patientId: string
 
 function ShoeRow({ patientId, today, shoe, canWrite }: { patientId: string; today: string; shoe: ShoeView; canWrite: boolean }) {
   const [editing, setEditing] = useState(false);
-  const { state: delState, onSubmit: delSubmit, pending: delPending, formRef: delRef } = useFormAction(deleteShoeAction);
   const inUse = shoe.introducedOn <= today && (shoe.retiredOn === null || shoe.retiredOn >= today);
   return (
     <>
@@ -111,24 +111,12 @@ function ShoeRow({ patientId, today, shoe, canWrite }: { patientId: string; toda
               <Button variant="ghost" onClick={() => setEditing(true)} aria-label={`Edit shoes ${shoe.name}`}>
                 Edit
               </Button>
-              <form
-                ref={delRef}
-                onSubmit={(e) => {
-                  if (!window.confirm(`Delete the shoes "${shoe.name}"? Their runs are kept, without shoes.`)) return e.preventDefault();
-                  delSubmit(e);
-                }}
-              >
-                <input type="hidden" name="patientId" value={patientId} />
-                <input type="hidden" name="shoeId" value={shoe.id} />
-                <Button type="submit" variant="ghost" disabled={delPending} aria-label={`Delete shoes ${shoe.name}`}>
-                  Delete
-                </Button>
-              </form>
-              {delState.message && !delState.ok ? (
-                <span role="alert" className="text-xs text-red-700">
-                  {delState.message}
-                </span>
-              ) : null}
+              <ConfirmDelete
+                action={deleteShoeAction}
+                fields={{ patientId, shoeId: shoe.id }}
+                confirm={`Delete the shoes "${shoe.name}"? Their runs are kept, without shoes.`}
+                label={`Delete shoes ${shoe.name}`}
+              />
             </div>
           </td>
         ) : null}
