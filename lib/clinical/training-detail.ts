@@ -161,3 +161,12 @@ export function suggestTrainingAnswers(runs: readonly DetailRun[], assessedOn: I
   }
   return { recentSpeedIncrease, recentHillIncrease };
 }
+
+/** Distance-weighted mean cadence of the runs of the last 28 days that recorded one (steps/min), with their count. */
+export function recentCadence(runs: readonly DetailRun[], today: IsoDate): { spm: number; runs: number } | null {
+  const from = addDays(today, -(SUGGESTION_WINDOW_DAYS - 1));
+  const list = runs.filter((r) => r.date >= from && r.date <= today && r.avgCadenceSpm != null && r.avgCadenceSpm > 0 && r.distanceKm > 0);
+  const km = list.reduce((s, r) => s + r.distanceKm, 0);
+  if (km <= 0) return null;
+  return { spm: Math.round(list.reduce((s, r) => s + (r.avgCadenceSpm as number) * r.distanceKm, 0) / km), runs: list.length };
+}

@@ -444,6 +444,7 @@ export type FormContext = {
     durationSec: number | null;
     elevationGainM: number | null;
     elevationLossM: number | null;
+    avgCadenceSpm: number | null;
   }[];
   priors: { id: string; assessedOn: string; answers: ClinicalAnswers }[];
   /** The shoe log: the shoe questions of a new form are pre-filled from it. */
@@ -478,7 +479,15 @@ export async function getFormContext(
     if (!patient) throw new NotFoundError("patient");
     const runs = await tx.run.findMany({
       where: { clinicId: actor.clinicId, patientId, date: { gte: fromDateString(addDays(today, -120)), lte: fromDateString(today) } },
-      select: { date: true, distanceKm: true, surface: true, durationSec: true, elevationGainM: true, elevationLossM: true },
+      select: {
+        date: true,
+        distanceKm: true,
+        surface: true,
+        durationSec: true,
+        elevationGainM: true,
+        elevationLossM: true,
+        avgCadenceSpm: true,
+      },
       orderBy: { date: "asc" },
     });
     const shoes = await shoeSummaryIn(tx, actor.clinicId, patientId, today);

@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import type { Browser } from "playwright-core";
-import { BASE_URL, apiSession, launch, newContext, signIn } from "./browser";
+import { BASE_URL, apiSession, launch, newContext, signIn, tourShot } from "./browser";
 
 const dir = path.join(__dirname, "..", "fixtures", "runs");
 const fixture = (name: string) => path.join(dir, name);
@@ -72,6 +72,7 @@ it("imports files chosen and dropped on the run log with a progress bar, shows t
   }, gz);
   await page.getByTestId("drop-zone").dispatchEvent("drop", { dataTransfer: transfer });
   await result.getByText("1 run imported, 0 duplicates already in the log, 0 files or activities skipped.").waitFor();
+  await page.locator("#run-file-import").scrollIntoViewIfNeeded();
 
   // The runs in the table, with what the files gave, and on the training chart.
   const table = page.getByTestId("run-table");
@@ -105,6 +106,8 @@ it("imports files chosen and dropped on the run log with a progress bar, shows t
     .getByTestId("shoe-change")
     .filter({ hasText: /Pegasus 41 since .* \(3 days ago\), after Ghost 15; heel-to-toe drop 12 mm → 10 mm/ })
     .waitFor();
+  await page.locator("#run-training").evaluate((el) => el.scrollIntoView());
+  await tourShot(page, "10-run-log-training");
   // Re-assign the road run of 2 Nov to the new pair.
   await page.getByLabel("Shoes of the run of 2 Nov 2026, 10.02 km").selectOption({ label: "Pegasus 41" });
   await shoes.getByTestId("shoe-distance").filter({ hasText: "10.02 km (1 run)" }).waitFor();
@@ -120,6 +123,8 @@ it("imports files chosen and dropped on the run log with a progress bar, shows t
   expect(await page.getByLabel("Distance on current shoes").inputValue()).toBe("10");
   expect(await page.getByLabel("Shoe pairs in rotation").inputValue()).toBe("2");
   expect(await page.getByTestId("shoe-change-hint").innerText()).toMatch(/Recent change of shoes: Pegasus 41/);
+  await page.getByTestId("shoe-change-hint").evaluate((el) => el.scrollIntoView({ block: "center" }));
+  await tourShot(page, "11-intake-shoes-from-log");
   await context.close();
 });
 

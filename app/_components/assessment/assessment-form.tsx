@@ -12,7 +12,7 @@ import { toInputIssues } from "@/lib/validation/evaluate-input";
 import { Alert } from "@/app/_components/ui/alert";
 import { Button } from "@/app/_components/ui/button";
 import { inputClass } from "@/app/_components/ui/field";
-import { suggestTrainingAnswers } from "@/lib/clinical/training-detail";
+import { recentCadence, suggestTrainingAnswers } from "@/lib/clinical/training-detail";
 import type { ShoeSummary } from "@/lib/data/shoes";
 import { QuestionControl } from "./controls";
 import { HINT_PATHS, TrainingHint } from "./training-hints";
@@ -33,7 +33,12 @@ export type AssessmentFormProps = {
   patientId: string;
   patient: { birthDate: string; sex: "female" | "male" | "other" | "unknown" };
   episode: { id: string; mechanism: "gradual" | "acute_trauma" | null; side: "left" | "right" | "both"; onsetDate: string | null };
-  runs: (RecordRun & { durationSec?: number | null; elevationGainM?: number | null; elevationLossM?: number | null })[];
+  runs: (RecordRun & {
+    durationSec?: number | null;
+    elevationGainM?: number | null;
+    elevationLossM?: number | null;
+    avgCadenceSpm?: number | null;
+  })[];
   priors: { assessedOn: string; answers: ClinicalAnswers }[];
   /** The shoe log, shown next to the shoe questions. */
   shoes?: ShoeSummary;
@@ -131,6 +136,8 @@ export function AssessmentForm(props: AssessmentFormProps) {
       ),
     [props.runs, assessedOn, props.today],
   );
+
+  const cadence = useMemo(() => recentCadence(props.runs, props.today), [props.runs, props.today]);
 
   const unanswered = RED_FLAG_QUESTIONS.filter((q) => getPath(answers, q.path) === undefined).map((q) => q.label);
 
@@ -425,6 +432,7 @@ export function AssessmentForm(props: AssessmentFormProps) {
                       path={q.path}
                       suggestions={suggestions}
                       shoes={props.shoes}
+                      cadence={cadence}
                       value={getPath(answers, q.path)}
                       onChange={(v) => update(q.path, v)}
                     />

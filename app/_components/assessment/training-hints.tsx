@@ -37,15 +37,26 @@ export function TrainingHint({
   path,
   suggestions,
   shoes,
+  cadence,
   value,
   onChange,
 }: {
   path: string;
   suggestions: TrainingSuggestions;
   shoes: ShoeSummary | undefined;
+  /** Mean cadence of the last 28 days from the run log. */
+  cadence?: { spm: number; runs: number } | null;
   value: unknown;
   onChange: (v: unknown) => void;
 }) {
+  if (path === "context.cadenceSpm") {
+    return cadence ? (
+      <p className="mb-1.5 text-xs text-slate-700" data-testid="cadence-hint">
+        Run log: {cadence.spm} steps/min on average over the last 4 weeks ({cadence.runs} run{cadence.runs === 1 ? "" : "s"} with a
+        cadence).
+      </p>
+    ) : null;
+  }
   if (path === "training.recentSpeedIncrease" || path === "training.recentHillIncrease") {
     const s = path === "training.recentSpeedIncrease" ? suggestions.recentSpeedIncrease : suggestions.recentHillIncrease;
     return s ? <SuggestionHint suggestion={s} value={value} onConfirm={() => onChange(s.answer)} /> : null;

@@ -47,7 +47,7 @@ function Small({
         tick={{ fontSize: 10 }}
         width={48}
         reversed={reversed}
-        domain={["auto", "auto"]}
+        domain={kind === "bar" ? [0, "auto"] : ["auto", "auto"]}
         tickFormatter={(v: number) => format(v)}
       />
       <Tooltip

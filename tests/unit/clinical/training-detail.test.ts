@@ -1,5 +1,5 @@
 /** Derived training (descent, pace, cadence, consecutive days, treadmill share) and the suggested answers. */
-import { suggestTrainingAnswers, trainingDetail, type DetailRun } from "@/lib/clinical/training-detail";
+import { recentCadence, suggestTrainingAnswers, trainingDetail, type DetailRun } from "@/lib/clinical/training-detail";
 import { addDays } from "@/lib/clinical/dates";
 
 const D = "2026-11-29"; // a Sunday
@@ -66,5 +66,18 @@ describe("suggestTrainingAnswers", () => {
       recentSpeedIncrease: null,
       recentHillIncrease: null,
     });
+  });
+});
+
+describe("recentCadence", () => {
+  it("weighs the last 28 days' cadences by distance, leaving out runs without one and older runs", () => {
+    const runs: DetailRun[] = [
+      { date: D, distanceKm: 10, avgCadenceSpm: 170 },
+      { date: addDays(D, -27), distanceKm: 5, avgCadenceSpm: 176 },
+      { date: addDays(D, -28), distanceKm: 20, avgCadenceSpm: 150 },
+      { date: addDays(D, -3), distanceKm: 8 },
+    ];
+    expect(recentCadence(runs, D)).toEqual({ spm: 172, runs: 2 });
+    expect(recentCadence([{ date: D, distanceKm: 5 }], D)).toBeNull();
   });
 });

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { can, requirePermission } from "@/lib/auth";
 import { getFormContext } from "@/lib/data/assessments";
+import { recentCadence } from "@/lib/clinical/training-detail";
 import { shoeAnswers } from "@/lib/data/shoes";
 import { NotFoundError } from "@/lib/errors";
 import { AssessmentForm } from "@/app/_components/assessment/assessment-form";
@@ -47,6 +48,7 @@ export default async function NewAssessmentPage({
       </Alert>
     );
   }
+  const cadence = recentCadence(ctx.runs, ctx.today);
   return (
     <div>
       <h2 className="mb-3 text-lg font-semibold">{kind === "intake" ? "Intake assessment" : "Follow-up assessment"}</h2>
@@ -67,7 +69,10 @@ export default async function NewAssessmentPage({
           answers: {
             // A follow-up starts from the last training habits; shoe figures come from the shoe log, when it has any.
             training: { ...(kind === "follow_up" ? (ctx.lastTraining ?? {}) : {}), ...shoeAnswers(ctx.shoes) },
-            ...(ctx.shoes.current ? { context: { shoeModel: ctx.shoes.current.name } } : {}),
+            context: {
+              ...(ctx.shoes.current ? { shoeModel: ctx.shoes.current.name } : {}),
+              ...(cadence ? { cadenceSpm: cadence.spm } : {}),
+            },
           },
         }}
       />
