@@ -30,7 +30,15 @@ export type TimelineData = {
     urgency: "emergency" | "urgent" | "soon" | "routine" | null;
     evaluation: Evaluation | null;
   }[];
-  runs: { date: string; distanceKm: number }[];
+  runs: {
+    date: string;
+    distanceKm: number;
+    durationSec: number | null;
+    elevationGainM: number | null;
+    elevationLossM: number | null;
+    avgCadenceSpm: number | null;
+    treadmill: boolean;
+  }[];
   settings: { spikePct: number; importantChange: ImportantChange };
 };
 
@@ -48,7 +56,16 @@ export async function getTimeline(actor: Actor, patientId: string, opts: { audit
     const runs = await tx.run.findMany({
       where: { clinicId: actor.clinicId, patientId },
       orderBy: { date: "asc" },
-      select: { date: true, distanceKm: true },
+      select: {
+        date: true,
+        distanceKm: true,
+        durationSec: true,
+        elevationGainM: true,
+        elevationLossM: true,
+        avgCadenceSpm: true,
+        indoor: true,
+        surface: true,
+      },
     });
     const assessments = await tx.assessment.findMany({
       where: { clinicId: actor.clinicId, episodeId: { in: episodes.map((e) => e.id) } },
@@ -71,7 +88,11 @@ export async function getTimeline(actor: Actor, patientId: string, opts: { audit
         urgency: a.urgency,
         evaluation: (a.evaluation as unknown as Evaluation | null) ?? null,
       })),
-      runs: runs.map((r) => ({ date: toDateString(r.date), distanceKm: r.distanceKm })),
+      runs: runs.map(({ date, indoor, surface, ...r }) => ({
+        ...r,
+        date: toDateString(date),
+        treadmill: indoor || surface === "treadmill",
+      })),
       settings: { spikePct: settings.spikePct, importantChange: settings.importantChange },
     };
   });
