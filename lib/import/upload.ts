@@ -328,6 +328,8 @@ export async function importUpload(
   if (Number.isFinite(declared) && declared > limits.maxUploadBytes) throw new UploadTooLargeError(limits.maxUploadBytes, empty);
 
   const tmp = await mkdtemp(path.join(tmpdir(), "run-import-"));
+  // Files are handled one after another; a cut-off body leaves the last one unfinished (never awaited then).
+  let chain: Promise<void> = Promise.resolve();
   const importer = new Importer(actor, patientId, clock, limits, tmp);
   let received = 0;
   let overLimit = false;
@@ -346,7 +348,7 @@ export async function importUpload(
       headers: { "content-type": contentType },
       limits: { files: MAX_FILES_PER_UPLOAD, fields: 20, fieldSize: 1024, fileSize: limits.maxUploadBytes },
     });
-    let chain: Promise<void> = Promise.resolve();
+    chain = Promise.resolve();
     let index = 0;
     let filesLimit = false;
     busboy.on("field", (name, value) => {
@@ -380,6 +382,7 @@ export async function importUpload(
     await recordRunImport(actor, patientId, importer.counts.files, importer.counts);
     return importer.counts;
   } catch (e) {
+    chain.catch(() => undefined);
     if (overLimit || e instanceof UploadTooLargeError) {
       await recordRunImport(actor, patientId, importer.counts.files, importer.counts).catch(() => undefined);
       throw new UploadTooLargeError(limits.maxUploadBytes, importer.counts);
