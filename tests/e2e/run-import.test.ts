@@ -125,6 +125,21 @@ it("imports files chosen and dropped on the run log with a progress bar, shows t
   expect(await page.getByTestId("shoe-change-hint").innerText()).toMatch(/Recent change of shoes: Pegasus 41/);
   await page.getByTestId("shoe-change-hint").evaluate((el) => el.scrollIntoView({ block: "center" }));
   await tourShot(page, "11-intake-shoes-from-log");
+
+  // The CSV box: durations as people write them; every left-out row in full with its reason.
+  await page.goto(`/patients/${patientId}/runs`);
+  await page
+    .getByLabel("CSV text")
+    .fill(["date,distance,duration", "2026-10-05,10 km,62:00", "2026-10-06,420 km,30:00", "2026-10-07,8 km,1h02"].join("\n"));
+  await page.getByRole("button", { name: "Preview" }).click();
+  const skippedRows = page.getByTestId("csv-skipped");
+  await skippedRows.waitFor();
+  expect(await skippedRows.innerText()).toMatch(
+    /3\s+2026-10-06,420 km,30:00\s+distance 420 km is more than the 250 km a person can run in a day/,
+  );
+  expect(await page.getByTestId("csv-preview").innerText()).toMatch(/5 Oct 2026\s+10 km\s+1 h 02 min[\s\S]*7 Oct 2026\s+8 km\s+1 h 02 min/);
+  await page.getByRole("button", { name: "Import 2 runs" }).click();
+  await page.getByText("Imported 2 runs; 1 row left out.").waitFor();
   await context.close();
 });
 
