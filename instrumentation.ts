@@ -1,11 +1,15 @@
 /**
  * Runs once when the server starts: a missing or malformed environment
- * variable stops start-up with a message naming it (lib/env.ts). The check
- * lives in a Node-only module so the Edge bundle never sees process.exit.
+ * variable stops start-up with a message naming it (lib/env.ts). Without
+ * TRUST_PROXY, X-Forwarded-For is then pinned to each connection's peer
+ * address (lib/peer-address.ts). Both live in Node-only modules so the Edge
+ * bundle never sees process.exit or node:http.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { checkEnvironmentOrExit } = await import("./lib/env-startup");
-    checkEnvironmentOrExit();
+    const env = checkEnvironmentOrExit();
+    const { installPeerAddress } = await import("./lib/peer-address");
+    installPeerAddress(env.TRUST_PROXY);
   }
 }

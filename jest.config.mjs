@@ -11,8 +11,16 @@ const base = {
   moduleNameMapper: { "^@/(.*)$": "<rootDir>/$1" },
 };
 
+// ESM-only dependencies of otplib (two-factor sign-in): jest runs CommonJS,
+// so these few packages are compiled like our own code.
+const ESM_ONLY = ["@noble/hashes", "@scure/base"];
+
 async function project(displayName, extra) {
   const config = await createJestConfig({ ...base, displayName, ...extra })();
+  // next/jest ignores node_modules except its own list: add ours to that list.
+  config.transformIgnorePatterns = config.transformIgnorePatterns.map((p) =>
+    p.startsWith("/node_modules/(?!.pnpm)(?!(") ? p.replace("(?!(", `(?!(${ESM_ONLY.join("|")}|`) : p,
+  );
   return config;
 }
 

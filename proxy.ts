@@ -1,13 +1,23 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { encode, getToken } from "next-auth/jwt";
+import { contentSecurityPolicy, newNonce, NONCE_HEADER, securityHeaders } from "@/lib/security-headers";
+import { servedOverHttps, sessionCookieName, sessionCookieOptions } from "@/lib/session-cookie";
 
 /**
- * The first gate: every page but sign-in and every /api route but next-auth's
- * needs a session token. Pages redirect to /login, APIs answer 401 JSON.
- * It also slides the idle timeout: the token expires SESSION_IDLE_MINUTES
- * after the last request, and never lives longer than SESSION_MAX_HOURS.
+ * The first gate, in front of every page and API route (not static assets):
+ *
+ * - Security headers on every response (lib/security-headers.ts): a
+ *   Content-Security-Policy with a fresh script nonce, which Next.js reads from
+ *   the request and puts on its own scripts; Cache-Control: no-store; HSTS
+ *   over https.
+ * - Every page but sign-in and every /api route but next-auth's needs a
+ *   session token: pages redirect to /login, APIs answer 401 JSON.
+ * - It slides the idle timeout: the token expires SESSION_IDLE_MINUTES after
+ *   the last request, and never lives longer than SESSION_MAX_HOURS.
+ *
  * This is an optimistic check on the signed token only; pages and handlers
- * still load the user from the database (lib/auth.ts) before any data.
+ * then load the session row and its user from the database (lib/auth.ts), so
+ * a session ended on the server (sign-out) is refused there.
  */
 const PUBLIC_PREFIXES = ["/login", "/api/auth/", "/unavailable"];
 const REFRESH_AFTER_SECONDS = 60;
@@ -18,13 +28,28 @@ function minutesFromEnv(name: string, fallback: number): number {
 }
 
 export async function proxy(req: NextRequest) {
+  const nonce = newNonce();
+  const csp = contentSecurityPolicy(nonce);
+  const https = servedOverHttps();
+  const res = await sessionGate(req, { csp, nonce, https });
+  for (const [name, value] of Object.entries(securityHeaders(csp, https))) res.headers.set(name, value);
+  return res;
+}
+
+async function sessionGate(req: NextRequest, { csp, nonce, https }: { csp: string; nonce: string; https: boolean }) {
   const { pathname, search } = req.nextUrl;
-  if (PUBLIC_PREFIXES.some((p) => pathname === p.replace(/\/$/, "") || pathname.startsWith(p))) return NextResponse.next();
+  const pass = () => {
+    // Next.js takes the nonce from the request's Content-Security-Policy header.
+    const headers = new Headers(req.headers);
+    headers.set("content-security-policy", csp);
+    headers.set(NONCE_HEADER, nonce);
+    return NextResponse.next({ request: { headers } });
+  };
+  if (PUBLIC_PREFIXES.some((p) => pathname === p.replace(/\/$/, "") || pathname.startsWith(p))) return pass();
 
   const secret = process.env.NEXTAUTH_SECRET;
-  const secure = req.nextUrl.protocol === "https:";
-  const cookieName = secure ? "__Secure-next-auth.session-token" : "next-auth.session-token";
-  const token = secret ? await getToken({ req, secret, secureCookie: secure }) : null;
+  const cookieName = sessionCookieName(https);
+  const token = secret ? await getToken({ req, secret, cookieName }) : null;
   const now = Math.floor(Date.now() / 1000);
   const maxAgeSeconds = minutesFromEnv("SESSION_MAX_HOURS", 12) * 3600;
   const authTime = typeof token?.authTime === "number" ? token.authTime : 0;
@@ -42,17 +67,18 @@ export async function proxy(req: NextRequest) {
     login.searchParams.set("callbackUrl", pathname + search);
     if (hadCookie) login.searchParams.set("reason", "expired");
     const res = NextResponse.redirect(login);
-    if (hadCookie) res.cookies.delete(cookieName);
+    // Same attributes as when it was set (a __Secure- cookie is only replaced by a Secure one).
+    if (hadCookie) res.cookies.set(cookieName, "", { ...sessionCookieOptions(https), maxAge: 0 });
     return res;
   }
 
-  const res = NextResponse.next();
+  const res = pass();
   const issuedAt = typeof token.iat === "number" ? token.iat : 0;
   if (secret && now - issuedAt > REFRESH_AFTER_SECONDS) {
     const idleSeconds = minutesFromEnv("SESSION_IDLE_MINUTES", 30) * 60;
     const { iat: _iat, exp: _exp, jti: _jti, ...claims } = token;
     const fresh = await encode({ token: claims, secret, maxAge: idleSeconds });
-    res.cookies.set(cookieName, fresh, { httpOnly: true, sameSite: "lax", path: "/", secure, maxAge: idleSeconds });
+    res.cookies.set(cookieName, fresh, { ...sessionCookieOptions(https), maxAge: idleSeconds });
   }
   return res;
 }

@@ -43,7 +43,8 @@ export function apiRoute<P = Record<string, never>>(permission: Permission, hand
  * For the few routes left out of proxy.ts's matcher (uploads larger than the
  * proxy would buffer): the proxy's own session gate runs here first, so the
  * same rules hold (401 without a valid session, the idle timeout slid and the
- * refreshed cookie passed on), then the user and permission as in apiRoute.
+ * refreshed cookie and the security headers passed on), then the user and
+ * permission as in apiRoute.
  */
 export function apiRouteOutsideProxy<P = Record<string, never>>(permission: Permission, handler: Handler<P>) {
   const inner = apiRoute(permission, handler);
@@ -51,8 +52,12 @@ export function apiRouteOutsideProxy<P = Record<string, never>>(permission: Perm
     const gate = await proxy(req);
     if (gate.headers.get("x-middleware-next") !== "1") return gate;
     const res = await inner(req, ctx);
-    const refreshed = gate.headers.get("set-cookie");
-    if (refreshed) res.headers.append("set-cookie", refreshed);
+    // What the proxy would have put on the response: security headers and a refreshed session cookie.
+    for (const [name, value] of gate.headers) {
+      if (name.startsWith("x-middleware-")) continue;
+      if (name === "set-cookie") res.headers.append(name, value);
+      else res.headers.set(name, value);
+    }
     return res;
   };
 }

@@ -1,9 +1,9 @@
-import { EnvError, getEnv } from "@/lib/env";
+import { EnvError, getEnv, type Env } from "@/lib/env";
 
 /** Validates the environment at server start; prints what is wrong and exits. */
-export function checkEnvironmentOrExit(): void {
+export function checkEnvironmentOrExit(): Env {
   try {
-    getEnv();
+    return getEnv();
   } catch (error) {
     if (error instanceof EnvError) {
       console.error(`\n${error.message}\nSee .env.example and the README (Configuration).\n`);

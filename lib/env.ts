@@ -19,6 +19,41 @@ const intFromEnv = (name: string, min: number, max: number, fallback: number) =>
       return n;
     });
 
+const booleanFromEnv = (name: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const value = (v ?? "").trim().toLowerCase();
+      if (["", "0", "false", "no"].includes(value)) return false;
+      if (["1", "true", "yes"].includes(value)) return true;
+      ctx.addIssue({ code: "custom", message: `${name} must be 1 or 0 (true or false)` });
+      return z.NEVER;
+    });
+
+/** SIGNIN_IP_LIMIT: "attempts/minutes", e.g. "30/15": at most 30 failed sign-ins per client address in 15 minutes. */
+export type RateLimit = { attempts: number; minutes: number };
+export const DEFAULT_SIGNIN_IP_LIMIT: RateLimit = { attempts: 30, minutes: 15 };
+
+const rateLimitFromEnv = (name: string, fallback: RateLimit) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx): RateLimit => {
+      if (v === undefined || v.trim() === "") return fallback;
+      const m = /^\s*(\d{1,6})\s*\/\s*(\d{1,4})\s*$/.exec(v);
+      const attempts = Number(m?.[1]);
+      const minutes = Number(m?.[2]);
+      if (!m || attempts < 1 || attempts > 100_000 || minutes < 1 || minutes > 24 * 60) {
+        ctx.addIssue({
+          code: "custom",
+          message: `${name} must be "attempts/minutes" with attempts from 1 to 100000 and minutes from 1 to 1440, e.g. "30/15"`,
+        });
+        return z.NEVER;
+      }
+      return { attempts, minutes };
+    });
+
 const envSchema = z.object({
   DATABASE_URL: z
     .string({ error: "DATABASE_URL is required (e.g. postgres://user@host:5432/db; `npm run demo` sets it for the embedded database)" })
@@ -32,6 +67,13 @@ const envSchema = z.object({
   LOCKOUT_THRESHOLD: intFromEnv("LOCKOUT_THRESHOLD", 1, 100, 5),
   LOCKOUT_MINUTES: intFromEnv("LOCKOUT_MINUTES", 1, 24 * 60, 15),
   DATABASE_POOL_MAX: intFromEnv("DATABASE_POOL_MAX", 1, 200, 10),
+  TRUST_PROXY: booleanFromEnv("TRUST_PROXY"),
+  SIGNIN_IP_LIMIT: rateLimitFromEnv("SIGNIN_IP_LIMIT", DEFAULT_SIGNIN_IP_LIMIT),
+  TOTP_ENCRYPTION_KEY: z
+    .string()
+    .optional()
+    .transform((v) => (v && v.trim() !== "" ? v : undefined))
+    .pipe(z.string().min(32, "TOTP_ENCRYPTION_KEY must be at least 32 characters (e.g. `openssl rand -base64 32`)").optional()),
 });
 
 export type Env = z.infer<typeof envSchema>;

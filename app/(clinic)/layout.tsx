@@ -46,6 +46,9 @@ export default async function ClinicLayout({ children }: { children: React.React
             <span className="text-slate-700">
               {actor.name} <span className="text-xs text-slate-500">· {ROLE_LABELS[actor.role]}</span>
             </span>
+            <Link href="/account/two-factor" className="rounded-md px-2 py-1 text-slate-700 hover:bg-slate-100">
+              Two-factor sign-in
+            </Link>
             <SignOutButton />
           </div>
         </div>

@@ -4,12 +4,11 @@ import { RULES_VERSION } from "@/lib/clinical";
 
 /**
  * About Knee Clinic: what the product is and where its rules come from.
- * Rendered once at build time (no session, no database): it is also the
- * static page the HTTP benchmark compares every other page with
- * (scripts/bench/http.ts, docs/benchmarks.md). The sign-in proxy still
- * guards it like every other page.
+ * No session lookup, no database: it is the page the HTTP benchmark compares
+ * every other page with (scripts/bench/http.ts, docs/benchmarks.md). Like
+ * every page it is rendered per request (the script nonce, app/layout.tsx),
+ * and the sign-in proxy guards it like every other page.
  */
-export const dynamic = "force-static";
 
 export const metadata: Metadata = { title: "About" };
 

@@ -21,6 +21,7 @@ const PUBLIC_FIELDS = {
   active: true,
   lockedUntil: true,
   lastLoginAt: true,
+  totpEnabledAt: true,
   createdAt: true,
 } as const;
 

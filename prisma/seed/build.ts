@@ -78,7 +78,8 @@ function buildRuns(
 export async function buildClinicData(tx: Tx, def: DemoClinic, passwordHash: string, today: string): Promise<SeedCounts> {
   const rng = prng(def.seed * 7919);
   const clinic = await tx.clinic.create({
-    data: { name: def.name, isDemo: true, phone: def.phone, address: def.address, timezone: def.timezone },
+    // Demo clinics sign in with email and password alone (new clinics require two-factor sign-in of admins).
+    data: { name: def.name, isDemo: true, phone: def.phone, address: def.address, timezone: def.timezone, twoFactorRequired: "off" },
   });
   await tx.clinicSettings.create({ data: { clinicId: clinic.id } });
   const users = [];

@@ -5,11 +5,11 @@
  * name, by following the app's own "Next page" cursors) and a signed
  * referral, then drives each target with N concurrent keep-alive clients
  * for a fixed time and prints requests/s, p50/p95/p99 latency and errors,
- * with each target's throughput and median latency as a ratio to the static
- * page (/about) measured in the same run (before and after the others; the
+ * with each target's throughput and median latency as a ratio to the
+ * database-free page (/about) measured in the same run (before and after the others; the
  * mean of the two is the baseline). Ends with a markdown table.
  *
- * Targets: /about (static), /patients (caseload page 1), the deep page by
+ * Targets: /about (no database; rendered per request like every page), /patients (caseload page 1), the deep page by
  * name, /patients?urgency=flagged, GET /api/v1/patients/{id}/timeline,
  * GET /api/v1/patients/{id}, GET /api/v1/patients (the directory's first
  * page), and the referral's /pdf and /fhir exports.

@@ -168,7 +168,12 @@ describe("POST /api/v1/patients/{id}/runs/import over HTTP", () => {
       headers: { Cookie: await apiSession("clinician@harbour.example") },
     });
     expect(harbour.status).toBe(404);
-    expect(harbour.headers.get("content-security-policy")).toContain("default-src 'self'");
+    // The proxy's security headers, although the route is outside its matcher.
+    for (const res of [anonymous, viewer, harbour]) {
+      expect(res.headers.get("content-security-policy")).toContain("default-src 'self'");
+      expect(res.headers.get("cache-control")).toBe("no-store");
+      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    }
   });
 
   it("answers 200 with the counts: a Strava export, a duplicate and a corrupt file", async () => {

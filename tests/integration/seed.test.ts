@@ -48,6 +48,8 @@ it("seeds the demo clinics once, with every rule firing in each clinic", async (
       ["Riverside Sports Medicine", 3],
     ]);
     for (const c of clinics) expect(Number(c.patients)).toBeGreaterThanOrEqual(38);
+    // The demo signs in with email and password alone (new clinics require two-factor sign-in of admins).
+    expect(await query(db.url, `SELECT DISTINCT "twoFactorRequired"::text AS policy FROM "Clinic"`)).toEqual([{ policy: "off" }]);
 
     const ages = await query<{ min: number; max: number }>(
       db.url,

@@ -1,19 +1,18 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getActor } from "@/lib/auth";
+import { appOrigin, getActor } from "@/lib/auth";
+import { getEnv } from "@/lib/env";
+import { safeCallbackPath } from "@/lib/safe-redirect";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-function safeCallback(value: string | undefined): string {
-  // Only same-site paths: never redirect to another origin after sign-in.
-  return value && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/login") ? value : "/patients";
-}
-
-export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const callbackUrl = safeCallback(params.callbackUrl);
+  // Only a place in this app, else the caseload (lib/safe-redirect.ts).
+  const callbackUrl = safeCallbackPath(params.callbackUrl, appOrigin());
   if (await getActor().catch(() => null)) redirect(callbackUrl);
+  const env = getEnv();
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm">
@@ -23,7 +22,12 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         </div>
         <div className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
           <h1 className="mb-4 text-lg font-semibold">Sign in</h1>
-          <LoginForm callbackUrl={callbackUrl} reason={params.reason === "expired" ? "expired" : params.error ? "error" : undefined} />
+          <LoginForm
+            callbackUrl={callbackUrl}
+            reason={params.reason === "expired" ? "expired" : params.error ? "error" : undefined}
+            lockout={{ threshold: env.LOCKOUT_THRESHOLD, minutes: env.LOCKOUT_MINUTES }}
+            addressWindowMinutes={env.SIGNIN_IP_LIMIT.minutes}
+          />
         </div>
         <p className="mt-4 text-center text-xs text-slate-500">
           For authorised clinic staff only. Every access to a patient record is logged.

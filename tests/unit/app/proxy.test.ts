@@ -18,7 +18,7 @@ beforeAll(() => {
 });
 
 async function token(claims: Record<string, unknown>, maxAge = 1800) {
-  return encode({ token: { uid: "0b7e3f3e-6a4c-4b8e-9d52-2f8f6f2a1c11", sv: 1, authTime: now(), ...claims }, secret: SECRET, maxAge });
+  return encode({ token: { sid: "0b7e3f3e-6a4c-4b8e-9d52-2f8f6f2a1c11", authTime: now(), ...claims }, secret: SECRET, maxAge });
 }
 
 function request(path: string, jwt?: string) {
@@ -85,10 +85,56 @@ it("ends a session older than SESSION_MAX_HOURS even when active", async () => {
 
 it("refuses a token signed with another secret", async () => {
   const forged = await encode({
-    token: { uid: "x", sv: 1, authTime: now() },
+    token: { sid: "x", authTime: now() },
     secret: "another-secret-another-secret-0123456789",
     maxAge: 1800,
   });
   const res = await proxy(request("/api/v1/patients", forged));
   expect(res.status).toBe(401);
+});
+
+describe("security headers", () => {
+  const scriptSrc = (csp: string | null) => (csp ?? "").split(";").find((d) => d.trim().startsWith("script-src")) ?? "";
+
+  it("puts a fresh script nonce in the policy of every response and hands it to Next.js in the request", async () => {
+    const a = await proxy(request("/login"));
+    const b = await proxy(request("/login"));
+    const nonceA = /'nonce-([^']+)'/.exec(scriptSrc(a.headers.get("content-security-policy")))?.[1];
+    const nonceB = /'nonce-([^']+)'/.exec(scriptSrc(b.headers.get("content-security-policy")))?.[1];
+    expect(nonceA).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+    expect(nonceB).not.toBe(nonceA);
+    expect(scriptSrc(a.headers.get("content-security-policy"))).not.toContain("unsafe-inline");
+    // NextResponse.next({ request: { headers } }) passes overridden request headers on as x-middleware-request-*.
+    expect(a.headers.get("x-middleware-request-content-security-policy")).toBe(a.headers.get("content-security-policy"));
+    expect(a.headers.get("x-middleware-request-x-nonce")).toBe(nonceA);
+  });
+
+  it("sends no-store on pages, APIs, redirects and 401s alike", async () => {
+    for (const res of [
+      await proxy(request("/login")),
+      await proxy(request("/patients", await token({}))),
+      await proxy(request("/patients")),
+      await proxy(request("/api/v1/patients")),
+    ]) {
+      expect(res.headers.get("cache-control")).toBe("no-store");
+      expect(res.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    }
+  });
+
+  it("adds Strict-Transport-Security and the __Secure- cookie only when the app is served over https", async () => {
+    expect((await proxy(request("/login"))).headers.get("strict-transport-security")).toBeNull();
+    process.env.NEXTAUTH_URL = "https://clinic.example";
+    try {
+      const res = await proxy(request("/login"));
+      expect(res.headers.get("strict-transport-security")).toBe("max-age=31536000; includeSubDomains");
+      // The plain cookie name is not the session cookie over https: no session.
+      expect((await proxy(request("/api/v1/patients", await token({})))).status).toBe(401);
+      const secure = new NextRequest("https://clinic.example/api/v1/patients", {
+        headers: { cookie: `__Secure-next-auth.session-token=${await token({})}` },
+      });
+      expect((await proxy(secure)).headers.get("x-middleware-next")).toBe("1");
+    } finally {
+      delete process.env.NEXTAUTH_URL;
+    }
+  });
 });

@@ -33,6 +33,9 @@ export default async function UsersPage() {
                   Status
                 </th>
                 <th scope="col" className={thClass}>
+                  Two-factor
+                </th>
+                <th scope="col" className={thClass}>
                   Last sign-in
                 </th>
                 <th scope="col" className={thClass}>
@@ -56,6 +59,7 @@ export default async function UsersPage() {
                         ? `Locked until ${formatDateTime(u.lockedUntil, actor.timezone)}`
                         : "Active"}
                   </td>
+                  <td className={tdClass}>{u.totpEnabledAt ? "On" : "Off"}</td>
                   <td className={tdClass}>{u.lastLoginAt ? formatDateTime(u.lastLoginAt, actor.timezone) : "Never"}</td>
                   <td className={tdClass}>
                     <EditUserForm
@@ -67,6 +71,7 @@ export default async function UsersPage() {
                         phone: u.phone ?? "",
                         active: u.active,
                         email: u.email,
+                        twoFactor: !!u.totpEnabledAt,
                       }}
                       isSelf={u.id === actor.userId}
                     />

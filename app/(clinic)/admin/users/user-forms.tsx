@@ -3,6 +3,7 @@
 import { useFormAction } from "@/app/_components/forms/use-form-action";
 import { useState } from "react";
 import { createUserAction, resetPasswordAction, updateUserAction } from "@/lib/actions/admin";
+import { resetTwoFactorAction } from "@/lib/actions/two-factor";
 import { FormStatus } from "@/app/_components/forms/form-status";
 import { Button } from "@/app/_components/ui/button";
 import { Field, Select, TextInput } from "@/app/_components/ui/field";
@@ -54,7 +55,16 @@ export function CreateUserForm() {
   );
 }
 
-type EditableUser = { id: string; name: string; email: string; role: string; title: string; phone: string; active: boolean };
+type EditableUser = {
+  id: string;
+  name: string;
+  email: string;
+  role: string;
+  title: string;
+  phone: string;
+  active: boolean;
+  twoFactor: boolean;
+};
 
 export function EditUserForm({ user, isSelf }: { user: EditableUser; isSelf: boolean }) {
   const [open, setOpen] = useState(false);
@@ -131,6 +141,30 @@ export function EditUserForm({ user, isSelf }: { user: EditableUser; isSelf: boo
           {pwPending ? "Resetting…" : "Reset password"}
         </Button>
       </form>
+      <ResetTwoFactorForm user={user} />
     </div>
+  );
+}
+
+/** For a lost phone: removes the user's second factor and ends their sessions (audited). */
+function ResetTwoFactorForm({ user }: { user: EditableUser }) {
+  const { state, onSubmit, pending, formRef } = useFormAction(resetTwoFactorAction);
+  // Stays on screen after a reset (the page then shows two-factor as off) to say what happened.
+  if (!user.twoFactor && !state.message) return null;
+  return (
+    <form
+      ref={formRef}
+      onSubmit={onSubmit}
+      className="space-y-2 border-t border-slate-200 pt-2"
+      noValidate
+      aria-label={`Reset two-factor sign-in of ${user.name}`}
+    >
+      <FormStatus state={state} />
+      <input type="hidden" name="userId" value={user.id} />
+      <p className="text-xs text-slate-600">Lost phone: removes the authenticator and recovery codes; ends the user&apos;s sessions.</p>
+      <Button type="submit" variant="secondary" disabled={pending || !user.twoFactor} aria-busy={pending}>
+        {pending ? "Resetting…" : "Reset two-factor sign-in"}
+      </Button>
+    </form>
   );
 }
