@@ -27,6 +27,16 @@ function minutesFromEnv(name: string, fallback: number): number {
   return Number.isInteger(n) && n > 0 ? n : fallback;
 }
 
+/** A path whose percent-encoding does not decode (`/patients/%E0%A4%A`): no route can serve it. */
+function malformedPath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 export async function proxy(req: NextRequest) {
   const nonce = newNonce();
   const csp = contentSecurityPolicy(nonce);
@@ -45,6 +55,12 @@ async function sessionGate(req: NextRequest, { csp, nonce, https }: { csp: strin
     headers.set(NONCE_HEADER, nonce);
     return NextResponse.next({ request: { headers } });
   };
+  if (malformedPath(pathname)) {
+    const message = "The address is not valid: it holds a malformed percent-encoding.";
+    return pathname.startsWith("/api/")
+      ? NextResponse.json({ error: "bad request", message }, { status: 400 })
+      : new NextResponse(message, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
   if (PUBLIC_PREFIXES.some((p) => pathname === p.replace(/\/$/, "") || pathname.startsWith(p))) return pass();
 
   const secret = process.env.NEXTAUTH_SECRET;

@@ -3,12 +3,13 @@ import { requireApiActor, type Actor, type Permission } from "@/lib/auth";
 import { proxy } from "@/proxy";
 import {
   ConflictError,
+  DatabaseBusyError,
   DatabaseUnavailableError,
   ForbiddenError,
   NotFoundError,
   UnauthenticatedError,
   ValidationError,
-  isDatabaseUnavailable,
+  toUserError,
 } from "@/lib/errors";
 
 /**
@@ -62,7 +63,8 @@ export function apiRouteOutsideProxy<P = Record<string, never>>(permission: Perm
   };
 }
 
-export function errorResponse(error: unknown): Response {
+export function errorResponse(thrown: unknown): Response {
+  const error = toUserError(thrown);
   if (error instanceof UnauthenticatedError)
     return NextResponse.json({ error: "unauthenticated", message: error.message }, { status: 401 });
   if (error instanceof ForbiddenError) return NextResponse.json({ error: "forbidden", message: error.message }, { status: 403 });
@@ -72,11 +74,8 @@ export function errorResponse(error: unknown): Response {
     return NextResponse.json({ error: "conflict", message: error.message, detail: error.detail ?? null }, { status: 409 });
   if (error instanceof PayloadTooLargeError)
     return NextResponse.json({ error: "payload too large", message: error.message }, { status: 413 });
-  if (error instanceof DatabaseUnavailableError || isDatabaseUnavailable(error)) {
-    return NextResponse.json(
-      { error: "service unavailable", message: "The database is not reachable. Please try again in a moment." },
-      { status: 503, headers: { "Retry-After": "5" } },
-    );
+  if (error instanceof DatabaseUnavailableError || error instanceof DatabaseBusyError) {
+    return NextResponse.json({ error: "service unavailable", message: error.message }, { status: 503, headers: { "Retry-After": "5" } });
   }
   console.error("Unhandled API error", error);
   return NextResponse.json(

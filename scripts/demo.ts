@@ -4,7 +4,8 @@
  *   1. uses DATABASE_URL if set, otherwise starts the embedded PostgreSQL
  *      (PGlite, data in .data/pglite) inside this process;
  *   2. applies the committed migrations and seeds the demo clinics (the seed
- *      is idempotent and refuses a database holding real clinics);
+ *      is idempotent and refuses a database holding real clinics), as
+ *      DATABASE_OWNER_URL when that is set;
  *   3. generates a session secret in .data/auth-secret if NEXTAUTH_SECRET is
  *      unset, builds the app if there is no current build, and serves it
  *      with `next start` on PORT (default 3000) until Ctrl-C.
@@ -43,11 +44,13 @@ async function main() {
   const stop = async () => {
     await embedded?.stop().catch(() => undefined);
   };
+  // Migrations and demo data as the tables' owner when DATABASE_OWNER_URL is set; the app as DATABASE_URL.
+  const owner = embedded ? url : (process.env.DATABASE_OWNER_URL ?? url);
   try {
-    const applied = await applyMigrations(url, { log: (l) => console.log(`  ${l}`) });
+    const applied = await applyMigrations(owner, { log: (l) => console.log(`  ${l}`) });
     console.log(applied.length ? `Applied ${applied.length} migration(s).` : "Database schema is up to date.");
     console.log("Demo data:");
-    await seed(url, (l) => console.log(`  ${l}`));
+    await seed(owner, (l) => console.log(`  ${l}`));
   } catch (error) {
     await stop();
     throw error;

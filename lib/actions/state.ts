@@ -1,5 +1,14 @@
 import { requireApiActor, type Actor, type Permission } from "@/lib/auth";
-import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError, isDatabaseUnavailable } from "@/lib/errors";
+import {
+  ConflictError,
+  DatabaseBusyError,
+  DatabaseUnavailableError,
+  ForbiddenError,
+  NotFoundError,
+  UnauthenticatedError,
+  ValidationError,
+  toUserError,
+} from "@/lib/errors";
 
 /**
  * What every server action returns to its form: a message, and one error
@@ -23,7 +32,8 @@ export async function runAction<T>(permission: Permission, fn: (actor: Actor) =>
   }
 }
 
-export function actionError<T>(error: unknown): ActionState<T> {
+export function actionError<T>(thrown: unknown): ActionState<T> {
+  const error = toUserError(thrown);
   if (error instanceof ValidationError) {
     const fieldErrors: Record<string, string> = {};
     for (const issue of error.issues) fieldErrors[issue.path || "form"] ??= issue.message;
@@ -33,8 +43,9 @@ export function actionError<T>(error: unknown): ActionState<T> {
   if (error instanceof ForbiddenError) return { ok: false, message: "Your role does not allow this action. Nothing was saved." };
   if (error instanceof NotFoundError) return { ok: false, message: "This record no longer exists in your clinic." };
   if (error instanceof ConflictError) return { ok: false, message: error.message, conflict: error.detail };
-  if (isDatabaseUnavailable(error))
+  if (error instanceof DatabaseUnavailableError)
     return { ok: false, message: "The database is not reachable right now. Nothing was saved; please try again in a moment." };
+  if (error instanceof DatabaseBusyError) return { ok: false, message: error.message };
   console.error("Unhandled action error", error);
   return { ok: false, message: "Something went wrong on the server. Nothing was saved." };
 }

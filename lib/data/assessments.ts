@@ -6,9 +6,9 @@ import { shoeSummaryIn, type ShoeSummary } from "@/lib/data/shoes";
 import { clinicClock } from "@/lib/data/clinic";
 import { refreshEpisodeSummary } from "@/lib/data/episode-summary";
 export { refreshEpisodeSummary };
-import { findEpisodeOrThrow, isUuid } from "@/lib/data/patients";
+import { findEpisodeOrThrow, isUuid, lockEpisode, lockEpisodeOfAssessment } from "@/lib/data/patients";
 import { clinicSettingsIn, evaluationSettings } from "@/lib/data/settings";
-import { asJson, fromDateString, read, toDateString, transaction, type Tx } from "@/lib/data/tx";
+import { asJson, fromDateString, isUniqueViolation, toDateString, transaction, type Tx } from "@/lib/data/tx";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { addDays } from "@/lib/format";
 import type { Prisma } from "@/prisma/generated/client";
@@ -35,6 +35,9 @@ export type AssessmentView = {
   status: "draft" | "signed" | "entered_in_error";
   signedAt: Date | null;
   signedById: string | null;
+  /** Who signed, as they were named at signing (stamped by PostgreSQL). */
+  signedByName: string | null;
+  signedByTitle: string | null;
   enteredInErrorReason: string | null;
   enteredInErrorAt: Date | null;
   enteredInErrorById: string | null;
@@ -58,6 +61,8 @@ export function assessmentView(row: AssessmentRow): AssessmentView {
     status: row.status,
     signedAt: row.signedAt,
     signedById: row.signedById,
+    signedByName: row.signedByName,
+    signedByTitle: row.signedByTitle,
     enteredInErrorReason: row.enteredInErrorReason,
     enteredInErrorAt: row.enteredInErrorAt,
     enteredInErrorById: row.enteredInErrorById,
@@ -178,19 +183,22 @@ export async function getAssessmentDetail(actor: Actor, assessmentId: string): P
   });
 }
 
-/** The assessments of an episode, oldest first (the caller has already audited the patient view). */
+/** The assessments of an episode, oldest first (audited as "assessments.list" of the patient). */
 export async function listEpisodeAssessments(actor: Actor, episodeId: string): Promise<AssessmentView[]> {
-  if (!isUuid(episodeId)) throw new NotFoundError("episode");
-  return read(async (c) => {
-    const rows = await c.assessment.findMany({
+  return transaction(async (tx) => {
+    const episode = await findEpisodeOrThrow(tx, actor, episodeId);
+    const rows = await tx.assessment.findMany({
       where: { clinicId: actor.clinicId, episodeId },
       orderBy: [{ assessedOn: "asc" }, { createdAt: "asc" }],
     });
+    await audit(tx, actor, { action: "assessments.list", entityType: "Episode", entityId: episodeId, patientId: episode.patientId });
     return rows.map(assessmentView);
   });
 }
 
 // ------------------------------------------------------------ writes
+
+const INTAKE_TAKEN = "this episode already has an intake: record a follow-up instead";
 
 async function checkDraftRules(tx: Tx, actor: Actor, input: SaveDraftInput, excludeId?: string) {
   const episode = await findEpisodeOrThrow(tx, actor, input.episodeId);
@@ -214,9 +222,7 @@ async function checkDraftRules(tx: Tx, actor: Actor, input: SaveDraftInput, excl
     },
     select: { kind: true, status: true },
   });
-  if (input.kind === "intake" && others.some((o) => o.kind === "intake")) {
-    issues.push({ path: "kind", message: "this episode already has an intake: record a follow-up instead" });
-  }
+  if (input.kind === "intake" && others.some((o) => o.kind === "intake")) issues.push({ path: "kind", message: INTAKE_TAKEN });
   if (input.kind === "follow_up" && !others.some((o) => o.kind === "intake" && o.status === "signed")) {
     issues.push({ path: "kind", message: "sign the intake of this episode before recording a follow-up" });
   }
@@ -240,6 +246,7 @@ async function conflictDetail(tx: Tx, actor: Actor, row: AssessmentRow) {
 /** Creates a draft, or updates one if `version` is still the stored version. */
 export async function saveDraft(actor: Actor, input: SaveDraftInput): Promise<AssessmentView> {
   return transaction(async (tx) => {
+    await lockEpisode(tx, actor, input.episodeId);
     let existing: AssessmentRow | null = null;
     if (input.assessmentId) {
       existing = await findAssessmentOrThrow(tx, actor, input.assessmentId);
@@ -284,9 +291,13 @@ export async function saveDraft(actor: Actor, input: SaveDraftInput): Promise<As
       }
       row = await findAssessmentOrThrow(tx, actor, existing.id);
     } else {
-      row = await tx.assessment.create({
-        data: { ...data, clinicId: actor.clinicId, episodeId: input.episodeId, createdById: actor.userId },
-      });
+      row = await tx.assessment
+        .create({ data: { ...data, clinicId: actor.clinicId, episodeId: input.episodeId, createdById: actor.userId } })
+        .catch((error: unknown) => {
+          // PostgreSQL's one-intake-per-episode index (the check above runs under the episode lock, so only another writer gets here).
+          if (isUniqueViolation(error)) throw new ValidationError([{ path: "kind", message: INTAKE_TAKEN }]);
+          throw error;
+        });
     }
     await refreshEpisodeSummary(tx, actor.clinicId, input.episodeId);
     await audit(tx, actor, {
@@ -303,6 +314,7 @@ export async function saveDraft(actor: Actor, input: SaveDraftInput): Promise<As
 /** Signs a draft: evaluates it on the server and freezes it with its rulesVersion and settings. */
 export async function signAssessment(actor: Actor, assessmentId: string, version: number): Promise<AssessmentView> {
   return transaction(async (tx) => {
+    await lockEpisodeOfAssessment(tx, actor, assessmentId);
     const row = await findAssessmentOrThrow(tx, actor, assessmentId);
     if (row.status !== "draft") throw new ConflictError("This assessment is already signed.", await conflictDetail(tx, actor, row));
     if (row.version !== version)
@@ -374,6 +386,7 @@ export async function addAddendum(actor: Actor, assessmentId: string, text: stri
 
 export async function markEnteredInError(actor: Actor, assessmentId: string, reason: string): Promise<AssessmentView> {
   return transaction(async (tx) => {
+    await lockEpisodeOfAssessment(tx, actor, assessmentId);
     const row = await findAssessmentOrThrow(tx, actor, assessmentId);
     if (row.status !== "signed") {
       throw new ConflictError(
@@ -408,6 +421,7 @@ export async function markEnteredInError(actor: Actor, assessmentId: string, rea
 
 export async function discardDraft(actor: Actor, assessmentId: string, version: number): Promise<void> {
   await transaction(async (tx) => {
+    await lockEpisodeOfAssessment(tx, actor, assessmentId);
     const row = await findAssessmentOrThrow(tx, actor, assessmentId);
     if (row.status !== "draft")
       throw new ConflictError("Only a draft can be discarded; a signed assessment can be marked entered in error.");
@@ -462,13 +476,14 @@ export type FormContext = {
 /**
  * Everything the intake / follow-up form needs to evaluate live in the
  * browser exactly as the server will: runs of the last 120 days, earlier
- * signed assessments, the clinic's thresholds. Audited as a view.
+ * signed assessments, the clinic's thresholds. Audited as a view: opening a
+ * new form, or the form of a draft being continued.
  */
 export async function getFormContext(
   actor: Actor,
   patientId: string,
   episodeId: string,
-  action: "assessment.open_new" | null,
+  action: "assessment.open_new" | "assessment.continue_draft",
 ): Promise<FormContext> {
   return transaction(async (tx) => {
     const episode = await findEpisodeOrThrow(tx, actor, episodeId);
@@ -499,8 +514,7 @@ export async function getFormContext(
     const intakes = await tx.assessment.count({
       where: { clinicId: actor.clinicId, episodeId, kind: "intake", status: { not: "entered_in_error" } },
     });
-    // A draft being continued is audited by getAssessmentDetail; a new form here.
-    if (action) await audit(tx, actor, { action, entityType: "Episode", entityId: episodeId, patientId });
+    await audit(tx, actor, { action, entityType: "Episode", entityId: episodeId, patientId });
     const last = priors[priors.length - 1];
     return {
       patient: { id: patient.id, birthDate: toDateString(patient.birthDate), sex: patient.sex },

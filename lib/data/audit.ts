@@ -1,6 +1,6 @@
 import type { Prisma } from "@/prisma/generated/client";
 import type { Actor } from "@/lib/auth";
-import { read, type Tx } from "@/lib/data/tx";
+import { transaction, type Tx } from "@/lib/data/tx";
 import { addDays, startOfDayIn } from "@/lib/format";
 
 /**
@@ -15,6 +15,32 @@ export type AuditEntry = {
   patientId?: string | null;
   detail?: Prisma.InputJsonValue;
 };
+
+/** A filter as it is recorded with a list event: the given values only. */
+export type ListFilter = Record<string, string | number | boolean | null | undefined>;
+
+/**
+ * Records that a list of patients' data was shown: which list (`action`),
+ * with which filter, and the ids of the patients it returned (each once, in
+ * order), in the transaction that read it. `patientId` when the list is one
+ * patient's (their referrals, their runs).
+ */
+export async function auditList(
+  tx: Tx,
+  actor: Pick<Actor, "clinicId" | "userId">,
+  action: string,
+  filter: ListFilter,
+  patientIds: string[],
+  patientId: string | null = null,
+): Promise<void> {
+  const given = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined && v !== null && v !== "" && v !== false));
+  await audit(tx, actor, {
+    action,
+    entityType: "Patient",
+    patientId,
+    detail: { filter: given, patientIds: [...new Set(patientIds)] } as Prisma.InputJsonValue,
+  });
+}
 
 export async function audit(tx: Tx, actor: Pick<Actor, "clinicId" | "userId">, entry: AuditEntry): Promise<void> {
   await tx.auditEvent.create({
@@ -55,7 +81,11 @@ export type AuditEventRow = {
   detail: unknown;
 };
 
-/** The clinic's audit events, newest first, keyset-paginated by id. */
+/**
+ * The clinic's audit events, newest first, keyset-paginated by id. Reading
+ * the audit log is itself audited ("audit.view": the filter and the patients
+ * whose events were shown), in the same transaction.
+ */
 export async function listAuditEvents(actor: Actor, filter: AuditFilter): Promise<{ items: AuditEventRow[]; nextCursor: string | null }> {
   const limit = Math.min(Math.max(filter.limit ?? 50, 1), 200);
   const where: Prisma.AuditEventWhereInput = { clinicId: actor.clinicId };
@@ -70,10 +100,23 @@ export async function listAuditEvents(actor: Actor, filter: AuditFilter): Promis
   }
   if (filter.cursor) where.id = { lt: BigInt(filter.cursor) };
 
-  return read(async (client) => {
+  const auditedFilter = {
+    user: filter.userId,
+    patient: filter.patientId,
+    mrn: filter.patientMrn,
+    from: filter.from,
+    to: filter.to,
+    action: filter.action,
+    cursor: filter.cursor,
+    limit,
+  };
+  return transaction(async (client) => {
     if (filter.patientMrn) {
       const patient = await client.patient.findFirst({ where: { clinicId: actor.clinicId, mrn: filter.patientMrn }, select: { id: true } });
-      if (!patient) return { items: [], nextCursor: null };
+      if (!patient) {
+        await auditList(client, actor, "audit.view", auditedFilter, []);
+        return { items: [], nextCursor: null };
+      }
       where.patientId = patient.id;
     }
     const rows = await client.auditEvent.findMany({ where, orderBy: { id: "desc" }, take: limit + 1 });
@@ -87,6 +130,7 @@ export async function listAuditEvents(actor: Actor, filter: AuditFilter): Promis
         select: { id: true, givenName: true, familyName: true },
       }),
     ]);
+    await auditList(client, actor, "audit.view", auditedFilter, patientIds);
     const userName = new Map(users.map((u) => [u.id, u.name]));
     const patientName = new Map(patients.map((p) => [p.id, `${p.familyName}, ${p.givenName}`]));
     return {

@@ -1,7 +1,9 @@
 import type { Actor } from "@/lib/auth";
+import { z } from "zod";
 import { clinicClock } from "@/lib/data/clinic";
-import { read } from "@/lib/data/tx";
-import { ValidationError } from "@/lib/errors";
+import { cursorPart, decodeCursor, encodeCursor } from "@/lib/data/cursor";
+import { auditList } from "@/lib/data/audit";
+import { transaction } from "@/lib/data/tx";
 import { Prisma } from "@/prisma/generated/client";
 import type { CaseloadQuery } from "@/lib/validation/caseload";
 
@@ -11,7 +13,8 @@ import type { CaseloadQuery } from "@/lib/validation/caseload";
  * drafts. Keyset pagination on the non-null sort columns of Episode, each
  * backed by an index (clinicId, status, <keys>, id), so page 1000 costs what
  * page 1 does. Raw SQL for the row-value comparison the planner turns into an
- * index range scan.
+ * index range scan. Each view is audited ("caseload.view": the filter and
+ * the patients shown) in the transaction that read it.
  */
 export type CaseloadRow = {
   episodeId: string;
@@ -39,10 +42,26 @@ const SORTS = {
     keys: ['e."urgencyRank"', 'e."reviewSort"', "e.id"],
     dir: "ASC",
     cursor: (r: Row) => [r.urgencyRank, r.reviewSort, r.episodeId],
+    schema: z.tuple([cursorPart.smallInt, cursorPart.date, cursorPart.uuid]),
   },
-  review: { keys: ['e."reviewSort"', "e.id"], dir: "ASC", cursor: (r: Row) => [r.reviewSort, r.episodeId] },
-  seen: { keys: ['e."seenSort"', "e.id"], dir: "DESC", cursor: (r: Row) => [r.seenSort, r.episodeId] },
-  name: { keys: ['e."sortName"', "e.id"], dir: "ASC", cursor: (r: Row) => [r.sortName, r.episodeId] },
+  review: {
+    keys: ['e."reviewSort"', "e.id"],
+    dir: "ASC",
+    cursor: (r: Row) => [r.reviewSort, r.episodeId],
+    schema: z.tuple([cursorPart.date, cursorPart.uuid]),
+  },
+  seen: {
+    keys: ['e."seenSort"', "e.id"],
+    dir: "DESC",
+    cursor: (r: Row) => [r.seenSort, r.episodeId],
+    schema: z.tuple([cursorPart.date, cursorPart.uuid]),
+  },
+  name: {
+    keys: ['e."sortName"', "e.id"],
+    dir: "ASC",
+    cursor: (r: Row) => [r.sortName, r.episodeId],
+    schema: z.tuple([cursorPart.text, cursorPart.uuid]),
+  },
 } as const;
 
 const CASTS: Record<string, string> = {
@@ -52,16 +71,6 @@ const CASTS: Record<string, string> = {
   'e."sortName"': "text",
   "e.id": "uuid",
 };
-
-function decodeCursor(cursor: string, expected: number): (string | number)[] {
-  try {
-    const v = JSON.parse(Buffer.from(cursor, "base64url").toString()) as unknown;
-    if (Array.isArray(v) && v.length === expected && v.every((x) => typeof x === "string" || typeof x === "number")) return v;
-  } catch {
-    // fall through
-  }
-  throw new ValidationError([{ path: "cursor", message: "cursor is not valid for this sort: start again from the first page" }]);
-}
 
 function filters(actor: Actor, q: CaseloadQuery, today: string): Prisma.Sql[] {
   const where: Prisma.Sql[] = [Prisma.sql`e."clinicId" = ${actor.clinicId}::uuid`, Prisma.sql`e.status = 'open'`];
@@ -113,12 +122,12 @@ export async function getCaseload(
   actor: Actor,
   q: CaseloadQuery,
 ): Promise<{ items: CaseloadRow[]; nextCursor: string | null; counts: CaseloadCounts; today: string }> {
-  return read(async (c) => {
+  return transaction(async (c) => {
     const { today } = await clinicClock(c, actor.clinicId);
     const sort = SORTS[q.sort];
     const where = filters(actor, q, today);
     if (q.cursor) {
-      const values = decodeCursor(q.cursor, sort.keys.length);
+      const values: (string | number)[] = decodeCursor(q.cursor, sort.schema);
       const lhs = Prisma.raw(`(${sort.keys.join(", ")})`);
       const rhs = Prisma.join(values.map((v, i) => Prisma.sql`${v}::${Prisma.raw(CASTS[sort.keys[i]!]!)}`));
       where.push(sort.dir === "ASC" ? Prisma.sql`${lhs} > (${rhs})` : Prisma.sql`${lhs} < (${rhs})`);
@@ -154,9 +163,16 @@ export async function getCaseload(
     };
     const page = rows.slice(0, q.limit);
     const last = page[page.length - 1];
+    await auditList(
+      c,
+      actor,
+      "caseload.view",
+      { q: q.q, urgency: q.urgency, due: q.due, worsening: q.worsening, drafts: q.drafts, sort: q.sort, cursor: q.cursor, limit: q.limit },
+      page.map((r) => r.patientId),
+    );
     return {
       items: page.map(({ urgencyRank: _r, reviewSort: _rs, seenSort: _ss, sortName: _sn, ...row }) => row),
-      nextCursor: rows.length > q.limit && last ? Buffer.from(JSON.stringify(sort.cursor(last))).toString("base64url") : null,
+      nextCursor: rows.length > q.limit && last ? encodeCursor(sort.cursor(last)) : null,
       counts,
       today,
     };

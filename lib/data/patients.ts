@@ -1,10 +1,12 @@
+import { z } from "zod";
 import type { Actor } from "@/lib/auth";
 import { Prisma } from "@/prisma/generated/client";
 import type { Evaluation } from "@/lib/clinical";
-import { audit } from "@/lib/data/audit";
+import { audit, auditList } from "@/lib/data/audit";
 import { clinicClock, refuseFutureDates } from "@/lib/data/clinic";
 import { refreshEpisodeSummary } from "@/lib/data/episode-summary";
-import { fromDateString, isUniqueViolation, read, toDateString, transaction, type Tx } from "@/lib/data/tx";
+import { cursorPart, decodeCursor, encodeCursor } from "@/lib/data/cursor";
+import { fromDateString, isUniqueViolation, toDateString, transaction, type Tx } from "@/lib/data/tx";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import type { EpisodeInput, PatientInput } from "@/lib/validation/patients";
 
@@ -240,7 +242,9 @@ export type PatientListItem = PatientView & { openEpisodes: number };
 
 /**
  * Finds runners by name, MRN or birth date (YYYY-MM-DD), ordered by family
- * name, keyset-paginated (the cursor is the last row's sort key).
+ * name, keyset-paginated (the cursor is the last row's sort key). The runner
+ * directory and GET /api/v1/patients: audited ("patients.search": the filter
+ * and the runners returned) in the transaction that read them.
  */
 export async function searchPatients(
   actor: Actor,
@@ -263,7 +267,7 @@ export async function searchPatients(
       },
     ];
   }
-  const cursor = decodeCursor(opts.cursor);
+  const cursor = opts.cursor ? decodeCursor(opts.cursor, PATIENT_CURSOR) : null;
   if (cursor) {
     where.AND = [
       {
@@ -275,7 +279,7 @@ export async function searchPatients(
       },
     ];
   }
-  return read(async (c) => {
+  return transaction(async (c) => {
     const rows = await c.patient.findMany({
       where,
       orderBy: [{ familyName: "asc" }, { givenName: "asc" }, { id: "asc" }],
@@ -290,6 +294,13 @@ export async function searchPatients(
       _count: { _all: true },
     });
     const openCount = new Map(open.map((x) => [x.patientId, x._count._all]));
+    await auditList(
+      c,
+      actor,
+      "patients.search",
+      { q, cursor: opts.cursor, limit },
+      page.map((p) => p.id),
+    );
     return {
       items: page.map((r) => ({ ...patientView(r), openEpisodes: openCount.get(r.id) ?? 0 })),
       nextCursor: rows.length > limit && last ? encodeCursor({ f: last.familyName, g: last.givenName, i: last.id }) : null,
@@ -297,20 +308,8 @@ export async function searchPatients(
   });
 }
 
-type Cursor = { f: string; g: string; i: string };
-function encodeCursor(c: Cursor): string {
-  return Buffer.from(JSON.stringify(c)).toString("base64url");
-}
-function decodeCursor(s: string | undefined): Cursor | null {
-  if (!s) return null;
-  try {
-    const c = JSON.parse(Buffer.from(s, "base64url").toString()) as Cursor;
-    if (typeof c.f === "string" && typeof c.g === "string" && typeof c.i === "string" && isUuid(c.i)) return c;
-  } catch {
-    // fall through
-  }
-  throw new ValidationError([{ path: "cursor", message: "cursor is not valid: start again from the first page" }]);
-}
+/** The directory's cursor: family name, given name and id of the page's last runner. */
+const PATIENT_CURSOR = z.strictObject({ f: cursorPart.text, g: cursorPart.text, i: cursorPart.uuid });
 
 // ---------------------------------------------------------------- episodes
 
@@ -350,6 +349,33 @@ export async function findEpisodeOrThrow(tx: Tx, actor: Actor, episodeId: string
   return e;
 }
 
+/**
+ * Locks an episode of the actor's clinic for the rest of the transaction
+ * (SELECT ... FOR UPDATE) and returns it. Every write that changes what the
+ * caseload summary of an episode is computed from takes this lock first, so
+ * concurrent writes to one episode run one after the other and each one
+ * recomputes the summary from what the previous one committed (a just-signed
+ * flag can never be overwritten by a stale summary).
+ */
+export async function lockEpisode(tx: Tx, actor: Actor, episodeId: string): Promise<EpisodeRow> {
+  if (!isUuid(episodeId)) throw new NotFoundError("episode");
+  const locked = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM "Episode" WHERE id = ${episodeId}::uuid AND "clinicId" = ${actor.clinicId}::uuid FOR UPDATE`;
+  if (locked.length === 0) throw new NotFoundError("episode");
+  return findEpisodeOrThrow(tx, actor, episodeId);
+}
+
+/** lockEpisode for the episode of an assessment; NotFoundError when the assessment is not the clinic's. */
+export async function lockEpisodeOfAssessment(tx: Tx, actor: Actor, assessmentId: string): Promise<EpisodeRow> {
+  if (!isUuid(assessmentId)) throw new NotFoundError("assessment");
+  const locked = await tx.$queryRaw<{ id: string }[]>`
+    SELECT e.id FROM "Episode" e JOIN "Assessment" a ON a."episodeId" = e.id AND a."clinicId" = e."clinicId"
+     WHERE a.id = ${assessmentId}::uuid AND a."clinicId" = ${actor.clinicId}::uuid
+       FOR UPDATE OF e`;
+  if (locked.length === 0) throw new NotFoundError("assessment");
+  return findEpisodeOrThrow(tx, actor, locked[0]!.id);
+}
+
 export async function setEpisodeStatus(
   actor: Actor,
   episodeId: string,
@@ -357,7 +383,7 @@ export async function setEpisodeStatus(
   nextReviewDate?: string,
 ): Promise<EpisodeView> {
   return transaction(async (tx) => {
-    const before = await findEpisodeOrThrow(tx, actor, episodeId);
+    const before = await lockEpisode(tx, actor, episodeId);
     const e = await tx.episode.update({
       where: { id: episodeId },
       data: {
@@ -394,15 +420,15 @@ export type HeaderEpisode = EpisodeView & {
 
 /**
  * What every patient page shows at the top: identity, age, episodes and the
- * red flags of their newest evaluations. Not audited by itself: the page
- * below it writes the audit event for what it shows.
+ * red flags of their newest evaluations. Audited ("patient.header") in the
+ * transaction that read it; the page below writes its own event for what it shows.
  */
 export async function getPatientHeader(
   actor: Actor,
   patientId: string,
 ): Promise<{ patient: PatientView; episodes: HeaderEpisode[]; today: string; timezone: string }> {
   if (!isUuid(patientId)) throw new NotFoundError("patient");
-  return read(async (c) => {
+  return transaction(async (c) => {
     const [patient, clock] = await Promise.all([
       c.patient.findFirst({ where: { id: patientId, clinicId: actor.clinicId } }),
       clinicClock(c, actor.clinicId),
@@ -419,6 +445,7 @@ export async function getPatientHeader(
         select: { id: true, status: true, assessedOn: true, evaluation: true },
       });
     const latest = await Promise.all(episodes.map((e) => Promise.all([newest(e.id, "signed"), newest(e.id, "draft")])));
+    await audit(c, actor, { action: "patient.header", entityType: "Patient", entityId: patientId, patientId });
     const view = (l: Awaited<ReturnType<typeof newest>>): LatestEvaluation | null =>
       l
         ? {

@@ -1,8 +1,10 @@
+import { z } from "zod";
 import type { Actor } from "@/lib/auth";
 import { DEFAULT_SETTINGS, FINDING_LABELS, RED_FLAG_LABELS, type Evaluation, type Settings } from "@/lib/clinical";
-import { audit } from "@/lib/data/audit";
+import { audit, auditList } from "@/lib/data/audit";
+import { cursorPart, decodeCursor, encodeCursor } from "@/lib/data/cursor";
 import { findEpisodeOrThrow, isUuid } from "@/lib/data/patients";
-import { asJson, fromDateString, read, toDateString, transaction, type Tx } from "@/lib/data/tx";
+import { asJson, fromDateString, toDateString, transaction, type Tx } from "@/lib/data/tx";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { buildReferralSnapshot } from "@/lib/export/snapshot";
 import type { ReferralSnapshot, SnapshotSource } from "@/lib/export/types";
@@ -43,20 +45,18 @@ export type ReferralView = {
   patientMrn: string;
 };
 
-async function findReferralOrThrow(tx: Tx, actor: Actor, referralId: string) {
+/** A referral of the actor's clinic (and, when given, of that patient), or NotFoundError. */
+async function findReferralOrThrow(tx: Tx, actor: Actor, referralId: string, patientId?: string) {
   if (!isUuid(referralId)) throw new NotFoundError("referral");
   const r = await tx.referral.findFirst({
     where: { id: referralId, clinicId: actor.clinicId },
     include: { episode: { include: { patient: true } } },
   });
-  if (!r) throw new NotFoundError("referral");
+  if (!r || (patientId !== undefined && r.episode.patientId !== patientId)) throw new NotFoundError("referral");
   return r;
 }
 
-async function view(tx: Tx, actor: Actor, r: Awaited<ReturnType<typeof findReferralOrThrow>>): Promise<ReferralView> {
-  const signer = r.signedById
-    ? await tx.user.findFirst({ where: { id: r.signedById, clinicId: actor.clinicId }, select: { name: true } })
-    : null;
+function view(r: Awaited<ReturnType<typeof findReferralOrThrow>>): ReferralView {
   return {
     id: r.id,
     episodeId: r.episodeId,
@@ -70,7 +70,7 @@ async function view(tx: Tx, actor: Actor, r: Awaited<ReturnType<typeof findRefer
     draft: (r.draft ?? {}) as ReferralDraftText,
     snapshot: (r.snapshot as ReferralSnapshot | null) ?? null,
     signedAt: r.signedAt,
-    signedByName: signer?.name ?? null,
+    signedByName: r.signedByName,
     sentAt: r.sentAt,
     cancelledAt: r.cancelledAt,
     cancelReason: r.cancelReason,
@@ -145,7 +145,7 @@ export async function createReferralDraftIn(tx: Tx, actor: Actor, episodeId: str
     patientId: episode.patientId,
     detail: { assessmentId: a.id, urgency: r.urgency },
   });
-  return view(tx, actor, await findReferralOrThrow(tx, actor, r.id));
+  return view(await findReferralOrThrow(tx, actor, r.id));
 }
 
 export async function updateReferralDraft(actor: Actor, input: UpdateReferralInput): Promise<ReferralView> {
@@ -174,7 +174,7 @@ export async function updateReferralDraft(actor: Actor, input: UpdateReferralInp
     });
     if (updated.count !== 1) throw new ConflictError("Someone else saved this referral after you opened it. Reload to see their changes.");
     await audit(tx, actor, { action: "referral.update", entityType: "Referral", entityId: r.id, patientId: r.episode.patientId });
-    return view(tx, actor, await findReferralOrThrow(tx, actor, r.id));
+    return view(await findReferralOrThrow(tx, actor, r.id));
   });
 }
 
@@ -201,9 +201,6 @@ async function snapshotSource(
     select: { date: true, distanceKm: true },
     orderBy: { date: "asc" },
   });
-  const signer = a.signedById
-    ? await tx.user.findFirst({ where: { id: a.signedById, clinicId: actor.clinicId }, select: { name: true } })
-    : null;
   const p = r.episode.patient;
   const e = r.episode;
   return {
@@ -234,7 +231,7 @@ async function snapshotSource(
       kind: a.kind,
       assessedOn: toDateString(a.assessedOn),
       signedAt: (a.signedAt ?? signedAt).toISOString(),
-      signedByName: signer?.name ?? "Unknown",
+      signedByName: a.signedByName ?? "Unknown",
       answers: a.answers as Answers,
       evaluation: a.evaluation as unknown as Evaluation,
     },
@@ -250,14 +247,13 @@ async function snapshotSource(
   };
 }
 
-/** The summary as it would be signed now (nothing stored). Audited as a view. */
+/** The summary as it would be signed now (nothing stored; the frozen one once signed). Audited as a view. */
 export async function previewReferral(actor: Actor, referralId: string): Promise<ReferralSnapshot> {
   return transaction(async (tx) => {
     const r = await findReferralOrThrow(tx, actor, referralId);
-    if (r.snapshot) return r.snapshot as unknown as ReferralSnapshot;
-    const snapshot = buildReferralSnapshot(await snapshotSource(tx, actor, r, new Date()));
     await audit(tx, actor, { action: "referral.preview", entityType: "Referral", entityId: r.id, patientId: r.episode.patientId });
-    return snapshot;
+    if (r.snapshot) return r.snapshot as unknown as ReferralSnapshot;
+    return buildReferralSnapshot(await snapshotSource(tx, actor, r, new Date()));
   });
 }
 
@@ -290,7 +286,7 @@ export async function signReferralIn(
     patientId: r.episode.patientId,
     detail: { urgency: r.urgency },
   });
-  return view(tx, actor, await findReferralOrThrow(tx, actor, r.id));
+  return view(await findReferralOrThrow(tx, actor, r.id));
 }
 
 export async function markReferralSent(actor: Actor, referralId: string): Promise<ReferralView> {
@@ -300,7 +296,7 @@ export async function markReferralSent(actor: Actor, referralId: string): Promis
       throw new ConflictError(r.status === "draft" ? "Sign the referral before sending it." : `This referral is already ${r.status}.`);
     await tx.referral.update({ where: { id: r.id }, data: { status: "sent", sentAt: new Date(), version: { increment: 1 } } });
     await audit(tx, actor, { action: "referral.send", entityType: "Referral", entityId: r.id, patientId: r.episode.patientId });
-    return view(tx, actor, await findReferralOrThrow(tx, actor, r.id));
+    return view(await findReferralOrThrow(tx, actor, r.id));
   });
 }
 
@@ -319,23 +315,31 @@ export async function cancelReferral(actor: Actor, referralId: string, reason: s
       patientId: r.episode.patientId,
       detail: { reason },
     });
-    return view(tx, actor, await findReferralOrThrow(tx, actor, r.id));
+    return view(await findReferralOrThrow(tx, actor, r.id));
   });
 }
 
-/** Opens a referral (audited as a view). */
-export async function getReferral(actor: Actor, referralId: string): Promise<ReferralView> {
+/** Opens a referral (audited as a view); with `patientId`, only if it is that patient's referral. */
+export async function getReferral(actor: Actor, referralId: string, patientId?: string): Promise<ReferralView> {
   return transaction(async (tx) => {
-    const r = await findReferralOrThrow(tx, actor, referralId);
+    const r = await findReferralOrThrow(tx, actor, referralId, patientId);
     await audit(tx, actor, { action: "referral.view", entityType: "Referral", entityId: r.id, patientId: r.episode.patientId });
-    return view(tx, actor, r);
+    return view(r);
   });
 }
 
-/** The frozen snapshot for an export; writes an audit event naming the format. */
-export async function exportReferral(actor: Actor, referralId: string, format: "print" | "pdf" | "fhir"): Promise<ReferralSnapshot> {
+/**
+ * The frozen snapshot for an export; writes an audit event naming the format.
+ * With `patientId` (the print page's URL), only if it is that patient's referral.
+ */
+export async function exportReferral(
+  actor: Actor,
+  referralId: string,
+  format: "print" | "pdf" | "fhir",
+  patientId?: string,
+): Promise<ReferralSnapshot> {
   return transaction(async (tx) => {
-    const r = await findReferralOrThrow(tx, actor, referralId);
+    const r = await findReferralOrThrow(tx, actor, referralId, patientId);
     if (!r.snapshot) throw new ConflictError("Only a signed referral can be exported: sign it first.");
     await audit(tx, actor, { action: `referral.export_${format}`, entityType: "Referral", entityId: r.id, patientId: r.episode.patientId });
     return r.snapshot as unknown as ReferralSnapshot;
@@ -359,22 +363,20 @@ export type ReferralListItem = Pick<
   | "patientMrn"
 >;
 
-/** The clinic's referrals, newest first, keyset-paginated; optionally one status or one patient. */
+/** The referral list's cursor: creation time and id of the page's last referral. */
+const REFERRAL_CURSOR = z.strictObject({ t: cursorPart.timestamp, i: cursorPart.uuid });
+
+/**
+ * The clinic's referrals, newest first, keyset-paginated; optionally one
+ * status or one patient. Audited ("referrals.list": the filter and the
+ * patients listed) in the transaction that read them.
+ */
 export async function listReferrals(
   actor: Actor,
   opts: { status?: ReferralView["status"]; patientId?: string; cursor?: string; limit?: number },
 ): Promise<{ items: ReferralListItem[]; nextCursor: string | null }> {
   const limit = Math.min(Math.max(opts.limit ?? 25, 1), 100);
-  let cursor: { t: string; i: string } | null = null;
-  if (opts.cursor) {
-    try {
-      cursor = JSON.parse(Buffer.from(opts.cursor, "base64url").toString()) as { t: string; i: string };
-      if (typeof cursor.t !== "string" || !isUuid(cursor.i) || Number.isNaN(Date.parse(cursor.t))) cursor = null;
-    } catch {
-      cursor = null;
-    }
-    if (!cursor) throw new ValidationError([{ path: "cursor", message: "cursor is not valid: start again from the first page" }]);
-  }
+  const cursor = opts.cursor ? decodeCursor(opts.cursor, REFERRAL_CURSOR) : null;
   if (opts.patientId && !isUuid(opts.patientId)) throw new NotFoundError("patient");
   const where: Prisma.ReferralWhereInput = {
     clinicId: actor.clinicId,
@@ -382,7 +384,7 @@ export async function listReferrals(
     ...(opts.patientId ? { episode: { patientId: opts.patientId } } : {}),
     ...(cursor ? { OR: [{ createdAt: { lt: new Date(cursor.t) } }, { createdAt: new Date(cursor.t), id: { lt: cursor.i } }] } : {}),
   };
-  return read(async (c) => {
+  return transaction(async (c) => {
     const rows = await c.referral.findMany({
       where,
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -391,6 +393,14 @@ export async function listReferrals(
     });
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
+    await auditList(
+      c,
+      actor,
+      "referrals.list",
+      { status: opts.status, patient: opts.patientId, cursor: opts.cursor, limit },
+      page.map((r) => r.episode.patientId),
+      opts.patientId ?? null,
+    );
     return {
       items: page.map((r) => ({
         id: r.id,
@@ -407,10 +417,7 @@ export async function listReferrals(
         patientName: `${r.episode.patient.familyName}, ${r.episode.patient.givenName}`,
         patientMrn: r.episode.patient.mrn,
       })),
-      nextCursor:
-        rows.length > limit && last
-          ? Buffer.from(JSON.stringify({ t: last.createdAt.toISOString(), i: last.id })).toString("base64url")
-          : null,
+      nextCursor: rows.length > limit && last ? encodeCursor({ t: last.createdAt.toISOString(), i: last.id }) : null,
     };
   });
 }

@@ -4,7 +4,7 @@ import { clinicClock, refuseFutureDates } from "@/lib/data/clinic";
 import { findPatientOrThrow, isUuid } from "@/lib/data/patients";
 import { clinicSettingsIn } from "@/lib/data/settings";
 import { currentShoeOn, shoeSummaryIn, shoesForDefaults, type ShoeSummary } from "@/lib/data/shoes";
-import { fromDateString, read, toDateString, transaction } from "@/lib/data/tx";
+import { fromDateString, toDateString, transaction, type Tx } from "@/lib/data/tx";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { dayLimitIssue, parseRunsCsv, runKey, type CsvRow, type RunInput } from "@/lib/validation/runs";
 
@@ -50,21 +50,13 @@ const runView = (r: RunRow): RunView => ({
   shoeId: r.shoeId,
 });
 
-export async function listRuns(actor: Actor, patientId: string, opts: { from?: string; to?: string } = {}): Promise<RunView[]> {
-  if (!isUuid(patientId)) throw new NotFoundError("patient");
-  return read(async (c) => {
-    const rows = await c.run.findMany({
-      where: {
-        clinicId: actor.clinicId,
-        patientId,
-        ...(opts.from || opts.to
-          ? { date: { ...(opts.from ? { gte: fromDateString(opts.from) } : {}), ...(opts.to ? { lte: fromDateString(opts.to) } : {}) } }
-          : {}),
-      },
-      orderBy: [{ date: "desc" }, { startedAt: "desc" }, { createdAt: "desc" }],
-    });
-    return rows.map(runView);
+/** Runs of a patient, newest first (inside the caller's audited transaction). */
+async function readRuns(c: Pick<Tx, "run">, actor: Actor, patientId: string): Promise<RunView[]> {
+  const rows = await c.run.findMany({
+    where: { clinicId: actor.clinicId, patientId },
+    orderBy: [{ date: "desc" }, { startedAt: "desc" }, { createdAt: "desc" }],
   });
+  return rows.map(runView);
 }
 
 export async function saveRun(actor: Actor, input: RunInput): Promise<RunView> {
@@ -187,11 +179,18 @@ async function previewIn(
   return { rows, error, importable: rows.filter((r) => r.run && !r.error).length };
 }
 
-/** Shows what an import would do; saves nothing. */
+/** Shows what an import would do (it compares with the runs on record: audited as a view); saves nothing. */
 export async function previewRunImport(actor: Actor, patientId: string, csv: string): Promise<ImportPreview> {
   return transaction(async (tx) => {
     await findPatientOrThrow(tx, actor, patientId);
-    return previewIn(tx, actor, patientId, csv);
+    const preview = await previewIn(tx, actor, patientId, csv);
+    await audit(tx, actor, {
+      action: "runs.import_preview",
+      entityType: "Run",
+      patientId,
+      detail: { rows: preview.rows.length, importable: preview.importable },
+    });
+    return preview;
   });
 }
 
@@ -227,19 +226,27 @@ export async function importRuns(actor: Actor, patientId: string, csv: string): 
 }
 
 /**
- * The run log page: all runs of a patient and the shoe log, audited as a view
- * of the record, the clinic's today and zone, and its spike threshold.
+ * The run log page: all runs of a patient and the shoe log, the clinic's today
+ * and zone, and its spike threshold, audited ("runs.view") in the
+ * transaction that read them.
  */
 export async function listRunsAudited(
   actor: Actor,
   patientId: string,
 ): Promise<{ runs: RunView[]; today: string; timezone: string; spikePct: number; shoes: ShoeSummary }> {
-  const { today, timezone, spikePct, shoes } = await transaction(async (tx) => {
+  return transaction(async (tx) => {
     await findPatientOrThrow(tx, actor, patientId);
-    await audit(tx, actor, { action: "runs.view", entityType: "Patient", entityId: patientId, patientId });
+    const runs = await readRuns(tx, actor, patientId);
     const clock = await clinicClock(tx, actor.clinicId);
+    const shoes = await shoeSummaryIn(tx, actor.clinicId, patientId, clock.today);
+    await audit(tx, actor, {
+      action: "runs.view",
+      entityType: "Patient",
+      entityId: patientId,
+      patientId,
+      detail: { runs: runs.length, shoes: shoes.shoes.length },
+    });
     const settings = await clinicSettingsIn(tx, actor.clinicId);
-    return { ...clock, spikePct: settings.spikePct, shoes: await shoeSummaryIn(tx, actor.clinicId, patientId, clock.today) };
+    return { runs, today: clock.today, timezone: clock.timezone, spikePct: settings.spikePct, shoes };
   });
-  return { runs: await listRuns(actor, patientId), today, timezone, spikePct, shoes };
 }

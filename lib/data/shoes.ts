@@ -2,7 +2,7 @@ import { assertCan, type Actor } from "@/lib/auth";
 import { audit } from "@/lib/data/audit";
 import { clinicClock, refuseFutureDates } from "@/lib/data/clinic";
 import { findPatientOrThrow, isUuid } from "@/lib/data/patients";
-import { fromDateString, read, toDateString, transaction, type Tx } from "@/lib/data/tx";
+import { fromDateString, toDateString, transaction, type Tx } from "@/lib/data/tx";
 import { NotFoundError } from "@/lib/errors";
 import { addDays } from "@/lib/format";
 import { RECENT_SHOE_CHANGE_DAYS, type ShoeInput, type ShoeType } from "@/lib/validation/shoes";
@@ -99,11 +99,20 @@ export async function shoeSummaryIn(c: Pick<Tx, "shoe" | "run">, clinicId: strin
   return summarise(views, today);
 }
 
+/** The shoe log of a runner, audited ("shoes.view") in the transaction that read it. */
 export async function getShoeSummary(actor: Actor, patientId: string): Promise<ShoeSummary> {
-  if (!isUuid(patientId)) throw new NotFoundError("patient");
-  return read(async (c) => {
-    const { today } = await clinicClock(c, actor.clinicId);
-    return shoeSummaryIn(c, actor.clinicId, patientId, today);
+  return transaction(async (tx) => {
+    await findPatientOrThrow(tx, actor, patientId);
+    const { today } = await clinicClock(tx, actor.clinicId);
+    const summary = await shoeSummaryIn(tx, actor.clinicId, patientId, today);
+    await audit(tx, actor, {
+      action: "shoes.view",
+      entityType: "Patient",
+      entityId: patientId,
+      patientId,
+      detail: { shoes: summary.shoes.length },
+    });
+    return summary;
   });
 }
 

@@ -42,8 +42,8 @@ export type TimelineData = {
   settings: { spikePct: number; importantChange: ImportantChange };
 };
 
-/** `audited: false` only when the caller already audited this view (the patient page). */
-export async function getTimeline(actor: Actor, patientId: string, opts: { audited?: boolean } = {}): Promise<TimelineData> {
+/** The timeline of a patient, audited ("timeline.view") in the transaction that read it. */
+export async function getTimeline(actor: Actor, patientId: string): Promise<TimelineData> {
   return transaction(async (tx) => {
     await findPatientOrThrow(tx, actor, patientId);
     const clock = await clinicClock(tx, actor.clinicId);
@@ -72,7 +72,7 @@ export async function getTimeline(actor: Actor, patientId: string, opts: { audit
       orderBy: [{ assessedOn: "asc" }, { createdAt: "asc" }],
       select: { id: true, episodeId: true, kind: true, assessedOn: true, status: true, signedAt: true, urgency: true, evaluation: true },
     });
-    if (opts.audited !== false) await audit(tx, actor, { action: "timeline.view", entityType: "Patient", entityId: patientId, patientId });
+    await audit(tx, actor, { action: "timeline.view", entityType: "Patient", entityId: patientId, patientId });
     return {
       patientId,
       today: clock.today,

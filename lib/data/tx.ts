@@ -1,12 +1,14 @@
 import { db } from "@/lib/db";
 import type { Prisma } from "@/prisma/generated/client";
-import { DatabaseUnavailableError, isDatabaseUnavailable } from "@/lib/errors";
+import { fromDatabaseError } from "@/lib/errors";
 
 export type Tx = Prisma.TransactionClient;
 
 /**
  * Runs `fn` in one transaction: a write and its audit row commit together or
- * not at all. Connection failures surface as DatabaseUnavailableError.
+ * not at all. PostgreSQL's refusals surface as the errors of lib/errors
+ * (fromDatabaseError): unreachable and busy (503), a trigger refusal (409),
+ * a value no column can hold (400).
  */
 export async function transaction<T>(
   fn: (tx: Tx) => Promise<T>,
@@ -15,8 +17,7 @@ export async function transaction<T>(
   try {
     return await db().$transaction(fn, { maxWait: 10_000, timeout: 30_000, ...options });
   } catch (error) {
-    if (isDatabaseUnavailable(error)) throw new DatabaseUnavailableError();
-    throw error;
+    throw fromDatabaseError(error);
   }
 }
 
@@ -25,8 +26,7 @@ export async function read<T>(fn: (client: ReturnType<typeof db>) => Promise<T>)
   try {
     return await fn(db());
   } catch (error) {
-    if (isDatabaseUnavailable(error)) throw new DatabaseUnavailableError();
-    throw error;
+    throw fromDatabaseError(error);
   }
 }
 

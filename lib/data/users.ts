@@ -63,6 +63,10 @@ export async function createUser(actor: Actor, input: CreateUserInput) {
 
 export async function updateUser(actor: Actor, input: UpdateUserInput) {
   return transaction(async (tx) => {
+    // Changes to the clinic's staff run one at a time (the clinic row is the lock), so two
+    // administrators demoting each other at once cannot both pass the last-admin check below
+    // (PostgreSQL's user_keep_an_admin trigger holds the same rule under the same lock).
+    await tx.$queryRaw`SELECT 1 FROM "Clinic" WHERE id = ${actor.clinicId}::uuid FOR NO KEY UPDATE`;
     const before = await tx.user.findFirst({ where: { id: input.userId, clinicId: actor.clinicId }, select: PUBLIC_FIELDS });
     if (!before) throw new NotFoundError("user");
     const losesAdmin = before.role === "admin" && before.active && (input.role !== "admin" || !input.active);

@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { queryCursor, queryText } from "@/lib/validation/common";
 
 /** Query strings of the JSON API list endpoints. */
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
 export const patientListQuerySchema = z.strictObject({
-  q: z.preprocess(blank, z.string().trim().max(80, "q must be at most 80 characters").optional()),
-  cursor: z.preprocess(blank, z.string().max(400, "cursor is too long").optional()),
+  q: queryText(80, "q"),
+  cursor: queryCursor,
   limit: z.preprocess(
     blank,
     z.coerce

@@ -1,20 +1,22 @@
 import { z } from "zod";
-import { isoDate } from "@/lib/validation/common";
+import { INVALID_CURSOR, blankToUndefined, isoDate, queryText } from "@/lib/validation/common";
 
-const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+/** Audit event ids are PostgreSQL bigints: a cursor above the largest one cannot have been issued. */
+const MAX_BIGINT = 9223372036854775807n;
 
 /** Filters of the audit log page (query string). */
 export const auditQuerySchema = z
   .object({
     user: z.preprocess(blankToUndefined, z.uuid({ error: "choose a user from the list" }).optional()),
-    mrn: z.preprocess(blankToUndefined, z.string().trim().max(40, "MRN must be at most 40 characters").optional()),
+    mrn: queryText(40, "MRN"),
     from: z.preprocess(blankToUndefined, isoDate.optional()),
     to: z.preprocess(blankToUndefined, isoDate.optional()),
     cursor: z.preprocess(
       blankToUndefined,
       z
         .string()
-        .regex(/^\d{1,19}$/, "cursor must be a number")
+        .regex(/^[1-9]\d{0,18}$/, INVALID_CURSOR)
+        .refine((c) => !/^\d+$/.test(c) || BigInt(c) <= MAX_BIGINT, INVALID_CURSOR)
         .optional(),
     ),
   })

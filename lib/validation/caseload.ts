@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { queryCursor, queryText } from "@/lib/validation/common";
 
 /** Caseload filters (query string of /patients and GET /api/v1/patients). */
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
@@ -12,13 +13,13 @@ const flag = z
   .transform((v) => v !== undefined);
 
 export const caseloadQuerySchema = z.object({
-  q: z.preprocess(blank, z.string().trim().max(80, "search must be at most 80 characters").optional()),
+  q: queryText(80, "search"),
   urgency: z.preprocess(blank, z.enum(CASELOAD_URGENCY, { error: `urgency must be one of: ${CASELOAD_URGENCY.join(", ")}` }).optional()),
   due: z.preprocess(blank, z.enum(CASELOAD_DUE, { error: `due must be one of: ${CASELOAD_DUE.join(", ")}` }).optional()),
   worsening: flag,
   drafts: flag,
   sort: z.preprocess(blank, z.enum(CASELOAD_SORT, { error: `sort must be one of: ${CASELOAD_SORT.join(", ")}` }).default("urgency")),
-  cursor: z.preprocess(blank, z.string().max(400, "cursor is too long").optional()),
+  cursor: queryCursor,
   limit: z.preprocess(
     blank,
     z.coerce

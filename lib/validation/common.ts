@@ -23,12 +23,16 @@ export const isoDate = z.string({ error: "must be a date (YYYY-MM-DD)" }).refine
   return d.toISOString().slice(0, 10) === s;
 }, "must be a real date written YYYY-MM-DD");
 
+/** PostgreSQL text cannot hold a NUL character: refuse it where text comes in, naming the field. */
+const hasNoNul = (s: string) => !s.includes("\u0000");
+
 /** Optional text from a form: trimmed, empty means absent. */
 export const optionalText = (max: number, label = "text") =>
   z
     .string()
     .trim()
     .max(max, `${label} must be at most ${max} characters`)
+    .refine(hasNoNul, `${label} must not contain a NUL character`)
     .optional()
     .transform((v) => (v ? v : undefined));
 
@@ -37,7 +41,38 @@ export const requiredText = (max: number, label: string) =>
     .string({ error: `${label} is required` })
     .trim()
     .min(1, `${label} is required`)
-    .max(max, `${label} must be at most ${max} characters`);
+    .max(max, `${label} must be at most ${max} characters`)
+    .refine(hasNoNul, `${label} must not contain a NUL character`);
+
+// ---------------------------------------------------------------- query strings
+
+/** An empty query parameter means "not given". */
+export const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+/** A search or filter text from a query string: trimmed, at most `max` characters, no control characters. */
+export const queryText = (max: number, label: string) =>
+  z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .max(max, `${label} must be at most ${max} characters`)
+      .regex(/^[^\u0000-\u001f\u007f]*$/, `${label} must not contain control characters`)
+      .optional(),
+  );
+
+/** Every list answers a cursor it did not issue with this message (as a 400 naming `cursor` in the API). */
+export const INVALID_CURSOR = "cursor is not valid: start again from the first page";
+
+/** An opaque keyset cursor as the lists issue it (base64url); what it holds is checked where it is decoded. */
+export const queryCursor = z.preprocess(
+  blankToUndefined,
+  z
+    .string()
+    .max(400, INVALID_CURSOR)
+    .regex(/^[A-Za-z0-9_-]+$/, INVALID_CURSOR)
+    .optional(),
+);
 
 export const email = z
   .string()

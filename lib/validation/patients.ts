@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { latestToday } from "@/lib/format";
-import { isoDate, optionalText, requiredText, uuid } from "@/lib/validation/common";
+import { isoDate, optionalText, queryCursor, queryText, requiredText, uuid } from "@/lib/validation/common";
 
 /** Registering or editing a runner (SPEC.md section 2, demographics). */
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
@@ -73,6 +73,6 @@ export const episodeStatusSchema = z.object({
 });
 
 export const patientSearchSchema = z.object({
-  q: z.preprocess(blank, z.string().trim().max(80, "search must be at most 80 characters").optional()),
-  cursor: z.preprocess(blank, z.string().max(200).optional()),
+  q: queryText(80, "search"),
+  cursor: queryCursor,
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { uuid } from "@/lib/validation/common";
+import { queryCursor, uuid } from "@/lib/validation/common";
 
 /** Building, editing, signing and moving referrals (SPEC.md section 8). */
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
@@ -45,7 +45,7 @@ export const cancelReferralSchema = z.object({
 
 export const referralListQuerySchema = z.object({
   status: z.preprocess(blank, z.enum(REFERRAL_STATUSES, { error: `status must be one of: ${REFERRAL_STATUSES.join(", ")}` }).optional()),
-  cursor: z.preprocess(blank, z.string().max(400, "cursor is too long").optional()),
+  cursor: queryCursor,
   limit: z.preprocess(
     blank,
     z.coerce

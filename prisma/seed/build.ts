@@ -75,6 +75,35 @@ function buildRuns(
   return runs;
 }
 
+/**
+ * Signs the seeded drafts in one set-based UPDATE, as the app would have
+ * (signer, time, the engine input and settings kept with the record), then
+ * marks the chosen ones entered in error in another. PostgreSQL's triggers
+ * check every row and stamp the signer's name and title.
+ */
+async function signDrafts(
+  tx: Tx,
+  clinicId: string,
+  signerId: string,
+  toSign: { id: string; signedAt: string; input: unknown }[],
+  toMarkInError: { id: string; at: string; reason: string }[],
+): Promise<void> {
+  const signed = await tx.$executeRaw`
+    UPDATE "Assessment" a
+       SET status = 'signed', "signedById" = ${signerId}::uuid, "signedAt" = s."signedAt", "evaluationInput" = s.input,
+           "settingsUsed" = ${JSON.stringify(DEFAULT_SETTINGS)}::jsonb, version = a.version + 1, "updatedAt" = s."signedAt"
+      FROM jsonb_to_recordset(${JSON.stringify(toSign)}::jsonb) AS s(id uuid, "signedAt" timestamptz, input jsonb)
+     WHERE a.id = s.id AND a."clinicId" = ${clinicId}::uuid AND a.status = 'draft'`;
+  if (signed !== toSign.length) throw new Error(`signed ${signed} of ${toSign.length} seeded assessments`);
+  const marked = await tx.$executeRaw`
+    UPDATE "Assessment" a
+       SET status = 'entered_in_error', "enteredInErrorReason" = s.reason, "enteredInErrorById" = ${signerId}::uuid,
+           "enteredInErrorAt" = s.at, "updatedById" = ${signerId}::uuid, version = a.version + 1, "updatedAt" = s.at
+      FROM jsonb_to_recordset(${JSON.stringify(toMarkInError)}::jsonb) AS s(id uuid, at timestamptz, reason text)
+     WHERE a.id = s.id AND a."clinicId" = ${clinicId}::uuid AND a.status = 'signed'`;
+  if (marked !== toMarkInError.length) throw new Error(`marked ${marked} of ${toMarkInError.length} seeded assessments entered in error`);
+}
+
 export async function buildClinicData(tx: Tx, def: DemoClinic, passwordHash: string, today: string): Promise<SeedCounts> {
   const rng = prng(def.seed * 7919);
   const clinic = await tx.clinic.create({
@@ -98,6 +127,10 @@ export async function buildClinicData(tx: Tx, def: DemoClinic, passwordHash: str
 
   const usedNames = new Set<string>();
   const referralCandidates: { episodeId: string; intakeId: string; intakeOn: string; scenario: Scenario }[] = [];
+  // PostgreSQL accepts assessments only as drafts: they are signed (and some marked entered in error) afterwards, set-based.
+  const toSign: { id: string; signedAt: string; input: unknown }[] = [];
+  const toMarkInError: { id: string; at: string; reason: string }[] = [];
+  const episodes: { id: string; nextReviewDate: string | null }[] = [];
   for (let i = 0; i < def.runners; i++) {
     const scenario: Scenario =
       i < RED_FLAG_SCENARIOS.length
@@ -296,42 +329,34 @@ export async function buildClinicData(tx: Tx, def: DemoClinic, passwordHash: str
           assessedOn: new Date(`${assessedOn}T00:00:00Z`),
           answers: answers as Prisma.InputJsonValue,
           evaluation: evaluation as unknown as Prisma.InputJsonValue,
-          evaluationInput: isDraft ? undefined : (input as unknown as Prisma.InputJsonValue),
           rulesVersion: evaluation.rulesVersion,
-          settingsUsed: isDraft ? undefined : (DEFAULT_SETTINGS as unknown as Prisma.InputJsonValue),
           urgency: evaluation.urgency,
-          status: isDraft ? "draft" : "signed",
-          signedById: isDraft ? null : signer.id,
-          signedAt: isDraft ? null : new Date(`${assessedOn}T${String(9 + (k % 8)).padStart(2, "0")}:30:00Z`),
           createdById: signer.id,
           updatedById: signer.id,
         },
       });
       counts.assessments++;
+      if (!isDraft) toSign.push({ id: row.id, signedAt: `${assessedOn}T${String(9 + (k % 8)).padStart(2, "0")}:30:00Z`, input });
       if (isIntake && scenario.referral)
         referralCandidates.push({ episodeId: episode.id, intakeId: row.id, intakeOn: assessedOn, scenario });
       if (k === errorIndex) {
-        await tx.assessment.update({
-          where: { id: row.id },
-          data: {
-            status: "entered_in_error",
-            enteredInErrorReason: "Recorded against the wrong episode; see the next follow-up.",
-            enteredInErrorById: signer.id,
-            enteredInErrorAt: new Date(`${assessedOn}T18:00:00Z`),
-          },
+        toMarkInError.push({
+          id: row.id,
+          at: `${assessedOn}T18:00:00Z`,
+          reason: "Recorded against the wrong episode; see the next follow-up.",
         });
       } else if (!isDraft) {
         priors.push({ assessedOn, answers });
         lastSignedPlan = plan;
       }
     }
-    if (!discharged && lastSignedPlan?.nextReviewDate) {
-      await tx.episode.update({
-        where: { id: episode.id },
-        data: { nextReviewDate: new Date(`${lastSignedPlan.nextReviewDate}T00:00:00Z`) },
-      });
-    }
-    await refreshEpisodeSummary(tx, clinic.id, episode.id);
+    episodes.push({ id: episode.id, nextReviewDate: !discharged ? (lastSignedPlan?.nextReviewDate ?? null) : null });
+  }
+  await signDrafts(tx, clinic.id, signer.id, toSign, toMarkInError);
+  for (const e of episodes) {
+    if (e.nextReviewDate)
+      await tx.episode.update({ where: { id: e.id }, data: { nextReviewDate: new Date(`${e.nextReviewDate}T00:00:00Z`) } });
+    await refreshEpisodeSummary(tx, clinic.id, e.id);
   }
   // Referrals: signed, sent, cancelled and draft ones, several urgent, built by the same code as the app.
   const actor = {

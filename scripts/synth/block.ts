@@ -4,6 +4,11 @@
  * runner's rows are spread over the table as in a real clinic, plus the
  * signed referrals chosen for some of them. Runs in a worker thread
  * (scripts/synth/worker.ts) or inline.
+ *
+ * PostgreSQL accepts assessments and referrals only as drafts: each row is
+ * written as the draft it was, and what happened to it afterwards (signed,
+ * entered in error; signed, sent, cancelled) goes into a plan that
+ * generate.ts applies with set-based UPDATEs, which the triggers check.
  */
 import { randomUUID } from "node:crypto";
 import { DEFAULT_SETTINGS } from "../../lib/clinical";
@@ -91,11 +96,12 @@ function runLine(ids: Ids, patientId: string, r: RunRow): string {
 }
 export const RUN_COLS = ["id", "clinicId", "patientId", "date", "distanceKm", "durationSec", "surface", "source", "createdAt", "updatedAt"];
 
-const SETTINGS_JSON = JSON.stringify(DEFAULT_SETTINGS);
+/** The settings every synthetic evaluation used (stored with each signed assessment). */
+export const SETTINGS_JSON = JSON.stringify(DEFAULT_SETTINGS);
 
+/** An assessment as the draft it was before it was signed (signAssessmentsSql signs it). */
 function assessmentRow(ids: Ids, episodeId: string, a: VisitRow, withInput: boolean): string[] {
   const signed = a.status !== "draft";
-  const updatedAt = a.enteredInErrorAt ?? a.signedAt ?? a.createdAt;
   return [
     v(a.id),
     v(ids.clinicId),
@@ -105,22 +111,49 @@ function assessmentRow(ids: Ids, episodeId: string, a: VisitRow, withInput: bool
     copyJson(a.answers),
     copyJson(a.evaluation),
     v(a.evaluation.rulesVersion),
-    signed ? v(SETTINGS_JSON) : "\\N",
     signed && withInput ? copyJson(a.input) : "\\N",
     v(a.evaluation.urgency),
-    v(a.status),
-    signed ? v(ids.userId) : "\\N",
-    v(a.signedAt),
-    a.enteredInErrorAt ? v("Recorded against the wrong runner; see the next follow-up.") : "\\N",
-    a.enteredInErrorAt ? v(ids.userId) : "\\N",
-    v(a.enteredInErrorAt),
-    v(a.status === "draft" ? 1 : a.status === "signed" ? 2 : 3),
+    v("draft"),
+    v(1),
     v(ids.userId),
     v(ids.userId),
     v(a.createdAt),
-    v(updatedAt),
+    v(a.createdAt),
   ];
 }
+
+/** What became of a signed assessment: when it was signed, and when it was marked entered in error. */
+function signPlanRow(a: VisitRow): string[] {
+  return [v(a.id), v(a.signedAt), v(a.enteredInErrorAt)];
+}
+export const SIGN_PLAN_COLS = ["id", "signedAt", "enteredInErrorAt"];
+
+export const SIGN_PLAN_TABLES = `
+CREATE TABLE synth_load.sign_plan (id uuid PRIMARY KEY, "signedAt" timestamptz NOT NULL, "enteredInErrorAt" timestamptz);
+CREATE TABLE synth_load.referral_plan (id uuid PRIMARY KEY, snapshot jsonb NOT NULL, "signedAt" timestamptz NOT NULL,
+  "sentAt" timestamptz, "cancelledAt" timestamptz, "cancelReason" text)`;
+
+/** Signs the drafts of the plan ($1 clinic, $2 signer, $3 settings used), then marks the chosen ones entered in error. */
+export const SIGN_ASSESSMENTS_SQL = [
+  `UPDATE "Assessment" a
+      SET status = 'signed', "signedById" = $2::uuid, "signedAt" = p."signedAt", "settingsUsed" = $3::jsonb, version = 2, "updatedAt" = p."signedAt"
+     FROM synth_load.sign_plan p WHERE a.id = p.id AND a."clinicId" = $1::uuid AND a.status = 'draft'`,
+  `UPDATE "Assessment" a
+      SET status = 'entered_in_error', "enteredInErrorReason" = 'Recorded against the wrong runner; see the next follow-up.',
+          "enteredInErrorById" = $2::uuid, "enteredInErrorAt" = p."enteredInErrorAt", "updatedById" = $2::uuid, version = 3, "updatedAt" = p."enteredInErrorAt"
+     FROM synth_load.sign_plan p WHERE a.id = p.id AND a."clinicId" = $1::uuid AND p."enteredInErrorAt" IS NOT NULL AND a.status = 'signed'`,
+];
+
+/** Signs the referral drafts of the plan ($1 clinic, $2 signer), then sends and cancels the chosen ones. */
+export const SIGN_REFERRALS_SQL = [
+  `UPDATE "Referral" r
+      SET status = 'signed', snapshot = p.snapshot, "signedById" = $2::uuid, "signedAt" = p."signedAt", version = 2, "updatedAt" = p."signedAt"
+     FROM synth_load.referral_plan p WHERE r.id = p.id AND r."clinicId" = $1::uuid AND r.status = 'draft'`,
+  `UPDATE "Referral" r SET status = 'sent', "sentAt" = p."sentAt", version = 3, "updatedAt" = p."sentAt"
+     FROM synth_load.referral_plan p WHERE r.id = p.id AND r."clinicId" = $1::uuid AND r."signedById" = $2::uuid AND p."sentAt" IS NOT NULL AND r.status = 'signed'`,
+  `UPDATE "Referral" r SET status = 'cancelled', "cancelledAt" = p."cancelledAt", "cancelReason" = p."cancelReason", version = 4, "updatedAt" = p."cancelledAt"
+     FROM synth_load.referral_plan p WHERE r.id = p.id AND r."clinicId" = $1::uuid AND r."signedById" = $2::uuid AND p."cancelledAt" IS NOT NULL AND r.status = 'sent'`,
+];
 export const ASSESSMENT_COLS = [
   "id",
   "clinicId",
@@ -130,15 +163,9 @@ export const ASSESSMENT_COLS = [
   "answers",
   "evaluation",
   "rulesVersion",
-  "settingsUsed",
   "evaluationInput",
   "urgency",
   "status",
-  "signedById",
-  "signedAt",
-  "enteredInErrorReason",
-  "enteredInErrorById",
-  "enteredInErrorAt",
   "version",
   "createdById",
   "updatedById",
@@ -157,17 +184,12 @@ export const REFERRAL_COLS = [
   "question",
   "recipient",
   "draft",
-  "snapshot",
-  "signedById",
-  "signedAt",
-  "sentAt",
-  "cancelledAt",
-  "cancelReason",
   "version",
   "createdById",
   "createdAt",
   "updatedAt",
 ];
+export const REFERRAL_PLAN_COLS = ["id", "snapshot", "signedAt", "sentAt", "cancelledAt", "cancelReason"];
 const RECIPIENTS = [
   "Dr A. Patel, Sports & Exercise Medicine",
   "Orthopaedic knee clinic, City Hospital",
@@ -175,8 +197,12 @@ const RECIPIENTS = [
   null,
 ];
 
-/** A signed referral built from the latest signed visit with a red flag (else the intake), as lib/data signs one. */
-function referralRow(
+/**
+ * A signed referral built from the latest signed visit with a red flag (else
+ * the intake), as lib/data signs one: its draft row, and its plan (the
+ * snapshot, signing, sending and cancelling).
+ */
+function referralRows(
   ids: Ids,
   clinic: SnapshotSource["clinic"],
   referrer: SnapshotSource["referrer"],
@@ -184,7 +210,7 @@ function referralRow(
   runs: RunRow[],
   visits: VisitRow[],
   n: number,
-): string[] {
+): { row: string[]; plan: string[] } {
   const signedVisits = visits.filter((x) => x.status === "signed");
   const from = [...signedVisits].reverse().find((x) => x.evaluation.redFlags.length > 0) ?? signedVisits[0]!;
   const history = signedVisits.filter((x) => x.assessedOn <= from.assessedOn);
@@ -237,28 +263,25 @@ function referralRow(
   const sentAt = state === "signed" ? null : `${from.assessedOn}T16:00:00.000Z`;
   const cancelledAt = state === "cancelled" ? `${from.assessedOn}T17:00:00.000Z` : null;
   const createdAt = `${from.assessedOn}T14:30:00.000Z`;
-  return [
-    v(id),
-    v(ids.clinicId),
-    v(p.episodeId),
-    v(from.id),
-    v(state),
-    v(from.evaluation.urgency),
-    v(source.referral.reason),
-    v(question),
-    v(recipient),
-    copyJson(draft),
-    copyJson(snapshot),
-    v(ids.userId),
-    v(signedAt),
-    v(sentAt),
-    v(cancelledAt),
-    v(cancelledAt ? "Runner chose to see their own GP." : null),
-    v(state === "signed" ? 2 : state === "sent" ? 3 : 4),
-    v(ids.userId),
-    v(createdAt),
-    v(cancelledAt ?? sentAt ?? signedAt),
-  ];
+  return {
+    row: [
+      v(id),
+      v(ids.clinicId),
+      v(p.episodeId),
+      v(from.id),
+      v("draft"),
+      v(from.evaluation.urgency),
+      v(source.referral.reason),
+      v(question),
+      v(recipient),
+      copyJson(draft),
+      v(1),
+      v(ids.userId),
+      v(createdAt),
+      v(createdAt),
+    ],
+    plan: [v(id), copyJson(snapshot), v(signedAt), v(sentAt), v(cancelledAt), v(cancelledAt ? "Runner chose to see their own GP." : null)],
+  };
 }
 
 export type BlockJob = {
@@ -280,7 +303,10 @@ export type BlockResult = {
   runCount: number;
   assessments: string[];
   assessmentCount: number;
+  /** Lines of synth_load.sign_plan: the assessments that were signed. */
+  signPlan: string;
   referrals: string;
+  referralPlan: string;
   referralCount: number;
   ms: number;
 };
@@ -295,6 +321,7 @@ export function buildBlock(job: BlockJob): BlockResult {
   let runCount = 0;
   const visits: { episodeId: string; a: VisitRow }[] = [];
   const referrals: string[] = [];
+  const referralPlan: string[] = [];
   for (const p of job.plans) {
     const pr = buildRuns(job.seed, p, job.today);
     const pv = buildVisits(job.seed, p, pr);
@@ -302,7 +329,11 @@ export function buildBlock(job: BlockJob): BlockResult {
     runCount += pr.length;
     for (const a of pv) visits.push({ episodeId: p.episodeId, a });
     const n = referralOf.get(p.index);
-    if (n !== undefined) referrals.push(line(referralRow(job.ids, job.clinic, job.referrer, p, pr, pv, n)));
+    if (n !== undefined) {
+      const r = referralRows(job.ids, job.clinic, job.referrer, p, pr, pv, n);
+      referrals.push(line(r.row));
+      referralPlan.push(line(r.plan));
+    }
   }
   visits.sort((x, y) => (x.a.createdAt < y.a.createdAt ? -1 : x.a.createdAt > y.a.createdAt ? 1 : 0));
   const assessments: string[][] = Array.from({ length: job.streams }, () => []);
@@ -312,7 +343,12 @@ export function buildBlock(job: BlockJob): BlockResult {
     runCount,
     assessments: assessments.map((a) => a.join("")),
     assessmentCount: visits.length,
+    signPlan: visits
+      .filter((x) => x.a.status !== "draft")
+      .map((x) => line(signPlanRow(x.a)))
+      .join(""),
     referrals: referrals.join(""),
+    referralPlan: referralPlan.join(""),
     referralCount: referrals.length,
     ms: Date.now() - t,
   };

@@ -143,9 +143,13 @@ export class CopyWriter {
   }
 }
 
-/** Starts `COPY table (cols) FROM STDIN` on a dedicated client. */
+/** Starts `COPY table (cols) FROM STDIN` on a dedicated client (`schema.table` for a table outside the app's schema). */
 export async function copyFrom(client: pg.Client, table: string, columns: readonly string[]): Promise<CopyWriter> {
-  const q = new CopyFromQuery(`COPY "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) FROM STDIN`);
+  const name = table
+    .split(".")
+    .map((part) => `"${part}"`)
+    .join(".");
+  const q = new CopyFromQuery(`COPY ${name} (${columns.map((c) => `"${c}"`).join(", ")}) FROM STDIN`);
   void client.query(q as unknown as pg.QueryConfig);
   await q.ready;
   return new CopyWriter(q);

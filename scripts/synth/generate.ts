@@ -42,6 +42,12 @@
  * pg_restore --disable-triggers does) and checked afterwards with anti-joins,
  * and the Run indexes are dropped and rebuilt with the exact definitions
  * they had (checked). Ends with VACUUM ANALYZE.
+ *
+ * PostgreSQL accepts assessments and referrals only as drafts (migration
+ * …_sealed_records): they are loaded as drafts, with what happened to them
+ * next in plan tables (schema synth_load, dropped at the end), and signed,
+ * marked entered in error, sent and cancelled by set-based UPDATEs that the
+ * triggers check row by row.
  */
 import "dotenv/config";
 import { randomBytes } from "node:crypto";
@@ -64,7 +70,13 @@ import {
   PATIENT_COLS,
   patientRow,
   REFERRAL_COLS,
+  REFERRAL_PLAN_COLS,
   RUN_COLS,
+  SETTINGS_JSON,
+  SIGN_ASSESSMENTS_SQL,
+  SIGN_PLAN_COLS,
+  SIGN_PLAN_TABLES,
+  SIGN_REFERRALS_SQL,
   type BlockJob,
   type BlockResult,
 } from "./block";
@@ -421,6 +433,9 @@ async function main() {
       return plans;
     });
 
+    // The plans of what became of each assessment and referral after its draft was loaded.
+    await admin.query(`DROP SCHEMA IF EXISTS synth_load CASCADE; CREATE SCHEMA synth_load; ${SIGN_PLAN_TABLES}`);
+
     // 3. Runs and assessments, block by block, each block in date order.
     const runIndexes = rebuildRunIndexes ? await tableIndexes(admin, "Run") : [];
     if (rebuildRunIndexes) {
@@ -458,20 +473,22 @@ async function main() {
     for (let k = 0; k < eligible.length && referralFor.size < o.referrals; k += takeEvery)
       referralFor.set(eligible[k]!.index, referralFor.size);
     const referralText: string[] = [];
+    const referralPlanText: string[] = [];
 
     const counts = await loadRuns(() =>
       clock.phase(
         `${fmt(o.patients * RUNS_PER_PATIENT)} runs and ${fmt(visitsTotal)} assessments (COPY, ${o.streams + 1} connections, ${o.workers} worker threads)`,
         async () => {
-          const clients = await Promise.all(Array.from({ length: o.streams + 1 }, () => connect(url, true, fkOff)));
+          const clients = await Promise.all(Array.from({ length: o.streams + 2 }, () => connect(url, true, fkOff)));
           const writers: CopyWriter[] = [];
           const pool = new BlockPool(o.workers);
           try {
             const rw = await copyFrom(clients[0]!, "Run", RUN_COLS);
             writers.push(rw);
+            const sw = await copyFrom(clients[1]!, "synth_load.sign_plan", SIGN_PLAN_COLS);
             const aws: CopyWriter[] = [];
-            for (const c of clients.slice(1)) aws.push(await copyFrom(c, "Assessment", ASSESSMENT_COLS));
-            writers.push(...aws);
+            for (const c of clients.slice(2)) aws.push(await copyFrom(c, "Assessment", ASSESSMENT_COLS));
+            writers.push(...aws, sw);
             const jobs: BlockJob[] = [];
             for (let b = 0; b < plans.length; b += BLOCK) {
               const slice = plans.slice(b, b + BLOCK);
@@ -502,9 +519,12 @@ async function main() {
               const r = await pending.shift()!;
               fill();
               buildMs += r.ms;
-              await Promise.all([rw.text(r.runs, r.runCount), ...aws.map((w, i) => w.text(r.assessments[i]!, 0))]);
+              await Promise.all([rw.text(r.runs, r.runCount), sw.text(r.signPlan, 0), ...aws.map((w, i) => w.text(r.assessments[i]!, 0))]);
               assessmentsSent += r.assessmentCount;
-              if (r.referralCount) referralText.push(r.referrals);
+              if (r.referralCount) {
+                referralText.push(r.referrals);
+                referralPlanText.push(r.referralPlan);
+              }
               const done = Math.min(plans.length, (b + 1) * BLOCK);
               if (done % (BLOCK * 5) === 0 || done === plans.length) {
                 const sec = (Date.now() - started) / 1000;
@@ -513,8 +533,8 @@ async function main() {
                 );
               }
             }
-            const [runsStored, ...assessmentsStored] = await Promise.all(writers.map((w) => w.end()));
-            const assessments = assessmentsStored.reduce((a, b) => a + b, 0);
+            const [runsStored, ...stored] = await Promise.all(writers.map((w) => w.end()));
+            const assessments = stored.slice(0, -1).reduce((a, b) => a + b, 0);
             console.log(`   stored ${fmt(runsStored!)} runs, ${fmt(assessments)} assessments`);
             return { runs: runsStored!, assessments };
           } catch (error) {
@@ -532,13 +552,34 @@ async function main() {
       await clock.phase("rebuild the Run indexes", rebuild);
     }
 
-    // 4. Referrals.
+    await clock.phase("sign the assessments (set-based UPDATEs, each row checked by the triggers)", async () => {
+      const { rows } = await admin.query<{ signed: string; eie: string }>(
+        `SELECT count(*) AS signed, count("enteredInErrorAt") AS eie FROM synth_load.sign_plan`,
+      );
+      const signed = await admin.query(SIGN_ASSESSMENTS_SQL[0]!, [ids.clinicId, ids.userId, SETTINGS_JSON]);
+      const marked = await admin.query(SIGN_ASSESSMENTS_SQL[1]!, [ids.clinicId, ids.userId]);
+      if (signed.rowCount !== Number(rows[0]!.signed) || marked.rowCount !== Number(rows[0]!.eie))
+        throw new Error(
+          `signed ${signed.rowCount} of ${rows[0]!.signed} assessments, marked ${marked.rowCount} of ${rows[0]!.eie} entered in error`,
+        );
+      console.log(`   ${fmt(signed.rowCount ?? 0)} signed, ${fmt(marked.rowCount ?? 0)} of them then entered in error`);
+    });
+
+    // 4. Referrals: loaded as drafts, then signed, sent and cancelled.
     const referrals = await clock.phase(`${fmt(referralFor.size)} signed referrals (snapshots built by lib/export)`, async () => {
       const c = await connect(url, true, fkOff);
       try {
         const w = await copyFrom(c, "Referral", REFERRAL_COLS);
         await w.text(referralText.join(""), referralFor.size);
-        return await w.end();
+        const stored = await w.end();
+        const pw = await copyFrom(c, "synth_load.referral_plan", REFERRAL_PLAN_COLS);
+        await pw.text(referralPlanText.join(""), referralFor.size);
+        await pw.end();
+        const moved: number[] = [];
+        for (const sql of SIGN_REFERRALS_SQL) moved.push((await admin.query(sql, [ids.clinicId, ids.userId])).rowCount ?? 0);
+        if (moved[0] !== stored) throw new Error(`signed ${moved[0]} of ${stored} referrals`);
+        console.log(`   ${fmt(stored)} drafts signed, ${fmt(moved[1]!)} sent, ${fmt(moved[2]!)} of those cancelled`);
+        return stored;
       } finally {
         await c.end();
       }
@@ -638,6 +679,7 @@ async function main() {
     console.log(`\nSign in as ${email} with password ${password}`);
     console.log(`  (synthetic data only; the bench reads BENCH_EMAIL and BENCH_PASSWORD)`);
   } finally {
+    await admin.query("DROP SCHEMA IF EXISTS synth_load CASCADE").catch(() => undefined);
     await admin.end();
   }
 }

@@ -9,7 +9,7 @@ import fc from "fast-check";
 import { evaluate } from "@/lib/clinical";
 import { parseEvaluationInput } from "@/lib/validation/evaluate-input";
 import { inputArb } from "../unit/clinical/arbitraries";
-import { BASE_URL, apiSession as session } from "./browser";
+import { BASE_URL, httpSession as session } from "./browser";
 
 let riverside: string;
 let harbour: string;

@@ -57,15 +57,8 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
 }
 
-/** Screenshots for the README tour: docs/tour when UPDATE_TOUR=1, else test-results/tour. */
-export async function tourShot(page: Page, name: string): Promise<void> {
-  const dir = path.resolve(__dirname, "..", "..", process.env.UPDATE_TOUR ? "docs/tour" : "test-results/tour");
-  fs.mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: false });
-}
-
-/** Signs in through next-auth's credentials flow over plain HTTP and returns the session cookie. */
-export async function apiSession(email: string, password = DEMO_PASSWORD): Promise<string> {
+/** Signs in over plain HTTP (next-auth's credentials flow) and returns the session cookie, for API and page requests without a browser. */
+export async function httpSession(email: string, password = DEMO_PASSWORD): Promise<string> {
   const csrfRes = await fetch(`${BASE_URL()}/api/auth/csrf`);
   const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
   const csrfCookie = csrfRes.headers
@@ -81,4 +74,11 @@ export async function apiSession(email: string, password = DEMO_PASSWORD): Promi
   const token = res.headers.getSetCookie().find((c) => c.startsWith("next-auth.session-token="));
   if (!token) throw new Error(`sign-in of ${email} failed (${res.status})`);
   return token.split(";")[0]!;
+}
+
+/** Screenshots for the README tour: docs/tour when UPDATE_TOUR=1, else test-results/tour. */
+export async function tourShot(page: Page, name: string): Promise<void> {
+  const dir = path.resolve(__dirname, "..", "..", process.env.UPDATE_TOUR ? "docs/tour" : "test-results/tour");
+  fs.mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: false });
 }

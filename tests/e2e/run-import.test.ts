@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import type { Browser } from "playwright-core";
-import { BASE_URL, apiSession, launch, newContext, signIn, tourShot } from "./browser";
+import { BASE_URL, httpSession, launch, newContext, signIn, tourShot } from "./browser";
 
 const dir = path.join(__dirname, "..", "fixtures", "runs");
 const fixture = (name: string) => path.join(dir, name);
@@ -159,13 +159,13 @@ describe("POST /api/v1/patients/{id}/runs/import over HTTP", () => {
     const viewer = await fetch(url(), {
       method: "POST",
       body: form("road-run.fit"),
-      headers: { Cookie: await apiSession("viewer@riverside.example") },
+      headers: { Cookie: await httpSession("viewer@riverside.example") },
     });
     expect(viewer.status).toBe(403);
     const harbour = await fetch(url(), {
       method: "POST",
       body: form("road-run.fit"),
-      headers: { Cookie: await apiSession("clinician@harbour.example") },
+      headers: { Cookie: await httpSession("clinician@harbour.example") },
     });
     expect(harbour.status).toBe(404);
     // The proxy's security headers, although the route is outside its matcher.
@@ -177,7 +177,7 @@ describe("POST /api/v1/patients/{id}/runs/import over HTTP", () => {
   });
 
   it("answers 200 with the counts: a Strava export, a duplicate and a corrupt file", async () => {
-    const cookie = await apiSession("clinician@riverside.example");
+    const cookie = await httpSession("clinician@riverside.example");
     const res = await fetch(url(), {
       method: "POST",
       body: form("strava-export.zip", "road-run-copy.gpx", "not-a-fit.fit"),
@@ -196,7 +196,7 @@ describe("POST /api/v1/patients/{id}/runs/import over HTTP", () => {
   });
 
   it("answers 413 at once for an upload declared larger than 300 MB", async () => {
-    const cookie = await apiSession("clinician@riverside.example");
+    const cookie = await httpSession("clinician@riverside.example");
     const target = new URL(url());
     const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
       const req = http.request(

@@ -7,6 +7,10 @@
  * machine without a reachable server the run falls back to an in-memory
  * embedded PGlite server (scripts/db/embedded.ts), so `npm test` still works.
  * Test files share the run's database in parallel: each creates its own clinic.
+ *
+ * Roles are cluster-wide, so every role a run makes is named after its
+ * database (`<database>_app`, ...) and dropped with it: parallel runs never
+ * collide, and roles of interrupted runs are dropped with their databases.
  */
 import { randomBytes } from "node:crypto";
 import pg from "pg";
@@ -20,10 +24,14 @@ const STALE_AFTER_MS = 6 * 60 * 60 * 1000;
 const NETWORK_ERRORS = new Set(["ECONNREFUSED", "ENOTFOUND", "EHOSTUNREACH", "ETIMEDOUT", "ECONNRESET", "EAI_AGAIN"]);
 
 export type TestDatabase = {
+  /** The owner's connection (the admin user of the server, or the embedded server's). */
   url: string;
   /** How to describe it in logs (password-free). */
   label: string;
+  /** Drops the database, any database named after it and every role named after it. */
   drop: () => Promise<void>;
+  /** On a PostgreSQL server: its name and the admin connection that made it (roles can be made there). */
+  postgres?: { name: string; adminUrl: string };
 };
 
 declare global {
@@ -64,13 +72,22 @@ export async function serverIsReachable(url: string): Promise<boolean> {
   }
 }
 
-/** Drops test databases of earlier, interrupted runs (never one still in use). */
+/** Drops the databases, then the roles, whose names start with `prefix` (a run's database name). */
+async function dropNamedAfter(client: pg.Client, prefix: string, force: boolean): Promise<void> {
+  const starts = `left(%s, length($1)) = $1`;
+  const dbs = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE ${starts.replace("%s", "datname")}`, [prefix]);
+  for (const { datname } of dbs.rows) await client.query(`DROP DATABASE IF EXISTS "${datname}"${force ? " WITH (FORCE)" : ""}`);
+  const roles = await client.query<{ rolname: string }>(`SELECT rolname FROM pg_roles WHERE ${starts.replace("%s", "rolname")}`, [prefix]);
+  for (const { rolname } of roles.rows) await client.query(`DROP ROLE IF EXISTS "${rolname}"`);
+}
+
+/** Drops test databases (and their roles) of earlier, interrupted runs (never one still in use). */
 async function dropStaleDatabases(client: pg.Client): Promise<void> {
   const { rows } = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`${PREFIX}%`]);
   for (const { datname } of rows) {
     const createdAt = Number.parseInt(datname.slice(PREFIX.length).split("_")[0] ?? "", 36);
     if (!(Date.now() - createdAt > STALE_AFTER_MS)) continue;
-    await client.query(`DROP DATABASE IF EXISTS "${datname}"`).catch(() => {}); // in use: leave it
+    await dropNamedAfter(client, datname, false).catch(() => {}); // in use: leave it
   }
 }
 
@@ -85,8 +102,31 @@ export async function createServerDatabase(admin: string): Promise<TestDatabase>
   return {
     url,
     label: redactUrl(url),
-    drop: () => withClient(admin, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => {}),
+    drop: () => withClient(admin, (c) => dropNamedAfter(c, name, true)),
+    postgres: { name, adminUrl: admin },
   };
+}
+
+/**
+ * A new login role named `<database>_<suffix>` with a random password, and
+ * the database's URL as that role. It is dropped with the database.
+ */
+export async function createLoginRole(
+  database: TestDatabase,
+  suffix: string,
+  options = "",
+): Promise<{ role: string; url: string; dbUrl: (db: string) => string }> {
+  if (!database.postgres) throw new Error("roles need a PostgreSQL server: the embedded database accepts any user as a superuser");
+  const role = `${database.postgres.name}_${suffix}`;
+  const password = randomBytes(18).toString("base64url");
+  await withClient(database.postgres.adminUrl, (c) => c.query(`CREATE ROLE "${role}" LOGIN PASSWORD '${password}' ${options}`));
+  const as = (db: string) => {
+    const u = new URL(withDatabase(database.url, db));
+    u.username = role;
+    u.password = password;
+    return u.toString();
+  };
+  return { role, url: as(database.postgres.name), dbUrl: as };
 }
 
 /** A new in-memory PGlite server on a free port. */

@@ -1,7 +1,9 @@
 /**
  * Test fixtures: each test file creates its own clinic(s) and staff directly
- * in the test database (DATABASE_URL, set by the integration global setup),
- * so test files can run in parallel without seeing each other's data.
+ * in the test database, so test files can run in parallel without seeing
+ * each other's data. Fixtures arrange data as the tables' owner
+ * (DATABASE_OWNER_URL, set by the integration global setup); lib/data runs
+ * as the app's least-privileged role (DATABASE_URL), as in production.
  */
 import { randomUUID } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -12,17 +14,32 @@ process.env.NEXTAUTH_SECRET ??= "test-secret-test-secret-test-secret-0123456789"
 
 let client: PrismaClient | undefined;
 
-/** A direct client for arranging and inspecting test data (tests only). */
+/** The owner's connection, for arranging and inspecting test data (tests only). */
+export function ownerUrl(): string {
+  const url = process.env.DATABASE_OWNER_URL;
+  if (!url) throw new Error("DATABASE_OWNER_URL is not set: run through the integration project (jest --selectProjects integration)");
+  return url;
+}
+
+/** A direct client, as the tables' owner, for arranging and inspecting test data (tests only). */
 export function testDb(): PrismaClient {
-  if (!process.env.DATABASE_URL)
-    throw new Error("DATABASE_URL is not set: run through the integration project (jest --selectProjects integration)");
-  client ??= new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL, max: 4 }) });
+  client ??= new PrismaClient({ adapter: new PrismaPg({ connectionString: ownerUrl(), max: 4 }) });
   return client;
 }
 
+let appClient: PrismaClient | undefined;
+
+/** A direct client as the app's role (DATABASE_URL): what the running app, or anyone holding its password, can do. */
+export function appDb(): PrismaClient {
+  if (!process.env.DATABASE_URL) throw new Error("DATABASE_URL is not set: run through the integration project");
+  appClient ??= new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL, max: 4 }) });
+  return appClient;
+}
+
 export async function closeTestDb() {
-  await client?.$disconnect();
+  await Promise.all([client?.$disconnect(), appClient?.$disconnect()]);
   client = undefined;
+  appClient = undefined;
 }
 
 // A real Argon2id hash of "correct horse battery staple", computed once.

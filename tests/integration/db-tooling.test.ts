@@ -5,7 +5,7 @@
  * folder. The servers run in child processes, as they do for developers (and
  * because PGlite's dynamic imports cannot run inside jest's module sandbox).
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -13,11 +13,12 @@ import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/prisma/generated/client";
 import { applyMigrations, checksum, MIGRATIONS_DIR, readMigrations } from "../../scripts/db/migrate";
-import { REPO_ROOT } from "../../scripts/db/embedded";
+import { runScript, type ScriptRun } from "../helpers/scripts";
 
+/** The run's database as its owner (the migrator's connection). */
 function databaseUrl(): string {
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error("DATABASE_URL is not set: run through jest's integration project");
+  const url = process.env.DATABASE_OWNER_URL;
+  if (!url) throw new Error("DATABASE_OWNER_URL is not set: run through jest's integration project");
   return url;
 }
 
@@ -109,30 +110,15 @@ describe("migration applier (run's database)", () => {
   });
 });
 
-const BIN = path.join(REPO_ROOT, "node_modules", ".bin");
 const SLOW = 180_000; // each PGlite start takes 2-20 s depending on machine load
 
-type Run = { code: number | null; stdout: string; stderr: string };
-
-/**
- * Runs a TypeScript script with the embedded database settings (and no DATABASE_URL).
- * `node --import tsx` rather than the tsx CLI, which would run it in a grandchild.
- */
-function tsx(args: string[], env: Record<string, string>): { child: ChildProcess; done: Promise<Run> } {
-  const child = spawn(process.execPath, ["--import", "tsx", ...args], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, PATH: `${BIN}${path.delimiter}${process.env.PATH ?? ""}`, DATABASE_URL: "", ...env },
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout?.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  const done = new Promise<Run>((resolve) => child.on("close", (code) => resolve({ code, stdout, stderr })));
-  return { child, done };
-}
+/** A TypeScript script with the embedded database settings (and no DATABASE_URL). */
+const tsx = (args: string[], env: Record<string, string>) => runScript(args, { DATABASE_URL: "", ...env });
 
 /** Starts `tsx scripts/db/embedded.ts` and resolves with its URL once it serves. */
-async function serverProcess(env: Record<string, string>): Promise<{ url: string; port: number; child: ChildProcess; done: Promise<Run> }> {
+async function serverProcess(
+  env: Record<string, string>,
+): Promise<{ url: string; port: number; child: ChildProcess; done: Promise<ScriptRun> }> {
   const { child, done } = tsx(["scripts/db/embedded.ts"], env);
   const url = await new Promise<string>((resolve, reject) => {
     let out = "";

@@ -1,5 +1,5 @@
 import { createPatient } from "@/lib/data/patients";
-import { deleteRun, importRuns, listRuns, previewRunImport, saveRun } from "@/lib/data/runs";
+import { deleteRun, importRuns, listRunsAudited, previewRunImport, saveRun } from "@/lib/data/runs";
 import { getClinicSettings, updateClinicSettings } from "@/lib/data/settings";
 import { createUser, listUsers, updateUser } from "@/lib/data/users";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
@@ -15,6 +15,8 @@ beforeAll(async () => {
   patientId = (await createPatient(c.clinician, patientSchema.parse(patientInput()))).id;
 });
 afterAll(closeTestDb);
+
+const listRuns = async (actor: TestClinic["viewer"], id: string) => (await listRunsAudited(actor, id)).runs;
 
 describe("runs", () => {
   it("adds, edits and deletes runs, converting miles, refusing duplicates, auditing each change", async () => {
@@ -78,7 +80,7 @@ describe("runs", () => {
 
   it("keeps other clinics' runs out of reach", async () => {
     const other = await createClinic();
-    await expect(listRuns(other.viewer, patientId)).resolves.toEqual([]);
+    await expect(listRunsAudited(other.viewer, patientId)).rejects.toBeInstanceOf(NotFoundError);
     await expect(
       saveRun(other.clinician, { patientId, date: isoDaysAgo(1), distanceKm: 3, durationSec: null, surface: null }),
     ).rejects.toBeInstanceOf(NotFoundError);

@@ -22,7 +22,7 @@ async function query<T extends pg.QueryResultRow>(url: string, sql: string): Pro
 }
 
 it("refuses to seed the shared test database, which holds non-demo clinics", async () => {
-  const url = process.env.DATABASE_URL!;
+  const url = process.env.DATABASE_OWNER_URL!;
   await query(url, `INSERT INTO "Clinic" (name) VALUES ('A real clinic')`);
   await expect(seed(url, () => undefined)).rejects.toThrow(/Refusing to seed: this database holds \d+ clinic\(s\) that are not demo data/);
   expect(await query(url, `SELECT 1 FROM "Clinic" WHERE "isDemo"`)).toEqual([]);

@@ -67,7 +67,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       </Card>
       {!parsed.success ? (
         <Alert tone="error" title="Check the filters">
-          Fix the fields marked above to see events.
+          {errors.cursor ?? "Fix the fields marked above to see events."}
         </Alert>
       ) : null}
       <Card title="Events">

@@ -22,7 +22,7 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
     if (e instanceof NotFoundError) notFound();
     throw e;
   });
-  const timeline = await getTimeline(actor, patientId, { audited: false });
+  const timeline = await getTimeline(actor, patientId);
   const today = timeline.today;
   const canWrite = can(actor, "assessment.write");
   return (

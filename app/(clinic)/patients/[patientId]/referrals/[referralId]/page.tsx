@@ -18,11 +18,10 @@ export const metadata: Metadata = { title: "Referral" };
 export default async function ReferralPage({ params }: { params: Promise<{ patientId: string; referralId: string }> }) {
   const actor = await requirePermission("referral.read");
   const { patientId, referralId } = await params;
-  const r = await getReferral(actor, referralId).catch((e) => {
+  const r = await getReferral(actor, referralId, patientId).catch((e) => {
     if (e instanceof NotFoundError) notFound();
     throw e;
   });
-  if (r.patientId !== patientId) notFound();
   const base = `/patients/${patientId}/referrals/${r.id}`;
 
   if (r.status === "draft") {

@@ -12,8 +12,9 @@ export const metadata: Metadata = { title: "Referral (print)" };
 /** The printable referral: the frozen snapshot only; navigation is hidden when printing. */
 export default async function PrintReferralPage({ params }: { params: Promise<{ patientId: string; referralId: string }> }) {
   const actor = await requirePermission("referral.read");
-  const { referralId } = await params;
-  const result = await exportReferral(actor, referralId, "print").then(
+  const { patientId, referralId } = await params;
+  // The referral must belong to the patient in the address.
+  const result = await exportReferral(actor, referralId, "print", patientId).then(
     (snapshot) => ({ snapshot, error: null as string | null }),
     (e: unknown) => {
       if (e instanceof NotFoundError) notFound();

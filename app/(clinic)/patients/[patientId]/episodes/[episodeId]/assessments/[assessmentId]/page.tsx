@@ -35,7 +35,7 @@ export default async function AssessmentPage({
   const kindLabel = a.kind === "intake" ? "Intake assessment" : "Follow-up assessment";
 
   if (a.status === "draft" && can(actor, "assessment.write")) {
-    const ctx = await getFormContext(actor, patientId, episodeId, null);
+    const ctx = await getFormContext(actor, patientId, episodeId, "assessment.continue_draft");
     return (
       <div>
         <h2 className="mb-3 text-lg font-semibold">{kindLabel} (draft)</h2>
@@ -75,7 +75,7 @@ export default async function AssessmentPage({
       <p className="text-sm text-slate-700" data-testid="assessment-status">
         {a.status === "draft"
           ? "Draft, not signed."
-          : `Signed by ${person(a.signedById)} on ${formatDateTime(a.signedAt, actor.timezone)} · rules version ${a.rulesVersion ?? "—"}.`}{" "}
+          : `Signed by ${a.signedByName ?? "—"}${a.signedByTitle ? `, ${a.signedByTitle}` : ""} on ${formatDateTime(a.signedAt, actor.timezone)} · rules version ${a.rulesVersion ?? "—"}.`}{" "}
         {a.status !== "draft" ? "Signed assessments are read-only: corrections are addenda." : ""}
       </p>
       {eie ? (

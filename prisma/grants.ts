@@ -1,0 +1,49 @@
+/**
+ * What the running app may do in PostgreSQL, table by table: the one list
+ * that `npm run db:grant -- <role>` grants from (scripts/db/grant.ts).
+ *
+ * Every table of the schema has an entry, `_prisma_migrations` included (an
+ * empty list means "no access"). A migration that adds a table adds its entry
+ * here in the same commit: `npm run db:grant` refuses to run while a table
+ * has none, and so does tests/integration/db-roles.test.ts.
+ *
+ * Grant the least the app needs. Never TRUNCATE, REFERENCES or TRIGGER; no
+ * UPDATE or DELETE on append-only tables (AuditEvent, Addendum). The role
+ * never owns a table, so it can neither disable a trigger nor change the
+ * schema; the triggers of the migrations run with its privileges, so a table
+ * that a trigger writes needs those privileges too (CaseloadCount).
+ */
+export const APP_PRIVILEGES = ["SELECT", "INSERT", "UPDATE", "DELETE"] as const;
+export type AppPrivilege = (typeof APP_PRIVILEGES)[number];
+
+export const APP_TABLE_GRANTS: Record<string, readonly AppPrivilege[]> = {
+  // Written by the migrator (db:migrate, as the owner) only.
+  _prisma_migrations: [],
+  // Read, and updated by clinic settings (time zone); the last-admin rule locks the row (FOR NO KEY UPDATE). Created by the seed only.
+  Clinic: ["SELECT", "UPDATE"],
+  ClinicSettings: ["SELECT", "INSERT", "UPDATE"],
+  // Kept in step by the statement triggers on Episode, which run as the app.
+  CaseloadCount: ["SELECT", "INSERT", "UPDATE"],
+  // Users are deactivated, never deleted.
+  User: ["SELECT", "INSERT", "UPDATE"],
+  Patient: ["SELECT", "INSERT", "UPDATE"],
+  Episode: ["SELECT", "INSERT", "UPDATE"],
+  // Draft assessments are discarded (DELETE); PostgreSQL refuses deleting a signed one.
+  Assessment: ["SELECT", "INSERT", "UPDATE", "DELETE"],
+  // Append-only.
+  Addendum: ["SELECT", "INSERT"],
+  // The run log is corrected and pruned by clinicians.
+  Run: ["SELECT", "INSERT", "UPDATE", "DELETE"],
+  // The shoe log: pairs added, edited, retired, and deleted when entered by mistake (their runs keep going, without shoes).
+  Shoe: ["SELECT", "INSERT", "UPDATE", "DELETE"],
+  // Draft referrals are deleted; PostgreSQL refuses deleting a signed one.
+  Referral: ["SELECT", "INSERT", "UPDATE", "DELETE"],
+  // Append-only audit trail.
+  AuditEvent: ["SELECT", "INSERT"],
+  // Server-side sessions: created at sign-in, ended (endedAt) at sign-out or revocation, never deleted.
+  Session: ["SELECT", "INSERT", "UPDATE"],
+  // Two-factor recovery codes: issued, then spent or replaced (usedAt), never deleted.
+  RecoveryCode: ["SELECT", "INSERT", "UPDATE"],
+  // Per-address sign-in counters: windows that have passed are deleted.
+  SignInThrottle: ["SELECT", "INSERT", "UPDATE", "DELETE"],
+};
