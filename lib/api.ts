@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { requireApiActor, type Actor, type Permission } from "@/lib/auth";
+import { requireApiActor } from "@/lib/auth";
+import { type Actor, type Permission } from "@/lib/domain/access";
 import { proxy } from "@/proxy";
 import {
   ConflictError,

@@ -6,7 +6,10 @@ import { getEnv } from "@/lib/env";
  * The single Prisma client (pg driver adapter). Only lib/data imports it:
  * every query goes through functions that are scoped to the acting user's clinic.
  */
-const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+// One client per process, kept across hot reloads in development.
+declare global {
+  var prisma: PrismaClient | undefined;
+}
 
 function createClient(): PrismaClient {
   const env = getEnv();
@@ -15,6 +18,6 @@ function createClient(): PrismaClient {
 }
 
 export function db(): PrismaClient {
-  if (!globalForPrisma.prisma) globalForPrisma.prisma = createClient();
-  return globalForPrisma.prisma;
+  globalThis.prisma ??= createClient();
+  return globalThis.prisma;
 }

@@ -104,8 +104,3 @@ export function formatDuration(seconds: number | null | undefined): string {
   const s = seconds % 60;
   return h > 0 ? `${h} h ${String(m).padStart(2, "0")} min` : `${m} min ${String(s).padStart(2, "0")} s`;
 }
-
-export const SEX_LABELS = { female: "Female", male: "Male", other: "Other", unknown: "Unknown" } as const;
-export const SIDE_LABELS = { left: "Left knee", right: "Right knee", both: "Both knees" } as const;
-export const LEVEL_LABELS = { novice: "Novice (< 1 year)", recreational: "Recreational", competitive: "Competitive" } as const;
-export const MECHANISM_LABELS = { gradual: "Gradual (overuse)", acute_trauma: "Acute trauma" } as const;

@@ -4,8 +4,23 @@
  * Assessment.answers, which is the evaluate() input of EVALUATE.md section 1
  * plus context the engine does not score.
  */
-import { EFFUSION_GRADES, TENDERNESS_SITES, TEST_RESULTS, VALGUS_STRESS_RESULTS } from "@/lib/clinical/types";
-import { PAIN_TIME_LABELS, PAIN_TIMES, SWELLING_TIMING, SWELLING_TIMING_LABELS } from "@/lib/validation/assessment";
+import { EFFUSION_GRADES, TENDERNESS_SITES, TEST_RESULTS, VALGUS_STRESS_RESULTS } from "@/lib/domain/codes";
+import { inputsOf, RED_FLAG_RULES } from "@/lib/clinical/red-flags";
+import { runsInWindow } from "@/lib/clinical/record-input";
+import { RUN_WINDOW_DAYS, RUN_WINDOW_DAYS_INCLUSIVE } from "@/lib/domain/windows";
+import { addDays, formatDate } from "@/lib/format";
+import {
+  EFFUSION_LABELS,
+  PAIN_TIME_LABELS,
+  PAIN_TIMES,
+  RESPONSE_LABELS,
+  RESPONSES,
+  SWELLING_TIMING,
+  SWELLING_TIMING_LABELS,
+  TENDERNESS_LABELS,
+  TEST_RESULT_LABELS as TEST_LABELS,
+  VALGUS_LABELS,
+} from "@/lib/domain";
 
 export type Question =
   | { kind: "tri"; path: string; label: string; hint?: string }
@@ -13,32 +28,39 @@ export type Question =
   | { kind: "int" | "number"; path: string; label: string; unit: string; min: number; max?: number; step?: number; hint?: string }
   | { kind: "enum"; path: string; label: string; options: readonly (readonly [string, string])[]; hint?: string }
   | { kind: "multi"; path: string; label: string; options: readonly (readonly [string, string])[]; hint?: string; palpation?: boolean }
-  | { kind: "text"; path: string; label: string; max: number; rows?: number; hint?: string };
+  | { kind: "text"; path: string; label: string; max: number; rows?: number; hint?: string }
+  /** The two-level Wells score for DVT as a calculator of its criteria (decides exam.wellsDvt). */
+  | { kind: "wells"; path: string; label: string; hint?: string; askedWhen: { path: string; equals: unknown } }
+  /** Asked on the runner's or the episode's form, not in the assessment. */
+  | { kind: "record"; path: string; label: string; hint?: string };
 
 export type Section = { id: string; title: string; intro?: string; questions: Question[] };
 
 const tri = (path: string, label: string, hint?: string): Question => ({ kind: "tri", path, label, hint });
 
-export const TENDERNESS_LABELS: Record<(typeof TENDERNESS_SITES)[number], string> = {
-  medial_joint_line: "Medial joint line",
-  mcl: "Along the MCL",
-  pes_anserine: "Pes anserine insertion (2-5 cm below the joint line)",
-  proximal_medial_tibia_bony: "Focal bony tenderness, proximal medial tibia",
-  medial_patellar_facet: "Medial patellar facet / medial to the patella",
-  patella_only: "Patella only (no other bony tenderness)",
-  fibular_head: "Fibular head",
+const opts = <T extends string>(values: readonly T[], labels: Readonly<Record<T, string>>) => values.map((v) => [v, labels[v]] as const);
+
+/** The one question on swelling timing (it decides symptoms.swellingWithin2hOfInjury). */
+const SWELLING_TIMING_QUESTION: Question = {
+  kind: "enum",
+  path: "context.swellingTiming",
+  label: "Swelling: when it appeared",
+  options: opts(SWELLING_TIMING, SWELLING_TIMING_LABELS),
+  hint: "Swelling within 2 hours of an injury suggests bleeding into the joint (haemarthrosis).",
 };
 
-const EFFUSION_LABELS = { none: "None", trace: "Trace", moderate: "Moderate", large: "Large" } as const;
-const VALGUS_LABELS = { normal: "Normal", pain: "Pain", laxity: "Laxity" } as const;
-const TEST_LABELS = { negative: "Negative", positive: "Positive" } as const;
+const WELLS_QUESTION: Question = {
+  kind: "wells",
+  path: "context.wellsDvtCriteria",
+  label: "Two-level Wells score for DVT",
+  hint: "Tick the criteria present. 1 or less: DVT unlikely (D-dimer first); 2 or more: DVT likely (ultrasound within 4 hours). NICE NG158.",
+  askedWhen: { path: "symptoms.calfSwellingOrTenderness", equals: true },
+};
 
-const opts = <T extends string>(values: readonly T[], labels: Record<T, string>) => values.map((v) => [v, labels[v]] as const);
-
-/** The questions whose answers the red-flag rules read; unanswered ones are listed on the screen. */
+/** The red-flag screen: the questions the red-flag rules read that no other section asks. */
 export const RED_FLAG_QUESTIONS: Question[] = [
   tri("symptoms.visibleSwelling", "Visible swelling"),
-  tri("symptoms.swellingWithin2hOfInjury", "Swelling within 2 hours of an injury", "Suggests haemarthrosis after trauma."),
+  SWELLING_TIMING_QUESTION,
   tri("symptoms.locking", "True locking", "The knee gets stuck and cannot be straightened."),
   tri("symptoms.catching", "Catching"),
   tri("symptoms.instability", "Giving way or feeling of instability"),
@@ -54,8 +76,18 @@ export const RED_FLAG_QUESTIONS: Question[] = [
   tri("symptoms.nightPain", "Night pain"),
   tri("symptoms.newNumbnessOrWeakness", "New numbness or weakness"),
   tri("symptoms.coldOrPaleLimb", "Cold or pale limb"),
-  tri("symptoms.suspectedDislocation", "Suspected dislocation"),
+  tri(
+    "symptoms.patellarDislocation",
+    "Did the kneecap dislocate?",
+    "The kneecap slipped out of place to the side, even if it went back by itself.",
+  ),
+  tri(
+    "symptoms.suspectedDislocation",
+    "Is a dislocation of the knee joint itself suspected?",
+    "The thigh and shin bones knocked out of line: a knee joint (tibiofemoral) dislocation, not the kneecap.",
+  ),
   tri("symptoms.calfSwellingOrTenderness", "Calf swelling or tenderness"),
+  WELLS_QUESTION,
   tri("symptoms.hotSwollenJoint", "Hot, swollen joint"),
   tri("symptoms.fever", "Fever"),
   tri("history.recentJointInjection", "Recent joint injection"),
@@ -70,6 +102,12 @@ export const RED_FLAG_QUESTIONS: Question[] = [
     min: 0,
     max: 3650,
   },
+];
+
+/** Background the bone stress tier reads: asked in the intake's history, and again in the follow-up's screen. */
+const BONE_HEALTH_QUESTIONS: Question[] = [
+  tri("history.previousBoneStressInjury", "Previous bone stress injury"),
+  tri("history.lowEnergyAvailability", "Low energy availability or menstrual disturbance"),
 ];
 
 const PAIN_QUESTIONS: Question[] = [
@@ -92,6 +130,32 @@ const TRAINING_QUESTIONS: Question[] = [
   { kind: "int", path: "training.shoePairsInRotation", label: "Shoe pairs in rotation", unit: "pairs", min: 1, max: 20 },
 ];
 
+/**
+ * The examination the red-flag rules read, asked at intake and at every
+ * follow-up: effusion, extension and flexion, palpation, valgus stress in
+ * extension, hop and hip internal rotation (of every runner: SCFE and the
+ * femoral neck stress fracture depend on it).
+ */
+const RED_FLAG_EXAM_QUESTIONS: Question[] = [
+  { kind: "enum", path: "exam.effusion", label: "Effusion", options: opts(EFFUSION_GRADES, EFFUSION_LABELS) },
+  tri("exam.fullExtension", "Full extension possible"),
+  tri("exam.flexionTo90", "Flexion to 90° possible"),
+  {
+    kind: "multi",
+    path: "exam.tenderness",
+    label: "Tenderness on palpation",
+    options: opts(TENDERNESS_SITES, TENDERNESS_LABELS),
+    palpation: true,
+  },
+  { kind: "enum", path: "exam.valgusStress0", label: "Valgus stress at 0°", options: opts(VALGUS_STRESS_RESULTS, VALGUS_LABELS) },
+  tri("exam.hopPain", "Pain on single-leg hop"),
+  tri(
+    "exam.hipInternalRotationReduced",
+    "Reduced hip internal rotation",
+    "Examine the hip of every runner: a slipped epiphysis and a femoral neck stress fracture refer pain to the knee.",
+  ),
+];
+
 export const INTAKE_SECTIONS: Section[] = [
   {
     id: "history",
@@ -104,16 +168,9 @@ export const INTAKE_SECTIONS: Section[] = [
       tri("symptoms.painRisingFromChair", "Pain rising from a chair"),
       tri("symptoms.painProlongedSitting", "Pain with prolonged sitting"),
       tri("symptoms.burningOrTinglingInnerLeg", "Numbness, tingling or burning along the inner leg"),
-      {
-        kind: "enum",
-        path: "context.swellingTiming",
-        label: "Swelling: when it appeared",
-        options: opts(SWELLING_TIMING, SWELLING_TIMING_LABELS),
-      },
       tri("history.priorKneeInjury", "Previous knee injury or surgery"),
       { kind: "text", path: "context.injuryHistory", label: "Previous injuries and surgery: details", max: 2000 },
-      tri("history.previousBoneStressInjury", "Previous bone stress injury"),
-      tri("history.lowEnergyAvailability", "Low energy availability or menstrual disturbance"),
+      ...BONE_HEALTH_QUESTIONS,
       { kind: "text", path: "context.medication", label: "Medication", max: 1000, rows: 2 },
       { kind: "text", path: "context.allergies", label: "Allergies", max: 1000, rows: 2 },
       { kind: "text", path: "context.comorbidities", label: "Relevant comorbidities", max: 1000, rows: 2 },
@@ -141,27 +198,15 @@ export const INTAKE_SECTIONS: Section[] = [
     id: "exam",
     title: "4. Examination",
     questions: [
-      { kind: "enum", path: "exam.effusion", label: "Effusion", options: opts(EFFUSION_GRADES, EFFUSION_LABELS) },
-      tri("exam.fullExtension", "Full extension possible"),
-      tri("exam.flexionTo90", "Flexion to 90° possible"),
-      {
-        kind: "multi",
-        path: "exam.tenderness",
-        label: "Tenderness on palpation",
-        options: opts(TENDERNESS_SITES, TENDERNESS_LABELS),
-        palpation: true,
-      },
-      { kind: "enum", path: "exam.valgusStress0", label: "Valgus stress at 0°", options: opts(VALGUS_STRESS_RESULTS, VALGUS_LABELS) },
+      ...RED_FLAG_EXAM_QUESTIONS,
       { kind: "enum", path: "exam.valgusStress30", label: "Valgus stress at 30°", options: opts(VALGUS_STRESS_RESULTS, VALGUS_LABELS) },
       { kind: "enum", path: "exam.mcmurray", label: "McMurray test", options: opts(TEST_RESULTS, TEST_LABELS) },
       { kind: "enum", path: "exam.thessaly", label: "Thessaly test", options: opts(TEST_RESULTS, TEST_LABELS) },
-      tri("exam.hopPain", "Pain on single-leg hop"),
       tri("exam.singleLegSquatValgus", "Dynamic knee valgus on single-leg squat"),
       tri("exam.hipAbductorWeakness", "Hip abductor (gluteus medius) weakness"),
       tri("exam.quadricepsControlDeficit", "Quadriceps control deficit"),
       tri("exam.hamstringTightness", "Hamstring tightness"),
       tri("exam.ankleDorsiflexionLimited", "Limited ankle dorsiflexion"),
-      tri("exam.hipInternalRotationReduced", "Reduced hip internal rotation"),
       tri("exam.saphenousTinel", "Tinel's sign over the saphenous nerve"),
     ],
   },
@@ -177,13 +222,7 @@ export const FOLLOW_UP_SECTIONS: Section[] = [
         kind: "enum",
         path: "followUp.responseToTreatment",
         label: "Response to treatment",
-        options: [
-          ["much_better", "Much better"],
-          ["better", "Better"],
-          ["unchanged", "Unchanged"],
-          ["worse", "Worse"],
-          ["much_worse", "Much worse"],
-        ],
+        options: opts(RESPONSES, RESPONSE_LABELS),
       },
       { kind: "text", path: "followUp.trainingSinceLastVisit", label: "Training since the last visit", max: 2000, rows: 2 },
     ],
@@ -192,29 +231,53 @@ export const FOLLOW_UP_SECTIONS: Section[] = [
     id: "screen",
     title: "3. Red-flag re-screen",
     intro: "Ask each question again: answers from earlier visits are not carried over.",
-    questions: RED_FLAG_QUESTIONS,
+    questions: [...RED_FLAG_QUESTIONS, ...BONE_HEALTH_QUESTIONS],
   },
   {
     id: "exam",
     title: "4. Examination (re-check)",
-    intro: "The findings the red-flag rules read (bony tenderness, hop pain, flexion, effusion, hip rotation).",
-    questions: [
-      { kind: "enum", path: "exam.effusion", label: "Effusion", options: opts(EFFUSION_GRADES, EFFUSION_LABELS) },
-      tri("exam.fullExtension", "Full extension possible"),
-      tri("exam.flexionTo90", "Flexion to 90° possible"),
-      {
-        kind: "multi",
-        path: "exam.tenderness",
-        label: "Tenderness on palpation",
-        options: opts(TENDERNESS_SITES, TENDERNESS_LABELS),
-        palpation: true,
-      },
-      tri("exam.hopPain", "Pain on single-leg hop"),
-      tri("exam.hipInternalRotationReduced", "Reduced hip internal rotation"),
-    ],
+    intro: "The findings the red-flag rules read (effusion, flexion, bony tenderness, valgus stress in extension, hop pain, hip rotation).",
+    questions: RED_FLAG_EXAM_QUESTIONS,
   },
   { id: "training", title: "5. Training habits", questions: TRAINING_QUESTIONS },
 ];
+
+/** Answers the rules read that are recorded with the runner or the episode, not in the assessment. */
+export const RECORD_QUESTIONS: Question[] = [
+  { kind: "record", path: "patient.birthDate", label: "Date of birth (the runner's record)" },
+  { kind: "record", path: "episode.mechanism", label: "Mechanism of the episode (acute trauma or gradual)", hint: "Set on the episode." },
+  { kind: "record", path: "episode.onsetDate", label: "Onset date of the episode", hint: "Set on the episode." },
+];
+
+/** Engine inputs the forms do not ask directly, and the question that decides each. */
+export const DERIVED_FROM: Readonly<Record<string, string>> = Object.freeze({
+  "symptoms.swellingWithin2hOfInjury": "context.swellingTiming",
+  "exam.wellsDvt": "context.wellsDvtCriteria",
+  ageYears: "patient.birthDate",
+});
+
+const ALL_QUESTIONS: ReadonlyMap<string, Question> = new Map(
+  [...INTAKE_SECTIONS, ...FOLLOW_UP_SECTIONS, { questions: RECORD_QUESTIONS }]
+    .flatMap((section) => section.questions)
+    .map((q) => [q.path, q] as const),
+);
+
+/** The question that asks (or decides) an engine input path; undefined when none does. */
+export function questionFor(path: string): Question | undefined {
+  return ALL_QUESTIONS.get(DERIVED_FROM[path] ?? path);
+}
+
+/** A question is shown unless it is asked only when another answer is given (the Wells score: with calf swelling), or already answered. */
+export function isAsked(q: Question, answers: unknown): boolean {
+  if (q.kind === "record") return false;
+  if (q.kind !== "wells") return true;
+  return readAnswer(answers, q.askedWhen.path) === q.askedWhen.equals || readAnswer(answers, q.path) !== undefined;
+}
+
+/** The questions of a form, by path. */
+export function questionsOf(kind: "intake" | "follow_up"): Question[] {
+  return (kind === "intake" ? INTAKE_SECTIONS : FOLLOW_UP_SECTIONS).flatMap((s) => s.questions);
+}
 
 export const KOOS_ITEMS: { subscale: string; title: string; items: [string, string][] }[] = [
   {
@@ -313,3 +376,53 @@ export const LEFS_ITEMS = [
   "Hopping",
   "Rolling over in bed",
 ];
+
+/**
+ * "12 runs in the 60 days up to the assessment": what the form says about the
+ * runs its live evaluation reads (the run window, RUN_WINDOW_DAYS). `loadedFrom`
+ * is the first day of the runs the form holds; an assessment date moved
+ * earlier than that needs runs that were not loaded, and the text says so.
+ */
+export function runWindowText(runs: readonly { date: string }[], assessedOn: string, loadedFrom?: string): string {
+  const count = runsInWindow(runs, assessedOn).length;
+  const text = `${count} run${count === 1 ? "" : "s"} in the ${RUN_WINDOW_DAYS_INCLUSIVE} days up to the assessment`;
+  if (loadedFrom !== undefined && addDays(assessedOn, -RUN_WINDOW_DAYS) < loadedFrom)
+    return `${text} (runs before ${formatDate(loadedFrom)} are not loaded here: the training load is computed when the draft is saved)`;
+  return text;
+}
+
+/** What the runner's and the episode's records hold for RECORD_QUESTIONS. */
+export type RecordAnswers = { birthDate: string; mechanism: string | null; onsetDate: string | null };
+
+const FIRES_ON: ReadonlyMap<string, readonly string[]> = new Map(RED_FLAG_RULES.map((r) => [r.code, inputsOf(r).fires]));
+
+/**
+ * The red-flag questions still to answer: for every red flag not yet
+ * assessed, the unanswered questions its trigger reads, once each, in the
+ * order of the forms. Empty exactly when no flag is left unassessed for
+ * want of an answer: "not yet screened: N questions" counts these.
+ */
+export function unansweredRedFlagQuestions(notAssessed: readonly string[], answers: unknown, record: RecordAnswers): Question[] {
+  const paths = new Set(notAssessed.flatMap((code) => FIRES_ON.get(code) ?? []));
+  const out = new Map<string, Question>();
+  for (const path of paths) {
+    const q = questionFor(path);
+    if (!q || out.has(q.path)) continue;
+    const value =
+      q.kind === "record"
+        ? { "patient.birthDate": record.birthDate, "episode.mechanism": record.mechanism, "episode.onsetDate": record.onsetDate }[q.path]
+        : readAnswer(answers, q.path);
+    if (value === undefined || value === null) out.set(q.path, q);
+  }
+  const order = [...ALL_QUESTIONS.keys()];
+  return [...out.values()].sort((a, b) => order.indexOf(a.path) - order.indexOf(b.path));
+}
+
+function readAnswer(answers: unknown, path: string): unknown {
+  let cur: unknown = answers;
+  for (const key of path.split(".")) {
+    if (cur === null || typeof cur !== "object") return undefined;
+    cur = Reflect.get(cur, key);
+  }
+  return cur;
+}

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Suspense } from "react";
-import { can, requireUser, ROLE_LABELS } from "@/lib/auth";
+import { requireUser } from "@/lib/auth";
+import { can, ROLE_LABELS } from "@/lib/domain/access";
 import { SignOutButton } from "@/app/_components/layout/sign-out-button";
 import { NavLink } from "@/app/_components/layout/nav-link";
 import { NavigationProgress } from "@/app/_components/layout/navigation-progress";

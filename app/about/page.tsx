@@ -24,6 +24,8 @@ const LITERATURE = [
     what: "why the acute:chronic workload ratio is shown as weak evidence, never as a red flag",
   },
   { who: "Silbernagel et al. 2007", what: "pain-monitoring model for return to running" },
+  { who: "NICE NG158", what: "the two-level Wells score: when a suspected deep vein thrombosis is imaged within hours" },
+  { who: "Warden et al. 2014; Hoenig et al. 2022", what: "bone stress injuries: pain-free loading before a return to running" },
 ];
 
 const MEASURES = [

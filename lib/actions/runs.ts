@@ -4,7 +4,9 @@ import { revalidatePath } from "next/cache";
 import { deleteRun, importRuns, previewRunImport, saveRun, type ImportPreview } from "@/lib/data/runs";
 import { runAction, type ActionState } from "@/lib/actions/state";
 import { formDataToObject, parseOrThrow, uuid } from "@/lib/validation/common";
-import { csvImportSchema, runFormSchema } from "@/lib/validation/runs";
+import { csvImportSchema, runFormSchema, runsLoggedSinceSchema } from "@/lib/validation/runs";
+import { setRunsLoggedSince } from "@/lib/data/run-log";
+import { formatDate } from "@/lib/format";
 import { z } from "zod";
 
 export async function saveRunAction(_prev: ActionState, form: FormData): Promise<ActionState> {
@@ -13,6 +15,22 @@ export async function saveRunAction(_prev: ActionState, form: FormData): Promise
     const run = await saveRun(actor, input);
     revalidatePath(`/patients/${input.patientId}/runs`);
     return { ok: true, message: `${input.runId ? "Run updated" : "Run added"}: ${run.distanceKm} km on ${run.date}.` };
+  });
+}
+
+/** "Run log complete from": the day every evaluation starts the log at (audited). */
+export async function setRunsLoggedSinceAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return runAction("run.write", async (actor) => {
+    const input = parseOrThrow(runsLoggedSinceSchema, formDataToObject(form));
+    const start = await setRunsLoggedSince(actor, input.patientId, input.runsLoggedSince);
+    revalidatePath(`/patients/${input.patientId}/runs`);
+    revalidatePath(`/patients/${input.patientId}`);
+    return {
+      ok: true,
+      message: start.runsLoggedSince
+        ? `Run log complete from ${formatDate(start.runsLoggedSince)}${start.confirmed ? "" : " (proposed from the first run)"}.`
+        : "No run log start: no runs recorded.",
+    };
   });
 }
 

@@ -1,4 +1,5 @@
-import { requireApiActor, type Actor, type Permission } from "@/lib/auth";
+import { requireApiActor } from "@/lib/auth";
+import type { Actor, Permission } from "@/lib/domain/access";
 import {
   ConflictError,
   DatabaseBusyError,

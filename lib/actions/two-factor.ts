@@ -1,7 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getSessionUser, type Actor } from "@/lib/auth";
+import { getSessionUser } from "@/lib/auth";
+import type { Actor } from "@/lib/domain/access";
 import { actionError, runAction, type ActionState } from "@/lib/actions/state";
 import {
   confirmTwoFactorEnrolment,

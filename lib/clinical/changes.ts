@@ -10,30 +10,9 @@
  * cannot be made is omitted (and a measure with neither is omitted).
  */
 
+import { MEASURES } from "../domain/measures";
 import { atLeast } from "./rounding";
-import {
-  CHANGE_MEASURES,
-  type Change,
-  type ChangeClass,
-  type ChangeMeasure,
-  type Changes,
-  type ImportantChange,
-  type Scores,
-} from "./types";
-
-/** Which important-change setting applies, and which direction is better. */
-export const CHANGE_MEASURE_RULES: Readonly<Record<ChangeMeasure, { setting: keyof ImportantChange; lowerIsBetter: boolean }>> =
-  Object.freeze({
-    painNow: { setting: "painNow", lowerIsBetter: true },
-    "koos.pain": { setting: "koos", lowerIsBetter: false },
-    "koos.symptoms": { setting: "koos", lowerIsBetter: false },
-    "koos.adl": { setting: "koos", lowerIsBetter: false },
-    "koos.sport": { setting: "koos", lowerIsBetter: false },
-    "koos.qol": { setting: "koos", lowerIsBetter: false },
-    lefs: { setting: "lefs", lowerIsBetter: false },
-    psfs: { setting: "psfs", lowerIsBetter: false },
-    tegner: { setting: "tegner", lowerIsBetter: false },
-  });
+import type { Change, ChangeClass, ChangeMeasure, Changes, ImportantChange, Scores } from "./types";
 
 /** The (rounded) score of `measure`, or undefined when absent or not computable. */
 export function scoreOf(scores: Scores, measure: ChangeMeasure): number | undefined {
@@ -66,10 +45,10 @@ export function classifyChange(before: number, now: number, importantChange: num
 
 export function computeChanges(now: Scores, baseline: Scores, previous: Scores, importantChange: ImportantChange): Changes {
   const changes: Changes = {};
-  for (const measure of CHANGE_MEASURES) {
+  for (const { measure, importantChangeKey: setting, betterIs } of MEASURES) {
     const current = scoreOf(now, measure);
     if (current === undefined) continue;
-    const { setting, lowerIsBetter } = CHANGE_MEASURE_RULES[measure];
+    const lowerIsBetter = betterIs === "lower";
     const change: Change = {};
     const base = scoreOf(baseline, measure);
     if (base !== undefined) change.vsBaseline = classifyChange(base, current, importantChange[setting], lowerIsBetter);

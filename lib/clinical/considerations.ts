@@ -91,7 +91,7 @@ export const CONSIDERATION_RULES: readonly ConsiderationRule[] = [
     explanation:
       "Bone stress injury of the medial tibia. Fires on focal bony tenderness of the proximal medial tibia, or on at least " +
       "two of: hop pain, rest or night pain, a single-run load spike, low energy availability, a previous bone stress injury. " +
-      "(The red flag bone_stress_injury_suspected covers bony tenderness with hop, rest or night pain.)",
+      "(The bony tenderness is also the red flag bone_stress_injury_suspected.)",
     source: SPEC7,
     characteristic: [(f) => f.tender("proximal_medial_tibia_bony")],
     anyOf: [

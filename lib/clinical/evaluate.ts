@@ -1,5 +1,5 @@
 /**
- * evaluate(input, settings?) -> evaluation (EVALUATE.md).
+ * evaluate(input, settings?) -> evaluation (EVALUATE.md, rules version 2).
  *
  * Pure: no I/O, no clock, no randomness; the input is not modified. The same
  * input and settings always give the same evaluation. `input` must already be
@@ -9,13 +9,15 @@
  * override them key by key (settings.ts).
  */
 
+import { mostSevere } from "../domain/urgency";
 import { computeChanges } from "./changes";
 import { evaluateConsiderations } from "./considerations";
 import { ageInFullYears, dayNumber } from "./dates";
 import { makeFacts } from "./facts";
 import { computeLoad } from "./load";
-import { evaluateRedFlags, mostSevere } from "./red-flags";
+import { evaluateRedFlags } from "./red-flags";
 import { evaluateRiskFactors } from "./risk-factors";
+import { runningAdvice } from "./running-advice";
 import { computeScores } from "./scoring";
 import { resolveSettings } from "./settings";
 import { RULES_VERSION, type ClinicSettings, type Evaluation, type EvaluationInput } from "./types";
@@ -24,22 +26,27 @@ export function evaluate(input: EvaluationInput, settings?: ClinicSettings): Eva
   const thresholds = resolveSettings(settings, input.settings);
   const ageYears = ageInFullYears(input.patient.birthDate, input.assessedOn);
 
-  const runs = input.training?.runs;
-  const load = runs === undefined ? undefined : computeLoad(runs, dayNumber(input.assessedOn), thresholds.spikePct);
+  const training = input.training;
+  const load =
+    training?.runs === undefined
+      ? undefined
+      : computeLoad(training.runs, dayNumber(input.assessedOn), thresholds.spikePct, training.loggedSince);
 
   const facts = makeFacts(input, ageYears, thresholds, load);
   const { redFlags, redFlagsAbsent, redFlagsNotAssessed } = evaluateRedFlags(facts);
+  const urgency = mostSevere(redFlags.map((flag) => flag.urgency));
   const scores = computeScores(input.measures, input.symptoms?.painNow);
 
-  // Key order is part of the contract (EVALUATE.md section 2).
+  // Key order is part of the contract (EVALUATE.md sections 2 and 7).
   const evaluation: Evaluation = {
     rulesVersion: RULES_VERSION,
     ageYears,
-    urgency: mostSevere(redFlags.map((flag) => flag.urgency)),
+    urgency,
     redFlags,
     redFlagsAbsent,
     redFlagsNotAssessed,
     riskFactors: evaluateRiskFactors(facts),
+    runningAdvice: runningAdvice(urgency, redFlags, redFlagsNotAssessed, thresholds.maxRunPain),
     considerations: evaluateConsiderations(facts),
     scores,
   };

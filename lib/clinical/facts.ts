@@ -7,19 +7,11 @@
  * An omitted answer always gives *unknown*, never false.
  */
 
+import type { TendernessSite } from "../domain/codes";
+import type { Settings } from "../domain/settings";
+import { dayNumber } from "./dates";
 import { known, UNKNOWN, type Finding } from "./logic";
-import type {
-  EpisodeInput,
-  EvaluationInput,
-  ExamInput,
-  HistoryInput,
-  Load,
-  PatientInput,
-  Settings,
-  SymptomsInput,
-  TendernessSite,
-  TrainingInput,
-} from "./types";
+import type { EpisodeInput, EvaluationInput, ExamInput, HistoryInput, PatientInput, SymptomsInput, TrainingInput } from "./input";
 
 /** The answer groups of the input that hold single answers. */
 interface Groups {
@@ -39,7 +31,11 @@ export type BooleanPath = PathOf<boolean>;
 /** e.g. "symptoms.daysPersistingDespiteReducedTraining" */
 export type NumberPath = PathOf<number>;
 /** e.g. "episode.mechanism", "exam.effusion" */
-export type ChoicePath = Exclude<PathOf<string>, "patient.birthDate" | "episode.onsetDate">;
+export type ChoicePath = Exclude<PathOf<string>, DatePath>;
+/** The dates of the input a rule may test. */
+export type DatePath = "patient.birthDate" | "episode.onsetDate" | "training.loggedSince";
+/** Any answer path. */
+export type AnswerPath = BooleanPath | NumberPath | ChoicePath | DatePath | "exam.tenderness";
 /** The allowed answers at a choice path. */
 export type ChoiceAt<P extends ChoicePath> = P extends `${infer G extends keyof Groups}.${infer K}`
   ? K extends keyof Groups[G]
@@ -49,6 +45,15 @@ export type ChoiceAt<P extends ChoicePath> = P extends `${infer G extends keyof 
 
 /** Derived values that rules may test, named as they appear in the output. */
 export type LoadMetric = "acute7dKm" | "chronicWeeklyKm" | "acwr" | "twoWeekChangePct";
+
+/** The load values rules may test (the output's `load`). */
+export interface LoadValues {
+  acute7dKm: number | null;
+  chronicWeeklyKm: number | null;
+  acwr: number | null;
+  twoWeekChangePct: number | null;
+  spikes: readonly unknown[];
+}
 
 export interface Facts {
   readonly ageYears: number;
@@ -67,6 +72,12 @@ export interface Facts {
   above(path: NumberPath, threshold: number): Finding;
   /** The number at `path` is < `threshold`. */
   below(path: NumberPath, threshold: number): Finding;
+  /** The number at `path` is <= `threshold`. */
+  atMost(path: NumberPath, threshold: number): Finding;
+  /** The date at `path` is at most `days` days before the assessment day (unknown when not given). */
+  withinDays(path: DatePath, days: number): Finding;
+  /** An answer was given at `path` (false when omitted: never unknown). */
+  answered(path: AnswerPath): boolean;
   /** The number at `path` equals `value`. */
   equals(path: NumberPath, value: number): Finding;
   /** Age in full years (always known: the birth date is required). */
@@ -96,13 +107,13 @@ class InputFacts implements Facts {
     private readonly input: EvaluationInput,
     readonly ageYears: number,
     readonly settings: Settings,
-    private readonly load: Load | undefined,
+    private readonly load: LoadValues | undefined,
   ) {}
 
   private answer(path: string): unknown {
     const [group, key] = splitPath(path);
-    const answers = (this.input as unknown as Record<string, Record<string, unknown> | undefined>)[group];
-    return answers === undefined ? undefined : answers[key];
+    const answers: unknown = Reflect.get(this.input, group);
+    return answers === undefined || answers === null ? undefined : Reflect.get(answers, key);
   }
 
   private number(path: NumberPath, test: (n: number) => boolean): Finding {
@@ -142,6 +153,19 @@ class InputFacts implements Facts {
     return this.number(path, (n) => n < threshold);
   }
 
+  atMost(path: NumberPath, threshold: number): Finding {
+    return this.number(path, (n) => n <= threshold);
+  }
+
+  withinDays(path: DatePath, days: number): Finding {
+    const value = this.answer(path);
+    return typeof value === "string" ? known(dayNumber(this.input.assessedOn) - dayNumber(value) <= days, path) : UNKNOWN;
+  }
+
+  answered(path: AnswerPath): boolean {
+    return this.answer(path) !== undefined;
+  }
+
   equals(path: NumberPath, value: number): Finding {
     return this.number(path, (n) => n === value);
   }
@@ -168,6 +192,78 @@ class InputFacts implements Facts {
   }
 }
 
-export function makeFacts(input: EvaluationInput, ageYears: number, settings: Settings, load: Load | undefined): Facts {
+export function makeFacts(input: EvaluationInput, ageYears: number, settings: Settings, load: LoadValues | undefined): Facts {
   return new InputFacts(input, ageYears, settings, load);
+}
+
+/**
+ * Facts for which every question is "not asked", recording each path a rule
+ * asks about: the inputs a rule reads (lib/clinical/red-flags: `inputsOf`).
+ * Rules are written in three-valued logic whose parts are all evaluated, so
+ * one pass sees every input.
+ */
+class RecordingFacts implements Facts {
+  readonly ageYears = 0;
+  readonly paths = new Set<string>();
+  constructor(readonly settings: Settings) {}
+  private asked(path: string): Finding {
+    this.paths.add(path);
+    return UNKNOWN;
+  }
+  yes(path: BooleanPath): Finding {
+    return this.asked(path);
+  }
+  no(path: BooleanPath): Finding {
+    return this.asked(path);
+  }
+  is<P extends ChoicePath>(path: P): Finding {
+    return this.asked(path);
+  }
+  tender(): Finding {
+    return this.asked("exam.tenderness");
+  }
+  atLeast(path: NumberPath): Finding {
+    return this.asked(path);
+  }
+  above(path: NumberPath): Finding {
+    return this.asked(path);
+  }
+  below(path: NumberPath): Finding {
+    return this.asked(path);
+  }
+  equals(path: NumberPath): Finding {
+    return this.asked(path);
+  }
+  atMost(path: NumberPath): Finding {
+    return this.asked(path);
+  }
+  withinDays(path: DatePath): Finding {
+    return this.asked(path);
+  }
+  answered(path: AnswerPath): boolean {
+    this.paths.add(path);
+    return false;
+  }
+  ageAtLeast(): Finding {
+    return this.asked("ageYears");
+  }
+  ageAbove(): Finding {
+    return this.asked("ageYears");
+  }
+  ageBetween(): Finding {
+    return this.asked("ageYears");
+  }
+  loadAbove(metric: LoadMetric): Finding {
+    return this.asked(`load.${metric}`);
+  }
+  spikes(): Finding {
+    return this.asked("load.spikes");
+  }
+}
+
+/** Runs `read` on facts where nothing was asked; returns every path it asked about, in order. */
+export function pathsRead(settings: Settings, read: (f: Facts) => void): string[] {
+  const facts = new RecordingFacts(settings);
+  read(facts);
+  return [...facts.paths];
 }

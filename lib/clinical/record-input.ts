@@ -5,6 +5,7 @@
  * thresholds. Pure: the same record always gives the same input, in the
  * browser (live feedback while typing) and on the server (signing).
  */
+import { RUN_WINDOW_DAYS } from "../domain/windows";
 import { addDays } from "./dates";
 import type {
   ClinicSettings,
@@ -48,13 +49,15 @@ export interface AssessmentRecord {
   episode: { mechanism?: Mechanism | null; side?: Side | null; onsetDate?: IsoDate | null };
   answers: ClinicalAnswers;
   runs: readonly RecordRun[];
+  /**
+   * The runner's run log is complete from this day (Patient.runsLoggedSince);
+   * null when not recorded (the engine then starts the log at its first run).
+   */
+  loggedSince?: IsoDate | null;
   /** Earlier signed, not entered-in-error assessments of the episode. */
   priors: readonly PriorRecord[];
   settings?: ClinicSettings;
 }
-
-/** Runs older than this cannot affect any load window (spikes look back 29 + 30 days). */
-export const RUN_LOOKBACK_DAYS = 59;
 
 /** The measures of an answer set, with pain NRS now taken from the symptoms when not given twice. */
 export function measuresOf(answers: ClinicalAnswers): MeasuresInput {
@@ -67,11 +70,15 @@ function nonEmpty<T extends object>(value: T | undefined): T | undefined {
   return value && Object.keys(value).length > 0 ? value : undefined;
 }
 
+/** The runs an evaluation on `assessedOn` reads: those of the run window, D-59 .. D. */
+export function runsInWindow<R extends { date: IsoDate }>(runs: readonly R[], assessedOn: IsoDate): R[] {
+  const from = addDays(assessedOn, -RUN_WINDOW_DAYS);
+  return runs.filter((r) => r.date >= from && r.date <= assessedOn);
+}
+
 export function buildEvaluationInput(record: AssessmentRecord): EvaluationInput {
   const { assessedOn, answers } = record;
-  const from = addDays(assessedOn, -RUN_LOOKBACK_DAYS);
-  const runs = record.runs
-    .filter((r) => r.date >= from && r.date <= assessedOn)
+  const runs = runsInWindow(record.runs, assessedOn)
     .map((r) => (r.surface ? { date: r.date, distanceKm: r.distanceKm, surface: r.surface } : { date: r.date, distanceKm: r.distanceKm }))
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.distanceKm - b.distanceKm));
 
@@ -87,8 +94,15 @@ export function buildEvaluationInput(record: AssessmentRecord): EvaluationInput 
   if (nonEmpty(answers.symptoms)) input.symptoms = { ...answers.symptoms };
   if (nonEmpty(answers.history)) input.history = { ...answers.history };
   if (nonEmpty(answers.exam)) input.exam = { ...answers.exam };
-  // No runs on record: load is "not known" (omitted), not "0 km".
-  const training = runs.length > 0 ? { ...(answers.training ?? {}), runs } : { ...(answers.training ?? {}) };
+  // The log is complete from loggedSince: an empty log is then a log of no runs (0 km). Without it, no runs on
+  // record means load "not known" (omitted), not "0 km". A log that starts after the assessment says nothing about it.
+  const loggedSince = record.loggedSince ?? undefined;
+  const training: TrainingInput =
+    loggedSince !== undefined && loggedSince <= assessedOn
+      ? { ...(answers.training ?? {}), runs, loggedSince }
+      : loggedSince === undefined && runs.length > 0
+        ? { ...(answers.training ?? {}), runs }
+        : { ...(answers.training ?? {}) };
   if (nonEmpty(training)) input.training = training;
   const measures = measuresOf(answers);
   if (nonEmpty(measures)) input.measures = measures;

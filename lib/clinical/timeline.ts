@@ -7,17 +7,22 @@
  *   week of the first run to the week of `today`, each week with the ACWR at
  *   its last day (Sunday, or `today` for the current week) exactly as
  *   `computeLoad` computes it for that day, and every single-run spike of the
- *   whole history by the rule of EVALUATE.md section 5.
+ *   whole history by the rule of EVALUATE.md section 5. Like the engine, it
+ *   reads the log as complete only from `loggedSince` (default: the first
+ *   run): an ACWR whose 28 days start earlier is null, and a run is a spike
+ *   only when its 30 days before lie inside the log.
  * - `measureSeries`: one series per outcome measure that has at least one
  *   score, with its baseline (first score) and the band of the important
  *   change around it.
  */
 
 import { dayNumber, fromDayNumber } from "./dates";
-import { CHANGE_MEASURE_LABELS } from "./labels";
+import { MEASURES, type MeasureUnit } from "../domain/measures";
+import { ACUTE_DAYS, CHRONIC_DAYS, SPIKE_LOOKBACK_DAYS } from "../domain/windows";
 import { spikeBand } from "./load";
 import { exceeds, round1, round2 } from "./rounding";
-import type { ChangeMeasure, Evaluation, ImportantChange, IsoDate, KoosSubscale, Scores, Spike } from "./types";
+import { scoreOf as scoreOfMeasure } from "./changes";
+import type { ChangeMeasure, ImportantChange, IsoDate, Scores, Spike } from "./types";
 
 // ---------------------------------------------------------------------------
 // Training
@@ -48,7 +53,8 @@ export interface TrainingWeek {
   longestKm: number;
   /**
    * Acute 7 days / (28 days / 4) at `acwrOn` (EVALUATE.md section 5), two
-   * decimals; null when the 28 days hold no distance.
+   * decimals; null when the 28 days hold no distance or start before the log
+   * is complete.
    */
   acwr: number | null;
 }
@@ -81,7 +87,7 @@ interface SortedRun {
  * Weekly distance, ACWR per week and single-run spikes. `runs` in any order;
  * runs after `today` are ignored. O(n log n) for the sort, then linear.
  */
-export function trainingSeries(runs: readonly TimelineRun[], today: IsoDate, spikePct: number): TrainingSeries {
+export function trainingSeries(runs: readonly TimelineRun[], today: IsoDate, spikePct: number, loggedSince?: IsoDate): TrainingSeries {
   const todayDay = dayNumber(today);
   const sorted: SortedRun[] = [];
   for (let index = 0; index < runs.length; index++) {
@@ -93,11 +99,12 @@ export function trainingSeries(runs: readonly TimelineRun[], today: IsoDate, spi
   if (sorted.length === 0) return { weeks: [], spikes: [] };
   // Same-day runs keep their input order, as in computeLoad.
   sorted.sort((a, b) => a.day - b.day || a.index - b.index);
+  const start = loggedSince === undefined ? (sorted[0] as SortedRun).day : dayNumber(loggedSince);
 
-  return { weeks: weeksOf(sorted, todayDay), spikes: spikesOf(sorted, spikePct) };
+  return { weeks: weeksOf(sorted, todayDay, start), spikes: spikesOf(sorted, spikePct, start) };
 }
 
-function weeksOf(sorted: readonly SortedRun[], todayDay: number): TrainingWeek[] {
+function weeksOf(sorted: readonly SortedRun[], todayDay: number, start: number): TrainingWeek[] {
   const weeks: TrainingWeek[] = [];
   const first = sorted[0] as SortedRun;
   const lastMonday = isoWeekStart(todayDay);
@@ -112,7 +119,7 @@ function weeksOf(sorted: readonly SortedRun[], todayDay: number): TrainingWeek[]
     const d = Math.min(monday + 6, todayDay);
     while (upTo < sorted.length && (sorted[upTo] as SortedRun).day <= d) upTo++;
     while (weekFrom < upTo && (sorted[weekFrom] as SortedRun).day < monday) weekFrom++;
-    while (windowFrom < upTo && (sorted[windowFrom] as SortedRun).day < d - 27) windowFrom++;
+    while (windowFrom < upTo && (sorted[windowFrom] as SortedRun).day < d - (CHRONIC_DAYS - 1)) windowFrom++;
 
     let km = 0;
     let count = 0;
@@ -129,16 +136,16 @@ function weeksOf(sorted: readonly SortedRun[], todayDay: number): TrainingWeek[]
     for (let i = windowFrom; i < upTo; i++) {
       const run = sorted[i] as SortedRun;
       chronic += run.km;
-      if (run.day >= d - 6) acute += run.km;
+      if (run.day >= d - (ACUTE_DAYS - 1)) acute += run.km;
     }
-    const chronicWeekly = chronic / 4;
+    const chronicWeekly = chronic / (CHRONIC_DAYS / 7);
     weeks.push({
       weekStart: fromDayNumber(monday),
       acwrOn: fromDayNumber(d),
       km: round1(km),
       runs: count,
       longestKm: round1(longest),
-      acwr: chronicWeekly === 0 ? null : round2(acute / chronicWeekly),
+      acwr: chronicWeekly === 0 || d - (CHRONIC_DAYS - 1) < start ? null : round2(acute / chronicWeekly),
     });
   }
   return weeks;
@@ -149,7 +156,7 @@ function weeksOf(sorted: readonly SortedRun[], todayDay: number): TrainingWeek[]
  * in its previous 30 days (its date - 30 .. its date - 1), kept with a
  * sliding-window maximum (a deque of runs with decreasing distance).
  */
-function spikesOf(sorted: readonly SortedRun[], spikePct: number): Spike[] {
+function spikesOf(sorted: readonly SortedRun[], spikePct: number, start: number): Spike[] {
   const factor = 1 + spikePct / 100;
   const spikes: Spike[] = [];
   const deque: number[] = []; // indices into sorted; distances strictly decreasing
@@ -165,9 +172,10 @@ function spikesOf(sorted: readonly SortedRun[], spikePct: number): Spike[] {
       next++;
     }
     // Drop the runs dated before the candidate's day - 30.
-    while (deque.length > head && (sorted[deque[head] as number] as SortedRun).day < candidate.day - 30) head++;
+    while (deque.length > head && (sorted[deque[head] as number] as SortedRun).day < candidate.day - SPIKE_LOOKBACK_DAYS) head++;
     const longest = deque.length > head ? (sorted[deque[head] as number] as SortedRun).km : 0;
     if (longest <= 0) continue; // no earlier run, or only runs of 0 km
+    if (candidate.day - SPIKE_LOOKBACK_DAYS < start) continue; // its 30 days before reach before the log is complete
     if (!exceeds(candidate.km, factor * longest)) continue;
     spikes.push({
       date: candidate.date,
@@ -183,39 +191,13 @@ function spikesOf(sorted: readonly SortedRun[], spikePct: number): Spike[] {
 // Outcome measures
 // ---------------------------------------------------------------------------
 
-export type MeasureUnit = "/10" | "/100" | "/80" | "level";
-
-export interface MeasureDefinition {
-  measure: ChangeMeasure;
-  label: string;
-  unit: MeasureUnit;
-  betterIs: "higher" | "lower";
-  domain: [number, number];
-  /** Which key of ImportantChange applies. */
-  importantChangeKey: keyof ImportantChange;
-}
-
-/** The measures in output order (CHANGE_MEASURES), with their scales (SPEC.md section 6). */
-export const MEASURE_DEFINITIONS: readonly MeasureDefinition[] = Object.freeze([
-  { measure: "painNow", label: "Pain NRS", unit: "/10", betterIs: "lower", domain: [0, 10], importantChangeKey: "painNow" },
-  ...(["pain", "symptoms", "adl", "sport", "qol"] as const).map((s): MeasureDefinition => ({
-    measure: `koos.${s}`,
-    label: CHANGE_MEASURE_LABELS[`koos.${s}`],
-    unit: "/100",
-    betterIs: "higher",
-    domain: [0, 100],
-    importantChangeKey: "koos",
-  })),
-  { measure: "lefs", label: "LEFS", unit: "/80", betterIs: "higher", domain: [0, 80], importantChangeKey: "lefs" },
-  { measure: "psfs", label: "PSFS", unit: "/10", betterIs: "higher", domain: [0, 10], importantChangeKey: "psfs" },
-  { measure: "tegner", label: "Tegner activity level", unit: "level", betterIs: "higher", domain: [0, 10], importantChangeKey: "tegner" },
-]);
+export { MEASURES, type MeasureDefinition, type MeasureUnit } from "../domain/measures";
 
 export interface TimelineMeasureAssessment {
   id: string;
   assessedOn: IsoDate;
   kind: "intake" | "follow_up";
-  evaluation: Evaluation;
+  evaluation: { scores: Scores };
 }
 
 export interface MeasurePoint {
@@ -240,12 +222,7 @@ export interface MeasureSeries {
 
 /** The score of one measure, or null when not given or not computable. */
 export function scoreOf(scores: Scores, measure: ChangeMeasure): number | null {
-  if (measure.startsWith("koos.")) {
-    const subscale = measure.slice(5) as KoosSubscale;
-    return scores.koos?.[subscale] ?? null;
-  }
-  const value = scores[measure as "painNow" | "lefs" | "psfs" | "tegner"];
-  return value ?? null;
+  return scoreOfMeasure(scores, measure) ?? null;
 }
 
 /**
@@ -255,7 +232,7 @@ export function scoreOf(scores: Scores, measure: ChangeMeasure): number | null {
  */
 export function measureSeries(assessments: readonly TimelineMeasureAssessment[], importantChange: ImportantChange): MeasureSeries[] {
   const series: MeasureSeries[] = [];
-  for (const def of MEASURE_DEFINITIONS) {
+  for (const def of MEASURES) {
     const points: MeasurePoint[] = [];
     for (const a of assessments) {
       const value = scoreOf(a.evaluation.scores, def.measure);
@@ -265,10 +242,10 @@ export function measureSeries(assessments: readonly TimelineMeasureAssessment[],
     if (points.length === 0) continue;
     const threshold = importantChange[def.importantChangeKey];
     const baseline = (points[0] as MeasurePoint).value;
-    const [min, max] = def.domain;
+    const [min, max] = def.range;
     series.push({
       measure: def.measure,
-      label: def.label,
+      label: def.chartLabel,
       unit: def.unit,
       betterIs: def.betterIs,
       domain: [min, max],

@@ -11,6 +11,7 @@
  * the clinician confirms it on the form. The suggestion thresholds are this
  * app's, not the seed's: a hint for the clinician, never a rule.
  */
+import { TRAINING_SUGGESTION_DAYS } from "../domain/windows";
 import { addDays, dayNumber, fromDayNumber } from "./dates";
 import { round1 } from "./rounding";
 import { isoWeekStart } from "./timeline";
@@ -102,7 +103,7 @@ export function trainingDetail(runs: readonly DetailRun[], today: IsoDate): Trai
 // ---------------------------------------------------------------------------
 
 /** The recent window is the last 28 days (D-27 .. D), compared with the 28 days before (D-55 .. D-28). */
-export const SUGGESTION_WINDOW_DAYS = 28;
+export const SUGGESTION_WINDOW_DAYS = TRAINING_SUGGESTION_DAYS;
 /** At least this many runs with the data in each window, or no suggestion. */
 export const SUGGESTION_MIN_RUNS = 3;
 /** Speed: the recent mean pace at least this much faster (percent). */

@@ -1,6 +1,7 @@
-import type { Actor } from "@/lib/auth";
+import type { Actor } from "@/lib/domain/access";
 import { evaluate, type Evaluation, type EvaluationInput, type Urgency } from "@/lib/clinical";
-import { buildEvaluationInput, RUN_LOOKBACK_DAYS, type ClinicalAnswers } from "@/lib/clinical/record-input";
+import { buildEvaluationInput, type ClinicalAnswers } from "@/lib/clinical/record-input";
+import { RUN_WINDOW_DAYS } from "@/lib/domain/windows";
 import { audit } from "@/lib/data/audit";
 import { shoeSummaryIn, type ShoeSummary } from "@/lib/data/shoes";
 import { clinicClock } from "@/lib/data/clinic";
@@ -12,7 +13,9 @@ import { asJson, fromDateString, isUniqueViolation, toDateString, transaction, t
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { addDays } from "@/lib/format";
 import type { Prisma } from "@/prisma/generated/client";
-import { answersSchema, parseWithIssues, type Answers, type SaveDraftInput } from "@/lib/validation/assessment";
+import { answersSchema, deriveAnswers, parseWithIssues, type Answers, type SaveDraftInput } from "@/lib/validation/assessment";
+import { readAnswers } from "@/lib/stored/answers";
+import { readEvaluationOrNull, type StoredEvaluation } from "@/lib/stored/evaluation";
 
 /**
  * Intake and follow-up assessments. A draft is saved as often as the
@@ -29,7 +32,7 @@ export type AssessmentView = {
   kind: "intake" | "follow_up";
   assessedOn: string;
   answers: Answers;
-  evaluation: Evaluation | null;
+  evaluation: StoredEvaluation | null;
   rulesVersion: string | null;
   urgency: Urgency | null;
   status: "draft" | "signed" | "entered_in_error";
@@ -54,8 +57,8 @@ export function assessmentView(row: AssessmentRow): AssessmentView {
     episodeId: row.episodeId,
     kind: row.kind,
     assessedOn: toDateString(row.assessedOn),
-    answers: row.answers as Answers,
-    evaluation: (row.evaluation as Evaluation | null) ?? null,
+    answers: readAnswers(row.answers),
+    evaluation: readEvaluationOrNull(row.evaluation),
     rulesVersion: row.rulesVersion,
     urgency: row.urgency,
     status: row.status,
@@ -78,6 +81,8 @@ export function assessmentView(row: AssessmentRow): AssessmentView {
 
 export type EvaluationContext = {
   patient: { birthDate: string; sex: "female" | "male" | "other" | "unknown" };
+  /** The day the run log is complete from (Patient.runsLoggedSince): training.loggedSince. */
+  runsLoggedSince: string | null;
   episode: { mechanism: "gradual" | "acute_trauma" | null; side: "left" | "right" | "both"; onsetDate: string | null };
   runs: { date: string; distanceKm: number; surface: "road" | "track" | "treadmill" | "trail" | null }[];
   priors: { id: string; assessedOn: string; answers: ClinicalAnswers }[];
@@ -98,7 +103,7 @@ export async function loadEvaluationContext(
     where: {
       clinicId,
       patientId: episode.patientId,
-      date: { gte: fromDateString(addDays(assessedOn, -RUN_LOOKBACK_DAYS)), lte: fromDateString(assessedOn) },
+      date: { gte: fromDateString(addDays(assessedOn, -RUN_WINDOW_DAYS)), lte: fromDateString(assessedOn) },
     },
     select: { date: true, distanceKm: true, surface: true },
     orderBy: { date: "asc" },
@@ -117,9 +122,10 @@ export async function loadEvaluationContext(
   const settings = await clinicSettingsIn(tx, clinicId);
   return {
     patient: { birthDate: toDateString(episode.patient.birthDate), sex: episode.patient.sex },
+    runsLoggedSince: toDateString(episode.patient.runsLoggedSince),
     episode: { mechanism: episode.mechanism, side: episode.side, onsetDate: toDateString(episode.onsetDate) },
     runs: runs.map((r) => ({ date: toDateString(r.date), distanceKm: r.distanceKm, surface: r.surface })),
-    priors: priors.map((p) => ({ id: p.id, assessedOn: toDateString(p.assessedOn), answers: p.answers as ClinicalAnswers })),
+    priors: priors.map((p) => ({ id: p.id, assessedOn: toDateString(p.assessedOn), answers: readAnswers(p.answers) })),
     settings: evaluationSettings(settings),
   };
 }
@@ -135,6 +141,7 @@ export function evaluateWithContext(
     episode: ctx.episode,
     answers,
     runs: ctx.runs,
+    loggedSince: ctx.runsLoggedSince,
     priors: ctx.priors,
     settings: ctx.settings,
   });
@@ -237,7 +244,7 @@ async function conflictDetail(tx: Tx, actor: Actor, row: AssessmentRow) {
     version: row.version,
     status: row.status,
     assessedOn: toDateString(row.assessedOn),
-    answers: row.answers,
+    answers: readAnswers(row.answers),
     updatedAt: row.updatedAt,
     updatedBy: by?.name ?? null,
   };
@@ -266,11 +273,12 @@ export async function saveDraft(actor: Actor, input: SaveDraftInput): Promise<As
     }
     const { patientId } = await checkDraftRules(tx, actor, input, existing?.id);
     const ctx = await loadEvaluationContext(tx, actor.clinicId, input.episodeId, input.assessedOn, existing?.id);
-    const { evaluation } = evaluateWithContext(ctx, input.assessedOn, input.answers);
+    const answers = deriveAnswers(input.answers);
+    const { evaluation } = evaluateWithContext(ctx, input.assessedOn, answers);
     const data = {
       kind: input.kind,
       assessedOn: fromDateString(input.assessedOn),
-      answers: asJson(input.answers),
+      answers: asJson(answers),
       evaluation: asJson(evaluation),
       rulesVersion: evaluation.rulesVersion,
       urgency: evaluation.urgency,
@@ -322,7 +330,7 @@ export async function signAssessment(actor: Actor, assessmentId: string, version
         "The draft changed since you opened it. Review the changes, then sign again.",
         await conflictDetail(tx, actor, row),
       );
-    const answers = parseWithIssues(answersSchema, row.answers);
+    const answers = deriveAnswers(parseWithIssues(answersSchema, row.answers));
     const assessedOn = toDateString(row.assessedOn);
     const { patientId, episode } = await checkDraftRules(
       tx,
@@ -338,6 +346,7 @@ export async function signAssessment(actor: Actor, assessmentId: string, version
         status: "signed",
         signedById: actor.userId,
         signedAt: new Date(),
+        answers: asJson(answers),
         evaluation: asJson(evaluation),
         evaluationInput: asJson(input),
         rulesVersion: evaluation.rulesVersion,
@@ -460,6 +469,10 @@ export type FormContext = {
     elevationLossM: number | null;
     avgCadenceSpm: number | null;
   }[];
+  /** The first day of `runs`: an assessment date earlier than this + RUN_WINDOW_DAYS has runs that were not loaded. */
+  runsFrom: string;
+  /** The day the run log is complete from (Patient.runsLoggedSince). */
+  runsLoggedSince: string | null;
   priors: { id: string; assessedOn: string; answers: ClinicalAnswers }[];
   /** The shoe log: the shoe questions of a new form are pre-filled from it. */
   shoes: ShoeSummary;
@@ -475,15 +488,18 @@ export type FormContext = {
 
 /**
  * Everything the intake / follow-up form needs to evaluate live in the
- * browser exactly as the server will: runs of the last 120 days, earlier
- * signed assessments, the clinic's thresholds. Audited as a view: opening a
- * new form, or the form of a draft being continued.
+ * browser exactly as the server will: the runs of the run window
+ * (RUN_WINDOW_DAYS) before the assessment date the form opens with
+ * (`assessedOn`, default today) up to today, earlier signed assessments, the
+ * clinic's thresholds. Audited as a view: opening a new form, or the form of
+ * a draft being continued.
  */
 export async function getFormContext(
   actor: Actor,
   patientId: string,
   episodeId: string,
   action: "assessment.open_new" | "assessment.continue_draft",
+  assessedOn?: string,
 ): Promise<FormContext> {
   return transaction(async (tx) => {
     const episode = await findEpisodeOrThrow(tx, actor, episodeId);
@@ -492,8 +508,10 @@ export async function getFormContext(
     const { timezone, today } = await clinicClock(tx, actor.clinicId);
     const settings = await clinicSettingsIn(tx, actor.clinicId);
     if (!patient) throw new NotFoundError("patient");
+    const anchor = assessedOn && assessedOn < today ? assessedOn : today;
+    const runsFrom = addDays(anchor, -RUN_WINDOW_DAYS);
     const runs = await tx.run.findMany({
-      where: { clinicId: actor.clinicId, patientId, date: { gte: fromDateString(addDays(today, -120)), lte: fromDateString(today) } },
+      where: { clinicId: actor.clinicId, patientId, date: { gte: fromDateString(runsFrom), lte: fromDateString(today) } },
       select: {
         date: true,
         distanceKm: true,
@@ -515,7 +533,8 @@ export async function getFormContext(
       where: { clinicId: actor.clinicId, episodeId, kind: "intake", status: { not: "entered_in_error" } },
     });
     await audit(tx, actor, { action, entityType: "Episode", entityId: episodeId, patientId });
-    const last = priors[priors.length - 1];
+    const priorAnswers = priors.map((p) => ({ id: p.id, assessedOn: toDateString(p.assessedOn), answers: readAnswers(p.answers) }));
+    const last = priorAnswers[priorAnswers.length - 1];
     return {
       patient: { id: patient.id, birthDate: toDateString(patient.birthDate), sex: patient.sex },
       episode: {
@@ -526,13 +545,15 @@ export async function getFormContext(
         status: episode.status,
       },
       runs: runs.map((r) => ({ ...r, date: toDateString(r.date) })),
-      priors: priors.map((p) => ({ id: p.id, assessedOn: toDateString(p.assessedOn), answers: p.answers as ClinicalAnswers })),
+      runsFrom,
+      runsLoggedSince: toDateString(patient.runsLoggedSince),
+      priors: priorAnswers,
       shoes,
       settings: evaluationSettings(settings),
       reviewIntervalDays: settings.reviewIntervalDays,
       today,
       timezone,
-      lastTraining: last ? (last.answers as Answers).training : undefined,
+      lastTraining: last?.answers.training,
       hasIntake: intakes > 0,
     };
   });

@@ -1,5 +1,5 @@
 import type { Prisma } from "@/prisma/generated/client";
-import type { Actor } from "@/lib/auth";
+import type { Actor } from "@/lib/domain/access";
 import { transaction, type Tx } from "@/lib/data/tx";
 import { addDays, startOfDayIn } from "@/lib/format";
 

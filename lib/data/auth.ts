@@ -1,5 +1,4 @@
-import type { Actor, Role } from "@/lib/auth";
-import { ROLES } from "@/lib/auth";
+import { ROLES, type Actor, type Role } from "@/lib/domain/access";
 import { audit } from "@/lib/data/audit";
 import { read, transaction, type Tx } from "@/lib/data/tx";
 import { getEnv } from "@/lib/env";

@@ -1,4 +1,5 @@
-import type { Actor } from "@/lib/auth";
+import type { Actor } from "@/lib/domain/access";
+import { FLAGGED_MAX_RANK, urgencyRank, type Urgency } from "@/lib/domain/urgency";
 import { z } from "zod";
 import { clinicClock } from "@/lib/data/clinic";
 import { cursorPart, decodeCursor, encodeCursor } from "@/lib/data/cursor";
@@ -25,7 +26,7 @@ export type CaseloadRow = {
   birthDate: string;
   side: "left" | "right" | "both";
   complaint: string;
-  urgency: "emergency" | "urgent" | "soon" | "routine" | null;
+  urgency: Urgency | null;
   screenIncomplete: boolean;
   lastSeenOn: string | null;
   nextReviewDate: string | null;
@@ -81,19 +82,20 @@ function filters(actor: Actor, q: CaseloadQuery, today: string): Prisma.Sql[] {
     );
   }
   switch (q.urgency) {
+    // The filters are the display levels of lib/domain/urgency.ts (displayLevel), in ranks.
     case "flagged":
-      where.push(Prisma.sql`e."urgencyRank" <= 2`);
+      where.push(Prisma.sql`e."urgencyRank" <= ${FLAGGED_MAX_RANK}::int`);
       break;
     case "emergency":
     case "urgent":
     case "soon":
-      where.push(Prisma.sql`e."urgencyRank" = ${{ emergency: 0, urgent: 1, soon: 2 }[q.urgency]}::int`);
+      where.push(Prisma.sql`e."urgencyRank" = ${urgencyRank(q.urgency)}::int`);
       break;
     case "routine":
-      where.push(Prisma.sql`e."urgencyRank" = 3 AND NOT e."screenIncomplete"`);
+      where.push(Prisma.sql`e."urgencyRank" = ${urgencyRank("routine")}::int AND NOT e."screenIncomplete"`);
       break;
     case "not_screened":
-      where.push(Prisma.sql`e."urgencyRank" >= 3 AND e."screenIncomplete"`);
+      where.push(Prisma.sql`e."urgencyRank" >= ${urgencyRank("routine")}::int AND e."screenIncomplete"`);
       break;
   }
   switch (q.due) {

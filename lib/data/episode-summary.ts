@@ -1,4 +1,5 @@
-import { mostSevere, type Evaluation, type Urgency } from "@/lib/clinical";
+import { mostSevere, RANK_NOT_EVALUATED, urgencyRank, type Urgency } from "@/lib/domain";
+import { readEvaluationOrNull } from "@/lib/stored/evaluation";
 import { fromDateString, type Tx } from "@/lib/data/tx";
 import { NotFoundError } from "@/lib/errors";
 
@@ -21,8 +22,8 @@ export async function refreshEpisodeSummary(tx: Tx, clinicId: string, episodeId:
   if (!episode) throw new NotFoundError("episode");
   const signed = rows.find((r) => r.status === "signed");
   const draft = rows.find((r) => r.status === "draft");
-  const signedEval = signed?.evaluation as Evaluation | null | undefined;
-  const draftEval = draft && (!signed || draft.assessedOn >= signed.assessedOn) ? (draft.evaluation as Evaluation | null) : null;
+  const signedEval = signed ? readEvaluationOrNull(signed.evaluation) : null;
+  const draftEval = draft && (!signed || draft.assessedOn >= signed.assessedOn) ? readEvaluationOrNull(draft.evaluation) : null;
   const urgencies = [signedEval?.urgency, draftEval?.urgency].filter((u): u is Urgency => !!u);
   const urgency = urgencies.length ? mostSevere(urgencies) : null;
   const screenSource = signedEval ?? draftEval;
@@ -30,7 +31,7 @@ export async function refreshEpisodeSummary(tx: Tx, clinicId: string, episodeId:
     where: { id: episodeId },
     data: {
       urgency,
-      urgencyRank: urgency ? URGENCY_RANK[urgency] : 4,
+      urgencyRank: urgency ? urgencyRank(urgency) : RANK_NOT_EVALUATED,
       screenIncomplete: screenSource ? screenSource.redFlagsNotAssessed.length > 0 : true,
       lastSeenOn: signed?.assessedOn ?? null,
       seenSort: signed?.assessedOn ?? fromDateString("0001-01-01"),
@@ -41,5 +42,3 @@ export async function refreshEpisodeSummary(tx: Tx, clinicId: string, episodeId:
     },
   });
 }
-
-const URGENCY_RANK: Record<Urgency, number> = { emergency: 0, urgent: 1, soon: 2, routine: 3 };

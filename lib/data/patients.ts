@@ -1,7 +1,8 @@
 import { z } from "zod";
-import type { Actor } from "@/lib/auth";
+import type { Actor } from "@/lib/domain/access";
+import type { Urgency } from "@/lib/domain/urgency";
 import { Prisma } from "@/prisma/generated/client";
-import type { Evaluation } from "@/lib/clinical";
+import { readEvaluation, readEvaluationOrNull, type StoredEvaluation } from "@/lib/stored/evaluation";
 import { audit, auditList } from "@/lib/data/audit";
 import { clinicClock, refuseFutureDates } from "@/lib/data/clinic";
 import { refreshEpisodeSummary } from "@/lib/data/episode-summary";
@@ -45,7 +46,7 @@ export type EpisodeView = {
   status: "open" | "discharged";
   nextReviewDate: string | null;
   dischargedAt: Date | null;
-  urgency: "emergency" | "urgent" | "soon" | "routine" | null;
+  urgency: Urgency | null;
   screenIncomplete: boolean;
   lastSeenOn: string | null;
   worsening: boolean;
@@ -179,7 +180,7 @@ export type AssessmentSummary = {
   kind: "intake" | "follow_up";
   assessedOn: string;
   status: "draft" | "signed" | "entered_in_error";
-  urgency: "emergency" | "urgent" | "soon" | "routine" | null;
+  urgency: Urgency | null;
   signedAt: Date | null;
   redFlags: string[];
   changes: Record<string, { vsBaseline?: string; vsPrevious?: string }> | null;
@@ -212,11 +213,7 @@ export async function getPatientRecord(
     const addenda = new Map(addendaCounts.map((x) => [x.assessmentId, x._count._all]));
     await audit(tx, actor, { action: "patient.view", entityType: "Patient", entityId: patientId, patientId });
     const summaries: AssessmentSummary[] = assessments.map((a) => {
-      const ev = a.evaluation as {
-        redFlags?: { code: string }[];
-        changes?: AssessmentSummary["changes"];
-        scores?: { painNow?: number };
-      } | null;
+      const ev = readEvaluationOrNull(a.evaluation);
       return {
         id: a.id,
         episodeId: a.episodeId,
@@ -409,7 +406,7 @@ export async function setEpisodeStatus(
 
 // ---------------------------------------------------------------- header
 
-type LatestEvaluation = { assessmentId: string; status: "draft" | "signed"; assessedOn: string; evaluation: Evaluation };
+type LatestEvaluation = { assessmentId: string; status: "draft" | "signed"; assessedOn: string; evaluation: StoredEvaluation };
 
 export type HeaderEpisode = EpisodeView & {
   /** The newest signed evaluation of the episode. */
@@ -452,7 +449,7 @@ export async function getPatientHeader(
             assessmentId: l.id,
             status: l.status as "draft" | "signed",
             assessedOn: toDateString(l.assessedOn),
-            evaluation: l.evaluation as unknown as Evaluation,
+            evaluation: readEvaluation(l.evaluation),
           }
         : null;
     return {

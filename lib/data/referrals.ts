@@ -1,16 +1,22 @@
 import { z } from "zod";
-import type { Actor } from "@/lib/auth";
-import { DEFAULT_SETTINGS, FINDING_LABELS, RED_FLAG_LABELS, type Evaluation, type Settings } from "@/lib/clinical";
+import { DEFAULT_SETTINGS, FINDING_LABELS, PLAN_ITEM_LABELS, RESPONSE_LABELS } from "@/lib/domain";
+import type { Actor } from "@/lib/domain/access";
+import type { Urgency } from "@/lib/domain/urgency";
+import { RED_FLAG_LABELS } from "@/lib/clinical";
 import { audit, auditList } from "@/lib/data/audit";
 import { cursorPart, decodeCursor, encodeCursor } from "@/lib/data/cursor";
 import { findEpisodeOrThrow, isUuid } from "@/lib/data/patients";
 import { asJson, fromDateString, toDateString, transaction, type Tx } from "@/lib/data/tx";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { buildReferralSnapshot } from "@/lib/export/snapshot";
-import type { ReferralSnapshot, SnapshotSource } from "@/lib/export/types";
+import type { SnapshotSource, StoredReferralSnapshot } from "@/lib/export/types";
+import { readAnswers } from "@/lib/stored/answers";
+import { readEvaluation, type StoredEvaluation } from "@/lib/stored/evaluation";
+import { readReferralDraft, readSettingsUsed, type ReferralDraftText } from "@/lib/stored/settings";
+import { readReferralSnapshotOrNull } from "@/lib/stored/snapshot";
 import { addDays } from "@/lib/format";
+import { RUN_WINDOW_DAYS } from "@/lib/domain/windows";
 import type { Prisma } from "@/prisma/generated/client";
-import { PLAN_ITEM_LABELS, RESPONSE_LABELS, type Answers } from "@/lib/validation/assessment";
 import type { UpdateReferralInput } from "@/lib/validation/referrals";
 
 /**
@@ -20,7 +26,7 @@ import type { UpdateReferralInput } from "@/lib/validation/referrals";
  * cancelled with a reason. PostgreSQL refuses any change to a signed
  * referral's content.
  */
-export type ReferralDraftText = { treatmentSoFar?: string; responseToTreatment?: string; notes?: string };
+export type { ReferralDraftText };
 
 export type ReferralView = {
   id: string;
@@ -28,12 +34,12 @@ export type ReferralView = {
   patientId: string;
   assessmentId: string;
   status: "draft" | "signed" | "sent" | "cancelled";
-  urgency: "emergency" | "urgent" | "soon" | "routine";
+  urgency: Urgency;
   reason: string;
   question: string;
   recipient: string | null;
   draft: ReferralDraftText;
-  snapshot: ReferralSnapshot | null;
+  snapshot: StoredReferralSnapshot | null;
   signedAt: Date | null;
   signedByName: string | null;
   sentAt: Date | null;
@@ -67,8 +73,8 @@ function view(r: Awaited<ReturnType<typeof findReferralOrThrow>>): ReferralView 
     reason: r.reason,
     question: r.question,
     recipient: r.recipient,
-    draft: (r.draft ?? {}) as ReferralDraftText,
-    snapshot: (r.snapshot as ReferralSnapshot | null) ?? null,
+    draft: readReferralDraft(r.draft),
+    snapshot: readReferralSnapshotOrNull(r.snapshot),
     signedAt: r.signedAt,
     signedByName: r.signedByName,
     sentAt: r.sentAt,
@@ -82,7 +88,7 @@ function view(r: Awaited<ReturnType<typeof findReferralOrThrow>>): ReferralView 
 }
 
 /** The reason a clinician would write, from the evaluation: each red flag with its findings. */
-export function defaultReason(evaluation: Evaluation): string {
+export function defaultReason(evaluation: StoredEvaluation): string {
   if (evaluation.redFlags.length === 0) return "No red flags. Referred for a medical opinion on persisting medial knee pain.";
   return evaluation.redFlags
     .map((f) => `${RED_FLAG_LABELS[f.code]} (${f.because.map((p) => FINDING_LABELS[p] ?? p).join(", ")})`)
@@ -113,13 +119,13 @@ export async function createReferralDraft(actor: Actor, episodeId: string, asses
 export async function createReferralDraftIn(tx: Tx, actor: Actor, episodeId: string, assessmentId?: string): Promise<ReferralView> {
   const episode = await findEpisodeOrThrow(tx, actor, episodeId);
   const a = await signedAssessmentOf(tx, actor, episode.id, assessmentId);
-  const evaluation = a.evaluation as unknown as Evaluation;
-  const answers = a.answers as Answers;
+  const evaluation = readEvaluation(a.evaluation);
+  const answers = readAnswers(a.answers);
   const intake = await tx.assessment.findFirst({
     where: { clinicId: actor.clinicId, episodeId, kind: "intake", status: "signed" },
     select: { answers: true },
   });
-  const intakeAnswers = (intake?.answers ?? {}) as Answers;
+  const intakeAnswers = intake ? readAnswers(intake.answers) : {};
   const plan = answers.plan?.items?.map((i) => PLAN_ITEM_LABELS[i]).join("; ");
   const draft: ReferralDraftText = {
     treatmentSoFar:
@@ -196,7 +202,7 @@ async function snapshotSource(
     where: {
       clinicId: actor.clinicId,
       patientId: r.episode.patientId,
-      date: { gte: fromDateString(addDays(toDateString(a.assessedOn), -83)), lte: a.assessedOn },
+      date: { gte: fromDateString(addDays(toDateString(a.assessedOn), -RUN_WINDOW_DAYS)), lte: a.assessedOn },
     },
     select: { date: true, distanceKm: true },
     orderBy: { date: "asc" },
@@ -210,7 +216,7 @@ async function snapshotSource(
       reason: r.reason,
       question: r.question,
       recipient: r.recipient,
-      draft: (r.draft ?? {}) as ReferralDraftText,
+      draft: readReferralDraft(r.draft),
     },
     signedAt: signedAt.toISOString(),
     clinic: { id: clinic.id, name: clinic.name, phone: clinic.phone, address: clinic.address, timezone: clinic.timezone },
@@ -232,27 +238,29 @@ async function snapshotSource(
       assessedOn: toDateString(a.assessedOn),
       signedAt: (a.signedAt ?? signedAt).toISOString(),
       signedByName: a.signedByName ?? "Unknown",
-      answers: a.answers as Answers,
-      evaluation: a.evaluation as unknown as Evaluation,
+      answers: readAnswers(a.answers),
+      evaluation: readEvaluation(a.evaluation),
     },
     history: history.map((h) => ({
       id: h.id,
       kind: h.kind,
       assessedOn: toDateString(h.assessedOn),
-      answers: h.answers as Answers,
-      evaluation: h.evaluation as unknown as Evaluation,
+      answers: readAnswers(h.answers),
+      evaluation: readEvaluation(h.evaluation),
     })),
     runs: runs.map((x) => ({ date: toDateString(x.date), distanceKm: x.distanceKm })),
-    settings: ((a.settingsUsed as Settings | null) ?? DEFAULT_SETTINGS) as Settings,
+    // Signed assessments always stored their settings; the defaults are a fallback for records that predate it.
+    settings: readSettingsUsed(a.settingsUsed) ?? structuredClone(DEFAULT_SETTINGS),
   };
 }
 
 /** The summary as it would be signed now (nothing stored; the frozen one once signed). Audited as a view. */
-export async function previewReferral(actor: Actor, referralId: string): Promise<ReferralSnapshot> {
+export async function previewReferral(actor: Actor, referralId: string): Promise<StoredReferralSnapshot> {
   return transaction(async (tx) => {
     const r = await findReferralOrThrow(tx, actor, referralId);
     await audit(tx, actor, { action: "referral.preview", entityType: "Referral", entityId: r.id, patientId: r.episode.patientId });
-    if (r.snapshot) return r.snapshot as unknown as ReferralSnapshot;
+    const stored = readReferralSnapshotOrNull(r.snapshot);
+    if (stored) return stored;
     return buildReferralSnapshot(await snapshotSource(tx, actor, r, new Date()));
   });
 }
@@ -337,12 +345,13 @@ export async function exportReferral(
   referralId: string,
   format: "print" | "pdf" | "fhir",
   patientId?: string,
-): Promise<ReferralSnapshot> {
+): Promise<StoredReferralSnapshot> {
   return transaction(async (tx) => {
     const r = await findReferralOrThrow(tx, actor, referralId, patientId);
-    if (!r.snapshot) throw new ConflictError("Only a signed referral can be exported: sign it first.");
+    const snapshot = readReferralSnapshotOrNull(r.snapshot);
+    if (!snapshot) throw new ConflictError("Only a signed referral can be exported: sign it first.");
     await audit(tx, actor, { action: `referral.export_${format}`, entityType: "Referral", entityId: r.id, patientId: r.episode.patientId });
-    return r.snapshot as unknown as ReferralSnapshot;
+    return snapshot;
   });
 }
 

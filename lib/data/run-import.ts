@@ -1,7 +1,9 @@
-import type { Actor } from "@/lib/auth";
+import type { Actor } from "@/lib/domain/access";
 import { audit } from "@/lib/data/audit";
 import { clinicClock, type ClinicClock } from "@/lib/data/clinic";
 import { findPatientOrThrow } from "@/lib/data/patients";
+import { proposeRunsLoggedSince } from "@/lib/data/run-log";
+import { DUPLICATE_DISTANCE_KM, DUPLICATE_START_WINDOW_MS } from "@/lib/domain/runs";
 import { currentShoeOn, shoesForDefaults } from "@/lib/data/shoes";
 import { fromDateString, toDateString, transaction } from "@/lib/data/tx";
 import { addDays } from "@/lib/format";
@@ -21,8 +23,6 @@ import { dayLimitIssue, roundKm, runLimitIssues, SURFACES } from "@/lib/validati
  * advisory lock per runner), so two uploads of the same file cannot both pass
  * the duplicate check.
  */
-export const DUPLICATE_START_WINDOW_MS = 2 * 60 * 1000;
-export const DUPLICATE_DISTANCE_KM = 0.1;
 
 export type ImportSourceName = "fit" | "gpx" | "tcx" | "strava_zip" | "garmin_csv" | "csv_import";
 
@@ -137,6 +137,8 @@ export async function saveImportedRuns(
       })),
     });
     result.imported = accepted.length;
+    // The first import proposes the day the run log is complete from (unless a clinician set it).
+    await proposeRunsLoggedSince(tx, actor.clinicId, patientId);
     await audit(tx, actor, {
       action: "run.import_file",
       entityType: "Run",

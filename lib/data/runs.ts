@@ -1,4 +1,4 @@
-import type { Actor } from "@/lib/auth";
+import type { Actor } from "@/lib/domain/access";
 import { audit } from "@/lib/data/audit";
 import { clinicClock, refuseFutureDates } from "@/lib/data/clinic";
 import { findPatientOrThrow, isUuid } from "@/lib/data/patients";
@@ -7,6 +7,7 @@ import { currentShoeOn, shoeSummaryIn, shoesForDefaults, type ShoeSummary } from
 import { fromDateString, toDateString, transaction, type Tx } from "@/lib/data/tx";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { dayLimitIssue, parseRunsCsv, runKey, type CsvRow, type RunInput } from "@/lib/validation/runs";
+import { proposeRunsLoggedSince, type RunLogStart } from "@/lib/data/run-log";
 
 /**
  * A runner's training log. Runs are not part of any signed record (a signed
@@ -119,6 +120,7 @@ export async function saveRun(actor: Actor, input: RunInput): Promise<RunView> {
         detail: { date: input.date, distanceKm: input.distanceKm },
       });
     }
+    await proposeRunsLoggedSince(tx, actor.clinicId, input.patientId);
     return runView(run);
   });
 }
@@ -137,6 +139,7 @@ export async function deleteRun(actor: Actor, patientId: string, runId: string):
       patientId,
       detail: { date: toDateString(run.date), distanceKm: run.distanceKm, durationSec: run.durationSec, surface: run.surface },
     });
+    await proposeRunsLoggedSince(tx, actor.clinicId, patientId);
   });
 }
 
@@ -221,21 +224,30 @@ export async function importRuns(actor: Actor, patientId: string, csv: string): 
       patientId,
       detail: { imported: good.length, skipped: preview.rows.length - good.length },
     });
+    await proposeRunsLoggedSince(tx, actor.clinicId, patientId);
     return { ...preview, imported: good.length };
   });
 }
 
 /**
  * The run log page: all runs of a patient and the shoe log, the clinic's today
- * and zone, and its spike threshold, audited ("runs.view") in the
- * transaction that read them.
+ * and zone, its spike threshold and the log's start, audited ("runs.view") in
+ * the transaction that read them.
  */
 export async function listRunsAudited(
   actor: Actor,
   patientId: string,
-): Promise<{ runs: RunView[]; today: string; timezone: string; spikePct: number; shoes: ShoeSummary }> {
+): Promise<{
+  runs: RunView[];
+  today: string;
+  timezone: string;
+  spikePct: number;
+  shoes: ShoeSummary;
+  logStart: RunLogStart;
+  birthDate: string;
+}> {
   return transaction(async (tx) => {
-    await findPatientOrThrow(tx, actor, patientId);
+    const patient = await findPatientOrThrow(tx, actor, patientId);
     const runs = await readRuns(tx, actor, patientId);
     const clock = await clinicClock(tx, actor.clinicId);
     const shoes = await shoeSummaryIn(tx, actor.clinicId, patientId, clock.today);
@@ -247,6 +259,14 @@ export async function listRunsAudited(
       detail: { runs: runs.length, shoes: shoes.shoes.length },
     });
     const settings = await clinicSettingsIn(tx, actor.clinicId);
-    return { runs, today: clock.today, timezone: clock.timezone, spikePct: settings.spikePct, shoes };
+    return {
+      runs,
+      today: clock.today,
+      timezone: clock.timezone,
+      spikePct: settings.spikePct,
+      shoes,
+      birthDate: toDateString(patient.birthDate),
+      logStart: { runsLoggedSince: toDateString(patient.runsLoggedSince), confirmed: patient.runsLoggedSinceConfirmed },
+    };
   });
 }

@@ -1,5 +1,5 @@
-import type { Actor } from "@/lib/auth";
-import type { Settings } from "@/lib/clinical";
+import type { Actor } from "@/lib/domain/access";
+import { DEFAULT_SETTINGS, REVIEW_INTERVAL_DEFINITION, type Settings } from "@/lib/domain/settings";
 import { audit } from "@/lib/data/audit";
 import { clinicClock } from "@/lib/data/clinic";
 import { asJson, read, transaction, type Tx } from "@/lib/data/tx";
@@ -7,7 +7,7 @@ import type { Prisma } from "@/prisma/generated/client";
 
 /**
  * The clinic's thresholds (EVALUATE.md section 6), stored one column per
- * threshold and handed to evaluate() as complete settings.
+ * threshold and handed to evaluate() as complete settings. Defaults: lib/domain/settings.ts.
  */
 type SettingsRow = Prisma.ClinicSettingsGetPayload<object>;
 
@@ -16,13 +16,9 @@ export type ClinicSettingsView = Settings & { reviewIntervalDays: number; update
 function toSettings(row: SettingsRow | null): ClinicSettingsView {
   if (!row) {
     return {
-      persistentPainDays: 14,
-      twoWeekIncreasePct: 30,
-      spikePct: 10,
-      minRestDaysPerWeek: 1,
-      shoeReplaceKm: 800,
-      importantChange: { painNow: 2, koos: 10, lefs: 9, psfs: 2, tegner: 1 },
-      reviewIntervalDays: 14,
+      ...DEFAULT_SETTINGS,
+      importantChange: { ...DEFAULT_SETTINGS.importantChange },
+      reviewIntervalDays: REVIEW_INTERVAL_DEFINITION.default,
       updatedAt: null,
     };
   }
@@ -32,6 +28,7 @@ function toSettings(row: SettingsRow | null): ClinicSettingsView {
     spikePct: row.spikePct,
     minRestDaysPerWeek: row.minRestDaysPerWeek,
     shoeReplaceKm: row.shoeReplaceKm,
+    maxRunPain: row.maxRunPain,
     importantChange: {
       painNow: row.importantChangePain,
       koos: row.importantChangeKoos,
@@ -68,6 +65,7 @@ export function evaluationSettings(view: ClinicSettingsView): Settings {
     spikePct: view.spikePct,
     minRestDaysPerWeek: view.minRestDaysPerWeek,
     shoeReplaceKm: view.shoeReplaceKm,
+    maxRunPain: view.maxRunPain,
     importantChange: { ...view.importantChange },
   };
 }
@@ -87,6 +85,7 @@ export async function updateClinicSettings(
       spikePct: next.spikePct,
       minRestDaysPerWeek: next.minRestDaysPerWeek,
       shoeReplaceKm: next.shoeReplaceKm,
+      maxRunPain: next.maxRunPain,
       importantChangePain: next.importantChange.painNow,
       importantChangeKoos: next.importantChange.koos,
       importantChangeLefs: next.importantChange.lefs,

@@ -1,11 +1,12 @@
-import { assertCan, type Actor } from "@/lib/auth";
+import { assertCan, type Actor } from "@/lib/domain/access";
 import { audit } from "@/lib/data/audit";
 import { clinicClock, refuseFutureDates } from "@/lib/data/clinic";
 import { findPatientOrThrow, isUuid } from "@/lib/data/patients";
 import { fromDateString, toDateString, transaction, type Tx } from "@/lib/data/tx";
 import { NotFoundError } from "@/lib/errors";
 import { addDays } from "@/lib/format";
-import { RECENT_SHOE_CHANGE_DAYS, type ShoeInput, type ShoeType } from "@/lib/validation/shoes";
+import { RECENT_SHOE_CHANGE_DAYS } from "@/lib/domain/windows";
+import type { ShoeInput, ShoeType } from "@/lib/validation/shoes";
 
 /**
  * The shoe log: a runner's pairs of shoes. The distance on a pair is the sum

@@ -1,5 +1,7 @@
-import type { Actor } from "@/lib/auth";
-import type { Evaluation, ImportantChange } from "@/lib/clinical";
+import type { Actor } from "@/lib/domain/access";
+import type { Urgency } from "@/lib/domain/urgency";
+import type { ImportantChange } from "@/lib/clinical";
+import { readEvaluationOrNull, type StoredEvaluation } from "@/lib/stored/evaluation";
 import { audit } from "@/lib/data/audit";
 import { clinicClock } from "@/lib/data/clinic";
 import { findPatientOrThrow } from "@/lib/data/patients";
@@ -27,8 +29,8 @@ export type TimelineData = {
     assessedOn: string;
     status: "draft" | "signed" | "entered_in_error";
     signedAt: string | null;
-    urgency: "emergency" | "urgent" | "soon" | "routine" | null;
-    evaluation: Evaluation | null;
+    urgency: Urgency | null;
+    evaluation: StoredEvaluation | null;
   }[];
   runs: {
     date: string;
@@ -39,13 +41,15 @@ export type TimelineData = {
     avgCadenceSpm: number | null;
     treadmill: boolean;
   }[];
+  /** The day the run log is complete from: no ACWR or spike is read from before it. */
+  runsLoggedSince: string | null;
   settings: { spikePct: number; importantChange: ImportantChange };
 };
 
 /** The timeline of a patient, audited ("timeline.view") in the transaction that read it. */
 export async function getTimeline(actor: Actor, patientId: string): Promise<TimelineData> {
   return transaction(async (tx) => {
-    await findPatientOrThrow(tx, actor, patientId);
+    const patient = await findPatientOrThrow(tx, actor, patientId);
     const clock = await clinicClock(tx, actor.clinicId);
     const episodes = await tx.episode.findMany({
       where: { clinicId: actor.clinicId, patientId },
@@ -86,13 +90,14 @@ export async function getTimeline(actor: Actor, patientId: string): Promise<Time
         status: a.status,
         signedAt: a.signedAt?.toISOString() ?? null,
         urgency: a.urgency,
-        evaluation: (a.evaluation as unknown as Evaluation | null) ?? null,
+        evaluation: readEvaluationOrNull(a.evaluation),
       })),
       runs: runs.map(({ date, indoor, surface, ...r }) => ({
         ...r,
         date: toDateString(date),
         treadmill: indoor || surface === "treadmill",
       })),
+      runsLoggedSince: toDateString(patient.runsLoggedSince),
       settings: { spikePct: settings.spikePct, importantChange: settings.importantChange },
     };
   });

@@ -1,4 +1,4 @@
-import type { Actor } from "@/lib/auth";
+import type { Actor } from "@/lib/domain/access";
 import { audit } from "@/lib/data/audit";
 import { isUniqueViolation, read, transaction } from "@/lib/data/tx";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";

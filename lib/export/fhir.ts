@@ -20,11 +20,12 @@
  *     referral id and a fixed suffix per resource; no clock, no randomness.
  *     Server-only (node:crypto).
  */
+import { URGENCY_LABELS, ASSESSMENT_KIND_LABELS, SEX_LABELS, SIDE_LABELS, URGENCY_WORDS } from "@/lib/domain";
 import { createHash } from "node:crypto";
-import { URGENCY_LABELS } from "@/lib/clinical/labels";
+
 import { formatDate } from "@/lib/format";
-import { KIND_TEXT, loadFigures, patientName, SEX_TEXT, SIDE_TEXT, spikeText, thresholdText, formatScore, URGENCY_WORDS } from "./snapshot";
-import type { Finding, OutcomeSeries, ReferralSnapshot } from "./types";
+import { loadFigures, patientName, runningAdviceLines, spikeText, thresholdText, formatScore } from "./snapshot";
+import type { Finding, OutcomeSeries, ReferralSnapshot, StoredReferralSnapshot } from "./types";
 
 // ---------------------------------------------------------------------------
 // The FHIR R4 shapes used here (a subset of the specification's)
@@ -223,14 +224,15 @@ function seriesValue(s: OutcomeSeries): string {
   return s.points.map((pt) => `${formatScore(pt.value)} (${formatDate(pt.date)})`).join(", ");
 }
 
-export function buildReferralBundle(snapshot: ReferralSnapshot): Bundle {
+export function buildReferralBundle(snapshot: StoredReferralSnapshot): Bundle {
   const s = snapshot;
   const urn = (suffix: string) => `urn:uuid:${uuidV5(`${s.referralId}/${suffix}`)}`;
   const idOf = (fullUrl: string) => fullUrl.slice("urn:uuid:".length);
   const ref = (fullUrl: string, display?: string): Reference => (display ? { reference: fullUrl, display } : { reference: fullUrl });
 
   const name = patientName(s);
-  const side = SIDE_TEXT[s.episode.side];
+  const side = SIDE_LABELS[s.episode.side];
+  const advice = runningAdviceLines(s);
   const date = s.assessment.assessedOn;
 
   const u = {
@@ -297,7 +299,7 @@ export function buildReferralBundle(snapshot: ReferralSnapshot): Bundle {
     id: idOf(u.encounter),
     status: "finished",
     class: { display: "Ambulatory clinic visit" },
-    type: [{ text: `${KIND_TEXT[s.assessment.kind]} assessment, medial knee pain` }],
+    type: [{ text: `${ASSESSMENT_KIND_LABELS[s.assessment.kind]} assessment, medial knee pain` }],
     subject: patientRef,
     participant: [{ individual: { display: s.assessment.signedByName } }],
     period: { start: date, end: date },
@@ -406,12 +408,12 @@ export function buildReferralBundle(snapshot: ReferralSnapshot): Bundle {
       text: div(
         labelled(
           "Patient",
-          `${name}, ${SEX_TEXT[s.patient.sex]}, born ${formatDate(s.patient.birthDate)} (${s.patient.ageYears} years at assessment), MRN ${s.patient.mrn}`,
+          `${name}, ${SEX_LABELS[s.patient.sex]}, born ${formatDate(s.patient.birthDate)} (${s.patient.ageYears} years at assessment), MRN ${s.patient.mrn}`,
         ) +
           labelled("Complaint", `${s.episode.complaint} (${side})`) +
           labelled("Mechanism", s.history.mechanism) +
           labelled("Duration", s.history.durationText) +
-          labelled("Assessment", `${KIND_TEXT[s.assessment.kind]} on ${formatDate(date)} by ${s.assessment.signedByName}`) +
+          labelled("Assessment", `${ASSESSMENT_KIND_LABELS[s.assessment.kind]} on ${formatDate(date)} by ${s.assessment.signedByName}`) +
           (s.history.symptoms.length > 0 ? h("Symptoms and history") + ul(s.history.symptoms.map(findingText)) : ""),
       ),
       entry: [ref(u.kneePain), encounterRef],
@@ -429,6 +431,15 @@ export function buildReferralBundle(snapshot: ReferralSnapshot): Bundle {
           (s.redFlagsNotAssessed.length === 0 ? p("None: every red flag was assessed.") : ul(s.redFlagsNotAssessed.map((f) => f.label))),
       ),
       ...(flags.length > 0 ? { entry: flags.map((e) => ref(e.fullUrl)) } : {}),
+    },
+    {
+      title: "Running advice",
+      text: div(
+        [advice.text, advice.detail, advice.because]
+          .filter((t): t is string => t !== null)
+          .map(p)
+          .join(""),
+      ),
     },
     {
       title: "Examination",
@@ -472,7 +483,7 @@ export function buildReferralBundle(snapshot: ReferralSnapshot): Bundle {
               `${formatScore(w.km)} km`,
             ]),
           ) +
-          ul(loadFigures(s.trainingLoad).map((f) => `${f.label}: ${f.value}`)) +
+          ul(loadFigures(s).map((f) => `${f.label}: ${f.value}`)) +
           h("Single-run spikes") +
           (s.trainingLoad.spikes.length === 0 ? p("None.") : ul(s.trainingLoad.spikes.map(spikeText))) +
           h("Risk factors") +
@@ -489,7 +500,7 @@ export function buildReferralBundle(snapshot: ReferralSnapshot): Bundle {
           ul(
             s.treatment.visits.map(
               (v) =>
-                `${formatDate(v.date)} (${KIND_TEXT[v.kind]}): ${v.planItems.length > 0 ? v.planItems.join("; ") : "no plan items"}` +
+                `${formatDate(v.date)} (${ASSESSMENT_KIND_LABELS[v.kind]}): ${v.planItems.length > 0 ? v.planItems.join("; ") : "no plan items"}` +
                 (v.planNotes ? `. Notes: ${v.planNotes}` : "") +
                 (v.response ? `. Response: ${v.response}` : ""),
             ),

@@ -7,4 +7,4 @@ export { buildReferralSnapshot } from "./snapshot";
 export { buildReferralBundle } from "./fhir";
 export { renderReferralPdf } from "./pdf";
 export type { Bundle } from "./fhir";
-export type { ReferralSnapshot, SnapshotSource } from "./types";
+export type { ReferralSnapshot, StoredReferralSnapshot, SnapshotSource } from "./types";

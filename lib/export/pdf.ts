@@ -20,22 +20,12 @@
  *   table's header is repeated on a new page.
  * - Deterministic: the creation date is the signing time, not the clock.
  */
+import { URGENCY_LABELS, ASSESSMENT_KIND_LABELS, SEX_LABELS, SIDE_LABELS, URGENCY_WORDS } from "@/lib/domain";
 import PDFDocument from "pdfkit";
-import { URGENCY_LABELS } from "@/lib/clinical/labels";
+
 import { formatDate } from "@/lib/format";
-import {
-  formatScore,
-  KIND_TEXT,
-  loadFigures,
-  patientName,
-  SEX_TEXT,
-  SIDE_TEXT,
-  signedWhen,
-  spikeText,
-  thresholdText,
-  URGENCY_WORDS,
-} from "./snapshot";
-import type { Finding, ReferralSnapshot } from "./types";
+import { formatScore, loadFigures, patientName, runningAdviceLines, signedWhen, spikeText, thresholdText } from "./snapshot";
+import type { Finding, ReferralSnapshot, StoredReferralSnapshot } from "./types";
 
 // ---------------------------------------------------------------------------
 // WinAnsi (Windows-1252) text
@@ -359,7 +349,7 @@ export type PdfOptions = {
   compress?: boolean;
 };
 
-export function renderReferralPdf(snapshot: ReferralSnapshot, options: PdfOptions = {}): Promise<Buffer> {
+export function renderReferralPdf(snapshot: StoredReferralSnapshot, options: PdfOptions = {}): Promise<Buffer> {
   const s = snapshot;
   const name = patientName(s);
   const signed = Date.parse(s.signedAt);
@@ -398,10 +388,10 @@ export function renderReferralPdf(snapshot: ReferralSnapshot, options: PdfOption
   return done;
 }
 
-function write(l: Layout, s: ReferralSnapshot) {
+function write(l: Layout, s: StoredReferralSnapshot) {
   const { doc } = l;
   const name = patientName(s);
-  const side = SIDE_TEXT[s.episode.side];
+  const side = SIDE_LABELS[s.episode.side];
 
   // --- Title and sender -------------------------------------------------------
   doc.font(BOLD).fontSize(17).fillColor(INK).text(toWinAnsi("Referral: medial knee pain"), l.left, MARGIN.top, { width: l.width });
@@ -429,13 +419,16 @@ function write(l: Layout, s: ReferralSnapshot) {
     null,
     [
       ["Patient", `${name} · MRN ${s.patient.mrn}`],
-      ["Born", `${formatDate(s.patient.birthDate)} (${s.patient.ageYears} years at assessment) · ${SEX_TEXT[s.patient.sex]}`],
+      ["Born", `${formatDate(s.patient.birthDate)} (${s.patient.ageYears} years at assessment) · ${SEX_LABELS[s.patient.sex]}`],
       ["Knee", `${side} · ${s.episode.complaint}`],
       ...(s.patient.phone || s.patient.email ? [["Patient contact", [s.patient.phone, s.patient.email].filter(Boolean).join(" · ")]] : []),
       ["To", s.recipient ?? "Not specified"],
       ["Referrer", [s.referrer.name, s.referrer.title].filter(Boolean).join(", ")],
       ["Referrer contact", [s.referrer.phone, s.referrer.email].filter(Boolean).join(" · ")],
-      ["Assessment", `${KIND_TEXT[s.assessment.kind]} on ${formatDate(s.assessment.assessedOn)}, signed by ${s.assessment.signedByName}`],
+      [
+        "Assessment",
+        `${ASSESSMENT_KIND_LABELS[s.assessment.kind]} on ${formatDate(s.assessment.assessedOn)}, signed by ${s.assessment.signedByName}`,
+      ],
       ["Referral signed", `${signedWhen(s)} · rules version ${s.rulesVersion}`],
     ],
     [1, 3.4],
@@ -483,6 +476,13 @@ function write(l: Layout, s: ReferralSnapshot) {
     s.redFlagsNotAssessed.map((f) => f.label),
     "None: every red flag was assessed.",
   );
+
+  // --- Running advice ------------------------------------------------------------------
+  const advice = runningAdviceLines(s);
+  l.heading("Running advice");
+  l.paragraph(advice.text);
+  if (advice.detail) l.paragraph(advice.detail);
+  if (advice.because) l.paragraph(advice.because, { color: MUTED });
 
   // --- 4. Examination ----------------------------------------------------------------
   l.heading("Examination");
@@ -535,7 +535,7 @@ function write(l: Layout, s: ReferralSnapshot) {
     [1, ...s.trainingLoad.weekly.map(() => 1)],
   );
   if (s.trainingLoad.weekly.some((w) => !w.complete)) l.paragraph("* up to the assessment day", { color: MUTED, size: SMALL });
-  l.bullets(loadFigures(s.trainingLoad).map((f) => `${f.label}: ${f.value}`));
+  l.bullets(loadFigures(s).map((f) => `${f.label}: ${f.value}`));
   l.subheading("Single-run spikes");
   l.bullets(s.trainingLoad.spikes.map(spikeText));
   l.subheading("Risk factors");
@@ -553,7 +553,7 @@ function write(l: Layout, s: ReferralSnapshot) {
       "Plan and response by visit",
       ["Visit", "Plan", "Response"],
       s.treatment.visits.map((v) => [
-        `${formatDate(v.date)} (${KIND_TEXT[v.kind]})`,
+        `${formatDate(v.date)} (${ASSESSMENT_KIND_LABELS[v.kind]})`,
         [...v.planItems.map((item) => `• ${item}`), ...(v.planNotes ? [`Notes: ${v.planNotes}`] : [])].join("\n") || "—",
         v.response ?? "—",
       ]),
@@ -584,7 +584,7 @@ function write(l: Layout, s: ReferralSnapshot) {
 }
 
 /** Footer on every page: patient, MRN, signing date, rules version, "Page n of m". */
-function footers(doc: Doc, s: ReferralSnapshot) {
+function footers(doc: Doc, s: StoredReferralSnapshot) {
   const range = doc.bufferedPageRange();
   const text = toWinAnsi(`${patientName(s)} · MRN ${s.patient.mrn} · Referral signed ${signedWhen(s)} · rules version ${s.rulesVersion}`);
   for (let i = range.start; i < range.start + range.count; i++) {

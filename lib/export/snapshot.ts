@@ -13,38 +13,37 @@
  * ("McMurray: positive"); only recorded answers are listed.
  */
 import {
-  CHANGE_MEASURE_LABELS,
   CONSIDERATION_LABELS,
   FINDING_LABELS,
-  RED_FLAG_LABELS,
+  MEASURES,
+  MECHANISM_LABELS,
   RISK_FACTOR_LABELS,
-  type ChangeMeasure,
-  type Evaluation,
-  type RedFlagCode,
-  type Scores,
-} from "@/lib/clinical";
+  SPIKE_BAND_LABELS,
+  NO_RUNNING_ADVICE_V1,
+  REFERRAL_WEEKS_SHOWN,
+  RUNNING_ADVICE_DETAILS,
+  runningAdviceText,
+  TENDERNESS_SHORT,
+  rangeText,
+  type SpikeBand,
+  type TendernessSite,
+  PLAN_ITEM_LABELS,
+  RESPONSE_LABELS,
+  type PlanItem,
+} from "@/lib/domain";
+import { RED_FLAG_LABELS, type RedFlagCode, type StoredEvaluation } from "@/lib/clinical";
+import { scoreOf } from "@/lib/clinical/changes";
 import { dayNumber, fromDayNumber } from "@/lib/clinical/dates";
 import { FOLLOW_UP_SECTIONS, INTAKE_SECTIONS, type Question } from "@/lib/questions";
-import { formatDate, formatDateTime, formatKm, MECHANISM_LABELS } from "@/lib/format";
-import { PLAN_ITEM_LABELS, RESPONSE_LABELS, type Answers, type PlanItem } from "@/lib/validation/assessment";
-import type { Finding, LabelledCode, OutcomeSeries, ReferralSnapshot, SnapshotSource } from "./types";
+import { formatDate, formatDateTime, formatKm } from "@/lib/format";
+import { type Answers } from "@/lib/validation/assessment";
+import type { Finding, LabelledCode, OutcomeSeries, ReferralSnapshot, SnapshotSource, StoredReferralSnapshot } from "./types";
 
 type HistoryEntry = SnapshotSource["history"][number];
 
 // ---------------------------------------------------------------------------
 // Labels and values of answers
 // ---------------------------------------------------------------------------
-
-/** Short tenderness sites, for "Tenderness: medial joint line, MCL". */
-export const TENDERNESS_SHORT: Readonly<Record<string, string>> = {
-  medial_joint_line: "medial joint line",
-  mcl: "MCL",
-  pes_anserine: "pes anserine insertion",
-  proximal_medial_tibia_bony: "focal bony tenderness of the proximal medial tibia",
-  medial_patellar_facet: "medial patellar facet",
-  patella_only: "patella only",
-  fibular_head: "fibular head",
-};
 
 /** Every question of the intake and follow-up forms, by answer path. */
 const QUESTIONS: ReadonlyMap<string, Question> = new Map(
@@ -84,7 +83,9 @@ function num(n: number): string {
 function answerValue(path: string, value: unknown): string {
   if (value === undefined || value === null) return "not recorded";
   if (path === "exam.tenderness" && Array.isArray(value)) {
-    return value.length === 0 ? "none (palpated, nothing tender)" : value.map((v) => TENDERNESS_SHORT[String(v)] ?? String(v)).join(", ");
+    return value.length === 0
+      ? "none (palpated, nothing tender)"
+      : value.map((v) => TENDERNESS_SHORT[String(v) as TendernessSite] ?? String(v)).join(", ");
   }
   if (typeof value === "boolean") return value ? "yes" : "no";
   const q = QUESTIONS.get(path);
@@ -144,6 +145,7 @@ const EXAM_TESTS: { key: keyof Exam; test: string; result: (v: never) => string 
   { key: "valgusStress30", test: "Valgus stress at 30°", result: (v: string) => v },
   { key: "mcmurray", test: "McMurray", result: (v: string) => v },
   { key: "thessaly", test: "Thessaly", result: (v: string) => v },
+  { key: "wellsDvt", test: "Two-level Wells score for DVT", result: (v: number) => `${v} (DVT ${v <= 1 ? "unlikely" : "likely"})` },
   { key: "hopPain", test: "Single-leg hop", result: yesNo("pain", "no pain") },
   { key: "singleLegSquatValgus", test: "Single-leg squat", result: yesNo("dynamic knee valgus", "no dynamic knee valgus") },
   { key: "hipAbductorWeakness", test: "Hip abductor (gluteus medius) strength", result: yesNo("weak", "normal") },
@@ -223,7 +225,7 @@ function durationText(days: number | null, onsetDate: string | null): string {
 // Training load
 // ---------------------------------------------------------------------------
 
-const WEEKS_SHOWN = 8;
+const WEEKS_SHOWN = REFERRAL_WEEKS_SHOWN;
 
 /** Day number of the Monday of the ISO week holding day `day` (1970-01-01 was a Thursday). */
 function mondayOf(day: number): number {
@@ -292,42 +294,22 @@ function trainingLoad(source: SnapshotSource): ReferralSnapshot["trainingLoad"] 
 // Outcome measures
 // ---------------------------------------------------------------------------
 
-type MeasureDef = {
-  measure: ChangeMeasure;
-  unit: string;
-  betterIs: "higher" | "lower";
-  change: keyof SnapshotSource["settings"]["importantChange"];
-  value: (s: Scores) => number | null | undefined;
-};
-
-const MEASURES: readonly MeasureDef[] = [
-  { measure: "painNow", unit: "0-10", betterIs: "lower", change: "painNow", value: (s) => s.painNow },
-  { measure: "koos.pain", unit: "0-100", betterIs: "higher", change: "koos", value: (s) => s.koos?.pain },
-  { measure: "koos.symptoms", unit: "0-100", betterIs: "higher", change: "koos", value: (s) => s.koos?.symptoms },
-  { measure: "koos.adl", unit: "0-100", betterIs: "higher", change: "koos", value: (s) => s.koos?.adl },
-  { measure: "koos.sport", unit: "0-100", betterIs: "higher", change: "koos", value: (s) => s.koos?.sport },
-  { measure: "koos.qol", unit: "0-100", betterIs: "higher", change: "koos", value: (s) => s.koos?.qol },
-  { measure: "lefs", unit: "0-80", betterIs: "higher", change: "lefs", value: (s) => s.lefs },
-  { measure: "psfs", unit: "0-10", betterIs: "higher", change: "psfs", value: (s) => s.psfs },
-  { measure: "tegner", unit: "level 0-10", betterIs: "higher", change: "tegner", value: (s) => s.tegner },
-];
-
 function outcomes(history: readonly HistoryEntry[], source: SnapshotSource): OutcomeSeries[] {
   const changes = source.assessment.evaluation.changes ?? {};
   const out: OutcomeSeries[] = [];
   for (const def of MEASURES) {
     const points: OutcomeSeries["points"] = [];
     for (const h of history) {
-      const value = def.value(h.evaluation.scores);
+      const value = scoreOf(h.evaluation.scores, def.measure);
       if (typeof value === "number" && Number.isFinite(value)) points.push({ date: h.assessedOn, value });
     }
     if (points.length === 0) continue;
     out.push({
       measure: def.measure,
-      label: CHANGE_MEASURE_LABELS[def.measure],
-      unit: def.unit,
+      label: def.label,
+      unit: rangeText(def),
       betterIs: def.betterIs,
-      importantChange: source.settings.importantChange[def.change],
+      importantChange: source.settings.importantChange[def.importantChangeKey],
       points,
       vsBaseline: changes[def.measure]?.vsBaseline ?? null,
     });
@@ -396,9 +378,38 @@ function historyUpTo(source: SnapshotSource): HistoryEntry[] {
 
 const labelled = (code: RedFlagCode): LabelledCode => ({ code, label: RED_FLAG_LABELS[code] });
 
+/** The evaluation's running advice, worded for the referral; null under rules version 1 (it gave none). */
+function runningAdviceOf(evaluation: StoredEvaluation): ReferralSnapshot["runningAdvice"] {
+  if (evaluation.rulesVersion === "1") return null;
+  const a = evaluation.runningAdvice;
+  return {
+    mode: a.mode,
+    maxPainDuringRun: a.maxPainDuringRun,
+    screenComplete: a.screenComplete,
+    text: runningAdviceText(a),
+    detail: RUNNING_ADVICE_DETAILS[a.mode],
+    because: a.because.map((path) => RED_FLAG_LABELS[path.slice(path.indexOf(".") + 1) as RedFlagCode] ?? path),
+  };
+}
+
+/**
+ * The running advice as every rendering words it: the advice, what it asks,
+ * and the red flags behind it ("Because of" / "Not yet assessed"). A
+ * snapshot of schema version 1 did not record it; an evaluation of rules
+ * version 1 gave none.
+ */
+export function runningAdviceLines(s: StoredReferralSnapshot): { text: string; detail: string | null; because: string | null } {
+  if (s.schemaVersion === 1)
+    return { text: "Not recorded in this summary (signed before running advice was recorded).", detail: null, because: null };
+  const a = s.runningAdvice;
+  if (!a) return { text: `${NO_RUNNING_ADVICE_V1}.`, detail: null, because: null };
+  const because = a.because.length === 0 ? null : `${a.mode === "stop" ? "Because of" : "Not yet assessed"}: ${a.because.join("; ")}.`;
+  return { text: `${a.text}.`, detail: a.detail, because };
+}
+
 export function buildReferralSnapshot(source: SnapshotSource): ReferralSnapshot {
   const { assessment, episode, patient, referral } = source;
-  const evaluation: Evaluation = assessment.evaluation;
+  const evaluation: StoredEvaluation = assessment.evaluation;
   const history = historyUpTo(source);
   const intake = history.find((h) => h.kind === "intake");
   const fromIntake = (key: "medication" | "allergies" | "comorbidities") =>
@@ -408,7 +419,7 @@ export function buildReferralSnapshot(source: SnapshotSource): ReferralSnapshot 
   const finding = (path: string) => findingOf(path, source);
 
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     referralId: referral.id,
     signedAt: source.signedAt,
     rulesVersion: evaluation.rulesVersion,
@@ -477,33 +488,14 @@ export function buildReferralSnapshot(source: SnapshotSource): ReferralSnapshot 
     medication: fromIntake("medication"),
     allergies: fromIntake("allergies"),
     comorbidities: fromIntake("comorbidities"),
+    thresholds: structuredClone(source.settings),
+    runningAdvice: runningAdviceOf(evaluation),
   };
 }
 
 // ---------------------------------------------------------------------------
 // Wording shared by the exports (print page, PDF, FHIR narrative)
 // ---------------------------------------------------------------------------
-
-/** Urgency as one word (the exports never show urgency by colour alone). */
-export const URGENCY_WORDS: Readonly<Record<ReferralSnapshot["urgency"], string>> = {
-  emergency: "Emergency",
-  urgent: "Urgent",
-  soon: "Soon",
-  routine: "Routine",
-};
-
-export const SIDE_TEXT: Readonly<Record<ReferralSnapshot["episode"]["side"], string>> = {
-  left: "Left knee",
-  right: "Right knee",
-  both: "Both knees",
-};
-export const SEX_TEXT: Readonly<Record<ReferralSnapshot["patient"]["sex"], string>> = {
-  female: "Female",
-  male: "Male",
-  other: "Other",
-  unknown: "Unknown",
-};
-export const KIND_TEXT: Readonly<Record<"intake" | "follow_up", string>> = { intake: "Intake", follow_up: "Follow-up" };
 
 /** When the referral was signed, in the clinic's time zone with the zone named: "4 Nov 2026, 15:42 GMT". */
 export function signedWhen(s: Pick<ReferralSnapshot, "signedAt" | "clinic">): string {
@@ -528,25 +520,33 @@ export function thresholdText(series: OutcomeSeries): string {
 
 /** "18 km on 1 Nov 2026 (longest run of the previous 30 days: 12 km; more than 30% up to 100% longer)". */
 export function spikeText(spike: ReferralSnapshot["trainingLoad"]["spikes"][number]): string {
-  const band = SPIKE_BAND_TEXT[spike.band] ?? spike.band;
+  const band = SPIKE_BAND_LABELS[spike.band as SpikeBand] ?? spike.band;
   return `${num(spike.distanceKm)} km on ${formatDate(spike.date)} (longest run of the previous 30 days: ${num(spike.longestPrior30dKm)} km; ${band})`;
 }
 
-const SPIKE_BAND_TEXT: Readonly<Record<string, string>> = {
-  "10-30": "more than 10% up to 30% longer",
-  "30-100": "more than 30% up to 100% longer",
-  ">100": "more than twice as long",
-};
+/**
+ * The two-week change as the referral names it: "Two-week change (flagged
+ * above +25%)" with the threshold the assessment was judged with; a
+ * snapshot that did not record it (schema version 1) names none.
+ */
+export function twoWeekChangeLabel(
+  s: Pick<StoredReferralSnapshot, "schemaVersion"> & { thresholds?: { twoWeekIncreasePct: number } },
+): string {
+  return s.schemaVersion >= 2 && s.thresholds
+    ? `Two-week change (flagged above +${num(s.thresholds.twoWeekIncreasePct)}%)`
+    : "Two-week change";
+}
 
 /** "Acute 7 days 32 km · chronic 26.5 km/week · ACWR 1.21 (weak evidence) · two-week change +30.4%". */
-export function loadFigures(t: ReferralSnapshot["trainingLoad"]): { label: string; value: string }[] {
+export function loadFigures(s: StoredReferralSnapshot): { label: string; value: string }[] {
+  const t = s.trainingLoad;
   const dash = "not computable";
   return [
     { label: "Distance, last 7 days (acute)", value: t.acute7dKm === null ? dash : `${num(t.acute7dKm)} km` },
     { label: "Mean weekly distance, last 28 days (chronic)", value: t.chronicWeeklyKm === null ? dash : `${num(t.chronicWeeklyKm)} km` },
     { label: "Acute:chronic ratio (ACWR; weak evidence, band 0.8-1.3)", value: t.acwr === null ? dash : t.acwr.toFixed(2) },
     {
-      label: "Two-week change (flagged above +30%)",
+      label: twoWeekChangeLabel(s),
       value: t.twoWeekChangePct === null ? dash : `${t.twoWeekChangePct > 0 ? "+" : ""}${num(t.twoWeekChangePct)}%`,
     },
   ];

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import type { Actor } from "@/lib/auth";
+import type { Actor } from "@/lib/domain/access";
 import type { ClinicClock } from "@/lib/data/clinic";
 import {
   beginRunImport,

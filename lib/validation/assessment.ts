@@ -2,6 +2,8 @@ import { z } from "zod";
 import { evaluationInputSchema, toInputIssues } from "@/lib/validation/evaluate-input";
 import { isoDate, uuid } from "@/lib/validation/common";
 import { ValidationError } from "@/lib/errors";
+import { ASSESSMENT_KINDS, PAIN_TIMES, PLAN_ITEMS, RESPONSES, SWELLING_TIMING, WELLS_DVT_CRITERIA } from "@/lib/domain/codes";
+import { wellsDvtScore } from "@/lib/clinical/wells";
 
 /**
  * What a clinician records in an intake or follow-up (Assessment.answers).
@@ -21,69 +23,18 @@ const text = (max: number) =>
     .transform((v) => v.trim())
     .optional();
 
-/** The seed article's initial management and the return-to-run guidance (SPEC.md section 6). */
-export const PLAN_ITEMS = [
-  "reduce_running_volume",
-  "avoid_hills",
-  "warm_up",
-  "ice_after_runs",
-  "strengthen_hip_thigh",
-  "mobility_hamstrings_ankle",
-  "footwear_review",
-  "cadence_increase",
-  "pain_monitoring",
-  "walk_run_progression",
-  "no_progress_if_symptoms_24h",
-  "refer_physician",
-] as const;
-export type PlanItem = (typeof PLAN_ITEMS)[number];
-
-export const PLAN_ITEM_LABELS: Record<PlanItem, string> = {
-  reduce_running_volume: "Reduce or modify running volume",
-  avoid_hills: "Avoid hills (especially downhill) for now",
-  warm_up: "Warm up before every run",
-  ice_after_runs: "Ice the inner knee after runs (10-15 min)",
-  strengthen_hip_thigh: "Strengthen hip and thigh stabilisers (gluteus medius, quadriceps control)",
-  mobility_hamstrings_ankle: "Hamstring and ankle mobility work",
-  footwear_review: "Review footwear: replace worn shoes, rotate more than one pair",
-  cadence_increase: "Raise step rate by 5-10% to lower knee load",
-  pain_monitoring:
-    "Pain monitoring: up to 3/10 while running is acceptable, 4-5 is a caution, above 5 stop; pain must not be higher the next morning",
-  walk_run_progression: "Walk-run progression starting at 3 × (4 min walk / 1 min run) on alternate days",
-  no_progress_if_symptoms_24h: "Do not progress while pain or swelling lasts more than 24 hours",
-  refer_physician: "Refer to a physician (red flag or no progress)",
-};
-
-export const RESPONSES = ["much_better", "better", "unchanged", "worse", "much_worse"] as const;
-export const RESPONSE_LABELS: Record<(typeof RESPONSES)[number], string> = {
-  much_better: "Much better",
-  better: "Better",
-  unchanged: "Unchanged",
-  worse: "Worse",
-  much_worse: "Much worse",
-};
-
-export const SWELLING_TIMING = ["none", "within_2h", "2_to_24h", "gradual"] as const;
-export const SWELLING_TIMING_LABELS: Record<(typeof SWELLING_TIMING)[number], string> = {
-  none: "No swelling",
-  within_2h: "Within 2 hours of the injury",
-  "2_to_24h": "2-24 hours after the injury",
-  gradual: "Gradually, without an injury",
-};
-
-export const PAIN_TIMES = ["during_run", "after_run", "next_morning"] as const;
-export const PAIN_TIME_LABELS: Record<(typeof PAIN_TIMES)[number], string> = {
-  during_run: "During the run",
-  after_run: "After the run",
-  next_morning: "The next morning",
-};
-
 const contextSchema = z.strictObject({
   painTimes: z
     .array(z.enum(PAIN_TIMES, { error: `must be one of: ${PAIN_TIMES.join(", ")}` }))
     .max(3)
     .optional(),
   swellingTiming: z.enum(SWELLING_TIMING, { error: `must be one of: ${SWELLING_TIMING.join(", ")}` }).optional(),
+  /** The ticked criteria of the two-level Wells score; [] is a score of 0 (scored, nothing present). */
+  wellsDvtCriteria: z
+    .array(z.enum(WELLS_DVT_CRITERIA, { error: `must be one of: ${WELLS_DVT_CRITERIA.join(", ")}` }))
+    .max(WELLS_DVT_CRITERIA.length)
+    .refine((list) => new Set(list).size === list.length, "a criterion is listed twice")
+    .optional(),
   injuryHistory: text(2000),
   medication: text(1000),
   allergies: text(1000),
@@ -128,7 +79,41 @@ export const answersSchema = z.strictObject({
 
 export type Answers = z.output<typeof answersSchema>;
 
-export const ASSESSMENT_KINDS = ["intake", "follow_up"] as const;
+/**
+ * The engine inputs the form decides by one question each, set from them so
+ * that the answers can never contradict themselves: swelling within 2 hours
+ * of the injury from the one question on swelling timing, the Wells score
+ * from its ticked criteria. Applied by the form as it is filled and by the
+ * server on every save.
+ */
+export function deriveAnswers(answers: Answers): Answers {
+  const out: Answers = { ...answers };
+  const timing = answers.context?.swellingTiming;
+  if (timing !== undefined) out.symptoms = { ...answers.symptoms, swellingWithin2hOfInjury: timing === "within_2h" };
+  const criteria = answers.context?.wellsDvtCriteria;
+  if (criteria !== undefined) out.exam = { ...answers.exam, wellsDvt: wellsDvtScore(criteria) };
+  else if (answers.exam?.wellsDvt !== undefined) {
+    // A score is only ever the calculator's: without its criteria it is not kept.
+    const { wellsDvt: _score, ...exam } = answers.exam;
+    out.exam = exam;
+  }
+  return out;
+}
+
+/**
+ * Answers as the form shows them: an engine input no question shows is not
+ * kept hidden. A draft saved before swelling timing was asked once keeps
+ * "within 2 hours" as that timing; a "no" is asked again (an unanswered
+ * question never lowers the triage).
+ */
+export function formAnswers(answers: Answers): Answers {
+  const early = answers.symptoms?.swellingWithin2hOfInjury;
+  if (early === undefined || answers.context?.swellingTiming !== undefined) return deriveAnswers(answers);
+  const { swellingWithin2hOfInjury: _early, ...symptoms } = answers.symptoms ?? {};
+  const out: Answers = { ...answers, symptoms };
+  if (early) out.context = { ...answers.context, swellingTiming: "within_2h" };
+  return deriveAnswers(out);
+}
 
 /** Saving a draft: new (no assessmentId) or an update naming the version it started from. */
 export const saveDraftSchema = z.strictObject({

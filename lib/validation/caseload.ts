@@ -1,10 +1,12 @@
 import { z } from "zod";
+import { URGENCY_ORDER } from "@/lib/domain/urgency";
 import { queryCursor, queryText } from "@/lib/validation/common";
 
 /** Caseload filters (query string of /patients and GET /api/v1/patients). */
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
-export const CASELOAD_URGENCY = ["flagged", "emergency", "urgent", "soon", "routine", "not_screened"] as const;
+/** "flagged" (emergency, urgent or soon), or one display level (lib/domain/urgency.ts). */
+export const CASELOAD_URGENCY = ["flagged", ...URGENCY_ORDER, "not_screened"] as const;
 export const CASELOAD_DUE = ["due", "today", "overdue", "upcoming", "none"] as const;
 export const CASELOAD_SORT = ["urgency", "review", "seen", "name"] as const;
 

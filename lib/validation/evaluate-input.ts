@@ -10,6 +10,7 @@
  */
 
 import * as z from "zod";
+import { IMPORTANT_CHANGE_DEFINITIONS, SETTING_DEFINITIONS, type ThresholdDefinition } from "../domain/settings";
 import { hasIsoDateFormat, isRealIsoDate } from "../clinical/dates";
 import {
   EFFUSION_GRADES,
@@ -103,28 +104,37 @@ function list<T extends z.ZodType>(item: T) {
 // Settings (also used by the clinic-settings admin form)
 // ---------------------------------------------------------------------------
 
+/** A threshold of lib/domain/settings.ts, with its range and its default in the description. */
+function threshold(def: ThresholdDefinition) {
+  const schema = def.minExclusive
+    ? numberAboveZeroTo(def.max)
+    : def.integer
+      ? integerFromTo(def.min, def.max)
+      : numberFromTo(def.min, def.max);
+  return schema.optional().describe(`${def.meaning} (default ${def.default})`);
+}
+
+const I = IMPORTANT_CHANGE_DEFINITIONS;
 export const importantChangeSchema = object({
-  painNow: numberAboveZeroTo(10).optional().describe("pain NRS points (default 2)"),
-  koos: numberAboveZeroTo(100).optional().describe("KOOS subscale points (default 10)"),
-  lefs: numberAboveZeroTo(80).optional().describe("LEFS points (default 9)"),
-  psfs: numberAboveZeroTo(10).optional().describe("PSFS points (default 2)"),
-  tegner: numberAboveZeroTo(10).optional().describe("Tegner levels (default 1)"),
+  painNow: threshold(I.painNow),
+  koos: threshold(I.koos),
+  lefs: threshold(I.lefs),
+  psfs: threshold(I.psfs),
+  tegner: threshold(I.tegner),
 });
 
 /**
  * Per-clinic thresholds, every key optional (a missing key keeps the
  * default; `importantChange` may name only some measures).
  */
+const T = SETTING_DEFINITIONS;
 export const clinicSettingsSchema = object({
-  persistentPainDays: integerFromTo(1, 365).optional().describe("days of pain despite reduced training that raise a red flag (default 14)"),
-  twoWeekIncreasePct: numberFromTo(0, 1000)
-    .optional()
-    .describe("two-week distance increase, in %, above which it is a risk factor (default 30)"),
-  spikePct: numberFromTo(0, 1000)
-    .optional()
-    .describe("a run more than this % longer than the longest of the previous 30 days is a spike (default 10)"),
-  minRestDaysPerWeek: integerFromTo(0, 7).optional().describe("fewer rest days per week than this is a risk factor (default 1)"),
-  shoeReplaceKm: numberFromTo(1, 10000).optional().describe("shoes used for more km than this are worn (default 800)"),
+  persistentPainDays: threshold(T.persistentPainDays),
+  twoWeekIncreasePct: threshold(T.twoWeekIncreasePct),
+  spikePct: threshold(T.spikePct),
+  minRestDaysPerWeek: threshold(T.minRestDaysPerWeek),
+  shoeReplaceKm: threshold(T.shoeReplaceKm),
+  maxRunPain: threshold(T.maxRunPain),
   importantChange: importantChangeSchema.optional().describe("smallest change of each measure that counts as improved or worsened"),
 });
 
@@ -197,7 +207,8 @@ const symptomsSchema = object({
   burningOrTinglingInnerLeg: yesNo().optional(),
   newNumbnessOrWeakness: yesNo().optional(),
   coldOrPaleLimb: yesNo().optional(),
-  suspectedDislocation: yesNo().optional(),
+  suspectedDislocation: yesNo().optional().describe("a tibiofemoral (knee joint) dislocation"),
+  patellarDislocation: yesNo().optional().describe("a dislocation of the kneecap"),
   calfSwellingOrTenderness: yesNo().optional(),
   fever: yesNo().optional(),
   hotSwollenJoint: yesNo().optional(),
@@ -223,6 +234,9 @@ const examSchema = object({
   valgusStress30: oneOf(VALGUS_STRESS_RESULTS).optional(),
   mcmurray: oneOf(TEST_RESULTS).optional(),
   thessaly: oneOf(TEST_RESULTS).optional(),
+  wellsDvt: integerFromTo(-2, 9)
+    .optional()
+    .describe('two-level Wells score for DVT (NICE NG158): 1 or less "unlikely", 2 or more "likely"'),
   hopPain: yesNo().optional(),
   singleLegSquatValgus: yesNo().optional(),
   hipAbductorWeakness: yesNo().optional(),
@@ -241,6 +255,9 @@ const runSchema = object({
 
 const trainingSchema = object({
   runs: list(runSchema).optional().describe("individual runs, any order"),
+  loggedSince: isoDate()
+    .optional()
+    .describe("the first day from which training.runs is complete; omitted: the log begins with its earliest run on or before assessedOn"),
   hardSurfaces: yesNo().optional(),
   camberedRoads: yesNo().optional(),
   trackSameDirection: yesNo().optional(),
@@ -272,12 +289,15 @@ export const evaluationInputSchema = object({
   settings: clinicSettingsSchema.optional().describe("overrides of the clinic's thresholds, key by key"),
 })
   .superRefine((input, ctx) => {
-    if (input.patient.birthDate > input.assessedOn) {
-      ctx.addIssue({ code: "custom", path: ["patient", "birthDate"], message: "must not be after assessedOn" });
-    }
+    const notAfter = (date: string | undefined, path: string[]) => {
+      if (date !== undefined && date > input.assessedOn) ctx.addIssue({ code: "custom", path, message: "must not be after assessedOn" });
+    };
+    notAfter(input.patient.birthDate, ["patient", "birthDate"]);
+    notAfter(input.episode?.onsetDate, ["episode", "onsetDate"]);
+    notAfter(input.training?.loggedSince, ["training", "loggedSince"]);
   })
   .meta({
-    title: "Knee Clinic evaluation input (rulesVersion 1)",
+    title: "Knee Clinic evaluation input (rulesVersion 2)",
     description: "Input of evaluate(): see EVALUATE.md. Omitted fields mean 'not asked'. Unknown keys are invalid.",
   });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { URGENCY_ORDER } from "@/lib/domain/urgency";
 import { queryCursor, uuid } from "@/lib/validation/common";
 
 /** Building, editing, signing and moving referrals (SPEC.md section 8). */
@@ -6,7 +7,7 @@ const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefi
 const text = (max: number, label: string) =>
   z.preprocess(blank, z.string().trim().max(max, `${label} must be at most ${max} characters`).optional());
 
-export const URGENCIES = ["emergency", "urgent", "soon", "routine"] as const;
+export const URGENCIES = URGENCY_ORDER;
 export const REFERRAL_STATUSES = ["draft", "signed", "sent", "cancelled"] as const;
 
 export const createReferralSchema = z.object({

@@ -2,6 +2,7 @@ import Papa from "papaparse";
 import { z } from "zod";
 import { latestToday } from "@/lib/format";
 import { isoDate, uuid, type Loose } from "@/lib/validation/common";
+import { RUN_LIMITS } from "@/lib/domain/runs";
 
 /**
  * Runs: one schema for the add/edit form and the CSV importer. Distances are
@@ -10,21 +11,8 @@ import { isoDate, uuid, type Loose } from "@/lib/validation/common";
 export const SURFACES = ["road", "track", "treadmill", "trail"] as const;
 export const KM_PER_MILE = 1.609344;
 
-/**
- * The plausibility limits of any run, whatever its source (manual entry, CSV,
- * file import, the runner's diary): the one definition. A run beyond them is
- * a typing or unit mistake (metres read as km, seconds as minutes), never a
- * record: it is refused with a message naming the field.
- */
-export const RUN_LIMITS = {
-  /** Faster than 2:30 min/km ... */
-  fastestPaceSecPerKm: 150,
-  /** ... over more than 1 km (a sprint may be faster over a shorter distance). */
-  paceLimitOverKm: 1,
-  /** All runs of one day together. */
-  maxKmPerDay: 250,
-  maxDurationSec: 48 * 3600,
-} as const;
+/** The plausibility limits of any run are defined once, in lib/domain/runs.ts. */
+export { RUN_LIMITS };
 
 export type RunLimitIssue = { path: "distance" | "duration"; message: string };
 
@@ -155,6 +143,21 @@ export const runFormSchema = z
   });
 
 export type RunInput = Loose<z.output<typeof runFormSchema>>;
+
+/**
+ * "Run log complete from" (the run log page): a date, or empty to go back to
+ * the proposal (the earliest run).
+ */
+export const runsLoggedSinceSchema = z
+  .object({
+    patientId: uuid,
+    runsLoggedSince: z.preprocess(blank, isoDate.optional()),
+  })
+  .transform((r, ctx) => {
+    if (r.runsLoggedSince && r.runsLoggedSince > latestToday())
+      ctx.addIssue({ code: "custom", path: ["runsLoggedSince"], message: "the run log cannot be complete from a day in the future" });
+    return { patientId: r.patientId, runsLoggedSince: r.runsLoggedSince ?? null };
+  });
 
 export type ParsedRun = { date: string; distanceKm: number; durationSec: number | null; surface: (typeof SURFACES)[number] | null };
 export type CsvRow = { line: number; raw: string; run?: ParsedRun; error?: string; duplicate?: boolean };

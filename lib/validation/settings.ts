@@ -1,15 +1,17 @@
 import { z } from "zod";
+import { REVIEW_INTERVAL_DEFINITION } from "@/lib/domain/settings";
 import { timeZones } from "@/lib/format";
 import { clinicSettingsSchema, importantChangeSchema } from "@/lib/validation/evaluate-input";
 
 /**
  * The clinic-settings form: every threshold of EVALUATE.md section 6 is
  * required here (the form shows the current value of each), with the same
- * ranges as the `settings` of the evaluation input.
+ * ranges as the `settings` of the evaluation input (lib/domain/settings.ts).
  */
 const num = (v: unknown) => (typeof v === "string" ? (v.trim() === "" ? undefined : Number(v)) : v);
 const s = clinicSettingsSchema.shape;
 const ic = importantChangeSchema.shape;
+const R = REVIEW_INTERVAL_DEFINITION;
 
 export const settingsFormSchema = z
   .object({
@@ -18,6 +20,7 @@ export const settingsFormSchema = z
     spikePct: z.preprocess(num, s.spikePct.unwrap()),
     minRestDaysPerWeek: z.preprocess(num, s.minRestDaysPerWeek.unwrap()),
     shoeReplaceKm: z.preprocess(num, s.shoeReplaceKm.unwrap()),
+    maxRunPain: z.preprocess(num, s.maxRunPain.unwrap()),
     importantChangePain: z.preprocess(num, ic.painNow.unwrap()),
     importantChangeKoos: z.preprocess(num, ic.koos.unwrap()),
     importantChangeLefs: z.preprocess(num, ic.lefs.unwrap()),
@@ -26,9 +29,9 @@ export const settingsFormSchema = z
     reviewIntervalDays: z.preprocess(
       num,
       z
-        .int({ error: "must be a whole number of days from 1 to 365" })
-        .min(1, "must be from 1 to 365 days")
-        .max(365, "must be from 1 to 365 days"),
+        .int({ error: `must be a whole number of days from ${R.min} to ${R.max}` })
+        .min(R.min, `must be from ${R.min} to ${R.max} days`)
+        .max(R.max, `must be from ${R.min} to ${R.max} days`),
     ),
     timezone: z
       .string({ error: "choose the clinic's time zone" })
@@ -40,6 +43,7 @@ export const settingsFormSchema = z
     spikePct: f.spikePct,
     minRestDaysPerWeek: f.minRestDaysPerWeek,
     shoeReplaceKm: f.shoeReplaceKm,
+    maxRunPain: f.maxRunPain,
     importantChange: {
       painNow: f.importantChangePain,
       koos: f.importantChangeKoos,

@@ -17,9 +17,6 @@ export const SHOE_TYPE_LABELS: Record<ShoeType, string> = {
   other: "Other",
 };
 
-/** A change of shoes this recent is shown next to the shoe questions and on the run log. */
-export const RECENT_SHOE_CHANGE_DAYS = 28;
-
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
 export const shoeFormSchema = z

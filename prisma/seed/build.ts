@@ -4,13 +4,15 @@
  * relative to `today`, so reviews are due, overdue and upcoming whenever the
  * seed is run. Deterministic for a given clinic seed and day.
  */
-import { DEFAULT_SETTINGS, evaluate, RISK_FACTOR_CODES, type Evaluation, type SymptomsInput } from "../../lib/clinical";
+import { DEFAULT_SETTINGS } from "../../lib/domain";
+import { evaluate, RISK_FACTOR_CODES, type Evaluation, type SymptomsInput } from "../../lib/clinical";
 import { buildEvaluationInput, type ClinicalAnswers } from "../../lib/clinical/record-input";
 import { refreshEpisodeSummary } from "../../lib/data/episode-summary";
+import { asJson } from "../../lib/data/tx";
 import { createReferralDraftIn, signReferralIn } from "../../lib/data/referrals";
 import { addDays } from "../../lib/format";
 import type { Prisma } from "../../prisma/generated/client";
-import type { Answers } from "../../lib/validation/assessment";
+import { deriveAnswers, type Answers } from "../../lib/validation/assessment";
 import { COMPLAINTS, FAMILY, GIVEN_FEMALE, GIVEN_MALE, GOALS } from "./names";
 import {
   EXAM_NORMAL,
@@ -176,6 +178,10 @@ export async function buildClinicData(tx: Tx, def: DemoClinic, passwordHash: str
     counts.patients++;
 
     const runs = buildRuns(rng, level, addDays(intakeOn, -100), intakeOn, today, ramp, trajectory);
+    // The log is complete from its first run (as the app proposes it).
+    const runsLoggedSince = runs[0]?.date ?? null;
+    if (runsLoggedSince)
+      await tx.patient.update({ where: { id: patient.id }, data: { runsLoggedSince: new Date(`${runsLoggedSince}T00:00:00Z`) } });
     await tx.run.createMany({
       data: runs.map((r) => ({
         clinicId: clinic.id,
@@ -287,7 +293,7 @@ export async function buildClinicData(tx: Tx, def: DemoClinic, passwordHash: str
         ),
         nextReviewDate: nextReview,
       };
-      const answers: Answers = isIntake
+      const recorded: Answers = isIntake
         ? {
             symptoms,
             history,
@@ -301,6 +307,7 @@ export async function buildClinicData(tx: Tx, def: DemoClinic, passwordHash: str
                 : scenario.symptoms?.visibleSwelling
                   ? "gradual"
                   : "none",
+              ...(scenario.wellsDvtCriteria ? { wellsDvtCriteria: scenario.wellsDvtCriteria } : {}),
               medication: rng.chance(0.3) ? "Ibuprofen 400 mg as needed" : "None",
               allergies: rng.chance(0.15) ? "Penicillin" : "None known",
               comorbidities: age > 50 && rng.chance(0.4) ? "Hypertension, treated" : "None",
@@ -309,9 +316,12 @@ export async function buildClinicData(tx: Tx, def: DemoClinic, passwordHash: str
             },
             plan,
           }
-        : followUpAnswers(rng, { visit: k, trajectory, symptoms: followUpSymptoms, exam, training, measures, plan });
+        : followUpAnswers(rng, { visit: k, trajectory, symptoms: followUpSymptoms, exam, history, training, measures, plan });
+      // As the form and the server do: swelling timing and the Wells criteria decide their engine inputs.
+      const answers = deriveAnswers(recorded);
       const input = buildEvaluationInput({
         assessedOn,
+        loggedSince: runsLoggedSince,
         patient: { birthDate, sex },
         episode: { mechanism: scenario.mechanism, side: episode.side, onsetDate: episode.onsetDate?.toISOString().slice(0, 10) },
         answers,
@@ -327,8 +337,8 @@ export async function buildClinicData(tx: Tx, def: DemoClinic, passwordHash: str
           episodeId: episode.id,
           kind: isIntake ? "intake" : "follow_up",
           assessedOn: new Date(`${assessedOn}T00:00:00Z`),
-          answers: answers as Prisma.InputJsonValue,
-          evaluation: evaluation as unknown as Prisma.InputJsonValue,
+          answers: asJson(answers),
+          evaluation: asJson(evaluation),
           rulesVersion: evaluation.rulesVersion,
           urgency: evaluation.urgency,
           createdById: signer.id,

@@ -3,8 +3,9 @@
  * synthetic clinic (scripts/synth): a deterministic PRNG, a complete
  * red-flag screen answered "no", outcome measures for a severity, plan items.
  */
-import type { ExamInput, MeasuresInput, SymptomsInput } from "../../lib/clinical";
-import type { Answers, PlanItem } from "../../lib/validation/assessment";
+import { type PlanItem } from "../../lib/domain";
+import type { ExamInput, HistoryInput, MeasuresInput, SymptomsInput } from "../../lib/clinical";
+import type { Answers } from "../../lib/validation/assessment";
 
 /** Small deterministic PRNG (mulberry32). */
 export function prng(seed: number) {
@@ -41,6 +42,7 @@ export const SCREEN_NO: SymptomsInput = {
   newNumbnessOrWeakness: false,
   coldOrPaleLimb: false,
   suspectedDislocation: false,
+  patellarDislocation: false,
   calfSwellingOrTenderness: false,
   fever: false,
   hotSwollenJoint: false,
@@ -134,6 +136,8 @@ export function followUpAnswers(
     trajectory: Trajectory;
     symptoms: SymptomsInput;
     exam: ExamInput;
+    /** The intake's history: the bone-health answers are asked again at follow-ups. */
+    history?: HistoryInput;
     training: NonNullable<Answers["training"]>;
     measures: MeasuresInput;
     plan: Answers["plan"];
@@ -142,6 +146,11 @@ export function followUpAnswers(
   const { exam, trajectory } = a;
   return {
     symptoms: a.symptoms,
+    ...(a.history
+      ? {
+          history: { previousBoneStressInjury: a.history.previousBoneStressInjury, lowEnergyAvailability: a.history.lowEnergyAvailability },
+        }
+      : {}),
     exam: {
       effusion: exam.effusion === "large" || exam.effusion === "moderate" ? (trajectory === "improving" ? "trace" : exam.effusion) : "none",
       fullExtension: exam.fullExtension,
@@ -149,6 +158,7 @@ export function followUpAnswers(
       tenderness: trajectory === "improving" && a.visit > 1 ? [] : exam.tenderness,
       hopPain: trajectory === "improving" ? false : exam.hopPain,
       hipInternalRotationReduced: exam.hipInternalRotationReduced,
+      valgusStress0: exam.valgusStress0,
     },
     measures: a.measures,
     training: { ...a.training, warmUp: true },

@@ -5,7 +5,7 @@
  * tests/integration/seed.test.ts).
  */
 import type { ExamInput, HistoryInput, SymptomsInput } from "../../lib/clinical";
-import type { PlanItem } from "../../lib/validation/assessment";
+import type { PlanItem, WellsDvtCriterion } from "../../lib/domain";
 
 export type Scenario = {
   key: string;
@@ -16,6 +16,8 @@ export type Scenario = {
   symptoms?: SymptomsInput;
   history?: HistoryInput;
   exam?: ExamInput;
+  /** The ticked criteria of the two-level Wells score (when DVT is suspected). */
+  wellsDvtCriteria?: WellsDvtCriterion[];
   /** Red-flag answers that persist at follow-ups (others resolve). */
   persists?: (keyof SymptomsInput)[];
   plan: PlanItem[];
@@ -53,6 +55,7 @@ export const RED_FLAG_SCENARIOS: Scenario[] = [
     complaint: "Inner knee pain with calf swelling after a long-haul flight",
     mechanism: "gradual",
     symptoms: { calfSwellingOrTenderness: true },
+    wellsDvtCriteria: ["calf_swelling_3cm", "pitting_oedema"],
     plan: REFER,
     referral: {
       question: "Please rule out deep vein thrombosis (Wells score, duplex ultrasound).",
@@ -172,6 +175,55 @@ export const RED_FLAG_SCENARIOS: Scenario[] = [
     symptoms: { visibleSwelling: true, catching: true, painOnStairs: true },
     exam: { effusion: "moderate", tenderness: ["medial_joint_line"], thessaly: "positive" },
     plan: [...CONSERVATIVE, "refer_physician"],
+  },
+  {
+    key: "patellar",
+    complaint: "Kneecap slipped out sideways on a sprint finish, went back by itself",
+    mechanism: "acute_trauma",
+    age: [16, 30],
+    symptoms: { patellarDislocation: true, visibleSwelling: true },
+    exam: { effusion: "moderate", tenderness: ["medial_patellar_facet"] },
+    plan: REFER,
+    referral: {
+      question: "Patellar dislocation with effusion: X-ray / MRI for an osteochondral fracture and MPFL tear?",
+      reason: "First-time lateral patellar dislocation, medial facet tenderness and effusion.",
+    },
+  },
+  {
+    key: "unable_wb",
+    complaint: "Cannot walk on the knee since a trail fall three weeks ago",
+    mechanism: "acute_trauma",
+    age: [25, 50],
+    symptoms: { unableToBearWeightNow: true, unableToBearWeightImmediately: false, limp: true },
+    plan: REFER,
+    referral: {
+      question: "Unable to bear weight three weeks after a fall: imaging for an occult fracture, please.",
+      reason: "Unable to take four steps now, after an acute fall.",
+    },
+  },
+  {
+    key: "femoral_neck",
+    complaint: "Deep ache from the groin to the inner knee, worse at night, marathon block",
+    mechanism: "gradual",
+    age: [22, 45],
+    symptoms: { nightPain: true },
+    exam: { hipInternalRotationReduced: true, hopPain: true },
+    plan: REFER,
+    referral: {
+      question: "Reduced hip internal rotation with hop and night pain: femoral neck stress fracture? Urgent MRI please.",
+      reason: "Knee pain referred from the hip with hop and night pain in a marathon runner.",
+    },
+  },
+  {
+    key: "valgus_laxity",
+    complaint: "Knee buckled inwards on a trail descent; feels loose on the inside",
+    mechanism: "acute_trauma",
+    exam: { valgusStress0: "laxity", valgusStress30: "laxity", tenderness: ["mcl"] },
+    plan: REFER,
+    referral: {
+      question: "Valgus laxity in extension after a twisting injury: MRI for the posteromedial corner and cruciates?",
+      reason: "Laxity on valgus stress at 0° and 30° after an acute injury.",
+    },
   },
   {
     key: "sharp_wb",

@@ -30,7 +30,7 @@
 import "dotenv/config";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import type { Actor } from "../../lib/auth";
+import type { Actor } from "../../lib/domain/access";
 import { PrismaClient } from "../../prisma/generated/client";
 import { caseloadQuerySchema } from "../../lib/validation/caseload";
 
@@ -120,7 +120,7 @@ async function main() {
   // lib/db keeps its client on globalThis.prisma: give it one that logs every statement.
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: URL_, max: 4 }), log: [{ emit: "event", level: "query" }] });
   prisma.$on("query", (e) => captured.push({ query: e.query, params: e.params }));
-  (globalThis as unknown as { prisma?: PrismaClient }).prisma = prisma;
+  globalThis.prisma = prisma;
   const { getCaseload } = await import("../../lib/data/caseload");
   const { getTimeline } = await import("../../lib/data/timeline");
   const { getPatientRecord, searchPatients } = await import("../../lib/data/patients");

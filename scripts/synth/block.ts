@@ -10,12 +10,13 @@
  * entered in error; signed, sent, cancelled) goes into a plan that
  * generate.ts applies with set-based UPDATEs, which the triggers check.
  */
+import { DEFAULT_SETTINGS, RUN_WINDOW_DAYS, PLAN_ITEM_LABELS, RESPONSE_LABELS } from "../../lib/domain";
 import { randomUUID } from "node:crypto";
-import { DEFAULT_SETTINGS } from "../../lib/clinical";
+
 import { defaultReason } from "../../lib/data/referrals";
 import { buildReferralSnapshot } from "../../lib/export/snapshot";
 import type { SnapshotSource } from "../../lib/export/types";
-import { PLAN_ITEM_LABELS, RESPONSE_LABELS } from "../../lib/validation/assessment";
+
 import { copyJson, copyValue as v } from "./copy";
 import { buildRuns, buildVisits, type PatientPlan, type RunRow, type VisitRow } from "./model";
 
@@ -36,6 +37,7 @@ export function patientRow(ids: Ids, p: PatientPlan): string[] {
     v(p.weeklyKm),
     v(p.goalEvent),
     v(p.goalEventDate),
+    v(p.runsLoggedSince),
     v(p.createdAt),
     v(p.createdAt),
   ];
@@ -54,6 +56,7 @@ export const PATIENT_COLS = [
   "weeklyDistanceKm",
   "goalEvent",
   "goalEventDate",
+  "runsLoggedSince",
   "createdAt",
   "updatedAt",
 ];
@@ -227,7 +230,7 @@ function referralRows(
   const signedAt = `${from.assessedOn}T15:00:00.000Z`;
   const question = p.scenario.referral?.question ?? "Please assess: red flag on screening, see the summary.";
   const recipient = RECIPIENTS[n % RECIPIENTS.length] ?? null;
-  const lookFrom = new Date(Date.parse(from.assessedOn) - 83 * 86_400_000).toISOString().slice(0, 10);
+  const lookFrom = new Date(Date.parse(from.assessedOn) - RUN_WINDOW_DAYS * 86_400_000).toISOString().slice(0, 10);
   const source: SnapshotSource = {
     referral: { id, urgency: from.evaluation.urgency, reason: defaultReason(from.evaluation), question, recipient, draft },
     signedAt,

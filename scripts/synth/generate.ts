@@ -56,6 +56,7 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import { FLAGGED_MAX_RANK, RANK_NOT_EVALUATED, urgencyOfRankSql, urgencyRankSql } from "../../lib/domain/urgency";
 import { refreshEpisodeSummary } from "../../lib/data/episode-summary";
 import { todayIn } from "../../lib/format";
 import { PrismaClient } from "../../prisma/generated/client";
@@ -211,13 +212,13 @@ WITH s AS (
    WHERE e."clinicId" = $1
 ), r AS (
   SELECT x.*, LEAST(
-           CASE signed_eval->>'urgency' WHEN 'emergency' THEN 0 WHEN 'urgent' THEN 1 WHEN 'soon' THEN 2 WHEN 'routine' THEN 3 END,
-           CASE draft_eval->>'urgency' WHEN 'emergency' THEN 0 WHEN 'urgent' THEN 1 WHEN 'soon' THEN 2 WHEN 'routine' THEN 3 END) AS rank
+           ${urgencyRankSql("signed_eval->>'urgency'")},
+           ${urgencyRankSql("draft_eval->>'urgency'")}) AS rank
     FROM x
 )
 UPDATE "Episode" e SET
-  urgency = (CASE r.rank WHEN 0 THEN 'emergency' WHEN 1 THEN 'urgent' WHEN 2 THEN 'soon' WHEN 3 THEN 'routine' END)::"Urgency",
-  "urgencyRank" = coalesce(r.rank, 4),
+  urgency = (${urgencyOfRankSql("r.rank")})::"Urgency",
+  "urgencyRank" = coalesce(r.rank, ${RANK_NOT_EVALUATED}),
   "screenIncomplete" = coalesce(jsonb_array_length(coalesce(r.signed_eval, r.draft_eval)->'redFlagsNotAssessed') > 0, true),
   "lastSeenOn" = r.signed_on,
   "seenSort" = coalesce(r.signed_on, '0001-01-01'::date),
@@ -655,7 +656,7 @@ async function main() {
       `
       SELECT
         (SELECT count(*) FROM "Episode" WHERE "clinicId" = $1 AND status = 'open') AS open,
-        (SELECT count(*) FROM "Episode" WHERE "clinicId" = $1 AND status = 'open' AND "urgencyRank" <= 2) AS flagged,
+        (SELECT count(*) FROM "Episode" WHERE "clinicId" = $1 AND status = 'open' AND "urgencyRank" <= ${FLAGGED_MAX_RANK}) AS flagged,
         (SELECT count(*) FROM "Episode" WHERE "clinicId" = $1 AND status = 'open' AND worsening) AS worsening,
         (SELECT count(*) FROM "Episode" WHERE "clinicId" = $1 AND status = 'open' AND "draftCount" > 0) AS drafts,
         (SELECT count(*) FROM "Assessment" WHERE "clinicId" = $1 AND status = 'signed') AS signed,

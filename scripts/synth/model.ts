@@ -10,10 +10,11 @@
  * to three weeks apart), most signed, the last one sometimes a draft, a few
  * entered in error.
  */
+import { DEFAULT_SETTINGS, RUN_WINDOW_DAYS, type PlanItem } from "../../lib/domain";
 import { randomUUID } from "node:crypto";
-import { addDays, DEFAULT_SETTINGS, evaluate, type Evaluation, type EvaluationInput, type SymptomsInput } from "../../lib/clinical";
-import { buildEvaluationInput, RUN_LOOKBACK_DAYS, type ClinicalAnswers, type RecordRun } from "../../lib/clinical/record-input";
-import type { Answers, PlanItem } from "../../lib/validation/assessment";
+import { addDays, evaluate, type Evaluation, type EvaluationInput, type SymptomsInput } from "../../lib/clinical";
+import { buildEvaluationInput, type ClinicalAnswers, type RecordRun } from "../../lib/clinical/record-input";
+import type { Answers } from "../../lib/validation/assessment";
 import { COMPLAINTS, FAMILY, GIVEN_FEMALE, GIVEN_MALE, GOALS } from "../../prisma/seed/names";
 import { OVERUSE_SCENARIOS, RED_FLAG_SCENARIOS, type Scenario } from "../../prisma/seed/scenarios";
 import {
@@ -57,6 +58,8 @@ export type PatientPlan = {
   weeklyKm: number;
   goalEvent: string | null;
   goalEventDate: string | null;
+  /** The run log is complete from the first day of its RUN_DAYS (Patient.runsLoggedSince). */
+  runsLoggedSince: string;
   createdAt: string;
   scenario: Scenario;
   redFlagScenario: boolean;
@@ -121,6 +124,7 @@ export function planPatient(seed: number, index: number, today: string): Patient
     weeklyKm,
     goalEvent: rng.chance(0.7) ? rng.pick(GOALS) : null,
     goalEventDate: rng.chance(0.6) ? addDays(today, rng.int(30, 200)) : null,
+    runsLoggedSince: addDays(today, -(RUN_DAYS - 1)),
     createdAt: `${addDays(intakeOn, -rng.int(1, 6))}T${String(8 + rng.int(0, 9)).padStart(2, "0")}:${String(rng.int(0, 59)).padStart(2, "0")}:00.000Z`,
     scenario,
     redFlagScenario,
@@ -201,7 +205,7 @@ export function buildVisits(seed: number, plan: PatientPlan, runs: readonly RunR
   // Runs are in date order: each evaluation gets the slice of its look-back window (buildEvaluationInput filters the same way).
   const recordRuns: RecordRun[] = runs.map((r) => ({ date: r.date, distanceKm: r.distanceKm, surface: r.surface }));
   const windowOf = (day: string) => {
-    const from = addDays(day, -RUN_LOOKBACK_DAYS);
+    const from = addDays(day, -RUN_WINDOW_DAYS);
     let lo = 0;
     while (lo < recordRuns.length && recordRuns[lo]!.date < from) lo++;
     let hi = lo;
@@ -298,9 +302,10 @@ export function buildVisits(seed: number, plan: PatientPlan, runs: readonly RunR
     const planAnswers = { items: planItems(rng, plannedItems), nextReviewDate: nextReview };
     const answers: Answers = isIntake
       ? { symptoms, history, exam, training, measures, context, plan: planAnswers }
-      : followUpAnswers(rng, { visit: k, trajectory, symptoms: followUpSymptoms, exam, training, measures, plan: planAnswers });
+      : followUpAnswers(rng, { visit: k, trajectory, symptoms: followUpSymptoms, exam, history, training, measures, plan: planAnswers });
     const input = buildEvaluationInput({
       assessedOn,
+      loggedSince: plan.runsLoggedSince,
       patient: { birthDate: plan.birthDate, sex: plan.sex },
       episode: { mechanism: scenario.mechanism, side: plan.side, onsetDate: plan.onsetDate },
       answers,

@@ -132,7 +132,7 @@ it("caseload, directory, registration and a new runner's intake form", async () 
     .getByRole("group", { name: /True locking/ })
     .getByText("Yes", { exact: true })
     .click();
-  await page.getByRole("complementary", { name: "Live evaluation" }).getByText("Locked knee").waitFor();
+  await page.getByRole("complementary", { name: "Live evaluation" }).getByTestId("red-flags").getByText("Locked knee").waitFor();
   await audit.check(page, "new intake assessment with a red flag");
   await page.getByRole("button", { name: "Sign assessment" }).click();
   await page.getByTestId("assessment-status").filter({ hasText: "Signed by" }).waitFor();
@@ -293,7 +293,7 @@ it("fills the intake's yes/no/not-asked questions and the KOOS grid with the key
   await page.keyboard.press("Space");
   expect(await focused(page)).toMatchObject({ value: "yes", checked: true });
   expect(await locking.getByRole("radio", { name: "Yes" }).isChecked()).toBe(true);
-  await page.getByRole("complementary", { name: "Live evaluation" }).getByText("Locked knee").waitFor();
+  await page.getByRole("complementary", { name: "Live evaluation" }).getByTestId("red-flags").getByText("Locked knee").waitFor();
   // Tab leaves the group for the next question; Shift+Tab comes back to the chosen answer.
   f = await tabTo(page, (x) => !/True locking/.test(x.group));
   expect(f.type).toBe("radio");

@@ -3,11 +3,10 @@
  * size limits, clinic isolation, and the evaluate endpoint agreeing with the
  * library byte for byte.
  */
-import fs from "node:fs";
-import path from "node:path";
 import fc from "fast-check";
 import { evaluate } from "@/lib/clinical";
 import { parseEvaluationInput } from "@/lib/validation/evaluate-input";
+import { EXAMPLES, readExample } from "@/tests/helpers/evaluate-examples";
 import { inputArb } from "../unit/clinical/arbitraries";
 import { BASE_URL, httpSession as session } from "./browser";
 
@@ -25,9 +24,7 @@ const post = (p: string, body: string, cookie?: string) =>
     headers: { "Content-Type": "application/json", ...(cookie ? { Cookie: cookie } : {}) },
   });
 
-const example = JSON.parse(
-  fs.readFileSync(path.join(__dirname, "..", "fixtures", "evaluate", "01-gradual-with-load.input.json"), "utf8"),
-) as unknown;
+const example = readExample("01-gradual-with-load.input.json");
 
 describe("security headers", () => {
   it("sends a Content-Security-Policy and the other protective headers on pages and APIs", async () => {
@@ -56,6 +53,20 @@ describe("POST /api/v1/evaluate", () => {
     const parsed = parseEvaluationInput(example);
     if (!parsed.ok) throw new Error("fixture is invalid");
     expect(await res.text()).toBe(JSON.stringify(evaluate(parsed.value)));
+  });
+
+  it.each(EXAMPLES)("worked example %s (rules version 2): the library's JSON, with the contract's expected values", async (name) => {
+    const input = readExample(`${name}.input.json`);
+    const res = await post("/api/v1/evaluate", JSON.stringify(input), riverside);
+    expect(res.status).toBe(200);
+    const parsed = parseEvaluationInput(input);
+    if (!parsed.ok) throw new Error("fixture is invalid");
+    const text = await res.text();
+    expect(text).toBe(JSON.stringify(evaluate(parsed.value)));
+    const body = JSON.parse(text) as Record<string, unknown>;
+    const expected = readExample(`${name}.expected.json`) as Record<string, unknown>;
+    for (const key of ["rulesVersion", "urgency", "redFlagsAbsent", "redFlagsNotAssessed", "runningAdvice", "scores", "load", "changes"])
+      expect([key, body[key]]).toEqual([key, expected[key]]);
   });
 
   it("agrees with the library on generated inputs", async () => {

@@ -51,10 +51,13 @@ it("records, signs, amends and follows up an assessment", async () => {
   await page.getByLabel("Pain now (NRS)").selectOption("6");
   await answer(page, /True locking/, "Yes");
   const live = page.getByRole("complementary", { name: "Live evaluation" });
-  await live.getByText("Locked knee").waitFor();
+  await live.getByTestId("red-flags").getByText("Locked knee").waitFor();
   expect(await live.getByText("Urgent", { exact: true }).count()).toBeGreaterThan(0);
   await answer(page, /Visible swelling/, "No");
-  expect(await page.getByTestId("screen-status").innerText()).toMatch(/20 of 22 questions not yet answered/);
+  // Locked knee is urgent: running stops, and the screen is still incomplete.
+  expect(await page.getByTestId("screen-status").innerText()).toMatch(/^Not yet screened: \d+ questions still to answer/);
+  expect(await live.getByTestId("running-advice").getAttribute("data-mode")).toBe("stop");
+  expect(await live.getByTestId("display-level").innerText()).toMatch(/Urgent\s*Screen incomplete/);
   await page.getByRole("checkbox", { name: /Reduce or modify running volume/ }).check();
   await page.evaluate(() => window.scrollTo(0, 0));
   await tourShot(page, "03-intake-live-red-flag");
@@ -141,5 +144,112 @@ it("refuses the second of two concurrent saves of a draft, shows what changed an
   await b.getByTestId("save-status").filter({ hasText: "Draft saved" }).waitFor();
   await a.reload();
   expect(await a.getByLabel("Pain now (NRS)").inputValue()).toBe("8");
+  await context.close();
+});
+
+it("keeps the live evaluation 'not yet screened' until every red-flag question is answered, then gives running advice", async () => {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await signIn(page, "clinician@riverside.example");
+  await page.getByRole("link", { name: "Register a runner" }).click();
+  await page.getByLabel("MRN (clinic record number)").fill(`E2E-SCREEN-${Date.now()}`);
+  await page.getByLabel("Given name").fill("Sasha");
+  await page.getByLabel("Family name").fill("Screened");
+  await page.getByLabel("Date of birth").fill("1991-02-03");
+  await page.getByLabel("Sex").selectOption("female");
+  await page.getByRole("button", { name: "Register runner" }).click();
+  await page.getByRole("heading", { name: "Screened, Sasha" }).waitFor();
+  await page.getByRole("button", { name: "Open a new episode" }).click();
+  await page.getByLabel("Knee").selectOption("left");
+  await page.getByLabel("Complaint").fill("Inner knee ache after long runs");
+  await page.getByLabel("Mechanism").selectOption("gradual");
+  await page.getByRole("button", { name: "Open episode" }).click();
+  await page.getByRole("link", { name: "Record intake" }).click();
+  await page.getByRole("heading", { name: "Intake assessment" }).waitFor();
+
+  const live = page.getByRole("complementary", { name: "Live evaluation" });
+  const level = live.getByTestId("display-level");
+  // Nothing answered: never a green "Routine", and no running advice.
+  await level.filter({ hasText: /Not yet screened: \d+ questions/ }).waitFor();
+  expect(await level.getAttribute("data-level")).toBe("not_screened");
+  expect(await live.getByTestId("running-advice").getAttribute("data-mode")).toBe("screen_incomplete");
+  const countOf = async () => Number(/Not yet screened: (\d+)/.exec(await level.innerText())?.[1]);
+  const before = await countOf();
+
+  for (const q of [
+    /Visible swelling/,
+    /True locking/,
+    /Catching/,
+    /Giving way/,
+    /Sharp pain on weight-bearing/,
+    /Unable to bear weight \(4 steps\) now/,
+    /Pain at rest/,
+    /Night pain/,
+    /New numbness or weakness/,
+    /Cold or pale limb/,
+    /Did the kneecap dislocate/,
+    /dislocation of the knee joint itself/,
+    /Calf swelling or tenderness/,
+    /Hot, swollen joint/,
+  ])
+    await answer(page, q, "No");
+  expect(await countOf()).toBeLessThan(before);
+  expect(await level.getAttribute("data-level")).toBe("not_screened"); // the examination is still to do
+  await page.getByLabel("Days the pain has persisted despite reduced training (days)").fill("3");
+  await page.getByLabel("Effusion").selectOption("none");
+  await page.getByRole("checkbox", { name: "Palpated" }).check();
+  await page.getByLabel("Valgus stress at 0°").selectOption("normal");
+  await answer(page, /Reduced hip internal rotation/, "No");
+
+  // Every red flag assessed, none found: routine, with the pain-monitoring advice at the clinic's limit.
+  await level.filter({ hasText: "Routine" }).waitFor();
+  expect(await level.getAttribute("data-level")).toBe("routine");
+  expect(await page.getByTestId("screen-status").innerText()).toMatch(/Screen complete/);
+  const advice = live.getByTestId("running-advice");
+  expect(await advice.getAttribute("data-mode")).toBe("pain_monitored");
+  expect(await advice.innerText()).toMatch(/Pain up to 3 of 10 during the run, settled by the next morning/);
+
+  // Calf swelling: the Wells calculator decides between emergency and urgent.
+  await answer(page, /Calf swelling or tenderness/, "Yes");
+  await live.getByTestId("red-flags").getByText("Suspected deep vein thrombosis").waitFor();
+  expect(await level.getAttribute("data-level")).toBe("emergency"); // no Wells score: the higher level
+  await page.getByRole("button", { name: "Score the Wells criteria" }).click();
+  await page.getByTestId("wells-score").filter({ hasText: "Wells score 0: DVT unlikely" }).waitFor();
+  await level.filter({ hasText: "Urgent" }).waitFor();
+  await page.getByRole("checkbox", { name: /Calf swelling at least 3 cm/ }).check();
+  await page.getByRole("checkbox", { name: /Previously documented DVT/ }).check();
+  await page.getByTestId("wells-score").filter({ hasText: "Wells score 2: DVT likely" }).waitFor();
+  await level.filter({ hasText: "Emergency" }).waitFor();
+  expect(await advice.getAttribute("data-mode")).toBe("stop");
+  await context.close();
+});
+
+it("sets the day the run log is complete from on the run log page", async () => {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await signIn(page, "clinician@riverside.example");
+  await page.getByRole("link", { name: "Register a runner" }).click();
+  await page.getByLabel("MRN (clinic record number)").fill(`E2E-LOG-${Date.now()}`);
+  await page.getByLabel("Given name").fill("Lou");
+  await page.getByLabel("Family name").fill("Logger");
+  await page.getByLabel("Date of birth").fill("1988-08-08");
+  await page.getByLabel("Sex").selectOption("male");
+  await page.getByRole("button", { name: "Register runner" }).click();
+  await page.getByRole("heading", { name: "Logger, Lou" }).waitFor();
+  await page.getByRole("link", { name: "Run log" }).click();
+  const start = page.getByTestId("run-log-start");
+  await start.getByText("not known: no runs recorded").waitFor();
+  const addRun = page.getByRole("form", { name: "Add a run" });
+  await addRun.getByLabel("Date").fill("2026-01-10");
+  await addRun.getByLabel("Distance").fill("8");
+  await addRun.getByRole("button", { name: "Add run" }).click();
+  await start.getByText("10 Jan 2026 (proposed from the first run)").waitFor();
+  await start.getByLabel("Run log complete from").fill("2025-12-01");
+  await start.getByRole("button", { name: "Save" }).click();
+  await start.getByText("Run log complete from 1 Dec 2025.").waitFor();
+  await start.getByText("1 Dec 2025 (set by a clinician)").waitFor();
+  await start.getByLabel("Run log complete from").fill("2099-01-01");
+  await start.getByRole("button", { name: "Save" }).click();
+  await start.getByText("the run log cannot be complete from a day in the future").waitFor();
   await context.close();
 });

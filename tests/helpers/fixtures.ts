@@ -8,7 +8,7 @@
 import { randomUUID } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/prisma/generated/client";
-import type { Actor } from "@/lib/auth";
+import type { Actor } from "@/lib/domain/access";
 
 process.env.NEXTAUTH_SECRET ??= "test-secret-test-secret-test-secret-0123456789";
 

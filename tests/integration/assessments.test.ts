@@ -1,5 +1,6 @@
 import { addAddendum, discardDraft, getAssessmentDetail, markEnteredInError, saveDraft, signAssessment } from "@/lib/data/assessments";
-import { createEpisode, createPatient } from "@/lib/data/patients";
+import { createEpisode, createPatient, getPatientHeader } from "@/lib/data/patients";
+import { getTimeline } from "@/lib/data/timeline";
 import { saveRun } from "@/lib/data/runs";
 import { updateClinicSettings } from "@/lib/data/settings";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
@@ -103,6 +104,7 @@ describe("signing, addenda and entered in error", () => {
       spikePct: 10,
       minRestDaysPerWeek: 1,
       shoeReplaceKm: 800,
+      maxRunPain: 2,
       importantChange: { painNow: 2, koos: 10, lefs: 9, psfs: 2, tegner: 1 },
       reviewIntervalDays: 14,
     });
@@ -115,10 +117,10 @@ describe("signing, addenda and entered in error", () => {
       answers: { symptoms: { daysPersistingDespiteReducedTraining: 11 }, plan: { nextReviewDate: isoDaysAgo(-10) } },
     });
     const s = await signAssessment(t.clinician, d.id, d.version);
-    expect(s).toMatchObject({ status: "signed", rulesVersion: "1", urgency: "soon", signedById: t.clinician.userId });
+    expect(s).toMatchObject({ status: "signed", rulesVersion: "2", urgency: "soon", signedById: t.clinician.userId });
     expect(s.evaluation?.redFlags.map((f) => f.code)).toEqual(["persistent_pain"]);
     const row = await testDb().assessment.findUniqueOrThrow({ where: { id: d.id } });
-    expect(row.settingsUsed).toMatchObject({ persistentPainDays: 10 });
+    expect(row.settingsUsed).toMatchObject({ persistentPainDays: 10, maxRunPain: 2 });
     expect((row.evaluationInput as { training: { runs: unknown[] } }).training.runs).toEqual([
       { date: isoDaysAgo(3), distanceKm: 10, surface: "road" },
     ]);
@@ -221,5 +223,115 @@ describe("signing, addenda and entered in error", () => {
     );
     await expect(addAddendum(c.clinician, d.id, "x")).rejects.toBeInstanceOf(NotFoundError);
     await expect(markEnteredInError(c.clinician, d.id, "xxxxx")).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe("evaluations of rules version 1 stay readable", () => {
+  /** An evaluation as rules version 1 stored it. */
+  const v1 = {
+    rulesVersion: "1",
+    ageYears: 66,
+    urgency: "urgent",
+    redFlags: [{ code: "scfe_suspected", urgency: "urgent", because: ["ageYears", "symptoms.limp"] }],
+    redFlagsAbsent: ["dvt_suspected"],
+    redFlagsNotAssessed: ["tumour_suspected"],
+    riskFactors: [],
+    considerations: [],
+    scores: { painNow: 5 },
+  };
+
+  it("a stored v1 signed assessment and draft read as version 1; re-saving the draft and signing make version 2", async () => {
+    const { episodeId, patientId } = await newEpisode();
+    const common = { clinicId: c.clinicId, episodeId, createdById: c.clinician.userId, updatedById: c.clinician.userId };
+    // Inserted as a draft and then signed, as PostgreSQL requires of every assessment.
+    const stored = await testDb().assessment.create({
+      data: {
+        ...common,
+        kind: "intake",
+        assessedOn: new Date(`${isoDaysAgo(20)}T00:00:00Z`),
+        answers: { symptoms: { painNow: 5, limp: true } },
+        evaluation: v1,
+        rulesVersion: "1",
+        urgency: "urgent",
+      },
+    });
+    const signed = await testDb().assessment.update({
+      where: { id: stored.id },
+      data: { status: "signed", signedById: c.clinician.userId, signedAt: new Date(), version: { increment: 1 } },
+    });
+    const draft = await testDb().assessment.create({
+      data: {
+        ...common,
+        kind: "follow_up",
+        assessedOn: new Date(`${isoDaysAgo(1)}T00:00:00Z`),
+        answers: {},
+        evaluation: v1,
+        rulesVersion: "1",
+        urgency: "urgent",
+      },
+    });
+    const detail = await getAssessmentDetail(c.viewer, signed.id);
+    expect(detail.assessment.evaluation).toEqual(v1);
+    expect(detail.assessment.evaluation?.rulesVersion).toBe("1");
+    expect((await getAssessmentDetail(c.viewer, draft.id)).assessment.evaluation?.rulesVersion).toBe("1");
+    const header = await getPatientHeader(c.viewer, patientId);
+    expect(header.episodes[0]?.signed?.evaluation.rulesVersion).toBe("1");
+    const timeline = await getTimeline(c.viewer, patientId);
+    expect(timeline.assessments.map((a) => a.evaluation?.rulesVersion)).toEqual(["1", "1"]);
+
+    const resaved = await saveDraft(c.clinician, {
+      assessmentId: draft.id,
+      version: draft.version,
+      episodeId,
+      kind: "follow_up",
+      assessedOn: isoDaysAgo(1),
+      answers: { symptoms: { painNow: 3 } },
+    });
+    expect(resaved.evaluation?.rulesVersion).toBe("2");
+    expect(resaved.rulesVersion).toBe("2");
+    const signedNow = await signAssessment(c.clinician, resaved.id, resaved.version);
+    expect(signedNow).toMatchObject({ rulesVersion: "2" });
+    expect(signedNow.evaluation?.rulesVersion === "2" && signedNow.evaluation.runningAdvice.mode).toBe("screen_incomplete");
+    // The version 1 record is unchanged.
+    expect((await testDb().assessment.findUniqueOrThrow({ where: { id: signed.id } })).evaluation).toEqual(v1);
+  });
+
+  it("a stored evaluation no version wrote is refused by the reader, naming the record kind", async () => {
+    const { episodeId } = await newEpisode();
+    const bad = await testDb().assessment.create({
+      data: {
+        clinicId: c.clinicId,
+        episodeId,
+        createdById: c.clinician.userId,
+        updatedById: c.clinician.userId,
+        kind: "intake",
+        assessedOn: new Date(`${isoDaysAgo(2)}T00:00:00Z`),
+        answers: {},
+        evaluation: { ...v1, rulesVersion: "9" },
+      },
+    });
+    await expect(getAssessmentDetail(c.viewer, bad.id)).rejects.toThrow(/stored evaluation is not readable: rulesVersion/);
+  });
+});
+
+describe("answers asked once are derived on the server too", () => {
+  it("swelling timing decides haemarthrosis and the Wells criteria the DVT tier, as stored", async () => {
+    const { episodeId } = await newEpisode(c, "acute_trauma");
+    const d = await saveDraft(c.clinician, {
+      episodeId,
+      kind: "intake",
+      assessedOn: isoDaysAgo(0),
+      answers: {
+        // A client that sends a contradiction: the one question wins.
+        symptoms: { swellingWithin2hOfInjury: false, calfSwellingOrTenderness: true },
+        exam: { wellsDvt: 9 },
+        context: { swellingTiming: "within_2h", wellsDvtCriteria: ["previous_dvt"] },
+      },
+    });
+    const flags = d.evaluation?.redFlags.map((f) => [f.code, f.urgency]);
+    expect(flags).toContainEqual(["dvt_suspected", "urgent"]); // Wells 1: unlikely
+    expect(flags).toContainEqual(["haemarthrosis_suspected", "urgent"]);
+    expect(d.answers.symptoms?.swellingWithin2hOfInjury).toBe(true);
+    expect(d.answers.exam?.wellsDvt).toBe(1);
   });
 });

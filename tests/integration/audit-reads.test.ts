@@ -10,7 +10,7 @@
  * everything but not write audit events: every one of these reads then fails
  * and returns nothing.
  */
-import type { Actor } from "@/lib/auth";
+import type { Actor } from "@/lib/domain/access";
 import { getFormContext, listEpisodeAssessments, saveDraft, signAssessment } from "@/lib/data/assessments";
 import { listAuditEvents } from "@/lib/data/audit";
 import { getCaseload } from "@/lib/data/caseload";

@@ -11,7 +11,7 @@
  * - Two intakes saved into one episode at once: exactly one is kept.
  */
 import pg from "pg";
-import type { Actor } from "@/lib/auth";
+import type { Actor } from "@/lib/domain/access";
 import { saveDraft, signAssessment } from "@/lib/data/assessments";
 import { refreshEpisodeSummary } from "@/lib/data/episode-summary";
 import { createEpisode, createPatient } from "@/lib/data/patients";

@@ -1,3 +1,4 @@
+import { RED_FLAG_CODES } from "@/lib/clinical";
 import { saveDraft, signAssessment } from "@/lib/data/assessments";
 import { getCaseload } from "@/lib/data/caseload";
 import { createEpisode, createPatient, setEpisodeStatus, updatePatient } from "@/lib/data/patients";
@@ -76,7 +77,7 @@ describe("referrals", () => {
     const frozen = signed.snapshot!;
     expect(frozen.patient.familyName).toBe("Frozen");
     expect(frozen.redFlags.map((f) => f.code)).toEqual(["locked_knee"]);
-    expect(frozen.redFlagsNotAssessed.length + frozen.redFlagsAbsent.length + frozen.redFlags.length).toBe(14);
+    expect(frozen.redFlagsNotAssessed.length + frozen.redFlagsAbsent.length + frozen.redFlags.length).toBe(RED_FLAG_CODES.length);
 
     // Later changes to the patient and new assessments never alter it.
     await updatePatient(c.clinician, patientId, patientSchema.parse(patientInput({ familyName: "Renamed", mrn: frozen.patient.mrn })));

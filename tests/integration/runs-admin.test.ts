@@ -139,6 +139,7 @@ describe("admin", () => {
       spikePct: "10",
       minRestDaysPerWeek: "8",
       shoeReplaceKm: "800",
+      maxRunPain: "6",
       importantChangePain: "0",
       importantChangeKoos: "10",
       importantChangeLefs: "9",
@@ -149,13 +150,22 @@ describe("admin", () => {
     });
     expect(bad.success).toBe(false);
     const paths = bad.success ? [] : bad.error.issues.map((i) => i.path.join("."));
-    expect(paths.sort()).toEqual(["importantChangePain", "minRestDaysPerWeek", "persistentPainDays", "timezone", "twoWeekIncreasePct"]);
+    expect(paths.sort()).toEqual([
+      "importantChangePain",
+      "maxRunPain",
+      "minRestDaysPerWeek",
+      "persistentPainDays",
+      "timezone",
+      "twoWeekIncreasePct",
+    ]);
+    expect(bad.success ? [] : bad.error.issues.find((i) => i.path[0] === "maxRunPain")?.message).toBe("must be an integer from 0 to 5");
     const good = settingsFormSchema.parse({
       persistentPainDays: "21",
       twoWeekIncreasePct: "25",
       spikePct: "15",
       minRestDaysPerWeek: "2",
       shoeReplaceKm: "700",
+      maxRunPain: "2",
       importantChangePain: "1.5",
       importantChangeKoos: "8",
       importantChangeLefs: "9",
@@ -167,6 +177,7 @@ describe("admin", () => {
     await updateClinicSettings(c.admin, good);
     expect(await getClinicSettings(c.viewer)).toMatchObject({
       persistentPainDays: 21,
+      maxRunPain: 2,
       importantChange: { painNow: 1.5, koos: 8 },
       reviewIntervalDays: 21,
       timezone: "Australia/Sydney",
@@ -177,8 +188,8 @@ describe("admin", () => {
       orderBy: { id: "desc" },
     });
     expect(event.detail).toMatchObject({
-      before: { timezone: "UTC", persistentPainDays: 14 },
-      after: { timezone: "Australia/Sydney", persistentPainDays: 21 },
+      before: { timezone: "UTC", persistentPainDays: 14, maxRunPain: 3 },
+      after: { timezone: "Australia/Sydney", persistentPainDays: 21, maxRunPain: 2 },
     });
   });
 });

@@ -16,7 +16,7 @@ import {
   twoFactorStatus,
 } from "@/lib/data/two-factor";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
-import type { Actor } from "@/lib/auth";
+import type { Actor } from "@/lib/domain/access";
 import { TEST_PASSWORD, closeTestDb, createClinic, testDb } from "../helpers/fixtures";
 
 afterAll(closeTestDb);

@@ -1,17 +1,20 @@
+import { SIDE_LABELS } from "@/lib/domain";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AlertTriangle, CalendarClock, FileEdit, TrendingDown } from "lucide-react";
-import { can, requirePermission } from "@/lib/auth";
+import { requirePermission } from "@/lib/auth";
+import { can } from "@/lib/domain/access";
 import { getCaseload } from "@/lib/data/caseload";
 import { ValidationError } from "@/lib/errors";
-import { SIDE_LABELS, ageOn, formatDate } from "@/lib/format";
+import { ageOn, formatDate } from "@/lib/format";
 import { toFieldIssues } from "@/lib/validation/common";
 import { caseloadQuerySchema, type CaseloadQuery } from "@/lib/validation/caseload";
 import { Alert } from "@/app/_components/ui/alert";
 import { ButtonLink, buttonClass } from "@/app/_components/ui/button";
 import { Card, PageHeader, tableClass, tdClass, thClass } from "@/app/_components/ui/card";
 import { Select, TextInput } from "@/app/_components/ui/field";
-import { UrgencyBadge } from "@/app/_components/ui/urgency-badge";
+import { DisplayLevelBadge } from "@/app/_components/ui/urgency-badge";
+import { displayLevel } from "@/lib/domain/urgency";
 
 export const metadata: Metadata = { title: "Caseload" };
 
@@ -241,9 +244,7 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
                         </span>
                       </td>
                       <td className={tdClass}>
-                        <UrgencyBadge
-                          urgency={r.urgency === null || (r.urgency === "routine" && r.screenIncomplete) ? "not_screened" : r.urgency}
-                        />
+                        <DisplayLevelBadge display={displayLevel(r.urgency, r.screenIncomplete)} />
                       </td>
                       <td className={`${tdClass} whitespace-nowrap`}>{formatDate(r.lastSeenOn)}</td>
                       <td className={`${tdClass} whitespace-nowrap`}>

@@ -1,7 +1,9 @@
+import { wellsDvtLikelihood, wellsDvtScore } from "@/lib/clinical/wells";
+import { findingLabel, PLAN_ITEM_LABELS, WELLS_DVT_CRITERION_LABELS, type WellsDvtCriterion } from "@/lib/domain";
 import { formatDate } from "@/lib/format";
-import { PLAN_ITEM_LABELS, type Answers } from "@/lib/validation/assessment";
-import { getPath } from "./paths";
-import { FOLLOW_UP_SECTIONS, INTAKE_SECTIONS, KOOS_ITEMS, type Question } from "@/lib/questions";
+import { FOLLOW_UP_SECTIONS, INTAKE_SECTIONS, KOOS_ITEMS, questionsOf, type Question } from "@/lib/questions";
+import { type Answers } from "@/lib/validation/assessment";
+import { getPath, leafPaths } from "./paths";
 
 /** A signed assessment's answers, read-only, grouped as on the form. Unanswered questions are counted, not hidden. */
 function show(q: Question, value: unknown): string {
@@ -22,8 +24,41 @@ function show(q: Question, value: unknown): string {
       return list.map((v) => q.options.find(([o]) => o === v)?.[1] ?? v).join("; ");
     }
     case "text":
+    case "record":
       return String(value);
+    case "wells": {
+      const criteria = value as WellsDvtCriterion[];
+      const score = wellsDvtScore(criteria);
+      const list = criteria.map((c) => WELLS_DVT_CRITERION_LABELS[c]).join("; ");
+      return `${score} (DVT ${wellsDvtLikelihood(score)})${list ? `: ${list}` : ": no criterion present"}`;
+    }
   }
+}
+
+/**
+ * Clinical answers no question of this form shows (recorded by an earlier
+ * version of the form, or derived: swelling within 2 hours, the Wells score),
+ * so that nothing recorded is hidden.
+ */
+function otherAnswers(kind: "intake" | "follow_up", answers: Answers): [string, string][] {
+  const asked = new Set(questionsOf(kind).map((q) => q.path));
+  return (["symptoms", "history", "exam", "training"] as const)
+    .flatMap((group) => leafPaths(answers[group], group))
+    .filter((path) => !asked.has(path) && !derivedFromContext(path, answers))
+    .map((path) => {
+      const value = getPath(answers, path);
+      return [
+        findingLabel(path),
+        typeof value === "boolean" ? (value ? "Yes" : "No") : Array.isArray(value) ? value.join(", ") : String(value),
+      ];
+    });
+}
+
+/** The derived answer is shown through the question it comes from. */
+function derivedFromContext(path: string, answers: Answers): boolean {
+  if (path === "symptoms.swellingWithin2hOfInjury") return answers.context?.swellingTiming !== undefined;
+  if (path === "exam.wellsDvt") return answers.context?.wellsDvtCriteria !== undefined;
+  return false;
 }
 
 export function AnswersView({ kind, answers }: { kind: "intake" | "follow_up"; answers: Answers }) {
@@ -56,6 +91,21 @@ export function AnswersView({ kind, answers }: { kind: "intake" | "follow_up"; a
           </section>
         );
       })}
+      {otherAnswers(kind, answers).length > 0 ? (
+        <section aria-labelledby="view-other">
+          <h3 id="view-other" className="font-semibold">
+            Also recorded
+          </h3>
+          <dl className="mt-1 grid gap-x-4 gap-y-0.5 sm:grid-cols-[minmax(0,18rem)_1fr]">
+            {otherAnswers(kind, answers).map(([label, value]) => (
+              <div key={label} className="contents">
+                <dt className="text-slate-600">{label}</dt>
+                <dd>{value}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ) : null}
       <section aria-labelledby="view-measures">
         <h3 id="view-measures" className="font-semibold">
           Outcome measures

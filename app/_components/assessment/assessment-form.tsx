@@ -2,12 +2,13 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { evaluate, type ClinicSettings, type Evaluation } from "@/lib/clinical";
+import { evaluate, RULES_VERSION, type ClinicSettings, type Evaluation } from "@/lib/clinical";
+import { PLAN_ITEM_LABELS, PLAN_ITEMS } from "@/lib/domain";
 import { buildEvaluationInput, type ClinicalAnswers, type RecordRun } from "@/lib/clinical/record-input";
 import { discardDraftAction, saveDraftAction, signAssessmentAction } from "@/lib/actions/assessments";
 import type { ActionState } from "@/lib/actions/state";
 import { addDays, formatDate, formatDateTime } from "@/lib/format";
-import { PLAN_ITEM_LABELS, PLAN_ITEMS, answersSchema, type Answers } from "@/lib/validation/assessment";
+import { answersSchema, deriveAnswers, formAnswers, type Answers } from "@/lib/validation/assessment";
 import { toInputIssues } from "@/lib/validation/evaluate-input";
 import { Alert } from "@/app/_components/ui/alert";
 import { Button } from "@/app/_components/ui/button";
@@ -19,7 +20,16 @@ import { HINT_PATHS, TrainingHint } from "./training-hints";
 import { EvaluationPanel } from "./evaluation-panel";
 import { MeasuresSection } from "./measures-section";
 import { changedPaths, getPath, setPath } from "./paths";
-import { FOLLOW_UP_SECTIONS, INTAKE_SECTIONS, KOOS_ITEMS, RED_FLAG_QUESTIONS, type Section } from "@/lib/questions";
+import {
+  FOLLOW_UP_SECTIONS,
+  INTAKE_SECTIONS,
+  isAsked,
+  KOOS_ITEMS,
+  runWindowText,
+  unansweredRedFlagQuestions,
+  type Section,
+} from "@/lib/questions";
+import { RUN_WINDOW_DAYS } from "@/lib/domain/windows";
 
 /**
  * The intake / follow-up form. Scores, red flags, risk factors and
@@ -39,6 +49,10 @@ export type AssessmentFormProps = {
     elevationLossM?: number | null;
     avgCadenceSpm?: number | null;
   })[];
+  /** The first day of `runs` (lib/data getFormContext). */
+  runsFrom?: string;
+  /** The day the runner's run log is complete from (training.loggedSince). */
+  runsLoggedSince?: string | null;
   priors: { assessedOn: string; answers: ClinicalAnswers }[];
   /** The shoe log, shown next to the shoe questions. */
   shoes?: ShoeSummary;
@@ -75,7 +89,8 @@ function lefsDraftOf(answers: Answers): (number | null)[] {
 export function AssessmentForm(props: AssessmentFormProps) {
   const router = useRouter();
   const { kind, episode } = props;
-  const [answers, setAnswers] = useState<Answers>(props.initial.answers);
+  // Shown as the form asks them: no engine input kept hidden behind a question it no longer has.
+  const [answers, setAnswers] = useState<Answers>(() => formAnswers(props.initial.answers));
   const [lefsDraft, setLefsDraft] = useState<(number | null)[]>(() => lefsDraftOf(props.initial.answers));
   const [assessedOn, setAssessedOn] = useState(props.initial.assessedOn);
   const [assessmentId, setAssessmentId] = useState(props.initial.assessmentId);
@@ -91,7 +106,8 @@ export function AssessmentForm(props: AssessmentFormProps) {
   const lefsAnswered = lefsDraft.filter((v) => v !== null).length;
   const effectiveAnswers = useMemo<Answers>(() => {
     const lefs = lefsAnswered === 20 ? (lefsDraft as number[]) : undefined;
-    return setPath(answers, "measures.lefs", lefs);
+    // The engine inputs decided by one question each (swelling timing, the Wells criteria), as the server derives them.
+    return deriveAnswers(setPath(answers, "measures.lefs", lefs));
   }, [answers, lefsDraft, lefsAnswered]);
 
   // The same schema as the server: errors are shown next to their field.
@@ -108,6 +124,8 @@ export function AssessmentForm(props: AssessmentFormProps) {
   const errors = { ...serverErrors, ...clientErrors };
   const valid = Object.keys(clientErrors).length === 0;
 
+  // An assessment date moved before the runs the form holds: its training load is computed when the draft is saved.
+  const runsLoaded = !props.runsFrom || addDays(assessedOn, -RUN_WINDOW_DAYS) >= props.runsFrom;
   const evaluation = useMemo<Evaluation | null>(() => {
     if (!valid) return null;
     try {
@@ -117,7 +135,8 @@ export function AssessmentForm(props: AssessmentFormProps) {
           patient: props.patient,
           episode,
           answers: effectiveAnswers,
-          runs: props.runs,
+          runs: runsLoaded ? props.runs : [],
+          loggedSince: runsLoaded ? props.runsLoggedSince : null,
           priors: props.priors,
           settings: props.settings,
         }),
@@ -125,7 +144,18 @@ export function AssessmentForm(props: AssessmentFormProps) {
     } catch {
       return null;
     }
-  }, [valid, assessedOn, props.patient, episode, effectiveAnswers, props.runs, props.priors, props.settings]);
+  }, [
+    valid,
+    assessedOn,
+    props.patient,
+    episode,
+    effectiveAnswers,
+    runsLoaded,
+    props.runs,
+    props.runsLoggedSince,
+    props.priors,
+    props.settings,
+  ]);
 
   // Suggested answers from the run log for the assessment day; the clinician confirms them.
   const suggestions = useMemo(
@@ -139,7 +169,12 @@ export function AssessmentForm(props: AssessmentFormProps) {
 
   const cadence = useMemo(() => recentCadence(props.runs, props.today), [props.runs, props.today]);
 
-  const unanswered = RED_FLAG_QUESTIONS.filter((q) => getPath(answers, q.path) === undefined).map((q) => q.label);
+  // The red-flag questions still to answer: "not yet screened: N questions" until none is left.
+  const unanswered = unansweredRedFlagQuestions(evaluation?.redFlagsNotAssessed ?? [], effectiveAnswers, {
+    birthDate: props.patient.birthDate,
+    mechanism: episode.mechanism,
+    onsetDate: episode.onsetDate,
+  }).map((q) => q.label);
 
   const update = (path: string, value: unknown) => {
     setAnswers((a) => setPath(a, path, value));
@@ -398,7 +433,8 @@ export function AssessmentForm(props: AssessmentFormProps) {
                 : episode.mechanism === "gradual"
                   ? "gradual onset"
                   : "mechanism not recorded"}
-              {episode.onsetDate ? ` · onset ${formatDate(episode.onsetDate)}` : ""} · {props.runs.length} runs in the last 60 days
+              {episode.onsetDate ? ` · onset ${formatDate(episode.onsetDate)}` : ""} ·{" "}
+              {runWindowText(props.runs, assessedOn, props.runsFrom)}
             </p>
           </div>
         </section>
@@ -418,27 +454,31 @@ export function AssessmentForm(props: AssessmentFormProps) {
                 className={`mt-1 text-xs font-medium ${unanswered.length ? "text-amber-900" : "text-emerald-900"}`}
                 data-testid="screen-status"
               >
-                {unanswered.length
-                  ? `${unanswered.length} of ${RED_FLAG_QUESTIONS.length} questions not yet answered.`
-                  : "All screen questions answered."}
+                {!evaluation
+                  ? "Correct the marked fields to see what the screen still needs."
+                  : unanswered.length
+                    ? `Not yet screened: ${unanswered.length} question${unanswered.length === 1 ? "" : "s"} still to answer (listed in the live evaluation).`
+                    : "Screen complete: every red flag is assessed."}
               </p>
             ) : null}
             <div className="mt-2 divide-y divide-slate-100">
-              {section.questions.map((q) => (
-                <div key={q.path}>
-                  <QuestionControl q={q} value={getPath(answers, q.path)} error={errors[q.path]} onChange={(v) => update(q.path, v)} />
-                  {HINT_PATHS.includes(q.path) ? (
-                    <TrainingHint
-                      path={q.path}
-                      suggestions={suggestions}
-                      shoes={props.shoes}
-                      cadence={cadence}
-                      value={getPath(answers, q.path)}
-                      onChange={(v) => update(q.path, v)}
-                    />
-                  ) : null}
-                </div>
-              ))}
+              {section.questions
+                .filter((q) => isAsked(q, answers))
+                .map((q) => (
+                  <div key={q.path}>
+                    <QuestionControl q={q} value={getPath(answers, q.path)} error={errors[q.path]} onChange={(v) => update(q.path, v)} />
+                    {HINT_PATHS.includes(q.path) ? (
+                      <TrainingHint
+                        path={q.path}
+                        suggestions={suggestions}
+                        shoes={props.shoes}
+                        cadence={cadence}
+                        value={getPath(answers, q.path)}
+                        onChange={(v) => update(q.path, v)}
+                      />
+                    ) : null}
+                  </div>
+                ))}
             </div>
           </section>
         ))}
@@ -536,7 +576,8 @@ export function AssessmentForm(props: AssessmentFormProps) {
             <p className="text-sm text-slate-600">Correct the marked fields to see the evaluation.</p>
           )}
           <p className="mt-3 text-xs text-slate-500">
-            Decision support for qualified clinicians; rules version {evaluation?.rulesVersion ?? "1"}. Signing re-evaluates on the server.
+            Decision support for qualified clinicians; rules version {evaluation?.rulesVersion ?? RULES_VERSION}. Signing re-evaluates on
+            the server.
           </p>
         </div>
       </aside>

@@ -2,6 +2,9 @@
 
 import { Check } from "lucide-react";
 import { inputClass } from "@/app/_components/ui/field";
+import { wellsDvtLikelihood, wellsDvtScore } from "@/lib/clinical/wells";
+import { WELLS_DVT_CRITERIA, type WellsDvtCriterion } from "@/lib/domain/codes";
+import { WELLS_DVT_CRITERION_LABELS } from "@/lib/domain/labels";
 import type { Question } from "@/lib/questions";
 
 /**
@@ -184,6 +187,10 @@ export function QuestionControl({ q, value, error, onChange, disabled }: Props) 
         </fieldset>
       );
     }
+    case "wells":
+      return <WellsQuestion q={q} id={id} value={value} error={error} onChange={onChange} disabled={disabled} />;
+    case "record":
+      return null;
     case "text":
       return (
         <div className="py-1.5">
@@ -249,5 +256,82 @@ function NumberQuestion({
       />
       <ErrorText id={id} error={error} />
     </div>
+  );
+}
+
+/**
+ * The two-level Wells score for DVT as a small calculator: the criteria
+ * listed, ticking them computes the score (-2 to 9) with "DVT unlikely" or
+ * "DVT likely". Not scored until the clinician starts it: a score of 0 (no
+ * criterion present) is a real answer, different from "not scored".
+ */
+function WellsQuestion({
+  q,
+  id,
+  value,
+  error,
+  onChange,
+  disabled,
+}: {
+  q: Extract<Question, { kind: "wells" }>;
+  id: string;
+  value: unknown;
+  error?: string;
+  onChange: (v: unknown) => void;
+  disabled?: boolean;
+}) {
+  const ticked = Array.isArray(value) ? (value as WellsDvtCriterion[]) : undefined;
+  const score = ticked ? wellsDvtScore(ticked) : null;
+  return (
+    <fieldset
+      className="my-1 rounded-md bg-slate-50 px-3 py-2 ring-1 ring-slate-200"
+      aria-describedby={describe(id, q.hint, error)}
+      data-path={q.path}
+    >
+      <legend className="px-1 text-sm font-medium text-slate-800">{q.label}</legend>
+      <Hint id={id} hint={q.hint} />
+      {ticked === undefined ? (
+        <button
+          type="button"
+          className="mt-1 rounded-md bg-white px-2 py-1 text-xs font-medium text-sky-900 ring-1 ring-sky-700 hover:bg-sky-50"
+          disabled={disabled}
+          onClick={() => onChange([])}
+        >
+          Score the Wells criteria
+        </button>
+      ) : (
+        <>
+          <div className="mt-1 grid gap-1">
+            {WELLS_DVT_CRITERIA.map((criterion) => (
+              <label key={criterion} className="flex items-start gap-2 text-sm">
+                <input
+                  type="checkbox"
+                  className="mt-0.5 h-4 w-4"
+                  checked={ticked.includes(criterion)}
+                  disabled={disabled}
+                  onChange={(e) => {
+                    const next = new Set(ticked);
+                    if (e.target.checked) next.add(criterion);
+                    else next.delete(criterion);
+                    onChange(WELLS_DVT_CRITERIA.filter((c) => next.has(c)));
+                  }}
+                />
+                <span>
+                  {WELLS_DVT_CRITERION_LABELS[criterion]}{" "}
+                  <span className="text-xs text-slate-600">({criterion === "alternative_diagnosis_as_likely" ? "-2" : "+1"})</span>
+                </span>
+              </label>
+            ))}
+          </div>
+          <p className="mt-1 text-sm font-semibold" role="status" data-testid="wells-score">
+            Wells score {score}: DVT {score !== null ? wellsDvtLikelihood(score) : ""}
+          </p>
+          <button type="button" className="mt-1 text-xs text-sky-800 underline" disabled={disabled} onClick={() => onChange(undefined)}>
+            Clear the score (not scored)
+          </button>
+        </>
+      )}
+      <ErrorText id={id} error={error} />
+    </fieldset>
   );
 }

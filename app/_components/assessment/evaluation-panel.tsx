@@ -1,27 +1,60 @@
 import {
   CHANGE_MEASURE_LABELS,
   CONSIDERATION_LABELS,
+  displayLevelOf,
   FINDING_LABELS,
-  RED_FLAG_LABELS,
+  NO_RUNNING_ADVICE_V1,
   RISK_FACTOR_LABELS,
+  RUNNING_ADVICE_DETAILS,
+  runningAdviceText,
   URGENCY_LABELS,
-  type ChangeClass,
-  type Evaluation,
-} from "@/lib/clinical";
+} from "@/lib/domain";
+import { RED_FLAG_LABELS, type ChangeClass, type RedFlagCode, type StoredEvaluation } from "@/lib/clinical";
 import { formatDate } from "@/lib/format";
-import { UrgencyBadge } from "@/app/_components/ui/urgency-badge";
+import { DisplayLevelBadge, UrgencyBadge } from "@/app/_components/ui/urgency-badge";
 import { ChangeBadge } from "./change-badge";
 
 /**
  * What the engine found, each item with the findings that caused it. Used
  * live in the form and read-only on a signed assessment. Plain component
- * (no hooks): renders on the server and in the browser alike.
+ * (no hooks): renders on the server and in the browser alike. An
+ * evaluation of rules version 1 is shown as it was made, labelled so.
  */
 const findingLabel = (path: string) => FINDING_LABELS[path] ?? path;
+
+/** A load value whose window starts before the run log is complete. */
+const NOT_LOGGED = "not enough logged days";
 
 export function Because({ paths }: { paths: string[] }) {
   if (!paths.length) return null;
   return <span className="text-xs text-slate-600"> because: {paths.map(findingLabel).join("; ")}</span>;
+}
+
+/** "redFlags.locked_knee" / "redFlagsNotAssessed.scfe_suspected" -> the flag's label. */
+const adviceReason = (path: string) => RED_FLAG_LABELS[path.slice(path.indexOf(".") + 1) as RedFlagCode] ?? path;
+
+/** The running advice of a version 2 evaluation; version 1 gave none, and says so. */
+export function RunningAdviceView({ evaluation }: { evaluation: StoredEvaluation }) {
+  if (evaluation.rulesVersion === "1")
+    return (
+      <p className="mt-1 text-slate-700" data-testid="running-advice" data-mode="none">
+        {NO_RUNNING_ADVICE_V1}.
+      </p>
+    );
+  const advice = evaluation.runningAdvice;
+  const tone = advice.mode === "stop" ? "text-red-900" : advice.mode === "screen_incomplete" ? "text-amber-900" : "text-slate-800";
+  return (
+    <div className="mt-1" data-testid="running-advice" data-mode={advice.mode}>
+      <p className={`font-semibold ${tone}`}>{runningAdviceText(advice)}</p>
+      <p className="text-xs text-slate-700">{RUNNING_ADVICE_DETAILS[advice.mode]}</p>
+      {advice.because.length > 0 ? (
+        <p className="text-xs text-slate-600">
+          {advice.mode === "stop" ? "Because of: " : "Not yet assessed: "}
+          {advice.because.map(adviceReason).join("; ")}
+        </p>
+      ) : null}
+    </div>
+  );
 }
 
 export function EvaluationPanel({
@@ -29,18 +62,30 @@ export function EvaluationPanel({
   unanswered,
   compact = false,
 }: {
-  evaluation: Evaluation;
+  evaluation: StoredEvaluation;
+  /** Live only: the red-flag questions still to answer (labels), for "not yet screened: N questions". */
   unanswered?: string[];
   compact?: boolean;
 }) {
   const { scores, load, changes } = evaluation;
+  const display = displayLevelOf(evaluation);
+  const count = unanswered?.length;
   return (
     <div className="space-y-3 text-sm" aria-live="polite">
+      {evaluation.rulesVersion === "1" ? (
+        <p className="rounded bg-slate-100 px-2 py-1 text-xs text-slate-800 ring-1 ring-slate-300" data-testid="rules-version-1">
+          Made under rules version 1: shown as it was evaluated then, without running advice.
+        </p>
+      ) : null}
       <div>
         <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-600">Urgency</h3>
-        <p className="mt-1 flex flex-wrap items-center gap-2">
-          <UrgencyBadge urgency={evaluation.urgency} />
-          <span className="text-slate-700">{URGENCY_LABELS[evaluation.urgency]}</span>
+        <p className="mt-1 flex flex-wrap items-center gap-2" data-testid="display-level" data-level={display.level}>
+          <DisplayLevelBadge display={display} unanswered={count} />
+          <span className="text-slate-700">
+            {display.level === "not_screened"
+              ? "No red flag found so far, but the screen is not complete: not a routine result yet."
+              : URGENCY_LABELS[evaluation.urgency]}
+          </span>
         </p>
       </div>
       <div>
@@ -73,8 +118,10 @@ export function EvaluationPanel({
           </p>
         ) : null}
         {unanswered && unanswered.length > 0 ? (
-          <details className="mt-1 text-xs text-slate-700">
-            <summary className="cursor-pointer">{unanswered.length} screen question(s) not yet answered</summary>
+          <details className="mt-1 text-xs text-slate-700" data-testid="unanswered-questions">
+            <summary className="cursor-pointer">
+              {unanswered.length} red-flag question{unanswered.length === 1 ? "" : "s"} still to answer
+            </summary>
             <ul className="ml-4 list-disc">
               {unanswered.map((u) => (
                 <li key={u}>{u}</li>
@@ -82,6 +129,10 @@ export function EvaluationPanel({
             </ul>
           </details>
         ) : null}
+      </div>
+      <div>
+        <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-600">Running advice</h3>
+        <RunningAdviceView evaluation={evaluation} />
       </div>
       <div>
         <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-600">Risk factors ({evaluation.riskFactors.length})</h3>
@@ -136,8 +187,8 @@ export function EvaluationPanel({
         <div>
           <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-600">Training load</h3>
           <dl className="mt-1 grid grid-cols-2 gap-x-3 gap-y-0.5">
-            <Frag term="Last 7 days" value={`${load.acute7dKm} km`} />
-            <Frag term="Weekly mean, 28 days" value={`${load.chronicWeeklyKm} km`} />
+            <Frag term="Last 7 days" value={load.acute7dKm === null ? NOT_LOGGED : `${load.acute7dKm} km`} />
+            <Frag term="Weekly mean, 28 days" value={load.chronicWeeklyKm === null ? NOT_LOGGED : `${load.chronicWeeklyKm} km`} />
             <Frag
               term="ACWR (weak evidence)"
               value={

@@ -8,9 +8,11 @@
  */
 import Link from "next/link";
 import { RED_FLAG_LABELS, type ChangeClass, type ChangeMeasure } from "@/lib/clinical";
-import { MEASURE_DEFINITIONS, scoreOf, type MeasureDefinition } from "@/lib/clinical/timeline";
+import { scoreOf } from "@/lib/clinical/timeline";
+import { MEASURES, type MeasureDefinition } from "@/lib/domain/measures";
 import { ChangeBadge } from "@/app/_components/assessment/change-badge";
-import { UrgencyBadge } from "@/app/_components/ui/urgency-badge";
+import { DisplayLevelBadge } from "@/app/_components/ui/urgency-badge";
+import { displayLevelOf } from "@/lib/domain/urgency";
 import { formatDate, formatMeasureValue, valueHeader } from "./format";
 import type { AssessmentKind, AssessmentStatus, TimelineAssessment } from "./types";
 
@@ -26,7 +28,7 @@ const tdClass = "px-2 py-2 align-top text-slate-800";
 
 /** Measures with a score in at least one assessment that is not entered in error. */
 export function historyMeasures(assessments: readonly TimelineAssessment[]): MeasureDefinition[] {
-  return MEASURE_DEFINITIONS.filter((def) =>
+  return MEASURES.filter((def) =>
     assessments.some((a) => a.status !== "entered_in_error" && a.evaluation && scoreOf(a.evaluation.scores, def.measure) !== null),
   );
 }
@@ -73,9 +75,9 @@ export function AssessmentHistory({
             </th>
             {measures.map((m) => (
               <th key={m.measure} scope="col" className={thClass}>
-                {m.label}
+                {m.chartLabel}
                 <span className="block font-normal text-slate-500">
-                  {valueHeader(m.unit, m.domain)}, {m.betterIs} is better
+                  {valueHeader(m.unit, m.range)}, {m.betterIs} is better
                 </span>
               </th>
             ))}
@@ -108,7 +110,7 @@ function HistoryRow({ assessment: a, measures }: { assessment: TimelineAssessmen
         {eie ? <span className="block text-xs">Left out of the charts and comparisons</span> : null}
         {a.status === "draft" ? <span className="block text-xs text-slate-500">Not in the charts until signed</span> : null}
       </td>
-      <td className={tdClass}>{eie ? "—" : <UrgencyBadge urgency={a.urgency ?? a.evaluation?.urgency ?? "not_screened"} />}</td>
+      <td className={tdClass}>{eie ? "—" : <DisplayLevelBadge display={displayLevelOf(a.evaluation)} />}</td>
       <td className={`${tdClass} ${strike}`}>
         {flags.length === 0 ? (
           a.evaluation ? (

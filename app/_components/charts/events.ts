@@ -3,7 +3,8 @@
  * assessment's red flags (at the assessment day) and its signing (at the day
  * it was signed). Drafts and entered-in-error assessments give no marks.
  */
-import { RED_FLAG_LABELS, URGENCY_LABELS, type Urgency } from "@/lib/clinical";
+import { URGENCY_LABELS, urgencyRank } from "@/lib/domain";
+import { RED_FLAG_LABELS, type Urgency } from "@/lib/clinical";
 import { formatDate, todayIn } from "@/lib/format";
 import type { TimelineAssessment, TimelineEvent, TimelineEventKind } from "./types";
 
@@ -61,8 +62,6 @@ export interface EventMark {
   urgency?: Urgency;
 }
 
-const URGENCY_RANK: Record<Urgency, number> = { emergency: 0, urgent: 1, soon: 2, routine: 3 };
-
 export function groupEvents(events: readonly TimelineEvent[]): EventMark[] {
   const byKey = new Map<string, EventMark>();
   for (const e of events) {
@@ -73,7 +72,7 @@ export function groupEvents(events: readonly TimelineEvent[]): EventMark[] {
       continue;
     }
     mark.labels.push(e.label);
-    if (e.urgency && (!mark.urgency || URGENCY_RANK[e.urgency] < URGENCY_RANK[mark.urgency])) mark.urgency = e.urgency;
+    if (e.urgency && (!mark.urgency || urgencyRank(e.urgency) < urgencyRank(mark.urgency))) mark.urgency = e.urgency;
   }
   return sortEvents([...byKey.values()]);
 }

@@ -41,7 +41,7 @@ export function measureRange(series: Pick<MeasureSeries, "domain">): string {
 }
 
 /** "Score (0-10)" / "Level (0-10)": the value column header with its unit. */
-export function valueHeader(unit: MeasureUnit, domain: [number, number]): string {
+export function valueHeader(unit: MeasureUnit, domain: readonly [number, number]): string {
   return `${unit === "level" ? "Level" : "Score"} (${domain[0]}-${domain[1]})`;
 }
 

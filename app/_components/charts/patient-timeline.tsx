@@ -6,8 +6,9 @@
  * plain data.
  */
 import { trainingDetail } from "@/lib/clinical/training-detail";
+import { SIDE_LABELS } from "@/lib/domain";
 import { measureSeries, trainingSeries, type TimelineMeasureAssessment } from "@/lib/clinical/timeline";
-import { SIDE_LABELS } from "@/lib/format";
+
 import { Card } from "@/app/_components/ui/card";
 import { AssessmentHistory } from "./assessment-history";
 import { eventsFromAssessments, sortEvents } from "./events";
@@ -72,10 +73,19 @@ function minMax(dates: readonly string[]): { from: string; to: string } | null {
   return { from, to };
 }
 
-export function PatientTimeline({ assessments, runs, today, settings, events = [], episodes, timeZone = "UTC" }: PatientTimelineProps) {
+export function PatientTimeline({
+  assessments,
+  runs,
+  runsLoggedSince,
+  today,
+  settings,
+  events = [],
+  episodes,
+  timeZone = "UTC",
+}: PatientTimelineProps) {
   const allEvents = sortEvents([...eventsFromAssessments(assessments, timeZone), ...events]);
   const groups = groupByEpisode(assessments, episodes);
-  const training = trainingSeries(runs, today, settings.spikePct);
+  const training = trainingSeries(runs, today, settings.spikePct, runsLoggedSince ?? undefined);
   const several = groups.length > 1;
   const leftOut = assessments.filter((a) => a.status !== "signed").length;
 

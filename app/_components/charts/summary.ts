@@ -2,7 +2,8 @@
  * One-sentence summaries of the charts: the accessible name of each chart
  * (role="img") and the sentence shown instead of a chart with too few points.
  */
-import { SPIKE_BAND_LABELS, type Spike } from "@/lib/clinical";
+import { SPIKE_BAND_LABELS } from "@/lib/domain";
+import { type Spike } from "@/lib/clinical";
 import type { MeasureSeries, TrainingSeries } from "@/lib/clinical/timeline";
 import type { EventMark } from "./events";
 import { formatAcwr, formatDate, formatKmValue, formatMeasureValue } from "./format";

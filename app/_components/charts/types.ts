@@ -2,7 +2,7 @@
  * Props shared by the patient timeline components. Plain serialisable data:
  * a server page can pass them to the client charts as they are.
  */
-import type { Evaluation, ImportantChange, Urgency } from "@/lib/clinical";
+import type { ImportantChange, StoredEvaluation, Urgency } from "@/lib/clinical";
 import type { TimelineRun } from "@/lib/clinical/timeline";
 
 export type AssessmentKind = "intake" | "follow_up";
@@ -19,7 +19,7 @@ export interface TimelineAssessment {
   /** When it was signed: an ISO timestamp (or a `YYYY-MM-DD` day); null for drafts. */
   signedAt: string | null;
   urgency: Urgency | null;
-  evaluation: Evaluation | null;
+  evaluation: StoredEvaluation | null;
   /** Link to the assessment. */
   href: string;
 }
@@ -65,6 +65,8 @@ export interface TimelineData {
   assessments: TimelineAssessment[];
   /** Every run of the patient, any order. */
   runs: TimelineRun[];
+  /** The day the run log is complete from (default: its first run). */
+  runsLoggedSince?: string | null;
   /** `YYYY-MM-DD` in the clinic's time zone. */
   today: string;
   settings: TimelineSettings;

@@ -1,11 +1,12 @@
 "use client";
 
+import { LEVEL_LABELS, SEX_LABELS } from "@/lib/domain";
 import { useFormAction } from "@/app/_components/forms/use-form-action";
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 import { createPatientAction, updatePatientAction } from "@/lib/actions/patients";
 import type { PatientView } from "@/lib/data/patients";
-import { LEVEL_LABELS, SEX_LABELS } from "@/lib/format";
+
 import { FormStatus } from "@/app/_components/forms/form-status";
 import { Button, ButtonLink } from "@/app/_components/ui/button";
 import { Field, Select, TextInput } from "@/app/_components/ui/field";

@@ -1,9 +1,10 @@
 "use client";
 
+import { MECHANISM_LABELS, SIDE_LABELS } from "@/lib/domain";
 import { useFormAction } from "@/app/_components/forms/use-form-action";
 import { useState } from "react";
 import { createEpisodeAction, setEpisodeStatusAction } from "@/lib/actions/patients";
-import { MECHANISM_LABELS, SIDE_LABELS } from "@/lib/format";
+
 import { FormStatus } from "@/app/_components/forms/form-status";
 import { Button } from "@/app/_components/ui/button";
 import { Field, Select, TextInput } from "@/app/_components/ui/field";

@@ -1,7 +1,8 @@
 import Link from "next/link";
-import { RED_FLAG_LABELS, URGENCY_LABELS, mostSevere, type RedFlag, type Urgency } from "@/lib/clinical";
+import { RED_FLAG_LABELS, type RedFlag, type Urgency } from "@/lib/clinical";
+import { displayLevel, mostSevere, SEX_LABELS, SIDE_LABELS, URGENCY_LABELS } from "@/lib/domain";
 import type { HeaderEpisode, PatientView } from "@/lib/data/patients";
-import { SEX_LABELS, SIDE_LABELS, ageOn, formatDate } from "@/lib/format";
+import { ageOn, formatDate } from "@/lib/format";
 import { Because } from "@/app/_components/assessment/evaluation-panel";
 import { URGENCY_STYLE, UrgencyBadge } from "@/app/_components/ui/urgency-badge";
 
@@ -31,9 +32,12 @@ export function PatientHeader({ patient, episodes, today }: { patient: PatientVi
       .map((f) => ({ ...f, side: SIDE_LABELS[e.side], provisional: true }));
     return [...fromSigned, ...fromDraft];
   });
-  const screened =
-    open.length > 0 && open.every((e) => (e.signed ?? e.draft) && (e.signed ?? e.draft)!.evaluation.redFlagsNotAssessed.length === 0);
-  const level: Urgency | "not_screened" = flags.length ? mostSevere(flags.map((f) => f.urgency)) : screened ? "routine" : "not_screened";
+  const latest = open.map((e) => e.signed ?? e.draft);
+  const screened = open.length > 0 && latest.every((l) => l && l.evaluation.redFlagsNotAssessed.length === 0);
+  const evaluated = latest.some((l) => l);
+  // The one display rule (lib/domain/urgency.ts), over the open episodes.
+  const display = displayLevel(flags.length ? mostSevere(flags.map((f) => f.urgency)) : evaluated ? "routine" : null, !screened);
+  const level = display.level;
   const style = URGENCY_STYLE[level];
 
   return (
@@ -90,8 +94,10 @@ export function PatientHeader({ patient, episodes, today }: { patient: PatientVi
             ))}
           </ul>
         ) : null}
-        {level !== "not_screened" && !screened && open.length ? (
-          <p className="mt-1 text-xs text-slate-700">Some red-flag questions are not yet answered.</p>
+        {level !== "not_screened" && display.screenIncomplete && open.length ? (
+          <p className="mt-1 text-xs text-slate-700" data-testid="screen-incomplete">
+            Screen incomplete: some red flags are not yet assessed.
+          </p>
         ) : null}
         {level === "not_screened" ? (
           <p className="mt-1 text-xs text-slate-700">

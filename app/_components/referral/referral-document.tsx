@@ -9,22 +9,13 @@
  * headings kept with what follows. Urgency is a badge with a word and an
  * icon, never colour alone. Tables have a <caption> and scoped headers.
  */
+import { URGENCY_LABELS, ASSESSMENT_KIND_LABELS, SEX_LABELS, SIDE_LABELS } from "@/lib/domain";
 import type { ReactNode } from "react";
 import { ChangeBadge } from "@/app/_components/assessment/change-badge";
 import { UrgencyBadge } from "@/app/_components/ui/urgency-badge";
-import { URGENCY_LABELS } from "@/lib/clinical/labels";
-import {
-  formatScore,
-  KIND_TEXT,
-  loadFigures,
-  patientName,
-  SEX_TEXT,
-  SIDE_TEXT,
-  signedWhen,
-  spikeText,
-  thresholdText,
-} from "@/lib/export/snapshot";
-import type { Finding, ReferralSnapshot } from "@/lib/export/types";
+
+import { formatScore, loadFigures, patientName, runningAdviceLines, signedWhen, spikeText, thresholdText } from "@/lib/export/snapshot";
+import type { Finding, StoredReferralSnapshot } from "@/lib/export/types";
 import { formatDate } from "@/lib/format";
 
 const TABLE = "w-full border-collapse text-left text-sm print:text-[9.5pt]";
@@ -86,11 +77,12 @@ function Facts({ rows }: { rows: [string, ReactNode][] }) {
   );
 }
 
-export function ReferralDocument({ snapshot }: { snapshot: ReferralSnapshot }) {
+export function ReferralDocument({ snapshot }: { snapshot: StoredReferralSnapshot }) {
   const s = snapshot;
+  const advice = runningAdviceLines(s);
   const id = (part: string) => `referral-${s.referralId}-${part}`;
   const name = patientName(s);
-  const side = SIDE_TEXT[s.episode.side];
+  const side = SIDE_LABELS[s.episode.side];
   const dates = [...new Set(s.outcomes.flatMap((o) => o.points.map((p) => p.date)))].sort();
   const contact = (...parts: (string | null)[]) => parts.filter(Boolean).join(" · ") || "not recorded";
 
@@ -121,7 +113,7 @@ export function ReferralDocument({ snapshot }: { snapshot: ReferralSnapshot }) {
               ["Patient", `${name}`],
               ["MRN", s.patient.mrn],
               ["Born", `${formatDate(s.patient.birthDate)} (${s.patient.ageYears} years at assessment)`],
-              ["Sex", SEX_TEXT[s.patient.sex]],
+              ["Sex", SEX_LABELS[s.patient.sex]],
               ["Knee", `${side} · ${s.episode.complaint}`],
               ["Patient contact", contact(s.patient.phone, s.patient.email)],
             ]}
@@ -133,7 +125,7 @@ export function ReferralDocument({ snapshot }: { snapshot: ReferralSnapshot }) {
               ["Referrer contact", contact(s.referrer.phone, s.referrer.email)],
               [
                 "Assessment",
-                `${KIND_TEXT[s.assessment.kind]} on ${formatDate(s.assessment.assessedOn)}, signed by ${s.assessment.signedByName}`,
+                `${ASSESSMENT_KIND_LABELS[s.assessment.kind]} on ${formatDate(s.assessment.assessedOn)}, signed by ${s.assessment.signedByName}`,
               ],
               ["Referral signed", signedWhen(s)],
               ["Rules version", s.rulesVersion],
@@ -200,6 +192,14 @@ export function ReferralDocument({ snapshot }: { snapshot: ReferralSnapshot }) {
             <Sub>Not assessed</Sub>
             <List items={s.redFlagsNotAssessed.map((f) => f.label)} empty="None: every red flag was assessed." />
           </div>
+        </div>
+      </Section>
+
+      <Section id={id("running-advice")} title="Running advice">
+        <div data-testid="referral-running-advice">
+          <p className="font-semibold">{advice.text}</p>
+          {advice.detail ? <p>{advice.detail}</p> : null}
+          {advice.because ? <p className="text-slate-700 print:text-black">{advice.because}</p> : null}
         </div>
       </Section>
 
@@ -335,7 +335,7 @@ export function ReferralDocument({ snapshot }: { snapshot: ReferralSnapshot }) {
             </tbody>
           </table>
         </div>
-        <Facts rows={loadFigures(s.trainingLoad).map((f) => [f.label, f.value] as [string, ReactNode])} />
+        <Facts rows={loadFigures(s).map((f) => [f.label, f.value] as [string, ReactNode])} />
         <div className="grid gap-3 sm:grid-cols-2 print:grid-cols-2">
           <div>
             <Sub>Single-run spikes</Sub>
@@ -397,7 +397,7 @@ export function ReferralDocument({ snapshot }: { snapshot: ReferralSnapshot }) {
                 <tr key={`${v.date}-${i}`} className={ROW}>
                   <th scope="row" className={`${TD} font-normal whitespace-nowrap`}>
                     {formatDate(v.date)}
-                    <span className="block text-xs text-slate-600 print:text-black">{KIND_TEXT[v.kind]}</span>
+                    <span className="block text-xs text-slate-600 print:text-black">{ASSESSMENT_KIND_LABELS[v.kind]}</span>
                   </th>
                   <td className={TD}>
                     {v.planItems.length > 0 ? (

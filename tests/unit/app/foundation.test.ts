@@ -2,7 +2,7 @@
  * Pure pieces of the foundation: environment validation, the permission
  * table, error-to-status mapping, and the form/query schemas.
  */
-import { can, ROLE_PERMISSIONS } from "@/lib/auth";
+import { can, ROLE_PERMISSIONS } from "@/lib/domain/access";
 import { errorResponse, PayloadTooLargeError } from "@/lib/api";
 import {
   ConflictError,

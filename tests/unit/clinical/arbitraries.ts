@@ -84,6 +84,7 @@ export const inputArb: fc.Arbitrary<EvaluationInput> = fc
             newNumbnessOrWeakness: bool,
             coldOrPaleLimb: bool,
             suspectedDislocation: bool,
+            patellarDislocation: bool,
             calfSwellingOrTenderness: bool,
             fever: bool,
             hotSwollenJoint: bool,
@@ -113,6 +114,7 @@ export const inputArb: fc.Arbitrary<EvaluationInput> = fc
             valgusStress30: fc.constantFrom(...VALGUS_STRESS_RESULTS),
             mcmurray: fc.constantFrom(...TEST_RESULTS),
             thessaly: fc.constantFrom(...TEST_RESULTS),
+            wellsDvt: fc.integer({ min: -2, max: 9 }),
             hopPain: bool,
             singleLegSquatValgus: bool,
             hipAbductorWeakness: bool,
@@ -134,6 +136,7 @@ export const inputArb: fc.Arbitrary<EvaluationInput> = fc
               }),
               { maxLength: 40 },
             ),
+            loggedSinceOffset: fc.integer({ min: 0, max: 90 }),
             hardSurfaces: bool,
             camberedRoads: bool,
             trackSameDirection: bool,
@@ -157,6 +160,7 @@ export const inputArb: fc.Arbitrary<EvaluationInput> = fc
             spikePct: fc.integer({ min: 0, max: 100 }),
             minRestDaysPerWeek: fc.integer({ min: 0, max: 7 }),
             shoeReplaceKm: fc.integer({ min: 100, max: 2000 }),
+            maxRunPain: fc.integer({ min: 0, max: 5 }),
             importantChange: fc.record(
               {
                 painNow: fc.integer({ min: 1, max: 10 }),
@@ -186,7 +190,9 @@ export const inputArb: fc.Arbitrary<EvaluationInput> = fc
     if (rest.history !== undefined) input.history = rest.history;
     if (rest.exam !== undefined) input.exam = rest.exam;
     if (rest.training !== undefined) {
-      const { runs, ...training } = rest.training;
+      const { runs, loggedSinceOffset, ...flags } = rest.training;
+      const training: NonNullable<EvaluationInput["training"]> =
+        loggedSinceOffset === undefined ? flags : { ...flags, loggedSince: fromDayNumber(today - loggedSinceOffset) };
       input.training =
         runs === undefined
           ? training

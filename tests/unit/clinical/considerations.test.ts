@@ -69,6 +69,8 @@ const ROWS: Row[] = [
     {
       symptoms: { nightPain: true },
       training: {
+        // A log complete long before the assessment: every load window counts.
+        loggedSince: "2000-01-01",
         runs: [
           { date: "2026-06-01", distanceKm: 10 },
           { date: "2026-06-10", distanceKm: 20 },

@@ -1,5 +1,7 @@
 /**
- * Audit of the engine against shared/clinical/EVALUATE.md, claim by claim.
+ * Audit of the engine against shared/clinical/EVALUATE.md (rules version 2),
+ * claim by claim; each item of "Changes from version 1" has its rows, marked
+ * "v2 change N".
  *
  * Every expected value here was worked out by hand from the contract (the
  * arithmetic is in the comments), never copied from the engine's output. A
@@ -17,6 +19,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { evaluate, type Evaluation, type EvaluationInput, type RedFlagCode, type Urgency } from "@/lib/clinical";
 import { parseEvaluationInput } from "@/lib/validation/evaluate-input";
+import { EXAMPLES } from "@/tests/helpers/evaluate-examples";
 import { ROOT, runCli } from "../cli-helpers";
 import { baseInput, flagState, type FlagState } from "./helpers";
 
@@ -40,7 +43,14 @@ function cliIssues(text: string): unknown {
   return body.issues;
 }
 
-const runs = (...list: [date: string, km: number][]) => ({ training: { runs: list.map(([date, distanceKm]) => ({ date, distanceKm })) } });
+/** Runs of a log complete since long before D (every window counts): the window arithmetic. */
+const runs = (...list: [date: string, km: number][]) => ({
+  training: { loggedSince: "2000-01-01", runs: list.map(([date, distanceKm]) => ({ date, distanceKm })) },
+});
+/** The same runs without loggedSince: the log begins at the earliest run on or before D. */
+const runsFromFirst = (...list: [date: string, km: number][]) => ({
+  training: { runs: list.map(([date, distanceKm]) => ({ date, distanceKm })) },
+});
 const bornOn = (birthDate: string) => ({ patient: { birthDate } });
 const acute = { episode: { mechanism: "acute_trauma" as const } };
 const gradual = { episode: { mechanism: "gradual" as const } };
@@ -60,22 +70,24 @@ const FLAG_ROWS: FlagRow[] = [
     "absent",
   ],
   [
-    "hotSwollenJoint true, nothing else asked: not assessed",
+    "v2 change 3: hotSwollenJoint true, nothing else asked: fires, emergency",
     { symptoms: { hotSwollenJoint: true } },
     "septic_arthritis_suspected",
-    "notAssessed",
+    "fired",
+    "emergency",
   ],
   [
-    "hot joint, all three of the OR false: absent",
+    "v2 change 3: hot joint with fever, injection and immunosuppression all false: still fires",
     { symptoms: { hotSwollenJoint: true, fever: false }, history: { recentJointInjection: false, immunosuppressed: false } },
     "septic_arthritis_suspected",
-    "absent",
+    "fired",
+    "emergency",
   ],
   [
-    "hot joint unknown, OR false: AND false as soon as either side is false",
+    "v2 change 3: hot joint not asked, fever, injection and immunosuppression false: still unknown (they only add reasons)",
     { symptoms: { fever: false }, history: { recentJointInjection: false, immunosuppressed: false } },
     "septic_arthritis_suspected",
-    "absent",
+    "notAssessed",
   ],
   ["hot joint unknown, fever true: unknown", { symptoms: { fever: true } }, "septic_arthritis_suspected", "notAssessed"],
   [
@@ -86,6 +98,89 @@ const FLAG_ROWS: FlagRow[] = [
     "emergency",
   ],
   ["OR true as soon as one side is true", { symptoms: { suspectedDislocation: true } }, "neurovascular_compromise", "fired", "emergency"],
+  [
+    "v2 change 9: new numbness after acute trauma: neurovascular, emergency",
+    { ...acute, symptoms: { newNumbnessOrWeakness: true } },
+    "neurovascular_compromise",
+    "fired",
+    "emergency",
+  ],
+  [
+    "v2 change 9: new numbness, gradual, cold limb and dislocation no: not neurovascular",
+    { ...gradual, symptoms: { newNumbnessOrWeakness: true, coldOrPaleLimb: false, suspectedDislocation: false } },
+    "neurovascular_compromise",
+    "absent",
+  ],
+  [
+    "v2 change 9: new numbness, gradual: new neurological symptoms, urgent",
+    { ...gradual, symptoms: { newNumbnessOrWeakness: true } },
+    "new_neurological_symptoms",
+    "fired",
+    "urgent",
+  ],
+  [
+    "v2 change 9: new numbness no: new neurological symptoms absent",
+    { symptoms: { newNumbnessOrWeakness: false } },
+    "new_neurological_symptoms",
+    "absent",
+  ],
+  [
+    "v2 change 9: burning along the inner leg alone: not assessed",
+    { symptoms: { burningOrTinglingInnerLeg: true } },
+    "new_neurological_symptoms",
+    "notAssessed",
+  ],
+  ["v2 change 10: kneecap dislocation: urgent", { symptoms: { patellarDislocation: true } }, "patellar_dislocation", "fired", "urgent"],
+  ["v2 change 10: kneecap dislocation no: absent", { symptoms: { patellarDislocation: false } }, "patellar_dislocation", "absent"],
+  [
+    "v2 change 11: unable to bear weight now, gradual: urgent",
+    { ...gradual, symptoms: { unableToBearWeightNow: true } },
+    "unable_to_bear_weight",
+    "fired",
+    "urgent",
+  ],
+  ["v2 change 11: able now: absent", { symptoms: { unableToBearWeightNow: false } }, "unable_to_bear_weight", "absent"],
+  [
+    "v2 change 12: valgus laxity at 0 degrees, acute trauma: urgent",
+    { ...acute, exam: { valgusStress0: "laxity" } },
+    "valgus_laxity_in_extension",
+    "fired",
+    "urgent",
+  ],
+  [
+    "v2 change 12: valgus laxity at 0 degrees, gradual: soon",
+    { ...gradual, exam: { valgusStress0: "laxity" } },
+    "valgus_laxity_in_extension",
+    "fired",
+    "soon",
+  ],
+  [
+    "v2 change 12: valgus laxity, mechanism omitted: urgent",
+    { exam: { valgusStress0: "laxity" } },
+    "valgus_laxity_in_extension",
+    "fired",
+    "urgent",
+  ],
+  ["v2 change 12: valgus pain at 0 degrees: absent", { exam: { valgusStress0: "pain" } }, "valgus_laxity_in_extension", "absent"],
+  [
+    "v2 change 8: femoral neck: 17, reduced hip IR, night pain: urgent",
+    { ...bornOn("2009-06-15"), exam: { hipInternalRotationReduced: true }, symptoms: { nightPain: true } },
+    "femoral_neck_bsi_suspected",
+    "fired",
+    "urgent",
+  ],
+  [
+    "v2 change 8: femoral neck: 16 (17 tomorrow): absent",
+    { ...bornOn("2009-06-16"), exam: { hipInternalRotationReduced: true }, symptoms: { nightPain: true } },
+    "femoral_neck_bsi_suspected",
+    "absent",
+  ],
+  [
+    "v2 change 8: femoral neck: reduced hip IR, hop, rest and night pain not asked: unknown",
+    { exam: { hipInternalRotationReduced: true } },
+    "femoral_neck_bsi_suspected",
+    "notAssessed",
+  ],
   [
     "OR with two false and one omitted: unknown",
     { symptoms: { coldOrPaleLimb: false, newNumbnessOrWeakness: false } },
@@ -98,7 +193,34 @@ const FLAG_ROWS: FlagRow[] = [
     "neurovascular_compromise",
     "absent",
   ],
-  ["dvt", { symptoms: { calfSwellingOrTenderness: true } }, "dvt_suspected", "fired", "emergency"],
+  [
+    "v2 change 6: dvt, Wells score omitted: emergency",
+    { symptoms: { calfSwellingOrTenderness: true } },
+    "dvt_suspected",
+    "fired",
+    "emergency",
+  ],
+  [
+    "v2 change 6: dvt, Wells 1: urgent",
+    { symptoms: { calfSwellingOrTenderness: true }, exam: { wellsDvt: 1 } },
+    "dvt_suspected",
+    "fired",
+    "urgent",
+  ],
+  [
+    "v2 change 6: dvt, Wells 2: emergency",
+    { symptoms: { calfSwellingOrTenderness: true }, exam: { wellsDvt: 2 } },
+    "dvt_suspected",
+    "fired",
+    "emergency",
+  ],
+  [
+    "v2 change 6: dvt, Wells -2: urgent",
+    { symptoms: { calfSwellingOrTenderness: true }, exam: { wellsDvt: -2 } },
+    "dvt_suspected",
+    "fired",
+    "urgent",
+  ],
   ["dvt no", { symptoms: { calfSwellingOrTenderness: false } }, "dvt_suspected", "absent"],
   // Ottawa
   ["Ottawa: acute trauma at exactly 55", { ...acute, ...bornOn("1971-06-15") }, "ottawa_knee_rule_positive", "fired", "urgent"],
@@ -111,6 +233,38 @@ const FLAG_ROWS: FlagRow[] = [
   ["Ottawa: patella_only", { ...acute, exam: { tenderness: ["patella_only"] } }, "ottawa_knee_rule_positive", "fired", "urgent"],
   ["Ottawa: fibular_head", { ...acute, exam: { tenderness: ["fibular_head"] } }, "ottawa_knee_rule_positive", "fired", "urgent"],
   ["Ottawa: flexionTo90 false", { ...acute, exam: { flexionTo90: false } }, "ottawa_knee_rule_positive", "fired", "urgent"],
+  // v2 change 5: D = 06-15; onset 06-08 is 7 days before (urgent), 06-07 is 8 days (soon)
+  [
+    "v2 change 5: Ottawa, onset 7 days before: urgent",
+    { episode: { mechanism: "acute_trauma", onsetDate: "2026-06-08" }, exam: { flexionTo90: false } },
+    "ottawa_knee_rule_positive",
+    "fired",
+    "urgent",
+  ],
+  [
+    "v2 change 5: Ottawa, onset 8 days before: soon",
+    { episode: { mechanism: "acute_trauma", onsetDate: "2026-06-07" }, exam: { flexionTo90: false } },
+    "ottawa_knee_rule_positive",
+    "fired",
+    "soon",
+  ],
+  [
+    "v2 change 5: Ottawa, onset on the assessment day: urgent",
+    { episode: { mechanism: "acute_trauma", onsetDate: D }, exam: { flexionTo90: false } },
+    "ottawa_knee_rule_positive",
+    "fired",
+    "urgent",
+  ],
+  [
+    "v2 change 5: Ottawa, onset months ago, every criterion no: absent (the date decides only the tier)",
+    {
+      episode: { mechanism: "acute_trauma", onsetDate: "2026-01-15" },
+      exam: { tenderness: [], flexionTo90: true },
+      symptoms: { unableToBearWeightNow: false },
+    },
+    "ottawa_knee_rule_positive",
+    "absent",
+  ],
   [
     "Ottawa: unable to bear weight immediately and now",
     { ...acute, symptoms: { unableToBearWeightImmediately: true, unableToBearWeightNow: true } },
@@ -193,16 +347,39 @@ const FLAG_ROWS: FlagRow[] = [
     "notAssessed",
   ],
   [
-    "bone stress: tenderness, hop false, rest and night not asked: unknown",
+    "v2 change 7: bone stress: tenderness, hop false, the rest not asked: urgent",
     { exam: { tenderness: ["proximal_medial_tibia_bony"], hopPain: false } },
     "bone_stress_injury_suspected",
-    "notAssessed",
+    "fired",
+    "urgent",
   ],
   [
-    "bone stress: no tenderness list, all pains false: absent",
+    "v2 change 7: bone stress: tenderness, all five findings false: soon",
+    {
+      exam: { tenderness: ["proximal_medial_tibia_bony"], hopPain: false },
+      symptoms: { painAtRest: false, nightPain: false },
+      history: { previousBoneStressInjury: false, lowEnergyAvailability: false },
+    },
+    "bone_stress_injury_suspected",
+    "fired",
+    "soon",
+  ],
+  [
+    "v2 change 7: bone stress: four findings false, low energy availability true: urgent",
+    {
+      exam: { tenderness: ["proximal_medial_tibia_bony"], hopPain: false },
+      symptoms: { painAtRest: false, nightPain: false },
+      history: { previousBoneStressInjury: false, lowEnergyAvailability: true },
+    },
+    "bone_stress_injury_suspected",
+    "fired",
+    "urgent",
+  ],
+  [
+    "v2 change 7: bone stress: no tenderness list, all pains false: not assessed",
     { exam: { hopPain: false }, symptoms: { painAtRest: false, nightPain: false } },
     "bone_stress_injury_suspected",
-    "absent",
+    "notAssessed",
   ],
   // tumour
   [
@@ -221,14 +398,37 @@ const FLAG_ROWS: FlagRow[] = [
     "absent",
   ],
   // SCFE: age 10 to 16 inclusive
-  ["SCFE: 16 today, limp", { ...bornOn("2010-06-15"), symptoms: { limp: true } }, "scfe_suspected", "fired", "urgent"],
-  ["SCFE: 17 today, limp: absent", { ...bornOn("2009-06-15"), symptoms: { limp: true } }, "scfe_suspected", "absent"],
+  [
+    "v2 change 4: SCFE: 16 today, limp, hip not examined: not assessed",
+    { ...bornOn("2010-06-15"), symptoms: { limp: true } },
+    "scfe_suspected",
+    "notAssessed",
+  ],
+  [
+    "v2 change 4: SCFE: 16 today, limp, hip rotation normal: absent",
+    { ...bornOn("2010-06-15"), symptoms: { limp: true }, exam: { hipInternalRotationReduced: false } },
+    "scfe_suspected",
+    "absent",
+  ],
+  [
+    "v2 change 4: SCFE: 16 today, reduced hip IR: emergency",
+    { ...bornOn("2010-06-15"), exam: { hipInternalRotationReduced: true } },
+    "scfe_suspected",
+    "fired",
+    "emergency",
+  ],
+  [
+    "SCFE: 17 today, reduced hip IR: absent",
+    { ...bornOn("2009-06-15"), exam: { hipInternalRotationReduced: true } },
+    "scfe_suspected",
+    "absent",
+  ],
   [
     "SCFE: 10 today, reduced hip IR",
     { ...bornOn("2016-06-15"), exam: { hipInternalRotationReduced: true } },
     "scfe_suspected",
     "fired",
-    "urgent",
+    "emergency",
   ],
   ["SCFE: 9 (10 tomorrow), limp: absent", { ...bornOn("2016-06-16"), symptoms: { limp: true } }, "scfe_suspected", "absent"],
   ["SCFE: 13, nothing asked: unknown", { ...bornOn("2013-01-01") }, "scfe_suspected", "notAssessed"],
@@ -237,7 +437,7 @@ const FLAG_ROWS: FlagRow[] = [
   // instability
   ["instability after acute trauma: urgent", { ...acute, symptoms: { instability: true } }, "instability", "fired", "urgent"],
   ["instability, gradual: soon", { ...gradual, symptoms: { instability: true } }, "instability", "fired", "soon"],
-  ["instability, mechanism omitted: soon", { symptoms: { instability: true } }, "instability", "fired", "soon"],
+  ["v2 change 13: instability, mechanism omitted: urgent", { symptoms: { instability: true } }, "instability", "fired", "urgent"],
   // persistent pain >= 14
   ["persistent pain: 14 days", { symptoms: { daysPersistingDespiteReducedTraining: 14 } }, "persistent_pain", "fired", "soon"],
   ["persistent pain: 13 days: absent", { symptoms: { daysPersistingDespiteReducedTraining: 13 } }, "persistent_pain", "absent"],
@@ -316,9 +516,72 @@ describe("red flags in three-valued logic (sections 2 and 3)", () => {
         "soon sharp_weight_bearing_pain",
       ],
       absent: ["dvt_suspected", "haemarthrosis_suspected", "locked_knee", "scfe_suspected"],
-      // tenderness not examined; catching, the neurovascular signs and swelling not asked
-      notAssessed: ["bone_stress_injury_suspected", "catching", "neurovascular_compromise", "visible_swelling"],
+      // tenderness not examined; hip rotation, catching, the neurovascular signs, weight-bearing now, the kneecap,
+      // valgus stress and swelling not asked
+      notAssessed: [
+        "bone_stress_injury_suspected",
+        "catching",
+        "femoral_neck_bsi_suspected",
+        "neurovascular_compromise",
+        "new_neurological_symptoms",
+        "patellar_dislocation",
+        "unable_to_bear_weight",
+        "valgus_laxity_in_extension",
+        "visible_swelling",
+      ],
     });
+    // Section 7: emergency and urgent flags and sharp weight-bearing pain stop running, in redFlags order; persistent pain does not.
+    expect(e.runningAdvice).toEqual({
+      mode: "stop",
+      maxPainDuringRun: null,
+      screenComplete: false,
+      because: [
+        "redFlags.septic_arthritis_suspected",
+        "redFlags.instability",
+        "redFlags.ottawa_knee_rule_positive",
+        "redFlags.tumour_suspected",
+        "redFlags.sharp_weight_bearing_pain",
+      ],
+    });
+  });
+
+  it("the fixed reasons of section 3, in their order", () => {
+    const because = (extra: Partial<EvaluationInput>, code: RedFlagCode) =>
+      evaluate(baseInput(extra)).redFlags.find((f) => f.code === code)?.because;
+    expect(
+      because(
+        { symptoms: { hotSwollenJoint: true, fever: true }, history: { recentJointInjection: false, immunosuppressed: true } },
+        "septic_arthritis_suspected",
+      ),
+    ).toEqual(["symptoms.hotSwollenJoint", "symptoms.fever", "history.immunosuppressed"]);
+    expect(because({ symptoms: { calfSwellingOrTenderness: true } }, "dvt_suspected")).toEqual(["symptoms.calfSwellingOrTenderness"]);
+    expect(because({ symptoms: { calfSwellingOrTenderness: true }, exam: { wellsDvt: 3 } }, "dvt_suspected")).toEqual([
+      "symptoms.calfSwellingOrTenderness",
+      "exam.wellsDvt",
+    ]);
+    expect(
+      because({ ...bornOn("2012-01-01"), exam: { hipInternalRotationReduced: true }, symptoms: { limp: false } }, "scfe_suspected"),
+    ).toEqual(["ageYears", "exam.hipInternalRotationReduced"]);
+    expect(
+      because(
+        { exam: { hipInternalRotationReduced: true, hopPain: true }, symptoms: { painAtRest: false, nightPain: true } },
+        "femoral_neck_bsi_suspected",
+      ),
+    ).toEqual(["ageYears", "exam.hipInternalRotationReduced", "exam.hopPain", "symptoms.nightPain"]);
+    expect(
+      because(
+        { exam: { tenderness: ["proximal_medial_tibia_bony", "mcl"], hopPain: false }, history: { lowEnergyAvailability: true } },
+        "bone_stress_injury_suspected",
+      ),
+    ).toEqual(["exam.tenderness", "history.lowEnergyAvailability"]);
+    // Ottawa names the onset date when it is given, not when it is omitted.
+    expect(because({ ...acute, exam: { flexionTo90: false } }, "ottawa_knee_rule_positive")).not.toContain("episode.onsetDate");
+    expect(
+      because(
+        { episode: { mechanism: "acute_trauma", onsetDate: "2026-06-01" }, exam: { flexionTo90: false } },
+        "ottawa_knee_rule_positive",
+      ),
+    ).toContain("episode.onsetDate");
   });
 
   it("urgency is routine without flags", () => {
@@ -413,6 +676,8 @@ describe("risk factors (section 4)", () => {
       ["rapid_distance_increase", "single_run_spike"],
     ],
     ["no runs: no load factors", { training: { runs: [] } }, []],
+    // v2 change 16: the same 30.1% increase, read from a log that begins at its first run (D-14): B's window starts D-27
+    ["v2 change 16: log from its first run: no two-week change, no spike", runsFromFirst(["2026-06-01", 10], ["2026-06-10", 13.01]), []],
   ])("%s", (_claim, extra, codes) => {
     expect(riskCodes(extra)).toEqual(codes);
   });
@@ -454,7 +719,7 @@ describe("load (section 5)", () => {
   });
 
   it("zero windows: acwr and twoWeekChangePct null", () => {
-    expect(loadOf({ training: { runs: [] } })).toEqual({
+    expect(loadOf({ training: { runs: [], loggedSince: "2000-01-01" } })).toEqual({
       acute7dKm: 0,
       chronicWeeklyKm: 0,
       acwr: null,
@@ -493,10 +758,90 @@ describe("load (section 5)", () => {
     expect(load).toMatchObject({ acute7dKm: 1, chronicWeeklyKm: 7.8, acwr: 0.13, twoWeekChangePct: -70.8 });
   });
 
-  it("load omitted when training.runs is absent, present for an empty list", () => {
+  it("v2 change 16: load omitted without runs, or without loggedSince and any run on or before D; an empty complete log is present", () => {
     expect(evaluate(baseInput({ training: { hardSurfaces: true } }))).not.toHaveProperty("load");
     expect(evaluate(baseInput())).not.toHaveProperty("load");
-    expect(evaluate(baseInput({ training: { runs: [] } }))).toHaveProperty("load");
+    expect(evaluate(baseInput({ training: { runs: [] } }))).not.toHaveProperty("load");
+    expect(evaluate(baseInput(runsFromFirst(["2026-06-16", 5])))).not.toHaveProperty("load"); // a run after D only
+    expect(evaluate(baseInput({ training: { runs: [], loggedSince: "2026-06-15" } })).load).toEqual({
+      acute7dKm: null, // L = D is after D-6
+      chronicWeeklyKm: null,
+      acwr: null,
+      twoWeekChangePct: null,
+      spikes: [],
+    });
+  });
+
+  it("v2 change 16: values whose window starts before L are null (CLI)", () => {
+    // L = D-6 (06-09): acute D-6..D = 3 + 4 = 7 is logged; chronic and two-week change reach back to D-27: null.
+    const fromD6 = cliEvaluate(
+      baseInput({
+        training: {
+          loggedSince: "2026-06-09",
+          runs: [
+            { date: "2026-06-09", distanceKm: 3 },
+            { date: D, distanceKm: 4 },
+          ],
+        },
+      }),
+    );
+    expect(fromD6.load).toEqual({ acute7dKm: 7, chronicWeeklyKm: null, acwr: null, twoWeekChangePct: null, spikes: [] });
+    // L = D-5 (06-10): even the acute window reaches before it.
+    expect(loadOf({ training: { loggedSince: "2026-06-10", runs: [{ date: D, distanceKm: 4 }] } })?.acute7dKm).toBeNull();
+    // L = D-27 (05-19): every window logged: acute 4; 28 days 4 + 8 = 12 / 4 = 3; acwr 4 / 3 = 1.33; A = 4, B = 8: -50
+    expect(
+      loadOf({
+        training: {
+          loggedSince: "2026-05-19",
+          runs: [
+            { date: "2026-05-19", distanceKm: 8 },
+            { date: D, distanceKm: 4 },
+          ],
+        },
+      }),
+    ).toEqual({
+      acute7dKm: 4,
+      chronicWeeklyKm: 3,
+      acwr: 1.33,
+      twoWeekChangePct: -50,
+      spikes: [],
+    });
+    // L = D-26: the same runs (the one on D-27 was before L: it changes nothing) give chronic null.
+    expect(
+      loadOf({
+        training: {
+          loggedSince: "2026-05-20",
+          runs: [
+            { date: "2026-05-19", distanceKm: 8 },
+            { date: D, distanceKm: 4 },
+          ],
+        },
+      }),
+    ).toEqual({
+      acute7dKm: 4,
+      chronicWeeklyKm: null,
+      acwr: null,
+      twoWeekChangePct: null,
+      spikes: [],
+    });
+  });
+
+  it("v2 change 16: a run is a spike only if its whole 30-day look-back lies on or after L", () => {
+    // D 12 km vs 10 km on 06-05: a spike when L <= 05-16 (D - 30), not when L = 05-17.
+    const with_ = (loggedSince: string) =>
+      loadOf({
+        training: {
+          loggedSince,
+          runs: [
+            { date: "2026-06-05", distanceKm: 10 },
+            { date: D, distanceKm: 12 },
+          ],
+        },
+      })?.spikes;
+    expect(with_("2026-05-16")).toEqual([{ date: D, distanceKm: 12, longestPrior30dKm: 10, band: "10-30" }]);
+    expect(with_("2026-05-17")).toEqual([]);
+    // Without loggedSince the log begins at 06-05: no spike.
+    expect(loadOf(runsFromFirst(["2026-06-05", 10], ["2026-06-15", 12]))?.spikes).toEqual([]);
   });
 
   const spike = (date: string, distanceKm: number, longestPrior30dKm: number, band: string) => ({
@@ -543,6 +888,116 @@ describe("load (section 5)", () => {
     expect(loadOf({ ...runs(["2026-06-05", 10], ["2026-06-15", 10.5]), settings: { spikePct: 0 } })?.spikes).toEqual([
       spike(D, 10.5, 10, "10-30"),
     ]);
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Section 7: running advice (v2 change 14)
+// ---------------------------------------------------------------------------
+
+/** Every red-flag question of version 2 answered with nothing found, at 36 (SCFE absent by age). */
+const SCREENED: Partial<EvaluationInput> = {
+  ...gradual,
+  symptoms: {
+    hotSwollenJoint: false,
+    coldOrPaleLimb: false,
+    suspectedDislocation: false,
+    newNumbnessOrWeakness: false,
+    calfSwellingOrTenderness: false,
+    unableToBearWeightNow: false,
+    swellingWithin2hOfInjury: false,
+    locking: false,
+    patellarDislocation: false,
+    nightPain: false,
+    painAtRest: false,
+    instability: false,
+    daysPersistingDespiteReducedTraining: 0,
+    visibleSwelling: false,
+    catching: false,
+    sharpWeightBearingPain: false,
+  },
+  exam: { tenderness: [], hipInternalRotationReduced: false, valgusStress0: "normal", effusion: "none", flexionTo90: true },
+};
+const screened = (symptoms: Partial<NonNullable<EvaluationInput["symptoms"]>> = {}, rest: Partial<EvaluationInput> = {}) =>
+  baseInput({ ...SCREENED, ...rest, symptoms: { ...SCREENED.symptoms, ...symptoms } });
+
+describe("running advice (section 7)", () => {
+  it("a complete screen with nothing found: pain-monitored at the default 3 (CLI)", () => {
+    const e = cliEvaluate(screened());
+    // tumour: night and rest pain no -> absent; every code absent
+    expect(e.redFlagsNotAssessed).toEqual([]);
+    expect(e.runningAdvice).toEqual({ mode: "pain_monitored", maxPainDuringRun: 3, screenComplete: true, because: [] });
+  });
+
+  it("pain-monitored at the clinic's maxRunPain (settings, or the input's settings)", () => {
+    expect(evaluate(screened(), { maxRunPain: 5 }).runningAdvice.maxPainDuringRun).toBe(5);
+    expect(evaluate(screened({}, { settings: { maxRunPain: 0 } }), { maxRunPain: 5 }).runningAdvice.maxPainDuringRun).toBe(0);
+  });
+
+  it("a soon flag that does not stop running (catching, persistent pain, instability after a gradual onset): still pain-monitored", () => {
+    const e = evaluate(screened({ catching: true, instability: true, daysPersistingDespiteReducedTraining: 20 }));
+    expect(e.redFlags.map((f) => `${f.urgency} ${f.code}`)).toEqual(["soon catching", "soon instability", "soon persistent_pain"]);
+    expect(e.runningAdvice).toEqual({ mode: "pain_monitored", maxPainDuringRun: 3, screenComplete: true, because: [] });
+  });
+
+  it("a swollen knee or sharp weight-bearing pain stops running whatever their soon urgency", () => {
+    expect(evaluate(screened({ visibleSwelling: true, catching: true })).runningAdvice).toEqual({
+      mode: "stop",
+      maxPainDuringRun: null,
+      screenComplete: true,
+      because: ["redFlags.visible_swelling"],
+    });
+    expect(evaluate(screened({ sharpWeightBearingPain: true })).runningAdvice.because).toEqual(["redFlags.sharp_weight_bearing_pain"]);
+  });
+
+  it("an urgent flag stops running even with the screen incomplete", () => {
+    const e = evaluate(baseInput({ symptoms: { locking: true } }));
+    expect(e.runningAdvice).toEqual({ mode: "stop", maxPainDuringRun: null, screenComplete: false, because: ["redFlags.locked_knee"] });
+  });
+
+  it("no running advice while a red flag is not assessed, naming them in code order", () => {
+    // SCREENED without hip rotation: SCFE is absent at 36, but femoral neck stays unknown (IR not examined)
+    const { hipInternalRotationReduced: _h, ...exam } = SCREENED.exam!;
+    const e = evaluate(baseInput({ ...SCREENED, exam }));
+    expect(e.runningAdvice).toEqual({
+      mode: "screen_incomplete",
+      maxPainDuringRun: null,
+      screenComplete: false,
+      because: ["redFlagsNotAssessed.femoral_neck_bsi_suspected"],
+    });
+  });
+
+  it("a 14-year-old with hip rotation not examined gets no running advice (SCFE not assessed)", () => {
+    const { hipInternalRotationReduced: _h, ...exam } = SCREENED.exam!;
+    const e = evaluate(baseInput({ ...SCREENED, ...bornOn("2012-01-01"), exam, symptoms: { ...SCREENED.symptoms, limp: true } }));
+    expect(e.runningAdvice.mode).toBe("screen_incomplete");
+    expect(e.runningAdvice.because).toContain("redFlagsNotAssessed.scfe_suspected");
+  });
+
+  it("bone stress suspected at soon: pain-free, maximum 0 whatever maxRunPain", () => {
+    const e = evaluate(
+      screened(
+        {},
+        {
+          exam: { ...SCREENED.exam, tenderness: ["proximal_medial_tibia_bony"], hopPain: false },
+          history: { previousBoneStressInjury: false, lowEnergyAvailability: false },
+        },
+      ),
+      { maxRunPain: 5 },
+    );
+    expect(e.redFlags).toEqual([{ code: "bone_stress_injury_suspected", urgency: "soon", because: ["exam.tenderness"] }]);
+    expect(e.runningAdvice).toEqual({
+      mode: "pain_free",
+      maxPainDuringRun: 0,
+      screenComplete: true,
+      because: ["redFlags.bone_stress_injury_suspected"],
+    });
+  });
+
+  it("bone stress at urgent stops running instead", () => {
+    const e = evaluate(screened({}, { exam: { ...SCREENED.exam, tenderness: ["proximal_medial_tibia_bony"], hopPain: true } }));
+    expect(e.runningAdvice.mode).toBe("stop");
+    expect(e.runningAdvice.because).toEqual(["redFlags.bone_stress_injury_suspected"]);
   });
 });
 
@@ -694,12 +1149,19 @@ describe("changes (section 6)", () => {
 
 describe("worked examples through the command", () => {
   const DIR = join(ROOT, "tests", "fixtures", "evaluate");
-  it.each(["01-gradual-with-load", "02-acute-trauma", "03-follow-up"])("%s", (name) => {
+  it.each(EXAMPLES)("%s", (name) => {
     const read = (suffix: string) => JSON.parse(readFileSync(join(DIR, `${name}.${suffix}.json`), "utf8")) as Record<string, unknown>;
     const e = cliEvaluate(read("input"));
     const { riskFactors, redFlags, ...expected } = read("expected");
     expect(e.riskFactors.map((r) => r.code)).toEqual(riskFactors);
-    expect(e.redFlags.map(({ code, urgency }) => ({ code, urgency }))).toEqual(redFlags);
+    // `because` is compared where the expected file fixes it (the five flags of section 3).
+    expect(
+      e.redFlags.map((f) =>
+        (redFlags as { because?: unknown }[]).some((x) => "because" in x && (x as { code: string }).code === f.code)
+          ? f
+          : { code: f.code, urgency: f.urgency },
+      ),
+    ).toEqual(redFlags);
     for (const [key, value] of Object.entries(expected)) expect([key, e[key as keyof Evaluation]]).toEqual([key, value]);
     if (!("load" in expected)) expect(e).not.toHaveProperty("load");
     if (!("changes" in expected)) expect(e).not.toHaveProperty("changes");
@@ -745,6 +1207,10 @@ describe("invalid input through the command: exit 2, issues with dotted paths", 
     ["shoePairsInRotation 0", { ...base, training: { shoePairsInRotation: 0 } }, "training.shoePairsInRotation"],
     ["LEFS of 19 items", { ...base, measures: { lefs: Array(19).fill(2) } }, "measures.lefs"],
     ["empty psfs", { ...base, measures: { psfs: [] } }, "measures.psfs"],
+    ["v2 change 5: onset date after assessedOn", { ...base, episode: { onsetDate: "2026-06-16" } }, "episode.onsetDate"],
+    ["v2 change 16: loggedSince after assessedOn", { ...base, training: { loggedSince: "2026-06-16", runs: [] } }, "training.loggedSince"],
+    ["v2 change 6: Wells score 10", { ...base, exam: { wellsDvt: 10 } }, "exam.wellsDvt"],
+    ["v2 change 14: maxRunPain 6", { ...base, settings: { maxRunPain: 6 } }, "settings.maxRunPain"],
   ])("%s", (_claim, input, path) => {
     expect(cliIssues(JSON.stringify(input))).toEqual([{ path, message: expect.any(String) }]);
   });
@@ -804,6 +1270,12 @@ describe("invalid input through the library", () => {
     ["missing patient", { assessedOn: D }, ["patient"]],
     ["prior without measures", { ...base, priorAssessments: [{ assessedOn: "2026-05-01" }] }, ["priorAssessments.0.measures"]],
     ["settings importantChange 0", { ...base, settings: { importantChange: { psfs: 0 } } }, ["settings.importantChange.psfs"]],
+    ["Wells score -3", { ...base, exam: { wellsDvt: -3 } }, ["exam.wellsDvt"]],
+    ["Wells score 1.5", { ...base, exam: { wellsDvt: 1.5 } }, ["exam.wellsDvt"]],
+    ["maxRunPain -1", { ...base, settings: { maxRunPain: -1 } }, ["settings.maxRunPain"]],
+    ["maxRunPain 2.5", { ...base, settings: { maxRunPain: 2.5 } }, ["settings.maxRunPain"]],
+    ["patellarDislocation as a string", { ...base, symptoms: { patellarDislocation: "yes" } }, ["symptoms.patellarDislocation"]],
+    ["loggedSince not a date", { ...base, training: { loggedSince: "2026-02-30" } }, ["training.loggedSince"]],
   ])("%s", (_claim, input, paths) => {
     expect(issuesOf(input)).toEqual(paths);
   });
@@ -830,6 +1302,9 @@ describe("invalid input through the library", () => {
     ["shoePairsInRotation 1, restDaysPerWeek 0 and 7", { ...base, training: { shoePairsInRotation: 1, restDaysPerWeek: 7 } }],
     ["every KOOS item id at 0 and 4", { ...base, measures: { koos: { P9: 4, S7: 0, A17: 4, SP5: 0, Q4: 4 } } }],
     ["settings: a partial importantChange", { ...base, settings: { importantChange: { lefs: 5 } } }],
+    ["onset date and loggedSince on assessedOn itself", { ...base, episode: { onsetDate: D }, training: { loggedSince: D } }],
+    ["Wells score -2 and 9, maxRunPain 0 and 5", { ...base, exam: { wellsDvt: -2 }, settings: { maxRunPain: 0 } }],
+    ["Wells score 9, maxRunPain 5", { ...base, exam: { wellsDvt: 9 }, settings: { maxRunPain: 5 } }],
   ])("valid: %s", (_claim, input) => {
     expect(issuesOf(input)).toEqual([]);
   });

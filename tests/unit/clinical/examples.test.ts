@@ -1,20 +1,25 @@
 /**
- * The worked examples of the contract (copied from shared/clinical/examples
- * into tests/fixtures/evaluate). The expected files hold the values the
- * contract fixes; `because` and `considerations` are ours to design, and
- * riskFactors / redFlags are listed there by code (and urgency) only.
+ * The worked examples of the contract, rules version 2 (copied from
+ * shared/clinical/examples into tests/fixtures/evaluate). The expected files
+ * hold the values the contract fixes: red flags by code and urgency (plus
+ * `because` of the five flags whose reasons the contract fixes), risk
+ * factors by code, `runningAdvice` complete; other reasons and
+ * `considerations` are ours to design.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { evaluate, type Evaluation } from "@/lib/clinical";
 import { parseEvaluationInput } from "@/lib/validation/evaluate-input";
+import { EXAMPLES, readExample } from "@/tests/helpers/evaluate-examples";
 
-const DIR = join(__dirname, "..", "..", "fixtures", "evaluate");
-const EXAMPLES = ["01-gradual-with-load", "02-acute-trauma", "03-follow-up"];
+/** The red flags whose `because` the contract fixes (EVALUATE.md section 3). */
+const FIXED_BECAUSE = new Set([
+  "septic_arthritis_suspected",
+  "dvt_suspected",
+  "scfe_suspected",
+  "femoral_neck_bsi_suspected",
+  "bone_stress_injury_suspected",
+]);
 
-function read(name: string): unknown {
-  return JSON.parse(readFileSync(join(DIR, name), "utf8"));
-}
+const read = readExample;
 
 /** The output reduced to what the expected files fix. */
 function comparable(e: Evaluation): Record<string, unknown> {
@@ -22,10 +27,11 @@ function comparable(e: Evaluation): Record<string, unknown> {
     rulesVersion: e.rulesVersion,
     ageYears: e.ageYears,
     urgency: e.urgency,
-    redFlags: e.redFlags.map(({ code, urgency }) => ({ code, urgency })),
+    redFlags: e.redFlags.map(({ code, urgency, because }) => (FIXED_BECAUSE.has(code) ? { code, urgency, because } : { code, urgency })),
     redFlagsAbsent: e.redFlagsAbsent,
     redFlagsNotAssessed: e.redFlagsNotAssessed,
     riskFactors: e.riskFactors.map((r) => r.code),
+    runningAdvice: e.runningAdvice,
     scores: e.scores,
   };
   if (e.load !== undefined) out.load = e.load;
@@ -60,6 +66,7 @@ describe.each(EXAMPLES)("worked example %s", (name) => {
       "redFlagsAbsent",
       "redFlagsNotAssessed",
       "riskFactors",
+      "runningAdvice",
       "considerations",
       "scores",
       "load",
@@ -81,16 +88,29 @@ describe("worked examples: reasoning", () => {
     expect(e.considerations).toEqual([{ code: "pes_anserine", supporting: ["exam.tenderness", "symptoms.painOnStairs"] }]);
   });
 
-  it("02: Ottawa fires on age and weight-bearing after acute trauma; swelling on the effusion", () => {
+  it("02: Ottawa fires on age and weight-bearing after acute trauma, urgent within 7 days; swelling on the effusion", () => {
     const e = evaluate(read("02-acute-trauma.input.json") as never);
     expect(e.redFlags).toEqual([
       {
         code: "ottawa_knee_rule_positive",
         urgency: "urgent",
-        because: ["episode.mechanism", "ageYears", "symptoms.unableToBearWeightImmediately", "symptoms.unableToBearWeightNow"],
+        because: [
+          "episode.mechanism",
+          "ageYears",
+          "symptoms.unableToBearWeightImmediately",
+          "symptoms.unableToBearWeightNow",
+          "episode.onsetDate",
+        ],
       },
+      { code: "unable_to_bear_weight", urgency: "urgent", because: ["symptoms.unableToBearWeightNow"] },
       { code: "visible_swelling", urgency: "soon", because: ["exam.effusion"] },
     ]);
     expect(e.considerations).toEqual([{ code: "mcl", supporting: ["exam.tenderness", "exam.valgusStress30"] }]);
+  });
+
+  it("06: without loggedSince the log begins at its first run, the same day: the same evaluation", () => {
+    const input = read("06-new-run-log.input.json") as { training: Record<string, unknown> };
+    const { loggedSince: _l, ...training } = input.training;
+    expect(evaluate({ ...input, training } as never)).toEqual(evaluate(input as never));
   });
 });

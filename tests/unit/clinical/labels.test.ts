@@ -1,26 +1,22 @@
 /** Every code has a human label for the UI. */
+import { CHANGE_MEASURE_LABELS, CONSIDERATION_LABELS, RISK_FACTOR_LABELS, SPIKE_BAND_LABELS, URGENCY_LABELS } from "@/lib/domain";
 import {
-  CHANGE_MEASURE_LABELS,
   CHANGE_MEASURES,
   CONSIDERATION_CODES,
-  CONSIDERATION_LABELS,
   CONSIDERATION_RULES,
   RED_FLAG_CODES,
   RED_FLAG_LABELS,
   RED_FLAG_RULES,
   RISK_FACTOR_CODES,
-  RISK_FACTOR_LABELS,
   RISK_FACTOR_RULES,
   RULES_VERSION,
-  SPIKE_BAND_LABELS,
   SPIKE_BANDS,
-  URGENCY_LABELS,
   URGENCY_ORDER,
 } from "@/lib/clinical";
 
 describe("codes, rules and labels", () => {
-  it("rulesVersion is 1 and urgencies are ordered most severe first", () => {
-    expect(RULES_VERSION).toBe("1");
+  it("rulesVersion is 2 and urgencies are ordered most severe first", () => {
+    expect(RULES_VERSION).toBe("2");
     expect(URGENCY_ORDER).toEqual(["emergency", "urgent", "soon", "routine"]);
   });
 

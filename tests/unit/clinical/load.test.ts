@@ -1,5 +1,8 @@
 /**
- * Training load (EVALUATE.md section 5). D = 2026-06-15 (baseInput).
+ * Training load (EVALUATE.md section 5). D = 2026-06-15 (baseInput). The
+ * window arithmetic is tested on a log complete since long before D
+ * (`load`); what an incomplete log changes (`training.loggedSince`, or the
+ * log beginning at its first run) is tested at the end.
  */
 import { addDays, computeLoad, dayNumber, spikeBand, type Load, type RunInput } from "@/lib/clinical";
 import { evaluateWith } from "./helpers";
@@ -7,7 +10,12 @@ import { evaluateWith } from "./helpers";
 const D = "2026-06-15";
 /** A run `daysBefore` days before D (negative: after D). */
 const run = (daysBefore: number, distanceKm: number): RunInput => ({ date: addDays(D, -daysBefore), distanceKm });
-const load = (runs: RunInput[], spikePct = 10): Load => computeLoad(runs, dayNumber(D), spikePct);
+/** A log complete since 2000: every window is inside it. */
+const load = (runs: RunInput[], spikePct = 10, loggedSince = "2000-01-01"): Load => {
+  const l = computeLoad(runs, dayNumber(D), spikePct, loggedSince);
+  if (!l) throw new Error("no load");
+  return l;
+};
 
 describe("load windows", () => {
   it("acute 7 days are D-6 .. D", () => {
@@ -66,10 +74,13 @@ describe("load windows", () => {
     expect(load([])).toEqual({ acute7dKm: 0, chronicWeeklyKm: 0, acwr: null, twoWeekChangePct: null, spikes: [] });
   });
 
-  it("is omitted when training.runs is absent, present when empty", () => {
+  it("is omitted when training.runs is absent, or empty without loggedSince; an empty complete log is 0 km", () => {
     expect(evaluateWith({ training: { hardSurfaces: true } }).load).toBeUndefined();
     expect(evaluateWith({}).load).toBeUndefined();
-    expect(evaluateWith({ training: { runs: [] } }).load).toEqual({
+    // No run on or before D and no loggedSince: no logged day to start from.
+    expect(evaluateWith({ training: { runs: [] } }).load).toBeUndefined();
+    expect(evaluateWith({ training: { runs: [run(-2, 10)] } }).load).toBeUndefined();
+    expect(evaluateWith({ training: { runs: [], loggedSince: "2026-01-01" } }).load).toEqual({
       acute7dKm: 0,
       chronicWeeklyKm: 0,
       acwr: null,
@@ -155,5 +166,62 @@ describe("single-run spikes (Frandsen 2025)", () => {
     expect(spikeBand(13, 10)).toBe("10-30");
     expect(spikeBand(20, 10)).toBe("30-100");
     expect(spikeBand(20.000001, 10)).toBe(">100");
+  });
+});
+
+describe("an incomplete log (training.loggedSince, EVALUATE.md section 5)", () => {
+  // D-6 = 2026-06-09, D-27 = 2026-05-19.
+  const steady = [run(40, 10), run(30, 10), run(20, 10), run(10, 10), run(3, 10)];
+
+  it("a value whose window starts before L is null, not a small number", () => {
+    // L = D-6: acute counted, chronic, ACWR and two-week change unknown.
+    expect(load([run(3, 10), run(1, 8)], 10, addDays(D, -6))).toEqual({
+      acute7dKm: 18,
+      chronicWeeklyKm: null,
+      acwr: null,
+      twoWeekChangePct: null,
+      spikes: [],
+    });
+    // L = D-5: even the acute 7 days are not all logged.
+    expect(load([run(3, 10)], 10, addDays(D, -5)).acute7dKm).toBeNull();
+    // L = D-27: every window is logged.
+    expect(load(steady, 10, addDays(D, -27))).toEqual({
+      acute7dKm: 10,
+      chronicWeeklyKm: 7.5,
+      acwr: 1.33,
+      twoWeekChangePct: 100,
+      spikes: [],
+    });
+    // L = D-26: chronic and the two-week change are not.
+    expect(load(steady, 10, addDays(D, -26))).toMatchObject({ acute7dKm: 10, chronicWeeklyKm: null, acwr: null, twoWeekChangePct: null });
+  });
+
+  it("without loggedSince the log begins at its earliest run on or before D", () => {
+    const runs = [run(-3, 50), run(10, 10), run(3, 30)];
+    expect(evaluateWith({ training: { runs } }).load).toEqual(load(runs, 10, addDays(D, -10)));
+    expect(evaluateWith({ training: { runs } }).load).toMatchObject({ acute7dKm: 30, chronicWeeklyKm: null, acwr: null });
+  });
+
+  it("a run is a spike only when its whole 30-day look-back lies on or after L", () => {
+    const runs = [run(35, 10), run(5, 20)]; // 20 km is 2x the longest of its 30 days before (D-35 .. D-6)
+    expect(load(runs, 10, addDays(D, -35)).spikes).toEqual([
+      { date: addDays(D, -5), distanceKm: 20, longestPrior30dKm: 10, band: "30-100" },
+    ]);
+    // Its look-back starts D-35: with L = D-34 one day of it was not logged.
+    expect(load(runs, 10, addDays(D, -34)).spikes).toEqual([]);
+  });
+
+  it("a new log never reads an ACWR of 4.0 nor spikes against unlogged weeks", () => {
+    // Twelve days of logging, read as complete they would give ACWR 2.56 and four spikes (example 06).
+    const runs = [run(12, 5), run(10, 6), run(8, 7), run(6, 8), run(4, 8), run(2, 10), run(1, 6)];
+    expect(load(runs).acwr).toBe(2.56);
+    expect(load(runs).spikes).toHaveLength(4);
+    const fromLog = load(runs, 10, addDays(D, -12));
+    expect(fromLog).toEqual({ acute7dKm: 32, chronicWeeklyKm: null, acwr: null, twoWeekChangePct: null, spikes: [] });
+  });
+
+  it("runs dated before L change nothing", () => {
+    const L = addDays(D, -20);
+    expect(load([run(25, 40), run(10, 10), run(2, 12)], 10, L)).toEqual(load([run(10, 10), run(2, 12)], 10, L));
   });
 });

@@ -1,6 +1,16 @@
 /** Properties of evaluate() over generated valid inputs (fast-check). */
 import fc from "fast-check";
-import { evaluate, mostSevere, RED_FLAG_CODES, URGENCY_ORDER, type Evaluation, type EvaluationInput } from "@/lib/clinical";
+import {
+  addDays,
+  dayNumber,
+  evaluate,
+  logStart,
+  RED_FLAG_CODES,
+  URGENCY_ORDER,
+  type Evaluation,
+  type EvaluationInput,
+} from "@/lib/clinical";
+import { mostSevere, urgencyRank } from "@/lib/domain";
 import { parseEvaluationInput } from "@/lib/validation/evaluate-input";
 import { runCli } from "../cli-helpers";
 import { inputArb } from "./arbitraries";
@@ -75,8 +85,8 @@ describe("evaluate() properties", () => {
         expect(inRange(scores.psfs, 0, 10)).toBe(true);
         for (const v of Object.values(scores.koos ?? {})) expect(inRange(v, 0, 100)).toBe(true);
         if (load) {
-          expect(load.acute7dKm).toBeGreaterThanOrEqual(0);
-          expect(load.chronicWeeklyKm).toBeGreaterThanOrEqual(0);
+          expect(load.acute7dKm === null || load.acute7dKm >= 0).toBe(true);
+          expect(load.chronicWeeklyKm === null || load.chronicWeeklyKm >= 0).toBe(true);
           expect(load.acwr === null || load.acwr >= 0).toBe(true);
           expect(load.twoWeekChangePct === null || load.twoWeekChangePct >= -100).toBe(true);
           const dates = load.spikes.map((s) => s.date);
@@ -86,6 +96,92 @@ describe("evaluate() properties", () => {
             expect(s.distanceKm).toBeGreaterThan(s.longestPrior30dKm);
           }
         }
+      }),
+      RUNS,
+    );
+  });
+
+  it("gives running advice by the first rule of EVALUATE.md section 7 that applies", () => {
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        const e = evaluate(input);
+        const a = e.runningAdvice;
+        const fired = new Set(e.redFlags.map((f) => f.code));
+        expect(a.screenComplete).toBe(e.redFlagsNotAssessed.length === 0);
+        const stops = e.redFlags.filter(
+          (f) =>
+            f.urgency === "emergency" || f.urgency === "urgent" || f.code === "visible_swelling" || f.code === "sharp_weight_bearing_pain",
+        );
+        if (stops.length > 0) {
+          expect(a).toEqual({
+            mode: "stop",
+            maxPainDuringRun: null,
+            screenComplete: a.screenComplete,
+            because: stops.map((f) => `redFlags.${f.code}`),
+          });
+        } else if (!a.screenComplete) {
+          expect(a).toEqual({
+            mode: "screen_incomplete",
+            maxPainDuringRun: null,
+            screenComplete: false,
+            because: e.redFlagsNotAssessed.map((c) => `redFlagsNotAssessed.${c}`),
+          });
+        } else if (fired.has("bone_stress_injury_suspected")) {
+          expect(e.redFlags.find((f) => f.code === "bone_stress_injury_suspected")?.urgency).toBe("soon");
+          expect(a).toEqual({
+            mode: "pain_free",
+            maxPainDuringRun: 0,
+            screenComplete: true,
+            because: ["redFlags.bone_stress_injury_suspected"],
+          });
+        } else {
+          expect(a).toEqual({
+            mode: "pain_monitored",
+            maxPainDuringRun: input.settings?.maxRunPain ?? 3,
+            screenComplete: true,
+            because: [],
+          });
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it("an unanswered deciding input never lowers a flag's urgency (tiers)", () => {
+    /** The input without one deciding input of a tier. */
+    const without: ((i: EvaluationInput) => EvaluationInput)[] = [
+      (i) => ({ ...i, exam: { ...i.exam, wellsDvt: undefined } }),
+      (i) => ({ ...i, episode: { ...i.episode, onsetDate: undefined } }),
+      (i) => ({ ...i, episode: { ...i.episode, mechanism: undefined } }),
+      (i) => ({ ...i, exam: { ...i.exam, hopPain: undefined } }),
+      (i) => ({ ...i, symptoms: { ...i.symptoms, painAtRest: undefined, nightPain: undefined } }),
+      (i) => ({ ...i, history: { ...i.history, previousBoneStressInjury: undefined, lowEnergyAvailability: undefined } }),
+    ];
+    const clean = (i: EvaluationInput): EvaluationInput => JSON.parse(JSON.stringify(i)) as EvaluationInput;
+    fc.assert(
+      fc.property(inputArb, fc.integer({ min: 0, max: without.length - 1 }), (input, k) => {
+        const before = evaluate(input);
+        const after = evaluate(clean(without[k]!(input)));
+        for (const flag of before.redFlags) {
+          const still = after.redFlags.find((f) => f.code === flag.code);
+          if (still) expect(urgencyRank(still.urgency)).toBeLessThanOrEqual(urgencyRank(flag.urgency));
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it("never reads a load window, or a spike's look-back, from before the log is complete", () => {
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        const load = evaluate(input).load;
+        const runs = input.training?.runs;
+        if (!load || !runs) return;
+        const start = logStart(runs, dayNumber(input.assessedOn), input.training?.loggedSince) as number;
+        const d = dayNumber(input.assessedOn);
+        if (start > d - 6) expect(load.acute7dKm).toBeNull();
+        if (start > d - 27) expect([load.chronicWeeklyKm, load.acwr, load.twoWeekChangePct]).toEqual([null, null, null]);
+        for (const s of load.spikes) expect(dayNumber(addDays(s.date, -30))).toBeGreaterThanOrEqual(start);
       }),
       RUNS,
     );

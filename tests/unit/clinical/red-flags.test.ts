@@ -1,7 +1,9 @@
 /**
- * Red flags (EVALUATE.md section 3), table-driven, each with its boundaries
- * and its three-valued cases. `baseInput` is assessed 2026-06-15 for a
- * patient born 1990-06-15 with nothing asked.
+ * Red flags (EVALUATE.md section 3, rules version 2), table-driven, each with
+ * its boundaries and its three-valued cases, then the urgency of each flag
+ * with every tier (an omitted deciding input gives the higher level).
+ * `baseInput` is assessed 2026-06-15 for a patient born 1990-06-15 with
+ * nothing asked.
  */
 import { evaluate, RED_FLAG_CODES, type EvaluationInput, type RedFlagCode, type Urgency } from "@/lib/clinical";
 import { baseInput, evaluateWith, flagState, type FlagState } from "./helpers";
@@ -17,7 +19,8 @@ const TABLE: Record<RedFlagCode, Row[]> = {
   septic_arthritis_suspected: [
     ["nothing asked", {}, "notAssessed"],
     ["hot swollen joint false alone: ruled out", { symptoms: { hotSwollenJoint: false } }, "absent"],
-    ["hot swollen joint true alone: not assessed", { symptoms: { hotSwollenJoint: true } }, "notAssessed"],
+    // Version 2: a hot swollen joint alone fires (version 1: not assessed).
+    ["hot swollen joint alone fires", { symptoms: { hotSwollenJoint: true } }, "fired", ["symptoms.hotSwollenJoint"]],
     [
       "hot swollen joint with fever",
       { symptoms: { hotSwollenJoint: true, fever: true } },
@@ -31,25 +34,40 @@ const TABLE: Record<RedFlagCode, Row[]> = {
       ["symptoms.hotSwollenJoint", "history.recentJointInjection"],
     ],
     [
-      "hot swollen joint, immunosuppressed",
-      { symptoms: { hotSwollenJoint: true }, history: { immunosuppressed: true } },
+      "hot swollen joint, all three findings: in the fixed order",
+      { symptoms: { hotSwollenJoint: true, fever: true }, history: { recentJointInjection: true, immunosuppressed: true } },
       "fired",
-      ["symptoms.hotSwollenJoint", "history.immunosuppressed"],
+      ["symptoms.hotSwollenJoint", "symptoms.fever", "history.recentJointInjection", "history.immunosuppressed"],
     ],
     [
-      "hot swollen joint, all three no",
+      "hot swollen joint without fever, injection or immunosuppression: still fires (version 1: absent)",
       { symptoms: { hotSwollenJoint: true, fever: false }, history: { recentJointInjection: false, immunosuppressed: false } },
-      "absent",
+      "fired",
+      ["symptoms.hotSwollenJoint"],
     ],
-    ["hot swollen joint, fever no, others not asked", { symptoms: { hotSwollenJoint: true, fever: false } }, "notAssessed"],
     ["fever without a hot swollen joint", { symptoms: { hotSwollenJoint: false, fever: true } }, "absent"],
     ["fever alone", { symptoms: { fever: true } }, "notAssessed"],
   ],
   neurovascular_compromise: [
     ["nothing asked", {}, "notAssessed"],
     ["cold or pale limb", { symptoms: { coldOrPaleLimb: true } }, "fired", ["symptoms.coldOrPaleLimb"]],
-    ["new numbness or weakness", { symptoms: { newNumbnessOrWeakness: true } }, "fired", ["symptoms.newNumbnessOrWeakness"]],
-    ["suspected dislocation", { symptoms: { suspectedDislocation: true } }, "fired", ["symptoms.suspectedDislocation"]],
+    [
+      "new numbness or weakness after acute trauma",
+      { ...acute, symptoms: { newNumbnessOrWeakness: true } },
+      "fired",
+      ["symptoms.newNumbnessOrWeakness", "episode.mechanism"],
+    ],
+    [
+      "new numbness with a gradual onset: not this flag (version 1: emergency)",
+      { ...gradual, symptoms: { newNumbnessOrWeakness: true, coldOrPaleLimb: false, suspectedDislocation: false } },
+      "absent",
+    ],
+    [
+      "new numbness, mechanism not recorded, the rest no: not assessed",
+      { symptoms: { newNumbnessOrWeakness: true, coldOrPaleLimb: false, suspectedDislocation: false } },
+      "notAssessed",
+    ],
+    ["suspected (knee joint) dislocation", { symptoms: { suspectedDislocation: true } }, "fired", ["symptoms.suspectedDislocation"]],
     [
       "two true branches are both named",
       { symptoms: { coldOrPaleLimb: true, suspectedDislocation: true, newNumbnessOrWeakness: false } },
@@ -58,11 +76,23 @@ const TABLE: Record<RedFlagCode, Row[]> = {
     ],
     ["all three no", { symptoms: { coldOrPaleLimb: false, newNumbnessOrWeakness: false, suspectedDislocation: false } }, "absent"],
     ["two no, one not asked", { symptoms: { coldOrPaleLimb: false, newNumbnessOrWeakness: false } }, "notAssessed"],
+    [
+      "a kneecap dislocation is not a knee joint dislocation",
+      { symptoms: { patellarDislocation: true, suspectedDislocation: false, coldOrPaleLimb: false, newNumbnessOrWeakness: false } },
+      "absent",
+    ],
   ],
   dvt_suspected: [
     ["nothing asked", {}, "notAssessed"],
     ["calf swelling or tenderness", { symptoms: { calfSwellingOrTenderness: true } }, "fired", ["symptoms.calfSwellingOrTenderness"]],
+    [
+      "with a Wells score, it is a reason",
+      { symptoms: { calfSwellingOrTenderness: true }, exam: { wellsDvt: 0 } },
+      "fired",
+      ["symptoms.calfSwellingOrTenderness", "exam.wellsDvt"],
+    ],
     ["answered no", { symptoms: { calfSwellingOrTenderness: false } }, "absent"],
+    ["a Wells score alone does not fire it", { exam: { wellsDvt: 6 } }, "notAssessed"],
   ],
   ottawa_knee_rule_positive: [
     ["nothing asked", {}, "notAssessed"],
@@ -144,6 +174,8 @@ const TABLE: Record<RedFlagCode, Row[]> = {
   ],
   bone_stress_injury_suspected: [
     ["nothing asked", {}, "notAssessed"],
+    // Version 2: the bony tenderness alone fires (a pain-free hop does not exclude it).
+    ["bony tenderness alone", { exam: { tenderness: ["proximal_medial_tibia_bony"] } }, "fired", ["exam.tenderness"]],
     [
       "bony tenderness with hop pain",
       { exam: { tenderness: ["proximal_medial_tibia_bony"], hopPain: true } },
@@ -151,23 +183,28 @@ const TABLE: Record<RedFlagCode, Row[]> = {
       ["exam.tenderness", "exam.hopPain"],
     ],
     [
-      "bony tenderness with rest pain",
-      { exam: { tenderness: ["proximal_medial_tibia_bony"] }, symptoms: { painAtRest: true } },
+      "bony tenderness with every finding: in the fixed order",
+      {
+        exam: { tenderness: ["proximal_medial_tibia_bony"], hopPain: true },
+        symptoms: { painAtRest: true, nightPain: true },
+        history: { previousBoneStressInjury: true, lowEnergyAvailability: true },
+      },
       "fired",
-      ["exam.tenderness", "symptoms.painAtRest"],
+      [
+        "exam.tenderness",
+        "exam.hopPain",
+        "symptoms.painAtRest",
+        "symptoms.nightPain",
+        "history.previousBoneStressInjury",
+        "history.lowEnergyAvailability",
+      ],
     ],
     [
-      "bony tenderness with night pain",
-      { exam: { tenderness: ["proximal_medial_tibia_bony"] }, symptoms: { nightPain: true } },
-      "fired",
-      ["exam.tenderness", "symptoms.nightPain"],
-    ],
-    [
-      "bony tenderness, hop/rest/night all no",
+      "bony tenderness, hop/rest/night all no: still fires (version 1: absent)",
       { exam: { tenderness: ["proximal_medial_tibia_bony"], hopPain: false }, symptoms: { painAtRest: false, nightPain: false } },
-      "absent",
+      "fired",
+      ["exam.tenderness"],
     ],
-    ["bony tenderness alone", { exam: { tenderness: ["proximal_medial_tibia_bony"] } }, "notAssessed"],
     ["palpated, nothing tender (empty list)", { exam: { tenderness: [] } }, "absent"],
     ["other site tender, hop pain", { exam: { tenderness: ["pes_anserine"], hopPain: true } }, "absent"],
     ["hop pain, tenderness not examined", { exam: { hopPain: true } }, "notAssessed"],
@@ -192,27 +229,88 @@ const TABLE: Record<RedFlagCode, Row[]> = {
   ],
   scfe_suspected: [
     ["age 36, nothing asked: absent", {}, "absent"],
-    ["age 10 with a limp", { ...aged(10), symptoms: { limp: true } }, "fired", ["ageYears", "symptoms.limp"]],
     [
       "age 16 with reduced hip internal rotation",
       { ...aged(16), exam: { hipInternalRotationReduced: true } },
       "fired",
       ["ageYears", "exam.hipInternalRotationReduced"],
     ],
-    ["age 9 with a limp", { ...aged(9), symptoms: { limp: true } }, "absent"],
-    ["age 17 with a limp", { ...aged(17), symptoms: { limp: true } }, "absent"],
-    ["age 13, nothing asked", { ...aged(13) }, "notAssessed"],
     [
-      "age 13, no limp, normal hip rotation",
-      { ...aged(13), symptoms: { limp: false }, exam: { hipInternalRotationReduced: false } },
+      "age 10 with reduced hip internal rotation and a limp: the limp is a reason",
+      { ...aged(10), exam: { hipInternalRotationReduced: true }, symptoms: { limp: true } },
+      "fired",
+      ["ageYears", "exam.hipInternalRotationReduced", "symptoms.limp"],
+    ],
+    // Version 2: a limp alone does not fire it; with the hip not examined it is not assessed.
+    ["age 14 with a limp, hip not examined: not assessed", { ...aged(14), symptoms: { limp: true } }, "notAssessed"],
+    [
+      "age 14 with a limp, hip rotation normal: absent",
+      { ...aged(14), symptoms: { limp: true }, exam: { hipInternalRotationReduced: false } },
       "absent",
     ],
-    ["turns 17 on the assessment day", { patient: { birthDate: "2009-06-15" }, symptoms: { limp: true } }, "absent"],
-    ["turns 17 the day after", { patient: { birthDate: "2009-06-16" }, symptoms: { limp: true } }, "fired", ["ageYears", "symptoms.limp"]],
+    ["age 9 with reduced rotation", { ...aged(9), exam: { hipInternalRotationReduced: true } }, "absent"],
+    ["age 17 with reduced rotation", { ...aged(17), exam: { hipInternalRotationReduced: true } }, "absent"],
+    ["age 13, nothing asked", { ...aged(13) }, "notAssessed"],
+    ["turns 17 on the assessment day", { patient: { birthDate: "2009-06-15" }, exam: { hipInternalRotationReduced: true } }, "absent"],
+    [
+      "turns 17 the day after",
+      { patient: { birthDate: "2009-06-16" }, exam: { hipInternalRotationReduced: true } },
+      "fired",
+      ["ageYears", "exam.hipInternalRotationReduced"],
+    ],
+  ],
+  femoral_neck_bsi_suspected: [
+    ["age 36, nothing asked", {}, "notAssessed"],
+    [
+      "age 17, reduced hip rotation, hop pain",
+      { ...aged(17), exam: { hipInternalRotationReduced: true, hopPain: true } },
+      "fired",
+      ["ageYears", "exam.hipInternalRotationReduced", "exam.hopPain"],
+    ],
+    [
+      "reduced rotation with rest and night pain: in the fixed order",
+      { exam: { hipInternalRotationReduced: true, hopPain: false }, symptoms: { nightPain: true, painAtRest: true } },
+      "fired",
+      ["ageYears", "exam.hipInternalRotationReduced", "symptoms.painAtRest", "symptoms.nightPain"],
+    ],
+    ["age 16 (SCFE age)", { ...aged(16), exam: { hipInternalRotationReduced: true, hopPain: true } }, "absent"],
+    ["normal hip rotation", { exam: { hipInternalRotationReduced: false } }, "absent"],
+    [
+      "reduced rotation, hop, rest and night pain all no",
+      { exam: { hipInternalRotationReduced: true, hopPain: false }, symptoms: { painAtRest: false, nightPain: false } },
+      "absent",
+    ],
+    ["reduced rotation, hop pain not asked", { exam: { hipInternalRotationReduced: true } }, "notAssessed"],
+  ],
+  new_neurological_symptoms: [
+    ["nothing asked", {}, "notAssessed"],
+    ["new numbness or weakness", { symptoms: { newNumbnessOrWeakness: true } }, "fired", ["symptoms.newNumbnessOrWeakness"]],
+    ["answered no", { symptoms: { newNumbnessOrWeakness: false } }, "absent"],
+    ["burning along the inner leg is not it", { symptoms: { burningOrTinglingInnerLeg: true } }, "notAssessed"],
+  ],
+  patellar_dislocation: [
+    ["nothing asked", {}, "notAssessed"],
+    ["the kneecap dislocated", { symptoms: { patellarDislocation: true } }, "fired", ["symptoms.patellarDislocation"]],
+    ["answered no", { symptoms: { patellarDislocation: false } }, "absent"],
+    ["a knee joint dislocation is not it", { symptoms: { suspectedDislocation: true } }, "notAssessed"],
+  ],
+  unable_to_bear_weight: [
+    ["nothing asked", {}, "notAssessed"],
+    ["unable now, gradual onset", { ...gradual, symptoms: { unableToBearWeightNow: true } }, "fired", ["symptoms.unableToBearWeightNow"]],
+    ["able now", { symptoms: { unableToBearWeightNow: false, unableToBearWeightImmediately: true } }, "absent"],
+    ["unable only immediately after the injury", { symptoms: { unableToBearWeightImmediately: true } }, "notAssessed"],
+  ],
+  valgus_laxity_in_extension: [
+    ["nothing asked", {}, "notAssessed"],
+    ["laxity at 0 degrees", { exam: { valgusStress0: "laxity" } }, "fired", ["exam.valgusStress0"]],
+    ["pain at 0 degrees: absent", { exam: { valgusStress0: "pain" } }, "absent"],
+    ["normal at 0 degrees", { exam: { valgusStress0: "normal" } }, "absent"],
+    ["laxity at 30 degrees only", { exam: { valgusStress30: "laxity" } }, "notAssessed"],
   ],
   instability: [
     ["nothing asked", {}, "notAssessed"],
     ["no instability", { symptoms: { instability: false } }, "absent"],
+    ["instability", { symptoms: { instability: true } }, "fired", ["symptoms.instability"]],
   ],
   persistent_pain: [
     ["nothing asked", {}, "notAssessed"],
@@ -270,38 +368,106 @@ describe.each(RED_FLAG_CODES.map((code) => [code] as const))("%s", (code) => {
 
 describe("urgency of each flag", () => {
   const URGENCY: [RedFlagCode, Partial<EvaluationInput>, Urgency][] = [
-    ["septic_arthritis_suspected", { symptoms: { hotSwollenJoint: true, fever: true } }, "emergency"],
+    ["septic_arthritis_suspected", { symptoms: { hotSwollenJoint: true } }, "emergency"],
     ["neurovascular_compromise", { symptoms: { coldOrPaleLimb: true } }, "emergency"],
     ["dvt_suspected", { symptoms: { calfSwellingOrTenderness: true } }, "emergency"],
+    ["scfe_suspected", { ...aged(12), exam: { hipInternalRotationReduced: true } }, "emergency"],
     ["ottawa_knee_rule_positive", { ...acute, exam: { flexionTo90: false } }, "urgent"],
+    ["unable_to_bear_weight", { symptoms: { unableToBearWeightNow: true } }, "urgent"],
     ["haemarthrosis_suspected", { ...acute, symptoms: { swellingWithin2hOfInjury: true } }, "urgent"],
     ["locked_knee", { symptoms: { locking: true } }, "urgent"],
+    ["patellar_dislocation", { symptoms: { patellarDislocation: true } }, "urgent"],
+    ["femoral_neck_bsi_suspected", { exam: { hipInternalRotationReduced: true, hopPain: true } }, "urgent"],
     ["bone_stress_injury_suspected", { exam: { tenderness: ["proximal_medial_tibia_bony"], hopPain: true } }, "urgent"],
     ["tumour_suspected", { symptoms: { nightPain: true }, history: { historyOfCancer: true } }, "urgent"],
-    ["scfe_suspected", { ...aged(12), symptoms: { limp: true } }, "urgent"],
+    ["new_neurological_symptoms", { ...gradual, symptoms: { newNumbnessOrWeakness: true } }, "urgent"],
+    ["valgus_laxity_in_extension", { exam: { valgusStress0: "laxity" } }, "urgent"],
+    ["instability", { symptoms: { instability: true } }, "urgent"],
     ["persistent_pain", { symptoms: { daysPersistingDespiteReducedTraining: 30 } }, "soon"],
     ["visible_swelling", { symptoms: { visibleSwelling: true } }, "soon"],
     ["catching", { symptoms: { catching: true } }, "soon"],
     ["sharp_weight_bearing_pain", { symptoms: { sharpWeightBearingPain: true } }, "soon"],
   ];
-  it.each(URGENCY)("%s is %s", (code, input, urgency) => {
+  it("covers every flag", () => {
+    expect(URGENCY.map(([code]) => code).sort()).toEqual([...RED_FLAG_CODES].sort());
+  });
+  it.each(URGENCY)("%s is %s (its deciding inputs not asked)", (code, input, urgency) => {
     const evaluation = evaluateWith(input);
-    expect(evaluation.redFlags).toEqual([expect.objectContaining({ code, urgency })]);
+    expect(evaluation.redFlags).toContainEqual(expect.objectContaining({ code, urgency }));
+    expect(evaluation.redFlags[0]?.urgency).toBe(urgency);
     expect(evaluation.urgency).toBe(urgency);
   });
 
-  it("instability is urgent after acute trauma, naming the mechanism", () => {
-    const e = evaluateWith({ ...acute, symptoms: { instability: true } });
-    expect(e.redFlags).toContainEqual({ code: "instability", urgency: "urgent", because: ["symptoms.instability", "episode.mechanism"] });
-  });
-  it("instability is soon after a gradual onset", () => {
-    const e = evaluateWith({ ...gradual, symptoms: { instability: true } });
-    expect(e.redFlags).toEqual([{ code: "instability", urgency: "soon", because: ["symptoms.instability"] }]);
-  });
-  it("instability is soon when the mechanism was not asked", () => {
-    const e = evaluateWith({ symptoms: { instability: true } });
-    expect(e.redFlags).toEqual([{ code: "instability", urgency: "soon", because: ["symptoms.instability"] }]);
-    expect(e.urgency).toBe("soon");
+  /** The urgency of `code` for `input` (the flag must fire). */
+  const urgencyOf = (code: RedFlagCode, input: Partial<EvaluationInput>) => {
+    const flag = evaluateWith(input).redFlags.find((f) => f.code === code);
+    if (!flag) throw new Error(`${code} did not fire`);
+    return flag;
+  };
+
+  describe("tiers: an omitted deciding input gives the higher level", () => {
+    const calf = { symptoms: { calfSwellingOrTenderness: true } };
+    it.each([
+      [undefined, "emergency"],
+      [-2, "urgent"],
+      [0, "urgent"],
+      [1, "urgent"],
+      [2, "emergency"],
+      [9, "emergency"],
+    ] as const)("DVT with Wells score %s is %s", (wellsDvt, urgency) => {
+      const input = wellsDvt === undefined ? calf : { ...calf, exam: { wellsDvt } };
+      expect(urgencyOf("dvt_suspected", input).urgency).toBe(urgency);
+    });
+
+    const ottawa = (onsetDate?: string) => ({
+      episode: { mechanism: "acute_trauma" as const, ...(onsetDate ? { onsetDate } : {}) },
+      exam: { flexionTo90: false },
+    });
+    it.each([
+      [undefined, "urgent", ["episode.mechanism", "exam.flexionTo90"]],
+      ["2026-06-15", "urgent", ["episode.mechanism", "exam.flexionTo90", "episode.onsetDate"]],
+      ["2026-06-08", "urgent", ["episode.mechanism", "exam.flexionTo90", "episode.onsetDate"]],
+      ["2026-06-07", "soon", ["episode.mechanism", "exam.flexionTo90", "episode.onsetDate"]],
+      ["2026-03-01", "soon", ["episode.mechanism", "exam.flexionTo90", "episode.onsetDate"]],
+    ] as const)("Ottawa with onset %s is %s (0-7 days urgent, 8 days and more soon)", (onset, urgency, because) => {
+      expect(urgencyOf("ottawa_knee_rule_positive", ottawa(onset))).toEqual({ code: "ottawa_knee_rule_positive", urgency, because });
+    });
+
+    const bony = { exam: { tenderness: ["proximal_medial_tibia_bony" as const] } };
+    const allNo = {
+      exam: { tenderness: ["proximal_medial_tibia_bony" as const], hopPain: false },
+      symptoms: { painAtRest: false, nightPain: false },
+      history: { previousBoneStressInjury: false, lowEnergyAvailability: false },
+    };
+    it("bone stress is soon only when all five findings are answered no", () => {
+      expect(urgencyOf("bone_stress_injury_suspected", allNo).urgency).toBe("soon");
+      expect(urgencyOf("bone_stress_injury_suspected", bony).urgency).toBe("urgent");
+      for (const [group, key] of [
+        ["exam", "hopPain"],
+        ["symptoms", "painAtRest"],
+        ["symptoms", "nightPain"],
+        ["history", "previousBoneStressInjury"],
+        ["history", "lowEnergyAvailability"],
+      ] as const) {
+        const notAsked = structuredClone(allNo) as Record<string, Record<string, unknown>>;
+        delete notAsked[group]![key];
+        expect([key, "not asked", urgencyOf("bone_stress_injury_suspected", notAsked).urgency]).toEqual([key, "not asked", "urgent"]);
+        const present = structuredClone(allNo) as Record<string, Record<string, unknown>>;
+        present[group]![key] = true;
+        expect([key, "present", urgencyOf("bone_stress_injury_suspected", present).urgency]).toEqual([key, "present", "urgent"]);
+      }
+    });
+
+    it.each([
+      ["instability", { symptoms: { instability: true } }],
+      ["valgus_laxity_in_extension", { exam: { valgusStress0: "laxity" as const } }],
+    ] as const)("%s: soon after a gradual onset, urgent after trauma or with the mechanism not recorded", (code, input) => {
+      expect(urgencyOf(code, { ...input, ...gradual }).urgency).toBe("soon");
+      expect(urgencyOf(code, { ...input, ...gradual }).because).toContain("episode.mechanism");
+      expect(urgencyOf(code, { ...input, ...acute }).urgency).toBe("urgent");
+      expect(urgencyOf(code, input).urgency).toBe("urgent");
+      expect(urgencyOf(code, input).because).not.toContain("episode.mechanism");
+    });
   });
 });
 
@@ -330,6 +496,18 @@ describe("lists and ordering", () => {
       ["catching", "soon"],
       ["visible_swelling", "soon"],
     ]);
+    expect(e.runningAdvice).toEqual({
+      mode: "stop",
+      maxPainDuringRun: null,
+      screenComplete: false,
+      because: [
+        "redFlags.dvt_suspected",
+        "redFlags.neurovascular_compromise",
+        "redFlags.instability",
+        "redFlags.locked_knee",
+        "redFlags.visible_swelling",
+      ],
+    });
     expect(e.urgency).toBe("emergency");
   });
 

@@ -14,6 +14,8 @@ type Row = [description: string, input: Partial<EvaluationInput>, code: RiskFact
 function twoWeeks(a: number, b: number) {
   return {
     training: {
+      // A log complete long before the assessment: every load window counts.
+      loggedSince: "2000-01-01",
       runs: [
         { date: "2026-06-10", distanceKm: a },
         { date: "2026-05-25", distanceKm: b },
@@ -66,6 +68,8 @@ const ROWS: Row[] = [
     "a spike",
     {
       training: {
+        // A log complete long before the assessment: every load window counts.
+        loggedSince: "2000-01-01",
         runs: [
           { date: "2026-06-01", distanceKm: 10 },
           { date: "2026-06-10", distanceKm: 15 },
@@ -80,6 +84,8 @@ const ROWS: Row[] = [
     "no spike",
     {
       training: {
+        // A log complete long before the assessment: every load window counts.
+        loggedSince: "2000-01-01",
         runs: [
           { date: "2026-06-01", distanceKm: 10 },
           { date: "2026-06-10", distanceKm: 10 },

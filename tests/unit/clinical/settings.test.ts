@@ -1,5 +1,6 @@
 /** Settings: defaults, clinic settings, input overrides (EVALUATE.md section 6). */
-import { DEFAULT_SETTINGS, resolveSettings } from "@/lib/clinical";
+import { DEFAULT_SETTINGS } from "@/lib/domain";
+import { resolveSettings } from "@/lib/clinical";
 import { evaluateWith } from "./helpers";
 
 describe("settings", () => {
@@ -10,6 +11,7 @@ describe("settings", () => {
       spikePct: 10,
       minRestDaysPerWeek: 1,
       shoeReplaceKm: 800,
+      maxRunPain: 3,
       importantChange: { painNow: 2, koos: 10, lefs: 9, psfs: 2, tegner: 1 },
     });
   });
@@ -25,6 +27,7 @@ describe("settings", () => {
       spikePct: 30,
       minRestDaysPerWeek: 1,
       shoeReplaceKm: 800,
+      maxRunPain: 3,
       importantChange: { painNow: 2, koos: 8, lefs: 6, psfs: 2, tegner: 1 },
     });
   });
@@ -43,6 +46,8 @@ describe("settings", () => {
 
   it("spikePct changes which runs are spikes", () => {
     const training = {
+      // A log complete long before the assessment: every load window counts.
+      loggedSince: "2000-01-01",
       runs: [
         { date: "2026-06-01", distanceKm: 10 },
         { date: "2026-06-10", distanceKm: 12 },

@@ -4,18 +4,9 @@
  * band of the important change; and the server-rendered tables of
  * app/_components/charts (no browser).
  */
+import { DEFAULT_IMPORTANT_CHANGE } from "@/lib/domain";
 import fc from "fast-check";
-import {
-  addDays,
-  computeLoad,
-  dayNumber,
-  DEFAULT_IMPORTANT_CHANGE,
-  evaluate,
-  fromDayNumber,
-  type Evaluation,
-  type RunInput,
-  type Scores,
-} from "@/lib/clinical";
+import { addDays, computeLoad, dayNumber, evaluate, fromDayNumber, type Evaluation, type RunInput, type Scores } from "@/lib/clinical";
 import { isoWeekStart, measureSeries, trainingSeries, weekStartOf, type TimelineMeasureAssessment } from "@/lib/clinical/timeline";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
@@ -39,6 +30,9 @@ import {
 
 const week = (series: ReturnType<typeof trainingSeries>, weekStart: string) => series.weeks.find((w) => w.weekStart === weekStart);
 
+/** The hand-derived window arithmetic below reads a log complete since long before its runs. */
+const completeLog = (runs: RunInput[], today: string, spikePct: number) => trainingSeries(runs, today, spikePct, "2000-01-01");
+
 describe("trainingSeries: ISO weeks", () => {
   it("weeks start on Monday: a Sunday run belongs to the week before, a Monday run to the new week", () => {
     // 2026-11-01 is a Sunday, 2026-11-02 a Monday.
@@ -46,7 +40,7 @@ describe("trainingSeries: ISO weeks", () => {
     expect(weekStartOf("2026-11-02")).toBe("2026-11-02");
     expect(weekStartOf("2026-11-08")).toBe("2026-11-02");
     expect(weekStartOf("2026-01-01")).toBe("2025-12-29"); // ISO week 1 of 2026 starts in 2025
-    const s = trainingSeries(
+    const s = completeLog(
       [
         { date: "2026-11-01", distanceKm: 10 },
         { date: "2026-11-02", distanceKm: 5 },
@@ -65,7 +59,7 @@ describe("trainingSeries: ISO weeks", () => {
   });
 
   it("includes empty weeks up to today's week, and the ACWR at Sunday or today", () => {
-    const s = trainingSeries([{ date: "2026-10-01", distanceKm: 8 }], "2026-10-21", 10);
+    const s = completeLog([{ date: "2026-10-01", distanceKm: 8 }], "2026-10-21", 10);
     expect(s.weeks.map((w) => w.weekStart)).toEqual(["2026-09-28", "2026-10-05", "2026-10-12", "2026-10-19"]);
     expect(s.weeks.map((w) => w.km)).toEqual([8, 0, 0, 0]);
     expect(s.weeks.map((w) => w.runs)).toEqual([1, 0, 0, 0]);
@@ -76,7 +70,7 @@ describe("trainingSeries: ISO weeks", () => {
   });
 
   it("ignores runs after today (in the weeks and the spikes)", () => {
-    const s = trainingSeries(
+    const s = completeLog(
       [
         { date: "2026-10-05", distanceKm: 5 },
         { date: "2026-10-07", distanceKm: 20 }, // after today
@@ -90,12 +84,12 @@ describe("trainingSeries: ISO weeks", () => {
   });
 
   it("is empty without runs up to today", () => {
-    expect(trainingSeries([], "2026-10-06", 10)).toEqual({ weeks: [], spikes: [] });
-    expect(trainingSeries([{ date: "2026-10-07", distanceKm: 3 }], "2026-10-06", 10)).toEqual({ weeks: [], spikes: [] });
+    expect(completeLog([], "2026-10-06", 10)).toEqual({ weeks: [], spikes: [] });
+    expect(completeLog([{ date: "2026-10-07", distanceKm: 3 }], "2026-10-06", 10)).toEqual({ weeks: [], spikes: [] });
   });
 
   it("ACWR is null when the 28 days hold no distance", () => {
-    const s = trainingSeries(
+    const s = completeLog(
       [
         { date: "2026-01-05", distanceKm: 10 },
         { date: "2026-03-02", distanceKm: 0 },
@@ -110,7 +104,7 @@ describe("trainingSeries: ISO weeks", () => {
   });
 
   it("rounds km to one decimal and the ACWR to two, from unrounded sums", () => {
-    const s = trainingSeries(
+    const s = completeLog(
       [
         { date: "2026-06-15", distanceKm: 0.1 },
         { date: "2026-06-16", distanceKm: 0.2 },
@@ -126,7 +120,7 @@ describe("trainingSeries: ISO weeks", () => {
   });
 
   it("sums same-day runs and counts them", () => {
-    const s = trainingSeries(
+    const s = completeLog(
       [
         { date: "2026-06-16", distanceKm: 5 },
         { date: "2026-06-16", distanceKm: 7 },
@@ -151,7 +145,7 @@ describe("trainingSeries: spikes over the whole history", () => {
       { date: "2026-06-01", distanceKm: 0 },
       { date: "2026-06-02", distanceKm: 4 }, // window holds only 0 km: not a spike
     ];
-    const s = trainingSeries(runs, "2026-06-15", 10);
+    const s = completeLog(runs, "2026-06-15", 10);
     expect(s.spikes).toEqual([
       { date: "2021-03-20", distanceKm: 12.2, longestPrior30dKm: 11, band: "10-30" },
       { date: "2024-01-31", distanceKm: 10.1, longestPrior30dKm: 5, band: ">100" },
@@ -160,7 +154,7 @@ describe("trainingSeries: spikes over the whole history", () => {
   });
 
   it("the window is date - 30 .. date - 1: a run 30 days before counts, 31 days before and same day do not", () => {
-    const s = trainingSeries(
+    const s = completeLog(
       [
         { date: "2026-05-01", distanceKm: 10 },
         { date: "2026-05-31", distanceKm: 12 }, // 30 days after: compared with 10 -> spike
@@ -178,8 +172,8 @@ describe("trainingSeries: spikes over the whole history", () => {
       { date: "2026-05-01", distanceKm: 10 },
       { date: "2026-05-02", distanceKm: 12 },
     ];
-    expect(trainingSeries(runs, "2026-05-31", 10).spikes).toHaveLength(1);
-    expect(trainingSeries(runs, "2026-05-31", 20).spikes).toHaveLength(0);
+    expect(completeLog(runs, "2026-05-31", 10).spikes).toHaveLength(1);
+    expect(completeLog(runs, "2026-05-31", 20).spikes).toHaveLength(0);
   });
 
   it("a sliding maximum: the longest run leaves the window after 30 days", () => {
@@ -189,7 +183,7 @@ describe("trainingSeries: spikes over the whole history", () => {
       { date: "2026-01-31", distanceKm: 20 }, // window 1 .. 30 Jan holds 30: no spike
       { date: "2026-02-01", distanceKm: 25 }, // window 2 Jan .. 31 Jan: 10 and 20 -> 25 / 20 = 1.25
     ];
-    expect(trainingSeries(runs, "2026-02-28", 10).spikes).toEqual([
+    expect(completeLog(runs, "2026-02-28", 10).spikes).toEqual([
       { date: "2026-02-01", distanceKm: 25, longestPrior30dKm: 20, band: "10-30" },
     ]);
   });
@@ -214,7 +208,7 @@ describe("trainingSeries: spikes over the whole history", () => {
     expect(s.spikes.length).toBeGreaterThan(10);
     for (const spike of s.spikes) {
       const load = computeLoad(runs, dayNumber(spike.date), 10);
-      expect(load.spikes.at(-1)).toEqual(spike);
+      expect(load?.spikes.at(-1)).toEqual(spike);
     }
     // The total distance is kept.
     const total = runs.reduce((sum, r) => sum + r.distanceKm, 0);
@@ -274,19 +268,58 @@ describe("trainingSeries agrees with evaluate() (property)", () => {
   });
 });
 
+describe("trainingSeries: an incomplete log, like the engine (EVALUATE.md section 5)", () => {
+  // A runner who started logging on Monday 5 Oct 2026; today is Sunday 8 Nov.
+  const runs = [
+    { date: "2026-10-05", distanceKm: 5 },
+    { date: "2026-10-07", distanceKm: 8 },
+    { date: "2026-10-14", distanceKm: 6 },
+    { date: "2026-10-21", distanceKm: 6 },
+    { date: "2026-10-28", distanceKm: 6 },
+    { date: "2026-11-02", distanceKm: 6 },
+    { date: "2026-11-05", distanceKm: 9 },
+  ];
+
+  it("no ACWR whose 28 days start before the log (its first run), no spike whose 30 days before do", () => {
+    const s = trainingSeries(runs, "2026-11-08", 10);
+    expect(s.weeks.map((w) => [w.acwrOn, w.acwr])).toEqual([
+      ["2026-10-11", null], // 28 days from 14 Sep: before the log
+      ["2026-10-18", null],
+      ["2026-10-25", null],
+      ["2026-11-01", 0.77], // 5 Oct .. 1 Nov: acute 6; chronic 31 / 4 = 7.75; 6 / 7.75 = 0.774
+      ["2026-11-08", 1.82], // 12 Oct .. 8 Nov: acute 6 + 9 = 15; chronic 33 / 4 = 8.25; 15 / 8.25 = 1.818
+    ]);
+    // 7 Oct (8 km vs 5) looks back to 7 Sep: not a spike; 5 Nov (9 km vs 8) looks back to 6 Oct: a spike.
+    expect(s.spikes).toEqual([{ date: "2026-11-05", distanceKm: 9, longestPrior30dKm: 8, band: "10-30" }]);
+  });
+
+  it("read as complete since long before, the first week would show an ACWR of 4 and a spike", () => {
+    const s = completeLog(runs, "2026-11-08", 10);
+    expect(s.weeks[0]).toMatchObject({ acwrOn: "2026-10-11", acwr: 4 }); // 13 / (13 / 4)
+    expect(s.spikes.map((x) => x.date)).toEqual(["2026-10-07", "2026-11-05"]);
+  });
+
+  it("an explicit loggedSince moves the start of the log", () => {
+    const s = trainingSeries(runs, "2026-11-08", 10, "2026-10-12");
+    expect(s.weeks.map((w) => w.acwr)).toEqual([null, null, null, null, 1.82]);
+    expect(s.spikes).toEqual([]); // 5 Nov looks back to 6 Oct, before 12 Oct
+  });
+});
+
 // ---------------------------------------------------------------------------
 // Measures
 // ---------------------------------------------------------------------------
 
 function evaluationWith(scores: Scores): Evaluation {
   return {
-    rulesVersion: "1",
+    rulesVersion: "2",
     ageYears: 36,
     urgency: "routine",
     redFlags: [],
     redFlagsAbsent: [],
     redFlagsNotAssessed: [],
     riskFactors: [],
+    runningAdvice: { mode: "pain_monitored", maxPainDuringRun: 3, screenComplete: true, because: [] },
     considerations: [],
     scores,
   };
@@ -575,7 +608,7 @@ describe("chart data tables and summaries (server-rendered)", () => {
       { date: "2026-11-03", distanceKm: 16 },
       { date: "2026-11-04", distanceKm: 0 },
     ];
-    const series = trainingSeries(runs, "2026-11-10", 10);
+    const series = completeLog(runs, "2026-11-10", 10);
     const html = renderToStaticMarkup(
       createElement(TrainingTable, {
         series,
@@ -593,16 +626,16 @@ describe("chart data tables and summaries (server-rendered)", () => {
   });
 
   it("TrainingChart: a sentence without runs or with one week, a placeholder and summary otherwise", () => {
-    expect(text(renderToStaticMarkup(createElement(TrainingChart, { series: trainingSeries([], "2026-11-10", 10) })))).toContain(
+    expect(text(renderToStaticMarkup(createElement(TrainingChart, { series: completeLog([], "2026-11-10", 10) })))).toContain(
       "No runs logged up to today.",
     );
     const one = renderToStaticMarkup(
-      createElement(TrainingChart, { series: trainingSeries([{ date: "2026-11-09", distanceKm: 5 }], "2026-11-10", 10) }),
+      createElement(TrainingChart, { series: completeLog([{ date: "2026-11-09", distanceKm: 5 }], "2026-11-10", 10) }),
     );
     expect(text(one)).toContain("One week of runs so far: 5 km in 1 run in the week of 9 Nov 2026, ACWR 4.00.");
     const many = renderToStaticMarkup(
       createElement(TrainingChart, {
-        series: trainingSeries(
+        series: completeLog(
           [
             { date: "2026-11-01", distanceKm: 5 },
             { date: "2026-11-09", distanceKm: 6 },

@@ -141,6 +141,7 @@ describe("FHIR document bundle: structure", () => {
       "Reason for referral and question",
       "History",
       "Red flags",
+      "Running advice",
       "Examination",
       "Considerations (not diagnoses)",
       "Outcome measures",

@@ -66,6 +66,7 @@ describe("renderReferralPdf", () => {
       "Question for the receiving clinician",
       "History",
       "Red flags",
+      "Running advice",
       "Checked and absent",
       "Not assessed",
       "Examination",
@@ -101,7 +102,7 @@ describe("renderReferralPdf", () => {
 
   test("a footer with the patient, MRN, signing date, rules version and Page n of m on every page", () => {
     const pages = pdfPageCount(pdf);
-    const footer = "Ada Runner · MRN KC-004217 · Referral signed 4 Nov 2026, 15:42 GMT · rules version 1";
+    const footer = "Ada Runner · MRN KC-004217 · Referral signed 4 Nov 2026, 15:42 GMT · rules version 2";
     expect(text.split("\n").filter((l) => l === footer)).toHaveLength(pages);
     for (let n = 1; n <= pages; n++) expect(text).toContain(`Page ${n} of ${pages}`);
     expect(text).not.toContain(`Page ${pages + 1} of`);

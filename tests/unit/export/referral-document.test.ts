@@ -43,6 +43,7 @@ describe("ReferralDocument", () => {
       "Reason for referral and question",
       "History",
       "Red flags",
+      "Running advice",
       "Examination",
       "Considerations (not diagnoses)",
       "Outcome measures",

@@ -120,7 +120,8 @@ describe("buildReferralSnapshot: what SPEC.md section 8 lists", () => {
     expect(s.examination).toContainEqual({ test: "Effusion", result: "moderate" });
     expect(s.examination).toContainEqual({ test: "Single-leg hop", result: "no pain" });
     expect(s.examination.map((e) => e.test)).not.toContain("Tinel's sign over the saphenous nerve"); // not examined
-    expect(s.examination).toHaveLength(9);
+    expect(s.examination).toContainEqual({ test: "Hip internal rotation", result: "normal" });
+    expect(s.examination).toHaveLength(10);
   });
 
   test("considerations with their supporting findings", () => {
@@ -210,7 +211,7 @@ describe("buildReferralSnapshot: what SPEC.md section 8 lists", () => {
     });
     expect(s.clinic.name).toBe("Riverside Running Clinic");
     expect(s.signedAt).toBe("2026-11-04T15:42:10.000Z");
-    expect(s.rulesVersion).toBe("1");
+    expect(s.rulesVersion).toBe("2");
     expect(s.assessment).toEqual({
       id: "6f1c2d3e-0000-4000-8000-0000000000a3",
       kind: "follow_up",

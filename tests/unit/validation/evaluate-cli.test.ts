@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { evaluate } from "@/lib/clinical";
 import { parseEvaluationInput } from "@/lib/validation/evaluate-input";
+import { EXAMPLES, readExample } from "@/tests/helpers/evaluate-examples";
 import { ROOT, runCli, runNpmEvaluate } from "../cli-helpers";
 
 jest.setTimeout(60_000);
@@ -23,7 +24,7 @@ function expectInvalid(r: { status: number | null; stdout: string; stderr: strin
 }
 
 describe("evaluate command: valid input", () => {
-  it.each(["01-gradual-with-load", "02-acute-trauma", "03-follow-up"])("%s: prints the library's evaluation", (name) => {
+  it.each(EXAMPLES)("%s: prints the library's evaluation, with the contract's expected values", (name) => {
     const file = join(FIXTURES, `${name}.input.json`);
     const r = runCli([file]);
     expect(r.status).toBe(0);
@@ -33,6 +34,10 @@ describe("evaluate command: valid input", () => {
     const parsed = parseEvaluationInput(JSON.parse(readFileSync(file, "utf8")));
     if (!parsed.ok) throw new Error("invalid fixture");
     expect(r.stdout).toBe(`${JSON.stringify(evaluate(parsed.value))}\n`);
+    const out = JSON.parse(r.stdout) as Record<string, unknown>;
+    const expected = readExample(`${name}.expected.json`) as Record<string, unknown>;
+    for (const key of ["rulesVersion", "urgency", "redFlagsAbsent", "redFlagsNotAssessed", "runningAdvice", "scores", "load", "changes"])
+      expect([key, out[key]]).toEqual([key, expected[key]]);
   });
 
   it("reads standard input with -", () => {
@@ -46,7 +51,7 @@ describe("evaluate command: valid input", () => {
     const r = runNpmEvaluate([file]);
     expect(r.status).toBe(0);
     expect(r.stderr).toBe("");
-    expect(JSON.parse(r.stdout)).toEqual(expect.objectContaining({ rulesVersion: "1", urgency: "urgent" }));
+    expect(JSON.parse(r.stdout)).toEqual(expect.objectContaining({ rulesVersion: "2", urgency: "urgent" }));
   });
 
   it("resolves a relative FILE from the caller's directory under npm", () => {
@@ -107,6 +112,22 @@ describe("evaluate command: invalid input exits 2", () => {
   it("wrong array length", () => {
     expectInvalid(runCli(["-"], JSON.stringify({ ...base, measures: { lefs: [1, 2, 3] } })), [
       { path: "measures.lefs", message: "must have exactly 20 items" },
+    ]);
+  });
+
+  it("an onset date or a run log start after the assessment", () => {
+    const input = { ...base, episode: { onsetDate: "2026-06-16" }, training: { loggedSince: "2026-07-01", runs: [] } };
+    expectInvalid(runCli(["-"], JSON.stringify(input)), [
+      { path: "episode.onsetDate", message: "must not be after assessedOn" },
+      { path: "training.loggedSince", message: "must not be after assessedOn" },
+    ]);
+  });
+
+  it("a Wells score out of range, a maxRunPain out of range", () => {
+    const input = { ...base, exam: { wellsDvt: 10 }, settings: { maxRunPain: 6 } };
+    expectInvalid(runCli(["-"], JSON.stringify(input)), [
+      { path: "exam.wellsDvt", message: "must be an integer from -2 to 9" },
+      { path: "settings.maxRunPain", message: "must be an integer from 0 to 5" },
     ]);
   });
 

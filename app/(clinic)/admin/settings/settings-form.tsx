@@ -6,96 +6,34 @@ import type { ClinicSettingsView } from "@/lib/data/settings";
 import { FormStatus } from "@/app/_components/forms/form-status";
 import { Button } from "@/app/_components/ui/button";
 import { Field, Select, TextInput } from "@/app/_components/ui/field";
+import { IMPORTANT_CHANGE_KEYS } from "@/lib/domain/measures";
+import {
+  IMPORTANT_CHANGE_DEFINITIONS,
+  REVIEW_INTERVAL_DEFINITION,
+  SCALAR_SETTING_KEYS,
+  SETTING_DEFINITIONS,
+  rangeWords,
+  type ThresholdDefinition,
+} from "@/lib/domain/settings";
 
 type Values = Omit<ClinicSettingsView, "updatedAt"> & { timezone: string };
 
-const FIELDS: { name: string; label: string; unit: string; hint: string; value: (v: Values) => number; step?: string }[] = [
-  {
-    name: "persistentPainDays",
-    label: "Persistent pain",
-    unit: "days",
-    hint: "Pain lasting this long despite reduced training is a red flag (default 14).",
-    value: (v) => v.persistentPainDays,
-  },
-  {
-    name: "twoWeekIncreasePct",
-    label: "Two-week distance increase",
-    unit: "%",
-    hint: "Above this, rapid distance increase is a risk factor (default 30; Nielsen 2014).",
-    value: (v) => v.twoWeekIncreasePct,
-    step: "0.1",
-  },
-  {
-    name: "spikePct",
-    label: "Single-run spike",
-    unit: "%",
-    hint: "A run this much longer than the longest of the previous 30 days is a spike (default 10; Frandsen 2025).",
-    value: (v) => v.spikePct,
-    step: "0.1",
-  },
-  {
-    name: "minRestDaysPerWeek",
-    label: "Minimum rest days",
-    unit: "days/week",
-    hint: "Fewer rest days than this is a risk factor (default 1).",
-    value: (v) => v.minRestDaysPerWeek,
-  },
-  {
-    name: "shoeReplaceKm",
-    label: "Shoe replacement",
-    unit: "km",
-    hint: "Shoes used for more than this are worn (default 800).",
-    value: (v) => v.shoeReplaceKm,
-    step: "1",
-  },
-  {
-    name: "importantChangePain",
-    label: "Important change: pain NRS",
-    unit: "points",
-    hint: "Default 2.",
-    value: (v) => v.importantChange.painNow,
-    step: "0.1",
-  },
-  {
-    name: "importantChangeKoos",
-    label: "Important change: KOOS subscale",
-    unit: "points",
-    hint: "Default 10.",
-    value: (v) => v.importantChange.koos,
-    step: "0.1",
-  },
-  {
-    name: "importantChangeLefs",
-    label: "Important change: LEFS",
-    unit: "points",
-    hint: "Default 9.",
-    value: (v) => v.importantChange.lefs,
-    step: "0.1",
-  },
-  {
-    name: "importantChangePsfs",
-    label: "Important change: PSFS",
-    unit: "points",
-    hint: "Default 2.",
-    value: (v) => v.importantChange.psfs,
-    step: "0.1",
-  },
-  {
-    name: "importantChangeTegner",
-    label: "Important change: Tegner",
-    unit: "levels",
-    hint: "Default 1.",
-    value: (v) => v.importantChange.tegner,
-    step: "1",
-  },
-  {
-    name: "reviewIntervalDays",
-    label: "Default review interval",
-    unit: "days",
-    hint: "Proposed next review after an assessment (default 14).",
-    value: (v) => v.reviewIntervalDays,
-  },
+type FieldDef = { name: string; def: ThresholdDefinition; value: (v: Values) => number };
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** Every threshold of lib/domain/settings.ts, with its label, unit, range and default from there. */
+const FIELDS: FieldDef[] = [
+  ...SCALAR_SETTING_KEYS.map((key): FieldDef => ({ name: key, def: SETTING_DEFINITIONS[key], value: (v) => v[key] })),
+  ...IMPORTANT_CHANGE_KEYS.map((key): FieldDef => ({
+    name: `importantChange${key === "painNow" ? "Pain" : capitalised(key)}`,
+    def: IMPORTANT_CHANGE_DEFINITIONS[key],
+    value: (v) => v.importantChange[key],
+  })),
+  { name: "reviewIntervalDays", def: REVIEW_INTERVAL_DEFINITION, value: (v) => v.reviewIntervalDays },
 ];
+
+const hintOf = (def: ThresholdDefinition) => `${capitalised(def.meaning)}: ${rangeWords(def)}, default ${def.default} (${def.source}).`;
 
 export function SettingsForm({ values, timeZones }: { values: Values; timeZones: string[] }) {
   const { state, onSubmit: action, pending, formRef: actionRef } = useFormAction(updateSettingsAction);
@@ -107,12 +45,12 @@ export function SettingsForm({ values, timeZones }: { values: Values; timeZones:
         {FIELDS.map((f) => {
           const error = e[f.name] ?? e[f.name.replace(/^importantChange(\w)/, (_m, c: string) => `importantChange.${c.toLowerCase()}`)];
           return (
-            <Field key={f.name} id={f.name} label={`${f.label} (${f.unit})`} hint={f.hint} error={error}>
+            <Field key={f.name} id={f.name} label={`${f.def.label} (${f.def.unit})`} hint={hintOf(f.def)} error={error}>
               <TextInput
                 id={f.name}
                 type="number"
-                inputMode="decimal"
-                step={f.step ?? "1"}
+                inputMode={f.def.integer ? "numeric" : "decimal"}
+                step={f.def.integer ? "1" : "any"}
                 defaultValue={f.value(values)}
                 error={error}
                 hint

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { ROLE_LABELS, requirePermission } from "@/lib/auth";
+import { requirePermission } from "@/lib/auth";
+import { ROLE_LABELS } from "@/lib/domain/access";
 import { listUsers } from "@/lib/data/users";
 import { formatDateTime } from "@/lib/format";
 import { Card, PageHeader, tableClass, tdClass, thClass } from "@/app/_components/ui/card";

@@ -1,17 +1,20 @@
+import { LEVEL_LABELS, MECHANISM_LABELS, SIDE_LABELS } from "@/lib/domain";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { can, requirePermission } from "@/lib/auth";
+import { requirePermission } from "@/lib/auth";
+import { can } from "@/lib/domain/access";
 import { getPatientRecord } from "@/lib/data/patients";
 import { getTimeline } from "@/lib/data/timeline";
 import { PatientTimeline } from "@/app/_components/charts";
 import { STATUS_LABEL } from "@/app/_components/charts/assessment-history";
 import { NotFoundError } from "@/lib/errors";
-import { LEVEL_LABELS, MECHANISM_LABELS, SIDE_LABELS, formatDate, formatKm } from "@/lib/format";
+import { formatDate, formatKm } from "@/lib/format";
 import { EpisodeStatusForm, NewEpisodeForm } from "@/app/_components/patient/episode-forms";
 import { ButtonLink } from "@/app/_components/ui/button";
 import { Card } from "@/app/_components/ui/card";
-import { UrgencyBadge } from "@/app/_components/ui/urgency-badge";
+import { DisplayLevelBadge } from "@/app/_components/ui/urgency-badge";
+import { displayLevel } from "@/lib/domain/urgency";
 
 export const metadata: Metadata = { title: "Patient" };
 
@@ -44,9 +47,7 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
             title={
               <span className="flex flex-wrap items-center gap-2">
                 {SIDE_LABELS[e.side]}: {e.complaint}
-                <UrgencyBadge
-                  urgency={e.urgency === null || (e.urgency === "routine" && e.screenIncomplete) ? "not_screened" : e.urgency}
-                />
+                <DisplayLevelBadge display={displayLevel(e.urgency, e.screenIncomplete)} />
               </span>
             }
             actions={
@@ -127,6 +128,7 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
             href: `/patients/${patient.id}/episodes/${a.episodeId}/assessments/${a.id}`,
           }))}
           runs={timeline.runs}
+          runsLoggedSince={timeline.runsLoggedSince}
           today={timeline.today}
           timeZone={timeline.timezone}
           settings={timeline.settings}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { can, requirePermission } from "@/lib/auth";
+import { requirePermission } from "@/lib/auth";
+import { can } from "@/lib/domain/access";
 import { searchPatients } from "@/lib/data/patients";
 import { ValidationError } from "@/lib/errors";
 import { ageOn, formatDate, todayIn } from "@/lib/format";

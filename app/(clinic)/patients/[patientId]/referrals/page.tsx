@@ -1,10 +1,12 @@
+import { SIDE_LABELS } from "@/lib/domain";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { can, requirePermission } from "@/lib/auth";
+import { requirePermission } from "@/lib/auth";
+import { can } from "@/lib/domain/access";
 import { getPatientRecord } from "@/lib/data/patients";
 import { listReferrals } from "@/lib/data/referrals";
 import { NotFoundError } from "@/lib/errors";
-import { SIDE_LABELS } from "@/lib/format";
+
 import { NewReferralForm } from "@/app/_components/referral/referral-forms";
 import { ReferralTable } from "@/app/_components/referral/referral-table";
 import { Card } from "@/app/_components/ui/card";

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { can, requirePermission } from "@/lib/auth";
+import { requirePermission } from "@/lib/auth";
+import { can } from "@/lib/domain/access";
 import { trainingDetail } from "@/lib/clinical/training-detail";
 import { trainingSeries } from "@/lib/clinical/timeline";
 import { listRunsAudited, type RunView } from "@/lib/data/runs";
@@ -10,6 +11,7 @@ import { TrainingChart } from "@/app/_components/charts";
 import { TrainingDetailChart } from "@/app/_components/charts/training-detail-chart";
 import { Card, tableClass, tdClass, thClass } from "@/app/_components/ui/card";
 import { FileImport } from "./file-import";
+import { RunLogStartForm } from "./log-start-form";
 import { CsvImport, RunForm, RunRowActions } from "./run-forms";
 import { RunShoeSelect, ShoeLog } from "./shoe-log";
 
@@ -40,14 +42,14 @@ function elevation(r: RunView): string {
 export default async function RunsPage({ params }: { params: Promise<{ patientId: string }> }) {
   const actor = await requirePermission("patient.read");
   const { patientId } = await params;
-  const { runs, today, timezone, spikePct, shoes } = await listRunsAudited(actor, patientId).catch((e) => {
+  const { runs, today, timezone, spikePct, shoes, logStart, birthDate } = await listRunsAudited(actor, patientId).catch((e) => {
     if (e instanceof NotFoundError) notFound();
     throw e;
   });
   const canWrite = can(actor, "run.write");
   const last28 = runs.filter((r) => r.date > addDays(today, -28));
   const shoeName = new Map(shoes.shoes.map((s) => [s.id, s.name]));
-  const series = trainingSeries(runs, today, spikePct);
+  const series = trainingSeries(runs, today, spikePct, logStart.runsLoggedSince ?? undefined);
   const detail = trainingDetail(
     runs.map((r) => ({ ...r, treadmill: r.indoor || r.surface === "treadmill" })),
     today,
@@ -60,6 +62,9 @@ export default async function RunsPage({ params }: { params: Promise<{ patientId
         {Math.round(last28.reduce((s, r) => s + r.distanceKm, 0) * 10) / 10} km. Runs are not part of signed records: a signed assessment
         keeps the runs it was evaluated with.
       </p>
+      <Card title="Run log complete from">
+        <RunLogStartForm patientId={patientId} start={logStart} today={today} birthDate={birthDate} canWrite={canWrite} />
+      </Card>
       {canWrite ? (
         <Card title="Import from the runner's watch or app" id="run-file-import">
           <FileImport patientId={patientId} />

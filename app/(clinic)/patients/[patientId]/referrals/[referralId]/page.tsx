@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { can, requirePermission } from "@/lib/auth";
+import { requirePermission } from "@/lib/auth";
+import { can } from "@/lib/domain/access";
 import { listEpisodeAssessments } from "@/lib/data/assessments";
 import { getReferral, previewReferral } from "@/lib/data/referrals";
 import { NotFoundError } from "@/lib/errors";

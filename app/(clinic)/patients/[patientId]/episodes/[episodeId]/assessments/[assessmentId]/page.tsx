@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { can, requirePermission } from "@/lib/auth";
+import { requirePermission } from "@/lib/auth";
+import { can } from "@/lib/domain/access";
 import { getAssessmentDetail, getFormContext } from "@/lib/data/assessments";
 import { NotFoundError } from "@/lib/errors";
 import { formatDate, formatDateTime } from "@/lib/format";
@@ -35,7 +36,7 @@ export default async function AssessmentPage({
   const kindLabel = a.kind === "intake" ? "Intake assessment" : "Follow-up assessment";
 
   if (a.status === "draft" && can(actor, "assessment.write")) {
-    const ctx = await getFormContext(actor, patientId, episodeId, "assessment.continue_draft");
+    const ctx = await getFormContext(actor, patientId, episodeId, "assessment.continue_draft", a.assessedOn);
     return (
       <div>
         <h2 className="mb-3 text-lg font-semibold">{kindLabel} (draft)</h2>
@@ -46,6 +47,8 @@ export default async function AssessmentPage({
           episode={ctx.episode}
           runs={ctx.runs}
           shoes={ctx.shoes}
+          runsFrom={ctx.runsFrom}
+          runsLoggedSince={ctx.runsLoggedSince}
           priors={ctx.priors.filter((p) => p.id !== a.id)}
           settings={ctx.settings}
           reviewIntervalDays={ctx.reviewIntervalDays}

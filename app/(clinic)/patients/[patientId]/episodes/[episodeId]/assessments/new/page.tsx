@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { can, requirePermission } from "@/lib/auth";
+import { requirePermission } from "@/lib/auth";
+import { can } from "@/lib/domain/access";
 import { getFormContext } from "@/lib/data/assessments";
 import { recentCadence } from "@/lib/clinical/training-detail";
 import { shoeAnswers } from "@/lib/data/shoes";
@@ -58,6 +59,8 @@ export default async function NewAssessmentPage({
         patient={ctx.patient}
         episode={ctx.episode}
         runs={ctx.runs}
+        runsFrom={ctx.runsFrom}
+        runsLoggedSince={ctx.runsLoggedSince}
         priors={ctx.priors}
         settings={ctx.settings}
         reviewIntervalDays={ctx.reviewIntervalDays}

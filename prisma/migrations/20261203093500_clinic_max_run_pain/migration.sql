@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ClinicSettings" ADD COLUMN     "maxRunPain" INTEGER NOT NULL DEFAULT 3;

@@ -1,0 +1,58 @@
+/** The typed readers of stored JSON (lib/stored): each validates and knows its versions. */
+import { evaluate } from "@/lib/clinical";
+import { readAnswers } from "@/lib/stored/answers";
+import { readEvaluation, readEvaluationOrNull, rulesVersionLabel } from "@/lib/stored/evaluation";
+import { StoredDataError } from "@/lib/stored/read";
+import { readReferralDraft, readSettingsUsed } from "@/lib/stored/settings";
+import { DEFAULT_SETTINGS } from "@/lib/domain";
+
+const stored = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
+
+describe("evaluation reader", () => {
+  const evaluation = stored(
+    evaluate({ assessedOn: "2026-06-15", patient: { birthDate: "1990-06-15" }, symptoms: { locking: true }, training: { runs: [] } }),
+  );
+
+  it("reads an evaluation of the rules version it names", () => {
+    const e = readEvaluation(evaluation);
+    expect(e).toEqual(evaluation);
+    expect(rulesVersionLabel(e)).toBe(`rules version ${e.rulesVersion}`);
+    expect(readEvaluationOrNull(null)).toBeNull();
+  });
+
+  it("refuses an unknown rules version, an unknown code and a missing list, naming the path", () => {
+    const e = evaluation as Record<string, unknown>;
+    expect(() => readEvaluation({ ...e, rulesVersion: "9" })).toThrow(StoredDataError);
+    expect(() => readEvaluation({ ...e, redFlagsAbsent: ["no_such_flag"] })).toThrow(/redFlagsAbsent/);
+    const { redFlags: _r, ...withoutFlags } = e;
+    expect(() => readEvaluation(withoutFlags)).toThrow(/redFlags/);
+    expect(() => readEvaluation("not an object")).toThrow(/stored evaluation is not readable/);
+  });
+});
+
+describe("answers reader", () => {
+  it("reads answers through the form's own schema and refuses what it refuses", () => {
+    expect(readAnswers({ symptoms: { painNow: 4 }, context: { notes: "  kept  " } })).toEqual({
+      symptoms: { painNow: 4 },
+      context: { notes: "kept" },
+    });
+    expect(() => readAnswers({ symptoms: { painNow: 11 } })).toThrow(/symptoms\.painNow/);
+    expect(() => readAnswers({ symptoms: { painnow: 4 } })).toThrow(StoredDataError);
+  });
+});
+
+describe("settings reader", () => {
+  it("reads the settings an evaluation used; those stored before maxRunPain read with its default", () => {
+    const { maxRunPain: _m, ...before } = DEFAULT_SETTINGS;
+    expect(readSettingsUsed(stored({ ...before, persistentPainDays: 10 }))).toEqual({ ...DEFAULT_SETTINGS, persistentPainDays: 10 });
+    expect(readSettingsUsed(stored({ ...DEFAULT_SETTINGS, maxRunPain: 1 }))?.maxRunPain).toBe(1);
+    expect(readSettingsUsed(null)).toBeNull();
+    expect(() => readSettingsUsed({ ...DEFAULT_SETTINGS, spikePct: "10" })).toThrow(/spikePct/);
+  });
+
+  it("reads the referral's draft text; nothing stored is an empty draft", () => {
+    expect(readReferralDraft({ notes: "Call first" })).toEqual({ notes: "Call first" });
+    expect(readReferralDraft(null)).toEqual({});
+    expect(() => readReferralDraft({ notes: 3 })).toThrow(/notes/);
+  });
+});
