@@ -57,14 +57,21 @@ const MESSAGES: Record<string, string> = {
   "File data exceeds input length": "the FIT file is corrupt or truncated (its checksum does not match)",
 };
 
-function parse(bytes: Uint8Array): Promise<{ sessions?: FitSession[]; records?: FitRecord[]; sports?: FitSession[] }> {
+/** A list of fit-file-parser's output, or none (its types are loose). */
+const list = <T>(value: unknown): T[] => (Array.isArray(value) ? (value as T[]) : []);
+
+function parse(bytes: Uint8Array): Promise<{ sessions: FitSession[]; records: FitRecord[]; sports: FitSession[] }> {
   const parser = new FitParser({ force: false, speedUnit: "m/s", lengthUnit: "m", elapsedRecordField: false, mode: "list" });
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as Buffer<ArrayBuffer>;
   return new Promise((resolve, reject) => {
     try {
       parser.parse(buffer, (error, data) => {
         if (error || !data) return reject(new UnreadableFileError(MESSAGES[error ?? ""] ?? `the FIT file could not be decoded (${error})`));
-        resolve(data as unknown as { sessions?: FitSession[]; records?: FitRecord[]; sports?: FitSession[] });
+        resolve({
+          sessions: list<FitSession>(data.sessions),
+          records: list<FitRecord>(data.records),
+          sports: list<FitSession>(data.sports),
+        });
       });
     } catch (e) {
       reject(new UnreadableFileError(`the FIT file could not be decoded (${(e as Error).message})`));
@@ -75,9 +82,9 @@ function parse(bytes: Uint8Array): Promise<{ sessions?: FitSession[]; records?: 
 export async function readFit(bytes: Uint8Array): Promise<ActivitySummary[]> {
   if (bytes.length === 0) throw new UnreadableFileError("the file is empty");
   const data = await parse(bytes);
-  const sessions = data.sessions ?? [];
-  const records = data.records ?? [];
-  const sportMesg = data.sports?.[0];
+  const sessions = data.sessions;
+  const records = data.records;
+  const sportMesg = data.sports[0];
   if (sessions.length === 0 && records.length === 0)
     throw new UnreadableFileError("the FIT file holds no activity (no session and no records)");
 
