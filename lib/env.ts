@@ -74,6 +74,11 @@ const envSchema = z.object({
     .optional()
     .transform((v) => (v && v.trim() !== "" ? v : undefined))
     .pipe(z.string().min(32, "TOTP_ENCRYPTION_KEY must be at least 32 characters (e.g. `openssl rand -base64 32`)").optional()),
+  /** Tests only: a folder where lib/db.ts records every distinct statement (docs/scale-out.md). */
+  SQL_CAPTURE_DIR: z
+    .string()
+    .optional()
+    .transform((v) => (v && v.trim() !== "" ? v : undefined)),
 });
 
 export type Env = z.infer<typeof envSchema>;
