@@ -1,4 +1,5 @@
 import type { Actor } from "@/lib/domain/access";
+import { DUPLICATE_DISTANCE_KM } from "@/lib/domain/runs";
 import {
   DIARY_ALERT_LABELS,
   DIARY_BACKDATE_DAYS,
@@ -29,7 +30,9 @@ import type { Prisma } from "@/prisma/generated/client";
  * makes a check-in link for an episode, valid until a day they set (at most
  * 16 weeks ahead; a new link revokes the previous one; revocable). The runner
  * logs each run or rest day on `/r/{token}`: a run also becomes a Run of the
- * run log (source diary, the same plausibility limits as any run). Each day
+ * run log (source diary, the same plausibility limits as any run), unless
+ * the log already holds that run (same day, same distance within
+ * DUPLICATE_DISTANCE_KM: imported from a watch, say). Each day
  * is judged against the episode's running advice in force and the day before
  * (lib/domain/runner.ts diaryAlerts); an alert names its entry and stays on
  * the caseload until a clinician reviews it.
@@ -395,13 +398,17 @@ export async function addDiaryEntry(token: unknown, body: unknown): Promise<{ en
         message: `You can log the last ${DIARY_BACKDATE_DAYS} days. Tell your clinic about earlier days at your visit.`,
       });
     const { patientId } = await greetingOf(tx, link.clinicId, link.episodeId);
+    // The same run already in the log (imported from a watch, entered by the clinic): the diary day refers to it, no second Run.
+    let sameRun: { id: string } | null = null;
     if (input.kind === "run" && input.distanceKm !== null) {
       issues.push(...runLimitIssues({ distanceKm: input.distanceKm, durationSec: input.durationSec }));
-      const sameDay = await tx.run.aggregate({
+      const sameDay = await tx.run.findMany({
         where: { clinicId: link.clinicId, patientId, date: fromDateString(input.date) },
-        _sum: { distanceKm: true },
+        select: { id: true, distanceKm: true },
       });
-      const day = dayLimitIssue(formatDate(input.date), sameDay._sum.distanceKm ?? 0, input.distanceKm);
+      sameRun = sameDay.find((r) => Math.abs(r.distanceKm - input.distanceKm!) <= DUPLICATE_DISTANCE_KM) ?? null;
+      const otherKm = sameDay.reduce((sum, r) => sum + r.distanceKm, 0);
+      const day = sameRun ? null : dayLimitIssue(formatDate(input.date), otherKm, input.distanceKm);
       if (day && !issues.some((i) => i.path === "distance")) issues.push(day);
     }
     if (issues.length) throw new ValidationError(issues);
@@ -429,7 +436,7 @@ export async function addDiaryEntry(token: unknown, body: unknown): Promise<{ en
         swelling: input.swelling,
       },
     });
-    if (input.kind === "run" && input.distanceKm !== null) {
+    if (input.kind === "run" && input.distanceKm !== null && !sameRun) {
       await tx.run.create({
         data: {
           clinicId: link.clinicId,
@@ -451,7 +458,7 @@ export async function addDiaryEntry(token: unknown, body: unknown): Promise<{ en
       entityType: "DiaryLink",
       entityId: link.id,
       patientId,
-      detail: { entryId: entry.id, date: input.date, kind: input.kind, alerts: raised },
+      detail: { entryId: entry.id, date: input.date, kind: input.kind, alerts: raised, ...(sameRun ? { sameRunAs: sameRun.id } : {}) },
     });
     return { entry: entryView(entry), flagged: raised.length > 0 };
   });

@@ -7,6 +7,7 @@ export * from "./codes";
 export * from "./labels";
 export * from "./measures";
 export * from "./runner";
+export * from "./runs";
 export * from "./settings";
 export * from "./urgency";
 export * from "./windows";

@@ -182,8 +182,13 @@ describe("the runner's days", () => {
     ]);
     const twice = await callRunnerApi("POST", token, run(isoDaysAgo(2)));
     expect(twice.status).toBe(409);
+    // A run the log already holds (imported from a watch) is not entered twice.
+    await testDb().run.create({
+      data: { clinicId: c.clinicId, patientId, date: new Date(`${isoDaysAgo(3)}T00:00:00Z`), distanceKm: 10.02, source: "fit" },
+    });
+    expect((await callRunnerApi("POST", token, run(isoDaysAgo(3), { distance: 10 }))).status).toBe(201);
     // Nothing half-written: one entry, one diary run.
-    expect(await testDb().diaryEntry.count({ where: { clinicId: c.clinicId, episodeId } })).toBe(1);
+    expect(await testDb().diaryEntry.count({ where: { clinicId: c.clinicId, episodeId } })).toBe(2);
     expect(await testDb().run.count({ where: { clinicId: c.clinicId, patientId, source: "diary" } })).toBe(1);
   });
 
