@@ -502,6 +502,29 @@ export const KOOS_ITEMS: { subscale: string; title: string; items: [string, stri
   },
 ];
 
+/** The answers of the measures, "value · label" (the clinician's form and the runner's page). */
+export const KOOS_ANCHORS = ["0 · None", "1 · Mild", "2 · Moderate", "3 · Severe", "4 · Extreme"];
+export const LEFS_ANCHORS = [
+  "0 · Extreme difficulty / unable",
+  "1 · Quite a bit of difficulty",
+  "2 · Moderate difficulty",
+  "3 · A little difficulty",
+  "4 · No difficulty",
+];
+export const TEGNER = [
+  "0 · Sick leave or disability because of knee problems",
+  "1 · Sedentary work, walking on even ground",
+  "2 · Light labour, walking on uneven ground",
+  "3 · Light labour; recreational cycling, cross-country skiing",
+  "4 · Moderately heavy labour; recreational running on even ground",
+  "5 · Heavy labour; competitive cycling; jogging on uneven ground at least twice weekly",
+  "6 · Recreational tennis, badminton, handball, basketball, skiing, jogging 5 times a week",
+  "7 · Competitive tennis, running, motocross; recreational soccer, ice hockey",
+  "8 · Competitive squash, badminton, alpine skiing",
+  "9 · Competitive soccer (lower divisions), ice hockey, wrestling, gymnastics",
+  "10 · Competitive soccer, national or international level",
+];
+
 export const LEFS_ITEMS = [
   "Any of your usual work, housework or school activities",
   "Your usual hobbies, recreational or sporting activities",

@@ -110,45 +110,59 @@ function psfsSchema(activities: readonly string[], mode: Mode) {
     .refine((items) => items.every((it, i) => it.activity === activities[i]), "The activities are the ones your clinic named.");
 }
 
+type Sections = { measures: Record<string, z.ZodType>; symptoms: Record<string, z.ZodType>; history: Record<string, z.ZodType> };
+
+/** The fields each section asks for what a request asks. */
+function fieldsOf(request: RequestShape, mode: Mode): Sections {
+  const asks = new Set(request.instruments);
+  const out: Sections = { measures: {}, symptoms: {}, history: {} };
+  if (asks.has("pain")) {
+    out.symptoms.painNow = nrs();
+    out.symptoms.painWorstWeek = nrs();
+    // Optional even when final: a runner who has not run lately leaves it out.
+    out.symptoms.painDuringRun = nrs().optional();
+  }
+  if (asks.has("koos")) out.measures.koos = section(Object.fromEntries(KOOS_ITEM_IDS.map((id) => [id, choice04()])), mode);
+  if (asks.has("lefs"))
+    out.measures.lefs =
+      mode === "final"
+        ? z.array(choice04(), { error: required("Answer all 20 items.") }).length(20, "Answer all 20 items.")
+        : z.array(choice04().nullable(), { error: "must be a list" }).max(20, "LEFS has 20 items.");
+  if (asks.has("psfs")) out.measures.psfs = psfsSchema(request.psfsActivities, mode);
+  if (asks.has("tegner")) out.measures.tegner = int(0, 10, "Choose the level that fits you best.");
+  if (asks.has("screen")) {
+    for (const q of SCREEN_BY_SECTION.symptoms) out.symptoms[q.path.slice("symptoms.".length)] = screenField(q);
+    for (const q of SCREEN_BY_SECTION.history) out.history[q.path.slice("history.".length)] = screenField(q);
+  }
+  return out;
+}
+
 /**
  * The runner's answers to a request: `final` (POST: every question of every
  * instrument asked, nothing else) or `draft` (PUT: any of them so far, each
  * still in range). LEFS in a draft may have gaps (null).
  */
 export function runnerAnswersSchema(request: RequestShape, mode: Mode) {
-  const asks = new Set(request.instruments);
-  const measures: Record<string, z.ZodType> = {};
-  const symptoms: Record<string, z.ZodType> = {};
-  const history: Record<string, z.ZodType> = {};
-  if (asks.has("pain")) {
-    symptoms.painNow = nrs();
-    symptoms.painWorstWeek = nrs();
-    // Optional even when final: a runner who has not run lately leaves it out.
-    symptoms.painDuringRun = nrs().optional();
-  }
-  if (asks.has("koos")) {
-    measures.koos = section(Object.fromEntries(KOOS_ITEM_IDS.map((id) => [id, choice04()])), mode);
-  }
-  if (asks.has("lefs")) {
-    measures.lefs =
-      mode === "final"
-        ? z.array(choice04(), { error: required("Answer all 20 items.") }).length(20, "Answer all 20 items.")
-        : z.array(choice04().nullable(), { error: "must be a list" }).max(20, "LEFS has 20 items.");
-  }
-  if (asks.has("psfs")) measures.psfs = psfsSchema(request.psfsActivities, mode);
-  if (asks.has("tegner")) measures.tegner = int(0, 10, "Choose the level that fits you best.");
-  if (asks.has("screen")) {
-    for (const q of SCREEN_BY_SECTION.symptoms) symptoms[q.path.slice("symptoms.".length)] = screenField(q);
-    for (const q of SCREEN_BY_SECTION.history) history[q.path.slice("history.".length)] = screenField(q);
-  }
   const shape: Record<string, z.ZodType> = {};
-  const add = (key: string, fields: Record<string, z.ZodType>) => {
+  for (const [key, fields] of Object.entries(fieldsOf(request, mode))) {
     if (Object.keys(fields).length) shape[key] = mode === "final" ? section(fields, mode) : section(fields, mode).optional();
-  };
-  add("measures", measures);
-  add("symptoms", symptoms);
-  add("history", history);
+  }
   return z.strictObject(shape, { error: "must be a set of answers" });
+}
+
+/** The part of `answers` a request (or one of its instruments) asks: what its schema reads, nothing else. */
+export function pickAnswers(answers: Record<string, unknown>, request: RequestShape): Record<string, Record<string, unknown>> {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const [key, fields] of Object.entries(fieldsOf(request, "draft"))) {
+    const given = answers[key];
+    if (!given || typeof given !== "object") continue;
+    for (const field of Object.keys(fields)) {
+      // null: answered "does not apply" (pain during running without running lately), sent as not answered.
+      const value = (given as Record<string, unknown>)[field];
+      if (value !== undefined && value !== null) (out[key] ??= {})[field] = value;
+    }
+  }
+  return out;
 }
 
 export type RunnerAnswers = {

@@ -3,35 +3,13 @@
 import { KOOS_MIN_ANSWERED, koosScores } from "@/lib/clinical";
 import { inputClass } from "@/app/_components/ui/field";
 import { Button } from "@/app/_components/ui/button";
-import { KOOS_ITEMS, LEFS_ITEMS } from "@/lib/questions";
+import { KOOS_ANCHORS, KOOS_ITEMS, LEFS_ANCHORS, LEFS_ITEMS, TEGNER } from "@/lib/questions";
 
 /**
  * Outcome measures (SPEC.md section 6): KOOS 42 items by subscale, LEFS 20
  * items, PSFS 1-5 activities, Tegner. Scores update as items are answered.
  */
 type Measures = { koos?: Record<string, number>; lefs?: number[]; psfs?: { activity: string; score: number }[]; tegner?: number };
-
-const KOOS_ANCHORS = ["0 · None", "1 · Mild", "2 · Moderate", "3 · Severe", "4 · Extreme"];
-const LEFS_ANCHORS = [
-  "0 · Extreme difficulty / unable",
-  "1 · Quite a bit of difficulty",
-  "2 · Moderate difficulty",
-  "3 · A little difficulty",
-  "4 · No difficulty",
-];
-const TEGNER = [
-  "0 · Sick leave or disability because of knee problems",
-  "1 · Sedentary work, walking on even ground",
-  "2 · Light labour, walking on uneven ground",
-  "3 · Light labour; recreational cycling, cross-country skiing",
-  "4 · Moderately heavy labour; recreational running on even ground",
-  "5 · Heavy labour; competitive cycling; jogging on uneven ground at least twice weekly",
-  "6 · Recreational tennis, badminton, handball, basketball, skiing, jogging 5 times a week",
-  "7 · Competitive tennis, running, motocross; recreational soccer, ice hockey",
-  "8 · Competitive squash, badminton, alpine skiing",
-  "9 · Competitive soccer (lower divisions), ice hockey, wrestling, gymnastics",
-  "10 · Competitive soccer, national or international level",
-];
 
 export function MeasuresSection({
   measures,
