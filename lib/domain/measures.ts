@@ -109,6 +109,16 @@ export const MEASURES: readonly MeasureDefinition[] = Object.freeze([
   },
 ]);
 
+/**
+ * Charted beside pain now on the timeline (the engine does not compare them):
+ * the worst pain of the last week and pain during running, from the answers.
+ */
+export const PAIN_COMPANIONS = [
+  { key: "painWorstWeek", path: "symptoms.painWorstWeek", label: "Worst pain in the last week" },
+  { key: "painDuringRun", path: "symptoms.painDuringRun", label: "Pain during running" },
+] as const;
+export type PainCompanion = (typeof PAIN_COMPANIONS)[number]["key"];
+
 /** The measures whose worsening since the previous visit marks an episode "Worsening" (pain, KOOS, LEFS, PSFS; never Tegner). */
 export const WORSENING_MEASURES: readonly ChangeMeasure[] = Object.freeze(
   MEASURES.filter((m) => m.countsForWorsening).map((m) => m.measure),

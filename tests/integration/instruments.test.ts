@@ -10,6 +10,7 @@ import { join } from "node:path";
 import type { Actor } from "@/lib/domain/access";
 import { saveDraft, signAssessment } from "@/lib/data/assessments";
 import { createEpisode, createPatient } from "@/lib/data/patients";
+import { getTimeline } from "@/lib/data/timeline";
 import { ValidationError } from "@/lib/errors";
 import { parseWithIssues, saveDraftSchema, type Answers } from "@/lib/validation/assessment";
 import { patientSchema } from "@/lib/validation/patients";
@@ -248,5 +249,25 @@ describe('"Worsening" on the caseload', () => {
     await testDb().$executeRawUnsafe(scoped);
     expect((await testDb().episode.findUniqueOrThrow({ where: { id: e.id } })).worsening).toBe(false);
     expect((await counts()).worsening).toBe(0);
+  });
+});
+
+describe("the timeline", () => {
+  it("gives each assessment's worst pain of the week and pain during running, charted beside pain now", async () => {
+    const p = await createPatient(c.clinician, patientSchema.parse(patientInput({ birthDate: "1985-03-01" })));
+    const e = await createEpisode(c.clinician, { patientId: p.id, side: "left", complaint: "Inner knee pain", mechanism: "gradual" });
+    const d = await save(c.clinician, {
+      episodeId: e.id,
+      kind: "intake",
+      assessedOn: isoDaysAgo(3),
+      answers: { symptoms: { painNow: 3, painWorstWeek: 7, painDuringRun: 5 } },
+    });
+    await signAssessment(c.clinician, d.id, d.version);
+    await save(c.clinician, { episodeId: e.id, kind: "follow_up", assessedOn: isoDaysAgo(1), answers: { symptoms: { painNow: 2 } } });
+    const t = await getTimeline(c.clinician, p.id);
+    expect(t.assessments.map((a) => [a.status, a.evaluation?.scores.painNow, a.pain])).toEqual([
+      ["signed", 3, { painWorstWeek: 7, painDuringRun: 5 }],
+      ["draft", 2, {}],
+    ]);
   });
 });
