@@ -79,6 +79,11 @@ const envSchema = z.object({
     .string()
     .optional()
     .transform((v) => (v && v.trim() !== "" ? v.trim() : undefined)),
+  /** Tests only: a folder where lib/db.ts records every distinct statement (docs/scale-out.md). */
+  SQL_CAPTURE_DIR: z
+    .string()
+    .optional()
+    .transform((v) => (v && v.trim() !== "" ? v : undefined)),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -68,26 +68,47 @@ const UNREACHABLE_CODES = new Set([
   "ENOTFOUND",
   "ETIMEDOUT",
   "EHOSTUNREACH",
-  "57P01",
-  "57P03",
+  "57P01", // admin_shutdown: the server is stopping (fast shutdown ends every session)
+  "57P02", // crash_shutdown
+  "57P03", // cannot_connect_now: the server is starting or shutting down
   "P1001",
   "P1002",
   "P1017",
 ]);
 
-/** True for errors that mean "the database cannot be reached", wherever they were wrapped. */
+/** How Prisma's pg driver adapter names a lost or refused connection (DriverAdapterError's cause.kind). */
+const UNREACHABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout"]);
+
+const UNREACHABLE_MESSAGE =
+  /ECONNREFUSED|Can't reach database|Connection terminated|connect ECONN|DatabaseNotReachable|terminating connection due to administrator command|the database system is (shutting down|starting up|in recovery mode)|Client has encountered a connection error/i;
+
+/**
+ * True for errors that mean "the database cannot be reached", wherever they
+ * were wrapped: node-postgres errors, and Prisma's, whose driver adapter puts
+ * PostgreSQL's error on `meta.driverAdapterError.cause` (originalCode, kind).
+ * SQLSTATE class 08 (connection exception) counts too.
+ */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  let e: unknown = error;
-  for (let depth = 0; e && depth < 6; depth++) {
+  const queue: unknown[] = [error];
+  for (let seen = 0; queue.length > 0 && seen < 12; seen++) {
+    const e = queue.shift();
+    if (!e || typeof e !== "object") continue;
     if (e instanceof DatabaseUnavailableError) return true;
-    const obj = e as { code?: unknown; message?: unknown; cause?: unknown; errno?: unknown };
-    if (typeof obj.code === "string" && UNREACHABLE_CODES.has(obj.code)) return true;
-    if (
-      typeof obj.message === "string" &&
-      /ECONNREFUSED|Can't reach database|Connection terminated|connect ECONN|DatabaseNotReachable/i.test(obj.message)
-    )
-      return true;
-    e = obj.cause;
+    const obj = e as {
+      code?: unknown;
+      originalCode?: unknown;
+      kind?: unknown;
+      message?: unknown;
+      originalMessage?: unknown;
+      cause?: unknown;
+      meta?: { driverAdapterError?: unknown };
+    };
+    for (const code of [obj.code, obj.originalCode])
+      if (typeof code === "string" && (UNREACHABLE_CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code))) return true;
+    if (typeof obj.kind === "string" && UNREACHABLE_KINDS.has(obj.kind)) return true;
+    for (const message of [obj.message, obj.originalMessage])
+      if (typeof message === "string" && UNREACHABLE_MESSAGE.test(message)) return true;
+    queue.push(obj.cause, obj.meta?.driverAdapterError);
   }
   return false;
 }

@@ -12,24 +12,13 @@
  */
 import "dotenv/config";
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import fs from "node:fs";
 import path from "node:path";
 import { startEmbeddedServer, type EmbeddedServer } from "./db/embedded";
 import { applyMigrations } from "./db/migrate";
 import { redactUrl } from "./db/url";
 import { seed } from "../prisma/seed";
+import { authSecret } from "./auth-secret";
 import { NEXT_BIN, ROOT, buildIfNeeded } from "./build-if-needed";
-
-function authSecret(): string {
-  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
-  const file = path.join(ROOT, ".data", "auth-secret");
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
-  }
-  return fs.readFileSync(file, "utf8").trim();
-}
 
 async function main() {
   let embedded: EmbeddedServer | undefined;

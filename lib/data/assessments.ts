@@ -370,7 +370,11 @@ export async function signAssessment(actor: Actor, assessmentId: string, version
     });
     if (signed.count !== 1) throw new ConflictError("The draft changed while signing. Review it and sign again.");
     const nextReview = answers.plan?.nextReviewDate;
-    if (nextReview) await tx.episode.update({ where: { id: episode.id }, data: { nextReviewDate: fromDateString(nextReview) } });
+    if (nextReview)
+      await tx.episode.update({
+        where: { id: episode.id, clinicId: actor.clinicId },
+        data: { nextReviewDate: fromDateString(nextReview) },
+      });
     await refreshEpisodeSummary(tx, actor.clinicId, row.episodeId);
     await audit(tx, actor, {
       action: "assessment.sign",
@@ -418,7 +422,7 @@ export async function markEnteredInError(actor: Actor, assessmentId: string, rea
     }
     const episode = await findEpisodeOrThrow(tx, actor, row.episodeId);
     await tx.assessment.update({
-      where: { id: row.id },
+      where: { id: row.id, clinicId: actor.clinicId },
       data: {
         status: "entered_in_error",
         enteredInErrorReason: reason,
@@ -449,7 +453,7 @@ export async function discardDraft(actor: Actor, assessmentId: string, version: 
     if (row.version !== version)
       throw new ConflictError("The draft changed since you opened it. Review it before discarding.", await conflictDetail(tx, actor, row));
     const episode = await findEpisodeOrThrow(tx, actor, row.episodeId);
-    await tx.assessment.delete({ where: { id: row.id } });
+    await tx.assessment.delete({ where: { id: row.id, clinicId: actor.clinicId } });
     await refreshEpisodeSummary(tx, actor.clinicId, row.episodeId);
     await audit(tx, actor, {
       action: "assessment.discard_draft",

@@ -73,7 +73,7 @@ async function reserve(email: string, threshold: number): Promise<Reservation | 
         UPDATE "User" u
            SET "failedLoginCount" = d.used + 1, "lockedUntil" = NULL
           FROM decided d
-         WHERE u.id = d.id AND d.allowed
+         WHERE u.id = d.id AND u."clinicId" = d."clinicId" AND d.allowed
         RETURNING u.id, u."failedLoginCount" AS slot
       )
       SELECT d.id, d."clinicId", d."passwordHash", d.active, d.locked, d.allowed, c.slot,
@@ -100,7 +100,7 @@ async function recordFailure(
       WITH locked AS (
         UPDATE "User"
            SET "lockedUntil" = now() + make_interval(mins => ${LOCKOUT_MINUTES}::int)
-         WHERE id = ${userId}::uuid AND ${outcome.checked}::boolean
+         WHERE id = ${userId}::uuid AND "clinicId" = ${clinicId}::uuid AND ${outcome.checked}::boolean
            AND "failedLoginCount" >= ${LOCKOUT_THRESHOLD}::int
            AND ("lockedUntil" IS NULL OR "lockedUntil" <= now())
         RETURNING id
@@ -176,7 +176,7 @@ export async function verifyCredentials(attempt: SignInAttempt): Promise<SignInR
                "lockedUntil" = NULL,
                "lastLoginAt" = now(),
                "totpLastStep" = COALESCE(${totpStep}::int, "totpLastStep")
-         WHERE id = ${user.id}::uuid AND active
+         WHERE id = ${user.id}::uuid AND "clinicId" = ${user.clinicId}::uuid AND active
            AND ("lockedUntil" IS NULL OR "lockedUntil" <= now())
            AND (${totpStep}::int IS NULL OR "totpLastStep" IS NULL OR "totpLastStep" < ${totpStep}::int)
         RETURNING "sessionVersion"`;
@@ -218,7 +218,7 @@ export async function verifyCredentials(attempt: SignInAttempt): Promise<SignInR
 /** A right password without a code: the attempt gives its place back (the code attempt that follows counts). */
 async function secondFactorRequired(user: Reservation, address: string): Promise<void> {
   await transaction(async (tx) => {
-    await tx.$executeRaw`UPDATE "User" SET "failedLoginCount" = GREATEST("failedLoginCount" - 1, 0) WHERE id = ${user.id}::uuid`;
+    await tx.$executeRaw`UPDATE "User" SET "failedLoginCount" = GREATEST("failedLoginCount" - 1, 0) WHERE id = ${user.id}::uuid AND "clinicId" = ${user.clinicId}::uuid`;
     await giveAttemptBack(tx, address);
     await audit(
       tx,

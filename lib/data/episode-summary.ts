@@ -29,7 +29,7 @@ export async function refreshEpisodeSummary(tx: Tx, clinicId: string, episodeId:
   const urgency = urgencies.length ? mostSevere(urgencies) : null;
   const screenSource = signedEval ?? draftEval;
   await tx.episode.update({
-    where: { id: episodeId },
+    where: { id: episodeId, clinicId },
     data: {
       urgency,
       urgencyRank: urgency ? urgencyRank(urgency) : RANK_NOT_EVALUATED,

@@ -148,7 +148,7 @@ export async function updatePatient(actor: Actor, patientId: string, input: Pati
     return await transaction(async (tx) => {
       const before = patientView(await findPatientOrThrow(tx, actor, patientId));
       await refuseFutureBirth(tx, actor, input);
-      const after = patientView(await tx.patient.update({ where: { id: patientId }, data: patientData(input) }));
+      const after = patientView(await tx.patient.update({ where: { id: patientId, clinicId: actor.clinicId }, data: patientData(input) }));
       if (before.familyName !== after.familyName || before.givenName !== after.givenName) {
         await tx.episode.updateMany({
           where: { clinicId: actor.clinicId, patientId },
@@ -382,7 +382,7 @@ export async function setEpisodeStatus(
   return transaction(async (tx) => {
     const before = await lockEpisode(tx, actor, episodeId);
     const e = await tx.episode.update({
-      where: { id: episodeId },
+      where: { id: episodeId, clinicId: actor.clinicId },
       data: {
         status,
         dischargedAt: status === "discharged" ? new Date() : null,

@@ -302,7 +302,10 @@ export async function markReferralSent(actor: Actor, referralId: string): Promis
     const r = await findReferralOrThrow(tx, actor, referralId);
     if (r.status !== "signed")
       throw new ConflictError(r.status === "draft" ? "Sign the referral before sending it." : `This referral is already ${r.status}.`);
-    await tx.referral.update({ where: { id: r.id }, data: { status: "sent", sentAt: new Date(), version: { increment: 1 } } });
+    await tx.referral.update({
+      where: { id: r.id, clinicId: actor.clinicId },
+      data: { status: "sent", sentAt: new Date(), version: { increment: 1 } },
+    });
     await audit(tx, actor, { action: "referral.send", entityType: "Referral", entityId: r.id, patientId: r.episode.patientId });
     return view(await findReferralOrThrow(tx, actor, r.id));
   });
@@ -313,7 +316,7 @@ export async function cancelReferral(actor: Actor, referralId: string, reason: s
     const r = await findReferralOrThrow(tx, actor, referralId);
     if (r.status === "cancelled") throw new ConflictError("This referral is already cancelled.");
     await tx.referral.update({
-      where: { id: r.id },
+      where: { id: r.id, clinicId: actor.clinicId },
       data: { status: "cancelled", cancelledAt: new Date(), cancelReason: reason, version: { increment: 1 } },
     });
     await audit(tx, actor, {
@@ -435,7 +438,7 @@ export async function deleteReferralDraft(actor: Actor, referralId: string): Pro
   await transaction(async (tx) => {
     const r = await findReferralOrThrow(tx, actor, referralId);
     if (r.status !== "draft") throw new ConflictError("Only a draft referral can be deleted; a signed one can be cancelled.");
-    await tx.referral.delete({ where: { id: r.id } });
+    await tx.referral.delete({ where: { id: r.id, clinicId: actor.clinicId } });
     await audit(tx, actor, { action: "referral.delete_draft", entityType: "Referral", entityId: r.id, patientId: r.episode.patientId });
   });
 }

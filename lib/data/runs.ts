@@ -57,7 +57,7 @@ export async function saveRun(actor: Actor, input: RunInput): Promise<RunView> {
     if (input.runId) {
       const before = await tx.run.findFirst({ where: { id: input.runId, clinicId: actor.clinicId, patientId: input.patientId } });
       if (!before) throw new NotFoundError("run");
-      run = await tx.run.update({ where: { id: before.id }, data });
+      run = await tx.run.update({ where: { id: before.id, clinicId: actor.clinicId }, data });
       await audit(tx, actor, {
         action: "run.update",
         entityType: "Run",
@@ -101,7 +101,7 @@ export async function deleteRun(actor: Actor, patientId: string, runId: string):
     await findPatientOrThrow(tx, actor, patientId);
     const run = await tx.run.findFirst({ where: { id: runId, clinicId: actor.clinicId, patientId } });
     if (!run) throw new NotFoundError("run");
-    await tx.run.delete({ where: { id: run.id } });
+    await tx.run.delete({ where: { id: run.id, clinicId: actor.clinicId } });
     await audit(tx, actor, {
       action: "run.delete",
       entityType: "Run",

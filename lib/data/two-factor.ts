@@ -28,7 +28,7 @@ export async function twoFactorStatus(actor: Actor): Promise<TwoFactorStatus> {
   return read(async (c) => {
     const user = await c.user.findFirst({
       where: { id: actor.userId, clinicId: actor.clinicId },
-      select: { totpEnabledAt: true, _count: { select: { recoveryCodes: { where: { usedAt: null } } } } },
+      select: { totpEnabledAt: true, _count: { select: { recoveryCodes: { where: { clinicId: actor.clinicId, usedAt: null } } } } },
     });
     if (!user) throw new NotFoundError("user");
     return { enrolled: !!user.totpEnabledAt, enrolledAt: user.totpEnabledAt, recoveryCodesLeft: user._count.recoveryCodes };
@@ -109,7 +109,7 @@ export async function resetTwoFactor(admin: Actor, userId: string): Promise<{ na
     if (!user) throw new NotFoundError("user");
     if (!user.totpSecret) throw new ConflictError(`${user.name} has not set up two-factor sign-in: there is nothing to reset.`);
     await tx.user.update({
-      where: { id: user.id },
+      where: { id: user.id, clinicId: admin.clinicId },
       data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null, sessionVersion: { increment: 1 } },
     });
     await tx.recoveryCode.updateMany({ where: { clinicId: admin.clinicId, userId: user.id, usedAt: null }, data: { usedAt: new Date() } });

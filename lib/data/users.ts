@@ -76,7 +76,7 @@ export async function updateUser(actor: Actor, input: UpdateUserInput) {
     }
     const endsSessions = before.role !== input.role || (before.active && !input.active);
     const after = await tx.user.update({
-      where: { id: before.id },
+      where: { id: before.id, clinicId: actor.clinicId },
       data: {
         name: input.name,
         role: input.role,
@@ -107,7 +107,7 @@ export async function resetPassword(actor: Actor, userId: string, password: stri
     const user = await tx.user.findFirst({ where: { id: userId, clinicId: actor.clinicId }, select: { id: true } });
     if (!user) throw new NotFoundError("user");
     await tx.user.update({
-      where: { id: user.id },
+      where: { id: user.id, clinicId: actor.clinicId },
       data: { passwordHash, failedLoginCount: 0, lockedUntil: null, sessionVersion: { increment: 1 } },
     });
     await audit(tx, actor, { action: "user.reset_password", entityType: "User", entityId: user.id });

@@ -40,8 +40,8 @@ export async function launch(): Promise<Browser> {
  */
 export const cspViolations: string[] = [];
 
-export async function newContext(browser: Browser): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, baseURL: BASE_URL(), acceptDownloads: true });
+export async function newContext(browser: Browser, baseURL = BASE_URL()): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, baseURL, acceptDownloads: true });
   context.setDefaultTimeout(20_000);
   context.on("console", (msg) => {
     if (/Content Security Policy/i.test(msg.text())) cspViolations.push(`${msg.page()?.url() ?? "?"}: ${msg.text()}`);

@@ -12,7 +12,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import net from "node:net";
+import { freePort, waitUntilUp } from "../../scripts/app-process";
 import { buildIfNeeded, NEXT_BIN, ROOT } from "../../scripts/build-if-needed";
 import { applyMigrations } from "../../scripts/db/migrate";
 import { seed } from "../../prisma/seed";
@@ -21,32 +21,6 @@ import { runScript } from "../helpers/scripts";
 
 declare global {
   var __KNEE_CLINIC_E2E__: { db: TestDatabase; server: ChildProcess } | undefined;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
-}
-
-async function waitUntilUp(url: string, server: ChildProcess, timeoutMs = 90_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`next start exited with code ${server.exitCode}`);
-    try {
-      const res = await fetch(`${url}/login`);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`the app did not answer at ${url} within ${timeoutMs / 1000} s`);
 }
 
 export default async function e2eGlobalSetup(): Promise<void> {

@@ -7,8 +7,14 @@
  * - Closes the app's shared Prisma client (lib/db.ts keeps it on
  *   globalThis.prisma) after each file, so that its pool does not keep the
  *   worker alive ("A worker process has failed to exit gracefully").
+ * - Names the test file in the statements lib/db.ts captures (SQL_CAPTURE_SOURCE),
+ *   so that the global teardown's clinic-filter check can say who sent a
+ *   statement. (Each test file has its own copy of process.env.)
  */
+import path from "node:path";
+
 jest.setTimeout(30_000);
+process.env.SQL_CAPTURE_SOURCE = path.relative(process.cwd(), expect.getState().testPath ?? "");
 
 afterAll(async () => {
   const holder = globalThis as { prisma?: { $disconnect: () => Promise<void> } };

@@ -10,7 +10,14 @@
  * Jest starts its test workers after global setup, and they inherit this
  * process's environment (also when run in band, in this process).
  * Any DATABASE_URL from .env is deliberately overridden: tests never touch it.
+ *
+ * It also turns on the statement capture (SQL_CAPTURE_DIR, a fresh temporary
+ * folder): lib/db.ts records every distinct statement the app sends, and the
+ * global teardown fails the run if one forgets the clinic (docs/scale-out.md).
  */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { createLoginRole, createTestDatabase } from "../helpers/db";
 import { grantAppRole } from "../../scripts/db/grant";
 import { applyMigrations } from "../../scripts/db/migrate";
@@ -34,6 +41,7 @@ export default async function integrationGlobalSetup(): Promise<void> {
   }
   process.env.DATABASE_URL = appUrl;
   process.env.DATABASE_OWNER_URL = database.url;
+  process.env.SQL_CAPTURE_DIR = mkdtempSync(path.join(tmpdir(), "kneeclinic-sql-"));
   console.log(
     `\n[db] integration tests use ${database.label} (created and migrated in ${Date.now() - started} ms)${process.env.TEST_APP_ROLE ? `; the app connects as ${process.env.TEST_APP_ROLE}` : ""}`,
   );

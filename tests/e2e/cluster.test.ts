@@ -1,0 +1,224 @@
+/**
+ * Two app servers behind Debian's nginx on one PostgreSQL (scripts/cluster,
+ * the setup of `npm run cluster`), with real chromium through the balancer:
+ * a session made on one server works on the other, sign-out ends it on
+ * both, and the account lockout and the per-address sign-in limit are
+ * counted across both. Which server answered is read from the balancer's
+ * X-App-Instance header and its access log.
+ *
+ * The servers run from the e2e build (.next-e2e) on a database of their own
+ * with the demo data, so the lockout and the limit touch no other test. On
+ * PostgreSQL each server connects as its own role made by `npm run db:grant`
+ * and starts through `npm start`'s production check, which refuses a
+ * superuser or table owner.
+ */
+import fs from "node:fs";
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import type { Browser, BrowserContext, Response as PageResponse } from "playwright-core";
+import { buildIfNeeded } from "../../scripts/build-if-needed";
+import { INSTANCE_HEADER, startCluster, type Cluster } from "../../scripts/cluster/cluster";
+import { applyMigrations } from "../../scripts/db/migrate";
+import { seed } from "../../prisma/seed";
+import { createLoginRole, createTestDatabase, type TestDatabase } from "../helpers/db";
+import { runScript } from "../helpers/scripts";
+import { DEMO_PASSWORD, launch, newContext, signIn } from "./browser";
+
+const LOCKOUT_THRESHOLD = 3;
+const SIGNIN_IP_LIMIT = 10;
+
+let db: TestDatabase;
+let cluster: Cluster;
+let browser: Browser;
+/** Failed sign-ins this file has sent from 127.0.0.1: the per-address limit counts them on every server. */
+let failedSignIns = 0;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await applyMigrations(db.url);
+  await seed(db.url, () => undefined);
+  const secret = randomBytes(32).toString("base64url");
+  buildIfNeeded(
+    { ...process.env, NODE_ENV: "production", NEXTAUTH_SECRET: secret, SKIP_BUILD_TYPECHECK: "1" },
+    ".next-e2e",
+    () => undefined,
+  );
+  // One least-privilege role per app server, granted by `npm run db:grant`.
+  const databaseUrls = db.postgres ? [] : [db.url, db.url];
+  if (db.postgres)
+    for (const suffix of ["app1", "app2"]) {
+      const role = await createLoginRole(db, suffix);
+      const granted = await runScript(["scripts/db/grant.ts", role.role], { DATABASE_OWNER_URL: db.url, DATABASE_URL: "" }).done;
+      if (granted.code !== 0) throw new Error(`npm run db:grant ${role.role} failed: ${granted.stderr}`);
+      databaseUrls.push(role.url);
+    }
+  else console.warn("[cluster] embedded database: the app servers run as its superuser (roles need PostgreSQL)");
+  cluster = await startCluster({
+    databaseUrls,
+    startCheck: !!db.postgres,
+    distDir: ".next-e2e",
+    secret,
+    env: { LOCKOUT_THRESHOLD: String(LOCKOUT_THRESHOLD), SIGNIN_IP_LIMIT: `${SIGNIN_IP_LIMIT}/15` },
+  });
+  browser = await launch();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await cluster?.stop();
+  await db?.drop();
+}, 60_000);
+
+/** Polls `check` until it returns a value (at most 10 s). */
+async function waitFor<T>(check: () => T | undefined): Promise<T> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const value = check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error("timed out waiting for the balancer's access log");
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Which server answered each page and API response of a context (static files left out). */
+function recordInstances(context: BrowserContext): { path: string; instance: string }[] {
+  const seen: { path: string; instance: string }[] = [];
+  context.on("response", (res: PageResponse) => {
+    const url = new URL(res.url());
+    if (url.pathname.startsWith("/_next/static")) return;
+    seen.push({ path: url.pathname, instance: res.headers()[INSTANCE_HEADER.toLowerCase()] ?? "none" });
+  });
+  return seen;
+}
+
+/** next-auth's CSRF token and cookie, fetched once: every sign-in below reuses them (on either server). */
+let csrf: Promise<{ csrfToken: string; cookie: string }> | undefined;
+function csrfPair() {
+  csrf ??= fetch(`${cluster.url}/api/auth/csrf`).then(async (res) => ({
+    csrfToken: ((await res.json()) as { csrfToken: string }).csrfToken,
+    cookie: res.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; "),
+  }));
+  return csrf;
+}
+
+/**
+ * One sign-in through the balancer, as next-auth's client sends it; says which
+ * server answered. One request each, so round robin sends consecutive ones to
+ * alternate servers.
+ */
+async function signInRequest(email: string, password: string) {
+  const { csrfToken, cookie } = await csrfPair();
+  const res = await fetch(`${cluster.url}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: {
+      "Content-Type": "application/x-www-form-urlencoded",
+      Cookie: cookie,
+    },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+  });
+  const session = res.headers.getSetCookie().find((c) => c.startsWith("next-auth.session-token="));
+  if (!session) failedSignIns++;
+  return {
+    status: res.status,
+    instance: res.headers.get(INSTANCE_HEADER),
+    signedIn: !!session,
+    retryAfter: res.headers.get("retry-after"),
+  };
+}
+
+it("serves one session from both servers and ends it on both at sign-out", async () => {
+  const context = await newContext(browser, cluster.url);
+  const seen = recordInstances(context);
+  const page = await context.newPage();
+  await signIn(page, "clinician@riverside.example");
+  await page.getByRole("heading", { name: "Caseload" }).waitFor();
+  for (const path of ["/patients/directory", "/referrals", "/patients"]) {
+    await page.goto(path);
+    await page.locator("main").waitFor();
+  }
+  // The browser's requests went through the balancer to both servers, signed in on each.
+  const afterSignIn = seen.slice(seen.findIndex((s) => s.path === "/api/auth/callback/credentials"));
+  expect(new Set(afterSignIn.map((s) => s.instance))).toEqual(new Set(["app-1", "app-2"]));
+
+  // Each server is connected as its own granted role.
+  if (db.postgres) {
+    const owner = new pg.Client({ connectionString: db.url });
+    await owner.connect();
+    const { rows } = await owner.query<{ usename: string }>(`SELECT DISTINCT usename FROM pg_stat_activity WHERE datname = $1`, [
+      db.postgres.name,
+    ]);
+    await owner.end();
+    expect(rows.map((r) => r.usename)).toEqual(expect.arrayContaining([`${db.postgres.name}_app1`, `${db.postgres.name}_app2`]));
+  }
+
+  // The same cookie, straight to each server: both know the session.
+  const cookie = (await context.cookies()).find((c) => c.name === "next-auth.session-token");
+  expect(cookie).toBeDefined();
+  const copied = { Cookie: `next-auth.session-token=${cookie!.value}` };
+  for (const app of cluster.apps)
+    expect([app.name, (await fetch(`${app.url}/api/v1/patients?limit=1`, { headers: copied })).status]).toEqual([app.name, 200]);
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.waitForURL((url) => url.pathname === "/login");
+
+  // Ended on the server: refused by every server, directly and through the balancer.
+  for (const app of cluster.apps)
+    expect([app.name, (await fetch(`${app.url}/api/v1/patients?limit=1`, { headers: copied })).status]).toEqual([app.name, 401]);
+  const viaBalancer = await Promise.all([1, 2, 3, 4].map(() => fetch(`${cluster.url}/api/v1/patients?limit=1`, { headers: copied })));
+  expect(viaBalancer.map((r) => r.status)).toEqual([401, 401, 401, 401]);
+  expect(new Set(viaBalancer.map((r) => r.headers.get(INSTANCE_HEADER)))).toEqual(new Set(["app-1", "app-2"]));
+  await context.close();
+});
+
+it("locks an account after LOCKOUT_THRESHOLD failures spread over both servers", async () => {
+  const email = "clinician@harbour.example";
+  const failures = [];
+  for (let i = 0; i < LOCKOUT_THRESHOLD; i++) failures.push(await signInRequest(email, "not the password"));
+  expect(failures.map((f) => f.signedIn)).toEqual(Array(LOCKOUT_THRESHOLD).fill(false));
+  expect(new Set(failures.map((f) => f.instance))).toEqual(new Set(["app-1", "app-2"]));
+  // The right password is now refused on either server.
+  const right = [await signInRequest(email, DEMO_PASSWORD), await signInRequest(email, DEMO_PASSWORD)];
+  expect(right.map((r) => r.signedIn)).toEqual([false, false]);
+  expect(new Set(right.map((r) => r.instance))).toEqual(new Set(["app-1", "app-2"]));
+
+  // And in the browser: the sign-in page refuses it too.
+  const context = await newContext(browser, cluster.url);
+  const page = await context.newPage();
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  failedSignIns++;
+  await page.getByText(/^Sign-in failed\. Check your email and password\./).waitFor();
+  expect(new URL(page.url()).pathname).toBe("/login");
+  await context.close();
+});
+
+it("counts failed sign-ins per client address across both servers and answers 429 past SIGNIN_IP_LIMIT", async () => {
+  const answers = [];
+  while (failedSignIns < SIGNIN_IP_LIMIT) {
+    const r = await signInRequest(`nobody-${failedSignIns}@nowhere.example`, "wrong");
+    expect(r.status).not.toBe(429);
+    answers.push(r);
+  }
+  const over = await signInRequest("nobody-else@nowhere.example", "wrong");
+  expect(over.status).toBe(429);
+  expect(Number(over.retryAfter)).toBeGreaterThan(0);
+  // The next one goes to the other server, which refuses it as well.
+  const again = await signInRequest("nobody-else@nowhere.example", "wrong");
+  expect(again.status).toBe(429);
+  expect(new Set([over.instance, again.instance])).toEqual(new Set(["app-1", "app-2"]));
+
+  // The balancer's own log shows the sign-ins spread over both servers (nginx writes a line once a response is sent).
+  const signIns = await waitFor(() => {
+    const lines = fs.readFileSync(cluster.balancer.accessLog, "utf8").split("\n");
+    const posts = lines.filter((l) => l.includes("POST /api/auth/callback/credentials"));
+    return posts.filter((l) => / 429 /.test(l)).length === 2 ? posts : undefined;
+  });
+  expect(signIns.some((l) => l.includes("instance=app-1"))).toBe(true);
+  expect(signIns.some((l) => l.includes("instance=app-2"))).toBe(true);
+});
