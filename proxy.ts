@@ -100,6 +100,7 @@ async function sessionGate(req: NextRequest, { csp, nonce, https }: { csp: strin
 }
 
 export const config = {
-  // Everything except Next's static assets.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt).*)"],
+  // Everything except Next's static assets and the run import upload (it authenticates itself
+  // with this same gate: the proxy would buffer its body in memory and cut it at 10 MB).
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt|api/v1/patients/[^/]+/runs/import$).*)"],
 };

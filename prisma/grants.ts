@@ -34,6 +34,8 @@ export const APP_TABLE_GRANTS: Record<string, readonly AppPrivilege[]> = {
   Addendum: ["SELECT", "INSERT"],
   // The run log is corrected and pruned by clinicians.
   Run: ["SELECT", "INSERT", "UPDATE", "DELETE"],
+  // The shoe log: pairs added, edited, retired, and deleted when entered by mistake (their runs keep going, without shoes).
+  Shoe: ["SELECT", "INSERT", "UPDATE", "DELETE"],
   // Draft referrals are deleted; PostgreSQL refuses deleting a signed one.
   Referral: ["SELECT", "INSERT", "UPDATE", "DELETE"],
   // Append-only audit trail.

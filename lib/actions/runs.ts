@@ -60,7 +60,7 @@ export async function importRunsAction(
     revalidatePath(`/patients/${input.patientId}/runs`);
     return {
       ok: true,
-      message: `Imported ${result.imported} run(s); ${result.rows.length - result.imported} row(s) left out.`,
+      message: `Imported ${result.imported} run${result.imported === 1 ? "" : "s"}; ${result.rows.length - result.imported} row${result.rows.length - result.imported === 1 ? "" : "s"} left out.`,
       data: result,
     };
   });

@@ -32,6 +32,13 @@ import type { ChangeMeasure, ImportantChange, IsoDate, Scores, Spike } from "./t
 export interface TimelineRun {
   date: IsoDate;
   distanceKm: number;
+  /** From imported files (and durations typed in): the derived training (training-detail.ts). */
+  durationSec?: number | null;
+  elevationGainM?: number | null;
+  elevationLossM?: number | null;
+  avgCadenceSpm?: number | null;
+  /** Indoor or surface treadmill. */
+  treadmill?: boolean;
 }
 
 export interface TrainingWeek {

@@ -3,6 +3,7 @@ import { evaluate, type Evaluation, type EvaluationInput, type Urgency } from "@
 import { buildEvaluationInput, type ClinicalAnswers } from "@/lib/clinical/record-input";
 import { RUN_WINDOW_DAYS } from "@/lib/domain/windows";
 import { audit } from "@/lib/data/audit";
+import { shoeSummaryIn, type ShoeSummary } from "@/lib/data/shoes";
 import { clinicClock } from "@/lib/data/clinic";
 import { refreshEpisodeSummary } from "@/lib/data/episode-summary";
 export { refreshEpisodeSummary };
@@ -476,12 +477,22 @@ export type FormContext = {
     onsetDate: string | null;
     status: "open" | "discharged";
   };
-  runs: { date: string; distanceKm: number; surface: "road" | "track" | "treadmill" | "trail" | null }[];
+  runs: {
+    date: string;
+    distanceKm: number;
+    surface: "road" | "track" | "treadmill" | "trail" | null;
+    durationSec: number | null;
+    elevationGainM: number | null;
+    elevationLossM: number | null;
+    avgCadenceSpm: number | null;
+  }[];
   /** The first day of `runs`: an assessment date earlier than this + RUN_WINDOW_DAYS has runs that were not loaded. */
   runsFrom: string;
   /** The day the run log is complete from (Patient.runsLoggedSince). */
   runsLoggedSince: string | null;
   priors: { id: string; assessedOn: string; answers: ClinicalAnswers }[];
+  /** The shoe log: the shoe questions of a new form are pre-filled from it. */
+  shoes: ShoeSummary;
   settings: ReturnType<typeof evaluationSettings>;
   reviewIntervalDays: number;
   today: string;
@@ -518,9 +529,18 @@ export async function getFormContext(
     const runsFrom = addDays(anchor, -RUN_WINDOW_DAYS);
     const runs = await tx.run.findMany({
       where: { clinicId: actor.clinicId, patientId, date: { gte: fromDateString(runsFrom), lte: fromDateString(today) } },
-      select: { date: true, distanceKm: true, surface: true },
+      select: {
+        date: true,
+        distanceKm: true,
+        surface: true,
+        durationSec: true,
+        elevationGainM: true,
+        elevationLossM: true,
+        avgCadenceSpm: true,
+      },
       orderBy: { date: "asc" },
     });
+    const shoes = await shoeSummaryIn(tx, actor.clinicId, patientId, today);
     const priors = await tx.assessment.findMany({
       where: { clinicId: actor.clinicId, episodeId, status: "signed" },
       select: { id: true, assessedOn: true, answers: true },
@@ -541,10 +561,11 @@ export async function getFormContext(
         onsetDate: toDateString(episode.onsetDate),
         status: episode.status,
       },
-      runs: runs.map((r) => ({ date: toDateString(r.date), distanceKm: r.distanceKm, surface: r.surface })),
+      runs: runs.map((r) => ({ ...r, date: toDateString(r.date) })),
       runsFrom,
       runsLoggedSince: toDateString(patient.runsLoggedSince),
       priors: priorAnswers,
+      shoes,
       settings: evaluationSettings(settings),
       reviewIntervalDays: settings.reviewIntervalDays,
       today,

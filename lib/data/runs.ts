@@ -2,9 +2,11 @@ import type { Actor } from "@/lib/domain/access";
 import { audit } from "@/lib/data/audit";
 import { clinicClock, refuseFutureDates } from "@/lib/data/clinic";
 import { findPatientOrThrow, isUuid } from "@/lib/data/patients";
+import { clinicSettingsIn } from "@/lib/data/settings";
+import { currentShoeOn, shoeSummaryIn, shoesForDefaults, type ShoeSummary } from "@/lib/data/shoes";
 import { fromDateString, toDateString, transaction, type Tx } from "@/lib/data/tx";
 import { NotFoundError, ValidationError } from "@/lib/errors";
-import { parseRunsCsv, runKey, type CsvRow, type RunInput } from "@/lib/validation/runs";
+import { dayLimitIssue, parseRunsCsv, runKey, type CsvRow, type RunInput } from "@/lib/validation/runs";
 import { proposeRunsLoggedSince, type RunLogStart } from "@/lib/data/run-log";
 
 /**
@@ -19,22 +21,43 @@ export type RunView = {
   durationSec: number | null;
   surface: "road" | "track" | "treadmill" | "trail" | null;
   source: string;
+  /** From imported files and exports (null when entered by hand). */
+  startedAt: string | null;
+  elevationGainM: number | null;
+  elevationLossM: number | null;
+  avgCadenceSpm: number | null;
+  avgHeartRate: number | null;
+  indoor: boolean;
+  fileName: string | null;
+  shoeId: string | null;
 };
+
+type RunRow = Omit<RunView, "date" | "startedAt"> & { date: Date; startedAt: Date | null };
+
+const runView = (r: RunRow): RunView => ({
+  id: r.id,
+  date: toDateString(r.date),
+  distanceKm: r.distanceKm,
+  durationSec: r.durationSec,
+  surface: r.surface,
+  source: r.source,
+  startedAt: r.startedAt?.toISOString() ?? null,
+  elevationGainM: r.elevationGainM,
+  elevationLossM: r.elevationLossM,
+  avgCadenceSpm: r.avgCadenceSpm,
+  avgHeartRate: r.avgHeartRate,
+  indoor: r.indoor,
+  fileName: r.fileName,
+  shoeId: r.shoeId,
+});
 
 /** Runs of a patient, newest first (inside the caller's audited transaction). */
 async function readRuns(c: Pick<Tx, "run">, actor: Actor, patientId: string): Promise<RunView[]> {
   const rows = await c.run.findMany({
     where: { clinicId: actor.clinicId, patientId },
-    orderBy: [{ date: "desc" }, { createdAt: "desc" }],
+    orderBy: [{ date: "desc" }, { startedAt: "desc" }, { createdAt: "desc" }],
   });
-  return rows.map((r) => ({
-    id: r.id,
-    date: toDateString(r.date),
-    distanceKm: r.distanceKm,
-    durationSec: r.durationSec,
-    surface: r.surface,
-    source: r.source,
-  }));
+  return rows.map(runView);
 }
 
 export async function saveRun(actor: Actor, input: RunInput): Promise<RunView> {
@@ -53,6 +76,17 @@ export async function saveRun(actor: Actor, input: RunInput): Promise<RunView> {
       select: { id: true },
     });
     if (duplicate) throw new ValidationError([{ path: "distance", message: "a run with this date and distance is already recorded" }]);
+    const sameDay = await tx.run.aggregate({
+      where: {
+        clinicId: actor.clinicId,
+        patientId: input.patientId,
+        date: data.date,
+        ...(input.runId ? { id: { not: input.runId } } : {}),
+      },
+      _sum: { distanceKm: true },
+    });
+    const dayIssue = dayLimitIssue(input.date, sameDay._sum.distanceKm ?? 0, input.distanceKm);
+    if (dayIssue) throw new ValidationError([dayIssue]);
     let run;
     if (input.runId) {
       const before = await tx.run.findFirst({ where: { id: input.runId, clinicId: actor.clinicId, patientId: input.patientId } });
@@ -74,7 +108,10 @@ export async function saveRun(actor: Actor, input: RunInput): Promise<RunView> {
         },
       });
     } else {
-      run = await tx.run.create({ data: { ...data, clinicId: actor.clinicId, patientId: input.patientId, source: "manual" } });
+      const shoe = currentShoeOn(await shoesForDefaults(tx, actor.clinicId, input.patientId), input.date);
+      run = await tx.run.create({
+        data: { ...data, clinicId: actor.clinicId, patientId: input.patientId, source: "manual", shoeId: shoe?.id ?? null },
+      });
       await audit(tx, actor, {
         action: "run.create",
         entityType: "Run",
@@ -84,14 +121,7 @@ export async function saveRun(actor: Actor, input: RunInput): Promise<RunView> {
       });
     }
     await proposeRunsLoggedSince(tx, actor.clinicId, input.patientId);
-    return {
-      id: run.id,
-      date: toDateString(run.date),
-      distanceKm: run.distanceKm,
-      durationSec: run.durationSec,
-      surface: run.surface,
-      source: run.source,
-    };
+    return runView(run);
   });
 }
 
@@ -131,14 +161,23 @@ async function previewIn(
       })
     : [];
   const seen = new Set(existing.map((r) => runKey({ date: toDateString(r.date), distanceKm: r.distanceKm })));
+  const dayKm = new Map<string, number>();
+  for (const r of existing) dayKm.set(toDateString(r.date), (dayKm.get(toDateString(r.date)) ?? 0) + r.distanceKm);
   for (const row of rows) {
     if (!row.run) continue;
     const key = runKey(row.run);
     if (seen.has(key)) {
       row.duplicate = true;
       row.error = "duplicate: a run with this date and distance is already recorded (or appears earlier in the file)";
+      continue;
+    }
+    const dayIssue = dayLimitIssue(row.run.date, dayKm.get(row.run.date) ?? 0, row.run.distanceKm);
+    if (dayIssue) {
+      row.error = dayIssue.message;
+      continue;
     }
     seen.add(key);
+    dayKm.set(row.run.date, (dayKm.get(row.run.date) ?? 0) + row.run.distanceKm);
   }
   return { rows, error, importable: rows.filter((r) => r.run && !r.error).length };
 }
@@ -166,8 +205,10 @@ export async function importRuns(actor: Actor, patientId: string, csv: string): 
     if (preview.error) throw new ValidationError([{ path: "csv", message: preview.error }]);
     const good = preview.rows.filter((r) => r.run && !r.error).map((r) => r.run!);
     if (good.length === 0) throw new ValidationError([{ path: "csv", message: "no row can be imported: see the reason on each row" }]);
+    const shoes = await shoesForDefaults(tx, actor.clinicId, patientId);
     await tx.run.createMany({
       data: good.map((r) => ({
+        shoeId: currentShoeOn(shoes, r.date)?.id ?? null,
         clinicId: actor.clinicId,
         patientId,
         date: fromDateString(r.date),
@@ -188,18 +229,42 @@ export async function importRuns(actor: Actor, patientId: string, csv: string): 
   });
 }
 
-/** The run log page: all runs of a patient, the clinic's today and the log's start, audited ("runs.view") in the transaction that read them. */
+/**
+ * The run log page: all runs of a patient and the shoe log, the clinic's today
+ * and zone, its spike threshold and the log's start, audited ("runs.view") in
+ * the transaction that read them.
+ */
 export async function listRunsAudited(
   actor: Actor,
   patientId: string,
-): Promise<{ runs: RunView[]; today: string; logStart: RunLogStart; birthDate: string }> {
+): Promise<{
+  runs: RunView[];
+  today: string;
+  timezone: string;
+  spikePct: number;
+  shoes: ShoeSummary;
+  logStart: RunLogStart;
+  birthDate: string;
+}> {
   return transaction(async (tx) => {
     const patient = await findPatientOrThrow(tx, actor, patientId);
     const runs = await readRuns(tx, actor, patientId);
-    await audit(tx, actor, { action: "runs.view", entityType: "Patient", entityId: patientId, patientId, detail: { runs: runs.length } });
+    const clock = await clinicClock(tx, actor.clinicId);
+    const shoes = await shoeSummaryIn(tx, actor.clinicId, patientId, clock.today);
+    await audit(tx, actor, {
+      action: "runs.view",
+      entityType: "Patient",
+      entityId: patientId,
+      patientId,
+      detail: { runs: runs.length, shoes: shoes.shoes.length },
+    });
+    const settings = await clinicSettingsIn(tx, actor.clinicId);
     return {
       runs,
-      today: (await clinicClock(tx, actor.clinicId)).today,
+      today: clock.today,
+      timezone: clock.timezone,
+      spikePct: settings.spikePct,
+      shoes,
       birthDate: toDateString(patient.birthDate),
       logStart: { runsLoggedSince: toDateString(patient.runsLoggedSince), confirmed: patient.runsLoggedSinceConfirmed },
     };

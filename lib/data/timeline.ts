@@ -38,7 +38,15 @@ export type TimelineData = {
     /** Worst pain of the last week and pain during running (0-10, from the answers; absent when not asked), charted beside pain now. */
     pain: Partial<Record<PainCompanion, number>>;
   }[];
-  runs: { date: string; distanceKm: number }[];
+  runs: {
+    date: string;
+    distanceKm: number;
+    durationSec: number | null;
+    elevationGainM: number | null;
+    elevationLossM: number | null;
+    avgCadenceSpm: number | null;
+    treadmill: boolean;
+  }[];
   /** The day the run log is complete from: no ACWR or spike is read from before it. */
   runsLoggedSince: string | null;
   settings: { spikePct: number; importantChange: ImportantChange };
@@ -58,7 +66,16 @@ export async function getTimeline(actor: Actor, patientId: string): Promise<Time
     const runs = await tx.run.findMany({
       where: { clinicId: actor.clinicId, patientId },
       orderBy: { date: "asc" },
-      select: { date: true, distanceKm: true },
+      select: {
+        date: true,
+        distanceKm: true,
+        durationSec: true,
+        elevationGainM: true,
+        elevationLossM: true,
+        avgCadenceSpm: true,
+        indoor: true,
+        surface: true,
+      },
     });
     const assessments = await tx.assessment.findMany({
       where: { clinicId: actor.clinicId, episodeId: { in: episodes.map((e) => e.id) } },
@@ -92,7 +109,11 @@ export async function getTimeline(actor: Actor, patientId: string): Promise<Time
         evaluation: readEvaluationOrNull(a.evaluation),
         pain: painCompanions(readAnswers(a.answers)),
       })),
-      runs: runs.map((r) => ({ date: toDateString(r.date), distanceKm: r.distanceKm })),
+      runs: runs.map(({ date, indoor, surface, ...r }) => ({
+        ...r,
+        date: toDateString(date),
+        treadmill: indoor || surface === "treadmill",
+      })),
       runsLoggedSince: toDateString(patient.runsLoggedSince),
       settings: { spikePct: settings.spikePct, importantChange: settings.importantChange },
     };

@@ -34,3 +34,8 @@ export const OTTAWA_WINDOW_DAYS = 7;
  * assessment day: at most 55 days back, inside the run window.
  */
 export const REFERRAL_WEEKS_SHOWN = 8;
+
+/** Suggested answers from the run log (speed, hills) and the intake's cadence: the last 28 days against the 28 before. */
+export const TRAINING_SUGGESTION_DAYS = 28;
+/** A pair of shoes introduced this recently is shown as a recent change of shoes. */
+export const RECENT_SHOE_CHANGE_DAYS = 28;

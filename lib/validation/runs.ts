@@ -2,6 +2,7 @@ import Papa from "papaparse";
 import { z } from "zod";
 import { latestToday } from "@/lib/format";
 import { isoDate, uuid, type Loose } from "@/lib/validation/common";
+import { RUN_LIMITS } from "@/lib/domain/runs";
 
 /**
  * Runs: one schema for the add/edit form and the CSV importer. Distances are
@@ -9,18 +10,96 @@ import { isoDate, uuid, type Loose } from "@/lib/validation/common";
  */
 export const SURFACES = ["road", "track", "treadmill", "trail"] as const;
 export const KM_PER_MILE = 1.609344;
-export const MAX_RUN_KM = 1000;
+
+/** The plausibility limits of any run are defined once, in lib/domain/runs.ts. */
+export { RUN_LIMITS };
+
+export type RunLimitIssue = { path: "distance" | "duration"; message: string };
+
+/** "4:05" (min:ss per km) from seconds per km. */
+export function formatPace(secPerKm: number): string {
+  const total = Math.round(secPerKm);
+  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, "0")}`;
+}
+
+const kmText = (km: number) => `${Math.round(km * 100) / 100} km`;
+
+/** The limits one run breaks on its own (distance, duration, pace); empty when plausible. */
+export function runLimitIssues(run: { distanceKm: number; durationSec: number | null | undefined }): RunLimitIssue[] {
+  const issues: RunLimitIssue[] = [];
+  const { distanceKm: km, durationSec: sec } = run;
+  if (km > RUN_LIMITS.maxKmPerDay)
+    issues.push({
+      path: "distance",
+      message: `distance ${kmText(km)} is more than the ${RUN_LIMITS.maxKmPerDay} km a person can run in a day`,
+    });
+  if (sec != null && sec > RUN_LIMITS.maxDurationSec)
+    issues.push({ path: "duration", message: `duration ${formatClock(sec)} is longer than ${RUN_LIMITS.maxDurationSec / 3600} hours` });
+  if (sec != null && sec > 0 && km > RUN_LIMITS.paceLimitOverKm && sec / km < RUN_LIMITS.fastestPaceSecPerKm)
+    issues.push({
+      path: "duration",
+      message: `pace ${formatPace(sec / km)} min/km over ${kmText(km)} is faster than ${formatPace(RUN_LIMITS.fastestPaceSecPerKm)} min/km, beyond human limits: check the distance and the duration`,
+    });
+  return issues;
+}
+
+/** The day-total limit: `otherKm` is what is already recorded (or imported) on that day. */
+export function dayLimitIssue(date: string, otherKm: number, km: number): RunLimitIssue | null {
+  if (otherKm + km <= RUN_LIMITS.maxKmPerDay) return null;
+  return {
+    path: "distance",
+    message: `distance: the runs of ${date} would add up to ${kmText(otherKm + km)} (${kmText(otherKm)} already recorded), more than the ${RUN_LIMITS.maxKmPerDay} km a person can run in a day`,
+  };
+}
 
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
-/** "1:02:03", "45:30" or plain minutes "45" -> seconds. */
+/** "1:02:03" from seconds. */
+export function formatClock(sec: number): string {
+  const h = Math.floor(sec / 3600);
+  const m = Math.floor((sec % 3600) / 60);
+  const s = Math.round(sec % 60);
+  return h ? `${h}:${String(m).padStart(2, "0")}:${String(s).padStart(2, "0")}` : `${m}:${String(s).padStart(2, "0")}`;
+}
+
+const NUM = String.raw`(\d+(?:[.,]\d+)?)`;
+const num = (s: string) => Number(s.replace(",", "."));
+const DURATION_FORMS: [RegExp, (m: RegExpExecArray) => number][] = [
+  // plain minutes: "45", "45.5"
+  [new RegExp(`^${NUM}$`), (m) => num(m[1]!) * 60],
+  // with a unit: "62 min", "62m", "90 s", "1.5 h"
+  [new RegExp(`^${NUM}\\s*(?:m|min|mins|minutes?)$`, "i"), (m) => num(m[1]!) * 60],
+  [new RegExp(`^${NUM}\\s*(?:s|sec|secs|seconds?)$`, "i"), (m) => num(m[1]!)],
+  [new RegExp(`^${NUM}\\s*(?:h|hr|hrs|hours?)$`, "i"), (m) => num(m[1]!) * 3600],
+  // hours and minutes (and seconds): "1h02", "1 h 2 min", "1h02m30s"
+  [/^(\d+)\s*(?:h|hr|hrs|hours?)\s*([0-5]?\d)\s*(?:m|min|mins|minutes?)?$/i, (m) => Number(m[1]) * 3600 + Number(m[2]) * 60],
+  [
+    /^(\d+)\s*(?:h|hr|hrs|hours?)\s*([0-5]?\d)\s*(?:m|min|mins|minutes?)\s*([0-5]?\d)\s*(?:s|sec|secs|seconds?)?$/i,
+    (m) => Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]),
+  ],
+  // minutes and seconds: "45m30s", "45 min 30 s"
+  [/^(\d+)\s*(?:m|min|mins|minutes?)\s*([0-5]?\d)\s*(?:s|sec|secs|seconds?)?$/i, (m) => Number(m[1]) * 60 + Number(m[2])],
+  // clock: "1:02:03" is h:mm:ss; "62:00" and "45:30" are minutes:seconds, whatever the minutes
+  [/^(\d+):([0-5]\d):([0-5]\d)(?:[.,]\d+)?$/, (m) => Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3])],
+  [/^(\d+):([0-5]\d)(?:[.,]\d+)?$/, (m) => Number(m[1]) * 60 + Number(m[2])],
+];
+
+/**
+ * A duration as people write it, in seconds: "1:02:03" (h:mm:ss), "62:00" or
+ * "45:30" (minutes:seconds; a bare "62:00" is 62 minutes, never 62 hours),
+ * plain minutes "45", "62 min", "1h02", "1 h 2 min", "45m30s", "90 s".
+ * Null when it is none of these.
+ */
 export function parseDuration(text: string): number | null {
   const t = text.trim();
-  if (/^\d+(\.\d+)?$/.test(t)) return Math.round(Number(t) * 60);
-  const m = /^(?:(\d+):)?([0-5]?\d):([0-5]\d)$/.exec(t);
-  if (!m) return null;
-  return Number(m[1] ?? 0) * 3600 + Number(m[2]) * 60 + Number(m[3]);
+  for (const [re, seconds] of DURATION_FORMS) {
+    const m = re.exec(t);
+    if (m) return Math.round(seconds(m));
+  }
+  return null;
 }
+
+export const DURATION_HINT = 'h:mm:ss, minutes:seconds, minutes, "62 min" or "1h02"';
 
 export const roundKm = (km: number) => Math.round(km * 100) / 100;
 
@@ -39,8 +118,8 @@ export const runFormSchema = z
         .transform((v, ctx) => {
           if (v === undefined) return undefined;
           const s = parseDuration(v);
-          if (s === null || s <= 0 || s > 48 * 3600) {
-            ctx.addIssue({ code: "custom", message: "duration must be h:mm:ss, mm:ss or minutes, up to 48 hours" });
+          if (s === null || s <= 0) {
+            ctx.addIssue({ code: "custom", message: `duration must be ${DURATION_HINT}` });
             return z.NEVER;
           }
           return s;
@@ -50,7 +129,8 @@ export const runFormSchema = z
   })
   .transform((r, ctx) => {
     const distanceKm = roundKm(r.unit === "mi" ? r.distance * KM_PER_MILE : r.distance);
-    if (distanceKm > MAX_RUN_KM) ctx.addIssue({ code: "custom", path: ["distance"], message: `distance must be at most ${MAX_RUN_KM} km` });
+    for (const issue of runLimitIssues({ distanceKm, durationSec: r.duration ?? null }))
+      ctx.addIssue({ code: "custom", path: [issue.path], message: issue.message });
     if (r.date > latestToday()) ctx.addIssue({ code: "custom", path: ["date"], message: "a run cannot be in the future" });
     return {
       patientId: r.patientId,
@@ -151,14 +231,14 @@ export function parseRunsCsv(text: string, today: string): { rows: CsvRow[]; err
     }
     km = roundKm(km);
     if (km <= 0) return fail("distance must be more than 0");
-    if (km > MAX_RUN_KM) return fail(`distance must be at most ${MAX_RUN_KM} km`);
     let durationSec: number | null = null;
     const d = cell(durationCol);
     if (d) {
       durationSec = parseDuration(d);
-      if (durationSec === null || durationSec <= 0 || durationSec > 48 * 3600)
-        return fail(`duration "${d}" must be h:mm:ss, mm:ss or minutes`);
+      if (durationSec === null || durationSec <= 0) return fail(`duration "${d}" must be ${DURATION_HINT}`);
     }
+    const limit = runLimitIssues({ distanceKm: km, durationSec })[0];
+    if (limit) return fail(limit.message);
     let surface: ParsedRun["surface"] = null;
     const s = cell(surfaceCol).toLowerCase();
     if (s) {

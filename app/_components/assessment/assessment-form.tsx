@@ -13,7 +13,10 @@ import { toInputIssues } from "@/lib/validation/evaluate-input";
 import { Alert } from "@/app/_components/ui/alert";
 import { Button } from "@/app/_components/ui/button";
 import { inputClass } from "@/app/_components/ui/field";
+import { recentCadence, suggestTrainingAnswers } from "@/lib/clinical/training-detail";
+import type { ShoeSummary } from "@/lib/data/shoes";
 import { QuestionControl } from "./controls";
+import { HINT_PATHS, TrainingHint } from "./training-hints";
 import { EvaluationPanel } from "./evaluation-panel";
 import { MeasuresSection } from "./measures-section";
 import { changedPaths, getPath, setPath } from "./paths";
@@ -40,12 +43,19 @@ export type AssessmentFormProps = {
   patientId: string;
   patient: { birthDate: string; sex: "female" | "male" | "other" | "unknown" };
   episode: { id: string; mechanism: "gradual" | "acute_trauma" | null; side: "left" | "right" | "both"; onsetDate: string | null };
-  runs: RecordRun[];
+  runs: (RecordRun & {
+    durationSec?: number | null;
+    elevationGainM?: number | null;
+    elevationLossM?: number | null;
+    avgCadenceSpm?: number | null;
+  })[];
   /** The first day of `runs` (lib/data getFormContext). */
   runsFrom?: string;
   /** The day the runner's run log is complete from (training.loggedSince). */
   runsLoggedSince?: string | null;
   priors: { assessedOn: string; answers: ClinicalAnswers }[];
+  /** The shoe log, shown next to the shoe questions. */
+  shoes?: ShoeSummary;
   settings: ClinicSettings;
   reviewIntervalDays: number;
   today: string;
@@ -146,6 +156,18 @@ export function AssessmentForm(props: AssessmentFormProps) {
     props.priors,
     props.settings,
   ]);
+
+  // Suggested answers from the run log for the assessment day; the clinician confirms them.
+  const suggestions = useMemo(
+    () =>
+      suggestTrainingAnswers(
+        props.runs.map((r) => ({ ...r, treadmill: r.surface === "treadmill" })),
+        /^\d{4}-\d{2}-\d{2}$/.test(assessedOn) ? assessedOn : props.today,
+      ),
+    [props.runs, assessedOn, props.today],
+  );
+
+  const cadence = useMemo(() => recentCadence(props.runs, props.today), [props.runs, props.today]);
 
   // The red-flag questions still to answer: "not yet screened: N questions" until none is left.
   const unanswered = unansweredRedFlagQuestions(evaluation?.redFlagsNotAssessed ?? [], effectiveAnswers, {
@@ -443,13 +465,19 @@ export function AssessmentForm(props: AssessmentFormProps) {
               {section.questions
                 .filter((q) => isAsked(q, answers))
                 .map((q) => (
-                  <QuestionControl
-                    key={q.path}
-                    q={q}
-                    value={getPath(answers, q.path)}
-                    error={errors[q.path]}
-                    onChange={(v) => update(q.path, v)}
-                  />
+                  <div key={q.path}>
+                    <QuestionControl q={q} value={getPath(answers, q.path)} error={errors[q.path]} onChange={(v) => update(q.path, v)} />
+                    {HINT_PATHS.includes(q.path) ? (
+                      <TrainingHint
+                        path={q.path}
+                        suggestions={suggestions}
+                        shoes={props.shoes}
+                        cadence={cadence}
+                        value={getPath(answers, q.path)}
+                        onChange={(v) => update(q.path, v)}
+                      />
+                    ) : null}
+                  </div>
                 ))}
             </div>
           </section>

@@ -5,6 +5,7 @@
  * renders (on the server in the patient page) and the client charts receive
  * plain data.
  */
+import { trainingDetail } from "@/lib/clinical/training-detail";
 import { SIDE_LABELS } from "@/lib/domain";
 import { measureSeries, trainingSeries, type TimelineMeasureAssessment } from "@/lib/clinical/timeline";
 
@@ -13,6 +14,7 @@ import { AssessmentHistory } from "./assessment-history";
 import { eventsFromAssessments, sortEvents } from "./events";
 import { MeasureChart } from "./measure-chart";
 import { TrainingChart } from "./training-chart";
+import { TrainingDetailChart } from "./training-detail-chart";
 import type { AssessmentKind, TimelineAssessment, TimelineData, TimelineEpisode, TimelineEvent } from "./types";
 
 export type PatientTimelineProps = TimelineData;
@@ -109,7 +111,12 @@ export function PatientTimeline({
       </Card>
 
       <Card id="timeline-training" title="Training load">
-        <TrainingChart series={training} events={allEvents} spikePct={settings.spikePct} id="timeline-training-chart" />
+        <div className="space-y-3">
+          <TrainingChart series={training} events={allEvents} spikePct={settings.spikePct} id="timeline-training-chart" />
+          {runs.some((r) => r.durationSec != null || r.elevationLossM != null || r.avgCadenceSpm != null) ? (
+            <TrainingDetailChart detail={trainingDetail(runs, today)} id="timeline-training-detail" />
+          ) : null}
+        </div>
       </Card>
 
       <Card id="timeline-history" title="Assessment history">

@@ -3,7 +3,9 @@
 import { useState } from "react";
 import { deleteRunAction, importRunsAction, saveRunAction } from "@/lib/actions/runs";
 import type { RunView } from "@/lib/data/runs";
-import { formatDate } from "@/lib/format";
+import { formatDate, formatDuration } from "@/lib/format";
+import { DURATION_HINT, type CsvRow } from "@/lib/validation/runs";
+import { ConfirmDelete } from "@/app/_components/forms/confirm-delete";
 import { FormStatus } from "@/app/_components/forms/form-status";
 import { useFormAction } from "@/app/_components/forms/use-form-action";
 import { Alert } from "@/app/_components/ui/alert";
@@ -65,7 +67,7 @@ export function RunForm({ patientId, today, run, onDone }: { patientId: string; 
           <option value="mi">miles</option>
         </Select>
       </Field>
-      <Field id={`${p}-duration`} label="Duration" error={e.duration} hint="h:mm:ss, mm:ss or minutes">
+      <Field id={`${p}-duration`} label="Duration" error={e.duration} hint={DURATION_HINT}>
         <TextInput id={`${p}-duration`} name="duration" defaultValue={durationText(run?.durationSec ?? null)} error={e.duration} hint />
       </Field>
       <Field id={`${p}-surface`} label="Surface" error={e.surface}>
@@ -93,36 +95,18 @@ export function RunForm({ patientId, today, run, onDone }: { patientId: string; 
 
 export function RunRowActions({ patientId, today, run }: { patientId: string; today: string; run: RunView }) {
   const [editing, setEditing] = useState(false);
-  const { state: delState, onSubmit: delSubmit, pending: delPending, formRef: delRef } = useFormAction(deleteRunAction);
   if (editing) return <RunForm patientId={patientId} today={today} run={run} onDone={() => setEditing(false)} />;
   return (
     <div className="flex items-center gap-1">
       <Button variant="ghost" onClick={() => setEditing(true)} aria-label={`Edit run of ${formatDate(run.date)}, ${run.distanceKm} km`}>
         Edit
       </Button>
-      <form
-        ref={delRef}
-        onSubmit={(e) => {
-          if (!window.confirm(`Delete the run of ${formatDate(run.date)} (${run.distanceKm} km)?`)) return e.preventDefault();
-          delSubmit(e);
-        }}
-      >
-        <input type="hidden" name="patientId" value={patientId} />
-        <input type="hidden" name="runId" value={run.id} />
-        <Button
-          type="submit"
-          variant="ghost"
-          disabled={delPending}
-          aria-label={`Delete run of ${formatDate(run.date)}, ${run.distanceKm} km`}
-        >
-          Delete
-        </Button>
-      </form>
-      {delState.message && !delState.ok ? (
-        <span role="alert" className="text-xs text-red-700">
-          {delState.message}
-        </span>
-      ) : null}
+      <ConfirmDelete
+        action={deleteRunAction}
+        fields={{ patientId, runId: run.id }}
+        confirm={`Delete the run of ${formatDate(run.date)} (${run.distanceKm} km)?`}
+        label={`Delete run of ${formatDate(run.date)}, ${run.distanceKm} km`}
+      />
     </div>
   );
 }
@@ -140,12 +124,12 @@ export function CsvImport({ patientId }: { patientId: string }) {
         id="csv"
         label="CSV text"
         error={state.fieldErrors?.csv}
-        hint='First row names the columns: date,distance,duration,surface. Dates YYYY-MM-DD; distances with a unit, e.g. "10 km" or "6.2 mi".'
+        hint={`First row names the columns: date,distance,duration,surface. Dates YYYY-MM-DD; distances with a unit, e.g. "10 km" or "6.2 mi"; durations ${DURATION_HINT}.`}
       >
         <TextArea
           id="csv"
           name="csv"
-          rows={6}
+          rows={10}
           value={csv}
           onChange={(e) => setCsv(e.target.value)}
           className="font-mono"
@@ -174,7 +158,7 @@ export function CsvImport({ patientId }: { patientId: string }) {
         </Button>
         {preview && !imported && preview.importable > 0 ? (
           <Button type="submit" name="confirm" value="yes" disabled={pending}>
-            Import {preview.importable} run(s)
+            Import {preview.importable} run{preview.importable === 1 ? "" : "s"}
           </Button>
         ) : null}
       </div>
@@ -186,41 +170,73 @@ export function CsvImport({ patientId }: { patientId: string }) {
           {state.message}
         </Alert>
       ) : null}
-      {preview && preview.rows.length > 0 ? (
-        <div className="max-h-80 overflow-auto">
-          <table className="min-w-full text-xs" data-testid="csv-preview">
-            <caption className="sr-only">Import preview: each row and whether it can be imported</caption>
-            <thead>
-              <tr className="text-left text-slate-600">
-                <th scope="col" className="px-2 py-1">
-                  Line
-                </th>
-                <th scope="col" className="px-2 py-1">
-                  Row
-                </th>
-                <th scope="col" className="px-2 py-1">
-                  Result
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {preview.rows.map((r) => (
-                <tr key={r.line} className={r.error ? "bg-red-50" : ""}>
-                  <td className="px-2 py-0.5">{r.line}</td>
-                  <td className="px-2 py-0.5 font-mono">{r.raw}</td>
-                  <td className="px-2 py-0.5">
-                    {r.error ? (
-                      <span className="text-red-800">Skipped: {r.error}</span>
-                    ) : (
-                      `OK: ${formatDate(r.run!.date)}, ${r.run!.distanceKm} km`
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      {preview && preview.rows.length > 0 ? <CsvPreview rows={preview.rows} imported={!!imported} /> : null}
     </form>
+  );
+}
+
+/** Every skipped row in full with its reason, then the rows that can be imported; no scroll box. */
+function CsvPreview({ rows, imported }: { rows: CsvRow[]; imported: boolean }) {
+  const skipped = rows.filter((r) => r.error);
+  const good = rows.filter((r) => !r.error && r.run);
+  return (
+    <div className="space-y-3">
+      {skipped.length ? (
+        <table className="w-full text-sm" data-testid="csv-skipped">
+          <caption className="mb-1 text-left font-medium text-red-900">
+            {skipped.length} row{skipped.length === 1 ? "" : "s"} {imported ? "left out" : "will be left out"}, with the reason
+          </caption>
+          <thead>
+            <tr className="text-left text-slate-600">
+              <th scope="col" className="w-14 py-1 pr-2">
+                Line
+              </th>
+              <th scope="col" className="py-1 pr-2">
+                Row as pasted
+              </th>
+              <th scope="col" className="py-1">
+                Reason
+              </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-red-100">
+            {skipped.map((r) => (
+              <tr key={r.line} className="bg-red-50 align-top">
+                <td className="py-1 pr-2">{r.line}</td>
+                <td className="py-1 pr-2 font-mono text-xs [overflow-wrap:anywhere]">{r.raw}</td>
+                <td className="py-1 text-red-900">{r.error}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {good.length ? (
+        <table className="w-full text-sm" data-testid="csv-preview">
+          <caption className="mb-1 text-left font-medium text-slate-800">
+            {good.length} row{good.length === 1 ? "" : "s"} {imported ? "imported" : "to import"}
+          </caption>
+          <thead>
+            <tr className="text-left text-slate-600">
+              {["Line", "Date", "Distance", "Duration", "Surface"].map((h) => (
+                <th key={h} scope="col" className="py-1 pr-2">
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {good.map((r) => (
+              <tr key={r.line}>
+                <td className="py-0.5 pr-2">{r.line}</td>
+                <td className="py-0.5 pr-2 whitespace-nowrap">{formatDate(r.run!.date)}</td>
+                <td className="py-0.5 pr-2">{r.run!.distanceKm} km</td>
+                <td className="py-0.5 pr-2">{formatDuration(r.run!.durationSec)}</td>
+                <td className="py-0.5">{r.run!.surface ?? "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </div>
   );
 }

@@ -46,6 +46,7 @@ export default async function AssessmentPage({
           patient={ctx.patient}
           episode={ctx.episode}
           runs={ctx.runs}
+          shoes={ctx.shoes}
           runsFrom={ctx.runsFrom}
           runsLoggedSince={ctx.runsLoggedSince}
           priors={ctx.priors.filter((p) => p.id !== a.id)}

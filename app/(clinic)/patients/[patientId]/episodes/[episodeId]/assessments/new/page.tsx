@@ -3,6 +3,8 @@ import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth";
 import { can } from "@/lib/domain/access";
 import { getFormContext } from "@/lib/data/assessments";
+import { recentCadence } from "@/lib/clinical/training-detail";
+import { shoeAnswers } from "@/lib/data/shoes";
 import { NotFoundError } from "@/lib/errors";
 import { AssessmentForm } from "@/app/_components/assessment/assessment-form";
 import { Alert } from "@/app/_components/ui/alert";
@@ -47,6 +49,7 @@ export default async function NewAssessmentPage({
       </Alert>
     );
   }
+  const cadence = recentCadence(ctx.runs, ctx.today);
   return (
     <div>
       <h2 className="mb-3 text-lg font-semibold">{kind === "intake" ? "Intake assessment" : "Follow-up assessment"}</h2>
@@ -63,7 +66,18 @@ export default async function NewAssessmentPage({
         reviewIntervalDays={ctx.reviewIntervalDays}
         today={ctx.today}
         canSign={can(actor, "assessment.sign")}
-        initial={{ assessedOn: ctx.today, answers: kind === "follow_up" && ctx.lastTraining ? { training: ctx.lastTraining } : {} }}
+        shoes={ctx.shoes}
+        initial={{
+          assessedOn: ctx.today,
+          answers: {
+            // A follow-up starts from the last training habits; shoe figures come from the shoe log, when it has any.
+            training: { ...(kind === "follow_up" ? (ctx.lastTraining ?? {}) : {}), ...shoeAnswers(ctx.shoes) },
+            context: {
+              ...(ctx.shoes.current ? { shoeModel: ctx.shoes.current.name } : {}),
+              ...(cadence ? { cadenceSpm: cadence.spm } : {}),
+            },
+          },
+        }}
       />
     </div>
   );

@@ -1,0 +1,182 @@
+"use client";
+
+import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { TrainingDetail, TrainingDetailWeek } from "@/lib/clinical/training-detail";
+import { formatPace } from "@/lib/validation/runs";
+import { ChartFrame } from "./chart-frame";
+import { COLOURS, formatDate, shortDate } from "./format";
+
+/**
+ * What the watch files add to the weekly distance: descent (bars), pace and
+ * cadence (lines), with a data table of every derived measure (also the
+ * consecutive running days and the treadmill share) under the charts.
+ */
+const dash = (v: number | null, unit = "") => (v === null ? "—" : `${v.toLocaleString("en-GB")}${unit}`);
+
+function Small({
+  title,
+  label,
+  weeks,
+  dataKey,
+  kind,
+  unit,
+  format,
+  reversed,
+}: {
+  title: string;
+  label: string;
+  weeks: TrainingDetailWeek[];
+  dataKey: keyof TrainingDetailWeek;
+  kind: "bar" | "line";
+  unit: string;
+  format: (v: number) => string;
+  reversed?: boolean;
+}) {
+  const common = (
+    <>
+      <CartesianGrid stroke={COLOURS.grid} vertical={false} />
+      <XAxis
+        dataKey="weekStart"
+        tickFormatter={(d: string) => shortDate(d)}
+        stroke={COLOURS.axis}
+        tick={{ fontSize: 10 }}
+        minTickGap={16}
+      />
+      <YAxis
+        stroke={COLOURS.axis}
+        tick={{ fontSize: 10 }}
+        width={48}
+        reversed={reversed}
+        domain={kind === "bar" ? [0, "auto"] : ["auto", "auto"]}
+        tickFormatter={(v: number) => format(v)}
+      />
+      <Tooltip
+        isAnimationActive={false}
+        content={(p) => {
+          const row = p.active ? (p.payload?.[0]?.payload as TrainingDetailWeek | undefined) : undefined;
+          const v = row?.[dataKey];
+          return row ? (
+            <div className="rounded border border-slate-300 bg-white px-2 py-1 text-xs shadow">
+              Week of {formatDate(row.weekStart)}: {typeof v === "number" ? `${format(v)} ${unit}` : "not recorded"}
+            </div>
+          ) : null;
+        }}
+      />
+    </>
+  );
+  return (
+    <div className="min-w-0">
+      <h4 className="text-xs font-semibold text-slate-800">{title}</h4>
+      <ChartFrame label={label} height={150}>
+        <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 300, height: 150 }}>
+          {kind === "bar" ? (
+            <BarChart data={weeks} margin={{ top: 6, right: 4, bottom: 0, left: 0 }} accessibilityLayer={false}>
+              {common}
+              <Bar dataKey={dataKey} fill={COLOURS.bar} stroke={COLOURS.barStroke} strokeWidth={0.5} isAnimationActive={false} />
+            </BarChart>
+          ) : (
+            <LineChart data={weeks} margin={{ top: 6, right: 4, bottom: 0, left: 0 }} accessibilityLayer={false}>
+              {common}
+              <Line dataKey={dataKey} stroke={COLOURS.line} strokeWidth={2} dot={{ r: 2 }} connectNulls isAnimationActive={false} />
+            </LineChart>
+          )}
+        </ResponsiveContainer>
+      </ChartFrame>
+    </div>
+  );
+}
+
+function trend(weeks: TrainingDetailWeek[], key: "paceSecPerKm" | "cadenceSpm" | "descentM"): [number, number] | null {
+  const values = weeks.map((w) => w[key]).filter((v): v is number => v !== null);
+  return values.length >= 2 ? [values[0] as number, values[values.length - 1] as number] : null;
+}
+
+export function TrainingDetailChart({ detail, id }: { detail: TrainingDetail; id?: string }) {
+  const weeks = detail.weeks;
+  const recorded = weeks.some((w) => w.descentM !== null || w.paceSecPerKm !== null || w.cadenceSpm !== null);
+  const pace = trend(weeks, "paceSecPerKm");
+  const cadence = trend(weeks, "cadenceSpm");
+  return (
+    <figure className="min-w-0 rounded-md border border-slate-200 bg-white p-3" data-testid="training-detail">
+      <figcaption>
+        <h3 id={id} className="text-sm font-semibold text-slate-900">
+          Descent, pace and cadence per week
+        </h3>
+        <p className="mt-0.5 text-xs text-slate-700">
+          Consecutive running days now: <strong>{detail.currentStreakDays}</strong> · treadmill share of the last 28 days:{" "}
+          <strong>{detail.treadmillPct28d === null ? "no runs" : `${detail.treadmillPct28d}%`}</strong>
+          {pace ? ` · pace ${formatPace(pace[0])} → ${formatPace(pace[1])} min/km` : ""}
+          {cadence ? ` · cadence ${cadence[0]} → ${cadence[1]} steps/min` : ""}
+        </p>
+      </figcaption>
+      {weeks.length < 2 || !recorded ? (
+        <p className="mt-2 text-sm text-slate-600">
+          {weeks.length === 0
+            ? "No runs logged up to today."
+            : "The charts appear with two weeks of runs that record time, elevation or cadence (imported from a watch or app)."}
+        </p>
+      ) : (
+        <div className="mt-2 grid grid-cols-1 gap-3 md:grid-cols-3">
+          <Small
+            title="Descent (m per week)"
+            label={`Weekly descent over ${weeks.length} weeks`}
+            weeks={weeks}
+            dataKey="descentM"
+            kind="bar"
+            unit="m"
+            format={(v) => `${Math.round(v)} m`}
+          />
+          <Small
+            title="Mean pace (min/km, faster is higher)"
+            label={pace ? `Mean pace from ${formatPace(pace[0])} to ${formatPace(pace[1])} min per km` : "Mean pace per week"}
+            weeks={weeks}
+            dataKey="paceSecPerKm"
+            kind="line"
+            unit="min/km"
+            format={(v) => formatPace(v)}
+            reversed
+          />
+          <Small
+            title="Cadence (steps/min)"
+            label={cadence ? `Cadence from ${cadence[0]} to ${cadence[1]} steps per minute` : "Cadence per week"}
+            weeks={weeks}
+            dataKey="cadenceSpm"
+            kind="line"
+            unit="steps/min"
+            format={(v) => `${Math.round(v)}`}
+          />
+        </div>
+      )}
+      {weeks.length ? (
+        <details className="mt-2">
+          <summary className="cursor-pointer text-xs text-sky-800">Data table: training per week</summary>
+          <table className="mt-1 w-full text-xs" data-testid="training-detail-table">
+            <caption className="sr-only">Training per week: distance, descent, pace, cadence, consecutive days, treadmill share</caption>
+            <thead>
+              <tr className="text-left text-slate-600">
+                {["Week of", "Distance", "Descent", "Mean pace", "Cadence", "Most consecutive days", "Treadmill"].map((h) => (
+                  <th key={h} scope="col" className="py-0.5 pr-2 font-medium">
+                    {h}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {weeks.map((w) => (
+                <tr key={w.weekStart}>
+                  <td className="py-0.5 pr-2 whitespace-nowrap">{formatDate(w.weekStart)}</td>
+                  <td className="py-0.5 pr-2">{w.km} km</td>
+                  <td className="py-0.5 pr-2">{dash(w.descentM, " m")}</td>
+                  <td className="py-0.5 pr-2">{w.paceSecPerKm === null ? "—" : `${formatPace(w.paceSecPerKm)} min/km`}</td>
+                  <td className="py-0.5 pr-2">{dash(w.cadenceSpm, " steps/min")}</td>
+                  <td className="py-0.5 pr-2">{w.longestStreakDays ? `${w.longestStreakDays} d` : "—"}</td>
+                  <td className="py-0.5 pr-2">{dash(w.treadmillPct, "%")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      ) : null}
+    </figure>
+  );
+}
