@@ -92,6 +92,11 @@ const envSchema = z.object({
     .optional()
     .transform((v) => (v && v.trim() !== "" ? v : undefined))
     .pipe(z.string().min(32, "TOTP_ENCRYPTION_KEY must be at least 32 characters (e.g. `openssl rand -base64 32`)").optional()),
+  /** A folder of replacement instrument definitions (`koos.json`, ...): docs/instruments.md. Checked at start-up (lib/instruments/load.ts). */
+  INSTRUMENTS_DIR: z
+    .string()
+    .optional()
+    .transform((v) => (v && v.trim() !== "" ? v.trim() : undefined)),
   /** Tests only: a folder where lib/db.ts records every distinct statement (docs/scale-out.md). */
   SQL_CAPTURE_DIR: z
     .string()

@@ -13,11 +13,12 @@
  *   only when its 30 days before lie inside the log.
  * - `measureSeries`: one series per outcome measure that has at least one
  *   score, with its baseline (first score) and the band of the important
- *   change around it.
+ *   change around it; pain now carries the worst pain of the last week and
+ *   pain during running as companion series on the same scale.
  */
 
 import { dayNumber, fromDayNumber } from "./dates";
-import { MEASURES, type MeasureUnit } from "../domain/measures";
+import { MEASURES, PAIN_COMPANIONS, type MeasureUnit, type PainCompanion } from "../domain/measures";
 import { ACUTE_DAYS, CHRONIC_DAYS, SPIKE_LOOKBACK_DAYS } from "../domain/windows";
 import { spikeBand } from "./load";
 import { exceeds, round1, round2 } from "./rounding";
@@ -198,6 +199,8 @@ export interface TimelineMeasureAssessment {
   assessedOn: IsoDate;
   kind: "intake" | "follow_up";
   evaluation: { scores: Scores };
+  /** Worst pain of the last week and pain during running (from the answers), charted beside pain now. */
+  pain?: Partial<Record<PainCompanion, number>>;
 }
 
 export interface MeasurePoint {
@@ -218,6 +221,14 @@ export interface MeasureSeries {
   /** baseline ± importantChange, clamped to the domain. */
   band: { low: number; high: number } | null;
   points: MeasurePoint[];
+  /** Series drawn beside this one on the same scale (pain now: worst pain of the week, pain during running); those with points only. */
+  companions: CompanionSeries[];
+}
+
+export interface CompanionSeries {
+  key: PainCompanion;
+  label: string;
+  points: MeasurePoint[];
 }
 
 /** The score of one measure, or null when not given or not computable. */
@@ -233,15 +244,18 @@ export function scoreOf(scores: Scores, measure: ChangeMeasure): number | null {
 export function measureSeries(assessments: readonly TimelineMeasureAssessment[], importantChange: ImportantChange): MeasureSeries[] {
   const series: MeasureSeries[] = [];
   for (const def of MEASURES) {
-    const points: MeasurePoint[] = [];
-    for (const a of assessments) {
-      const value = scoreOf(a.evaluation.scores, def.measure);
-      if (value === null || !Number.isFinite(value)) continue;
-      points.push({ assessmentId: a.id, date: a.assessedOn, value });
-    }
-    if (points.length === 0) continue;
+    const points = pointsOf(assessments, (a) => scoreOf(a.evaluation.scores, def.measure));
+    const companions =
+      def.measure === "painNow"
+        ? PAIN_COMPANIONS.map((c) => ({
+            key: c.key,
+            label: c.label,
+            points: pointsOf(assessments, (a) => a.pain?.[c.key] ?? null),
+          })).filter((c) => c.points.length > 0)
+        : [];
+    if (points.length === 0 && companions.length === 0) continue;
     const threshold = importantChange[def.importantChangeKey];
-    const baseline = (points[0] as MeasurePoint).value;
+    const baseline = points[0]?.value ?? null;
     const [min, max] = def.range;
     series.push({
       measure: def.measure,
@@ -251,9 +265,24 @@ export function measureSeries(assessments: readonly TimelineMeasureAssessment[],
       domain: [min, max],
       importantChange: threshold,
       baseline,
-      band: { low: Math.max(min, round1(baseline - threshold)), high: Math.min(max, round1(baseline + threshold)) },
+      band:
+        baseline === null ? null : { low: Math.max(min, round1(baseline - threshold)), high: Math.min(max, round1(baseline + threshold)) },
       points,
+      companions,
     });
   }
   return series;
+}
+
+function pointsOf(
+  assessments: readonly TimelineMeasureAssessment[],
+  valueOf: (a: TimelineMeasureAssessment) => number | null | undefined,
+): MeasurePoint[] {
+  const points: MeasurePoint[] = [];
+  for (const a of assessments) {
+    const value = valueOf(a);
+    if (value === null || value === undefined || !Number.isFinite(value)) continue;
+    points.push({ assessmentId: a.id, date: a.assessedOn, value });
+  }
+  return points;
 }

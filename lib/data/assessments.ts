@@ -16,6 +16,7 @@ import type { Prisma } from "@/prisma/generated/client";
 import { answersSchema, deriveAnswers, parseWithIssues, type Answers, type SaveDraftInput } from "@/lib/validation/assessment";
 import { readAnswers } from "@/lib/stored/answers";
 import { readEvaluationOrNull, type StoredEvaluation } from "@/lib/stored/evaluation";
+import { psfsBaseline, psfsCarryForwardIssues, type PsfsBaseline } from "@/lib/instruments/psfs";
 
 /**
  * Intake and follow-up assessments. A draft is saved as often as the
@@ -233,8 +234,20 @@ async function checkDraftRules(tx: Tx, actor: Actor, input: SaveDraftInput, excl
   if (input.kind === "follow_up" && !others.some((o) => o.kind === "intake" && o.status === "signed")) {
     issues.push({ path: "kind", message: "sign the intake of this episode before recording a follow-up" });
   }
+  if (input.kind === "follow_up")
+    issues.push(...psfsCarryForwardIssues(await psfsBaselineOf(tx, actor, episode.id, excludeId), input.answers.measures?.psfs));
   if (issues.length) throw new ValidationError(issues);
   return { episode, patientId: patient.id };
+}
+
+/** The PSFS activities a follow-up of the episode scores: those of its earliest signed assessment with PSFS (lib/instruments/psfs.ts). */
+export async function psfsBaselineOf(tx: Tx, actor: Actor, episodeId: string, excludeId?: string): Promise<PsfsBaseline | null> {
+  const signed = await tx.assessment.findMany({
+    where: { clinicId: actor.clinicId, episodeId, status: "signed", ...(excludeId ? { id: { not: excludeId } } : {}) },
+    select: { assessedOn: true, answers: true },
+    orderBy: [{ assessedOn: "asc" }, { createdAt: "asc" }],
+  });
+  return psfsBaseline(signed.map((a) => ({ assessedOn: toDateString(a.assessedOn), answers: readAnswers(a.answers) })));
 }
 
 /** What the other user saved, returned with a conflict so nothing typed is lost. */

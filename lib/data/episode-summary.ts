@@ -1,4 +1,4 @@
-import { mostSevere, RANK_NOT_EVALUATED, urgencyRank, worklistRank, type Urgency } from "@/lib/domain";
+import { isWorsening, mostSevere, RANK_NOT_EVALUATED, urgencyRank, worklistRank, type Urgency } from "@/lib/domain";
 import { readEvaluationOrNull } from "@/lib/stored/evaluation";
 import { fromDateString, type Tx } from "@/lib/data/tx";
 import { NotFoundError } from "@/lib/errors";
@@ -6,7 +6,8 @@ import { NotFoundError } from "@/lib/errors";
 /**
  * Keeps the caseload columns of an episode in step with its assessments:
  * urgency (the latest signed evaluation's, raised, never lowered, by a newer
- * draft), incomplete screen, last seen, worsening since the previous visit and
+ * draft), incomplete screen, last seen, worsening since the previous visit
+ * (pain, KOOS, LEFS or PSFS; never a lower Tegner level: WORSENING_MEASURES) and
  * the number of unsigned drafts. Entered-in-error assessments do not count.
  */
 export async function refreshEpisodeSummary(tx: Tx, clinicId: string, episodeId: string): Promise<void> {
@@ -50,7 +51,7 @@ export async function refreshEpisodeSummary(tx: Tx, clinicId: string, episodeId:
       seenSort: signed?.assessedOn ?? fromDateString("0001-01-01"),
       reviewSort: episode.nextReviewDate ?? fromDateString("9999-12-31"),
       sortName: `${episode.patient.familyName} ${episode.patient.givenName}`.toLowerCase(),
-      worsening: !!signedEval?.changes && Object.values(signedEval.changes).some((c) => c?.vsPrevious === "worsened"),
+      worsening: isWorsening(signedEval?.changes),
       draftCount: rows.filter((r) => r.status === "draft").length,
     },
   });

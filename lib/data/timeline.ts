@@ -2,6 +2,9 @@ import type { Actor } from "@/lib/domain/access";
 import type { Urgency } from "@/lib/domain/urgency";
 import type { ImportantChange } from "@/lib/clinical";
 import { readEvaluationOrNull, type StoredEvaluation } from "@/lib/stored/evaluation";
+import { readAnswers } from "@/lib/stored/answers";
+import type { Answers } from "@/lib/validation/assessment";
+import { PAIN_COMPANIONS, type PainCompanion } from "@/lib/domain/measures";
 import { audit } from "@/lib/data/audit";
 import { clinicClock } from "@/lib/data/clinic";
 import { findPatientOrThrow } from "@/lib/data/patients";
@@ -10,7 +13,8 @@ import { toDateString, transaction } from "@/lib/data/tx";
 
 /**
  * A runner's course over time: every assessment of every episode with its
- * stored evaluation (entered-in-error ones included, marked, so the history
+ * stored evaluation and the pain answers charted beside pain now
+ * (entered-in-error ones included, marked, so the history
  * can show them struck through; charts leave them out), the whole run log
  * and the thresholds for the important-change bands. Audited as a view.
  * Served by two indexes: Assessment (clinicId, episodeId, assessedOn) and
@@ -31,6 +35,8 @@ export type TimelineData = {
     signedAt: string | null;
     urgency: Urgency | null;
     evaluation: StoredEvaluation | null;
+    /** Worst pain of the last week and pain during running (0-10, from the answers; absent when not asked), charted beside pain now. */
+    pain: Partial<Record<PainCompanion, number>>;
   }[];
   runs: {
     date: string;
@@ -74,7 +80,17 @@ export async function getTimeline(actor: Actor, patientId: string): Promise<Time
     const assessments = await tx.assessment.findMany({
       where: { clinicId: actor.clinicId, episodeId: { in: episodes.map((e) => e.id) } },
       orderBy: [{ assessedOn: "asc" }, { createdAt: "asc" }],
-      select: { id: true, episodeId: true, kind: true, assessedOn: true, status: true, signedAt: true, urgency: true, evaluation: true },
+      select: {
+        id: true,
+        episodeId: true,
+        kind: true,
+        assessedOn: true,
+        status: true,
+        signedAt: true,
+        urgency: true,
+        evaluation: true,
+        answers: true,
+      },
     });
     await audit(tx, actor, { action: "timeline.view", entityType: "Patient", entityId: patientId, patientId });
     return {
@@ -91,6 +107,7 @@ export async function getTimeline(actor: Actor, patientId: string): Promise<Time
         signedAt: a.signedAt?.toISOString() ?? null,
         urgency: a.urgency,
         evaluation: readEvaluationOrNull(a.evaluation),
+        pain: painCompanions(readAnswers(a.answers)),
       })),
       runs: runs.map(({ date, indoor, surface, ...r }) => ({
         ...r,
@@ -101,4 +118,14 @@ export async function getTimeline(actor: Actor, patientId: string): Promise<Time
       settings: { spikePct: settings.spikePct, importantChange: settings.importantChange },
     };
   });
+}
+
+/** The pain answers charted beside pain now. */
+function painCompanions(answers: Answers): Partial<Record<PainCompanion, number>> {
+  const out: Partial<Record<PainCompanion, number>> = {};
+  for (const c of PAIN_COMPANIONS) {
+    const value = answers.symptoms?.[c.key];
+    if (value !== undefined) out[c.key] = value;
+  }
+  return out;
 }

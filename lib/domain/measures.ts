@@ -39,6 +39,12 @@ export interface MeasureDefinition {
   betterIs: "higher" | "lower";
   /** Which important-change setting applies. */
   importantChangeKey: ImportantChangeKey;
+  /**
+   * Whether a worsening of this measure since the previous visit marks the
+   * episode "Worsening" on the caseload. Not the Tegner level: it drops
+   * when rest from running is advised, which is treatment, not worsening.
+   */
+  countsForWorsening: boolean;
 }
 
 const KOOS_LABELS: Readonly<Record<KoosSubscale, string>> = {
@@ -59,6 +65,7 @@ export const MEASURES: readonly MeasureDefinition[] = Object.freeze([
     range: [0, 10],
     betterIs: "lower",
     importantChangeKey: "painNow",
+    countsForWorsening: true,
   },
   ...KOOS_SUBSCALES.map((s): MeasureDefinition => ({
     measure: `koos.${s}`,
@@ -68,9 +75,28 @@ export const MEASURES: readonly MeasureDefinition[] = Object.freeze([
     range: [0, 100],
     betterIs: "higher",
     importantChangeKey: "koos",
+    countsForWorsening: true,
   })),
-  { measure: "lefs", label: "LEFS", chartLabel: "LEFS", unit: "/80", range: [0, 80], betterIs: "higher", importantChangeKey: "lefs" },
-  { measure: "psfs", label: "PSFS", chartLabel: "PSFS", unit: "/10", range: [0, 10], betterIs: "higher", importantChangeKey: "psfs" },
+  {
+    measure: "lefs",
+    label: "LEFS",
+    chartLabel: "LEFS",
+    unit: "/80",
+    range: [0, 80],
+    betterIs: "higher",
+    importantChangeKey: "lefs",
+    countsForWorsening: true,
+  },
+  {
+    measure: "psfs",
+    label: "PSFS",
+    chartLabel: "PSFS",
+    unit: "/10",
+    range: [0, 10],
+    betterIs: "higher",
+    importantChangeKey: "psfs",
+    countsForWorsening: true,
+  },
   {
     measure: "tegner",
     label: "Tegner activity level",
@@ -79,8 +105,36 @@ export const MEASURES: readonly MeasureDefinition[] = Object.freeze([
     range: [0, 10],
     betterIs: "higher",
     importantChangeKey: "tegner",
+    countsForWorsening: false,
   },
 ]);
+
+/**
+ * Charted beside pain now on the timeline (the engine does not compare them):
+ * the worst pain of the last week and pain during running, from the answers.
+ */
+export const PAIN_COMPANIONS = [
+  { key: "painWorstWeek", path: "symptoms.painWorstWeek", label: "Worst pain in the last week" },
+  { key: "painDuringRun", path: "symptoms.painDuringRun", label: "Pain during running" },
+] as const;
+export type PainCompanion = (typeof PAIN_COMPANIONS)[number]["key"];
+
+/** The measures whose worsening since the previous visit marks an episode "Worsening" (pain, KOOS, LEFS, PSFS; never Tegner). */
+export const WORSENING_MEASURES: readonly ChangeMeasure[] = Object.freeze(
+  MEASURES.filter((m) => m.countsForWorsening).map((m) => m.measure),
+);
+
+/** `changes` (vsPrevious) of an evaluation say "Worsening": a measure of WORSENING_MEASURES worsened since the previous visit. */
+export function isWorsening(
+  changes: Partial<Record<ChangeMeasure, { vsBaseline?: string | undefined; vsPrevious?: string | undefined }>> | undefined,
+): boolean {
+  return WORSENING_MEASURES.some((m) => changes?.[m]?.vsPrevious === "worsened");
+}
+
+/** The SQL list of WORSENING_MEASURES, for `key IN (...)` over an evaluation's `changes`. */
+export function worseningMeasuresSql(): string {
+  return WORSENING_MEASURES.map((m) => `'${m}'`).join(", ");
+}
 
 /** The definition of one measure. */
 export function measureDefinition(measure: ChangeMeasure): MeasureDefinition {

@@ -31,13 +31,15 @@ import {
 // Building blocks, each with its plain-English message
 // ---------------------------------------------------------------------------
 
-/** Messages for a missing value ("is required") or a wrong one. */
-function messageFor(message: string) {
+/** Messages for a missing value ("is required", or `missing`) or a wrong one. */
+function messageFor(message: string, missing = "is required") {
   return (issue: { input?: unknown; code?: string }) => {
     if (issue.code === "unrecognized_keys") return undefined; // replaced by "unknown field" below
-    return issue.input === undefined ? "is required" : message;
+    return issue.input === undefined ? missing : message;
   };
 }
+
+const PSFS_SCORE_MESSAGE = "must be a number from 0 to 10";
 
 function yesNo() {
   return z.boolean({ error: messageFor("must be true or false") });
@@ -164,7 +166,11 @@ export const measuresSchema = object({
         .string({ error: messageFor("must be a text") })
         .min(1, { error: "must not be empty" })
         .max(200, { error: "must be at most 200 characters" }),
-      score: numberFromTo(0, 10),
+      // An activity is never scored by default: a missing score is refused, naming the field.
+      score: z
+        .number({ error: messageFor(PSFS_SCORE_MESSAGE, "is required: score the activity from 0 (unable) to 10 (as before the problem)") })
+        .min(0, { error: PSFS_SCORE_MESSAGE })
+        .max(10, { error: PSFS_SCORE_MESSAGE }),
     }),
   )
     .min(1, { error: "must have from 1 to 5 items" })

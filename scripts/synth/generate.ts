@@ -57,6 +57,7 @@ import { Worker } from "node:worker_threads";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { FLAGGED_MAX_RANK, RANK_NOT_EVALUATED, urgencyOfRankSql, urgencyRankSql, WORKLIST_STEP } from "../../lib/domain/urgency";
+import { worseningMeasuresSql } from "../../lib/domain/measures";
 import { refreshEpisodeSummary } from "../../lib/data/episode-summary";
 import { todayIn } from "../../lib/format";
 import { PrismaClient } from "../../prisma/generated/client";
@@ -189,7 +190,8 @@ async function tableIndexes(c: pg.Client, table: string) {
  * episode at a time: urgency of the latest signed evaluation, raised (never
  * lowered) by a draft that is not older; incomplete screen of the latest
  * signed (else draft) evaluation; last seen; worsening vs the previous signed
- * assessment; number of drafts; and the non-null sort keys.
+ * assessment (the measures of WORSENING_MEASURES); number of drafts; and the
+ * non-null sort keys.
  */
 const SUMMARY_SQL = `
 WITH s AS (
@@ -225,7 +227,7 @@ UPDATE "Episode" e SET
   "seenSort" = coalesce(r.signed_on, '0001-01-01'::date),
   "reviewSort" = coalesce(r."nextReviewDate", '9999-12-31'::date),
   "sortName" = r.sort_name,
-  worsening = coalesce((SELECT bool_or(c.value->>'vsPrevious' = 'worsened') FROM jsonb_each(r.signed_eval->'changes') c), false),
+  worsening = coalesce((SELECT bool_or(c.value->>'vsPrevious' = 'worsened') FROM jsonb_each(r.signed_eval->'changes') c WHERE c.key IN (${worseningMeasuresSql()})), false),
   "draftCount" = r.drafts
 FROM r WHERE e.id = r.id`;
 

@@ -4,6 +4,7 @@
  */
 import type { ReactNode } from "react";
 import { weekStartOf, type MeasureSeries, type TrainingSeries } from "@/lib/clinical/timeline";
+import type { PainCompanion } from "@/lib/domain/measures";
 import { EVENT_KIND_LABEL, EVENT_SYMBOL, type EventMark } from "./events";
 import { formatAcwr, formatDate, formatKmValue, formatMeasureValue, measureTitle, valueHeader } from "./format";
 import { spikeText } from "./summary";
@@ -48,25 +49,36 @@ function signed(n: number): string {
 
 interface MeasureRow {
   date: string;
+  assessmentId?: string;
   kind?: AssessmentKind;
   value: number | null;
+  /** The companion series' values of the same assessment (pain: worst of the week, during running). */
+  companions: Partial<Record<PainCompanion, number>>;
   marks: EventMark[];
 }
 
-/** Points and event marks merged by date; a day's marks go with its first point. */
+/** Points (with their companions' values) and event marks merged by date; a day's marks go with its first point. */
 export function measureRows(
   series: MeasureSeries,
   marks: readonly EventMark[],
   kinds: Readonly<Record<string, AssessmentKind>> = {},
 ): MeasureRow[] {
-  const rows: MeasureRow[] = series.points.map((p) => {
-    const kind = kinds[p.assessmentId];
-    return { date: p.date, value: p.value, marks: [], ...(kind ? { kind } : {}) };
-  });
+  const rows: MeasureRow[] = [];
+  const rowOf = (p: { assessmentId: string; date: string }): MeasureRow => {
+    let row = rows.find((r) => r.assessmentId === p.assessmentId);
+    if (!row) {
+      const kind = kinds[p.assessmentId];
+      row = { date: p.date, assessmentId: p.assessmentId, value: null, companions: {}, marks: [], ...(kind ? { kind } : {}) };
+      rows.push(row);
+    }
+    return row;
+  };
+  for (const p of series.points) rowOf(p).value = p.value;
+  for (const c of series.companions) for (const p of c.points) rowOf(p).companions[c.key] = p.value;
   for (const m of marks) {
     const row = rows.find((r) => r.date === m.date);
     if (row) row.marks.push(m);
-    else rows.push({ date: m.date, value: null, marks: [m] });
+    else rows.push({ date: m.date, value: null, companions: {}, marks: [m] });
   }
   // Stable: points of a day stay in order, event-only days slot in by date.
   return rows
@@ -105,6 +117,9 @@ export function MeasureTable({
             </th>
             <th scope="col" className={thClass}>{`${series.label}: ${valueHeader(unit, series.domain)}`}</th>
             <th scope="col" className={thClass}>{`Difference from baseline (${unit === "level" ? "levels" : "points"})`}</th>
+            {series.companions.map((c) => (
+              <th key={c.key} scope="col" className={thClass}>{`${c.label}: ${valueHeader(unit, series.domain)}`}</th>
+            ))}
             <th scope="col" className={thClass}>
               Events
             </th>
@@ -116,9 +131,14 @@ export function MeasureTable({
               <th scope="row" className={`${tdClass} whitespace-nowrap text-left font-normal`}>
                 {formatDate(r.date)}
               </th>
-              <td className={tdClass}>{r.value === null ? "—" : r.kind ? KIND_LABEL[r.kind] : "Assessment"}</td>
+              <td className={tdClass}>{r.assessmentId === undefined ? "—" : r.kind ? KIND_LABEL[r.kind] : "Assessment"}</td>
               <td className={tdClass}>{formatMeasureValue(r.value, unit)}</td>
               <td className={tdClass}>{r.value === null || baseline === null ? "—" : signed(r.value - baseline)}</td>
+              {series.companions.map((c) => (
+                <td key={c.key} className={tdClass}>
+                  {formatMeasureValue(r.companions[c.key], unit)}
+                </td>
+              ))}
               <td className={tdClass}>
                 <EventList marks={r.marks} />
               </td>

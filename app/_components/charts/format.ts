@@ -26,6 +26,8 @@ export const COLOURS = {
   acwrBandStroke: "#6ee7b7", // emerald-300
   acwrWarning: "#b45309", // amber-700
   spike: "#c2410c", // orange-700
+  painWorstWeek: "#9a3412", // orange-800
+  painDuringRun: "#0f766e", // teal-700
 } as const;
 
 /** "6/10", "72.2/100", "61/80", "level 6". */

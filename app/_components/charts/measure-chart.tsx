@@ -2,7 +2,8 @@
 
 import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { dayNumber } from "@/lib/clinical/dates";
-import type { MeasureSeries } from "@/lib/clinical/timeline";
+import type { MeasurePoint, MeasureSeries } from "@/lib/clinical/timeline";
+import type { PainCompanion } from "@/lib/domain/measures";
 import { ChartFrame } from "./chart-frame";
 import { MeasureTable } from "./data-tables";
 import { EVENT_COLOUR, EVENT_DASH, EventMarker } from "./event-marker";
@@ -31,9 +32,53 @@ export interface MeasureChartProps {
 
 interface Row {
   x: number;
-  value: number;
+  value?: number;
   date: string;
   kind?: AssessmentKind;
+  /** Companion values by key (pain: worst of the week, during running). */
+  companions: Partial<Record<PainCompanion, number>>;
+}
+
+/** How each line is drawn: colour, dash and marker differ, so no line is told by colour alone. */
+type Marker = "circle" | "square" | "triangle";
+const MAIN_STYLE = { stroke: COLOURS.line, dash: undefined, marker: "circle" as Marker };
+const COMPANION_STYLE: Record<PainCompanion, { stroke: string; dash: string; marker: Marker }> = {
+  painWorstWeek: { stroke: COLOURS.painWorstWeek, dash: "6 3", marker: "square" },
+  painDuringRun: { stroke: COLOURS.painDuringRun, dash: "2 3", marker: "triangle" },
+};
+
+function MarkerShape({ marker, cx, cy, colour, size = 3.5 }: { marker: Marker; cx: number; cy: number; colour: string; size?: number }) {
+  if (marker === "square")
+    return <rect x={cx - size} y={cy - size} width={size * 2} height={size * 2} fill="white" stroke={colour} strokeWidth={1.5} />;
+  if (marker === "triangle")
+    return (
+      <path
+        d={`M${cx},${cy - size - 0.5} L${cx + size + 0.5},${cy + size} L${cx - size - 0.5},${cy + size} Z`}
+        fill={colour}
+        stroke={colour}
+      />
+    );
+  return <circle cx={cx} cy={cy} r={size - 0.5} fill={colour} stroke={colour} />;
+}
+
+/** A legend swatch: a short stretch of the line with its marker. */
+function LineSwatch({ stroke, dash, marker }: { stroke: string; dash: string | undefined; marker: Marker }) {
+  return (
+    <svg width="24" height="10" viewBox="0 0 24 10">
+      <line x1="0" y1="5" x2="24" y2="5" stroke={stroke} strokeWidth="2" strokeDasharray={dash} />
+      <MarkerShape marker={marker} cx={12} cy={5} colour={stroke} size={3} />
+    </svg>
+  );
+}
+
+/** recharts calls a function `dot` with the point's position; points without a value get no marker. */
+function dotOf(marker: Marker, colour: string) {
+  function Dot(props: { cx?: number; cy?: number; index?: number; value?: unknown }) {
+    if (props.cx === undefined || props.cy === undefined || props.value === undefined || props.value === null)
+      return <g key={`none-${props.index}`} />;
+    return <MarkerShape key={`${marker}-${props.index}`} marker={marker} cx={props.cx} cy={props.cy} colour={colour} />;
+  }
+  return Dot;
 }
 
 const KIND_LABEL: Record<AssessmentKind, string> = { intake: "Intake", follow_up: "Follow-up" };
@@ -53,6 +98,8 @@ export function MeasureChart({ series, events = [], kinds = {}, from, to, height
   const marks = groupEvents(events.filter((e) => dayNumber(e.date) >= minDay && dayNumber(e.date) <= maxDay));
   const title = measureTitle(series);
   const first = points[0];
+  const companions = series.companions;
+  const drawn = Math.max(points.length, ...companions.map((c) => c.points.length)) >= 2;
 
   return (
     <figure className="min-w-0 rounded-md border border-slate-200 bg-white p-3">
@@ -60,8 +107,18 @@ export function MeasureChart({ series, events = [], kinds = {}, from, to, height
         <Heading id={id} className="text-sm font-semibold text-slate-900">
           {title}
         </Heading>
-        {points.length >= 2 ? (
+        {drawn ? (
           <Legend>
+            {companions.length ? (
+              <>
+                <LegendItem swatch={<LineSwatch {...MAIN_STYLE} />}>{series.label}</LegendItem>
+                {companions.map((c) => (
+                  <LegendItem key={c.key} swatch={<LineSwatch {...COMPANION_STYLE[c.key]} />}>
+                    {c.label}
+                  </LegendItem>
+                ))}
+              </>
+            ) : null}
             {band ? (
               <LegendItem swatch={<span className="inline-block h-3 w-4 rounded-sm border border-dashed border-sky-300 bg-sky-100" />}>
                 Important change around baseline ({formatMeasureValue(baseline, unit)} ± {series.importantChange})
@@ -73,21 +130,23 @@ export function MeasureChart({ series, events = [], kinds = {}, from, to, height
         ) : null}
       </figcaption>
 
-      {points.length === 0 ? (
+      {points.length === 0 && companions.length === 0 ? (
         <p className="mt-2 text-sm text-slate-600">No {series.label} scores recorded yet.</p>
-      ) : points.length === 1 && first ? (
+      ) : !drawn && first ? (
         <p className="mt-2 text-sm text-slate-700">
           One score so far: {formatMeasureValue(first.value, unit)} on {formatDate(first.date)}
           {kinds[first.assessmentId] ? ` (${KIND_LABEL[kinds[first.assessmentId] as AssessmentKind].toLowerCase()})` : ""}. The chart
           appears from the second signed assessment.
         </p>
+      ) : !drawn ? (
+        <p className="mt-2 text-sm text-slate-700">The chart appears from the second signed assessment.</p>
       ) : (
         <ChartFrame label={measureSummary(series, marks)} height={height}>
           <MeasureLineChart series={series} marks={marks} kinds={kinds} minDay={minDay} maxDay={maxDay} />
         </ChartFrame>
       )}
 
-      {points.length > 0 ? <MeasureTable series={series} marks={marks} kinds={kinds} /> : null}
+      {points.length > 0 || companions.length > 0 ? <MeasureTable series={series} marks={marks} kinds={kinds} /> : null}
     </figure>
   );
 }
@@ -126,10 +185,20 @@ function MeasureLineChart({
   maxDay: number;
 }) {
   const { unit, band, baseline } = series;
-  const rows: Row[] = series.points.map((p) => {
-    const kind = kinds[p.assessmentId];
-    return { x: dayNumber(p.date), value: p.value, date: p.date, ...(kind ? { kind } : {}) };
-  });
+  // One row per assessment, holding the value of each line drawn for it.
+  const byAssessment = new Map<string, Row>();
+  const rowOf = (p: MeasurePoint): Row => {
+    let row = byAssessment.get(p.assessmentId);
+    if (!row) {
+      const kind = kinds[p.assessmentId];
+      row = { x: dayNumber(p.date), date: p.date, companions: {}, ...(kind ? { kind } : {}) };
+      byAssessment.set(p.assessmentId, row);
+    }
+    return row;
+  };
+  for (const p of series.points) rowOf(p).value = p.value;
+  for (const c of series.companions) for (const p of c.points) rowOf(p).companions[c.key] = p.value;
+  const rows = [...byAssessment.values()].sort((a, b) => a.x - b.x);
   const { ticks, monthTicks } = timeTicks(minDay, maxDay, 5);
   return (
     <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 320, height: 200 }}>
@@ -191,8 +260,15 @@ function MeasureLineChart({
                 </p>
                 <p>
                   {series.label}: {formatMeasureValue(row.value, unit)}
-                  {baseline !== null && row.date !== series.points[0]?.date ? ` (baseline ${formatMeasureValue(baseline, unit)})` : ""}
+                  {baseline !== null && row.value !== undefined && row.date !== series.points[0]?.date
+                    ? ` (baseline ${formatMeasureValue(baseline, unit)})`
+                    : ""}
                 </p>
+                {series.companions.map((c) => (
+                  <p key={c.key}>
+                    {c.label}: {formatMeasureValue(row.companions[c.key], unit)}
+                  </p>
+                ))}
                 {dayMarks.flatMap((m) =>
                   m.labels.map((l, i) => (
                     <p key={`${m.kind}-${i}`} className={m.kind === "red_flag" ? "font-medium text-red-900" : "text-slate-600"}>
@@ -204,6 +280,21 @@ function MeasureLineChart({
             );
           }}
         />
+        {series.companions.map((c) => (
+          <Line
+            key={c.key}
+            type="linear"
+            dataKey={(r: Row) => r.companions[c.key]}
+            name={c.label}
+            stroke={COMPANION_STYLE[c.key].stroke}
+            strokeDasharray={COMPANION_STYLE[c.key].dash}
+            strokeWidth={1.5}
+            dot={dotOf(COMPANION_STYLE[c.key].marker, COMPANION_STYLE[c.key].stroke)}
+            activeDot={{ r: 4 }}
+            connectNulls
+            isAnimationActive={false}
+          />
+        ))}
         <Line
           type="linear"
           dataKey="value"
@@ -212,6 +303,7 @@ function MeasureLineChart({
           strokeWidth={2}
           dot={{ r: 3, fill: COLOURS.lineDot, stroke: COLOURS.lineDot }}
           activeDot={{ r: 5 }}
+          connectNulls
           isAnimationActive={false}
         />
       </LineChart>

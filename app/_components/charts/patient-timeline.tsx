@@ -56,7 +56,13 @@ export function groupByEpisode(assessments: readonly TimelineAssessment[], label
     }
     group.all.push(a);
     if (a.status === "signed" && a.evaluation) {
-      group.charted.push({ id: a.id, assessedOn: a.assessedOn, kind: a.kind, evaluation: a.evaluation });
+      group.charted.push({
+        id: a.id,
+        assessedOn: a.assessedOn,
+        kind: a.kind,
+        evaluation: a.evaluation,
+        ...(a.pain ? { pain: a.pain } : {}),
+      });
     }
   }
   return [...groups.values()];

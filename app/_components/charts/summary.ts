@@ -28,7 +28,7 @@ export function measureSummary(series: MeasureSeries, marks: readonly EventMark[
   const { points, unit } = series;
   const first = points[0];
   const last = points[points.length - 1];
-  if (!first || !last) return `${series.label}: no scores yet.`;
+  if (!first || !last) return `${series.label}: no scores yet.${companionsSentence(series)}`;
   const range =
     points.length === 1
       ? `1 point: ${formatMeasureValue(first.value, unit)} on ${formatDate(first.date)}`
@@ -36,7 +36,20 @@ export function measureSummary(series: MeasureSeries, marks: readonly EventMark[
   const band = series.band
     ? ` Shaded band of important change around the baseline ${formatMeasureValue(series.baseline, unit)}: ${formatMeasureValue(series.band.low, unit)} to ${formatMeasureValue(series.band.high, unit)}.`
     : "";
-  return `${series.label}, ${range}; ${series.betterIs} is better.${band}${marksSentence(marks)}`;
+  return `${series.label}, ${range}; ${series.betterIs} is better.${band}${companionsSentence(series)}${marksSentence(marks)}`;
+}
+
+/** " Also drawn: worst pain in the last week from 7/10 on … to 3/10 on …; pain during running …." */
+function companionsSentence(series: MeasureSeries): string {
+  const parts = series.companions.map((c) => {
+    const first = c.points[0];
+    const last = c.points[c.points.length - 1];
+    if (!first || !last) return `${c.label}: none`;
+    return c.points.length === 1
+      ? `${c.label} ${formatMeasureValue(first.value, series.unit)} on ${formatDate(first.date)}`
+      : `${c.label} from ${formatMeasureValue(first.value, series.unit)} on ${formatDate(first.date)} to ${formatMeasureValue(last.value, series.unit)} on ${formatDate(last.date)}`;
+  });
+  return parts.length ? ` Also drawn: ${parts.join("; ")}.` : "";
 }
 
 function spikeText(spike: Spike): string {

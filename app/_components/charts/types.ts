@@ -4,6 +4,7 @@
  */
 import type { ImportantChange, StoredEvaluation, Urgency } from "@/lib/clinical";
 import type { TimelineRun } from "@/lib/clinical/timeline";
+import type { PainCompanion } from "@/lib/domain/measures";
 
 export type AssessmentKind = "intake" | "follow_up";
 export type AssessmentStatus = "draft" | "signed" | "entered_in_error";
@@ -20,6 +21,8 @@ export interface TimelineAssessment {
   signedAt: string | null;
   urgency: Urgency | null;
   evaluation: StoredEvaluation | null;
+  /** Worst pain of the last week and pain during running, charted beside pain now. */
+  pain?: Partial<Record<PainCompanion, number>>;
   /** Link to the assessment. */
   href: string;
 }

@@ -368,6 +368,7 @@ describe("measureSeries", () => {
         { assessmentId: "a2", date: "2026-01-20", value: 4 },
         { assessmentId: "a3", date: "2026-02-20", value: 2 },
       ],
+      companions: [],
     });
     // KOOS Pain: the first non-null value is the baseline.
     const koosPain = series.find((s) => s.measure === "koos.pain");
@@ -406,6 +407,35 @@ describe("measureSeries", () => {
   it("no assessments, or no scores: no series", () => {
     expect(measureSeries([], DEFAULT_IMPORTANT_CHANGE)).toEqual([]);
     expect(measureSeries([assessment("a1", "2026-01-03", {})], DEFAULT_IMPORTANT_CHANGE)).toEqual([]);
+  });
+
+  it("pain now carries the worst pain of the week and pain during running, each with the points it has", () => {
+    const series = measureSeries(
+      [
+        { ...assessment("a1", "2026-01-03", { painNow: 6, lefs: 40 }, "intake"), pain: { painWorstWeek: 8, painDuringRun: 7 } },
+        { ...assessment("a2", "2026-01-20", { painNow: 4 }), pain: { painWorstWeek: 6 } },
+        assessment("a3", "2026-02-20", { painNow: 2 }),
+      ],
+      DEFAULT_IMPORTANT_CHANGE,
+    );
+    expect(series[0]?.companions).toEqual([
+      {
+        key: "painWorstWeek",
+        label: "Worst pain in the last week",
+        points: [
+          { assessmentId: "a1", date: "2026-01-03", value: 8 },
+          { assessmentId: "a2", date: "2026-01-20", value: 6 },
+        ],
+      },
+      { key: "painDuringRun", label: "Pain during running", points: [{ assessmentId: "a1", date: "2026-01-03", value: 7 }] },
+    ]);
+    expect(series.find((s) => s.measure === "lefs")?.companions).toEqual([]);
+  });
+
+  it("a pain series is drawn from the companions alone when pain now was not recorded", () => {
+    const [pain] = measureSeries([{ ...assessment("a1", "2026-01-03", {}), pain: { painDuringRun: 3 } }], DEFAULT_IMPORTANT_CHANGE);
+    expect(pain).toMatchObject({ measure: "painNow", points: [], baseline: null, band: null });
+    expect(pain?.companions.map((c) => c.key)).toEqual(["painDuringRun"]);
   });
 });
 
@@ -593,6 +623,30 @@ describe("chart data tables and summaries (server-rendered)", () => {
     expect(html).toContain('style="height:200px"');
     expect(text(html)).toContain("Important change around baseline (6/10 ± 2)");
     expect(html).toContain("<table");
+  });
+
+  describe("pain now with the worst pain of the week and pain during running beside it", () => {
+    const withPain = signedOnly.map((a, i) => ({ ...a, pain: i === 0 ? { painWorstWeek: 8, painDuringRun: 7 } : { painWorstWeek: 4 } }));
+    const [series] = measureSeries(withPain, DEFAULT_IMPORTANT_CHANGE);
+    const s = series as NonNullable<typeof series>;
+
+    it("the table has a column for each, by assessment", () => {
+      const html = renderToStaticMarkup(createElement(MeasureTable, { series: s, kinds: { a1: "intake", a3: "follow_up" } }));
+      expect(text(html)).toContain(
+        "Pain NRS: Score (0-10) Difference from baseline (points) Worst pain in the last week: Score (0-10) Pain during running: Score (0-10)",
+      );
+      expect(bodyRows(html).map(text)).toEqual(["3 Jan 2026 Intake 6/10 0 8/10 7/10 —", "20 Feb 2026 Follow-up 2/10 −4 4/10 — —"]);
+    });
+
+    it("the chart names them in its legend and its accessible summary", () => {
+      const html = renderToStaticMarkup(createElement(MeasureChart, { series: s }));
+      expect(text(html)).toContain("Pain NRS Worst pain in the last week Pain during running Important change around baseline");
+      expect(measureSummary(s)).toBe(
+        "Pain NRS, 2 points from 6/10 on 3 Jan 2026 to 2/10 on 20 Feb 2026; lower is better. " +
+          "Shaded band of important change around the baseline 6/10: 4/10 to 8/10. " +
+          "Also drawn: Worst pain in the last week from 8/10 on 3 Jan 2026 to 4/10 on 20 Feb 2026; Pain during running 7/10 on 3 Jan 2026.",
+      );
+    });
   });
 
   it("MeasureChart with one point shows a sentence instead of a chart", () => {

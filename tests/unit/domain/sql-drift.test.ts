@@ -1,6 +1,6 @@
 /**
  * SQL cannot import lib/domain: the facts it repeats (urgency ranks, the
- * Urgency enum, threshold defaults) are checked here against the one source,
+ * Urgency enum, threshold defaults, the measures that count for worsening) are checked here against the one source,
  * so a change on either side fails this test until the other follows.
  */
 import { readdirSync, readFileSync } from "node:fs";
@@ -14,6 +14,7 @@ import {
   urgencyRankSql,
   WORKLIST_NOT_EVALUATED,
 } from "@/lib/domain/urgency";
+import { WORSENING_MEASURES, worseningMeasuresSql } from "@/lib/domain/measures";
 
 const ROOT = join(__dirname, "..", "..", "..");
 const schema = readFileSync(join(ROOT, "prisma", "schema.prisma"), "utf8");
@@ -82,5 +83,18 @@ describe("clinic settings defaults in SQL", () => {
     for (const [key, def] of Object.entries(IMPORTANT_CHANGE_DEFINITIONS))
       expect([key, defaultOf("ClinicSettings", columns[key as keyof typeof columns])]).toEqual([key, def.default]);
     expect(defaultOf("ClinicSettings", "reviewIntervalDays")).toBe(REVIEW_INTERVAL_DEFINITION.default);
+  });
+});
+
+describe("worsening in SQL", () => {
+  it("the migration that recomputed worsening without the Tegner level lists WORSENING_MEASURES", () => {
+    const m = /worsening_without_tegner[\s\S]*?c\.key IN \(([^)]*)\)/.exec(
+      readdirSync(join(ROOT, "prisma", "migrations"))
+        .filter((d) => d.endsWith("worsening_without_tegner"))
+        .map((d) => `${d}\n${readFileSync(join(ROOT, "prisma", "migrations", d, "migration.sql"), "utf8")}`)
+        .join("\n"),
+    );
+    expect(m?.[1]?.split(",").map((v) => v.trim().replace(/'/g, ""))).toEqual([...WORSENING_MEASURES]);
+    expect(worseningMeasuresSql()).toBe(WORSENING_MEASURES.map((m) => `'${m}'`).join(", "));
   });
 });

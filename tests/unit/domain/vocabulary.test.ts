@@ -4,6 +4,7 @@ import { join, relative } from "node:path";
 import {
   CHANGE_MEASURES,
   DEFAULT_SETTINGS,
+  isWorsening,
   MEASURES,
   REFERRAL_WEEKS_SHOWN,
   RUN_WINDOW_DAYS,
@@ -11,6 +12,7 @@ import {
   SETTING_DEFINITIONS,
   SPIKE_CANDIDATE_DAYS,
   SPIKE_LOOKBACK_DAYS,
+  WORSENING_MEASURES,
 } from "@/lib/domain";
 
 const ROOT = join(__dirname, "..", "..", "..");
@@ -63,6 +65,16 @@ describe("measures", () => {
     expect(MEASURES.map((m) => m.measure)).toEqual([...CHANGE_MEASURES]);
     for (const m of MEASURES) expect(m.range[0]).toBeLessThan(m.range[1]);
     expect(MEASURES.filter((m) => m.betterIs === "lower").map((m) => m.measure)).toEqual(["painNow"]);
+  });
+
+  it('"Worsening" reads pain, KOOS, LEFS and PSFS, never a lower Tegner level (it drops with advised rest)', () => {
+    expect(WORSENING_MEASURES).toEqual(["painNow", "koos.pain", "koos.symptoms", "koos.adl", "koos.sport", "koos.qol", "lefs", "psfs"]);
+    expect(isWorsening({ tegner: { vsBaseline: "worsened", vsPrevious: "worsened" } })).toBe(false);
+    expect(isWorsening({ tegner: { vsPrevious: "worsened" }, psfs: { vsPrevious: "unchanged" } })).toBe(false);
+    expect(isWorsening({ psfs: { vsPrevious: "worsened" } })).toBe(true);
+    expect(isWorsening({ "koos.qol": { vsBaseline: "improved", vsPrevious: "worsened" } })).toBe(true);
+    expect(isWorsening({ painNow: { vsBaseline: "worsened", vsPrevious: "unchanged" } })).toBe(false);
+    expect(isWorsening(undefined)).toBe(false);
   });
 });
 
