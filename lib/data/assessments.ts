@@ -259,7 +259,7 @@ async function conflictDetail(tx: Tx, actor: Actor, row: AssessmentRow) {
     status: row.status,
     assessedOn: toDateString(row.assessedOn),
     answers: readAnswers(row.answers),
-    updatedAt: row.updatedAt,
+    updatedAt: row.updatedAt.toISOString(),
     updatedBy: by?.name ?? null,
   };
 }
