@@ -43,7 +43,7 @@ it("fails the check, naming the statement and its test file, when a statement fo
   );
 });
 
-it("knows every clinic-owned table of the schema and the tables without a clinic (the per-address counters)", async () => {
+it("knows every clinic-owned table of the schema and the tables without a clinic (the per-address throttles)", async () => {
   const schema = await readSchema(process.env.DATABASE_OWNER_URL || process.env.DATABASE_URL!);
   const withoutClinic = [...schema].filter(([, t]) => !t.clinicKey).map(([name]) => name);
   expect(withoutClinic.sort()).toEqual(["RunnerLinkThrottle", "SignInThrottle", "_prisma_migrations"]);
