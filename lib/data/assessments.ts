@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from "node:util";
 import type { Actor } from "@/lib/domain/access";
 import { evaluate, type Evaluation, type EvaluationInput, type Urgency } from "@/lib/clinical";
 import { buildEvaluationInput, type ClinicalAnswers } from "@/lib/clinical/record-input";
@@ -258,7 +259,7 @@ async function conflictDetail(tx: Tx, actor: Actor, row: AssessmentRow) {
     status: row.status,
     assessedOn: toDateString(row.assessedOn),
     answers: readAnswers(row.answers),
-    updatedAt: row.updatedAt,
+    updatedAt: row.updatedAt.toISOString(),
     updatedBy: by?.name ?? null,
   };
 }
@@ -278,6 +279,7 @@ export async function saveDraft(actor: Actor, input: SaveDraftInput): Promise<As
         );
       if (input.version === undefined) throw new ValidationError([{ path: "version", message: "version is required to update a draft" }]);
       if (existing.version !== input.version) {
+        if (repeatsLastSave(existing, actor, input)) return assessmentView(existing);
         throw new ConflictError(
           "Someone else saved this draft after you opened it. Review their changes; your entries are kept in the form.",
           await conflictDetail(tx, actor, existing),
@@ -332,11 +334,31 @@ export async function saveDraft(actor: Actor, input: SaveDraftInput): Promise<As
   });
 }
 
+/**
+ * A save sent again after its answer was lost (the connection broke after
+ * PostgreSQL committed it, so the form was told "nothing was saved" and kept
+ * the entries): the draft is one version past the one sent, by the same
+ * person, with exactly these entries. Answering "saved" is then the truth;
+ * anything else is somebody else's change and a conflict.
+ */
+function repeatsLastSave(existing: AssessmentRow, actor: Actor, input: SaveDraftInput): boolean {
+  return (
+    input.version !== undefined &&
+    existing.version === input.version + 1 &&
+    existing.updatedById === actor.userId &&
+    existing.kind === input.kind &&
+    toDateString(existing.assessedOn) === input.assessedOn &&
+    isDeepStrictEqual(existing.answers, JSON.parse(JSON.stringify(deriveAnswers(input.answers))))
+  );
+}
+
 /** Signs a draft: evaluates it on the server and freezes it with its rulesVersion and settings. */
 export async function signAssessment(actor: Actor, assessmentId: string, version: number): Promise<AssessmentView> {
   return transaction(async (tx) => {
     await lockEpisodeOfAssessment(tx, actor, assessmentId);
     const row = await findAssessmentOrThrow(tx, actor, assessmentId);
+    // The same signature sent again (its answer was lost on the way back): it is done, say so.
+    if (row.status === "signed" && row.signedById === actor.userId && row.version === version + 1) return assessmentView(row);
     if (row.status !== "draft") throw new ConflictError("This assessment is already signed.", await conflictDetail(tx, actor, row));
     if (row.version !== version)
       throw new ConflictError(

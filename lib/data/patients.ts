@@ -6,6 +6,7 @@ import { readEvaluation, readEvaluationOrNull, type StoredEvaluation } from "@/l
 import { audit, auditList } from "@/lib/data/audit";
 import { clinicClock, refuseFutureDates } from "@/lib/data/clinic";
 import { refreshEpisodeSummary } from "@/lib/data/episode-summary";
+import { assertDischargeAllowed, redFlagStateIn, type EpisodeRedFlags } from "@/lib/data/red-flag-state";
 import { cursorPart, decodeCursor, encodeCursor } from "@/lib/data/cursor";
 import { fromDateString, isUniqueViolation, toDateString, transaction, type Tx } from "@/lib/data/tx";
 import { NotFoundError, ValidationError } from "@/lib/errors";
@@ -192,7 +193,7 @@ export type AssessmentSummary = {
 export async function getPatientRecord(
   actor: Actor,
   patientId: string,
-): Promise<{ patient: PatientView; episodes: (EpisodeView & { assessments: AssessmentSummary[] })[] }> {
+): Promise<{ patient: PatientView; episodes: (EpisodeView & EpisodeRedFlags & { assessments: AssessmentSummary[] })[] }> {
   return transaction(async (tx) => {
     const patient = await findPatientOrThrow(tx, actor, patientId);
     const episodes = await tx.episode.findMany({
@@ -211,6 +212,11 @@ export async function getPatientRecord(
       _count: { _all: true },
     });
     const addenda = new Map(addendaCounts.map((x) => [x.assessmentId, x._count._all]));
+    const redFlags = await redFlagStateIn(
+      tx,
+      actor.clinicId,
+      episodes.map((e) => e.id),
+    );
     await audit(tx, actor, { action: "patient.view", entityType: "Patient", entityId: patientId, patientId });
     const summaries: AssessmentSummary[] = assessments.map((a) => {
       const ev = readEvaluationOrNull(a.evaluation);
@@ -230,7 +236,11 @@ export async function getPatientRecord(
     });
     return {
       patient: patientView(patient),
-      episodes: episodes.map((e) => ({ ...episodeView(e), assessments: summaries.filter((s) => s.episodeId === e.id) })),
+      episodes: episodes.map((e) => ({
+        ...episodeView(e),
+        ...redFlags.get(e.id)!,
+        assessments: summaries.filter((s) => s.episodeId === e.id),
+      })),
     };
   });
 }
@@ -381,6 +391,7 @@ export async function setEpisodeStatus(
 ): Promise<EpisodeView> {
   return transaction(async (tx) => {
     const before = await lockEpisode(tx, actor, episodeId);
+    if (status === "discharged" && before.status !== "discharged") await assertDischargeAllowed(tx, actor.clinicId, episodeId);
     const e = await tx.episode.update({
       where: { id: episodeId, clinicId: actor.clinicId },
       data: {
