@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/domain/access";
 import type { Urgency } from "@/lib/domain/urgency";
+import type { OpenRedFlag } from "@/lib/domain/red-flag-items";
 import { Prisma } from "@/prisma/generated/client";
 import { readEvaluation, readEvaluationOrNull, type StoredEvaluation } from "@/lib/stored/evaluation";
 import { audit, auditList } from "@/lib/data/audit";
@@ -53,6 +54,8 @@ export type EpisodeView = {
   lastSeenOn: string | null;
   worsening: boolean;
   draftCount: number;
+  /** Emergency or urgent referrals drafted or signed but not yet sent. */
+  unsentUrgentReferrals: number;
   createdAt: Date;
 };
 
@@ -94,6 +97,7 @@ export function episodeView(e: EpisodeRow): EpisodeView {
     lastSeenOn: toDateString(e.lastSeenOn),
     worsening: e.worsening,
     draftCount: e.draftCount,
+    unsentUrgentReferrals: e.unsentUrgentReferrals,
     createdAt: e.createdAt,
   };
 }
@@ -433,6 +437,8 @@ export type HeaderEpisode = EpisodeView & {
   signed: LatestEvaluation | null;
   /** A draft newer than it, if any (its flags are shown as provisional). */
   draft: LatestEvaluation | null;
+  /** The open red flags (nothing recorded about them yet), most severe first. */
+  openRedFlags: OpenRedFlag[];
 };
 
 /**
@@ -462,6 +468,11 @@ export async function getPatientHeader(
         select: { id: true, status: true, assessedOn: true, evaluation: true },
       });
     const latest = await Promise.all(episodes.map((e) => Promise.all([newest(e.id, "signed"), newest(e.id, "draft")])));
+    const redFlags = await redFlagStateIn(
+      c,
+      actor.clinicId,
+      episodes.map((e) => e.id),
+    );
     await audit(c, actor, { action: "patient.header", entityType: "Patient", entityId: patientId, patientId });
     const view = (l: Awaited<ReturnType<typeof newest>>): LatestEvaluation | null =>
       l
@@ -477,7 +488,12 @@ export async function getPatientHeader(
       episodes: episodes.map((e, i) => {
         const signed = view(latest[i]![0]);
         const draft = view(latest[i]![1]);
-        return { ...episodeView(e), signed, draft: draft && (!signed || draft.assessedOn >= signed.assessedOn) ? draft : null };
+        return {
+          ...episodeView(e),
+          signed,
+          draft: draft && (!signed || draft.assessedOn >= signed.assessedOn) ? draft : null,
+          openRedFlags: redFlags.get(e.id)!.openRedFlags,
+        };
       }),
       ...clock,
     };
