@@ -2,10 +2,18 @@ import type { Actor } from "@/lib/domain/access";
 import { computeOutcome, type DischargeOutcome, type OutcomeVisit } from "@/lib/clinical/outcome";
 import type { Scores } from "@/lib/clinical/types";
 import { audit } from "@/lib/data/audit";
-import { refuseFutureDates } from "@/lib/data/clinic";
+import { clinicClock, refuseFutureDates } from "@/lib/data/clinic";
 import { dischargeView, type DischargeView } from "@/lib/data/discharge-state";
 import { refreshEpisodeSummary } from "@/lib/data/episode-summary";
-import { episodeView, findEpisodeOrThrow, findPatientOrThrow, lockEpisode, patientView, type EpisodeView, type PatientView } from "@/lib/data/patients";
+import {
+  episodeView,
+  findEpisodeOrThrow,
+  findPatientOrThrow,
+  lockEpisode,
+  patientView,
+  type EpisodeView,
+  type PatientView,
+} from "@/lib/data/patients";
 import { assertDischargeAllowed, dischargeBlockedBy, episodeRedFlagsIn } from "@/lib/data/red-flag-state";
 import { clinicSettingsIn } from "@/lib/data/settings";
 import { asJson, fromDateString, toDateString, transaction, type Tx } from "@/lib/data/tx";
@@ -45,6 +53,8 @@ export type DischargePreview = {
   outcome: DischargeOutcome;
   /** Why it cannot be discharged now ("" when it can). */
   blockedBy: string;
+  /** The clinic's today. */
+  today: string;
 };
 
 /** The discharge page: the episode, the outcome it would have, and what stops it (audited view). */
@@ -54,8 +64,9 @@ export async function dischargePreview(actor: Actor, episodeId: string): Promise
     const patient = await findPatientOrThrow(tx, actor, episode.patientId);
     const outcome = await outcomeIn(tx, actor.clinicId, episode.id);
     const blockedBy = dischargeBlockedBy((await episodeRedFlagsIn(tx, actor.clinicId, episode.id)).openRedFlags);
+    const { today } = await clinicClock(tx, actor.clinicId);
     await audit(tx, actor, { action: "discharge.preview", entityType: "Episode", entityId: episode.id, patientId: episode.patientId });
-    return { patient: patientView(patient), episode: episodeView(episode), outcome, blockedBy };
+    return { patient: patientView(patient), episode: episodeView(episode), outcome, blockedBy, today };
   });
 }
 
@@ -69,7 +80,8 @@ export async function dischargePreview(actor: Actor, episodeId: string): Promise
 export async function dischargeEpisode(actor: Actor, episodeId: string, input: DischargeInput): Promise<DischargeView> {
   return transaction(async (tx) => {
     const episode = await lockEpisode(tx, actor, episodeId);
-    if (episode.status === "discharged") throw new ConflictError("This episode is already discharged. Reopen it before discharging it again.");
+    if (episode.status === "discharged")
+      throw new ConflictError("This episode is already discharged. Reopen it before discharging it again.");
     const clock = await refuseFutureDates(tx, actor.clinicId, [
       { path: "returnToRunningOn", date: input.returnToRunningOn, message: "return to running date cannot be in the future" },
     ]);
