@@ -26,7 +26,7 @@ export async function saveDraftAction(payload: unknown): Promise<ActionState<Sav
 export async function signAssessmentAction(payload: unknown): Promise<ActionState<Saved>> {
   return runAction("assessment.sign", async (actor) => {
     const input = parseWithIssues(signSchema, payload);
-    const a = await signAssessment(actor, input.assessmentId, input.version);
+    const a = await signAssessment(actor, input.assessmentId, input.version, input.screenAttestation);
     revalidatePath("/patients", "layout");
     return {
       ok: true,

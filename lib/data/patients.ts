@@ -185,6 +185,8 @@ export type AssessmentSummary = {
   redFlags: string[];
   changes: Record<string, { vsBaseline?: string; vsPrevious?: string }> | null;
   painNow: number | null;
+  /** Why the red-flag screen was signed incomplete, as the signer attested; null when complete (or not signed). */
+  screenAttestation: string | null;
   addenda: number;
 };
 
@@ -202,7 +204,17 @@ export async function getPatientRecord(
     const assessments = await tx.assessment.findMany({
       where: { clinicId: actor.clinicId, episodeId: { in: episodes.map((e) => e.id) } },
       orderBy: [{ assessedOn: "asc" }, { createdAt: "asc" }],
-      select: { id: true, episodeId: true, kind: true, assessedOn: true, status: true, urgency: true, signedAt: true, evaluation: true },
+      select: {
+        id: true,
+        episodeId: true,
+        kind: true,
+        assessedOn: true,
+        status: true,
+        urgency: true,
+        signedAt: true,
+        evaluation: true,
+        screenAttestation: true,
+      },
     });
     // Counted for this page's assessments only, through the (clinicId, assessmentId) index.
     const addendaCounts = await tx.addendum.groupBy({
@@ -225,6 +237,7 @@ export async function getPatientRecord(
         redFlags: ev?.redFlags?.map((f) => f.code) ?? [],
         changes: ev?.changes ?? null,
         painNow: ev?.scores?.painNow ?? null,
+        screenAttestation: a.screenAttestation,
         addenda: addenda.get(a.id) ?? 0,
       };
     });
@@ -406,7 +419,14 @@ export async function setEpisodeStatus(
 
 // ---------------------------------------------------------------- header
 
-type LatestEvaluation = { assessmentId: string; status: "draft" | "signed"; assessedOn: string; evaluation: StoredEvaluation };
+type LatestEvaluation = {
+  assessmentId: string;
+  status: "draft" | "signed";
+  assessedOn: string;
+  evaluation: StoredEvaluation;
+  /** Why a signed record's red-flag screen is incomplete, as its signer attested (lib/data/assessments signAssessment). */
+  screenAttestation: string | null;
+};
 
 export type HeaderEpisode = EpisodeView & {
   /** The newest signed evaluation of the episode. */
@@ -439,7 +459,7 @@ export async function getPatientHeader(
       c.assessment.findFirst({
         where: { clinicId: actor.clinicId, episodeId, status, evaluation: { not: Prisma.DbNull } },
         orderBy: [{ assessedOn: "desc" }, { createdAt: "desc" }],
-        select: { id: true, status: true, assessedOn: true, evaluation: true },
+        select: { id: true, status: true, assessedOn: true, evaluation: true, screenAttestation: true },
       });
     const latest = await Promise.all(episodes.map((e) => Promise.all([newest(e.id, "signed"), newest(e.id, "draft")])));
     await audit(c, actor, { action: "patient.header", entityType: "Patient", entityId: patientId, patientId });
@@ -450,6 +470,7 @@ export async function getPatientHeader(
             status: l.status as "draft" | "signed",
             assessedOn: toDateString(l.assessedOn),
             evaluation: readEvaluation(l.evaluation),
+            screenAttestation: l.screenAttestation,
           }
         : null;
     return {

@@ -24,7 +24,7 @@ import { URGENCY_LABELS, ASSESSMENT_KIND_LABELS, SEX_LABELS, SIDE_LABELS, URGENC
 import { createHash } from "node:crypto";
 
 import { formatDate } from "@/lib/format";
-import { loadFigures, patientName, runningAdviceLines, spikeText, thresholdText, formatScore } from "./snapshot";
+import { loadFigures, patientName, runningAdviceLines, screenAttestationLine, spikeText, thresholdText, formatScore } from "./snapshot";
 import type { Finding, OutcomeSeries, ReferralSnapshot, StoredReferralSnapshot } from "./types";
 
 // ---------------------------------------------------------------------------
@@ -428,7 +428,8 @@ export function buildReferralBundle(snapshot: StoredReferralSnapshot): Bundle {
           h("Checked and absent") +
           (s.redFlagsAbsent.length === 0 ? p("None.") : ul(s.redFlagsAbsent.map((f) => f.label))) +
           h("Not assessed") +
-          (s.redFlagsNotAssessed.length === 0 ? p("None: every red flag was assessed.") : ul(s.redFlagsNotAssessed.map((f) => f.label))),
+          (s.redFlagsNotAssessed.length === 0 ? p("None: every red flag was assessed.") : ul(s.redFlagsNotAssessed.map((f) => f.label))) +
+          (screenAttestationLine(s) ? p(screenAttestationLine(s)!) : ""),
       ),
       ...(flags.length > 0 ? { entry: flags.map((e) => ref(e.fullUrl)) } : {}),
     },

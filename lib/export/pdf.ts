@@ -24,7 +24,16 @@ import { URGENCY_LABELS, ASSESSMENT_KIND_LABELS, SEX_LABELS, SIDE_LABELS, URGENC
 import PDFDocument from "pdfkit";
 
 import { formatDate } from "@/lib/format";
-import { formatScore, loadFigures, patientName, runningAdviceLines, signedWhen, spikeText, thresholdText } from "./snapshot";
+import {
+  formatScore,
+  loadFigures,
+  patientName,
+  runningAdviceLines,
+  screenAttestationLine,
+  signedWhen,
+  spikeText,
+  thresholdText,
+} from "./snapshot";
 import type { Finding, ReferralSnapshot, StoredReferralSnapshot } from "./types";
 
 // ---------------------------------------------------------------------------
@@ -476,6 +485,8 @@ function write(l: Layout, s: StoredReferralSnapshot) {
     s.redFlagsNotAssessed.map((f) => f.label),
     "None: every red flag was assessed.",
   );
+  const attested = screenAttestationLine(s);
+  if (attested) l.paragraph(attested);
 
   // --- Running advice ------------------------------------------------------------------
   const advice = runningAdviceLines(s);

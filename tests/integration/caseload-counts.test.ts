@@ -3,7 +3,7 @@ import { getCaseload } from "@/lib/data/caseload";
 import { createEpisode, createPatient, setEpisodeStatus } from "@/lib/data/patients";
 import { caseloadQuerySchema } from "@/lib/validation/caseload";
 import { patientSchema } from "@/lib/validation/patients";
-import { closeTestDb, createClinic, isoDaysAgo, patientInput, testDb, type TestClinic } from "../helpers/fixtures";
+import { closeTestDb, createClinic, isoDaysAgo, patientInput, testDb, type TestClinic, SCREEN_NOT_DONE } from "../helpers/fixtures";
 
 /**
  * The caseload's counts come from "CaseloadCount", kept by triggers on
@@ -59,7 +59,7 @@ describe("caseload counts", () => {
       answers: { symptoms: { locking: true, painNow: 3 } },
     });
     await expectInStep({ open: 2, flagged: 1, worsening: 0, drafts: 1 });
-    const intake = await signAssessment(a.clinician, d.id, d.version);
+    const intake = await signAssessment(a.clinician, d.id, d.version, SCREEN_NOT_DONE);
     await expectInStep({ open: 2, flagged: 1, worsening: 0, drafts: 0 });
 
     // A follow-up with pain up by 5 points: worsening.
@@ -70,7 +70,7 @@ describe("caseload counts", () => {
       answers: { symptoms: { locking: true, painNow: 8 } },
     });
     await expectInStep({ open: 2, flagged: 1, worsening: 0, drafts: 1 });
-    const followUp = await signAssessment(a.clinician, f.id, f.version);
+    const followUp = await signAssessment(a.clinician, f.id, f.version, SCREEN_NOT_DONE);
     await expectInStep({ open: 2, flagged: 1, worsening: 1, drafts: 0 });
 
     // Entered in error: the episode goes back to what the intake said.

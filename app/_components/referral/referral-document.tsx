@@ -14,7 +14,16 @@ import type { ReactNode } from "react";
 import { ChangeBadge } from "@/app/_components/assessment/change-badge";
 import { UrgencyBadge } from "@/app/_components/ui/urgency-badge";
 
-import { formatScore, loadFigures, patientName, runningAdviceLines, signedWhen, spikeText, thresholdText } from "@/lib/export/snapshot";
+import {
+  formatScore,
+  loadFigures,
+  patientName,
+  runningAdviceLines,
+  screenAttestationLine,
+  signedWhen,
+  spikeText,
+  thresholdText,
+} from "@/lib/export/snapshot";
 import type { Finding, StoredReferralSnapshot } from "@/lib/export/types";
 import { formatDate } from "@/lib/format";
 
@@ -191,6 +200,11 @@ export function ReferralDocument({ snapshot }: { snapshot: StoredReferralSnapsho
           <div>
             <Sub>Not assessed</Sub>
             <List items={s.redFlagsNotAssessed.map((f) => f.label)} empty="None: every red flag was assessed." />
+            {screenAttestationLine(s) ? (
+              <p className="font-semibold" data-testid="referral-screen-attestation">
+                {screenAttestationLine(s)}
+              </p>
+            ) : null}
           </div>
         </div>
       </Section>
