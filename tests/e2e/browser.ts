@@ -83,6 +83,15 @@ export async function tourShot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: false });
 }
 
+/** Polls `check` until it holds (at most 10 s): for what happens outside the page, where there is no event to wait for. */
+export async function until(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 /**
  * Signs the assessment open in the form: "Sign assessment", then the
  * confirmation dialog (with the reason when the red-flag screen is
