@@ -3,6 +3,8 @@ import type { Actor } from "@/lib/domain/access";
 import type { Urgency } from "@/lib/domain/urgency";
 import type { OpenRedFlag } from "@/lib/domain/red-flag-items";
 import { Prisma } from "@/prisma/generated/client";
+import { readTreatmentGiven } from "@/lib/stored/answers";
+import type { TreatmentGiven } from "@/lib/validation/assessment";
 import { readEvaluation, readEvaluationOrNull, type StoredEvaluation } from "@/lib/stored/evaluation";
 import { audit, auditList } from "@/lib/data/audit";
 import { clinicClock, refuseFutureDates } from "@/lib/data/clinic";
@@ -191,6 +193,8 @@ export type AssessmentSummary = {
   redFlags: string[];
   changes: Record<string, { vsBaseline?: string; vsPrevious?: string }> | null;
   painNow: number | null;
+  /** Treatment given at the visit (answers.treatment). */
+  treatment: TreatmentGiven[];
   /** Why the red-flag screen was signed incomplete, as the signer attested; null when complete (or not signed). */
   screenAttestation: string | null;
   addenda: number;
@@ -222,6 +226,7 @@ export async function getPatientRecord(
         urgency: true,
         signedAt: true,
         evaluation: true,
+        answers: true,
         screenAttestation: true,
       },
     });
@@ -256,6 +261,7 @@ export async function getPatientRecord(
         redFlags: ev?.redFlags?.map((f) => f.code) ?? [],
         changes: ev?.changes ?? null,
         painNow: ev?.scores?.painNow ?? null,
+        treatment: readTreatmentGiven(a.answers),
         screenAttestation: a.screenAttestation,
         addenda: addenda.get(a.id) ?? 0,
       };
