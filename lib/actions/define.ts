@@ -1,3 +1,4 @@
+import "server-only";
 import type { z } from "zod";
 import { getSessionUser, requireApiActor } from "@/lib/auth";
 import type { Actor, Permission } from "@/lib/domain/access";

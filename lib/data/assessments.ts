@@ -7,6 +7,8 @@ import { audit } from "@/lib/data/audit";
 import { shoeSummaryIn, type ShoeSummary } from "@/lib/data/shoes";
 import { clinicClock } from "@/lib/data/clinic";
 import { refreshEpisodeSummary } from "@/lib/data/episode-summary";
+import { episodeRedFlagsIn } from "@/lib/data/red-flag-state";
+import type { OpenRedFlag } from "@/lib/domain/red-flag-items";
 export { refreshEpisodeSummary };
 import { findEpisodeOrThrow, isUuid, lockEpisode, lockEpisodeOfAssessment } from "@/lib/data/patients";
 import { clinicSettingsIn, evaluationSettings } from "@/lib/data/settings";
@@ -523,6 +525,8 @@ export type FormContext = {
   lastTraining: Answers["training"] | undefined;
   /** The episode already has an intake (draft or signed). */
   hasIntake: boolean;
+  /** The episode's open red flags (raised by a signed assessment, no action recorded): shown as the form opens. */
+  openRedFlags: OpenRedFlag[];
 };
 
 /**
@@ -571,6 +575,7 @@ export async function getFormContext(
     const intakes = await tx.assessment.count({
       where: { clinicId: actor.clinicId, episodeId, kind: "intake", status: { not: "entered_in_error" } },
     });
+    const { openRedFlags } = await episodeRedFlagsIn(tx, actor.clinicId, episodeId);
     await audit(tx, actor, { action, entityType: "Episode", entityId: episodeId, patientId });
     const priorAnswers = priors.map((p) => ({ id: p.id, assessedOn: toDateString(p.assessedOn), answers: readAnswers(p.answers) }));
     const last = priorAnswers[priorAnswers.length - 1];
@@ -594,6 +599,7 @@ export async function getFormContext(
       timezone,
       lastTraining: last?.answers.training,
       hasIntake: intakes > 0,
+      openRedFlags,
     };
   });
 }

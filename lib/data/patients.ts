@@ -1,12 +1,14 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/domain/access";
 import type { Urgency } from "@/lib/domain/urgency";
+import type { OpenRedFlag } from "@/lib/domain/red-flag-items";
 import { Prisma } from "@/prisma/generated/client";
 import { readEvaluation, readEvaluationOrNull, type StoredEvaluation } from "@/lib/stored/evaluation";
 import { audit, auditList } from "@/lib/data/audit";
 import { clinicClock, refuseFutureDates } from "@/lib/data/clinic";
 import { refreshEpisodeSummary } from "@/lib/data/episode-summary";
-import { assertDischargeAllowed, redFlagStateIn, type EpisodeRedFlags } from "@/lib/data/red-flag-state";
+import { latestDischargesIn, type DischargeView } from "@/lib/data/discharge-state";
+import { redFlagStateIn, type EpisodeRedFlags } from "@/lib/data/red-flag-state";
 import { cursorPart, decodeCursor, encodeCursor } from "@/lib/data/cursor";
 import { fromDateString, isUniqueViolation, toDateString, transaction, type Tx } from "@/lib/data/tx";
 import { NotFoundError, ValidationError } from "@/lib/errors";
@@ -52,6 +54,8 @@ export type EpisodeView = {
   lastSeenOn: string | null;
   worsening: boolean;
   draftCount: number;
+  /** Emergency or urgent referrals drafted or signed but not yet sent. */
+  unsentUrgentReferrals: number;
   createdAt: Date;
 };
 
@@ -93,6 +97,7 @@ export function episodeView(e: EpisodeRow): EpisodeView {
     lastSeenOn: toDateString(e.lastSeenOn),
     worsening: e.worsening,
     draftCount: e.draftCount,
+    unsentUrgentReferrals: e.unsentUrgentReferrals,
     createdAt: e.createdAt,
   };
 }
@@ -193,7 +198,10 @@ export type AssessmentSummary = {
 export async function getPatientRecord(
   actor: Actor,
   patientId: string,
-): Promise<{ patient: PatientView; episodes: (EpisodeView & EpisodeRedFlags & { assessments: AssessmentSummary[] })[] }> {
+): Promise<{
+  patient: PatientView;
+  episodes: (EpisodeView & EpisodeRedFlags & { assessments: AssessmentSummary[]; discharge: DischargeView | null })[];
+}> {
   return transaction(async (tx) => {
     const patient = await findPatientOrThrow(tx, actor, patientId);
     const episodes = await tx.episode.findMany({
@@ -216,6 +224,11 @@ export async function getPatientRecord(
       tx,
       actor.clinicId,
       episodes.map((e) => e.id),
+    );
+    const discharges = await latestDischargesIn(
+      tx,
+      actor.clinicId,
+      episodes.filter((e) => e.status === "discharged").map((e) => e.id),
     );
     await audit(tx, actor, { action: "patient.view", entityType: "Patient", entityId: patientId, patientId });
     const summaries: AssessmentSummary[] = assessments.map((a) => {
@@ -240,6 +253,7 @@ export async function getPatientRecord(
         ...episodeView(e),
         ...redFlags.get(e.id)!,
         assessments: summaries.filter((s) => s.episodeId === e.id),
+        discharge: discharges.get(e.id) ?? null,
       })),
     };
   });
@@ -383,26 +397,25 @@ export async function lockEpisodeOfAssessment(tx: Tx, actor: Actor, assessmentId
   return findEpisodeOrThrow(tx, actor, locked[0]!.id);
 }
 
-export async function setEpisodeStatus(
-  actor: Actor,
-  episodeId: string,
-  status: "open" | "discharged",
-  nextReviewDate?: string,
-): Promise<EpisodeView> {
+/**
+ * Reopens a discharged episode (its discharges are kept), with the next
+ * review date when given. Discharging is lib/data/discharges.ts
+ * dischargeEpisode: a reason and the outcome, never one click.
+ */
+export async function reopenEpisode(actor: Actor, episodeId: string, nextReviewDate?: string): Promise<EpisodeView> {
   return transaction(async (tx) => {
     const before = await lockEpisode(tx, actor, episodeId);
-    if (status === "discharged" && before.status !== "discharged") await assertDischargeAllowed(tx, actor.clinicId, episodeId);
     const e = await tx.episode.update({
       where: { id: episodeId, clinicId: actor.clinicId },
       data: {
-        status,
-        dischargedAt: status === "discharged" ? new Date() : null,
-        nextReviewDate: status === "discharged" ? null : nextReviewDate ? fromDateString(nextReviewDate) : before.nextReviewDate,
+        status: "open",
+        dischargedAt: null,
+        nextReviewDate: nextReviewDate ? fromDateString(nextReviewDate) : before.nextReviewDate,
       },
     });
     await refreshEpisodeSummary(tx, actor.clinicId, episodeId);
     await audit(tx, actor, {
-      action: status === "discharged" ? "episode.discharge" : "episode.update",
+      action: before.status === "discharged" ? "episode.reopen" : "episode.update",
       entityType: "Episode",
       entityId: episodeId,
       patientId: e.patientId,
@@ -424,6 +437,8 @@ export type HeaderEpisode = EpisodeView & {
   signed: LatestEvaluation | null;
   /** A draft newer than it, if any (its flags are shown as provisional). */
   draft: LatestEvaluation | null;
+  /** The open red flags (nothing recorded about them yet), most severe first. */
+  openRedFlags: OpenRedFlag[];
 };
 
 /**
@@ -453,6 +468,11 @@ export async function getPatientHeader(
         select: { id: true, status: true, assessedOn: true, evaluation: true },
       });
     const latest = await Promise.all(episodes.map((e) => Promise.all([newest(e.id, "signed"), newest(e.id, "draft")])));
+    const redFlags = await redFlagStateIn(
+      c,
+      actor.clinicId,
+      episodes.map((e) => e.id),
+    );
     await audit(c, actor, { action: "patient.header", entityType: "Patient", entityId: patientId, patientId });
     const view = (l: Awaited<ReturnType<typeof newest>>): LatestEvaluation | null =>
       l
@@ -468,7 +488,12 @@ export async function getPatientHeader(
       episodes: episodes.map((e, i) => {
         const signed = view(latest[i]![0]);
         const draft = view(latest[i]![1]);
-        return { ...episodeView(e), signed, draft: draft && (!signed || draft.assessedOn >= signed.assessedOn) ? draft : null };
+        return {
+          ...episodeView(e),
+          signed,
+          draft: draft && (!signed || draft.assessedOn >= signed.assessedOn) ? draft : null,
+          openRedFlags: redFlags.get(e.id)!.openRedFlags,
+        };
       }),
       ...clock,
     };

@@ -11,6 +11,7 @@ import { asJson, fromDateString, toDateString, transaction, type Tx } from "@/li
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { buildReferralSnapshot } from "@/lib/export/snapshot";
 import type { SnapshotSource, StoredReferralSnapshot } from "@/lib/export/types";
+import type { ReferralState } from "@/lib/export/referral-outline";
 import { readAnswers } from "@/lib/stored/answers";
 import { readEvaluation, type StoredEvaluation } from "@/lib/stored/evaluation";
 import { readReferralDraft, readSettingsUsed, type ReferralDraftText } from "@/lib/stored/settings";
@@ -354,22 +355,30 @@ export async function getReferral(actor: Actor, referralId: string, patientId?: 
   });
 }
 
+/** What happened to a signed referral since it was signed (rendered on every export). */
+export function referralState(r: { cancelledAt: Date | null; cancelReason: string | null }): ReferralState {
+  return { cancelled: r.cancelledAt ? { at: r.cancelledAt.toISOString(), reason: r.cancelReason ?? "" } : null };
+}
+
+export type ExportedReferral = { snapshot: StoredReferralSnapshot; state: ReferralState };
+
 /**
- * The frozen snapshot for an export; writes an audit event naming the format.
- * With `patientId` (the print page's URL), only if it is that patient's referral.
+ * The frozen snapshot for an export, with the referral's state (cancelled or
+ * not); writes an audit event naming the format. With `patientId` (the print
+ * page's URL), only if it is that patient's referral.
  */
 export async function exportReferral(
   actor: Actor,
   referralId: string,
   format: "print" | "pdf" | "fhir",
   patientId?: string,
-): Promise<StoredReferralSnapshot> {
+): Promise<ExportedReferral> {
   return transaction(async (tx) => {
     const r = await findReferralOrThrow(tx, actor, referralId, patientId);
     const snapshot = readReferralSnapshotOrNull(r.snapshot);
     if (!snapshot) throw new ConflictError("Only a signed referral can be exported: sign it first.");
     await audit(tx, actor, { action: `referral.export_${format}`, entityType: "Referral", entityId: r.id, patientId: r.episode.patientId });
-    return snapshot;
+    return { snapshot, state: referralState(r) };
   });
 }
 

@@ -92,6 +92,18 @@ describe("drafts", () => {
     await discardDraft(c.clinician, d.id, 1);
     expect(await testDb().assessment.findUnique({ where: { id: d.id } })).toBeNull();
     expect(await testDb().auditEvent.count({ where: { entityId: d.id, action: "assessment.discard_draft" } })).toBe(1);
+
+    const other = await newEpisode();
+    const draft = await saveDraft(c.clinician, { episodeId: other.episodeId, kind: "intake", assessedOn: isoDaysAgo(0), answers: {} });
+    const signed = await signAssessment(c.clinician, draft.id, draft.version);
+    const refused = await discardDraft(c.clinician, signed.id, signed.version).catch((e) => e);
+    expect(refused).toBeInstanceOf(ConflictError);
+    expect(refused.message).toBe("Only a draft can be discarded; a signed assessment can be marked entered in error.");
+    expect(await testDb().assessment.findUnique({ where: { id: signed.id }, select: { status: true, version: true } })).toEqual({
+      status: "signed",
+      version: signed.version,
+    });
+    expect(await testDb().auditEvent.count({ where: { entityId: signed.id, action: "assessment.discard_draft" } })).toBe(0);
   });
 });
 

@@ -5,12 +5,13 @@ import {
   getPatientHeader,
   getPatientRecord,
   searchPatients,
-  setEpisodeStatus,
+  reopenEpisode,
   updatePatient,
 } from "@/lib/data/patients";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { patientSchema } from "@/lib/validation/patients";
 import { closeTestDb, createClinic, patientInput, testDb, type TestClinic } from "../helpers/fixtures";
+import { dischargeEpisode } from "@/lib/data/discharges";
 
 let a: TestClinic;
 let b: TestClinic;
@@ -90,8 +91,8 @@ describe("runners", () => {
     const p = await createPatient(a.clinician, patientSchema.parse(patientInput()));
     const e = await createEpisode(a.clinician, { patientId: p.id, side: "left", complaint: "Inner knee pain", mechanism: "gradual" });
     expect(e.status).toBe("open");
-    expect((await setEpisodeStatus(a.clinician, e.id, "discharged")).status).toBe("discharged");
-    expect((await setEpisodeStatus(a.clinician, e.id, "open", "2030-01-01")).nextReviewDate).toBe("2030-01-01");
+    await dischargeEpisode(a.clinician, e.id, { reason: "self_discharged" });
+    expect((await reopenEpisode(a.clinician, e.id, "2030-01-01")).nextReviewDate).toBe("2030-01-01");
   });
 });
 

@@ -10,7 +10,9 @@ import { PatientTimeline } from "@/app/_components/charts";
 import { STATUS_LABEL } from "@/app/_components/charts/assessment-history";
 import { NotFoundError } from "@/lib/errors";
 import { formatDate, formatKm } from "@/lib/format";
-import { EpisodeStatusForm, NewEpisodeForm } from "@/app/_components/patient/episode-forms";
+import { NewEpisodeForm, ReopenEpisodeForm } from "@/app/_components/patient/episode-forms";
+import { DischargeSummary } from "@/app/_components/patient/discharge-summary";
+import { RedFlagsSection } from "@/app/_components/patient/red-flags-section";
 import { ButtonLink } from "@/app/_components/ui/button";
 import { Card } from "@/app/_components/ui/card";
 import { DisplayLevelBadge } from "@/app/_components/ui/urgency-badge";
@@ -82,7 +84,10 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
                       Continue draft
                     </ButtonLink>
                   ) : null}
-                  {can(actor, "patient.write") ? <EpisodeStatusForm episodeId={e.id} status={e.status} /> : null}
+                  {can(actor, "patient.write") && e.status === "open" ? (
+                    <ButtonLink href={`/patients/${patient.id}/episodes/${e.id}/discharge`}>Discharge…</ButtonLink>
+                  ) : null}
+                  {can(actor, "patient.write") && e.status === "discharged" ? <ReopenEpisodeForm episodeId={e.id} /> : null}
                 </>
               ) : null
             }
@@ -96,6 +101,15 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
               ) : null}
               {e.status === "open" && e.nextReviewDate === today ? <strong> (due today)</strong> : null}
             </p>
+            <RedFlagsSection
+              patientId={patient.id}
+              episodeId={e.id}
+              state={e}
+              assessmentDates={Object.fromEntries(e.assessments.map((a) => [a.id, a.assessedOn]))}
+              canAct={canWrite}
+              timeZone={actor.timezone}
+            />
+            {e.discharge ? <DischargeSummary discharge={e.discharge} /> : null}
             {e.assessments.length === 0 ? (
               <p className="text-slate-600">No assessments yet.</p>
             ) : (
