@@ -6,17 +6,20 @@
 import {
   createDiaryLinkAction,
   createRequestAction,
+  reviewDiaryAlertsAction,
+  reviewRequestAction,
   revokeDiaryLinkAction,
   withdrawRequestAction,
   type MadeLink,
 } from "@/lib/actions/runner-links";
-import { createDiaryLink } from "@/lib/data/diary";
+import { addDiaryEntry, createDiaryLink } from "@/lib/data/diary";
 import { createEpisode, createPatient } from "@/lib/data/patients";
-import { createQuestionnaireRequest } from "@/lib/data/questionnaires";
+import { createQuestionnaireRequest, submitQuestionnaire } from "@/lib/data/questionnaires";
 import { addDays, todayIn } from "@/lib/format";
 import { patientSchema } from "@/lib/validation/patients";
 import { describeAction, payloadCall, type Clinics } from "../../helpers/actions";
 import { closeTestDb, createClinic, patientInput, testDb, type TestClinic } from "../../helpers/fixtures";
+import { completeAnswers, tokenOf } from "../../helpers/runner";
 
 jest.mock("next/headers", () => jest.requireActual("../../helpers/actions").nextHeaders);
 jest.mock("next/cache", () => jest.requireActual("../../helpers/actions").nextCache);
@@ -143,6 +146,70 @@ describeAction(
     succeeded: (state, _input, _before, after) => {
       expect(state.message).toBe("Diary link revoked: it no longer works.");
       expect(after).toEqual([expect.objectContaining({ revokedAt: expect.any(Date) })]);
+    },
+  }),
+);
+
+/** An episode with a questionnaire the runner has returned (a "yes" to swelling). */
+const returnedIn = async (t: TestClinic) => {
+  const ids = await episodeIn(t);
+  const made = await createQuestionnaireRequest(
+    t.clinician,
+    ids.episodeId,
+    { instruments: ["screen"], expiresInDays: 7, sendEmail: false },
+    origin,
+  );
+  await submitQuestionnaire(tokenOf(made.url), completeAnswers(["screen"], { yes: ["symptoms.visibleSwelling"] }));
+  return { ...ids, requestId: made.id };
+};
+const reviewedOf = (i: Record<string, unknown>) =>
+  testDb().questionnaireRequest.findMany({ where: { episodeId: String(i.episodeId) }, select: { reviewedAt: true } });
+
+describeAction(
+  "reviewRequestAction",
+  () => c,
+  (c) => ({
+    call: payloadCall(reviewRequestAction),
+    as: "clinician",
+    refused: "viewer",
+    input: () => returnedIn(c.a),
+    observe: reviewedOf,
+    otherClinic: { input: () => returnedIn(c.b), observe: reviewedOf },
+    invalid: { change: (i) => ({ ...i, episodeId: "x" }), field: "episodeId" },
+    succeeded: async (state, input, _before, after) => {
+      expect(state.message).toBe("Marked as reviewed.");
+      expect(after).toEqual([{ reviewedAt: expect.any(Date) }]);
+      const episode = await testDb().episode.findUnique({ where: { id: String(input.episodeId) }, select: { runnerRedFlags: true } });
+      expect(episode?.runnerRedFlags).toEqual([]);
+    },
+  }),
+);
+
+/** An episode whose diary holds a day with swelling (an alert). */
+const alertIn = async (t: TestClinic) => {
+  const ids = await episodeIn(t);
+  const made = await createDiaryLink(t.clinician, ids.episodeId, { validUntil: inFourWeeks(), sendEmail: false }, origin);
+  // Yesterday in UTC is a day the runner may log in any clinic's time zone.
+  await addDiaryEntry(tokenOf(made.url), { date: addDays(todayIn("UTC"), -1), kind: "rest", swelling: true });
+  return ids;
+};
+const alertsOf = (i: Record<string, unknown>) =>
+  testDb().diaryAlert.findMany({ where: { episodeId: String(i.episodeId) }, select: { reviewedAt: true } });
+
+describeAction(
+  "reviewDiaryAlertsAction",
+  () => c,
+  (c) => ({
+    call: payloadCall(reviewDiaryAlertsAction),
+    as: "clinician",
+    refused: "viewer",
+    input: () => alertIn(c.a),
+    observe: alertsOf,
+    otherClinic: { input: () => alertIn(c.b), observe: alertsOf },
+    invalid: { change: (i) => ({ ...i, alertId: "not-an-id" }), field: "alertId" },
+    succeeded: (state, _input, _before, after) => {
+      expect(state.message).toBe("1 diary alert marked as reviewed.");
+      expect(after).toEqual([{ reviewedAt: expect.any(Date) }]);
     },
   }),
 );
