@@ -14,6 +14,7 @@ import { NewEpisodeForm, ReopenEpisodeForm } from "@/app/_components/patient/epi
 import { DischargeSummary } from "@/app/_components/patient/discharge-summary";
 import { TreatmentLine } from "@/app/_components/patient/treatment-line";
 import { RedFlagsSection } from "@/app/_components/patient/red-flags-section";
+import { EpisodeCorrectionForm } from "@/app/_components/patient/episode-correction-form";
 import { ButtonLink } from "@/app/_components/ui/button";
 import { Card } from "@/app/_components/ui/card";
 import { DisplayLevelBadge } from "@/app/_components/ui/urgency-badge";
@@ -102,6 +103,11 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
               ) : null}
               {e.status === "open" && e.nextReviewDate === today ? <strong> (due today)</strong> : null}
             </p>
+            {can(actor, "patient.write") && e.status === "open" ? (
+              <div className="mb-2">
+                <EpisodeCorrectionForm episode={e} today={today} />
+              </div>
+            ) : null}
             <RedFlagsSection
               patientId={patient.id}
               episodeId={e.id}
