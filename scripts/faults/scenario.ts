@@ -29,7 +29,7 @@
 import pg from "pg";
 import { seed } from "../../prisma/seed";
 import { grantAppRole } from "../db/grant";
-import { applyMigrations } from "../db/migrate";
+import { applyMigrations } from "../db/offline/migrate";
 import type { ThrowawayCluster } from "../db/throwaway-cluster";
 
 /** What a client was told about one request. */
