@@ -1,10 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { createEpisode, createPatient, setEpisodeStatus, updatePatient } from "@/lib/data/patients";
+import { createEpisode, createPatient, setEpisodeStatus, updatePatient, withdrawEpisode } from "@/lib/data/patients";
 import { runAction, type ActionState } from "@/lib/actions/state";
 import { formDataToObject, parseOrThrow } from "@/lib/validation/common";
-import { episodeSchema, episodeStatusSchema, patientSchema, updatePatientSchema } from "@/lib/validation/patients";
+import { episodeSchema, episodeStatusSchema, patientSchema, updatePatientSchema, withdrawEpisodeSchema } from "@/lib/validation/patients";
 
 export async function createPatientAction(_prev: ActionState, form: FormData): Promise<ActionState<{ id: string }>> {
   return runAction("patient.write", async (actor) => {
@@ -39,5 +39,14 @@ export async function setEpisodeStatusAction(_prev: ActionState, form: FormData)
     const episode = await setEpisodeStatus(actor, input.episodeId, input.status, input.nextReviewDate);
     revalidatePath(`/patients/${episode.patientId}`);
     return { ok: true, message: input.status === "discharged" ? "Episode discharged." : "Episode updated." };
+  });
+}
+
+export async function withdrawEpisodeAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return runAction("patient.write", async (actor) => {
+    const input = parseOrThrow(withdrawEpisodeSchema, formDataToObject(form));
+    const episode = await withdrawEpisode(actor, input.episodeId, input.reason);
+    revalidatePath(`/patients/${episode.patientId}`);
+    return { ok: true, message: "Episode withdrawn as opened in error." };
   });
 }

@@ -1,4 +1,5 @@
 import type { Actor } from "@/lib/domain/access";
+import type { EpisodeStatus } from "@/lib/domain/codes";
 import { evaluate, type Evaluation, type EvaluationInput, type Urgency } from "@/lib/clinical";
 import { buildEvaluationInput, type ClinicalAnswers } from "@/lib/clinical/record-input";
 import { RUN_WINDOW_DAYS } from "@/lib/domain/windows";
@@ -221,6 +222,8 @@ async function checkDraftRules(tx: Tx, actor: Actor, input: SaveDraftInput, excl
   if (input.assessedOn < toDateString(patient.birthDate))
     issues.push({ path: "assessedOn", message: "the assessment date cannot be before the date of birth" });
   if (episode.status === "discharged") throw new ConflictError("This episode is discharged. Reopen it before recording an assessment.");
+  if (episode.status === "opened_in_error")
+    throw new ConflictError("This episode was withdrawn as opened in error: record the assessment in the runner's open episode.");
   const others = await tx.assessment.findMany({
     where: {
       clinicId: actor.clinicId,
@@ -475,7 +478,7 @@ export type FormContext = {
     mechanism: "gradual" | "acute_trauma" | null;
     side: "left" | "right" | "both";
     onsetDate: string | null;
-    status: "open" | "discharged";
+    status: EpisodeStatus;
   };
   runs: {
     date: string;

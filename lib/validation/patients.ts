@@ -72,6 +72,12 @@ export const episodeStatusSchema = z.object({
   nextReviewDate: z.preprocess(blank, isoDate.optional()),
 });
 
+/** Withdrawing a duplicate episode opened by mistake: the reason is kept with it. */
+export const withdrawEpisodeSchema = z.object({
+  episodeId: uuid,
+  reason: requiredText(500, "reason"),
+});
+
 export const patientSearchSchema = z.object({
   q: queryText(80, "search"),
   cursor: queryCursor,

@@ -11,6 +11,7 @@ import { addDays, formatDate, formatDateTime } from "@/lib/format";
 import { answersSchema, deriveAnswers, formAnswers, type Answers } from "@/lib/validation/assessment";
 import { toInputIssues } from "@/lib/validation/evaluate-input";
 import { Alert } from "@/app/_components/ui/alert";
+import { useLeaveGuard } from "@/app/_components/forms/use-leave-guard";
 import { Button } from "@/app/_components/ui/button";
 import { inputClass } from "@/app/_components/ui/field";
 import { recentCadence, suggestTrainingAnswers } from "@/lib/clinical/training-detail";
@@ -95,7 +96,8 @@ export function AssessmentForm(props: AssessmentFormProps) {
   const [assessedOn, setAssessedOn] = useState(props.initial.assessedOn);
   const [assessmentId, setAssessmentId] = useState(props.initial.assessmentId);
   const [version, setVersion] = useState(props.initial.version);
-  const [dirty, setDirty] = useState(!props.initial.assessmentId);
+  // Opening a form creates nothing: the draft is made by the first save after something is entered.
+  const [dirty, setDirty] = useState(false);
   const [busy, setBusy] = useState<null | "saving" | "autosaving" | "signing" | "discarding">(null);
   const [message, setMessage] = useState<{ tone: "success" | "error" | "info"; text: string } | null>(null);
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
@@ -236,13 +238,8 @@ export function AssessmentForm(props: AssessmentFormProps) {
     return () => clearTimeout(t);
   }, [dirty, valid, conflict, save]);
 
-  // Warn before leaving with unsaved changes.
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [dirty]);
+  // Leaving with unsaved changes (closing the tab, a link within the app) asks first.
+  useLeaveGuard(dirty);
 
   async function sign() {
     let current = assessmentId && version ? { id: assessmentId, version } : null;

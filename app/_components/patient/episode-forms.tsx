@@ -3,11 +3,28 @@
 import { MECHANISM_LABELS, SIDE_LABELS } from "@/lib/domain";
 import { useFormAction } from "@/app/_components/forms/use-form-action";
 import { useState } from "react";
-import { createEpisodeAction, setEpisodeStatusAction } from "@/lib/actions/patients";
+import Link from "next/link";
+import { z } from "zod";
+import { createEpisodeAction, setEpisodeStatusAction, withdrawEpisodeAction } from "@/lib/actions/patients";
 
 import { FormStatus } from "@/app/_components/forms/form-status";
 import { Button } from "@/app/_components/ui/button";
 import { Field, Select, TextInput } from "@/app/_components/ui/field";
+
+/** The open episode a refused second one names (lib/data/patients.ts OpenEpisodeConflict). */
+const openEpisodeConflict = z.object({ episodeId: z.string(), patientId: z.string(), complaint: z.string() });
+
+function OpenEpisodeLink({ conflict }: { conflict: unknown }) {
+  const open = openEpisodeConflict.safeParse(conflict);
+  if (!open.success) return null;
+  return (
+    <p className="mt-1 text-sm">
+      <Link className="font-medium text-sky-800 underline" href={`/patients/${open.data.patientId}#episode-${open.data.episodeId}`}>
+        Go to the open episode: {open.data.complaint}
+      </Link>
+    </p>
+  );
+}
 
 export function NewEpisodeForm({ patientId, today }: { patientId: string; today: string }) {
   const [open, setOpen] = useState(false);
@@ -29,6 +46,7 @@ export function NewEpisodeForm({ patientId, today }: { patientId: string; today:
     >
       <div className="sm:col-span-2 lg:col-span-4">
         <FormStatus state={state} />
+        <OpenEpisodeLink conflict={state.conflict} />
       </div>
       <input type="hidden" name="patientId" value={patientId} />
       <Field id="side" label="Knee" error={e.side} required>
@@ -77,7 +95,7 @@ export function NewEpisodeForm({ patientId, today }: { patientId: string; today:
 export function EpisodeStatusForm({ episodeId, status }: { episodeId: string; status: "open" | "discharged" }) {
   const { state, onSubmit: action, pending, formRef: actionRef } = useFormAction(setEpisodeStatusAction);
   return (
-    <form ref={actionRef} onSubmit={action} className="inline-flex items-center gap-2">
+    <form ref={actionRef} onSubmit={action} className="inline-flex flex-wrap items-center gap-2">
       <input type="hidden" name="episodeId" value={episodeId} />
       <input type="hidden" name="status" value={status === "open" ? "discharged" : "open"} />
       <Button type="submit" variant="ghost" disabled={pending}>
@@ -86,7 +104,50 @@ export function EpisodeStatusForm({ episodeId, status }: { episodeId: string; st
       {state.message && !state.ok ? (
         <span role="alert" className="text-xs text-red-700">
           {state.message}
+          <OpenEpisodeLink conflict={state.conflict} />
         </span>
+      ) : null}
+    </form>
+  );
+}
+
+/** Withdraws a duplicate episode opened by mistake: kept, struck through, not a discharge; the reason is required and audited. */
+export function WithdrawEpisodeForm({ episodeId }: { episodeId: string }) {
+  const [open, setOpen] = useState(false);
+  const { state, onSubmit: action, pending, formRef: actionRef } = useFormAction(withdrawEpisodeAction);
+  if (!open)
+    return (
+      <Button variant="ghost" onClick={() => setOpen(true)}>
+        Opened in error…
+      </Button>
+    );
+  return (
+    <form
+      ref={actionRef}
+      onSubmit={action}
+      noValidate
+      aria-label="Withdraw as opened in error"
+      className="flex w-full flex-wrap items-end gap-2 rounded-md bg-slate-50 p-2 ring-1 ring-slate-200"
+    >
+      <input type="hidden" name="episodeId" value={episodeId} />
+      <Field id={`withdraw-reason-${episodeId}`} label="Why was it opened in error?" error={state.fieldErrors?.reason} required>
+        <TextInput
+          id={`withdraw-reason-${episodeId}`}
+          name="reason"
+          error={state.fieldErrors?.reason}
+          placeholder="e.g. Duplicate of the right knee episode"
+        />
+      </Field>
+      <Button type="submit" variant="secondary" disabled={pending}>
+        Withdraw as opened in error
+      </Button>
+      <Button variant="ghost" onClick={() => setOpen(false)}>
+        Cancel
+      </Button>
+      {state.message && !state.ok ? (
+        <p role="alert" className="w-full text-xs text-red-700">
+          {state.message}
+        </p>
       ) : null}
     </form>
   );

@@ -10,7 +10,7 @@ import { PatientTimeline } from "@/app/_components/charts";
 import { STATUS_LABEL } from "@/app/_components/charts/assessment-history";
 import { NotFoundError } from "@/lib/errors";
 import { formatDate, formatKm } from "@/lib/format";
-import { EpisodeStatusForm, NewEpisodeForm } from "@/app/_components/patient/episode-forms";
+import { EpisodeStatusForm, NewEpisodeForm, WithdrawEpisodeForm } from "@/app/_components/patient/episode-forms";
 import { ButtonLink } from "@/app/_components/ui/button";
 import { Card } from "@/app/_components/ui/card";
 import { DisplayLevelBadge } from "@/app/_components/ui/urgency-badge";
@@ -40,6 +40,27 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
         const intake = e.assessments.find((a) => a.kind === "intake" && a.status !== "entered_in_error");
         const draft = e.assessments.find((a) => a.status === "draft");
         const base = `/patients/${patient.id}/episodes/${e.id}/assessments`;
+        if (e.status === "opened_in_error")
+          return (
+            <Card
+              key={e.id}
+              id={`episode-${e.id}`}
+              title={
+                <span className="flex flex-wrap items-center gap-2 text-slate-500">
+                  <span className="line-through">
+                    {SIDE_LABELS[e.side]}: {e.complaint}
+                  </span>
+                  <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-700">Opened in error</span>
+                </span>
+              }
+            >
+              <p className="text-xs text-slate-600" data-testid="opened-in-error">
+                Withdrawn {e.openedInError ? formatDate(e.openedInError.at) : ""}: {e.openedInError?.reason ?? ""}. Kept as a record; not a
+                discharge.
+              </p>
+            </Card>
+          );
+        const withdrawable = e.assessments.every((a) => a.status === "entered_in_error");
         return (
           <Card
             key={e.id}
@@ -69,6 +90,7 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
                     </ButtonLink>
                   ) : null}
                   {can(actor, "patient.write") ? <EpisodeStatusForm episodeId={e.id} status={e.status} /> : null}
+                  {can(actor, "patient.write") && withdrawable ? <WithdrawEpisodeForm episodeId={e.id} /> : null}
                 </>
               ) : null
             }
