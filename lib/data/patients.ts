@@ -12,6 +12,7 @@ import { cursorPart, decodeCursor, encodeCursor } from "@/lib/data/cursor";
 import { fromDateString, isUniqueViolation, toDateString, transaction, type Tx } from "@/lib/data/tx";
 import { ConflictError, NotFoundError, sqlState, ValidationError } from "@/lib/errors";
 import type { EpisodeInput, PatientInput } from "@/lib/validation/patients";
+import { reviewDateIssues } from "@/lib/validation/review-date";
 
 /**
  * Runners and their episodes. Every function is scoped to the actor's
@@ -122,7 +123,7 @@ function patientData(input: PatientInput) {
 
 function mrnTaken(error: unknown): never {
   if (isUniqueViolation(error))
-    throw new ValidationError([{ path: "mrn", message: "another patient of this clinic already has this MRN" }]);
+    throw new ValidationError([{ path: "mrn", message: "Another runner of this clinic already has this MRN" }]);
   throw error;
 }
 
@@ -135,7 +136,7 @@ export async function findPatientOrThrow(tx: Tx, actor: Actor, patientId: string
 }
 
 const refuseFutureBirth = (tx: Tx, actor: Actor, input: PatientInput) =>
-  refuseFutureDates(tx, actor.clinicId, [{ path: "birthDate", date: input.birthDate, message: "birth date cannot be in the future" }]);
+  refuseFutureDates(tx, actor.clinicId, [{ path: "birthDate", date: input.birthDate, message: "The date of birth cannot be in the future" }]);
 
 export async function createPatient(actor: Actor, input: PatientInput): Promise<PatientView> {
   try {
@@ -358,7 +359,7 @@ export async function createEpisode(actor: Actor, input: EpisodeInput): Promise<
   return transaction(async (tx) => {
     await findPatientOrThrow(tx, actor, input.patientId);
     await refuseFutureDates(tx, actor.clinicId, [
-      { path: "onsetDate", date: input.onsetDate, message: "onset date cannot be in the future" },
+      { path: "onsetDate", date: input.onsetDate, message: "The onset date cannot be in the future" },
     ]);
     const open = await openEpisodeOfKnee(tx, actor, input.patientId, input.side);
     if (open) throw openEpisodeConflict(open);
@@ -472,6 +473,10 @@ export async function setEpisodeStatus(
       throw new ConflictError("This episode was withdrawn as opened in error: open a new episode instead.");
     side = before.side;
     patientId = before.patientId;
+    const reviewIssues = reviewDateIssues("nextReviewDate", "next review date", nextReviewDate, {
+      onsetDate: toDateString(before.onsetDate),
+    });
+    if (reviewIssues.length) throw new ValidationError(reviewIssues);
     if (status === "open" && before.status !== "open") {
       const open = await openEpisodeOfKnee(tx, actor, before.patientId, before.side, episodeId);
       if (open) throw openEpisodeConflict(open);

@@ -70,7 +70,7 @@ it("refuses a second open episode of the same knee with a link to the open one, 
   await card.getByRole("button", { name: "Opened in error…" }).click();
   const withdraw = page.getByRole("form", { name: "Withdraw as opened in error" });
   await withdraw.getByRole("button", { name: "Withdraw as opened in error" }).click();
-  await withdraw.getByText("reason is required").waitFor();
+  await withdraw.getByText("Enter the reason").waitFor();
   await withdraw.getByLabel("Why was it opened in error?").fill("Clicked the wrong knee");
   await withdraw.getByRole("button", { name: "Withdraw as opened in error" }).click();
   await page.getByTestId("opened-in-error").filter({ hasText: "Clicked the wrong knee" }).waitFor();
@@ -134,12 +134,23 @@ it("asks before leaving a form with unsaved changes, and opening an intake creat
   await context.close();
 });
 
-it("keeps the entries of a demographics edit whose save fails on the way, and says so", async () => {
+it("keeps the entries of a demographics edit whose save is refused or fails on the way, and says so", async () => {
   const context = await newContext(browser);
   const page = await context.newPage();
   await signIn(page, "clinician@riverside.example");
   const patientUrl = await registerRunner(page, "Offline");
   await page.goto(`${patientUrl}/edit`);
+  // A refused save: the focus moves to the error summary, whose link takes it to the field; the entries stay.
+  await page.getByLabel("Given name").fill("");
+  await page.getByLabel("Phone").fill("+44 20 7946 0000");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  const summary = page.getByTestId("error-summary");
+  await summary.getByRole("link", { name: "Enter the given name" }).waitFor();
+  expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("error-summary");
+  await summary.getByRole("link", { name: "Enter the given name" }).click();
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe("givenName");
+  expect(await page.getByLabel("Phone").inputValue()).toBe("+44 20 7946 0000");
+  await page.getByLabel("Given name").fill("Nora");
   await page.getByLabel("Family name").fill("Offline-Edited");
   await page.getByLabel("Phone").fill("+44 20 7946 0000");
   await context.setOffline(true);

@@ -11,6 +11,7 @@ import { addDays, formatDate, formatDateTime } from "@/lib/format";
 import { answersSchema, deriveAnswers, formAnswers, type Answers } from "@/lib/validation/assessment";
 import { toInputIssues } from "@/lib/validation/evaluate-input";
 import { Alert } from "@/app/_components/ui/alert";
+import { reviewDateIssues } from "@/lib/validation/review-date";
 import { useLeaveGuard } from "@/app/_components/forms/use-leave-guard";
 import { Button } from "@/app/_components/ui/button";
 import { inputClass } from "@/app/_components/ui/field";
@@ -119,10 +120,15 @@ export function AssessmentForm(props: AssessmentFormProps) {
     if (!parsed.success) for (const i of toInputIssues(parsed.error.issues)) errors[i.path] ??= i.message;
     if (lefsAnswered > 0 && lefsAnswered < 20)
       errors["measures.lefs"] = `answer all 20 items or clear them (${lefsAnswered} of 20 answered)`;
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(assessedOn)) errors.assessedOn = "enter the assessment date";
-    else if (assessedOn > props.today) errors.assessedOn = "the assessment date cannot be in the future";
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(assessedOn)) errors.assessedOn = "Enter the assessment date";
+    else if (assessedOn > props.today) errors.assessedOn = "The assessment date cannot be in the future";
+    for (const issue of reviewDateIssues("plan.nextReviewDate", "next review date", effectiveAnswers.plan?.nextReviewDate, {
+      assessedOn,
+      onsetDate: episode.onsetDate,
+    }))
+      errors[issue.path] ??= issue.message;
     return errors;
-  }, [effectiveAnswers, lefsAnswered, assessedOn, props.today]);
+  }, [effectiveAnswers, lefsAnswered, assessedOn, props.today, episode.onsetDate]);
   const errors = { ...serverErrors, ...clientErrors };
   const valid = Object.keys(clientErrors).length === 0;
 

@@ -4,7 +4,7 @@ import { requirePermission } from "@/lib/auth";
 import { can } from "@/lib/domain/access";
 import { getAssessmentDetail, getFormContext } from "@/lib/data/assessments";
 import { NotFoundError } from "@/lib/errors";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { formatDate, formatDateTime, lateEntryDay } from "@/lib/format";
 import { AnswersView } from "@/app/_components/assessment/answers-view";
 import { AssessmentForm } from "@/app/_components/assessment/assessment-form";
 import { EvaluationPanel } from "@/app/_components/assessment/evaluation-panel";
@@ -62,6 +62,7 @@ export default async function AssessmentPage({
 
   const person = (id: string | null) => (id ? (detail.people[id]?.name ?? "Unknown user") : "—");
   const eie = a.status === "entered_in_error";
+  const enteredLate = lateEntryDay(a.assessedOn, a.createdAt, actor.timezone);
   return (
     <div className="space-y-4">
       {justSigned ? (
@@ -81,6 +82,12 @@ export default async function AssessmentPage({
           : `Signed by ${a.signedByName ?? "—"}${a.signedByTitle ? `, ${a.signedByTitle}` : ""} on ${formatDateTime(a.signedAt, actor.timezone)} · rules version ${a.rulesVersion ?? "—"}.`}{" "}
         {a.status !== "draft" ? "Signed assessments are read-only: corrections are addenda." : ""}
       </p>
+      {enteredLate ? (
+        <p className="text-sm" data-testid="late-entry">
+          <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900 ring-1 ring-amber-300">Late entry</span>{" "}
+          Assessed on {formatDate(a.assessedOn)}, entered on {formatDate(enteredLate)}.
+        </p>
+      ) : null}
       {eie ? (
         <Alert tone="warning" title="Entered in error">
           Marked by {person(a.enteredInErrorById)} on {formatDateTime(a.enteredInErrorAt, actor.timezone)}. Reason: {a.enteredInErrorReason}
