@@ -145,9 +145,10 @@ it("keeps the entries of a demographics edit whose save is refused or fails on t
   await page.getByLabel("Phone").fill("+44 20 7946 0000");
   await page.getByRole("button", { name: "Save changes" }).click();
   const summary = page.getByTestId("error-summary");
-  await summary.getByRole("link", { name: "Enter the given name" }).waitFor();
+  await summary.getByRole("link", { name: "Given name" }).waitFor();
+  await page.getByText("Enter the given name").waitFor(); // the message, beside the field
   expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("error-summary");
-  await summary.getByRole("link", { name: "Enter the given name" }).click();
+  await summary.getByRole("link", { name: "Given name" }).click();
   expect(await page.evaluate(() => document.activeElement?.id)).toBe("givenName");
   expect(await page.getByLabel("Phone").inputValue()).toBe("+44 20 7946 0000");
   await page.getByLabel("Given name").fill("Nora");
