@@ -1,6 +1,43 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
+/**
+ * The layers (docs/architecture.md). A rule below names what a folder may not
+ * import: the ground floor (lib/domain) and the pure layers above it
+ * (lib/clinical, lib/validation) import nothing of the server, the database or
+ * the pages; pages and components reach the database only through lib/data.
+ * Import cycles and client modules reaching server modules are checked by
+ * tests/unit/app/import-graph.test.ts.
+ */
+const SERVER = [
+  "@/lib/data",
+  "@/lib/data/*",
+  "@/lib/db",
+  "@/lib/auth",
+  "@/lib/actions/*",
+  "@/lib/api",
+  "@/lib/mail",
+  "@/lib/passwords",
+  "@/lib/export/*",
+  "@/lib/import/*",
+  "@/prisma/*",
+  "@prisma/*",
+  "next",
+  "next/*",
+  "next-auth",
+  "next-auth/*",
+  "react",
+  "react-dom",
+  "@/app/*",
+];
+const relative = (names) => names.flatMap((n) => [`../${n}`, `../${n}/*`, `../../${n}`, `../../${n}/*`]);
+const SERVER_RELATIVE = relative(["data", "db", "auth", "actions", "api", "mail", "passwords", "export", "import", "app", "prisma"]);
+
+const layer = (files, forbidden, message) => ({
+  files,
+  rules: { "no-restricted-imports": ["error", { patterns: [{ group: forbidden, message }] }] },
+});
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -12,6 +49,36 @@ const config = [
       ],
     },
   },
+  layer(
+    ["lib/domain/**"],
+    [
+      ...SERVER,
+      ...SERVER_RELATIVE,
+      "@/lib/clinical",
+      "@/lib/clinical/*",
+      "@/lib/validation",
+      "@/lib/validation/*",
+      "../clinical",
+      "../clinical/*",
+      "../validation/*",
+    ],
+    "lib/domain is the ground floor: it imports only lib/domain and lib/errors.",
+  ),
+  layer(
+    ["lib/clinical/**"],
+    [...SERVER, ...SERVER_RELATIVE, "@/lib/validation", "@/lib/validation/*", "../validation/*", "../../validation/*"],
+    "lib/clinical is pure: it imports only lib/clinical, lib/domain and lib/errors.",
+  ),
+  layer(
+    ["lib/validation/**"],
+    [...SERVER, ...SERVER_RELATIVE],
+    "lib/validation is shared with the browser: it imports only lib/validation, lib/domain, lib/clinical and pure helpers.",
+  ),
+  layer(
+    ["app/**"],
+    ["@/lib/db", "@/prisma/*", "@prisma/*", "pg"],
+    "Pages and components reach the database only through lib/data (clinic-scoped, audited).",
+  ),
   {
     ignores: [
       "node_modules/**",

@@ -8,7 +8,12 @@ const createJestConfig = nextJest({ dir: "./" });
 
 const base = {
   testEnvironment: "node",
-  moduleNameMapper: { "^@/(.*)$": "<rootDir>/$1" },
+  moduleNameMapper: {
+    "^@/(.*)$": "<rootDir>/$1",
+    // Modules that never reach the browser `import "server-only"`; Next's bundler
+    // refuses them in a client component. Tests run them on the server side.
+    "^server-only$": "<rootDir>/node_modules/next/dist/compiled/server-only/empty.js",
+  },
 };
 
 // ESM-only dependencies of otplib (two-factor sign-in): jest runs CommonJS,

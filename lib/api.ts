@@ -1,3 +1,4 @@
+import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import { appOrigin, requireApiActor } from "@/lib/auth";
 import { type Actor, type Permission } from "@/lib/domain/access";

@@ -6,7 +6,7 @@ import { hash, verify } from "@node-rs/argon2";
  */
 const OPTIONS = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
-export const PASSWORD_MIN_LENGTH = 12;
+export { PASSWORD_MIN_LENGTH } from "@/lib/domain/access";
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS);

@@ -1,131 +1,151 @@
 /**
  * The steps of the runner's questionnaire page, one per instrument asked, in
- * plain data the page renders (app/_components/runner): each question bound
- * to its answer path in the evaluation input's shape, with its wording and
- * answer options. The wording comes from the question catalogue
- * (lib/questions.ts): the measures' items and answers, and the red-flag
- * screen in the runner's words (RUNNER_SCREEN_QUESTIONS).
+ * plain data the page renders (app/r/_components): each question bound to
+ * its answer path in the evaluation input's shape, with its wording and
+ * answer options. The measures' wording and options are the instruments'
+ * definitions in force (lib/instruments: the publisher's exact wording when a
+ * clinic has loaded it); the red-flag screen is asked in the runner's words
+ * (RUNNER_SCREEN_QUESTIONS in lib/questions.ts). Pure: the server passes the
+ * definitions in.
  */
 import type { Instrument } from "@/lib/domain/runner";
 import { INSTRUMENT_RUNNER_TITLES } from "@/lib/domain/runner";
-import { KOOS_ANCHORS, KOOS_ITEMS, LEFS_ANCHORS, LEFS_ITEMS, RUNNER_SCREEN_QUESTIONS, TEGNER } from "@/lib/questions";
+import { choiceOptions, displayText, itemOf, type Instruments, type QuestionnaireItem } from "@/lib/instruments";
+import { LEFS_LINK_IDS, PAIN_ITEM_PATHS, PSFS_LINK_IDS, TEGNER_LINK_ID, type PainItem } from "@/lib/instruments/measures";
+import { RUNNER_SCREEN_QUESTIONS } from "@/lib/questions";
 
 export type RunnerOption = { value: number; label: string };
 
 export type RunnerQuestion =
   | { kind: "choice"; path: string; text: string; hint?: string; options: RunnerOption[] }
-  | { kind: "nrs"; path: string; text: string; hint?: string; optional?: string }
+  /** A 0-10 scale: the options' labels at both ends; `optional` names the answer "does not apply" (left out). */
+  | { kind: "nrs"; path: string; text: string; hint?: string; options: RunnerOption[]; optional?: string }
   | { kind: "yesno"; path: string; text: string; hint?: string }
   | { kind: "days"; path: string; text: string; hint?: string }
-  | { kind: "psfs"; path: "measures.psfs"; text: string; hint: string; activities: string[] };
+  | {
+      kind: "psfs";
+      path: "measures.psfs";
+      text: string;
+      hint: string;
+      /** The episode's activities, scored as named; none: the runner names 1-5. */
+      activities: string[];
+      options: RunnerOption[];
+    };
 
 export type RunnerGroup = { heading?: string; intro?: string; questions: RunnerQuestion[] };
 export type RunnerStep = { instrument: Instrument; title: string; intro?: string; groups: RunnerGroup[] };
 
-/** "2 · Moderate" -> {value 2, label "Moderate"}. */
-const options = (anchors: readonly string[]): RunnerOption[] => anchors.map((a, value) => ({ value, label: a.replace(/^\d+ · /, "") }));
+const optionsOf = (item: QuestionnaireItem): RunnerOption[] => choiceOptions(item).map((o) => ({ value: o.value, label: o.display }));
 
-const KOOS_STEMS: Record<string, string> = {
-  pain: "What amount of knee pain have you had in the last week during these activities?",
-  symptoms: "How much have these troubled you in the last week?",
-  adl: "What difficulty have you had in the last week with these activities?",
-  sport: "What difficulty have you had in the last week with these activities?",
-  qol: "Thinking about your knee in the last week:",
-};
+const textOf = (item: QuestionnaireItem) => item.text ?? item.linkId;
 
-function step(instrument: Instrument, psfsActivities: readonly string[]): RunnerStep {
+/** The display items of a group (its introductions), joined. */
+const introOf = (items: readonly QuestionnaireItem[] | undefined) =>
+  (items ?? [])
+    .filter((i) => i.type === "display")
+    .map((i) => i.text)
+    .filter(Boolean)
+    .join(" ") || undefined;
+
+const PAIN_OPTIONAL: Partial<Record<PainItem, string>> = { painDuringRun: "I have not run lately" };
+
+function step(instrument: Instrument, defs: Instruments, psfsActivities: readonly string[]): RunnerStep {
   const title = INSTRUMENT_RUNNER_TITLES[instrument];
   switch (instrument) {
-    case "pain":
+    case "pain": {
+      const q = defs["pain-nrs"];
       return {
         instrument,
         title,
-        intro: "0 means no pain at all, 10 the worst pain you can imagine.",
+        intro: displayText(q, "instructions"),
         groups: [
           {
-            questions: [
-              { kind: "nrs", path: "symptoms.painNow", text: "How much does your knee hurt right now?" },
-              { kind: "nrs", path: "symptoms.painWorstWeek", text: "What was the worst knee pain in the last week?" },
-              {
-                kind: "nrs",
-                path: "symptoms.painDuringRun",
-                text: "How much does your knee hurt when you run?",
-                optional: "I have not run lately",
-              },
-            ],
+            questions: (Object.keys(PAIN_ITEM_PATHS) as PainItem[]).map((id) => {
+              const item = itemOf(q, id);
+              return {
+                kind: "nrs" as const,
+                path: PAIN_ITEM_PATHS[id],
+                text: textOf(item),
+                options: optionsOf(item),
+                optional: PAIN_OPTIONAL[id],
+              };
+            }),
           },
         ],
       };
-    case "koos":
+    }
+    case "koos": {
+      const q = defs.koos;
       return {
         instrument,
         title,
-        intro: "Think of your knee during the last week. Choose one answer for each question.",
-        groups: KOOS_ITEMS.map((g) => ({
-          heading: g.title.replace(/ \([A-Z0-9-]+\)$/, ""),
-          intro: KOOS_STEMS[g.subscale],
-          questions: g.items.map(([id, text]) => ({
-            kind: "choice" as const,
-            path: `measures.koos.${id}`,
-            text,
-            options: options(KOOS_ANCHORS),
+        intro: displayText(q, "instructions"),
+        // Each subscale's group as the questionnaire orders them; an introduction inside a group (KOOS pain
+        // after P1) is shown with the group.
+        groups: q.item
+          .filter((g) => g.type === "group")
+          .map((g) => ({
+            heading: g.text,
+            intro: introOf(g.item),
+            questions: (g.item ?? [])
+              .filter((i) => i.type === "choice")
+              .map((i) => ({ kind: "choice" as const, path: `measures.koos.${i.linkId}`, text: textOf(i), options: optionsOf(i) })),
           })),
-        })),
       };
-    case "lefs":
+    }
+    case "lefs": {
+      const q = defs.lefs;
+      const group = itemOf(q, "activities");
       return {
         instrument,
         title,
-        intro: "Today, do you or would you have any difficulty at all with these activities because of your knee?",
+        intro: displayText(q, "instructions"),
         groups: [
           {
-            questions: LEFS_ITEMS.map((text, i) => ({
-              kind: "choice" as const,
-              path: `measures.lefs.${i}`,
-              text,
-              options: options(LEFS_ANCHORS),
-            })),
+            heading: group.text,
+            questions: LEFS_LINK_IDS.map((id, i) => {
+              const item = itemOf(q, id);
+              return { kind: "choice" as const, path: `measures.lefs.${i}`, text: textOf(item), options: optionsOf(item) };
+            }),
           },
         ],
       };
-    case "psfs":
+    }
+    case "psfs": {
+      const q = defs.psfs;
+      const score = itemOf(q, PSFS_LINK_IDS.score);
+      const options = optionsOf(score);
+      const ends = `${options[0]?.value} = ${options[0]?.label}, ${options.at(-1)?.value} = ${options.at(-1)?.label}`;
       return {
         instrument,
         title,
-        intro: psfsActivities.length
-          ? "For each activity, how well can you do it today? 0 means you cannot do it at all, 10 means as well as before your knee problem."
-          : "Name 1 to 5 activities that are hard for you because of your knee, and score each: 0 means you cannot do it at all, 10 means as well as before your knee problem.",
+        intro: displayText(q, psfsActivities.length ? "followUpInstructions" : "instructions"),
         groups: [
           {
             questions: [
               {
                 kind: "psfs",
                 path: "measures.psfs",
-                text: psfsActivities.length ? "How well can you do these activities today?" : "Activities that are hard for you",
-                hint: "0 = unable to do it, 10 = as well as before",
+                text: psfsActivities.length ? "How well can you do these activities today?" : "Name 1 to 5 activities and score each",
+                hint: ends,
                 activities: [...psfsActivities],
+                options,
               },
             ],
           },
         ],
       };
-    case "tegner":
+    }
+    case "tegner": {
+      const q = defs.tegner;
+      const item = itemOf(q, TEGNER_LINK_ID);
       return {
         instrument,
         title,
-        groups: [
-          {
-            questions: [
-              {
-                kind: "choice",
-                path: "measures.tegner",
-                text: "Which level of activity fits you best at the moment?",
-                options: options(TEGNER),
-              },
-            ],
-          },
-        ],
+        intro: displayText(q, "instructions"),
+        groups: [{ questions: [{ kind: "choice", path: "measures.tegner", text: textOf(item), options: optionsOf(item) }] }],
       };
+    }
     case "screen":
       return {
         instrument,
@@ -140,16 +160,15 @@ function step(instrument: Instrument, psfsActivities: readonly string[]): Runner
   }
 }
 
-/** The runner's steps for a request, in the order asked. */
-export function runnerSteps(instruments: readonly Instrument[], psfsActivities: readonly string[]): RunnerStep[] {
-  return instruments.map((i) => step(i, psfsActivities));
+/** The runner's steps for a request, in the order asked, worded as the definitions in force. */
+export function runnerSteps(instruments: readonly Instrument[], psfsActivities: readonly string[], defs: Instruments): RunnerStep[] {
+  return instruments.map((i) => step(i, defs, psfsActivities));
 }
 
-/** The answer paths each instrument owns (its part of the answers), for checking one step at a time. */
+/** The step that asks `path` (an answer path, or a section of one: "measures.koos"), or -1. */
 export function stepOfPath(path: string, steps: readonly RunnerStep[]): number {
   const owns = (s: RunnerStep) => s.groups.some((g) => g.questions.some((q) => path === q.path || path.startsWith(`${q.path}.`)));
   const exact = steps.findIndex(owns);
   if (exact >= 0) return exact;
-  // "measures.koos" or "measures.lefs" as a whole.
   return steps.findIndex((s) => s.groups.some((g) => g.questions.some((q) => q.path.startsWith(`${path}.`))));
 }

@@ -38,6 +38,8 @@ export const APP_TABLE_GRANTS: Record<string, readonly AppPrivilege[]> = {
   Shoe: ["SELECT", "INSERT", "UPDATE", "DELETE"],
   // Draft referrals are deleted; PostgreSQL refuses deleting a signed one.
   Referral: ["SELECT", "INSERT", "UPDATE", "DELETE"],
+  // What was done about a red flag: append-only (PostgreSQL refuses UPDATE and DELETE too).
+  RedFlagAction: ["SELECT", "INSERT"],
   // Append-only audit trail.
   AuditEvent: ["SELECT", "INSERT"],
   // Server-side sessions: created at sign-in, ended (endedAt) at sign-out or revocation, never deleted.

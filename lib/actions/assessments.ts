@@ -1,11 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { addAddendum, discardDraft, markEnteredInError, saveDraft, signAssessment } from "@/lib/data/assessments";
-import { runAction, type ActionState } from "@/lib/actions/state";
-import { formDataToObject } from "@/lib/validation/common";
-import { addendumSchema, enteredInErrorSchema, parseWithIssues, saveDraftSchema, signSchema } from "@/lib/validation/assessment";
 import { z } from "zod";
+import { addAddendum, discardDraft, markEnteredInError, saveDraft, signAssessment } from "@/lib/data/assessments";
+import { defineAction, defineFormAction } from "@/lib/actions/define";
+import { addendumSchema, enteredInErrorSchema, saveDraftSchema, signSchema } from "@/lib/validation/assessment";
 import { uuid } from "@/lib/validation/common";
 
 /**
@@ -15,52 +14,54 @@ import { uuid } from "@/lib/validation/common";
  */
 type Saved = { id: string; version: number; status: string; urgency: string | null };
 
-export async function saveDraftAction(payload: unknown): Promise<ActionState<Saved>> {
-  return runAction("assessment.write", async (actor) => {
-    const input = parseWithIssues(saveDraftSchema, payload);
+export const saveDraftAction = defineAction({
+  access: "assessment.write",
+  input: saveDraftSchema,
+  async run(actor, input) {
     const a = await saveDraft(actor, input);
-    return { ok: true, message: "Draft saved.", data: { id: a.id, version: a.version, status: a.status, urgency: a.urgency } };
-  });
-}
+    return { message: "Draft saved.", data: { id: a.id, version: a.version, status: a.status, urgency: a.urgency } satisfies Saved };
+  },
+});
 
-export async function signAssessmentAction(payload: unknown): Promise<ActionState<Saved>> {
-  return runAction("assessment.sign", async (actor) => {
-    const input = parseWithIssues(signSchema, payload);
+export const signAssessmentAction = defineAction({
+  access: "assessment.sign",
+  input: signSchema,
+  async run(actor, input) {
     const a = await signAssessment(actor, input.assessmentId, input.version);
     revalidatePath("/patients", "layout");
     return {
-      ok: true,
       message: "Assessment signed. It is now read-only.",
-      data: { id: a.id, version: a.version, status: a.status, urgency: a.urgency },
+      data: { id: a.id, version: a.version, status: a.status, urgency: a.urgency } satisfies Saved,
     };
-  });
-}
+  },
+});
 
-const discardSchema = z.strictObject({ assessmentId: uuid, version: z.int().min(1) });
-
-export async function discardDraftAction(payload: unknown): Promise<ActionState> {
-  return runAction("assessment.write", async (actor) => {
-    const input = parseWithIssues(discardSchema, payload);
+export const discardDraftAction = defineAction({
+  access: "assessment.write",
+  input: z.strictObject({ assessmentId: uuid, version: z.int().min(1) }),
+  async run(actor, input) {
     await discardDraft(actor, input.assessmentId, input.version);
     revalidatePath("/patients", "layout");
-    return { ok: true, message: "Draft discarded." };
-  });
-}
+    return { message: "Draft discarded." };
+  },
+});
 
-export async function addAddendumAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  return runAction("assessment.write", async (actor) => {
-    const input = parseWithIssues(addendumSchema, formDataToObject(form));
+export const addAddendumAction = defineFormAction({
+  access: "assessment.write",
+  input: addendumSchema,
+  async run(actor, input) {
     await addAddendum(actor, input.assessmentId, input.text);
     revalidatePath("/patients", "layout");
-    return { ok: true, message: "Addendum added." };
-  });
-}
+    return { message: "Addendum added." };
+  },
+});
 
-export async function enteredInErrorAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  return runAction("assessment.sign", async (actor) => {
-    const input = parseWithIssues(enteredInErrorSchema, formDataToObject(form));
+export const enteredInErrorAction = defineFormAction({
+  access: "assessment.sign",
+  input: enteredInErrorSchema,
+  async run(actor, input) {
     await markEnteredInError(actor, input.assessmentId, input.reason);
     revalidatePath("/patients", "layout");
-    return { ok: true, message: "Marked as entered in error. It stays visible, struck through, and is left out of charts and trends." };
-  });
-}
+    return { message: "Marked as entered in error. It stays visible, struck through, and is left out of charts and trends." };
+  },
+});

@@ -2,51 +2,56 @@
 
 import { revalidatePath } from "next/cache";
 import { createEpisode, createPatient, setEpisodeStatus, updatePatient, withdrawEpisode } from "@/lib/data/patients";
-import { runAction, type ActionState } from "@/lib/actions/state";
-import { formDataToObject, parseOrThrow } from "@/lib/validation/common";
+import { defineFormAction } from "@/lib/actions/define";
 import { episodeSchema, episodeStatusSchema, patientSchema, updatePatientSchema, withdrawEpisodeSchema } from "@/lib/validation/patients";
 
-export async function createPatientAction(_prev: ActionState, form: FormData): Promise<ActionState<{ id: string }>> {
-  return runAction("patient.write", async (actor) => {
-    const input = parseOrThrow(patientSchema, formDataToObject(form));
+export const createPatientAction = defineFormAction({
+  access: "patient.write",
+  input: patientSchema,
+  async run(actor, input) {
     const patient = await createPatient(actor, input);
     revalidatePath("/patients");
-    return { ok: true, message: `Registered ${patient.givenName} ${patient.familyName}.`, data: { id: patient.id } };
-  });
-}
+    return { message: `Registered ${patient.givenName} ${patient.familyName}.`, data: { id: patient.id } };
+  },
+});
 
-export async function updatePatientAction(_prev: ActionState, form: FormData): Promise<ActionState<{ id: string }>> {
-  return runAction("patient.write", async (actor) => {
-    const { patientId, ...input } = parseOrThrow(updatePatientSchema, formDataToObject(form));
+export const updatePatientAction = defineFormAction({
+  access: "patient.write",
+  input: updatePatientSchema,
+  async run(actor, { patientId, ...input }) {
     const patient = await updatePatient(actor, patientId, input);
     revalidatePath(`/patients/${patientId}`);
-    return { ok: true, message: "Demographics saved.", data: { id: patient.id } };
-  });
-}
+    return { message: "Demographics saved.", data: { id: patient.id } };
+  },
+});
 
-export async function createEpisodeAction(_prev: ActionState, form: FormData): Promise<ActionState<{ id: string }>> {
-  return runAction("patient.write", async (actor) => {
-    const input = parseOrThrow(episodeSchema, formDataToObject(form));
+export const createEpisodeAction = defineFormAction({
+  access: "patient.write",
+  input: episodeSchema,
+  async run(actor, input) {
     const episode = await createEpisode(actor, input);
     revalidatePath(`/patients/${input.patientId}`);
-    return { ok: true, message: "Episode opened.", data: { id: episode.id } };
-  });
-}
+    return { message: "Episode opened.", data: { id: episode.id } };
+  },
+});
 
-export async function setEpisodeStatusAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  return runAction("patient.write", async (actor) => {
-    const input = parseOrThrow(episodeStatusSchema, formDataToObject(form));
+export const setEpisodeStatusAction = defineFormAction({
+  access: "patient.write",
+  input: episodeStatusSchema,
+  async run(actor, input) {
     const episode = await setEpisodeStatus(actor, input.episodeId, input.status, input.nextReviewDate);
     revalidatePath(`/patients/${episode.patientId}`);
-    return { ok: true, message: input.status === "discharged" ? "Episode discharged." : "Episode updated." };
-  });
-}
+    return { message: input.status === "discharged" ? "Episode discharged." : "Episode updated." };
+  },
+});
 
-export async function withdrawEpisodeAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  return runAction("patient.write", async (actor) => {
-    const input = parseOrThrow(withdrawEpisodeSchema, formDataToObject(form));
+/** Withdraws a duplicate episode opened by mistake (kept, struck through, not a discharge). */
+export const withdrawEpisodeAction = defineFormAction({
+  access: "patient.write",
+  input: withdrawEpisodeSchema,
+  async run(actor, input) {
     const episode = await withdrawEpisode(actor, input.episodeId, input.reason);
     revalidatePath(`/patients/${episode.patientId}`);
-    return { ok: true, message: "Episode withdrawn as opened in error." };
-  });
-}
+    return { message: "Episode withdrawn as opened in error." };
+  },
+});

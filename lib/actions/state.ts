@@ -1,5 +1,4 @@
-import { requireApiActor } from "@/lib/auth";
-import type { Actor, Permission } from "@/lib/domain/access";
+import "server-only";
 import {
   ConflictError,
   DatabaseBusyError,
@@ -10,9 +9,10 @@ import {
   ValidationError,
   toUserError,
 } from "@/lib/errors";
+import type { Answers } from "@/lib/validation/assessment";
 
 /**
- * What every server action returns to its form: a message, and one error
+ * What every server action returns (lib/actions/define.ts declares them) to its form: a message, and one error
  * per field keyed by the field's path, shown next to that field.
  */
 export type ActionState<T = unknown> = {
@@ -20,17 +20,34 @@ export type ActionState<T = unknown> = {
   message?: string;
   fieldErrors?: Record<string, string>;
   data?: T;
-  conflict?: unknown;
+  conflict?: RecordConflict;
 };
 
-/** parse -> authorise -> lib/data, with every failure turned into a form state. */
-export async function runAction<T>(permission: Permission, fn: (actor: Actor) => Promise<ActionState<T>>): Promise<ActionState<T>> {
-  try {
-    const actor = await requireApiActor(permission);
-    return await fn(actor);
-  } catch (error) {
-    return actionError(error);
-  }
+/**
+ * A save refused because someone else changed or signed the record since it
+ * was opened: the record as it now is, so the form can show both versions
+ * (lib/data/assessments.ts builds it).
+ */
+export type RecordConflict = {
+  version: number;
+  status: string;
+  assessedOn: string;
+  answers: Answers;
+  updatedAt: string;
+  updatedBy: string | null;
+};
+
+function recordConflictOf(detail: unknown): RecordConflict | undefined {
+  if (typeof detail !== "object" || detail === null) return undefined;
+  const d = detail as Partial<Record<keyof RecordConflict, unknown>>;
+  const ok =
+    typeof d.version === "number" &&
+    typeof d.status === "string" &&
+    typeof d.assessedOn === "string" &&
+    typeof d.updatedAt === "string" &&
+    typeof d.answers === "object" &&
+    d.answers !== null;
+  return ok ? (detail as RecordConflict) : undefined;
 }
 
 export function actionError<T>(thrown: unknown): ActionState<T> {
@@ -43,7 +60,7 @@ export function actionError<T>(thrown: unknown): ActionState<T> {
   if (error instanceof UnauthenticatedError) return { ok: false, message: "Your session has ended. Sign in again; nothing was saved." };
   if (error instanceof ForbiddenError) return { ok: false, message: "Your role does not allow this action. Nothing was saved." };
   if (error instanceof NotFoundError) return { ok: false, message: "This record no longer exists in your clinic." };
-  if (error instanceof ConflictError) return { ok: false, message: error.message, conflict: error.detail };
+  if (error instanceof ConflictError) return { ok: false, message: error.message, conflict: recordConflictOf(error.detail) };
   if (error instanceof DatabaseUnavailableError)
     return { ok: false, message: "The database is not reachable right now. Nothing was saved; please try again in a moment." };
   if (error instanceof DatabaseBusyError) return { ok: false, message: error.message };

@@ -3,7 +3,7 @@
  * calendar). No `Date` objects, no clock, no time zones: a day is a day.
  */
 
-import type { IsoDate } from "./types";
+import type { IsoDate } from "./input";
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 

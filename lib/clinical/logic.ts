@@ -16,7 +16,12 @@
  * branches. These are what the UI shows as "because ...".
  */
 
-import type { FindingPath } from "./types";
+/**
+ * An input path such as "symptoms.visibleSwelling", or a derived value:
+ * "ageYears", "load.twoWeekChangePct", "load.spikes"; in `runningAdvice`,
+ * "redFlags.<code>" or "redFlagsNotAssessed.<code>".
+ */
+export type FindingPath = string;
 
 export interface Finding {
   /** `true`, `false`, or `null` for unknown (not asked). */

@@ -10,6 +10,7 @@ import type { ChangeMeasure } from "../domain/measures";
 import type { Urgency } from "../domain/urgency";
 import type { RedFlag, RedFlagCode } from "./red-flags";
 import type { IsoDate } from "./input";
+import type { FindingPath } from "./logic";
 
 export * from "./input";
 export type { ImportantChange, Settings, ClinicSettings } from "../domain/settings";
@@ -53,12 +54,7 @@ export type RulesVersion = typeof RULES_VERSION;
 // Output
 // ---------------------------------------------------------------------------
 
-/**
- * An input path such as "symptoms.visibleSwelling", or a derived value:
- * "ageYears", "load.twoWeekChangePct", "load.spikes"; in `runningAdvice`,
- * "redFlags.<code>" or "redFlagsNotAssessed.<code>".
- */
-export type FindingPath = string;
+export type { FindingPath };
 
 export interface RiskFactor {
   code: RiskFactorCode;

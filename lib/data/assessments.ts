@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from "node:util";
 import type { Actor } from "@/lib/domain/access";
 import { reviewDateIssues } from "@/lib/validation/review-date";
 import type { EpisodeStatus } from "@/lib/domain/codes";
@@ -8,6 +9,8 @@ import { audit } from "@/lib/data/audit";
 import { shoeSummaryIn, type ShoeSummary } from "@/lib/data/shoes";
 import { clinicClock } from "@/lib/data/clinic";
 import { refreshEpisodeSummary } from "@/lib/data/episode-summary";
+import { episodeRedFlagsIn } from "@/lib/data/red-flag-state";
+import type { OpenRedFlag } from "@/lib/domain/red-flag-items";
 export { refreshEpisodeSummary };
 import { findEpisodeOrThrow, isUuid, lockEpisode, lockEpisodeOfAssessment } from "@/lib/data/patients";
 import { clinicSettingsIn, evaluationSettings } from "@/lib/data/settings";
@@ -268,7 +271,7 @@ async function conflictDetail(tx: Tx, actor: Actor, row: AssessmentRow) {
     status: row.status,
     assessedOn: toDateString(row.assessedOn),
     answers: readAnswers(row.answers),
-    updatedAt: row.updatedAt,
+    updatedAt: row.updatedAt.toISOString(),
     updatedBy: by?.name ?? null,
   };
 }
@@ -288,6 +291,7 @@ export async function saveDraft(actor: Actor, input: SaveDraftInput): Promise<As
         );
       if (input.version === undefined) throw new ValidationError([{ path: "version", message: "version is required to update a draft" }]);
       if (existing.version !== input.version) {
+        if (repeatsLastSave(existing, actor, input)) return assessmentView(existing);
         throw new ConflictError(
           "Someone else saved this draft after you opened it. Review their changes; your entries are kept in the form.",
           await conflictDetail(tx, actor, existing),
@@ -342,11 +346,31 @@ export async function saveDraft(actor: Actor, input: SaveDraftInput): Promise<As
   });
 }
 
+/**
+ * A save sent again after its answer was lost (the connection broke after
+ * PostgreSQL committed it, so the form was told "nothing was saved" and kept
+ * the entries): the draft is one version past the one sent, by the same
+ * person, with exactly these entries. Answering "saved" is then the truth;
+ * anything else is somebody else's change and a conflict.
+ */
+function repeatsLastSave(existing: AssessmentRow, actor: Actor, input: SaveDraftInput): boolean {
+  return (
+    input.version !== undefined &&
+    existing.version === input.version + 1 &&
+    existing.updatedById === actor.userId &&
+    existing.kind === input.kind &&
+    toDateString(existing.assessedOn) === input.assessedOn &&
+    isDeepStrictEqual(existing.answers, JSON.parse(JSON.stringify(deriveAnswers(input.answers))))
+  );
+}
+
 /** Signs a draft: evaluates it on the server and freezes it with its rulesVersion and settings. */
 export async function signAssessment(actor: Actor, assessmentId: string, version: number): Promise<AssessmentView> {
   return transaction(async (tx) => {
     await lockEpisodeOfAssessment(tx, actor, assessmentId);
     const row = await findAssessmentOrThrow(tx, actor, assessmentId);
+    // The same signature sent again (its answer was lost on the way back): it is done, say so.
+    if (row.status === "signed" && row.signedById === actor.userId && row.version === version + 1) return assessmentView(row);
     if (row.status !== "draft") throw new ConflictError("This assessment is already signed.", await conflictDetail(tx, actor, row));
     if (row.version !== version)
       throw new ConflictError(
@@ -511,6 +535,8 @@ export type FormContext = {
   lastTraining: Answers["training"] | undefined;
   /** The episode already has an intake (draft or signed). */
   hasIntake: boolean;
+  /** The episode's open red flags (raised by a signed assessment, no action recorded): shown as the form opens. */
+  openRedFlags: OpenRedFlag[];
 };
 
 /**
@@ -559,6 +585,7 @@ export async function getFormContext(
     const intakes = await tx.assessment.count({
       where: { clinicId: actor.clinicId, episodeId, kind: "intake", status: { not: "entered_in_error" } },
     });
+    const { openRedFlags } = await episodeRedFlagsIn(tx, actor.clinicId, episodeId);
     await audit(tx, actor, { action, entityType: "Episode", entityId: episodeId, patientId });
     const priorAnswers = priors.map((p) => ({ id: p.id, assessedOn: toDateString(p.assessedOn), answers: readAnswers(p.answers) }));
     const last = priorAnswers[priorAnswers.length - 1];
@@ -582,6 +609,7 @@ export async function getFormContext(
       timezone,
       lastTraining: last?.answers.training,
       hasIntake: intakes > 0,
+      openRedFlags,
     };
   });
 }

@@ -38,6 +38,10 @@ export type CaseloadRow = {
   runnerRedFlags: string[];
   /** Diary alerts not yet reviewed. */
   diaryAlertsOpen: number;
+  /** Codes of the open emergency or urgent red flags (nothing recorded about them yet). */
+  openUrgentFlags: string[];
+  /** Emergency or urgent referrals drafted or signed but not yet sent. */
+  unsentUrgentReferrals: number;
 };
 
 export type CaseloadCounts = {
@@ -51,6 +55,10 @@ export type CaseloadCounts = {
   questionnaires: number;
   /** Open episodes with a diary alert not yet reviewed. */
   diaryAlerts: number;
+  /** Open episodes with an open emergency or urgent red flag. */
+  openUrgentFlags: number;
+  /** Open episodes with an emergency or urgent referral not yet sent. */
+  unsentReferrals: number;
 };
 
 type Row = CaseloadRow & { worklistRank: number; reviewSort: string; seenSort: string; sortName: string };
@@ -137,6 +145,8 @@ function filters(actor: Actor, q: CaseloadQuery, today: string): Prisma.Sql[] {
   if (q.drafts) where.push(Prisma.sql`e."draftCount" > 0`);
   if (q.returned) where.push(Prisma.sql`e."questionnairesToReview" > 0`);
   if (q.diary) where.push(Prisma.sql`e."diaryAlertsOpen" > 0`);
+  if (q.openFlags) where.push(Prisma.sql`cardinality(e."openUrgentFlags") > 0`);
+  if (q.unsent) where.push(Prisma.sql`e."unsentUrgentReferrals" > 0`);
   return where;
 }
 
@@ -160,7 +170,8 @@ export async function getCaseload(
              e.side::text AS side, e.complaint, e.urgency::text AS urgency, e."screenIncomplete",
              to_char(e."lastSeenOn", 'YYYY-MM-DD') AS "lastSeenOn", to_char(e."nextReviewDate", 'YYYY-MM-DD') AS "nextReviewDate",
              e.worsening, e."draftCount", e."questionnairesToReview", coalesce(e."runnerRedFlags", '{}') AS "runnerRedFlags",
-             e."diaryAlertsOpen", e."worklistRank", to_char(e."reviewSort", 'YYYY-MM-DD') AS "reviewSort",
+             e."diaryAlertsOpen", coalesce(e."openUrgentFlags", '{}') AS "openUrgentFlags", e."unsentUrgentReferrals",
+             e."worklistRank", to_char(e."reviewSort", 'YYYY-MM-DD') AS "reviewSort",
              to_char(e."seenSort", 'YYYY-MM-DD') AS "seenSort", e."sortName"
         FROM "Episode" e
         JOIN "Patient" p ON p.id = e."patientId" AND p."clinicId" = e."clinicId"
@@ -185,6 +196,8 @@ export async function getCaseload(
       drafts: stored?.drafts ?? 0,
       questionnaires: stored?.questionnaires ?? 0,
       diaryAlerts: stored?.diaryAlerts ?? 0,
+      openUrgentFlags: stored?.openUrgentFlags ?? 0,
+      unsentReferrals: stored?.unsentReferrals ?? 0,
     };
     const page = rows.slice(0, q.limit);
     const last = page[page.length - 1];
@@ -200,6 +213,8 @@ export async function getCaseload(
         drafts: q.drafts,
         returned: q.returned,
         diary: q.diary,
+        openFlags: q.openFlags,
+        unsent: q.unsent,
         sort: q.sort,
         cursor: q.cursor,
         limit: q.limit,

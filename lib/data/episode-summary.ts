@@ -1,14 +1,18 @@
-import { isWorsening, mostSevere, RANK_NOT_EVALUATED, urgencyRank, worklistRank, type Urgency } from "@/lib/domain";
+import { isUrgentFlag, isWorsening, mostSevere, RANK_NOT_EVALUATED, urgencyRank, worklistRank, type Urgency } from "@/lib/domain";
 import { readEvaluationOrNull } from "@/lib/stored/evaluation";
 import { fromDateString, type Tx } from "@/lib/data/tx";
 import { NotFoundError } from "@/lib/errors";
+import { episodeRedFlagsIn } from "@/lib/data/red-flag-state";
 
 /**
  * Keeps the caseload columns of an episode in step with its assessments:
  * urgency (the latest signed evaluation's, raised, never lowered, by a newer
  * draft), incomplete screen, last seen, worsening since the previous visit
  * (pain, KOOS, LEFS or PSFS; never a lower Tegner level: WORSENING_MEASURES) and
- * the number of unsigned drafts. Entered-in-error assessments do not count.
+ * the number of unsigned drafts, the open emergency or urgent red flags
+ * (lib/domain/red-flag-items.ts) and the emergency or urgent referrals not yet
+ * sent. Entered-in-error assessments do not count. Call it (with the episode
+ * locked) after every change of an assessment, red-flag action or referral.
  */
 export async function refreshEpisodeSummary(tx: Tx, clinicId: string, episodeId: string): Promise<void> {
   const rows = await tx.assessment.findMany({
@@ -35,6 +39,10 @@ export async function refreshEpisodeSummary(tx: Tx, clinicId: string, episodeId:
   const urgency = urgencies.length ? mostSevere(urgencies) : null;
   const screenSource = signedEval ?? draftEval;
   const rank = urgency ? urgencyRank(urgency) : RANK_NOT_EVALUATED;
+  const { openRedFlags } = await episodeRedFlagsIn(tx, clinicId, episodeId);
+  const unsentUrgentReferrals = await tx.referral.count({
+    where: { clinicId, episodeId, status: { in: ["draft", "signed"] }, urgency: { in: ["emergency", "urgent"] } },
+  });
   await tx.episode.updateMany({
     where: { id: episodeId, clinicId },
     data: {
@@ -53,6 +61,8 @@ export async function refreshEpisodeSummary(tx: Tx, clinicId: string, episodeId:
       sortName: `${episode.patient.familyName} ${episode.patient.givenName}`.toLowerCase(),
       worsening: isWorsening(signedEval?.changes),
       draftCount: rows.filter((r) => r.status === "draft").length,
+      openUrgentFlags: openRedFlags.filter(isUrgentFlag).map((f) => f.code),
+      unsentUrgentReferrals,
     },
   });
 }

@@ -3,11 +3,13 @@ import type { Actor } from "@/lib/domain/access";
 import { kneesOverlap, SIDE_LABELS, type EpisodeStatus, type Side } from "@/lib/domain";
 import { formatDate } from "@/lib/format";
 import type { Urgency } from "@/lib/domain/urgency";
+import type { OpenRedFlag } from "@/lib/domain/red-flag-items";
 import { Prisma } from "@/prisma/generated/client";
 import { readEvaluation, readEvaluationOrNull, type StoredEvaluation } from "@/lib/stored/evaluation";
 import { audit, auditList } from "@/lib/data/audit";
 import { clinicClock, refuseFutureDates } from "@/lib/data/clinic";
 import { refreshEpisodeSummary } from "@/lib/data/episode-summary";
+import { assertDischargeAllowed, redFlagStateIn, type EpisodeRedFlags } from "@/lib/data/red-flag-state";
 import { cursorPart, decodeCursor, encodeCursor } from "@/lib/data/cursor";
 import { fromDateString, isUniqueViolation, toDateString, transaction, type Tx } from "@/lib/data/tx";
 import { ConflictError, NotFoundError, sqlState, ValidationError } from "@/lib/errors";
@@ -56,6 +58,8 @@ export type EpisodeView = {
   lastSeenOn: string | null;
   worsening: boolean;
   draftCount: number;
+  /** Emergency or urgent referrals drafted or signed but not yet sent. */
+  unsentUrgentReferrals: number;
   createdAt: Date;
 };
 
@@ -101,6 +105,7 @@ export function episodeView(e: EpisodeRow): EpisodeView {
     lastSeenOn: toDateString(e.lastSeenOn),
     worsening: e.worsening,
     draftCount: e.draftCount,
+    unsentUrgentReferrals: e.unsentUrgentReferrals,
     createdAt: e.createdAt,
   };
 }
@@ -122,8 +127,7 @@ function patientData(input: PatientInput) {
 }
 
 function mrnTaken(error: unknown): never {
-  if (isUniqueViolation(error))
-    throw new ValidationError([{ path: "mrn", message: "Another runner of this clinic already has this MRN" }]);
+  if (isUniqueViolation(error)) throw new ValidationError([{ path: "mrn", message: "Another runner of this clinic already has this MRN" }]);
   throw error;
 }
 
@@ -136,7 +140,9 @@ export async function findPatientOrThrow(tx: Tx, actor: Actor, patientId: string
 }
 
 const refuseFutureBirth = (tx: Tx, actor: Actor, input: PatientInput) =>
-  refuseFutureDates(tx, actor.clinicId, [{ path: "birthDate", date: input.birthDate, message: "The date of birth cannot be in the future" }]);
+  refuseFutureDates(tx, actor.clinicId, [
+    { path: "birthDate", date: input.birthDate, message: "The date of birth cannot be in the future" },
+  ]);
 
 export async function createPatient(actor: Actor, input: PatientInput): Promise<PatientView> {
   try {
@@ -201,7 +207,7 @@ export type AssessmentSummary = {
 export async function getPatientRecord(
   actor: Actor,
   patientId: string,
-): Promise<{ patient: PatientView; episodes: (EpisodeView & { assessments: AssessmentSummary[] })[] }> {
+): Promise<{ patient: PatientView; episodes: (EpisodeView & EpisodeRedFlags & { assessments: AssessmentSummary[] })[] }> {
   return transaction(async (tx) => {
     const patient = await findPatientOrThrow(tx, actor, patientId);
     const episodes = await tx.episode.findMany({
@@ -220,6 +226,11 @@ export async function getPatientRecord(
       _count: { _all: true },
     });
     const addenda = new Map(addendaCounts.map((x) => [x.assessmentId, x._count._all]));
+    const redFlags = await redFlagStateIn(
+      tx,
+      actor.clinicId,
+      episodes.map((e) => e.id),
+    );
     await audit(tx, actor, { action: "patient.view", entityType: "Patient", entityId: patientId, patientId });
     const summaries: AssessmentSummary[] = assessments.map((a) => {
       const ev = readEvaluationOrNull(a.evaluation);
@@ -239,7 +250,11 @@ export async function getPatientRecord(
     });
     return {
       patient: patientView(patient),
-      episodes: episodes.map((e) => ({ ...episodeView(e), assessments: summaries.filter((s) => s.episodeId === e.id) })),
+      episodes: episodes.map((e) => ({
+        ...episodeView(e),
+        ...redFlags.get(e.id)!,
+        assessments: summaries.filter((s) => s.episodeId === e.id),
+      })),
     };
   });
 }
@@ -481,6 +496,7 @@ export async function setEpisodeStatus(
       const open = await openEpisodeOfKnee(tx, actor, before.patientId, before.side, episodeId);
       if (open) throw openEpisodeConflict(open);
     }
+    if (status === "discharged" && before.status !== "discharged") await assertDischargeAllowed(tx, actor.clinicId, episodeId);
     const e = await tx.episode.update({
       where: { id: episodeId, clinicId: actor.clinicId },
       data: {
@@ -513,6 +529,8 @@ export type HeaderEpisode = EpisodeView & {
   signed: LatestEvaluation | null;
   /** A draft newer than it, if any (its flags are shown as provisional). */
   draft: LatestEvaluation | null;
+  /** The open red flags (nothing recorded about them yet), most severe first. */
+  openRedFlags: OpenRedFlag[];
 };
 
 /**
@@ -542,6 +560,11 @@ export async function getPatientHeader(
         select: { id: true, status: true, assessedOn: true, evaluation: true },
       });
     const latest = await Promise.all(episodes.map((e) => Promise.all([newest(e.id, "signed"), newest(e.id, "draft")])));
+    const redFlags = await redFlagStateIn(
+      c,
+      actor.clinicId,
+      episodes.map((e) => e.id),
+    );
     await audit(c, actor, { action: "patient.header", entityType: "Patient", entityId: patientId, patientId });
     const view = (l: Awaited<ReturnType<typeof newest>>): LatestEvaluation | null =>
       l
@@ -557,7 +580,12 @@ export async function getPatientHeader(
       episodes: episodes.map((e, i) => {
         const signed = view(latest[i]![0]);
         const draft = view(latest[i]![1]);
-        return { ...episodeView(e), signed, draft: draft && (!signed || draft.assessedOn >= signed.assessedOn) ? draft : null };
+        return {
+          ...episodeView(e),
+          signed,
+          draft: draft && (!signed || draft.assessedOn >= signed.assessedOn) ? draft : null,
+          openRedFlags: redFlags.get(e.id)!.openRedFlags,
+        };
       }),
       ...clock,
     };

@@ -5,11 +5,13 @@ import type { Urgency } from "@/lib/domain/urgency";
 import { RED_FLAG_LABELS } from "@/lib/clinical";
 import { audit, auditList } from "@/lib/data/audit";
 import { cursorPart, decodeCursor, encodeCursor } from "@/lib/data/cursor";
-import { findEpisodeOrThrow, isUuid } from "@/lib/data/patients";
+import { findEpisodeOrThrow, isUuid, lockEpisode } from "@/lib/data/patients";
+import { refreshEpisodeSummary } from "@/lib/data/episode-summary";
 import { asJson, fromDateString, toDateString, transaction, type Tx } from "@/lib/data/tx";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { buildReferralSnapshot } from "@/lib/export/snapshot";
 import type { SnapshotSource, StoredReferralSnapshot } from "@/lib/export/types";
+import type { ReferralState } from "@/lib/export/referral-outline";
 import { readAnswers } from "@/lib/stored/answers";
 import { readEvaluation, type StoredEvaluation } from "@/lib/stored/evaluation";
 import { readReferralDraft, readSettingsUsed, type ReferralDraftText } from "@/lib/stored/settings";
@@ -115,6 +117,16 @@ export async function createReferralDraft(actor: Actor, episodeId: string, asses
   return transaction((tx) => createReferralDraftIn(tx, actor, episodeId, assessmentId));
 }
 
+/**
+ * The caseload marks emergency and urgent referrals drafted or signed but not
+ * sent (Episode.unsentUrgentReferrals): every write that changes a referral's
+ * status or urgency refreshes the episode's summary, with the episode locked.
+ */
+async function refreshReferralSummary(tx: Tx, actor: Actor, episodeId: string): Promise<void> {
+  await lockEpisode(tx, actor, episodeId);
+  await refreshEpisodeSummary(tx, actor.clinicId, episodeId);
+}
+
 /** The transaction-level core (also used by the demo seed). */
 export async function createReferralDraftIn(tx: Tx, actor: Actor, episodeId: string, assessmentId?: string): Promise<ReferralView> {
   const episode = await findEpisodeOrThrow(tx, actor, episodeId);
@@ -151,6 +163,7 @@ export async function createReferralDraftIn(tx: Tx, actor: Actor, episodeId: str
     patientId: episode.patientId,
     detail: { assessmentId: a.id, urgency: r.urgency },
   });
+  await refreshReferralSummary(tx, actor, episodeId);
   return view(await findReferralOrThrow(tx, actor, r.id));
 }
 
@@ -180,6 +193,7 @@ export async function updateReferralDraft(actor: Actor, input: UpdateReferralInp
     });
     if (updated.count !== 1) throw new ConflictError("Someone else saved this referral after you opened it. Reload to see their changes.");
     await audit(tx, actor, { action: "referral.update", entityType: "Referral", entityId: r.id, patientId: r.episode.patientId });
+    if (input.urgency !== r.urgency) await refreshReferralSummary(tx, actor, r.episodeId);
     return view(await findReferralOrThrow(tx, actor, r.id));
   });
 }
@@ -307,6 +321,7 @@ export async function markReferralSent(actor: Actor, referralId: string): Promis
       data: { status: "sent", sentAt: new Date(), version: { increment: 1 } },
     });
     await audit(tx, actor, { action: "referral.send", entityType: "Referral", entityId: r.id, patientId: r.episode.patientId });
+    await refreshReferralSummary(tx, actor, r.episodeId);
     return view(await findReferralOrThrow(tx, actor, r.id));
   });
 }
@@ -326,6 +341,7 @@ export async function cancelReferral(actor: Actor, referralId: string, reason: s
       patientId: r.episode.patientId,
       detail: { reason },
     });
+    await refreshReferralSummary(tx, actor, r.episodeId);
     return view(await findReferralOrThrow(tx, actor, r.id));
   });
 }
@@ -339,22 +355,30 @@ export async function getReferral(actor: Actor, referralId: string, patientId?: 
   });
 }
 
+/** What happened to a signed referral since it was signed (rendered on every export). */
+export function referralState(r: { cancelledAt: Date | null; cancelReason: string | null }): ReferralState {
+  return { cancelled: r.cancelledAt ? { at: r.cancelledAt.toISOString(), reason: r.cancelReason ?? "" } : null };
+}
+
+export type ExportedReferral = { snapshot: StoredReferralSnapshot; state: ReferralState };
+
 /**
- * The frozen snapshot for an export; writes an audit event naming the format.
- * With `patientId` (the print page's URL), only if it is that patient's referral.
+ * The frozen snapshot for an export, with the referral's state (cancelled or
+ * not); writes an audit event naming the format. With `patientId` (the print
+ * page's URL), only if it is that patient's referral.
  */
 export async function exportReferral(
   actor: Actor,
   referralId: string,
   format: "print" | "pdf" | "fhir",
   patientId?: string,
-): Promise<StoredReferralSnapshot> {
+): Promise<ExportedReferral> {
   return transaction(async (tx) => {
     const r = await findReferralOrThrow(tx, actor, referralId, patientId);
     const snapshot = readReferralSnapshotOrNull(r.snapshot);
     if (!snapshot) throw new ConflictError("Only a signed referral can be exported: sign it first.");
     await audit(tx, actor, { action: `referral.export_${format}`, entityType: "Referral", entityId: r.id, patientId: r.episode.patientId });
-    return snapshot;
+    return { snapshot, state: referralState(r) };
   });
 }
 
@@ -440,5 +464,6 @@ export async function deleteReferralDraft(actor: Actor, referralId: string): Pro
     if (r.status !== "draft") throw new ConflictError("Only a draft referral can be deleted; a signed one can be cancelled.");
     await tx.referral.delete({ where: { id: r.id, clinicId: actor.clinicId } });
     await audit(tx, actor, { action: "referral.delete_draft", entityType: "Referral", entityId: r.id, patientId: r.episode.patientId });
+    await refreshReferralSummary(tx, actor, r.episodeId);
   });
 }

@@ -148,7 +148,7 @@ export async function saveShoe(actor: Actor, input: ShoeInput): Promise<{ id: st
     if (input.shoeId) {
       const before = await tx.shoe.findFirst({ where: { id: input.shoeId, clinicId: actor.clinicId, patientId: input.patientId } });
       if (!before) throw new NotFoundError("shoe");
-      const after = await tx.shoe.update({ where: { id: before.id }, data });
+      const after = await tx.shoe.update({ where: { id: before.id, clinicId: actor.clinicId }, data });
       await audit(tx, actor, {
         action: "shoe.update",
         entityType: "Shoe",
@@ -188,7 +188,7 @@ export async function deleteShoe(actor: Actor, patientId: string, shoeId: string
     const shoe = await tx.shoe.findFirst({ where: { id: shoeId, clinicId: actor.clinicId, patientId } });
     if (!shoe) throw new NotFoundError("shoe");
     const runs = await tx.run.updateMany({ where: { clinicId: actor.clinicId, patientId, shoeId }, data: { shoeId: null } });
-    await tx.shoe.delete({ where: { id: shoe.id } });
+    await tx.shoe.delete({ where: { id: shoe.id, clinicId: actor.clinicId } });
     await audit(tx, actor, {
       action: "shoe.delete",
       entityType: "Shoe",
@@ -211,7 +211,7 @@ export async function assignRunShoe(actor: Actor, patientId: string, runId: stri
       const shoe = await tx.shoe.findFirst({ where: { id: shoeId, clinicId: actor.clinicId, patientId }, select: { id: true } });
       if (!shoe) throw new NotFoundError("shoe");
     }
-    await tx.run.update({ where: { id: run.id }, data: { shoeId } });
+    await tx.run.update({ where: { id: run.id, clinicId: actor.clinicId }, data: { shoeId } });
     await audit(tx, actor, {
       action: "run.assign_shoe",
       entityType: "Run",

@@ -47,6 +47,9 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set([...CLINICAL, "admin.users", "admin.settings", "audit.read"]),
 };
 
+/** The shortest password an account may have (lib/validation/users.ts; lib/passwords.ts hashes them). */
+export const PASSWORD_MIN_LENGTH = 12;
+
 export const ROLE_LABELS: Record<Role, string> = { admin: "Administrator", clinician: "Clinician", viewer: "Viewer (read only)" };
 
 /** The signed-in user, loaded from the database on every request. */

@@ -151,3 +151,18 @@ export type ChangeClass = (typeof CHANGE_CLASSES)[number];
 /** Running advice (EVALUATE.md section 7), in the order the rules are tried. */
 export const RUNNING_ADVICE_MODES = ["stop", "screen_incomplete", "pain_free", "pain_monitored"] as const;
 export type RunningAdviceMode = (typeof RUNNING_ADVICE_MODES)[number];
+
+// ---------------------------------------------------------------------------
+// What was done about a red flag (labels in labels.ts; lib/domain/red-flag-items.ts)
+// ---------------------------------------------------------------------------
+
+export const RED_FLAG_ACTIONS = [
+  "sent_to_ed",
+  "urgent_referral",
+  "discussed_with_doctor",
+  "advised_safety_netted",
+  "not_applicable",
+] as const;
+export type RedFlagAction = (typeof RED_FLAG_ACTIONS)[number];
+/** The actions that need a reason (why the flag does not apply). */
+export const RED_FLAG_ACTIONS_NEEDING_REASON: readonly RedFlagAction[] = ["not_applicable"];

@@ -6,6 +6,7 @@ export * from "./access";
 export * from "./codes";
 export * from "./labels";
 export * from "./measures";
+export * from "./red-flag-items";
 export * from "./runner";
 export * from "./runs";
 export * from "./settings";

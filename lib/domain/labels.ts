@@ -12,6 +12,7 @@ import type {
   Mechanism,
   PainTime,
   PlanItem,
+  RedFlagAction,
   Response,
   RiskFactorCode,
   RunningAdviceMode,
@@ -33,6 +34,15 @@ export const URGENCY_LABELS: Readonly<Record<Urgency, string>> = Object.freeze({
   urgent: "Urgent: physician within days, stop running",
   soon: "Soon: medical evaluation within 1-2 weeks",
   routine: "Routine: conservative care in clinic with planned review",
+});
+
+/** What was done about a red flag (RedFlagAction rows). */
+export const RED_FLAG_ACTION_LABELS: Readonly<Record<RedFlagAction, string>> = Object.freeze({
+  sent_to_ed: "Sent to the emergency department",
+  urgent_referral: "Urgent referral made",
+  discussed_with_doctor: "Discussed with a doctor",
+  advised_safety_netted: "Runner advised and safety-netted",
+  not_applicable: "Not applicable",
 });
 
 export const RISK_FACTOR_LABELS: Readonly<Record<RiskFactorCode, string>> = Object.freeze({

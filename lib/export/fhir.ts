@@ -1,12 +1,21 @@
 /**
  * The referral as an HL7 FHIR R4 document (SPEC.md section 8):
- * `buildReferralBundle(snapshot)` returns a Bundle of type "document" whose
- * first entry is a Composition (LOINC 57133-1 "Referral note") with a
- * narrative section per part of the summary, followed by the resources it
- * refers to: Patient, Practitioner, PractitionerRole (the referrer's role and
- * contact at the clinic: the author), Organization, Encounter (the assessment),
- * Condition (knee pain, provisional; one per consideration, differential),
- * Observation per outcome score, Flag per red flag present, ServiceRequest.
+ * `buildReferralBundle(snapshot, state)` returns a Bundle of type "document"
+ * whose first entry is a Composition (LOINC 57133-1 "Referral note") with a
+ * narrative section per section of the referral outline
+ * (lib/export/referral-outline.ts: the same words as the print page and the
+ * PDF), followed by the resources it refers to: Patient, Practitioner,
+ * PractitionerRole (the referrer's role and contact at the clinic: the
+ * author), Organization, Encounter (the assessment), Condition (knee pain,
+ * provisional; one per consideration, differential), Observation per outcome
+ * score, Flag per red flag present, ServiceRequest.
+ *
+ * The resources are typed with @medplum/fhirtypes (the FHIR R4 definitions,
+ * maintained with Medplum), one small builder per resource.
+ *
+ * A cancelled referral is a document of its own: the ServiceRequest is
+ * `revoked`, the Composition `amended` with a first section "Cancelled"
+ * (when and why) and a title that says so, and the Bundle has its own id.
  *
  * Rules kept here:
  *   - Codes only where SPEC.md gives them (LOINC 57133-1, 72514-3, 72102-7,
@@ -20,126 +29,38 @@
  *     referral id and a fixed suffix per resource; no clock, no randomness.
  *     Server-only (node:crypto).
  */
-import { URGENCY_LABELS, ASSESSMENT_KIND_LABELS, SEX_LABELS, SIDE_LABELS, URGENCY_WORDS } from "@/lib/domain";
+import type {
+  Annotation,
+  Bundle,
+  BundleEntry,
+  Coding,
+  Composition,
+  CompositionSection,
+  Condition,
+  ContactPoint,
+  Encounter,
+  Flag,
+  Narrative,
+  Observation,
+  Organization,
+  Patient,
+  Practitioner,
+  PractitionerRole,
+  Reference,
+  Resource,
+  ServiceRequest,
+} from "@medplum/fhirtypes";
 import { createHash } from "node:crypto";
 
-import { formatDate } from "@/lib/format";
-import { loadFigures, patientName, runningAdviceLines, spikeText, thresholdText, formatScore } from "./snapshot";
+import { ASSESSMENT_KIND_LABELS, SIDE_LABELS, URGENCY_LABELS, URGENCY_WORDS } from "@/lib/domain";
+import { formatDateTime } from "@/lib/format";
+import { buildReferralOutline, LIVE, type OutlineBlock, type ReferralState, type SectionId } from "./referral-outline";
+import { patientName, thresholdText } from "./snapshot";
 import type { Finding, OutcomeSeries, ReferralSnapshot, StoredReferralSnapshot } from "./types";
 
-// ---------------------------------------------------------------------------
-// The FHIR R4 shapes used here (a subset of the specification's)
-// ---------------------------------------------------------------------------
-
-export type Coding = { system?: string; code?: string; display?: string };
-export type CodeableConcept = { coding?: Coding[]; text?: string };
-export type Reference = { reference?: string; display?: string };
-export type Narrative = { status: "generated"; div: string };
-export type Annotation = { text: string };
-export type ContactPoint = { system: "phone" | "email"; value: string; use?: "work" | "home" };
-
-type Base<T extends string> = { resourceType: T; id: string };
-
-export type Composition = Base<"Composition"> & {
-  status: "final";
-  type: CodeableConcept;
-  subject: Reference;
-  encounter: Reference;
-  date: string;
-  author: Reference[];
-  title: string;
-  attester: { mode: "legal"; time: string; party: Reference }[];
-  custodian: Reference;
-  section: { title: string; text: Narrative; entry?: Reference[] }[];
-};
-export type Patient = Base<"Patient"> & {
-  identifier: { use: "usual"; type: CodeableConcept; value: string; assigner: Reference }[];
-  name: { text: string; family: string; given: string[] }[];
-  telecom?: ContactPoint[];
-  gender: "female" | "male" | "other" | "unknown";
-  birthDate: string;
-  managingOrganization: Reference;
-};
-export type Practitioner = Base<"Practitioner"> & {
-  name: { text: string }[];
-  telecom?: ContactPoint[];
-};
-export type PractitionerRole = Base<"PractitionerRole"> & {
-  active: true;
-  practitioner: Reference;
-  organization: Reference;
-  code?: CodeableConcept[];
-  telecom?: ContactPoint[];
-};
-export type Organization = Base<"Organization"> & {
-  name: string;
-  telecom?: ContactPoint[];
-  address?: { text: string }[];
-};
-export type Encounter = Base<"Encounter"> & {
-  status: "finished";
-  class: Coding;
-  type: CodeableConcept[];
-  subject: Reference;
-  participant: { individual: Reference }[];
-  period: { start: string; end: string };
-  serviceProvider: Reference;
-};
-export type Condition = Base<"Condition"> & {
-  verificationStatus: CodeableConcept;
-  code: CodeableConcept;
-  bodySite: CodeableConcept[];
-  subject: Reference;
-  encounter: Reference;
-  onsetDateTime?: string;
-  recordedDate: string;
-  evidence?: { code: CodeableConcept[] }[];
-  note?: Annotation[];
-};
-export type Observation = Base<"Observation"> & {
-  status: "final";
-  code: CodeableConcept;
-  subject: Reference;
-  encounter?: Reference;
-  effectiveDateTime: string;
-  valueQuantity: { value: number; unit: string };
-  note?: Annotation[];
-};
-export type Flag = Base<"Flag"> & {
-  status: "active";
-  code: CodeableConcept;
-  subject: Reference;
-  period: { start: string };
-  encounter: Reference;
-  author: Reference;
-};
-export type ServiceRequest = Base<"ServiceRequest"> & {
-  status: "active";
-  intent: "order";
-  priority: "routine" | "urgent" | "asap" | "stat";
-  code: CodeableConcept;
-  subject: Reference;
-  encounter: Reference;
-  authoredOn: string;
-  requester: Reference;
-  performer?: Reference[];
-  reasonCode: CodeableConcept[];
-  reasonReference: Reference[];
-  supportingInfo?: Reference[];
-  note: Annotation[];
-};
 export type FhirResource =
   Composition | Patient | Practitioner | PractitionerRole | Organization | Encounter | Condition | Observation | Flag | ServiceRequest;
-export type BundleEntry = { fullUrl: string; resource: FhirResource };
-export type Bundle = {
-  resourceType: "Bundle";
-  id: string;
-  identifier: { system: "urn:ietf:rfc:3986"; value: string };
-  type: "document";
-  timestamp: string;
-  entry: BundleEntry[];
-};
-
+export type { Bundle, BundleEntry };
 // ---------------------------------------------------------------------------
 // Codes given by SPEC.md section 8 (and nothing else)
 // ---------------------------------------------------------------------------
@@ -188,17 +109,16 @@ export function uuidV5(name: string, namespace = NAMESPACE): string {
 }
 
 // ---------------------------------------------------------------------------
-// Narrative (XHTML) helpers
+// Narrative (XHTML) of the outline's blocks
 // ---------------------------------------------------------------------------
 
 function esc(text: string): string {
-  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
+  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replace(/\r?\n/g, "<br/>");
 }
 
 const div = (inner: string): Narrative => ({ status: "generated", div: `<div xmlns="http://www.w3.org/1999/xhtml">${inner}</div>` });
 const p = (text: string) => `<p>${esc(text)}</p>`;
 const labelled = (label: string, text: string) => `<p><b>${esc(label)}:</b> ${esc(text)}</p>`;
-const ul = (items: string[]) => (items.length === 0 ? "" : `<ul>${items.map((i) => `<li>${esc(i)}</li>`).join("")}</ul>`);
 const h = (text: string) => `<h3>${esc(text)}</h3>`;
 
 function table(caption: string, headers: string[], rows: string[][]): string {
@@ -207,12 +127,39 @@ function table(caption: string, headers: string[], rows: string[][]): string {
   return `<table><caption>${esc(caption)}</caption><thead>${head}</thead><tbody>${body}</tbody></table>`;
 }
 
-const findingText = (f: Finding) => `${f.label}: ${f.value}`;
-const findingsText = (fs: Finding[]) => fs.map(findingText).join("; ");
+/** One block of the outline as XHTML. */
+export function narrativeOf(block: OutlineBlock): string {
+  switch (block.kind) {
+    case "facts":
+      return block.rows.map((r) => labelled(r.label, r.value)).join("");
+    case "heading":
+      return h(block.text);
+    case "text":
+      return block.style === "strong" ? `<p><b>${esc(block.text)}</b></p>` : p(block.text);
+    case "list": {
+      const items = block.items.map(
+        (i) =>
+          (i.lead ? `<b>${esc(i.lead)}</b>` : "") +
+          (i.urgency ? ` (${esc(URGENCY_WORDS[i.urgency])})` : "") +
+          (i.lead ? ": " : "") +
+          esc(i.text),
+      );
+      return (
+        (block.heading ? h(block.heading) : "") +
+        (items.length === 0 ? p(block.empty) : `<ul>${items.map((i) => `<li>${i}</li>`).join("")}</ul>`)
+      );
+    }
+    case "table":
+      return table(block.caption, block.headers, block.rows) + (block.notes ?? []).map(p).join("");
+  }
+}
 
 // ---------------------------------------------------------------------------
-// The bundle
+// One builder per resource
 // ---------------------------------------------------------------------------
+
+const findingText = (f: Finding) => `${f.label}: ${f.value}`;
+const findingsText = (fs: Finding[]) => fs.map(findingText).join("; ");
 
 /** A FHIR instant (seconds and time zone required) of an ISO timestamp; left as it is when it does not parse. */
 function instant(timestamp: string): string {
@@ -220,338 +167,308 @@ function instant(timestamp: string): string {
   return Number.isNaN(ms) ? timestamp : new Date(ms).toISOString();
 }
 
-function seriesValue(s: OutcomeSeries): string {
-  return s.points.map((pt) => `${formatScore(pt.value)} (${formatDate(pt.date)})`).join(", ");
+/** Contact points of the given kinds; undefined when there are none (FHIR refuses empty arrays). */
+function telecom(use: "work" | "home", phone: string | null, email: string | null): ContactPoint[] | undefined {
+  const list: ContactPoint[] = [];
+  if (phone) list.push({ system: "phone", value: phone, use });
+  if (email) list.push({ system: "email", value: email, use });
+  return list.length > 0 ? list : undefined;
 }
 
-export function buildReferralBundle(snapshot: StoredReferralSnapshot): Bundle {
-  const s = snapshot;
-  const urn = (suffix: string) => `urn:uuid:${uuidV5(`${s.referralId}/${suffix}`)}`;
-  const idOf = (fullUrl: string) => fullUrl.slice("urn:uuid:".length);
-  const ref = (fullUrl: string, display?: string): Reference => (display ? { reference: fullUrl, display } : { reference: fullUrl });
+/** The object without its undefined properties (FHIR JSON has no nulls and no empty values). */
+function defined<T extends object>(obj: T): T {
+  for (const key of Object.keys(obj) as (keyof T)[]) if (obj[key] === undefined) delete obj[key];
+  return obj;
+}
 
-  const name = patientName(s);
-  const side = SIDE_LABELS[s.episode.side];
-  const advice = runningAdviceLines(s);
-  const date = s.assessment.assessedOn;
+/** The URNs and references of one referral's resources. */
+class Ids {
+  constructor(readonly referralId: string) {}
+  urn(suffix: string) {
+    return `urn:uuid:${uuidV5(`${this.referralId}/${suffix}`)}`;
+  }
+  id(fullUrl: string) {
+    return fullUrl.slice("urn:uuid:".length);
+  }
+  ref<T extends Resource = Resource>(fullUrl: string, display?: string): Reference<T> {
+    return display ? { reference: fullUrl, display } : { reference: fullUrl };
+  }
+}
 
-  const u = {
-    composition: urn("composition"),
-    patient: urn("patient"),
-    practitioner: urn("practitioner"),
-    practitionerRole: urn("practitioner-role"),
-    organization: urn("organization"),
-    encounter: urn("encounter"),
-    kneePain: urn("condition/knee-pain"),
-    serviceRequest: urn("service-request"),
-  };
-  const patientRef = ref(u.patient, name);
-  const practitionerRef = ref(u.practitioner, s.referrer.name);
-  const referrerRef = ref(u.practitionerRole, [s.referrer.name, s.referrer.title].filter(Boolean).join(", "));
-  const organizationRef = ref(u.organization, s.clinic.name);
-  const encounterRef = ref(u.encounter);
+type Refs = {
+  patient: Reference<Patient>;
+  practitioner: Reference<Practitioner>;
+  referrer: Reference<PractitionerRole>;
+  organization: Reference<Organization>;
+  encounter: Reference<Encounter>;
+};
 
-  const telecom = (phone: string | null, email: string | null): ContactPoint[] | undefined => {
-    const list: ContactPoint[] = [];
-    if (phone) list.push({ system: "phone", value: phone, use: "work" });
-    if (email) list.push({ system: "email", value: email, use: "work" });
-    return list.length > 0 ? list : undefined;
-  };
-  const withOptional = <T extends object>(obj: T): T => Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as T;
-
-  // --- Who -------------------------------------------------------------------
-  const patientTelecom: ContactPoint[] = [];
-  if (s.patient.phone) patientTelecom.push({ system: "phone", value: s.patient.phone, use: "home" });
-  if (s.patient.email) patientTelecom.push({ system: "email", value: s.patient.email, use: "home" });
-  const patient: Patient = withOptional({
-    resourceType: "Patient" as const,
-    id: idOf(u.patient),
-    identifier: [{ use: "usual" as const, type: { text: "Medical record number (MRN)" }, value: s.patient.mrn, assigner: organizationRef }],
-    name: [{ text: name, family: s.patient.familyName, given: [s.patient.givenName] }],
-    telecom: patientTelecom.length > 0 ? patientTelecom : undefined,
+function patientResource(s: StoredReferralSnapshot, id: string, refs: Refs): Patient {
+  return defined<Patient>({
+    resourceType: "Patient",
+    id,
+    identifier: [{ use: "usual", type: { text: "Medical record number (MRN)" }, value: s.patient.mrn, assigner: refs.organization }],
+    name: [{ text: patientName(s), family: s.patient.familyName, given: [s.patient.givenName] }],
+    telecom: telecom("home", s.patient.phone, s.patient.email),
     gender: s.patient.sex,
     birthDate: s.patient.birthDate,
-    managingOrganization: organizationRef,
+    managingOrganization: refs.organization,
   });
-  const practitioner: Practitioner = withOptional({
-    resourceType: "Practitioner" as const,
-    id: idOf(u.practitioner),
-    name: [{ text: s.referrer.name }],
-  });
-  const practitionerRole: PractitionerRole = withOptional({
-    resourceType: "PractitionerRole" as const,
-    id: idOf(u.practitionerRole),
-    active: true as const,
-    practitioner: practitionerRef,
-    organization: organizationRef,
+}
+
+function practitionerResource(s: StoredReferralSnapshot, id: string): Practitioner {
+  return { resourceType: "Practitioner", id, name: [{ text: s.referrer.name }] };
+}
+
+function practitionerRoleResource(s: StoredReferralSnapshot, id: string, refs: Refs): PractitionerRole {
+  return defined<PractitionerRole>({
+    resourceType: "PractitionerRole",
+    id,
+    active: true,
+    practitioner: refs.practitioner,
+    organization: refs.organization,
     code: s.referrer.title ? [{ text: s.referrer.title }] : undefined,
-    telecom: telecom(s.referrer.phone, s.referrer.email),
+    telecom: telecom("work", s.referrer.phone, s.referrer.email),
   });
-  const organization: Organization = withOptional({
-    resourceType: "Organization" as const,
-    id: idOf(u.organization),
+}
+
+function organizationResource(s: StoredReferralSnapshot, id: string): Organization {
+  return defined<Organization>({
+    resourceType: "Organization",
+    id,
     name: s.clinic.name,
-    telecom: telecom(s.clinic.phone, null),
+    telecom: telecom("work", s.clinic.phone, null),
     address: s.clinic.address ? [{ text: s.clinic.address }] : undefined,
   });
-  const encounter: Encounter = {
+}
+
+function encounterResource(s: StoredReferralSnapshot, id: string, refs: Refs): Encounter {
+  const date = s.assessment.assessedOn;
+  return {
     resourceType: "Encounter",
-    id: idOf(u.encounter),
+    id,
     status: "finished",
     class: { display: "Ambulatory clinic visit" },
     type: [{ text: `${ASSESSMENT_KIND_LABELS[s.assessment.kind]} assessment, medial knee pain` }],
-    subject: patientRef,
+    subject: refs.patient,
     participant: [{ individual: { display: s.assessment.signedByName } }],
     period: { start: date, end: date },
-    serviceProvider: organizationRef,
+    serviceProvider: refs.organization,
   };
+}
 
-  // --- What ------------------------------------------------------------------
-  const kneePain: Condition = withOptional({
-    resourceType: "Condition" as const,
-    id: idOf(u.kneePain),
+function kneePainResource(s: StoredReferralSnapshot, id: string, refs: Refs): Condition {
+  return defined<Condition>({
+    resourceType: "Condition",
+    id,
     verificationStatus: { coding: [{ system: CONDITION_VER_STATUS, code: "provisional" }], text: "Provisional" },
     code: { coding: [KNEE_PAIN], text: s.episode.complaint || "Knee pain" },
-    bodySite: [{ text: side }],
-    subject: patientRef,
-    encounter: encounterRef,
+    bodySite: [{ text: SIDE_LABELS[s.episode.side] }],
+    subject: refs.patient,
+    encounter: refs.encounter,
     onsetDateTime: s.episode.onsetDate ?? undefined,
-    recordedDate: date,
+    recordedDate: s.assessment.assessedOn,
     note: [{ text: `Mechanism: ${s.history.mechanism}. Duration: ${s.history.durationText}.` }],
   });
-  const considerations: BundleEntry[] = s.considerations.map((c) => {
-    const fullUrl = urn(`condition/consideration/${c.code}`);
-    const condition: Condition = withOptional({
-      resourceType: "Condition" as const,
-      id: idOf(fullUrl),
-      verificationStatus: { coding: [{ system: CONDITION_VER_STATUS, code: "differential" }], text: "Differential" },
-      code: { text: c.label },
-      bodySite: [{ text: side }],
-      subject: patientRef,
-      encounter: encounterRef,
-      recordedDate: date,
-      evidence: c.supporting.length > 0 ? [{ code: c.supporting.map((f) => ({ text: findingText(f) })) }] : undefined,
-      note: [{ text: `A consideration for the clinician to weigh, not a diagnosis (rules version ${s.rulesVersion}).` }],
-    });
-    return { fullUrl, resource: condition };
+}
+
+function considerationResource(
+  s: StoredReferralSnapshot,
+  c: StoredReferralSnapshot["considerations"][number],
+  id: string,
+  refs: Refs,
+): Condition {
+  return defined<Condition>({
+    resourceType: "Condition",
+    id,
+    verificationStatus: { coding: [{ system: CONDITION_VER_STATUS, code: "differential" }], text: "Differential" },
+    code: { text: c.label },
+    bodySite: [{ text: SIDE_LABELS[s.episode.side] }],
+    subject: refs.patient,
+    encounter: refs.encounter,
+    recordedDate: s.assessment.assessedOn,
+    evidence: c.supporting.length > 0 ? [{ code: c.supporting.map((f) => ({ text: findingText(f) })) }] : undefined,
+    note: [{ text: `A consideration for the clinician to weigh, not a diagnosis (rules version ${s.rulesVersion}).` }],
   });
-  const observations: BundleEntry[] = s.outcomes.flatMap((series) =>
-    series.points.map((pt, i) => {
-      const fullUrl = urn(`observation/${series.measure}/${i}/${pt.date}`);
-      const loinc = SCORE_LOINC[series.measure];
-      const scale = `${series.label}, ${series.unit} (${series.betterIs} is better)`;
-      const isLast = i === series.points.length - 1;
-      const notes: Annotation[] = [{ text: `Important change: ${thresholdText(series)}.` }];
-      if (isLast && series.vsBaseline) notes.push({ text: `Compared with the baseline: ${series.vsBaseline}.` });
-      const observation: Observation = withOptional({
-        resourceType: "Observation" as const,
-        id: idOf(fullUrl),
-        status: "final" as const,
-        code: loinc ? { coding: [{ system: LOINC, code: loinc }], text: scale } : { text: scale },
-        subject: patientRef,
-        encounter: isLast && pt.date === date ? encounterRef : undefined,
-        effectiveDateTime: pt.date,
-        valueQuantity: { value: pt.value, unit: series.measure === "tegner" ? "level" : "points" },
-        note: notes,
-      });
-      return { fullUrl, resource: observation };
-    }),
-  );
-  const flags: BundleEntry[] = s.redFlags.map((f) => {
-    const fullUrl = urn(`flag/${f.code}`);
-    const flag: Flag = {
-      resourceType: "Flag",
-      id: idOf(fullUrl),
-      status: "active",
-      code: {
-        text: `${f.label}. Urgency: ${URGENCY_WORDS[f.urgency]} (${URGENCY_LABELS[f.urgency]}). Findings: ${findingsText(f.because)}.`,
-      },
-      subject: patientRef,
-      period: { start: date },
-      encounter: encounterRef,
-      author: referrerRef,
-    };
-    return { fullUrl, resource: flag };
+}
+
+function observationResource(
+  s: StoredReferralSnapshot,
+  series: OutcomeSeries,
+  point: OutcomeSeries["points"][number],
+  isLast: boolean,
+  id: string,
+  refs: Refs,
+): Observation {
+  const loinc = SCORE_LOINC[series.measure];
+  const scale = `${series.label}, ${series.unit} (${series.betterIs} is better)`;
+  const notes: Annotation[] = [{ text: `Important change: ${thresholdText(series)}.` }];
+  if (isLast && series.vsBaseline) notes.push({ text: `Compared with the baseline: ${series.vsBaseline}.` });
+  return defined<Observation>({
+    resourceType: "Observation",
+    id,
+    status: "final",
+    code: loinc ? { coding: [{ system: LOINC, code: loinc }], text: scale } : { text: scale },
+    subject: refs.patient,
+    encounter: isLast && point.date === s.assessment.assessedOn ? refs.encounter : undefined,
+    effectiveDateTime: point.date,
+    valueQuantity: { value: point.value, unit: series.measure === "tegner" ? "level" : "points" },
+    note: notes,
   });
-  const serviceRequest: ServiceRequest = withOptional({
-    resourceType: "ServiceRequest" as const,
-    id: idOf(u.serviceRequest),
-    status: "active" as const,
-    intent: "order" as const,
+}
+
+function flagResource(s: StoredReferralSnapshot, f: StoredReferralSnapshot["redFlags"][number], id: string, refs: Refs): Flag {
+  return {
+    resourceType: "Flag",
+    id,
+    status: "active",
+    code: {
+      text: `${f.label}. Urgency: ${URGENCY_WORDS[f.urgency]} (${URGENCY_LABELS[f.urgency]}). Findings: ${findingsText(f.because)}.`,
+    },
+    subject: refs.patient,
+    period: { start: s.assessment.assessedOn },
+    encounter: refs.encounter,
+    author: refs.referrer,
+  };
+}
+
+function serviceRequestResource(
+  s: StoredReferralSnapshot,
+  state: ReferralState,
+  id: string,
+  refs: Refs,
+  reason: Reference<Condition>,
+  supporting: Reference[],
+): ServiceRequest {
+  const notes: Annotation[] = [{ text: `Question for the receiving clinician: ${s.question}` }];
+  if (state.cancelled) notes.push({ text: `Cancelled on ${instant(state.cancelled.at)}: ${state.cancelled.reason}` });
+  return defined<ServiceRequest>({
+    resourceType: "ServiceRequest",
+    id,
+    status: state.cancelled ? "revoked" : "active",
+    intent: "order",
     priority: PRIORITY[s.urgency],
     code: { text: s.recipient ? `Referral to ${s.recipient}` : "Referral for medical evaluation" },
-    subject: patientRef,
-    encounter: encounterRef,
+    subject: refs.patient,
+    encounter: refs.encounter,
     authoredOn: s.signedAt,
-    requester: referrerRef,
+    requester: refs.referrer,
     performer: s.recipient ? [{ display: s.recipient }] : undefined,
     reasonCode: [{ text: s.reason }],
-    reasonReference: [ref(u.kneePain)],
-    supportingInfo: [...flags, ...considerations].length > 0 ? [...flags, ...considerations].map((e) => ref(e.fullUrl)) : undefined,
-    note: [{ text: `Question for the receiving clinician: ${s.question}` }],
+    reasonReference: [reason],
+    supportingInfo: supporting.length > 0 ? supporting : undefined,
+    note: notes,
   });
+}
 
-  // --- The composition ---------------------------------------------------------
-  const sections: Composition["section"] = [
-    {
-      title: "Reason for referral and question",
-      text: div(
-        labelled("Urgency", `${URGENCY_WORDS[s.urgency]} (${URGENCY_LABELS[s.urgency]})`) +
-          labelled("Reason", s.reason) +
-          labelled("Question for the receiving clinician", s.question) +
-          (s.recipient ? labelled("To", s.recipient) : ""),
-      ),
-      entry: [ref(u.serviceRequest)],
-    },
-    {
-      title: "History",
-      text: div(
-        labelled(
-          "Patient",
-          `${name}, ${SEX_LABELS[s.patient.sex]}, born ${formatDate(s.patient.birthDate)} (${s.patient.ageYears} years at assessment), MRN ${s.patient.mrn}`,
-        ) +
-          labelled("Complaint", `${s.episode.complaint} (${side})`) +
-          labelled("Mechanism", s.history.mechanism) +
-          labelled("Duration", s.history.durationText) +
-          labelled("Assessment", `${ASSESSMENT_KIND_LABELS[s.assessment.kind]} on ${formatDate(date)} by ${s.assessment.signedByName}`) +
-          (s.history.symptoms.length > 0 ? h("Symptoms and history") + ul(s.history.symptoms.map(findingText)) : ""),
-      ),
-      entry: [ref(u.kneePain), encounterRef],
-    },
-    {
-      title: "Red flags",
-      text: div(
-        h("Present") +
-          (s.redFlags.length === 0
-            ? p("None.")
-            : ul(s.redFlags.map((f) => `${f.label} (${URGENCY_WORDS[f.urgency]}): ${findingsText(f.because)}`))) +
-          h("Checked and absent") +
-          (s.redFlagsAbsent.length === 0 ? p("None.") : ul(s.redFlagsAbsent.map((f) => f.label))) +
-          h("Not assessed") +
-          (s.redFlagsNotAssessed.length === 0 ? p("None: every red flag was assessed.") : ul(s.redFlagsNotAssessed.map((f) => f.label))),
-      ),
-      ...(flags.length > 0 ? { entry: flags.map((e) => ref(e.fullUrl)) } : {}),
-    },
-    {
-      title: "Running advice",
-      text: div(
-        [advice.text, advice.detail, advice.because]
-          .filter((t): t is string => t !== null)
-          .map(p)
-          .join(""),
-      ),
-    },
-    {
-      title: "Examination",
-      text: div(
-        s.examination.length === 0
-          ? p("No examination recorded at this assessment.")
-          : ul(s.examination.map((e) => `${e.test}: ${e.result}`)),
-      ),
-    },
-    {
-      title: "Considerations (not diagnoses)",
-      text: div(
-        s.considerations.length === 0
-          ? p("None.")
-          : ul(s.considerations.map((c) => `${c.label}${c.supporting.length > 0 ? `: ${findingsText(c.supporting)}` : ""}`)),
-      ),
-      ...(considerations.length > 0 ? { entry: considerations.map((e) => ref(e.fullUrl)) } : {}),
-    },
-    {
-      title: "Outcome measures",
-      text: div(
-        s.outcomes.length === 0
-          ? p("No outcome measures recorded.")
-          : table(
-              "Outcome scores by date, with the important change",
-              ["Measure", "Scores (date)", "Important change", "Compared with baseline"],
-              s.outcomes.map((o) => [`${o.label} (${o.unit})`, seriesValue(o), thresholdText(o), o.vsBaseline ?? "no baseline comparison"]),
-            ),
-      ),
-      ...(observations.length > 0 ? { entry: observations.map((e) => ref(e.fullUrl)) } : {}),
-    },
-    {
-      title: "Training load",
-      text: div(
-        p(s.trainingLoad.trendText) +
-          table(
-            "Weekly distance (ISO weeks, Monday start)",
-            ["Week of", "Distance"],
-            s.trainingLoad.weekly.map((w) => [
-              formatDate(w.weekStart) + (w.complete ? "" : " (to the assessment day)"),
-              `${formatScore(w.km)} km`,
-            ]),
-          ) +
-          ul(loadFigures(s).map((f) => `${f.label}: ${f.value}`)) +
-          h("Single-run spikes") +
-          (s.trainingLoad.spikes.length === 0 ? p("None.") : ul(s.trainingLoad.spikes.map(spikeText))) +
-          h("Risk factors") +
-          (s.riskFactors.length === 0 ? p("None.") : ul(s.riskFactors.map((r) => `${r.label}: ${findingsText(r.because)}`))),
-      ),
-    },
-    {
-      title: "Treatment and response",
-      text: div(
-        labelled("Treatments tried before", s.treatment.treatmentsTried ?? "not recorded") +
-          labelled("Treatment so far", s.treatment.treatmentSoFar ?? "not recorded") +
-          labelled("Response to treatment", s.treatment.responseToTreatment ?? "not recorded") +
-          h("Plan by visit") +
-          ul(
-            s.treatment.visits.map(
-              (v) =>
-                `${formatDate(v.date)} (${ASSESSMENT_KIND_LABELS[v.kind]}): ${v.planItems.length > 0 ? v.planItems.join("; ") : "no plan items"}` +
-                (v.planNotes ? `. Notes: ${v.planNotes}` : "") +
-                (v.response ? `. Response: ${v.response}` : ""),
-            ),
-          ) +
-          (s.treatment.notes ? labelled("Notes", s.treatment.notes) : ""),
-      ),
-    },
-    {
-      title: "Medication, allergies and comorbidities",
-      text: div(
-        labelled("Medication", s.medication ?? "not recorded") +
-          labelled("Allergies", s.allergies ?? "not recorded") +
-          labelled("Comorbidities", s.comorbidities ?? "not recorded"),
-      ),
-    },
-  ];
+// ---------------------------------------------------------------------------
+// The bundle
+// ---------------------------------------------------------------------------
+
+export function buildReferralBundle(snapshot: StoredReferralSnapshot, state: ReferralState = LIVE): Bundle<FhirResource> {
+  const s = snapshot;
+  const ids = new Ids(s.referralId);
+  const outline = buildReferralOutline(s, state);
+  const name = patientName(s);
+
+  const u = {
+    composition: ids.urn("composition"),
+    patient: ids.urn("patient"),
+    practitioner: ids.urn("practitioner"),
+    practitionerRole: ids.urn("practitioner-role"),
+    organization: ids.urn("organization"),
+    encounter: ids.urn("encounter"),
+    kneePain: ids.urn("condition/knee-pain"),
+    serviceRequest: ids.urn("service-request"),
+  };
+  const refs: Refs = {
+    patient: ids.ref(u.patient, name),
+    practitioner: ids.ref(u.practitioner, s.referrer.name),
+    referrer: ids.ref(u.practitionerRole, [s.referrer.name, s.referrer.title].filter(Boolean).join(", ")),
+    organization: ids.ref(u.organization, s.clinic.name),
+    encounter: ids.ref(u.encounter),
+  };
+  const entry = <R extends FhirResource>(fullUrl: string, resource: R): BundleEntry<FhirResource> => ({ fullUrl, resource });
+
+  const considerations = s.considerations.map((c) => {
+    const fullUrl = ids.urn(`condition/consideration/${c.code}`);
+    return entry(fullUrl, considerationResource(s, c, ids.id(fullUrl), refs));
+  });
+  const observations = s.outcomes.flatMap((series) =>
+    series.points.map((pt, i) => {
+      const fullUrl = ids.urn(`observation/${series.measure}/${i}/${pt.date}`);
+      return entry(fullUrl, observationResource(s, series, pt, i === series.points.length - 1, ids.id(fullUrl), refs));
+    }),
+  );
+  const flags = s.redFlags.map((f) => {
+    const fullUrl = ids.urn(`flag/${f.code}`);
+    return entry(fullUrl, flagResource(s, f, ids.id(fullUrl), refs));
+  });
+  const refsOf = (entries: BundleEntry<FhirResource>[]) => entries.map((e) => ids.ref(e.fullUrl ?? ""));
+
+  // The outline's sections, each with the resources it describes.
+  const entriesOf: Partial<Record<SectionId, Reference[]>> = {
+    reason: [ids.ref(u.serviceRequest)],
+    history: [ids.ref(u.kneePain), refs.encounter],
+    "red-flags": refsOf(flags),
+    considerations: refsOf(considerations),
+    outcomes: refsOf(observations),
+  };
+  const sections: CompositionSection[] = outline.sections.map((section) => {
+    const entries = entriesOf[section.id] ?? [];
+    return defined<CompositionSection>({
+      title: section.title,
+      text: div(section.blocks.map(narrativeOf).join("")),
+      entry: entries.length > 0 ? entries : undefined,
+    });
+  });
+  if (outline.cancelled)
+    sections.unshift({ title: "Cancelled", text: div(`<p><b>${esc(outline.cancelled.heading)}</b></p>${p(outline.cancelled.text)}`) });
+  // Who is referred, and by whom, opens the first section's narrative as it opens the printed page.
+  const who = [...outline.patientRows, ...outline.referralRows].map((r) => labelled(r.label, r.value)).join("");
+  const first = sections[0];
+  if (first?.text) first.text = { status: "generated", div: first.text.div.replace(/^(<div[^>]*>)/, `$1${who}`) };
+
   const composition: Composition = {
     resourceType: "Composition",
-    id: idOf(u.composition),
-    status: "final",
+    id: ids.id(u.composition),
+    status: state.cancelled ? "amended" : "final",
     type: { coding: [REFERRAL_NOTE], text: "Referral note" },
-    subject: patientRef,
-    encounter: encounterRef,
-    date: s.signedAt,
-    author: [referrerRef],
-    title: `Referral note: ${name}, ${side.toLowerCase()}`,
-    attester: [{ mode: "legal", time: s.signedAt, party: referrerRef }],
-    custodian: organizationRef,
+    subject: refs.patient,
+    encounter: refs.encounter,
+    date: state.cancelled ? instant(state.cancelled.at) : s.signedAt,
+    author: [refs.referrer],
+    title: `${state.cancelled ? "CANCELLED referral note" : "Referral note"}: ${name}, ${SIDE_LABELS[s.episode.side].toLowerCase()}`,
+    attester: [{ mode: "legal", time: s.signedAt, party: refs.referrer }],
+    custodian: refs.organization,
     section: sections,
   };
+  const supporting = refsOf([...flags, ...considerations]);
 
-  const entries: BundleEntry[] = [
-    { fullUrl: u.composition, resource: composition },
-    { fullUrl: u.patient, resource: patient },
-    { fullUrl: u.practitioner, resource: practitioner },
-    { fullUrl: u.practitionerRole, resource: practitionerRole },
-    { fullUrl: u.organization, resource: organization },
-    { fullUrl: u.encounter, resource: encounter },
-    { fullUrl: u.kneePain, resource: kneePain },
-    ...considerations,
-    ...observations,
-    ...flags,
-    { fullUrl: u.serviceRequest, resource: serviceRequest },
-  ];
-  const bundleUuid = uuidV5(`${s.referralId}/bundle`);
+  const bundleUuid = uuidV5(`${s.referralId}/bundle${state.cancelled ? "/cancelled" : ""}`);
   return {
     resourceType: "Bundle",
     id: bundleUuid,
     identifier: { system: "urn:ietf:rfc:3986", value: `urn:uuid:${bundleUuid}` },
     type: "document",
-    timestamp: instant(s.signedAt),
-    entry: entries,
+    timestamp: instant(state.cancelled ? state.cancelled.at : s.signedAt),
+    entry: [
+      entry(u.composition, composition),
+      entry(u.patient, patientResource(s, ids.id(u.patient), refs)),
+      entry(u.practitioner, practitionerResource(s, ids.id(u.practitioner))),
+      entry(u.practitionerRole, practitionerRoleResource(s, ids.id(u.practitionerRole), refs)),
+      entry(u.organization, organizationResource(s, ids.id(u.organization))),
+      entry(u.encounter, encounterResource(s, ids.id(u.encounter), refs)),
+      entry(u.kneePain, kneePainResource(s, ids.id(u.kneePain), refs)),
+      ...considerations,
+      ...observations,
+      ...flags,
+      entry(u.serviceRequest, serviceRequestResource(s, state, ids.id(u.serviceRequest), refs, ids.ref(u.kneePain), supporting)),
+    ],
   };
+}
+
+/** When a cancelled referral was cancelled, as the documents write it. */
+export function cancelledWhen(s: Pick<ReferralSnapshot, "clinic">, at: string): string {
+  return formatDateTime(at, s.clinic.timezone ?? "UTC");
 }

@@ -24,6 +24,10 @@ export const caseloadQuerySchema = z.object({
   returned: flag,
   /** Diary alerts not yet reviewed. */
   diary: flag,
+  /** Open emergency or urgent red flags nobody has recorded an action for. */
+  openFlags: flag,
+  /** Emergency or urgent referrals drafted or signed but not sent. */
+  unsent: flag,
   sort: z.preprocess(blank, z.enum(CASELOAD_SORT, { error: `sort must be one of: ${CASELOAD_SORT.join(", ")}` }).default("urgency")),
   cursor: queryCursor,
   limit: z.preprocess(

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PASSWORD_MIN_LENGTH } from "@/lib/passwords";
+import { PASSWORD_MIN_LENGTH } from "@/lib/domain/access";
 import { email, optionalText, requiredText, uuid, type Loose } from "@/lib/validation/common";
 
 export const ROLES = ["admin", "clinician", "viewer"] as const;

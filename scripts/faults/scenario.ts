@@ -86,6 +86,12 @@ type ClientLog = {
 
 export type ScenarioOptions = {
   durationMs: number;
+  /**
+   * The clients go on at least this long after PostgreSQL is back, however
+   * long it took to come back (a loaded machine recovers slower), so that
+   * recovery is always tried. Default 3 s.
+   */
+  afterRecoveryMs?: number;
   /** When to stop PostgreSQL, and for how long it stays down, from the start of the run. */
   restarts: { atMs: number; downMs: number; mode: "fast" | "immediate" }[];
   /** Pause after a refusal before the same entries are sent again. */
@@ -188,7 +194,7 @@ export async function runScenario<C>(
   const log = options.log ?? (() => undefined);
   const pause = options.retryPauseMs ?? 250;
   const started = Date.now();
-  const stopAt = started + options.durationMs;
+  let stopAt = started + options.durationMs;
   const attempts: Attempt[] = [];
   const restarts: ScenarioResult["restarts"] = [];
 
@@ -308,6 +314,7 @@ export async function runScenario<C>(
       const startedAt = Date.now() - started;
       log(`PostgreSQL accepts connections again at ${(startedAt / 1000).toFixed(1)} s`);
       restarts.push({ stoppedAt, startedAt, mode: r.mode });
+      stopAt = Math.max(stopAt, Date.now() + (options.afterRecoveryMs ?? 3000));
     }
   }
 

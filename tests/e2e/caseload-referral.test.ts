@@ -4,6 +4,7 @@
  */
 import fs from "node:fs";
 import type { Browser, Page } from "playwright-core";
+import { pdfPageCount, pdfText } from "@/tests/fixtures/referral/pdf-text";
 import { launch, newContext, signIn, tourShot } from "./browser";
 
 let browser: Browser;
@@ -40,7 +41,9 @@ it("filters the caseload by urgency, review and trend, and pages with a cursor",
   for (const r of overdue) expect(r).toMatch(/Overdue/);
 
   await page.goto("/patients?worsening=1");
-  for (const r of await rowsText(page)) expect(r).toMatch(/Worsening/);
+  const worsening = await rowsText(page);
+  expect(worsening.length).toBeGreaterThan(0);
+  for (const r of worsening) expect(r).toMatch(/Worsening/);
 
   // Keyset pagination: two pages, no runner twice.
   await page.goto("/patients?sort=name");
@@ -153,6 +156,8 @@ it("builds, previews and signs a referral, then downloads its PDF and FHIR bundl
   const pdf = fs.readFileSync(file!);
   expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
   expect(download.suggestedFilename()).toMatch(/^referral-.*\.pdf$/);
+  expect(pdfText(pdf)).toContain("Please assess for a meniscal tear and advise on imaging.");
+  expect(pdfText(pdf)).not.toMatch(/cancel/i);
 
   const fhirUrl = await page.getByRole("link", { name: "FHIR bundle (JSON)" }).getAttribute("href");
   const res = await page.request.get(fhirUrl!);
@@ -168,5 +173,30 @@ it("builds, previews and signs a referral, then downloads its PDF and FHIR bundl
   await page.getByRole("link", { name: "Printable page" }).click();
   await page.getByRole("button", { name: "Print" }).waitFor();
   expect(await page.getByText(patientName.split(",")[0]!).count()).toBeGreaterThan(0);
+
+  // Cancelled: the page, the PDF (every page) and the FHIR bundle say so, never as a live referral.
+  await page.goBack();
+  await page.getByRole("button", { name: "Cancel referral…" }).click();
+  await page.getByLabel("Reason for cancelling").fill("Seen in the emergency department the same day");
+  await page.getByRole("button", { name: "Cancel referral", exact: true }).click();
+  await page.getByRole("heading", { name: "Referral (cancelled): medial knee pain" }).waitFor();
+  const [cancelledDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download PDF" }).click()]);
+  expect(cancelledDownload.suggestedFilename()).toMatch(/^referral-.*-CANCELLED\.pdf$/);
+  const cancelledPdf = fs.readFileSync((await cancelledDownload.path())!);
+  const text = pdfText(cancelledPdf);
+  const pages = pdfPageCount(cancelledPdf);
+  expect(pages).toBeGreaterThan(0);
+  expect(text.split("\n").filter((l) => /^CANCELLED on \d{1,2} \w{3} \d{4}: not a live referral, do not act on it$/.test(l))).toHaveLength(
+    pages,
+  );
+  expect(text.split("\n")[0]).toBe("Referral (cancelled): medial knee pain");
+  expect(text.replace(/\s+/g, " ")).toContain("Reason: Seen in the emergency department the same day");
+  const cancelledBundle = (await (await page.request.get(fhirUrl!)).json()) as {
+    entry: { resource: { resourceType: string; status?: string; title?: string } }[];
+  };
+  expect(cancelledBundle.entry.find((e) => e.resource.resourceType === "ServiceRequest")?.resource.status).toBe("revoked");
+  expect(cancelledBundle.entry[0]?.resource.title).toMatch(/^CANCELLED referral note/);
+  await page.getByRole("link", { name: "Printable page" }).click();
+  await page.getByRole("heading", { name: "Referral (cancelled): medial knee pain" }).waitFor();
   await context.close();
 });

@@ -54,24 +54,37 @@ async function passwordHash() {
 export type TestClinic = { clinicId: string; admin: Actor; clinician: Actor; viewer: Actor };
 
 export async function createClinic(name = `Test clinic ${randomUUID().slice(0, 8)}`): Promise<TestClinic> {
-  const db = testDb();
-  const clinic = await db.clinic.create({ data: { name, timezone: "UTC" } });
-  const hash = await passwordHash();
-  const make = async (role: "admin" | "clinician" | "viewer"): Promise<Actor> => {
-    const email = `${role}-${randomUUID().slice(0, 8)}@test.example`;
-    const u = await db.user.create({
-      data: {
-        clinicId: clinic.id,
-        email,
-        name: `${role} ${name}`,
-        role,
-        passwordHash: hash,
-        title: role === "clinician" ? "Physiotherapist" : null,
-      },
-    });
-    return { userId: u.id, clinicId: clinic.id, clinicName: name, timezone: "UTC", role, name: u.name, email, title: u.title };
-  };
+  const clinic = await testDb().clinic.create({ data: { name, timezone: "UTC" } });
+  const make = (role: "admin" | "clinician" | "viewer") => createStaff({ clinicId: clinic.id, clinicName: name }, role);
   return { clinicId: clinic.id, admin: await make("admin"), clinician: await make("clinician"), viewer: await make("viewer") };
+}
+
+/** One more member of staff of a test clinic, signing in with TEST_PASSWORD. */
+export async function createStaff(
+  clinic: { clinicId: string; clinicName: string },
+  role: "admin" | "clinician" | "viewer",
+): Promise<Actor> {
+  const email = `${role}-${randomUUID().slice(0, 8)}@test.example`;
+  const u = await testDb().user.create({
+    data: {
+      clinicId: clinic.clinicId,
+      email,
+      name: `${role} ${clinic.clinicName}`,
+      role,
+      passwordHash: await passwordHash(),
+      title: role === "clinician" ? "Physiotherapist" : null,
+    },
+  });
+  return {
+    userId: u.id,
+    clinicId: clinic.clinicId,
+    clinicName: clinic.clinicName,
+    timezone: "UTC",
+    role,
+    name: u.name,
+    email,
+    title: u.title,
+  };
 }
 
 export function isoDaysAgo(days: number, from = new Date()): string {

@@ -92,6 +92,18 @@ describe("drafts", () => {
     await discardDraft(c.clinician, d.id, 1);
     expect(await testDb().assessment.findUnique({ where: { id: d.id } })).toBeNull();
     expect(await testDb().auditEvent.count({ where: { entityId: d.id, action: "assessment.discard_draft" } })).toBe(1);
+
+    const other = await newEpisode();
+    const draft = await saveDraft(c.clinician, { episodeId: other.episodeId, kind: "intake", assessedOn: isoDaysAgo(0), answers: {} });
+    const signed = await signAssessment(c.clinician, draft.id, draft.version);
+    const refused = await discardDraft(c.clinician, signed.id, signed.version).catch((e) => e);
+    expect(refused).toBeInstanceOf(ConflictError);
+    expect(refused.message).toBe("Only a draft can be discarded; a signed assessment can be marked entered in error.");
+    expect(await testDb().assessment.findUnique({ where: { id: signed.id }, select: { status: true, version: true } })).toEqual({
+      status: "signed",
+      version: signed.version,
+    });
+    expect(await testDb().auditEvent.count({ where: { entityId: signed.id, action: "assessment.discard_draft" } })).toBe(0);
   });
 });
 
@@ -154,6 +166,38 @@ describe("signing, addenda and entered in error", () => {
     });
     await expect(signAssessment(c.clinician, d.id, 1)).rejects.toBeInstanceOf(ConflictError);
     expect((await testDb().assessment.findUniqueOrThrow({ where: { id: d.id } })).status).toBe("draft");
+  });
+
+  it("answers a save or a signature sent again after its answer was lost as done, once, and still refuses anyone else's", async () => {
+    const { episodeId } = await newEpisode();
+    const d = await saveDraft(c.clinician, { episodeId, kind: "intake", assessedOn: isoDaysAgo(0), answers: intakeAnswers });
+    const second = {
+      assessmentId: d.id,
+      version: 1,
+      episodeId,
+      kind: "intake" as const,
+      assessedOn: isoDaysAgo(0),
+      answers: { symptoms: { painNow: 3 } },
+    };
+    expect((await saveDraft(c.clinician, second)).version).toBe(2);
+    const auditCount = () => testDb().auditEvent.count({ where: { entityId: d.id } });
+    const events = await auditCount();
+    // The form never heard back and sends the same entries from version 1 again.
+    const repeat = await saveDraft(c.clinician, second);
+    expect(repeat).toMatchObject({ id: d.id, version: 2, answers: { symptoms: { painNow: 3 } } });
+    expect(await auditCount()).toBe(events);
+    // Different entries from version 1, or the same entries from someone else, are a conflict.
+    await expect(saveDraft(c.clinician, { ...second, answers: { symptoms: { painNow: 4 } } })).rejects.toBeInstanceOf(ConflictError);
+    await expect(saveDraft(c.admin, second)).rejects.toBeInstanceOf(ConflictError);
+    await expect(saveDraft(c.clinician, { ...second, assessedOn: isoDaysAgo(1) })).rejects.toBeInstanceOf(ConflictError);
+
+    const signed = await signAssessment(c.clinician, d.id, 2);
+    expect(signed).toMatchObject({ status: "signed", version: 3 });
+    const afterSign = await auditCount();
+    expect(await signAssessment(c.clinician, d.id, 2)).toMatchObject({ status: "signed", version: 3 });
+    expect(await auditCount()).toBe(afterSign);
+    await expect(signAssessment(c.admin, d.id, 2)).rejects.toBeInstanceOf(ConflictError);
+    await expect(signAssessment(c.clinician, d.id, 1)).rejects.toBeInstanceOf(ConflictError);
   });
 
   it("adds addenda under a signed assessment and marks it entered in error, leaving it out of later evaluations", async () => {

@@ -1,6 +1,7 @@
 import { discardDraft, markEnteredInError, saveDraft, signAssessment } from "@/lib/data/assessments";
 import { getCaseload } from "@/lib/data/caseload";
 import { createEpisode, createPatient, setEpisodeStatus } from "@/lib/data/patients";
+import { recordRedFlagAction } from "@/lib/data/red-flags";
 import { caseloadQuerySchema } from "@/lib/validation/caseload";
 import { patientSchema } from "@/lib/validation/patients";
 import { closeTestDb, createClinic, isoDaysAgo, patientInput, testDb, type TestClinic } from "../helpers/fixtures";
@@ -31,9 +32,23 @@ async function stored(clinicId: string) {
   return { open: row?.open ?? 0, flagged: row?.flagged ?? 0, worsening: row?.worsening ?? 0, drafts: row?.drafts ?? 0 };
 }
 
+/** The counts of open red flags and unsent referrals: the stored row equals a fresh aggregate. */
+async function flagsInStep(clinicId: string) {
+  const [row] = await testDb().$queryRaw<{ uf: bigint; ur: bigint }[]>`
+    SELECT count(*) FILTER (WHERE cardinality("openUrgentFlags") > 0) AS uf, count(*) FILTER (WHERE "unsentUrgentReferrals" > 0) AS ur
+      FROM "Episode" WHERE "clinicId" = ${clinicId}::uuid AND status = 'open'`;
+  const stored = await testDb().caseloadCount.findUnique({ where: { clinicId } });
+  expect({ openUrgentFlags: stored?.openUrgentFlags ?? 0, unsentReferrals: stored?.unsentReferrals ?? 0 }).toEqual({
+    openUrgentFlags: Number(row!.uf),
+    unsentReferrals: Number(row!.ur),
+  });
+  return Number(row!.uf);
+}
+
 async function expectInStep(expected: { open: number; flagged: number; worsening: number; drafts: number }) {
   expect(await truth(a.clinicId)).toEqual(expected);
   expect(await stored(a.clinicId)).toEqual(expected);
+  await flagsInStep(a.clinicId);
   const { counts } = await getCaseload(a.viewer, caseloadQuerySchema.parse({}));
   expect(counts).toMatchObject(expected);
 }
@@ -88,6 +103,10 @@ describe("caseload counts", () => {
     await expectInStep({ open: 2, flagged: 1, worsening: 0, drafts: 1 });
     await discardDraft(a.clinician, d2.id, d2.version);
     await expectInStep({ open: 2, flagged: 1, worsening: 0, drafts: 0 });
+    // The locked knee stays an open urgent flag until an action is recorded; then the episode can be discharged.
+    expect(await flagsInStep(a.clinicId)).toBe(1);
+    await recordRedFlagAction(a.clinician, e1.id, { code: "locked_knee", action: "urgent_referral" });
+    expect(await flagsInStep(a.clinicId)).toBe(0);
     await setEpisodeStatus(a.clinician, e1.id, "discharged");
     await expectInStep({ open: 1, flagged: 0, worsening: 0, drafts: 0 });
     await setEpisodeStatus(a.clinician, e1.id, "open", isoDaysAgo(-7));

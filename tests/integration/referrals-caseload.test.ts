@@ -89,7 +89,7 @@ describe("referrals", () => {
     });
     await signAssessment(c.clinician, f.id, f.version);
     expect((await getReferral(c.viewer, draft.id)).snapshot).toEqual(frozen);
-    expect(await exportReferral(c.viewer, draft.id, "pdf")).toEqual(frozen);
+    expect((await exportReferral(c.viewer, draft.id, "pdf")).snapshot).toEqual(frozen);
 
     // Editing after signing is refused; sent, then cancelled with a reason.
     await expect(updateReferralDraft(c.clinician, { ...stale, version: signed.version })).rejects.toBeInstanceOf(ConflictError);

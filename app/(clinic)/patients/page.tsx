@@ -1,7 +1,8 @@
 import { SIDE_LABELS } from "@/lib/domain";
+import { redFlagLabel } from "@/lib/data/red-flag-state";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { AlertTriangle, CalendarClock, FileEdit, TrendingDown } from "lucide-react";
+import { AlertOctagon, AlertTriangle, CalendarClock, FileEdit, Send, TrendingDown } from "lucide-react";
 import { requirePermission } from "@/lib/auth";
 import { can } from "@/lib/domain/access";
 import { getCaseload } from "@/lib/data/caseload";
@@ -50,9 +51,25 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
     due: q.due,
     worsening: q.worsening ? "1" : undefined,
     drafts: q.drafts ? "1" : undefined,
+    openFlags: q.openFlags ? "1" : undefined,
+    unsent: q.unsent ? "1" : undefined,
     sort: q.sort === "urgency" ? undefined : q.sort,
   };
   const tiles = [
+    {
+      label: "Open urgent flags",
+      value: counts.openUrgentFlags,
+      Icon: AlertOctagon,
+      link: href({}, { openFlags: "1" }),
+      active: q.openFlags,
+    },
+    {
+      label: "Urgent referrals not sent",
+      value: counts.unsentReferrals,
+      Icon: Send,
+      link: href({}, { unsent: "1" }),
+      active: q.unsent,
+    },
     {
       label: "Flagged",
       value: counts.flagged,
@@ -89,7 +106,7 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
         }
       />
       <nav aria-label="Caseload summary">
-        <ul className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-5">
+        <ul className="grid grid-cols-2 gap-2 sm:grid-cols-4 lg:grid-cols-7">
           {tiles.map((t) => (
             <li key={t.label}>
               <Link
@@ -166,6 +183,12 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
             </label>
             <label className="flex items-center gap-2">
               <input type="checkbox" name="drafts" value="1" defaultChecked={q.drafts} className="h-4 w-4" /> Unsigned drafts
+            </label>
+            <label className="flex items-center gap-2">
+              <input type="checkbox" name="openFlags" value="1" defaultChecked={q.openFlags} className="h-4 w-4" /> Open urgent flags
+            </label>
+            <label className="flex items-center gap-2">
+              <input type="checkbox" name="unsent" value="1" defaultChecked={q.unsent} className="h-4 w-4" /> Urgent referral not sent
             </label>
           </fieldset>
           <div className="flex gap-2">
@@ -245,6 +268,21 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
                       </td>
                       <td className={tdClass}>
                         <DisplayLevelBadge display={displayLevel(r.urgency, r.screenIncomplete)} />
+                        {r.openUrgentFlags.length ? (
+                          <span className="mt-1 flex items-center gap-1 text-xs font-semibold text-red-800" data-testid="row-open-flags">
+                            <AlertOctagon aria-hidden="true" className="h-3.5 w-3.5 shrink-0" />
+                            Open flag, no action recorded: {r.openUrgentFlags.map(redFlagLabel).join(", ")}
+                          </span>
+                        ) : null}
+                        {r.unsentUrgentReferrals ? (
+                          <span
+                            className="mt-1 flex items-center gap-1 text-xs font-semibold text-red-800"
+                            data-testid="row-unsent-referral"
+                          >
+                            <Send aria-hidden="true" className="h-3.5 w-3.5 shrink-0" />
+                            Urgent referral not sent
+                          </span>
+                        ) : null}
                       </td>
                       <td className={`${tdClass} whitespace-nowrap`}>{formatDate(r.lastSeenOn)}</td>
                       <td className={`${tdClass} whitespace-nowrap`}>

@@ -5,6 +5,7 @@ import type { HeaderEpisode, PatientView } from "@/lib/data/patients";
 import { ageOn, formatDate } from "@/lib/format";
 import { Because } from "@/app/_components/assessment/evaluation-panel";
 import { URGENCY_STYLE, UrgencyBadge } from "@/app/_components/ui/urgency-badge";
+import { ActionNeeded } from "@/app/_components/patient/action-needed";
 
 /**
  * The top of every patient page: who, how old, which knee, episode status,
@@ -66,6 +67,7 @@ export function PatientHeader({ patient, episodes, today }: { patient: PatientVi
           {episodes.length === 0 ? <li className="text-slate-600">No episode yet</li> : null}
         </ul>
       </div>
+      <ActionNeeded patientId={patient.id} episodes={episodes} />
       <section
         aria-label="Red-flag status of this runner"
         data-testid="red-flag-banner"

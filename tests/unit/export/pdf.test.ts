@@ -1,18 +1,19 @@
 /**
  * renderReferralPdf: a real, text-based A4 PDF. The text is read back from
  * the production (compressed) output by tests/fixtures/referral/pdf-text.ts
- * (zlib-inflated content streams, WinAnsi-decoded text operators), so the
- * assertions are about what a reader of the PDF gets: the patient, the
- * question, urgency as a word, dates as "4 Nov 2026", a footer with
- * "Page n of m" on every page; long text flowing over pages; names in other
- * scripts transliterated instead of crashing.
+ * (zlib-inflated content streams, text operators decoded through the
+ * embedded fonts' ToUnicode maps), so the assertions are about what a reader
+ * of the PDF gets: the patient, the question, urgency as a word, dates as
+ * "4 Nov 2026", a footer with "Page n of m" on every page; long text flowing
+ * over pages; names in other scripts printed as written (DejaVu Sans
+ * embedded); a cancelled referral marked on every page.
  */
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
-import { renderReferralPdf, toWinAnsi } from "@/lib/export/pdf";
+import { renderReferralPdf } from "@/lib/export/pdf";
 import { buildReferralSnapshot } from "@/lib/export/snapshot";
 import type { ReferralSnapshot, SnapshotSource } from "@/lib/export/types";
-import { pdfPageCount, pdfStreams, pdfText } from "@/tests/fixtures/referral/pdf-text";
+import { pdfEmbeddedFonts, pdfPageCount, pdfStreams, pdfText } from "@/tests/fixtures/referral/pdf-text";
 import { referralSource } from "@/tests/fixtures/referral/source";
 
 function snapshot(mutate?: (s: SnapshotSource) => void): ReferralSnapshot {
@@ -89,11 +90,11 @@ describe("renderReferralPdf", () => {
   test("the clinical content: red flags absent and not assessed, tests named, outcome trend with thresholds, load", () => {
     const f = flat(text);
     expect(f).toContain("Visible swelling or effusion (Soon): Visible swelling: yes; Effusion: moderate");
-    expect(f).toContain("Suspected deep vein thrombosis;");
+    expect(f).toContain("Suspected deep vein thrombosis");
     expect(f).toContain("Suspected tumour");
     expect(text).toMatch(/Valgus stress at 30°\nlaxity/);
     expect(text).toMatch(/McMurray\npositive/);
-    expect(f).toContain("Measure 5 Oct 2026 19 Oct 2026 4 Nov 2026 Important change vs baseline"); // outcome columns
+    expect(f).toContain("Measure 5 Oct 2026 (baseline) 19 Oct 2026 4 Nov 2026 Important change vs baseline"); // outcome columns
     expect(f).toContain("10 points (higher is better)");
     expect(f).toContain("Weekly distance rose from 20 km to 34 km over the last 4 complete weeks");
     expect(f).toContain("Penicillin (rash)");
@@ -122,7 +123,7 @@ describe("renderReferralPdf", () => {
 describe("renderReferralPdf: long text and other scripts", () => {
   test("very long free text wraps across pages, complete, with footers on every page", async () => {
     const long = Array.from({ length: 40 }, (_, i) => `(${i + 1}) ${LOREM}`).join("") + "END-OF-NOTES";
-    const longCell = `${LOREM.repeat(30)}END-OF-CELL`;
+    const longCell = `${LOREM.repeat(30)}ENDOFCELL`;
     const short = await renderReferralPdf(snapshot());
     const pdf = await renderReferralPdf(
       snapshot((src) => {
@@ -141,29 +142,40 @@ describe("renderReferralPdf: long text and other scripts", () => {
     expect(text.split("\n").filter((l) => l.startsWith("Ada Runner · MRN KC-004217 · Referral signed"))).toHaveLength(pages);
   });
 
-  test("non-Latin names and text never throw: transliterated, or ? where there is no Latin form", async () => {
+  test("names in other scripts print as written: DejaVu Sans is embedded, no '?' and no transliteration", async () => {
     const pdf = await renderReferralPdf(
       snapshot((src) => {
         src.patient.givenName = "Łukasz";
         src.patient.familyName = "Żółć-Brzęczyszczykiewicz";
         src.referrer.name = "Дмитрий Ковальчук";
-        src.referral.question = "Ελένη asks: 李小龙 🏃 — is running OK? Café, Straße, €5, “quotes”.";
+        src.referral.question = "Ελένη Παπαδοπούλου and Þórdís Ólafsdóttir ask: is running OK? Café, Straße, €5, “quotes”, ≥ 2.";
       }),
     );
     const text = pdfText(pdf);
-    expect(text).toContain("Lukasz Zólc-Brzeczyszczykiewicz · MRN KC-004217");
-    expect(text).toContain("Dmitriy Kovalchuk");
-    expect(flat(text)).toContain("Eleni asks: ??? ? — is running OK? Café, Straße, €5, “quotes”.");
-    expect(text).not.toMatch(/[^\x20-\x7e\n\u00a0-\u00ff€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]/);
+    expect(text).toContain("Łukasz Żółć-Brzęczyszczykiewicz · MRN KC-004217");
+    expect(text).toContain("Дмитрий Ковальчук");
+    expect(flat(text)).toContain("Ελένη Παπαδοπούλου and Þórdís Ólafsdóttir ask: is running OK? Café, Straße, €5, “quotes”, ≥ 2.");
+    expect(text).not.toContain("?,");
+    expect(text).not.toContain("\uFFFD");
+    expect(pdfEmbeddedFonts(pdf)).toEqual(["DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique"]);
+    expect(pdf.toString("latin1")).not.toContain("Helvetica");
   });
 
-  test("toWinAnsi keeps WinAnsi, transliterates, replaces the rest", () => {
-    expect(toWinAnsi("Łódź Ødegård Müller Señor ß œ € ° ×")).toBe("Lódz Ødegård Müller Señor ß œ € ° ×"); // ó is WinAnsi
-    expect(toWinAnsi("Пётр Щукин, Дмитрий")).toBe("Pyotr Shchukin, Dmitriy");
-    expect(toWinAnsi("Ἀθηνᾶ")).toBe("Athina");
-    expect(toWinAnsi("≥ 2 → 3 − 1")).toBe(">= 2 -> 3 - 1");
-    expect(toWinAnsi("日本 🎉")).toBe("?? ?");
-    expect(toWinAnsi("a\tb\r\nc\u200bd")).toBe("a b\ncd");
+  test("a cancelled referral says CANCELLED on every page, when and why, and is never titled as a live referral", async () => {
+    const state = { cancelled: { at: "2026-11-06T10:00:00.000Z", reason: "Seen in the emergency department instead" } };
+    const pdf = await renderReferralPdf(snapshot(), state);
+    const text = pdfText(pdf);
+    const pages = pdfPageCount(pdf);
+    const lines = text.split("\n");
+    expect(lines.filter((l) => l === "CANCELLED on 6 Nov 2026: not a live referral, do not act on it")).toHaveLength(pages);
+    expect(lines.filter((l) => l === "CANCELLED")).toHaveLength(pages);
+    expect(lines[0]).toBe("Referral (cancelled): medial knee pain");
+    expect(flat(text)).toContain("CANCELLED: this referral was cancelled on 6 Nov 2026, 10:00 GMT. Do not act on it.");
+    expect(flat(text)).toContain("Reason: Seen in the emergency department instead");
+    expect(pdf.toString("latin1")).toContain("(CANCELLED referral: Ada Runner ");
+    // The live referral says none of it.
+    const live = pdfText(await renderReferralPdf(snapshot()));
+    expect(live).not.toMatch(/cancel/i);
   });
 
   test("works from a plain Node process (tsx), where pdfkit reads its font metrics from node_modules", () => {

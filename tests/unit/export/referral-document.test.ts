@@ -61,7 +61,7 @@ describe("ReferralDocument", () => {
   });
 
   test("outcome trend table with dates, threshold and comparison; accessible tables", () => {
-    expect(text).toContain("Measure 5 Oct 2026 19 Oct 2026 4 Nov 2026 Important change vs baseline");
+    expect(text).toContain("Measure 5 Oct 2026 (baseline) 19 Oct 2026 4 Nov 2026 Important change vs baseline");
     expect(text).toContain("KOOS Pain (0-100) 50 75 50 10 points (higher is better) Unchanged");
     expect(text).toContain("Tegner activity level (level 0-10) 6 6 5 1 level (higher is better) Worsened");
     const tables = html.match(/<table/g) ?? [];

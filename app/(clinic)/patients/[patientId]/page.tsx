@@ -11,6 +11,7 @@ import { STATUS_LABEL } from "@/app/_components/charts/assessment-history";
 import { NotFoundError } from "@/lib/errors";
 import { formatDate, formatKm } from "@/lib/format";
 import { EpisodeStatusForm, NewEpisodeForm, WithdrawEpisodeForm } from "@/app/_components/patient/episode-forms";
+import { RedFlagsSection } from "@/app/_components/patient/red-flags-section";
 import { ButtonLink } from "@/app/_components/ui/button";
 import { Card } from "@/app/_components/ui/card";
 import { DisplayLevelBadge } from "@/app/_components/ui/urgency-badge";
@@ -104,6 +105,14 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
               ) : null}
               {e.status === "open" && e.nextReviewDate === today ? <strong> (due today)</strong> : null}
             </p>
+            <RedFlagsSection
+              patientId={patient.id}
+              episodeId={e.id}
+              state={e}
+              assessmentDates={Object.fromEntries(e.assessments.map((a) => [a.id, a.assessedOn]))}
+              canAct={canWrite}
+              timeZone={actor.timezone}
+            />
             {e.assessments.length === 0 ? (
               <p className="text-slate-600">No assessments yet.</p>
             ) : (

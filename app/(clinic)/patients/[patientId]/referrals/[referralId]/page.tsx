@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth";
 import { can } from "@/lib/domain/access";
 import { listEpisodeAssessments } from "@/lib/data/assessments";
-import { getReferral, previewReferral } from "@/lib/data/referrals";
+import { getReferral, previewReferral, referralState } from "@/lib/data/referrals";
 import { NotFoundError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 import { ReferralDocument } from "@/app/_components/referral/referral-document";
@@ -96,7 +96,7 @@ export default async function ReferralPage({ params }: { params: Promise<{ patie
       ) : null}
       {r.snapshot ? (
         <section className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
-          <ReferralDocument snapshot={r.snapshot} />
+          <ReferralDocument snapshot={r.snapshot} state={referralState(r)} />
         </section>
       ) : null}
     </div>

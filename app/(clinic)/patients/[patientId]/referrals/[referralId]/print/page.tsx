@@ -15,10 +15,10 @@ export default async function PrintReferralPage({ params }: { params: Promise<{ 
   const { patientId, referralId } = await params;
   // The referral must belong to the patient in the address.
   const result = await exportReferral(actor, referralId, "print", patientId).then(
-    (snapshot) => ({ snapshot, error: null as string | null }),
+    ({ snapshot, state }) => ({ snapshot, state, error: null as string | null }),
     (e: unknown) => {
       if (e instanceof NotFoundError) notFound();
-      if (e instanceof ConflictError) return { snapshot: null, error: e.message };
+      if (e instanceof ConflictError) return { snapshot: null, state: null, error: e.message };
       throw e;
     },
   );
@@ -34,7 +34,7 @@ export default async function PrintReferralPage({ params }: { params: Promise<{ 
         <PrintButton />
       </div>
       <article className="bg-white p-6 print:p-0">
-        <ReferralDocument snapshot={result.snapshot} />
+        <ReferralDocument snapshot={result.snapshot} state={result.state ?? undefined} />
       </article>
     </div>
   );

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth";
 import { can } from "@/lib/domain/access";
 import { getAssessmentDetail, getFormContext } from "@/lib/data/assessments";
+import { OpenFlagsNotice } from "@/app/_components/patient/open-flags-notice";
 import { NotFoundError } from "@/lib/errors";
 import { formatDate, formatDateTime, lateEntryDay } from "@/lib/format";
 import { AnswersView } from "@/app/_components/assessment/answers-view";
@@ -40,6 +41,7 @@ export default async function AssessmentPage({
     return (
       <div>
         <h2 className="mb-3 text-lg font-semibold">{kindLabel} (draft)</h2>
+        <OpenFlagsNotice patientId={patientId} episodeId={episodeId} flags={ctx.openRedFlags} />
         <AssessmentForm
           kind={a.kind}
           patientId={patientId}

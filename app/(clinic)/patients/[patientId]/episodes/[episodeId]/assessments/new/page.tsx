@@ -7,6 +7,7 @@ import { recentCadence } from "@/lib/clinical/training-detail";
 import { shoeAnswers } from "@/lib/data/shoes";
 import { NotFoundError } from "@/lib/errors";
 import { AssessmentForm } from "@/app/_components/assessment/assessment-form";
+import { OpenFlagsNotice } from "@/app/_components/patient/open-flags-notice";
 import { Alert } from "@/app/_components/ui/alert";
 import { ButtonLink } from "@/app/_components/ui/button";
 
@@ -53,6 +54,7 @@ export default async function NewAssessmentPage({
   return (
     <div>
       <h2 className="mb-3 text-lg font-semibold">{kind === "intake" ? "Intake assessment" : "Follow-up assessment"}</h2>
+      <OpenFlagsNotice patientId={patientId} episodeId={episodeId} flags={ctx.openRedFlags} />
       <AssessmentForm
         kind={kind}
         patientId={patientId}

@@ -1,0 +1,211 @@
+/**
+ * The runner's own voice (issue 13), in Chromium on a phone-sized viewport
+ * (390x844): a questionnaire answered step by step, left and resumed on the
+ * same link, checked and sent once; the neutral 404 page for a used, wrong or
+ * malformed link; a diary day that raises an alert. The links are made over
+ * the clinicians' API (the patient page's forms are covered with the loop).
+ */
+import type { Browser, Locator, Page } from "playwright-core";
+import { BASE_URL, httpSession, launch, newContext, tourShot } from "./browser";
+
+let browser: Browser;
+let cookie: string;
+beforeAll(async () => {
+  browser = await launch();
+  cookie = await httpSession("clinician@riverside.example");
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+// The API's answers, read loosely: each test names the fields it checks.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
+
+async function api(method: string, path: string, body?: unknown): Promise<{ status: number; json: Json }> {
+  const res = await fetch(`${BASE_URL()}${path}`, {
+    method,
+    headers: { Cookie: cookie, "Content-Type": "application/json", Origin: BASE_URL() },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, json: await res.json().catch(() => null) };
+}
+
+/** The open episode of the demo clinic's runner number `skip` (by name), found through the patients API. */
+async function openEpisode(skip: number): Promise<{ episodeId: string; patientId: string }> {
+  const { json } = await api("GET", `/api/v1/patients?limit=${skip + 1}`);
+  const patientId: string = json.items[skip].id;
+  const record = await api("GET", `/api/v1/patients/${patientId}`);
+  const episode = record.json.episodes.find((e: { status: string }) => e.status === "open");
+  return { episodeId: episode.id, patientId };
+}
+
+async function phone(): Promise<Page> {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 390, height: 844 });
+  return page;
+}
+
+/** Chooses an answer as a keyboard user does: focus the radio button, press Space. */
+async function choose(radio: Locator): Promise<void> {
+  await radio.focus();
+  await radio.page().keyboard.press("Space");
+  expect(await radio.isChecked()).toBe(true);
+}
+
+/** Answers every question of the step on screen: the chosen answer of a few, the first (or "No") of the others. */
+async function answerStep(page: Page, chosen: Record<string, string> = {}): Promise<void> {
+  const groups = page.locator("main section fieldset");
+  const count = await groups.count();
+  for (let i = 0; i < count; i++) {
+    const group = groups.nth(i);
+    const legend = (await group.locator("legend").first().innerText()).trim();
+    if (await group.locator("fieldset").count()) continue; // PSFS: its inner scales are fieldsets of their own
+    const radios = group.getByRole("radio");
+    if ((await radios.count()) === 0) {
+      const days = group.getByRole("spinbutton");
+      if (await days.count()) await days.fill(chosen[legend] ?? "0");
+      continue;
+    }
+    const want = chosen[legend];
+    const radio: Locator = want
+      ? group.getByRole("radio", { name: want, exact: true })
+      : legend.startsWith("Pain during")
+        ? radios.nth(2)
+        : radios.last();
+    await choose(radio);
+  }
+  // PSFS before the intake: the runner names an activity.
+  const activity = page.getByLabel("Activity 1");
+  if ((await activity.count()) && !(await activity.inputValue())) await activity.fill("Running 5 km");
+}
+
+it("a runner answers a questionnaire on a phone: plain steps, a missing answer named, resumed later, sent once", async () => {
+  const { episodeId } = await openEpisode(3);
+  const made = await api("POST", `/api/v1/episodes/${episodeId}/questionnaire-requests`, {
+    instruments: ["pain", "koos", "psfs", "tegner", "screen"],
+    expiresInDays: 7,
+  });
+  expect(made.status).toBe(201);
+  const url: string = made.json.url;
+
+  const page = await phone();
+  await page.goto(url);
+  await page.getByRole("heading", { name: "Questions about your knee" }).waitFor();
+  await page.getByText("Step 1 of 6").waitFor();
+  // Nothing of the app: no sign-in, no navigation.
+  expect(await page.getByRole("link").count()).toBe(0);
+  expect(await page.getByText(/sign in/i).count()).toBe(0);
+  await tourShot(page, "12-runner-questionnaire-phone");
+
+  // A missing answer is named beside its question, in plain words.
+  await page.getByRole("button", { name: "Save and continue" }).click();
+  const painNow = page.getByRole("group", { name: "Pain now" });
+  await painNow.getByText("Please answer this question.").waitFor();
+  await answerStep(page);
+  await page.getByRole("button", { name: "Save and continue" }).click();
+  await page.getByRole("heading", { name: "Your knee in daily life and sport" }).waitFor();
+  await answerStep(page);
+  await page.getByRole("button", { name: "Save and continue" }).click();
+  await page.getByRole("heading", { name: "Activities that are hard for you" }).waitFor();
+
+  // Leave and come back on the same link: the saved answers are kept, the page opens where the runner stopped.
+  await page.goto(url);
+  await page.getByRole("heading", { name: "Activities that are hard for you" }).waitFor();
+  await answerStep(page);
+  await page.getByRole("button", { name: "Save and continue" }).click();
+  await page.getByRole("heading", { name: "Your activity level" }).waitFor();
+  await answerStep(page);
+  await page.getByRole("button", { name: "Save and continue" }).click();
+  await page.getByRole("heading", { name: "Important questions about your knee" }).waitFor();
+  await answerStep(page, {
+    "Is your knee swollen, so that you can see it?": "Yes",
+    "Does your knee get stuck, so that you cannot straighten it?": "Yes",
+  });
+  await tourShot(page, "13-runner-red-flag-screen");
+  await page.getByRole("button", { name: "Save and continue" }).click();
+  await page.getByRole("heading", { name: "Check and send" }).waitFor();
+  await page.getByText("Is your knee swollen, so that you can see it?: Yes").waitFor();
+  await page.getByRole("button", { name: "Send my answers" }).click();
+  await page.getByRole("heading", { name: /Thank you/ }).waitFor();
+
+  // Used: the one neutral page, a 404 that names nothing.
+  const again = await page.goto(url);
+  expect(again?.status()).toBe(404);
+  await page.getByRole("heading", { name: "This link does not work" }).waitFor();
+  expect(await page.locator("body").innerText()).not.toMatch(/Riverside|sign in/i);
+
+  const list = await api("GET", `/api/v1/episodes/${episodeId}/questionnaire-requests`);
+  expect(list.json.items[0]).toMatchObject({ status: "completed", reportedRedFlags: ["symptoms.visibleSwelling", "symptoms.locking"] });
+  await page.context().close();
+});
+
+it("a second submit is refused with the reason, the answers still on screen", async () => {
+  const { episodeId } = await openEpisode(4);
+  const made = await api("POST", `/api/v1/episodes/${episodeId}/questionnaire-requests`, { instruments: ["pain"] });
+  const page = await phone();
+  await page.goto(made.json.url);
+  await answerStep(page);
+  await page.getByRole("button", { name: "Save and continue" }).click();
+  await page.getByRole("heading", { name: "Check and send" }).waitFor();
+  // Sent meanwhile from another tab.
+  const token = new URL(made.json.url).pathname.slice(3);
+  const other = await fetch(`${BASE_URL()}/api/r/${token}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ answers: { symptoms: { painNow: 1, painWorstWeek: 2 } } }),
+  });
+  expect(other.status).toBe(201);
+  await page.getByRole("button", { name: "Send my answers" }).click();
+  await page.getByRole("alert").filter({ hasText: "Already sent" }).waitFor();
+  await page.getByText(/You have already sent your answers/).waitFor();
+  await page.getByText("Pain now: 10 of 10").waitFor();
+  await page.context().close();
+});
+
+it("a wrong, malformed or withdrawn link shows the same neutral 404 page", async () => {
+  const { episodeId } = await openEpisode(5);
+  const made = await api("POST", `/api/v1/episodes/${episodeId}/questionnaire-requests`, { instruments: ["pain"] });
+  expect((await api("POST", `/api/v1/episodes/${episodeId}/questionnaire-requests/${made.json.id}/withdraw`)).status).toBe(200);
+  const url: string = made.json.url;
+  const wrong = url.slice(0, -4) + (url.endsWith("AAAA") ? "BBBB" : "AAAA");
+  const page = await phone();
+  const texts: string[] = [];
+  for (const target of [url, wrong, `${BASE_URL()}/r/not-a-token`, `${BASE_URL()}/r/${"q".repeat(66)}/more`, `${BASE_URL()}/r`]) {
+    const res = await page.goto(target);
+    expect(res?.status()).toBe(404);
+    texts.push(await page.locator("body").innerText());
+  }
+  expect(new Set(texts).size).toBe(1);
+  expect(texts[0]).toMatch(/This link does not work/);
+  await page.context().close();
+});
+
+it("a diary day with swelling raises an alert the caseload shows", async () => {
+  const { episodeId } = await openEpisode(6);
+  const until = new Date(Date.now() + 28 * 86_400_000).toISOString().slice(0, 10);
+  const made = await api("POST", `/api/v1/episodes/${episodeId}/diary-links`, { validUntil: until });
+  expect(made.status).toBe(201);
+  const page = await phone();
+  await page.goto(made.json.url);
+  await page.getByRole("heading", { name: "Your running diary" }).waitFor();
+  await choose(page.getByRole("radio", { name: "I ran" }));
+  await page.getByLabel("Distance").fill("abc");
+  await page.getByRole("button", { name: "Save this day" }).click();
+  await page.getByText("Write the distance as a number, like 5 or 6.5.").waitFor();
+  await page.getByLabel("Distance").fill("6.5");
+  await page.getByLabel("Time (optional)").fill("38:30");
+  await choose(page.getByRole("group", { name: "Knee pain during the run" }).getByRole("radio", { name: "2", exact: true }));
+  await choose(page.getByRole("group", { name: "Knee pain right after the run" }).getByRole("radio", { name: "3", exact: true }));
+  await choose(page.getByRole("group", { name: "Was your knee swollen?" }).getByRole("radio", { name: "Yes" }));
+  await tourShot(page, "14-runner-diary-phone");
+  await page.getByRole("button", { name: "Save this day" }).click();
+  await page.getByRole("status").filter({ hasText: "Saved" }).waitFor();
+  await page.getByText("Your clinic will look at this entry").waitFor();
+  await page.getByText("Run, 6.5 km in 38 min 30 s").waitFor();
+
+  const diary = await api("GET", `/api/v1/episodes/${episodeId}/diary`);
+  expect(diary.json.alerts.map((a: { code: string }) => a.code)).toContain("swelling");
+  await page.context().close();
+});

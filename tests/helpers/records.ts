@@ -1,0 +1,73 @@
+/**
+ * Clinical records made through lib/data, as a clinician of the clinic would
+ * make them, for tests that act on them (tests/integration/actions).
+ */
+import { saveDraft, signAssessment } from "@/lib/data/assessments";
+import { createEpisode, createPatient } from "@/lib/data/patients";
+import { createReferralDraft, signReferral, updateReferralDraft } from "@/lib/data/referrals";
+import { saveRun } from "@/lib/data/runs";
+import { saveShoe } from "@/lib/data/shoes";
+import { patientSchema } from "@/lib/validation/patients";
+import { isoDaysAgo, patientInput, type TestClinic } from "./fixtures";
+
+export const patientIn = (t: TestClinic) => createPatient(t.clinician, patientSchema.parse(patientInput()));
+
+export async function episodeIn(t: TestClinic) {
+  const p = await patientIn(t);
+  const e = await createEpisode(t.clinician, { patientId: p.id, side: "left", complaint: "Medial knee pain", mechanism: "gradual" });
+  return { patientId: p.id, episodeId: e.id };
+}
+
+export async function draftIn(t: TestClinic) {
+  const e = await episodeIn(t);
+  const d = await saveDraft(t.clinician, {
+    episodeId: e.episodeId,
+    kind: "intake",
+    assessedOn: isoDaysAgo(1),
+    answers: { symptoms: { painNow: 4 } },
+  });
+  return { ...e, assessmentId: d.id, version: d.version };
+}
+
+export async function signedIn(t: TestClinic) {
+  const d = await draftIn(t);
+  const a = await signAssessment(t.clinician, d.assessmentId, d.version);
+  return { ...d, version: a.version };
+}
+
+export async function referralDraftIn(t: TestClinic, question = "") {
+  const a = await signedIn(t);
+  const r = await createReferralDraft(t.clinician, a.episodeId, a.assessmentId);
+  if (!question) return { ...a, referralId: r.id, version: r.version, reason: r.reason, urgency: r.urgency };
+  const u = await updateReferralDraft(t.clinician, {
+    referralId: r.id,
+    version: r.version,
+    assessmentId: a.assessmentId,
+    urgency: r.urgency,
+    reason: r.reason,
+    question,
+    recipient: undefined,
+    treatmentSoFar: undefined,
+    responseToTreatment: undefined,
+    notes: undefined,
+  });
+  return { ...a, referralId: r.id, version: u.version, reason: u.reason, urgency: u.urgency };
+}
+
+export async function signedReferralIn(t: TestClinic) {
+  const r = await referralDraftIn(t, "Is there a displaced meniscal tear?");
+  const signed = await signReferral(t.clinician, r.referralId, r.version);
+  return { ...r, version: signed.version };
+}
+
+export async function runIn(t: TestClinic) {
+  const p = await patientIn(t);
+  const run = await saveRun(t.clinician, { patientId: p.id, date: isoDaysAgo(3), distanceKm: 8, durationSec: 2700, surface: "road" });
+  return { patientId: p.id, runId: run.id };
+}
+
+export async function shoeIn(t: TestClinic) {
+  const r = await runIn(t);
+  const s = await saveShoe(t.clinician, { patientId: r.patientId, name: "Daily trainer", introducedOn: isoDaysAgo(30) });
+  return { ...r, shoeId: s.id };
+}
