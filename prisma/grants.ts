@@ -40,6 +40,8 @@ export const APP_TABLE_GRANTS: Record<string, readonly AppPrivilege[]> = {
   Referral: ["SELECT", "INSERT", "UPDATE", "DELETE"],
   // What was done about a red flag: append-only (PostgreSQL refuses UPDATE and DELETE too).
   RedFlagAction: ["SELECT", "INSERT"],
+  // Discharges: append-only (PostgreSQL refuses UPDATE and DELETE too); a reopened episode keeps them.
+  Discharge: ["SELECT", "INSERT"],
   // Append-only audit trail.
   AuditEvent: ["SELECT", "INSERT"],
   // Server-side sessions: created at sign-in, ended (endedAt) at sign-out or revocation, never deleted.

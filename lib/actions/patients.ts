@@ -1,9 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { createEpisode, createPatient, setEpisodeStatus, updatePatient, withdrawEpisode } from "@/lib/data/patients";
+import { createEpisode, createPatient, reopenEpisode, updatePatient, withdrawEpisode } from "@/lib/data/patients";
 import { defineFormAction } from "@/lib/actions/define";
-import { episodeSchema, episodeStatusSchema, patientSchema, updatePatientSchema, withdrawEpisodeSchema } from "@/lib/validation/patients";
+import { episodeSchema, patientSchema, reopenEpisodeSchema, updatePatientSchema, withdrawEpisodeSchema } from "@/lib/validation/patients";
 
 export const createPatientAction = defineFormAction({
   access: "patient.write",
@@ -35,13 +35,13 @@ export const createEpisodeAction = defineFormAction({
   },
 });
 
-export const setEpisodeStatusAction = defineFormAction({
+export const reopenEpisodeAction = defineFormAction({
   access: "patient.write",
-  input: episodeStatusSchema,
+  input: reopenEpisodeSchema,
   async run(actor, input) {
-    const episode = await setEpisodeStatus(actor, input.episodeId, input.status, input.nextReviewDate);
+    const episode = await reopenEpisode(actor, input.episodeId, input.nextReviewDate);
     revalidatePath(`/patients/${episode.patientId}`);
-    return { message: input.status === "discharged" ? "Episode discharged." : "Episode updated." };
+    return { message: "Episode reopened." };
   },
 });
 

@@ -9,7 +9,8 @@ import { readEvaluation, readEvaluationOrNull, type StoredEvaluation } from "@/l
 import { audit, auditList } from "@/lib/data/audit";
 import { clinicClock, refuseFutureDates } from "@/lib/data/clinic";
 import { refreshEpisodeSummary } from "@/lib/data/episode-summary";
-import { assertDischargeAllowed, redFlagStateIn, type EpisodeRedFlags } from "@/lib/data/red-flag-state";
+import { latestDischargesIn, type DischargeView } from "@/lib/data/discharge-state";
+import { redFlagStateIn, type EpisodeRedFlags } from "@/lib/data/red-flag-state";
 import { cursorPart, decodeCursor, encodeCursor } from "@/lib/data/cursor";
 import { fromDateString, isUniqueViolation, toDateString, transaction, type Tx } from "@/lib/data/tx";
 import { ConflictError, NotFoundError, sqlState, ValidationError } from "@/lib/errors";
@@ -207,7 +208,10 @@ export type AssessmentSummary = {
 export async function getPatientRecord(
   actor: Actor,
   patientId: string,
-): Promise<{ patient: PatientView; episodes: (EpisodeView & EpisodeRedFlags & { assessments: AssessmentSummary[] })[] }> {
+): Promise<{
+  patient: PatientView;
+  episodes: (EpisodeView & EpisodeRedFlags & { assessments: AssessmentSummary[]; discharge: DischargeView | null })[];
+}> {
   return transaction(async (tx) => {
     const patient = await findPatientOrThrow(tx, actor, patientId);
     const episodes = await tx.episode.findMany({
@@ -230,6 +234,11 @@ export async function getPatientRecord(
       tx,
       actor.clinicId,
       episodes.map((e) => e.id),
+    );
+    const discharges = await latestDischargesIn(
+      tx,
+      actor.clinicId,
+      episodes.filter((e) => e.status === "discharged").map((e) => e.id),
     );
     await audit(tx, actor, { action: "patient.view", entityType: "Patient", entityId: patientId, patientId });
     const summaries: AssessmentSummary[] = assessments.map((a) => {
@@ -254,6 +263,7 @@ export async function getPatientRecord(
         ...episodeView(e),
         ...redFlags.get(e.id)!,
         assessments: summaries.filter((s) => s.episodeId === e.id),
+        discharge: discharges.get(e.id) ?? null,
       })),
     };
   });
@@ -474,12 +484,14 @@ export async function lockEpisodeOfAssessment(tx: Tx, actor: Actor, assessmentId
   return findEpisodeOrThrow(tx, actor, locked[0]!.id);
 }
 
-export async function setEpisodeStatus(
-  actor: Actor,
-  episodeId: string,
-  status: "open" | "discharged",
-  nextReviewDate?: string,
-): Promise<EpisodeView> {
+/**
+ * Reopens a discharged episode (its discharges are kept), with the next
+ * review date when given. Discharging is lib/data/discharges.ts
+ * dischargeEpisode: a reason and the outcome, never one click. Reopening
+ * while another episode of the same knee is open is refused, naming it; an
+ * episode withdrawn as opened in error stays withdrawn.
+ */
+export async function reopenEpisode(actor: Actor, episodeId: string, nextReviewDate?: string): Promise<EpisodeView> {
   let side: Side | null = null;
   let patientId = "";
   return transaction(async (tx) => {
@@ -492,22 +504,21 @@ export async function setEpisodeStatus(
       onsetDate: toDateString(before.onsetDate),
     });
     if (reviewIssues.length) throw new ValidationError(reviewIssues);
-    if (status === "open" && before.status !== "open") {
+    if (before.status !== "open") {
       const open = await openEpisodeOfKnee(tx, actor, before.patientId, before.side, episodeId);
       if (open) throw openEpisodeConflict(open);
     }
-    if (status === "discharged" && before.status !== "discharged") await assertDischargeAllowed(tx, actor.clinicId, episodeId);
     const e = await tx.episode.update({
       where: { id: episodeId, clinicId: actor.clinicId },
       data: {
-        status,
-        dischargedAt: status === "discharged" ? new Date() : null,
-        nextReviewDate: status === "discharged" ? null : nextReviewDate ? fromDateString(nextReviewDate) : before.nextReviewDate,
+        status: "open",
+        dischargedAt: null,
+        nextReviewDate: nextReviewDate ? fromDateString(nextReviewDate) : before.nextReviewDate,
       },
     });
     await refreshEpisodeSummary(tx, actor.clinicId, episodeId);
     await audit(tx, actor, {
-      action: status === "discharged" ? "episode.discharge" : "episode.update",
+      action: before.status === "discharged" ? "episode.reopen" : "episode.update",
       entityType: "Episode",
       entityId: episodeId,
       patientId: e.patientId,

@@ -166,3 +166,17 @@ export const RED_FLAG_ACTIONS = [
 export type RedFlagAction = (typeof RED_FLAG_ACTIONS)[number];
 /** The actions that need a reason (why the flag does not apply). */
 export const RED_FLAG_ACTIONS_NEEDING_REASON: readonly RedFlagAction[] = ["not_applicable"];
+
+// ---------------------------------------------------------------------------
+// Discharge (issue 14 item 4)
+
+/** Why an episode of care ends. `other` carries its own words. */
+export const DISCHARGE_REASONS = [
+  "returned_to_full_running",
+  "goal_race_completed",
+  "referred_on",
+  "self_discharged",
+  "lost_to_follow_up",
+  "other",
+] as const;
+export type DischargeReason = (typeof DISCHARGE_REASONS)[number];

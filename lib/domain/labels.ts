@@ -7,6 +7,7 @@ import type {
   AssessmentKind,
   ChangeClass,
   ConsiderationCode,
+  DischargeReason,
   EffusionGrade,
   EpisodeStatus,
   Mechanism,
@@ -43,6 +44,16 @@ export const RED_FLAG_ACTION_LABELS: Readonly<Record<RedFlagAction, string>> = O
   discussed_with_doctor: "Discussed with a doctor",
   advised_safety_netted: "Runner advised and safety-netted",
   not_applicable: "Not applicable",
+});
+
+/** Why an episode ended (Discharge rows). */
+export const DISCHARGE_REASON_LABELS: Readonly<Record<DischargeReason, string>> = Object.freeze({
+  returned_to_full_running: "Returned to full running",
+  goal_race_completed: "Goal race completed",
+  referred_on: "Referred on",
+  self_discharged: "Self-discharged",
+  lost_to_follow_up: "Lost to follow-up",
+  other: "Other",
 });
 
 export const RISK_FACTOR_LABELS: Readonly<Record<RiskFactorCode, string>> = Object.freeze({

@@ -69,9 +69,9 @@ export const episodeSchema = z
 
 export type EpisodeInput = z.output<typeof episodeSchema>;
 
-export const episodeStatusSchema = z.object({
+/** Reopening a discharged episode (discharging is lib/validation/discharge.ts). */
+export const reopenEpisodeSchema = z.object({
   episodeId: uuid,
-  status: z.enum(["open", "discharged"], { error: "status must be open or discharged" }),
   nextReviewDate: z.preprocess(blank, isoDate.optional()),
 });
 

@@ -1,10 +1,11 @@
 import { discardDraft, markEnteredInError, saveDraft, signAssessment } from "@/lib/data/assessments";
 import { getCaseload } from "@/lib/data/caseload";
-import { createEpisode, createPatient, setEpisodeStatus } from "@/lib/data/patients";
+import { createEpisode, createPatient, reopenEpisode } from "@/lib/data/patients";
 import { recordRedFlagAction } from "@/lib/data/red-flags";
 import { caseloadQuerySchema } from "@/lib/validation/caseload";
 import { patientSchema } from "@/lib/validation/patients";
 import { closeTestDb, createClinic, isoDaysAgo, patientInput, testDb, type TestClinic } from "../helpers/fixtures";
+import { dischargeEpisode } from "@/lib/data/discharges";
 
 /**
  * The caseload's counts come from "CaseloadCount", kept by triggers on
@@ -107,9 +108,9 @@ describe("caseload counts", () => {
     expect(await flagsInStep(a.clinicId)).toBe(1);
     await recordRedFlagAction(a.clinician, e1.id, { code: "locked_knee", action: "urgent_referral" });
     expect(await flagsInStep(a.clinicId)).toBe(0);
-    await setEpisodeStatus(a.clinician, e1.id, "discharged");
+    await dischargeEpisode(a.clinician, e1.id, { reason: "returned_to_full_running" });
     await expectInStep({ open: 1, flagged: 0, worsening: 0, drafts: 0 });
-    await setEpisodeStatus(a.clinician, e1.id, "open", isoDaysAgo(-7));
+    await reopenEpisode(a.clinician, e1.id, isoDaysAgo(-7));
     await expectInStep({ open: 2, flagged: 1, worsening: 0, drafts: 0 });
 
     expect(await stored(b.clinicId)).toEqual({ open: 1, flagged: 0, worsening: 0, drafts: 0 });

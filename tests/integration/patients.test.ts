@@ -5,7 +5,7 @@ import {
   getPatientHeader,
   getPatientRecord,
   searchPatients,
-  setEpisodeStatus,
+  reopenEpisode,
   updatePatient,
   withdrawEpisode,
 } from "@/lib/data/patients";
@@ -13,6 +13,7 @@ import { saveDraft } from "@/lib/data/assessments";
 import { ConflictError, NotFoundError, sqlState, ValidationError } from "@/lib/errors";
 import { patientSchema } from "@/lib/validation/patients";
 import { appDb, closeTestDb, createClinic, isoDaysAgo, patientInput, testDb, type TestClinic } from "../helpers/fixtures";
+import { dischargeEpisode } from "@/lib/data/discharges";
 
 let a: TestClinic;
 let b: TestClinic;
@@ -92,8 +93,8 @@ describe("runners", () => {
     const p = await createPatient(a.clinician, patientSchema.parse(patientInput()));
     const e = await createEpisode(a.clinician, { patientId: p.id, side: "left", complaint: "Inner knee pain", mechanism: "gradual" });
     expect(e.status).toBe("open");
-    expect((await setEpisodeStatus(a.clinician, e.id, "discharged")).status).toBe("discharged");
-    expect((await setEpisodeStatus(a.clinician, e.id, "open", "2030-01-01")).nextReviewDate).toBe("2030-01-01");
+    await dischargeEpisode(a.clinician, e.id, { reason: "self_discharged" });
+    expect((await reopenEpisode(a.clinician, e.id, "2030-01-01")).nextReviewDate).toBe("2030-01-01");
   });
 });
 
@@ -115,9 +116,9 @@ describe("one open episode per knee", () => {
     expect(right.status).toBe("open");
     expect(await testDb().episode.count({ where: { clinicId: a.clinicId, patientId: p.id } })).toBe(2);
     // A discharged episode frees its knee; reopening it while another is open is refused, naming that one.
-    await setEpisodeStatus(a.clinician, left.id, "discharged");
+    await dischargeEpisode(a.clinician, left.id, { reason: "self_discharged" });
     const again = await episode(p.id, "left", "Left again");
-    const reopen = await setEpisodeStatus(a.clinician, left.id, "open").catch((e: unknown) => e);
+    const reopen = await reopenEpisode(a.clinician, left.id).catch((e: unknown) => e);
     expect(reopen).toBeInstanceOf(ConflictError);
     expect((reopen as ConflictError).detail).toMatchObject({ episodeId: again.id });
     const both = await createPatient(a.clinician, patientSchema.parse(patientInput()));
@@ -162,7 +163,8 @@ describe("one open episode per knee", () => {
     expect(record.episodes.map((x) => x.status)).toEqual(["opened_in_error"]);
     await episode(p.id, "right");
     // Final: never reopened or discharged, in the app or by the database; no assessment may be recorded in it.
-    await expect(setEpisodeStatus(a.clinician, e.id, "open")).rejects.toThrow(/withdrawn as opened in error/);
+    await expect(reopenEpisode(a.clinician, e.id)).rejects.toThrow(/withdrawn as opened in error/);
+    await expect(dischargeEpisode(a.clinician, e.id, { reason: "self_discharged" })).rejects.toThrow(/withdrawn as opened in error/);
     expect(
       sqlState(
         await appDb()

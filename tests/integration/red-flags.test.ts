@@ -1,12 +1,13 @@
 import { markEnteredInError, saveDraft, signAssessment } from "@/lib/data/assessments";
 import { getCaseload } from "@/lib/data/caseload";
-import { createEpisode, createPatient, getPatientRecord, setEpisodeStatus } from "@/lib/data/patients";
+import { createEpisode, createPatient, getPatientRecord } from "@/lib/data/patients";
 import { episodeRedFlags, recordRedFlagAction } from "@/lib/data/red-flags";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { caseloadQuerySchema } from "@/lib/validation/caseload";
 import { patientSchema } from "@/lib/validation/patients";
 import { redFlagActionSchema } from "@/lib/validation/red-flags";
 import { appDb, closeTestDb, createClinic, isoDaysAgo, patientInput, testDb, type TestClinic } from "../helpers/fixtures";
+import { dischargeEpisode } from "@/lib/data/discharges";
 
 /**
  * Red flags stay open until someone records what was done (issue 9 item 2):
@@ -70,7 +71,7 @@ describe("red flags stay open until actioned", () => {
     expect((await state(episodeId)).openRedFlags[0]!.assessmentId).toBe(intake.id);
 
     // Discharge is refused while it is open, naming the flag; nothing changes.
-    const refused = await setEpisodeStatus(c.clinician, episodeId, "discharged").catch((e: unknown) => e);
+    const refused = await dischargeEpisode(c.clinician, episodeId, { reason: "returned_to_full_running" }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(ConflictError);
     expect((refused as Error).message).toMatch(/cannot be discharged.*Locked knee.*urgent/);
     expect((await testDb().episode.findUniqueOrThrow({ where: { id: episodeId } })).status).toBe("open");
@@ -121,7 +122,7 @@ describe("red flags stay open until actioned", () => {
         reason: "Stiffness, not a block: full extension on examination",
       }),
     );
-    await setEpisodeStatus(c.clinician, episodeId, "discharged");
+    await dischargeEpisode(c.clinician, episodeId, { reason: "returned_to_full_running" });
   });
 
   it("marking the assessment that raised a flag entered in error closes its item", async () => {

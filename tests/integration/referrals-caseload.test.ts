@@ -1,7 +1,7 @@
 import { RED_FLAG_CODES } from "@/lib/clinical";
 import { saveDraft, signAssessment } from "@/lib/data/assessments";
 import { getCaseload } from "@/lib/data/caseload";
-import { createEpisode, createPatient, setEpisodeStatus, updatePatient } from "@/lib/data/patients";
+import { createEpisode, createPatient, reopenEpisode, updatePatient } from "@/lib/data/patients";
 import {
   cancelReferral,
   createReferralDraft,
@@ -18,6 +18,7 @@ import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { caseloadQuerySchema } from "@/lib/validation/caseload";
 import { patientSchema } from "@/lib/validation/patients";
 import { closeTestDb, createClinic, isoDaysAgo, patientInput, testDb, type TestClinic } from "../helpers/fixtures";
+import { dischargeEpisode } from "@/lib/data/discharges";
 
 let c: TestClinic;
 beforeAll(async () => {
@@ -158,9 +159,9 @@ describe("caseload", () => {
     const flagged = await signedEpisode(t, { symptoms: { calfSwellingOrTenderness: true } }, "Alpha");
     await signedEpisode(t, { symptoms: { painNow: 2 } }, "Bravo");
     const overdue = await signedEpisode(t, { symptoms: { painNow: 2 } }, "Charlie");
-    await setEpisodeStatus(t.clinician, overdue.episodeId, "open", isoDaysAgo(3));
+    await reopenEpisode(t.clinician, overdue.episodeId, isoDaysAgo(3));
     const discharged = await signedEpisode(t, { symptoms: { painNow: 2 } }, "Delta");
-    await setEpisodeStatus(t.clinician, discharged.episodeId, "discharged");
+    await dischargeEpisode(t.clinician, discharged.episodeId, { reason: "returned_to_full_running" });
     const q = (x: Record<string, string> = {}) => caseloadQuerySchema.parse(x);
 
     const all = await getCaseload(t.viewer, q());

@@ -5,7 +5,7 @@ import { useFormAction } from "@/app/_components/forms/use-form-action";
 import { useState } from "react";
 import Link from "next/link";
 import { z } from "zod";
-import { createEpisodeAction, setEpisodeStatusAction, withdrawEpisodeAction } from "@/lib/actions/patients";
+import { createEpisodeAction, reopenEpisodeAction, withdrawEpisodeAction } from "@/lib/actions/patients";
 
 import { FormStatus } from "@/app/_components/forms/form-status";
 import { Button } from "@/app/_components/ui/button";
@@ -92,14 +92,14 @@ export function NewEpisodeForm({ patientId, today }: { patientId: string; today:
   );
 }
 
-export function EpisodeStatusForm({ episodeId, status }: { episodeId: string; status: "open" | "discharged" }) {
-  const { state, onSubmit: action, pending, formRef: actionRef } = useFormAction(setEpisodeStatusAction);
+/** Reopens a discharged episode (its discharge stays on the record). Discharging has its own page (DischargeForm). */
+export function ReopenEpisodeForm({ episodeId }: { episodeId: string }) {
+  const { state, onSubmit: action, pending, formRef: actionRef } = useFormAction(reopenEpisodeAction);
   return (
     <form ref={actionRef} onSubmit={action} className="inline-flex flex-wrap items-center gap-2">
       <input type="hidden" name="episodeId" value={episodeId} />
-      <input type="hidden" name="status" value={status === "open" ? "discharged" : "open"} />
       <Button type="submit" variant="ghost" disabled={pending}>
-        {status === "open" ? "Discharge" : "Reopen"}
+        Reopen
       </Button>
       {state.message && !state.ok ? (
         <span role="alert" className="text-xs text-red-700">

@@ -1,6 +1,7 @@
 /** The patient actions, each refused without the permission, refused on another clinic's record, a field error, and success. */
-import { createEpisodeAction, createPatientAction, setEpisodeStatusAction, updatePatientAction } from "@/lib/actions/patients";
+import { createEpisodeAction, createPatientAction, reopenEpisodeAction, updatePatientAction } from "@/lib/actions/patients";
 import { createEpisode, createPatient } from "@/lib/data/patients";
+import { dischargeEpisode } from "@/lib/data/discharges";
 import { patientSchema } from "@/lib/validation/patients";
 import { describeAction, formCall, type Clinics } from "../../helpers/actions";
 import { closeTestDb, createClinic, patientInput, testDb, type TestClinic } from "../../helpers/fixtures";
@@ -18,6 +19,11 @@ const patientIn = (t: TestClinic) => createPatient(t.clinician, patientSchema.pa
 const episodeIn = async (t: TestClinic) => {
   const p = await patientIn(t);
   return createEpisode(t.clinician, { patientId: p.id, side: "left", complaint: "Medial knee pain", mechanism: "gradual" });
+};
+const dischargedIn = async (t: TestClinic) => {
+  const e = await episodeIn(t);
+  await dischargeEpisode(t.clinician, e.id, { reason: "lost_to_follow_up" });
+  return e;
 };
 const patientsOf = (clinicId: string) => testDb().patient.findMany({ where: { clinicId }, select: { id: true, mrn: true } });
 const patientRow = (id: unknown) => testDb().patient.findUnique({ where: { id: String(id) }, select: { familyName: true } });
@@ -86,22 +92,22 @@ describeAction(
 );
 
 describeAction(
-  "setEpisodeStatusAction",
+  "reopenEpisodeAction",
   () => c,
   (c) => ({
-    call: formCall(setEpisodeStatusAction),
+    call: formCall(reopenEpisodeAction),
     as: "clinician",
     refused: "viewer",
-    input: async () => ({ episodeId: (await episodeIn(c.a)).id, status: "discharged" }),
+    input: async () => ({ episodeId: (await dischargedIn(c.a)).id, nextReviewDate: "2030-01-01" }),
     observe: (i) => episodeRow(i.episodeId),
     otherClinic: {
-      input: async () => ({ episodeId: (await episodeIn(c.b)).id, status: "discharged" }),
+      input: async () => ({ episodeId: (await dischargedIn(c.b)).id }),
       observe: (i) => episodeRow(i.episodeId),
     },
-    invalid: { change: (i) => ({ ...i, status: "closed" }), field: "status", message: /open or discharged/ },
+    invalid: { change: (i) => ({ ...i, nextReviewDate: "2030-02-30" }), field: "nextReviewDate", message: /real date/ },
     succeeded: (state, _input, _before, after) => {
-      expect(state.message).toBe("Episode discharged.");
-      expect(after).toEqual({ status: "discharged" });
+      expect(state.message).toBe("Episode reopened.");
+      expect(after).toEqual({ status: "open" });
     },
   }),
 );

@@ -10,7 +10,8 @@ import { PatientTimeline } from "@/app/_components/charts";
 import { STATUS_LABEL } from "@/app/_components/charts/assessment-history";
 import { NotFoundError } from "@/lib/errors";
 import { formatDate, formatKm } from "@/lib/format";
-import { EpisodeStatusForm, NewEpisodeForm, WithdrawEpisodeForm } from "@/app/_components/patient/episode-forms";
+import { NewEpisodeForm, ReopenEpisodeForm, WithdrawEpisodeForm } from "@/app/_components/patient/episode-forms";
+import { DischargeSummary } from "@/app/_components/patient/discharge-summary";
 import { RedFlagsSection } from "@/app/_components/patient/red-flags-section";
 import { ButtonLink } from "@/app/_components/ui/button";
 import { Card } from "@/app/_components/ui/card";
@@ -90,7 +91,10 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
                       Continue draft
                     </ButtonLink>
                   ) : null}
-                  {can(actor, "patient.write") ? <EpisodeStatusForm episodeId={e.id} status={e.status} /> : null}
+                  {can(actor, "patient.write") && e.status === "open" ? (
+                    <ButtonLink href={`/patients/${patient.id}/episodes/${e.id}/discharge`}>Discharge…</ButtonLink>
+                  ) : null}
+                  {can(actor, "patient.write") && e.status === "discharged" ? <ReopenEpisodeForm episodeId={e.id} /> : null}
                   {can(actor, "patient.write") && withdrawable ? <WithdrawEpisodeForm episodeId={e.id} /> : null}
                 </>
               ) : null
@@ -113,6 +117,7 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
               canAct={canWrite}
               timeZone={actor.timezone}
             />
+            {e.discharge ? <DischargeSummary discharge={e.discharge} /> : null}
             {e.assessments.length === 0 ? (
               <p className="text-slate-600">No assessments yet.</p>
             ) : (

@@ -1,0 +1,125 @@
+import type { Actor } from "@/lib/domain/access";
+import { computeOutcome, type DischargeOutcome, type OutcomeVisit } from "@/lib/clinical/outcome";
+import type { Scores } from "@/lib/clinical/types";
+import { audit } from "@/lib/data/audit";
+import { clinicClock, refuseFutureDates } from "@/lib/data/clinic";
+import { dischargeView, type DischargeView } from "@/lib/data/discharge-state";
+import { refreshEpisodeSummary } from "@/lib/data/episode-summary";
+import {
+  episodeView,
+  findEpisodeOrThrow,
+  findPatientOrThrow,
+  lockEpisode,
+  patientView,
+  type EpisodeView,
+  type PatientView,
+} from "@/lib/data/patients";
+import { assertDischargeAllowed, dischargeBlockedBy, episodeRedFlagsIn } from "@/lib/data/red-flag-state";
+import { clinicSettingsIn } from "@/lib/data/settings";
+import { asJson, fromDateString, toDateString, transaction, type Tx } from "@/lib/data/tx";
+import { ConflictError } from "@/lib/errors";
+import { readEvaluationOrNull } from "@/lib/stored/evaluation";
+import type { DischargeInput } from "@/lib/validation/discharge";
+
+export { latestDischargesIn, type DischargeView } from "@/lib/data/discharge-state";
+
+/**
+ * The outcome of an episode now: its intake (or first signed assessment) as
+ * the baseline, its last signed assessment after it as the final measures,
+ * assessments entered in error left out, compared with the clinic's
+ * important change in force.
+ */
+async function outcomeIn(tx: Tx, clinicId: string, episodeId: string): Promise<DischargeOutcome> {
+  const signed = await tx.assessment.findMany({
+    where: { clinicId, episodeId, status: "signed" },
+    orderBy: [{ assessedOn: "asc" }, { signedAt: "asc" }],
+    select: { id: true, kind: true, assessedOn: true, evaluation: true },
+  });
+  const visit = (a: (typeof signed)[number]): OutcomeVisit & { scores: Scores } => ({
+    assessmentId: a.id,
+    assessedOn: toDateString(a.assessedOn),
+    scores: readEvaluationOrNull(a.evaluation)?.scores ?? {},
+  });
+  const first = signed.find((a) => a.kind === "intake") ?? signed[0];
+  const last = signed.at(-1);
+  const settings = await clinicSettingsIn(tx, clinicId);
+  return computeOutcome(first ? visit(first) : null, last && last !== first ? visit(last) : null, settings.importantChange);
+}
+
+export type DischargePreview = {
+  patient: PatientView;
+  episode: EpisodeView;
+  /** What the outcome would be if discharged now. */
+  outcome: DischargeOutcome;
+  /** Why it cannot be discharged now ("" when it can). */
+  blockedBy: string;
+  /** The clinic's today. */
+  today: string;
+};
+
+/** The discharge page: the episode, the outcome it would have, and what stops it (audited view). */
+export async function dischargePreview(actor: Actor, episodeId: string): Promise<DischargePreview> {
+  return transaction(async (tx) => {
+    const episode = await findEpisodeOrThrow(tx, actor, episodeId);
+    const patient = await findPatientOrThrow(tx, actor, episode.patientId);
+    const outcome = await outcomeIn(tx, actor.clinicId, episode.id);
+    const blockedBy = dischargeBlockedBy((await episodeRedFlagsIn(tx, actor.clinicId, episode.id)).openRedFlags);
+    const { today } = await clinicClock(tx, actor.clinicId);
+    await audit(tx, actor, { action: "discharge.preview", entityType: "Episode", entityId: episode.id, patientId: episode.patientId });
+    return { patient: patientView(patient), episode: episodeView(episode), outcome, blockedBy, today };
+  });
+}
+
+/**
+ * Discharges an open episode: refused (409) when it is already discharged or
+ * while an emergency or urgent red flag is open, and (400, naming the field)
+ * with a return to running after the clinic's today. Stores the reason and the
+ * outcome against the baseline (append-only), closes the episode, audited in
+ * the same transaction with the episode locked.
+ */
+export async function dischargeEpisode(actor: Actor, episodeId: string, input: DischargeInput): Promise<DischargeView> {
+  return transaction(async (tx) => {
+    const episode = await lockEpisode(tx, actor, episodeId);
+    if (episode.status === "discharged")
+      throw new ConflictError("This episode is already discharged. Reopen it before discharging it again.");
+    if (episode.status === "opened_in_error")
+      throw new ConflictError("This episode was withdrawn as opened in error: it is not discharged.");
+    const clock = await refuseFutureDates(tx, actor.clinicId, [
+      { path: "returnToRunningOn", date: input.returnToRunningOn, message: "return to running date cannot be in the future" },
+    ]);
+    await assertDischargeAllowed(tx, actor.clinicId, episode.id);
+    const outcome = await outcomeIn(tx, actor.clinicId, episode.id);
+    const row = await tx.discharge.create({
+      data: {
+        clinicId: actor.clinicId,
+        episodeId: episode.id,
+        reason: input.reason,
+        reasonText: input.reasonText ?? null,
+        dischargedOn: fromDateString(clock.today),
+        returnToRunningOn: input.returnToRunningOn ? fromDateString(input.returnToRunningOn) : null,
+        notes: input.notes ?? null,
+        outcome: asJson(outcome),
+        dischargedById: actor.userId,
+        dischargedByName: actor.name,
+      },
+    });
+    await tx.episode.update({
+      where: { id: episode.id, clinicId: actor.clinicId },
+      data: { status: "discharged", dischargedAt: new Date(), nextReviewDate: null },
+    });
+    await refreshEpisodeSummary(tx, actor.clinicId, episode.id);
+    await audit(tx, actor, {
+      action: "episode.discharge",
+      entityType: "Episode",
+      entityId: episode.id,
+      patientId: episode.patientId,
+      detail: {
+        dischargeId: row.id,
+        reason: input.reason,
+        ...(input.returnToRunningOn ? { returnToRunningOn: input.returnToRunningOn } : {}),
+        before: { status: episode.status, nextReviewDate: toDateString(episode.nextReviewDate) },
+      },
+    });
+    return dischargeView(row);
+  });
+}
