@@ -344,8 +344,14 @@ const PATIENT_CURSOR = z.strictObject({ f: cursorPart.text, g: cursorPart.text, 
 
 // ---------------------------------------------------------------- episodes
 
-/** What a refused second open episode of a knee names: the open one, so the form can link to it. */
-export type OpenEpisodeConflict = { episodeId: string; patientId: string; side: Side; complaint: string };
+/** What a refused second open episode of a knee names: the open one, and a link the form shows. */
+export type OpenEpisodeConflict = {
+  episodeId: string;
+  patientId: string;
+  side: Side;
+  complaint: string;
+  link: { href: string; text: string };
+};
 
 /**
  * The open episode of this runner that covers the same knee, if any ("both"
@@ -362,7 +368,13 @@ async function openEpisodeOfKnee(tx: Tx, actor: Actor, patientId: string, side: 
 }
 
 function openEpisodeConflict(e: EpisodeRow): ConflictError {
-  const detail: OpenEpisodeConflict = { episodeId: e.id, patientId: e.patientId, side: e.side, complaint: e.complaint };
+  const detail: OpenEpisodeConflict = {
+    episodeId: e.id,
+    patientId: e.patientId,
+    side: e.side,
+    complaint: e.complaint,
+    link: { href: `/patients/${e.patientId}#episode-${e.id}`, text: `Go to the open episode: ${e.complaint}` },
+  };
   const knee = e.side === "both" ? "Both knees are" : `The ${SIDE_LABELS[e.side].toLowerCase()} is`;
   return new ConflictError(
     `${knee} already in an open episode ("${e.complaint}", opened ${formatDate(e.createdAt)}). ` +

@@ -109,7 +109,13 @@ describe("one open episode per knee", () => {
       const err = await episode(p.id, side).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(ConflictError);
       expect((err as ConflictError).message).toMatch(/^The left knee is already in an open episode \("Lateral knee pain", opened /);
-      expect((err as ConflictError).detail).toEqual({ episodeId: left.id, patientId: p.id, side: "left", complaint: "Lateral knee pain" });
+      expect((err as ConflictError).detail).toEqual({
+        episodeId: left.id,
+        patientId: p.id,
+        side: "left",
+        complaint: "Lateral knee pain",
+        link: { href: `/patients/${p.id}#episode-${left.id}`, text: "Go to the open episode: Lateral knee pain" },
+      });
     }
     // The other knee may have its own episode; then "both" is refused by either.
     const right = await episode(p.id, "right");

@@ -4,23 +4,20 @@ import { MECHANISM_LABELS, SIDE_LABELS } from "@/lib/domain";
 import { useFormAction } from "@/app/_components/forms/use-form-action";
 import { useState } from "react";
 import Link from "next/link";
-import { z } from "zod";
+import type { RefusalLink } from "@/lib/actions/state";
 import { createEpisodeAction, reopenEpisodeAction, withdrawEpisodeAction } from "@/lib/actions/patients";
 
 import { FormStatus } from "@/app/_components/forms/form-status";
 import { Button } from "@/app/_components/ui/button";
 import { Field, Select, TextInput } from "@/app/_components/ui/field";
 
-/** The open episode a refused second one names (lib/data/patients.ts OpenEpisodeConflict). */
-const openEpisodeConflict = z.object({ episodeId: z.string(), patientId: z.string(), complaint: z.string() });
-
-function OpenEpisodeLink({ conflict }: { conflict: unknown }) {
-  const open = openEpisodeConflict.safeParse(conflict);
-  if (!open.success) return null;
+/** The record a refusal points at (the open episode of the same knee). */
+function RefusalLinkView({ link }: { link: RefusalLink | undefined }) {
+  if (!link) return null;
   return (
     <p className="mt-1 text-sm">
-      <Link className="font-medium text-sky-800 underline" href={`/patients/${open.data.patientId}#episode-${open.data.episodeId}`}>
-        Go to the open episode: {open.data.complaint}
+      <Link className="font-medium text-sky-800 underline" href={link.href}>
+        {link.text}
       </Link>
     </p>
   );
@@ -46,7 +43,7 @@ export function NewEpisodeForm({ patientId, today }: { patientId: string; today:
     >
       <div className="sm:col-span-2 lg:col-span-4">
         <FormStatus state={state} />
-        <OpenEpisodeLink conflict={state.conflict} />
+        <RefusalLinkView link={state.link} />
       </div>
       <input type="hidden" name="patientId" value={patientId} />
       <Field id="side" label="Knee" error={e.side} required>
@@ -104,7 +101,7 @@ export function ReopenEpisodeForm({ episodeId }: { episodeId: string }) {
       {state.message && !state.ok ? (
         <span role="alert" className="text-xs text-red-700">
           {state.message}
-          <OpenEpisodeLink conflict={state.conflict} />
+          <RefusalLinkView link={state.link} />
         </span>
       ) : null}
     </form>
