@@ -5,6 +5,8 @@ import { formatDate } from "@/lib/format";
 import type { Urgency } from "@/lib/domain/urgency";
 import type { OpenRedFlag } from "@/lib/domain/red-flag-items";
 import { Prisma } from "@/prisma/generated/client";
+import { readTreatmentGiven } from "@/lib/stored/answers";
+import type { TreatmentGiven } from "@/lib/validation/assessment";
 import { readEvaluation, readEvaluationOrNull, type StoredEvaluation } from "@/lib/stored/evaluation";
 import { audit, auditList } from "@/lib/data/audit";
 import { clinicClock, refuseFutureDates } from "@/lib/data/clinic";
@@ -201,6 +203,8 @@ export type AssessmentSummary = {
   redFlags: string[];
   changes: Record<string, { vsBaseline?: string; vsPrevious?: string }> | null;
   painNow: number | null;
+  /** Treatment given at the visit (answers.treatment). */
+  treatment: TreatmentGiven[];
   addenda: number;
 };
 
@@ -221,7 +225,17 @@ export async function getPatientRecord(
     const assessments = await tx.assessment.findMany({
       where: { clinicId: actor.clinicId, episodeId: { in: episodes.map((e) => e.id) } },
       orderBy: [{ assessedOn: "asc" }, { createdAt: "asc" }],
-      select: { id: true, episodeId: true, kind: true, assessedOn: true, status: true, urgency: true, signedAt: true, evaluation: true },
+      select: {
+        id: true,
+        episodeId: true,
+        kind: true,
+        assessedOn: true,
+        status: true,
+        urgency: true,
+        signedAt: true,
+        evaluation: true,
+        answers: true,
+      },
     });
     // Counted for this page's assessments only, through the (clinicId, assessmentId) index.
     const addendaCounts = await tx.addendum.groupBy({
@@ -254,6 +268,7 @@ export async function getPatientRecord(
         redFlags: ev?.redFlags?.map((f) => f.code) ?? [],
         changes: ev?.changes ?? null,
         painNow: ev?.scores?.painNow ?? null,
+        treatment: readTreatmentGiven(a.answers),
         addenda: addenda.get(a.id) ?? 0,
       };
     });

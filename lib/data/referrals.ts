@@ -7,7 +7,7 @@ import { audit, auditList } from "@/lib/data/audit";
 import { cursorPart, decodeCursor, encodeCursor } from "@/lib/data/cursor";
 import { findEpisodeOrThrow, isUuid, lockEpisode } from "@/lib/data/patients";
 import { refreshEpisodeSummary } from "@/lib/data/episode-summary";
-import { asJson, fromDateString, toDateString, transaction, type Tx } from "@/lib/data/tx";
+import { asJson, toDateString, transaction, type Tx } from "@/lib/data/tx";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { buildReferralSnapshot } from "@/lib/export/snapshot";
 import type { SnapshotSource, StoredReferralSnapshot } from "@/lib/export/types";
@@ -16,8 +16,8 @@ import { readAnswers } from "@/lib/stored/answers";
 import { readEvaluation, type StoredEvaluation } from "@/lib/stored/evaluation";
 import { readReferralDraft, readSettingsUsed, type ReferralDraftText } from "@/lib/stored/settings";
 import { readReferralSnapshotOrNull } from "@/lib/stored/snapshot";
-import { addDays } from "@/lib/format";
-import { RUN_WINDOW_DAYS } from "@/lib/domain/windows";
+import { readStoredTraining } from "@/lib/stored/evaluation-input";
+import { episodeRedFlagsIn } from "@/lib/data/red-flag-state";
 import type { Prisma } from "@/prisma/generated/client";
 import type { UpdateReferralInput } from "@/lib/validation/referrals";
 
@@ -212,15 +212,19 @@ async function snapshotSource(
     where: { clinicId: actor.clinicId, episodeId: r.episodeId, status: "signed", assessedOn: { lte: a.assessedOn } },
     orderBy: [{ assessedOn: "asc" }, { createdAt: "asc" }],
   });
-  const runs = await tx.run.findMany({
-    where: {
-      clinicId: actor.clinicId,
-      patientId: r.episode.patientId,
-      date: { gte: fromDateString(addDays(toDateString(a.assessedOn), -RUN_WINDOW_DAYS)), lte: a.assessedOn },
-    },
-    select: { date: true, distanceKm: true },
-    orderBy: { date: "asc" },
+  // The training section is made from the runs the assessment was judged with
+  // (stored with it at signing), never from the run log as it is now.
+  const training = readStoredTraining(a.evaluationInput);
+  const addenda = await tx.addendum.findMany({
+    where: { clinicId: actor.clinicId, assessmentId: { in: history.map((h) => h.id) } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
+  const authors = await tx.user.findMany({
+    where: { clinicId: actor.clinicId, id: { in: [...new Set(addenda.map((x) => x.authorId))] } },
+    select: { id: true, name: true },
+  });
+  const authorName = new Map(authors.map((u) => [u.id, u.name]));
+  const flags = await episodeRedFlagsIn(tx, actor.clinicId, r.episodeId);
   const p = r.episode.patient;
   const e = r.episode;
   return {
@@ -262,7 +266,25 @@ async function snapshotSource(
       answers: readAnswers(h.answers),
       evaluation: readEvaluation(h.evaluation),
     })),
-    runs: runs.map((x) => ({ date: toDateString(x.date), distanceKm: x.distanceKm })),
+    runs: training ? training.runs.filter((x) => x.date <= toDateString(a.assessedOn)) : null,
+    loggedSince: training?.loggedSince ?? null,
+    redFlagState: {
+      open: flags.openRedFlags.map((f) => ({ code: f.code, urgency: f.urgency, raisedOn: f.raisedOn })),
+      actions: flags.redFlagActions.map((x) => ({
+        code: x.code,
+        action: x.action,
+        reason: x.reason,
+        note: x.note,
+        actedByName: x.actedBy.name,
+        actedAt: x.actedAt.toISOString(),
+      })),
+    },
+    addenda: addenda.map((x) => ({
+      assessmentId: x.assessmentId,
+      text: x.text,
+      authorName: authorName.get(x.authorId) ?? "Unknown",
+      createdAt: x.createdAt.toISOString(),
+    })),
     // Signed assessments always stored their settings; the defaults are a fallback for records that predate it.
     settings: readSettingsUsed(a.settingsUsed) ?? structuredClone(DEFAULT_SETTINGS),
   };

@@ -96,6 +96,20 @@ export const PLAN_ITEMS = [
 ] as const;
 export type PlanItem = (typeof PLAN_ITEMS)[number];
 
+/** Treatment given at a visit (issue 14 item 3), recorded with the assessment's answers. */
+export const TREATMENT_CODES = [
+  "education",
+  "load_advice",
+  "manual_therapy",
+  "taping",
+  "dry_needling",
+  "footwear_advice",
+  "gait_retraining",
+  "injection_by_doctor",
+  "other",
+] as const;
+export type TreatmentCode = (typeof TREATMENT_CODES)[number];
+
 export const RESPONSES = ["much_better", "better", "unchanged", "worse", "much_worse"] as const;
 export type Response = (typeof RESPONSES)[number];
 

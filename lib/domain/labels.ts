@@ -19,6 +19,7 @@ import type {
   RunningAdviceMode,
   RunningLevel,
   RunSurface,
+  TreatmentCode,
   Sex,
   Side,
   SpikeBand,
@@ -45,6 +46,25 @@ export const RED_FLAG_ACTION_LABELS: Readonly<Record<RedFlagAction, string>> = O
   advised_safety_netted: "Runner advised and safety-netted",
   not_applicable: "Not applicable",
 });
+
+/** Treatment given at a visit (answers.treatment). */
+export const TREATMENT_LABELS: Readonly<Record<TreatmentCode, string>> = Object.freeze({
+  education: "Education about the condition",
+  load_advice: "Load and training advice",
+  manual_therapy: "Manual therapy",
+  taping: "Taping",
+  dry_needling: "Dry needling",
+  footwear_advice: "Footwear advice",
+  gait_retraining: "Gait retraining",
+  injection_by_doctor: "Injection (by a doctor)",
+  other: "Other treatment",
+});
+
+/** One treatment as a record line: "Gait retraining (cadence target 172 steps/min): shorter strides". */
+export function treatmentText(t: { code: TreatmentCode; notes?: string | undefined; cadenceTargetSpm?: number | undefined }): string {
+  const cadence = t.cadenceTargetSpm !== undefined ? ` (cadence target ${t.cadenceTargetSpm} steps/min)` : "";
+  return `${TREATMENT_LABELS[t.code]}${cadence}${t.notes ? `: ${t.notes}` : ""}`;
+}
 
 /** Why an episode ended (Discharge rows). */
 export const DISCHARGE_REASON_LABELS: Readonly<Record<DischargeReason, string>> = Object.freeze({

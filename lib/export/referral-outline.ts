@@ -60,6 +60,7 @@ export const SECTION_IDS = [
   "red-flags",
   "running-advice",
   "exam",
+  "addenda",
   "considerations",
   "outcomes",
   "load",
@@ -137,16 +138,28 @@ function outcomesSection(s: StoredReferralSnapshot): OutlineBlock[] {
 function loadSection(s: StoredReferralSnapshot): OutlineBlock[] {
   const t = s.trainingLoad;
   const partial = t.weekly.some((w) => !w.complete);
+  const unlogged = t.weekly.some((w) => w.logged === false);
+  const loggedSince = s.schemaVersion >= 3 && "loggedSince" in t ? t.loggedSince : null;
+  const notes = [
+    ...(partial ? ["* up to the assessment day"] : []),
+    ...(unlogged && loggedSince ? [`Not logged: before the run log was complete (from ${formatDate(loggedSince)}).`] : []),
+  ];
+  const weekly: OutlineBlock[] =
+    t.weekly.length === 0
+      ? []
+      : [
+          {
+            kind: "table",
+            caption: "Weekly distance, km (ISO weeks, Monday start), from the runs the assessment was judged with",
+            headers: ["Week of", ...t.weekly.map((w) => formatDate(w.weekStart) + (w.complete ? "" : "*"))],
+            rows: [["Distance (km)", ...t.weekly.map((w) => (w.logged === false ? "not logged" : formatScore(w.km)))]],
+            widths: [1.3, ...t.weekly.map(() => 1)],
+            notes: notes.length > 0 ? notes : undefined,
+          },
+        ];
   return [
     { kind: "text", text: t.trendText },
-    {
-      kind: "table",
-      caption: "Weekly distance, km (ISO weeks, Monday start)",
-      headers: ["Week of", ...t.weekly.map((w) => formatDate(w.weekStart) + (w.complete ? "" : "*"))],
-      rows: [["Distance (km)", ...t.weekly.map((w) => formatScore(w.km))]],
-      widths: [1.3, ...t.weekly.map(() => 1)],
-      notes: partial ? ["* up to the assessment day"] : undefined,
-    },
+    ...weekly,
     { kind: "facts", rows: loadFigures(s).map((f) => ({ label: f.label, value: f.value })) },
     { kind: "list", heading: "Single-run spikes", items: t.spikes.map((x) => ({ text: spikeText(x) })), empty: "None." },
     {
@@ -186,10 +199,56 @@ function treatmentSection(s: StoredReferralSnapshot): OutlineBlock[] {
   return blocks;
 }
 
+function redFlagFollowUp(s: StoredReferralSnapshot): OutlineBlock[] {
+  if (s.schemaVersion < 3 || !("redFlagFollowUp" in s)) return [];
+  const f = s.redFlagFollowUp;
+  return [
+    {
+      kind: "list",
+      heading: "Still open when the referral was signed",
+      items: f.open.map((x) => ({
+        lead: x.label,
+        urgency: x.urgency,
+        text: `raised on ${formatDate(x.raisedOn)}, nothing recorded as done yet`,
+      })),
+      empty: "None: every red flag of the episode had an action recorded.",
+    },
+    {
+      kind: "list",
+      heading: "What was done",
+      items: f.actions.map((a) => ({
+        lead: a.label,
+        text: [
+          `${a.action} (${formatDateTime(a.actedAt, s.clinic.timezone ?? "UTC")}, ${a.actedByName})`,
+          a.reason ? `reason: ${a.reason}` : null,
+          a.note ? `note: ${a.note}` : null,
+        ]
+          .filter(Boolean)
+          .join("; "),
+      })),
+      empty: "No action recorded.",
+    },
+  ];
+}
+
+function addendaSection(s: StoredReferralSnapshot): OutlineBlock[] {
+  if (s.schemaVersion < 3 || !("addenda" in s))
+    return [{ kind: "text", text: "Not included in this summary (signed before addenda were included).", style: "muted" }];
+  return [
+    {
+      kind: "list",
+      items: s.addenda.map((a) => ({
+        lead: `Added ${formatDateTime(a.createdAt, s.clinic.timezone ?? "UTC")} by ${a.authorName} to the ${ASSESSMENT_KIND_LABELS[a.kind].toLowerCase()} of ${formatDate(a.assessedOn)}`,
+        text: a.text,
+      })),
+      empty: "None.",
+    },
+  ];
+}
+
 function redFlagsSection(s: StoredReferralSnapshot): OutlineBlock[] {
-  // Red-flag actions (what was done about each flag) and a screen attested
-  // as incomplete ("screen incomplete: reason") belong here, once the
-  // snapshot records them.
+  // A screen attested as incomplete ("screen incomplete: reason") belongs
+  // here, once the snapshot records it.
   return [
     {
       kind: "list",
@@ -204,6 +263,7 @@ function redFlagsSection(s: StoredReferralSnapshot): OutlineBlock[] {
       items: s.redFlagsNotAssessed.map((f) => ({ text: f.label })),
       empty: "None: every red flag was assessed.",
     },
+    ...redFlagFollowUp(s),
   ];
 }
 
@@ -281,6 +341,7 @@ export function buildReferralOutline(snapshot: StoredReferralSnapshot, state: Re
               },
             ],
     },
+    { id: "addenda", title: "Addenda to the assessments", long: true, blocks: addendaSection(s) },
     {
       id: "considerations",
       title: "Considerations (not diagnoses)",

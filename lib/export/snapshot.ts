@@ -28,6 +28,7 @@ import {
   type SpikeBand,
   type TendernessSite,
   PLAN_ITEM_LABELS,
+  RED_FLAG_ACTION_LABELS,
   RESPONSE_LABELS,
   type PlanItem,
 } from "@/lib/domain";
@@ -232,7 +233,11 @@ function mondayOf(day: number): number {
   return day - ((((day + 3) % 7) + 7) % 7);
 }
 
-function weeklyDistance(runs: SnapshotSource["runs"], assessedOn: string): ReferralSnapshot["trainingLoad"]["weekly"] {
+function weeklyDistance(
+  runs: { date: string; distanceKm: number }[],
+  assessedOn: string,
+  loggedSince: string | null,
+): ReferralSnapshot["trainingLoad"]["weekly"] {
   const today = dayNumber(assessedOn);
   const lastMonday = mondayOf(today);
   const firstMonday = lastMonday - 7 * (WEEKS_SHOWN - 1);
@@ -243,16 +248,19 @@ function weeklyDistance(runs: SnapshotSource["runs"], assessedOn: string): Refer
     const i = Math.floor((day - firstMonday) / 7);
     km[i] = (km[i] ?? 0) + run.distanceKm;
   }
+  const since = loggedSince ? dayNumber(loggedSince) : null;
   return km.map((total, i) => ({
     weekStart: fromDayNumber(firstMonday + 7 * i),
     km: Math.round(total * 10) / 10,
     complete: i < WEEKS_SHOWN - 1 || today - lastMonday === 6,
+    // A week that ended before the run log was complete is not known to be 0 km.
+    logged: since === null || firstMonday + 7 * i + 6 >= since,
   }));
 }
 
 function trendText(weekly: ReferralSnapshot["trainingLoad"]["weekly"], assessedOn: string): string {
   if (weekly.every((w) => w.km === 0)) return `No runs recorded in the ${WEEKS_SHOWN} weeks up to the assessment.`;
-  const complete = weekly.filter((w) => w.complete).slice(-4);
+  const complete = weekly.filter((w) => w.complete && w.logged !== false).slice(-4);
   const first = complete[0];
   const last = complete[complete.length - 1];
   let sentence = "";
@@ -273,7 +281,8 @@ function trendText(weekly: ReferralSnapshot["trainingLoad"]["weekly"], assessedO
 
 function trainingLoad(source: SnapshotSource): ReferralSnapshot["trainingLoad"] {
   const load = source.assessment.evaluation.load;
-  const weekly = weeklyDistance(source.runs, source.assessment.assessedOn);
+  const runsRecorded = source.runs !== null;
+  const weekly = runsRecorded ? weeklyDistance(source.runs ?? [], source.assessment.assessedOn, source.loggedSince) : [];
   return {
     acute7dKm: load?.acute7dKm ?? null,
     chronicWeeklyKm: load?.chronicWeeklyKm ?? null,
@@ -286,7 +295,11 @@ function trainingLoad(source: SnapshotSource): ReferralSnapshot["trainingLoad"] 
       band: s.band,
     })),
     weekly,
-    trendText: trendText(weekly, source.assessment.assessedOn),
+    trendText: runsRecorded
+      ? trendText(weekly, source.assessment.assessedOn)
+      : "The runs this assessment was judged with were not stored with it (an older record): weekly distances are not shown.",
+    runsRecorded,
+    loggedSince: source.loggedSince,
   };
 }
 
@@ -376,7 +389,7 @@ function historyUpTo(source: SnapshotSource): HistoryEntry[] {
     .map(({ h }) => h);
 }
 
-const labelled = (code: RedFlagCode): LabelledCode => ({ code, label: RED_FLAG_LABELS[code] });
+const labelled = (code: RedFlagCode): LabelledCode => ({ code, label: RED_FLAG_LABELS[code] ?? code });
 
 /** The evaluation's running advice, worded for the referral; null under rules version 1 (it gave none). */
 function runningAdviceOf(evaluation: StoredEvaluation): ReferralSnapshot["runningAdvice"] {
@@ -419,7 +432,7 @@ export function buildReferralSnapshot(source: SnapshotSource): ReferralSnapshot 
   const finding = (path: string) => findingOf(path, source);
 
   return {
-    schemaVersion: 2,
+    schemaVersion: 3,
     referralId: referral.id,
     signedAt: source.signedAt,
     rulesVersion: evaluation.rulesVersion,
@@ -490,7 +503,31 @@ export function buildReferralSnapshot(source: SnapshotSource): ReferralSnapshot 
     comorbidities: fromIntake("comorbidities"),
     thresholds: structuredClone(source.settings),
     runningAdvice: runningAdviceOf(evaluation),
+    addenda: addendaOf(history, source),
+    redFlagFollowUp: {
+      open: source.redFlagState.open.map((f) => ({ ...labelled(f.code as RedFlagCode), urgency: f.urgency, raisedOn: f.raisedOn })),
+      actions: source.redFlagState.actions.map((a) => ({
+        ...labelled(a.code as RedFlagCode),
+        action: RED_FLAG_ACTION_LABELS[a.action],
+        reason: trimOrNull(a.reason),
+        note: trimOrNull(a.note),
+        actedByName: a.actedByName,
+        actedAt: a.actedAt,
+      })),
+    },
   };
+}
+
+/** The addenda of the assessments the referral draws on, oldest first, each with its assessment. */
+function addendaOf(history: readonly HistoryEntry[], source: SnapshotSource): ReferralSnapshot["addenda"] {
+  const byId = new Map(history.map((h) => [h.id, h]));
+  return source.addenda.flatMap((a) => {
+    const h = byId.get(a.assessmentId);
+    const text = a.text.trim();
+    return h && text
+      ? [{ assessmentId: a.assessmentId, assessedOn: h.assessedOn, kind: h.kind, text, authorName: a.authorName, createdAt: a.createdAt }]
+      : [];
+  });
 }
 
 // ---------------------------------------------------------------------------

@@ -6,6 +6,7 @@
  * it.
  */
 import type { Settings, StoredEvaluation, Urgency } from "@/lib/clinical";
+import type { RedFlagAction } from "@/lib/domain";
 import type { Answers } from "@/lib/validation/assessment";
 
 export type SnapshotSource = {
@@ -52,8 +53,21 @@ export type SnapshotSource = {
   };
   /** Signed, not entered-in-error assessments of the episode up to and including `assessment`, oldest first. */
   history: { id: string; kind: "intake" | "follow_up"; assessedOn: string; answers: Answers; evaluation: StoredEvaluation }[];
-  /** Runs of the run window (RUN_WINDOW_DAYS) up to the assessment day. */
-  runs: { date: string; distanceKm: number }[];
+  /**
+   * The runs the assessment was judged with, as stored with it when it was
+   * signed (its evaluate() input), never the run log as it is now; null when
+   * the assessment did not store them (older records).
+   */
+  runs: { date: string; distanceKm: number }[] | null;
+  /** The day the run log was complete from, as the assessment was judged (its input's `training.loggedSince`). */
+  loggedSince: string | null;
+  /** The episode's red flags at signing: those still open, and what was recorded as done about them (oldest first). */
+  redFlagState: {
+    open: { code: string; urgency: Urgency; raisedOn: string }[];
+    actions: { code: string; action: RedFlagAction; reason: string | null; note: string | null; actedByName: string; actedAt: string }[];
+  };
+  /** Addenda of the assessments in `history`, oldest first. */
+  addenda: { assessmentId: string; text: string; authorName: string; createdAt: string }[];
   /** The thresholds the assessment was evaluated with (its settingsUsed). */
   settings: Settings;
 };
@@ -61,7 +75,7 @@ export type SnapshotSource = {
 export type LabelledCode<C extends string = string> = { code: C; label: string };
 export type Finding = { path: string; label: string; value: string };
 
-export type { ReferralSnapshot, ReferralSnapshotV1, StoredReferralSnapshot } from "@/lib/stored/snapshot";
+export type { ReferralSnapshot, ReferralSnapshotV1, ReferralSnapshotV2, StoredReferralSnapshot } from "@/lib/stored/snapshot";
 import type { ReferralSnapshot } from "@/lib/stored/snapshot";
 
 export type OutcomeSeries = ReferralSnapshot["outcomes"][number];

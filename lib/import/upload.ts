@@ -328,8 +328,11 @@ export async function importUpload(
   if (Number.isFinite(declared) && declared > limits.maxUploadBytes) throw new UploadTooLargeError(limits.maxUploadBytes, empty);
 
   const tmp = await mkdtemp(path.join(tmpdir(), "run-import-"));
-  // Files are handled one after another; a cut-off body leaves the last one unfinished (never awaited then).
+  // Files are handled one after another. A body cut off at the upload limit leaves the file being read
+  // unfinished: its stream is destroyed (so its step of the chain fails and imports nothing), and the files
+  // read to their end before it are imported before the answer is given, so the counts it reports are final.
   let chain: Promise<void> = Promise.resolve();
+  const reading = new Set<Readable>();
   const importer = new Importer(actor, patientId, clock, limits, tmp);
   let received = 0;
   let overLimit = false;
@@ -363,6 +366,8 @@ export async function importUpload(
         return;
       }
       importer.counts.files++;
+      reading.add(stream);
+      stream.once("end", () => reading.delete(stream));
       const got = receive(stream, name, limits, tmp, index++);
       got.catch(() => undefined); // a failed read surfaces through the chain
       chain = chain.then(async () => {
@@ -384,6 +389,8 @@ export async function importUpload(
   } catch (e) {
     chain.catch(() => undefined);
     if (overLimit || e instanceof UploadTooLargeError) {
+      for (const stream of reading) stream.destroy(new UploadTooLargeError(limits.maxUploadBytes, importer.counts));
+      await chain.catch(() => undefined);
       await recordRunImport(actor, patientId, importer.counts.files, importer.counts).catch(() => undefined);
       throw new UploadTooLargeError(limits.maxUploadBytes, importer.counts);
     }

@@ -10,7 +10,15 @@
  *   `runningAdvice` (null when the assessment was evaluated under rules
  *   version 1, which gave none).
  *
- * New snapshots are version 2 (lib/export/snapshot.ts); both versions render.
+ * - 3: adds `addenda` (the addenda of the assessments the referral draws
+ *   on, as they were at signing), `redFlagFollowUp` (the episode's red
+ *   flags still open at signing and what was done about them) and says where its training section came
+ *   from: `trainingLoad.runsRecorded` (false when the assessment did not
+ *   store the runs it was judged with: no weekly distances are shown then)
+ *   and `trainingLoad.loggedSince` (weeks before it are "not logged", not
+ *   0 km). The runs are those stored with the assessment, never the live log.
+ *
+ * New snapshots are version 3 (lib/export/snapshot.ts); every version renders.
  */
 import * as z from "zod";
 import { URGENCY_ORDER } from "@/lib/domain/urgency";
@@ -97,7 +105,7 @@ const base = {
      * first; the assessment's own week is counted only up to the assessment
      * day (`complete` false unless that day is a Sunday).
      */
-    weekly: z.array(z.object({ weekStart: text, km: z.number(), complete: z.boolean() })),
+    weekly: z.array(z.object({ weekStart: text, km: z.number(), complete: z.boolean(), logged: z.boolean().optional() })),
     trendText: text,
   }),
   outcomes: z.array(outcomeSeries),
@@ -117,9 +125,7 @@ const base = {
   comorbidities: nullableText,
 };
 
-export const referralSnapshotV1Schema = z.object({ schemaVersion: z.literal(1), ...base });
-export const referralSnapshotV2Schema = z.object({
-  schemaVersion: z.literal(2),
+const v2 = {
   ...base,
   /** The thresholds the assessment was evaluated with (its settingsUsed). */
   thresholds,
@@ -136,15 +142,36 @@ export const referralSnapshotV2Schema = z.object({
       because: z.array(text),
     })
     .nullable(),
+};
+
+export const referralSnapshotV1Schema = z.object({ schemaVersion: z.literal(1), ...base });
+export const referralSnapshotV2Schema = z.object({ schemaVersion: z.literal(2), ...v2 });
+export const referralSnapshotV3Schema = z.object({
+  schemaVersion: z.literal(3),
+  ...v2,
+  trainingLoad: base.trainingLoad.extend({
+    /** False when the assessment did not store the runs it was judged with (older records): no weekly distances. */
+    runsRecorded: z.boolean(),
+    /** The day the run log was complete from, as the assessment was judged; null when not given. */
+    loggedSince: nullableText,
+  }),
+  /** The episode's red flags at signing: still open (not yet actioned), and what was done about them, oldest first. */
+  redFlagFollowUp: z.object({
+    open: z.array(z.object({ ...labelled, urgency, raisedOn: text })),
+    actions: z.array(z.object({ ...labelled, action: text, reason: nullableText, note: nullableText, actedByName: text, actedAt: text })),
+  }),
+  /** Addenda of the assessments the referral draws on (up to the chosen one), oldest first, as at signing. */
+  addenda: z.array(z.object({ assessmentId: text, assessedOn: text, kind, text, authorName: text, createdAt: text })),
 });
 
 export type ReferralSnapshotV1 = z.output<typeof referralSnapshotV1Schema>;
+export type ReferralSnapshotV2 = z.output<typeof referralSnapshotV2Schema>;
 /** The snapshot written now. */
-export type ReferralSnapshot = z.output<typeof referralSnapshotV2Schema>;
+export type ReferralSnapshot = z.output<typeof referralSnapshotV3Schema>;
 /** A snapshot as stored, of any schema version. */
-export type StoredReferralSnapshot = ReferralSnapshotV1 | ReferralSnapshot;
+export type StoredReferralSnapshot = ReferralSnapshotV1 | ReferralSnapshotV2 | ReferralSnapshot;
 
-const storedSchema = z.discriminatedUnion("schemaVersion", [referralSnapshotV1Schema, referralSnapshotV2Schema]);
+const storedSchema = z.discriminatedUnion("schemaVersion", [referralSnapshotV1Schema, referralSnapshotV2Schema, referralSnapshotV3Schema]);
 
 export function readReferralSnapshot(json: unknown): StoredReferralSnapshot {
   return readStored("referral snapshot", storedSchema, json);

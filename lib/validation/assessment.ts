@@ -2,7 +2,15 @@ import { z } from "zod";
 import { evaluationInputSchema, toInputIssues } from "@/lib/validation/evaluate-input";
 import { isoDate, uuid } from "@/lib/validation/common";
 import { ValidationError } from "@/lib/errors";
-import { ASSESSMENT_KINDS, PAIN_TIMES, PLAN_ITEMS, RESPONSES, SWELLING_TIMING, WELLS_DVT_CRITERIA } from "@/lib/domain/codes";
+import {
+  ASSESSMENT_KINDS,
+  PAIN_TIMES,
+  PLAN_ITEMS,
+  RESPONSES,
+  SWELLING_TIMING,
+  TREATMENT_CODES,
+  WELLS_DVT_CRITERIA,
+} from "@/lib/domain/codes";
 import { wellsDvtScore } from "@/lib/clinical/wells";
 
 /**
@@ -64,6 +72,37 @@ const planSchema = z.strictObject({
   nextReviewDate: isoDate.optional(),
 });
 
+/**
+ * Treatment given at this visit (issue 14 item 3): each code once, with
+ * notes; gait retraining needs its cadence target (steps/min) and only it has
+ * one; "other" needs notes saying what was done.
+ */
+const treatmentItemSchema = z
+  .strictObject({
+    code: z.enum(TREATMENT_CODES, { error: `must be one of: ${TREATMENT_CODES.join(", ")}` }),
+    notes: text(1000),
+    cadenceTargetSpm: z
+      .int({ error: "must be a whole number of steps per minute" })
+      .min(140, "must be from 140 to 220 steps/min")
+      .max(220, "must be from 140 to 220 steps/min")
+      .optional(),
+  })
+  .superRefine((t, ctx) => {
+    if (t.code === "gait_retraining" && t.cadenceTargetSpm === undefined)
+      ctx.addIssue({ code: "custom", path: ["cadenceTargetSpm"], message: "give the cadence target of the gait retraining (steps/min)" });
+    if (t.code !== "gait_retraining" && t.cadenceTargetSpm !== undefined)
+      ctx.addIssue({ code: "custom", path: ["cadenceTargetSpm"], message: "a cadence target belongs to gait retraining only" });
+    if (t.code === "other" && !t.notes) ctx.addIssue({ code: "custom", path: ["notes"], message: "say what the other treatment was" });
+  });
+
+export const treatmentSchema = z.strictObject({
+  given: z
+    .array(treatmentItemSchema)
+    .max(TREATMENT_CODES.length)
+    .refine((list) => new Set(list.map((t) => t.code)).size === list.length, "a treatment is listed twice"),
+});
+export type TreatmentGiven = z.output<typeof treatmentItemSchema>;
+
 const trainingFlags = S.training.unwrap().omit({ runs: true });
 
 export const answersSchema = z.strictObject({
@@ -75,6 +114,7 @@ export const answersSchema = z.strictObject({
   context: contextSchema.optional(),
   followUp: followUpSchema.optional(),
   plan: planSchema.optional(),
+  treatment: treatmentSchema.optional(),
 });
 
 export type Answers = z.output<typeof answersSchema>;

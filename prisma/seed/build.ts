@@ -10,6 +10,7 @@ import { buildEvaluationInput, type ClinicalAnswers } from "../../lib/clinical/r
 import { refreshEpisodeSummary } from "../../lib/data/episode-summary";
 import { asJson } from "../../lib/data/tx";
 import { createReferralDraftIn, signReferralIn } from "../../lib/data/referrals";
+import { redFlagStateIn } from "../../lib/data/red-flag-state";
 import { addDays } from "../../lib/format";
 import type { Prisma } from "../../prisma/generated/client";
 import { deriveAnswers, type Answers } from "../../lib/validation/assessment";
@@ -26,7 +27,7 @@ import {
   type Rng,
   type Trajectory,
 } from "./generators";
-import { OVERUSE_SCENARIOS, RED_FLAG_SCENARIOS, type Scenario } from "./scenarios";
+import { EMERGENCY_DEPARTMENT, OVERUSE_SCENARIOS, RED_FLAG_SCENARIOS, type Scenario } from "./scenarios";
 
 type Tx = Prisma.TransactionClient;
 
@@ -106,6 +107,123 @@ async function signDrafts(
   if (marked !== toMarkInError.length) throw new Error(`marked ${marked} of ${toMarkInError.length} seeded assessments entered in error`);
 }
 
+/** Discharged demo episodes were discharged at the end of their last visit's day (after its signing and red-flag actions). */
+const DISCHARGE_TIME = "17:30:00Z";
+
+type SeededEpisode = {
+  id: string;
+  intakeId: string;
+  nextReviewDate: string | null;
+  scenario: Scenario;
+  redFlagScenario: boolean;
+  dischargedOn: string | null;
+};
+
+type ReferralOutcome = { status: "draft" | "signed" | "sent" | "cancelled"; recipient: string | null; at: Date };
+
+const minutesAfter = (at: string | Date, minutes: number) => new Date(new Date(at).getTime() + minutes * 60_000);
+
+/**
+ * What the demo clinicians did about each red flag, as a clinic would have
+ * recorded it (RedFlagAction rows; the open items follow from them,
+ * lib/domain/red-flag-items.ts):
+ * - a referral sent for the intake's flags: "sent to the emergency
+ *   department" when it went to the ED (the septic knee), else "urgent
+ *   referral made" (the SCFE teenager: the same day), just after it was sent;
+ * - a referral cancelled because the runner went to their GP: "discussed with doctor";
+ * - a referral drafted or signed but not sent: the flags stay open (the caseload shows both);
+ * - a red-flag picture without a referral: the same day, by urgency (ED,
+ *   doctor, or advice and safety-netting);
+ * - a flag raised again at a later visit, or raised in an overuse episode:
+ *   advice and safety-netting for "soon", otherwise it stays open today;
+ * - a discharged episode: anything still open was reviewed at discharge.
+ */
+async function seedRedFlagActions(
+  tx: Tx,
+  clinicId: string,
+  actedById: string,
+  episodes: SeededEpisode[],
+  referrals: Map<string, ReferralOutcome>,
+  signedAt: Map<string, string>,
+): Promise<void> {
+  // An action closes an item; a later firing of the same code then raises a new one: decide again until nothing is new.
+  const decided = new Set<string>();
+  for (;;) {
+    const state = await redFlagStateIn(
+      tx,
+      clinicId,
+      episodes.map((e) => e.id),
+    );
+    const rows: Prisma.RedFlagActionCreateManyInput[] = [];
+    for (const e of episodes) {
+      const referral = referrals.get(e.id);
+      for (const f of state.get(e.id)!.openRedFlags) {
+        const key = `${e.id} ${f.code} ${f.assessmentId}`;
+        if (decided.has(key)) continue;
+        decided.add(key);
+        const raisedAt = signedAt.get(f.assessmentId)!;
+        const byIntake = f.assessmentId === e.intakeId;
+        const act = (action: Prisma.RedFlagActionCreateManyInput["action"], at: Date, note: string, reason?: string) =>
+          rows.push({
+            clinicId,
+            episodeId: e.id,
+            assessmentId: f.assessmentId,
+            code: f.code,
+            action,
+            note,
+            reason,
+            actedById,
+            actedByName: "",
+            actedAt: at,
+          });
+        if (referral && byIntake && referral.status === "sent") {
+          if (referral.recipient === EMERGENCY_DEPARTMENT)
+            act(
+              "sent_to_ed",
+              minutesAfter(referral.at, 10),
+              "Sent to the emergency department with the referral letter; a relative drove them there. ED triage informed by phone.",
+            );
+          else
+            act(
+              "urgent_referral",
+              minutesAfter(referral.at, 10),
+              `Referral sent to ${referral.recipient ?? "the runner's GP"}. No running until seen.`,
+            );
+        } else if (referral && byIntake && referral.status === "cancelled") {
+          act(
+            "discussed_with_doctor",
+            minutesAfter(referral.at, 20),
+            "The runner chose to see their own GP; findings discussed with the GP by phone the same day.",
+          );
+        } else if (referral && byIntake && !e.dischargedOn) {
+          continue; // the referral is not sent yet: the flag stays open
+        } else if (e.redFlagScenario && byIntake) {
+          const [action, note] =
+            f.urgency === "emergency"
+              ? (["sent_to_ed", "Sent to the emergency department the same day."] as const)
+              : f.urgency === "urgent"
+                ? ([
+                    "discussed_with_doctor",
+                    "Discussed with the clinic's sports physician the same day; seen by them within the week.",
+                  ] as const)
+                : (["advised_safety_netted", "Advised on load; to come back sooner if it gets worse or new symptoms appear."] as const);
+          act(action, minutesAfter(raisedAt, 30), note);
+        } else if (f.urgency === "soon" || f.urgency === "routine") {
+          act(
+            "advised_safety_netted",
+            minutesAfter(raisedAt, 30),
+            "Advised on load; to come back sooner if it gets worse or new symptoms appear.",
+          );
+        } else if (e.dischargedOn) {
+          act("advised_safety_netted", new Date(`${e.dischargedOn}T17:00:00Z`), "Reviewed at discharge: settled, safety-netted.");
+        }
+      }
+    }
+    if (!rows.length) return;
+    await tx.redFlagAction.createMany({ data: rows });
+  }
+}
+
 export async function buildClinicData(tx: Tx, def: DemoClinic, passwordHash: string, today: string): Promise<SeedCounts> {
   const rng = prng(def.seed * 7919);
   const clinic = await tx.clinic.create({
@@ -132,7 +250,7 @@ export async function buildClinicData(tx: Tx, def: DemoClinic, passwordHash: str
   // PostgreSQL accepts assessments only as drafts: they are signed (and some marked entered in error) afterwards, set-based.
   const toSign: { id: string; signedAt: string; input: unknown }[] = [];
   const toMarkInError: { id: string; at: string; reason: string }[] = [];
-  const episodes: { id: string; nextReviewDate: string | null }[] = [];
+  const episodes: SeededEpisode[] = [];
   for (let i = 0; i < def.runners; i++) {
     const scenario: Scenario =
       i < RED_FLAG_SCENARIOS.length
@@ -205,7 +323,7 @@ export async function buildClinicData(tx: Tx, def: DemoClinic, passwordHash: str
         onsetDate: new Date(`${addDays(intakeOn, -rng.int(10, 80))}T00:00:00Z`),
         mechanism: scenario.mechanism,
         status: discharged ? "discharged" : "open",
-        dischargedAt: discharged ? new Date(`${lastVisit}T16:00:00Z`) : null,
+        dischargedAt: discharged ? new Date(`${lastVisit}T${DISCHARGE_TIME}`) : null,
       },
     });
     counts.episodes++;
@@ -256,6 +374,7 @@ export async function buildClinicData(tx: Tx, def: DemoClinic, passwordHash: str
     const redFlagStillPresent = i < RED_FLAG_SCENARIOS.length && rng.chance(0.5);
     const errorIndex = i === 3 && followUps >= 2 ? 1 : -1; // one follow-up per clinic entered in error
     let lastSignedPlan: Answers["plan"] | undefined;
+    let intakeId: string | undefined;
 
     for (let k = 0; k < visits.length; k++) {
       const assessedOn = visits[k]!;
@@ -287,7 +406,7 @@ export async function buildClinicData(tx: Tx, def: DemoClinic, passwordHash: str
           rng,
           isIntake
             ? scenario.plan
-            : trajectory === "improving"
+            : trajectory === "improving" && !scenario.stopsRunning
               ? ["walk_run_progression", "pain_monitoring", "strengthen_hip_thigh"]
               : scenario.plan,
         ),
@@ -346,6 +465,7 @@ export async function buildClinicData(tx: Tx, def: DemoClinic, passwordHash: str
         },
       });
       counts.assessments++;
+      if (isIntake) intakeId = row.id;
       if (!isDraft) toSign.push({ id: row.id, signedAt: `${assessedOn}T${String(9 + (k % 8)).padStart(2, "0")}:30:00Z`, input });
       if (isIntake && scenario.referral)
         referralCandidates.push({ episodeId: episode.id, intakeId: row.id, intakeOn: assessedOn, scenario });
@@ -360,13 +480,19 @@ export async function buildClinicData(tx: Tx, def: DemoClinic, passwordHash: str
         lastSignedPlan = plan;
       }
     }
-    episodes.push({ id: episode.id, nextReviewDate: !discharged ? (lastSignedPlan?.nextReviewDate ?? null) : null });
+    episodes.push({
+      id: episode.id,
+      intakeId: intakeId!,
+      nextReviewDate: !discharged ? (lastSignedPlan?.nextReviewDate ?? null) : null,
+      scenario,
+      redFlagScenario: i < RED_FLAG_SCENARIOS.length,
+      dischargedOn: discharged ? lastVisit : null,
+    });
   }
   await signDrafts(tx, clinic.id, signer.id, toSign, toMarkInError);
   for (const e of episodes) {
     if (e.nextReviewDate)
       await tx.episode.update({ where: { id: e.id }, data: { nextReviewDate: new Date(`${e.nextReviewDate}T00:00:00Z`) } });
-    await refreshEpisodeSummary(tx, clinic.id, e.id);
   }
   // Referrals: signed, sent, cancelled and draft ones, several urgent, built by the same code as the app.
   const actor = {
@@ -385,36 +511,47 @@ export async function buildClinicData(tx: Tx, def: DemoClinic, passwordHash: str
     "Emergency department, City Hospital",
     null,
   ];
+  const referralOutcome = new Map<string, ReferralOutcome>();
   for (const [n, c] of referralCandidates.entries()) {
+    const referral = c.scenario.referral!;
     const draft = await createReferralDraftIn(tx, actor, c.episodeId, c.intakeId);
+    const recipient = referral.recipient ?? recipients[n % recipients.length] ?? null;
+    // A same-day referral is written, signed and sent within the hour after the intake; the others in the afternoon.
+    const at = (time: string) =>
+      new Date(`${c.intakeOn}T${referral.sameDay ? time.replace(/^1[4-7]/, (h) => String(Number(h) - 4)) : time}Z`);
     await tx.referral.update({
       where: { id: draft.id },
-      data: {
-        question: c.scenario.referral!.question,
-        recipient: recipients[n % recipients.length],
-        createdAt: new Date(`${c.intakeOn}T14:30:00Z`),
-      },
+      // The clinician's reason and question, about the flag the intake fired (the engine's list of flags is the default).
+      data: { question: referral.question, reason: referral.reason, recipient, createdAt: at("14:30:00") },
     });
     counts.referrals++;
-    const state = n % 4; // 0 signed, 1 sent, 2 draft, 3 sent (one cancelled)
+    // 0 signed, 1 sent, 2 draft, 3 sent (one cancelled); same-day referrals are always sent.
+    const state = referral.sameDay ? 1 : n % 4;
+    const outcome: ReferralOutcome = { status: state === 2 ? "draft" : state === 0 ? "signed" : "sent", recipient, at: at("16:00:00") };
+    referralOutcome.set(c.episodeId, outcome);
     if (state === 2) continue;
-    await signReferralIn(tx, actor, draft.id, draft.version, new Date(`${c.intakeOn}T15:00:00Z`));
+    await signReferralIn(tx, actor, draft.id, draft.version, at("15:00:00"));
     if (state === 1 || state === 3)
       await tx.referral.update({
         where: { id: draft.id },
-        data: { status: "sent", sentAt: new Date(`${c.intakeOn}T16:00:00Z`), version: { increment: 1 } },
+        data: { status: "sent", sentAt: at("16:00:00"), version: { increment: 1 } },
       });
-    if (n === 3) {
+    if (n === 3 && !referral.sameDay) {
+      outcome.status = "cancelled";
+      outcome.at = at("17:00:00");
       await tx.referral.update({
         where: { id: draft.id },
         data: {
           status: "cancelled",
-          cancelledAt: new Date(`${c.intakeOn}T17:00:00Z`),
+          cancelledAt: outcome.at,
           cancelReason: "Runner chose to see their own GP.",
           version: { increment: 1 },
         },
       });
     }
   }
+  const signedAt = new Map(toSign.map((a) => [a.id, a.signedAt]));
+  await seedRedFlagActions(tx, clinic.id, signer.id, episodes, referralOutcome, signedAt);
+  for (const e of episodes) await refreshEpisodeSummary(tx, clinic.id, e.id);
   return counts;
 }

@@ -4,7 +4,7 @@
  * consideration of the engine at least once per clinic (checked by
  * tests/integration/seed.test.ts).
  */
-import type { ExamInput, HistoryInput, SymptomsInput } from "../../lib/clinical";
+import type { ExamInput, HistoryInput, RedFlagCode, SymptomsInput } from "../../lib/clinical";
 import type { PlanItem, WellsDvtCriterion } from "../../lib/domain";
 
 export type Scenario = {
@@ -21,8 +21,17 @@ export type Scenario = {
   /** Red-flag answers that persist at follow-ups (others resolve). */
   persists?: (keyof SymptomsInput)[];
   plan: PlanItem[];
-  /** The demo referral this runner gets, if any. */
-  referral?: { question: string; reason: string };
+  /**
+   * No running and no return-to-run plan at any visit (the picture stops
+   * running until a doctor has seen it): follow-ups keep `plan`, whatever the trajectory.
+   */
+  stopsRunning?: boolean;
+  /**
+   * The demo referral this runner gets, if any: the question fits the reason,
+   * and both are about `flag`, which the intake fires (tests/integration/seed.test.ts).
+   * `sameDay`: signed and sent on the day of the intake, whatever the other referrals do.
+   */
+  referral?: { flag: RedFlagCode; question: string; reason: string; recipient?: string; sameDay?: boolean };
 };
 
 const CONSERVATIVE: PlanItem[] = [
@@ -35,6 +44,9 @@ const CONSERVATIVE: PlanItem[] = [
 ];
 const RETURN: PlanItem[] = ["walk_run_progression", "no_progress_if_symptoms_24h", "pain_monitoring"];
 const REFER: PlanItem[] = ["refer_physician", "reduce_running_volume"];
+/** Running stops until a doctor has seen the runner: no walk-run progression, no reduced running. */
+const STOP: PlanItem[] = ["refer_physician", "pain_monitoring"];
+export const EMERGENCY_DEPARTMENT = "Emergency department, City Hospital";
 
 export const RED_FLAG_SCENARIOS: Scenario[] = [
   {
@@ -44,10 +56,14 @@ export const RED_FLAG_SCENARIOS: Scenario[] = [
     symptoms: { hotSwollenJoint: true, fever: true, visibleSwelling: true, painAtRest: true },
     history: { recentJointInjection: true },
     exam: { effusion: "large", fullExtension: false },
-    plan: REFER,
+    plan: STOP,
+    stopsRunning: true,
     referral: {
-      question: "Please assess today for septic arthritis (aspiration, bloods).",
+      flag: "septic_arthritis_suspected",
+      question: "Please assess today for septic arthritis (joint aspiration, bloods, blood cultures).",
       reason: "Hot swollen knee with fever two weeks after an intra-articular injection.",
+      recipient: EMERGENCY_DEPARTMENT,
+      sameDay: true,
     },
   },
   {
@@ -56,8 +72,10 @@ export const RED_FLAG_SCENARIOS: Scenario[] = [
     mechanism: "gradual",
     symptoms: { calfSwellingOrTenderness: true },
     wellsDvtCriteria: ["calf_swelling_3cm", "pitting_oedema"],
-    plan: REFER,
+    plan: STOP,
+    stopsRunning: true,
     referral: {
+      flag: "dvt_suspected",
       question: "Please rule out deep vein thrombosis (Wells score, duplex ultrasound).",
       reason: "New calf swelling and tenderness with medial knee pain.",
     },
@@ -79,6 +97,7 @@ export const RED_FLAG_SCENARIOS: Scenario[] = [
     exam: { tenderness: ["medial_joint_line", "fibular_head"], flexionTo90: true, effusion: "trace" },
     plan: REFER,
     referral: {
+      flag: "ottawa_knee_rule_positive",
       question: "Ottawa knee rule positive: is there a fracture on X-ray?",
       reason: "Acute trauma, age over 55 with fibular head tenderness.",
     },
@@ -91,6 +110,7 @@ export const RED_FLAG_SCENARIOS: Scenario[] = [
     exam: { effusion: "large", valgusStress30: "laxity", tenderness: ["mcl", "medial_joint_line"] },
     plan: REFER,
     referral: {
+      flag: "haemarthrosis_suspected",
       question: "Suspected haemarthrosis with MCL laxity: please assess for ligament and meniscal injury (MRI?).",
       reason: "Rapid swelling within 2 hours of a twisting injury, valgus laxity at 30°.",
     },
@@ -104,6 +124,7 @@ export const RED_FLAG_SCENARIOS: Scenario[] = [
     persists: ["locking"],
     plan: REFER,
     referral: {
+      flag: "locked_knee",
       question: "Locked knee with positive McMurray: bucket-handle meniscal tear? Surgical opinion please.",
       reason: "True locking, extension deficit, medial joint-line tenderness.",
     },
@@ -115,8 +136,10 @@ export const RED_FLAG_SCENARIOS: Scenario[] = [
     symptoms: { nightPain: true, painAtRest: true },
     history: { previousBoneStressInjury: true, lowEnergyAvailability: true },
     exam: { tenderness: ["proximal_medial_tibia_bony"], hopPain: true },
-    plan: ["refer_physician", "reduce_running_volume", "walk_run_progression"],
+    plan: STOP,
+    stopsRunning: true,
     referral: {
+      flag: "bone_stress_injury_suspected",
       question: "Suspected medial tibial plateau stress fracture: MRI and bone health review (RED-S)?",
       reason: "Focal bony tenderness of the proximal medial tibia with hop pain and night pain.",
     },
@@ -130,6 +153,7 @@ export const RED_FLAG_SCENARIOS: Scenario[] = [
     history: { historyOfCancer: true },
     plan: REFER,
     referral: {
+      flag: "tumour_suspected",
       question: "Night pain with weight loss and a history of cancer: please investigate (imaging, bloods).",
       reason: "Night pain, unexplained weight loss, previous cancer.",
     },
@@ -141,10 +165,15 @@ export const RED_FLAG_SCENARIOS: Scenario[] = [
     age: [14, 15],
     symptoms: { limp: true },
     exam: { hipInternalRotationReduced: true },
-    plan: REFER,
+    // Suspected slipped capital femoral epiphysis: same-day orthopaedic referral, off the leg, no running at all.
+    plan: STOP,
+    stopsRunning: true,
     referral: {
-      question: "Knee pain with reduced hip internal rotation in an adolescent: please X-ray both hips (SCFE?).",
-      reason: "Age 14-15, limp, reduced hip internal rotation.",
+      flag: "scfe_suspected",
+      question: "Suspected slipped capital femoral epiphysis: please see today and X-ray both hips (AP and frog-leg lateral).",
+      reason: "Adolescent with knee pain, a limp and reduced hip internal rotation.",
+      recipient: "Paediatric orthopaedics on call, City Hospital",
+      sameDay: true,
     },
   },
   {
@@ -164,6 +193,7 @@ export const RED_FLAG_SCENARIOS: Scenario[] = [
     exam: { tenderness: ["pes_anserine"] },
     plan: [...CONSERVATIVE, "refer_physician"],
     referral: {
+      flag: "persistent_pain",
       question: "Pes anserine pain persisting 4 weeks despite load reduction: injection or imaging?",
       reason: "Pain persisting more than 2 weeks despite reduced training.",
     },
@@ -185,6 +215,7 @@ export const RED_FLAG_SCENARIOS: Scenario[] = [
     exam: { effusion: "moderate", tenderness: ["medial_patellar_facet"] },
     plan: REFER,
     referral: {
+      flag: "patellar_dislocation",
       question: "Patellar dislocation with effusion: X-ray / MRI for an osteochondral fracture and MPFL tear?",
       reason: "First-time lateral patellar dislocation, medial facet tenderness and effusion.",
     },
@@ -197,6 +228,7 @@ export const RED_FLAG_SCENARIOS: Scenario[] = [
     symptoms: { unableToBearWeightNow: true, unableToBearWeightImmediately: false, limp: true },
     plan: REFER,
     referral: {
+      flag: "unable_to_bear_weight",
       question: "Unable to bear weight three weeks after a fall: imaging for an occult fracture, please.",
       reason: "Unable to take four steps now, after an acute fall.",
     },
@@ -208,8 +240,10 @@ export const RED_FLAG_SCENARIOS: Scenario[] = [
     age: [22, 45],
     symptoms: { nightPain: true },
     exam: { hipInternalRotationReduced: true, hopPain: true },
-    plan: REFER,
+    plan: STOP,
+    stopsRunning: true,
     referral: {
+      flag: "femoral_neck_bsi_suspected",
       question: "Reduced hip internal rotation with hop and night pain: femoral neck stress fracture? Urgent MRI please.",
       reason: "Knee pain referred from the hip with hop and night pain in a marathon runner.",
     },
@@ -221,6 +255,7 @@ export const RED_FLAG_SCENARIOS: Scenario[] = [
     exam: { valgusStress0: "laxity", valgusStress30: "laxity", tenderness: ["mcl"] },
     plan: REFER,
     referral: {
+      flag: "valgus_laxity_in_extension",
       question: "Valgus laxity in extension after a twisting injury: MRI for the posteromedial corner and cruciates?",
       reason: "Laxity on valgus stress at 0° and 30° after an acute injury.",
     },

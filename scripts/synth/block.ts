@@ -257,7 +257,11 @@ function referralRows(
       evaluation: from.evaluation,
     },
     history: history.map((h) => ({ id: h.id, kind: h.kind, assessedOn: h.assessedOn, answers: h.answers, evaluation: h.evaluation })),
+    // The runs the assessment was evaluated with (the window before it), as its stored input would hold them.
     runs: runs.filter((r) => r.date >= lookFrom && r.date <= from.assessedOn).map((r) => ({ date: r.date, distanceKm: r.distanceKm })),
+    loggedSince: null,
+    redFlagState: { open: [], actions: [] },
+    addenda: [],
     settings: DEFAULT_SETTINGS,
   };
   const snapshot = buildReferralSnapshot(source);

@@ -18,19 +18,16 @@ export async function episodeIn(t: TestClinic) {
   return { patientId: p.id, episodeId: e.id };
 }
 
-export async function draftIn(t: TestClinic) {
+type Answers = Parameters<typeof saveDraft>[1]["answers"];
+
+export async function draftIn(t: TestClinic, answers: Answers = { symptoms: { painNow: 4 } }) {
   const e = await episodeIn(t);
-  const d = await saveDraft(t.clinician, {
-    episodeId: e.episodeId,
-    kind: "intake",
-    assessedOn: isoDaysAgo(1),
-    answers: { symptoms: { painNow: 4 } },
-  });
+  const d = await saveDraft(t.clinician, { episodeId: e.episodeId, kind: "intake", assessedOn: isoDaysAgo(1), answers });
   return { ...e, assessmentId: d.id, version: d.version };
 }
 
-export async function signedIn(t: TestClinic) {
-  const d = await draftIn(t);
+export async function signedIn(t: TestClinic, answers: Answers = { symptoms: { painNow: 4 } }) {
+  const d = await draftIn(t, answers);
   const a = await signAssessment(t.clinician, d.assessmentId, d.version);
   return { ...d, version: a.version };
 }

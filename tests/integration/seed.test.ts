@@ -5,6 +5,7 @@
  */
 import pg from "pg";
 import { CONSIDERATION_CODES, RED_FLAG_CODES, RISK_FACTOR_CODES } from "@/lib/clinical";
+import { RED_FLAG_SCENARIOS } from "../../prisma/seed/scenarios";
 import { seed } from "../../prisma/seed";
 import { applyMigrations } from "../../scripts/db/migrate";
 import { adminUrl, createServerDatabase, serverIsReachable } from "../helpers/db";
@@ -90,6 +91,69 @@ it("seeds the demo clinics once, with every rule firing in each clinic", async (
     expect(states[0]!.worsening).toBeGreaterThan(0);
     expect(states[0]!.overdue).toBeGreaterThan(0);
     expect(states[0]!.drafts).toBeGreaterThan(0);
+
+    // Coherent clinical stories (issue 9 item 7).
+    // Every referral's question and reason are the scenario's pair, about a flag its assessment fired.
+    const byQuestion = new Map(RED_FLAG_SCENARIOS.filter((s) => s.referral).map((s) => [s.referral!.question, s.referral!]));
+    const asked = await query<{ question: string; reason: string; codes: string[] }>(
+      db.url,
+      `SELECT r.question, r.reason, array(SELECT x->>'code' FROM jsonb_array_elements(a.evaluation->'redFlags') x) AS codes
+         FROM "Referral" r JOIN "Assessment" a ON a.id = r."assessmentId" AND a."clinicId" = r."clinicId"`,
+    );
+    expect(asked.length).toBeGreaterThan(10);
+    for (const r of asked) {
+      const scenario = byQuestion.get(r.question);
+      expect({ question: r.question, known: !!scenario }).toEqual({ question: r.question, known: true });
+      expect(r.reason).toBe(scenario!.reason);
+      expect(r.codes).toContain(scenario!.flag);
+    }
+    // The SCFE teenager: referred the same day (signed and sent on the day of the intake), never on a walk-run plan.
+    const scfe = await query<{ intake: string; sent: string | null; status: string; plans: string[] }>(
+      db.url,
+      `SELECT to_char(a."assessedOn", 'YYYY-MM-DD') AS intake, to_char(r."sentAt", 'YYYY-MM-DD') AS sent, r.status::text AS status,
+              array(SELECT DISTINCT p FROM "Assessment" b, jsonb_array_elements_text(b.answers->'plan'->'items') p
+                     WHERE b."episodeId" = r."episodeId" AND b.status = 'signed') AS plans
+         FROM "Referral" r JOIN "Assessment" a ON a.id = r."assessmentId"
+        WHERE r.question LIKE 'Suspected slipped capital femoral epiphysis%'`,
+    );
+    expect(scfe).toHaveLength(2);
+    for (const r of scfe) {
+      expect(r.status).toBe("sent");
+      expect(r.sent).toBe(r.intake);
+      expect(r.plans).not.toContain("walk_run_progression");
+      expect(r.plans).toContain("refer_physician");
+    }
+    // The septic knee: sent to the emergency department the same day, and its flag actioned.
+    const septic = await query<{ recipient: string; status: string; actions: string[]; open: string[] }>(
+      db.url,
+      `SELECT r.recipient, r.status::text AS status, coalesce(e."openUrgentFlags", '{}') AS open,
+              array(SELECT f.action::text FROM "RedFlagAction" f WHERE f."episodeId" = r."episodeId" AND f.code = 'septic_arthritis_suspected') AS actions
+         FROM "Referral" r JOIN "Episode" e ON e.id = r."episodeId"
+        WHERE r.question LIKE 'Please assess today for septic arthritis%'`,
+    );
+    expect(septic).toHaveLength(2);
+    for (const r of septic) {
+      expect(r).toMatchObject({ recipient: "Emergency department, City Hospital", status: "sent" });
+      expect(r.actions).toContain("sent_to_ed");
+    }
+    // Some flags are still open today (with a referral not yet sent, or raised again at the latest visit),
+    // none on a discharged episode; the caseload counts agree.
+    const open = await query<{ clinic: string; flagged: number; unsent: number; discharged: number; counted: number }>(
+      db.url,
+      `SELECT c.name AS clinic,
+              count(*) FILTER (WHERE e.status = 'open' AND cardinality(e."openUrgentFlags") > 0)::int AS flagged,
+              count(*) FILTER (WHERE e.status = 'open' AND e."unsentUrgentReferrals" > 0)::int AS unsent,
+              count(*) FILTER (WHERE e.status = 'discharged' AND cardinality(e."openUrgentFlags") > 0)::int AS discharged,
+              (SELECT "openUrgentFlags" FROM "CaseloadCount" k WHERE k."clinicId" = c.id) AS counted
+         FROM "Episode" e JOIN "Clinic" c ON c.id = e."clinicId" GROUP BY c.id, c.name`,
+    );
+    expect(open).toHaveLength(2);
+    for (const c of open) {
+      expect(c.flagged).toBeGreaterThan(0);
+      expect(c.counted).toBe(c.flagged);
+      expect(c.discharged).toBe(0);
+    }
+    expect(open.some((c) => c.unsent > 0)).toBe(true);
   } finally {
     await db.drop();
   }

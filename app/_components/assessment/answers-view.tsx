@@ -1,5 +1,5 @@
 import { wellsDvtLikelihood, wellsDvtScore } from "@/lib/clinical/wells";
-import { findingLabel, PLAN_ITEM_LABELS, WELLS_DVT_CRITERION_LABELS, type WellsDvtCriterion } from "@/lib/domain";
+import { findingLabel, PLAN_ITEM_LABELS, treatmentText, WELLS_DVT_CRITERION_LABELS, type WellsDvtCriterion } from "@/lib/domain";
 import { formatDate } from "@/lib/format";
 import { FOLLOW_UP_SECTIONS, INTAKE_SECTIONS, KOOS_ITEMS, questionsOf, type Question } from "@/lib/questions";
 import { type Answers } from "@/lib/validation/assessment";
@@ -148,6 +148,20 @@ export function AnswersView({ kind, answers }: { kind: "intake" | "follow_up"; a
         )}
         {answers.plan?.notes ? <p className="mt-1 whitespace-pre-wrap">{answers.plan.notes}</p> : null}
         <p className="mt-1">Next review: {formatDate(answers.plan?.nextReviewDate)}</p>
+      </section>
+      <section aria-labelledby="view-treatment">
+        <h3 id="view-treatment" className="font-semibold">
+          Treatment given
+        </h3>
+        {answers.treatment?.given.length ? (
+          <ul className="ml-5 list-disc" data-testid="treatment-given">
+            {answers.treatment.given.map((t) => (
+              <li key={t.code}>{treatmentText(t)}</li>
+            ))}
+          </ul>
+        ) : (
+          <p className="text-slate-600">None recorded.</p>
+        )}
       </section>
     </div>
   );

@@ -9,6 +9,7 @@ import { discardDraftAction, saveDraftAction, signAssessmentAction } from "@/lib
 import type { ActionState } from "@/lib/actions/state";
 import { addDays, formatDate, formatDateTime } from "@/lib/format";
 import { answersSchema, deriveAnswers, formAnswers, type Answers } from "@/lib/validation/assessment";
+import { TreatmentFieldset } from "./treatment-fieldset";
 import { toInputIssues } from "@/lib/validation/evaluate-input";
 import { Alert } from "@/app/_components/ui/alert";
 import { reviewDateIssues } from "@/lib/validation/review-date";
@@ -78,6 +79,7 @@ const LABELS: Record<string, string> = Object.fromEntries([
   ["plan.items", "Plan checklist"],
   ["plan.notes", "Plan notes"],
   ["plan.nextReviewDate", "Next review date"],
+  ["treatment.given", "Treatment given"],
 ]);
 
 /** Times the user sees while typing (autosave, a conflicting save) are in their own zone, with the zone named. */
@@ -527,6 +529,11 @@ export function AssessmentForm(props: AssessmentFormProps) {
               ))}
             </div>
           </fieldset>
+          <TreatmentFieldset
+            given={answers.treatment?.given ?? []}
+            errors={errors}
+            onChange={(given) => update("treatment", given.length ? { given } : undefined)}
+          />
           <div className="mt-2 grid gap-3 sm:grid-cols-[1fr_12rem]">
             <div>
               <label htmlFor="plan-notes" className="block text-sm">

@@ -147,6 +147,7 @@ describe("FHIR document bundle: structure", () => {
       "Red flags",
       "Running advice",
       "Examination",
+      "Addenda to the assessments",
       "Considerations (not diagnoses)",
       "Outcome measures",
       "Training load",

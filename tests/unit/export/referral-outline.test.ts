@@ -46,6 +46,7 @@ describe("buildReferralOutline", () => {
       "Red flags",
       "Running advice",
       "Examination",
+      "Addenda to the assessments",
       "Considerations (not diagnoses)",
       "Outcome measures",
       "Training load",

@@ -8,6 +8,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { ReferralDocument } from "@/app/_components/referral/referral-document";
 import { buildReferralBundle } from "@/lib/export/fhir";
+import { buildReferralOutline } from "@/lib/export/referral-outline";
 import { renderReferralPdf } from "@/lib/export/pdf";
 import { buildReferralSnapshot, loadFigures, runningAdviceLines } from "@/lib/export/snapshot";
 import type { StoredReferralSnapshot } from "@/lib/export/types";
@@ -38,7 +39,7 @@ describe("schema version 2 records the thresholds", () => {
     const source = referralSource();
     source.settings.twoWeekIncreasePct = 25;
     const s = buildReferralSnapshot(source);
-    expect(s.schemaVersion).toBe(2);
+    expect(s.schemaVersion).toBe(3);
     expect(s.thresholds).toEqual(source.settings);
     expect(s.thresholds).not.toBe(source.settings);
   });
@@ -129,10 +130,113 @@ describe("running advice in every rendering", () => {
 describe("the snapshot reader", () => {
   it("refuses an unknown schema version and a version 2 snapshot without its thresholds, naming the path", () => {
     const s = buildReferralSnapshot(referralSource());
-    expect(() => readReferralSnapshot({ ...s, schemaVersion: 3 })).toThrow(StoredDataError);
-    expect(() => readReferralSnapshot({ ...s, schemaVersion: 3 })).toThrow(/schemaVersion/);
+    expect(() => readReferralSnapshot({ ...s, schemaVersion: 4 })).toThrow(StoredDataError);
+    expect(() => readReferralSnapshot({ ...s, schemaVersion: 4 })).toThrow(/schemaVersion/);
     const { thresholds: _t, ...withoutThresholds } = s;
     expect(() => readReferralSnapshot(withoutThresholds)).toThrow(/stored referral snapshot is not readable: thresholds/);
     expect(() => readReferralSnapshot(null)).toThrow(StoredDataError);
   });
 });
+
+describe("schema version 3: addenda, red-flag follow-up and the frozen training section", () => {
+  const outlineText = (s: StoredReferralSnapshot, id: string) =>
+    JSON.stringify(buildReferralOutline(s).sections.find((x) => x.id === id)?.blocks ?? []);
+
+  it("includes the addenda of the assessments it draws on (not of later ones), with who and when", async () => {
+    const source = referralSource();
+    const first = source.history[0]!;
+    source.addenda = [
+      {
+        assessmentId: first.id,
+        text: "MRI 20 Oct 2026: horizontal tear of the posterior horn of the medial meniscus.",
+        authorName: "Jonas Berg",
+        createdAt: "2026-10-21T09:00:00.000Z",
+      },
+      {
+        assessmentId: "00000000-0000-4000-8000-00000000dead",
+        text: "An addendum of another assessment",
+        authorName: "X",
+        createdAt: "2026-10-22T09:00:00.000Z",
+      },
+      { assessmentId: first.id, text: "   ", authorName: "Jonas Berg", createdAt: "2026-10-22T09:00:00.000Z" },
+    ];
+    const s = buildReferralSnapshot(source);
+    expect(s.addenda).toEqual([
+      {
+        assessmentId: first.id,
+        assessedOn: first.assessedOn,
+        kind: first.kind,
+        text: "MRI 20 Oct 2026: horizontal tear of the posterior horn of the medial meniscus.",
+        authorName: "Jonas Berg",
+        createdAt: "2026-10-21T09:00:00.000Z",
+      },
+    ]);
+    const addenda = outlineText(s, "addenda");
+    expect(addenda).toContain("Added 21 Oct 2026, 10:00 BST by Jonas Berg to the intake of 5 Oct 2026");
+    expect(addenda).toContain("horizontal tear of the posterior horn");
+    await expect(pdfTextOf(s)).resolves.toContain("horizontal tear of the posterior horn");
+    expect(fhir(s)).toContain("horizontal tear of the posterior horn");
+    expect(html(s)).toContain("horizontal tear of the posterior horn");
+  });
+
+  it("the training section comes from the runs stored with the assessment; weeks before the log was complete are 'not logged'", () => {
+    const source = referralSource();
+    source.loggedSince = "2026-10-12";
+    const s = buildReferralSnapshot(source);
+    if (s.schemaVersion !== 3) throw new Error("expected version 3");
+    expect(s.trainingLoad.runsRecorded).toBe(true);
+    expect(s.trainingLoad.loggedSince).toBe("2026-10-12");
+    expect(s.trainingLoad.weekly.map((w) => w.logged)).toEqual([false, false, false, false, true, true, true, true]);
+    const load = outlineText(s, "load");
+    expect(load).toContain('"not logged"');
+    expect(load).toContain("Not logged: before the run log was complete (from 12 Oct 2026).");
+    expect(s.trainingLoad.trendText).toBe(
+      "Weekly distance rose from 24 km to 34 km over the last 3 complete weeks (weeks of 12 Oct 2026 to 26 Oct 2026); 6 km so far in the assessment week (up to 4 Nov 2026).",
+    );
+  });
+
+  it("an assessment that did not store its runs: no weekly distances, and the summary says why", () => {
+    const source = referralSource();
+    source.runs = null;
+    const s = buildReferralSnapshot(source);
+    expect(s.trainingLoad.weekly).toEqual([]);
+    expect(s.trainingLoad.trendText).toMatch(/were not stored with it/);
+    expect(outlineText(s, "load")).not.toContain("Weekly distance, km");
+  });
+
+  it("red flags still open at signing and what was done about them", () => {
+    const source = referralSource();
+    source.redFlagState = {
+      open: [{ code: "effusion", urgency: "soon", raisedOn: "2026-11-04" }],
+      actions: [
+        {
+          code: "persistent_pain",
+          action: "advised_safety_netted",
+          reason: null,
+          note: "Told to stop running and come back if worse",
+          actedByName: "Jonas Berg",
+          actedAt: "2026-11-04T12:00:00.000Z",
+        },
+      ],
+    };
+    const s = buildReferralSnapshot(source);
+    const flags = outlineText(s, "red-flags");
+    expect(flags).toContain("Still open when the referral was signed");
+    expect(flags).toContain("raised on 4 Nov 2026, nothing recorded as done yet");
+    expect(flags).toContain(
+      "Runner advised and safety-netted (4 Nov 2026, 12:00 GMT, Jonas Berg); note: Told to stop running and come back if worse",
+    );
+  });
+
+  it("a version 2 snapshot still reads and renders, saying it did not include addenda", () => {
+    const { addenda: _a, redFlagFollowUp: _f, ...rest } = buildReferralSnapshot(referralSource());
+    const v2 = readReferralSnapshot(JSON.parse(JSON.stringify({ ...rest, schemaVersion: 2 })));
+    expect(v2.schemaVersion).toBe(2);
+    expect(outlineText(v2, "addenda")).toContain("Not included in this summary (signed before addenda were included).");
+    expect(outlineText(v2, "red-flags")).not.toContain("Still open");
+  });
+});
+
+function pdfTextOf(s: StoredReferralSnapshot): Promise<string> {
+  return renderReferralPdf(s).then((pdf) => pdfText(pdf).replace(/\s+/g, " "));
+}

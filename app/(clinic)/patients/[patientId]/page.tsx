@@ -12,6 +12,7 @@ import { NotFoundError } from "@/lib/errors";
 import { formatDate, formatKm } from "@/lib/format";
 import { NewEpisodeForm, ReopenEpisodeForm, WithdrawEpisodeForm } from "@/app/_components/patient/episode-forms";
 import { DischargeSummary } from "@/app/_components/patient/discharge-summary";
+import { TreatmentLine } from "@/app/_components/patient/treatment-line";
 import { RedFlagsSection } from "@/app/_components/patient/red-flags-section";
 import { ButtonLink } from "@/app/_components/ui/button";
 import { Card } from "@/app/_components/ui/card";
@@ -118,6 +119,7 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
               timeZone={actor.timezone}
             />
             {e.discharge ? <DischargeSummary discharge={e.discharge} /> : null}
+            <TreatmentLine assessments={e.assessments} />
             {e.assessments.length === 0 ? (
               <p className="text-slate-600">No assessments yet.</p>
             ) : (
