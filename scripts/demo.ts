@@ -13,8 +13,8 @@
 import "dotenv/config";
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { startEmbeddedServer, type EmbeddedServer } from "./db/embedded";
-import { applyMigrations } from "./db/migrate";
+import { startEmbeddedServer, type EmbeddedServer } from "./db/offline/embedded";
+import { applyMigrations } from "./db/offline/migrate";
 import { redactUrl } from "./db/url";
 import { seed } from "../prisma/seed";
 import { authSecret } from "./auth-secret";

@@ -10,7 +10,7 @@
  * - DATABASE_URL (or, with --owner, DATABASE_OWNER_URL) set in the
  *   environment or .env: runs the command with it.
  * - Otherwise starts the embedded PostgreSQL (PGlite in .data/pglite, or
- *   EMBEDDED_DB_DIR / EMBEDDED_DB_PORT, see scripts/db/embedded.ts) in this process, gives the command its URL as
+ *   EMBEDDED_DB_DIR / EMBEDDED_DB_PORT, see scripts/db/offline/embedded.ts) in this process, gives the command its URL as
  *   DATABASE_URL, and stops the server cleanly when the command exits. The
  *   embedded database accepts any user and is always a superuser: it is for
  *   the demo and development only.
@@ -24,7 +24,7 @@ import { spawn } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import { config } from "dotenv";
-import { describeDataDir, EmbeddedDbError, REPO_ROOT, startEmbeddedServer, type EmbeddedServer } from "./db/embedded";
+import { describeDataDir, EmbeddedDbError, REPO_ROOT, startEmbeddedServer, type EmbeddedServer } from "./db/offline/embedded";
 import { appConnectionProblem, ownerUrl } from "./db/grant";
 import { redactUrl } from "./db/url";
 

@@ -3,7 +3,15 @@
 import { revalidatePath } from "next/cache";
 import { createEpisode, createPatient, reopenEpisode, updatePatient, withdrawEpisode } from "@/lib/data/patients";
 import { defineFormAction } from "@/lib/actions/define";
-import { episodeSchema, patientSchema, reopenEpisodeSchema, updatePatientSchema, withdrawEpisodeSchema } from "@/lib/validation/patients";
+import { correctEpisode } from "@/lib/data/episode-corrections";
+import {
+  episodeCorrectionSchema,
+  episodeSchema,
+  patientSchema,
+  reopenEpisodeSchema,
+  updatePatientSchema,
+  withdrawEpisodeSchema,
+} from "@/lib/validation/patients";
 
 export const createPatientAction = defineFormAction({
   access: "patient.write",
@@ -53,5 +61,15 @@ export const withdrawEpisodeAction = defineFormAction({
     const episode = await withdrawEpisode(actor, input.episodeId, input.reason);
     revalidatePath(`/patients/${episode.patientId}`);
     return { message: "Episode withdrawn as opened in error." };
+  },
+});
+
+export const correctEpisodeAction = defineFormAction({
+  access: "patient.write",
+  input: episodeCorrectionSchema,
+  async run(actor, input) {
+    const episode = await correctEpisode(actor, input);
+    revalidatePath(`/patients/${episode.patientId}`, "layout");
+    return { message: "Episode corrected. Signed assessments keep the facts they were evaluated with." };
   },
 });

@@ -205,6 +205,8 @@ export type AssessmentSummary = {
   painNow: number | null;
   /** Treatment given at the visit (answers.treatment). */
   treatment: TreatmentGiven[];
+  /** Why the red-flag screen was signed incomplete, as the signer attested; null when complete (or not signed). */
+  screenAttestation: string | null;
   addenda: number;
 };
 
@@ -235,6 +237,7 @@ export async function getPatientRecord(
         signedAt: true,
         evaluation: true,
         answers: true,
+        screenAttestation: true,
       },
     });
     // Counted for this page's assessments only, through the (clinicId, assessmentId) index.
@@ -269,6 +272,7 @@ export async function getPatientRecord(
         changes: ev?.changes ?? null,
         painNow: ev?.scores?.painNow ?? null,
         treatment: readTreatmentGiven(a.answers),
+        screenAttestation: a.screenAttestation,
         addenda: addenda.get(a.id) ?? 0,
       };
     });
@@ -374,7 +378,7 @@ export type OpenEpisodeConflict = {
  * partial unique indexes of migration one_open_episode_per_knee); this look-up
  * turns the refusal into a message that names and links the open one.
  */
-async function openEpisodeOfKnee(tx: Tx, actor: Actor, patientId: string, side: Side, exceptId?: string) {
+export async function openEpisodeOfKnee(tx: Tx, actor: Actor, patientId: string, side: Side, exceptId?: string) {
   const open = await tx.episode.findMany({
     where: { clinicId: actor.clinicId, patientId, status: "open", ...(exceptId ? { id: { not: exceptId } } : {}) },
     orderBy: { createdAt: "asc" },
@@ -382,7 +386,7 @@ async function openEpisodeOfKnee(tx: Tx, actor: Actor, patientId: string, side: 
   return open.find((e) => kneesOverlap(e.side, side)) ?? null;
 }
 
-function openEpisodeConflict(e: EpisodeRow): ConflictError {
+export function openEpisodeConflict(e: EpisodeRow): ConflictError {
   const detail: OpenEpisodeConflict = {
     episodeId: e.id,
     patientId: e.patientId,
@@ -560,7 +564,14 @@ export async function reopenEpisode(actor: Actor, episodeId: string, nextReviewD
 
 // ---------------------------------------------------------------- header
 
-type LatestEvaluation = { assessmentId: string; status: "draft" | "signed"; assessedOn: string; evaluation: StoredEvaluation };
+type LatestEvaluation = {
+  assessmentId: string;
+  status: "draft" | "signed";
+  assessedOn: string;
+  evaluation: StoredEvaluation;
+  /** Why a signed record's red-flag screen is incomplete, as its signer attested (lib/data/assessments signAssessment). */
+  screenAttestation: string | null;
+};
 
 export type HeaderEpisode = EpisodeView & {
   /** The newest signed evaluation of the episode. */
@@ -595,7 +606,7 @@ export async function getPatientHeader(
       c.assessment.findFirst({
         where: { clinicId: actor.clinicId, episodeId, status, evaluation: { not: Prisma.DbNull } },
         orderBy: [{ assessedOn: "desc" }, { createdAt: "desc" }],
-        select: { id: true, status: true, assessedOn: true, evaluation: true },
+        select: { id: true, status: true, assessedOn: true, evaluation: true, screenAttestation: true },
       });
     const latest = await Promise.all(episodes.map((e) => Promise.all([newest(e.id, "signed"), newest(e.id, "draft")])));
     const redFlags = await redFlagStateIn(
@@ -611,6 +622,7 @@ export async function getPatientHeader(
             status: l.status as "draft" | "signed",
             assessedOn: toDateString(l.assessedOn),
             evaluation: readEvaluation(l.evaluation),
+            screenAttestation: l.screenAttestation,
           }
         : null;
     return {

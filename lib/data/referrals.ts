@@ -256,6 +256,7 @@ async function snapshotSource(
       assessedOn: toDateString(a.assessedOn),
       signedAt: (a.signedAt ?? signedAt).toISOString(),
       signedByName: a.signedByName ?? "Unknown",
+      screenAttestation: a.screenAttestation,
       answers: readAnswers(a.answers),
       evaluation: readEvaluation(a.evaluation),
     },

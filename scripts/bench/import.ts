@@ -20,7 +20,7 @@ import path from "node:path";
 import yazl from "yazl";
 import { encodeFitRun } from "../../tests/fixtures/runs/make-fit";
 import { createTestDatabase } from "../../tests/helpers/db";
-import { applyMigrations } from "../db/migrate";
+import { applyMigrations } from "../db/offline/migrate";
 
 const FILES = Number(process.env.BENCH_IMPORT_FILES ?? 1000);
 const SECONDS = Number(process.env.BENCH_IMPORT_SECONDS ?? 4800);

@@ -19,7 +19,7 @@
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/kc_bench npm run synth:generate -- --migrate
  *
  * Options:
- *   --migrate          apply the committed migrations first (scripts/db/migrate.ts)
+ *   --migrate          apply the committed migrations first (scripts/db/offline/migrate.ts)
  *   --force            add the clinic even though the database already has clinics
  *   --dry-run          print the plan and stop
  *   --patients N       runners (default 50000); runs and assessments scale with it
@@ -62,7 +62,7 @@ import { refreshEpisodeSummary } from "../../lib/data/episode-summary";
 import { todayIn } from "../../lib/format";
 import { PrismaClient } from "../../prisma/generated/client";
 import { hashPassword } from "../../lib/passwords";
-import { applyMigrations } from "../db/migrate";
+import { applyMigrations } from "../db/offline/migrate";
 import { redactUrl } from "../db/url";
 import {
   ASSESSMENT_COLS,

@@ -18,7 +18,7 @@ import pg from "pg";
 import type { Browser, BrowserContext, Response as PageResponse } from "playwright-core";
 import { buildIfNeeded } from "../../scripts/build-if-needed";
 import { INSTANCE_HEADER, startCluster, type Cluster } from "../../scripts/cluster/cluster";
-import { applyMigrations } from "../../scripts/db/migrate";
+import { applyMigrations } from "../../scripts/db/offline/migrate";
 import { seed } from "../../prisma/seed";
 import { createLoginRole, createTestDatabase, type TestDatabase } from "../helpers/db";
 import { runScript } from "../helpers/scripts";

@@ -5,7 +5,7 @@
  * PostgreSQL server at TEST_DATABASE_ADMIN_URL (default: the local server,
  * postgres@127.0.0.1:5432), migrated with the committed migrations. On a
  * machine without a reachable server the run falls back to an in-memory
- * embedded PGlite server (scripts/db/embedded.ts), so `npm test` still works.
+ * embedded PGlite server (scripts/db/offline/embedded.ts), so `npm test` still works.
  * Test files share the run's database in parallel: each creates its own clinic.
  *
  * Roles are cluster-wide, so every role a run makes is named after its
@@ -14,7 +14,7 @@
  */
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { startEmbeddedServer, type EmbeddedServer } from "../../scripts/db/embedded";
+import { startEmbeddedServer, type EmbeddedServer } from "../../scripts/db/offline/embedded";
 import { redactUrl } from "../../scripts/db/url";
 
 export const DEFAULT_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres";

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { REPO_ROOT } from "../../scripts/db/embedded";
+import { REPO_ROOT } from "../../scripts/db/offline/embedded";
 
 const BIN = path.join(REPO_ROOT, "node_modules", ".bin");
 

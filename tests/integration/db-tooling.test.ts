@@ -1,7 +1,7 @@
 /**
- * The database tooling itself: the migration applier (scripts/db/migrate.ts)
+ * The database tooling itself: the migration applier (scripts/db/offline/migrate.ts)
  * against the run's database, and the embedded PGlite server
- * (scripts/db/embedded.ts, scripts/with-db.ts) end to end on a temporary data
+ * (scripts/db/offline/embedded.ts, scripts/with-db.ts) end to end on a temporary data
  * folder. The servers run in child processes, as they do for developers (and
  * because PGlite's dynamic imports cannot run inside jest's module sandbox).
  */
@@ -12,7 +12,7 @@ import path from "node:path";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/prisma/generated/client";
-import { applyMigrations, checksum, MIGRATIONS_DIR, readMigrations } from "../../scripts/db/migrate";
+import { applyMigrations, checksum, MIGRATIONS_DIR, readMigrations } from "../../scripts/db/offline/migrate";
 import { runScript, type ScriptRun } from "../helpers/scripts";
 
 /** The run's database as its owner (the migrator's connection). */
@@ -115,11 +115,11 @@ const SLOW = 180_000; // each PGlite start takes 2-20 s depending on machine loa
 /** A TypeScript script with the embedded database settings (and no DATABASE_URL). */
 const tsx = (args: string[], env: Record<string, string>) => runScript(args, { DATABASE_URL: "", ...env });
 
-/** Starts `tsx scripts/db/embedded.ts` and resolves with its URL once it serves. */
+/** Starts `tsx scripts/db/offline/embedded.ts` and resolves with its URL once it serves. */
 async function serverProcess(
   env: Record<string, string>,
 ): Promise<{ url: string; port: number; child: ChildProcess; done: Promise<ScriptRun> }> {
-  const { child, done } = tsx(["scripts/db/embedded.ts"], env);
+  const { child, done } = tsx(["scripts/db/offline/embedded.ts"], env);
   const url = await new Promise<string>((resolve, reject) => {
     let out = "";
     child.stdout?.on("data", (chunk: Buffer) => {
@@ -154,7 +154,7 @@ describe("embedded PostgreSQL (PGlite over the wire protocol)", () => {
       const env = { EMBEDDED_DB_DIR: dataDir, EMBEDDED_DB_PORT: "0" };
       fs.writeFileSync(`${dataDir}.lock`, JSON.stringify({ pid: 2 ** 22 + 1, port: 1, host: "127.0.0.1", startedAt: "" }));
 
-      const first = await tsx(["scripts/with-db.ts", "tsx", "scripts/db/migrate.ts"], env).done;
+      const first = await tsx(["scripts/with-db.ts", "tsx", "scripts/db/offline/migrate.ts"], env).done;
       expect(first.stderr).toContain("removing stale lock");
       expect(first.stdout).toMatch(
         /using the embedded PostgreSQL \(PGlite, .*with-db\) at postgres:\/\/postgres@127\.0\.0\.1:\d+\/postgres/,
@@ -186,12 +186,13 @@ describe("embedded PostgreSQL (PGlite over the wire protocol)", () => {
   it(
     "refuses a second server on the same data folder, or on a taken port, with clear messages",
     async () => {
-      const sameDir = await tsx(["scripts/db/embedded.ts"], { EMBEDDED_DB_DIR: path.join(root, "served"), EMBEDDED_DB_PORT: "0" }).done;
+      const sameDir = await tsx(["scripts/db/offline/embedded.ts"], { EMBEDDED_DB_DIR: path.join(root, "served"), EMBEDDED_DB_PORT: "0" })
+        .done;
       expect(sameDir.code).toBe(1);
       expect(sameDir.stderr).toContain(`already in use by process ${server!.child.pid}`);
       expect(sameDir.stderr).toContain(`DATABASE_URL=postgres://postgres@127.0.0.1:${server!.port}/postgres`);
 
-      const samePort = await tsx(["scripts/db/embedded.ts"], {
+      const samePort = await tsx(["scripts/db/offline/embedded.ts"], {
         EMBEDDED_DB_DIR: path.join(root, "other"),
         EMBEDDED_DB_PORT: String(server!.port),
       }).done;
@@ -204,7 +205,7 @@ describe("embedded PostgreSQL (PGlite over the wire protocol)", () => {
 
   it("keeps concurrent connections apart, also for large parameterised queries", async () => {
     // pglite-socket's own queue let another connection's Parse slip between a
-    // large Bind's TCP chunks; scripts/db/session-queue.ts must prevent that.
+    // large Bind's TCP chunks; scripts/db/offline/session-queue.ts must prevent that.
     const pool = new pg.Pool({ connectionString: server!.url, max: 10 });
     try {
       for (let round = 0; round < 3; round++) {

@@ -14,6 +14,7 @@ import { ConflictError, NotFoundError, sqlState, ValidationError } from "@/lib/e
 import { patientSchema } from "@/lib/validation/patients";
 import { appDb, closeTestDb, createClinic, isoDaysAgo, patientInput, testDb, type TestClinic } from "../helpers/fixtures";
 import { dischargeEpisode } from "@/lib/data/discharges";
+import { correctEpisode } from "@/lib/data/episode-corrections";
 
 let a: TestClinic;
 let b: TestClinic;
@@ -127,6 +128,10 @@ describe("one open episode per knee", () => {
     const reopen = await reopenEpisode(a.clinician, left.id).catch((e: unknown) => e);
     expect(reopen).toBeInstanceOf(ConflictError);
     expect((reopen as ConflictError).detail).toMatchObject({ episodeId: again.id });
+    // Correcting the side of an episode onto a knee that has an open episode is refused the same way.
+    await expect(correctEpisode(a.clinician, { episodeId: right.id, side: "left", reason: "Wrong knee recorded" })).rejects.toThrow(
+      /^The left knee is already in an open episode \("Left again"/,
+    );
     const both = await createPatient(a.clinician, patientSchema.parse(patientInput()));
     await episode(both.id, "both");
     await expect(episode(both.id, "right")).rejects.toThrow(/^Both knees are already in an open episode/);

@@ -7,7 +7,7 @@ import pg from "pg";
 import { CONSIDERATION_CODES, RED_FLAG_CODES, RISK_FACTOR_CODES } from "@/lib/clinical";
 import { RED_FLAG_SCENARIOS } from "../../prisma/seed/scenarios";
 import { seed } from "../../prisma/seed";
-import { applyMigrations } from "../../scripts/db/migrate";
+import { applyMigrations } from "../../scripts/db/offline/migrate";
 import { adminUrl, createServerDatabase, serverIsReachable } from "../helpers/db";
 
 jest.setTimeout(180_000);

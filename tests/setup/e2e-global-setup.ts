@@ -14,7 +14,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { freePort, waitUntilUp } from "../../scripts/app-process";
 import { buildIfNeeded, NEXT_BIN, ROOT } from "../../scripts/build-if-needed";
-import { applyMigrations } from "../../scripts/db/migrate";
+import { applyMigrations } from "../../scripts/db/offline/migrate";
 import { seed } from "../../prisma/seed";
 import { createLoginRole, createTestDatabase, type TestDatabase } from "../helpers/db";
 import { runScript } from "../helpers/scripts";

@@ -20,7 +20,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createLoginRole, createTestDatabase } from "../helpers/db";
 import { grantAppRole } from "../../scripts/db/grant";
-import { applyMigrations } from "../../scripts/db/migrate";
+import { applyMigrations } from "../../scripts/db/offline/migrate";
 
 export default async function integrationGlobalSetup(): Promise<void> {
   const started = Date.now();

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth";
 import { can } from "@/lib/domain/access";
+import { attestedScreenText } from "@/lib/domain/urgency";
 import { getAssessmentDetail, getFormContext } from "@/lib/data/assessments";
 import { OpenFlagsNotice } from "@/app/_components/patient/open-flags-notice";
 import { NotFoundError } from "@/lib/errors";
@@ -90,6 +91,12 @@ export default async function AssessmentPage({
           Assessed on {formatDate(a.assessedOn)}, entered on {formatDate(enteredLate)}.
         </p>
       ) : null}
+      {a.screenAttestation ? (
+        <Alert tone="warning" title="Red-flag screen incomplete">
+          <span data-testid="record-screen-attestation">{attestedScreenText(a.screenAttestation)}</span> (attested by{" "}
+          {a.signedByName ?? "the signer"} when signing).
+        </Alert>
+      ) : null}
       {eie ? (
         <Alert tone="warning" title="Entered in error">
           Marked by {person(a.enteredInErrorById)} on {formatDateTime(a.enteredInErrorAt, actor.timezone)}. Reason: {a.enteredInErrorReason}
@@ -101,7 +108,11 @@ export default async function AssessmentPage({
           <AnswersView kind={a.kind} answers={a.answers} />
         </Card>
         <Card title={a.status === "draft" ? "Evaluation (draft)" : "Evaluation at signing"}>
-          {a.evaluation ? <EvaluationPanel evaluation={a.evaluation} /> : <p className="text-slate-600">Not evaluated.</p>}
+          {a.evaluation ? (
+            <EvaluationPanel evaluation={a.evaluation} screenAttestation={a.screenAttestation} />
+          ) : (
+            <p className="text-slate-600">Not evaluated.</p>
+          )}
         </Card>
       </div>
       {a.status !== "draft" ? (

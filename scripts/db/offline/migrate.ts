@@ -20,9 +20,9 @@ import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { redactUrl } from "./url";
+import { redactUrl } from "../url";
 
-export const MIGRATIONS_DIR = path.resolve(__dirname, "..", "..", "prisma", "migrations");
+export const MIGRATIONS_DIR = path.resolve(__dirname, "..", "..", "..", "prisma", "migrations");
 /** The key Prisma's schema engine uses for pg_advisory_lock on PostgreSQL. */
 export const PRISMA_ADVISORY_LOCK_KEY = 72707369;
 

@@ -17,7 +17,7 @@
  *   our SessionQueue (see session-queue.ts) instead of its own queue, which can
  *   mix up concurrent parameterised queries.
  *
- * Run directly (`tsx scripts/db/embedded.ts`) to serve .data/pglite until Ctrl-C,
+ * Run directly (`tsx scripts/db/offline/embedded.ts`) to serve .data/pglite until Ctrl-C,
  * e.g. for psql.
  */
 import fs from "node:fs";
@@ -27,7 +27,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketHandler, type PGLiteSocketHandlerOptions } from "@electric-sql/pglite-socket";
 import { SessionQueue } from "./session-queue";
 
-export const REPO_ROOT = path.resolve(__dirname, "..", "..");
+export const REPO_ROOT = path.resolve(__dirname, "..", "..", "..");
 export const DEFAULT_DATA_DIR = path.join(REPO_ROOT, ".data", "pglite");
 export const DEFAULT_PORT = 54329;
 

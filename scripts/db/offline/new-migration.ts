@@ -20,7 +20,7 @@ import path from "node:path";
 import { MIGRATIONS_DIR, readMigrations } from "./migrate";
 import { MIGRATION_LOCK_FILE, migrationList, NO_FILTERS, openSchemaEngine } from "./schema-engine";
 
-const SCHEMA_PATH = path.resolve(__dirname, "..", "..", "prisma", "schema.prisma");
+const SCHEMA_PATH = path.resolve(__dirname, "..", "..", "..", "prisma", "schema.prisma");
 
 function timestamp(now = new Date()): string {
   return now.toISOString().replace(/[-:T]/g, "").slice(0, 14);
