@@ -6,6 +6,7 @@ import { evaluate, RED_FLAG_LABELS, type Evaluation, type EvaluationInput, type 
 import { SCREEN_ATTESTATION_FIELD } from "@/lib/domain/urgency";
 import { buildEvaluationInput, type ClinicalAnswers } from "@/lib/clinical/record-input";
 import { RUN_WINDOW_DAYS } from "@/lib/domain/windows";
+import { linkRunnerReportsAtSigning } from "@/lib/data/runner-reports";
 import { audit } from "@/lib/data/audit";
 import { shoeSummaryIn, type ShoeSummary } from "@/lib/data/shoes";
 import { clinicClock } from "@/lib/data/clinic";
@@ -434,6 +435,8 @@ export async function signAssessment(
       },
     });
     if (signed.count !== 1) throw new ConflictError("The draft changed while signing. Review it and sign again.");
+    // The runner's returned questionnaires that pre-filled it are now used (and reviewed): issue 13.
+    await linkRunnerReportsAtSigning(tx, actor, row);
     const nextReview = answers.plan?.nextReviewDate;
     if (nextReview)
       await tx.episode.update({

@@ -19,6 +19,7 @@ import { inputClass } from "@/app/_components/ui/field";
 import { recentCadence, suggestTrainingAnswers } from "@/lib/clinical/training-detail";
 import type { ShoeSummary } from "@/lib/data/shoes";
 import { QuestionControl } from "./controls";
+import { RunnerReported } from "./runner-reported";
 import { HINT_PATHS, TrainingHint } from "./training-hints";
 import { EvaluationPanel } from "./evaluation-panel";
 import { MeasuresSection } from "./measures-section";
@@ -482,6 +483,7 @@ export function AssessmentForm(props: AssessmentFormProps) {
                 .map((q) => (
                   <div key={q.path}>
                     <QuestionControl q={q} value={getPath(answers, q.path)} error={errors[q.path]} onChange={(v) => update(q.path, v)} />
+                    <RunnerReported path={q.path} value={getPath(answers, q.path)} />
                     {HINT_PATHS.includes(q.path) ? (
                       <TrainingHint
                         path={q.path}

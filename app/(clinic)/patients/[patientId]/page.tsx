@@ -24,6 +24,7 @@ import { listQuestionnaireRequests } from "@/lib/data/questionnaires";
 import { mailConfigured } from "@/lib/mail";
 import { runnerReportedLabel } from "@/lib/questions";
 import { RunnerLinks } from "@/app/_components/patient/runner-links";
+import { DiaryPainChart } from "@/app/_components/charts/diary-pain-chart";
 
 export const metadata: Metadata = { title: "Patient" };
 
@@ -45,6 +46,7 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
       ),
     ),
   );
+  const diaryDays = [...links.values()].flatMap((l) => l.diary.entries);
   const emailTo = mailConfigured() && patient.email ? patient.email : null;
   return (
     <div className="space-y-4">
@@ -204,6 +206,22 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
           settings={timeline.settings}
           episodes={timeline.episodes.map((e) => ({ id: e.id, label: `${SIDE_LABELS[e.side]}: ${e.complaint}` }))}
         />
+        {diaryDays.length ? (
+          <Card id="timeline-diary" title="Runner's diary: knee pain (0-10)">
+            <p className="mb-2 text-xs text-slate-600">
+              As the runner logged it on their diary link, beside the pain during running recorded at signed assessments.
+            </p>
+            <DiaryPainChart
+              id="timeline-diary-chart"
+              days={diaryDays}
+              clinic={timeline.assessments.flatMap((a) =>
+                a.status === "signed" && a.pain?.painDuringRun !== undefined
+                  ? [{ date: a.assessedOn, painDuringRun: a.pain.painDuringRun }]
+                  : [],
+              )}
+            />
+          </Card>
+        ) : null}
       </section>
 
       <Card title="Running">
