@@ -27,7 +27,7 @@ export const signAssessmentAction = defineAction({
   access: "assessment.sign",
   input: signSchema,
   async run(actor, input) {
-    const a = await signAssessment(actor, input.assessmentId, input.version);
+    const a = await signAssessment(actor, input.assessmentId, input.version, input.screenAttestation);
     revalidatePath("/patients", "layout");
     return {
       message: "Assessment signed. It is now read-only.",

@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { createEpisode, createPatient, reopenEpisode, updatePatient } from "@/lib/data/patients";
 import { defineFormAction } from "@/lib/actions/define";
-import { episodeSchema, patientSchema, reopenEpisodeSchema, updatePatientSchema } from "@/lib/validation/patients";
+import { correctEpisode } from "@/lib/data/episode-corrections";
+import { episodeCorrectionSchema, episodeSchema, patientSchema, reopenEpisodeSchema, updatePatientSchema } from "@/lib/validation/patients";
 
 export const createPatientAction = defineFormAction({
   access: "patient.write",
@@ -42,5 +43,15 @@ export const reopenEpisodeAction = defineFormAction({
     const episode = await reopenEpisode(actor, input.episodeId, input.nextReviewDate);
     revalidatePath(`/patients/${episode.patientId}`);
     return { message: "Episode reopened." };
+  },
+});
+
+export const correctEpisodeAction = defineFormAction({
+  access: "patient.write",
+  input: episodeCorrectionSchema,
+  async run(actor, input) {
+    const episode = await correctEpisode(actor, input);
+    revalidatePath(`/patients/${episode.patientId}`, "layout");
+    return { message: "Episode corrected. Signed assessments keep the facts they were evaluated with." };
   },
 });

@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from "node:util";
 import type { Actor } from "@/lib/domain/access";
-import { evaluate, type Evaluation, type EvaluationInput, type Urgency } from "@/lib/clinical";
+import { evaluate, RED_FLAG_LABELS, type Evaluation, type EvaluationInput, type Urgency } from "@/lib/clinical";
+import { SCREEN_ATTESTATION_FIELD } from "@/lib/domain/urgency";
 import { buildEvaluationInput, type ClinicalAnswers } from "@/lib/clinical/record-input";
 import { RUN_WINDOW_DAYS } from "@/lib/domain/windows";
 import { audit } from "@/lib/data/audit";
@@ -45,6 +46,8 @@ export type AssessmentView = {
   /** Who signed, as they were named at signing (stamped by PostgreSQL). */
   signedByName: string | null;
   signedByTitle: string | null;
+  /** The signer's attestation of why the red-flag screen was signed incomplete (null: complete, or not signed). */
+  screenAttestation: string | null;
   enteredInErrorReason: string | null;
   enteredInErrorAt: Date | null;
   enteredInErrorById: string | null;
@@ -70,6 +73,7 @@ export function assessmentView(row: AssessmentRow): AssessmentView {
     signedById: row.signedById,
     signedByName: row.signedByName,
     signedByTitle: row.signedByTitle,
+    screenAttestation: row.screenAttestation,
     enteredInErrorReason: row.enteredInErrorReason,
     enteredInErrorAt: row.enteredInErrorAt,
     enteredInErrorById: row.enteredInErrorById,
@@ -354,8 +358,30 @@ function repeatsLastSave(existing: AssessmentRow, actor: Actor, input: SaveDraft
   );
 }
 
-/** Signs a draft: evaluates it on the server and freezes it with its rulesVersion and settings. */
-export async function signAssessment(actor: Actor, assessmentId: string, version: number): Promise<AssessmentView> {
+/**
+ * Why signing needs an attestation: the red flags of `evaluation` not
+ * assessed, worded; null when the screen is complete.
+ */
+export function screenAttestationNeeded(evaluation: Pick<Evaluation, "redFlagsNotAssessed">): string | null {
+  const open = evaluation.redFlagsNotAssessed;
+  if (!open.length) return null;
+  const listed = open.slice(0, 3).map((c) => RED_FLAG_LABELS[c]);
+  const more = open.length > listed.length ? ` and ${open.length - listed.length} more` : "";
+  return `the red-flag screen is incomplete (not assessed: ${listed.join(", ")}${more}): state why it could not be completed to sign`;
+}
+
+/**
+ * Signs a draft: evaluates it on the server and freezes it with its
+ * rulesVersion and settings. When red flags are not assessed (the screen is
+ * incomplete) the signer must attest why (`screenAttestation`, stored with
+ * the record and sealed with it); with a complete screen it is not stored.
+ */
+export async function signAssessment(
+  actor: Actor,
+  assessmentId: string,
+  version: number,
+  screenAttestation?: string,
+): Promise<AssessmentView> {
   return transaction(async (tx) => {
     await lockEpisodeOfAssessment(tx, actor, assessmentId);
     const row = await findAssessmentOrThrow(tx, actor, assessmentId);
@@ -377,6 +403,9 @@ export async function signAssessment(actor: Actor, assessmentId: string, version
     );
     const ctx = await loadEvaluationContext(tx, actor.clinicId, row.episodeId, assessedOn, row.id);
     const { input, evaluation } = evaluateWithContext(ctx, assessedOn, answers);
+    const attestationNeeded = screenAttestationNeeded(evaluation);
+    const attestation = screenAttestation?.trim() || null;
+    if (attestationNeeded && !attestation) throw new ValidationError([{ path: SCREEN_ATTESTATION_FIELD, message: attestationNeeded }]);
     const signed = await tx.assessment.updateMany({
       where: { id: row.id, clinicId: actor.clinicId, status: "draft", version },
       data: {
@@ -389,6 +418,7 @@ export async function signAssessment(actor: Actor, assessmentId: string, version
         rulesVersion: evaluation.rulesVersion,
         settingsUsed: asJson(ctx.settings),
         urgency: evaluation.urgency,
+        screenAttestation: attestationNeeded ? attestation : null,
         updatedById: actor.userId,
         version: { increment: 1 },
       },
@@ -410,6 +440,8 @@ export async function signAssessment(actor: Actor, assessmentId: string, version
         kind: row.kind,
         urgency: evaluation.urgency,
         redFlags: evaluation.redFlags.map((f) => f.code),
+        redFlagsNotAssessed: evaluation.redFlagsNotAssessed,
+        screenAttestation: attestationNeeded ? attestation : null,
         rulesVersion: evaluation.rulesVersion,
       },
     });

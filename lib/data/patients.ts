@@ -195,6 +195,8 @@ export type AssessmentSummary = {
   painNow: number | null;
   /** Treatment given at the visit (answers.treatment). */
   treatment: TreatmentGiven[];
+  /** Why the red-flag screen was signed incomplete, as the signer attested; null when complete (or not signed). */
+  screenAttestation: string | null;
   addenda: number;
 };
 
@@ -225,6 +227,7 @@ export async function getPatientRecord(
         signedAt: true,
         evaluation: true,
         answers: true,
+        screenAttestation: true,
       },
     });
     // Counted for this page's assessments only, through the (clinicId, assessmentId) index.
@@ -259,6 +262,7 @@ export async function getPatientRecord(
         changes: ev?.changes ?? null,
         painNow: ev?.scores?.painNow ?? null,
         treatment: readTreatmentGiven(a.answers),
+        screenAttestation: a.screenAttestation,
         addenda: addenda.get(a.id) ?? 0,
       };
     });
@@ -445,7 +449,14 @@ export async function reopenEpisode(actor: Actor, episodeId: string, nextReviewD
 
 // ---------------------------------------------------------------- header
 
-type LatestEvaluation = { assessmentId: string; status: "draft" | "signed"; assessedOn: string; evaluation: StoredEvaluation };
+type LatestEvaluation = {
+  assessmentId: string;
+  status: "draft" | "signed";
+  assessedOn: string;
+  evaluation: StoredEvaluation;
+  /** Why a signed record's red-flag screen is incomplete, as its signer attested (lib/data/assessments signAssessment). */
+  screenAttestation: string | null;
+};
 
 export type HeaderEpisode = EpisodeView & {
   /** The newest signed evaluation of the episode. */
@@ -480,7 +491,7 @@ export async function getPatientHeader(
       c.assessment.findFirst({
         where: { clinicId: actor.clinicId, episodeId, status, evaluation: { not: Prisma.DbNull } },
         orderBy: [{ assessedOn: "desc" }, { createdAt: "desc" }],
-        select: { id: true, status: true, assessedOn: true, evaluation: true },
+        select: { id: true, status: true, assessedOn: true, evaluation: true, screenAttestation: true },
       });
     const latest = await Promise.all(episodes.map((e) => Promise.all([newest(e.id, "signed"), newest(e.id, "draft")])));
     const redFlags = await redFlagStateIn(
@@ -496,6 +507,7 @@ export async function getPatientHeader(
             status: l.status as "draft" | "signed",
             assessedOn: toDateString(l.assessedOn),
             evaluation: readEvaluation(l.evaluation),
+            screenAttestation: l.screenAttestation,
           }
         : null;
     return {

@@ -104,6 +104,18 @@ export function displayText(d: UrgencyDisplay, unansweredQuestions?: number): st
   return d.screenIncomplete ? `${DISPLAY_LEVEL_WORDS[d.level]} · screen incomplete${count}` : DISPLAY_LEVEL_WORDS[d.level];
 }
 
+/**
+ * A signed record whose red-flag screen is incomplete carries the signer's
+ * attestation of why: "Screen incomplete: runner in pain, examination
+ * deferred to Friday". Shown on the record, the banner and the referral.
+ */
+export function attestedScreenText(reason: string): string {
+  return `Screen incomplete: ${reason}`;
+}
+
+/** The field of a signing that holds the attestation, as errors name it. */
+export const SCREEN_ATTESTATION_FIELD = "screenAttestation";
+
 // ---------------------------------------------------------------------------
 // The caseload's urgency sort
 // ---------------------------------------------------------------------------

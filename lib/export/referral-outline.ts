@@ -29,7 +29,16 @@ import {
   type Urgency,
 } from "@/lib/domain";
 import { formatDate, formatDateTime } from "@/lib/format";
-import { formatScore, loadFigures, patientName, runningAdviceLines, signedWhen, spikeText, thresholdText } from "./snapshot";
+import {
+  formatScore,
+  loadFigures,
+  patientName,
+  runningAdviceLines,
+  screenAttestationLine,
+  signedWhen,
+  spikeText,
+  thresholdText,
+} from "./snapshot";
 import type { Finding, OutcomeSeries, StoredReferralSnapshot } from "./types";
 
 /** What happened to a signed referral since (the snapshot itself never changes). */
@@ -247,8 +256,9 @@ function addendaSection(s: StoredReferralSnapshot): OutlineBlock[] {
 }
 
 function redFlagsSection(s: StoredReferralSnapshot): OutlineBlock[] {
-  // A screen attested as incomplete ("screen incomplete: reason") belongs
-  // here, once the snapshot records it.
+  // A screen signed incomplete carries the signer's reason ("Screen
+  // incomplete: reason") under the flags not assessed.
+  const attested = screenAttestationLine(s);
   return [
     {
       kind: "list",
@@ -263,6 +273,7 @@ function redFlagsSection(s: StoredReferralSnapshot): OutlineBlock[] {
       items: s.redFlagsNotAssessed.map((f) => ({ text: f.label })),
       empty: "None: every red flag was assessed.",
     },
+    ...(attested ? [{ kind: "text" as const, text: attested, style: "strong" as const }] : []),
     ...redFlagFollowUp(s),
   ];
 }

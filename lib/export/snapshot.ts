@@ -23,6 +23,7 @@ import {
   REFERRAL_WEEKS_SHOWN,
   RUNNING_ADVICE_DETAILS,
   runningAdviceText,
+  attestedScreenText,
   TENDERNESS_SHORT,
   rangeText,
   type SpikeBand,
@@ -420,6 +421,11 @@ export function runningAdviceLines(s: StoredReferralSnapshot): { text: string; d
   return { text: `${a.text}.`, detail: a.detail, because };
 }
 
+/** "Screen incomplete: <the signer's reason>" when the assessment was signed with its red-flag screen incomplete; null otherwise. */
+export function screenAttestationLine(s: StoredReferralSnapshot): string | null {
+  return s.assessment.screenAttestation ? attestedScreenText(s.assessment.screenAttestation) : null;
+}
+
 export function buildReferralSnapshot(source: SnapshotSource): ReferralSnapshot {
   const { assessment, episode, patient, referral } = source;
   const evaluation: StoredEvaluation = assessment.evaluation;
@@ -479,6 +485,7 @@ export function buildReferralSnapshot(source: SnapshotSource): ReferralSnapshot 
       assessedOn: assessment.assessedOn,
       signedAt: assessment.signedAt,
       signedByName: assessment.signedByName,
+      screenAttestation: assessment.screenAttestation ?? null,
     },
     redFlags: evaluation.redFlags.map((f) => ({ ...labelled(f.code), urgency: f.urgency, because: f.because.map(finding) })),
     redFlagsAbsent: evaluation.redFlagsAbsent.map(labelled),

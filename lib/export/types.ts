@@ -48,6 +48,8 @@ export type SnapshotSource = {
     assessedOn: string;
     signedAt: string;
     signedByName: string;
+    /** Why its red-flag screen was signed incomplete, as the signer attested (null or absent: complete). */
+    screenAttestation?: string | null;
     answers: Answers;
     evaluation: StoredEvaluation;
   };

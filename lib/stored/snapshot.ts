@@ -85,7 +85,15 @@ const base = {
   urgency,
   reason: text,
   question: text,
-  assessment: z.object({ id: text, kind, assessedOn: text, signedAt: text, signedByName: text }),
+  assessment: z.object({
+    id: text,
+    kind,
+    assessedOn: text,
+    signedAt: text,
+    signedByName: text,
+    /** The signer's attestation of why the red-flag screen was incomplete (absent from snapshots frozen before it was recorded). */
+    screenAttestation: nullableText.optional(),
+  }),
   redFlags: z.array(z.object({ ...labelled, urgency, because: z.array(finding) })),
   redFlagsAbsent: z.array(z.object(labelled)),
   redFlagsNotAssessed: z.array(z.object(labelled)),

@@ -166,7 +166,15 @@ export const saveDraftSchema = z.strictObject({
 });
 export type SaveDraftInput = z.output<typeof saveDraftSchema>;
 
-export const signSchema = z.strictObject({ assessmentId: uuid, version: z.int({ error: "version is required" }).min(1) });
+/**
+ * Signing: the version the signer reviewed, and, when the red-flag screen is
+ * incomplete, the signer's attestation of why (required then by lib/data).
+ */
+export const signSchema = z.strictObject({
+  assessmentId: uuid,
+  version: z.int({ error: "version is required" }).min(1),
+  screenAttestation: z.string().trim().max(1000, "must be at most 1000 characters").optional(),
+});
 
 export const addendumSchema = z.strictObject({
   assessmentId: uuid,

@@ -76,3 +76,23 @@ export const patientSearchSchema = z.object({
   q: queryText(80, "search"),
   cursor: queryCursor,
 });
+
+/**
+ * Correcting the facts of an open episode (side, onset date, mechanism) with
+ * a reason: the full new values (an empty onset date or mechanism means "not
+ * recorded"). Signed assessments keep the facts they were evaluated with.
+ */
+export const episodeCorrectionSchema = z
+  .object({
+    episodeId: uuid,
+    side: z.enum(SIDES, { error: "choose left, right or both" }),
+    onsetDate: z.preprocess(blank, isoDate.optional()),
+    mechanism: z.preprocess(blank, z.enum(MECHANISMS, { error: "choose gradual or acute trauma" }).optional()),
+    reason: requiredText(500, "reason"),
+  })
+  .superRefine((e, ctx) => {
+    if (e.onsetDate && e.onsetDate > latestToday())
+      ctx.addIssue({ code: "custom", path: ["onsetDate"], message: "onset date cannot be in the future" });
+  });
+
+export type EpisodeCorrectionInput = z.output<typeof episodeCorrectionSchema>;

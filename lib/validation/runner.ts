@@ -248,3 +248,17 @@ export const nextMorningSchema = z.strictObject({
   date: runnerDay,
   painNextMorning: nrs(),
 });
+
+// ---------------------------------------------------------------------------
+// The patient page's forms (lib/actions/runner-links.ts): the same inputs with the record they act on
+// ---------------------------------------------------------------------------
+
+const onEpisode = { patientId: uuid, episodeId: uuid };
+
+export const createRequestActionSchema = createRequestSchema.extend(onEpisode);
+export const createDiaryLinkActionSchema = createDiaryLinkSchema.extend(onEpisode);
+export const requestActionSchema = z.strictObject({ ...onEpisode, requestId: uuid });
+export const diaryLinkActionSchema = z.strictObject({ ...onEpisode, linkId: uuid });
+export const emailRequestActionSchema = requestActionSchema.extend(emailLinkSchema.shape);
+export const emailDiaryLinkActionSchema = diaryLinkActionSchema.extend(emailLinkSchema.shape);
+export const reviewDiaryAlertsActionSchema = z.strictObject({ ...onEpisode, alertId: uuid.optional() });

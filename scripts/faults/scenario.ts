@@ -50,10 +50,13 @@ export type DraftInput = {
 };
 type Answers = { symptoms: { painNow: number; painWorstWeek?: number } };
 
+/** The follow-ups answer pain only: their red-flag screen is incomplete, and the signer says why. */
+const SCREEN_ATTESTATION = "Fault run: pain recorded only, the red-flag screen was not repeated";
+
 /** How a client talks to the app: over HTTP (server actions, API) or in process (lib/data + the same error mapping). */
 export type Transport<C> = {
   saveDraft(client: C, input: DraftInput): Promise<Outcome<{ id: string; version: number }>>;
-  sign(client: C, input: { assessmentId: string; version: number }): Promise<Outcome<{ version: number }>>;
+  sign(client: C, input: { assessmentId: string; version: number; screenAttestation: string }): Promise<Outcome<{ version: number }>>;
   importRuns(client: C, input: { patientId: string; csv: string }): Promise<Outcome<{ imported: number }>>;
 };
 
@@ -240,7 +243,9 @@ export async function runScenario<C>(
       if (draft && saves >= 3) {
         // Sign the draft; a refusal is retried with the same version, as the button would be pressed again.
         const d = draft;
-        const out = await attempt(i, "sign", () => transport.sign(handle, { assessmentId: d.id, version: d.version }));
+        const out = await attempt(i, "sign", () =>
+          transport.sign(handle, { assessmentId: d.id, version: d.version, screenAttestation: SCREEN_ATTESTATION }),
+        );
         if (out.kind === "ok") {
           const known = me.drafts.get(d.id)!;
           known.version = out.data.version;

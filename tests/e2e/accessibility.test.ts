@@ -135,6 +135,10 @@ it("caseload, directory, registration and a new runner's intake form", async () 
   await page.getByRole("complementary", { name: "Live evaluation" }).getByTestId("red-flags").getByText("Locked knee").waitFor();
   await audit.check(page, "new intake assessment with a red flag");
   await page.getByRole("button", { name: "Sign assessment" }).click();
+  await page.getByRole("dialog", { name: /^Sign this intake/ }).waitFor();
+  await audit.check(page, "signing confirmation with the screen incomplete");
+  await page.getByRole("textbox", { name: /Reason the red-flag screen is incomplete/ }).fill("Examination deferred: acute pain");
+  await page.getByRole("button", { name: "Sign with the screen incomplete" }).click();
   await page.getByTestId("assessment-status").filter({ hasText: "Signed by" }).waitFor();
   await audit.check(page, "signed intake with its red flag");
   await page.getByRole("link", { name: "Back to the patient" }).click();
@@ -179,7 +183,7 @@ it("a runner's timeline, edit, run log, signed assessment and referrals", async 
   await audit.check(page, "signed assessment");
 
   await page.goto(patientUrl);
-  await page.getByRole("main").getByRole("link", { name: "Referrals", exact: true }).click();
+  await page.getByRole("main").getByRole("link", { name: "Referrals", exact: true }).last().click();
   await page.waitForURL(/\/referrals$/);
   await audit.check(page, "patient referrals");
 

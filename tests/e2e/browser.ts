@@ -91,3 +91,18 @@ export async function until(check: () => boolean, what: string, timeoutMs = 10_0
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/**
+ * Signs the assessment open in the form: "Sign assessment", then the
+ * confirmation dialog (with the reason when the red-flag screen is
+ * incomplete), and waits for the signed record.
+ */
+export async function signAssessmentInForm(page: Page, screenAttestation?: string): Promise<void> {
+  await page.getByRole("button", { name: "Sign assessment" }).click();
+  const dialog = page.getByRole("dialog", { name: /^Sign this/ });
+  await dialog.waitFor();
+  if (screenAttestation !== undefined)
+    await dialog.getByRole("textbox", { name: /Reason the red-flag screen is incomplete/ }).fill(screenAttestation);
+  await dialog.getByRole("button", { name: /^Sign (and freeze|with the screen incomplete)$/ }).click();
+  await page.getByTestId("assessment-status").filter({ hasText: "Signed by" }).waitFor();
+}

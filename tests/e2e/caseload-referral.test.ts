@@ -135,8 +135,8 @@ it("builds, previews and signs a referral, then downloads its PDF and FHIR bundl
   await page.goto("/patients?urgency=urgent");
   await page.getByTestId("caseload").locator("tbody tr").first().getByRole("link").click();
   const patientName = await page.getByRole("heading", { level: 1 }).innerText();
-  // The header's link, and the "Action needed" banner's when an urgent referral is unsent: both open the runner's referrals.
-  await page.getByRole("main").getByRole("link", { name: "Referrals", exact: true }).first().click();
+  // The patient navigation's link (an "unsent urgent referral" notice may link there too).
+  await page.getByRole("main").getByRole("link", { name: "Referrals", exact: true }).last().click();
   await page.getByRole("button", { name: "Start referral" }).click();
   await page.getByRole("heading", { name: "Referral (draft)" }).waitFor();
   // The reason is pre-filled from the evaluation; the question is required to sign.

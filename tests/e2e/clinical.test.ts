@@ -5,7 +5,7 @@
  * changes against the baseline.
  */
 import type { Browser, Page } from "playwright-core";
-import { launch, newContext, signIn, tourShot } from "./browser";
+import { launch, newContext, signAssessmentInForm, signIn, tourShot } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -71,15 +71,39 @@ it("records, signs, amends and follows up an assessment", async () => {
   await other.goto(draftUrl);
   await other.getByRole("heading", { name: /Intake assessment \(draft\)/ }).waitFor();
 
-  // Sign in the first tab.
+  // Sign in the first tab: the dialog says what will be frozen; Escape cancels and nothing is signed.
   await page.getByRole("button", { name: "Sign assessment" }).click();
+  const dialog = page.getByRole("dialog", { name: /^Sign this intake of/ });
+  await dialog.waitFor();
+  const summary = await dialog.getByTestId("frozen-summary").innerText();
+  expect(summary).toMatch(/Urgent\s*Screen incomplete/);
+  expect(summary).toMatch(/Locked knee/);
+  expect(summary).toMatch(/Red-flag screen\s*Incomplete: \d+ not assessed/);
+  expect(summary).toMatch(/Stop running/);
+  const reason = dialog.getByRole("textbox", { name: /Reason the red-flag screen is incomplete/ });
+  expect(await reason.evaluate((el) => el === document.activeElement)).toBe(true); // focus starts on the field it needs
+  await page.keyboard.press("Escape");
+  await dialog.waitFor({ state: "hidden" });
+  expect(await page.getByRole("button", { name: "Save draft" }).count()).toBe(1); // still a draft
+  // An incomplete screen is signed only with a reason: an empty one is refused, naming the field.
+  await page.getByRole("button", { name: "Sign assessment" }).click();
+  await dialog.getByRole("button", { name: "Sign with the screen incomplete" }).click();
+  await dialog.getByText(/^Reason the red-flag screen is incomplete: state why/).waitFor();
+  await reason.fill("Runner in acute pain: examination deferred to Friday");
+  await dialog.getByRole("button", { name: "Sign with the screen incomplete" }).click();
   await page.getByTestId("assessment-status").filter({ hasText: "Signed by" }).waitFor();
+  expect(await page.getByTestId("record-screen-attestation").innerText()).toBe(
+    "Screen incomplete: Runner in acute pain: examination deferred to Friday",
+  );
   expect(await page.getByText("Signed assessments are read-only").count()).toBeGreaterThan(0);
   expect(await page.getByRole("button", { name: "Save draft" }).count()).toBe(0);
   // The banner now shows the red flag with its reason.
   const banner = page.getByTestId("red-flag-banner");
   expect(await banner.getAttribute("data-urgency")).toBe("urgent");
   expect(await banner.innerText()).toMatch(/Locked knee/);
+  expect(await banner.getByTestId("screen-incomplete").innerText()).toBe(
+    "Screen incomplete: Runner in acute pain: examination deferred to Friday",
+  );
   await tourShot(page, "04-signed-with-banner");
 
   // Editing after signing is refused: the stale tab's save is rejected and nothing changes.
@@ -95,8 +119,14 @@ it("records, signs, amends and follows up an assessment", async () => {
   await page.getByRole("button", { name: "Add addendum" }).click();
   await page.getByTestId("addenda").getByText("Runner recalled a twisting injury").waitFor();
 
+  // The caseload marks the incomplete screen next to the flag that fired.
+  await page.goto(`/patients?q=${mrn}`);
+  const row = page.getByTestId("caseload").locator("tbody tr").first();
+  expect(await row.locator("[data-screen-incomplete]").first().getAttribute("data-screen-incomplete")).toBe("true");
+  expect(await row.innerText()).toMatch(/Urgent\s*Screen incomplete/);
+
   // Follow-up: pain 6 -> 2 is an important improvement against the baseline.
-  await page.getByRole("link", { name: "Back to the patient" }).click();
+  await row.getByRole("link").first().click();
   await page.getByRole("link", { name: "Record follow-up" }).click();
   await page.getByRole("heading", { name: "Follow-up assessment" }).waitFor();
   await page.getByLabel("Pain now (NRS)").selectOption("2");
@@ -104,8 +134,7 @@ it("records, signs, amends and follows up an assessment", async () => {
   await page.getByLabel("Response to treatment").selectOption("better");
   const liveChanges = page.getByRole("complementary", { name: "Live evaluation" });
   await liveChanges.getByText("Improved").first().waitFor();
-  await page.getByRole("button", { name: "Sign assessment" }).click();
-  await page.getByTestId("assessment-status").filter({ hasText: "Signed by" }).waitFor();
+  await signAssessmentInForm(page, "Follow-up by telephone: pain and response only");
   const change = page.getByRole("row", { name: /Pain now/ });
   expect(await change.innerText()).toMatch(/Improved\s+Improved/);
   await change.scrollIntoViewIfNeeded();

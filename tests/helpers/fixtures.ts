@@ -101,3 +101,6 @@ export const patientInput = (overrides: Record<string, unknown> = {}) => ({
   sex: "female" as const,
   ...overrides,
 });
+
+/** The attestation of a test's signing: most test assessments answer a few questions, so their red-flag screen is incomplete. */
+export const SCREEN_NOT_DONE = "Test record: only the questions under test were asked";

@@ -8,7 +8,7 @@ import { createReferralDraft, signReferral, updateReferralDraft } from "@/lib/da
 import { saveRun } from "@/lib/data/runs";
 import { saveShoe } from "@/lib/data/shoes";
 import { patientSchema } from "@/lib/validation/patients";
-import { isoDaysAgo, patientInput, type TestClinic } from "./fixtures";
+import { isoDaysAgo, patientInput, SCREEN_NOT_DONE, type TestClinic } from "./fixtures";
 
 export const patientIn = (t: TestClinic) => createPatient(t.clinician, patientSchema.parse(patientInput()));
 
@@ -28,7 +28,7 @@ export async function draftIn(t: TestClinic, answers: Answers = { symptoms: { pa
 
 export async function signedIn(t: TestClinic, answers: Answers = { symptoms: { painNow: 4 } }) {
   const d = await draftIn(t, answers);
-  const a = await signAssessment(t.clinician, d.assessmentId, d.version);
+  const a = await signAssessment(t.clinician, d.assessmentId, d.version, SCREEN_NOT_DONE);
   return { ...d, version: a.version };
 }
 

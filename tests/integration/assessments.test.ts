@@ -6,7 +6,8 @@ import { updateClinicSettings } from "@/lib/data/settings";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { Answers } from "@/lib/validation/assessment";
 import { patientSchema } from "@/lib/validation/patients";
-import { closeTestDb, createClinic, isoDaysAgo, patientInput, testDb, type TestClinic } from "../helpers/fixtures";
+import { SCREEN_NO } from "@/prisma/seed/generators";
+import { closeTestDb, createClinic, isoDaysAgo, patientInput, testDb, type TestClinic, SCREEN_NOT_DONE } from "../helpers/fixtures";
 
 let c: TestClinic;
 beforeAll(async () => {
@@ -95,7 +96,7 @@ describe("drafts", () => {
 
     const other = await newEpisode();
     const draft = await saveDraft(c.clinician, { episodeId: other.episodeId, kind: "intake", assessedOn: isoDaysAgo(0), answers: {} });
-    const signed = await signAssessment(c.clinician, draft.id, draft.version);
+    const signed = await signAssessment(c.clinician, draft.id, draft.version, SCREEN_NOT_DONE);
     const refused = await discardDraft(c.clinician, signed.id, signed.version).catch((e) => e);
     expect(refused).toBeInstanceOf(ConflictError);
     expect(refused.message).toBe("Only a draft can be discarded; a signed assessment can be marked entered in error.");
@@ -128,7 +129,7 @@ describe("signing, addenda and entered in error", () => {
       assessedOn: isoDaysAgo(0),
       answers: { symptoms: { daysPersistingDespiteReducedTraining: 11 }, plan: { nextReviewDate: isoDaysAgo(-10) } },
     });
-    const s = await signAssessment(t.clinician, d.id, d.version);
+    const s = await signAssessment(t.clinician, d.id, d.version, SCREEN_NOT_DONE);
     expect(s).toMatchObject({ status: "signed", rulesVersion: "2", urgency: "soon", signedById: t.clinician.userId });
     expect(s.evaluation?.redFlags.map((f) => f.code)).toEqual(["persistent_pain"]);
     const row = await testDb().assessment.findUniqueOrThrow({ where: { id: d.id } });
@@ -150,7 +151,7 @@ describe("signing, addenda and entered in error", () => {
     }).catch((e) => e);
     expect(edit).toBeInstanceOf(ConflictError);
     expect(edit.message).toMatch(/signed/);
-    await expect(signAssessment(t.clinician, d.id, s.version)).rejects.toBeInstanceOf(ConflictError);
+    await expect(signAssessment(t.clinician, d.id, s.version, SCREEN_NOT_DONE)).rejects.toBeInstanceOf(ConflictError);
   });
 
   it("refuses to sign a version that is not the latest", async () => {
@@ -164,7 +165,7 @@ describe("signing, addenda and entered in error", () => {
       assessedOn: isoDaysAgo(0),
       answers: { symptoms: { painNow: 1 } },
     });
-    await expect(signAssessment(c.clinician, d.id, 1)).rejects.toBeInstanceOf(ConflictError);
+    await expect(signAssessment(c.clinician, d.id, 1, SCREEN_NOT_DONE)).rejects.toBeInstanceOf(ConflictError);
     expect((await testDb().assessment.findUniqueOrThrow({ where: { id: d.id } })).status).toBe("draft");
   });
 
@@ -191,13 +192,13 @@ describe("signing, addenda and entered in error", () => {
     await expect(saveDraft(c.admin, second)).rejects.toBeInstanceOf(ConflictError);
     await expect(saveDraft(c.clinician, { ...second, assessedOn: isoDaysAgo(1) })).rejects.toBeInstanceOf(ConflictError);
 
-    const signed = await signAssessment(c.clinician, d.id, 2);
+    const signed = await signAssessment(c.clinician, d.id, 2, SCREEN_NOT_DONE);
     expect(signed).toMatchObject({ status: "signed", version: 3 });
     const afterSign = await auditCount();
-    expect(await signAssessment(c.clinician, d.id, 2)).toMatchObject({ status: "signed", version: 3 });
+    expect(await signAssessment(c.clinician, d.id, 2, SCREEN_NOT_DONE)).toMatchObject({ status: "signed", version: 3 });
     expect(await auditCount()).toBe(afterSign);
-    await expect(signAssessment(c.admin, d.id, 2)).rejects.toBeInstanceOf(ConflictError);
-    await expect(signAssessment(c.clinician, d.id, 1)).rejects.toBeInstanceOf(ConflictError);
+    await expect(signAssessment(c.admin, d.id, 2, SCREEN_NOT_DONE)).rejects.toBeInstanceOf(ConflictError);
+    await expect(signAssessment(c.clinician, d.id, 1, SCREEN_NOT_DONE)).rejects.toBeInstanceOf(ConflictError);
   });
 
   it("adds addenda under a signed assessment and marks it entered in error, leaving it out of later evaluations", async () => {
@@ -208,7 +209,7 @@ describe("signing, addenda and entered in error", () => {
       assessedOn: isoDaysAgo(30),
       answers: { symptoms: { painNow: 7 } },
     });
-    await signAssessment(c.clinician, intake.id, intake.version);
+    await signAssessment(c.clinician, intake.id, intake.version, SCREEN_NOT_DONE);
     await expect(addAddendum(c.clinician, intake.id, "Patient later reported a fall.")).resolves.toMatchObject({
       text: "Patient later reported a fall.",
     });
@@ -218,7 +219,7 @@ describe("signing, addenda and entered in error", () => {
       assessedOn: isoDaysAgo(15),
       answers: { symptoms: { painNow: 1 } },
     });
-    const f1s = await signAssessment(c.clinician, f1.id, f1.version);
+    const f1s = await signAssessment(c.clinician, f1.id, f1.version, SCREEN_NOT_DONE);
     expect(f1s.evaluation?.changes?.painNow).toEqual({ vsBaseline: "improved", vsPrevious: "improved" });
     await markEnteredInError(c.clinician, f1.id, "Recorded on the wrong patient");
     const f2 = await saveDraft(c.clinician, {
@@ -243,14 +244,14 @@ describe("signing, addenda and entered in error", () => {
       assessedOn: isoDaysAgo(20),
       answers: { symptoms: { painNow: 3 } },
     });
-    await signAssessment(c.clinician, i.id, i.version);
+    await signAssessment(c.clinician, i.id, i.version, SCREEN_NOT_DONE);
     const f = await saveDraft(c.clinician, {
       episodeId,
       kind: "follow_up",
       assessedOn: isoDaysAgo(1),
       answers: { symptoms: { painNow: 6 } },
     });
-    await signAssessment(c.clinician, f.id, f.version);
+    await signAssessment(c.clinician, f.id, f.version, SCREEN_NOT_DONE);
     const ep = await testDb().episode.findUniqueOrThrow({ where: { id: episodeId } });
     expect(ep.worsening).toBe(true);
     expect(ep.lastSeenOn?.toISOString().slice(0, 10)).toBe(isoDaysAgo(1));
@@ -261,7 +262,7 @@ describe("signing, addenda and entered in error", () => {
     const { episodeId } = await newEpisode(other);
     const d = await saveDraft(other.clinician, { episodeId, kind: "intake", assessedOn: isoDaysAgo(0), answers: {} });
     await expect(getAssessmentDetail(c.admin, d.id)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(signAssessment(c.clinician, d.id, 1)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(signAssessment(c.clinician, d.id, 1, SCREEN_NOT_DONE)).rejects.toBeInstanceOf(NotFoundError);
     await expect(saveDraft(c.clinician, { episodeId, kind: "intake", assessedOn: isoDaysAgo(0), answers: {} })).rejects.toBeInstanceOf(
       NotFoundError,
     );
@@ -333,7 +334,7 @@ describe("evaluations of rules version 1 stay readable", () => {
     });
     expect(resaved.evaluation?.rulesVersion).toBe("2");
     expect(resaved.rulesVersion).toBe("2");
-    const signedNow = await signAssessment(c.clinician, resaved.id, resaved.version);
+    const signedNow = await signAssessment(c.clinician, resaved.id, resaved.version, SCREEN_NOT_DONE);
     expect(signedNow).toMatchObject({ rulesVersion: "2" });
     expect(signedNow.evaluation?.rulesVersion === "2" && signedNow.evaluation.runningAdvice.mode).toBe("screen_incomplete");
     // The version 1 record is unchanged.
@@ -377,5 +378,86 @@ describe("answers asked once are derived on the server too", () => {
     expect(flags).toContainEqual(["haemarthrosis_suspected", "urgent"]);
     expect(d.answers.symptoms?.swellingWithin2hOfInjury).toBe(true);
     expect(d.answers.exam?.wellsDvt).toBe(1);
+  });
+});
+
+describe("honest screens: signing an incomplete red-flag screen needs an attestation", () => {
+  /** Every red-flag question answered "no" and the examination the screen needs: nothing left to assess. */
+  const screened: Answers = {
+    symptoms: { ...SCREEN_NO, painNow: 3, daysPersistingDespiteReducedTraining: 3 },
+    history: { recentJointInjection: false, immunosuppressed: false, historyOfCancer: false },
+    exam: { effusion: "none", tenderness: [], valgusStress0: "normal", hipInternalRotationReduced: false },
+  };
+
+  const fieldsOf = (e: unknown) => (e instanceof ValidationError ? e.issues.map((i) => i.path) : e);
+
+  it("refuses to sign without an attestation (or a blank one), naming the field, and writes nothing", async () => {
+    const { episodeId } = await newEpisode();
+    const d = await saveDraft(c.clinician, { episodeId, kind: "intake", assessedOn: isoDaysAgo(0), answers: intakeAnswers });
+    expect(d.evaluation?.redFlagsNotAssessed.length).toBeGreaterThan(0);
+    const refused = await signAssessment(c.clinician, d.id, d.version).catch((e: unknown) => e);
+    expect(fieldsOf(refused)).toEqual(["screenAttestation"]);
+    expect((refused as Error).message).toMatch(/red-flag screen is incomplete \(not assessed: .+\): state why/);
+    expect(fieldsOf(await signAssessment(c.clinician, d.id, d.version, "   ").catch((e: unknown) => e))).toEqual(["screenAttestation"]);
+    const row = await testDb().assessment.findUniqueOrThrow({ where: { id: d.id } });
+    expect(row).toMatchObject({ status: "draft", version: d.version, screenAttestation: null, signedAt: null });
+    expect(await testDb().auditEvent.count({ where: { entityId: d.id, action: "assessment.sign" } })).toBe(0);
+  });
+
+  it("stores the attestation with the signed record, audits it, and PostgreSQL seals it", async () => {
+    const { episodeId, patientId } = await newEpisode();
+    const d = await saveDraft(c.clinician, { episodeId, kind: "intake", assessedOn: isoDaysAgo(0), answers: intakeAnswers });
+    const s = await signAssessment(c.clinician, d.id, d.version, "  Runner in acute pain: examination deferred to Friday  ");
+    expect(s).toMatchObject({ status: "signed", screenAttestation: "Runner in acute pain: examination deferred to Friday" });
+    expect((await getAssessmentDetail(c.clinician, d.id)).assessment.screenAttestation).toBe(
+      "Runner in acute pain: examination deferred to Friday",
+    );
+    const event = await testDb().auditEvent.findFirstOrThrow({ where: { entityId: d.id, action: "assessment.sign" } });
+    expect(event.detail).toMatchObject({ screenAttestation: "Runner in acute pain: examination deferred to Friday" });
+    // The banner reads it with the signed evaluation; the caseload keeps the incomplete screen marked although a flag fires.
+    const header = await getPatientHeader(c.clinician, patientId);
+    expect(header.episodes[0]?.signed?.screenAttestation).toBe("Runner in acute pain: examination deferred to Friday");
+    expect(await testDb().episode.findUniqueOrThrow({ where: { id: episodeId } })).toMatchObject({
+      urgency: "soon",
+      screenIncomplete: true,
+    });
+    // Sealed: the attestation of a signed record never changes, even in SQL.
+    await expect(testDb().$executeRaw`UPDATE "Assessment" SET "screenAttestation" = 'changed' WHERE id = ${d.id}::uuid`).rejects.toThrow(
+      /signed: it can never change/,
+    );
+  });
+
+  it("keeps no attestation when the screen is complete; PostgreSQL refuses one on a draft or a complete screen", async () => {
+    const { episodeId } = await newEpisode();
+    const d = await saveDraft(c.clinician, { episodeId, kind: "intake", assessedOn: isoDaysAgo(0), answers: screened });
+    expect(d.evaluation?.redFlagsNotAssessed).toEqual([]);
+    const s = await signAssessment(c.clinician, d.id, d.version, "not needed");
+    expect(s.screenAttestation).toBeNull();
+
+    const other = await newEpisode();
+    const draft = await saveDraft(c.clinician, {
+      episodeId: other.episodeId,
+      kind: "intake",
+      assessedOn: isoDaysAgo(0),
+      answers: screened,
+    });
+    await expect(testDb().$executeRaw`UPDATE "Assessment" SET "screenAttestation" = 'early' WHERE id = ${draft.id}::uuid`).rejects.toThrow(
+      /a draft assessment has no signer, signing time, screen attestation/,
+    );
+    await expect(
+      testDb().$executeRaw`UPDATE "Assessment" SET status = 'signed', "signedById" = ${c.clinician.userId}::uuid, "signedAt" = now(),
+        "screenAttestation" = 'no reason to' WHERE id = ${draft.id}::uuid`,
+    ).rejects.toThrow(/only when red flags are not assessed/);
+    const third = await newEpisode();
+    const blank = await saveDraft(c.clinician, {
+      episodeId: third.episodeId,
+      kind: "intake",
+      assessedOn: isoDaysAgo(0),
+      answers: intakeAnswers,
+    });
+    await expect(
+      testDb().$executeRaw`UPDATE "Assessment" SET status = 'signed', "signedById" = ${c.clinician.userId}::uuid, "signedAt" = now(),
+        "screenAttestation" = '  ' WHERE id = ${blank.id}::uuid`,
+    ).rejects.toThrow(/cannot be blank/);
   });
 });

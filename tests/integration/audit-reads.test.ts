@@ -22,7 +22,16 @@ import { caseloadQuerySchema } from "@/lib/validation/caseload";
 import { patientSchema } from "@/lib/validation/patients";
 import { grantAppRole } from "../../scripts/db/grant";
 import { adminUrl, createLoginRole } from "../helpers/db";
-import { closeTestDb, createClinic, isoDaysAgo, ownerUrl, patientInput, testDb, type TestClinic } from "../helpers/fixtures";
+import {
+  closeTestDb,
+  createClinic,
+  isoDaysAgo,
+  ownerUrl,
+  patientInput,
+  testDb,
+  type TestClinic,
+  SCREEN_NOT_DONE,
+} from "../helpers/fixtures";
 
 let c: TestClinic;
 const ids = { ada: "", bo: "", episode: "", draft: "", referral: "" };
@@ -38,7 +47,7 @@ beforeAll(async () => {
       assessedOn: isoDaysAgo(10),
       answers: { symptoms: { painNow: 4 } },
     });
-    await signAssessment(c.clinician, d.id, d.version);
+    await signAssessment(c.clinician, d.id, d.version, SCREEN_NOT_DONE);
     return { patientId: p.id, episodeId: e.id };
   };
   const ada = await runner("Audited", "AUD-1");

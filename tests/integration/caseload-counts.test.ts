@@ -4,7 +4,7 @@ import { createEpisode, createPatient, reopenEpisode } from "@/lib/data/patients
 import { recordRedFlagAction } from "@/lib/data/red-flags";
 import { caseloadQuerySchema } from "@/lib/validation/caseload";
 import { patientSchema } from "@/lib/validation/patients";
-import { closeTestDb, createClinic, isoDaysAgo, patientInput, testDb, type TestClinic } from "../helpers/fixtures";
+import { closeTestDb, createClinic, isoDaysAgo, patientInput, testDb, type TestClinic, SCREEN_NOT_DONE } from "../helpers/fixtures";
 import { dischargeEpisode } from "@/lib/data/discharges";
 
 /**
@@ -75,7 +75,7 @@ describe("caseload counts", () => {
       answers: { symptoms: { locking: true, painNow: 3 } },
     });
     await expectInStep({ open: 2, flagged: 1, worsening: 0, drafts: 1 });
-    const intake = await signAssessment(a.clinician, d.id, d.version);
+    const intake = await signAssessment(a.clinician, d.id, d.version, SCREEN_NOT_DONE);
     await expectInStep({ open: 2, flagged: 1, worsening: 0, drafts: 0 });
 
     // A follow-up with pain up by 5 points: worsening.
@@ -86,7 +86,7 @@ describe("caseload counts", () => {
       answers: { symptoms: { locking: true, painNow: 8 } },
     });
     await expectInStep({ open: 2, flagged: 1, worsening: 0, drafts: 1 });
-    const followUp = await signAssessment(a.clinician, f.id, f.version);
+    const followUp = await signAssessment(a.clinician, f.id, f.version, SCREEN_NOT_DONE);
     await expectInStep({ open: 2, flagged: 1, worsening: 1, drafts: 0 });
 
     // Entered in error: the episode goes back to what the intake said.

@@ -18,7 +18,16 @@ import { createEpisode, createPatient } from "@/lib/data/patients";
 import { updateUser } from "@/lib/data/users";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { patientSchema } from "@/lib/validation/patients";
-import { closeTestDb, createClinic, isoDaysAgo, ownerUrl, patientInput, testDb, type TestClinic } from "../helpers/fixtures";
+import {
+  closeTestDb,
+  createClinic,
+  isoDaysAgo,
+  ownerUrl,
+  patientInput,
+  testDb,
+  type TestClinic,
+  SCREEN_NOT_DONE,
+} from "../helpers/fixtures";
 
 type Holder = { pid: number; release: () => Promise<void> };
 
@@ -101,7 +110,7 @@ if (!process.env.TEST_APP_ROLE) {
       assessedOn: isoDaysAgo(20),
       answers: { symptoms: { painNow } },
     });
-    await signAssessment(c.clinician, intake.id, intake.version);
+    await signAssessment(c.clinician, intake.id, intake.version, SCREEN_NOT_DONE);
     return e.id;
   }
   const lockEpisodeRow = (episodeId: string) => holdLock(`SELECT 1 FROM "Episode" WHERE id = $1 FOR NO KEY UPDATE`, [episodeId]);
@@ -117,7 +126,7 @@ if (!process.env.TEST_APP_ROLE) {
     });
     const holder = await lockEpisodeRow(episodeId);
     const { blocked, results } = await race(holder, [
-      () => signAssessment(c.clinician, followUp.id, followUp.version),
+      () => signAssessment(c.clinician, followUp.id, followUp.version, SCREEN_NOT_DONE),
       () => saveDraft(c.clinician, { episodeId, kind: "follow_up", assessedOn: isoDaysAgo(1), answers: { symptoms: { painNow: 6 } } }),
     ]);
     expect(blocked).toBe(2);

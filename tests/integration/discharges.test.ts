@@ -6,7 +6,7 @@ import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { dischargeSchema } from "@/lib/validation/discharge";
 import { patientSchema } from "@/lib/validation/patients";
 import { toFieldIssues } from "@/lib/validation/common";
-import { appDb, closeTestDb, createClinic, isoDaysAgo, patientInput, testDb, type TestClinic } from "../helpers/fixtures";
+import { appDb, closeTestDb, createClinic, isoDaysAgo, patientInput, SCREEN_NOT_DONE, testDb, type TestClinic } from "../helpers/fixtures";
 
 /**
  * Discharge (issue 14 item 4): a reason, the return to running, the outcome
@@ -43,7 +43,7 @@ async function episode(t: TestClinic = c) {
 
 async function sign(episodeId: string, kind: "intake" | "follow_up", daysAgo: number, answers: Answers, t: TestClinic = c) {
   const d = await saveDraft(t.clinician, { episodeId, kind, assessedOn: isoDaysAgo(daysAgo), answers });
-  return signAssessment(t.clinician, d.id, d.version);
+  return signAssessment(t.clinician, d.id, d.version, SCREEN_NOT_DONE);
 }
 
 const discharges = (episodeId: string) => testDb().discharge.findMany({ where: { episodeId } });

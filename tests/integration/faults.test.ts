@@ -70,7 +70,7 @@ const inProcess: Transport<Actor> = {
     ),
   sign: (actor, input) =>
     asAction(
-      () => signAssessment(actor, input.assessmentId, input.version),
+      () => signAssessment(actor, input.assessmentId, input.version, input.screenAttestation),
       (a) => ({ version: a.version }),
     ),
   importRuns: (actor, input) =>

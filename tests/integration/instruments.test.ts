@@ -14,7 +14,7 @@ import { getTimeline } from "@/lib/data/timeline";
 import { ValidationError } from "@/lib/errors";
 import { parseWithIssues, saveDraftSchema, type Answers } from "@/lib/validation/assessment";
 import { patientSchema } from "@/lib/validation/patients";
-import { closeTestDb, createClinic, isoDaysAgo, patientInput, testDb, type TestClinic } from "../helpers/fixtures";
+import { closeTestDb, createClinic, isoDaysAgo, patientInput, testDb, type TestClinic, SCREEN_NOT_DONE } from "../helpers/fixtures";
 
 let c: TestClinic;
 beforeAll(async () => {
@@ -52,7 +52,7 @@ async function signedIntake(episodeId: string, measures: Answers["measures"] = {
     assessedOn: isoDaysAgo(21),
     answers: { symptoms: { painNow }, measures },
   });
-  return signAssessment(c.clinician, d.id, d.version);
+  return signAssessment(c.clinician, d.id, d.version, SCREEN_NOT_DONE);
 }
 
 const rowsOf = (episodeId: string) => testDb().assessment.findMany({ where: { episodeId }, orderBy: { createdAt: "asc" } });
@@ -102,7 +102,7 @@ describe("PSFS carried forward to follow-ups", () => {
     });
     expect(f.evaluation?.scores.psfs).toBe(7);
     expect(f.evaluation?.changes?.psfs).toEqual({ vsBaseline: "improved", vsPrevious: "improved" });
-    const signed = await signAssessment(c.clinician, f.id, f.version);
+    const signed = await signAssessment(c.clinician, f.id, f.version, SCREEN_NOT_DONE);
     expect(signed.answers.measures?.psfs?.map((p) => p.activity)).toEqual(ACTIVITIES);
   });
 
@@ -167,7 +167,7 @@ describe("PSFS carried forward to follow-ups", () => {
       assessedOn: isoDaysAgo(14),
       answers: { measures: { psfs: [{ activity: "Parkrun", score: 3 }] } },
     });
-    await signAssessment(c.clinician, f1.id, f1.version);
+    await signAssessment(c.clinician, f1.id, f1.version, SCREEN_NOT_DONE);
     expect(
       await refusal(
         save(c.clinician, {
@@ -189,7 +189,7 @@ describe("PSFS carried forward to follow-ups", () => {
       where: { id: f.id },
       data: { answers: { symptoms: { painNow: 2 }, measures: { psfs: [{ activity: "Something else", score: 9 }] } } },
     });
-    expect(await refusal(signAssessment(c.clinician, f.id, f.version))).toEqual([
+    expect(await refusal(signAssessment(c.clinician, f.id, f.version, SCREEN_NOT_DONE))).toEqual([
       { path: "measures.psfs", message: expect.stringMatching(/^must score the 3/) },
     ]);
     expect((await testDb().assessment.findUniqueOrThrow({ where: { id: f.id } })).status).toBe("draft");
@@ -199,7 +199,7 @@ describe("PSFS carried forward to follow-ups", () => {
 describe('"Worsening" on the caseload', () => {
   async function followUp(episodeId: string, answers: Answers) {
     const f = await save(c.clinician, { episodeId, kind: "follow_up", assessedOn: isoDaysAgo(7), answers });
-    await signAssessment(c.clinician, f.id, f.version);
+    await signAssessment(c.clinician, f.id, f.version, SCREEN_NOT_DONE);
     return testDb().episode.findUniqueOrThrow({ where: { id: episodeId } });
   }
 
@@ -235,7 +235,7 @@ describe('"Worsening" on the caseload', () => {
         assessedOn: isoDaysAgo(days),
         answers: { symptoms: { painNow: 4 }, measures: { tegner } },
       });
-      await signAssessment(t.clinician, d.id, d.version);
+      await signAssessment(t.clinician, d.id, d.version, SCREEN_NOT_DONE);
     }
     const counts = () => testDb().caseloadCount.findUniqueOrThrow({ where: { clinicId: t.clinicId } });
     // As the caseload read before: the Tegner drop counted.
@@ -262,7 +262,7 @@ describe("the timeline", () => {
       assessedOn: isoDaysAgo(3),
       answers: { symptoms: { painNow: 3, painWorstWeek: 7, painDuringRun: 5 } },
     });
-    await signAssessment(c.clinician, d.id, d.version);
+    await signAssessment(c.clinician, d.id, d.version, SCREEN_NOT_DONE);
     await save(c.clinician, { episodeId: e.id, kind: "follow_up", assessedOn: isoDaysAgo(1), answers: { symptoms: { painNow: 2 } } });
     const t = await getTimeline(c.clinician, p.id);
     expect(t.assessments.map((a) => [a.status, a.evaluation?.scores.painNow, a.pain])).toEqual([

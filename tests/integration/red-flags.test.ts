@@ -6,7 +6,7 @@ import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { caseloadQuerySchema } from "@/lib/validation/caseload";
 import { patientSchema } from "@/lib/validation/patients";
 import { redFlagActionSchema } from "@/lib/validation/red-flags";
-import { appDb, closeTestDb, createClinic, isoDaysAgo, patientInput, testDb, type TestClinic } from "../helpers/fixtures";
+import { appDb, closeTestDb, createClinic, isoDaysAgo, patientInput, SCREEN_NOT_DONE, testDb, type TestClinic } from "../helpers/fixtures";
 import { dischargeEpisode } from "@/lib/data/discharges";
 
 /**
@@ -36,7 +36,7 @@ async function episode(t: TestClinic = c) {
 
 async function sign(episodeId: string, kind: "intake" | "follow_up", daysAgo: number, answers: Answers, t: TestClinic = c) {
   const d = await saveDraft(t.clinician, { episodeId, kind, assessedOn: isoDaysAgo(daysAgo), answers });
-  return signAssessment(t.clinician, d.id, d.version);
+  return signAssessment(t.clinician, d.id, d.version, SCREEN_NOT_DONE);
 }
 
 const act = (input: Record<string, unknown>) => redFlagActionSchema.parse(input);

@@ -12,7 +12,7 @@ import { saveRun } from "@/lib/data/runs";
 import { buildReferralOutline } from "@/lib/export/referral-outline";
 import { runFormSchema } from "@/lib/validation/runs";
 import { patientSchema } from "@/lib/validation/patients";
-import { closeTestDb, createClinic, isoDaysAgo, patientInput, type TestClinic } from "../helpers/fixtures";
+import { closeTestDb, createClinic, isoDaysAgo, patientInput, SCREEN_NOT_DONE, type TestClinic } from "../helpers/fixtures";
 
 let c: TestClinic;
 beforeAll(async () => {
@@ -36,7 +36,7 @@ it("the training section is the assessment's runs, not the live log; addenda of 
     assessedOn: isoDaysAgo(5),
     answers: { symptoms: { painNow: 4 } },
   });
-  const a = await signAssessment(c.clinician, d.id, d.version);
+  const a = await signAssessment(c.clinician, d.id, d.version, SCREEN_NOT_DONE);
 
   // After the assessment was signed: a run entered late into its window, and an addendum.
   await saveRun(c.clinician, runFormSchema.parse({ patientId: p.id, date: isoDaysAgo(7), distance: 41.7, unit: "km" }));

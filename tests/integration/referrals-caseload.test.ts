@@ -17,7 +17,7 @@ import {
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { caseloadQuerySchema } from "@/lib/validation/caseload";
 import { patientSchema } from "@/lib/validation/patients";
-import { closeTestDb, createClinic, isoDaysAgo, patientInput, testDb, type TestClinic } from "../helpers/fixtures";
+import { closeTestDb, createClinic, isoDaysAgo, patientInput, testDb, type TestClinic, SCREEN_NOT_DONE } from "../helpers/fixtures";
 import { dischargeEpisode } from "@/lib/data/discharges";
 
 let c: TestClinic;
@@ -30,7 +30,7 @@ async function signedEpisode(t: TestClinic, answers: Parameters<typeof saveDraft
   const p = await createPatient(t.clinician, patientSchema.parse(patientInput({ familyName: name })));
   const e = await createEpisode(t.clinician, { patientId: p.id, side: "left", complaint: "Medial knee pain", mechanism: "gradual" });
   const d = await saveDraft(t.clinician, { episodeId: e.id, kind: "intake", assessedOn: isoDaysAgo(7), answers });
-  const a = await signAssessment(t.clinician, d.id, d.version);
+  const a = await signAssessment(t.clinician, d.id, d.version, SCREEN_NOT_DONE);
   return { patientId: p.id, episodeId: e.id, assessmentId: a.id };
 }
 
@@ -88,7 +88,7 @@ describe("referrals", () => {
       assessedOn: isoDaysAgo(0),
       answers: { symptoms: { painNow: 1, locking: false } },
     });
-    await signAssessment(c.clinician, f.id, f.version);
+    await signAssessment(c.clinician, f.id, f.version, SCREEN_NOT_DONE);
     expect((await getReferral(c.viewer, draft.id)).snapshot).toEqual(frozen);
     expect((await exportReferral(c.viewer, draft.id, "pdf")).snapshot).toEqual(frozen);
 

@@ -14,7 +14,7 @@ import { transaction } from "@/lib/data/tx";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { patientSchema } from "@/lib/validation/patients";
 import { runsLoggedSinceSchema } from "@/lib/validation/runs";
-import { closeTestDb, createClinic, isoDaysAgo, patientInput, testDb, type TestClinic } from "../helpers/fixtures";
+import { closeTestDb, createClinic, isoDaysAgo, patientInput, testDb, type TestClinic, SCREEN_NOT_DONE } from "../helpers/fixtures";
 
 let c: TestClinic;
 let other: TestClinic;
@@ -124,7 +124,7 @@ describe("every evaluation reads the log from that day", () => {
       await run(patientId, daysAgo, km);
     const d = await saveDraft(c.clinician, { episodeId: e.id, kind: "intake", assessedOn: isoDaysAgo(0), answers: {} });
     expect(d.evaluation?.load).toEqual({ acute7dKm: 21, chronicWeeklyKm: null, acwr: null, twoWeekChangePct: null, spikes: [] });
-    const signed = await signAssessment(c.clinician, d.id, d.version);
+    const signed = await signAssessment(c.clinician, d.id, d.version, SCREEN_NOT_DONE);
     expect(signed.evaluation?.load?.acwr).toBeNull();
     const row = await testDb().assessment.findUniqueOrThrow({ where: { id: d.id } });
     expect(row.evaluationInput).toMatchObject({ training: { loggedSince: isoDaysAgo(10) } });

@@ -2,7 +2,7 @@ import { saveDraft, signAssessment } from "@/lib/data/assessments";
 import { createEpisode, createPatient, getPatientRecord } from "@/lib/data/patients";
 import { saveDraftSchema } from "@/lib/validation/assessment";
 import { patientSchema } from "@/lib/validation/patients";
-import { closeTestDb, createClinic, isoDaysAgo, patientInput, testDb, type TestClinic } from "../helpers/fixtures";
+import { closeTestDb, createClinic, isoDaysAgo, patientInput, SCREEN_NOT_DONE, testDb, type TestClinic } from "../helpers/fixtures";
 
 /** Treatment given at a visit (issue 14 item 3): saved with the answers, frozen at signing, on the record and the API's history. */
 let c: TestClinic;
@@ -36,7 +36,7 @@ it("saves, signs and shows the treatment given; a bad entry is refused naming it
     assessedOn: isoDaysAgo(1),
     answers: { symptoms: { painNow: 5 }, treatment: { given } } as Answers,
   });
-  await signAssessment(c.clinician, d.id, d.version);
+  await signAssessment(c.clinician, d.id, d.version, SCREEN_NOT_DONE);
   const record = await getPatientRecord(c.viewer, p.id);
   expect(record.episodes[0]!.assessments[0]!.treatment).toEqual(given);
 });

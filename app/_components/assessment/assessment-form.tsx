@@ -20,6 +20,7 @@ import { QuestionControl } from "./controls";
 import { HINT_PATHS, TrainingHint } from "./training-hints";
 import { EvaluationPanel } from "./evaluation-panel";
 import { MeasuresSection } from "./measures-section";
+import { SignAssessmentDialog, type SignOutcome } from "./sign-dialog";
 import { changedPaths, getPath, setPath } from "./paths";
 import {
   FOLLOW_UP_SECTIONS,
@@ -103,6 +104,7 @@ export function AssessmentForm(props: AssessmentFormProps) {
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [lastSaved, setLastSaved] = useState<Date | null>(null);
+  const [confirming, setConfirming] = useState(false);
   const busyRef = useRef(false);
 
   const lefsAnswered = lefsDraft.filter((v) => v !== null).length;
@@ -246,25 +248,33 @@ export function AssessmentForm(props: AssessmentFormProps) {
     return () => window.removeEventListener("beforeunload", warn);
   }, [dirty]);
 
-  async function sign() {
+  /** Signs after the confirmation (SignAssessmentDialog); a refusal is shown there and in the form. */
+  async function sign(screenAttestation: string | undefined): Promise<SignOutcome> {
     let current = assessmentId && version ? { id: assessmentId, version } : null;
     if (dirty || !current) current = await save("saving");
-    if (!current) return;
+    if (!current) return { ok: false, message: "Not signed: the draft could not be saved (see the form)." };
     busyRef.current = true;
     setBusy("signing");
     try {
-      const result = await signAssessmentAction({ assessmentId: current.id, version: current.version });
+      const result = await signAssessmentAction({ assessmentId: current.id, version: current.version, screenAttestation });
       if (result.ok) {
         setDirty(false);
+        setConfirming(false);
         router.push(`/patients/${props.patientId}/episodes/${episode.id}/assessments/${current.id}?signed=1`);
         router.refresh();
-        return;
+        return { ok: true };
       }
-      if (result.conflict) setConflict(result.conflict as Conflict);
+      if (result.conflict) {
+        setConflict(result.conflict as Conflict);
+        setConfirming(false);
+      }
       setServerErrors(result.fieldErrors ?? {});
       setMessage({ tone: "error", text: result.message ?? "Not signed." });
+      return { ok: false, message: result.message ?? "Not signed.", fieldErrors: result.fieldErrors };
     } catch {
-      setMessage({ tone: "error", text: "The server could not be reached. Nothing was signed; try again." });
+      const text = "The server could not be reached. Nothing was signed; try again.";
+      setMessage({ tone: "error", text });
+      return { ok: false, message: text };
     } finally {
       busyRef.current = false;
       setBusy(null);
@@ -350,7 +360,7 @@ export function AssessmentForm(props: AssessmentFormProps) {
               Save draft
             </Button>
             {props.canSign ? (
-              <Button onClick={() => void sign()} disabled={!!busy || !valid}>
+              <Button onClick={() => setConfirming(true)} disabled={!!busy || !valid}>
                 Sign assessment
               </Button>
             ) : null}
@@ -573,6 +583,17 @@ export function AssessmentForm(props: AssessmentFormProps) {
           </div>
         </section>
       </form>
+
+      <SignAssessmentDialog
+        open={confirming}
+        kind={kind}
+        assessedOn={assessedOn}
+        nextReviewDate={answers.plan?.nextReviewDate}
+        evaluation={evaluation}
+        unanswered={unanswered}
+        onSign={sign}
+        onCancel={() => setConfirming(false)}
+      />
 
       <aside aria-label="Live evaluation" className="lg:sticky lg:top-2 lg:max-h-[calc(100vh-1rem)] lg:self-start lg:overflow-y-auto">
         <div className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">

@@ -1,4 +1,5 @@
 import {
+  attestedScreenText,
   CHANGE_MEASURE_LABELS,
   CONSIDERATION_LABELS,
   displayLevelOf,
@@ -60,9 +61,12 @@ export function RunningAdviceView({ evaluation }: { evaluation: StoredEvaluation
 export function EvaluationPanel({
   evaluation,
   unanswered,
+  screenAttestation,
   compact = false,
 }: {
   evaluation: StoredEvaluation;
+  /** A signed record's attestation of why its screen is incomplete. */
+  screenAttestation?: string | null;
   /** Live only: the red-flag questions still to answer (labels), for "not yet screened: N questions". */
   unanswered?: string[];
   compact?: boolean;
@@ -103,6 +107,11 @@ export function EvaluationPanel({
             ))}
           </ul>
         )}
+        {screenAttestation ? (
+          <p className="mt-1 text-xs font-semibold text-amber-900" data-testid="screen-attestation">
+            {attestedScreenText(screenAttestation)}
+          </p>
+        ) : null}
         {evaluation.redFlagsNotAssessed.length > 0 ? (
           <p className="mt-1 text-xs text-amber-900">
             <span className="font-semibold">Not yet assessed:</span>{" "}

@@ -7,7 +7,7 @@ import { createEpisodeAction, reopenEpisodeAction } from "@/lib/actions/patients
 
 import { FormStatus } from "@/app/_components/forms/form-status";
 import { Button } from "@/app/_components/ui/button";
-import { Field, Select, TextInput } from "@/app/_components/ui/field";
+import { Field, LabelOptions, Select, TextInput } from "@/app/_components/ui/field";
 
 export function NewEpisodeForm({ patientId, today }: { patientId: string; today: string }) {
   const [open, setOpen] = useState(false);
@@ -36,11 +36,7 @@ export function NewEpisodeForm({ patientId, today }: { patientId: string; today:
           <option value="" disabled>
             Choose…
           </option>
-          {Object.entries(SIDE_LABELS).map(([v, l]) => (
-            <option key={v} value={v}>
-              {l}
-            </option>
-          ))}
+          <LabelOptions labels={SIDE_LABELS} />
         </Select>
       </Field>
       <Field id="complaint" label="Complaint" error={e.complaint} required className="sm:col-span-2 lg:col-span-3">
@@ -52,11 +48,7 @@ export function NewEpisodeForm({ patientId, today }: { patientId: string; today:
       <Field id="mechanism" label="Mechanism" error={e.mechanism}>
         <Select id="mechanism" defaultValue="" error={e.mechanism}>
           <option value="">Not recorded</option>
-          {Object.entries(MECHANISM_LABELS).map(([v, l]) => (
-            <option key={v} value={v}>
-              {l}
-            </option>
-          ))}
+          <LabelOptions labels={MECHANISM_LABELS} />
         </Select>
       </Field>
       <Field id="nextReviewDate" label="First review date" error={e.nextReviewDate}>

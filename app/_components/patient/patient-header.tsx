@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { RED_FLAG_LABELS, type RedFlag, type Urgency } from "@/lib/clinical";
-import { displayLevel, mostSevere, SEX_LABELS, SIDE_LABELS, URGENCY_LABELS } from "@/lib/domain";
+import { attestedScreenText, displayLevel, mostSevere, SEX_LABELS, SIDE_LABELS, URGENCY_LABELS } from "@/lib/domain";
 import type { HeaderEpisode, PatientView } from "@/lib/data/patients";
 import { ageOn, formatDate } from "@/lib/format";
 import { Because } from "@/app/_components/assessment/evaluation-panel";
@@ -34,6 +34,12 @@ export function PatientHeader({ patient, episodes, today }: { patient: PatientVi
     return [...fromSigned, ...fromDraft];
   });
   const latest = open.map((e) => e.signed ?? e.draft);
+  // The signer's reason an incomplete screen was signed (the newest signed record of each open episode, unless a newer draft screens it).
+  const attested = open.flatMap((e) =>
+    e.signed?.screenAttestation && !(e.draft && e.draft.evaluation.redFlagsNotAssessed.length === 0)
+      ? [{ side: SIDE_LABELS[e.side], reason: e.signed.screenAttestation }]
+      : [],
+  );
   const screened = open.length > 0 && latest.every((l) => l && l.evaluation.redFlagsNotAssessed.length === 0);
   const evaluated = latest.some((l) => l);
   // The one display rule (lib/domain/urgency.ts), over the open episodes.
@@ -96,7 +102,16 @@ export function PatientHeader({ patient, episodes, today }: { patient: PatientVi
             ))}
           </ul>
         ) : null}
-        {level !== "not_screened" && display.screenIncomplete && open.length ? (
+        {attested.length ? (
+          <ul className="mt-1 text-xs font-medium text-slate-800" data-testid="screen-incomplete">
+            {attested.map((a) => (
+              <li key={a.side}>
+                {attestedScreenText(a.reason)}
+                {open.length > 1 ? ` (${a.side})` : ""}
+              </li>
+            ))}
+          </ul>
+        ) : level !== "not_screened" && display.screenIncomplete && open.length ? (
           <p className="mt-1 text-xs text-slate-700" data-testid="screen-incomplete">
             Screen incomplete: some red flags are not yet assessed.
           </p>

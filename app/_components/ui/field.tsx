@@ -96,3 +96,16 @@ export function TextArea({ id, error, hint, ...props }: ComponentProps<"textarea
     />
   );
 }
+
+/** The options of a select, one per code of a label table (lib/domain/labels.ts), in the table's order. */
+export function LabelOptions({ labels }: { labels: Readonly<Record<string, string>> }) {
+  return (
+    <>
+      {Object.entries(labels).map(([value, label]) => (
+        <option key={value} value={value}>
+          {label}
+        </option>
+      ))}
+    </>
+  );
+}

@@ -7,7 +7,7 @@ import {
   signAssessmentAction,
 } from "@/lib/actions/assessments";
 import { describeAction, formCall, payloadCall, signInAs, type Clinics } from "../../helpers/actions";
-import { closeTestDb, createClinic, isoDaysAgo, testDb } from "../../helpers/fixtures";
+import { closeTestDb, createClinic, isoDaysAgo, SCREEN_NOT_DONE, testDb } from "../../helpers/fixtures";
 import { draftIn, episodeIn, signedIn } from "../../helpers/records";
 
 jest.mock("next/headers", () => jest.requireActual("../../helpers/actions").nextHeaders);
@@ -58,13 +58,13 @@ describeAction(
     refused: "viewer",
     input: async () => {
       const d = await draftIn(c.a);
-      return { assessmentId: d.assessmentId, version: d.version };
+      return { assessmentId: d.assessmentId, version: d.version, screenAttestation: SCREEN_NOT_DONE };
     },
     observe: (i) => assessment(i.assessmentId),
     otherClinic: {
       input: async () => {
         const d = await draftIn(c.b);
-        return { assessmentId: d.assessmentId, version: d.version };
+        return { assessmentId: d.assessmentId, version: d.version, screenAttestation: SCREEN_NOT_DONE };
       },
       observe: (i) => assessment(i.assessmentId),
     },

@@ -174,6 +174,15 @@ describe("FHIR document bundle: structure", () => {
     expect(composition?.encounter?.reference).toBe(urlOf("Encounter"));
   });
 
+  test("the narrative states the signer's reason when the screen was signed incomplete", () => {
+    const attested = bundle((src) => {
+      src.assessment.screenAttestation = "Runner in acute pain: examination deferred";
+    });
+    const flags = (x: B) => ofType(x, "Composition")[0]?.section?.find((sec) => sec.title === "Red flags")?.text?.div ?? "";
+    expect(flags(attested)).toContain("<p><b>Screen incomplete: Runner in acute pain: examination deferred</b></p>");
+    expect(flags(b)).not.toContain("Screen incomplete");
+  });
+
   test("the narrative states the question, the absent and not-assessed red flags, the tests and the thresholds", () => {
     const sections = ofType(b, "Composition")[0]?.section ?? [];
     const text = (title: string) => sections.find((x) => x.title === title)?.text?.div ?? "";

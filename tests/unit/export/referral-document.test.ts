@@ -60,6 +60,14 @@ describe("ReferralDocument", () => {
     expect(text).toContain("Tenderness medial joint line, MCL");
   });
 
+  test("an assessment signed with its screen incomplete: the signer's reason under the red flags", () => {
+    const source = referralSource();
+    source.assessment.screenAttestation = "Runner in acute pain: examination deferred";
+    const attested = renderToStaticMarkup(createElement(ReferralDocument, { snapshot: buildReferralSnapshot(source) }));
+    expect(attested).toContain("Screen incomplete: Runner in acute pain: examination deferred");
+    expect(html).not.toContain("Screen incomplete:");
+  });
+
   test("outcome trend table with dates, threshold and comparison; accessible tables", () => {
     expect(text).toContain("Measure 5 Oct 2026 (baseline) 19 Oct 2026 4 Nov 2026 Important change vs baseline");
     expect(text).toContain("KOOS Pain (0-100) 50 75 50 10 points (higher is better) Unchanged");

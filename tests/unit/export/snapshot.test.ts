@@ -6,7 +6,7 @@
  */
 import fc from "fast-check";
 import { RED_FLAG_CODES } from "@/lib/clinical";
-import { buildReferralSnapshot, signedWhen } from "@/lib/export/snapshot";
+import { buildReferralSnapshot, screenAttestationLine, signedWhen } from "@/lib/export/snapshot";
 import type { ReferralSnapshot, SnapshotSource } from "@/lib/export/types";
 import { referralSource } from "@/tests/fixtures/referral/source";
 
@@ -218,7 +218,17 @@ describe("buildReferralSnapshot: what SPEC.md section 8 lists", () => {
       assessedOn: "2026-11-04",
       signedAt: "2026-11-04T11:20:00.000Z",
       signedByName: "Jonas Berg",
+      screenAttestation: null,
     });
+  });
+
+  test("an assessment signed with its screen incomplete carries the signer's reason, worded the same in every rendering", () => {
+    const attested = snap((src) => {
+      src.assessment.screenAttestation = "Runner in acute pain: examination deferred";
+    });
+    expect(attested.assessment.screenAttestation).toBe("Runner in acute pain: examination deferred");
+    expect(screenAttestationLine(attested)).toBe("Screen incomplete: Runner in acute pain: examination deferred");
+    expect(screenAttestationLine(s)).toBeNull();
   });
 
   test("findings are worded for people: no raw codes, booleans or paths as values", () => {

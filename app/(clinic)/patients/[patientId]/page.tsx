@@ -14,10 +14,16 @@ import { NewEpisodeForm, ReopenEpisodeForm } from "@/app/_components/patient/epi
 import { DischargeSummary } from "@/app/_components/patient/discharge-summary";
 import { TreatmentLine } from "@/app/_components/patient/treatment-line";
 import { RedFlagsSection } from "@/app/_components/patient/red-flags-section";
+import { EpisodeCorrectionForm } from "@/app/_components/patient/episode-correction-form";
 import { ButtonLink } from "@/app/_components/ui/button";
 import { Card } from "@/app/_components/ui/card";
 import { DisplayLevelBadge } from "@/app/_components/ui/urgency-badge";
 import { displayLevel } from "@/lib/domain/urgency";
+import { getEpisodeDiary } from "@/lib/data/diary";
+import { listQuestionnaireRequests } from "@/lib/data/questionnaires";
+import { mailConfigured } from "@/lib/mail";
+import { runnerReportedLabel } from "@/lib/questions";
+import { RunnerLinks } from "@/app/_components/patient/runner-links";
 
 export const metadata: Metadata = { title: "Patient" };
 
@@ -31,6 +37,15 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
   const timeline = await getTimeline(actor, patientId);
   const today = timeline.today;
   const canWrite = can(actor, "assessment.write");
+  // The runner's links of each episode (questionnaires and the diary; both reads audited).
+  const links = new Map(
+    await Promise.all(
+      episodes.map(
+        async (e) => [e.id, { requests: await listQuestionnaireRequests(actor, e.id), diary: await getEpisodeDiary(actor, e.id) }] as const,
+      ),
+    ),
+  );
+  const emailTo = mailConfigured() && patient.email ? patient.email : null;
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap gap-2">
@@ -88,6 +103,11 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
               ) : null}
               {e.status === "open" && e.nextReviewDate === today ? <strong> (due today)</strong> : null}
             </p>
+            {can(actor, "patient.write") && e.status === "open" ? (
+              <div className="mb-2">
+                <EpisodeCorrectionForm episode={e} today={today} />
+              </div>
+            ) : null}
             <RedFlagsSection
               patientId={patient.id}
               episodeId={e.id}
@@ -128,6 +148,18 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
                 </p>
               </nav>
             )}
+            <RunnerLinks
+              patientId={patient.id}
+              episodeId={e.id}
+              firstName={patient.givenName}
+              today={today}
+              open={e.status === "open"}
+              canManage={can(actor, "portal.manage")}
+              emailTo={emailTo}
+              requests={links.get(e.id)!.requests}
+              reportedLabels={Object.fromEntries(links.get(e.id)!.requests.map((r) => [r.id, r.reportedRedFlags.map(runnerReportedLabel)]))}
+              diary={links.get(e.id)!.diary}
+            />
           </Card>
         );
       })}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth";
 import { can } from "@/lib/domain/access";
+import { attestedScreenText } from "@/lib/domain/urgency";
 import { getAssessmentDetail, getFormContext } from "@/lib/data/assessments";
 import { OpenFlagsNotice } from "@/app/_components/patient/open-flags-notice";
 import { NotFoundError } from "@/lib/errors";
@@ -83,6 +84,12 @@ export default async function AssessmentPage({
           : `Signed by ${a.signedByName ?? "—"}${a.signedByTitle ? `, ${a.signedByTitle}` : ""} on ${formatDateTime(a.signedAt, actor.timezone)} · rules version ${a.rulesVersion ?? "—"}.`}{" "}
         {a.status !== "draft" ? "Signed assessments are read-only: corrections are addenda." : ""}
       </p>
+      {a.screenAttestation ? (
+        <Alert tone="warning" title="Red-flag screen incomplete">
+          <span data-testid="record-screen-attestation">{attestedScreenText(a.screenAttestation)}</span> (attested by{" "}
+          {a.signedByName ?? "the signer"} when signing).
+        </Alert>
+      ) : null}
       {eie ? (
         <Alert tone="warning" title="Entered in error">
           Marked by {person(a.enteredInErrorById)} on {formatDateTime(a.enteredInErrorAt, actor.timezone)}. Reason: {a.enteredInErrorReason}
@@ -94,7 +101,11 @@ export default async function AssessmentPage({
           <AnswersView kind={a.kind} answers={a.answers} />
         </Card>
         <Card title={a.status === "draft" ? "Evaluation (draft)" : "Evaluation at signing"}>
-          {a.evaluation ? <EvaluationPanel evaluation={a.evaluation} /> : <p className="text-slate-600">Not evaluated.</p>}
+          {a.evaluation ? (
+            <EvaluationPanel evaluation={a.evaluation} screenAttestation={a.screenAttestation} />
+          ) : (
+            <p className="text-slate-600">Not evaluated.</p>
+          )}
         </Card>
       </div>
       {a.status !== "draft" ? (

@@ -1,0 +1,87 @@
+import type { Actor } from "@/lib/domain/access";
+import { MECHANISM_LABELS, SIDE_LABELS } from "@/lib/domain/labels";
+import { audit } from "@/lib/data/audit";
+import { evaluateWithContext, loadEvaluationContext } from "@/lib/data/assessments";
+import { refuseFutureDates } from "@/lib/data/clinic";
+import { refreshEpisodeSummary } from "@/lib/data/episode-summary";
+import { episodeView, lockEpisode, type EpisodeView } from "@/lib/data/patients";
+import { asJson, fromDateString, toDateString, transaction } from "@/lib/data/tx";
+import { ValidationError } from "@/lib/errors";
+import { readAnswers } from "@/lib/stored/answers";
+import { deriveAnswers } from "@/lib/validation/assessment";
+import type { EpisodeCorrectionInput } from "@/lib/validation/patients";
+
+const FIELD_WORDS = { side: "side", onsetDate: "onset date", mechanism: "mechanism" } as const;
+type Fact = keyof typeof FIELD_WORDS;
+
+/**
+ * Corrects the side, onset date or mechanism of an open episode, with a
+ * reason (audited: before, after, reason). Signed assessments keep the facts
+ * they were evaluated with (their stored evaluation and input never change);
+ * unsigned drafts are evaluated again with the corrected facts, as their next
+ * save would. A discharged episode is refused, naming the fields: reopen it
+ * first. Which patient an episode belongs to never changes (PostgreSQL).
+ */
+export async function correctEpisode(actor: Actor, input: EpisodeCorrectionInput): Promise<EpisodeView> {
+  return transaction(async (tx) => {
+    const before = await lockEpisode(tx, actor, input.episodeId);
+    const after = { side: input.side, onsetDate: input.onsetDate ?? null, mechanism: input.mechanism ?? null };
+    const was = { side: before.side, onsetDate: toDateString(before.onsetDate), mechanism: before.mechanism };
+    const changed = (Object.keys(FIELD_WORDS) as Fact[]).filter((k) => after[k] !== was[k]);
+    if (!changed.length)
+      throw new ValidationError([{ path: "side", message: "nothing to correct: side, onset date and mechanism are as recorded" }]);
+    if (before.status === "discharged")
+      throw new ValidationError(
+        changed.map((k) => ({
+          path: k,
+          message: `this episode is discharged: its ${FIELD_WORDS[k]} can no longer be corrected (reopen the episode first)`,
+        })),
+      );
+    await refuseFutureDates(tx, actor.clinicId, [
+      { path: "onsetDate", date: after.onsetDate, message: "onset date cannot be in the future" },
+    ]);
+    const patient = await tx.patient.findFirst({ where: { id: before.patientId, clinicId: actor.clinicId }, select: { birthDate: true } });
+    if (after.onsetDate && patient && after.onsetDate < toDateString(patient.birthDate))
+      throw new ValidationError([{ path: "onsetDate", message: "onset date cannot be before the date of birth" }]);
+    const e = await tx.episode.update({
+      where: { id: before.id, clinicId: actor.clinicId },
+      data: { side: after.side, onsetDate: after.onsetDate ? fromDateString(after.onsetDate) : null, mechanism: after.mechanism },
+    });
+    // Drafts are evaluated with the facts on record when they are saved and signed: bring their provisional evaluation up to date.
+    const drafts = await tx.assessment.findMany({
+      where: { clinicId: actor.clinicId, episodeId: e.id, status: "draft" },
+      select: { id: true, assessedOn: true, answers: true },
+    });
+    for (const d of drafts) {
+      const assessedOn = toDateString(d.assessedOn);
+      const ctx = await loadEvaluationContext(tx, actor.clinicId, e.id, assessedOn, d.id);
+      const { evaluation } = evaluateWithContext(ctx, assessedOn, deriveAnswers(readAnswers(d.answers)));
+      await tx.assessment.updateMany({
+        where: { id: d.id, clinicId: actor.clinicId, status: "draft" },
+        data: { evaluation: asJson(evaluation), rulesVersion: evaluation.rulesVersion, urgency: evaluation.urgency },
+      });
+    }
+    await refreshEpisodeSummary(tx, actor.clinicId, e.id);
+    const words = (k: Fact, v: string | null) =>
+      v === null
+        ? "not recorded"
+        : k === "side"
+          ? SIDE_LABELS[v as keyof typeof SIDE_LABELS]
+          : k === "mechanism"
+            ? MECHANISM_LABELS[v as keyof typeof MECHANISM_LABELS]
+            : v;
+    await audit(tx, actor, {
+      action: "episode.correct",
+      entityType: "Episode",
+      entityId: e.id,
+      patientId: e.patientId,
+      detail: {
+        reason: input.reason,
+        before: Object.fromEntries(changed.map((k) => [k, was[k]])),
+        after: Object.fromEntries(changed.map((k) => [k, after[k]])),
+        summary: changed.map((k) => `${FIELD_WORDS[k]}: ${words(k, was[k])} → ${words(k, after[k])}`).join("; "),
+      },
+    });
+    return episodeView(e);
+  });
+}
