@@ -82,6 +82,8 @@ export async function dischargeEpisode(actor: Actor, episodeId: string, input: D
     const episode = await lockEpisode(tx, actor, episodeId);
     if (episode.status === "discharged")
       throw new ConflictError("This episode is already discharged. Reopen it before discharging it again.");
+    if (episode.status === "opened_in_error")
+      throw new ConflictError("This episode was withdrawn as opened in error: it is not discharged.");
     const clock = await refuseFutureDates(tx, actor.clinicId, [
       { path: "returnToRunningOn", date: input.returnToRunningOn, message: "return to running date cannot be in the future" },
     ]);

@@ -40,6 +40,8 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
     due: q.due,
     worsening: q.worsening ? "1" : undefined,
     drafts: q.drafts ? "1" : undefined,
+    returned: q.returned ? "1" : undefined,
+    diary: q.diary ? "1" : undefined,
     openFlags: q.openFlags ? "1" : undefined,
     unsent: q.unsent ? "1" : undefined,
     sort: q.sort === "urgency" ? undefined : q.sort,

@@ -53,21 +53,7 @@ export function CaseloadFilters({ q }: { q: CaseloadQuery }) {
             <option value="name">Name</option>
           </Select>
         </div>
-        <fieldset className="flex flex-col gap-1 text-sm">
-          <legend className="sr-only">Other filters</legend>
-          <label className="flex items-center gap-2">
-            <input type="checkbox" name="worsening" value="1" defaultChecked={q.worsening} className="h-4 w-4" /> Worsening
-          </label>
-          <label className="flex items-center gap-2">
-            <input type="checkbox" name="drafts" value="1" defaultChecked={q.drafts} className="h-4 w-4" /> Unsigned drafts
-          </label>
-          <label className="flex items-center gap-2">
-            <input type="checkbox" name="openFlags" value="1" defaultChecked={q.openFlags} className="h-4 w-4" /> Open urgent flags
-          </label>
-          <label className="flex items-center gap-2">
-            <input type="checkbox" name="unsent" value="1" defaultChecked={q.unsent} className="h-4 w-4" /> Urgent referral not sent
-          </label>
-        </fieldset>
+        <OtherFilters q={q} />
         <div className="flex gap-2">
           <button type="submit" className={buttonClass("primary")}>
             Apply
@@ -78,5 +64,28 @@ export function CaseloadFilters({ q }: { q: CaseloadQuery }) {
         </div>
       </form>
     </Card>
+  );
+}
+
+const OTHER_FILTERS = [
+  ["worsening", "Worsening"],
+  ["drafts", "Unsigned drafts"],
+  ["openFlags", "Open urgent flags"],
+  ["unsent", "Urgent referral not sent"],
+  ["returned", "Questionnaire returned"],
+  ["diary", "Diary alert"],
+] as const;
+
+/** The yes/no filters, one checkbox each. */
+function OtherFilters({ q }: { q: CaseloadQuery }) {
+  return (
+    <fieldset className="flex flex-col gap-1 text-sm">
+      <legend className="sr-only">Other filters</legend>
+      {OTHER_FILTERS.map(([name, label]) => (
+        <label key={name} className="flex items-center gap-2">
+          <input type="checkbox" name={name} value="1" defaultChecked={q[name]} className="h-4 w-4" /> {label}
+        </label>
+      ))}
+    </fieldset>
   );
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { AlertOctagon, Send, TrendingDown } from "lucide-react";
+import { AlertOctagon, AlertTriangle, ClipboardCheck, NotebookPen, Send, TrendingDown } from "lucide-react";
+import { runnerReportedLabel } from "@/lib/questions";
 import { SIDE_LABELS } from "@/lib/domain";
 import { displayLevel } from "@/lib/domain/urgency";
 import type { CaseloadRow } from "@/lib/data/caseload";
@@ -111,6 +112,24 @@ function CaseloadTableRow({ r, today }: { r: CaseloadRow; today: string }) {
           <span className="mt-1 flex items-center gap-1 text-xs font-semibold text-red-800" data-testid="row-unsent-referral">
             <Send aria-hidden="true" className="h-3.5 w-3.5 shrink-0" />
             Urgent referral not sent
+          </span>
+        ) : null}
+        {r.runnerRedFlags.length ? (
+          <span className="mt-1 flex items-center gap-1 text-xs font-semibold text-red-800" data-testid="row-runner-reported">
+            <AlertTriangle aria-hidden="true" className="h-3.5 w-3.5 shrink-0" />
+            Runner reported: {r.runnerRedFlags.map(runnerReportedLabel).join(", ")}
+          </span>
+        ) : null}
+        {r.questionnairesToReview ? (
+          <span className="mt-1 flex items-center gap-1 text-xs font-semibold text-slate-800" data-testid="row-returned">
+            <ClipboardCheck aria-hidden="true" className="h-3.5 w-3.5 shrink-0" />
+            Questionnaire returned, not reviewed
+          </span>
+        ) : null}
+        {r.diaryAlertsOpen ? (
+          <span className="mt-1 flex items-center gap-1 text-xs font-semibold text-red-800" data-testid="row-diary-alerts">
+            <NotebookPen aria-hidden="true" className="h-3.5 w-3.5 shrink-0" />
+            {r.diaryAlertsOpen} diary alert{r.diaryAlertsOpen === 1 ? "" : "s"}
           </span>
         ) : null}
       </td>

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { AlertOctagon, AlertTriangle, CalendarClock, FileEdit, Send, TrendingDown } from "lucide-react";
+import { AlertOctagon, AlertTriangle, CalendarClock, ClipboardCheck, FileEdit, NotebookPen, Send, TrendingDown } from "lucide-react";
 import type { CaseloadCounts } from "@/lib/data/caseload";
 import type { CaseloadQuery } from "@/lib/validation/caseload";
 import { caseloadHref } from "./href";
@@ -44,10 +44,19 @@ export function CaseloadTiles({ counts, q }: { counts: CaseloadCounts; q: Caselo
     },
     { label: "Worsening", value: counts.worsening, Icon: TrendingDown, link: caseloadHref({}, { worsening: "1" }), active: q.worsening },
     { label: "Unsigned drafts", value: counts.drafts, Icon: FileEdit, link: caseloadHref({}, { drafts: "1" }), active: q.drafts },
+    // What the runner sent by link (issue 13), until a clinician reviews it.
+    {
+      label: "Questionnaires returned",
+      value: counts.questionnaires,
+      Icon: ClipboardCheck,
+      link: caseloadHref({}, { returned: "1" }),
+      active: q.returned,
+    },
+    { label: "Diary alerts", value: counts.diaryAlerts, Icon: NotebookPen, link: caseloadHref({}, { diary: "1" }), active: q.diary },
   ];
   return (
     <nav aria-label="Caseload summary">
-      <ul className="grid grid-cols-2 gap-2 sm:grid-cols-4 lg:grid-cols-7">
+      <ul className="grid grid-cols-2 gap-2 sm:grid-cols-4 lg:grid-cols-9">
         {tiles.map((t) => (
           <li key={t.label}>
             <Link
