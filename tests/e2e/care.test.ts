@@ -4,7 +4,7 @@
  * the record and in GET /api/v1/patients/{id}.
  */
 import type { Browser } from "playwright-core";
-import { BASE_URL, httpSession, launch, newContext, signIn, tourShot } from "./browser";
+import { BASE_URL, httpSession, launch, newContext, signAssessmentInForm, signIn, tourShot } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -43,8 +43,7 @@ it("records treatment given, then discharges with a reason and the outcome", asy
   await page.getByText("give the cadence target of the gait retraining (steps/min)").waitFor();
   await page.getByLabel("Cadence target (steps/min)").fill("172");
   await page.getByLabel("Gait retraining: notes").fill("Metronome on easy runs");
-  await page.getByRole("button", { name: "Sign assessment" }).click();
-  await page.getByTestId("assessment-status").filter({ hasText: "Signed by" }).waitFor();
+  await signAssessmentInForm(page, "Examination deferred: e2e of treatment and discharge");
   expect(await page.getByTestId("treatment-given").innerText()).toMatch(
     /Education about the condition\s+Gait retraining \(cadence target 172 steps\/min\): Metronome on easy runs/,
   );
@@ -56,8 +55,7 @@ it("records treatment given, then discharges with a reason and the outcome", asy
   await page.getByLabel("Pain now (NRS)").selectOption("1");
   await page.getByRole("checkbox", { name: "Gait retraining" }).check();
   await page.getByLabel("Cadence target (steps/min)").fill("176");
-  await page.getByRole("button", { name: "Sign assessment" }).click();
-  await page.getByTestId("assessment-status").filter({ hasText: "Signed by" }).waitFor();
+  await signAssessmentInForm(page, "Examination deferred: e2e of treatment and discharge");
   await page.goto(patientUrl);
   expect(await page.getByTestId("treatment-line").innerText()).toMatch(
     /Education about the condition \(1 visit\) · Gait retraining \(2 visits\)/,
