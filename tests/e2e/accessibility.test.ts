@@ -183,7 +183,8 @@ it("a runner's timeline, edit, run log, signed assessment and referrals", async 
   await audit.check(page, "signed assessment");
 
   await page.goto(patientUrl);
-  await page.getByRole("main").getByRole("link", { name: "Referrals", exact: true }).click();
+  // The last: an unsent urgent referral adds a "Referrals" link in the notice at the top.
+  await page.getByRole("main").getByRole("link", { name: "Referrals", exact: true }).last().click();
   await page.waitForURL(/\/referrals$/);
   await audit.check(page, "patient referrals");
 
