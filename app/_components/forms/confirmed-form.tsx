@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useEffect, useEffectEvent, useRef, useState, type ReactNode } from "react";
 import type { ActionState } from "@/lib/actions/state";
 import { useFormAction } from "@/app/_components/forms/use-form-action";
 import { Button } from "@/app/_components/ui/button";
@@ -25,6 +25,7 @@ export function ConfirmedForm<T>({
   summary,
   variant = "primary",
   formLabel,
+  onState,
   children,
 }: {
   action: (prev: ActionState<T>, form: FormData) => Promise<ActionState<T>>;
@@ -36,6 +37,8 @@ export function ConfirmedForm<T>({
   summary: ReactNode;
   variant?: Variant;
   formLabel?: string;
+  /** Told each outcome of the action (e.g. to show its field errors beside the fields of another form). */
+  onState?: (state: ActionState<T>) => void;
   /** Shown under the button (a note, the action's status). */
   children?: (state: ActionState<T>) => ReactNode;
 }) {
@@ -43,7 +46,9 @@ export function ConfirmedForm<T>({
   const [asking, setAsking] = useState(false);
   const confirmed = useRef(false);
   const router = useRouter();
+  const report = useEffectEvent((s: ActionState<T>) => onState?.(s));
   useEffect(() => {
+    report(state);
     if (state.ok) router.refresh();
   }, [state, router]);
   return (

@@ -105,7 +105,9 @@ export function ReferralDraftForm({
   useEffect(() => {
     if (delState.ok) router.back();
   }, [delState, router]);
-  const e = saveState.fieldErrors ?? {};
+  // The signing's refusals (a missing question) are shown beside the fields, as the save's are.
+  const [signErrors, setSignErrors] = useState<Record<string, string>>({});
+  const e = { ...(saveState.fieldErrors ?? {}), ...signErrors };
   return (
     <div className="space-y-3">
       <form onSubmit={save.onSubmit} noValidate className="space-y-3" aria-label="Edit referral">
@@ -174,6 +176,7 @@ export function ReferralDraftForm({
             title="Sign this referral?"
             confirmLabel="Sign and freeze"
             summary={signSummary}
+            onState={(state) => setSignErrors(state.fieldErrors ?? {})}
           >
             {(signState) => (
               <>
