@@ -43,6 +43,16 @@ export function todayIn(timeZone: string, now: Date = new Date()): string {
 }
 
 /**
+ * A late entry: an assessment entered (first saved) on a later day of the
+ * clinic than the day it was assessed. Returns the day it was entered, or
+ * null when it was entered on the day itself.
+ */
+export function lateEntryDay(assessedOn: string, createdAt: Date, timeZone: string): string | null {
+  const entered = todayIn(timeZone, createdAt);
+  return entered > assessedOn ? entered : null;
+}
+
+/**
  * The latest date that is "today" anywhere on Earth (UTC+14). Schemas shared
  * with the browser use it to refuse dates that are in the future everywhere;
  * lib/data then checks against the clinic's own day (lib/data/clinic.ts).

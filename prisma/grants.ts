@@ -42,6 +42,8 @@ export const APP_TABLE_GRANTS: Record<string, readonly AppPrivilege[]> = {
   RedFlagAction: ["SELECT", "INSERT"],
   // Discharges: append-only (PostgreSQL refuses UPDATE and DELETE too); a reopened episode keeps them.
   Discharge: ["SELECT", "INSERT"],
+  // Rendered documents (a referral's PDF and FHIR bundle): write-once (PostgreSQL refuses UPDATE and DELETE too).
+  StoredDocument: ["SELECT", "INSERT"],
   // Append-only audit trail.
   AuditEvent: ["SELECT", "INSERT"],
   // Server-side sessions: created at sign-in, ended (endedAt) at sign-out or revocation, never deleted.

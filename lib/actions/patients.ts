@@ -1,10 +1,17 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { createEpisode, createPatient, reopenEpisode, updatePatient } from "@/lib/data/patients";
+import { createEpisode, createPatient, reopenEpisode, updatePatient, withdrawEpisode } from "@/lib/data/patients";
 import { defineFormAction } from "@/lib/actions/define";
 import { correctEpisode } from "@/lib/data/episode-corrections";
-import { episodeCorrectionSchema, episodeSchema, patientSchema, reopenEpisodeSchema, updatePatientSchema } from "@/lib/validation/patients";
+import {
+  episodeCorrectionSchema,
+  episodeSchema,
+  patientSchema,
+  reopenEpisodeSchema,
+  updatePatientSchema,
+  withdrawEpisodeSchema,
+} from "@/lib/validation/patients";
 
 export const createPatientAction = defineFormAction({
   access: "patient.write",
@@ -43,6 +50,17 @@ export const reopenEpisodeAction = defineFormAction({
     const episode = await reopenEpisode(actor, input.episodeId, input.nextReviewDate);
     revalidatePath(`/patients/${episode.patientId}`);
     return { message: "Episode reopened." };
+  },
+});
+
+/** Withdraws a duplicate episode opened by mistake (kept, struck through, not a discharge). */
+export const withdrawEpisodeAction = defineFormAction({
+  access: "patient.write",
+  input: withdrawEpisodeSchema,
+  async run(actor, input) {
+    const episode = await withdrawEpisode(actor, input.episodeId, input.reason);
+    revalidatePath(`/patients/${episode.patientId}`);
+    return { message: "Episode withdrawn as opened in error." };
   },
 });
 

@@ -21,7 +21,20 @@ export type ActionState<T = unknown> = {
   fieldErrors?: Record<string, string>;
   data?: T;
   conflict?: RecordConflict;
+  /** The record a refusal points at (the open episode a second one would duplicate): the form links to it. */
+  link?: RefusalLink;
 };
+
+/** A link a ConflictError may carry in its detail (`{ link: { href, text } }`), shown with the refusal. */
+export type RefusalLink = { href: string; text: string };
+
+function refusalLinkOf(detail: unknown): RefusalLink | undefined {
+  if (typeof detail !== "object" || detail === null || !("link" in detail)) return undefined;
+  const link = (detail as { link: unknown }).link;
+  if (typeof link !== "object" || link === null) return undefined;
+  const { href, text } = link as { href?: unknown; text?: unknown };
+  return typeof href === "string" && href.startsWith("/") && typeof text === "string" ? { href, text } : undefined;
+}
 
 /**
  * A save refused because someone else changed or signed the record since it
@@ -60,7 +73,10 @@ export function actionError<T>(thrown: unknown): ActionState<T> {
   if (error instanceof UnauthenticatedError) return { ok: false, message: "Your session has ended. Sign in again; nothing was saved." };
   if (error instanceof ForbiddenError) return { ok: false, message: "Your role does not allow this action. Nothing was saved." };
   if (error instanceof NotFoundError) return { ok: false, message: "This record no longer exists in your clinic." };
-  if (error instanceof ConflictError) return { ok: false, message: error.message, conflict: recordConflictOf(error.detail) };
+  if (error instanceof ConflictError) {
+    const link = refusalLinkOf(error.detail);
+    return { ok: false, message: error.message, conflict: recordConflictOf(error.detail), ...(link ? { link } : {}) };
+  }
   if (error instanceof DatabaseUnavailableError)
     return { ok: false, message: "The database is not reachable right now. Nothing was saved; please try again in a moment." };
   if (error instanceof DatabaseBusyError) return { ok: false, message: error.message };

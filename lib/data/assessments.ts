@@ -1,9 +1,12 @@
 import { isDeepStrictEqual } from "node:util";
 import type { Actor } from "@/lib/domain/access";
+import { reviewDateIssues } from "@/lib/validation/review-date";
+import type { EpisodeStatus } from "@/lib/domain/codes";
 import { evaluate, RED_FLAG_LABELS, type Evaluation, type EvaluationInput, type Urgency } from "@/lib/clinical";
 import { SCREEN_ATTESTATION_FIELD } from "@/lib/domain/urgency";
 import { buildEvaluationInput, type ClinicalAnswers } from "@/lib/clinical/record-input";
 import { RUN_WINDOW_DAYS } from "@/lib/domain/windows";
+import { linkRunnerReportsAtSigning } from "@/lib/data/runner-reports";
 import { audit } from "@/lib/data/audit";
 import { shoeSummaryIn, type ShoeSummary } from "@/lib/data/shoes";
 import { clinicClock } from "@/lib/data/clinic";
@@ -224,10 +227,12 @@ async function checkDraftRules(tx: Tx, actor: Actor, input: SaveDraftInput, excl
   if (!patient) throw new NotFoundError("patient");
   const { today } = await clinicClock(tx, actor.clinicId);
   const issues = [];
-  if (input.assessedOn > today) issues.push({ path: "assessedOn", message: "the assessment date cannot be in the future" });
+  if (input.assessedOn > today) issues.push({ path: "assessedOn", message: "The assessment date cannot be in the future" });
   if (input.assessedOn < toDateString(patient.birthDate))
-    issues.push({ path: "assessedOn", message: "the assessment date cannot be before the date of birth" });
+    issues.push({ path: "assessedOn", message: "The assessment date cannot be before the date of birth" });
   if (episode.status === "discharged") throw new ConflictError("This episode is discharged. Reopen it before recording an assessment.");
+  if (episode.status === "opened_in_error")
+    throw new ConflictError("This episode was withdrawn as opened in error: record the assessment in the runner's open episode.");
   const others = await tx.assessment.findMany({
     where: {
       clinicId: actor.clinicId,
@@ -241,6 +246,12 @@ async function checkDraftRules(tx: Tx, actor: Actor, input: SaveDraftInput, excl
   if (input.kind === "follow_up" && !others.some((o) => o.kind === "intake" && o.status === "signed")) {
     issues.push({ path: "kind", message: "sign the intake of this episode before recording a follow-up" });
   }
+  issues.push(
+    ...reviewDateIssues("plan.nextReviewDate", "next review date", input.answers.plan?.nextReviewDate, {
+      assessedOn: input.assessedOn,
+      onsetDate: toDateString(episode.onsetDate),
+    }),
+  );
   if (input.kind === "follow_up")
     issues.push(...psfsCarryForwardIssues(await psfsBaselineOf(tx, actor, episode.id, excludeId), input.answers.measures?.psfs));
   if (issues.length) throw new ValidationError(issues);
@@ -424,6 +435,8 @@ export async function signAssessment(
       },
     });
     if (signed.count !== 1) throw new ConflictError("The draft changed while signing. Review it and sign again.");
+    // The runner's returned questionnaires that pre-filled it are now used (and reviewed): issue 13.
+    await linkRunnerReportsAtSigning(tx, actor, row);
     const nextReview = answers.plan?.nextReviewDate;
     if (nextReview)
       await tx.episode.update({
@@ -531,7 +544,7 @@ export type FormContext = {
     mechanism: "gradual" | "acute_trauma" | null;
     side: "left" | "right" | "both";
     onsetDate: string | null;
-    status: "open" | "discharged";
+    status: EpisodeStatus;
   };
   runs: {
     date: string;

@@ -120,7 +120,12 @@ export async function createDiaryLink(
   const { token, hash } = newRunnerToken("diary", actor.clinicId);
   const row = await transaction(async (tx) => {
     const episode = await lockEpisode(tx, actor, episodeId);
-    if (episode.status !== "open") throw new ConflictError("This episode is discharged: reopen it before starting a diary.");
+    if (episode.status !== "open")
+      throw new ConflictError(
+        episode.status === "discharged"
+          ? "This episode is discharged: reopen it before starting a diary."
+          : "This episode was withdrawn as opened in error: start the diary from the runner's open episode.",
+      );
     const { today } = await clinicClock(tx, actor.clinicId);
     if (input.validUntil <= today || input.validUntil > addDays(today, DIARY_MAX_DAYS))
       throw new ValidationError([

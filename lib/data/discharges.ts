@@ -3,7 +3,7 @@ import { computeOutcome, type DischargeOutcome, type OutcomeVisit } from "@/lib/
 import type { Scores } from "@/lib/clinical/types";
 import { audit } from "@/lib/data/audit";
 import { clinicClock, refuseFutureDates } from "@/lib/data/clinic";
-import { dischargeView, type DischargeView } from "@/lib/data/discharge-state";
+import { dischargeView, latestDischargesIn, type DischargeView } from "@/lib/data/discharge-state";
 import { refreshEpisodeSummary } from "@/lib/data/episode-summary";
 import {
   episodeView,
@@ -55,6 +55,8 @@ export type DischargePreview = {
   blockedBy: string;
   /** The clinic's today. */
   today: string;
+  /** Its latest discharge, when it is discharged. */
+  discharge: DischargeView | null;
 };
 
 /** The discharge page: the episode, the outcome it would have, and what stops it (audited view). */
@@ -66,7 +68,9 @@ export async function dischargePreview(actor: Actor, episodeId: string): Promise
     const blockedBy = dischargeBlockedBy((await episodeRedFlagsIn(tx, actor.clinicId, episode.id)).openRedFlags);
     const { today } = await clinicClock(tx, actor.clinicId);
     await audit(tx, actor, { action: "discharge.preview", entityType: "Episode", entityId: episode.id, patientId: episode.patientId });
-    return { patient: patientView(patient), episode: episodeView(episode), outcome, blockedBy, today };
+    const discharge =
+      episode.status === "discharged" ? ((await latestDischargesIn(tx, actor.clinicId, [episode.id])).get(episode.id) ?? null) : null;
+    return { patient: patientView(patient), episode: episodeView(episode), outcome, blockedBy, today, discharge };
   });
 }
 
@@ -82,6 +86,8 @@ export async function dischargeEpisode(actor: Actor, episodeId: string, input: D
     const episode = await lockEpisode(tx, actor, episodeId);
     if (episode.status === "discharged")
       throw new ConflictError("This episode is already discharged. Reopen it before discharging it again.");
+    if (episode.status === "opened_in_error")
+      throw new ConflictError("This episode was withdrawn as opened in error: it is not discharged.");
     const clock = await refuseFutureDates(tx, actor.clinicId, [
       { path: "returnToRunningOn", date: input.returnToRunningOn, message: "return to running date cannot be in the future" },
     ]);

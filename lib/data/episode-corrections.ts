@@ -4,7 +4,7 @@ import { audit } from "@/lib/data/audit";
 import { evaluateWithContext, loadEvaluationContext } from "@/lib/data/assessments";
 import { refuseFutureDates } from "@/lib/data/clinic";
 import { refreshEpisodeSummary } from "@/lib/data/episode-summary";
-import { episodeView, lockEpisode, type EpisodeView } from "@/lib/data/patients";
+import { episodeView, lockEpisode, openEpisodeConflict, openEpisodeOfKnee, type EpisodeView } from "@/lib/data/patients";
 import { asJson, fromDateString, toDateString, transaction } from "@/lib/data/tx";
 import { ValidationError } from "@/lib/errors";
 import { readAnswers } from "@/lib/stored/answers";
@@ -37,6 +37,13 @@ export async function correctEpisode(actor: Actor, input: EpisodeCorrectionInput
           message: `this episode is discharged: its ${FIELD_WORDS[k]} can no longer be corrected (reopen the episode first)`,
         })),
       );
+    if (before.status === "opened_in_error")
+      throw new ValidationError([{ path: "side", message: "this episode was withdrawn as opened in error" }]);
+    // One open episode per knee: a corrected side may not overlap another open episode (PostgreSQL refuses it too).
+    if (after.side !== was.side) {
+      const open = await openEpisodeOfKnee(tx, actor, before.patientId, after.side, before.id);
+      if (open) throw openEpisodeConflict(open);
+    }
     await refuseFutureDates(tx, actor.clinicId, [
       { path: "onsetDate", date: after.onsetDate, message: "onset date cannot be in the future" },
     ]);

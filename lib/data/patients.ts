@@ -1,5 +1,7 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/domain/access";
+import { kneesOverlap, SIDE_LABELS, type EpisodeStatus, type Side } from "@/lib/domain";
+import { formatDate } from "@/lib/format";
 import type { Urgency } from "@/lib/domain/urgency";
 import type { OpenRedFlag } from "@/lib/domain/red-flag-items";
 import { Prisma } from "@/prisma/generated/client";
@@ -13,8 +15,9 @@ import { latestDischargesIn, type DischargeView } from "@/lib/data/discharge-sta
 import { redFlagStateIn, type EpisodeRedFlags } from "@/lib/data/red-flag-state";
 import { cursorPart, decodeCursor, encodeCursor } from "@/lib/data/cursor";
 import { fromDateString, isUniqueViolation, toDateString, transaction, type Tx } from "@/lib/data/tx";
-import { NotFoundError, ValidationError } from "@/lib/errors";
+import { ConflictError, NotFoundError, sqlState, ValidationError } from "@/lib/errors";
 import type { EpisodeInput, PatientInput } from "@/lib/validation/patients";
+import { reviewDateIssues } from "@/lib/validation/review-date";
 
 /**
  * Runners and their episodes. Every function is scoped to the actor's
@@ -48,9 +51,11 @@ export type EpisodeView = {
   complaint: string;
   onsetDate: string | null;
   mechanism: "gradual" | "acute_trauma" | null;
-  status: "open" | "discharged";
+  status: EpisodeStatus;
   nextReviewDate: string | null;
   dischargedAt: Date | null;
+  /** Why it was withdrawn as opened in error (status opened_in_error), and when. */
+  openedInError: { reason: string; at: Date } | null;
   urgency: Urgency | null;
   screenIncomplete: boolean;
   lastSeenOn: string | null;
@@ -94,6 +99,10 @@ export function episodeView(e: EpisodeRow): EpisodeView {
     status: e.status,
     nextReviewDate: toDateString(e.nextReviewDate),
     dischargedAt: e.dischargedAt,
+    openedInError:
+      e.status === "opened_in_error" && e.openedInErrorReason && e.openedInErrorAt
+        ? { reason: e.openedInErrorReason, at: e.openedInErrorAt }
+        : null,
     urgency: e.urgency,
     screenIncomplete: e.screenIncomplete,
     lastSeenOn: toDateString(e.lastSeenOn),
@@ -121,8 +130,7 @@ function patientData(input: PatientInput) {
 }
 
 function mrnTaken(error: unknown): never {
-  if (isUniqueViolation(error))
-    throw new ValidationError([{ path: "mrn", message: "another patient of this clinic already has this MRN" }]);
+  if (isUniqueViolation(error)) throw new ValidationError([{ path: "mrn", message: "Another runner of this clinic already has this MRN" }]);
   throw error;
 }
 
@@ -135,7 +143,9 @@ export async function findPatientOrThrow(tx: Tx, actor: Actor, patientId: string
 }
 
 const refuseFutureBirth = (tx: Tx, actor: Actor, input: PatientInput) =>
-  refuseFutureDates(tx, actor.clinicId, [{ path: "birthDate", date: input.birthDate, message: "birth date cannot be in the future" }]);
+  refuseFutureDates(tx, actor.clinicId, [
+    { path: "birthDate", date: input.birthDate, message: "The date of birth cannot be in the future" },
+  ]);
 
 export async function createPatient(actor: Actor, input: PatientInput): Promise<PatientView> {
   try {
@@ -353,12 +363,62 @@ const PATIENT_CURSOR = z.strictObject({ f: cursorPart.text, g: cursorPart.text, 
 
 // ---------------------------------------------------------------- episodes
 
+/** What a refused second open episode of a knee names: the open one, and a link the form shows. */
+export type OpenEpisodeConflict = {
+  episodeId: string;
+  patientId: string;
+  side: Side;
+  complaint: string;
+  link: { href: string; text: string };
+};
+
+/**
+ * The open episode of this runner that covers the same knee, if any ("both"
+ * overlaps left and right). PostgreSQL refuses the second one anyway (the
+ * partial unique indexes of migration one_open_episode_per_knee); this look-up
+ * turns the refusal into a message that names and links the open one.
+ */
+export async function openEpisodeOfKnee(tx: Tx, actor: Actor, patientId: string, side: Side, exceptId?: string) {
+  const open = await tx.episode.findMany({
+    where: { clinicId: actor.clinicId, patientId, status: "open", ...(exceptId ? { id: { not: exceptId } } : {}) },
+    orderBy: { createdAt: "asc" },
+  });
+  return open.find((e) => kneesOverlap(e.side, side)) ?? null;
+}
+
+export function openEpisodeConflict(e: EpisodeRow): ConflictError {
+  const detail: OpenEpisodeConflict = {
+    episodeId: e.id,
+    patientId: e.patientId,
+    side: e.side,
+    complaint: e.complaint,
+    link: { href: `/patients/${e.patientId}#episode-${e.id}`, text: `Go to the open episode: ${e.complaint}` },
+  };
+  const knee = e.side === "both" ? "Both knees are" : `The ${SIDE_LABELS[e.side].toLowerCase()} is`;
+  return new ConflictError(
+    `${knee} already in an open episode ("${e.complaint}", opened ${formatDate(e.createdAt)}). ` +
+      "Continue that episode, or discharge it first; a duplicate opened by mistake can be withdrawn as opened in error.",
+    detail,
+  );
+}
+
+/** A unique violation of the one-open-episode-per-knee indexes (a request that raced the look-up): name the open one. */
+async function refusedSecondOpen(error: unknown, actor: Actor, patientId: string, side: Side, exceptId?: string): Promise<never> {
+  if (isUniqueViolation(error) || sqlState(error) === "23505") {
+    const open = await transaction((tx) => openEpisodeOfKnee(tx, actor, patientId, side, exceptId));
+    if (open) throw openEpisodeConflict(open);
+  }
+  throw error;
+}
+
 export async function createEpisode(actor: Actor, input: EpisodeInput): Promise<EpisodeView> {
   return transaction(async (tx) => {
     await findPatientOrThrow(tx, actor, input.patientId);
     await refuseFutureDates(tx, actor.clinicId, [
-      { path: "onsetDate", date: input.onsetDate, message: "onset date cannot be in the future" },
+      { path: "onsetDate", date: input.onsetDate, message: "The onset date cannot be in the future" },
     ]);
+    const open = await openEpisodeOfKnee(tx, actor, input.patientId, input.side);
+    if (open) throw openEpisodeConflict(open);
     const e = await tx.episode.create({
       data: {
         clinicId: actor.clinicId,
@@ -378,6 +438,45 @@ export async function createEpisode(actor: Actor, input: EpisodeInput): Promise<
       detail: { side: e.side },
     });
     await refreshEpisodeSummary(tx, actor.clinicId, e.id);
+    return episodeView(e);
+  }).catch((error: unknown) => refusedSecondOpen(error, actor, input.patientId, input.side));
+}
+
+/**
+ * Withdraws an episode opened by mistake (a duplicate): status opened in error,
+ * with the reason, who and when. It is kept and shown struck through; it is
+ * not a discharge and cannot be reopened. An episode that holds assessments
+ * (other than ones entered in error) is refused: those are clinical records.
+ */
+export async function withdrawEpisode(actor: Actor, episodeId: string, reason: string): Promise<EpisodeView> {
+  return transaction(async (tx) => {
+    const before = await lockEpisode(tx, actor, episodeId);
+    if (before.status === "opened_in_error") throw new ConflictError("This episode was already withdrawn as opened in error.");
+    const held = await tx.assessment.count({
+      where: { clinicId: actor.clinicId, episodeId, status: { not: "entered_in_error" } },
+    });
+    if (held > 0)
+      throw new ConflictError(
+        `This episode holds ${held === 1 ? "an assessment" : `${held} assessments`}: discard ${held === 1 ? "its draft" : "the drafts"} or mark signed ones entered in error first, or discharge the episode instead.`,
+      );
+    const e = await tx.episode.update({
+      where: { id: episodeId, clinicId: actor.clinicId },
+      data: {
+        status: "opened_in_error",
+        openedInErrorReason: reason,
+        openedInErrorById: actor.userId,
+        openedInErrorAt: new Date(),
+        nextReviewDate: null,
+      },
+    });
+    await refreshEpisodeSummary(tx, actor.clinicId, episodeId);
+    await audit(tx, actor, {
+      action: "episode.opened_in_error",
+      entityType: "Episode",
+      entityId: episodeId,
+      patientId: e.patientId,
+      detail: { reason, before: { status: before.status }, after: { status: e.status } },
+    });
     return episodeView(e);
   });
 }
@@ -419,11 +518,27 @@ export async function lockEpisodeOfAssessment(tx: Tx, actor: Actor, assessmentId
 /**
  * Reopens a discharged episode (its discharges are kept), with the next
  * review date when given. Discharging is lib/data/discharges.ts
- * dischargeEpisode: a reason and the outcome, never one click.
+ * dischargeEpisode: a reason and the outcome, never one click. Reopening
+ * while another episode of the same knee is open is refused, naming it; an
+ * episode withdrawn as opened in error stays withdrawn.
  */
 export async function reopenEpisode(actor: Actor, episodeId: string, nextReviewDate?: string): Promise<EpisodeView> {
+  let side: Side | null = null;
+  let patientId = "";
   return transaction(async (tx) => {
     const before = await lockEpisode(tx, actor, episodeId);
+    if (before.status === "opened_in_error")
+      throw new ConflictError("This episode was withdrawn as opened in error: open a new episode instead.");
+    side = before.side;
+    patientId = before.patientId;
+    const reviewIssues = reviewDateIssues("nextReviewDate", "next review date", nextReviewDate, {
+      onsetDate: toDateString(before.onsetDate),
+    });
+    if (reviewIssues.length) throw new ValidationError(reviewIssues);
+    if (before.status !== "open") {
+      const open = await openEpisodeOfKnee(tx, actor, before.patientId, before.side, episodeId);
+      if (open) throw openEpisodeConflict(open);
+    }
     const e = await tx.episode.update({
       where: { id: episodeId, clinicId: actor.clinicId },
       data: {
@@ -444,7 +559,7 @@ export async function reopenEpisode(actor: Actor, episodeId: string, nextReviewD
       },
     });
     return episodeView(e);
-  });
+  }).catch((error: unknown) => (side ? refusedSecondOpen(error, actor, patientId, side, episodeId) : Promise.reject(error)));
 }
 
 // ---------------------------------------------------------------- header

@@ -138,7 +138,11 @@ export async function createQuestionnaireRequest(
   const row = await transaction(async (tx) => {
     const episode = await findEpisodeOrThrow(tx, actor, episodeId);
     if (episode.status !== "open")
-      throw new ConflictError("This episode is discharged: reopen it before asking the runner for questionnaires.");
+      throw new ConflictError(
+        episode.status === "discharged"
+          ? "This episode is discharged: reopen it before asking the runner for questionnaires."
+          : "This episode was withdrawn as opened in error: ask from the runner's open episode.",
+      );
     if (input.sendEmail) await checkCanEmail(tx, actor.clinicId, episode.patientId);
     const psfsActivities = input.instruments.includes("psfs") ? await episodePsfsActivities(tx, actor.clinicId, episodeId) : [];
     const created = await tx.questionnaireRequest.create({

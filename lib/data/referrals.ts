@@ -10,8 +10,11 @@ import { refreshEpisodeSummary } from "@/lib/data/episode-summary";
 import { asJson, toDateString, transaction, type Tx } from "@/lib/data/tx";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { buildReferralSnapshot } from "@/lib/export/snapshot";
+import { buildReferralBundle } from "@/lib/export/fhir";
+import { renderReferralPdf } from "@/lib/export/pdf";
+import { findStoredDocument, storeDocument, type DocumentContent, type DocumentKey, type StoredDocumentView } from "@/lib/data/documents";
 import type { SnapshotSource, StoredReferralSnapshot } from "@/lib/export/types";
-import type { ReferralState } from "@/lib/export/referral-outline";
+import { LIVE, type ReferralState } from "@/lib/export/referral-outline";
 import { readAnswers } from "@/lib/stored/answers";
 import { readEvaluation, type StoredEvaluation } from "@/lib/stored/evaluation";
 import { readReferralDraft, readSettingsUsed, type ReferralDraftText } from "@/lib/stored/settings";
@@ -324,6 +327,8 @@ export async function signReferralIn(
     data: { status: "signed", snapshot: asJson(snapshot), signedById: actor.userId, signedAt, version: { increment: 1 } },
   });
   if (updated.count !== 1) throw new ConflictError("The referral changed while signing. Review it and sign again.");
+  // The exports are made now, once, and served from these bytes from then on.
+  await storeReferralDocuments(tx, await findReferralOrThrow(tx, actor, r.id), "signed");
   await audit(tx, actor, {
     action: "referral.sign",
     entityType: "Referral",
@@ -357,6 +362,12 @@ export async function cancelReferral(actor: Actor, referralId: string, reason: s
       where: { id: r.id, clinicId: actor.clinicId },
       data: { status: "cancelled", cancelledAt: new Date(), cancelReason: reason, version: { increment: 1 } },
     });
+    // A signed referral's exports get a Cancelled version (the signed bytes are kept).
+    const cancelled = await findReferralOrThrow(tx, actor, r.id);
+    if (cancelled.snapshot !== null) {
+      await storeReferralDocuments(tx, cancelled, "signed");
+      await storeReferralDocuments(tx, cancelled, "cancelled");
+    }
     await audit(tx, actor, {
       action: "referral.cancel",
       entityType: "Referral",
@@ -403,6 +414,114 @@ export async function exportReferral(
     await audit(tx, actor, { action: `referral.export_${format}`, entityType: "Referral", entityId: r.id, patientId: r.episode.patientId });
     return { snapshot, state: referralState(r) };
   });
+}
+
+// ---------------------------------------------------------------------------
+// Stored exports (lib/data/documents.ts): made once, served as stored
+// ---------------------------------------------------------------------------
+
+export const REFERRAL_DOCUMENT_KINDS = ["referral_pdf", "referral_fhir"] as const;
+export type ReferralDocumentKind = (typeof REFERRAL_DOCUMENT_KINDS)[number];
+type ReferralRow = Awaited<ReturnType<typeof findReferralOrThrow>>;
+
+/** Renders one export of a referral: as signed, or (with a cancelled state) marked Cancelled. */
+export async function renderReferralDocument(
+  kind: ReferralDocumentKind,
+  snapshot: StoredReferralSnapshot,
+  state: ReferralState,
+): Promise<DocumentContent> {
+  if (kind === "referral_pdf") return { bytes: await renderReferralPdf(snapshot, state), contentType: "application/pdf" };
+  return {
+    bytes: Buffer.from(JSON.stringify(buildReferralBundle(snapshot, state), null, 2), "utf8"),
+    contentType: "application/fhir+json; charset=utf-8",
+  };
+}
+
+function documentKey(r: Pick<ReferralRow, "id" | "clinicId" | "episodeId">, kind: ReferralDocumentKind, variant: "signed" | "cancelled") {
+  return { clinicId: r.clinicId, kind, variant, episodeId: r.episodeId, referralId: r.id } satisfies DocumentKey;
+}
+
+/** The state a variant shows: as signed (live), or with the referral's cancellation. */
+const stateOfVariant = (r: ReferralRow, variant: "signed" | "cancelled"): ReferralState => (variant === "signed" ? LIVE : referralState(r));
+
+/** Makes and stores both exports of one variant of a signed referral; those already stored are kept as they are. */
+async function storeReferralDocuments(tx: Tx, r: ReferralRow, variant: "signed" | "cancelled"): Promise<number> {
+  const snapshot = readReferralSnapshotOrNull(r.snapshot);
+  if (!snapshot) return 0;
+  let made = 0;
+  for (const kind of REFERRAL_DOCUMENT_KINDS) {
+    const key = documentKey(r, kind, variant);
+    if (await findStoredDocument(tx, key)) continue;
+    await storeDocument(tx, key, await renderReferralDocument(kind, snapshot, stateOfVariant(r, variant)));
+    made++;
+  }
+  return made;
+}
+
+export type ReferralDocumentExport = { document: StoredDocumentView; snapshot: StoredReferralSnapshot; state: ReferralState };
+
+/**
+ * One export of a signed referral (PDF or FHIR bundle) from storage: the
+ * Cancelled version once it is cancelled, else the signed one. A referral
+ * signed before exports were stored has its document made and stored here,
+ * in this transaction, on its first download (the lazy backfill;
+ * `npm run db:backfill-documents` does them all at once). Audited as an
+ * export, naming the hash served.
+ */
+export async function exportReferralDocument(
+  actor: Actor,
+  referralId: string,
+  kind: ReferralDocumentKind,
+): Promise<ReferralDocumentExport> {
+  return transaction(async (tx) => {
+    const r = await findReferralOrThrow(tx, actor, referralId);
+    const snapshot = readReferralSnapshotOrNull(r.snapshot);
+    if (!snapshot) throw new ConflictError("Only a signed referral can be exported: sign it first.");
+    const variant = r.status === "cancelled" ? "cancelled" : "signed";
+    const key = documentKey(r, kind, variant);
+    const found = await findStoredDocument(tx, key);
+    const document = found ?? (await storeDocument(tx, key, await renderReferralDocument(kind, snapshot, stateOfVariant(r, variant))));
+    await audit(tx, actor, {
+      action: kind === "referral_pdf" ? "referral.export_pdf" : "referral.export_fhir",
+      entityType: "Referral",
+      entityId: r.id,
+      patientId: r.episode.patientId,
+      detail: { variant, sha256: document.sha256, ...(found ? {} : { madeNow: true }) },
+    });
+    return { document, snapshot, state: referralState(r) };
+  });
+}
+
+/**
+ * Stores the missing exports of a clinic's signed, sent and cancelled
+ * referrals (those signed before exports were stored: demo, synthetic and
+ * production data), `batch` referrals a transaction, oldest id first. Made
+ * by the same renderers as at signing. Returns how many documents it made.
+ */
+export async function backfillReferralDocuments(clinicId: string, batch = 50): Promise<{ referrals: number; documents: number }> {
+  let after: string | null = null;
+  let referrals = 0;
+  let documents = 0;
+  for (;;) {
+    const done: { last: string | null; made: number; seen: number } = await transaction(async (tx) => {
+      const rows = await tx.referral.findMany({
+        where: { clinicId, status: { not: "draft" }, ...(after ? { id: { gt: after } } : {}) },
+        include: { episode: { include: { patient: true } } },
+        orderBy: { id: "asc" },
+        take: batch,
+      });
+      let made = 0;
+      for (const r of rows) {
+        made += await storeReferralDocuments(tx, r, "signed");
+        if (r.status === "cancelled") made += await storeReferralDocuments(tx, r, "cancelled");
+      }
+      return { last: rows[rows.length - 1]?.id ?? null, made, seen: rows.length };
+    });
+    referrals += done.seen;
+    documents += done.made;
+    if (!done.last || done.seen < batch) return { referrals, documents };
+    after = done.last;
+  }
 }
 
 export type ReferralListItem = Pick<

@@ -6,7 +6,7 @@ import { clinicSettingsIn } from "@/lib/data/settings";
 import { currentShoeOn, shoeSummaryIn, shoesForDefaults, type ShoeSummary } from "@/lib/data/shoes";
 import { fromDateString, toDateString, transaction, type Tx } from "@/lib/data/tx";
 import { NotFoundError, ValidationError } from "@/lib/errors";
-import { dayLimitIssue, parseRunsCsv, runKey, type CsvRow, type RunInput } from "@/lib/validation/runs";
+import { dayLimitIssue, parseRunsCsv, runKey, runLimitIssues, type CsvRow, type RunInput } from "@/lib/validation/runs";
 import { proposeRunsLoggedSince, type RunLogStart } from "@/lib/data/run-log";
 
 /**
@@ -64,6 +64,9 @@ export async function saveRun(actor: Actor, input: RunInput): Promise<RunView> {
   return transaction(async (tx) => {
     await findPatientOrThrow(tx, actor, input.patientId);
     await refuseFutureDates(tx, actor.clinicId, [{ path: "date", date: input.date, message: "a run cannot be in the future" }]);
+    // The plausibility limits hold here too, whoever calls (the form's schema checks them first).
+    const limits = runLimitIssues({ distanceKm: input.distanceKm, durationSec: input.durationSec });
+    if (limits.length) throw new ValidationError(limits);
     const data = { date: fromDateString(input.date), distanceKm: input.distanceKm, durationSec: input.durationSec, surface: input.surface };
     const duplicate = await tx.run.findFirst({
       where: {

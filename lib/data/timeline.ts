@@ -1,4 +1,5 @@
 import type { Actor } from "@/lib/domain/access";
+import type { EpisodeStatus } from "@/lib/domain/codes";
 import type { Urgency } from "@/lib/domain/urgency";
 import type { ImportantChange } from "@/lib/clinical";
 import { readEvaluationOrNull, type StoredEvaluation } from "@/lib/stored/evaluation";
@@ -25,7 +26,7 @@ export type TimelineData = {
   today: string;
   /** The clinic's IANA time zone (what "today" and signing days mean). */
   timezone: string;
-  episodes: { id: string; side: "left" | "right" | "both"; complaint: string; status: "open" | "discharged" }[];
+  episodes: { id: string; side: "left" | "right" | "both"; complaint: string; status: EpisodeStatus }[];
   assessments: {
     id: string;
     episodeId: string;

@@ -18,6 +18,15 @@ export type Mechanism = (typeof MECHANISMS)[number];
 export const SIDES = ["left", "right", "both"] as const;
 export type Side = (typeof SIDES)[number];
 
+/** An episode is open, discharged, or withdrawn as opened in error (a duplicate made by mistake: kept, never a discharge). */
+export const EPISODE_STATUSES = ["open", "discharged", "opened_in_error"] as const;
+export type EpisodeStatus = (typeof EPISODE_STATUSES)[number];
+
+/** One open episode per knee: "both" is both knees, so it overlaps an open left or right episode. */
+export function kneesOverlap(a: Side, b: Side): boolean {
+  return a === b || a === "both" || b === "both";
+}
+
 export const RUNNING_LEVELS = ["novice", "recreational", "competitive"] as const;
 export type RunningLevel = (typeof RUNNING_LEVELS)[number];
 

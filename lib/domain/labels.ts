@@ -9,6 +9,7 @@ import type {
   ConsiderationCode,
   DischargeReason,
   EffusionGrade,
+  EpisodeStatus,
   Mechanism,
   PainTime,
   PlanItem,
@@ -180,6 +181,11 @@ export const SEX_LABELS: Readonly<Record<Sex, string>> = Object.freeze({
   unknown: "Unknown",
 });
 export const SIDE_LABELS: Readonly<Record<Side, string>> = Object.freeze({ left: "Left knee", right: "Right knee", both: "Both knees" });
+export const EPISODE_STATUS_LABELS: Readonly<Record<EpisodeStatus, string>> = Object.freeze({
+  open: "Open",
+  discharged: "Discharged",
+  opened_in_error: "Opened in error",
+});
 export const LEVEL_LABELS: Readonly<Record<RunningLevel, string>> = Object.freeze({
   novice: "Novice (< 1 year)",
   recreational: "Recreational",

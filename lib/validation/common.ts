@@ -15,13 +15,25 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, data: unknown): z.o
 
 export const uuid = z.uuid({ error: "must be a valid id" });
 
-/** A calendar date written YYYY-MM-DD that really exists (no 30 February). */
-export const isoDate = z.string({ error: "must be a date (YYYY-MM-DD)" }).refine((s) => {
+const realDate = (s: string) => {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   if (!m) return false;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
   return d.toISOString().slice(0, 10) === s;
-}, "must be a real date written YYYY-MM-DD");
+};
+
+/**
+ * Validation messages follow one style: a sentence that names the field and
+ * says what to do ("Enter the date of birth", "Shorten the complaint to 500
+ * characters or fewer"), never a developer's rule ("must match YYYY-MM-DD").
+ */
+
+/** A calendar date written YYYY-MM-DD that really exists (no 30 February). */
+export const isoDate = z.string({ error: "Enter a date" }).refine(realDate, "Enter a real date, for example 2026-11-03");
+
+/** isoDate with the field named in its messages: "Enter the date of birth". */
+export const dateOf = (label: string) =>
+  z.string({ error: `Enter the ${label}` }).refine(realDate, `Enter the ${label} as a real date, for example 2026-11-03`);
 
 /** PostgreSQL text cannot hold a NUL character: refuse it where text comes in, naming the field. */
 const hasNoNul = (s: string) => !s.includes("\u0000");
@@ -31,18 +43,18 @@ export const optionalText = (max: number, label = "text") =>
   z
     .string()
     .trim()
-    .max(max, `${label} must be at most ${max} characters`)
-    .refine(hasNoNul, `${label} must not contain a NUL character`)
+    .max(max, `Shorten the ${label} to ${max} characters or fewer`)
+    .refine(hasNoNul, `Remove the NUL character from the ${label}`)
     .optional()
     .transform((v) => (v ? v : undefined));
 
 export const requiredText = (max: number, label: string) =>
   z
-    .string({ error: `${label} is required` })
+    .string({ error: `Enter the ${label}` })
     .trim()
-    .min(1, `${label} is required`)
-    .max(max, `${label} must be at most ${max} characters`)
-    .refine(hasNoNul, `${label} must not contain a NUL character`);
+    .min(1, `Enter the ${label}`)
+    .max(max, `Shorten the ${label} to ${max} characters or fewer`)
+    .refine(hasNoNul, `Remove the NUL character from the ${label}`);
 
 // ---------------------------------------------------------------- query strings
 

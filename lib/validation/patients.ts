@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { latestToday } from "@/lib/format";
-import { isoDate, optionalText, queryCursor, queryText, requiredText, uuid } from "@/lib/validation/common";
+import { reviewDateIssues } from "@/lib/validation/review-date";
+import { dateOf, isoDate, optionalText, queryCursor, queryText, requiredText, uuid } from "@/lib/validation/common";
 
 /** Registering or editing a runner (SPEC.md section 2, demographics). */
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
@@ -12,37 +13,37 @@ export const MECHANISMS = ["gradual", "acute_trauma"] as const;
 
 export const patientSchema = z
   .object({
-    mrn: requiredText(40, "MRN").regex(/^[A-Za-z0-9][A-Za-z0-9._/-]*$/, "MRN may contain letters, digits and . _ / - only"),
+    mrn: requiredText(40, "MRN").regex(/^[A-Za-z0-9][A-Za-z0-9._/-]*$/, "The MRN may contain letters, digits and . _ / - only"),
     givenName: requiredText(80, "given name"),
     familyName: requiredText(80, "family name"),
-    birthDate: isoDate,
-    sex: z.enum(SEXES, { error: "choose female, male, other or unknown" }),
-    email: z.preprocess(blank, z.email({ error: "must be a valid email address" }).max(320).optional()),
+    birthDate: dateOf("date of birth"),
+    sex: z.enum(SEXES, { error: "Choose female, male, other or unknown" }),
+    email: z.preprocess(blank, z.email({ error: "Enter a valid email address, like name@example.com" }).max(320).optional()),
     phone: z.preprocess(
       blank,
       z
         .string()
         .trim()
-        .max(40, "phone must be at most 40 characters")
-        .regex(/^[+0-9 ()-]*$/, "phone may contain digits, spaces, + ( ) and - only")
+        .max(40, "Shorten the phone number to 40 characters or fewer")
+        .regex(/^[+0-9 ()-]*$/, "The phone number may contain digits, spaces, + ( ) and - only")
         .optional(),
     ),
-    runningLevel: z.preprocess(blank, z.enum(RUNNING_LEVELS, { error: "choose novice, recreational or competitive" }).optional()),
+    runningLevel: z.preprocess(blank, z.enum(RUNNING_LEVELS, { error: "Choose novice, recreational or competitive" }).optional()),
     weeklyDistanceKm: z.preprocess(
       blank,
       z.coerce
-        .number({ error: "must be a number of kilometres" })
-        .min(0, "must be 0 km or more")
-        .max(1000, "must be at most 1000 km")
+        .number({ error: "Enter the usual weekly distance as a number of kilometres" })
+        .min(0, "The usual weekly distance cannot be below 0 km")
+        .max(1000, "The usual weekly distance must be at most 1000 km")
         .optional(),
     ),
     goalEvent: optionalText(120, "goal event"),
-    goalEventDate: z.preprocess(blank, isoDate.optional()),
+    goalEventDate: z.preprocess(blank, dateOf("goal event date").optional()),
   })
   .superRefine((p, ctx) => {
     const today = latestToday();
-    if (p.birthDate > today) ctx.addIssue({ code: "custom", path: ["birthDate"], message: "birth date cannot be in the future" });
-    if (p.birthDate < "1900-01-01") ctx.addIssue({ code: "custom", path: ["birthDate"], message: "birth date must be after 1900" });
+    if (p.birthDate > today) ctx.addIssue({ code: "custom", path: ["birthDate"], message: "The date of birth cannot be in the future" });
+    if (p.birthDate < "1900-01-01") ctx.addIssue({ code: "custom", path: ["birthDate"], message: "Enter a date of birth after 1900" });
   });
 
 export type PatientInput = z.output<typeof patientSchema>;
@@ -52,16 +53,18 @@ export const updatePatientSchema = z.intersection(patientSchema, z.object({ pati
 export const episodeSchema = z
   .object({
     patientId: uuid,
-    side: z.enum(SIDES, { error: "choose left, right or both" }),
+    side: z.enum(SIDES, { error: "Choose the knee: left, right or both" }),
     complaint: requiredText(500, "complaint"),
-    onsetDate: z.preprocess(blank, isoDate.optional()),
-    mechanism: z.preprocess(blank, z.enum(MECHANISMS, { error: "choose gradual or acute trauma" }).optional()),
-    nextReviewDate: z.preprocess(blank, isoDate.optional()),
+    onsetDate: z.preprocess(blank, dateOf("onset date").optional()),
+    mechanism: z.preprocess(blank, z.enum(MECHANISMS, { error: "Choose gradual or acute trauma" }).optional()),
+    nextReviewDate: z.preprocess(blank, dateOf("first review date").optional()),
   })
   .superRefine((e, ctx) => {
     const today = latestToday();
     if (e.onsetDate && e.onsetDate > today)
-      ctx.addIssue({ code: "custom", path: ["onsetDate"], message: "onset date cannot be in the future" });
+      ctx.addIssue({ code: "custom", path: ["onsetDate"], message: "The onset date cannot be in the future" });
+    for (const issue of reviewDateIssues("nextReviewDate", "first review date", e.nextReviewDate, { onsetDate: e.onsetDate }))
+      ctx.addIssue({ code: "custom", path: [issue.path], message: issue.message });
   });
 
 export type EpisodeInput = z.output<typeof episodeSchema>;
@@ -70,6 +73,12 @@ export type EpisodeInput = z.output<typeof episodeSchema>;
 export const reopenEpisodeSchema = z.object({
   episodeId: uuid,
   nextReviewDate: z.preprocess(blank, isoDate.optional()),
+});
+
+/** Withdrawing a duplicate episode opened by mistake: the reason is kept with it. */
+export const withdrawEpisodeSchema = z.object({
+  episodeId: uuid,
+  reason: requiredText(500, "reason"),
 });
 
 export const patientSearchSchema = z.object({

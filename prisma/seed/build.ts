@@ -208,6 +208,13 @@ async function seedRedFlagActions(
                   ] as const)
                 : (["advised_safety_netted", "Advised on load; to come back sooner if it gets worse or new symptoms appear."] as const);
           act(action, minutesAfter(raisedAt, 30), note);
+        } else if (referral && (referral.status === "sent" || referral.status === "cancelled")) {
+          // Raised again at a later visit while under the doctor the runner was referred to: passed on the same day.
+          act(
+            "discussed_with_doctor",
+            minutesAfter(raisedAt, 30),
+            `Still under ${referral.recipient ?? "their GP"}: today's findings passed on by phone.`,
+          );
         } else if (f.urgency === "soon" || f.urgency === "routine") {
           act(
             "advised_safety_netted",

@@ -122,7 +122,7 @@ it("caseload, directory, registration and a new runner's intake form", async () 
   await page.getByRole("button", { name: "Register runner" }).waitFor();
   await audit.check(page, "new patient form");
   await page.getByRole("button", { name: "Register runner" }).click();
-  await page.getByText("MRN is required").waitFor();
+  await page.getByText("Enter the MRN").first().waitFor();
   await audit.check(page, "new patient form with errors");
 
   await registerAndStartIntake(page, "Axe", (p) => audit.check(p, "new runner with the episode form open"));
@@ -183,7 +183,6 @@ it("a runner's timeline, edit, run log, signed assessment and referrals", async 
   await audit.check(page, "signed assessment");
 
   await page.goto(patientUrl);
-  // The last: an unsent urgent referral adds a "Referrals" link in the notice at the top.
   await page.getByRole("main").getByRole("link", { name: "Referrals", exact: true }).last().click();
   await page.waitForURL(/\/referrals$/);
   await audit.check(page, "patient referrals");

@@ -135,7 +135,7 @@ it("builds, previews and signs a referral, then downloads its PDF and FHIR bundl
   await page.goto("/patients?urgency=urgent");
   await page.getByTestId("caseload").locator("tbody tr").first().getByRole("link").click();
   const patientName = await page.getByRole("heading", { level: 1 }).innerText();
-  // The last: an unsent urgent referral adds a "Referrals" link in the notice at the top.
+  // The patient navigation's link (an "unsent urgent referral" notice may link there too).
   await page.getByRole("main").getByRole("link", { name: "Referrals", exact: true }).last().click();
   await page.getByRole("button", { name: "Start referral" }).click();
   await page.getByRole("heading", { name: "Referral (draft)" }).waitFor();

@@ -28,7 +28,7 @@ it("records, signs, amends and follows up an assessment", async () => {
   // Register a runner.
   await page.getByRole("link", { name: "Register a runner" }).click();
   await page.getByRole("button", { name: "Register runner" }).click();
-  await page.getByText("MRN is required").waitFor(); // bad input names the field, nothing saved
+  await page.getByText("Enter the MRN").first().waitFor(); // bad input names the field, nothing saved
   await page.getByLabel("MRN (clinic record number)").fill(mrn);
   await page.getByLabel("Given name").fill("Edith");
   await page.getByLabel("Family name").fill("Endtoend");

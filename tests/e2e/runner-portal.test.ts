@@ -6,7 +6,7 @@
  * the clinicians' API (the patient page's forms are covered with the loop).
  */
 import type { Browser, Locator, Page } from "playwright-core";
-import { BASE_URL, httpSession, launch, newContext, tourShot } from "./browser";
+import { BASE_URL, httpSession, launch, newContext, signAssessmentInForm, signIn, tourShot } from "./browser";
 
 let browser: Browser;
 let cookie: string;
@@ -208,4 +208,88 @@ it("a diary day with swelling raises an alert the caseload shows", async () => {
   const diary = await api("GET", `/api/v1/episodes/${episodeId}/diary`);
   expect(diary.json.alerts.map((a: { code: string }) => a.code)).toContain("swelling");
   await page.context().close();
+});
+
+it("the whole loop: a clinician asks, the runner answers on a phone, the caseload shows it, the intake is pre-filled and signed", async () => {
+  const clinic = await (await newContext(browser)).newPage();
+  await signIn(clinic, "clinician@riverside.example");
+  await clinic.getByRole("link", { name: "Register a runner" }).click();
+  await clinic.getByLabel("MRN (clinic record number)").fill(`LOOP-${Date.now()}`);
+  await clinic.getByLabel("Given name").fill("Rosa");
+  // A family name of its own, so that a second run against the same server finds its own row.
+  const family = `Loop${Array.from({ length: 5 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join("")}`;
+  await clinic.getByLabel("Family name").fill(family);
+  await clinic.getByLabel("Date of birth").fill("1990-03-14");
+  await clinic.getByLabel("Sex").selectOption("female");
+  await clinic.getByRole("button", { name: "Register runner" }).click();
+  await clinic.getByRole("heading", { name: `${family}, Rosa` }).waitFor();
+  const patientUrl = clinic.url();
+  await clinic.getByRole("button", { name: "Open a new episode" }).click();
+  await clinic.getByLabel("Knee").selectOption("left");
+  await clinic.getByLabel("Complaint").fill("Inner knee pain on long runs");
+  await clinic.getByLabel("Mechanism").selectOption("gradual");
+  await clinic.getByRole("button", { name: "Open episode" }).click();
+
+  // The request: pain and the red-flag screen, a week.
+  await clinic.getByRole("heading", { name: "Questionnaires by link" }).waitFor();
+  for (const name of ["KOOS", "PSFS", "Tegner activity level"]) await clinic.getByRole("checkbox", { name, exact: true }).uncheck();
+  await clinic.getByRole("button", { name: "Make questionnaire link" }).click();
+  const made = clinic.getByTestId("made-link");
+  await made.waitFor();
+  const url = await made.getByRole("textbox").inputValue();
+  expect(url).toMatch(/\/r\/q[A-Za-z0-9_-]{65}$/);
+  await made.locator("[data-print-slip] svg").waitFor();
+  await tourShot(clinic, "15-clinician-makes-link");
+
+  // The runner, on a phone.
+  const phonePage = await phone();
+  await phonePage.goto(url);
+  await phonePage.getByRole("heading", { name: "Your pain" }).waitFor();
+  await answerStep(phonePage);
+  await phonePage.getByRole("button", { name: "Save and continue" }).click();
+  await phonePage.getByRole("heading", { name: "Important questions about your knee" }).waitFor();
+  await answerStep(phonePage, {
+    "Is your knee swollen, so that you can see it?": "Yes",
+    "Does your knee get stuck, so that you cannot straighten it?": "Yes",
+  });
+  await phonePage.getByRole("button", { name: "Save and continue" }).click();
+  await phonePage.getByRole("button", { name: "Send my answers" }).click();
+  await phonePage.getByRole("heading", { name: "Thank you, Rosa" }).waitFor();
+  await phonePage.context().close();
+
+  // At once on the caseload: the tile, the row's marker, sorted with the red flags.
+  await clinic.goto("/patients?returned=1");
+  const row = clinic
+    .getByTestId("caseload")
+    .locator("tbody tr")
+    .filter({ hasText: `${family}, Rosa` });
+  await row.getByTestId("row-runner-reported").filter({ hasText: "Runner reported: swelling, locking" }).waitFor();
+  expect(Number(await clinic.getByTestId("count-questionnaires-returned").innerText())).toBeGreaterThan(0);
+  await tourShot(clinic, "16-caseload-runner-reported");
+
+  // The intake starts from the runner's answers, each marked; a change keeps the runner's answer beside it.
+  await clinic.goto(patientUrl);
+  await clinic.getByTestId("runner-reported").filter({ hasText: "Runner reported: swelling, locking" }).waitFor();
+  await clinic.getByRole("link", { name: "Record intake" }).click();
+  await clinic.getByRole("heading", { name: "Intake assessment" }).waitFor();
+  await clinic.getByText("Pre-filled from what the runner sent").waitFor();
+  expect(await clinic.getByLabel("Pain now (NRS)").inputValue()).toBe("10");
+  await clinic.getByLabel("Pain now (NRS)").selectOption("7");
+  await clinic.getByText("changed; the runner answered: 10").waitFor();
+  expect(await clinic.locator('[data-runner-reported="symptoms.locking"]').count()).toBe(1);
+  await tourShot(clinic, "17-intake-prefilled-from-runner");
+  await clinic.getByRole("button", { name: "Save draft" }).click();
+  await clinic.getByTestId("save-status").filter({ hasText: "Draft saved" }).waitFor();
+  await signAssessmentInForm(clinic, "Examination deferred to the next visit");
+
+  // Signed: the request is used by it and reviewed, so the caseload no longer flags it as unreviewed.
+  await clinic.goto("/patients?returned=1");
+  expect(
+    await clinic
+      .getByTestId("caseload")
+      .locator("tbody tr")
+      .filter({ hasText: `${family}, Rosa` })
+      .count(),
+  ).toBe(0);
+  await clinic.context().close();
 });

@@ -196,7 +196,9 @@ describe("assessments", () => {
 
   it("allows one intake per episode (not counting intakes entered in error)", async () => {
     const db = appDb();
-    const e = await db.episode.create({ data: { clinicId: c.clinicId, patientId, side: "both", complaint: "intakes" } });
+    const e = await db.episode.create({
+      data: { clinicId: c.clinicId, patientId, side: "both", complaint: "intakes", status: "discharged" },
+    });
     const first = await signedAssessment("intake", e.id);
     expect(sqlState(await draftAssessment("intake", e.id).catch((x: unknown) => x))).toBe("23505");
     await db.assessment.update({

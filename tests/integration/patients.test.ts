@@ -7,11 +7,14 @@ import {
   searchPatients,
   reopenEpisode,
   updatePatient,
+  withdrawEpisode,
 } from "@/lib/data/patients";
-import { NotFoundError, ValidationError } from "@/lib/errors";
+import { saveDraft } from "@/lib/data/assessments";
+import { ConflictError, NotFoundError, sqlState, ValidationError } from "@/lib/errors";
 import { patientSchema } from "@/lib/validation/patients";
-import { closeTestDb, createClinic, patientInput, testDb, type TestClinic } from "../helpers/fixtures";
+import { appDb, closeTestDb, createClinic, isoDaysAgo, patientInput, testDb, type TestClinic } from "../helpers/fixtures";
 import { dischargeEpisode } from "@/lib/data/discharges";
+import { correctEpisode } from "@/lib/data/episode-corrections";
 
 let a: TestClinic;
 let b: TestClinic;
@@ -35,7 +38,7 @@ describe("runners", () => {
     const before = await testDb().patient.count({ where: { clinicId: a.clinicId } });
     const err = await createPatient(a.clinician, patientSchema.parse(patientInput({ mrn: "A-100" }))).catch((e) => e);
     expect(err).toBeInstanceOf(ValidationError);
-    expect(err.issues).toEqual([{ path: "mrn", message: "another patient of this clinic already has this MRN" }]);
+    expect(err.issues).toEqual([{ path: "mrn", message: "Another runner of this clinic already has this MRN" }]);
     expect(await testDb().patient.count({ where: { clinicId: a.clinicId } })).toBe(before);
     // Another clinic may use the same MRN.
     await expect(createPatient(b.clinician, patientSchema.parse(patientInput({ mrn: "A-100" })))).resolves.toMatchObject({ mrn: "A-100" });
@@ -93,6 +96,108 @@ describe("runners", () => {
     expect(e.status).toBe("open");
     await dischargeEpisode(a.clinician, e.id, { reason: "self_discharged" });
     expect((await reopenEpisode(a.clinician, e.id, "2030-01-01")).nextReviewDate).toBe("2030-01-01");
+  });
+});
+
+describe("one open episode per knee", () => {
+  const episode = (patientId: string, side: "left" | "right" | "both", complaint = "Inner knee pain") =>
+    createEpisode(a.clinician, { patientId, side, complaint, mechanism: "gradual" });
+
+  it("refuses a second open episode of the same knee, and both knees next to an open left or right one, naming the open one", async () => {
+    const p = await createPatient(a.clinician, patientSchema.parse(patientInput()));
+    const left = await episode(p.id, "left", "Lateral knee pain");
+    for (const side of ["left", "both"] as const) {
+      const err = await episode(p.id, side).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ConflictError);
+      expect((err as ConflictError).message).toMatch(/^The left knee is already in an open episode \("Lateral knee pain", opened /);
+      expect((err as ConflictError).detail).toEqual({
+        episodeId: left.id,
+        patientId: p.id,
+        side: "left",
+        complaint: "Lateral knee pain",
+        link: { href: `/patients/${p.id}#episode-${left.id}`, text: "Go to the open episode: Lateral knee pain" },
+      });
+    }
+    // The other knee may have its own episode; then "both" is refused by either.
+    const right = await episode(p.id, "right");
+    expect(right.status).toBe("open");
+    expect(await testDb().episode.count({ where: { clinicId: a.clinicId, patientId: p.id } })).toBe(2);
+    // A discharged episode frees its knee; reopening it while another is open is refused, naming that one.
+    await dischargeEpisode(a.clinician, left.id, { reason: "self_discharged" });
+    const again = await episode(p.id, "left", "Left again");
+    const reopen = await reopenEpisode(a.clinician, left.id).catch((e: unknown) => e);
+    expect(reopen).toBeInstanceOf(ConflictError);
+    expect((reopen as ConflictError).detail).toMatchObject({ episodeId: again.id });
+    // Correcting the side of an episode onto a knee that has an open episode is refused the same way.
+    await expect(correctEpisode(a.clinician, { episodeId: right.id, side: "left", reason: "Wrong knee recorded" })).rejects.toThrow(
+      /^The left knee is already in an open episode \("Left again"/,
+    );
+    const both = await createPatient(a.clinician, patientSchema.parse(patientInput()));
+    await episode(both.id, "both");
+    await expect(episode(both.id, "right")).rejects.toThrow(/^Both knees are already in an open episode/);
+  });
+
+  it("is refused by PostgreSQL itself, whatever writes it (the app's role, two requests at once)", async () => {
+    const p = await createPatient(a.clinician, patientSchema.parse(patientInput()));
+    const data = { clinicId: a.clinicId, patientId: p.id, complaint: "raw" };
+    await appDb().episode.create({ data: { ...data, side: "right" } });
+    for (const side of ["right", "both"] as const)
+      expect(
+        sqlState(
+          await appDb()
+            .episode.create({ data: { ...data, side } })
+            .catch((e: unknown) => e),
+        ),
+      ).toBe("23505");
+    const q = await createPatient(a.clinician, patientSchema.parse(patientInput()));
+    const results = await Promise.allSettled([episode(q.id, "left"), episode(q.id, "left"), episode(q.id, "both")]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    for (const r of results) if (r.status === "rejected") expect(r.reason).toBeInstanceOf(ConflictError);
+  });
+
+  it("withdraws a duplicate as opened in error: kept with its reason, not a discharge, audited, final; the knee is free again", async () => {
+    const p = await createPatient(a.clinician, patientSchema.parse(patientInput()));
+    const e = await episode(p.id, "right");
+    const withdrawn = await withdrawEpisode(a.clinician, e.id, "Duplicate: opened twice");
+    expect(withdrawn).toMatchObject({
+      status: "opened_in_error",
+      dischargedAt: null,
+      openedInError: { reason: "Duplicate: opened twice" },
+    });
+    const audit = await testDb().auditEvent.findMany({
+      where: { clinicId: a.clinicId, entityId: e.id, action: "episode.opened_in_error" },
+    });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.detail).toMatchObject({ reason: "Duplicate: opened twice" });
+    // Kept on the record, and the knee may be opened again.
+    const record = await getPatientRecord(a.clinician, p.id);
+    expect(record.episodes.map((x) => x.status)).toEqual(["opened_in_error"]);
+    await episode(p.id, "right");
+    // Final: never reopened or discharged, in the app or by the database; no assessment may be recorded in it.
+    await expect(reopenEpisode(a.clinician, e.id)).rejects.toThrow(/withdrawn as opened in error/);
+    await expect(dischargeEpisode(a.clinician, e.id, { reason: "self_discharged" })).rejects.toThrow(/withdrawn as opened in error/);
+    expect(
+      sqlState(
+        await appDb()
+          .episode.update({ where: { id: e.id }, data: { status: "discharged" } })
+          .catch((x: unknown) => x),
+      ),
+    ).toBe("KC001");
+    await expect(saveDraft(a.clinician, { episodeId: e.id, kind: "intake", assessedOn: isoDaysAgo(0), answers: {} })).rejects.toThrow(
+      /withdrawn as opened in error/,
+    );
+    // A reason is required, and an episode that holds an assessment is a clinical record: refused.
+    const held = await createPatient(a.clinician, patientSchema.parse(patientInput()));
+    const h = await episode(held.id, "left");
+    await saveDraft(a.clinician, { episodeId: h.id, kind: "intake", assessedOn: isoDaysAgo(0), answers: {} });
+    await expect(withdrawEpisode(a.clinician, h.id, "oops")).rejects.toThrow(/holds an assessment/);
+    expect(
+      sqlState(
+        await appDb()
+          .episode.update({ where: { id: h.id }, data: { status: "opened_in_error" } })
+          .catch((x: unknown) => x),
+      ),
+    ).toBe("23514");
   });
 });
 

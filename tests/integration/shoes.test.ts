@@ -68,9 +68,9 @@ describe("shoe log", () => {
     expect(parsed.success).toBe(false);
     const paths = Object.fromEntries(parsed.error!.issues.map((i) => [i.path.join("."), i.message]));
     expect(paths).toMatchObject({
-      name: "name or model is required",
+      name: "Enter the name or model",
       dropMm: "heel-to-toe drop must be at most 20 mm",
-      introducedOn: "must be a real date written YYYY-MM-DD",
+      introducedOn: "Enter a real date, for example 2026-11-03",
       type: "type must be one of the listed types",
     });
     const order = shoeFormSchema.safeParse({ patientId, name: "X", introducedOn: "2026-05-02", retiredOn: "2026-05-01" });

@@ -2,7 +2,8 @@ import { SIDE_LABELS } from "@/lib/domain";
 import { redFlagLabel } from "@/lib/data/red-flag-state";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { AlertOctagon, AlertTriangle, CalendarClock, FileEdit, Send, TrendingDown } from "lucide-react";
+import { AlertOctagon, AlertTriangle, CalendarClock, ClipboardCheck, FileEdit, NotebookPen, Send, TrendingDown } from "lucide-react";
+import { runnerReportedLabel } from "@/lib/questions";
 import { requirePermission } from "@/lib/auth";
 import { can } from "@/lib/domain/access";
 import { getCaseload } from "@/lib/data/caseload";
@@ -51,6 +52,8 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
     due: q.due,
     worsening: q.worsening ? "1" : undefined,
     drafts: q.drafts ? "1" : undefined,
+    returned: q.returned ? "1" : undefined,
+    diary: q.diary ? "1" : undefined,
     openFlags: q.openFlags ? "1" : undefined,
     unsent: q.unsent ? "1" : undefined,
     sort: q.sort === "urgency" ? undefined : q.sort,
@@ -87,6 +90,15 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
     { label: "Due today", value: counts.dueToday, Icon: CalendarClock, link: href({}, { due: "today" }), active: q.due === "today" },
     { label: "Worsening", value: counts.worsening, Icon: TrendingDown, link: href({}, { worsening: "1" }), active: q.worsening },
     { label: "Unsigned drafts", value: counts.drafts, Icon: FileEdit, link: href({}, { drafts: "1" }), active: q.drafts },
+    // What the runner sent by link (issue 13), until a clinician reviews it.
+    {
+      label: "Questionnaires returned",
+      value: counts.questionnaires,
+      Icon: ClipboardCheck,
+      link: href({}, { returned: "1" }),
+      active: q.returned,
+    },
+    { label: "Diary alerts", value: counts.diaryAlerts, Icon: NotebookPen, link: href({}, { diary: "1" }), active: q.diary },
   ];
 
   return (
@@ -106,7 +118,7 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
         }
       />
       <nav aria-label="Caseload summary">
-        <ul className="grid grid-cols-2 gap-2 sm:grid-cols-4 lg:grid-cols-7">
+        <ul className="grid grid-cols-2 gap-2 sm:grid-cols-4 lg:grid-cols-9">
           {tiles.map((t) => (
             <li key={t.label}>
               <Link
@@ -189,6 +201,12 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
             </label>
             <label className="flex items-center gap-2">
               <input type="checkbox" name="unsent" value="1" defaultChecked={q.unsent} className="h-4 w-4" /> Urgent referral not sent
+            </label>
+            <label className="flex items-center gap-2">
+              <input type="checkbox" name="returned" value="1" defaultChecked={q.returned} className="h-4 w-4" /> Questionnaire returned
+            </label>
+            <label className="flex items-center gap-2">
+              <input type="checkbox" name="diary" value="1" defaultChecked={q.diary} className="h-4 w-4" /> Diary alert
             </label>
           </fieldset>
           <div className="flex gap-2">
@@ -281,6 +299,27 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
                           >
                             <Send aria-hidden="true" className="h-3.5 w-3.5 shrink-0" />
                             Urgent referral not sent
+                          </span>
+                        ) : null}
+                        {r.runnerRedFlags.length ? (
+                          <span
+                            className="mt-1 flex items-center gap-1 text-xs font-semibold text-red-800"
+                            data-testid="row-runner-reported"
+                          >
+                            <AlertTriangle aria-hidden="true" className="h-3.5 w-3.5 shrink-0" />
+                            Runner reported: {r.runnerRedFlags.map(runnerReportedLabel).join(", ")}
+                          </span>
+                        ) : null}
+                        {r.questionnairesToReview ? (
+                          <span className="mt-1 flex items-center gap-1 text-xs font-semibold text-slate-800" data-testid="row-returned">
+                            <ClipboardCheck aria-hidden="true" className="h-3.5 w-3.5 shrink-0" />
+                            Questionnaire returned, not reviewed
+                          </span>
+                        ) : null}
+                        {r.diaryAlertsOpen ? (
+                          <span className="mt-1 flex items-center gap-1 text-xs font-semibold text-red-800" data-testid="row-diary-alerts">
+                            <NotebookPen aria-hidden="true" className="h-3.5 w-3.5 shrink-0" />
+                            {r.diaryAlertsOpen} diary alert{r.diaryAlertsOpen === 1 ? "" : "s"}
                           </span>
                         ) : null}
                       </td>

@@ -12,11 +12,14 @@ import { answersSchema, deriveAnswers, formAnswers, type Answers } from "@/lib/v
 import { TreatmentFieldset } from "./treatment-fieldset";
 import { toInputIssues } from "@/lib/validation/evaluate-input";
 import { Alert } from "@/app/_components/ui/alert";
+import { reviewDateIssues } from "@/lib/validation/review-date";
+import { useLeaveGuard } from "@/app/_components/forms/use-leave-guard";
 import { Button } from "@/app/_components/ui/button";
 import { inputClass } from "@/app/_components/ui/field";
 import { recentCadence, suggestTrainingAnswers } from "@/lib/clinical/training-detail";
 import type { ShoeSummary } from "@/lib/data/shoes";
 import { QuestionControl } from "./controls";
+import { RunnerReported } from "./runner-reported";
 import { HINT_PATHS, TrainingHint } from "./training-hints";
 import { EvaluationPanel } from "./evaluation-panel";
 import { MeasuresSection } from "./measures-section";
@@ -99,7 +102,8 @@ export function AssessmentForm(props: AssessmentFormProps) {
   const [assessedOn, setAssessedOn] = useState(props.initial.assessedOn);
   const [assessmentId, setAssessmentId] = useState(props.initial.assessmentId);
   const [version, setVersion] = useState(props.initial.version);
-  const [dirty, setDirty] = useState(!props.initial.assessmentId);
+  // Opening a form creates nothing: the draft is made by the first save after something is entered.
+  const [dirty, setDirty] = useState(false);
   const [busy, setBusy] = useState<null | "saving" | "autosaving" | "signing" | "discarding">(null);
   const [message, setMessage] = useState<{ tone: "success" | "error" | "info"; text: string } | null>(null);
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
@@ -122,10 +126,15 @@ export function AssessmentForm(props: AssessmentFormProps) {
     if (!parsed.success) for (const i of toInputIssues(parsed.error.issues)) errors[i.path] ??= i.message;
     if (lefsAnswered > 0 && lefsAnswered < 20)
       errors["measures.lefs"] = `answer all 20 items or clear them (${lefsAnswered} of 20 answered)`;
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(assessedOn)) errors.assessedOn = "enter the assessment date";
-    else if (assessedOn > props.today) errors.assessedOn = "the assessment date cannot be in the future";
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(assessedOn)) errors.assessedOn = "Enter the assessment date";
+    else if (assessedOn > props.today) errors.assessedOn = "The assessment date cannot be in the future";
+    for (const issue of reviewDateIssues("plan.nextReviewDate", "next review date", effectiveAnswers.plan?.nextReviewDate, {
+      assessedOn,
+      onsetDate: episode.onsetDate,
+    }))
+      errors[issue.path] ??= issue.message;
     return errors;
-  }, [effectiveAnswers, lefsAnswered, assessedOn, props.today]);
+  }, [effectiveAnswers, lefsAnswered, assessedOn, props.today, episode.onsetDate]);
   const errors = { ...serverErrors, ...clientErrors };
   const valid = Object.keys(clientErrors).length === 0;
 
@@ -241,13 +250,8 @@ export function AssessmentForm(props: AssessmentFormProps) {
     return () => clearTimeout(t);
   }, [dirty, valid, conflict, save]);
 
-  // Warn before leaving with unsaved changes.
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [dirty]);
+  // Leaving with unsaved changes (closing the tab, a link within the app) asks first.
+  useLeaveGuard(dirty);
 
   /** Signs after the confirmation (SignAssessmentDialog); a refusal is shown there and in the form. */
   async function sign(screenAttestation: string | undefined): Promise<SignOutcome> {
@@ -488,6 +492,7 @@ export function AssessmentForm(props: AssessmentFormProps) {
                 .map((q) => (
                   <div key={q.path}>
                     <QuestionControl q={q} value={getPath(answers, q.path)} error={errors[q.path]} onChange={(v) => update(q.path, v)} />
+                    <RunnerReported path={q.path} value={getPath(answers, q.path)} />
                     {HINT_PATHS.includes(q.path) ? (
                       <TrainingHint
                         path={q.path}

@@ -3,6 +3,7 @@
 import { KOOS_MIN_ANSWERED, koosScores } from "@/lib/clinical";
 import { inputClass } from "@/app/_components/ui/field";
 import { Button } from "@/app/_components/ui/button";
+import { RunnerReported } from "./runner-reported";
 import { KOOS_ANCHORS, KOOS_ITEMS, LEFS_ANCHORS, LEFS_ITEMS, TEGNER } from "@/lib/questions";
 
 /**
@@ -52,6 +53,7 @@ export function MeasuresSection({
                     <div key={id} className="grid grid-cols-[1fr_11rem] items-center gap-2">
                       <label htmlFor={`koos-${id}`} className="text-xs">
                         <span className="font-mono text-slate-500">{id}</span> {label}
+                        <RunnerReported path={`measures.koos.${id}`} value={koos[id]} />
                       </label>
                       <select
                         id={`koos-${id}`}
@@ -92,6 +94,7 @@ export function MeasuresSection({
             <div key={i} className="grid grid-cols-[1fr_13rem] items-center gap-2">
               <label htmlFor={`lefs-${i + 1}`} className="text-xs">
                 <span className="font-mono text-slate-500">{i + 1}</span> {label}
+                <RunnerReported path={`measures.lefs.${i}`} value={lefsDraft[i] ?? undefined} />
               </label>
               <select
                 id={`lefs-${i + 1}`}
@@ -117,7 +120,9 @@ export function MeasuresSection({
       </fieldset>
 
       <fieldset className="rounded-md p-2 ring-1 ring-slate-200" aria-describedby={errors["measures.psfs"] ? "psfs-error" : undefined}>
-        <legend className="px-1 text-sm font-semibold">PSFS (Patient-Specific Functional Scale)</legend>
+        <legend className="px-1 text-sm font-semibold">
+          PSFS (Patient-Specific Functional Scale) <RunnerReported path="measures.psfs" value={measures.psfs} />
+        </legend>
         <p className="text-xs text-slate-600">1-5 activities the runner finds difficult, each 0 (unable) to 10 (as before the problem).</p>
         {errors["measures.psfs"] ? (
           <p id="psfs-error" role="alert" className="text-xs font-medium text-red-700">
@@ -200,6 +205,7 @@ export function MeasuresSection({
         <label htmlFor="tegner" className="text-sm font-semibold">
           Tegner activity level
         </label>
+        <RunnerReported path="measures.tegner" value={measures.tegner} />
         <select
           id="tegner"
           className={`${inputClass} mt-1 max-w-xl`}

@@ -41,7 +41,11 @@ export function episodeLabel(episode: TimelineEpisode | undefined): string | und
   if (episode.label) return episode.label;
   const text = [episode.side ? SIDE_LABELS[episode.side] : null, episode.complaint].filter(Boolean).join(": ");
   if (!text) return undefined;
-  return episode.status === "discharged" ? `${text} (discharged)` : text;
+  return episode.status === "discharged"
+    ? `${text} (discharged)`
+    : episode.status === "opened_in_error"
+      ? `${text} (opened in error)`
+      : text;
 }
 
 /** Assessments grouped by episode, episodes in the order of their first assessment. */

@@ -5,6 +5,7 @@
 import type { ImportantChange, StoredEvaluation, Urgency } from "@/lib/clinical";
 import type { TimelineRun } from "@/lib/clinical/timeline";
 import type { PainCompanion } from "@/lib/domain/measures";
+import type { EpisodeStatus } from "@/lib/domain/codes";
 
 export type AssessmentKind = "intake" | "follow_up";
 export type AssessmentStatus = "draft" | "signed" | "entered_in_error";
@@ -59,7 +60,7 @@ export interface TimelineEpisode {
   label?: string;
   side?: "left" | "right" | "both";
   complaint?: string;
-  status?: "open" | "discharged";
+  status?: EpisodeStatus;
 }
 
 /** Everything the patient timeline needs: what the data layer provides. */

@@ -1,20 +1,58 @@
 "use client";
 
-import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
+import { startTransition, useActionState, useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import type { ActionState } from "@/lib/actions/state";
 import { initialState } from "@/lib/actions/state-initial";
+import { useLeaveGuard } from "@/app/_components/forms/use-leave-guard";
+
+/** What a form says when its save never got an answer (offline, the server down or failing): the entries stay. */
+export const SAVE_FAILED_MESSAGE =
+  "The save did not reach the server or got no answer, so nothing was saved. Your entries are still here: try again in a moment.";
 
 /**
  * Submits a form to a server action without React's automatic form reset,
  * so a rejected submission keeps everything that was typed. The form is
  * cleared only after a successful submission, and only when asked.
+ *
+ * A save that fails on the way (network down, a server error page) is a
+ * "not saved" state like any refusal, never an error page that would throw
+ * the form away. While the form holds changes not yet saved, leaving the
+ * page asks first (useLeaveGuard).
  */
 export function useFormAction<T>(
   action: (prev: ActionState<T>, form: FormData) => Promise<ActionState<T>>,
   options: { resetOnSuccess?: boolean } = {},
 ) {
-  const [state, dispatch, pending] = useActionState(action, initialState as ActionState<T>);
+  const [dirty, setDirty] = useState(false);
+  const safeAction = useCallback(
+    async (prev: ActionState<T>, form: FormData): Promise<ActionState<T>> => {
+      try {
+        const result = await action(prev, form);
+        if (result.ok) setDirty(false);
+        return result;
+      } catch {
+        return { ok: false, message: SAVE_FAILED_MESSAGE };
+      }
+    },
+    [action],
+  );
+  const [state, dispatch, pending] = useActionState(safeAction, initialState as ActionState<T>);
   const formRef = useRef<HTMLFormElement>(null);
+  useLeaveGuard(dirty);
+
+  // Any typing in the form (however it is mounted) marks it unsaved.
+  useEffect(() => {
+    const mark = (event: Event) => {
+      if (event.target instanceof Node && formRef.current?.contains(event.target)) setDirty(true);
+    };
+    document.addEventListener("input", mark, true);
+    document.addEventListener("change", mark, true);
+    return () => {
+      document.removeEventListener("input", mark, true);
+      document.removeEventListener("change", mark, true);
+    };
+  }, []);
+
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     // Include the clicked button's name/value (e.g. confirm=yes), as a native submit would.
@@ -25,5 +63,5 @@ export function useFormAction<T>(
   useEffect(() => {
     if (state.ok && options.resetOnSuccess) formRef.current?.reset();
   }, [state, options.resetOnSuccess]);
-  return { state, onSubmit, pending, formRef };
+  return { state, onSubmit, pending, formRef, dirty };
 }

@@ -46,7 +46,7 @@ export function ActionNeeded({ patientId, episodes }: { patientId: string; episo
             </span>
             <span className="text-xs text-slate-600">({SIDE_LABELS[e.side]}: drafted or signed, not yet sent)</span>
             <Link href={`/patients/${patientId}/referrals`} className="text-xs text-sky-800 underline">
-              Referrals
+              Send or cancel {e.unsentUrgentReferrals === 1 ? "it" : "them"}
             </Link>
           </li>
         ))}

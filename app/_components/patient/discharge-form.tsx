@@ -1,8 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { DISCHARGE_REASONS } from "@/lib/domain/codes";
 import { DISCHARGE_REASON_LABELS } from "@/lib/domain/labels";
 import { dischargeEpisodeAction } from "@/lib/actions/discharge";
@@ -19,12 +18,8 @@ import { Field, Select, TextArea, TextInput } from "@/app/_components/ui/field";
 export function DischargeForm({ patientId, episodeId, today }: { patientId: string; episodeId: string; today: string }) {
   const { state, onSubmit, pending, formRef } = useFormAction(dischargeEpisodeAction);
   const [reason, setReason] = useState("");
-  const router = useRouter();
   const e = state.fieldErrors ?? {};
   const back = `/patients/${patientId}#episode-${episodeId}`;
-  useEffect(() => {
-    if (state.ok) router.push(back);
-  }, [state.ok, router, back]);
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="grid gap-3 sm:grid-cols-2" aria-label="Discharge">
       <div className="sm:col-span-2">

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { RED_FLAG_LABELS, type RedFlag, type Urgency } from "@/lib/clinical";
-import { attestedScreenText, displayLevel, mostSevere, SEX_LABELS, SIDE_LABELS, URGENCY_LABELS } from "@/lib/domain";
+import { attestedScreenText, displayLevel, EPISODE_STATUS_LABELS, mostSevere, SEX_LABELS, SIDE_LABELS, URGENCY_LABELS } from "@/lib/domain";
 import type { HeaderEpisode, PatientView } from "@/lib/data/patients";
 import { ageOn, formatDate } from "@/lib/format";
 import { Because } from "@/app/_components/assessment/evaluation-panel";
@@ -63,8 +63,11 @@ export function PatientHeader({ patient, episodes, today }: { patient: PatientVi
         </div>
         <ul className="flex flex-wrap gap-2 text-xs" aria-label="Episodes">
           {episodes.slice(0, 4).map((e) => (
-            <li key={e.id} className="rounded-full bg-white px-2 py-0.5 ring-1 ring-slate-300">
-              {SIDE_LABELS[e.side]} · {e.status === "open" ? "open" : "discharged"}
+            <li
+              key={e.id}
+              className={`rounded-full bg-white px-2 py-0.5 ring-1 ring-slate-300 ${e.status === "opened_in_error" ? "text-slate-500 line-through" : ""}`}
+            >
+              {SIDE_LABELS[e.side]} · {EPISODE_STATUS_LABELS[e.status].toLowerCase()}
             </li>
           ))}
           {episodes.length === 0 ? <li className="text-slate-600">No episode yet</li> : null}

@@ -1,5 +1,11 @@
 /** The patient actions, each refused without the permission, refused on another clinic's record, a field error, and success. */
-import { createEpisodeAction, createPatientAction, reopenEpisodeAction, updatePatientAction } from "@/lib/actions/patients";
+import {
+  createEpisodeAction,
+  createPatientAction,
+  reopenEpisodeAction,
+  updatePatientAction,
+  withdrawEpisodeAction,
+} from "@/lib/actions/patients";
 import { createEpisode, createPatient } from "@/lib/data/patients";
 import { dischargeEpisode } from "@/lib/data/discharges";
 import { patientSchema } from "@/lib/validation/patients";
@@ -62,7 +68,7 @@ describeAction(
       input: async () => ({ ...patientInput({ familyName: "Renamed" }), patientId: (await patientIn(c.b)).id }),
       observe: (i) => patientRow(i.patientId),
     },
-    invalid: { change: (i) => ({ ...i, familyName: "" }), field: "familyName", message: /required/ },
+    invalid: { change: (i) => ({ ...i, familyName: "" }), field: "familyName", message: /^Enter the family name$/ },
     succeeded: (state, _input, _before, after) => {
       expect(state.message).toBe("Demographics saved.");
       expect(after).toEqual({ familyName: "Renamed" });
@@ -108,6 +114,27 @@ describeAction(
     succeeded: (state, _input, _before, after) => {
       expect(state.message).toBe("Episode reopened.");
       expect(after).toEqual({ status: "open" });
+    },
+  }),
+);
+
+describeAction(
+  "withdrawEpisodeAction",
+  () => c,
+  (c) => ({
+    call: formCall(withdrawEpisodeAction),
+    as: "clinician",
+    refused: "viewer",
+    input: async () => ({ episodeId: (await episodeIn(c.a)).id, reason: "Opened twice by mistake" }),
+    observe: (i) => episodeRow(i.episodeId),
+    otherClinic: {
+      input: async () => ({ episodeId: (await episodeIn(c.b)).id, reason: "Opened twice by mistake" }),
+      observe: (i) => episodeRow(i.episodeId),
+    },
+    invalid: { change: (i) => ({ ...i, reason: " " }), field: "reason", message: /^Enter the reason$/ },
+    succeeded: (state, _input, _before, after) => {
+      expect(state.message).toBe("Episode withdrawn as opened in error.");
+      expect(after).toEqual({ status: "opened_in_error" });
     },
   }),
 );

@@ -150,13 +150,13 @@ describe("patient schema", () => {
     expect(patientSchema.parse({ ...ok, email: " ", weeklyDistanceKm: "" })).toEqual({ ...ok });
   });
   it.each([
-    [{ mrn: "" }, "mrn", "MRN is required"],
-    [{ mrn: "has space" }, "mrn", "MRN may contain letters, digits and . _ / - only"],
-    [{ birthDate: "1990-02-30" }, "birthDate", "must be a real date written YYYY-MM-DD"],
-    [{ birthDate: "2999-01-01" }, "birthDate", "birth date cannot be in the future"],
-    [{ sex: "x" }, "sex", "choose female, male, other or unknown"],
-    [{ email: "not-an-email" }, "email", "must be a valid email address"],
-    [{ weeklyDistanceKm: "2000" }, "weeklyDistanceKm", "must be at most 1000 km"],
+    [{ mrn: "" }, "mrn", "Enter the MRN"],
+    [{ mrn: "has space" }, "mrn", "The MRN may contain letters, digits and . _ / - only"],
+    [{ birthDate: "1990-02-30" }, "birthDate", "Enter the date of birth as a real date, for example 2026-11-03"],
+    [{ birthDate: "2999-01-01" }, "birthDate", "The date of birth cannot be in the future"],
+    [{ sex: "x" }, "sex", "Choose female, male, other or unknown"],
+    [{ email: "not-an-email" }, "email", "Enter a valid email address, like name@example.com"],
+    [{ weeklyDistanceKm: "2000" }, "weeklyDistanceKm", "The usual weekly distance must be at most 1000 km"],
   ])("names the field: %p", (change, path, message) => {
     const r = patientSchema.safeParse({ ...ok, ...change });
     expect(r.success).toBe(false);

@@ -10,7 +10,7 @@ import { PatientTimeline } from "@/app/_components/charts";
 import { STATUS_LABEL } from "@/app/_components/charts/assessment-history";
 import { NotFoundError } from "@/lib/errors";
 import { formatDate, formatKm } from "@/lib/format";
-import { NewEpisodeForm, ReopenEpisodeForm } from "@/app/_components/patient/episode-forms";
+import { NewEpisodeForm, ReopenEpisodeForm, WithdrawEpisodeForm } from "@/app/_components/patient/episode-forms";
 import { DischargeSummary } from "@/app/_components/patient/discharge-summary";
 import { TreatmentLine } from "@/app/_components/patient/treatment-line";
 import { RedFlagsSection } from "@/app/_components/patient/red-flags-section";
@@ -24,6 +24,7 @@ import { listQuestionnaireRequests } from "@/lib/data/questionnaires";
 import { mailConfigured } from "@/lib/mail";
 import { runnerReportedLabel } from "@/lib/questions";
 import { RunnerLinks } from "@/app/_components/patient/runner-links";
+import { DiaryPainChart } from "@/app/_components/charts/diary-pain-chart";
 
 export const metadata: Metadata = { title: "Patient" };
 
@@ -45,6 +46,7 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
       ),
     ),
   );
+  const diaryDays = [...links.values()].flatMap((l) => l.diary.entries);
   const emailTo = mailConfigured() && patient.email ? patient.email : null;
   return (
     <div className="space-y-4">
@@ -58,6 +60,27 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
         const intake = e.assessments.find((a) => a.kind === "intake" && a.status !== "entered_in_error");
         const draft = e.assessments.find((a) => a.status === "draft");
         const base = `/patients/${patient.id}/episodes/${e.id}/assessments`;
+        if (e.status === "opened_in_error")
+          return (
+            <Card
+              key={e.id}
+              id={`episode-${e.id}`}
+              title={
+                <span className="flex flex-wrap items-center gap-2 text-slate-500">
+                  <span className="line-through">
+                    {SIDE_LABELS[e.side]}: {e.complaint}
+                  </span>
+                  <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-700">Opened in error</span>
+                </span>
+              }
+            >
+              <p className="text-xs text-slate-600" data-testid="opened-in-error">
+                Withdrawn {e.openedInError ? formatDate(e.openedInError.at) : ""}: {e.openedInError?.reason ?? ""}. Kept as a record; not a
+                discharge.
+              </p>
+            </Card>
+          );
+        const withdrawable = e.assessments.every((a) => a.status === "entered_in_error");
         return (
           <Card
             key={e.id}
@@ -90,6 +113,7 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
                     <ButtonLink href={`/patients/${patient.id}/episodes/${e.id}/discharge`}>Discharge…</ButtonLink>
                   ) : null}
                   {can(actor, "patient.write") && e.status === "discharged" ? <ReopenEpisodeForm episodeId={e.id} /> : null}
+                  {can(actor, "patient.write") && withdrawable ? <WithdrawEpisodeForm episodeId={e.id} /> : null}
                 </>
               ) : null
             }
@@ -182,6 +206,22 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
           settings={timeline.settings}
           episodes={timeline.episodes.map((e) => ({ id: e.id, label: `${SIDE_LABELS[e.side]}: ${e.complaint}` }))}
         />
+        {diaryDays.length ? (
+          <Card id="timeline-diary" title="Runner's diary: knee pain (0-10)">
+            <p className="mb-2 text-xs text-slate-600">
+              As the runner logged it on their diary link, beside the pain during running recorded at signed assessments.
+            </p>
+            <DiaryPainChart
+              id="timeline-diary-chart"
+              days={diaryDays}
+              clinic={timeline.assessments.flatMap((a) =>
+                a.status === "signed" && a.pain?.painDuringRun !== undefined
+                  ? [{ date: a.assessedOn, painDuringRun: a.pain.painDuringRun }]
+                  : [],
+              )}
+            />
+          </Card>
+        ) : null}
       </section>
 
       <Card title="Running">

@@ -21,13 +21,15 @@ export default async function PatientReferralsPage({ params }: { params: Promise
     throw e;
   });
   const { items } = await listReferrals(actor, { patientId, limit: 100 });
-  const episodes = record.episodes.map((e) => ({
-    id: e.id,
-    label: `${SIDE_LABELS[e.side]}: ${e.complaint}${e.status === "discharged" ? " (discharged)" : ""}`,
-    assessments: e.assessments
-      .filter((a) => a.status === "signed")
-      .map((a) => ({ id: a.id, assessedOn: a.assessedOn, kind: a.kind, urgency: a.urgency })),
-  }));
+  const episodes = record.episodes
+    .filter((e) => e.status !== "opened_in_error")
+    .map((e) => ({
+      id: e.id,
+      label: `${SIDE_LABELS[e.side]}: ${e.complaint}${e.status === "discharged" ? " (discharged)" : ""}`,
+      assessments: e.assessments
+        .filter((a) => a.status === "signed")
+        .map((a) => ({ id: a.id, assessedOn: a.assessedOn, kind: a.kind, urgency: a.urgency })),
+    }));
   return (
     <div className="space-y-4">
       <h2 className="text-lg font-semibold">Referrals</h2>

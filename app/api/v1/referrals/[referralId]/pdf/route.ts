@@ -1,14 +1,15 @@
 import { apiRoute } from "@/lib/api";
-import { exportReferral } from "@/lib/data/referrals";
-import { renderReferralPdf } from "@/lib/export/pdf";
+import { exportReferralDocument } from "@/lib/data/referrals";
+import { documentResponse } from "@/lib/document-response";
 
-/** GET /api/v1/referrals/{id}/pdf: the signed summary as a PDF made on the server (audited export). */
-export const GET = apiRoute<{ referralId: string }>("referral.read", async ({ actor, params }) => {
-  const { snapshot, state } = await exportReferral(actor, params.referralId, "pdf");
-  const pdf = await renderReferralPdf(snapshot, state);
+/**
+ * GET /api/v1/referrals/{id}/pdf: the signed summary as a PDF, served from
+ * the bytes stored when it was signed (or, once cancelled, its Cancelled
+ * version), with their SHA-256 as ETag; If-None-Match gives 304. Audited.
+ */
+export const GET = apiRoute<{ referralId: string }>("referral.read", async ({ req, actor, params }) => {
+  const { document, snapshot, state } = await exportReferralDocument(actor, params.referralId, "referral_pdf");
   const cancelled = state.cancelled ? "-CANCELLED" : "";
-  const name = `referral-${snapshot.patient.mrn.replace(/[^A-Za-z0-9._-]/g, "_")}-${snapshot.signedAt.slice(0, 10)}${cancelled}.pdf`;
-  return new Response(new Uint8Array(pdf), {
-    headers: { "Content-Type": "application/pdf", "Content-Disposition": `attachment; filename="${name}"`, "Cache-Control": "no-store" },
-  });
+  const filename = `referral-${snapshot.patient.mrn}-${snapshot.signedAt.slice(0, 10)}${cancelled}.pdf`;
+  return documentResponse(req, document, { filename, attachment: true });
 });

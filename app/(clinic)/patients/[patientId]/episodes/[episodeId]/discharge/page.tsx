@@ -6,6 +6,7 @@ import { SIDE_LABELS } from "@/lib/domain";
 import { NotFoundError } from "@/lib/errors";
 import { DischargeForm } from "@/app/_components/patient/discharge-form";
 import { DischargeOutcomeTable } from "@/app/_components/patient/discharge-outcome";
+import { DischargeSummary } from "@/app/_components/patient/discharge-summary";
 import { Alert } from "@/app/_components/ui/alert";
 import { ButtonLink } from "@/app/_components/ui/button";
 import { Card } from "@/app/_components/ui/card";
@@ -21,7 +22,7 @@ export default async function DischargePage({ params }: { params: Promise<{ pati
     throw e;
   });
   if (preview.patient.id !== patientId) notFound();
-  const { episode, outcome, blockedBy, today } = preview;
+  const { episode, outcome, blockedBy, today, discharge } = preview;
   const back = `/patients/${patientId}#episode-${episodeId}`;
   return (
     <div className="space-y-4">
@@ -29,10 +30,13 @@ export default async function DischargePage({ params }: { params: Promise<{ pati
         Discharge: {SIDE_LABELS[episode.side]}: {episode.complaint}
       </h2>
       {episode.status === "discharged" ? (
-        <Alert tone="info" title="Already discharged">
-          This episode is discharged. Reopen it from the patient page to discharge it again.{" "}
-          <ButtonLink href={back}>Back to the patient</ButtonLink>
-        </Alert>
+        <>
+          <Alert tone="success" title="Episode discharged">
+            The discharge is part of the record. Reopen the episode from the patient page to continue care.{" "}
+            <ButtonLink href={back}>Back to the patient</ButtonLink>
+          </Alert>
+          {discharge ? <DischargeSummary discharge={discharge} /> : null}
+        </>
       ) : (
         <>
           <Card title="Outcome against the baseline">

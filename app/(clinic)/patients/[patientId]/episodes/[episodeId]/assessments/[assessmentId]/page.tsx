@@ -6,7 +6,7 @@ import { attestedScreenText } from "@/lib/domain/urgency";
 import { getAssessmentDetail, getFormContext } from "@/lib/data/assessments";
 import { OpenFlagsNotice } from "@/app/_components/patient/open-flags-notice";
 import { NotFoundError } from "@/lib/errors";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { formatDate, formatDateTime, lateEntryDay } from "@/lib/format";
 import { AnswersView } from "@/app/_components/assessment/answers-view";
 import { AssessmentForm } from "@/app/_components/assessment/assessment-form";
 import { EvaluationPanel } from "@/app/_components/assessment/evaluation-panel";
@@ -65,6 +65,7 @@ export default async function AssessmentPage({
 
   const person = (id: string | null) => (id ? (detail.people[id]?.name ?? "Unknown user") : "—");
   const eie = a.status === "entered_in_error";
+  const enteredLate = lateEntryDay(a.assessedOn, a.createdAt, actor.timezone);
   return (
     <div className="space-y-4">
       {justSigned ? (
@@ -84,6 +85,12 @@ export default async function AssessmentPage({
           : `Signed by ${a.signedByName ?? "—"}${a.signedByTitle ? `, ${a.signedByTitle}` : ""} on ${formatDateTime(a.signedAt, actor.timezone)} · rules version ${a.rulesVersion ?? "—"}.`}{" "}
         {a.status !== "draft" ? "Signed assessments are read-only: corrections are addenda." : ""}
       </p>
+      {enteredLate ? (
+        <p className="text-sm" data-testid="late-entry">
+          <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900 ring-1 ring-amber-300">Late entry</span>{" "}
+          Assessed on {formatDate(a.assessedOn)}, entered on {formatDate(enteredLate)}.
+        </p>
+      ) : null}
       {a.screenAttestation ? (
         <Alert tone="warning" title="Red-flag screen incomplete">
           <span data-testid="record-screen-attestation">{attestedScreenText(a.screenAttestation)}</span> (attested by{" "}

@@ -10,6 +10,11 @@ import { AssessmentForm } from "@/app/_components/assessment/assessment-form";
 import { OpenFlagsNotice } from "@/app/_components/patient/open-flags-notice";
 import { Alert } from "@/app/_components/ui/alert";
 import { ButtonLink } from "@/app/_components/ui/button";
+import { RunnerSourcesProvider } from "@/app/_components/assessment/runner-reported";
+import { runnerReportsForForm } from "@/lib/data/runner-reports";
+import { formatDate } from "@/lib/format";
+import { runnerPrefill } from "@/lib/runner-prefill";
+import type { Answers } from "@/lib/validation/assessment";
 
 export const metadata: Metadata = { title: "New assessment" };
 
@@ -51,36 +56,46 @@ export default async function NewAssessmentPage({
     );
   }
   const cadence = recentCadence(ctx.runs, ctx.today);
+  const base: Answers = {
+    // A follow-up starts from the last training habits; shoe figures come from the shoe log, when it has any.
+    training: { ...(kind === "follow_up" ? (ctx.lastTraining ?? {}) : {}), ...shoeAnswers(ctx.shoes) },
+    context: {
+      ...(ctx.shoes.current ? { shoeModel: ctx.shoes.current.name } : {}),
+      ...(cadence ? { cadenceSpm: cadence.spm } : {}),
+    },
+  };
+  // What the runner returned by link since the last signed assessment pre-fills this one, each item marked.
+  const reports = await runnerReportsForForm(actor, episodeId);
+  const prefill = reports.length ? runnerPrefill(reports, base) : null;
   return (
     <div>
       <h2 className="mb-3 text-lg font-semibold">{kind === "intake" ? "Intake assessment" : "Follow-up assessment"}</h2>
       <OpenFlagsNotice patientId={patientId} episodeId={episodeId} flags={ctx.openRedFlags} />
-      <AssessmentForm
-        kind={kind}
-        patientId={patientId}
-        patient={ctx.patient}
-        episode={ctx.episode}
-        runs={ctx.runs}
-        runsFrom={ctx.runsFrom}
-        runsLoggedSince={ctx.runsLoggedSince}
-        priors={ctx.priors}
-        settings={ctx.settings}
-        reviewIntervalDays={ctx.reviewIntervalDays}
-        today={ctx.today}
-        canSign={can(actor, "assessment.sign")}
-        shoes={ctx.shoes}
-        initial={{
-          assessedOn: ctx.today,
-          answers: {
-            // A follow-up starts from the last training habits; shoe figures come from the shoe log, when it has any.
-            training: { ...(kind === "follow_up" ? (ctx.lastTraining ?? {}) : {}), ...shoeAnswers(ctx.shoes) },
-            context: {
-              ...(ctx.shoes.current ? { shoeModel: ctx.shoes.current.name } : {}),
-              ...(cadence ? { cadenceSpm: cadence.spm } : {}),
-            },
-          },
-        }}
-      />
+      {prefill ? (
+        <Alert tone="info" title="Pre-filled from what the runner sent" className="mb-3">
+          {Object.keys(prefill.sources).length} answers come from the questionnaire{reports.length === 1 ? "" : "s"} the runner returned on{" "}
+          {prefill.days.map((d) => formatDate(d)).join(", ")}, each marked “Runner”. Go through them with the runner and change what needs
+          changing: the runner&apos;s own answer stays on record beside yours.
+        </Alert>
+      ) : null}
+      <RunnerSourcesProvider sources={prefill?.sources ?? {}}>
+        <AssessmentForm
+          kind={kind}
+          patientId={patientId}
+          patient={ctx.patient}
+          episode={ctx.episode}
+          runs={ctx.runs}
+          runsFrom={ctx.runsFrom}
+          runsLoggedSince={ctx.runsLoggedSince}
+          priors={ctx.priors}
+          settings={ctx.settings}
+          reviewIntervalDays={ctx.reviewIntervalDays}
+          today={ctx.today}
+          canSign={can(actor, "assessment.sign")}
+          shoes={ctx.shoes}
+          initial={{ assessedOn: ctx.today, answers: prefill?.answers ?? base }}
+        />
+      </RunnerSourcesProvider>
     </div>
   );
 }

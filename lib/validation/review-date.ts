@@ -1,0 +1,23 @@
+import type { FieldIssue } from "@/lib/errors";
+import { formatDate } from "@/lib/format";
+
+/**
+ * A review is planned ahead: its date is never before the episode's onset,
+ * nor before the assessment that plans it. Checked by validation (the form,
+ * the actions, the API), not by a table constraint: seeded and synthetic
+ * histories keep their past dates.
+ */
+export function reviewDateIssues(
+  path: string,
+  label: "first review date" | "next review date",
+  reviewDate: string | null | undefined,
+  { onsetDate, assessedOn }: { onsetDate?: string | null; assessedOn?: string | null },
+): FieldIssue[] {
+  if (!reviewDate) return [];
+  const sentence = label.charAt(0).toUpperCase() + label.slice(1);
+  if (assessedOn && reviewDate < assessedOn)
+    return [{ path, message: `${sentence} cannot be before the assessment date (${formatDate(assessedOn)})` }];
+  if (onsetDate && reviewDate < onsetDate)
+    return [{ path, message: `${sentence} cannot be before the onset date (${formatDate(onsetDate)})` }];
+  return [];
+}
