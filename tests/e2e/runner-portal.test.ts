@@ -6,7 +6,7 @@
  * the clinicians' API (the patient page's forms are covered with the loop).
  */
 import type { Browser, Locator, Page } from "playwright-core";
-import { BASE_URL, httpSession, launch, newContext, signAssessmentInForm, signIn, tourShot } from "./browser";
+import { BASE_URL, httpSession, launch, newContext, signIn, tourShot } from "./browser";
 
 let browser: Browser;
 let cookie: string;
@@ -280,7 +280,12 @@ it("the whole loop: a clinician asks, the runner answers on a phone, the caseloa
   await tourShot(clinic, "17-intake-prefilled-from-runner");
   await clinic.getByRole("button", { name: "Save draft" }).click();
   await clinic.getByTestId("save-status").filter({ hasText: "Draft saved" }).waitFor();
-  await signAssessmentInForm(clinic, "Examination deferred to the next visit");
+  await clinic.getByRole("button", { name: "Sign assessment" }).click();
+  // The examination is not recorded in this test: the screen is incomplete, and the signer says why.
+  const dialog = clinic.getByRole("dialog", { name: /^Sign this intake of/ });
+  await dialog.getByRole("textbox", { name: /Reason the red-flag screen is incomplete/ }).fill("Examination at the visit tomorrow");
+  await dialog.getByRole("button", { name: "Sign with the screen incomplete" }).click();
+  await clinic.getByTestId("assessment-status").filter({ hasText: "Signed by" }).waitFor();
 
   // Signed: the request is used by it and reviewed, so the caseload no longer flags it as unreviewed.
   await clinic.goto("/patients?returned=1");

@@ -3,7 +3,7 @@ import { correctEpisode } from "@/lib/data/episode-corrections";
 import { createEpisode, createPatient } from "@/lib/data/patients";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { episodeCorrectionSchema, patientSchema } from "@/lib/validation/patients";
-import { appDb, closeTestDb, createClinic, isoDaysAgo, patientInput, testDb, type TestClinic } from "../helpers/fixtures";
+import { appDb, closeTestDb, createClinic, isoDaysAgo, patientInput, testDb, SCREEN_NOT_DONE, type TestClinic } from "../helpers/fixtures";
 
 /**
  * Episode corrections (issue 9 item 4): side, onset date and mechanism of an
@@ -34,7 +34,7 @@ async function signedEpisode(t: TestClinic = c) {
     assessedOn: isoDaysAgo(2),
     answers: { symptoms: { painNow: 5 }, exam: { tenderness: ["fibular_head"] } },
   });
-  const a = await signAssessment(t.clinician, d.id, d.version);
+  const a = await signAssessment(t.clinician, d.id, d.version, SCREEN_NOT_DONE);
   return { patientId: p.id, episodeId: e.id, assessmentId: a.id };
 }
 
