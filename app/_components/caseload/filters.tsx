@@ -1,0 +1,91 @@
+import Link from "next/link";
+import type { CaseloadQuery } from "@/lib/validation/caseload";
+import { buttonClass } from "@/app/_components/ui/button";
+import { Card } from "@/app/_components/ui/card";
+import { Select, TextInput } from "@/app/_components/ui/field";
+
+/** The caseload's filters: a GET form, so every filtered view has its own address. */
+export function CaseloadFilters({ q }: { q: CaseloadQuery }) {
+  return (
+    <Card>
+      <form method="get" role="search" aria-label="Filter the caseload" className="grid items-end gap-3 sm:grid-cols-3 lg:grid-cols-7">
+        <div className="sm:col-span-3 lg:col-span-2">
+          <label htmlFor="q" className="mb-1 block text-sm font-medium">
+            Name or MRN
+          </label>
+          <TextInput id="q" name="q" type="search" defaultValue={q.q ?? ""} />
+        </div>
+        <div>
+          <label htmlFor="urgency" className="mb-1 block text-sm font-medium">
+            Urgency
+          </label>
+          <Select id="urgency" name="urgency" defaultValue={q.urgency ?? ""}>
+            <option value="">Any</option>
+            <option value="flagged">Any red flag</option>
+            <option value="emergency">Emergency</option>
+            <option value="urgent">Urgent</option>
+            <option value="soon">Soon</option>
+            <option value="routine">Routine (screened)</option>
+            <option value="not_screened">Not yet screened</option>
+          </Select>
+        </div>
+        <div>
+          <label htmlFor="due" className="mb-1 block text-sm font-medium">
+            Review
+          </label>
+          <Select id="due" name="due" defaultValue={q.due ?? ""}>
+            <option value="">Any</option>
+            <option value="due">Due (today or overdue)</option>
+            <option value="today">Due today</option>
+            <option value="overdue">Overdue</option>
+            <option value="upcoming">Upcoming</option>
+            <option value="none">No review planned</option>
+          </Select>
+        </div>
+        <div>
+          <label htmlFor="sort" className="mb-1 block text-sm font-medium">
+            Sort by
+          </label>
+          <Select id="sort" name="sort" defaultValue={q.sort}>
+            <option value="urgency">Urgency, then review date</option>
+            <option value="review">Next review date</option>
+            <option value="seen">Last seen (recent first)</option>
+            <option value="name">Name</option>
+          </Select>
+        </div>
+        <OtherFilters q={q} />
+        <div className="flex gap-2">
+          <button type="submit" className={buttonClass("primary")}>
+            Apply
+          </button>
+          <Link href="/patients" className={buttonClass("secondary")}>
+            Clear
+          </Link>
+        </div>
+      </form>
+    </Card>
+  );
+}
+
+const OTHER_FILTERS = [
+  ["worsening", "Worsening"],
+  ["drafts", "Unsigned drafts"],
+  ["openFlags", "Open urgent flags"],
+  ["unsent", "Urgent referral not sent"],
+  ["returned", "Questionnaire returned"],
+  ["diary", "Diary alert"],
+] as const;
+
+/** The yes/no filters, one checkbox each. */
+function OtherFilters({ q }: { q: CaseloadQuery }) {
+  return (
+    <fieldset className="flex flex-col gap-1 text-sm">
+      <legend className="sr-only">Other filters</legend>
+      {OTHER_FILTERS.map(([name, label]) => (
+        <label key={name} className="flex items-center gap-2">
+          <input type="checkbox" name={name} value="1" defaultChecked={q[name]} className="h-4 w-4" /> {label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
