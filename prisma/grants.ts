@@ -44,6 +44,8 @@ export const APP_TABLE_GRANTS: Record<string, readonly AppPrivilege[]> = {
   Discharge: ["SELECT", "INSERT"],
   // Rendered documents (a referral's PDF and FHIR bundle): write-once (PostgreSQL refuses UPDATE and DELETE too).
   StoredDocument: ["SELECT", "INSERT"],
+  // Exercise programmes: each change is a new version; append-only (PostgreSQL refuses UPDATE and DELETE too).
+  ExerciseProgramme: ["SELECT", "INSERT"],
   // Append-only audit trail.
   AuditEvent: ["SELECT", "INSERT"],
   // Server-side sessions: created at sign-in, ended (endedAt) at sign-out or revocation, never deleted.

@@ -12,6 +12,7 @@ import { audit, auditList } from "@/lib/data/audit";
 import { clinicClock, refuseFutureDates } from "@/lib/data/clinic";
 import { refreshEpisodeSummary } from "@/lib/data/episode-summary";
 import { latestDischargesIn, type DischargeView } from "@/lib/data/discharge-state";
+import { programmesIn, type ProgrammeVersion } from "@/lib/data/programme-state";
 import { redFlagStateIn, type EpisodeRedFlags } from "@/lib/data/red-flag-state";
 import { cursorPart, decodeCursor, encodeCursor } from "@/lib/data/cursor";
 import { fromDateString, isUniqueViolation, toDateString, transaction, type Tx } from "@/lib/data/tx";
@@ -216,7 +217,8 @@ export async function getPatientRecord(
   patientId: string,
 ): Promise<{
   patient: PatientView;
-  episodes: (EpisodeView & EpisodeRedFlags & { assessments: AssessmentSummary[]; discharge: DischargeView | null })[];
+  episodes: (EpisodeView &
+    EpisodeRedFlags & { assessments: AssessmentSummary[]; discharge: DischargeView | null; programme: ProgrammeVersion | null })[];
 }> {
   return transaction(async (tx) => {
     const patient = await findPatientOrThrow(tx, actor, patientId);
@@ -257,6 +259,11 @@ export async function getPatientRecord(
       actor.clinicId,
       episodes.filter((e) => e.status === "discharged").map((e) => e.id),
     );
+    const programmes = await programmesIn(
+      tx,
+      actor.clinicId,
+      episodes.map((e) => e.id),
+    );
     await audit(tx, actor, { action: "patient.view", entityType: "Patient", entityId: patientId, patientId });
     const summaries: AssessmentSummary[] = assessments.map((a) => {
       const ev = readEvaluationOrNull(a.evaluation);
@@ -283,6 +290,7 @@ export async function getPatientRecord(
         ...redFlags.get(e.id)!,
         assessments: summaries.filter((s) => s.episodeId === e.id),
         discharge: discharges.get(e.id) ?? null,
+        programme: programmes.get(e.id)?.current ?? null,
       })),
     };
   });

@@ -12,3 +12,4 @@ export * from "./runs";
 export * from "./settings";
 export * from "./urgency";
 export * from "./windows";
+export * from "./exercises";
