@@ -378,7 +378,8 @@ export const FOLLOW_UP_SECTIONS: Section[] = [
   {
     id: "screen",
     title: "3. Red-flag re-screen",
-    intro: "Ask each question again: answers from earlier visits are not carried over.",
+    intro:
+      "Ask each question again, or start from the previous screen: its answers count only once each is confirmed unchanged or answered again.",
     questions: [...RED_FLAG_QUESTIONS, ...BONE_HEALTH_QUESTIONS],
   },
   {

@@ -73,3 +73,19 @@ export async function linkRunnerReportsAtSigning(
     rows.map((r) => r.id),
   );
 }
+
+/** The returned questionnaires a signed assessment was pre-filled from (audited as a read of the runner's answers). */
+export async function runnerReportsUsedBy(actor: Actor, patientId: string, assessmentId: string): Promise<RunnerReport[]> {
+  return transaction(async (tx) => {
+    const reports = await runnerReportsOfAssessment(tx, actor, assessmentId);
+    if (reports.length)
+      await audit(tx, actor, {
+        action: "questionnaire.read_used",
+        entityType: "Assessment",
+        entityId: assessmentId,
+        patientId,
+        detail: { requestIds: reports.map((r) => r.id) },
+      });
+    return reports;
+  });
+}

@@ -101,8 +101,9 @@ export async function signAssessmentInForm(page: Page, screenAttestation?: strin
   await page.getByRole("button", { name: "Sign assessment" }).click();
   const dialog = page.getByRole("dialog", { name: /^Sign this/ });
   await dialog.waitFor();
-  if (screenAttestation !== undefined)
-    await dialog.getByRole("textbox", { name: /Reason the red-flag screen is incomplete/ }).fill(screenAttestation);
+  // The reason is asked only while the red-flag screen is incomplete.
+  const reason = dialog.getByRole("textbox", { name: /Reason the red-flag screen is incomplete/ });
+  if (screenAttestation !== undefined && (await reason.count())) await reason.fill(screenAttestation);
   await dialog.getByRole("button", { name: /^Sign (and freeze|with the screen incomplete)$/ }).click();
   await page.getByTestId("assessment-status").filter({ hasText: "Signed by" }).waitFor();
 }

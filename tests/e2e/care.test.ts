@@ -43,7 +43,7 @@ it("records treatment given, then discharges with a reason and the outcome", asy
   await page.getByText("give the cadence target of the gait retraining (steps/min)").waitFor();
   await page.getByLabel("Cadence target (steps/min)").fill("172");
   await page.getByLabel("Gait retraining: notes").fill("Metronome on easy runs");
-  await signAssessmentInForm(page, "Examination deferred: e2e of treatment and discharge");
+  await signAssessmentInForm(page, "Examination deferred to the next visit");
   expect(await page.getByTestId("treatment-given").innerText()).toMatch(
     /Education about the condition\s+Gait retraining \(cadence target 172 steps\/min\): Metronome on easy runs/,
   );
@@ -55,7 +55,7 @@ it("records treatment given, then discharges with a reason and the outcome", asy
   await page.getByLabel("Pain now (NRS)").selectOption("1");
   await page.getByRole("checkbox", { name: "Gait retraining" }).check();
   await page.getByLabel("Cadence target (steps/min)").fill("176");
-  await signAssessmentInForm(page, "Examination deferred: e2e of treatment and discharge");
+  await signAssessmentInForm(page, "Examination deferred to the next visit");
   await page.goto(patientUrl);
   expect(await page.getByTestId("treatment-line").innerText()).toMatch(
     /Education about the condition \(1 visit\) · Gait retraining \(2 visits\)/,

@@ -141,7 +141,11 @@ it("builds, previews and signs a referral, then downloads its PDF and FHIR bundl
   await page.getByRole("heading", { name: "Referral (draft)" }).waitFor();
   // The reason is pre-filled from the evaluation; the question is required to sign.
   expect((await page.locator("#reason").inputValue()).length).toBeGreaterThan(5);
+  // Signing asks first, with what it freezes; the server still refuses a referral without its question.
   await page.getByRole("button", { name: "Sign referral" }).click();
+  const confirm = page.getByRole("dialog", { name: "Sign this referral?" });
+  expect(await confirm.getByTestId("frozen-summary").innerText()).toMatch(/Question\s*Not written yet \(required\)/);
+  await confirm.getByRole("button", { name: "Sign and freeze" }).click();
   await page.getByText("write the question for the receiving clinician before signing").waitFor();
   await page.locator("#question").fill("Please assess for a meniscal tear and advise on imaging.");
   await page.getByRole("button", { name: "Save and update preview" }).click();
@@ -149,6 +153,8 @@ it("builds, previews and signs a referral, then downloads its PDF and FHIR bundl
   await page.getByText("Please assess for a meniscal tear and advise on imaging.").last().waitFor();
   await tourShot(page, "07-referral-preview");
   await page.getByRole("button", { name: "Sign referral" }).click();
+  expect(await confirm.getByTestId("frozen-summary").innerText()).toMatch(/Please assess for a meniscal tear/);
+  await confirm.getByRole("button", { name: "Sign and freeze" }).click();
   await page.getByTestId("referral-status").filter({ hasText: "Signed by" }).waitFor();
   await tourShot(page, "08-referral-signed");
 

@@ -82,6 +82,10 @@ it("records, signs, amends and follows up an assessment", async () => {
   expect(summary).toMatch(/Stop running/);
   const reason = dialog.getByRole("textbox", { name: /Reason the red-flag screen is incomplete/ });
   expect(await reason.evaluate((el) => el === document.activeElement)).toBe(true); // focus starts on the field it needs
+  for (let i = 0; i < 4; i++) {
+    await page.keyboard.press("Tab"); // focus stays inside the dialog
+    expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+  }
   await page.keyboard.press("Escape");
   await dialog.waitFor({ state: "hidden" });
   expect(await page.getByRole("button", { name: "Save draft" }).count()).toBe(1); // still a draft
@@ -130,7 +134,25 @@ it("records, signs, amends and follows up an assessment", async () => {
   await page.getByRole("link", { name: "Record follow-up" }).click();
   await page.getByRole("heading", { name: "Follow-up assessment" }).waitFor();
   await page.getByLabel("Pain now (NRS)").selectOption("2");
-  await answer(page, /True locking/, "No");
+  // Start from the previous screen: each answer is offered, and counts only once confirmed or answered again.
+  const status = page.getByTestId("screen-status");
+  const unanswered = async () => Number(/Not yet screened: (\d+)/.exec(await status.innerText())?.[1]);
+  const before = await unanswered();
+  await page.getByRole("button", { name: /^Unchanged since \d+ \w+ \d{4}\? Review the previous screen \(2 answers\)$/ }).click();
+  const carry = page.getByTestId("screen-carry");
+  expect(await carry.innerText()).toMatch(/True locking[^\n]*: Yes on/);
+  expect(await carry.innerText()).toMatch(/Visible swelling[^\n]*: No on/);
+  expect(await unanswered()).toBe(before); // nothing assumed yet
+  await carry.getByRole("button", { name: /^Unchanged: Visible swelling/ }).click();
+  expect(
+    await page
+      .getByRole("group", { name: /Visible swelling/ })
+      .getByRole("radio", { name: "No", exact: true })
+      .isChecked(),
+  ).toBe(true);
+  expect(await unanswered()).toBe(before - 1);
+  await answer(page, /True locking/, "No"); // changed since the intake: answered again
+  await carry.getByText("Every previous answer is confirmed or answered again.").waitFor();
   await page.getByLabel("Response to treatment").selectOption("better");
   const liveChanges = page.getByRole("complementary", { name: "Live evaluation" });
   await liveChanges.getByText("Improved").first().waitFor();

@@ -287,6 +287,10 @@ it("the whole loop: a clinician asks, the runner answers on a phone, the caseloa
   await dialog.getByRole("button", { name: "Sign with the screen incomplete" }).click();
   await clinic.getByTestId("assessment-status").filter({ hasText: "Signed by" }).waitFor();
 
+  // The record keeps the runner's answer beside the one recorded.
+  await clinic.getByTestId("runner-differences").waitFor();
+  await clinic.getByText(/the runner answered 10, recorded 7/).waitFor();
+
   // Signed: the request is used by it and reviewed, so the caseload no longer flags it as unreviewed.
   await clinic.goto("/patients?returned=1");
   expect(

@@ -6,7 +6,7 @@ import { type Answers } from "@/lib/validation/assessment";
 import { getPath, leafPaths } from "./paths";
 
 /** A signed assessment's answers, read-only, grouped as on the form. Unanswered questions are counted, not hidden. */
-function show(q: Question, value: unknown): string {
+export function answerText(q: Question, value: unknown): string {
   if (value === undefined) return "Not asked";
   switch (q.kind) {
     case "tri":
@@ -80,7 +80,7 @@ export function AnswersView({ kind, answers }: { kind: "intake" | "follow_up"; a
                 {answered.map((q) => (
                   <div key={q.path} className="contents">
                     <dt className="text-slate-600">{q.label}</dt>
-                    <dd className="whitespace-pre-wrap">{show(q, getPath(answers, q.path))}</dd>
+                    <dd className="whitespace-pre-wrap">{answerText(q, getPath(answers, q.path))}</dd>
                   </div>
                 ))}
               </dl>

@@ -24,6 +24,7 @@ import { HINT_PATHS, TrainingHint } from "./training-hints";
 import { EvaluationPanel } from "./evaluation-panel";
 import { MeasuresSection } from "./measures-section";
 import { SignAssessmentDialog, type SignOutcome } from "./sign-dialog";
+import { ScreenCarryForward } from "./screen-carry-forward";
 import { changedPaths, getPath, setPath } from "./paths";
 import {
   FOLLOW_UP_SECTIONS,
@@ -476,6 +477,14 @@ export function AssessmentForm(props: AssessmentFormProps) {
                     ? `Not yet screened: ${unanswered.length} question${unanswered.length === 1 ? "" : "s"} still to answer (listed in the live evaluation).`
                     : "Screen complete: every red flag is assessed."}
               </p>
+            ) : null}
+            {section.id === "screen" && kind === "follow_up" ? (
+              <ScreenCarryForward
+                previous={props.priors[props.priors.length - 1]}
+                questions={section.questions}
+                answers={answers}
+                onConfirm={(confirmed) => confirmed.forEach((c) => update(c.path, c.value))}
+              />
             ) : null}
             <div className="mt-2 divide-y divide-slate-100">
               {section.questions

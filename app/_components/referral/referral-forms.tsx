@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import {
   cancelReferralAction,
   createReferralAction,
@@ -13,6 +13,7 @@ import {
 import { formatDate } from "@/lib/format";
 import { FormStatus } from "@/app/_components/forms/form-status";
 import { useFormAction } from "@/app/_components/forms/use-form-action";
+import { ConfirmedForm } from "@/app/_components/forms/confirmed-form";
 import { Button } from "@/app/_components/ui/button";
 import { Field, Select, TextArea, TextInput } from "@/app/_components/ui/field";
 
@@ -84,26 +85,29 @@ export function ReferralDraftForm({
   referral,
   assessments,
   canSign,
+  signSummary,
 }: {
   referral: DraftValues;
   assessments: SignedAssessment[];
   canSign: boolean;
+  /** What signing freezes (from the saved draft's preview), shown in the confirmation. */
+  signSummary: ReactNode;
 }) {
   const router = useRouter();
   const save = useFormAction(updateReferralAction);
-  const sign = useFormAction(signReferralAction);
   const del = useFormAction(deleteReferralDraftAction);
   const saveState = save.state;
-  const signState = sign.state;
   const delState = del.state;
   const version = saveState.data?.version ?? referral.version;
   useEffect(() => {
-    if (saveState.ok || signState.ok) router.refresh();
-  }, [saveState, signState, router]);
+    if (saveState.ok) router.refresh();
+  }, [saveState, router]);
   useEffect(() => {
     if (delState.ok) router.back();
   }, [delState, router]);
-  const e = { ...(saveState.fieldErrors ?? {}), ...(signState.fieldErrors ?? {}) };
+  // The signing's refusals (a missing question) are shown beside the fields, as the save's are.
+  const [signErrors, setSignErrors] = useState<Record<string, string>>({});
+  const e = { ...(saveState.fieldErrors ?? {}), ...signErrors };
   return (
     <div className="space-y-3">
       <form onSubmit={save.onSubmit} noValidate className="space-y-3" aria-label="Edit referral">
@@ -163,15 +167,24 @@ export function ReferralDraftForm({
       </form>
       <div className="flex flex-wrap items-start gap-2 border-t border-slate-200 pt-3">
         {canSign ? (
-          <form onSubmit={sign.onSubmit} aria-label="Sign referral" className="space-y-2">
-            <FormStatus state={signState} />
-            <input type="hidden" name="referralId" value={referral.id} />
-            <input type="hidden" name="version" value={version} />
-            <Button type="submit" disabled={sign.pending} aria-busy={sign.pending}>
-              {sign.pending ? "Signing…" : "Sign referral"}
-            </Button>
-            <p className="text-xs text-slate-600">Save your edits first. Signing freezes the summary shown in the preview.</p>
-          </form>
+          <ConfirmedForm
+            action={signReferralAction}
+            fields={{ referralId: referral.id, version }}
+            formLabel="Sign referral"
+            label="Sign referral"
+            pendingLabel="Signing…"
+            title="Sign this referral?"
+            confirmLabel="Sign and freeze"
+            summary={signSummary}
+            onState={(state) => setSignErrors(state.fieldErrors ?? {})}
+          >
+            {(signState) => (
+              <>
+                <FormStatus state={signState} />
+                <p className="text-xs text-slate-600">Save your edits first. Signing freezes the summary shown in the preview.</p>
+              </>
+            )}
+          </ConfirmedForm>
         ) : null}
         <form
           onSubmit={(ev) => {

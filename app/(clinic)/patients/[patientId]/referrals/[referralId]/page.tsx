@@ -8,6 +8,7 @@ import { getReferral, previewReferral, referralState } from "@/lib/data/referral
 import { NotFoundError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 import { ReferralDocument } from "@/app/_components/referral/referral-document";
+import { FrozenReferralSummary } from "@/app/_components/referral/frozen-summary";
 import { ReferralDraftForm, ReferralStatusActions } from "@/app/_components/referral/referral-forms";
 import { ReferralStatusBadge } from "@/app/_components/referral/status-badge";
 import { Alert } from "@/app/_components/ui/alert";
@@ -50,6 +51,7 @@ export default async function ReferralPage({ params }: { params: Promise<{ patie
                 .filter((a) => a.status === "signed")
                 .map((a) => ({ id: a.id, assessedOn: a.assessedOn, kind: a.kind, urgency: a.urgency }))}
               canSign={can(actor, "referral.sign")}
+              signSummary={<FrozenReferralSummary snapshot={snapshot} />}
             />
           </Card>
         ) : null}

@@ -14,6 +14,9 @@ import { AddendumForm, EnteredInErrorForm } from "@/app/_components/assessment/r
 import { Alert } from "@/app/_components/ui/alert";
 import { ButtonLink } from "@/app/_components/ui/button";
 import { Card } from "@/app/_components/ui/card";
+import { runnerReportsUsedBy } from "@/lib/data/runner-reports";
+import { runnerDifferences, runnerValueText } from "@/lib/runner-prefill";
+import { findingLabel } from "@/lib/domain";
 
 export const metadata: Metadata = { title: "Assessment" };
 
@@ -66,6 +69,9 @@ export default async function AssessmentPage({
   const person = (id: string | null) => (id ? (detail.people[id]?.name ?? "Unknown user") : "—");
   const eie = a.status === "entered_in_error";
   const enteredLate = lateEntryDay(a.assessedOn, a.createdAt, actor.timezone);
+  // What the runner answered by link where the signer recorded something else (issue 13).
+  const runnerReports = await runnerReportsUsedBy(actor, patientId, a.id);
+  const changedFromRunner = runnerDifferences(runnerReports, a.answers);
   return (
     <div className="space-y-4">
       {justSigned ? (
@@ -102,6 +108,25 @@ export default async function AssessmentPage({
           Marked by {person(a.enteredInErrorById)} on {formatDateTime(a.enteredInErrorAt, actor.timezone)}. Reason: {a.enteredInErrorReason}
           . It is kept for the record and left out of charts and trends.
         </Alert>
+      ) : null}
+      {runnerReports.length ? (
+        <Card title="Pre-filled from the runner's questionnaire">
+          <p className="text-sm text-slate-700" data-testid="runner-differences">
+            Returned on {[...new Set(runnerReports.map((r) => formatDate(r.on)))].join(", ")}.{" "}
+            {changedFromRunner.length
+              ? `Recorded differently from the runner's answer (${changedFromRunner.length}):`
+              : "Every pre-filled answer was kept as the runner gave it."}
+          </p>
+          {changedFromRunner.length ? (
+            <ul className="mt-1 list-disc pl-5 text-sm">
+              {changedFromRunner.map((d) => (
+                <li key={d.path}>
+                  {findingLabel(d.path)}: the runner answered {runnerValueText(d.runner)}, recorded {runnerValueText(d.recorded)}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </Card>
       ) : null}
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <Card title="Answers" className={eie ? "opacity-70 [&_dd]:line-through" : ""}>

@@ -1,0 +1,99 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useEffectEvent, useRef, useState, type ReactNode } from "react";
+import type { ActionState } from "@/lib/actions/state";
+import { useFormAction } from "@/app/_components/forms/use-form-action";
+import { Button } from "@/app/_components/ui/button";
+import { ConfirmDialog } from "@/app/_components/ui/confirm-dialog";
+
+type Variant = "primary" | "secondary" | "danger" | "ghost";
+
+/**
+ * A form whose submit freezes something (signing a referral, discharging):
+ * its button first opens a confirmation dialog with `summary` (what will be
+ * frozen); only "confirm" sends the form's fields to the server action. A
+ * refusal is shown next to the button.
+ */
+export function ConfirmedForm<T>({
+  action,
+  fields,
+  label,
+  pendingLabel,
+  title,
+  confirmLabel,
+  summary,
+  variant = "primary",
+  formLabel,
+  onState,
+  children,
+}: {
+  action: (prev: ActionState<T>, form: FormData) => Promise<ActionState<T>>;
+  fields: Record<string, string | number>;
+  label: string;
+  pendingLabel: string;
+  title: string;
+  confirmLabel: string;
+  summary: ReactNode;
+  variant?: Variant;
+  formLabel?: string;
+  /** Told each outcome of the action (e.g. to show its field errors beside the fields of another form). */
+  onState?: (state: ActionState<T>) => void;
+  /** Shown under the button (a note, the action's status). */
+  children?: (state: ActionState<T>) => ReactNode;
+}) {
+  const { state, onSubmit, pending, formRef } = useFormAction(action);
+  const [asking, setAsking] = useState(false);
+  const confirmed = useRef(false);
+  const router = useRouter();
+  const report = useEffectEvent((s: ActionState<T>) => onState?.(s));
+  useEffect(() => {
+    report(state);
+    if (state.ok) router.refresh();
+  }, [state, router]);
+  return (
+    <>
+      <form
+        ref={formRef}
+        aria-label={formLabel}
+        className="inline-flex flex-col gap-1"
+        onSubmit={(e) => {
+          if (confirmed.current) {
+            confirmed.current = false;
+            onSubmit(e);
+            return;
+          }
+          e.preventDefault();
+          setAsking(true);
+        }}
+      >
+        {Object.entries(fields).map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
+        <Button type="submit" variant={variant} disabled={pending} aria-busy={pending}>
+          {pending ? pendingLabel : label}
+        </Button>
+        {children ? (
+          children(state)
+        ) : state.message && !state.ok ? (
+          <span role="alert" className="text-xs text-red-700">
+            {state.message}
+          </span>
+        ) : null}
+      </form>
+      <ConfirmDialog
+        open={asking}
+        title={title}
+        confirmLabel={confirmLabel}
+        onCancel={() => setAsking(false)}
+        onConfirm={() => {
+          setAsking(false);
+          confirmed.current = true;
+          formRef.current?.requestSubmit();
+        }}
+      >
+        {summary}
+      </ConfirmDialog>
+    </>
+  );
+}
