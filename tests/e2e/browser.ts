@@ -41,7 +41,13 @@ export async function launch(): Promise<Browser> {
 export const cspViolations: string[] = [];
 
 export async function newContext(browser: Browser, baseURL = BASE_URL()): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, baseURL, acceptDownloads: true });
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 900 },
+    baseURL,
+    acceptDownloads: true,
+    // The app honours reduced motion; with it no check (axe's colour contrast above all) reads a colour mid-transition.
+    reducedMotion: "reduce",
+  });
   context.setDefaultTimeout(20_000);
   context.on("console", (msg) => {
     if (/Content Security Policy/i.test(msg.text())) cspViolations.push(`${msg.page()?.url() ?? "?"}: ${msg.text()}`);
