@@ -27,7 +27,7 @@ import { matchesIfNoneMatch } from "@/lib/document-response";
 import { patientSchema } from "@/lib/validation/patients";
 import { pdfText } from "@/tests/fixtures/referral/pdf-text";
 import { signInAs } from "../helpers/actions";
-import { closeTestDb, createClinic, isoDaysAgo, patientInput, testDb, type TestClinic } from "../helpers/fixtures";
+import { closeTestDb, createClinic, isoDaysAgo, patientInput, SCREEN_NOT_DONE, testDb, type TestClinic } from "../helpers/fixtures";
 
 let c: TestClinic;
 beforeAll(async () => {
@@ -46,7 +46,7 @@ async function signedReferral(t: TestClinic, familyName = "Stored") {
     assessedOn: isoDaysAgo(3),
     answers: { symptoms: { locking: true } },
   });
-  await signAssessment(t.clinician, d.id, d.version);
+  await signAssessment(t.clinician, d.id, d.version, SCREEN_NOT_DONE);
   const draft = await createReferralDraft(t.clinician, e.id);
   const edited = await updateReferralDraft(t.clinician, {
     referralId: draft.id,
