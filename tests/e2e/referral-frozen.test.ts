@@ -84,6 +84,7 @@ it("a referral with an addendum and frozen training data; the baseline named", a
   await page.getByRole("button", { name: "Save and update preview" }).click();
   await page.getByText("Referral draft saved.").waitFor();
   await page.getByRole("button", { name: "Sign referral" }).click();
+  await page.getByRole("dialog", { name: "Sign this referral?" }).getByRole("button", { name: "Sign and freeze" }).click();
   await page.getByTestId("referral-status").filter({ hasText: "Signed by" }).waitFor();
   expect(await weeklyRow(page)).toBe(before);
   expect(await page.getByRole("heading", { name: "Addenda to the assessments" }).count()).toBe(1);
