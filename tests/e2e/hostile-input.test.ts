@@ -163,6 +163,10 @@ describe("hostile ids in paths", () => {
     (id: string) => `/api/v1/referrals/${id}`,
     (id: string) => `/api/v1/referrals/${id}/pdf`,
     (id: string) => `/api/v1/referrals/${id}/fhir`,
+    (id: string) => `/api/v1/episodes/${id}/red-flag-actions`,
+    (id: string) => `/api/v1/episodes/${id}/programme`,
+    (id: string) => `/api/v1/episodes/${id}/diary`,
+    (id: string) => `/api/v1/episodes/${id}/questionnaire-requests`,
   ];
   const notFound = async (path: string) => {
     const res = await get(path, clinician);
