@@ -36,3 +36,18 @@ export const entryCriteriaSchema = z.strictObject({
   note: z.string().max(500, "note must be at most 500 characters").optional(),
 });
 export type EntryCriteria = z.output<typeof entryCriteriaSchema>;
+
+/** A clinician's decision on the plan (POST /api/v1/episodes/{id}/return-to-run/decisions, and the episode page's form). */
+export const returnToRunDecisionSchema = z.strictObject({
+  step: z.enum(["start", "advance", "hold", "step_back", "complete"], {
+    error: "step must be one of start, advance, hold, step_back, complete",
+  }),
+  /** The stage to move to; by default the next (advance, start), the previous (step back) or the same (hold, complete). */
+  toStage: z.int({ error: "toStage must be a whole number" }).min(0, "toStage must be 0 or more").optional(),
+  reason: z.string().trim().max(1000, "reason must be at most 1000 characters").optional(),
+  /** Required with start: each criterion recorded. */
+  entryCriteria: entryCriteriaSchema.optional(),
+  /** How many decisions the clinician saw (the proposal they confirm was made on them): a decision over a newer one is refused. */
+  basedOnDecisions: z.int({ error: "basedOnDecisions must be a whole number" }).min(0, "basedOnDecisions must be 0 or more"),
+});
+export type ReturnToRunDecisionInput = z.output<typeof returnToRunDecisionSchema>;
