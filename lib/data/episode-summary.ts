@@ -1,3 +1,4 @@
+import "server-only";
 import { isUrgentFlag, isWorsening, mostSevere, RANK_NOT_EVALUATED, urgencyRank, worklistRank, type Urgency } from "@/lib/domain";
 import { readEvaluationOrNull } from "@/lib/stored/evaluation";
 import { fromDateString, type Tx } from "@/lib/data/tx";
