@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/domain/access";
 import { kneesOverlap, SIDE_LABELS, type EpisodeStatus, type Side } from "@/lib/domain";
@@ -69,6 +70,8 @@ export type EpisodeView = {
   draftCount: number;
   /** Emergency or urgent referrals drafted or signed but not yet sent. */
   unsentUrgentReferrals: number;
+  /** The most severe urgency of those referrals (null when there are none). */
+  unsentReferralUrgency: Urgency | null;
   createdAt: Date;
 };
 
@@ -119,6 +122,7 @@ export function episodeView(e: EpisodeRow): EpisodeView {
     worsening: e.worsening,
     draftCount: e.draftCount,
     unsentUrgentReferrals: e.unsentUrgentReferrals,
+    unsentReferralUrgency: e.unsentReferralUrgency,
     createdAt: e.createdAt,
   };
 }
