@@ -1,3 +1,4 @@
+import "server-only";
 import { proposeReturnToRun, type ReturnToRunProposal } from "@/lib/clinical/return-to-run";
 import type { RunningAdviceMode } from "@/lib/domain/codes";
 import { DEFAULT_LADDER, stageName, stageText, type LadderStage, type ReturnToRunStep } from "@/lib/domain/return-to-run";

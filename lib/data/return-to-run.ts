@@ -1,3 +1,4 @@
+import "server-only";
 import type { Actor } from "@/lib/domain/access";
 import { ENTRY_CRITERIA } from "@/lib/domain/return-to-run";
 import { checkDecision } from "@/lib/clinical/return-to-run";
