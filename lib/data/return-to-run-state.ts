@@ -1,7 +1,15 @@
 import "server-only";
 import { proposeReturnToRun, type ReturnToRunProposal } from "@/lib/clinical/return-to-run";
 import type { RunningAdviceMode } from "@/lib/domain/codes";
-import { DEFAULT_LADDER, stageName, stageText, type LadderStage, type ReturnToRunStep } from "@/lib/domain/return-to-run";
+import {
+  DEFAULT_LADDER,
+  RETURN_TO_RUN_STEP_RUNNER_TEXT,
+  runnerPainRule,
+  stageName,
+  stageText,
+  type LadderStage,
+  type ReturnToRunStep,
+} from "@/lib/domain/return-to-run";
 import { clinicClock } from "@/lib/data/clinic";
 import { adviceInForce } from "@/lib/data/runner-links";
 import { clinicSettingsIn } from "@/lib/data/settings";
@@ -152,4 +160,24 @@ export async function returnToRunIn(tx: Tx, clinicId: string, episodeIds: string
     });
   }
   return out;
+}
+
+/** The plan as the runner sees it on their diary link: where they are, in plain words, and the latest change. */
+export type RunnerPlan = {
+  stageName: string;
+  stageText: string;
+  completed: boolean;
+  painRule: string;
+  latest: { date: string; text: string; reason: string | null } | null;
+};
+
+export function runnerPlanOf(plan: ReturnToRunView): RunnerPlan {
+  const last = plan.history.at(-1);
+  return {
+    stageName: plan.stageName,
+    stageText: plan.stageText,
+    completed: plan.completed,
+    painRule: runnerPainRule(plan.mode, plan.maxPainDuringRun),
+    latest: last ? { date: last.decidedOn, text: RETURN_TO_RUN_STEP_RUNNER_TEXT[last.step], reason: last.reason } : null,
+  };
 }

@@ -111,3 +111,17 @@ export function goalRaceText(
   const when = w < 0 ? "passed" : w === 0 ? "this week" : `${w} week${w === 1 ? "" : "s"} to go`;
   return `${parts}, on ${dateText(race.date)}: ${when}`;
 }
+
+/** The pain rule of the running advice, as the runner reads it on their phone. */
+export function runnerPainRule(mode: RunningAdviceMode, maxPainDuringRun: number | null): string {
+  switch (mode) {
+    case "stop":
+      return "Please do not run for now. Your clinic will tell you when you can start again.";
+    case "screen_incomplete":
+      return "Please do not run until your clinic has checked your knee.";
+    case "pain_free":
+      return "Run only if it does not hurt at all: during the run, after it, and the next morning.";
+    case "pain_monitored":
+      return `Some pain during the run is OK, up to ${maxPainDuringRun ?? 0} out of 10, as long as it has settled by the next morning.`;
+  }
+}

@@ -175,6 +175,15 @@ describe("the proposal from the diary", () => {
     expect(after.history[1]).toMatchObject({ step: "advance", proposedStep: "advance", reason: null, fromStage: 2, toStage: 3 });
     // A new stage starts a new window: nothing logged since.
     expect(after.proposal.step).toBe("hold");
+    // The runner's phone: the stage in plain words, the pain rule and the latest change.
+    const runner = await callRunnerApi("GET", fresh.token);
+    expect(runner.body.plan).toEqual({
+      stageName: "Stage 3 of 7",
+      stageText: "Walk 2 min, run 3 min, 6 times (30 min), 3 sessions a week",
+      completed: false,
+      painRule: `Some pain during the run is OK, up to ${after.maxPainDuringRun} out of 10, as long as it has settled by the next morning.`,
+      latest: { date: isoDaysAgo(0), text: "Well done: you move up a stage.", reason: null },
+    });
   });
 
   it("steps back after a pain spike above the limit, and an override (hold) needs a reason, which is kept", async () => {
