@@ -13,7 +13,10 @@ type Variant = "primary" | "secondary" | "danger" | "ghost";
  * A form whose submit freezes something (signing a referral, discharging):
  * its button first opens a confirmation dialog with `summary` (what will be
  * frozen); only "confirm" sends the form's fields to the server action. A
- * refusal is shown next to the button.
+ * refusal is shown next to the button. `prepare` runs first (e.g. saving the
+ * edits not saved yet, so what is signed is what the page shows); when it
+ * fails, the dialog does not open. While `summaryPending` (the summary being
+ * brought up to date), the dialog cannot be confirmed.
  */
 export function ConfirmedForm<T>({
   action,
@@ -26,6 +29,9 @@ export function ConfirmedForm<T>({
   variant = "primary",
   formLabel,
   onState,
+  prepare,
+  preparingLabel,
+  summaryPending = false,
   children,
 }: {
   action: (prev: ActionState<T>, form: FormData) => Promise<ActionState<T>>;
@@ -39,11 +45,18 @@ export function ConfirmedForm<T>({
   formLabel?: string;
   /** Told each outcome of the action (e.g. to show its field errors beside the fields of another form). */
   onState?: (state: ActionState<T>) => void;
+  /** Runs when the button is pressed, before the dialog opens; false keeps it closed. */
+  prepare?: () => Promise<boolean>;
+  /** The button's label while `prepare` runs. */
+  preparingLabel?: string;
+  /** The summary is being brought up to date: the dialog says so and cannot be confirmed yet. */
+  summaryPending?: boolean;
   /** Shown under the button (a note, the action's status). */
   children?: (state: ActionState<T>) => ReactNode;
 }) {
   const { state, onSubmit, pending, formRef } = useFormAction(action);
   const [asking, setAsking] = useState(false);
+  const [preparing, setPreparing] = useState(false);
   const confirmed = useRef(false);
   const router = useRouter();
   const report = useEffectEvent((s: ActionState<T>) => onState?.(s));
@@ -64,14 +77,19 @@ export function ConfirmedForm<T>({
             return;
           }
           e.preventDefault();
-          setAsking(true);
+          if (!prepare) return setAsking(true);
+          setPreparing(true);
+          void prepare().then((ready) => {
+            setPreparing(false);
+            if (ready) setAsking(true);
+          });
         }}
       >
         {Object.entries(fields).map(([name, value]) => (
           <input key={name} type="hidden" name={name} value={value} />
         ))}
-        <Button type="submit" variant={variant} disabled={pending} aria-busy={pending}>
-          {pending ? pendingLabel : label}
+        <Button type="submit" variant={variant} disabled={pending || preparing} aria-busy={pending || preparing}>
+          {pending ? pendingLabel : preparing ? (preparingLabel ?? pendingLabel) : label}
         </Button>
         {children ? (
           children(state)
@@ -85,6 +103,8 @@ export function ConfirmedForm<T>({
         open={asking}
         title={title}
         confirmLabel={confirmLabel}
+        busy={summaryPending}
+        busyLabel="Updating the summary…"
         onCancel={() => setAsking(false)}
         onConfirm={() => {
           setAsking(false);
