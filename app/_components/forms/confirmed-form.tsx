@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useEffectEvent, useRef, useState, type ReactNode } from "react";
+import { useEffect, useEffectEvent, useRef, useState, type FormEvent, type ReactNode, type RefObject } from "react";
 import type { ActionState } from "@/lib/actions/state";
 import { useFormAction } from "@/app/_components/forms/use-form-action";
 import { Button } from "@/app/_components/ui/button";
@@ -10,13 +10,52 @@ import { ConfirmDialog } from "@/app/_components/ui/confirm-dialog";
 type Variant = "primary" | "secondary" | "danger" | "ghost";
 
 /**
+ * Asks before a form's submit reaches its action: `onSubmit` (the form's
+ * submit handler) opens the confirmation instead; `confirm` submits the form
+ * for real, `cancel` closes the question and sends nothing. `prepare` runs
+ * before the question is asked (e.g. saving edits not saved yet, so what is
+ * signed is what the page shows); when it fails, nothing is asked.
+ */
+export function useConfirmBeforeSubmit(
+  submit: (e: FormEvent<HTMLFormElement>) => void,
+  formRef: RefObject<HTMLFormElement | null>,
+  prepare?: () => Promise<boolean>,
+) {
+  const [asking, setAsking] = useState(false);
+  const [preparing, setPreparing] = useState(false);
+  const confirmed = useRef(false);
+  return {
+    asking,
+    preparing,
+    onSubmit(e: FormEvent<HTMLFormElement>) {
+      if (confirmed.current) {
+        confirmed.current = false;
+        submit(e);
+        return;
+      }
+      e.preventDefault();
+      if (!prepare) return setAsking(true);
+      setPreparing(true);
+      void prepare().then((ready) => {
+        setPreparing(false);
+        if (ready) setAsking(true);
+      });
+    },
+    confirm() {
+      setAsking(false);
+      confirmed.current = true;
+      formRef.current?.requestSubmit();
+    },
+    cancel: () => setAsking(false),
+  };
+}
+
+/**
  * A form whose submit freezes something (signing a referral, discharging):
  * its button first opens a confirmation dialog with `summary` (what will be
  * frozen); only "confirm" sends the form's fields to the server action. A
- * refusal is shown next to the button. `prepare` runs first (e.g. saving the
- * edits not saved yet, so what is signed is what the page shows); when it
- * fails, the dialog does not open. While `summaryPending` (the summary being
- * brought up to date), the dialog cannot be confirmed.
+ * refusal is shown next to the button. While `summaryPending` (the summary
+ * being brought up to date), the dialog cannot be confirmed.
  */
 export function ConfirmedForm<T>({
   action,
@@ -55,9 +94,7 @@ export function ConfirmedForm<T>({
   children?: (state: ActionState<T>) => ReactNode;
 }) {
   const { state, onSubmit, pending, formRef } = useFormAction(action);
-  const [asking, setAsking] = useState(false);
-  const [preparing, setPreparing] = useState(false);
-  const confirmed = useRef(false);
+  const ask = useConfirmBeforeSubmit(onSubmit, formRef, prepare);
   const router = useRouter();
   const report = useEffectEvent((s: ActionState<T>) => onState?.(s));
   useEffect(() => {
@@ -66,30 +103,12 @@ export function ConfirmedForm<T>({
   }, [state, router]);
   return (
     <>
-      <form
-        ref={formRef}
-        aria-label={formLabel}
-        className="inline-flex flex-col gap-1"
-        onSubmit={(e) => {
-          if (confirmed.current) {
-            confirmed.current = false;
-            onSubmit(e);
-            return;
-          }
-          e.preventDefault();
-          if (!prepare) return setAsking(true);
-          setPreparing(true);
-          void prepare().then((ready) => {
-            setPreparing(false);
-            if (ready) setAsking(true);
-          });
-        }}
-      >
+      <form ref={formRef} aria-label={formLabel} className="inline-flex flex-col gap-1" onSubmit={ask.onSubmit}>
         {Object.entries(fields).map(([name, value]) => (
           <input key={name} type="hidden" name={name} value={value} />
         ))}
-        <Button type="submit" variant={variant} disabled={pending || preparing} aria-busy={pending || preparing}>
-          {pending ? pendingLabel : preparing ? (preparingLabel ?? pendingLabel) : label}
+        <Button type="submit" variant={variant} disabled={pending || ask.preparing} aria-busy={pending || ask.preparing}>
+          {pending ? pendingLabel : ask.preparing ? (preparingLabel ?? pendingLabel) : label}
         </Button>
         {children ? (
           children(state)
@@ -100,17 +119,13 @@ export function ConfirmedForm<T>({
         ) : null}
       </form>
       <ConfirmDialog
-        open={asking}
+        open={ask.asking}
         title={title}
         confirmLabel={confirmLabel}
         busy={summaryPending}
         busyLabel="Updating the summary…"
-        onCancel={() => setAsking(false)}
-        onConfirm={() => {
-          setAsking(false);
-          confirmed.current = true;
-          formRef.current?.requestSubmit();
-        }}
+        onCancel={ask.cancel}
+        onConfirm={ask.confirm}
       >
         {summary}
       </ConfirmDialog>
