@@ -112,11 +112,17 @@ export function ReferralDraftForm({
   useEffect(() => {
     if (saveState.ok) router.refresh();
   }, [saveState, router]);
-  const summaryBehind = referral.version < version;
+  // The version the signing summary must show: that of the last save (known as soon as the save answers,
+  // before its state reaches this render).
+  const [savedVersion, setSavedVersion] = useState(0);
+  const summaryBehind = referral.version < Math.max(version, savedVersion);
   /** Signing signs what the page shows: edits not saved yet are saved first (a refused save keeps them, and nothing is signed). */
   const saveBeforeSigning = async () => {
     setSignErrors({});
-    return dirty ? (await saveNow()).ok : true;
+    if (!dirty) return true;
+    const saved = await saveNow();
+    if (saved.ok && saved.data) setSavedVersion(saved.data.version);
+    return saved.ok;
   };
   useEffect(() => {
     if (delState.ok) router.back();
