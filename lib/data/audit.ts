@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma } from "@/prisma/generated/client";
 import { describeAuditEvent, recordNameFromDetail, recordNames, type AuditText } from "@/lib/audit-text";
 import type { Actor } from "@/lib/domain/access";
