@@ -8,6 +8,7 @@ import { decisionOfForm, returnToRunDecisionFormSchema, returnToRunPlanFormSchem
 
 export const createReturnToRunPlanAction = defineFormAction({
   access: "assessment.write",
+  attempt: "return_to_run.save",
   input: returnToRunPlanFormSchema,
   async run(actor, { episodeId }) {
     const plan = await createReturnToRunPlan(actor, episodeId);
@@ -18,6 +19,7 @@ export const createReturnToRunPlanAction = defineFormAction({
 
 export const decideReturnToRunAction = defineFormAction({
   access: "assessment.write",
+  attempt: "return_to_run.save",
   input: returnToRunDecisionFormSchema,
   async run(actor, form) {
     const plan = await decideReturnToRun(actor, form.episodeId, decisionOfForm(form));
