@@ -49,6 +49,8 @@ export const APP_TABLE_GRANTS: Record<string, readonly AppPrivilege[]> = {
   // The return-to-run plan and its decisions (the plan's history): append-only (PostgreSQL refuses UPDATE and DELETE too).
   ReturnToRunPlan: ["SELECT", "INSERT"],
   ReturnToRunDecision: ["SELECT", "INSERT"],
+  // Signed discharge summaries and GP letters, one row per version: append-only (PostgreSQL refuses UPDATE and DELETE too).
+  EpisodeLetter: ["SELECT", "INSERT"],
   // Append-only audit trail.
   AuditEvent: ["SELECT", "INSERT"],
   // Server-side sessions: created at sign-in, ended (endedAt) at sign-out or revocation, never deleted.

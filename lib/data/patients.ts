@@ -15,6 +15,7 @@ import { refreshEpisodeSummary } from "@/lib/data/episode-summary";
 import { latestDischargesIn, type DischargeView } from "@/lib/data/discharge-state";
 import { programmesIn, type ProgrammeVersion } from "@/lib/data/programme-state";
 import { returnToRunIn, type ReturnToRunView } from "@/lib/data/return-to-run-state";
+import { lettersIn, type LetterView } from "@/lib/data/letter-state";
 import { redFlagStateIn, type EpisodeRedFlags } from "@/lib/data/red-flag-state";
 import { cursorPart, decodeCursor, encodeCursor } from "@/lib/data/cursor";
 import { fromDateString, isUniqueViolation, toDateString, transaction, type Tx } from "@/lib/data/tx";
@@ -240,6 +241,7 @@ export async function getPatientRecord(
       discharge: DischargeView | null;
       programme: ProgrammeVersion | null;
       returnToRun: ReturnToRunView | null;
+      letters: LetterView[];
     })[];
 }> {
   return transaction(async (tx) => {
@@ -281,16 +283,10 @@ export async function getPatientRecord(
       actor.clinicId,
       episodes.filter((e) => e.status === "discharged").map((e) => e.id),
     );
-    const programmes = await programmesIn(
-      tx,
-      actor.clinicId,
-      episodes.map((e) => e.id),
-    );
-    const plans = await returnToRunIn(
-      tx,
-      actor.clinicId,
-      episodes.map((e) => e.id),
-    );
+    const ids = episodes.map((e) => e.id);
+    const programmes = await programmesIn(tx, actor.clinicId, ids);
+    const plans = await returnToRunIn(tx, actor.clinicId, ids);
+    const letters = await lettersIn(tx, actor.clinicId, ids);
     await audit(tx, actor, { action: "patient.view", entityType: "Patient", entityId: patientId, patientId });
     const summaries: AssessmentSummary[] = assessments.map((a) => {
       const ev = readEvaluationOrNull(a.evaluation);
@@ -319,6 +315,7 @@ export async function getPatientRecord(
         discharge: discharges.get(e.id) ?? null,
         programme: programmes.get(e.id)?.current ?? null,
         returnToRun: plans.get(e.id) ?? null,
+        letters: letters.get(e.id) ?? [],
       })),
     };
   });

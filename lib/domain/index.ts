@@ -14,3 +14,4 @@ export * from "./urgency";
 export * from "./windows";
 export * from "./exercises";
 export * from "./return-to-run";
+export * from "./letters";

@@ -52,6 +52,11 @@ export function dejaVuFolder(): string {
   return join(dirname(require.resolve("dejavu-fonts-ttf/package.json")), "ttf");
 }
 
+/** Registers the embedded DejaVu fonts on a document (the letters' PDF shares them). */
+export function registerFonts(doc: PDFKit.PDFDocument): void {
+  for (const [name, bytes] of Object.entries(fonts())) doc.registerFont(name, bytes);
+}
+
 function fonts(): Record<string, Buffer> {
   if (!fontCache) {
     const folder = dejaVuFolder();
@@ -68,6 +73,7 @@ const FONT = "DejaVuSans";
 const BOLD = "DejaVuSans-Bold";
 const ITALIC = "DejaVuSans-Oblique";
 const MARGIN = { top: 48, bottom: 64, left: 50, right: 50 };
+export const PDF_MARGIN = MARGIN;
 const BODY = 9.5;
 const SMALL = 8;
 const INK = "#111111";
@@ -83,7 +89,7 @@ const URGENCY_BAND: Readonly<Record<ReferralSnapshot["urgency"], { fill: string;
 
 type Doc = PDFKit.PDFDocument;
 
-class Layout {
+export class Layout {
   constructor(readonly doc: Doc) {}
 
   get left() {
@@ -273,7 +279,7 @@ export function renderReferralPdf(
   return done;
 }
 
-function block(l: Layout, b: OutlineBlock) {
+export function block(l: Layout, b: OutlineBlock) {
   const { doc } = l;
   switch (b.kind) {
     case "facts":

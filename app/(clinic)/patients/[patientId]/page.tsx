@@ -26,6 +26,7 @@ import { runnerReportedLabel } from "@/lib/questions";
 import { RunnerLinks } from "@/app/_components/patient/runner-links";
 import { DiaryPainChart } from "@/app/_components/charts/diary-pain-chart";
 import { ReturnToRunSection } from "@/app/_components/patient/return-to-run-section";
+import { EpisodeLetters } from "@/app/_components/patient/letters";
 import { goalRaceText } from "@/lib/domain/return-to-run";
 
 export const metadata: Metadata = { title: "Patient" };
@@ -143,6 +144,9 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
               timeZone={actor.timezone}
             />
             {e.discharge ? <DischargeSummary discharge={e.discharge} /> : null}
+            {e.status === "discharged" ? (
+              <EpisodeLetters episodeId={e.id} letters={e.letters} canSign={canWrite} timeZone={actor.timezone} />
+            ) : null}
             <TreatmentLine assessments={e.assessments} />
             {e.status === "open" || e.returnToRun ? (
               <ReturnToRunSection
