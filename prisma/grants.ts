@@ -51,6 +51,9 @@ export const APP_TABLE_GRANTS: Record<string, readonly AppPrivilege[]> = {
   ExerciseRetirement: ["SELECT", "INSERT"],
   // The runner's ticks: made, and deleted when the runner unticks; never changed.
   ExerciseTick: ["SELECT", "INSERT", "DELETE"],
+  // The return-to-run plan and its decisions (the plan's history): append-only (PostgreSQL refuses UPDATE and DELETE too).
+  ReturnToRunPlan: ["SELECT", "INSERT"],
+  ReturnToRunDecision: ["SELECT", "INSERT"],
   // Append-only audit trail.
   AuditEvent: ["SELECT", "INSERT"],
   // Server-side sessions: created at sign-in, ended (endedAt) at sign-out or revocation, never deleted.
