@@ -1,3 +1,4 @@
+import "server-only";
 import type { Actor } from "@/lib/domain/access";
 import { adherence, type Adherence } from "@/lib/domain/exercises";
 import { audit } from "@/lib/data/audit";
