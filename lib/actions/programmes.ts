@@ -9,6 +9,7 @@ import { clinicExerciseSchema, programmeActionSchema, retireExerciseSchema, stop
 /** The programme editor of the episode page: a new version (the same schema as POST /api/v1/episodes/{id}/programme). */
 export const saveProgrammeAction = defineAction({
   access: "assessment.write",
+  attempt: "programme.save",
   input: programmeActionSchema,
   async run(actor, { episodeId, patientId, ...input }) {
     const saved = await saveProgramme(actor, episodeId, input);
@@ -20,6 +21,7 @@ export const saveProgrammeAction = defineAction({
 /** "Stop programme": a last version marked stopped, with the reason. */
 export const stopProgrammeAction = defineFormAction({
   access: "assessment.write",
+  attempt: "programme.stop",
   input: stopProgrammeActionSchema,
   async run(actor, { episodeId, patientId, ...input }) {
     const stopped = await stopProgramme(actor, episodeId, input);
@@ -31,6 +33,7 @@ export const stopProgrammeAction = defineFormAction({
 /** Admin: a clinic's own exercise in the library. */
 export const addClinicExerciseAction = defineFormAction({
   access: "admin.settings",
+  attempt: "exercise.add",
   input: clinicExerciseSchema,
   async run(actor, input) {
     const added = await addClinicExercise(actor, input);
@@ -42,6 +45,7 @@ export const addClinicExerciseAction = defineFormAction({
 /** Admin: retire an exercise (built-in or the clinic's own): no new prescriptions; old programmes keep it. */
 export const retireExerciseAction = defineFormAction({
   access: "admin.settings",
+  attempt: "exercise.retire",
   input: retireExerciseSchema,
   async run(actor, { code }) {
     const retired = await retireExercise(actor, code);
