@@ -1,3 +1,4 @@
+import "server-only";
 import type { Actor } from "@/lib/domain/access";
 import { EXERCISE_LIBRARY, type ExerciseDefinition } from "@/lib/domain/exercises";
 import { audit } from "@/lib/data/audit";

@@ -1,3 +1,4 @@
+import "server-only";
 import { auditRunner } from "@/lib/data/audit";
 import { usableLink } from "@/lib/data/diary";
 import { runnerProgramme, type RunnerProgramme } from "@/lib/data/runner-programme";

@@ -1,3 +1,4 @@
+import "server-only";
 import { dosageWords } from "@/lib/domain/exercises";
 import { libraryIn } from "@/lib/data/exercise-library";
 import { versionView } from "@/lib/data/programme-state";
