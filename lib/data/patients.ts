@@ -64,6 +64,8 @@ export type EpisodeView = {
   draftCount: number;
   /** Emergency or urgent referrals drafted or signed but not yet sent. */
   unsentUrgentReferrals: number;
+  /** Red-flag screen questions the runner answered yes in questionnaires not yet reviewed (paths; lib/questions.ts runnerReportedLabel names them). */
+  runnerRedFlags: string[];
   createdAt: Date;
 };
 
@@ -110,6 +112,7 @@ export function episodeView(e: EpisodeRow): EpisodeView {
     worsening: e.worsening,
     draftCount: e.draftCount,
     unsentUrgentReferrals: e.unsentUrgentReferrals,
+    runnerRedFlags: e.runnerRedFlags,
     createdAt: e.createdAt,
   };
 }

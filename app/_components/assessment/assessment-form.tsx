@@ -66,7 +66,8 @@ export type AssessmentFormProps = {
   reviewIntervalDays: number;
   today: string;
   canSign: boolean;
-  initial: { assessmentId?: string; version?: number; assessedOn: string; answers: Answers };
+  /** A new form pre-filled from the runner's returned questionnaires names them: its first save takes them into the draft. */
+  initial: { assessmentId?: string; version?: number; assessedOn: string; answers: Answers; runnerRequestIds?: string[] };
 };
 
 type Conflict = { version: number; status: string; answers: Answers; assessedOn: string; updatedBy: string | null; updatedAt: string };
@@ -211,7 +212,7 @@ export function AssessmentForm(props: AssessmentFormProps) {
       setBusy(mode);
       try {
         const result: ActionState<{ id: string; version: number }> = await saveDraftAction({
-          ...(assessmentId ? { assessmentId, version } : {}),
+          ...(assessmentId ? { assessmentId, version } : { runnerRequestIds: props.initial.runnerRequestIds }),
           episodeId: episode.id,
           kind,
           assessedOn,
@@ -240,7 +241,7 @@ export function AssessmentForm(props: AssessmentFormProps) {
         setBusy(null);
       }
     },
-    [valid, assessmentId, version, episode.id, kind, assessedOn, effectiveAnswers, props.patientId],
+    [valid, assessmentId, version, episode.id, kind, assessedOn, effectiveAnswers, props.patientId, props.initial.runnerRequestIds],
   );
 
   // Autosave while there are unsaved, valid changes (not during a conflict).
