@@ -46,6 +46,9 @@ export const APP_TABLE_GRANTS: Record<string, readonly AppPrivilege[]> = {
   StoredDocument: ["SELECT", "INSERT"],
   // Exercise programmes: each change is a new version; append-only (PostgreSQL refuses UPDATE and DELETE too).
   ExerciseProgramme: ["SELECT", "INSERT"],
+  // The return-to-run plan and its decisions (the plan's history): append-only (PostgreSQL refuses UPDATE and DELETE too).
+  ReturnToRunPlan: ["SELECT", "INSERT"],
+  ReturnToRunDecision: ["SELECT", "INSERT"],
   // Append-only audit trail.
   AuditEvent: ["SELECT", "INSERT"],
   // Server-side sessions: created at sign-in, ended (endedAt) at sign-out or revocation, never deleted.
