@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/domain/access";
 import { kneesOverlap, SIDE_LABELS, type EpisodeStatus, type Side } from "@/lib/domain";
@@ -66,6 +67,8 @@ export type EpisodeView = {
   unsentUrgentReferrals: number;
   /** Red-flag screen questions the runner answered yes in questionnaires not yet reviewed (paths; lib/questions.ts runnerReportedLabel names them). */
   runnerRedFlags: string[];
+  /** The most severe urgency of those referrals (null when there are none). */
+  unsentReferralUrgency: Urgency | null;
   createdAt: Date;
 };
 
@@ -113,6 +116,7 @@ export function episodeView(e: EpisodeRow): EpisodeView {
     draftCount: e.draftCount,
     unsentUrgentReferrals: e.unsentUrgentReferrals,
     runnerRedFlags: e.runnerRedFlags,
+    unsentReferralUrgency: e.unsentReferralUrgency,
     createdAt: e.createdAt,
   };
 }
