@@ -355,7 +355,12 @@ export async function saveDraft(actor: Actor, input: SaveDraftInput): Promise<As
       entityType: "Assessment",
       entityId: row.id,
       patientId,
-      detail: { kind: row.kind, version: row.version, urgency: evaluation.urgency, ...(runnerRequestIds.length ? { runnerRequestIds } : {}) },
+      detail: {
+        kind: row.kind,
+        version: row.version,
+        urgency: evaluation.urgency,
+        ...(runnerRequestIds.length ? { runnerRequestIds } : {}),
+      },
     });
     return assessmentView(row);
   });

@@ -36,8 +36,8 @@ export function RunnerPrefillNote({ answers, days }: { answers: number; days: st
   return (
     <Alert tone="info" title="Pre-filled from what the runner sent" className="mb-3">
       {answers} answers come from the questionnaire{days.length === 1 ? "" : "s"} the runner returned on{" "}
-      {days.map((d) => formatDate(d)).join(", ")}, each marked “Runner”. Go through them with the runner and change what needs changing:
-      the runner&apos;s own answer stays on record beside yours.
+      {days.map((d) => formatDate(d)).join(", ")}, each marked “Runner”. Go through them with the runner and change what needs changing: the
+      runner&apos;s own answer stays on record beside yours.
     </Alert>
   );
 }
