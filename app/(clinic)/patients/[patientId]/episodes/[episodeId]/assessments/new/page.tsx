@@ -12,7 +12,7 @@ import { Alert } from "@/app/_components/ui/alert";
 import { ButtonLink } from "@/app/_components/ui/button";
 import { RunnerSourcesProvider } from "@/app/_components/assessment/runner-reported";
 import { runnerReportsForForm } from "@/lib/data/runner-reports";
-import { formatDate } from "@/lib/format";
+import { formatDate, plural } from "@/lib/format";
 import { runnerPrefill } from "@/lib/runner-prefill";
 import type { Answers } from "@/lib/validation/assessment";
 
@@ -73,9 +73,10 @@ export default async function NewAssessmentPage({
       <OpenFlagsNotice patientId={patientId} episodeId={episodeId} flags={ctx.openRedFlags} />
       {prefill ? (
         <Alert tone="info" title="Pre-filled from what the runner sent" className="mb-3">
-          {Object.keys(prefill.sources).length} answers come from the questionnaire{reports.length === 1 ? "" : "s"} the runner returned on{" "}
-          {prefill.days.map((d) => formatDate(d)).join(", ")}, each marked “Runner”. Go through them with the runner and change what needs
-          changing: the runner&apos;s own answer stays on record beside yours.
+          {plural(Object.keys(prefill.sources).length, "answer")} {Object.keys(prefill.sources).length === 1 ? "comes" : "come"} from the
+          questionnaire{reports.length === 1 ? "" : "s"} the runner returned on {prefill.days.map((d) => formatDate(d)).join(", ")}, each
+          marked “Runner”. Go through them with the runner and change what needs changing: the runner&apos;s own answer stays on record
+          beside yours.
         </Alert>
       ) : null}
       <RunnerSourcesProvider sources={prefill?.sources ?? {}}>
