@@ -157,14 +157,14 @@ export function CsvImport({ patientId }: { patientId: string }) {
           </Button>
         ) : null}
       </div>
-      {state.message ? (
-        <Alert
-          tone={state.ok ? (imported ? "success" : "info") : "error"}
-          title={imported ? "Imported" : state.ok ? "Preview" : "Not imported"}
-        >
+      {/* A preview is not a save: it is a note; an import or a refusal is told as every form tells it. */}
+      {state.message && state.ok && !imported ? (
+        <Alert tone="info" title="Preview">
           {state.message}
         </Alert>
-      ) : null}
+      ) : (
+        <FormStatus state={state} />
+      )}
       {preview && preview.rows.length > 0 ? <CsvPreview rows={preview.rows} imported={!!imported} /> : null}
     </form>
   );
