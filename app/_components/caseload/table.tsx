@@ -28,7 +28,7 @@ export function CaseloadTable({ items, today, base, cursor, nextCursor }: Props)
       {items.length === 0 ? (
         <p className="text-slate-600">No open episodes match these filters.</p>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className={tableClass} data-testid="caseload">
             <caption className="sr-only">Open episodes</caption>
             <thead>

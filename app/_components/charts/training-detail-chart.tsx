@@ -150,7 +150,7 @@ export function TrainingDetailChart({ detail, id }: { detail: TrainingDetail; id
       {weeks.length ? (
         <details className="mt-2">
           <summary className="cursor-pointer text-xs text-sky-800">Data table: training per week</summary>
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="mt-1 w-full text-xs" data-testid="training-detail-table">
               <caption className="sr-only">Training per week: distance, descent, pace, cadence, consecutive days, treadmill share</caption>
               <thead>

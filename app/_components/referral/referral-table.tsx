@@ -8,7 +8,7 @@ import { UrgencyBadge } from "@/app/_components/ui/urgency-badge";
 /** Referrals, newest first: one runner's (patient page) or the clinic's (with the runner column). */
 export function ReferralTable({ items, showRunner = false }: { items: ReferralListItem[]; showRunner?: boolean }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className={tableClass} data-testid="referrals">
         <caption className="sr-only">Referrals, newest first</caption>
         <thead>
