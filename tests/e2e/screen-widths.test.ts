@@ -6,7 +6,9 @@
  * kept in test-results/widths. On a phone the caseload keeps the urgency
  * column in view, and the intake's live evaluation is a summary bar at the
  * bottom of the screen that opens the full evaluation, not a panel 8,000 px
- * down the form.
+ * down the form. (A table scrolls in a box of its own, which is `relative`:
+ * otherwise the visually hidden labels of its far columns, absolutely
+ * positioned, escape the box and widen the page.)
  */
 import fs from "node:fs";
 import path from "node:path";
