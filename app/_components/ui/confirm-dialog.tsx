@@ -39,7 +39,7 @@ export function ConfirmDialog({
   children: ReactNode;
   testId?: string;
 }) {
-  const { ref, trapTab } = useModal(open);
+  const { ref, trapTab } = useModal(open, busy);
   const titleId = useId();
   const bodyId = useId();
 
@@ -94,7 +94,7 @@ export function ConfirmDialog({
  * (focus on the first field, or on the confirm button), closed otherwise
  * (focus back on what opened it); Tab and Shift+Tab kept inside.
  */
-function useModal(open: boolean) {
+function useModal(open: boolean, busy: boolean) {
   const ref = useRef<HTMLDialogElement>(null);
   const opener = useRef<Element | null>(null);
 
@@ -111,6 +111,14 @@ function useModal(open: boolean) {
       if (opener.current instanceof HTMLElement) opener.current.focus();
     }
   }, [open]);
+
+  // Opened while busy (its summary being brought up to date), the confirm button gets focus once it can be pressed.
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!open || busy || !dialog?.open || dialog.contains(document.activeElement)) return;
+    dialog.querySelector<HTMLElement>("[data-autofocus]:not([disabled])")?.focus() ??
+      dialog.querySelector<HTMLElement>("[data-confirm]")?.focus();
+  }, [open, busy]);
 
   function trapTab(e: React.KeyboardEvent<HTMLDialogElement>) {
     if (e.key !== "Tab") return;
