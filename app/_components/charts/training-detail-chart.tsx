@@ -91,6 +91,7 @@ function trend(weeks: TrainingDetailWeek[], key: "paceSecPerKm" | "cadenceSpm" |
   return values.length >= 2 ? [values[0] as number, values[values.length - 1] as number] : null;
 }
 
+// eslint-disable-next-line max-lines-per-function -- one recharts composition (axes, series, reference lines)
 export function TrainingDetailChart({ detail, id }: { detail: TrainingDetail; id?: string }) {
   const weeks = detail.weeks;
   const recorded = weeks.some((w) => w.descentM !== null || w.paceSecPerKm !== null || w.cadenceSpm !== null);
