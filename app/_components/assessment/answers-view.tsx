@@ -87,7 +87,14 @@ export function AnswersView({ kind, answers }: { kind: "intake" | "follow_up"; a
               </dl>
             )}
             {answered.length < s.questions.length ? (
-              <p className="mt-0.5 text-xs text-slate-500">{s.questions.length - answered.length} question(s) not asked.</p>
+              <p className="mt-0.5 text-xs text-slate-600" data-testid={`not-asked-${s.id}`}>
+                Not asked:{" "}
+                {s.questions
+                  .filter((q) => !answered.includes(q))
+                  .map((q) => q.label)
+                  .join("; ")}
+                .
+              </p>
             ) : null}
           </section>
         );

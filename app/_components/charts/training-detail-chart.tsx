@@ -4,6 +4,7 @@ import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Too
 import type { TrainingDetail, TrainingDetailWeek } from "@/lib/clinical/training-detail";
 import { formatPace } from "@/lib/validation/runs";
 import { ChartFrame } from "./chart-frame";
+import { plural } from "@/lib/format";
 import { COLOURS, formatDate, shortDate } from "./format";
 
 /**
@@ -120,7 +121,7 @@ export function TrainingDetailChart({ detail, id }: { detail: TrainingDetail; id
         <div className="mt-2 grid grid-cols-1 gap-3 md:grid-cols-3">
           <Small
             title="Descent (m per week)"
-            label={`Weekly descent over ${weeks.length} weeks`}
+            label={`Weekly descent over ${plural(weeks.length, "week")}`}
             weeks={weeks}
             dataKey="descentM"
             kind="bar"

@@ -167,7 +167,7 @@ function AdherenceView({
   const pct = (a: Adherence) => (a.expected ? Math.round((100 * a.done) / a.expected) : 0);
   const { lastWeek, sinceStart, lastTick } = adherence;
   return (
-    <div className="mt-2 rounded bg-slate-50 p-2 text-sm" data-testid="programme-adherence" aria-labelledby={`${id}-adherence`}>
+    <div className="mt-2 rounded bg-slate-50 p-2 text-sm" data-testid="programme-adherence">
       <p id={`${id}-adherence`} className="font-medium">
         Runner&apos;s ticks: {lastWeek.done} of {lastWeek.expected} sessions in the last {lastWeek.days} day{lastWeek.days === 1 ? "" : "s"}{" "}
         ({pct(lastWeek)}%) · {sinceStart.done} of {sinceStart.expected} since {formatDate(sinceStart.from)} ({pct(sinceStart)}%)

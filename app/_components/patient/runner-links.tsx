@@ -18,7 +18,7 @@ import type { RequestView } from "@/lib/data/questionnaires";
 import { DIARY_MAX_DAYS, INSTRUMENT_LABELS, INSTRUMENTS, REQUEST_EXPIRY_DAYS, type Instrument } from "@/lib/domain/runner";
 import { SURFACE_LABELS } from "@/lib/domain/labels";
 import { addDays, formatDate } from "@/lib/format";
-import { Alert } from "@/app/_components/ui/alert";
+import { FormStatus } from "@/app/_components/forms/form-status";
 import { Button } from "@/app/_components/ui/button";
 import { inputClass } from "@/app/_components/ui/field";
 
@@ -57,22 +57,13 @@ function useAct() {
   return { pending, state, act, setState };
 }
 
+/** The outcome of an action on a link, as every form tells it (FormStatus: a summary that takes the focus on a refusal). */
 function Status({ state }: { state: ActionState | null }) {
   if (!state?.message) return null;
-  const fields = Object.entries(state.fieldErrors ?? {});
   return (
-    <Alert tone={state.ok ? "success" : "error"} className="mt-2">
-      {state.message}
-      {fields.length ? (
-        <ul className="mt-1 list-disc pl-5">
-          {fields.map(([path, message]) => (
-            <li key={path}>
-              {path}: {message}
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </Alert>
+    <div className="mt-2">
+      <FormStatus state={state} />
+    </div>
   );
 }
 
