@@ -5,6 +5,7 @@ import { RULES_VERSION, type Evaluation } from "@/lib/clinical";
 import { displayLevelOf } from "@/lib/domain/urgency";
 import { DisplayLevelBadge } from "@/app/_components/ui/urgency-badge";
 import { FOLLOW_UP_SECTIONS, INTAKE_SECTIONS } from "@/lib/questions";
+import { useSaveShortcut } from "@/app/_components/forms/use-save-shortcut";
 import { Alert } from "@/app/_components/ui/alert";
 import { AssessedOnSection } from "./assessed-on-section";
 import { ConflictPanel } from "./conflict-panel";
@@ -38,6 +39,10 @@ export function AssessmentForm(props: AssessmentFormProps) {
   const n = sections.length;
   const title = kind === "intake" ? "Intake assessment" : "Follow-up assessment";
   const message = draft.message;
+  // Ctrl+S saves the draft, as the Save draft button does (not while a save or signing is under way).
+  useSaveShortcut(() => {
+    if (!draft.busy) void save("saving");
+  });
 
   return (
     <div className="grid gap-4 max-lg:pb-16 lg:grid-cols-[minmax(0,1fr)_22rem]">
