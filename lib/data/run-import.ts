@@ -64,6 +64,7 @@ export function isDuplicate(run: { date: string; startedAt: Date | null; distanc
   );
 }
 
+// eslint-disable-next-line max-lines-per-function -- imported runs saved in one transaction with their duplicates and limits
 export async function saveImportedRuns(
   actor: Actor,
   patientId: string,

@@ -61,6 +61,7 @@ function derivedFromContext(path: string, answers: Answers): boolean {
   return false;
 }
 
+// eslint-disable-next-line max-lines-per-function -- a signed record's answers in form order
 export function AnswersView({ kind, answers }: { kind: "intake" | "follow_up"; answers: Answers }) {
   const sections = kind === "intake" ? INTAKE_SECTIONS : FOLLOW_UP_SECTIONS;
   const m = answers.measures;

@@ -61,6 +61,7 @@ export function RunningAdviceView({ evaluation }: { evaluation: StoredEvaluation
   );
 }
 
+// eslint-disable-next-line max-lines-per-function -- the evaluation as one reading order: urgency, red flags, load, measures, advice
 export function EvaluationPanel({
   evaluation,
   unanswered,

@@ -61,6 +61,7 @@ function send(
   });
 }
 
+// eslint-disable-next-line max-lines-per-function -- one upload with its progress, result and errors
 export function FileImport({ patientId }: { patientId: string }) {
   const router = useRouter();
   const input = useRef<HTMLInputElement>(null);
