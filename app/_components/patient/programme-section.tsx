@@ -33,6 +33,7 @@ type Row = {
 
 const num = (s: string): number | string | undefined => (s.trim() === "" ? undefined : Number.isFinite(Number(s)) ? Number(s) : s);
 
+// eslint-disable-next-line max-lines-per-function -- the current programme, its versions and the editor in reading order (landed as the limit became an error; to split)
 export function ProgrammeSection({ patientId, episodeId, panel, canWrite, open }: Props) {
   const [mode, setMode] = useState<"view" | "edit" | "stop">("view");
   const current = panel.current;
@@ -205,6 +206,7 @@ function rowOf(item: {
   };
 }
 
+// eslint-disable-next-line max-lines-per-function -- the editor's items, dosage fields and save in one form (landed as the limit became an error; to split into an item row and the form)
 function ProgrammeEditor({
   id,
   patientId,
