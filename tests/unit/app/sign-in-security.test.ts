@@ -192,7 +192,7 @@ describe("two-factor building blocks", () => {
     expect(tf.decryptSecret(stored)).toBe("JBSWY3DPEHPK3PXP");
     // One bit of the ciphertext flipped (editing a base64 character could change only padding bits).
     const raw = Buffer.from(stored.slice("v1:".length), "base64url");
-    raw[raw.length - 1] ^= 0x01;
+    raw.writeUInt8(raw.readUInt8(raw.length - 1) ^ 0x01, raw.length - 1);
     const tampered = `v1:${raw.toString("base64url")}`;
     expect(tampered).not.toBe(stored);
     expect(tf.decryptSecret(tampered)).toBeNull();
