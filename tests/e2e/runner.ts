@@ -23,13 +23,18 @@ export function clinicApi(cookie: () => string) {
   };
 }
 
-/** The open episode of the demo clinic's runner number `skip` (by name), found through the patients API. */
+/**
+ * An open episode of the demo clinic: the first runner from number `skip` on (by name) who has
+ * one, found through the patients API (the demo data discharges some runners).
+ */
 export async function openEpisode(api: ReturnType<typeof clinicApi>, skip: number): Promise<{ episodeId: string; patientId: string }> {
-  const { json } = await api("GET", `/api/v1/patients?limit=${skip + 1}`);
-  const patientId: string = json.items[skip].id;
-  const record = await api("GET", `/api/v1/patients/${patientId}`);
-  const episode = record.json.episodes.find((e: { status: string }) => e.status === "open");
-  return { episodeId: episode.id, patientId };
+  const { json } = await api("GET", `/api/v1/patients?limit=${skip + 20}`);
+  for (const item of json.items.slice(skip) as { id: string }[]) {
+    const record = await api("GET", `/api/v1/patients/${item.id}`);
+    const episode = record.json.episodes.find((e: { status: string }) => e.status === "open");
+    if (episode) return { episodeId: episode.id, patientId: item.id };
+  }
+  throw new Error(`no runner from number ${skip} on has an open episode`);
 }
 
 /** A fresh context's page on a phone-sized viewport (390x844). */

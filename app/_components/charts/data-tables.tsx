@@ -37,7 +37,10 @@ export function TableDetails({ children }: { children: ReactNode }) {
   return (
     <details className="mt-2 text-sm">
       <summary className="cursor-pointer text-sky-800 underline-offset-2 hover:underline">Show the data as a table</summary>
-      <div className="relative mt-2 overflow-x-auto">{children}</div>
+      {/* A region of its own that takes focus, so a keyboard user can scroll a wide table sideways. */}
+      <div className="relative mt-2 overflow-x-auto" role="region" aria-label="Data table" tabIndex={0}>
+        {children}
+      </div>
     </details>
   );
 }
