@@ -182,7 +182,7 @@ it("asks before the browser's back or forward button leaves a form with unsaved 
   await page.getByLabel("Pain now (NRS)").selectOption("5");
   const intakeUrl = page.url();
   await page.evaluate(() => history.back());
-  await until(() => dialogs.length === 1);
+  await until(() => dialogs.length === 1, "the leave question");
   expect(dialogs[0]).toMatch(/^confirm: .*unsaved changes/);
   // "Stay": the same page, what was typed still there.
   await page.getByRole("heading", { name: "Intake assessment" }).waitFor();
@@ -201,7 +201,7 @@ it("asks before the browser's back or forward button leaves a form with unsaved 
   await page.getByRole("form", { name: "New episode" }).getByLabel("Complaint").click();
   await page.keyboard.type("Typed, not saved");
   await page.evaluate(() => history.forward());
-  await until(() => dialogs.length === 3);
+  await until(() => dialogs.length === 3, "the leave question");
   expect(page.url()).toBe(patientUrl);
   expect(await page.getByRole("form", { name: "New episode" }).getByLabel("Complaint").inputValue()).toBe("Typed, not saved");
   await context.close();
