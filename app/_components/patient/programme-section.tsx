@@ -69,11 +69,11 @@ export function ProgrammeSection({ patientId, episodeId, panel, canWrite, open }
           ) : null}
           {canWrite && open && mode === "view" ? (
             <>
-              <Button variant={running ? "secondary" : "primary"} onClick={() => setMode("edit")} aria-controls={`${id}-editor`}>
+              <Button variant={running ? "secondary" : "primary"} onClick={() => setMode("edit")}>
                 {running ? "Change programme" : "Prescribe exercises"}
               </Button>
               {running ? (
-                <Button variant="secondary" onClick={() => setMode("stop")} aria-controls={`${id}-stop`}>
+                <Button variant="secondary" onClick={() => setMode("stop")}>
                   Stop programme…
                 </Button>
               ) : null}
