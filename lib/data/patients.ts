@@ -19,6 +19,7 @@ import { redFlagStateIn, type EpisodeRedFlags } from "@/lib/data/red-flag-state"
 import { cursorPart, decodeCursor, encodeCursor } from "@/lib/data/cursor";
 import { fromDateString, isUniqueViolation, toDateString, transaction, type Tx } from "@/lib/data/tx";
 import { ConflictError, NotFoundError, sqlState, ValidationError } from "@/lib/errors";
+import { runnerMatches, searchable } from "@/lib/data/search";
 import type { EpisodeInput, PatientInput } from "@/lib/validation/patients";
 import { reviewDateIssues } from "@/lib/validation/review-date";
 
@@ -349,40 +350,24 @@ export async function searchPatients(
   opts: { q?: string; cursor?: string; limit?: number },
 ): Promise<{ items: PatientListItem[]; nextCursor: string | null }> {
   const limit = Math.min(Math.max(opts.limit ?? 25, 1), 100);
-  const where: Prisma.PatientWhereInput = { clinicId: actor.clinicId };
   const q = opts.q?.trim();
+  const conditions: Prisma.Sql[] = [Prisma.sql`"clinicId" = ${actor.clinicId}::uuid`];
   if (q) {
+    // A birth date (YYYY-MM-DD) by its index (clinicId, birthDate); anything else by name or MRN (lib/data/search.ts).
     const iso = /^\d{4}-\d{2}-\d{2}$/.test(q) && !Number.isNaN(Date.parse(q)) ? q : null;
-    const words = q.replace(/,/g, " ").split(/\s+/).filter(Boolean).slice(0, 4);
-    where.OR = [
-      { mrn: { equals: q, mode: "insensitive" } },
-      { mrn: { startsWith: q, mode: "insensitive" } },
-      ...(iso ? [{ birthDate: fromDateString(iso) }] : []),
-      {
-        AND: words.map((w) => ({
-          OR: [{ familyName: { contains: w, mode: "insensitive" as const } }, { givenName: { contains: w, mode: "insensitive" as const } }],
-        })),
-      },
-    ];
+    if (iso) conditions.push(Prisma.sql`"birthDate" = ${iso}::date`);
+    else conditions.push(searchable(q) ? runnerMatches('"Patient"', q) : Prisma.sql`false`);
   }
   const cursor = opts.cursor ? decodeCursor(opts.cursor, PATIENT_CURSOR) : null;
-  if (cursor) {
-    where.AND = [
-      {
-        OR: [
-          { familyName: { gt: cursor.f } },
-          { familyName: cursor.f, givenName: { gt: cursor.g } },
-          { familyName: cursor.f, givenName: cursor.g, id: { gt: cursor.i } },
-        ],
-      },
-    ];
-  }
+  if (cursor) conditions.push(Prisma.sql`("familyName", "givenName", id) > (${cursor.f}, ${cursor.g}, ${cursor.i}::uuid)`);
   return transaction(async (c) => {
-    const rows = await c.patient.findMany({
-      where,
-      orderBy: [{ familyName: "asc" }, { givenName: "asc" }, { id: "asc" }],
-      take: limit + 1,
-    });
+    // The page's ids in order (index (clinicId, familyName, givenName), or the search index), then the rows.
+    const ids = await c.$queryRaw<{ id: string }[]>`
+      SELECT id FROM "Patient" WHERE ${Prisma.join(conditions, " AND ")}
+       ORDER BY "familyName", "givenName", id LIMIT ${limit + 1}`;
+    const found = await c.patient.findMany({ where: { clinicId: actor.clinicId, id: { in: ids.map((r) => r.id) } } });
+    const byId = new Map(found.map((r) => [r.id, r]));
+    const rows = ids.flatMap((r) => byId.get(r.id) ?? []);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     // Open episodes of this page's runners only (a relation count would aggregate the whole clinic).

@@ -13,6 +13,7 @@ import { clinicClock } from "@/lib/data/clinic";
 import { findPatientOrThrow } from "@/lib/data/patients";
 import { clinicSettingsIn } from "@/lib/data/settings";
 import { toDateString, transaction } from "@/lib/data/tx";
+import { lateEntryDay } from "@/lib/format";
 
 /**
  * A runner's course over time: every assessment of every episode with its
@@ -41,6 +42,8 @@ export type TimelineData = {
     evaluation: StoredEvaluation | null;
     /** Worst pain of the last week and pain during running (0-10, from the answers; absent when not asked), charted beside pain now. */
     pain: Partial<Record<PainCompanion, number>>;
+    /** A late entry: the clinic's day it was entered (first saved) when later than the day assessed, else null. */
+    enteredLateOn: string | null;
     /** The important changes it was judged with: the settings stored with it at signing (null for drafts). */
     judgedWith: ImportantChange | null;
   }[];
@@ -97,6 +100,7 @@ export async function getTimeline(actor: Actor, patientId: string): Promise<Time
         evaluation: true,
         answers: true,
         settingsUsed: true,
+        createdAt: true,
       },
     });
     await audit(tx, actor, { action: "timeline.view", entityType: "Patient", entityId: patientId, patientId });
@@ -116,6 +120,7 @@ export async function getTimeline(actor: Actor, patientId: string): Promise<Time
         evaluation: readEvaluationOrNull(a.evaluation),
         pain: painCompanions(readAnswers(a.answers)),
         judgedWith: readSettingsUsed(a.settingsUsed)?.importantChange ?? null,
+        enteredLateOn: lateEntryDay(toDateString(a.assessedOn), a.createdAt, clock.timezone),
       })),
       runs: runs.map(({ date, indoor, surface, ...r }) => ({
         ...r,

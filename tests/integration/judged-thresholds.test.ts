@@ -113,3 +113,20 @@ it("a threshold changed after signing: the chart data, its table and the history
   expect(table2).toContain("Unchanged (± 4 points)");
   expect(table2).toContain("Improved (± 2 points; clinic now ± 4)");
 });
+
+it("a backdated assessment is marked as a late entry in the history, with the day it was entered; one entered on the day is not", async () => {
+  const p = await createPatient(c.clinician, patientSchema.parse(patientInput()));
+  const e = await createEpisode(c.clinician, { patientId: p.id, side: "right", complaint: "Inner knee pain", mechanism: "gradual" });
+  const late = await sign(e.id, "intake", 5, 6);
+  const onTheDay = await sign(e.id, "follow_up", 0, 4);
+  const timeline = await getTimeline(c.viewer, p.id);
+  const byId = new Map(timeline.assessments.map((a) => [a.id, a]));
+  expect(byId.get(late.id)?.enteredLateOn).toBe(isoDaysAgo(0));
+  expect(byId.get(onTheDay.id)?.enteredLateOn).toBeNull();
+  const html = renderToStaticMarkup(
+    createElement(AssessmentHistory, { assessments: timeline.assessments.map((a) => ({ ...a, href: `/x/${a.id}` })) }),
+  );
+  const rows = html.split("<tr").slice(2).map(text);
+  expect(rows[0]).toMatch(/Late entry entered \d{1,2} \w{3} \d{4}/);
+  expect(rows[1]).not.toContain("Late entry");
+});

@@ -116,6 +116,12 @@ function HistoryRow({
         <Link href={a.href} className={`text-sky-800 underline-offset-2 hover:underline ${strike}`}>
           {formatDate(a.assessedOn)}
         </Link>
+        {a.enteredLateOn ? (
+          <span className="mt-0.5 block text-xs" data-testid="late-entry">
+            <span className="rounded bg-amber-100 px-1 font-semibold text-amber-900 ring-1 ring-amber-300">Late entry</span> entered{" "}
+            {formatDate(a.enteredLateOn)}
+          </span>
+        ) : null}
       </th>
       <td className={`${tdClass} ${strike}`}>{KIND_LABEL[a.kind]}</td>
       <td className={tdClass}>
