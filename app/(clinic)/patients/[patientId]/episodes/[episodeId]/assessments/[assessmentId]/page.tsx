@@ -9,6 +9,8 @@ import { NotFoundError } from "@/lib/errors";
 import { formatDate, formatDateTime, lateEntryDay } from "@/lib/format";
 import { AnswersView } from "@/app/_components/assessment/answers-view";
 import { AssessmentForm } from "@/app/_components/assessment/assessment-form";
+import { MeasuresProvider } from "@/app/_components/assessment/instruments-context";
+import { measuresContext } from "@/lib/instruments/load";
 import { EvaluationPanel } from "@/app/_components/assessment/evaluation-panel";
 import { AddendumForm, EnteredInErrorForm } from "@/app/_components/assessment/record-actions";
 import { Alert } from "@/app/_components/ui/alert";
@@ -42,26 +44,29 @@ export default async function AssessmentPage({
 
   if (a.status === "draft" && can(actor, "assessment.write")) {
     const ctx = await getFormContext(actor, patientId, episodeId, "assessment.continue_draft", a.assessedOn);
+    const priors = ctx.priors.filter((p) => p.id !== a.id);
     return (
       <div>
         <h2 className="mb-3 text-lg font-semibold">{kindLabel} (draft)</h2>
         <OpenFlagsNotice patientId={patientId} episodeId={episodeId} flags={ctx.openRedFlags} />
-        <AssessmentForm
-          kind={a.kind}
-          patientId={patientId}
-          patient={ctx.patient}
-          episode={ctx.episode}
-          runs={ctx.runs}
-          shoes={ctx.shoes}
-          runsFrom={ctx.runsFrom}
-          runsLoggedSince={ctx.runsLoggedSince}
-          priors={ctx.priors.filter((p) => p.id !== a.id)}
-          settings={ctx.settings}
-          reviewIntervalDays={ctx.reviewIntervalDays}
-          today={ctx.today}
-          canSign={can(actor, "assessment.sign")}
-          initial={{ assessmentId: a.id, version: a.version, assessedOn: a.assessedOn, answers: a.answers }}
-        />
+        <MeasuresProvider value={measuresContext(a.kind, priors)}>
+          <AssessmentForm
+            kind={a.kind}
+            patientId={patientId}
+            patient={ctx.patient}
+            episode={ctx.episode}
+            runs={ctx.runs}
+            shoes={ctx.shoes}
+            runsFrom={ctx.runsFrom}
+            runsLoggedSince={ctx.runsLoggedSince}
+            priors={priors}
+            settings={ctx.settings}
+            reviewIntervalDays={ctx.reviewIntervalDays}
+            today={ctx.today}
+            canSign={can(actor, "assessment.sign")}
+            initial={{ assessmentId: a.id, version: a.version, assessedOn: a.assessedOn, answers: a.answers }}
+          />
+        </MeasuresProvider>
       </div>
     );
   }

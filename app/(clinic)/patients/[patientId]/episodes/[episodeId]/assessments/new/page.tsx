@@ -11,6 +11,8 @@ import { OpenFlagsNotice } from "@/app/_components/patient/open-flags-notice";
 import { Alert } from "@/app/_components/ui/alert";
 import { ButtonLink } from "@/app/_components/ui/button";
 import { RunnerSourcesProvider } from "@/app/_components/assessment/runner-reported";
+import { MeasuresProvider } from "@/app/_components/assessment/instruments-context";
+import { measuresContext } from "@/lib/instruments/load";
 import { runnerReportsForForm } from "@/lib/data/runner-reports";
 import { formatDate } from "@/lib/format";
 import { runnerPrefill } from "@/lib/runner-prefill";
@@ -79,22 +81,24 @@ export default async function NewAssessmentPage({
         </Alert>
       ) : null}
       <RunnerSourcesProvider sources={prefill?.sources ?? {}}>
-        <AssessmentForm
-          kind={kind}
-          patientId={patientId}
-          patient={ctx.patient}
-          episode={ctx.episode}
-          runs={ctx.runs}
-          runsFrom={ctx.runsFrom}
-          runsLoggedSince={ctx.runsLoggedSince}
-          priors={ctx.priors}
-          settings={ctx.settings}
-          reviewIntervalDays={ctx.reviewIntervalDays}
-          today={ctx.today}
-          canSign={can(actor, "assessment.sign")}
-          shoes={ctx.shoes}
-          initial={{ assessedOn: ctx.today, answers: prefill?.answers ?? base }}
-        />
+        <MeasuresProvider value={measuresContext(kind, ctx.priors)}>
+          <AssessmentForm
+            kind={kind}
+            patientId={patientId}
+            patient={ctx.patient}
+            episode={ctx.episode}
+            runs={ctx.runs}
+            runsFrom={ctx.runsFrom}
+            runsLoggedSince={ctx.runsLoggedSince}
+            priors={ctx.priors}
+            settings={ctx.settings}
+            reviewIntervalDays={ctx.reviewIntervalDays}
+            today={ctx.today}
+            canSign={can(actor, "assessment.sign")}
+            shoes={ctx.shoes}
+            initial={{ assessedOn: ctx.today, answers: prefill?.answers ?? base }}
+          />
+        </MeasuresProvider>
       </RunnerSourcesProvider>
     </div>
   );
