@@ -317,7 +317,7 @@ it("fills the intake's yes/no/not-asked questions and the whole KOOS with the ke
   for (let i = 0; i < 42; i++) await page.keyboard.type(String(i % 5));
   const koos = page.locator("[data-instrument=koos]");
   for (const subscale of ["Symptoms", "Pain", "Function, daily living", "Function, sports and recreational activities", "Quality of life"])
-    await koos.getByRole("group", { name: new RegExp(`^${subscale}: \\d+ / 100`) }).waitFor();
+    await koos.getByRole("group", { name: new RegExp(`^${subscale}: [\\d.]+ / 100`) }).waitFor();
   // Each item keeps its own answers: S4 and S5 are worded from "Always", P1 and Q1 by how often, Q2 and Q3 as published.
   const item = (name: RegExp) => koos.getByRole("group", { name });
   expect(await item(/^S1 /).getByRole("radio", { name: "0 Never" }).isChecked()).toBe(true);
@@ -359,7 +359,7 @@ it("fills the intake's yes/no/not-asked questions and the whole KOOS with the ke
   expect(await focused(page)).toMatchObject({ value: "2", checked: true });
   await page.keyboard.press("Delete");
   expect(await item(/^Q4 /).locator("input:checked").count()).toBe(0);
-  await koos.getByRole("group", { name: /^Quality of life: \d+ \/ 100/ }).waitFor();
+  await koos.getByRole("group", { name: /^Quality of life: [\d.]+ \/ 100/ }).waitFor();
   await page.keyboard.press("Tab");
   expect((await focused(page)).group).toMatch(/Any of your usual work/);
 

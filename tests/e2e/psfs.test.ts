@@ -49,7 +49,7 @@ it("scores no PSFS activity by default, names an unscored one, and carries the i
   await page.getByRole("heading", { name: "Intake assessment" }).waitFor();
   await page.getByLabel("Pain now (NRS)").selectOption("5");
   await psfs(page).getByRole("button", { name: "Add an activity" }).click();
-  await page.getByLabel("Activity 1").fill("Running 10 km");
+  await page.getByLabel("Activity 1", { exact: true }).fill("Running 10 km");
   const running = scoreOf(page, "Running 10 km");
   await running.waitFor();
   expect(await running.getByRole("radio").count()).toBe(11);
@@ -63,7 +63,7 @@ it("scores no PSFS activity by default, names an unscored one, and carries the i
   expect(await running.getByRole("radio", { name: "0: Unable to perform activity" }).count()).toBe(1);
   await choose(running.getByRole("radio", { name: "4", exact: true }));
   await psfs(page).getByRole("button", { name: "Add an activity" }).click();
-  await page.getByLabel("Activity 2").fill("Stairs");
+  await page.getByLabel("Activity 2", { exact: true }).fill("Stairs");
   await choose(scoreOf(page, "Stairs").getByRole("radio", { name: "3", exact: true }));
   expect(await running.getByText(/score is required/).count()).toBe(0);
   await signAssessmentInForm(page, "Examination at the next visit");

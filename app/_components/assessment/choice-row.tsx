@@ -68,6 +68,7 @@ export function ChoiceRow({
   compact = false,
   error,
   marker,
+  itemName,
   disabled,
 }: {
   /** Unique per item: the radios' name and the base of the ids. */
@@ -84,6 +85,8 @@ export function ChoiceRow({
   error?: string;
   /** Shown after the legend (e.g. "Runner, 3 Dec 2026"). */
   marker?: ReactNode;
+  /** How the clear button names the item (default: the prefix, or the legend). */
+  itemName?: string;
   disabled?: boolean;
 }) {
   const id = `choice-${name.replace(/[^A-Za-z0-9_-]/g, "-")}`;
@@ -117,7 +120,7 @@ export function ChoiceRow({
           type="button"
           tabIndex={-1}
           className={`rounded p-0.5 text-slate-500 hover:bg-slate-100 hover:text-slate-800 ${value === undefined ? "invisible" : ""}`}
-          aria-label={`Clear the answer to ${prefix ?? legend}`}
+          aria-label={`Clear the answer to ${itemName ?? prefix ?? legend}`}
           onClick={() => onChange(undefined)}
         >
           <X aria-hidden="true" className="h-3.5 w-3.5" />

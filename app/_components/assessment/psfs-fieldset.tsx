@@ -90,6 +90,7 @@ export function PsfsFieldset({
                 value={item.score}
                 onChange={(v) => setScore(i, v)}
                 compact
+                itemName={`${name} score`}
                 error={scoreError ? `${name} score ${scoreError}` : undefined}
                 disabled={disabled}
               />

@@ -10,7 +10,7 @@ import { formatDate, formatDateTime, lateEntryDay } from "@/lib/format";
 import { AnswersView } from "@/app/_components/assessment/answers-view";
 import { AssessmentForm } from "@/app/_components/assessment/assessment-form";
 import { MeasuresProvider } from "@/app/_components/assessment/instruments-context";
-import { measuresContext } from "@/lib/instruments/load";
+import { loadInstruments, measuresContext } from "@/lib/instruments/load";
 import { EvaluationPanel } from "@/app/_components/assessment/evaluation-panel";
 import { AddendumForm, EnteredInErrorForm } from "@/app/_components/assessment/record-actions";
 import { Alert } from "@/app/_components/ui/alert";
@@ -135,7 +135,7 @@ export default async function AssessmentPage({
       ) : null}
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <Card title="Answers" className={eie ? "opacity-70 [&_dd]:line-through" : ""}>
-          <AnswersView kind={a.kind} answers={a.answers} />
+          <AnswersView kind={a.kind} answers={a.answers} instruments={loadInstruments()} />
         </Card>
         <Card title={a.status === "draft" ? "Evaluation (draft)" : "Evaluation at signing"}>
           {a.evaluation ? (
