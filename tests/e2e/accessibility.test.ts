@@ -352,7 +352,7 @@ it("fills the intake's yes/no/not-asked questions and the whole KOOS with the ke
   expect(f.type).toBe("radio");
   expect(f.group).toMatch(/Any of your usual work/);
   expect(f.checked).toBe(false);
-  // Back to Q4 with Shift+Tab (on its answer), arrow keys change it, Delete clears it, Tab moves on.
+  // Back to Q4 with Shift+Tab (on its answer), arrow keys change it, Delete clears it and moves on, as a digit does.
   f = await tabTo(page, (x) => /^Q4 /.test(x.group), { back: true });
   expect(f).toMatchObject({ value: "1", checked: true });
   await page.keyboard.press("ArrowRight");
@@ -360,7 +360,11 @@ it("fills the intake's yes/no/not-asked questions and the whole KOOS with the ke
   await page.keyboard.press("Delete");
   expect(await item(/^Q4 /).locator("input:checked").count()).toBe(0);
   await koos.getByRole("group", { name: /^Quality of life: [\d.]+ \/ 100/ }).waitFor();
+  expect((await focused(page)).group).toMatch(/Any of your usual work/);
+  // Tab and Shift+Tab go item to item: one stop per item.
   await page.keyboard.press("Tab");
+  expect((await focused(page)).group).toMatch(/^2 Your usual hobbies/);
+  await page.keyboard.press("Shift+Tab");
   expect((await focused(page)).group).toMatch(/Any of your usual work/);
 
   // Back up to the sticky toolbar with Shift+Tab and save with Enter.

@@ -12,7 +12,8 @@ import { Check, X } from "lucide-react";
  * - the arrow keys move between the answers of the item;
  * - with `digitKeys`, a digit key picks the answer of that value and moves
  *   on to the next item (KOOS and LEFS: 0-4);
- * - Delete or Backspace clears the answer (also the small button at the end).
+ * - Delete or Backspace clears the answer and moves on (the small button at
+ *   the end of the row clears it too).
  *
  * The chosen answer is filled, bold and ticked: never colour alone.
  */
@@ -28,7 +29,7 @@ function focusNextItem(from: HTMLElement) {
   (next.querySelector<HTMLInputElement>("input:checked") ?? next.querySelector<HTMLInputElement>("input[type=radio]"))?.focus();
 }
 
-/** The keys of a row: Delete or Backspace clears; with `digitKeys`, a digit answers and moves on. */
+/** The keys of a row: Delete or Backspace clears and moves on; with `digitKeys`, a digit answers and moves on. */
 function keyHandler({
   options,
   onChange,
@@ -43,8 +44,10 @@ function keyHandler({
   return (e: KeyboardEvent<HTMLFieldSetElement>) => {
     if (disabled || e.altKey || e.ctrlKey || e.metaKey) return;
     if (e.key === "Delete" || e.key === "Backspace") {
+      // Cleared, it moves on like an answer: Chrome would otherwise keep Tab inside the emptied item once.
       e.preventDefault();
       onChange(undefined);
+      focusNextItem(e.currentTarget);
       return;
     }
     if (!digitKeys || !/^\d$/.test(e.key)) return;

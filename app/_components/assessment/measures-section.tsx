@@ -23,7 +23,8 @@ type Measures = NonNullable<Answers["measures"]>;
 export const optionsOf = (item: QuestionnaireItem): ChoiceOption[] =>
   choiceOptions(item).map((o) => ({ value: o.value, label: o.display }));
 
-const KEYS_HINT = "Keyboard: 0-4 answers an item and moves to the next, arrow keys change an answer, Delete clears it, Tab moves on.";
+const KEYS_HINT =
+  "Keyboard: 0-4 answers an item and moves to the next, arrow keys change an answer, Delete clears it and moves on, Tab goes item to item.";
 
 export function MeasuresSection({
   measures,
