@@ -94,6 +94,9 @@ export function ChoiceRow({
 }) {
   const id = `choice-${name.replace(/[^A-Za-z0-9_-]/g, "-")}`;
   const onKeyDown = keyHandler({ options, onChange, digitKeys, disabled });
+  // One Tab stop per item, on its answer (the first answer while there is none): Chrome would otherwise stop
+  // on another answer of an item just emptied or reached by a digit key.
+  const tabStop = options.some((o) => o.value === value) ? value : options[0]?.value;
   return (
     <fieldset
       {...{ [ROW]: "" }}
@@ -115,6 +118,7 @@ export function ChoiceRow({
             group={id}
             option={o}
             chosen={value === o.value}
+            tabbable={o.value === tabStop}
             compact={compact}
             onChoose={() => onChange(o.value)}
           />
@@ -143,12 +147,14 @@ function OptionLabel({
   group,
   option: o,
   chosen,
+  tabbable,
   compact,
   onChoose,
 }: {
   group: string;
   option: ChoiceOption;
   chosen: boolean;
+  tabbable: boolean;
   compact: boolean;
   onChoose: () => void;
 }) {
@@ -166,6 +172,7 @@ function OptionLabel({
         name={group}
         value={o.value}
         checked={chosen}
+        tabIndex={tabbable ? 0 : -1}
         onChange={onChoose}
         aria-label={compact && worded ? `${o.value}: ${o.label}` : undefined}
       />
