@@ -63,6 +63,7 @@ function derivedFromContext(path: string, answers: Answers): boolean {
   return false;
 }
 
+// eslint-disable-next-line max-lines-per-function -- a signed record's answers in form order
 export function AnswersView({
   kind,
   answers,
@@ -97,7 +98,14 @@ export function AnswersView({
               </dl>
             )}
             {answered.length < s.questions.length ? (
-              <p className="mt-0.5 text-xs text-slate-500">{s.questions.length - answered.length} question(s) not asked.</p>
+              <p className="mt-0.5 text-xs text-slate-600" data-testid={`not-asked-${s.id}`}>
+                Not asked:{" "}
+                {s.questions
+                  .filter((q) => !answered.includes(q))
+                  .map((q) => q.label)
+                  .join("; ")}
+                .
+              </p>
             ) : null}
           </section>
         );
