@@ -329,7 +329,7 @@ it("the runner's questionnaire and diary on a phone (390x844), with their error 
   audit.expectNone();
 });
 
-it("fills the intake's yes/no/not-asked questions and the KOOS grid with the keyboard alone", async () => {
+it("fills the intake's yes/no/not-asked questions and the whole KOOS with the keyboard alone", async () => {
   const { context, page } = await clinicianPage();
   // A new runner's intake form (reached with the mouse; the form itself is filled with the keyboard only).
   await page.goto("/patients/new");
@@ -360,22 +360,63 @@ it("fills the intake's yes/no/not-asked questions and the KOOS grid with the key
   await page.keyboard.press("ArrowRight"); // no -> not asked
   expect(await locking.getByRole("radio", { name: "Not asked" }).isChecked()).toBe(true);
 
-  // KOOS: each item is a labelled select; typing the score's digit picks it.
-  f = await tabTo(page, (x) => x.tag === "select" && x.id.startsWith("koos-"));
-  const firstItem = f.id;
-  await page.keyboard.type("3");
-  expect(await page.locator(`#${firstItem}`).inputValue()).toBe("3");
-  await page.keyboard.press("Tab");
+  // KOOS, with the keyboard alone: each item is a group of radio buttons named by the item; a digit key answers
+  // it and moves on to the next item, through all 42 items of the five subscales.
+  f = await tabTo(page, (x) => x.type === "radio" && /^S1\b/.test(x.group));
+  expect(f.group).toMatch(/S1 Do you have swelling in your knee\?/);
+  expect(f.outline).not.toBe("none");
+  for (let i = 0; i < 42; i++) await page.keyboard.type(String(i % 5));
+  const koos = page.locator("[data-instrument=koos]");
+  for (const subscale of ["Symptoms", "Pain", "Function, daily living", "Function, sports and recreational activities", "Quality of life"])
+    await koos.getByRole("group", { name: new RegExp(`^${subscale}: [\\d.]+ / 100`) }).waitFor();
+  // Each item keeps its own answers: S4 and S5 are worded from "Always", P1 and Q1 by how often, Q2 and Q3 as published.
+  const item = (name: RegExp) => koos.getByRole("group", { name });
+  expect(await item(/^S1 /).getByRole("radio", { name: "0 Never" }).isChecked()).toBe(true);
+  expect(await item(/^S4 /).getByRole("radio", { name: "3 Rarely" }).isChecked()).toBe(true);
+  expect(
+    await item(/^P1 /)
+      .getByRole("radio", { name: /^2 Weekly$/ })
+      .isChecked(),
+  ).toBe(true);
+  expect(
+    await item(/^Q1 /)
+      .getByRole("radio", { name: /Constantly$/ })
+      .count(),
+  ).toBe(1);
+  expect(
+    await item(/^Q2 /)
+      .getByRole("radio", { name: /Totally$/ })
+      .count(),
+  ).toBe(1);
+  expect(
+    await item(/^Q3 /)
+      .getByRole("radio", { name: /Extremely$/ })
+      .count(),
+  ).toBe(1);
+  expect(
+    await item(/^A1 /)
+      .getByRole("radio", { name: /Extreme$/ })
+      .count(),
+  ).toBe(1);
+  // The focus went on to the next instrument's first item (LEFS), which the digits did not answer.
   f = await focused(page);
-  expect(f.id).toMatch(/^koos-/);
-  expect(f.id).not.toBe(firstItem);
-  await page.keyboard.press("ArrowDown");
-  expect(await page.locator(`#${f.id}`).inputValue()).not.toBe("");
-  // The subscale's legend counts the answers.
-  await page
-    .getByRole("group", { name: /2 of \d+ answered/ })
-    .first()
-    .waitFor();
+  expect(f.type).toBe("radio");
+  expect(f.group).toMatch(/Any of your usual work/);
+  expect(f.checked).toBe(false);
+  // Back to Q4 with Shift+Tab (on its answer), arrow keys change it, Delete clears it and moves on, as a digit does.
+  f = await tabTo(page, (x) => /^Q4 /.test(x.group), { back: true });
+  expect(f).toMatchObject({ value: "1", checked: true });
+  await page.keyboard.press("ArrowRight");
+  expect(await focused(page)).toMatchObject({ value: "2", checked: true });
+  await page.keyboard.press("Delete");
+  expect(await item(/^Q4 /).locator("input:checked").count()).toBe(0);
+  await koos.getByRole("group", { name: /^Quality of life: [\d.]+ \/ 100/ }).waitFor();
+  expect((await focused(page)).group).toMatch(/Any of your usual work/);
+  // Tab and Shift+Tab go item to item: one stop per item.
+  await page.keyboard.press("Tab");
+  expect((await focused(page)).group).toMatch(/^2 Your usual hobbies/);
+  await page.keyboard.press("Shift+Tab");
+  expect((await focused(page)).group).toMatch(/Any of your usual work/);
 
   // Back up to the sticky toolbar with Shift+Tab and save with Enter.
   f = await tabTo(page, (x) => x.tag === "button" && x.text === "Save draft", { back: true });

@@ -9,6 +9,8 @@ import { NotFoundError } from "@/lib/errors";
 import { formatDate, formatDateTime, lateEntryDay } from "@/lib/format";
 import { AnswersView } from "@/app/_components/assessment/answers-view";
 import { AssessmentForm } from "@/app/_components/assessment/assessment-form";
+import { MeasuresProvider } from "@/app/_components/assessment/instruments-context";
+import { loadInstruments, measuresContext } from "@/lib/instruments/load";
 import { EvaluationPanel } from "@/app/_components/assessment/evaluation-panel";
 import { AddendumForm, EnteredInErrorForm } from "@/app/_components/assessment/record-actions";
 import { Alert } from "@/app/_components/ui/alert";
@@ -44,6 +46,7 @@ export default async function AssessmentPage({
 
   if (a.status === "draft" && can(actor, "assessment.write")) {
     const ctx = await getFormContext(actor, patientId, episodeId, "assessment.continue_draft", a.assessedOn);
+    const priors = ctx.priors.filter((p) => p.id !== a.id);
     // The runner's answers this draft was pre-filled from keep their marks; those returned since are named, not hidden.
     const taken = runnerPrefill(await runnerReportsUsedBy(actor, patientId, a.id), {});
     const later = await untakenRunnerReportDays(actor, episodeId);
@@ -54,22 +57,24 @@ export default async function AssessmentPage({
         {taken.reportIds.length ? <RunnerPrefillNote answers={Object.keys(taken.sources).length} days={taken.days} /> : null}
         <RunnerLaterNote days={later} />
         <RunnerSourcesProvider sources={taken.sources}>
-          <AssessmentForm
-            kind={a.kind}
-            patientId={patientId}
-            patient={ctx.patient}
-            episode={ctx.episode}
-            runs={ctx.runs}
-            shoes={ctx.shoes}
-            runsFrom={ctx.runsFrom}
-            runsLoggedSince={ctx.runsLoggedSince}
-            priors={ctx.priors.filter((p) => p.id !== a.id)}
-            settings={ctx.settings}
-            reviewIntervalDays={ctx.reviewIntervalDays}
-            today={ctx.today}
-            canSign={can(actor, "assessment.sign")}
-            initial={{ assessmentId: a.id, version: a.version, assessedOn: a.assessedOn, answers: a.answers }}
-          />
+          <MeasuresProvider value={measuresContext(a.kind, priors)}>
+            <AssessmentForm
+              kind={a.kind}
+              patientId={patientId}
+              patient={ctx.patient}
+              episode={ctx.episode}
+              runs={ctx.runs}
+              shoes={ctx.shoes}
+              runsFrom={ctx.runsFrom}
+              runsLoggedSince={ctx.runsLoggedSince}
+              priors={priors}
+              settings={ctx.settings}
+              reviewIntervalDays={ctx.reviewIntervalDays}
+              today={ctx.today}
+              canSign={can(actor, "assessment.sign")}
+              initial={{ assessmentId: a.id, version: a.version, assessedOn: a.assessedOn, answers: a.answers }}
+            />
+          </MeasuresProvider>
         </RunnerSourcesProvider>
       </div>
     );
@@ -139,7 +144,7 @@ export default async function AssessmentPage({
       ) : null}
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <Card title="Answers" className={eie ? "opacity-70 [&_dd]:line-through" : ""}>
-          <AnswersView kind={a.kind} answers={a.answers} />
+          <AnswersView kind={a.kind} answers={a.answers} instruments={loadInstruments()} />
         </Card>
         <Card title={a.status === "draft" ? "Evaluation (draft)" : "Evaluation at signing"}>
           {a.evaluation ? (

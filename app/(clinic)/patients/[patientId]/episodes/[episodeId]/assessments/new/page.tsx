@@ -11,6 +11,8 @@ import { OpenFlagsNotice } from "@/app/_components/patient/open-flags-notice";
 import { Alert } from "@/app/_components/ui/alert";
 import { ButtonLink } from "@/app/_components/ui/button";
 import { RunnerPrefillNote, RunnerSourcesProvider } from "@/app/_components/assessment/runner-reported";
+import { MeasuresProvider } from "@/app/_components/assessment/instruments-context";
+import { measuresContext } from "@/lib/instruments/load";
 import { runnerReportsForForm } from "@/lib/data/runner-reports";
 import { runnerPrefill } from "@/lib/runner-prefill";
 import type { Answers } from "@/lib/validation/assessment";
@@ -72,22 +74,24 @@ export default async function NewAssessmentPage({
       <OpenFlagsNotice patientId={patientId} episodeId={episodeId} flags={ctx.openRedFlags} />
       {prefill ? <RunnerPrefillNote answers={Object.keys(prefill.sources).length} days={prefill.days} /> : null}
       <RunnerSourcesProvider sources={prefill?.sources ?? {}}>
-        <AssessmentForm
-          kind={kind}
-          patientId={patientId}
-          patient={ctx.patient}
-          episode={ctx.episode}
-          runs={ctx.runs}
-          runsFrom={ctx.runsFrom}
-          runsLoggedSince={ctx.runsLoggedSince}
-          priors={ctx.priors}
-          settings={ctx.settings}
-          reviewIntervalDays={ctx.reviewIntervalDays}
-          today={ctx.today}
-          canSign={can(actor, "assessment.sign")}
-          shoes={ctx.shoes}
-          initial={{ assessedOn: ctx.today, answers: prefill?.answers ?? base, runnerRequestIds: prefill?.reportIds }}
-        />
+        <MeasuresProvider value={measuresContext(kind, ctx.priors)}>
+          <AssessmentForm
+            kind={kind}
+            patientId={patientId}
+            patient={ctx.patient}
+            episode={ctx.episode}
+            runs={ctx.runs}
+            runsFrom={ctx.runsFrom}
+            runsLoggedSince={ctx.runsLoggedSince}
+            priors={ctx.priors}
+            settings={ctx.settings}
+            reviewIntervalDays={ctx.reviewIntervalDays}
+            today={ctx.today}
+            canSign={can(actor, "assessment.sign")}
+            shoes={ctx.shoes}
+            initial={{ assessedOn: ctx.today, answers: prefill?.answers ?? base, runnerRequestIds: prefill?.reportIds }}
+          />
+        </MeasuresProvider>
       </RunnerSourcesProvider>
     </div>
   );
