@@ -46,6 +46,8 @@ export const APP_TABLE_GRANTS: Record<string, readonly AppPrivilege[]> = {
   StoredDocument: ["SELECT", "INSERT"],
   // Exercise programmes: each change is a new version; append-only (PostgreSQL refuses UPDATE and DELETE too).
   ExerciseProgramme: ["SELECT", "INSERT"],
+  // The outcome summary of each episode (lib/data/outcome-summary.ts): upserted when the episode summary is refreshed.
+  EpisodeOutcome: ["SELECT", "INSERT", "UPDATE"],
   // Append-only audit trail.
   AuditEvent: ["SELECT", "INSERT"],
   // Server-side sessions: created at sign-in, ended (endedAt) at sign-out or revocation, never deleted.
