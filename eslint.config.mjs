@@ -44,8 +44,6 @@ const layer = (files, forbidden, message) => ({
  * while the session's parallel work lands; to become an "error".
  */
 const LONG_FUNCTIONS = {
-  "app/_components/assessment/assessment-form.tsx":
-    "left: to become a draft hook and section components (issue 11, item 5) once the work on the form has landed",
   "app/_components/assessment/measures-section.tsx": "the measures in the order of the paper forms; to split with the assessment form",
   "app/_components/assessment/controls.tsx": "one switch over the kinds of question, each a few lines",
   "app/_components/assessment/evaluation-panel.tsx": "the evaluation as one reading order: urgency, red flags, load, measures, advice",

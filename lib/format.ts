@@ -87,6 +87,16 @@ export function startOfDayIn(day: string, timeZone: string): Date {
   return at;
 }
 
+/** The instant a day (YYYY-MM-DD) ends in a time zone (the next day begins): when a link "valid until 3 Nov 2026" stops working. */
+export function endOfDayIn(day: string, timeZone: string): Date {
+  return startOfDayIn(addDays(day, 1), timeZone);
+}
+
+/** The day (YYYY-MM-DD) in a time zone that an end-of-day instant closes: the day of the instant just before it. */
+export function dayEndedBy(at: Date, timeZone: string): string {
+  return todayIn(timeZone, new Date(at.getTime() - 1));
+}
+
 /** Full years between a birth date and a day (both YYYY-MM-DD). */
 export function ageOn(birthDate: string, day: string): number {
   const [by, bm, bd] = birthDate.split("-").map(Number) as [number, number, number];

@@ -48,6 +48,9 @@ export const APP_TABLE_GRANTS: Record<string, readonly AppPrivilege[]> = {
   ExerciseProgramme: ["SELECT", "INSERT"],
   // The outcome summary of each episode (lib/data/outcome-summary.ts): upserted when the episode summary is refreshed.
   EpisodeOutcome: ["SELECT", "INSERT", "UPDATE"],
+  // The return-to-run plan and its decisions (the plan's history): append-only (PostgreSQL refuses UPDATE and DELETE too).
+  ReturnToRunPlan: ["SELECT", "INSERT"],
+  ReturnToRunDecision: ["SELECT", "INSERT"],
   // Append-only audit trail.
   AuditEvent: ["SELECT", "INSERT"],
   // Server-side sessions: created at sign-in, ended (endedAt) at sign-out or revocation, never deleted.

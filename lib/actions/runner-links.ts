@@ -63,7 +63,7 @@ export const createRequestAction = defineAction({
       id: made.id,
       url: made.url,
       qrSvg: await qrOf(made.url),
-      until: formatDate(made.expiresAt),
+      until: formatDate(made.expiresOn),
       email: made.email,
     };
     return { message: `Questionnaire link made: it works until ${data.until}.${emailNote(made.email)}`, data };

@@ -9,7 +9,9 @@ import {
   ValidationError,
   toUserError,
 } from "@/lib/errors";
-import type { Answers } from "@/lib/validation/assessment";
+import { recordConflictSchema, type RecordConflict } from "@/lib/validation/assessment";
+
+export type { RecordConflict };
 
 /**
  * What every server action returns (lib/actions/define.ts declares them) to its form: a message, and one error
@@ -36,31 +38,10 @@ function refusalLinkOf(detail: unknown): RefusalLink | undefined {
   return typeof href === "string" && href.startsWith("/") && typeof text === "string" ? { href, text } : undefined;
 }
 
-/**
- * A save refused because someone else changed or signed the record since it
- * was opened: the record as it now is, so the form can show both versions
- * (lib/data/assessments.ts builds it).
- */
-export type RecordConflict = {
-  version: number;
-  status: string;
-  assessedOn: string;
-  answers: Answers;
-  updatedAt: string;
-  updatedBy: string | null;
-};
-
+/** The record as it now is, when the refusal carries it (a conflicting save of an assessment); checked, never cast. */
 function recordConflictOf(detail: unknown): RecordConflict | undefined {
-  if (typeof detail !== "object" || detail === null) return undefined;
-  const d = detail as Partial<Record<keyof RecordConflict, unknown>>;
-  const ok =
-    typeof d.version === "number" &&
-    typeof d.status === "string" &&
-    typeof d.assessedOn === "string" &&
-    typeof d.updatedAt === "string" &&
-    typeof d.answers === "object" &&
-    d.answers !== null;
-  return ok ? (detail as RecordConflict) : undefined;
+  const parsed = recordConflictSchema.safeParse(detail);
+  return parsed.success ? parsed.data : undefined;
 }
 
 export function actionError<T>(thrown: unknown): ActionState<T> {

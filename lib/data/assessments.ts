@@ -20,7 +20,14 @@ import { asJson, fromDateString, isUniqueViolation, toDateString, transaction, t
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { addDays } from "@/lib/format";
 import type { Prisma } from "@/prisma/generated/client";
-import { answersSchema, deriveAnswers, parseWithIssues, type Answers, type SaveDraftInput } from "@/lib/validation/assessment";
+import {
+  answersSchema,
+  deriveAnswers,
+  parseWithIssues,
+  type Answers,
+  type RecordConflict,
+  type SaveDraftInput,
+} from "@/lib/validation/assessment";
 import { readAnswers } from "@/lib/stored/answers";
 import { readEvaluationOrNull, type StoredEvaluation } from "@/lib/stored/evaluation";
 import { psfsBaseline, psfsCarryForwardIssues, type PsfsBaseline } from "@/lib/instruments/psfs";
@@ -269,7 +276,7 @@ export async function psfsBaselineOf(tx: Tx, actor: Actor, episodeId: string, ex
 }
 
 /** What the other user saved, returned with a conflict so nothing typed is lost. */
-async function conflictDetail(tx: Tx, actor: Actor, row: AssessmentRow) {
+async function conflictDetail(tx: Tx, actor: Actor, row: AssessmentRow): Promise<RecordConflict> {
   const by = await tx.user.findFirst({ where: { id: row.updatedById, clinicId: actor.clinicId }, select: { name: true } });
   return {
     version: row.version,

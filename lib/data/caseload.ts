@@ -42,6 +42,8 @@ export type CaseloadRow = {
   openUrgentFlags: string[];
   /** Emergency or urgent referrals drafted or signed but not yet sent. */
   unsentUrgentReferrals: number;
+  /** The most severe urgency of those referrals (null when there are none). */
+  unsentReferralUrgency: Urgency | null;
 };
 
 export type CaseloadCounts = {
@@ -171,6 +173,7 @@ export async function getCaseload(
              to_char(e."lastSeenOn", 'YYYY-MM-DD') AS "lastSeenOn", to_char(e."nextReviewDate", 'YYYY-MM-DD') AS "nextReviewDate",
              e.worsening, e."draftCount", e."questionnairesToReview", coalesce(e."runnerRedFlags", '{}') AS "runnerRedFlags",
              e."diaryAlertsOpen", coalesce(e."openUrgentFlags", '{}') AS "openUrgentFlags", e."unsentUrgentReferrals",
+             e."unsentReferralUrgency"::text AS "unsentReferralUrgency",
              e."worklistRank", to_char(e."reviewSort", 'YYYY-MM-DD') AS "reviewSort",
              to_char(e."seenSort", 'YYYY-MM-DD') AS "seenSort", e."sortName"
         FROM "Episode" e

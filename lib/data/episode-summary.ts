@@ -1,4 +1,13 @@
-import { isUrgentFlag, isWorsening, mostSevere, RANK_NOT_EVALUATED, urgencyRank, worklistRank, type Urgency } from "@/lib/domain";
+import {
+  isUrgentFlag,
+  isWorsening,
+  mostSevere,
+  RANK_NOT_EVALUATED,
+  urgencyRank,
+  URGENT_FLAG_URGENCIES,
+  worklistRank,
+  type Urgency,
+} from "@/lib/domain";
 import { readEvaluationOrNull } from "@/lib/stored/evaluation";
 import { fromDateString, type Tx } from "@/lib/data/tx";
 import { NotFoundError } from "@/lib/errors";
@@ -42,8 +51,9 @@ export async function refreshEpisodeSummary(tx: Tx, clinicId: string, episodeId:
   const screenSource = signedEval ?? draftEval;
   const rank = urgency ? urgencyRank(urgency) : RANK_NOT_EVALUATED;
   const { openRedFlags } = await episodeRedFlagsIn(tx, clinicId, episodeId);
-  const unsentUrgentReferrals = await tx.referral.count({
-    where: { clinicId, episodeId, status: { in: ["draft", "signed"] }, urgency: { in: ["emergency", "urgent"] } },
+  const unsent = await tx.referral.findMany({
+    where: { clinicId, episodeId, status: { in: ["draft", "signed"] }, urgency: { in: [...URGENT_FLAG_URGENCIES] } },
+    select: { urgency: true },
   });
   await tx.episode.updateMany({
     where: { id: episodeId, clinicId },
@@ -64,7 +74,8 @@ export async function refreshEpisodeSummary(tx: Tx, clinicId: string, episodeId:
       worsening: isWorsening(signedEval?.changes),
       draftCount: rows.filter((r) => r.status === "draft").length,
       openUrgentFlags: openRedFlags.filter(isUrgentFlag).map((f) => f.code),
-      unsentUrgentReferrals,
+      unsentUrgentReferrals: unsent.length,
+      unsentReferralUrgency: unsent.length ? mostSevere(unsent.map((r) => r.urgency)) : null,
     },
   });
   await refreshEpisodeOutcome(tx, clinicId, episodeId);

@@ -2,7 +2,7 @@ import type { Actor } from "@/lib/domain/access";
 import { audit } from "@/lib/data/audit";
 import { greetingOf, runnerEmail } from "@/lib/data/runner-links";
 import { transaction } from "@/lib/data/tx";
-import { formatDate, todayIn } from "@/lib/format";
+import { dayEndedBy, formatDate } from "@/lib/format";
 import { mailFrom, sendMail, type Mail } from "@/lib/mail";
 
 /**
@@ -60,7 +60,7 @@ export async function deliverLinkByEmail(actor: Actor, link: LinkRef): Promise<L
     return { greeting, to, until };
   });
   if (!found.to || !found.until) return { sent: false, message: "The runner's record has no e-mail address." };
-  const until = link.kind === "questionnaire" ? formatDate(todayIn(actor.timezone, found.until)) : formatDate(found.until);
+  const until = link.kind === "questionnaire" ? formatDate(dayEndedBy(found.until, actor.timezone)) : formatDate(found.until);
   try {
     await sendMail({ ...message(link.kind, found.greeting, link.url, until), to: found.to }, mailFrom(found.greeting.clinicName));
   } catch (error) {

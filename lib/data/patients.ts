@@ -64,6 +64,8 @@ export type EpisodeView = {
   draftCount: number;
   /** Emergency or urgent referrals drafted or signed but not yet sent. */
   unsentUrgentReferrals: number;
+  /** The most severe urgency of those referrals (null when there are none). */
+  unsentReferralUrgency: Urgency | null;
   createdAt: Date;
 };
 
@@ -110,6 +112,7 @@ export function episodeView(e: EpisodeRow): EpisodeView {
     worsening: e.worsening,
     draftCount: e.draftCount,
     unsentUrgentReferrals: e.unsentUrgentReferrals,
+    unsentReferralUrgency: e.unsentReferralUrgency,
     createdAt: e.createdAt,
   };
 }

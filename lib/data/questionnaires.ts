@@ -10,7 +10,7 @@ import { greetingOf, lockEpisodeRow, tokenOf, type RunnerGreeting } from "@/lib/
 import { clinicSettingsIn } from "@/lib/data/settings";
 import { asJson, transaction, type Tx } from "@/lib/data/tx";
 import { ConflictError, GoneError, NotFoundError, ValidationError } from "@/lib/errors";
-import { todayIn } from "@/lib/format";
+import { addDays, dayEndedBy, endOfDayIn, todayIn } from "@/lib/format";
 import { runnerReportedYes } from "@/lib/questions";
 import { newRunnerToken, runnerLinkUrl, tokenOfUrl, hashToken } from "@/lib/runner-token";
 import { readAnswers } from "@/lib/stored/answers";
@@ -42,8 +42,12 @@ export type RequestView = {
   instruments: Instrument[];
   psfsActivities: string[];
   createdAt: Date;
+  /** The clinic day it was made on. */
+  createdOn: string;
   createdBy: string | null;
   expiresAt: Date;
+  /** The last clinic day the link works (it expires at the end of that day in the clinic's time zone). */
+  expiresOn: string;
   firstOpenedAt: Date | null;
   draftSavedAt: Date | null;
   submittedAt: Date | null;
@@ -54,6 +58,7 @@ export type RequestView = {
   reviewedBy: string | null;
   usedInAssessmentId: string | null;
   withdrawnAt: Date | null;
+  withdrawnOn: string | null;
   emailedAt: Date | null;
   answers: RunnerAnswers | null;
 };
@@ -74,8 +79,10 @@ function requestView(row: Row, people: Map<string, string>, timezone: string, no
     instruments: instrumentsOf(row),
     psfsActivities: row.psfsActivities,
     createdAt: row.createdAt,
+    createdOn: todayIn(timezone, row.createdAt),
     createdBy: people.get(row.createdById) ?? null,
     expiresAt: row.expiresAt,
+    expiresOn: dayEndedBy(row.expiresAt, timezone),
     firstOpenedAt: row.firstOpenedAt,
     draftSavedAt: row.draftSavedAt,
     submittedAt: row.submittedAt,
@@ -85,6 +92,7 @@ function requestView(row: Row, people: Map<string, string>, timezone: string, no
     reviewedBy: row.reviewedById ? (people.get(row.reviewedById) ?? null) : null,
     usedInAssessmentId: row.usedInAssessmentId,
     withdrawnAt: row.withdrawnAt,
+    withdrawnOn: row.withdrawnAt ? todayIn(timezone, row.withdrawnAt) : null,
     emailedAt: row.emailedAt,
     answers: row.answers === null ? null : readRunnerAnswers(row.answers, shapeOf(row)),
   };
@@ -122,6 +130,8 @@ export type CreatedRequest = {
   id: string;
   url: string;
   expiresAt: Date;
+  /** The last clinic day the link works. */
+  expiresOn: string;
   status: "open";
   /** Present when sendEmail was asked: whether the mail server accepted it. */
   email?: LinkEmailResult;
@@ -145,6 +155,8 @@ export async function createQuestionnaireRequest(
       );
     if (input.sendEmail) await checkCanEmail(tx, actor.clinicId, episode.patientId);
     const psfsActivities = input.instruments.includes("psfs") ? await episodePsfsActivities(tx, actor.clinicId, episodeId) : [];
+    // Valid to the end of the clinic's day `expiresInDays` from today, in the clinic's time zone.
+    const { today, timezone } = await clinicClock(tx, actor.clinicId);
     const created = await tx.questionnaireRequest.create({
       data: {
         clinicId: actor.clinicId,
@@ -152,7 +164,7 @@ export async function createQuestionnaireRequest(
         tokenHash: hash,
         instruments: input.instruments,
         psfsActivities,
-        expiresAt: new Date(Date.now() + input.expiresInDays * 86_400_000),
+        expiresAt: endOfDayIn(addDays(today, input.expiresInDays), timezone),
         createdById: actor.userId,
       },
     });
@@ -163,10 +175,10 @@ export async function createQuestionnaireRequest(
       patientId: episode.patientId,
       detail: { episodeId, instruments: input.instruments, expiresAt: created.expiresAt.toISOString(), psfsActivities },
     });
-    return created;
+    return { ...created, expiresOn: dayEndedBy(created.expiresAt, timezone) };
   });
   const url = runnerLinkUrl(origin, token);
-  const result: CreatedRequest = { id: row.id, url, expiresAt: row.expiresAt, status: "open" };
+  const result: CreatedRequest = { id: row.id, url, expiresAt: row.expiresAt, expiresOn: row.expiresOn, status: "open" };
   if (input.sendEmail) result.email = await deliverLinkByEmail(actor, { kind: "questionnaire", id: row.id, episodeId, url });
   return result;
 }
@@ -302,6 +314,8 @@ export type RunnerQuestionnaire = RunnerGreeting & {
   instruments: Instrument[];
   psfsActivities: string[];
   expiresAt: string;
+  /** The last clinic day the link works. */
+  expiresOn: string;
   /** Answers saved so far. */
   draft: Record<string, unknown> | null;
   draftSavedAt: string | null;
@@ -331,6 +345,7 @@ export async function openQuestionnaire(token: unknown, via: "page" | "api"): Pr
   return transaction(async (tx) => {
     const row = await usableRequest(tx, token);
     const greeting = await greetingOf(tx, row.clinicId, row.episodeId);
+    const { timezone } = await clinicClock(tx, row.clinicId);
     if (!row.firstOpenedAt)
       await tx.questionnaireRequest.updateMany({ where: { id: row.id, clinicId: row.clinicId }, data: { firstOpenedAt: new Date() } });
     await auditRunner(tx, row.clinicId, {
@@ -347,6 +362,7 @@ export async function openQuestionnaire(token: unknown, via: "page" | "api"): Pr
       instruments: instrumentsOf(row),
       psfsActivities: row.psfsActivities,
       expiresAt: row.expiresAt.toISOString(),
+      expiresOn: dayEndedBy(row.expiresAt, timezone),
       draft: readRunnerDraft(row.draft, shapeOf(row)),
       draftSavedAt: row.draftSavedAt?.toISOString() ?? null,
     };

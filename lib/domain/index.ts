@@ -13,3 +13,4 @@ export * from "./settings";
 export * from "./urgency";
 export * from "./windows";
 export * from "./exercises";
+export * from "./return-to-run";

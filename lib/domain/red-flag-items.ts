@@ -18,7 +18,7 @@
  * Events are ordered by when they happened: an assessment by its signing
  * time, an action by when it was recorded.
  */
-import { mostSevere, urgencyRank, type Urgency } from "./urgency";
+import { mostSevere, URGENT_FLAG_URGENCIES, urgencyRank, type Urgency } from "./urgency";
 
 export type RedFlagFiring = {
   assessmentId: string;
@@ -30,9 +30,6 @@ export type RedFlagFiring = {
 export type RedFlagActionEvent = { code: string; actedAt: Date };
 
 export type OpenRedFlag = { code: string; urgency: Urgency; assessmentId: string; raisedOn: string };
-
-/** The urgencies whose open flags are a caseload marker and stop a discharge. */
-export const URGENT_FLAG_URGENCIES: readonly Urgency[] = ["emergency", "urgent"];
 
 export const isUrgentFlag = (f: { urgency: Urgency }) => URGENT_FLAG_URGENCIES.includes(f.urgency);
 

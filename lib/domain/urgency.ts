@@ -105,6 +105,32 @@ export function displayText(d: UrgencyDisplay, unansweredQuestions?: number): st
 }
 
 /**
+ * The urgencies that call for action now: their open red flags and their
+ * referrals not yet sent are caseload markers and sit at the top of the
+ * patient page; an open one stops a discharge.
+ */
+export const URGENT_FLAG_URGENCIES: readonly Urgency[] = ["emergency", "urgent"];
+
+/** "Emergency or urgent": those urgencies in words, for the tiles and filters that count them. */
+export const URGENT_FLAG_WORDS = URGENT_FLAG_URGENCIES.map((u, i) => (i ? URGENCY_WORDS[u].toLowerCase() : URGENCY_WORDS[u])).join(" or ");
+
+const withArticle = (word: string) => `${/^[aeiou]/i.test(word) ? "an" : "a"} ${word}`;
+
+/**
+ * Referrals drafted or signed but not sent, named by their urgency (the most
+ * severe of them): "An emergency referral is not sent", "2 referrals are not
+ * sent, the most severe urgent".
+ */
+export function unsentReferralsText(count: number, urgency: Urgency | null): string {
+  const word = urgency ? URGENCY_WORDS[urgency].toLowerCase() : "";
+  const text =
+    count === 1
+      ? `${withArticle(`${word} referral`.trim())} is not sent`
+      : `${count} referrals are not sent${word ? `, the most severe ${word}` : ""}`;
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
  * A signed record whose red-flag screen is incomplete carries the signer's
  * attestation of why: "Screen incomplete: runner in pain, examination
  * deferred to Friday". Shown on the record, the banner and the referral.

@@ -155,6 +155,22 @@ export function formAnswers(answers: Answers): Answers {
   return deriveAnswers(out);
 }
 
+/**
+ * A save refused because someone else changed or signed the record since it
+ * was opened: the record as it now is, so the form can show both versions
+ * (lib/data/assessments.ts builds it; lib/actions/state.ts parses it into the
+ * action's answer with this schema).
+ */
+export const recordConflictSchema = z.object({
+  version: z.int().min(1),
+  status: z.string(),
+  assessedOn: z.string(),
+  answers: answersSchema,
+  updatedAt: z.string(),
+  updatedBy: z.string().nullable(),
+});
+export type RecordConflict = z.output<typeof recordConflictSchema>;
+
 /** Saving a draft: new (no assessmentId) or an update naming the version it started from. */
 export const saveDraftSchema = z.strictObject({
   assessmentId: uuid.optional(),

@@ -78,6 +78,18 @@ it("records treatment given, then discharges with a reason and the outcome", asy
   await page.getByText("say why the episode ends when the reason is Other").first().waitFor();
   await page.getByLabel("Reason for discharge").selectOption("returned_to_full_running");
   await page.getByRole("button", { name: "Discharge episode" }).click();
+  // Discharging asks first, saying what it freezes; cancelling sends nothing.
+  const confirm = page.getByRole("dialog", { name: "Discharge this episode?" });
+  await confirm.waitFor();
+  const asked = await confirm.innerText();
+  expect(asked).toContain("Returned to full running");
+  expect(asked).toMatch(/Returned to running\s+\d{1,2} [A-Z][a-z]{2} \d{4}/);
+  expect(asked).toMatch(/1 measure, baseline .*, final /);
+  await page.keyboard.press("Escape");
+  await confirm.waitFor({ state: "hidden" });
+  expect(await page.getByText("The discharge is part of the record.").count()).toBe(0);
+  await page.getByRole("button", { name: "Discharge episode" }).click();
+  await confirm.getByRole("button", { name: "Discharge", exact: true }).click();
   // The page now shows the discharge, kept on the record.
   await page.getByText("The discharge is part of the record.").waitFor();
   await page.getByTestId("discharge").waitFor();

@@ -17,21 +17,29 @@ afterAll(async () => {
 
 const rows = (page: Page) => page.getByTestId("caseload").locator("tbody tr");
 
-it("shows unsent urgent referrals on the caseload and at the top of the patient page", async () => {
+it("shows unsent emergency and urgent referrals on the caseload and at the top of the patient page, named by urgency", async () => {
   const context = await newContext(browser);
   const page = await context.newPage();
   await signIn(page, "clinician@riverside.example");
-  const unsent = Number(await page.getByTestId("count-urgent-referrals-not-sent").innerText());
+  const unsent = Number(await page.getByTestId("count-emergency-or-urgent-referrals-not-sent").innerText());
   expect(unsent).toBeGreaterThan(0);
-  await page.getByRole("link", { name: /Urgent referrals not sent/ }).click();
+  await page.getByRole("link", { name: /Emergency or urgent referrals not sent/ }).click();
   await page.waitForURL(/unsent=1/);
   expect(await rows(page).count()).toBe(Math.min(unsent, 25));
-  for (const r of await rows(page).allInnerTexts()) expect(r).toContain("Urgent referral not sent");
+  // Each marker names the referral's urgency from the one vocabulary: an emergency is never called urgent.
+  const markers = await page.getByTestId("row-unsent-referral").allInnerTexts();
+  expect(markers).toHaveLength(Math.min(unsent, 25));
+  for (const m of markers)
+    expect(m).toMatch(
+      /^(An emergency referral is not sent|An urgent referral is not sent|\d+ referrals are not sent, the most severe (emergency|urgent))$/,
+    );
   await rows(page).first().getByRole("link").first().click();
   await page.waitForURL(/\/patients\/[0-9a-f-]{36}$/);
   const needed = page.getByTestId("action-needed");
   await needed.getByTestId("unsent-urgent-referral").first().waitFor();
-  expect(await needed.innerText()).toMatch(/urgent referral is not sent|urgent referrals are not sent/);
+  expect(await needed.innerText()).toMatch(
+    /An (emergency|urgent) referral is not sent|\d+ referrals are not sent, the most severe (emergency|urgent)/,
+  );
   await context.close();
 });
 
@@ -39,9 +47,9 @@ it("refuses to discharge with an open urgent flag, then records what was done wi
   const context = await newContext(browser);
   const page = await context.newPage();
   await signIn(page, "clinician@riverside.example");
-  const open = Number(await page.getByTestId("count-open-urgent-flags").innerText());
+  const open = Number(await page.getByTestId("count-open-emergency-or-urgent-flags").innerText());
   expect(open).toBeGreaterThan(0);
-  await page.getByRole("link", { name: /Open urgent flags/ }).click();
+  await page.getByRole("link", { name: /Open emergency or urgent flags/ }).click();
   await page.waitForURL(/openFlags=1/);
   const texts = await rows(page).allInnerTexts();
   expect(texts.length).toBe(Math.min(open, 25));
@@ -68,6 +76,7 @@ it("refuses to discharge with an open urgent flag, then records what was done wi
   expect(main).toContain(flag);
   await page.getByLabel("Reason for discharge").selectOption("referred_on");
   await page.getByRole("button", { name: "Discharge episode" }).click();
+  await page.getByRole("dialog", { name: "Discharge this episode?" }).getByRole("button", { name: "Discharge", exact: true }).click();
   await page
     .getByText(/cannot be discharged while/)
     .last()

@@ -16,6 +16,7 @@ import {
   withdrawQuestionnaireRequest,
 } from "@/lib/data/questionnaires";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { addDays, startOfDayIn, todayIn } from "@/lib/format";
 import { newRunnerToken } from "@/lib/runner-token";
 import { caseloadQuerySchema } from "@/lib/validation/caseload";
 import { patientSchema } from "@/lib/validation/patients";
@@ -43,24 +44,28 @@ async function episode(t: TestClinic = c, email: string | undefined = undefined)
 const request = (episodeId: string, body: unknown = { instruments: ["pain", "screen"] }, t: TestClinic = c) =>
   createQuestionnaireRequest(t.clinician, episodeId, createRequestSchema.parse(body), ORIGIN);
 
-/** Moves the clock (Date only) by `days`. */
-function travel(days: number) {
+/** Sets the clock (Date only) to an instant. */
+function clockAt(ms: number) {
   jest.useFakeTimers({
-    now: Date.now() + days * 86_400_000,
+    now: ms,
     doNotFake: ["nextTick", "setImmediate", "setTimeout", "setInterval", "queueMicrotask", "clearTimeout", "clearInterval"],
   });
 }
 
+/** Moves the clock (Date only) by `days`. */
+const travel = (days: number) => clockAt(Date.now() + days * 86_400_000);
+
 describe("making a request", () => {
-  it("answers {id, url, expiresAt, status: open}; the URL carries a 256-bit token that is stored only as its hash", async () => {
+  it("answers {id, url, expiresAt, expiresOn, status: open}; the URL carries a 256-bit token that is stored only as its hash", async () => {
     const { episodeId, patientId } = await episode();
-    const before = Date.now();
+    const today = todayIn("UTC");
     const created = await request(episodeId, { instruments: ["screen", "pain"], expiresInDays: 3 });
-    expect(Object.keys(created).sort()).toEqual(["expiresAt", "id", "status", "url"]);
+    expect(Object.keys(created).sort()).toEqual(["expiresAt", "expiresOn", "id", "status", "url"]);
     expect(created.status).toBe("open");
     expect(created.url).toMatch(new RegExp(`^${ORIGIN}/r/q[A-Za-z0-9_-]{65}$`));
-    expect(created.expiresAt.getTime() - before).toBeGreaterThanOrEqual(3 * 86_400_000 - 1000);
-    expect(created.expiresAt.getTime() - before).toBeLessThanOrEqual(3 * 86_400_000 + 5000);
+    // Valid to the end of the clinic's third day from today (this clinic keeps UTC).
+    expect(created.expiresOn).toBe(addDays(today, 3));
+    expect(created.expiresAt.toISOString()).toBe(`${addDays(today, 4)}T00:00:00.000Z`);
     const token = tokenOf(created.url);
     const row = await testDb().questionnaireRequest.findUniqueOrThrow({ where: { id: created.id } });
     expect(row.instruments).toEqual(["pain", "screen"]); // the product's order
@@ -71,6 +76,24 @@ describe("making a request", () => {
       ["questionnaire.create", "staff", c.clinician.userId, patientId],
     ]);
     expect(JSON.stringify(events.map((e) => e.detail))).not.toContain(token.slice(23));
+  });
+
+  it("works to the end of its last day in the clinic's time zone, not UTC's", async () => {
+    const far = await createClinic();
+    await testDb().clinic.update({ where: { id: far.clinicId }, data: { timezone: "Pacific/Auckland" } });
+    const { episodeId } = await episode(far);
+    const created = await request(episodeId, { instruments: ["pain"], expiresInDays: 2 }, far);
+    const lastDay = addDays(todayIn("Pacific/Auckland"), 2);
+    expect(created.expiresOn).toBe(lastDay);
+    expect(created.expiresAt).toEqual(startOfDayIn(addDays(lastDay, 1), "Pacific/Auckland"));
+    const [listed] = await listQuestionnaireRequests(far.viewer, episodeId);
+    expect(listed).toMatchObject({ expiresOn: lastDay, status: "open" });
+    const token = tokenOf(created.url);
+    // A minute before the end of the last day in Auckland it still works; a minute after, it has expired.
+    clockAt(created.expiresAt.getTime() - 60_000);
+    expect((await callRunnerApi("GET", token)).status).toBe(200);
+    clockAt(created.expiresAt.getTime() + 60_000);
+    expect((await callRunnerApi("GET", token)).status).toBe(410);
   });
 
   it("defaults to 7 days and refuses bad input naming the field", () => {
@@ -117,6 +140,7 @@ describe("the runner's answers", () => {
       instruments: ["pain", "screen"],
       psfsActivities: [],
       expiresAt: created.expiresAt.toISOString(),
+      expiresOn: created.expiresOn,
       draft: null,
       draftSavedAt: null,
     });
@@ -184,7 +208,7 @@ describe("the runner's answers", () => {
     const { episodeId } = await episode();
     const created = await request(episodeId, { instruments: ["pain"], expiresInDays: 1 });
     const token = tokenOf(created.url);
-    travel(1.01);
+    travel(2.01); // past the end of tomorrow, the last day it works
     const late = await callRunnerApi("POST", token, { answers: completeAnswers(["pain"]) });
     expect(late.status).toBe(410);
     expect(late.body.message).toBe("This link has expired. Please ask your clinic for a new one.");

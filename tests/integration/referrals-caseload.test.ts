@@ -154,6 +154,35 @@ describe("referrals", () => {
 });
 
 describe("caseload", () => {
+  it("names unsent referrals by their most severe urgency until they are sent or cancelled", async () => {
+    const t = await createClinic();
+    const { episodeId } = await signedEpisode(t, { symptoms: { locking: true, painNow: 6 } }, "Unsent");
+    const row = async () =>
+      (await getCaseload(t.viewer, caseloadQuerySchema.parse({ unsent: "1" }))).items.find((r) => r.episodeId === episodeId);
+    const urgent = await createReferralDraft(t.clinician, episodeId);
+    expect(await row()).toMatchObject({ unsentUrgentReferrals: 1, unsentReferralUrgency: "urgent" });
+    const emergency = await createReferralDraft(t.clinician, episodeId);
+    await updateReferralDraft(t.clinician, {
+      referralId: emergency.id,
+      version: emergency.version,
+      assessmentId: emergency.assessmentId,
+      urgency: "emergency",
+      reason: emergency.reason,
+      question: "Same-day review?",
+      recipient: undefined,
+      treatmentSoFar: undefined,
+      responseToTreatment: undefined,
+      notes: undefined,
+    });
+    expect(await row()).toMatchObject({ unsentUrgentReferrals: 2, unsentReferralUrgency: "emergency" });
+    await cancelReferral(t.clinician, emergency.id, "Seen in the emergency department");
+    expect(await row()).toMatchObject({ unsentUrgentReferrals: 1, unsentReferralUrgency: "urgent" });
+    await deleteReferralDraft(t.clinician, urgent.id);
+    expect(await row()).toBeUndefined();
+    const stored = await testDb().episode.findUniqueOrThrow({ where: { id: episodeId } });
+    expect({ n: stored.unsentUrgentReferrals, urgency: stored.unsentReferralUrgency }).toEqual({ n: 0, urgency: null });
+  });
+
   it("counts, filters and pages the open episodes of the clinic only", async () => {
     const t = await createClinic();
     const flagged = await signedEpisode(t, { symptoms: { calfSwellingOrTenderness: true } }, "Alpha");

@@ -12,7 +12,7 @@ import { createDiaryLink } from "@/lib/data/diary";
 import { createEpisode, createPatient } from "@/lib/data/patients";
 import { createQuestionnaireRequest, emailQuestionnaireLink } from "@/lib/data/questionnaires";
 import { ConflictError, ValidationError } from "@/lib/errors";
-import { addDays } from "@/lib/format";
+import { addDays, formatDate } from "@/lib/format";
 import { patientSchema } from "@/lib/validation/patients";
 import { createRequestSchema } from "@/lib/validation/runner";
 import { closeTestDb, createClinic, isoDaysAgo, patientInput, testDb, type TestClinic } from "../helpers/fixtures";
@@ -80,6 +80,7 @@ it("sends the questionnaire link when the request is made: the link exactly, the
   expect(mail.subject).toBe("Riverside Mail Test: questions about your knee before your visit");
   expect(mail.text).toContain(`Hello Maya,`);
   expect(mail.text?.split("\n")).toContain(created.url);
+  expect(mail.text).toContain(`until ${formatDate(created.expiresOn)}`);
   expect(mail.text).not.toMatch(/Okafor|MRN/);
   // The link in the mail is the one that works.
   expect((await callRunnerApi("GET", tokenOf(created.url))).status).toBe(200);

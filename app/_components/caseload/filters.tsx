@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { URGENT_FLAG_WORDS } from "@/lib/domain/urgency";
 import type { CaseloadQuery } from "@/lib/validation/caseload";
 import { buttonClass } from "@/app/_components/ui/button";
 import { Card } from "@/app/_components/ui/card";
@@ -70,8 +71,8 @@ export function CaseloadFilters({ q }: { q: CaseloadQuery }) {
 const OTHER_FILTERS = [
   ["worsening", "Worsening"],
   ["drafts", "Unsigned drafts"],
-  ["openFlags", "Open urgent flags"],
-  ["unsent", "Urgent referral not sent"],
+  ["openFlags", `Open ${URGENT_FLAG_WORDS.toLowerCase()} flag`],
+  ["unsent", `${URGENT_FLAG_WORDS} referral not sent`],
   ["returned", "Questionnaire returned"],
   ["diary", "Diary alert"],
 ] as const;

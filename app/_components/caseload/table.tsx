@@ -2,7 +2,7 @@ import Link from "next/link";
 import { AlertOctagon, AlertTriangle, ClipboardCheck, NotebookPen, Send, TrendingDown } from "lucide-react";
 import { runnerReportedLabel } from "@/lib/questions";
 import { SIDE_LABELS } from "@/lib/domain";
-import { displayLevel } from "@/lib/domain/urgency";
+import { displayLevel, unsentReferralsText } from "@/lib/domain/urgency";
 import type { CaseloadRow } from "@/lib/data/caseload";
 import { redFlagLabel } from "@/lib/data/red-flag-state";
 import { ageOn, formatDate } from "@/lib/format";
@@ -111,7 +111,7 @@ function CaseloadTableRow({ r, today }: { r: CaseloadRow; today: string }) {
         {r.unsentUrgentReferrals ? (
           <span className="mt-1 flex items-center gap-1 text-xs font-semibold text-red-800" data-testid="row-unsent-referral">
             <Send aria-hidden="true" className="h-3.5 w-3.5 shrink-0" />
-            Urgent referral not sent
+            {unsentReferralsText(r.unsentUrgentReferrals, r.unsentReferralUrgency)}
           </span>
         ) : null}
         {r.runnerRedFlags.length ? (

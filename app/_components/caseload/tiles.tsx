@@ -2,20 +2,21 @@ import Link from "next/link";
 import { AlertOctagon, AlertTriangle, CalendarClock, ClipboardCheck, FileEdit, NotebookPen, Send, TrendingDown } from "lucide-react";
 import type { CaseloadCounts } from "@/lib/data/caseload";
 import type { CaseloadQuery } from "@/lib/validation/caseload";
+import { URGENT_FLAG_WORDS } from "@/lib/domain/urgency";
 import { caseloadHref } from "./href";
 
 /** The counts at the top of the caseload, each a link to the runners it counts (the active one outlined). */
 export function CaseloadTiles({ counts, q }: { counts: CaseloadCounts; q: CaseloadQuery }) {
   const tiles = [
     {
-      label: "Open urgent flags",
+      label: `Open ${URGENT_FLAG_WORDS.toLowerCase()} flags`,
       value: counts.openUrgentFlags,
       Icon: AlertOctagon,
       link: caseloadHref({}, { openFlags: "1" }),
       active: q.openFlags,
     },
     {
-      label: "Urgent referrals not sent",
+      label: `${URGENT_FLAG_WORDS} referrals not sent`,
       value: counts.unsentReferrals,
       Icon: Send,
       link: caseloadHref({}, { unsent: "1" }),

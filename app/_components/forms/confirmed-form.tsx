@@ -1,13 +1,41 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useEffectEvent, useRef, useState, type ReactNode } from "react";
+import { useEffect, useEffectEvent, useRef, useState, type FormEvent, type ReactNode, type RefObject } from "react";
 import type { ActionState } from "@/lib/actions/state";
 import { useFormAction } from "@/app/_components/forms/use-form-action";
 import { Button } from "@/app/_components/ui/button";
 import { ConfirmDialog } from "@/app/_components/ui/confirm-dialog";
 
 type Variant = "primary" | "secondary" | "danger" | "ghost";
+
+/**
+ * Asks before a form's submit reaches its action: `onSubmit` (the form's
+ * submit handler) opens the confirmation instead; `confirm` submits the form
+ * for real, `cancel` closes the question and sends nothing.
+ */
+export function useConfirmBeforeSubmit(submit: (e: FormEvent<HTMLFormElement>) => void, formRef: RefObject<HTMLFormElement | null>) {
+  const [asking, setAsking] = useState(false);
+  const confirmed = useRef(false);
+  return {
+    asking,
+    onSubmit(e: FormEvent<HTMLFormElement>) {
+      if (confirmed.current) {
+        confirmed.current = false;
+        submit(e);
+        return;
+      }
+      e.preventDefault();
+      setAsking(true);
+    },
+    confirm() {
+      setAsking(false);
+      confirmed.current = true;
+      formRef.current?.requestSubmit();
+    },
+    cancel: () => setAsking(false),
+  };
+}
 
 /**
  * A form whose submit freezes something (signing a referral, discharging):
@@ -43,8 +71,7 @@ export function ConfirmedForm<T>({
   children?: (state: ActionState<T>) => ReactNode;
 }) {
   const { state, onSubmit, pending, formRef } = useFormAction(action);
-  const [asking, setAsking] = useState(false);
-  const confirmed = useRef(false);
+  const ask = useConfirmBeforeSubmit(onSubmit, formRef);
   const router = useRouter();
   const report = useEffectEvent((s: ActionState<T>) => onState?.(s));
   useEffect(() => {
@@ -53,20 +80,7 @@ export function ConfirmedForm<T>({
   }, [state, router]);
   return (
     <>
-      <form
-        ref={formRef}
-        aria-label={formLabel}
-        className="inline-flex flex-col gap-1"
-        onSubmit={(e) => {
-          if (confirmed.current) {
-            confirmed.current = false;
-            onSubmit(e);
-            return;
-          }
-          e.preventDefault();
-          setAsking(true);
-        }}
-      >
+      <form ref={formRef} aria-label={formLabel} className="inline-flex flex-col gap-1" onSubmit={ask.onSubmit}>
         {Object.entries(fields).map(([name, value]) => (
           <input key={name} type="hidden" name={name} value={value} />
         ))}
@@ -81,17 +95,7 @@ export function ConfirmedForm<T>({
           </span>
         ) : null}
       </form>
-      <ConfirmDialog
-        open={asking}
-        title={title}
-        confirmLabel={confirmLabel}
-        onCancel={() => setAsking(false)}
-        onConfirm={() => {
-          setAsking(false);
-          confirmed.current = true;
-          formRef.current?.requestSubmit();
-        }}
-      >
+      <ConfirmDialog open={ask.asking} title={title} confirmLabel={confirmLabel} onCancel={ask.cancel} onConfirm={ask.confirm}>
         {summary}
       </ConfirmDialog>
     </>

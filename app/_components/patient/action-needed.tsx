@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { AlertOctagon, Send } from "lucide-react";
-import { isUrgentFlag, SIDE_LABELS } from "@/lib/domain";
+import { isUrgentFlag, SIDE_LABELS, unsentReferralsText } from "@/lib/domain";
 import type { HeaderEpisode } from "@/lib/data/patients";
 import { redFlagLabel } from "@/lib/data/red-flag-state";
 import { formatDate } from "@/lib/format";
@@ -41,9 +41,7 @@ export function ActionNeeded({ patientId, episodes }: { patientId: string; episo
         {referrals.map((e) => (
           <li key={`ref-${e.id}`} className="flex flex-wrap items-baseline gap-1.5" data-testid="unsent-urgent-referral">
             <Send aria-hidden="true" className="h-3.5 w-3.5 self-center text-red-800" />
-            <span className="font-medium">
-              {e.unsentUrgentReferrals === 1 ? "An urgent referral is" : `${e.unsentUrgentReferrals} urgent referrals are`} not sent
-            </span>
+            <span className="font-medium">{unsentReferralsText(e.unsentUrgentReferrals, e.unsentReferralUrgency)}</span>
             <span className="text-xs text-slate-600">({SIDE_LABELS[e.side]}: drafted or signed, not yet sent)</span>
             <Link href={`/patients/${patientId}/referrals`} className="text-xs text-sky-800 underline">
               Send or cancel {e.unsentUrgentReferrals === 1 ? "it" : "them"}

@@ -176,18 +176,18 @@ function Questionnaires({ patientId, episodeId, firstName, open, canManage, emai
           <tbody>
             {requests.map((r) => (
               <tr key={r.id} className="border-t border-slate-100 align-top" data-testid="questionnaire-request">
-                <td className="py-1 pr-2 whitespace-nowrap">{formatDate(r.createdAt)}</td>
+                <td className="py-1 pr-2 whitespace-nowrap">{formatDate(r.createdOn)}</td>
                 <td className="py-1 pr-2">{r.instruments.map((i) => (i === "pain" ? "Pain" : INSTRUMENT_LABELS[i])).join(", ")}</td>
                 <td className="py-1 pr-2">
                   <span className="font-medium">{r.statusLabel}</span>
                   <span className="block text-slate-600">
                     {r.status === "open"
-                      ? `until ${formatDate(r.expiresAt)}${r.draftSavedAt ? ", started" : r.firstOpenedAt ? ", opened" : ""}`
+                      ? `until ${formatDate(r.expiresOn)}${r.draftSavedAt ? ", started" : r.firstOpenedAt ? ", opened" : ""}`
                       : r.status === "completed"
                         ? `${formatDate(r.submittedOn)}${r.reviewedAt ? `, reviewed${r.reviewedBy ? ` by ${r.reviewedBy}` : ""}` : ", not reviewed"}`
                         : r.status === "expired"
-                          ? formatDate(r.expiresAt)
-                          : formatDate(r.withdrawnAt)}
+                          ? formatDate(r.expiresOn)
+                          : formatDate(r.withdrawnOn)}
                     {r.emailedAt ? ", e-mailed" : ""}
                   </span>
                 </td>

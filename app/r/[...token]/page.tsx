@@ -63,7 +63,7 @@ export default async function RunnerPage({ params }: Props) {
         steps={steps}
         psfsActivities={link.psfsActivities}
         draft={link.draft}
-        expiresOn={formatDate(link.expiresAt)}
+        expiresOn={formatDate(link.expiresOn)}
       />
     </RunnerShell>
   );

@@ -13,7 +13,7 @@ import {
   ValidationError,
   isDatabaseUnavailable,
 } from "@/lib/errors";
-import { ageOn, formatDate, formatDateTime, latestToday, startOfDayIn, todayIn } from "@/lib/format";
+import { ageOn, dayEndedBy, endOfDayIn, formatDate, formatDateTime, latestToday, startOfDayIn, todayIn } from "@/lib/format";
 import { caseloadQuerySchema } from "@/lib/validation/caseload";
 import { patientSchema } from "@/lib/validation/patients";
 import { parseRunsCsv, runFormSchema } from "@/lib/validation/runs";
@@ -129,6 +129,15 @@ describe("formatting", () => {
     expect(startOfDayIn("2026-03-30", "Europe/London").toISOString()).toBe("2026-03-29T23:00:00.000Z");
     expect(startOfDayIn("2026-11-01", "America/New_York").toISOString()).toBe("2026-11-01T04:00:00.000Z");
     expect(startOfDayIn("2026-11-02", "America/New_York").toISOString()).toBe("2026-11-02T05:00:00.000Z");
+  });
+  it("finds the instant a clinic's day ends, and the day an end-of-day instant closes", () => {
+    expect(endOfDayIn("2026-11-03", "UTC").toISOString()).toBe("2026-11-04T00:00:00.000Z");
+    expect(endOfDayIn("2026-11-03", "Australia/Sydney").toISOString()).toBe("2026-11-03T13:00:00.000Z");
+    expect(endOfDayIn("2026-10-31", "America/New_York").toISOString()).toBe("2026-11-01T04:00:00.000Z");
+    expect(dayEndedBy(endOfDayIn("2026-11-03", "Australia/Sydney"), "Australia/Sydney")).toBe("2026-11-03");
+    expect(dayEndedBy(endOfDayIn("2026-11-03", "America/New_York"), "America/New_York")).toBe("2026-11-03");
+    // An instant inside a day names that day.
+    expect(dayEndedBy(new Date("2026-11-03T15:00:00Z"), "UTC")).toBe("2026-11-03");
   });
   it("knows today in a time zone, and the latest today anywhere", () => {
     const at = new Date("2026-11-25T20:00:00Z");

@@ -22,7 +22,7 @@ const FILES = [...sources("lib"), ...sources("app")].filter((p) => !p.startsWith
 const CASTS = [
   /\bas unknown as\b/,
   /\.(answers|evaluation|evaluationInput|settingsUsed|snapshot|draft|detail)\)?\s+as\s/,
-  /\bas\s+(Answers|ClinicalAnswers|Evaluation|EvaluationV1|StoredEvaluation|ReferralSnapshot|StoredReferralSnapshot|Settings|ReferralDraftText)\b/,
+  /\bas\s+(Answers|ClinicalAnswers|Evaluation|EvaluationV1|StoredEvaluation|ReferralSnapshot|StoredReferralSnapshot|Settings|ReferralDraftText|RecordConflict)\b/,
 ];
 
 describe("no casts of stored JSON outside the readers", () => {

@@ -8,6 +8,8 @@ import {
   displayLevelOf,
   displayText,
   mostSevere,
+  unsentReferralsText,
+  URGENT_FLAG_WORDS,
   urgencyRank,
 } from "@/lib/domain/urgency";
 
@@ -56,5 +58,19 @@ describe("display level", () => {
     expect(displayText(displayLevel("urgent", true), 2)).toBe("Urgent · screen incomplete: 2 questions");
     expect(displayText(displayLevel("urgent", false), 0)).toBe("Urgent");
     expect(Object.keys(DISPLAY_LEVEL_WORDS)).toEqual([...URGENCY_ORDER, "not_screened"]);
+  });
+});
+
+describe("action needed", () => {
+  it("names unsent referrals by their urgency, never an emergency as urgent", () => {
+    expect(unsentReferralsText(1, "emergency")).toBe("An emergency referral is not sent");
+    expect(unsentReferralsText(1, "urgent")).toBe("An urgent referral is not sent");
+    expect(unsentReferralsText(2, "emergency")).toBe("2 referrals are not sent, the most severe emergency");
+    expect(unsentReferralsText(1, null)).toBe("A referral is not sent");
+    expect(unsentReferralsText(3, null)).toBe("3 referrals are not sent");
+  });
+
+  it("words the urgencies that call for action now from the one vocabulary", () => {
+    expect(URGENT_FLAG_WORDS).toBe("Emergency or urgent");
   });
 });

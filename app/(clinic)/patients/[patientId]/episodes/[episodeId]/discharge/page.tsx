@@ -52,7 +52,7 @@ export default async function DischargePage({ params }: { params: Promise<{ pati
             </Alert>
           ) : null}
           <Card title="Discharge">
-            <DischargeForm patientId={patientId} episodeId={episodeId} today={today} />
+            <DischargeForm patientId={patientId} episodeId={episodeId} today={today} outcome={outcome} />
           </Card>
         </>
       )}

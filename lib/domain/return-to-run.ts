@@ -1,0 +1,93 @@
+/**
+ * The return-to-run plan (issue 14 item 2): a staged walk-run ladder, the
+ * entry criteria recorded before the first running stage, and the steps a
+ * clinician takes on it. Defined once; the proposal from the diary is
+ * lib/clinical/return-to-run.ts. Stage 0 is "not running yet"; stages 1..n
+ * are the ladder's, in order.
+ */
+import type { RunningAdviceMode } from "./codes";
+
+/** One rung: sessions of walk and run intervals, repeated. A continuous run is 0 minutes of walking, 1 repeat. */
+export type LadderStage = { walkMinutes: number; runMinutes: number; repeats: number; sessionsPerWeek: number };
+
+/** What a stage's fields may hold (the clinic's ladder and the plan's copy are checked with these). */
+export const LADDER_LIMITS = Object.freeze({
+  walkMinutes: [0, 30],
+  runMinutes: [1, 120],
+  repeats: [1, 20],
+  sessionsPerWeek: [1, 7],
+  stages: [1, 15],
+} as const);
+
+/** The default ladder: run time rises as walk time falls, three sessions a week, to 30 minutes of continuous running. */
+export const DEFAULT_LADDER: readonly LadderStage[] = Object.freeze([
+  { walkMinutes: 4, runMinutes: 1, repeats: 6, sessionsPerWeek: 3 },
+  { walkMinutes: 3, runMinutes: 2, repeats: 6, sessionsPerWeek: 3 },
+  { walkMinutes: 2, runMinutes: 3, repeats: 6, sessionsPerWeek: 3 },
+  { walkMinutes: 1, runMinutes: 4, repeats: 6, sessionsPerWeek: 3 },
+  { walkMinutes: 1, runMinutes: 9, repeats: 3, sessionsPerWeek: 3 },
+  { walkMinutes: 0, runMinutes: 20, repeats: 1, sessionsPerWeek: 3 },
+  { walkMinutes: 0, runMinutes: 30, repeats: 1, sessionsPerWeek: 3 },
+]);
+
+/** Recorded before the first running stage starts; each must be met. */
+export const ENTRY_CRITERIA = ["walk_30_pain_free", "hops_pain_free", "single_leg_squat_controlled"] as const;
+export type EntryCriterion = (typeof ENTRY_CRITERIA)[number];
+
+export const ENTRY_CRITERIA_LABELS: Readonly<Record<EntryCriterion, string>> = Object.freeze({
+  walk_30_pain_free: "Walks 30 minutes briskly without pain",
+  hops_pain_free: "10 single-leg hops on the painful side without pain",
+  single_leg_squat_controlled: "Controlled single-leg squat (knee stays over the foot)",
+});
+
+/** What a clinician does on the plan. */
+export const RETURN_TO_RUN_STEPS = ["start", "advance", "hold", "step_back", "complete"] as const;
+export type ReturnToRunStep = (typeof RETURN_TO_RUN_STEPS)[number];
+
+export const RETURN_TO_RUN_STEP_LABELS: Readonly<Record<ReturnToRunStep, string>> = Object.freeze({
+  start: "Start running (stage 1)",
+  advance: "Advance a stage",
+  hold: "Hold this stage",
+  step_back: "Step back a stage",
+  complete: "Last stage complete: back to running",
+});
+
+/** The words the runner sees for each step on their phone. */
+export const RETURN_TO_RUN_STEP_RUNNER_TEXT: Readonly<Record<ReturnToRunStep, string>> = Object.freeze({
+  start: "You can start running again, gently.",
+  advance: "Well done: you move up a stage.",
+  hold: "Stay at this stage for now.",
+  step_back: "Go back a stage for now: your knee needs a little less.",
+  complete: "You have finished the plan: you are back to running.",
+});
+
+/** Whether the running advice lets any running stage be started or continued. */
+export function runningAllowed(mode: RunningAdviceMode): boolean {
+  return mode === "pain_free" || mode === "pain_monitored";
+}
+
+/** Why a mode allows no running stage, in words ("" when it allows one). */
+export function noRunningBecause(mode: RunningAdviceMode): string {
+  if (mode === "stop") return "The latest signed assessment advises stopping running: no running stage can start.";
+  if (mode === "screen_incomplete")
+    return "There is no running advice yet (no signed assessment with a complete red-flag screen): no running stage can start.";
+  return "";
+}
+
+/** Total minutes of one session of a stage. */
+export function stageMinutes(s: LadderStage): number {
+  return (s.walkMinutes + s.runMinutes) * s.repeats;
+}
+
+/** A stage in words: "Walk 4 min, run 1 min, 6 times (30 min), 3 sessions a week"; a continuous run: "Run 20 min continuously, 3 sessions a week". */
+export function stageText(s: LadderStage): string {
+  const week = `${s.sessionsPerWeek} session${s.sessionsPerWeek === 1 ? "" : "s"} a week`;
+  if (s.walkMinutes === 0 && s.repeats === 1) return `Run ${s.runMinutes} min continuously, ${week}`;
+  if (s.walkMinutes === 0) return `Run ${s.runMinutes} min, ${s.repeats} times (${stageMinutes(s)} min), ${week}`;
+  return `Walk ${s.walkMinutes} min, run ${s.runMinutes} min, ${s.repeats} times (${stageMinutes(s)} min), ${week}`;
+}
+
+/** The stage's name: "Stage 3 of 7", or "Not running yet" for stage 0. */
+export function stageName(stage: number, of: number): string {
+  return stage === 0 ? "Not running yet" : `Stage ${stage} of ${of}`;
+}
