@@ -5,7 +5,8 @@ import type { Tx } from "@/lib/data/tx";
  * The maintained summary behind the clinic outcome figures (docs/outcomes.md):
  * one "EpisodeOutcome" row per episode, computed by one SQL statement from the
  * episode's signed assessments (entered in error never count), its latest
- * discharge and its referrals. `refreshEpisodeSummary` runs it for the episode
+ * discharge, its referrals and its return to running (`Episode.returnedToRunAt`,
+ * derived by PostgreSQL; a trigger of the migration copies its changes here). `refreshEpisodeSummary` runs it for the episode
  * it refreshes, so every change that keeps the caseload in step keeps this in
  * step too; the synthetic generator runs it once for a whole clinic ($2 null).
  *
@@ -69,7 +70,7 @@ const COLUMNS = [
 
 export const REFRESH_EPISODE_OUTCOMES_SQL = `
 WITH ep AS (
-  SELECT e.id, e."clinicId", e."patientId", e.side, e.status, (e."createdAt" AT TIME ZONE c.timezone)::date AS "createdOn",
+  SELECT e.id, e."clinicId", e."patientId", e.side, e.status, e."returnedToRunAt", (e."createdAt" AT TIME ZONE c.timezone)::date AS "createdOn",
          (e."dischargedAt" AT TIME ZONE c.timezone)::date AS "dischargedOn"
     FROM "Episode" e JOIN "Clinic" c ON c.id = e."clinicId"
    WHERE e."clinicId" = $1::uuid AND c.id = $1::uuid AND ($2::uuid[] IS NULL OR e.id = ANY($2::uuid[]))
@@ -84,9 +85,9 @@ WITH ep AS (
     FROM signed s
    ORDER BY s."episodeId", (s.kind = 'intake') DESC, s."assessedOn", s."signedAt"
 ), dis AS (
-  SELECT ep.id AS "episodeId", COALESCE(d."dischargedOn", ep."dischargedOn") AS "dischargedOn", d.reason, d."returnToRunningOn"
+  SELECT ep.id AS "episodeId", COALESCE(d."dischargedOn", ep."dischargedOn") AS "dischargedOn", d.reason
     FROM ep LEFT JOIN LATERAL (
-      SELECT d."dischargedOn", d.reason, d."returnToRunningOn"
+      SELECT d."dischargedOn", d.reason
         FROM "Discharge" d
        WHERE d."clinicId" = $1::uuid AND d."episodeId" = ep.id
        ORDER BY d."createdAt" DESC LIMIT 1
@@ -120,7 +121,7 @@ SELECT ep.id, ep."clinicId", ep."patientId", ep.side, ep.status,
        COALESCE(b."assessedOn", ep."createdOn"),
        b."signedById", b."signedByName",
        COALESCE(ARRAY(SELECT c->>'code' FROM jsonb_array_elements(CASE WHEN jsonb_typeof(b.evaluation->'considerations') = 'array' THEN b.evaluation->'considerations' ELSE '[]'::jsonb END) c), '{}'),
-       dis."dischargedOn", dis.reason, dis."returnToRunningOn",
+       dis."dischargedOn", dis.reason, ep."returnedToRunAt",
        referred."episodeId" IS NOT NULL,
        COALESCE(v."redFlag", false), COALESCE(v."reviewsFollowed", 0), COALESCE(v."reviewsOnTime", 0),
        CASE WHEN ep.status = 'open' THEN v."reviewPending" END,

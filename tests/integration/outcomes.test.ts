@@ -276,12 +276,21 @@ describe("clinic outcomes of a hand-built clinic", () => {
     await expect(clinicOutcomes(c.clinician, outcomesQuerySchema.parse({ from: "2001-01-01" }))).rejects.toBeInstanceOf(ValidationError);
   });
 
+  it("follows the episode's return to running as PostgreSQL derives it (a return-to-run plan completed, no discharge)", async () => {
+    const e = await episode(40);
+    await visit(e, 0, { painNow: 5 });
+    // As kc_refresh_returned_to_run sets it when the last stage of the plan is confirmed complete.
+    await testDb().episode.update({ where: { id: e.episodeId }, data: { returnedToRunAt: new Date(`${isoDaysAgo(3)}T00:00:00.000Z`) } });
+    const row = await appDb().episodeOutcome.findUniqueOrThrow({ where: { episodeId: e.episodeId } });
+    expect(row.returnToRunningOn?.toISOString().slice(0, 10)).toBe(isoDaysAgo(3));
+  });
+
   it("the maintained summary equals a recomputation of the whole clinic", async () => {
     const rows = () =>
       appDb().episodeOutcome.findMany({ where: { clinicId: c.clinicId }, orderBy: { episodeId: "asc" }, omit: { refreshedAt: true } });
     const kept = await rows();
     await refreshClinicOutcomes(appDb(), c.clinicId);
     expect(await rows()).toEqual(kept);
-    expect(kept).toHaveLength(10);
+    expect(kept).toHaveLength(11);
   });
 });

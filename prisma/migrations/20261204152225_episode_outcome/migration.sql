@@ -56,3 +56,18 @@ ALTER TABLE "EpisodeOutcome" ADD CONSTRAINT "EpisodeOutcome_clinicId_fkey" FOREI
 
 -- AddForeignKey
 ALTER TABLE "EpisodeOutcome" ADD CONSTRAINT "EpisodeOutcome_clinicId_episodeId_fkey" FOREIGN KEY ("clinicId", "episodeId") REFERENCES "Episode"("clinicId", "id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- "EpisodeOutcome"."returnToRunningOn" follows "Episode"."returnedToRunAt",
+-- which PostgreSQL derives itself (kc_refresh_returned_to_run) when a
+-- discharge or a return-to-run decision is recorded: copy each change.
+CREATE FUNCTION kc_episode_outcome_returned_to_run() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE "EpisodeOutcome" SET "returnToRunningOn" = NEW."returnedToRunAt"
+   WHERE "episodeId" = NEW.id AND "clinicId" = NEW."clinicId";
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER episode_outcome_returned_to_run
+  AFTER UPDATE OF "returnedToRunAt" ON "Episode"
+  FOR EACH ROW WHEN (OLD."returnedToRunAt" IS DISTINCT FROM NEW."returnedToRunAt")
+  EXECUTE FUNCTION kc_episode_outcome_returned_to_run();
