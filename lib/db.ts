@@ -1,3 +1,4 @@
+import "server-only";
 import { appendFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";

@@ -8,6 +8,8 @@
  * About 40 fictional runners per clinic with episodes and runs, dated
  * relative to today so the caseload always has someone due and overdue.
  */
+// The app's server modules load outside Next (scripts/server-only.cjs): first.
+import "../scripts/server-only.cjs";
 import "dotenv/config";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";

@@ -1,3 +1,4 @@
+import "server-only";
 import { isDeepStrictEqual } from "node:util";
 import type { Actor } from "@/lib/domain/access";
 import { reviewDateIssues } from "@/lib/validation/review-date";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma } from "@/prisma/generated/client";
 import type { Actor } from "@/lib/domain/access";
 import { transaction, type Tx } from "@/lib/data/tx";

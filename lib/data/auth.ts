@@ -1,3 +1,4 @@
+import "server-only";
 import { ROLES, type Actor, type Role } from "@/lib/domain/access";
 import { audit } from "@/lib/data/audit";
 import { read, transaction, type Tx } from "@/lib/data/tx";

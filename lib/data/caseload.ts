@@ -1,3 +1,4 @@
+import "server-only";
 import type { Actor } from "@/lib/domain/access";
 import { FLAGGED_MAX_RANK, urgencyRank, type Urgency } from "@/lib/domain/urgency";
 import { z } from "zod";

@@ -1,3 +1,4 @@
+import "server-only";
 import { todayIn } from "@/lib/format";
 import type { Tx } from "@/lib/data/tx";
 import { ValidationError } from "@/lib/errors";

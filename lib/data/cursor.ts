@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { ValidationError } from "@/lib/errors";
 import { INVALID_CURSOR } from "@/lib/validation/common";

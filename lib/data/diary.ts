@@ -1,3 +1,4 @@
+import "server-only";
 import type { Actor } from "@/lib/domain/access";
 import { DUPLICATE_DISTANCE_KM } from "@/lib/domain/runs";
 import {

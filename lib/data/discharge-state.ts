@@ -1,3 +1,4 @@
+import "server-only";
 import type { DischargeOutcome } from "@/lib/clinical/outcome";
 import type { DischargeReason } from "@/lib/domain/codes";
 import { readDischargeOutcome } from "@/lib/stored/discharge-outcome";

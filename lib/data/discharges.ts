@@ -1,3 +1,4 @@
+import "server-only";
 import type { Actor } from "@/lib/domain/access";
 import { computeOutcome, type DischargeOutcome, type OutcomeVisit } from "@/lib/clinical/outcome";
 import type { Scores } from "@/lib/clinical/types";

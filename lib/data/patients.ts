@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/domain/access";
 import { kneesOverlap, SIDE_LABELS, type EpisodeStatus, type Side } from "@/lib/domain";

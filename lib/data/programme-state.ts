@@ -1,3 +1,4 @@
+import "server-only";
 import { readProgrammeItems } from "@/lib/stored/programme";
 import type { ProgrammeItem } from "@/lib/validation/programme";
 import { Prisma } from "@/prisma/generated/client";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Actor } from "@/lib/domain/access";
 import { REQUEST_STATUS_LABELS, requestStatus, type Instrument, type RequestStatus } from "@/lib/domain/runner";
 import { INSTRUMENTS } from "@/lib/domain/runner";

@@ -1,3 +1,4 @@
+import "server-only";
 import { RED_FLAG_LABELS, type RedFlagCode } from "@/lib/clinical";
 import { isUrgentFlag, openRedFlags, URGENCY_WORDS, type OpenRedFlag, type RedFlagAction } from "@/lib/domain";
 import { readEvaluationOrNull } from "@/lib/stored/evaluation";

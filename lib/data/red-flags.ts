@@ -1,3 +1,4 @@
+import "server-only";
 import type { Actor } from "@/lib/domain/access";
 import { RED_FLAG_ACTION_LABELS } from "@/lib/domain/labels";
 import { audit } from "@/lib/data/audit";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { DEFAULT_SETTINGS, FINDING_LABELS, PLAN_ITEM_LABELS, RESPONSE_LABELS } from "@/lib/domain";
 import type { Actor } from "@/lib/domain/access";

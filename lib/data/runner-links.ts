@@ -1,3 +1,4 @@
+import "server-only";
 import { RUNNING_ADVICE_LABELS, runningAdviceText, type AdviceInForce } from "@/lib/domain";
 import { readEvaluationOrNull } from "@/lib/stored/evaluation";
 import { parseRunnerToken, type ParsedToken, type RunnerLinkKind } from "@/lib/runner-token";

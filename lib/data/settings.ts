@@ -1,3 +1,4 @@
+import "server-only";
 import type { Actor } from "@/lib/domain/access";
 import { DEFAULT_SETTINGS, REVIEW_INTERVAL_DEFINITION, type Settings } from "@/lib/domain/settings";
 import { audit } from "@/lib/data/audit";

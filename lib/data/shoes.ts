@@ -1,3 +1,4 @@
+import "server-only";
 import { assertCan, type Actor } from "@/lib/domain/access";
 import { audit } from "@/lib/data/audit";
 import { clinicClock, refuseFutureDates } from "@/lib/data/clinic";

@@ -1,3 +1,4 @@
+import "server-only";
 import { Prisma } from "@/prisma/generated/client";
 import { getEnv, type RateLimit } from "@/lib/env";
 import { read } from "@/lib/data/tx";

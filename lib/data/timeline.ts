@@ -1,3 +1,4 @@
+import "server-only";
 import type { Actor } from "@/lib/domain/access";
 import type { EpisodeStatus } from "@/lib/domain/codes";
 import type { Urgency } from "@/lib/domain/urgency";

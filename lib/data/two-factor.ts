@@ -1,3 +1,4 @@
+import "server-only";
 import type { Actor } from "@/lib/domain/access";
 import { audit } from "@/lib/data/audit";
 import { read, transaction } from "@/lib/data/tx";

@@ -14,6 +14,8 @@
  * Environment: BENCH_IMPORT_FILES (default 1000), BENCH_IMPORT_SECONDS
  * (length of each run in seconds, default 4800: about 100 kB a file).
  */
+// The app's server modules load outside Next (scripts/server-only.cjs): first.
+import "../server-only.cjs";
 import { createWriteStream, existsSync, mkdirSync, openAsBlob, readdirSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";

@@ -27,6 +27,8 @@
  * clinician), BENCH_DEEP_PAGE (default 1000). Reads only, except the audit
  * rows the app itself writes when a record is viewed or exported.
  */
+// The app's server modules load outside Next (scripts/server-only.cjs): first.
+import "../server-only.cjs";
 import "dotenv/config";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";

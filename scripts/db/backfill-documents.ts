@@ -12,6 +12,8 @@
  * document is never replaced, and each batch is one transaction.
  * Runs as the app's role (DATABASE_URL), which may insert stored documents.
  */
+// The app's server modules load outside Next (scripts/server-only.cjs): first.
+import "../server-only.cjs";
 import { backfillReferralDocuments } from "../../lib/data/referrals";
 import { db } from "../../lib/db";
 

@@ -10,6 +10,8 @@
  * entered in error; signed, sent, cancelled) goes into a plan that
  * generate.ts applies with set-based UPDATEs, which the triggers check.
  */
+// The app's server modules load outside Next (scripts/server-only.cjs): first.
+import "../server-only.cjs";
 import { DEFAULT_SETTINGS, RUN_WINDOW_DAYS, PLAN_ITEM_LABELS, RESPONSE_LABELS } from "../../lib/domain";
 import { randomUUID } from "node:crypto";
 

@@ -49,6 +49,8 @@
  * marked entered in error, sent and cancelled by set-based UPDATEs that the
  * triggers check row by row.
  */
+// The app's server modules load outside Next (scripts/server-only.cjs): first.
+import "../server-only.cjs";
 import "dotenv/config";
 import { randomBytes } from "node:crypto";
 import os from "node:os";

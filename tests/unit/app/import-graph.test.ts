@@ -37,15 +37,6 @@ const SERVER_ONLY = [
   "prisma/generated/",
 ];
 
-/**
- * The server's entry points mark themselves with `import "server-only"`, so that
- * Next's bundler refuses them in a client component at build time. lib/db and
- * lib/data are also loaded by tsx scripts (the seed, synthetic data,
- * benchmarks) where that package throws outside the bundler: the graph check
- * below guards them, and every path to them from a client module.
- */
-const MARKED_SERVER_ONLY = ["lib/auth.ts", "lib/api.ts", "lib/actions/define.ts", "lib/actions/state.ts"];
-
 type Edge = { to: string; typeOnly: boolean };
 
 function filesUnder(entry: string): string[] {
@@ -180,11 +171,6 @@ describe("the import graph", () => {
       graph.delete("lib/zz-a.ts");
       graph.delete("lib/zz-b.ts");
     }
-  });
-
-  it('marks the server\'s entry points with import "server-only"', () => {
-    for (const file of MARKED_SERVER_ONLY)
-      expect([file, /^import "server-only";$/m.test(readFileSync(path.join(ROOT, file), "utf8"))]).toEqual([file, true]);
   });
 
   it("lets no client module reach a server-only module", () => {
