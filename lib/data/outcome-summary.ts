@@ -1,3 +1,4 @@
+import "server-only";
 import { OUTCOME_MEASURES, OUTCOME_WINDOWS, outcomeColumn, type OutcomeMeasure } from "@/lib/domain/outcomes";
 import type { Tx } from "@/lib/data/tx";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { Prisma } from "@/prisma/generated/client";
 import { assertCan, type Actor } from "@/lib/domain/access";
 import { DISCHARGE_REASONS, type DischargeReason } from "@/lib/domain/codes";

@@ -7,6 +7,8 @@
  * (docs/outcomes.md). Safe to run again and while the app runs (an upsert).
  * Runs as the app's role (DATABASE_URL).
  */
+// The app's server modules load outside Next (scripts/server-only.cjs): first.
+import "../server-only.cjs";
 import { refreshClinicOutcomes } from "../../lib/data/outcome-summary";
 import { db } from "../../lib/db";
 
