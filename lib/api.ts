@@ -1,6 +1,7 @@
 import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
-import { appOrigin, requireApiActor } from "@/lib/auth";
+import { appOrigin, getSessionUser, requireApiActor } from "@/lib/auth";
+import { auditRefusal } from "@/lib/data/audit";
 import { type Actor, type Permission } from "@/lib/domain/access";
 import { proxy } from "@/proxy";
 import {
@@ -18,7 +19,9 @@ import {
 /**
  * The one wrapper every /api/v1 route uses: session and permission first,
  * then the handler; every error becomes a JSON answer with the right status
- * and a message that names the problem, never a stack trace.
+ * and a message that names the problem, never a stack trace. A refused write
+ * (a request that would change records) is recorded in the audit log, with the
+ * request's method and path (lib/data/audit.ts `auditRefusal`).
  */
 export class PayloadTooLargeError extends Error {
   constructor(public readonly limitBytes: number) {
@@ -38,9 +41,23 @@ export function apiRoute<P = Record<string, never>>(permission: Permission, hand
       const params = await ctx.params;
       return await handler({ req, actor, params });
     } catch (error) {
+      if (writes(permission, req)) await auditApiRefusal(req, error);
       return errorResponse(error);
     }
   };
+}
+
+/** A request that would change records: not a read, not the stateless evaluator. */
+function writes(permission: Permission, req: Request): boolean {
+  return req.method !== "GET" && req.method !== "HEAD" && permission !== "evaluate.run" && !permission.endsWith(".read");
+}
+
+async function auditApiRefusal(req: Request, error: unknown): Promise<void> {
+  const user = await getSessionUser().catch(() => null);
+  if (!user) return;
+  const path = new URL(req.url).pathname;
+  const patientId = /\/patients\/([0-9a-f-]{36})/i.exec(path)?.[1] ?? null;
+  await auditRefusal(user.actor, { attempt: "api.write", error, patientId, request: `${req.method} ${path}` });
 }
 
 /**

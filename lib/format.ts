@@ -13,7 +13,25 @@ export function formatDate(value: string | Date | null | undefined): string {
   return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
 }
 
-/** A timestamp in the clinic's time zone, with the zone: "3 Nov 2026, 14:05 GMT". */
+/**
+ * The zone's abbreviation at an instant, as people there write it: "GMT" and
+ * "BST" in London, "CET" and "CEST" in Berlin, "EST" and "EDT" in New York,
+ * "AEDT" in Sydney, "IST" in Kolkata; an offset ("GMT+4") where no English
+ * locale has a name for it. Daylight saving is the instant's own.
+ */
+const ZONE_NAME_LOCALES = ["en-GB", "en-US", "en-AU", "en-IN", "en-NZ", "en-CA", "en-ZA", "en-SG"];
+export function zoneName(at: Date, timeZone: string): string {
+  const nameIn = (locale: string) =>
+    new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: "short" }).formatToParts(at).find((p) => p.type === "timeZoneName")?.value ??
+    "";
+  for (const locale of ZONE_NAME_LOCALES) {
+    const name = nameIn(locale);
+    if (name && !/^(GMT|UTC)[+-−]/.test(name)) return name;
+  }
+  return nameIn("en-GB");
+}
+
+/** A timestamp in the clinic's time zone, with the zone's abbreviation then: "3 Nov 2026, 14:05 GMT", "3 Jul 2026, 15:05 BST". */
 export function formatDateTime(value: Date | string | null | undefined, timeZone = "UTC"): string {
   if (!value) return "—";
   const d = typeof value === "string" ? new Date(value) : value;
@@ -25,10 +43,9 @@ export function formatDateTime(value: Date | string | null | undefined, timeZone
     hour: "2-digit",
     minute: "2-digit",
     hourCycle: "h23",
-    timeZoneName: "short",
   }).formatToParts(d);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
-  return `${formatDate(`${get("year")}-${get("month")}-${get("day")}`)}, ${get("hour")}:${get("minute")} ${get("timeZoneName")}`;
+  return `${formatDate(`${get("year")}-${get("month")}-${get("day")}`)}, ${get("hour")}:${get("minute")} ${zoneName(d, timeZone)}`;
 }
 
 /** The IANA time zones a clinic can choose (what this JavaScript runtime knows, plus UTC). */

@@ -7,6 +7,7 @@ import { createUserSchema, resetPasswordSchema, updateUserSchema } from "@/lib/v
 
 export const createUserAction = defineFormAction({
   access: "admin.users",
+  attempt: "user.create",
   input: createUserSchema,
   async run(actor, input) {
     const user = await createUser(actor, input);
@@ -17,6 +18,7 @@ export const createUserAction = defineFormAction({
 
 export const updateUserAction = defineFormAction({
   access: "admin.users",
+  attempt: "user.update",
   input: updateUserSchema,
   async run(actor, input) {
     const user = await updateUser(actor, input);
@@ -27,6 +29,7 @@ export const updateUserAction = defineFormAction({
 
 export const resetPasswordAction = defineFormAction({
   access: "admin.users",
+  attempt: "user.reset_password",
   input: resetPasswordSchema,
   async run(actor, input) {
     await resetPassword(actor, input.userId, input.password);

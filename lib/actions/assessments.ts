@@ -16,6 +16,7 @@ type Saved = { id: string; version: number; status: string; urgency: string | nu
 
 export const saveDraftAction = defineAction({
   access: "assessment.write",
+  attempt: "assessment.save",
   input: saveDraftSchema,
   async run(actor, input) {
     const a = await saveDraft(actor, input);
@@ -25,6 +26,7 @@ export const saveDraftAction = defineAction({
 
 export const signAssessmentAction = defineAction({
   access: "assessment.sign",
+  attempt: "assessment.sign",
   input: signSchema,
   async run(actor, input) {
     const a = await signAssessment(actor, input.assessmentId, input.version, input.screenAttestation);
@@ -38,6 +40,7 @@ export const signAssessmentAction = defineAction({
 
 export const discardDraftAction = defineAction({
   access: "assessment.write",
+  attempt: "assessment.discard_draft",
   input: z.strictObject({ assessmentId: uuid, version: z.int().min(1) }),
   async run(actor, input) {
     await discardDraft(actor, input.assessmentId, input.version);
@@ -48,6 +51,7 @@ export const discardDraftAction = defineAction({
 
 export const addAddendumAction = defineFormAction({
   access: "assessment.write",
+  attempt: "assessment.addendum",
   input: addendumSchema,
   async run(actor, input) {
     await addAddendum(actor, input.assessmentId, input.text);
@@ -58,6 +62,7 @@ export const addAddendumAction = defineFormAction({
 
 export const enteredInErrorAction = defineFormAction({
   access: "assessment.sign",
+  attempt: "assessment.entered_in_error",
   input: enteredInErrorSchema,
   async run(actor, input) {
     await markEnteredInError(actor, input.assessmentId, input.reason);

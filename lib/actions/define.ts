@@ -1,7 +1,9 @@
 import "server-only";
 import type { z } from "zod";
 import { getSessionUser, requireApiActor } from "@/lib/auth";
+import { auditRefusal } from "@/lib/data/audit";
 import type { Actor, Permission } from "@/lib/domain/access";
+import type { AuditAttempt } from "@/lib/domain/labels";
 import { UnauthenticatedError, ValidationError } from "@/lib/errors";
 import { actionError, type ActionState } from "@/lib/actions/state";
 import { formDataToObject } from "@/lib/validation/common";
@@ -18,6 +20,11 @@ import { toInputIssues } from "@/lib/validation/evaluate-input";
  * A body returns what the form shows on success; `ok` defaults to true.
  * A body that must refuse throws an error of lib/errors (lib/data does).
  *
+ * A refused write (no permission, invalid input, a state that does not allow
+ * it, an unknown record) is recorded in the audit log as `write.refused`, in
+ * its own transaction (lib/data/audit.ts `auditRefusal`): `attempt` says what
+ * was tried.
+ *
  * Why not next-safe-action: its results have their own shape
  * ({ data, serverError, validationErrors }), and every form here reads
  * `ActionState` through useActionState; this helper is the few lines the
@@ -29,6 +36,8 @@ export type ActionAccess = Permission | "own-account";
 
 export type ActionSpec<S extends z.ZodType, T> = {
   access: ActionAccess;
+  /** What the action does, in the words of a refusal ("sign an assessment"). */
+  attempt: AuditAttempt;
   input: S;
   run: (actor: Actor, input: z.output<S>) => Promise<ActionOutcome<T>>;
 };
@@ -50,13 +59,24 @@ async function actorFor(access: ActionAccess): Promise<Actor> {
   return user.actor;
 }
 
+/** The patient a payload names (`patientId`), for the refusal's audit row. */
+function patientOf(payload: unknown): string | null {
+  if (!payload || typeof payload !== "object" || !("patientId" in payload)) return null;
+  return typeof payload.patientId === "string" ? payload.patientId : null;
+}
+
 async function execute<S extends z.ZodType, T>(spec: ActionSpec<S, T>, raw: () => unknown): Promise<ActionState<T>> {
+  let payload: unknown = null;
   try {
+    payload = raw();
     const actor = await actorFor(spec.access);
-    const input = parseActionInput(spec.input, raw());
+    const input = parseActionInput(spec.input, payload);
     const outcome = await spec.run(actor, input);
     return { ...outcome, ok: outcome.ok ?? true };
   } catch (error) {
+    // Who was refused: the signed-in user (a refusal of permission comes before the actor is returned).
+    const user = await getSessionUser().catch(() => null);
+    if (user) await auditRefusal(user.actor, { attempt: spec.attempt, error, patientId: patientOf(payload) });
     return actionError<T>(error);
   }
 }

@@ -7,6 +7,7 @@ import { dischargeFormSchema } from "@/lib/validation/discharge";
 
 export const dischargeEpisodeAction = defineFormAction({
   access: "patient.write",
+  attempt: "episode.discharge",
   input: dischargeFormSchema,
   async run(actor, { episodeId, ...input }) {
     const discharge = await dischargeEpisode(actor, episodeId, input);

@@ -15,6 +15,7 @@ import {
 
 export const createPatientAction = defineFormAction({
   access: "patient.write",
+  attempt: "patient.create",
   input: patientSchema,
   async run(actor, input) {
     const patient = await createPatient(actor, input);
@@ -25,6 +26,7 @@ export const createPatientAction = defineFormAction({
 
 export const updatePatientAction = defineFormAction({
   access: "patient.write",
+  attempt: "patient.update",
   input: updatePatientSchema,
   async run(actor, { patientId, ...input }) {
     const patient = await updatePatient(actor, patientId, input);
@@ -35,6 +37,7 @@ export const updatePatientAction = defineFormAction({
 
 export const createEpisodeAction = defineFormAction({
   access: "patient.write",
+  attempt: "episode.create",
   input: episodeSchema,
   async run(actor, input) {
     const episode = await createEpisode(actor, input);
@@ -45,6 +48,7 @@ export const createEpisodeAction = defineFormAction({
 
 export const reopenEpisodeAction = defineFormAction({
   access: "patient.write",
+  attempt: "episode.update",
   input: reopenEpisodeSchema,
   async run(actor, input) {
     const episode = await reopenEpisode(actor, input.episodeId, input.nextReviewDate);
@@ -56,6 +60,7 @@ export const reopenEpisodeAction = defineFormAction({
 /** Withdraws a duplicate episode opened by mistake (kept, struck through, not a discharge). */
 export const withdrawEpisodeAction = defineFormAction({
   access: "patient.write",
+  attempt: "episode.opened_in_error",
   input: withdrawEpisodeSchema,
   async run(actor, input) {
     const episode = await withdrawEpisode(actor, input.episodeId, input.reason);
@@ -66,6 +71,7 @@ export const withdrawEpisodeAction = defineFormAction({
 
 export const correctEpisodeAction = defineFormAction({
   access: "patient.write",
+  attempt: "episode.correct",
   input: episodeCorrectionSchema,
   async run(actor, input) {
     const episode = await correctEpisode(actor, input);

@@ -12,6 +12,7 @@ import { redFlagActionSchema } from "@/lib/validation/red-flags";
 /** The record's form "What was done about this red flag?" (the same schema as the API, with the episode). */
 export const recordRedFlagActionAction = defineFormAction({
   access: "assessment.write",
+  attempt: "red_flag.action",
   input: z.intersection(redFlagActionSchema, z.object({ episodeId: uuid, patientId: uuid })),
   async run(actor, { episodeId, patientId, ...input }) {
     const recorded = await recordRedFlagAction(actor, episodeId, input);

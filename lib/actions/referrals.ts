@@ -20,6 +20,7 @@ import {
 
 export const createReferralAction = defineFormAction({
   access: "referral.write",
+  attempt: "referral.save",
   input: createReferralSchema,
   async run(actor, input) {
     const r = await createReferralDraft(actor, input.episodeId, input.assessmentId);
@@ -30,6 +31,7 @@ export const createReferralAction = defineFormAction({
 
 export const updateReferralAction = defineFormAction({
   access: "referral.write",
+  attempt: "referral.save",
   input: updateReferralSchema,
   async run(actor, input) {
     const r = await updateReferralDraft(actor, input);
@@ -40,6 +42,7 @@ export const updateReferralAction = defineFormAction({
 
 export const signReferralAction = defineFormAction({
   access: "referral.sign",
+  attempt: "referral.sign",
   input: signReferralSchema,
   async run(actor, input) {
     const r = await signReferral(actor, input.referralId, input.version);
@@ -51,6 +54,7 @@ export const signReferralAction = defineFormAction({
 
 export const sendReferralAction = defineFormAction({
   access: "referral.sign",
+  attempt: "referral.send",
   input: sendReferralSchema,
   async run(actor, input) {
     const r = await markReferralSent(actor, input.referralId);
@@ -61,6 +65,7 @@ export const sendReferralAction = defineFormAction({
 
 export const cancelReferralAction = defineFormAction({
   access: "referral.sign",
+  attempt: "referral.cancel",
   input: cancelReferralSchema,
   async run(actor, input) {
     const r = await cancelReferral(actor, input.referralId, input.reason);
@@ -71,6 +76,7 @@ export const cancelReferralAction = defineFormAction({
 
 export const deleteReferralDraftAction = defineFormAction({
   access: "referral.write",
+  attempt: "referral.delete_draft",
   input: sendReferralSchema,
   async run(actor, input) {
     await deleteReferralDraft(actor, input.referralId);

@@ -55,6 +55,7 @@ const refresh = (patientId: string) => revalidatePath(`/patients/${patientId}`);
 
 export const createRequestAction = defineAction({
   access: "portal.manage",
+  attempt: "portal.link",
   input: createRequestActionSchema,
   async run(actor, { patientId, episodeId, ...input }) {
     const made = await createQuestionnaireRequest(actor, episodeId, input, await linkOrigin());
@@ -72,6 +73,7 @@ export const createRequestAction = defineAction({
 
 export const withdrawRequestAction = defineAction({
   access: "portal.manage",
+  attempt: "portal.link",
   input: requestActionSchema,
   async run(actor, { patientId, episodeId, requestId }) {
     await withdrawQuestionnaireRequest(actor, episodeId, requestId);
@@ -82,6 +84,7 @@ export const withdrawRequestAction = defineAction({
 
 export const reviewRequestAction = defineAction({
   access: "portal.manage",
+  attempt: "portal.review",
   input: requestActionSchema,
   async run(actor, { patientId, episodeId, requestId }) {
     await reviewQuestionnaire(actor, episodeId, requestId);
@@ -93,6 +96,7 @@ export const reviewRequestAction = defineAction({
 
 export const emailRequestAction = defineAction({
   access: "portal.manage",
+  attempt: "portal.link",
   input: emailRequestActionSchema,
   async run(actor, { patientId, episodeId, requestId, url }) {
     const email = await emailQuestionnaireLink(actor, episodeId, requestId, url);
@@ -103,6 +107,7 @@ export const emailRequestAction = defineAction({
 
 export const createDiaryLinkAction = defineAction({
   access: "portal.manage",
+  attempt: "portal.link",
   input: createDiaryLinkActionSchema,
   async run(actor, { patientId, episodeId, ...input }) {
     const made = await createDiaryLink(actor, episodeId, input, await linkOrigin());
@@ -120,6 +125,7 @@ export const createDiaryLinkAction = defineAction({
 
 export const revokeDiaryLinkAction = defineAction({
   access: "portal.manage",
+  attempt: "portal.link",
   input: diaryLinkActionSchema,
   async run(actor, { patientId, episodeId, linkId }) {
     await revokeDiaryLink(actor, episodeId, linkId);
@@ -130,6 +136,7 @@ export const revokeDiaryLinkAction = defineAction({
 
 export const emailDiaryLinkAction = defineAction({
   access: "portal.manage",
+  attempt: "portal.link",
   input: emailDiaryLinkActionSchema,
   async run(actor, { patientId, episodeId, linkId, url }) {
     const email = await emailDiaryLink(actor, episodeId, linkId, url);
@@ -140,6 +147,7 @@ export const emailDiaryLinkAction = defineAction({
 
 export const reviewDiaryAlertsAction = defineAction({
   access: "portal.manage",
+  attempt: "portal.review",
   input: reviewDiaryAlertsActionSchema,
   async run(actor, { patientId, episodeId, alertId }) {
     const count = await reviewDiaryAlerts(actor, episodeId, alertId);

@@ -11,6 +11,7 @@ import { formatDate } from "@/lib/format";
 
 export const saveRunAction = defineFormAction({
   access: "run.write",
+  attempt: "run.save",
   input: runFormSchema,
   async run(actor, input) {
     const run = await saveRun(actor, input);
@@ -22,6 +23,7 @@ export const saveRunAction = defineFormAction({
 /** "Run log complete from": the day every evaluation starts the log at (audited). */
 export const setRunsLoggedSinceAction = defineFormAction({
   access: "run.write",
+  attempt: "patient.runs_logged_since",
   input: runsLoggedSinceSchema,
   async run(actor, input) {
     const start = await setRunsLoggedSince(actor, input.patientId, input.runsLoggedSince);
@@ -37,6 +39,7 @@ export const setRunsLoggedSinceAction = defineFormAction({
 
 export const deleteRunAction = defineFormAction({
   access: "run.write",
+  attempt: "run.delete",
   input: z.object({ patientId: uuid, runId: uuid }),
   async run(actor, input) {
     await deleteRun(actor, input.patientId, input.runId);
@@ -48,6 +51,7 @@ export const deleteRunAction = defineFormAction({
 /** Preview (no `confirm`) or import (`confirm=yes`) runs from CSV text. */
 export const importRunsAction = defineFormAction<typeof csvImportSchema, ImportPreview & { imported?: number }>({
   access: "run.write",
+  attempt: "run.import",
   input: csvImportSchema,
   async run(actor, input) {
     if (input.confirm !== "yes") {

@@ -7,6 +7,7 @@ import { settingsFormSchema } from "@/lib/validation/settings";
 
 export const updateSettingsAction = defineFormAction({
   access: "admin.settings",
+  attempt: "settings.update",
   input: settingsFormSchema,
   async run(actor, input) {
     await updateClinicSettings(actor, input);

@@ -8,6 +8,7 @@ import { runShoeSchema, shoeDeleteSchema, shoeFormSchema } from "@/lib/validatio
 /** The shoe log: permission run.write, one zod schema each (lib/validation/shoes.ts), audited in lib/data/shoes.ts. */
 export const saveShoeAction = defineFormAction({
   access: "run.write",
+  attempt: "shoe.save",
   input: shoeFormSchema,
   async run(actor, input) {
     const { assignedRuns } = await saveShoe(actor, input);
@@ -22,6 +23,7 @@ export const saveShoeAction = defineFormAction({
 
 export const deleteShoeAction = defineFormAction({
   access: "run.write",
+  attempt: "shoe.delete",
   input: shoeDeleteSchema,
   async run(actor, input) {
     await deleteShoe(actor, input.patientId, input.shoeId);
@@ -32,6 +34,7 @@ export const deleteShoeAction = defineFormAction({
 
 export const assignRunShoeAction = defineFormAction({
   access: "run.write",
+  attempt: "run.assign_shoe",
   input: runShoeSchema,
   async run(actor, input) {
     await assignRunShoe(actor, input.patientId, input.runId, input.shoeId ?? null);

@@ -19,6 +19,7 @@ import { confirmTwoFactorSchema, resetTwoFactorSchema, twoFactorPolicySchema } f
  */
 export const startTwoFactorAction = defineFormAction<z.ZodObject, Enrolment>({
   access: "own-account",
+  attempt: "user.two_factor",
   input: z.object({}),
   async run(actor) {
     return { data: await startTwoFactorEnrolment(actor) };
@@ -27,6 +28,7 @@ export const startTwoFactorAction = defineFormAction<z.ZodObject, Enrolment>({
 
 export const confirmTwoFactorAction = defineFormAction({
   access: "own-account",
+  attempt: "user.two_factor",
   input: confirmTwoFactorSchema,
   async run(actor, input) {
     const result = await confirmTwoFactorEnrolment(actor, input.code);
@@ -36,6 +38,7 @@ export const confirmTwoFactorAction = defineFormAction({
 
 export const setTwoFactorPolicyAction = defineFormAction({
   access: "admin.settings",
+  attempt: "settings.two_factor_policy",
   input: twoFactorPolicySchema,
   async run(actor, input) {
     await setTwoFactorPolicy(actor, input.twoFactorRequired);
@@ -51,6 +54,7 @@ export const setTwoFactorPolicyAction = defineFormAction({
 
 export const resetTwoFactorAction = defineFormAction({
   access: "admin.users",
+  attempt: "user.reset_two_factor",
   input: resetTwoFactorSchema,
   async run(actor, input) {
     const { name } = await resetTwoFactor(actor, input.userId);

@@ -365,3 +365,256 @@ export const FINDING_LABELS: Readonly<Record<string, string>> = Object.freeze({
 export function findingLabel(path: string): string {
   return FINDING_LABELS[path] ?? path;
 }
+
+// ---------------------------------------------------------------------------
+// The audit log (admin page and its CSV export)
+// ---------------------------------------------------------------------------
+
+/** The kinds of action the audit log filters by. */
+export const AUDIT_KIND_LABELS = Object.freeze({
+  view: "Views of records",
+  change: "Records made or changed",
+  sign: "Signed, sent or discharged",
+  export: "Exports",
+  refused: "Refused writes",
+  access: "Sign-ins and accounts",
+  admin: "Users and clinic settings",
+  runner: "By the runner (through a link)",
+} as const);
+export type AuditKind = keyof typeof AUDIT_KIND_LABELS;
+
+/**
+ * Every action an audit event records: what it says in the log (`{record}`
+ * is replaced by the record's name, "the follow-up of 3 Nov 2026", or where
+ * the record cannot be named and in the filter, by `record`: "an
+ * assessment") and its kind. lib/data/audit.ts accepts only these codes.
+ */
+export const AUDIT_ACTIONS = Object.freeze({
+  "assessment.addendum": { label: "Added an addendum to {record}", kind: "change", record: "an assessment" },
+  "assessment.continue_draft": { label: "Opened a draft assessment of {record}", kind: "view", record: "an episode" },
+  "assessment.create": { label: "Started {record}", kind: "change", record: "an assessment" },
+  "assessment.discard_draft": { label: "Discarded {record}", kind: "change", record: "a draft assessment" },
+  "assessment.entered_in_error": { label: "Marked {record} as entered in error", kind: "change", record: "an assessment" },
+  "assessment.open_new": { label: "Opened a new assessment form for {record}", kind: "view", record: "an episode" },
+  "assessment.sign": { label: "Signed {record}", kind: "sign", record: "an assessment" },
+  "assessment.update": { label: "Saved {record}", kind: "change", record: "a draft assessment" },
+  "assessment.view": { label: "Viewed {record}", kind: "view", record: "an assessment" },
+  "assessments.list": { label: "Viewed the assessments of {record}", kind: "view", record: "an episode" },
+  "audit.view": { label: "Viewed the audit log", kind: "admin" },
+  "audit.export": { label: "Exported the audit log as CSV", kind: "export" },
+  "auth.login": { label: "Signed in", kind: "access" },
+  "auth.login_failed": { label: "Tried to sign in with a wrong password or code", kind: "access" },
+  "auth.login_refused": { label: "Was refused sign-in (account locked or code already used)", kind: "access" },
+  "auth.account_locked": { label: "Account locked after too many failed sign-ins", kind: "access" },
+  "auth.logout": { label: "Signed out", kind: "access" },
+  "auth.second_factor_required": { label: "Gave the right password and was asked for the sign-in code", kind: "access" },
+  "caseload.view": { label: "Viewed the caseload", kind: "view" },
+  "diary.create": { label: "Made a diary link", kind: "change" },
+  "diary.email": { label: "E-mailed a diary link to the runner", kind: "change" },
+  "diary.entry": { label: "Wrote a diary entry", kind: "runner" },
+  "diary.next_morning": { label: "Wrote how the knee was the next morning", kind: "runner" },
+  "diary.open": { label: "Opened the diary link", kind: "runner" },
+  "diary.review_alerts": { label: "Reviewed the diary alerts of {record}", kind: "change", record: "an episode" },
+  "diary.revoke": { label: "Revoked {record}", kind: "change", record: "a diary link" },
+  "diary.view": { label: "Viewed the diary of {record}", kind: "view", record: "an episode" },
+  "discharge.preview": { label: "Previewed the discharge summary of {record}", kind: "view", record: "an episode" },
+  "episode.correct": { label: "Corrected {record}", kind: "change", record: "an episode" },
+  "episode.create": { label: "Opened {record}", kind: "change", record: "an episode" },
+  "episode.discharge": { label: "Discharged {record}", kind: "sign", record: "an episode" },
+  "episode.opened_in_error": { label: "Withdrew {record} as opened in error", kind: "change", record: "an episode" },
+  "episode.reopen": { label: "Reopened {record}", kind: "change", record: "an episode" },
+  "episode.update": { label: "Updated {record}", kind: "change", record: "an episode" },
+  "patient.create": { label: "Registered {record}", kind: "change", record: "a runner" },
+  "patient.header": { label: "Viewed the summary of {record}", kind: "view", record: "a runner" },
+  "patient.runs_logged_since": { label: "Set since when the run log of {record} is complete", kind: "change", record: "a runner" },
+  "patient.update": { label: "Changed the details of {record}", kind: "change", record: "a runner" },
+  "patient.view": { label: "Viewed the record of {record}", kind: "view", record: "a runner" },
+  "patients.search": { label: "Searched the patient directory", kind: "view" },
+  "programme.save": { label: "Saved the exercise programme of {record}", kind: "change", record: "an episode" },
+  "programme.view": { label: "Viewed the exercise programme of {record}", kind: "view", record: "an episode" },
+  "questionnaire.create": { label: "Made a questionnaire link", kind: "change" },
+  "questionnaire.email": { label: "E-mailed a questionnaire link to the runner", kind: "change" },
+  "questionnaire.list": { label: "Viewed the questionnaire links of {record}", kind: "view", record: "an episode" },
+  "questionnaire.open": { label: "Opened the questionnaire link", kind: "runner" },
+  "questionnaire.prefill": {
+    label: "Pre-filled an assessment of {record} from the runner's questionnaire",
+    kind: "change",
+    record: "an episode",
+  },
+  "questionnaire.read_used": { label: "Viewed the questionnaire {record} was pre-filled from", kind: "view", record: "an assessment" },
+  "questionnaire.review": { label: "Reviewed the runner's questionnaire", kind: "change" },
+  "questionnaire.save": { label: "Saved answers to the questionnaire", kind: "runner" },
+  "questionnaire.submit": { label: "Returned the questionnaire", kind: "runner" },
+  "questionnaire.withdraw": { label: "Withdrew a questionnaire link", kind: "change" },
+  "red_flag.action": { label: "Recorded what was done about a red flag in {record}", kind: "change", record: "an episode" },
+  "red_flags.view": { label: "Viewed the red flags of {record}", kind: "view", record: "an episode" },
+  "referral.cancel": { label: "Cancelled {record}", kind: "change", record: "a referral" },
+  "referral.create": { label: "Started {record}", kind: "change", record: "a referral" },
+  "referral.delete_draft": { label: "Deleted {record}", kind: "change", record: "a draft referral" },
+  "referral.export_fhir": { label: "Exported {record} as FHIR", kind: "export", record: "a referral" },
+  "referral.export_pdf": { label: "Exported {record} as PDF", kind: "export", record: "a referral" },
+  "referral.export_print": { label: "Printed {record}", kind: "export", record: "a referral" },
+  "referral.preview": { label: "Previewed {record}", kind: "view", record: "a referral" },
+  "referral.send": { label: "Marked {record} as sent", kind: "sign", record: "a referral" },
+  "referral.sign": { label: "Signed {record}", kind: "sign", record: "a referral" },
+  "referral.update": { label: "Saved {record}", kind: "change", record: "a draft referral" },
+  "referral.view": { label: "Viewed {record}", kind: "view", record: "a referral" },
+  "referrals.list": { label: "Viewed a list of referrals", kind: "view" },
+  "run.assign_shoe": { label: "Changed the shoe of {record}", kind: "change", record: "a run" },
+  "run.create": { label: "Added {record}", kind: "change", record: "a run" },
+  "run.delete": { label: "Deleted {record}", kind: "change", record: "a run" },
+  "run.import": { label: "Imported runs", kind: "change" },
+  "run.import_file": { label: "Imported runs from a file", kind: "change" },
+  "run.import_upload": { label: "Uploaded run files", kind: "change" },
+  "run.update": { label: "Changed {record}", kind: "change", record: "a run" },
+  "runs.import_preview": { label: "Previewed a run import", kind: "view" },
+  "runs.view": { label: "Viewed the run log of {record}", kind: "view", record: "a runner" },
+  "settings.two_factor_policy": { label: "Changed the clinic's two-factor sign-in rule", kind: "admin" },
+  "settings.update": { label: "Changed the clinic settings", kind: "admin" },
+  "shoe.create": { label: "Added {record}", kind: "change", record: "a shoe" },
+  "shoe.delete": { label: "Deleted {record}", kind: "change", record: "a shoe" },
+  "shoe.update": { label: "Changed {record}", kind: "change", record: "a shoe" },
+  "shoes.view": { label: "Viewed the shoes of {record}", kind: "view", record: "a runner" },
+  "timeline.view": { label: "Viewed the timeline of {record}", kind: "view", record: "a runner" },
+  "user.create": { label: "Added the user {record}", kind: "admin", record: "a user" },
+  "user.deactivate": { label: "Deactivated the user {record}", kind: "admin", record: "a user" },
+  "user.reactivate": { label: "Reactivated the user {record}", kind: "admin", record: "a user" },
+  "user.reset_password": { label: "Reset the password of {record}", kind: "admin", record: "a user" },
+  "user.reset_two_factor": { label: "Reset the two-factor sign-in of {record}", kind: "admin", record: "a user" },
+  "user.two_factor_enabled": { label: "Turned on two-factor sign-in", kind: "access" },
+  "user.two_factor_setup_started": { label: "Started setting up two-factor sign-in", kind: "access" },
+  "user.update": { label: "Changed the account of {record}", kind: "admin", record: "a user" },
+  "write.refused": { label: "Was refused", kind: "refused" },
+} as const satisfies Record<string, { label: string; kind: AuditKind; record?: string }>);
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+export function isAuditAction(code: string): code is AuditAction {
+  return Object.hasOwn(AUDIT_ACTIONS, code);
+}
+
+/** An action in words without a particular record ("Signed an assessment"), for the filter. */
+export function auditActionLabel(action: AuditAction, record?: string | null): string {
+  const a: { label: string; record?: string } = AUDIT_ACTIONS[action];
+  return a.label.replace("{record}", record ?? a.record ?? "a record");
+}
+
+/** The actions of one kind, in the table's order. */
+export function auditActionsOf(kind: AuditKind): AuditAction[] {
+  return (Object.keys(AUDIT_ACTIONS) as AuditAction[]).filter((a) => AUDIT_ACTIONS[a].kind === kind);
+}
+
+/**
+ * What a refused write tried to do, in words ("sign an assessment"): each
+ * server action names one (lib/actions/define.ts); an API route names its
+ * permission's.
+ */
+export const AUDIT_ATTEMPT_LABELS = Object.freeze({
+  "assessment.save": "save an assessment",
+  "assessment.sign": "sign an assessment",
+  "assessment.addendum": "add an addendum",
+  "assessment.entered_in_error": "mark an assessment as entered in error",
+  "assessment.discard_draft": "discard a draft assessment",
+  "patient.create": "register a runner",
+  "patient.update": "change a runner's details",
+  "patient.runs_logged_since": "set since when the run log is complete",
+  "episode.create": "open an episode",
+  "episode.update": "update an episode",
+  "episode.discharge": "discharge an episode",
+  "episode.opened_in_error": "withdraw an episode as opened in error",
+  "episode.correct": "correct an episode",
+  "red_flag.action": "record what was done about a red flag",
+  "run.save": "save a run",
+  "run.delete": "delete a run",
+  "run.import": "import runs",
+  "run.assign_shoe": "change the shoe of a run",
+  "shoe.save": "save a shoe",
+  "shoe.delete": "delete a shoe",
+  "referral.save": "save a referral",
+  "referral.sign": "sign a referral",
+  "referral.send": "mark a referral as sent",
+  "referral.cancel": "cancel a referral",
+  "referral.delete_draft": "delete a draft referral",
+  "portal.link": "make, send or withdraw a runner's link",
+  "portal.review": "review what the runner returned",
+  "programme.save": "save an exercise programme",
+  "user.create": "add a user",
+  "user.update": "change a user",
+  "user.reset_password": "reset a password",
+  "user.reset_two_factor": "reset a user's two-factor sign-in",
+  "user.two_factor": "set up two-factor sign-in",
+  "settings.update": "change the clinic settings",
+  "settings.two_factor_policy": "change the clinic's two-factor sign-in rule",
+  "api.write": "change records through the API",
+} as const);
+export type AuditAttempt = keyof typeof AUDIT_ATTEMPT_LABELS;
+
+/** Why a write was refused (the error that refused it). */
+export const AUDIT_REFUSAL_LABELS = Object.freeze({
+  permission: "no permission",
+  invalid: "invalid input",
+  conflict: "not allowed in the record's state",
+  not_found: "record not found",
+  gone: "link no longer valid",
+} as const);
+export type AuditRefusal = keyof typeof AUDIT_REFUSAL_LABELS;
+
+/** Fields whose before and after the log shows, in words. */
+export const AUDIT_FIELD_LABELS: Readonly<Record<string, string>> = Object.freeze({
+  givenName: "Given name",
+  familyName: "Family name",
+  birthDate: "Date of birth",
+  sex: "Sex",
+  mrn: "MRN",
+  email: "E-mail",
+  phone: "Phone",
+  name: "Name",
+  role: "Role",
+  title: "Title",
+  active: "Active",
+  date: "Date",
+  distanceKm: "Distance",
+  durationSec: "Duration",
+  surface: "Surface",
+  type: "Type",
+  dropMm: "Drop",
+  introducedOn: "In use from",
+  retiredOn: "Retired on",
+  status: "Status",
+  nextReviewDate: "Next review",
+  side: "Knee",
+  complaint: "Complaint",
+  onsetDate: "Onset",
+  mechanism: "Mechanism",
+  runsLoggedSince: "Run log complete since",
+  confirmed: "Confirmed",
+  timezone: "Time zone",
+  twoFactorRequired: "Two-factor sign-in required",
+  reason: "Reason",
+  urgency: "Urgency",
+  kind: "Kind",
+  version: "Version",
+  to: "Sent to",
+  file: "File",
+  imported: "Imported",
+  duplicates: "Duplicates",
+  skipped: "Skipped",
+  rows: "Rows",
+  importable: "Importable",
+  validUntil: "Valid until",
+  instruments: "Questionnaires",
+  exercises: "Exercises",
+  assignedRuns: "Runs assigned",
+  unassignedRuns: "Runs unassigned",
+  failedAttempts: "Failed attempts",
+  lockedForMinutes: "Locked for (min)",
+  secondFactor: "Second factor",
+  rulesVersion: "Rules version",
+  redFlags: "Red flags",
+  redFlagsNotAssessed: "Red flags not assessed",
+  screenAttestation: "Screen attestation",
+  variant: "Document",
+  assessedOn: "Assessed on",
+  via: "Opened through",
+  message: "Message",
+  fields: "Fields",
+});

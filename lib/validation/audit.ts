@@ -1,5 +1,12 @@
 import { z } from "zod";
+import { AUDIT_ACTIONS, AUDIT_KIND_LABELS, type AuditAction, type AuditKind } from "@/lib/domain/labels";
 import { INVALID_CURSOR, blankToUndefined, isoDate, queryText } from "@/lib/validation/common";
+
+/** The action filter: a kind of action ("refused"), or one action ("assessment.sign"). */
+const ACTION_CHOICES = [...Object.keys(AUDIT_KIND_LABELS), ...Object.keys(AUDIT_ACTIONS)] as [
+  AuditKind | AuditAction,
+  ...(AuditKind | AuditAction)[],
+];
 
 /** Audit event ids are PostgreSQL bigints: a cursor above the largest one cannot have been issued. */
 const MAX_BIGINT = 9223372036854775807n;
@@ -9,6 +16,9 @@ export const auditQuerySchema = z
   .object({
     user: z.preprocess(blankToUndefined, z.uuid({ error: "choose a user from the list" }).optional()),
     mrn: queryText(40, "MRN"),
+    patient: z.preprocess(blankToUndefined, z.uuid({ error: "the patient link is not valid: choose the patient again" }).optional()),
+    record: z.preprocess(blankToUndefined, z.uuid({ error: "the record link is not valid: choose the record again" }).optional()),
+    action: z.preprocess(blankToUndefined, z.enum(ACTION_CHOICES, { error: "choose a kind of action from the list" }).optional()),
     from: z.preprocess(blankToUndefined, isoDate.optional()),
     to: z.preprocess(blankToUndefined, isoDate.optional()),
     cursor: z.preprocess(

@@ -198,6 +198,10 @@ export async function runScenario<C>(
   const pause = options.retryPauseMs ?? 250;
   const started = Date.now();
   let stopAt = started + options.durationMs;
+  // The clients go on until every restart is over and afterRecoveryMs has passed since
+  // the last one, however long PostgreSQL takes to come back (seconds on a loaded machine).
+  let faultsDone = options.restarts.length === 0;
+  const running = () => !faultsDone || Date.now() < stopAt;
   const attempts: Attempt[] = [];
   const restarts: ScenarioResult["restarts"] = [];
 
@@ -238,7 +242,7 @@ export async function runScenario<C>(
     let importNo = 0;
     let importNext = false;
     let step = 0;
-    while (Date.now() < stopAt) {
+    while (running()) {
       step++;
       if (draft && saves >= 3) {
         // Sign the draft; a refusal is retried with the same version, as the button would be pressed again.
@@ -269,7 +273,7 @@ export async function runScenario<C>(
               return { kind: "error", status: 200, message: `imported ${result.data.imported} of ${keys.length} runs` };
             return result;
           });
-          if (out.kind !== "refused" || Date.now() >= stopAt) break;
+          if (out.kind !== "refused" || !running()) break;
           await sleep(pause);
         }
         importNo++;
@@ -308,18 +312,22 @@ export async function runScenario<C>(
   }
 
   async function faults(): Promise<void> {
-    for (const r of options.restarts) {
-      const wait = started + r.atMs - Date.now();
-      if (wait > 0) await sleep(wait);
-      const stoppedAt = Date.now() - started;
-      log(`stopping PostgreSQL (${r.mode}) at ${(stoppedAt / 1000).toFixed(1)} s`);
-      await cluster.stop(r.mode);
-      await sleep(r.downMs);
-      await cluster.start();
-      const startedAt = Date.now() - started;
-      log(`PostgreSQL accepts connections again at ${(startedAt / 1000).toFixed(1)} s`);
-      restarts.push({ stoppedAt, startedAt, mode: r.mode });
-      stopAt = Math.max(stopAt, Date.now() + (options.afterRecoveryMs ?? 3000));
+    try {
+      for (const r of options.restarts) {
+        const wait = started + r.atMs - Date.now();
+        if (wait > 0) await sleep(wait);
+        const stoppedAt = Date.now() - started;
+        log(`stopping PostgreSQL (${r.mode}) at ${(stoppedAt / 1000).toFixed(1)} s`);
+        await cluster.stop(r.mode);
+        await sleep(r.downMs);
+        await cluster.start();
+        const startedAt = Date.now() - started;
+        log(`PostgreSQL accepts connections again at ${(startedAt / 1000).toFixed(1)} s`);
+        restarts.push({ stoppedAt, startedAt, mode: r.mode });
+        stopAt = Math.max(stopAt, Date.now() + (options.afterRecoveryMs ?? 3000));
+      }
+    } finally {
+      faultsDone = true;
     }
   }
 

@@ -147,10 +147,27 @@ it("builds, previews and signs a referral, then downloads its PDF and FHIR bundl
   expect(await confirm.getByTestId("frozen-summary").innerText()).toMatch(/Question\s*Not written yet \(required\)/);
   await confirm.getByRole("button", { name: "Sign and freeze" }).click();
   await page.getByText("write the question for the receiving clinician before signing").waitFor();
+  // An edit the save refuses (the reason emptied): nothing is signed, the dialog stays closed, the entries stay.
+  const reason = await page.locator("#reason").inputValue();
+  await page.locator("#reason").fill("");
   await page.locator("#question").fill("Please assess for a meniscal tear and advise on imaging.");
-  await page.getByRole("button", { name: "Save and update preview" }).click();
+  await page.getByRole("button", { name: "Sign referral" }).click();
+  await page.getByText("state the reason for the referral").first().waitFor();
+  expect(await confirm.isVisible()).toBe(false);
+  expect(await page.locator("#question").inputValue()).toBe("Please assess for a meniscal tear and advise on imaging.");
+  await page.locator("#reason").fill(reason);
+  // The question typed and not saved: signing saves it first, and the confirmation shows it (never "missing").
+  await page.locator("#question").fill("Please assess for a meniscal tear and advise on imaging.");
+  await page.getByRole("button", { name: "Sign referral" }).click();
+  await confirm.getByRole("button", { name: "Sign and freeze" }).waitFor();
+  expect(await confirm.getByTestId("frozen-summary").innerText()).toMatch(
+    /Question\s*Please assess for a meniscal tear and advise on imaging\./,
+  );
   await page.getByText("Referral draft saved.").waitFor();
-  await page.getByText("Please assess for a meniscal tear and advise on imaging.").last().waitFor();
+  expect(await page.getByText("write the question for the receiving clinician before signing").count()).toBe(0);
+  // Cancelled, the preview already shows the saved question; signing again needs no second save.
+  await confirm.getByRole("button", { name: "Cancel" }).click();
+  await page.getByTestId("referral-preview").getByText("Please assess for a meniscal tear and advise on imaging.").waitFor();
   await tourShot(page, "07-referral-preview");
   await page.getByRole("button", { name: "Sign referral" }).click();
   expect(await confirm.getByTestId("frozen-summary").innerText()).toMatch(/Please assess for a meniscal tear/);

@@ -78,7 +78,7 @@ const LISTS: { path: string; params: string[]; api: boolean; admin?: boolean }[]
   { path: "/patients?sort=review", params: ["cursor"], api: false },
   { path: "/patients/directory", params: ["q", "cursor"], api: false },
   { path: "/referrals", params: ["status", "limit", "cursor"], api: false },
-  { path: "/admin/audit", params: ["user", "mrn", "from", "to", "cursor"], api: false, admin: true },
+  { path: "/admin/audit", params: ["user", "mrn", "patient", "record", "action", "from", "to", "cursor"], api: false, admin: true },
   { path: "/api/v1/patients", params: ["q", "limit", "cursor"], api: true },
   { path: "/api/v1/referrals", params: ["status", "limit", "cursor"], api: true },
 ];

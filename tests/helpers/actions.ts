@@ -17,7 +17,7 @@ import { encode } from "next-auth/jwt";
 import type { ActionState } from "@/lib/actions/state";
 import type { Actor } from "@/lib/domain/access";
 import { servedOverHttps, sessionCookieName } from "@/lib/session-cookie";
-import { TEST_PASSWORD, type TestClinic } from "./fixtures";
+import { TEST_PASSWORD, testDb, type TestClinic } from "./fixtures";
 
 let token: string | undefined;
 const tokens = new Map<string, string>();
@@ -109,7 +109,27 @@ export type ActionCase = {
   succeeded: (state: ActionState<unknown>, input: Input, before: unknown, after: unknown) => void | Promise<void>;
 };
 
-/** The four cases of one action, each against the real database. */
+/** The newest audit event id now: refusals recorded after it are the call's. */
+async function auditMark(): Promise<bigint> {
+  return (await testDb().auditEvent.aggregate({ _max: { id: true } }))._max.id ?? 0n;
+}
+
+/**
+ * The refusal a refused call recorded in the audit log (lib/data/audit.ts
+ * `auditRefusal`): one "write.refused" event of the user after `mark`, which
+ * says why (`refused`) and, for invalid input, names the field.
+ */
+export async function expectRefusalAudited(actor: Actor, mark: bigint, refused: string, field?: string): Promise<void> {
+  const events = await testDb().auditEvent.findMany({
+    where: { clinicId: actor.clinicId, userId: actor.userId, action: "write.refused", id: { gt: mark } },
+    select: { detail: true },
+  });
+  expect(events).toHaveLength(1);
+  expect(events[0]!.detail).toMatchObject({ version: 1, refused, attempt: expect.any(String) });
+  if (field) expect(events[0]!.detail).toMatchObject({ fields: expect.arrayContaining([expect.objectContaining({ path: field })]) });
+}
+
+/** The four cases of one action, each against the real database; every refusal is recorded in the audit log. */
 export function describeAction(name: string, clinics: () => Clinics, make: (c: Clinics) => ActionCase, takesInput = true): void {
   describe(name, () => {
     let k: ActionCase;
@@ -124,19 +144,23 @@ export function describeAction(name: string, clinics: () => Clinics, make: (c: C
       const before = await k.observe(input);
       if (k.refused === "signed-out") signOut();
       else await signInAs(c.a[k.refused]);
+      const mark = await auditMark();
       const state = await k.call(input);
       expect(state).toEqual({ ok: false, message: k.refused === "signed-out" ? SIGNED_OUT : REFUSED_ROLE });
       expect(await k.observe(input)).toEqual(before);
+      if (k.refused !== "signed-out") await expectRefusalAudited(c.a[k.refused], mark, "permission");
     });
 
     it("refuses another clinic's record, writing nothing there", async () => {
       const input = await k.otherClinic.input();
       const before = await k.otherClinic.observe(input);
       await signInAs(c.a[k.as]);
+      const mark = await auditMark();
       const state = await k.call(input);
       if (k.otherClinic.answer) k.otherClinic.answer(state);
       else expect(state).toEqual({ ok: false, message: NOT_FOUND });
       expect(await k.otherClinic.observe(input)).toEqual(before);
+      if (!k.otherClinic.answer) await expectRefusalAudited(c.a[k.as], mark, "not_found");
     });
 
     // An action that takes no input (starting one's own two-factor setup) has no field to be wrong.
@@ -146,11 +170,13 @@ export function describeAction(name: string, clinics: () => Clinics, make: (c: C
       const before = await k.observe(valid);
       await signInAs(c.a[k.as]);
       const { change, field, message } = k.invalid;
+      const mark = await auditMark();
       const state = await k.call(change(valid));
       expect(state.ok).toBe(false);
       expect(state.message).toBe(FIELD_ERRORS);
       expect(state.fieldErrors?.[field]).toEqual(message ? expect.stringMatching(message) : expect.any(String));
       expect(await k.observe(valid)).toEqual(before);
+      await expectRefusalAudited(c.a[k.as], mark, "invalid", field);
     });
 
     it("succeeds for a permitted role of the clinic", async () => {

@@ -234,7 +234,7 @@ describe("audit log filters", () => {
     for (let i = 0; i < 5; i++) await getPatientRecord(t.viewer, p.id);
     const byUser = await listAuditEvents(t.admin, { userId: t.viewer.userId, limit: 3 });
     expect(byUser.items).toHaveLength(3);
-    expect(byUser.items.every((e) => e.userName === t.viewer.name && e.patientName === "Runner, Ada")).toBe(true);
+    expect(byUser.items.every((e) => e.actorName === t.viewer.name && e.patientName === "Runner, Ada")).toBe(true);
     const ids = byUser.items.map((e) => BigInt(e.id));
     expect([...ids].sort((x, y) => (x > y ? -1 : 1))).toEqual(ids);
     const rest = await listAuditEvents(t.admin, { userId: t.viewer.userId, limit: 3, cursor: byUser.nextCursor! });

@@ -1,9 +1,12 @@
 /**
  * The mark at the top of an event's vertical line, drawn inside the chart
  * SVG: a triangle for red flags, a ring for signing, a diamond otherwise, each
- * with a <title> (shape and text, never colour alone).
+ * with a <title> (shape and text, never colour alone). Red flags sit on a row
+ * of their own above the plot and are drawn last, so no other mark (a
+ * signing the same day or the next) ever covers one.
  */
 import { EVENT_KIND_LABEL, type EventMark } from "./events";
+import type { TimelineEventKind } from "./types";
 import { COLOURS, formatDate } from "./format";
 
 export const EVENT_COLOUR = { red_flag: COLOURS.redFlag, signed: COLOURS.signed, other: COLOURS.other } as const;
@@ -11,6 +14,14 @@ export const EVENT_DASH = { red_flag: "4 3", signed: "1 3", other: "6 3" } as co
 
 export function eventTitle(mark: EventMark): string {
   return `${EVENT_KIND_LABEL[mark.kind]}, ${formatDate(mark.date)}: ${mark.labels.join("; ")}`;
+}
+
+/** The row of each kind's mark: 0 above the plot (red flags alone), 1 just inside its top edge. */
+export const MARK_ROW: Record<TimelineEventKind, 0 | 1> = { red_flag: 0, signed: 1, other: 1 };
+
+/** The order the marks are drawn in: red flags last, so they are on top of anything near them. */
+export function markDrawOrder<T extends { kind: TimelineEventKind }>(marks: readonly T[]): T[] {
+  return [...marks].sort((a, b) => Number(a.kind === "red_flag") - Number(b.kind === "red_flag"));
 }
 
 interface MarkerViewBox {
@@ -24,9 +35,10 @@ export function EventMarker({ mark, viewBox }: { mark: EventMark; viewBox?: Mark
   const y = viewBox?.y;
   if (typeof x !== "number" || typeof y !== "number") return <g />;
   const colour = EVENT_COLOUR[mark.kind];
-  const top = y - 2;
+  // The bottom edge of the mark: above the plot for row 0, inside its top edge for row 1 (11 px lower).
+  const top = MARK_ROW[mark.kind] === 0 ? y - 2 : y + 10;
   return (
-    <g>
+    <g data-mark={mark.kind} data-row={MARK_ROW[mark.kind]}>
       <title>{eventTitle(mark)}</title>
       {mark.kind === "red_flag" ? (
         <path d={`M${x},${top - 9} L${x + 5.5},${top} L${x - 5.5},${top} Z`} fill={colour} stroke="#ffffff" strokeWidth={1} />

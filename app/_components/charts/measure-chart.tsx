@@ -6,7 +6,7 @@ import type { MeasurePoint, MeasureSeries } from "@/lib/clinical/timeline";
 import type { PainCompanion } from "@/lib/domain/measures";
 import { ChartFrame } from "./chart-frame";
 import { MeasureTable } from "./data-tables";
-import { EVENT_COLOUR, EVENT_DASH, EventMarker } from "./event-marker";
+import { EVENT_COLOUR, EVENT_DASH, EventMarker, markDrawOrder } from "./event-marker";
 import { EVENT_KIND_LABEL, EVENT_SYMBOL, groupEvents, type EventMark } from "./events";
 import { COLOURS, dayTickLabel, formatDate, formatMeasureValue, measureTitle, timeTicks, valueTicks } from "./format";
 import { Legend, LegendItem } from "./legend";
@@ -235,7 +235,7 @@ function MeasureLineChart({
           tick={{ fontSize: 11 }}
           allowDecimals={false}
         />
-        {marks.map((m) => (
+        {markDrawOrder(marks).map((m) => (
           <ReferenceLine
             key={`${m.date}-${m.kind}`}
             x={dayNumber(m.date)}

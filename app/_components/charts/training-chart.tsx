@@ -17,7 +17,7 @@ import type { Spike } from "@/lib/clinical";
 import { weekStartOf, type TrainingSeries, type TrainingWeek } from "@/lib/clinical/timeline";
 import { ChartFrame } from "./chart-frame";
 import { TrainingTable } from "./data-tables";
-import { EVENT_COLOUR, EVENT_DASH, EventMarker } from "./event-marker";
+import { EVENT_COLOUR, EVENT_DASH, EventMarker, markDrawOrder } from "./event-marker";
 import { EVENT_KIND_LABEL, EVENT_SYMBOL, groupEvents, type EventMark } from "./events";
 import { COLOURS, formatAcwr, formatDate, formatKmValue, monthLabel, shortDate } from "./format";
 import { Legend, LegendItem } from "./legend";
@@ -206,7 +206,7 @@ function TrainingComposedChart({ series, marks }: { series: TrainingSeries; mark
           width={34}
           tickFormatter={(v: number) => v.toFixed(1)}
         />
-        {marks.map((m) => (
+        {markDrawOrder(marks).map((m) => (
           <ReferenceLine
             key={`${m.date}-${m.kind}`}
             yAxisId="km"

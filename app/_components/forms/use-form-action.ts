@@ -24,15 +24,19 @@ export function useFormAction<T>(
   options: { resetOnSuccess?: boolean } = {},
 ) {
   const [dirty, setDirty] = useState(false);
+  // Who waits for the outcome of a given submission (submitNow), by its FormData.
+  const waiting = useRef(new WeakMap<FormData, (s: ActionState<T>) => void>());
   const safeAction = useCallback(
     async (prev: ActionState<T>, form: FormData): Promise<ActionState<T>> => {
+      let result: ActionState<T>;
       try {
-        const result = await action(prev, form);
+        result = await action(prev, form);
         if (result.ok) setDirty(false);
-        return result;
       } catch {
-        return { ok: false, message: SAVE_FAILED_MESSAGE };
+        result = { ok: false, message: SAVE_FAILED_MESSAGE };
       }
+      waiting.current.get(form)?.(result);
+      return result;
     },
     [action],
   );
@@ -60,8 +64,18 @@ export function useFormAction<T>(
     const data = submitter?.name ? new FormData(event.currentTarget, submitter) : new FormData(event.currentTarget);
     startTransition(() => dispatch(data));
   };
+  /** Submits the form now (not from its own button) and resolves with the outcome, shown by the form as any submit is. */
+  const submitNow = useCallback((): Promise<ActionState<T>> => {
+    const form = formRef.current;
+    if (!form) return Promise.resolve({ ok: false, message: SAVE_FAILED_MESSAGE });
+    const data = new FormData(form);
+    return new Promise((resolve) => {
+      waiting.current.set(data, resolve);
+      startTransition(() => dispatch(data));
+    });
+  }, [dispatch]);
   useEffect(() => {
     if (state.ok && options.resetOnSuccess) formRef.current?.reset();
   }, [state, options.resetOnSuccess]);
-  return { state, onSubmit, pending, formRef, dirty };
+  return { state, onSubmit, submitNow, pending, formRef, dirty };
 }

@@ -94,23 +94,52 @@ export function ReferralDraftForm({
   signSummary: ReactNode;
 }) {
   const router = useRouter();
-  const save = useFormAction(updateReferralAction);
+  const {
+    state: saveState,
+    onSubmit: onSave,
+    submitNow: saveNow,
+    pending: saving,
+    formRef: saveForm,
+    dirty,
+  } = useFormAction(updateReferralAction);
   const del = useFormAction(deleteReferralDraftAction);
-  const saveState = save.state;
   const delState = del.state;
   const version = saveState.data?.version ?? referral.version;
+  // The signing's refusals (a missing question) are shown beside the fields, as the save's are.
+  const [signErrors, setSignErrors] = useState<Record<string, string>>({});
+  // After a save the page is rendered again, so the preview and the signing summary show what was saved;
+  // until then (the page's version behind the saved one) the summary is not confirmable.
   useEffect(() => {
     if (saveState.ok) router.refresh();
   }, [saveState, router]);
+  // The version the signing summary must show: that of the last save (known as soon as the save answers,
+  // before its state reaches this render).
+  const [savedVersion, setSavedVersion] = useState(0);
+  const summaryBehind = referral.version < Math.max(version, savedVersion);
+  /** Signing signs what the page shows: edits not saved yet are saved first (a refused save keeps them, and nothing is signed). */
+  const saveBeforeSigning = async () => {
+    setSignErrors({});
+    if (!dirty) return true;
+    const saved = await saveNow();
+    if (saved.ok && saved.data) setSavedVersion(saved.data.version);
+    return saved.ok;
+  };
   useEffect(() => {
     if (delState.ok) router.back();
   }, [delState, router]);
-  // The signing's refusals (a missing question) are shown beside the fields, as the save's are.
-  const [signErrors, setSignErrors] = useState<Record<string, string>>({});
   const e = { ...(saveState.fieldErrors ?? {}), ...signErrors };
   return (
     <div className="space-y-3">
-      <form onSubmit={save.onSubmit} noValidate className="space-y-3" aria-label="Edit referral">
+      <form
+        ref={saveForm}
+        onSubmit={(ev) => {
+          setSignErrors({});
+          onSave(ev);
+        }}
+        noValidate
+        className="space-y-3"
+        aria-label="Edit referral"
+      >
         <FormStatus state={saveState} />
         <input type="hidden" name="referralId" value={referral.id} />
         <input type="hidden" name="version" value={version} />
@@ -160,8 +189,8 @@ export function ReferralDraftForm({
           <TextArea id="notes" defaultValue={referral.draft.notes ?? ""} error={e.notes} />
         </Field>
         <div className="flex flex-wrap gap-2">
-          <Button type="submit" variant="secondary" disabled={save.pending} aria-busy={save.pending}>
-            {save.pending ? "Saving…" : "Save and update preview"}
+          <Button type="submit" variant="secondary" disabled={saving} aria-busy={saving}>
+            {saving ? "Saving…" : "Save and update preview"}
           </Button>
         </div>
       </form>
@@ -177,11 +206,14 @@ export function ReferralDraftForm({
             confirmLabel="Sign and freeze"
             summary={signSummary}
             onState={(state) => setSignErrors(state.fieldErrors ?? {})}
+            prepare={saveBeforeSigning}
+            preparingLabel="Saving your edits…"
+            summaryPending={summaryBehind}
           >
             {(signState) => (
               <>
                 <FormStatus state={signState} />
-                <p className="text-xs text-slate-600">Save your edits first. Signing freezes the summary shown in the preview.</p>
+                <p className="text-xs text-slate-600">Signing saves your edits first, then freezes the summary shown in the preview.</p>
               </>
             )}
           </ConfirmedForm>

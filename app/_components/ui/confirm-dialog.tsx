@@ -58,6 +58,14 @@ export function ConfirmDialog({
     }
   }, [open]);
 
+  // Opened while busy (its summary being brought up to date), the confirm button gets focus once it can be pressed.
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!open || busy || !dialog?.open || dialog.contains(document.activeElement)) return;
+    dialog.querySelector<HTMLElement>("[data-autofocus]:not([disabled])")?.focus() ??
+      dialog.querySelector<HTMLElement>("[data-confirm]")?.focus();
+  }, [open, busy]);
+
   function trapTab(e: React.KeyboardEvent<HTMLDialogElement>) {
     if (e.key !== "Tab") return;
     const items = [...(ref.current?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? [])];

@@ -345,7 +345,7 @@ describe("signing time", () => {
     expect(signedWhen(snap())).toBe("4 Nov 2026, 15:42 GMT");
     const sydney = snap((s) => void (s.clinic.timezone = "Australia/Sydney"));
     expect(sydney.clinic.timezone).toBe("Australia/Sydney");
-    expect(signedWhen(sydney)).toBe("5 Nov 2026, 02:42 GMT+11");
+    expect(signedWhen(sydney)).toBe("5 Nov 2026, 02:42 AEDT");
     const old = snap();
     delete old.clinic.timezone;
     expect(signedWhen(old)).toBe("4 Nov 2026, 15:42 UTC");

@@ -55,7 +55,11 @@ export default async function ReferralPage({ params }: { params: Promise<{ patie
             />
           </Card>
         ) : null}
-        <section aria-labelledby="preview-title" className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+        <section
+          aria-labelledby="preview-title"
+          data-testid="referral-preview"
+          className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200"
+        >
           <h2 id="preview-title" className="mb-2 text-base font-semibold">
             Preview (as it would be signed now)
           </h2>
