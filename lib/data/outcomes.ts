@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma } from "@/prisma/generated/client";
 import { assertCan, type Actor } from "@/lib/domain/access";
-import { DISCHARGE_REASONS, type DischargeReason } from "@/lib/domain/codes";
+import { DISCHARGE_REASONS } from "@/lib/domain/codes";
 import { CONSIDERATION_LABELS } from "@/lib/domain/labels";
 import { measureDefinition } from "@/lib/domain/measures";
 import {
@@ -12,11 +12,15 @@ import {
   OUTCOME_WINDOWS,
   RECURRENCE_DAYS,
   outcomeColumn,
+  type MeasureFigure,
+  type OutcomeFigure,
+  type OutcomeFigures,
+  type OutcomeGroup,
   type OutcomeGroupBy,
   type OutcomeMeasure,
   type OutcomePoint,
+  type OutcomesReport,
 } from "@/lib/domain/outcomes";
-import type { ImportantChange } from "@/lib/domain/settings";
 import { audit } from "@/lib/data/audit";
 import { clinicClock } from "@/lib/data/clinic";
 import { clinicSettingsIn } from "@/lib/data/settings";
@@ -32,57 +36,6 @@ import { lastDayOfYears, type OutcomesQuery } from "@/lib/validation/outcomes";
  * ("clinicId", "openedOn"). Only aggregates leave this module: no patient
  * names or ids; a clinician group carries the clinician's name.
  */
-
-/** One figure: `value` is the share (0-1, 3 decimals), the count, or the median in days, as docs/outcomes.md says per figure. */
-export type OutcomeFigure = {
-  numerator: number | null;
-  denominator: number | null;
-  value: number | null;
-  /** Fewer than MIN_CELL_EPISODES episodes in the cell: all numbers null. */
-  suppressed: boolean;
-};
-
-/** A measure compared at a point: also the episodes without a measurement (missing) and those whose window is not over yet. */
-export type MeasureFigure = OutcomeFigure & { missing: number | null; notYetDue: number | null };
-
-export type OutcomeFigures = {
-  opened: OutcomeFigure;
-  discharged: OutcomeFigure;
-  open: OutcomeFigure;
-  improvement: Record<OutcomeMeasure, Record<OutcomePoint, MeasureFigure>>;
-  medianDaysToReturnToRunning: OutcomeFigure;
-  medianDaysToDischarge: OutcomeFigure;
-  /** Discharged episodes followed by a new episode of the same knee within RECURRENCE_DAYS; `notYetDue`: discharged less than that ago, no recurrence yet. */
-  recurrence: OutcomeFigure & { notYetDue: number | null };
-  referred: OutcomeFigure;
-  redFlag: OutcomeFigure;
-  /** Planned reviews (not episodes) done on or before their date. */
-  followUpsOnTime: OutcomeFigure;
-  dischargeReasons: Record<DischargeReason | "not_recorded", OutcomeFigure>;
-};
-
-export type OutcomeGroup = {
-  /** "all"; a clinician's id or "none"; a consideration code or "none"; a month "2026-03". */
-  key: string;
-  label: string;
-  /** Episodes in the group (null when suppressed). */
-  episodes: number | null;
-  suppressed: boolean;
-  figures: OutcomeFigures;
-};
-
-export type OutcomesReport = {
-  from: string;
-  to: string;
-  /** The clinic's today: what "not yet due" is measured against. */
-  today: string;
-  groupBy: OutcomeGroupBy;
-  clinicianId: string | null;
-  consideration: string | null;
-  /** The clinic's current important changes, applied to the stored scores. */
-  thresholds: Pick<ImportantChange, "painNow" | "koos" | "lefs" | "psfs">;
-  groups: OutcomeGroup[];
-};
 
 const q = (name: string) => Prisma.raw(`o."${name}"`);
 const isDue = (to: number, today: string) => Prisma.sql`(o.status <> 'open' OR o."openedOn" + ${to}::int < ${today}::date)`;
@@ -278,7 +231,7 @@ function outcomesSql(
  * `outcomes.read`), grouped as asked; audited as a read of the clinic's
  * aggregates (no patient is named).
  */
-export async function clinicOutcomes(actor: Actor, query: OutcomesQuery): Promise<OutcomesReport> {
+export async function clinicOutcomes(actor: Actor, query: OutcomesQuery, as: "view" | "export" = "view"): Promise<OutcomesReport> {
   assertCan(actor, "outcomes.read");
   return transaction(async (tx) => {
     const { today } = await clinicClock(tx, actor.clinicId);
@@ -308,7 +261,7 @@ export async function clinicOutcomes(actor: Actor, query: OutcomesQuery): Promis
     if (groupBy === "none" && groups.length === 0)
       groups.push({ key: "all", label: "Whole clinic", episodes: null, suppressed: true, figures: figuresOf({}, true) });
     await audit(tx, actor, {
-      action: "outcomes.view",
+      action: as === "export" ? "outcomes.export" : "outcomes.view",
       entityType: "Clinic",
       entityId: actor.clinicId,
       detail: {

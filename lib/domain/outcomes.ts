@@ -4,7 +4,9 @@
  * once here; the maintained summary (lib/data/outcome-summary.ts), the
  * aggregates (lib/data/outcomes.ts), the API, the page and the docs read them.
  */
+import type { DischargeReason } from "./codes";
 import type { ChangeMeasure, ImportantChangeKey } from "./measures";
+import type { ImportantChange } from "./settings";
 
 /** The measures whose important improvement is counted (issue 16): pain, KOOS pain and sport, LEFS, PSFS. */
 export const OUTCOME_MEASURES = ["painNow", "koos.pain", "koos.sport", "lefs", "psfs"] as const satisfies readonly ChangeMeasure[];
@@ -58,3 +60,56 @@ export function outcomeColumn(measure: OutcomeMeasure, point: OutcomePoint | "ba
   const base = measure.replace(/\.(\w)/, (_, c: string) => c.toUpperCase());
   return `${base}${point.charAt(0).toUpperCase()}${point.slice(1)}`;
 }
+
+// The report (lib/data/outcomes.ts computes it; the API, the page and the CSV show it).
+
+/** One figure: `value` is the share (0-1, 3 decimals), the count, or the median in days, as docs/outcomes.md says per figure. */
+export type OutcomeFigure = {
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+  /** Fewer than MIN_CELL_EPISODES episodes in the cell: all numbers null. */
+  suppressed: boolean;
+};
+
+/** A measure compared at a point: also the episodes without a measurement (missing) and those whose window is not over yet. */
+export type MeasureFigure = OutcomeFigure & { missing: number | null; notYetDue: number | null };
+
+export type OutcomeFigures = {
+  opened: OutcomeFigure;
+  discharged: OutcomeFigure;
+  open: OutcomeFigure;
+  improvement: Record<OutcomeMeasure, Record<OutcomePoint, MeasureFigure>>;
+  medianDaysToReturnToRunning: OutcomeFigure;
+  medianDaysToDischarge: OutcomeFigure;
+  /** Discharged episodes followed by a new episode of the same knee within RECURRENCE_DAYS; `notYetDue`: discharged less than that ago, no recurrence yet. */
+  recurrence: OutcomeFigure & { notYetDue: number | null };
+  referred: OutcomeFigure;
+  redFlag: OutcomeFigure;
+  /** Planned reviews (not episodes) done on or before their date. */
+  followUpsOnTime: OutcomeFigure;
+  dischargeReasons: Record<DischargeReason | "not_recorded", OutcomeFigure>;
+};
+
+export type OutcomeGroup = {
+  /** "all"; a clinician's id or "none"; a consideration code or "none"; a month "2026-03". */
+  key: string;
+  label: string;
+  /** Episodes in the group (null when suppressed). */
+  episodes: number | null;
+  suppressed: boolean;
+  figures: OutcomeFigures;
+};
+
+export type OutcomesReport = {
+  from: string;
+  to: string;
+  /** The clinic's today: what "not yet due" is measured against. */
+  today: string;
+  groupBy: OutcomeGroupBy;
+  clinicianId: string | null;
+  consideration: string | null;
+  /** The clinic's current important changes, applied to the stored scores. */
+  thresholds: Pick<ImportantChange, "painNow" | "koos" | "lefs" | "psfs">;
+  groups: OutcomeGroup[];
+};

@@ -1,6 +1,7 @@
 import { markEnteredInError, saveDraft, signAssessment } from "@/lib/data/assessments";
 import { dischargeEpisode } from "@/lib/data/discharges";
-import { clinicOutcomes, type OutcomesReport } from "@/lib/data/outcomes";
+import { clinicOutcomes } from "@/lib/data/outcomes";
+import type { OutcomesReport } from "@/lib/domain/outcomes";
 import { refreshClinicOutcomes } from "@/lib/data/outcome-summary";
 import { createEpisode, createPatient, withdrawEpisode } from "@/lib/data/patients";
 import { createReferralDraft, signReferral, updateReferralDraft } from "@/lib/data/referrals";
