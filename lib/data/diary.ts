@@ -15,6 +15,7 @@ import { refreshRunnerSummary } from "@/lib/data/episode-summary";
 import { deliverLinkByEmail, type LinkEmailResult } from "@/lib/data/link-mail";
 import { findEpisodeOrThrow, isUuid, lockEpisode } from "@/lib/data/patients";
 import { proposeRunsLoggedSince } from "@/lib/data/run-log";
+import { runnerProgramme, type RunnerProgramme } from "@/lib/data/runner-programme";
 import { adviceInForce, greetingOf, lockEpisodeRow, tokenOf, type RunnerGreeting } from "@/lib/data/runner-links";
 import { fromDateString, toDateString, transaction, type Tx } from "@/lib/data/tx";
 import { ConflictError, GoneError, NotFoundError, ValidationError } from "@/lib/errors";
@@ -301,10 +302,12 @@ export type RunnerDiary = RunnerGreeting & {
   earliest: string;
   /** The runner's own recent days, newest first. */
   entries: DiaryEntryView[];
+  /** Their current exercise programme to tick off, or null (none, or stopped). */
+  programme: RunnerProgramme | null;
 };
 
 /** The link a token names while it works: 404 unknown, 410 expired or revoked. */
-async function usableLink(tx: Tx, token: unknown): Promise<{ link: LinkRow; today: string }> {
+export async function usableLink(tx: Tx, token: unknown): Promise<{ link: LinkRow; today: string }> {
   const { clinicId, hash } = tokenOf(token, "diary");
   const link = await tx.diaryLink.findFirst({ where: { clinicId, tokenHash: hash } });
   if (!link) throw new NotFoundError("link");
@@ -337,6 +340,7 @@ async function runnerDiary(tx: Tx, link: LinkRow, today: string): Promise<Runner
     today,
     earliest: addDays(today, -DIARY_BACKDATE_DAYS),
     entries: entries.map(entryView),
+    programme: await runnerProgramme(tx, link.clinicId, link.episodeId, today),
   };
 }
 

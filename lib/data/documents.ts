@@ -25,6 +25,8 @@ export type DocumentKey = {
   variant: DocumentVariant;
   episodeId: string;
   referralId: string | null;
+  /** The programme version of a handout (kind programme_handout); absent or null otherwise. */
+  programmeId?: string | null;
 };
 
 export type DocumentContent = { bytes: Buffer; contentType: string };
@@ -43,7 +45,14 @@ export type StoredDocumentView = {
 export const sha256Hex = (bytes: Uint8Array): string => createHash("sha256").update(bytes).digest("hex");
 
 function where(key: DocumentKey) {
-  return { clinicId: key.clinicId, kind: key.kind, variant: key.variant, episodeId: key.episodeId, referralId: key.referralId };
+  return {
+    clinicId: key.clinicId,
+    kind: key.kind,
+    variant: key.variant,
+    episodeId: key.episodeId,
+    referralId: key.referralId,
+    programmeId: key.programmeId ?? null,
+  };
 }
 
 function view(row: {

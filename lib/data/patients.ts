@@ -65,6 +65,8 @@ export type EpisodeView = {
   draftCount: number;
   /** Emergency or urgent referrals drafted or signed but not yet sent. */
   unsentUrgentReferrals: number;
+  /** Red-flag screen questions the runner answered yes in questionnaires not yet reviewed (paths; lib/questions.ts runnerReportedLabel names them). */
+  runnerRedFlags: string[];
   /** The most severe urgency of those referrals (null when there are none). */
   unsentReferralUrgency: Urgency | null;
   createdAt: Date;
@@ -113,6 +115,7 @@ export function episodeView(e: EpisodeRow): EpisodeView {
     worsening: e.worsening,
     draftCount: e.draftCount,
     unsentUrgentReferrals: e.unsentUrgentReferrals,
+    runnerRedFlags: e.runnerRedFlags,
     unsentReferralUrgency: e.unsentReferralUrgency,
     createdAt: e.createdAt,
   };

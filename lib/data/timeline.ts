@@ -5,6 +5,7 @@ import type { Urgency } from "@/lib/domain/urgency";
 import type { ImportantChange } from "@/lib/clinical";
 import { readEvaluationOrNull, type StoredEvaluation } from "@/lib/stored/evaluation";
 import { readAnswers } from "@/lib/stored/answers";
+import { readSettingsUsed } from "@/lib/stored/settings";
 import type { Answers } from "@/lib/validation/assessment";
 import { PAIN_COMPANIONS, type PainCompanion } from "@/lib/domain/measures";
 import { audit } from "@/lib/data/audit";
@@ -18,7 +19,8 @@ import { toDateString, transaction } from "@/lib/data/tx";
  * stored evaluation and the pain answers charted beside pain now
  * (entered-in-error ones included, marked, so the history
  * can show them struck through; charts leave them out), the whole run log
- * and the thresholds for the important-change bands. Audited as a view.
+ * and the clinic's current thresholds (each assessment also carries the
+ * important changes it was judged with, stored at signing). Audited as a view.
  * Served by two indexes: Assessment (clinicId, episodeId, assessedOn) and
  * Run (clinicId, patientId, date).
  */
@@ -39,6 +41,8 @@ export type TimelineData = {
     evaluation: StoredEvaluation | null;
     /** Worst pain of the last week and pain during running (0-10, from the answers; absent when not asked), charted beside pain now. */
     pain: Partial<Record<PainCompanion, number>>;
+    /** The important changes it was judged with: the settings stored with it at signing (null for drafts). */
+    judgedWith: ImportantChange | null;
   }[];
   runs: {
     date: string;
@@ -92,6 +96,7 @@ export async function getTimeline(actor: Actor, patientId: string): Promise<Time
         urgency: true,
         evaluation: true,
         answers: true,
+        settingsUsed: true,
       },
     });
     await audit(tx, actor, { action: "timeline.view", entityType: "Patient", entityId: patientId, patientId });
@@ -110,6 +115,7 @@ export async function getTimeline(actor: Actor, patientId: string): Promise<Time
         urgency: a.urgency,
         evaluation: readEvaluationOrNull(a.evaluation),
         pain: painCompanions(readAnswers(a.answers)),
+        judgedWith: readSettingsUsed(a.settingsUsed)?.importantChange ?? null,
       })),
       runs: runs.map(({ date, indoor, surface, ...r }) => ({
         ...r,

@@ -41,25 +41,22 @@ type Row = {
 export async function insertDischarges(admin: pg.Client, clinicId: string, userId: string, seed: number): Promise<number> {
   const { rows } = await admin.query<Row>(
     `
-    WITH s AS (
-      SELECT a.id, a."episodeId", a.kind, a."assessedOn", a."signedAt", a.evaluation->'scores' AS scores
-        FROM "Assessment" a JOIN "Episode" e ON e.id = a."episodeId" AND e."clinicId" = a."clinicId"
-       WHERE a."clinicId" = $1 AND a.status = 'signed' AND e.status = 'discharged'
-    ), intake AS (
-      SELECT DISTINCT ON ("episodeId") * FROM s ORDER BY "episodeId", (kind = 'intake') DESC, "assessedOn", "signedAt"
-    ), last AS (
-      SELECT DISTINCT ON ("episodeId") * FROM s ORDER BY "episodeId", "assessedOn" DESC, "signedAt" DESC
-    )
     SELECT e.id AS "episodeId", to_char((e."dischargedAt" AT TIME ZONE c.timezone)::date, 'YYYY-MM-DD') AS "dischargedOn",
-           i.id AS "intakeId", to_char(i."assessedOn", 'YYYY-MM-DD') AS "intakeOn", i.scores AS "intakeScores",
-           CASE WHEN l.id <> i.id THEN l.id END AS "lastId", CASE WHEN l.id <> i.id THEN to_char(l."assessedOn", 'YYYY-MM-DD') END AS "lastOn",
-           CASE WHEN l.id <> i.id THEN l.scores END AS "lastScores"
+           (array_agg(a.id ORDER BY (a.kind = 'intake') DESC, a."assessedOn", a."signedAt"))[1] AS "intakeId",
+           to_char((array_agg(a."assessedOn" ORDER BY (a.kind = 'intake') DESC, a."assessedOn", a."signedAt"))[1], 'YYYY-MM-DD') AS "intakeOn",
+           (array_agg(a.evaluation->'scores' ORDER BY (a.kind = 'intake') DESC, a."assessedOn", a."signedAt"))[1] AS "intakeScores",
+           (array_agg(a.id ORDER BY a."assessedOn" DESC, a."signedAt" DESC))[1] AS "lastId",
+           to_char((array_agg(a."assessedOn" ORDER BY a."assessedOn" DESC, a."signedAt" DESC))[1], 'YYYY-MM-DD') AS "lastOn",
+           (array_agg(a.evaluation->'scores' ORDER BY a."assessedOn" DESC, a."signedAt" DESC))[1] AS "lastScores"
       FROM "Episode" e JOIN "Clinic" c ON c.id = e."clinicId"
-      JOIN intake i ON i."episodeId" = e.id JOIN last l ON l."episodeId" = e.id
+      JOIN "Assessment" a ON a."clinicId" = e."clinicId" AND a."episodeId" = e.id AND a.status = 'signed'
      WHERE e."clinicId" = $1 AND e.status = 'discharged'
+     GROUP BY e.id, c.timezone
      ORDER BY e.id`,
     [clinicId],
   );
+  // One assessment only: the intake is also the last (no final visit).
+  for (const r of rows) if (r.lastId === r.intakeId) [r.lastId, r.lastOn, r.lastScores] = [null, null, null];
   for (let start = 0; start < rows.length; start += BATCH) {
     const batch = rows.slice(start, start + BATCH).map((r, k) => {
       const rng = prng((seed ^ Math.imul(start + k + 1, 0x9e3779b1) ^ 0x0d15c4a7) >>> 0);

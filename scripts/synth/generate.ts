@@ -615,6 +615,8 @@ async function main() {
 
     // 5b. Discharges (reason, return to running, outcome), through the table's triggers.
     await clock.phase("discharges of the discharged episodes (outcome by lib/clinical)", async () => {
+      // Statistics first: the bulk load left none, and without them the planner walks the assessments once per episode.
+      for (const t of ["Episode", "Assessment"]) await admin.query(`ANALYZE "${t}"`);
       const n = await insertDischarges(admin, ids.clinicId, ids.userId, o.seed);
       console.log(`   ${fmt(n)} discharges`);
     });

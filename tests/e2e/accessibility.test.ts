@@ -2,13 +2,15 @@
  * Accessibility: axe-core (WCAG 2.0/2.1 A and AA rules) on every main page,
  * reached by clicking through the app as the demo clinician and admin, in
  * the states a user sees (charts drawn, field errors shown, live evaluation
- * filled in). Any serious or critical violation fails the test, listed with
+ * filled in), and the runner's own pages (questionnaire and diary) on a
+ * 390x844 phone. Any serious or critical violation fails the test, listed with
  * its rule, element and page. Then the intake form is filled with the
  * keyboard alone: the three-state yes/no/not-asked questions and the KOOS grid.
  */
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launch, newContext, signIn } from "./browser";
+import { httpSession, launch, newContext, signIn } from "./browser";
+import { answerStep, clinicApi, openEpisode, phone } from "./runner";
 
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 const FAILING_IMPACTS = new Set(["serious", "critical"]);
@@ -277,6 +279,55 @@ async function tabTo(page: Page, matches: (f: Awaited<ReturnType<typeof focused>
   }
   throw new Error(`focus never reached the expected control in ${max} presses`);
 }
+
+it("the runner's questionnaire and diary on a phone (390x844), with their error messages and the neutral 404 page", async () => {
+  const audit = new Audit();
+  const cookie = await httpSession("clinician@riverside.example");
+  const api = clinicApi(() => cookie);
+  const { episodeId } = await openEpisode(api, 7);
+  const request = await api("POST", `/api/v1/episodes/${episodeId}/questionnaire-requests`, {
+    instruments: ["pain", "koos", "psfs", "tegner", "screen"],
+  });
+  expect(request.status).toBe(201);
+  const page = await phone(browser);
+  await page.goto(request.json.url);
+  await page.getByText("Step 1 of 6").waitFor();
+  await audit.check(page, "runner questionnaire, first step");
+  await page.getByRole("button", { name: "Save and continue" }).click();
+  await page.getByText("Please answer this question.").first().waitFor();
+  await audit.check(page, "runner questionnaire, a missing answer named");
+  // Each further step as the runner sees it: every instrument's wording and answer options.
+  for (const heading of [
+    "Your knee in daily life and sport",
+    "Activities that are hard for you",
+    "Your activity level",
+    "Important questions about your knee",
+    "Check and send",
+  ]) {
+    await answerStep(page);
+    await page.getByRole("button", { name: "Save and continue" }).click();
+    await page.getByRole("heading", { name: heading }).waitFor();
+    await audit.check(page, `runner questionnaire, ${heading}`);
+  }
+
+  const until = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+  const diary = await api("POST", `/api/v1/episodes/${episodeId}/diary-links`, { validUntil: until });
+  expect(diary.status).toBe(201);
+  await page.goto(diary.json.url);
+  await page.getByRole("heading", { name: "Your running diary" }).waitFor();
+  await audit.check(page, "runner diary");
+  await page.getByRole("radio", { name: "I ran" }).check();
+  await page.getByLabel("Distance").fill("abc");
+  await page.getByRole("button", { name: "Save this day" }).click();
+  await page.getByText("Write the distance as a number, like 5 or 6.5.").waitFor();
+  await audit.check(page, "runner diary, a wrong distance named");
+
+  await page.goto("/r/not-a-token");
+  await page.getByRole("heading", { name: "This link does not work" }).waitFor();
+  await audit.check(page, "runner link 404");
+  await page.context().close();
+  audit.expectNone();
+});
 
 it("fills the intake's yes/no/not-asked questions and the KOOS grid with the keyboard alone", async () => {
   const { context, page } = await clinicianPage();

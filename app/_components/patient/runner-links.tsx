@@ -78,7 +78,11 @@ function Status({ state }: { state: ActionState | null }) {
 
 export function RunnerLinks(props: RunnerLinksProps) {
   return (
-    <section aria-label="The runner's links" className="mt-3 grid gap-4 border-t border-slate-200 pt-3 lg:grid-cols-2">
+    <section
+      id={`runner-links-${props.episodeId}`}
+      aria-label="The runner's links"
+      className="mt-3 grid gap-4 border-t border-slate-200 pt-3 lg:grid-cols-2"
+    >
       <Questionnaires {...props} />
       <Diary {...props} />
     </section>

@@ -8,6 +8,7 @@ import { loadInstruments } from "@/lib/instruments/load";
 import { parseRunnerToken } from "@/lib/runner-token";
 import { runnerSteps } from "@/lib/runner-steps";
 import { RunnerDiary } from "../_components/diary";
+import { RunnerExercises } from "../_components/exercises";
 import { RunnerQuestionnaire } from "../_components/questionnaire";
 import { RunnerShell } from "../_components/shell";
 
@@ -47,6 +48,7 @@ export default async function RunnerPage({ params }: Props) {
           validUntil={link.validUntil}
           entries={link.entries}
         />
+        {link.programme ? <RunnerExercises token={token} today={link.today} programme={link.programme} /> : null}
       </RunnerShell>
     );
   const steps = runnerSteps(link.instruments, link.psfsActivities, loadInstruments());

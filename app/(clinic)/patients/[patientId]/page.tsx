@@ -25,6 +25,8 @@ import { mailConfigured } from "@/lib/mail";
 import { runnerReportedLabel } from "@/lib/questions";
 import { RunnerLinks } from "@/app/_components/patient/runner-links";
 import { DiaryPainChart } from "@/app/_components/charts/diary-pain-chart";
+import { getProgrammePanel } from "@/lib/data/programmes";
+import { ProgrammeSection } from "@/app/_components/patient/programme-section";
 
 export const metadata: Metadata = { title: "Patient" };
 
@@ -42,7 +44,15 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
   const links = new Map(
     await Promise.all(
       episodes.map(
-        async (e) => [e.id, { requests: await listQuestionnaireRequests(actor, e.id), diary: await getEpisodeDiary(actor, e.id) }] as const,
+        async (e) =>
+          [
+            e.id,
+            {
+              requests: await listQuestionnaireRequests(actor, e.id),
+              diary: await getEpisodeDiary(actor, e.id),
+              programme: e.status === "opened_in_error" ? null : await getProgrammePanel(actor, e.id),
+            },
+          ] as const,
       ),
     ),
   );
@@ -172,6 +182,15 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
                 </p>
               </nav>
             )}
+            {links.get(e.id)!.programme ? (
+              <ProgrammeSection
+                patientId={patient.id}
+                episodeId={e.id}
+                panel={links.get(e.id)!.programme!}
+                canWrite={canWrite}
+                open={e.status === "open"}
+              />
+            ) : null}
             <RunnerLinks
               patientId={patient.id}
               episodeId={e.id}

@@ -14,8 +14,9 @@ import { AddendumForm, EnteredInErrorForm } from "@/app/_components/assessment/r
 import { Alert } from "@/app/_components/ui/alert";
 import { ButtonLink } from "@/app/_components/ui/button";
 import { Card } from "@/app/_components/ui/card";
-import { runnerReportsUsedBy } from "@/lib/data/runner-reports";
-import { runnerDifferences, runnerValueText } from "@/lib/runner-prefill";
+import { runnerReportsUsedBy, untakenRunnerReportDays } from "@/lib/data/runner-reports";
+import { runnerDifferences, runnerPrefill, runnerValueText } from "@/lib/runner-prefill";
+import { RunnerLaterNote, RunnerPrefillNote, RunnerSourcesProvider } from "@/app/_components/assessment/runner-reported";
 import { findingLabel } from "@/lib/domain";
 
 export const metadata: Metadata = { title: "Assessment" };
@@ -42,26 +43,33 @@ export default async function AssessmentPage({
 
   if (a.status === "draft" && can(actor, "assessment.write")) {
     const ctx = await getFormContext(actor, patientId, episodeId, "assessment.continue_draft", a.assessedOn);
+    // The runner's answers this draft was pre-filled from keep their marks; those returned since are named, not hidden.
+    const taken = runnerPrefill(await runnerReportsUsedBy(actor, patientId, a.id), {});
+    const later = await untakenRunnerReportDays(actor, episodeId);
     return (
       <div>
         <h2 className="mb-3 text-lg font-semibold">{kindLabel} (draft)</h2>
         <OpenFlagsNotice patientId={patientId} episodeId={episodeId} flags={ctx.openRedFlags} />
-        <AssessmentForm
-          kind={a.kind}
-          patientId={patientId}
-          patient={ctx.patient}
-          episode={ctx.episode}
-          runs={ctx.runs}
-          shoes={ctx.shoes}
-          runsFrom={ctx.runsFrom}
-          runsLoggedSince={ctx.runsLoggedSince}
-          priors={ctx.priors.filter((p) => p.id !== a.id)}
-          settings={ctx.settings}
-          reviewIntervalDays={ctx.reviewIntervalDays}
-          today={ctx.today}
-          canSign={can(actor, "assessment.sign")}
-          initial={{ assessmentId: a.id, version: a.version, assessedOn: a.assessedOn, answers: a.answers }}
-        />
+        {taken.reportIds.length ? <RunnerPrefillNote answers={Object.keys(taken.sources).length} days={taken.days} /> : null}
+        <RunnerLaterNote days={later} />
+        <RunnerSourcesProvider sources={taken.sources}>
+          <AssessmentForm
+            kind={a.kind}
+            patientId={patientId}
+            patient={ctx.patient}
+            episode={ctx.episode}
+            runs={ctx.runs}
+            shoes={ctx.shoes}
+            runsFrom={ctx.runsFrom}
+            runsLoggedSince={ctx.runsLoggedSince}
+            priors={ctx.priors.filter((p) => p.id !== a.id)}
+            settings={ctx.settings}
+            reviewIntervalDays={ctx.reviewIntervalDays}
+            today={ctx.today}
+            canSign={can(actor, "assessment.sign")}
+            initial={{ assessmentId: a.id, version: a.version, assessedOn: a.assessedOn, answers: a.answers }}
+          />
+        </RunnerSourcesProvider>
       </div>
     );
   }
