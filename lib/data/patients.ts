@@ -218,6 +218,51 @@ export type AssessmentSummary = {
   addenda: number;
 };
 
+/** The assessment history of a patient's episodes, oldest first, with each one's addenda counted. */
+async function assessmentSummariesIn(tx: Tx, clinicId: string, episodeIds: string[]): Promise<AssessmentSummary[]> {
+  const assessments = await tx.assessment.findMany({
+    where: { clinicId, episodeId: { in: episodeIds } },
+    orderBy: [{ assessedOn: "asc" }, { createdAt: "asc" }],
+    select: {
+      id: true,
+      episodeId: true,
+      kind: true,
+      assessedOn: true,
+      status: true,
+      urgency: true,
+      signedAt: true,
+      evaluation: true,
+      answers: true,
+      screenAttestation: true,
+    },
+  });
+  // Counted for this page's assessments only, through the (clinicId, assessmentId) index.
+  const addendaCounts = await tx.addendum.groupBy({
+    by: ["assessmentId"],
+    where: { clinicId, assessmentId: { in: assessments.map((a) => a.id) } },
+    _count: { _all: true },
+  });
+  const addenda = new Map(addendaCounts.map((x) => [x.assessmentId, x._count._all]));
+  return assessments.map((a): AssessmentSummary => {
+    const ev = readEvaluationOrNull(a.evaluation);
+    return {
+      id: a.id,
+      episodeId: a.episodeId,
+      kind: a.kind,
+      assessedOn: toDateString(a.assessedOn),
+      status: a.status,
+      urgency: a.urgency,
+      signedAt: a.signedAt,
+      redFlags: ev?.redFlags?.map((f) => f.code) ?? [],
+      changes: ev?.changes ?? null,
+      painNow: ev?.scores?.painNow ?? null,
+      treatment: readTreatmentGiven(a.answers),
+      screenAttestation: a.screenAttestation,
+      addenda: addenda.get(a.id) ?? 0,
+    };
+  });
+}
+
 /** Opens a patient record: the patient, episodes and assessment history. Audited as a view. */
 export async function getPatientRecord(
   actor: Actor,
@@ -233,29 +278,11 @@ export async function getPatientRecord(
       where: { clinicId: actor.clinicId, patientId },
       orderBy: [{ status: "asc" }, { createdAt: "desc" }],
     });
-    const assessments = await tx.assessment.findMany({
-      where: { clinicId: actor.clinicId, episodeId: { in: episodes.map((e) => e.id) } },
-      orderBy: [{ assessedOn: "asc" }, { createdAt: "asc" }],
-      select: {
-        id: true,
-        episodeId: true,
-        kind: true,
-        assessedOn: true,
-        status: true,
-        urgency: true,
-        signedAt: true,
-        evaluation: true,
-        answers: true,
-        screenAttestation: true,
-      },
-    });
-    // Counted for this page's assessments only, through the (clinicId, assessmentId) index.
-    const addendaCounts = await tx.addendum.groupBy({
-      by: ["assessmentId"],
-      where: { clinicId: actor.clinicId, assessmentId: { in: assessments.map((a) => a.id) } },
-      _count: { _all: true },
-    });
-    const addenda = new Map(addendaCounts.map((x) => [x.assessmentId, x._count._all]));
+    const summaries = await assessmentSummariesIn(
+      tx,
+      actor.clinicId,
+      episodes.map((e) => e.id),
+    );
     const redFlags = await redFlagStateIn(
       tx,
       actor.clinicId,
@@ -272,24 +299,6 @@ export async function getPatientRecord(
       episodes.map((e) => e.id),
     );
     await audit(tx, actor, { action: "patient.view", entityType: "Patient", entityId: patientId, patientId });
-    const summaries: AssessmentSummary[] = assessments.map((a) => {
-      const ev = readEvaluationOrNull(a.evaluation);
-      return {
-        id: a.id,
-        episodeId: a.episodeId,
-        kind: a.kind,
-        assessedOn: toDateString(a.assessedOn),
-        status: a.status,
-        urgency: a.urgency,
-        signedAt: a.signedAt,
-        redFlags: ev?.redFlags?.map((f) => f.code) ?? [],
-        changes: ev?.changes ?? null,
-        painNow: ev?.scores?.painNow ?? null,
-        treatment: readTreatmentGiven(a.answers),
-        screenAttestation: a.screenAttestation,
-        addenda: addenda.get(a.id) ?? 0,
-      };
-    });
     return {
       patient: patientView(patient),
       episodes: episodes.map((e) => ({

@@ -203,6 +203,7 @@ export async function updateReferralDraft(actor: Actor, input: UpdateReferralInp
 }
 
 /** Everything the snapshot is built from, read inside the signing transaction. */
+// eslint-disable-next-line max-lines-per-function -- the snapshot's sources read in one transaction
 async function snapshotSource(
   tx: Tx,
   actor: Actor,

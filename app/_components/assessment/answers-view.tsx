@@ -61,6 +61,7 @@ function derivedFromContext(path: string, answers: Answers): boolean {
   return false;
 }
 
+// eslint-disable-next-line max-lines-per-function -- a signed record's answers in form order
 export function AnswersView({ kind, answers }: { kind: "intake" | "follow_up"; answers: Answers }) {
   const sections = kind === "intake" ? INTAKE_SECTIONS : FOLLOW_UP_SECTIONS;
   const m = answers.measures;
@@ -86,7 +87,14 @@ export function AnswersView({ kind, answers }: { kind: "intake" | "follow_up"; a
               </dl>
             )}
             {answered.length < s.questions.length ? (
-              <p className="mt-0.5 text-xs text-slate-500">{s.questions.length - answered.length} question(s) not asked.</p>
+              <p className="mt-0.5 text-xs text-slate-600" data-testid={`not-asked-${s.id}`}>
+                Not asked:{" "}
+                {s.questions
+                  .filter((q) => !answered.includes(q))
+                  .map((q) => q.label)
+                  .join("; ")}
+                .
+              </p>
             ) : null}
           </section>
         );

@@ -2,6 +2,7 @@
 
 import { RULES_VERSION, type Evaluation } from "@/lib/clinical";
 import { FOLLOW_UP_SECTIONS, INTAKE_SECTIONS } from "@/lib/questions";
+import { useSaveShortcut } from "@/app/_components/forms/use-save-shortcut";
 import { Alert } from "@/app/_components/ui/alert";
 import { AssessedOnSection } from "./assessed-on-section";
 import { ConflictPanel } from "./conflict-panel";
@@ -35,6 +36,10 @@ export function AssessmentForm(props: AssessmentFormProps) {
   const n = sections.length;
   const title = kind === "intake" ? "Intake assessment" : "Follow-up assessment";
   const message = draft.message;
+  // Ctrl+S saves the draft, as the Save draft button does (not while a save or signing is under way).
+  useSaveShortcut(() => {
+    if (!draft.busy) void save("saving");
+  });
 
   return (
     <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">

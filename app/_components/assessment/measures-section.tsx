@@ -12,6 +12,7 @@ import { KOOS_ANCHORS, KOOS_ITEMS, LEFS_ANCHORS, LEFS_ITEMS, TEGNER } from "@/li
  */
 type Measures = { koos?: Record<string, number>; lefs?: number[]; psfs?: { activity: string; score: number }[]; tegner?: number };
 
+// eslint-disable-next-line max-lines-per-function -- the measures in the order of the paper forms
 export function MeasuresSection({
   measures,
   lefsDraft,

@@ -2,7 +2,7 @@
 
 import { createContext, useContext, type ReactNode } from "react";
 import { Alert } from "@/app/_components/ui/alert";
-import { formatDate } from "@/lib/format";
+import { formatDate, plural } from "@/lib/format";
 import { differsFromRunner, runnerValueText, type RunnerSources } from "@/lib/runner-prefill";
 
 /**
@@ -35,9 +35,9 @@ export function RunnerReported({ path, value }: { path: string; value: unknown }
 export function RunnerPrefillNote({ answers, days }: { answers: number; days: string[] }) {
   return (
     <Alert tone="info" title="Pre-filled from what the runner sent" className="mb-3">
-      {answers} answers come from the questionnaire{days.length === 1 ? "" : "s"} the runner returned on{" "}
-      {days.map((d) => formatDate(d)).join(", ")}, each marked “Runner”. Go through them with the runner and change what needs changing: the
-      runner&apos;s own answer stays on record beside yours.
+      {plural(answers, "answer")} {answers === 1 ? "comes" : "come"} from the questionnaire{days.length === 1 ? "" : "s"} the runner
+      returned on {days.map((d) => formatDate(d)).join(", ")}, each marked “Runner”. Go through them with the runner and change what needs
+      changing: the runner&apos;s own answer stays on record beside yours.
     </Alert>
   );
 }

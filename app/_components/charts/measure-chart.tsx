@@ -183,6 +183,7 @@ function MarkLegend({ marks }: { marks: readonly EventMark[] }) {
   );
 }
 
+// eslint-disable-next-line max-lines-per-function -- one recharts composition (axes, series, reference lines)
 function MeasureLineChart({
   series,
   marks,

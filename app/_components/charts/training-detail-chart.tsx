@@ -4,6 +4,7 @@ import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Too
 import type { TrainingDetail, TrainingDetailWeek } from "@/lib/clinical/training-detail";
 import { formatPace } from "@/lib/validation/runs";
 import { ChartFrame } from "./chart-frame";
+import { plural } from "@/lib/format";
 import { COLOURS, formatDate, shortDate } from "./format";
 
 /**
@@ -91,6 +92,7 @@ function trend(weeks: TrainingDetailWeek[], key: "paceSecPerKm" | "cadenceSpm" |
   return values.length >= 2 ? [values[0] as number, values[values.length - 1] as number] : null;
 }
 
+// eslint-disable-next-line max-lines-per-function -- one recharts composition (axes, series, reference lines)
 export function TrainingDetailChart({ detail, id }: { detail: TrainingDetail; id?: string }) {
   const weeks = detail.weeks;
   const recorded = weeks.some((w) => w.descentM !== null || w.paceSecPerKm !== null || w.cadenceSpm !== null);
@@ -119,7 +121,7 @@ export function TrainingDetailChart({ detail, id }: { detail: TrainingDetail; id
         <div className="mt-2 grid grid-cols-1 gap-3 md:grid-cols-3">
           <Small
             title="Descent (m per week)"
-            label={`Weekly descent over ${weeks.length} weeks`}
+            label={`Weekly descent over ${plural(weeks.length, "week")}`}
             weeks={weeks}
             dataKey="descentM"
             kind="bar"

@@ -27,6 +27,7 @@ const BANNER: Record<Urgency | "not_screened", string> = {
 
 type BannerFlag = RedFlag & { side: string; provisional: boolean };
 
+// eslint-disable-next-line max-lines-per-function -- the header's facts in reading order
 export function PatientHeader({ patient, episodes, today }: { patient: PatientView; episodes: HeaderEpisode[]; today: string }) {
   const open = episodes.filter((e) => e.status === "open");
   const flags: BannerFlag[] = open.flatMap((e) => {

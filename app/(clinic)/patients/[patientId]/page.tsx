@@ -30,6 +30,7 @@ import { ProgrammeSection } from "@/app/_components/patient/programme-section";
 
 export const metadata: Metadata = { title: "Patient" };
 
+// eslint-disable-next-line max-lines-per-function -- the patient record: header, episodes and their sections, top to bottom
 export default async function PatientPage({ params }: { params: Promise<{ patientId: string }> }) {
   const actor = await requirePermission("patient.read");
   const { patientId } = await params;
@@ -66,6 +67,7 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
         {can(actor, "patient.write") ? <ButtonLink href={`/patients/${patient.id}/edit`}>Edit demographics</ButtonLink> : null}
       </div>
 
+      {/* eslint-disable-next-line max-lines-per-function -- one episode with its sections in reading order */}
       {episodes.map((e) => {
         const intake = e.assessments.find((a) => a.kind === "intake" && a.status !== "entered_in_error");
         const draft = e.assessments.find((a) => a.status === "draft");

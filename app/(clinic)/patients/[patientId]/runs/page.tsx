@@ -39,6 +39,7 @@ function elevation(r: RunView): string {
   return `+${r.elevationGainM ?? "?"} / −${r.elevationLossM ?? "?"} m`;
 }
 
+// eslint-disable-next-line max-lines-per-function -- the run log page: the log, its charts and its forms, top to bottom
 export default async function RunsPage({ params }: { params: Promise<{ patientId: string }> }) {
   const actor = await requirePermission("patient.read");
   const { patientId } = await params;

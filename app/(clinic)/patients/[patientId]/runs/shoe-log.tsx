@@ -245,11 +245,7 @@ export function RunShoeSelect({
           </option>
         ))}
       </select>
-      {state.message && !state.ok ? (
-        <span role="alert" className="text-xs text-red-700">
-          {state.message}
-        </span>
-      ) : null}
+      {state.message && !state.ok ? <FormStatus state={state} /> : null}
     </form>
   );
 }

@@ -23,6 +23,7 @@ export const metadata: Metadata = { title: "Assessment" };
 
 type Params = { patientId: string; episodeId: string; assessmentId: string };
 
+// eslint-disable-next-line max-lines-per-function -- a signed assessment's page: its sections in the order of the record
 export default async function AssessmentPage({
   params,
   searchParams,
