@@ -58,7 +58,7 @@ export function AssessmentHistory({
   if (assessments.length === 0) return <p className="text-sm text-slate-600">No assessments yet.</p>;
   const measures = historyMeasures(assessments);
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead>

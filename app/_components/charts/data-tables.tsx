@@ -37,7 +37,7 @@ export function TableDetails({ children }: { children: ReactNode }) {
   return (
     <details className="mt-2 text-sm">
       <summary className="cursor-pointer text-sky-800 underline-offset-2 hover:underline">Show the data as a table</summary>
-      <div className="mt-2 overflow-x-auto">{children}</div>
+      <div className="relative mt-2 overflow-x-auto">{children}</div>
     </details>
   );
 }

@@ -18,7 +18,7 @@ export default async function UsersPage() {
     <div className="space-y-4">
       <PageHeader title="Users" subtitle={`Staff accounts of ${actor.clinicName}. Accounts are deactivated, never deleted.`} />
       <Card title="Accounts">
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className={tableClass}>
             <caption className="sr-only">Staff accounts</caption>
             <thead>
