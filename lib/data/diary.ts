@@ -15,6 +15,7 @@ import { refreshRunnerSummary } from "@/lib/data/episode-summary";
 import { deliverLinkByEmail, type LinkEmailResult } from "@/lib/data/link-mail";
 import { findEpisodeOrThrow, isUuid, lockEpisode } from "@/lib/data/patients";
 import { proposeRunsLoggedSince } from "@/lib/data/run-log";
+import { returnToRunIn, runnerPlanOf, type RunnerPlan } from "@/lib/data/return-to-run-state";
 import { runnerProgramme, type RunnerProgramme } from "@/lib/data/runner-programme";
 import { adviceInForce, greetingOf, lockEpisodeRow, tokenOf, type RunnerGreeting } from "@/lib/data/runner-links";
 import { fromDateString, toDateString, transaction, type Tx } from "@/lib/data/tx";
@@ -302,6 +303,8 @@ export type RunnerDiary = RunnerGreeting & {
   earliest: string;
   /** The runner's own recent days, newest first. */
   entries: DiaryEntryView[];
+  /** The return-to-run plan of the episode, in the runner's words (null: none). */
+  plan: RunnerPlan | null;
   /** Their current exercise programme to tick off, or null (none, or stopped). */
   programme: RunnerProgramme | null;
 };
@@ -325,6 +328,11 @@ export async function checkDiaryUsable(token: unknown): Promise<void> {
 
 const RECENT_ENTRIES = 14;
 
+async function runnerPlanIn(tx: Tx, clinicId: string, episodeId: string): Promise<RunnerPlan | null> {
+  const plan = (await returnToRunIn(tx, clinicId, [episodeId])).get(episodeId);
+  return plan ? runnerPlanOf(plan) : null;
+}
+
 async function runnerDiary(tx: Tx, link: LinkRow, today: string): Promise<RunnerDiary> {
   const greeting = await greetingOf(tx, link.clinicId, link.episodeId);
   const entries = await tx.diaryEntry.findMany({
@@ -340,6 +348,7 @@ async function runnerDiary(tx: Tx, link: LinkRow, today: string): Promise<Runner
     today,
     earliest: addDays(today, -DIARY_BACKDATE_DAYS),
     entries: entries.map(entryView),
+    plan: await runnerPlanIn(tx, link.clinicId, link.episodeId),
     programme: await runnerProgramme(tx, link.clinicId, link.episodeId, today),
   };
 }

@@ -14,6 +14,7 @@ import { clinicClock, refuseFutureDates } from "@/lib/data/clinic";
 import { refreshEpisodeSummary } from "@/lib/data/episode-summary";
 import { latestDischargesIn, type DischargeView } from "@/lib/data/discharge-state";
 import { programmesIn, type ProgrammeVersion } from "@/lib/data/programme-state";
+import { returnToRunIn, type ReturnToRunView } from "@/lib/data/return-to-run-state";
 import { redFlagStateIn, type EpisodeRedFlags } from "@/lib/data/red-flag-state";
 import { cursorPart, decodeCursor, encodeCursor } from "@/lib/data/cursor";
 import { fromDateString, isUniqueViolation, toDateString, transaction, type Tx } from "@/lib/data/tx";
@@ -42,6 +43,10 @@ export type PatientView = {
   weeklyDistanceKm: number | null;
   goalEvent: string | null;
   goalEventDate: string | null;
+  goalEventDistanceKm: number | null;
+  gpName: string | null;
+  gpPractice: string | null;
+  gpAddress: string | null;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -89,6 +94,10 @@ export function patientView(p: PatientRow): PatientView {
     weeklyDistanceKm: p.weeklyDistanceKm,
     goalEvent: p.goalEvent,
     goalEventDate: toDateString(p.goalEventDate),
+    goalEventDistanceKm: p.goalEventDistanceKm,
+    gpName: p.gpName,
+    gpPractice: p.gpPractice,
+    gpAddress: p.gpAddress,
     createdAt: p.createdAt,
     updatedAt: p.updatedAt,
   };
@@ -134,6 +143,10 @@ function patientData(input: PatientInput) {
     weeklyDistanceKm: input.weeklyDistanceKm ?? null,
     goalEvent: input.goalEvent ?? null,
     goalEventDate: input.goalEventDate ? fromDateString(input.goalEventDate) : null,
+    goalEventDistanceKm: input.goalEventDistanceKm ?? null,
+    gpName: input.gpName ?? null,
+    gpPractice: input.gpPractice ?? null,
+    gpAddress: input.gpAddress ?? null,
   };
 }
 
@@ -270,7 +283,12 @@ export async function getPatientRecord(
 ): Promise<{
   patient: PatientView;
   episodes: (EpisodeView &
-    EpisodeRedFlags & { assessments: AssessmentSummary[]; discharge: DischargeView | null; programme: ProgrammeVersion | null })[];
+    EpisodeRedFlags & {
+      assessments: AssessmentSummary[];
+      discharge: DischargeView | null;
+      programme: ProgrammeVersion | null;
+      returnToRun: ReturnToRunView | null;
+    })[];
 }> {
   return transaction(async (tx) => {
     const patient = await findPatientOrThrow(tx, actor, patientId);
@@ -298,6 +316,11 @@ export async function getPatientRecord(
       actor.clinicId,
       episodes.map((e) => e.id),
     );
+    const plans = await returnToRunIn(
+      tx,
+      actor.clinicId,
+      episodes.map((e) => e.id),
+    );
     await audit(tx, actor, { action: "patient.view", entityType: "Patient", entityId: patientId, patientId });
     return {
       patient: patientView(patient),
@@ -307,6 +330,7 @@ export async function getPatientRecord(
         assessments: summaries.filter((s) => s.episodeId === e.id),
         discharge: discharges.get(e.id) ?? null,
         programme: programmes.get(e.id)?.current ?? null,
+        returnToRun: plans.get(e.id) ?? null,
       })),
     };
   });

@@ -91,3 +91,37 @@ export function stageText(s: LadderStage): string {
 export function stageName(stage: number, of: number): string {
   return stage === 0 ? "Not running yet" : `Stage ${stage} of ${of}`;
 }
+
+/** Whole weeks from `today` to a race day (YYYY-MM-DD both): 0 in its last week, negative once it has passed. */
+export function weeksToGo(raceDate: string, today: string): number {
+  const days = (Date.parse(`${raceDate}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000;
+  return Math.floor(days / 7);
+}
+
+/** "Berlin Half, 21.1 km, on 5 Apr 2027: 17 weeks to go" (dateText writes the date). */
+export function goalRaceText(
+  race: { name: string | null; date: string | null; distanceKm: number | null },
+  today: string,
+  dateText: (d: string) => string,
+): string {
+  if (!race.name && !race.date) return "No goal race recorded";
+  const parts = [race.name ?? "Goal race", race.distanceKm ? `${Number(race.distanceKm.toFixed(3))} km` : null].filter(Boolean).join(", ");
+  if (!race.date) return parts;
+  const w = weeksToGo(race.date, today);
+  const when = w < 0 ? "passed" : w === 0 ? "this week" : `${w} week${w === 1 ? "" : "s"} to go`;
+  return `${parts}, on ${dateText(race.date)}: ${when}`;
+}
+
+/** The pain rule of the running advice, as the runner reads it on their phone. */
+export function runnerPainRule(mode: RunningAdviceMode, maxPainDuringRun: number | null): string {
+  switch (mode) {
+    case "stop":
+      return "Please do not run for now. Your clinic will tell you when you can start again.";
+    case "screen_incomplete":
+      return "Please do not run until your clinic has checked your knee.";
+    case "pain_free":
+      return "Run only if it does not hurt at all: during the run, after it, and the next morning.";
+    case "pain_monitored":
+      return `Some pain during the run is OK, up to ${maxPainDuringRun ?? 0} out of 10, as long as it has settled by the next morning.`;
+  }
+}

@@ -39,6 +39,17 @@ export const patientSchema = z
     ),
     goalEvent: optionalText(120, "goal event"),
     goalEventDate: z.preprocess(blank, dateOf("goal event date").optional()),
+    goalEventDistanceKm: z.preprocess(
+      blank,
+      z.coerce
+        .number({ error: "Enter the goal race distance as a number of kilometres" })
+        .gt(0, "The goal race distance must be more than 0 km")
+        .max(500, "The goal race distance must be at most 500 km")
+        .optional(),
+    ),
+    gpName: optionalText(120, "GP's name"),
+    gpPractice: optionalText(200, "GP practice"),
+    gpAddress: optionalText(500, "GP practice address"),
   })
   .superRefine((p, ctx) => {
     const today = latestToday();

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { LADDER_LIMITS, type EntryCriterion } from "@/lib/domain/return-to-run";
+import { ENTRY_CRITERIA, LADDER_LIMITS, type EntryCriterion } from "@/lib/domain/return-to-run";
+import { blankToUndefined, uuid } from "@/lib/validation/common";
 
 /**
  * The return-to-run ladder (the clinic's, and the copy a plan keeps) and the
@@ -36,3 +37,45 @@ export const entryCriteriaSchema = z.strictObject({
   note: z.string().max(500, "note must be at most 500 characters").optional(),
 });
 export type EntryCriteria = z.output<typeof entryCriteriaSchema>;
+
+/** A clinician's decision on the plan (POST /api/v1/episodes/{id}/return-to-run/decisions, and the episode page's form). */
+export const returnToRunDecisionSchema = z.strictObject({
+  step: z.enum(["start", "advance", "hold", "step_back", "complete"], {
+    error: "step must be one of start, advance, hold, step_back, complete",
+  }),
+  /** The stage to move to; by default the next (advance, start), the previous (step back) or the same (hold, complete). */
+  toStage: z.int({ error: "toStage must be a whole number" }).min(0, "toStage must be 0 or more").optional(),
+  reason: z.string().trim().max(1000, "reason must be at most 1000 characters").optional(),
+  /** Required with start: each criterion recorded. */
+  entryCriteria: entryCriteriaSchema.optional(),
+  /** How many decisions the clinician saw (the proposal they confirm was made on them): a decision over a newer one is refused. */
+  basedOnDecisions: z.int({ error: "basedOnDecisions must be a whole number" }).min(0, "basedOnDecisions must be 0 or more"),
+});
+export type ReturnToRunDecisionInput = z.output<typeof returnToRunDecisionSchema>;
+
+/** The episode page's decision form: the same decision, posted as a form (the entry criteria as ticked boxes). */
+export const returnToRunDecisionFormSchema = z.object({
+  episodeId: uuid,
+  step: returnToRunDecisionSchema.shape.step,
+  toStage: z.preprocess(blankToUndefined, z.coerce.number({ error: "toStage must be a whole number" }).pipe(z.int().min(0)).optional()),
+  reason: z.preprocess(blankToUndefined, returnToRunDecisionSchema.shape.reason),
+  criteria: z.preprocess(
+    (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+    z.array(z.enum(ENTRY_CRITERIA, { error: "criteria must name entry criteria" })),
+  ),
+  basedOnDecisions: z.coerce.number({ error: "basedOnDecisions must be a whole number" }).pipe(z.int().min(0)),
+});
+
+/** The decision as the data layer takes it, from the form: the entry criteria recorded only with start. */
+export function decisionOfForm(f: z.output<typeof returnToRunDecisionFormSchema>): ReturnToRunDecisionInput {
+  const met = Object.fromEntries(ENTRY_CRITERIA.map((c) => [c, f.criteria.includes(c)]));
+  return {
+    step: f.step,
+    toStage: f.toStage,
+    reason: f.reason,
+    basedOnDecisions: f.basedOnDecisions,
+    entryCriteria: f.step === "start" ? entryCriteriaSchema.parse({ met }) : undefined,
+  };
+}
+
+export const returnToRunPlanFormSchema = z.object({ episodeId: uuid });

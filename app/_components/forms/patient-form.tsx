@@ -86,11 +86,35 @@ export function PatientForm({ patient }: { patient?: PatientView }) {
             error={e.weeklyDistanceKm}
           />
         </Field>
-        <Field id="goalEvent" label="Goal event" error={e.goalEvent}>
+        <Field id="goalEvent" label="Goal race" error={e.goalEvent}>
           <TextInput id="goalEvent" defaultValue={v("goalEvent")} error={e.goalEvent} />
         </Field>
-        <Field id="goalEventDate" label="Goal event date" error={e.goalEventDate}>
+        <Field id="goalEventDate" label="Goal race date" error={e.goalEventDate}>
           <TextInput id="goalEventDate" type="date" defaultValue={v("goalEventDate")} error={e.goalEventDate} />
+        </Field>
+        <Field id="goalEventDistanceKm" label="Goal race distance (km)" error={e.goalEventDistanceKm}>
+          <TextInput
+            id="goalEventDistanceKm"
+            type="number"
+            inputMode="decimal"
+            min={0.1}
+            max={500}
+            step="0.001"
+            defaultValue={v("goalEventDistanceKm")}
+            error={e.goalEventDistanceKm}
+          />
+        </Field>
+      </fieldset>
+      <fieldset className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+        <legend className="mb-2 text-sm font-semibold text-slate-900">GP (for the letter at discharge)</legend>
+        <Field id="gpName" label="GP's name" error={e.gpName}>
+          <TextInput id="gpName" defaultValue={v("gpName")} error={e.gpName} />
+        </Field>
+        <Field id="gpPractice" label="Practice" error={e.gpPractice}>
+          <TextInput id="gpPractice" defaultValue={v("gpPractice")} error={e.gpPractice} />
+        </Field>
+        <Field id="gpAddress" label="Practice address" error={e.gpAddress}>
+          <TextInput id="gpAddress" defaultValue={v("gpAddress")} error={e.gpAddress} />
         </Field>
       </fieldset>
       <div className="flex gap-2">

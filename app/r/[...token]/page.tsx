@@ -8,6 +8,7 @@ import { loadInstruments } from "@/lib/instruments/load";
 import { parseRunnerToken } from "@/lib/runner-token";
 import { runnerSteps } from "@/lib/runner-steps";
 import { RunnerDiary } from "../_components/diary";
+import { RunnerReturnToRun } from "../_components/return-to-run";
 import { RunnerExercises } from "../_components/exercises";
 import { RunnerQuestionnaire } from "../_components/questionnaire";
 import { RunnerShell } from "../_components/shell";
@@ -40,6 +41,7 @@ export default async function RunnerPage({ params }: Props) {
   if (link.kind === "diary")
     return (
       <RunnerShell clinicName={link.clinicName}>
+        <RunnerReturnToRun plan={link.plan} />
         <RunnerDiary
           token={token}
           firstName={link.firstName}

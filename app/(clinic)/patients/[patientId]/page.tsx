@@ -25,6 +25,8 @@ import { mailConfigured } from "@/lib/mail";
 import { runnerReportedLabel } from "@/lib/questions";
 import { RunnerLinks } from "@/app/_components/patient/runner-links";
 import { DiaryPainChart } from "@/app/_components/charts/diary-pain-chart";
+import { ReturnToRunSection } from "@/app/_components/patient/return-to-run-section";
+import { goalRaceText } from "@/lib/domain/return-to-run";
 import { getProgrammePanel } from "@/lib/data/programmes";
 import { ProgrammeSection } from "@/app/_components/patient/programme-section";
 
@@ -154,6 +156,15 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
             />
             {e.discharge ? <DischargeSummary discharge={e.discharge} /> : null}
             <TreatmentLine assessments={e.assessments} />
+            {e.status === "open" || e.returnToRun ? (
+              <ReturnToRunSection
+                episodeId={e.id}
+                plan={e.returnToRun}
+                goalRace={{ name: patient.goalEvent, date: patient.goalEventDate, distanceKm: patient.goalEventDistanceKm }}
+                today={today}
+                canDecide={canWrite && e.status === "open"}
+              />
+            ) : null}
             {e.assessments.length === 0 ? (
               <p className="text-slate-600">No assessments yet.</p>
             ) : (
@@ -256,10 +267,18 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
             <dd>{formatKm(patient.weeklyDistanceKm)}</dd>
           </div>
           <div>
-            <dt className="text-xs text-slate-500">Goal</dt>
+            <dt className="text-xs text-slate-500">Goal race</dt>
             <dd>
-              {patient.goalEvent ? `${patient.goalEvent}${patient.goalEventDate ? `, ${formatDate(patient.goalEventDate)}` : ""}` : "—"}
+              {goalRaceText(
+                { name: patient.goalEvent, date: patient.goalEventDate, distanceKm: patient.goalEventDistanceKm },
+                today,
+                formatDate,
+              )}
             </dd>
+          </div>
+          <div>
+            <dt className="text-xs text-slate-500">GP</dt>
+            <dd>{[patient.gpName, patient.gpPractice, patient.gpAddress].filter(Boolean).join(", ") || "—"}</dd>
           </div>
           <div>
             <dt className="text-xs text-slate-500">Contact</dt>

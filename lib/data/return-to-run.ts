@@ -1,0 +1,124 @@
+import "server-only";
+import type { Actor } from "@/lib/domain/access";
+import { ENTRY_CRITERIA } from "@/lib/domain/return-to-run";
+import { checkDecision } from "@/lib/clinical/return-to-run";
+import { audit } from "@/lib/data/audit";
+import { clinicClock } from "@/lib/data/clinic";
+import { findEpisodeOrThrow, lockEpisode } from "@/lib/data/patients";
+import { clinicLadderIn, returnToRunIn, type ReturnToRunView } from "@/lib/data/return-to-run-state";
+import { asJson, fromDateString, isUniqueViolation, transaction } from "@/lib/data/tx";
+import { ConflictError, ValidationError } from "@/lib/errors";
+import type { ReturnToRunDecisionInput } from "@/lib/validation/return-to-run";
+
+export { returnToRunIn, type ReturnToRunView, type ReturnToRunDecisionView } from "@/lib/data/return-to-run-state";
+
+/**
+ * The return-to-run plan of an episode (issue 14 item 2): made from the
+ * clinic's ladder, then moved by the clinician's decisions, each recorded
+ * beside what the app proposed from the diary (append-only in PostgreSQL).
+ * Writes lock the episode; a decision names how many decisions it was made
+ * on, so a proposal confirmed after someone else's decision is refused.
+ */
+
+/** The plan of an episode, or null (audited view). */
+export async function getReturnToRun(actor: Actor, episodeId: string): Promise<ReturnToRunView | null> {
+  return transaction(async (tx) => {
+    const episode = await findEpisodeOrThrow(tx, actor, episodeId);
+    const plan = (await returnToRunIn(tx, actor.clinicId, [episode.id])).get(episode.id) ?? null;
+    await audit(tx, actor, { action: "return_to_run.view", entityType: "Episode", entityId: episode.id, patientId: episode.patientId });
+    return plan;
+  });
+}
+
+/** Makes an open episode's plan from the clinic's ladder (409 when it has one, or is not open). */
+export async function createReturnToRunPlan(actor: Actor, episodeId: string): Promise<ReturnToRunView> {
+  return transaction(async (tx) => {
+    const episode = await lockEpisode(tx, actor, episodeId);
+    if (episode.status !== "open") throw new ConflictError("This episode is not open: reopen it before making a return-to-run plan.");
+    if (await tx.returnToRunPlan.findFirst({ where: { clinicId: actor.clinicId, episodeId: episode.id }, select: { id: true } }))
+      throw new ConflictError("This episode already has a return-to-run plan.");
+    const ladder = await clinicLadderIn(tx, actor.clinicId);
+    const plan = await tx.returnToRunPlan
+      .create({
+        data: {
+          clinicId: actor.clinicId,
+          episodeId: episode.id,
+          ladder: asJson(ladder),
+          createdById: actor.userId,
+          createdByName: actor.name,
+        },
+      })
+      .catch((e: unknown) => {
+        throw isUniqueViolation(e) ? new ConflictError("This episode already has a return-to-run plan.") : e;
+      });
+    await audit(tx, actor, {
+      action: "return_to_run.create",
+      entityType: "Episode",
+      entityId: episode.id,
+      patientId: episode.patientId,
+      detail: { planId: plan.id, stages: ladder.length },
+    });
+    return (await returnToRunIn(tx, actor.clinicId, [episode.id])).get(episode.id)!;
+  });
+}
+
+/**
+ * Records a clinician's decision: refused (409) on a closed episode, without
+ * a plan, on a complete plan, over a decision made since `basedOnDecisions`,
+ * or a running stage while the advice allows none; (400, naming the field)
+ * a step not possible from the stage, entry criteria not all met to start,
+ * or no reason for a decision that is not the proposal or skips a stage.
+ */
+export async function decideReturnToRun(actor: Actor, episodeId: string, input: ReturnToRunDecisionInput): Promise<ReturnToRunView> {
+  return transaction(async (tx) => {
+    const episode = await lockEpisode(tx, actor, episodeId);
+    if (episode.status !== "open") throw new ConflictError("This episode is not open: its return-to-run plan can no longer change.");
+    const plan = (await returnToRunIn(tx, actor.clinicId, [episode.id])).get(episode.id);
+    if (!plan) throw new ConflictError("This episode has no return-to-run plan yet: make one first.");
+    if (input.basedOnDecisions !== plan.history.length)
+      throw new ConflictError(
+        `The plan changed since you opened it (${plan.history.length} decisions now, you saw ${input.basedOnDecisions}). Reload it and decide again.`,
+      );
+    if (input.step === "start" && !input.entryCriteria)
+      throw new ValidationError([{ path: "entryCriteria", message: "record the entry criteria to start the first running stage" }]);
+    const unmet = input.entryCriteria ? ENTRY_CRITERIA.filter((c) => !input.entryCriteria!.met[c]) : [];
+    const check = checkDecision(
+      { stage: plan.currentStage, stages: plan.ladder.length, completed: plan.completed, mode: plan.mode },
+      plan.proposal,
+      { step: input.step, toStage: input.toStage, reason: input.reason, criteriaMet: unmet.length === 0 },
+    );
+    if (!check.ok) {
+      if (check.conflict) throw new ConflictError(check.message);
+      const path = check.path === "entryCriteria" && unmet[0] ? `entryCriteria.met.${unmet[0]}` : check.path;
+      throw new ValidationError([{ path, message: check.message }]);
+    }
+    const { today } = await clinicClock(tx, actor.clinicId);
+    const row = await tx.returnToRunDecision.create({
+      data: {
+        clinicId: actor.clinicId,
+        episodeId: episode.id,
+        planId: plan.planId,
+        step: input.step,
+        fromStage: plan.currentStage,
+        toStage: check.toStage,
+        proposedStep: plan.proposal.step,
+        proposedReason: plan.proposal.reason,
+        reason: input.reason?.trim() || null,
+        adviceMode: plan.mode,
+        maxPainDuringRun: plan.maxPainDuringRun,
+        entryCriteria: input.step === "start" && input.entryCriteria ? asJson(input.entryCriteria) : undefined,
+        decidedOn: fromDateString(today),
+        decidedById: actor.userId,
+        decidedByName: actor.name,
+      },
+    });
+    await audit(tx, actor, {
+      action: "return_to_run.decide",
+      entityType: "Episode",
+      entityId: episode.id,
+      patientId: episode.patientId,
+      detail: { decisionId: row.id, step: row.step, fromStage: row.fromStage, toStage: row.toStage, proposedStep: plan.proposal.step },
+    });
+    return (await returnToRunIn(tx, actor.clinicId, [episode.id])).get(episode.id)!;
+  });
+}
