@@ -329,6 +329,8 @@ export async function signReferralIn(
     data: { status: "signed", snapshot: asJson(snapshot), signedById: actor.userId, signedAt, version: { increment: 1 } },
   });
   if (updated.count !== 1) throw new ConflictError("The referral changed while signing. Review it and sign again.");
+  // A signed referral counts as "referred" in the clinic outcomes (lib/data/outcome-summary.ts).
+  await refreshReferralSummary(tx, actor, r.episodeId);
   // The exports are made now, once, and served from these bytes from then on.
   await storeReferralDocuments(tx, await findReferralOrThrow(tx, actor, r.id), "signed");
   await audit(tx, actor, {

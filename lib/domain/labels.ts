@@ -424,6 +424,8 @@ export const AUDIT_ACTIONS = Object.freeze({
   "episode.opened_in_error": { label: "Withdrew {record} as opened in error", kind: "change", record: "an episode" },
   "episode.reopen": { label: "Reopened {record}", kind: "change", record: "an episode" },
   "episode.update": { label: "Updated {record}", kind: "change", record: "an episode" },
+  "outcomes.view": { label: "Viewed the clinic outcomes (aggregates)", kind: "view" },
+  "outcomes.export": { label: "Exported the clinic outcomes (aggregates) as CSV", kind: "export" },
   "patient.create": { label: "Registered {record}", kind: "change", record: "a runner" },
   "patient.header": { label: "Viewed the summary of {record}", kind: "view", record: "a runner" },
   "patient.runs_logged_since": { label: "Set since when the run log of {record} is complete", kind: "change", record: "a runner" },
