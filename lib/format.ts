@@ -129,6 +129,11 @@ export function addDays(day: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** A count with its noun: "1 run", "3 runs", "1 entry" / "2 entries" (with `many`), "1,200 rows". */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
+}
+
 export function formatKm(km: number | null | undefined): string {
   if (km === null || km === undefined) return "—";
   return `${(Math.round(km * 10) / 10).toLocaleString("en-GB")} km`;

@@ -503,52 +503,6 @@ export const KOOS_ITEMS: { subscale: string; title: string; items: [string, stri
   },
 ];
 
-/** The answers of the measures, "value · label" (the clinician's form and the runner's page). */
-export const KOOS_ANCHORS = ["0 · None", "1 · Mild", "2 · Moderate", "3 · Severe", "4 · Extreme"];
-export const LEFS_ANCHORS = [
-  "0 · Extreme difficulty / unable",
-  "1 · Quite a bit of difficulty",
-  "2 · Moderate difficulty",
-  "3 · A little difficulty",
-  "4 · No difficulty",
-];
-export const TEGNER = [
-  "0 · Sick leave or disability because of knee problems",
-  "1 · Sedentary work, walking on even ground",
-  "2 · Light labour, walking on uneven ground",
-  "3 · Light labour; recreational cycling, cross-country skiing",
-  "4 · Moderately heavy labour; recreational running on even ground",
-  "5 · Heavy labour; competitive cycling; jogging on uneven ground at least twice weekly",
-  "6 · Recreational tennis, badminton, handball, basketball, skiing, jogging 5 times a week",
-  "7 · Competitive tennis, running, motocross; recreational soccer, ice hockey",
-  "8 · Competitive squash, badminton, alpine skiing",
-  "9 · Competitive soccer (lower divisions), ice hockey, wrestling, gymnastics",
-  "10 · Competitive soccer, national or international level",
-];
-
-export const LEFS_ITEMS = [
-  "Any of your usual work, housework or school activities",
-  "Your usual hobbies, recreational or sporting activities",
-  "Getting into or out of the bath",
-  "Walking between rooms",
-  "Putting on your shoes or socks",
-  "Squatting",
-  "Lifting an object, like a bag of groceries, from the floor",
-  "Performing light activities around your home",
-  "Performing heavy activities around your home",
-  "Getting into or out of a car",
-  "Walking 2 blocks",
-  "Walking a mile",
-  "Going up or down 10 stairs (about 1 flight)",
-  "Standing for 1 hour",
-  "Sitting for 1 hour",
-  "Running on even ground",
-  "Running on uneven ground",
-  "Making sharp turns while running fast",
-  "Hopping",
-  "Rolling over in bed",
-];
-
 /**
  * "12 runs in the 60 days up to the assessment": what the form says about the
  * runs its live evaluation reads (the run window, RUN_WINDOW_DAYS). `loadedFrom`

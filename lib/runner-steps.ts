@@ -49,6 +49,7 @@ const introOf = (items: readonly QuestionnaireItem[] | undefined) =>
 
 const PAIN_OPTIONAL: Partial<Record<PainItem, string>> = { painDuringRun: "I have not run lately" };
 
+// eslint-disable-next-line max-lines-per-function -- the runner's steps as data, one entry each
 function step(instrument: Instrument, defs: Instruments, psfsActivities: readonly string[]): RunnerStep {
   const title = INSTRUMENT_RUNNER_TITLES[instrument];
   switch (instrument) {

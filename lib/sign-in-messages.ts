@@ -9,7 +9,7 @@ export type LockoutPolicy = { threshold: number; minutes: number };
 export const SECOND_FACTOR_REQUIRED = "SecondFactorRequired";
 export const TOO_MANY_ATTEMPTS = "TooManyAttempts";
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+import { plural } from "@/lib/format";
 
 /**
  * The one message for every failed sign-in, whatever the cause. It names the

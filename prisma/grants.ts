@@ -46,6 +46,13 @@ export const APP_TABLE_GRANTS: Record<string, readonly AppPrivilege[]> = {
   StoredDocument: ["SELECT", "INSERT"],
   // Exercise programmes: each change is a new version; append-only (PostgreSQL refuses UPDATE and DELETE too).
   ExerciseProgramme: ["SELECT", "INSERT"],
+  // The outcome summary of each episode (lib/data/outcome-summary.ts): upserted when the episode summary is refreshed.
+  EpisodeOutcome: ["SELECT", "INSERT", "UPDATE"],
+  // A clinic's own exercises and the retired ones: never changed or deleted (PostgreSQL refuses it too).
+  ClinicExercise: ["SELECT", "INSERT"],
+  ExerciseRetirement: ["SELECT", "INSERT"],
+  // The runner's ticks: made, and deleted when the runner unticks; never changed.
+  ExerciseTick: ["SELECT", "INSERT", "DELETE"],
   // The return-to-run plan and its decisions (the plan's history): append-only (PostgreSQL refuses UPDATE and DELETE too).
   ReturnToRunPlan: ["SELECT", "INSERT"],
   ReturnToRunDecision: ["SELECT", "INSERT"],

@@ -35,6 +35,11 @@ export default async function ClinicLayout({ children }: { children: React.React
                 <li>
                   <NavLink href="/referrals">Referrals</NavLink>
                 </li>
+                {can(actor, "outcomes.read") ? (
+                  <li>
+                    <NavLink href="/outcomes">Outcomes</NavLink>
+                  </li>
+                ) : null}
                 {can(actor, "admin.users") ? (
                   <li>
                     <NavLink href="/admin">Admin</NavLink>

@@ -7,7 +7,7 @@ import { setRunsLoggedSince } from "@/lib/data/run-log";
 import { defineFormAction } from "@/lib/actions/define";
 import { uuid } from "@/lib/validation/common";
 import { csvImportSchema, runFormSchema, runsLoggedSinceSchema } from "@/lib/validation/runs";
-import { formatDate } from "@/lib/format";
+import { formatDate, formatKm, plural } from "@/lib/format";
 
 export const saveRunAction = defineFormAction({
   access: "run.write",
@@ -16,7 +16,7 @@ export const saveRunAction = defineFormAction({
   async run(actor, input) {
     const run = await saveRun(actor, input);
     revalidatePath(`/patients/${input.patientId}/runs`);
-    return { message: `${input.runId ? "Run updated" : "Run added"}: ${run.distanceKm} km on ${run.date}.` };
+    return { message: `${input.runId ? "Run updated" : "Run added"}: ${formatKm(run.distanceKm)} on ${formatDate(run.date)}.` };
   },
 });
 
@@ -62,7 +62,7 @@ export const importRunsAction = defineFormAction<typeof csvImportSchema, ImportP
     revalidatePath(`/patients/${input.patientId}/runs`);
     const left = result.rows.length - result.imported;
     return {
-      message: `Imported ${result.imported} run${result.imported === 1 ? "" : "s"}; ${left} row${left === 1 ? "" : "s"} left out.`,
+      message: `Imported ${plural(result.imported, "run")}; ${plural(left, "row")} left out.`,
       data: result,
     };
   },

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { defineFormAction } from "@/lib/actions/define";
+import { formatDate, plural } from "@/lib/format";
 import { assignRunShoe, deleteShoe, saveShoe } from "@/lib/data/shoes";
 import { runShoeSchema, shoeDeleteSchema, shoeFormSchema } from "@/lib/validation/shoes";
 
@@ -16,7 +17,7 @@ export const saveShoeAction = defineFormAction({
     return {
       message: input.shoeId
         ? `Shoes updated: ${input.name}.`
-        : `Shoes added: ${input.name}.${assignedRuns ? ` ${assignedRuns} run${assignedRuns === 1 ? "" : "s"} without shoes from ${input.introducedOn} on now count on this pair.` : ""}`,
+        : `Shoes added: ${input.name}.${assignedRuns ? ` ${plural(assignedRuns, "run")} without shoes from ${formatDate(input.introducedOn)} on now count on this pair.` : ""}`,
     };
   },
 });

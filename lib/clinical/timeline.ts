@@ -23,7 +23,7 @@ import { ACUTE_DAYS, CHRONIC_DAYS, SPIKE_LOOKBACK_DAYS } from "../domain/windows
 import { spikeBand } from "./load";
 import { exceeds, round1, round2 } from "./rounding";
 import { scoreOf as scoreOfMeasure } from "./changes";
-import type { ChangeMeasure, ImportantChange, IsoDate, Scores, Spike } from "./types";
+import type { ChangeClass, ChangeMeasure, Changes, ImportantChange, IsoDate, Scores, Spike } from "./types";
 
 // ---------------------------------------------------------------------------
 // Training
@@ -198,7 +198,10 @@ export interface TimelineMeasureAssessment {
   id: string;
   assessedOn: IsoDate;
   kind: "intake" | "follow_up";
-  evaluation: { scores: Scores };
+  /** The stored evaluation: its scores, and its changes as judged when it was signed. */
+  evaluation: { scores: Scores; changes?: Changes };
+  /** The important changes it was judged with (the settings stored with it at signing); null or absent: none stored. */
+  judgedWith?: ImportantChange | null;
   /** Worst pain of the last week and pain during running (from the answers), charted beside pain now. */
   pain?: Partial<Record<PainCompanion, number>>;
 }
@@ -209,18 +212,34 @@ export interface MeasurePoint {
   value: number;
 }
 
+/** A score of the measure itself, with how its assessment judged it. */
+export interface JudgedPoint extends MeasurePoint {
+  /**
+   * The important change this assessment was judged with: the one stored with
+   * it at signing (the clinic's current one only for a record that stored none).
+   */
+  importantChange: number;
+  /** Its band: baseline ± its important change, clamped to the domain; null without a baseline. */
+  band: { low: number; high: number } | null;
+  /** The change vs the baseline as recorded when it was signed (absent for the baseline itself). */
+  vsBaseline?: ChangeClass;
+}
+
 export interface MeasureSeries {
   measure: ChangeMeasure;
   label: string;
   unit: MeasureUnit;
   betterIs: "higher" | "lower";
   domain: [number, number];
+  /** The important change of the latest score (as it was judged); each point carries its own. */
   importantChange: number;
+  /** The clinic's important change now: differs from a point's when the setting changed after that point was signed. */
+  currentImportantChange: number;
   /** The first score of the series; null only when there are no points. */
   baseline: number | null;
-  /** baseline ± importantChange, clamped to the domain. */
+  /** baseline ± importantChange of the latest score, clamped to the domain. */
   band: { low: number; high: number } | null;
-  points: MeasurePoint[];
+  points: JudgedPoint[];
   /** Series drawn beside this one on the same scale (pain now: worst pain of the week, pain during running); those with points only. */
   companions: CompanionSeries[];
 }
@@ -236,15 +255,24 @@ export function scoreOf(scores: Scores, measure: ChangeMeasure): number | null {
   return scoreOfMeasure(scores, measure) ?? null;
 }
 
+/** The important changes an assessment was judged with: those stored with it, else the clinic's current ones. */
+export function judgedWithOf(a: Pick<TimelineMeasureAssessment, "judgedWith">, current: ImportantChange): ImportantChange {
+  return a.judgedWith ?? current;
+}
+
 /**
  * One series per measure with at least one score, in CHANGE_MEASURES order.
  * `assessments`: signed, not entered in error, oldest first (the caller
- * filters). Null scores are skipped.
+ * filters). Null scores are skipped. Every point is judged as its assessment
+ * was when signed (its stored important change, its stored change class), so
+ * the chart, its table and the assessment history agree; `current` (the
+ * clinic's setting now) is used only for a record that stored none, and is
+ * named where it differs.
  */
-export function measureSeries(assessments: readonly TimelineMeasureAssessment[], importantChange: ImportantChange): MeasureSeries[] {
+export function measureSeries(assessments: readonly TimelineMeasureAssessment[], current: ImportantChange): MeasureSeries[] {
   const series: MeasureSeries[] = [];
   for (const def of MEASURES) {
-    const points = pointsOf(assessments, (a) => scoreOf(a.evaluation.scores, def.measure));
+    const plain = pointsOf(assessments, (a) => scoreOf(a.evaluation.scores, def.measure));
     const companions =
       def.measure === "painNow"
         ? PAIN_COMPANIONS.map((c) => ({
@@ -253,20 +281,29 @@ export function measureSeries(assessments: readonly TimelineMeasureAssessment[],
             points: pointsOf(assessments, (a) => a.pain?.[c.key] ?? null),
           })).filter((c) => c.points.length > 0)
         : [];
-    if (points.length === 0 && companions.length === 0) continue;
-    const threshold = importantChange[def.importantChangeKey];
-    const baseline = points[0]?.value ?? null;
+    if (plain.length === 0 && companions.length === 0) continue;
+    const baseline = plain[0]?.value ?? null;
     const [min, max] = def.range;
+    const bandOf = (threshold: number) =>
+      baseline === null ? null : { low: Math.max(min, round1(baseline - threshold)), high: Math.min(max, round1(baseline + threshold)) };
+    const byId = new Map(assessments.map((a) => [a.id, a]));
+    const points: JudgedPoint[] = plain.map((p, i) => {
+      const a = byId.get(p.assessmentId);
+      const threshold = judgedWithOf(a ?? {}, current)[def.importantChangeKey];
+      const vsBaseline = i === 0 ? undefined : a?.evaluation.changes?.[def.measure]?.vsBaseline;
+      return { ...p, importantChange: threshold, band: bandOf(threshold), ...(vsBaseline ? { vsBaseline } : {}) };
+    });
+    const latest = points[points.length - 1]?.importantChange ?? current[def.importantChangeKey];
     series.push({
       measure: def.measure,
       label: def.chartLabel,
       unit: def.unit,
       betterIs: def.betterIs,
       domain: [min, max],
-      importantChange: threshold,
+      importantChange: latest,
+      currentImportantChange: current[def.importantChangeKey],
       baseline,
-      band:
-        baseline === null ? null : { low: Math.max(min, round1(baseline - threshold)), high: Math.min(max, round1(baseline + threshold)) },
+      band: bandOf(latest),
       points,
       companions,
     });

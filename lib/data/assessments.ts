@@ -7,7 +7,7 @@ import { evaluate, RED_FLAG_LABELS, type Evaluation, type EvaluationInput, type 
 import { SCREEN_ATTESTATION_FIELD } from "@/lib/domain/urgency";
 import { buildEvaluationInput, type ClinicalAnswers } from "@/lib/clinical/record-input";
 import { RUN_WINDOW_DAYS } from "@/lib/domain/windows";
-import { linkRunnerReportsAtSigning } from "@/lib/data/runner-reports";
+import { importRunnerReports, releaseRunnerReports, reviewRunnerReportsAtSigning } from "@/lib/data/runner-reports";
 import { audit } from "@/lib/data/audit";
 import { shoeSummaryIn, type ShoeSummary } from "@/lib/data/shoes";
 import { clinicClock } from "@/lib/data/clinic";
@@ -347,13 +347,20 @@ export async function saveDraft(actor: Actor, input: SaveDraftInput): Promise<As
           throw error;
         });
     }
+    // What the runner returned by link and this form was pre-filled from is now this draft's (issue 13).
+    const runnerRequestIds = await importRunnerReports(tx, actor, input.episodeId, row.id, input.runnerRequestIds ?? []);
     await refreshEpisodeSummary(tx, actor.clinicId, input.episodeId);
     await audit(tx, actor, {
       action: existing ? "assessment.update" : "assessment.create",
       entityType: "Assessment",
       entityId: row.id,
       patientId,
-      detail: { kind: row.kind, version: row.version, urgency: evaluation.urgency },
+      detail: {
+        kind: row.kind,
+        version: row.version,
+        urgency: evaluation.urgency,
+        ...(runnerRequestIds.length ? { runnerRequestIds } : {}),
+      },
     });
     return assessmentView(row);
   });
@@ -443,8 +450,8 @@ export async function signAssessment(
       },
     });
     if (signed.count !== 1) throw new ConflictError("The draft changed while signing. Review it and sign again.");
-    // The runner's returned questionnaires that pre-filled it are now used (and reviewed): issue 13.
-    await linkRunnerReportsAtSigning(tx, actor, row);
+    // The runner's returned questionnaires imported into it are now reviewed: issue 13.
+    await reviewRunnerReportsAtSigning(tx, actor, row);
     const nextReview = answers.plan?.nextReviewDate;
     if (nextReview)
       await tx.episode.update({
@@ -531,6 +538,7 @@ export async function discardDraft(actor: Actor, assessmentId: string, version: 
     if (row.version !== version)
       throw new ConflictError("The draft changed since you opened it. Review it before discarding.", await conflictDetail(tx, actor, row));
     const episode = await findEpisodeOrThrow(tx, actor, row.episodeId);
+    await releaseRunnerReports(tx, actor, row.id);
     await tx.assessment.delete({ where: { id: row.id, clinicId: actor.clinicId } });
     await refreshEpisodeSummary(tx, actor.clinicId, row.episodeId);
     await audit(tx, actor, {

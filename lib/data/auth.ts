@@ -120,6 +120,7 @@ async function recordFailure(
 
 class SignInRefused extends Error {}
 
+// eslint-disable-next-line max-lines-per-function -- sign-in checks in one transaction, in the order they must run (throttle, lockout, password, second factor)
 export async function verifyCredentials(attempt: SignInAttempt): Promise<SignInResult> {
   const { LOCKOUT_THRESHOLD, SESSION_MAX_HOURS } = getEnv();
   const email = attempt.email.trim().toLowerCase();

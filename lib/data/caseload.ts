@@ -6,6 +6,7 @@ import { clinicClock } from "@/lib/data/clinic";
 import { cursorPart, decodeCursor, encodeCursor } from "@/lib/data/cursor";
 import { auditList } from "@/lib/data/audit";
 import { transaction } from "@/lib/data/tx";
+import { runnerMatches, searchable } from "@/lib/data/search";
 import { Prisma } from "@/prisma/generated/client";
 import type { CaseloadQuery } from "@/lib/validation/caseload";
 
@@ -104,12 +105,8 @@ const CASTS: Record<string, string> = {
 
 function filters(actor: Actor, q: CaseloadQuery, today: string): Prisma.Sql[] {
   const where: Prisma.Sql[] = [Prisma.sql`e."clinicId" = ${actor.clinicId}::uuid`, Prisma.sql`e.status = 'open'`];
-  if (q.q) {
-    const text = q.q.toLowerCase();
-    where.push(
-      Prisma.sql`(e."sortName" LIKE ${"%" + text.replace(/[\\%_]/g, (c) => "\\" + c) + "%"} OR lower(p.mrn) LIKE ${text.replace(/[\\%_]/g, (c) => "\\" + c) + "%"})`,
-    );
-  }
+  // Name ("given family" or "family, given"), part of the MRN: the runner-search index (lib/data/search.ts).
+  if (q.q && searchable(q.q)) where.push(runnerMatches("p", q.q));
   switch (q.urgency) {
     // The filters are the display levels of lib/domain/urgency.ts (displayLevel), in ranks.
     case "flagged":

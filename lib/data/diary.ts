@@ -16,6 +16,7 @@ import { deliverLinkByEmail, type LinkEmailResult } from "@/lib/data/link-mail";
 import { findEpisodeOrThrow, isUuid, lockEpisode } from "@/lib/data/patients";
 import { proposeRunsLoggedSince } from "@/lib/data/run-log";
 import { returnToRunIn, runnerPlanOf, type RunnerPlan } from "@/lib/data/return-to-run-state";
+import { runnerProgramme, type RunnerProgramme } from "@/lib/data/runner-programme";
 import { adviceInForce, greetingOf, lockEpisodeRow, tokenOf, type RunnerGreeting } from "@/lib/data/runner-links";
 import { fromDateString, toDateString, transaction, type Tx } from "@/lib/data/tx";
 import { ConflictError, GoneError, NotFoundError, ValidationError } from "@/lib/errors";
@@ -304,10 +305,12 @@ export type RunnerDiary = RunnerGreeting & {
   entries: DiaryEntryView[];
   /** The return-to-run plan of the episode, in the runner's words (null: none). */
   plan: RunnerPlan | null;
+  /** Their current exercise programme to tick off, or null (none, or stopped). */
+  programme: RunnerProgramme | null;
 };
 
 /** The link a token names while it works: 404 unknown, 410 expired or revoked. */
-async function usableLink(tx: Tx, token: unknown): Promise<{ link: LinkRow; today: string }> {
+export async function usableLink(tx: Tx, token: unknown): Promise<{ link: LinkRow; today: string }> {
   const { clinicId, hash } = tokenOf(token, "diary");
   const link = await tx.diaryLink.findFirst({ where: { clinicId, tokenHash: hash } });
   if (!link) throw new NotFoundError("link");
@@ -346,6 +349,7 @@ async function runnerDiary(tx: Tx, link: LinkRow, today: string): Promise<Runner
     earliest: addDays(today, -DIARY_BACKDATE_DAYS),
     entries: entries.map(entryView),
     plan: await runnerPlanIn(tx, link.clinicId, link.episodeId),
+    programme: await runnerProgramme(tx, link.clinicId, link.episodeId, today),
   };
 }
 

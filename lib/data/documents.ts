@@ -27,6 +27,8 @@ export type DocumentKey = {
   referralId: string | null;
   /** A letter's PDF: the signed letter version (lib/data/letters.ts). */
   letterId?: string | null;
+  /** The programme version of a handout (kind programme_handout); absent or null otherwise. */
+  programmeId?: string | null;
 };
 
 export type DocumentContent = { bytes: Buffer; contentType: string };
@@ -52,6 +54,7 @@ function where(key: DocumentKey) {
     episodeId: key.episodeId,
     referralId: key.referralId,
     letterId: key.letterId ?? null,
+    programmeId: key.programmeId ?? null,
   };
 }
 

@@ -13,6 +13,7 @@ import { readEvaluationOrNull } from "@/lib/stored/evaluation";
 import { fromDateString, type Tx } from "@/lib/data/tx";
 import { NotFoundError } from "@/lib/errors";
 import { episodeRedFlagsIn } from "@/lib/data/red-flag-state";
+import { refreshEpisodeOutcome } from "@/lib/data/outcome-summary";
 
 /**
  * Keeps the caseload columns of an episode in step with its assessments:
@@ -23,6 +24,7 @@ import { episodeRedFlagsIn } from "@/lib/data/red-flag-state";
  * (lib/domain/red-flag-items.ts) and the emergency or urgent referrals not yet
  * sent. Entered-in-error assessments do not count. Call it (with the episode
  * locked) after every change of an assessment, red-flag action or referral.
+ * It refreshes the episode's outcome summary too (lib/data/outcome-summary.ts).
  */
 export async function refreshEpisodeSummary(tx: Tx, clinicId: string, episodeId: string): Promise<void> {
   const rows = await tx.assessment.findMany({
@@ -77,6 +79,7 @@ export async function refreshEpisodeSummary(tx: Tx, clinicId: string, episodeId:
       unsentReferralUrgency: unsent.length ? mostSevere(unsent.map((r) => r.urgency)) : null,
     },
   });
+  await refreshEpisodeOutcome(tx, clinicId, episodeId);
 }
 
 /**

@@ -20,6 +20,7 @@ import { redFlagStateIn, type EpisodeRedFlags } from "@/lib/data/red-flag-state"
 import { cursorPart, decodeCursor, encodeCursor } from "@/lib/data/cursor";
 import { fromDateString, isUniqueViolation, toDateString, transaction, type Tx } from "@/lib/data/tx";
 import { ConflictError, NotFoundError, sqlState, ValidationError } from "@/lib/errors";
+import { runnerMatches, searchable } from "@/lib/data/search";
 import type { EpisodeInput, PatientInput } from "@/lib/validation/patients";
 import { reviewDateIssues } from "@/lib/validation/review-date";
 
@@ -71,6 +72,8 @@ export type EpisodeView = {
   draftCount: number;
   /** Emergency or urgent referrals drafted or signed but not yet sent. */
   unsentUrgentReferrals: number;
+  /** Red-flag screen questions the runner answered yes in questionnaires not yet reviewed (paths; lib/questions.ts runnerReportedLabel names them). */
+  runnerRedFlags: string[];
   /** The most severe urgency of those referrals (null when there are none). */
   unsentReferralUrgency: Urgency | null;
   createdAt: Date;
@@ -123,6 +126,7 @@ export function episodeView(e: EpisodeRow): EpisodeView {
     worsening: e.worsening,
     draftCount: e.draftCount,
     unsentUrgentReferrals: e.unsentUrgentReferrals,
+    runnerRedFlags: e.runnerRedFlags,
     unsentReferralUrgency: e.unsentReferralUrgency,
     createdAt: e.createdAt,
   };
@@ -229,6 +233,51 @@ export type AssessmentSummary = {
   addenda: number;
 };
 
+/** The assessment history of a patient's episodes, oldest first, with each one's addenda counted. */
+async function assessmentSummariesIn(tx: Tx, clinicId: string, episodeIds: string[]): Promise<AssessmentSummary[]> {
+  const assessments = await tx.assessment.findMany({
+    where: { clinicId, episodeId: { in: episodeIds } },
+    orderBy: [{ assessedOn: "asc" }, { createdAt: "asc" }],
+    select: {
+      id: true,
+      episodeId: true,
+      kind: true,
+      assessedOn: true,
+      status: true,
+      urgency: true,
+      signedAt: true,
+      evaluation: true,
+      answers: true,
+      screenAttestation: true,
+    },
+  });
+  // Counted for this page's assessments only, through the (clinicId, assessmentId) index.
+  const addendaCounts = await tx.addendum.groupBy({
+    by: ["assessmentId"],
+    where: { clinicId, assessmentId: { in: assessments.map((a) => a.id) } },
+    _count: { _all: true },
+  });
+  const addenda = new Map(addendaCounts.map((x) => [x.assessmentId, x._count._all]));
+  return assessments.map((a): AssessmentSummary => {
+    const ev = readEvaluationOrNull(a.evaluation);
+    return {
+      id: a.id,
+      episodeId: a.episodeId,
+      kind: a.kind,
+      assessedOn: toDateString(a.assessedOn),
+      status: a.status,
+      urgency: a.urgency,
+      signedAt: a.signedAt,
+      redFlags: ev?.redFlags?.map((f) => f.code) ?? [],
+      changes: ev?.changes ?? null,
+      painNow: ev?.scores?.painNow ?? null,
+      treatment: readTreatmentGiven(a.answers),
+      screenAttestation: a.screenAttestation,
+      addenda: addenda.get(a.id) ?? 0,
+    };
+  });
+}
+
 /** Opens a patient record: the patient, episodes and assessment history. Audited as a view. */
 export async function getPatientRecord(
   actor: Actor,
@@ -250,29 +299,11 @@ export async function getPatientRecord(
       where: { clinicId: actor.clinicId, patientId },
       orderBy: [{ status: "asc" }, { createdAt: "desc" }],
     });
-    const assessments = await tx.assessment.findMany({
-      where: { clinicId: actor.clinicId, episodeId: { in: episodes.map((e) => e.id) } },
-      orderBy: [{ assessedOn: "asc" }, { createdAt: "asc" }],
-      select: {
-        id: true,
-        episodeId: true,
-        kind: true,
-        assessedOn: true,
-        status: true,
-        urgency: true,
-        signedAt: true,
-        evaluation: true,
-        answers: true,
-        screenAttestation: true,
-      },
-    });
-    // Counted for this page's assessments only, through the (clinicId, assessmentId) index.
-    const addendaCounts = await tx.addendum.groupBy({
-      by: ["assessmentId"],
-      where: { clinicId: actor.clinicId, assessmentId: { in: assessments.map((a) => a.id) } },
-      _count: { _all: true },
-    });
-    const addenda = new Map(addendaCounts.map((x) => [x.assessmentId, x._count._all]));
+    const summaries = await assessmentSummariesIn(
+      tx,
+      actor.clinicId,
+      episodes.map((e) => e.id),
+    );
     const redFlags = await redFlagStateIn(
       tx,
       actor.clinicId,
@@ -288,24 +319,6 @@ export async function getPatientRecord(
     const plans = await returnToRunIn(tx, actor.clinicId, ids);
     const letters = await lettersIn(tx, actor.clinicId, ids);
     await audit(tx, actor, { action: "patient.view", entityType: "Patient", entityId: patientId, patientId });
-    const summaries: AssessmentSummary[] = assessments.map((a) => {
-      const ev = readEvaluationOrNull(a.evaluation);
-      return {
-        id: a.id,
-        episodeId: a.episodeId,
-        kind: a.kind,
-        assessedOn: toDateString(a.assessedOn),
-        status: a.status,
-        urgency: a.urgency,
-        signedAt: a.signedAt,
-        redFlags: ev?.redFlags?.map((f) => f.code) ?? [],
-        changes: ev?.changes ?? null,
-        painNow: ev?.scores?.painNow ?? null,
-        treatment: readTreatmentGiven(a.answers),
-        screenAttestation: a.screenAttestation,
-        addenda: addenda.get(a.id) ?? 0,
-      };
-    });
     return {
       patient: patientView(patient),
       episodes: episodes.map((e) => ({
@@ -334,40 +347,24 @@ export async function searchPatients(
   opts: { q?: string; cursor?: string; limit?: number },
 ): Promise<{ items: PatientListItem[]; nextCursor: string | null }> {
   const limit = Math.min(Math.max(opts.limit ?? 25, 1), 100);
-  const where: Prisma.PatientWhereInput = { clinicId: actor.clinicId };
   const q = opts.q?.trim();
+  const conditions: Prisma.Sql[] = [Prisma.sql`"clinicId" = ${actor.clinicId}::uuid`];
   if (q) {
+    // A birth date (YYYY-MM-DD) by its index (clinicId, birthDate); anything else by name or MRN (lib/data/search.ts).
     const iso = /^\d{4}-\d{2}-\d{2}$/.test(q) && !Number.isNaN(Date.parse(q)) ? q : null;
-    const words = q.replace(/,/g, " ").split(/\s+/).filter(Boolean).slice(0, 4);
-    where.OR = [
-      { mrn: { equals: q, mode: "insensitive" } },
-      { mrn: { startsWith: q, mode: "insensitive" } },
-      ...(iso ? [{ birthDate: fromDateString(iso) }] : []),
-      {
-        AND: words.map((w) => ({
-          OR: [{ familyName: { contains: w, mode: "insensitive" as const } }, { givenName: { contains: w, mode: "insensitive" as const } }],
-        })),
-      },
-    ];
+    if (iso) conditions.push(Prisma.sql`"birthDate" = ${iso}::date`);
+    else conditions.push(searchable(q) ? runnerMatches('"Patient"', q) : Prisma.sql`false`);
   }
   const cursor = opts.cursor ? decodeCursor(opts.cursor, PATIENT_CURSOR) : null;
-  if (cursor) {
-    where.AND = [
-      {
-        OR: [
-          { familyName: { gt: cursor.f } },
-          { familyName: cursor.f, givenName: { gt: cursor.g } },
-          { familyName: cursor.f, givenName: cursor.g, id: { gt: cursor.i } },
-        ],
-      },
-    ];
-  }
+  if (cursor) conditions.push(Prisma.sql`("familyName", "givenName", id) > (${cursor.f}, ${cursor.g}, ${cursor.i}::uuid)`);
   return transaction(async (c) => {
-    const rows = await c.patient.findMany({
-      where,
-      orderBy: [{ familyName: "asc" }, { givenName: "asc" }, { id: "asc" }],
-      take: limit + 1,
-    });
+    // The page's ids in order (index (clinicId, familyName, givenName), or the search index), then the rows.
+    const ids = await c.$queryRaw<{ id: string }[]>`
+      SELECT id FROM "Patient" WHERE ${Prisma.join(conditions, " AND ")}
+       ORDER BY "familyName", "givenName", id LIMIT ${limit + 1}`;
+    const found = await c.patient.findMany({ where: { clinicId: actor.clinicId, id: { in: ids.map((r) => r.id) } } });
+    const byId = new Map(found.map((r) => [r.id, r]));
+    const rows = ids.flatMap((r) => byId.get(r.id) ?? []);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     // Open episodes of this page's runners only (a relation count would aggregate the whole clinic).

@@ -10,9 +10,12 @@ export type ProgrammeVersion = {
   version: number;
   items: ProgrammeItem[];
   notes: string | null;
+  /** This version stopped the programme (its items are those it stopped; `notes` says why). */
+  stopped: boolean;
   createdBy: { id: string; name: string };
   createdAt: Date;
 };
+/** `current` is the newest version (a stop included: then the programme is stopped). */
 export type EpisodeProgramme = { current: ProgrammeVersion | null; versions: ProgrammeVersion[] };
 
 export function versionView(row: Prisma.ExerciseProgrammeGetPayload<object>): ProgrammeVersion {
@@ -21,6 +24,7 @@ export function versionView(row: Prisma.ExerciseProgrammeGetPayload<object>): Pr
     version: row.version,
     items: readProgrammeItems(row.items),
     notes: row.notes,
+    stopped: row.stopped,
     createdBy: { id: row.createdById, name: row.createdByName },
     createdAt: row.createdAt,
   };

@@ -254,26 +254,7 @@ export async function reviewQuestionnaire(actor: Actor, episodeId: string, reque
   });
 }
 
-/**
- * Signing an assessment pre-filled from returned questionnaires records which
- * assessment used them, and that they were reviewed (by the signer, unless
- * already reviewed). Runs in the signing transaction (episode locked).
- */
-export async function markQuestionnairesUsed(tx: Tx, actor: Actor, episodeId: string, assessmentId: string, requestIds: string[]) {
-  if (!requestIds.length) return;
-  const now = new Date();
-  await tx.questionnaireRequest.updateMany({
-    where: { clinicId: actor.clinicId, episodeId, id: { in: requestIds }, status: "completed", usedInAssessmentId: null },
-    data: { usedInAssessmentId: assessmentId },
-  });
-  await tx.questionnaireRequest.updateMany({
-    where: { clinicId: actor.clinicId, episodeId, id: { in: requestIds }, status: "completed", reviewedAt: null },
-    data: { reviewedAt: now, reviewedById: actor.userId },
-  });
-  await refreshRunnerSummary(tx, actor.clinicId, episodeId);
-}
-
-/** The returned questionnaires of an episode not yet used by a signed assessment, oldest first: what pre-fills the next one. */
+/** The returned questionnaires of an episode not yet taken into an assessment, oldest first: what pre-fills the next one. */
 export async function unusedRunnerReports(
   tx: Tx,
   actor: Actor,

@@ -203,6 +203,7 @@ export async function updateReferralDraft(actor: Actor, input: UpdateReferralInp
 }
 
 /** Everything the snapshot is built from, read inside the signing transaction. */
+// eslint-disable-next-line max-lines-per-function -- the snapshot's sources read in one transaction
 async function snapshotSource(
   tx: Tx,
   actor: Actor,
@@ -328,6 +329,8 @@ export async function signReferralIn(
     data: { status: "signed", snapshot: asJson(snapshot), signedById: actor.userId, signedAt, version: { increment: 1 } },
   });
   if (updated.count !== 1) throw new ConflictError("The referral changed while signing. Review it and sign again.");
+  // A signed referral counts as "referred" in the clinic outcomes (lib/data/outcome-summary.ts).
+  await refreshReferralSummary(tx, actor, r.episodeId);
   // The exports are made now, once, and served from these bytes from then on.
   await storeReferralDocuments(tx, await findReferralOrThrow(tx, actor, r.id), "signed");
   await audit(tx, actor, {

@@ -7,7 +7,7 @@ import { proposeRunsLoggedSince } from "@/lib/data/run-log";
 import { DUPLICATE_DISTANCE_KM, DUPLICATE_START_WINDOW_MS } from "@/lib/domain/runs";
 import { currentShoeOn, shoesForDefaults } from "@/lib/data/shoes";
 import { fromDateString, toDateString, transaction } from "@/lib/data/tx";
-import { addDays } from "@/lib/format";
+import { addDays, formatDate } from "@/lib/format";
 import { dayLimitIssue, roundKm, runLimitIssues, SURFACES } from "@/lib/validation/runs";
 
 /**
@@ -64,6 +64,7 @@ export function isDuplicate(run: { date: string; startedAt: Date | null; distanc
   );
 }
 
+// eslint-disable-next-line max-lines-per-function -- imported runs saved in one transaction with their duplicates and limits
 export async function saveImportedRuns(
   actor: Actor,
   patientId: string,
@@ -75,7 +76,7 @@ export async function saveImportedRuns(
   const skip = (run: CandidateRun, reason: string) =>
     result.skipped.push({ file: file.name, reason: run.label ? `${run.label}: ${reason}` : reason });
   const dated = candidates.filter((r) => {
-    if (r.date > clock.today) return (skip(r, `the run on ${r.date} is in the future`), false);
+    if (r.date > clock.today) return (skip(r, `the run on ${formatDate(r.date)} is in the future`), false);
     if (!(r.distanceKm > 0)) return (skip(r, "no distance recorded"), false);
     const limit = runLimitIssues(r)[0];
     if (limit) return (skip(r, `implausible run: ${limit.message}`), false);

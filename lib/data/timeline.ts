@@ -5,6 +5,7 @@ import type { Urgency } from "@/lib/domain/urgency";
 import type { ImportantChange } from "@/lib/clinical";
 import { readEvaluationOrNull, type StoredEvaluation } from "@/lib/stored/evaluation";
 import { readAnswers } from "@/lib/stored/answers";
+import { readSettingsUsed } from "@/lib/stored/settings";
 import type { Answers } from "@/lib/validation/assessment";
 import { PAIN_COMPANIONS, type PainCompanion } from "@/lib/domain/measures";
 import { audit } from "@/lib/data/audit";
@@ -12,13 +13,15 @@ import { clinicClock } from "@/lib/data/clinic";
 import { findPatientOrThrow } from "@/lib/data/patients";
 import { clinicSettingsIn } from "@/lib/data/settings";
 import { toDateString, transaction } from "@/lib/data/tx";
+import { lateEntryDay } from "@/lib/format";
 
 /**
  * A runner's course over time: every assessment of every episode with its
  * stored evaluation and the pain answers charted beside pain now
  * (entered-in-error ones included, marked, so the history
  * can show them struck through; charts leave them out), the whole run log
- * and the thresholds for the important-change bands. Audited as a view.
+ * and the clinic's current thresholds (each assessment also carries the
+ * important changes it was judged with, stored at signing). Audited as a view.
  * Served by two indexes: Assessment (clinicId, episodeId, assessedOn) and
  * Run (clinicId, patientId, date).
  */
@@ -39,6 +42,10 @@ export type TimelineData = {
     evaluation: StoredEvaluation | null;
     /** Worst pain of the last week and pain during running (0-10, from the answers; absent when not asked), charted beside pain now. */
     pain: Partial<Record<PainCompanion, number>>;
+    /** A late entry: the clinic's day it was entered (first saved) when later than the day assessed, else null. */
+    enteredLateOn: string | null;
+    /** The important changes it was judged with: the settings stored with it at signing (null for drafts). */
+    judgedWith: ImportantChange | null;
   }[];
   runs: {
     date: string;
@@ -92,6 +99,8 @@ export async function getTimeline(actor: Actor, patientId: string): Promise<Time
         urgency: true,
         evaluation: true,
         answers: true,
+        settingsUsed: true,
+        createdAt: true,
       },
     });
     await audit(tx, actor, { action: "timeline.view", entityType: "Patient", entityId: patientId, patientId });
@@ -110,6 +119,8 @@ export async function getTimeline(actor: Actor, patientId: string): Promise<Time
         urgency: a.urgency,
         evaluation: readEvaluationOrNull(a.evaluation),
         pain: painCompanions(readAnswers(a.answers)),
+        judgedWith: readSettingsUsed(a.settingsUsed)?.importantChange ?? null,
+        enteredLateOn: lateEntryDay(toDateString(a.assessedOn), a.createdAt, clock.timezone),
       })),
       runs: runs.map(({ date, indoor, surface, ...r }) => ({
         ...r,

@@ -19,6 +19,8 @@ export const PERMISSIONS = [
   "referral.sign",
   /** The runner's links: questionnaire requests and diary links made, withdrawn, e-mailed; what the runner returned reviewed. */
   "portal.manage",
+  /** The clinic's outcome figures (aggregates only): clinicians and admins, not viewers. */
+  "outcomes.read",
   "evaluate.run",
   "admin.users",
   "admin.settings",
@@ -39,6 +41,7 @@ const CLINICAL: Permission[] = [
   "referral.write",
   "referral.sign",
   "portal.manage",
+  "outcomes.read",
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {

@@ -164,6 +164,10 @@ export const EXERCISE_LIBRARY: readonly ExerciseDefinition[] = Object.freeze([
 
 export type ExerciseCode = string;
 
+/** The code of any exercise: a built-in one, or a clinic's own (prefixed). */
+export const EXERCISE_CODE_PATTERN = /^[a-z0-9_]{1,80}$/;
+export const CLINIC_EXERCISE_PREFIX = "clinic_";
+
 /** The seeded exercise of a code, if it is one. */
 export function libraryExercise(code: string): ExerciseDefinition | undefined {
   return EXERCISE_LIBRARY.find((e) => e.code === code);
@@ -174,4 +178,68 @@ export function dosageText(d: Dosage): string {
   const per = d.holdSeconds !== undefined ? `${d.sets} x ${d.holdSeconds} s hold` : `${d.sets} x ${d.reps ?? 0}`;
   const load = d.loadKg ? `, ${d.loadKg} kg` : "";
   return `${per}${load}, ${d.daysPerWeek} day${d.daysPerWeek === 1 ? "" : "s"} a week`;
+}
+
+/** The dosage in the runner's words: "3 sets of 15", "3 holds of 30 seconds", with the load and the days. */
+export function dosageWords(d: Dosage): string {
+  const per =
+    d.holdSeconds !== undefined
+      ? `${d.sets} hold${d.sets === 1 ? "" : "s"} of ${d.holdSeconds} seconds`
+      : `${d.sets} set${d.sets === 1 ? "" : "s"} of ${d.reps ?? 0}`;
+  const load = d.loadKg ? ` with ${d.loadKg} kg` : "";
+  return `${per}${load}, ${d.daysPerWeek} day${d.daysPerWeek === 1 ? "" : "s"} a week`;
+}
+
+/**
+ * Adherence: how many days the runner ticked each exercise as done, against
+ * the days a week prescribed, over a window of `days` days (the last week, or
+ * the days since the version started). Expected days are rounded to whole days.
+ */
+export type ExerciseAdherence = { exercise: string; done: number; expected: number };
+export type Adherence = { from: string; to: string; days: number; exercises: ExerciseAdherence[]; done: number; expected: number };
+
+export function adherence(
+  items: readonly { exercise: string; daysPerWeek: number }[],
+  ticks: readonly { exercise: string; date: string }[],
+  window: { from: string; to: string; days: number },
+): Adherence {
+  const exercises = items.map((i) => ({
+    exercise: i.exercise,
+    done: new Set(ticks.filter((t) => t.exercise === i.exercise && t.date >= window.from && t.date <= window.to).map((t) => t.date)).size,
+    expected: Math.max(1, Math.round((i.daysPerWeek * window.days) / 7)),
+  }));
+  return {
+    ...window,
+    exercises,
+    done: exercises.reduce((s, e) => s + Math.min(e.done, e.expected), 0),
+    expected: exercises.reduce((s, e) => s + e.expected, 0),
+  };
+}
+
+type PrescribedItem = Dosage & { exercise: string; notes?: string | undefined };
+
+/**
+ * What changed from one programme version to the next, in words, for the
+ * history: "Added Side plank (3 x 30 s hold, 3 days a week)", "Wall sit: 3 x
+ * 30 s hold, 3 days a week -> 4 x 45 s hold, 4 days a week", "Removed Nordic
+ * hamstring curl", "Notes changed".
+ */
+export function programmeChanges(
+  before: { items: readonly PrescribedItem[]; notes: string | null } | null,
+  after: { items: readonly PrescribedItem[]; notes: string | null },
+  nameOf: (code: string) => string,
+): string[] {
+  if (!before) return after.items.map((i) => `Prescribed ${nameOf(i.exercise)} (${dosageText(i)})`);
+  const out: string[] = [];
+  for (const i of after.items) {
+    const was = before.items.find((b) => b.exercise === i.exercise);
+    if (!was) out.push(`Added ${nameOf(i.exercise)} (${dosageText(i)})`);
+    else {
+      if (dosageText(was) !== dosageText(i)) out.push(`${nameOf(i.exercise)}: ${dosageText(was)} → ${dosageText(i)}`);
+      if ((was.notes ?? "") !== (i.notes ?? "")) out.push(`${nameOf(i.exercise)}: note ${i.notes ? `now "${i.notes}"` : "removed"}`);
+    }
+  }
+  for (const b of before.items) if (!after.items.some((i) => i.exercise === b.exercise)) out.push(`Removed ${nameOf(b.exercise)}`);
+  if ((before.notes ?? "") !== (after.notes ?? "")) out.push("Programme notes changed");
+  return out.length ? out : ["No change"];
 }

@@ -365,6 +365,7 @@ function serviceRequestResource(
 // The bundle
 // ---------------------------------------------------------------------------
 
+// eslint-disable-next-line max-lines-per-function -- the FHIR bundle assembled from its builders in the bundle's order
 export function buildReferralBundle(snapshot: StoredReferralSnapshot, state: ReferralState = LIVE): Bundle<FhirResource> {
   const s = snapshot;
   const ids = new Ids(s.referralId);

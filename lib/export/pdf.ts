@@ -65,6 +65,11 @@ function fonts(): Record<string, Buffer> {
   return fontCache;
 }
 
+/** Registers the DejaVu fonts (regular "DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique") on a document. */
+export function registerDejaVu(doc: PDFKit.PDFDocument): void {
+  for (const [name, bytes] of Object.entries(fonts())) doc.registerFont(name, bytes);
+}
+
 // ---------------------------------------------------------------------------
 // Layout
 // ---------------------------------------------------------------------------
@@ -260,7 +265,7 @@ export function renderReferralPdf(
       ModDate: when,
     },
   });
-  for (const [name, bytes] of Object.entries(fonts())) doc.registerFont(name, bytes);
+  registerDejaVu(doc);
   doc.font(FONT);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {

@@ -278,6 +278,7 @@ function redFlagsSection(s: StoredReferralSnapshot): OutlineBlock[] {
   ];
 }
 
+// eslint-disable-next-line max-lines-per-function -- the referral outline built once, section by section in the document's order
 export function buildReferralOutline(snapshot: StoredReferralSnapshot, state: ReferralState = LIVE): ReferralOutline {
   const s = snapshot;
   const name = patientName(s);

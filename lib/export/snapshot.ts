@@ -426,6 +426,7 @@ export function screenAttestationLine(s: StoredReferralSnapshot): string | null 
   return s.assessment.screenAttestation ? attestedScreenText(s.assessment.screenAttestation) : null;
 }
 
+// eslint-disable-next-line max-lines-per-function -- the snapshot built field by field from its sources, as it is stored
 export function buildReferralSnapshot(source: SnapshotSource): ReferralSnapshot {
   const { assessment, episode, patient, referral } = source;
   const evaluation: StoredEvaluation = assessment.evaluation;

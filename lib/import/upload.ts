@@ -313,6 +313,7 @@ async function receive(stream: Readable, name: string, limits: UploadLimits, tmp
  * ValidationError for a body that is not multipart, UploadTooLargeError
  * past the upload limit.
  */
+// eslint-disable-next-line max-lines-per-function -- one streaming upload, its states in one place
 export async function importUpload(
   actor: Actor,
   patientId: string,

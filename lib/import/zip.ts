@@ -34,6 +34,7 @@ function openZip(file: string): Promise<yauzl.ZipFile> {
 
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 
+// eslint-disable-next-line max-lines-per-function -- one streaming reader, its states in one place
 export async function openZipReader(
   file: string,
   limits: { maxFileBytes: number; maxTotalBytes: number; wanted: (path: string) => boolean },

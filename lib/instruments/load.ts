@@ -10,6 +10,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { getEnv } from "@/lib/env";
+import { psfsBaseline, type PsfsBaseline } from "./psfs";
 import {
   BUILT_IN_INSTRUMENTS,
   INSTRUMENT_IDS,
@@ -72,4 +73,16 @@ export function checkInstrumentsOrExit(): Instruments {
     }
     throw error;
   }
+}
+
+/**
+ * What an assessment form asks its measures from: the instruments in force
+ * and, for a follow-up, the PSFS activities it carries forward from the
+ * episode's signed assessments (oldest first), as the server checks them.
+ */
+export function measuresContext(
+  kind: "intake" | "follow_up",
+  priorsOldestFirst: Parameters<typeof psfsBaseline>[0],
+): { instruments: Instruments; psfsBaseline: PsfsBaseline | null } {
+  return { instruments: loadInstruments(), psfsBaseline: kind === "follow_up" ? psfsBaseline(priorsOldestFirst) : null };
 }

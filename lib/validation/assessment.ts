@@ -179,6 +179,8 @@ export const saveDraftSchema = z.strictObject({
   assessedOn: isoDate,
   version: z.int().min(1).optional(),
   answers: answersSchema,
+  /** The runner's returned questionnaires these answers were pre-filled from (lib/runner-prefill.ts), taken into this draft as it is saved. */
+  runnerRequestIds: z.array(uuid).max(50, "at most 50 questionnaires").optional(),
 });
 export type SaveDraftInput = z.output<typeof saveDraftSchema>;
 

@@ -1,14 +1,15 @@
 import { z } from "zod";
-import { DOSAGE_LIMITS, EXERCISE_LIBRARY } from "@/lib/domain/exercises";
-import { optionalText } from "@/lib/validation/common";
+import { CLINIC_EXERCISE_PREFIX, DOSAGE_LIMITS, EXERCISE_CODE_PATTERN } from "@/lib/domain/exercises";
+import { isoDate, optionalText, requiredText, uuid } from "@/lib/validation/common";
 
 /**
  * An episode's exercise programme as the clinician saves it (a new version
  * each time): POST /api/v1/episodes/{id}/programme and the stored items share
  * the item schema. Each dosage field is checked against DOSAGE_LIMITS and
  * named by its path (`items.0.sets`); an exercise is repetitions or a hold.
+ * Whether an exercise is in the clinic's library (built-in or its own) and
+ * not retired is checked by lib/data, which knows the clinic.
  */
-const CODES = EXERCISE_LIBRARY.map((e) => e.code) as [string, ...string[]];
 
 const whole = (field: keyof typeof DOSAGE_LIMITS, unit: string) => {
   const [min, max] = DOSAGE_LIMITS[field];
@@ -20,7 +21,9 @@ const whole = (field: keyof typeof DOSAGE_LIMITS, unit: string) => {
 
 export const programmeItemSchema = z
   .strictObject({
-    exercise: z.enum(CODES, { error: "exercise must be one of the library's exercises" }),
+    exercise: z
+      .string({ error: "exercise must be one of the library's exercises" })
+      .regex(EXERCISE_CODE_PATTERN, "exercise must be one of the library's exercises"),
     sets: whole("sets", "sets"),
     reps: whole("reps", "repetitions").optional(),
     holdSeconds: whole("holdSeconds", "seconds").optional(),
@@ -51,3 +54,101 @@ export const programmeSchema = z.strictObject({
   basedOnVersion: z.int({ error: "basedOnVersion must be a whole number" }).min(0),
 });
 export type ProgrammeInput = z.output<typeof programmeSchema>;
+
+/** Stopping the programme: a last version marked stopped, with the reason (the runner's ticks end there). */
+export const stopProgrammeSchema = z.strictObject({
+  reason: requiredText(500, "reason for stopping"),
+  basedOnVersion: z.coerce.number({ error: "basedOnVersion must be a whole number" }).int().min(1),
+});
+export type StopProgrammeInput = z.output<typeof stopProgrammeSchema>;
+
+/** The programme editor's action: the programme with its episode (and patient, for the page to refresh). */
+export const programmeActionSchema = programmeSchema.extend({ episodeId: uuid, patientId: uuid });
+export const stopProgrammeActionSchema = stopProgrammeSchema.extend({ episodeId: uuid, patientId: uuid });
+
+// ------------------------------------------------------------------ the clinic's own exercises
+
+const lines = (label: string, maxItems: number, maxLength: number) =>
+  z.preprocess(
+    (v) =>
+      typeof v === "string"
+        ? v
+            .split(/\r?\n/)
+            .map((l) => l.trim())
+            .filter(Boolean)
+        : v,
+    z
+      .array(requiredText(maxLength, label), { error: `Enter the ${label}` })
+      .min(1, `Enter the ${label}`)
+      .max(maxItems, `Give at most ${maxItems} ${label}`),
+  );
+
+const blankNumber = (v: unknown) => (v === "" || v === null ? undefined : typeof v === "string" ? Number(v) : v);
+const formWhole = (field: keyof typeof DOSAGE_LIMITS, unit: string) => z.preprocess(blankNumber, whole(field, unit));
+const formWholeOptional = (field: keyof typeof DOSAGE_LIMITS, unit: string) => z.preprocess(blankNumber, whole(field, unit).optional());
+
+/**
+ * A clinic's own exercise (admin): name, steps for the runner (one a line),
+ * target muscles, default dosage and how to progress. Its code is made from
+ * the name with the `clinic_` prefix.
+ */
+export const clinicExerciseSchema = z
+  .strictObject({
+    name: requiredText(80, "name"),
+    steps: lines("steps", 8, 300),
+    muscles: z.preprocess(
+      (v) =>
+        typeof v === "string"
+          ? v
+              .split(/[,\n]/)
+              .map((l) => l.trim())
+              .filter(Boolean)
+          : v,
+      z.array(requiredText(60, "muscles")).min(1, "Enter the muscles it targets").max(6, "Give at most 6 muscles"),
+    ),
+    sets: formWhole("sets", "sets"),
+    reps: formWholeOptional("reps", "repetitions"),
+    holdSeconds: formWholeOptional("holdSeconds", "seconds"),
+    loadKg: z.preprocess(
+      blankNumber,
+      z
+        .number({ error: "loadKg must be a number of kg" })
+        .min(DOSAGE_LIMITS.loadKg[0], `loadKg must be from ${DOSAGE_LIMITS.loadKg[0]} to ${DOSAGE_LIMITS.loadKg[1]} kg`)
+        .max(DOSAGE_LIMITS.loadKg[1], `loadKg must be from ${DOSAGE_LIMITS.loadKg[0]} to ${DOSAGE_LIMITS.loadKg[1]} kg`)
+        .optional(),
+    ),
+    daysPerWeek: formWhole("daysPerWeek", "days a week"),
+    progression: requiredText(500, "progression"),
+  })
+  .superRefine((e, ctx) => {
+    if ((e.reps === undefined) === (e.holdSeconds === undefined))
+      ctx.addIssue({ code: "custom", path: ["reps"], message: "give either reps or holdSeconds (a hold), not both or neither" });
+  });
+export type ClinicExerciseInput = z.output<typeof clinicExerciseSchema>;
+
+export const retireExerciseSchema = z.strictObject({
+  code: z
+    .string({ error: "code must be an exercise of the library" })
+    .regex(EXERCISE_CODE_PATTERN, "code must be an exercise of the library"),
+});
+
+/** "Hip hikes (band)" -> "clinic_hip_hikes_band". */
+export function clinicExerciseCode(name: string): string {
+  const slug = name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "")
+    .slice(0, 50);
+  return `${CLINIC_EXERCISE_PREFIX}${slug || "exercise"}`;
+}
+
+/** The runner ticks (done: true) or unticks an exercise of their programme for a day (POST /api/r/{token}/exercises). */
+export const exerciseTickSchema = z.strictObject({
+  date: isoDate,
+  exercise: z
+    .string({ error: "Choose an exercise of your programme." })
+    .regex(EXERCISE_CODE_PATTERN, "Choose an exercise of your programme."),
+  done: z.boolean({ error: "Say whether the exercise was done." }),
+});

@@ -27,6 +27,7 @@ import {
   type Rng,
   type Trajectory,
 } from "./generators";
+import { seedProgrammes } from "./programmes";
 import { EMERGENCY_DEPARTMENT, OVERUSE_SCENARIOS, RED_FLAG_SCENARIOS, type Scenario } from "./scenarios";
 
 type Tx = Prisma.TransactionClient;
@@ -560,5 +561,7 @@ export async function buildClinicData(tx: Tx, def: DemoClinic, passwordHash: str
   const signedAt = new Map(toSign.map((a) => [a.id, a.signedAt]));
   await seedRedFlagActions(tx, clinic.id, signer.id, episodes, referralOutcome, signedAt);
   for (const e of episodes) await refreshEpisodeSummary(tx, clinic.id, e.id);
+  const admin = users.find((u) => u.role === "admin") ?? signer;
+  await seedProgrammes(tx, clinic.id, { clinicianId: signer.id, adminId: admin.id }, episodes, today);
   return counts;
 }

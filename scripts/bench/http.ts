@@ -12,7 +12,8 @@
  * Targets: /about (no database; rendered per request like every page), /patients (caseload page 1), the deep page by
  * name, /patients?urgency=flagged, GET /api/v1/patients/{id}/timeline,
  * GET /api/v1/patients/{id}, GET /api/v1/patients (the directory's first
- * page), and the referral's /pdf and /fhir exports.
+ * page), the referral's /pdf and /fhir exports, the Outcomes page and
+ * GET /api/v1/analytics/outcomes (whole clinic, last 12 months; and by month).
  *
  *   BENCH_PASSWORD=... npm run bench:http
  *
@@ -361,6 +362,9 @@ async function main() {
     ["patient list API", "/api/v1/patients"],
     ["referral PDF", `/api/v1/referrals/${d.referralId}/pdf`],
     ["referral FHIR", `/api/v1/referrals/${d.referralId}/fhir`],
+    ["outcomes page", "/outcomes"],
+    ["outcomes API", "/api/v1/analytics/outcomes"],
+    ["outcomes API by month", "/api/v1/analytics/outcomes?groupBy=month"],
   ];
   const results: Result[] = [];
   const staticBefore = await measure("static page (before)", "/about");

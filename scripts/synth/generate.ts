@@ -85,6 +85,8 @@ import {
   type BlockResult,
 } from "./block";
 import { copyFrom, type CopyWriter } from "./copy";
+import { insertDischarges } from "./discharges";
+import { REFRESH_EPISODE_OUTCOMES_SQL } from "../../lib/data/outcome-summary";
 import { planPatient, RUNS_PER_PATIENT, visitsFor, type PatientPlan } from "./model";
 
 export const CLINIC_NAME = "Synthetic Large Clinic (generated data)";
@@ -611,12 +613,26 @@ async function main() {
       return r.rowCount ?? 0;
     });
 
+    // 5b. Discharges (reason, return to running, outcome), through the table's triggers.
+    await clock.phase("discharges of the discharged episodes (outcome by lib/clinical)", async () => {
+      // Statistics first: the bulk load left none, and without them the planner walks the assessments once per episode.
+      for (const t of ["Episode", "Assessment"]) await admin.query(`ANALYZE "${t}"`);
+      const n = await insertDischarges(admin, ids.clinicId, ids.userId, o.seed);
+      console.log(`   ${fmt(n)} discharges`);
+    });
+
     // 6. Caseload columns.
     await clock.phase("episode caseload columns (one set-based UPDATE)", async () => {
       const r = await admin.query(SUMMARY_SQL, [ids.clinicId]);
       console.log(`   ${fmt(r.rowCount ?? 0)} episodes`);
       // The episodes were loaded without triggers: set the clinic's caseload counts from them.
       await admin.query("SELECT caseload_count_rebuild($1::uuid)", [ids.clinicId]);
+    });
+
+    // 6b. The outcome summary of every episode (lib/data/outcome-summary.ts), one statement.
+    await clock.phase("episode outcome summaries (one set-based upsert)", async () => {
+      const r = await admin.query(REFRESH_EPISODE_OUTCOMES_SQL, [ids.clinicId, null]);
+      console.log(`   ${fmt(r.rowCount ?? 0)} episodes`);
     });
 
     if (fkOff) {
@@ -651,6 +667,8 @@ async function main() {
         "Clinic",
         "ClinicSettings",
         "CaseloadCount",
+        "Discharge",
+        "EpisodeOutcome",
       ]) {
         const s = Date.now();
         await admin.query(`VACUUM (ANALYZE) "${t}"`);

@@ -2,13 +2,15 @@
  * Accessibility: axe-core (WCAG 2.0/2.1 A and AA rules) on every main page,
  * reached by clicking through the app as the demo clinician and admin, in
  * the states a user sees (charts drawn, field errors shown, live evaluation
- * filled in). Any serious or critical violation fails the test, listed with
+ * filled in), and the runner's own pages (questionnaire and diary) on a
+ * 390x844 phone. Any serious or critical violation fails the test, listed with
  * its rule, element and page. Then the intake form is filled with the
  * keyboard alone: the three-state yes/no/not-asked questions and the KOOS grid.
  */
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launch, newContext, signIn } from "./browser";
+import { httpSession, launch, newContext, signIn } from "./browser";
+import { answerStep, clinicApi, openEpisode, phone } from "./runner";
 
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 const FAILING_IMPACTS = new Set(["serious", "critical"]);
@@ -278,7 +280,56 @@ async function tabTo(page: Page, matches: (f: Awaited<ReturnType<typeof focused>
   throw new Error(`focus never reached the expected control in ${max} presses`);
 }
 
-it("fills the intake's yes/no/not-asked questions and the KOOS grid with the keyboard alone", async () => {
+it("the runner's questionnaire and diary on a phone (390x844), with their error messages and the neutral 404 page", async () => {
+  const audit = new Audit();
+  const cookie = await httpSession("clinician@riverside.example");
+  const api = clinicApi(() => cookie);
+  const { episodeId } = await openEpisode(api, 7);
+  const request = await api("POST", `/api/v1/episodes/${episodeId}/questionnaire-requests`, {
+    instruments: ["pain", "koos", "psfs", "tegner", "screen"],
+  });
+  expect(request.status).toBe(201);
+  const page = await phone(browser);
+  await page.goto(request.json.url);
+  await page.getByText("Step 1 of 6").waitFor();
+  await audit.check(page, "runner questionnaire, first step");
+  await page.getByRole("button", { name: "Save and continue" }).click();
+  await page.getByText("Please answer this question.").first().waitFor();
+  await audit.check(page, "runner questionnaire, a missing answer named");
+  // Each further step as the runner sees it: every instrument's wording and answer options.
+  for (const heading of [
+    "Your knee in daily life and sport",
+    "Activities that are hard for you",
+    "Your activity level",
+    "Important questions about your knee",
+    "Check and send",
+  ]) {
+    await answerStep(page);
+    await page.getByRole("button", { name: "Save and continue" }).click();
+    await page.getByRole("heading", { name: heading }).waitFor();
+    await audit.check(page, `runner questionnaire, ${heading}`);
+  }
+
+  const until = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+  const diary = await api("POST", `/api/v1/episodes/${episodeId}/diary-links`, { validUntil: until });
+  expect(diary.status).toBe(201);
+  await page.goto(diary.json.url);
+  await page.getByRole("heading", { name: "Your running diary" }).waitFor();
+  await audit.check(page, "runner diary");
+  await page.getByRole("radio", { name: "I ran" }).check();
+  await page.getByLabel("Distance").fill("abc");
+  await page.getByRole("button", { name: "Save this day" }).click();
+  await page.getByText("Write the distance as a number, like 5 or 6.5.").waitFor();
+  await audit.check(page, "runner diary, a wrong distance named");
+
+  await page.goto("/r/not-a-token");
+  await page.getByRole("heading", { name: "This link does not work" }).waitFor();
+  await audit.check(page, "runner link 404");
+  await page.context().close();
+  audit.expectNone();
+});
+
+it("fills the intake's yes/no/not-asked questions and the whole KOOS with the keyboard alone", async () => {
   const { context, page } = await clinicianPage();
   // A new runner's intake form (reached with the mouse; the form itself is filled with the keyboard only).
   await page.goto("/patients/new");
@@ -309,22 +360,63 @@ it("fills the intake's yes/no/not-asked questions and the KOOS grid with the key
   await page.keyboard.press("ArrowRight"); // no -> not asked
   expect(await locking.getByRole("radio", { name: "Not asked" }).isChecked()).toBe(true);
 
-  // KOOS: each item is a labelled select; typing the score's digit picks it.
-  f = await tabTo(page, (x) => x.tag === "select" && x.id.startsWith("koos-"));
-  const firstItem = f.id;
-  await page.keyboard.type("3");
-  expect(await page.locator(`#${firstItem}`).inputValue()).toBe("3");
-  await page.keyboard.press("Tab");
+  // KOOS, with the keyboard alone: each item is a group of radio buttons named by the item; a digit key answers
+  // it and moves on to the next item, through all 42 items of the five subscales.
+  f = await tabTo(page, (x) => x.type === "radio" && /^S1\b/.test(x.group));
+  expect(f.group).toMatch(/S1 Do you have swelling in your knee\?/);
+  expect(f.outline).not.toBe("none");
+  for (let i = 0; i < 42; i++) await page.keyboard.type(String(i % 5));
+  const koos = page.locator("[data-instrument=koos]");
+  for (const subscale of ["Symptoms", "Pain", "Function, daily living", "Function, sports and recreational activities", "Quality of life"])
+    await koos.getByRole("group", { name: new RegExp(`^${subscale}: [\\d.]+ / 100`) }).waitFor();
+  // Each item keeps its own answers: S4 and S5 are worded from "Always", P1 and Q1 by how often, Q2 and Q3 as published.
+  const item = (name: RegExp) => koos.getByRole("group", { name });
+  expect(await item(/^S1 /).getByRole("radio", { name: "0 Never" }).isChecked()).toBe(true);
+  expect(await item(/^S4 /).getByRole("radio", { name: "3 Rarely" }).isChecked()).toBe(true);
+  expect(
+    await item(/^P1 /)
+      .getByRole("radio", { name: /^2 Weekly$/ })
+      .isChecked(),
+  ).toBe(true);
+  expect(
+    await item(/^Q1 /)
+      .getByRole("radio", { name: /Constantly$/ })
+      .count(),
+  ).toBe(1);
+  expect(
+    await item(/^Q2 /)
+      .getByRole("radio", { name: /Totally$/ })
+      .count(),
+  ).toBe(1);
+  expect(
+    await item(/^Q3 /)
+      .getByRole("radio", { name: /Extremely$/ })
+      .count(),
+  ).toBe(1);
+  expect(
+    await item(/^A1 /)
+      .getByRole("radio", { name: /Extreme$/ })
+      .count(),
+  ).toBe(1);
+  // The focus went on to the next instrument's first item (LEFS), which the digits did not answer.
   f = await focused(page);
-  expect(f.id).toMatch(/^koos-/);
-  expect(f.id).not.toBe(firstItem);
-  await page.keyboard.press("ArrowDown");
-  expect(await page.locator(`#${f.id}`).inputValue()).not.toBe("");
-  // The subscale's legend counts the answers.
-  await page
-    .getByRole("group", { name: /2 of \d+ answered/ })
-    .first()
-    .waitFor();
+  expect(f.type).toBe("radio");
+  expect(f.group).toMatch(/Any of your usual work/);
+  expect(f.checked).toBe(false);
+  // Back to Q4 with Shift+Tab (on its answer), arrow keys change it, Delete clears it and moves on, as a digit does.
+  f = await tabTo(page, (x) => /^Q4 /.test(x.group), { back: true });
+  expect(f).toMatchObject({ value: "1", checked: true });
+  await page.keyboard.press("ArrowRight");
+  expect(await focused(page)).toMatchObject({ value: "2", checked: true });
+  await page.keyboard.press("Delete");
+  expect(await item(/^Q4 /).locator("input:checked").count()).toBe(0);
+  await koos.getByRole("group", { name: /^Quality of life: [\d.]+ \/ 100/ }).waitFor();
+  expect((await focused(page)).group).toMatch(/Any of your usual work/);
+  // Tab and Shift+Tab go item to item: one stop per item.
+  await page.keyboard.press("Tab");
+  expect((await focused(page)).group).toMatch(/^2 Your usual hobbies/);
+  await page.keyboard.press("Shift+Tab");
+  expect((await focused(page)).group).toMatch(/Any of your usual work/);
 
   // Back up to the sticky toolbar with Shift+Tab and save with Enter.
   f = await tabTo(page, (x) => x.tag === "button" && x.text === "Save draft", { back: true });

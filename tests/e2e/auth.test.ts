@@ -96,7 +96,7 @@ it("keeps a viewer out of the admin pages (403) and hides the Admin menu", async
   const page = await context.newPage();
   await signIn(page, "viewer@riverside.example");
   expect(await page.getByRole("link", { name: "Admin" }).count()).toBe(0);
-  for (const path of ["/admin/users", "/admin/settings", "/admin/audit"]) {
+  for (const path of ["/admin/users", "/admin/settings", "/admin/exercises", "/admin/audit"]) {
     const res = await page.goto(path);
     expect(res?.status()).toBe(403);
     await page.getByRole("heading", { name: "Access denied (403)" }).waitFor();

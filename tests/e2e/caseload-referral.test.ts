@@ -224,3 +224,37 @@ it("builds, previews and signs a referral, then downloads its PDF and FHIR bundl
   await page.getByRole("heading", { name: "Referral (cancelled): medial knee pain" }).waitFor();
   await context.close();
 });
+
+it("finds runners the way clinicians type them, on the caseload and in the directory", async () => {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await signIn(page, "clinician@riverside.example");
+  await page.goto("/patients?sort=name");
+  const first = page.getByTestId("caseload").locator("tbody tr").first();
+  const listed = (await first.getByRole("link").first().innerText()).trim(); // "Family, Given", as the list shows it
+  const [family, given] = listed.split(", ") as [string, string];
+  const mrn = /[A-Z]{2}-(\d{6})/.exec(await first.innerText())!;
+  // The list's format, given then family, the MRN without its prefix, and any case: each finds the runner.
+  for (const q of [listed, `${given} ${family}`, mrn[1]!, `${family.toUpperCase()} ${given.toLowerCase()}`]) {
+    await page.getByLabel("Name or MRN").fill(q);
+    await page.getByRole("button", { name: "Apply" }).click();
+    await page.waitForURL((u) => new URL(u).searchParams.get("q") === q);
+    expect((await rowsText(page)).some((r) => r.includes(listed) && r.includes(mrn[0]))).toBe(true);
+  }
+
+  // Apostrophes and accents: a runner registered as "Siobhán O'Brien-Núñez" is found by "obrien siobhan" in the directory.
+  await page.goto("/patients/new");
+  const newMrn = `SB-${Date.now()}`;
+  await page.getByLabel("MRN (clinic record number)").fill(newMrn);
+  await page.getByLabel("Given name").fill("Siobhán");
+  await page.getByLabel("Family name").fill("O'Brien-Núñez");
+  await page.getByLabel("Date of birth").fill("1990-04-05");
+  await page.getByLabel("Sex").selectOption("female");
+  await page.getByRole("button", { name: "Register runner" }).click();
+  await page.getByRole("heading", { name: "O'Brien-Núñez, Siobhán" }).waitFor();
+  for (const q of ["obrien siobhan", "Nunez, Siobhan", newMrn.slice(3)]) {
+    await page.goto(`/patients/directory?${new URLSearchParams({ q })}`);
+    await page.getByRole("link", { name: "O'Brien-Núñez, Siobhán" }).waitFor();
+  }
+  await context.close();
+});

@@ -2,8 +2,9 @@
  * Two app servers behind Debian's nginx on one PostgreSQL (scripts/cluster,
  * the setup of `npm run cluster`), with real chromium through the balancer:
  * a session made on one server works on the other, sign-out ends it on
- * both, and the account lockout and the per-address sign-in limit are
- * counted across both. Which server answered is read from the balancer's
+ * both, and the account lockout, the per-address sign-in limit and the
+ * per-address limit on the runner's links (RUNNER_LINK_LIMIT) are counted
+ * across both. Which server answered is read from the balancer's
  * X-App-Instance header and its access log.
  *
  * The servers run from the e2e build (.next-e2e) on a database of their own
@@ -26,6 +27,7 @@ import { DEMO_PASSWORD, launch, newContext, signIn } from "./browser";
 
 const LOCKOUT_THRESHOLD = 3;
 const SIGNIN_IP_LIMIT = 10;
+const RUNNER_LINK_LIMIT = 4;
 
 let db: TestDatabase;
 let cluster: Cluster;
@@ -58,7 +60,11 @@ beforeAll(async () => {
     startCheck: !!db.postgres,
     distDir: ".next-e2e",
     secret,
-    env: { LOCKOUT_THRESHOLD: String(LOCKOUT_THRESHOLD), SIGNIN_IP_LIMIT: `${SIGNIN_IP_LIMIT}/15` },
+    env: {
+      LOCKOUT_THRESHOLD: String(LOCKOUT_THRESHOLD),
+      SIGNIN_IP_LIMIT: `${SIGNIN_IP_LIMIT}/15`,
+      RUNNER_LINK_LIMIT: `${RUNNER_LINK_LIMIT}/15`,
+    },
   });
   browser = await launch();
 }, 180_000);
@@ -221,4 +227,32 @@ it("counts failed sign-ins per client address across both servers and answers 42
   });
   expect(signIns.some((l) => l.includes("instance=app-1"))).toBe(true);
   expect(signIns.some((l) => l.includes("instance=app-2"))).toBe(true);
+});
+
+it("counts requests to the runner's links per client address across both servers and answers 429 past RUNNER_LINK_LIMIT", async () => {
+  const token = `q${"A".repeat(65)}`;
+  const get = async (path: string, init?: RequestInit) => {
+    const res = await fetch(`${cluster.url}${path}`, init);
+    return { res, instance: res.headers.get(INSTANCE_HEADER), body: await res.text() };
+  };
+  // Unknown links: one neutral 404, page and API alike, from either server.
+  const allowed = [];
+  for (let i = 0; i < RUNNER_LINK_LIMIT; i++) allowed.push(await get(i % 2 ? `/api/r/${token}` : `/r/${token}`));
+  expect(allowed.map((a) => a.res.status)).toEqual(Array(RUNNER_LINK_LIMIT).fill(404));
+  expect(new Set(allowed.map((a) => a.instance))).toEqual(new Set(["app-1", "app-2"]));
+
+  const page = await get(`/r/${token}`);
+  expect(page.res.status).toBe(429);
+  expect(Number(page.res.headers.get("retry-after"))).toBeGreaterThan(14 * 60);
+  expect(page.body).toBe("Too many requests from your network. Please try again in 15 minutes.");
+  const api = await get(`/api/r/${token}`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+  expect(api.res.status).toBe(429);
+  expect(JSON.parse(api.body)).toEqual({
+    error: "too many requests",
+    message: "Too many requests from your network. Please try again in 15 minutes.",
+  });
+  // Both servers refuse: the count is PostgreSQL's, not one server's.
+  expect(new Set([page.instance, api.instance])).toEqual(new Set(["app-1", "app-2"]));
+  // The rest of the app is not limited by it.
+  expect((await get("/login")).res.status).toBe(200);
 });

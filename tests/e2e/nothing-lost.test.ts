@@ -6,7 +6,7 @@
  * mistake is withdrawn as opened in error.
  */
 import type { Browser, Page } from "playwright-core";
-import { launch, newContext, signIn } from "./browser";
+import { launch, newContext, signIn, until } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -15,12 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** Dialogs are answered as they open; wait (briefly) for the one a click raised. */
-async function until(done: () => boolean) {
-  for (let i = 0; i < 50 && !done(); i++) await new Promise((r) => setTimeout(r, 100));
-  expect(done()).toBe(true);
-}
 
 async function registerRunner(page: Page, familyName: string): Promise<string> {
   await page.goto("/patients/new");
@@ -95,7 +89,8 @@ it("asks before leaving a form with unsaved changes, and opening an intake creat
     dialogs.push(`${d.type()}: ${d.message()}`);
     void (answer === "stay" ? d.dismiss() : d.accept());
   });
-  await page.waitForTimeout(500);
+  // Hydrated: the leave guard would be listening now (no fixed wait).
+  await page.locator("html[data-navigation-progress=ready]").waitFor({ state: "attached" });
   await page.getByRole("link", { name: "Caseload" }).click();
   await page.waitForURL("**/patients");
   expect(dialogs).toEqual([]);
@@ -107,7 +102,7 @@ it("asks before leaving a form with unsaved changes, and opening an intake creat
   await page.getByRole("link", { name: "Record intake" }).click();
   await page.getByLabel("Pain now (NRS)").selectOption("4");
   await page.getByRole("link", { name: "Caseload" }).click();
-  await until(() => dialogs.length === 1);
+  await until(() => dialogs.length === 1, "the leave question");
   expect(dialogs[0]).toMatch(/^confirm: .*unsaved changes/);
   expect(page.url()).toMatch(/\/assessments\/new\?kind=intake$/);
   expect(await page.getByLabel("Pain now (NRS)").inputValue()).toBe("4");
@@ -123,11 +118,11 @@ it("asks before leaving a form with unsaved changes, and opening an intake creat
   await page.getByRole("button", { name: "Open a new episode" }).click();
   await page.getByRole("form", { name: "New episode" }).getByLabel("Complaint").fill("Typed, not saved");
   await page.getByRole("link", { name: "Caseload" }).click();
-  await until(() => dialogs.length === 3);
+  await until(() => dialogs.length === 3, "the leave question");
   expect(page.url()).toBe(patientUrl);
   expect(await page.getByRole("form", { name: "New episode" }).getByLabel("Complaint").inputValue()).toBe("Typed, not saved");
   await expect(page.goto("/referrals")).rejects.toThrow(/ERR_ABORTED/);
-  await until(() => dialogs.length === 4);
+  await until(() => dialogs.length === 4, "the leave question");
   expect(dialogs[3]).toMatch(/^beforeunload/);
   expect(page.url()).toBe(patientUrl);
   expect(await page.getByRole("form", { name: "New episode" }).getByLabel("Complaint").inputValue()).toBe("Typed, not saved");
@@ -163,5 +158,51 @@ it("keeps the entries of a demographics edit whose save is refused or fails on t
   await context.setOffline(false);
   await page.getByRole("button", { name: "Save changes" }).click();
   await page.getByRole("heading", { name: "Offline-Edited, Nora" }).waitFor();
+  await context.close();
+});
+
+it("asks before the browser's back or forward button leaves a form with unsaved changes", async () => {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await signIn(page, "clinician@riverside.example");
+  const patientUrl = await registerRunner(page, "Backward");
+  await openEpisode(page, "left", "Outer knee pain");
+  await page.getByRole("heading", { name: /Left knee: Outer knee pain/ }).waitFor();
+  const dialogs: string[] = [];
+  let answer: "stay" | "leave" = "stay";
+  page.on("dialog", (d) => {
+    dialogs.push(`${d.type()}: ${d.message()}`);
+    void (answer === "stay" ? d.dismiss() : d.accept());
+  });
+
+  // In-app navigation to the intake, something entered (clicked and chosen, as a clinician does), then Back: asked first.
+  await page.getByRole("link", { name: "Record intake" }).click();
+  await page.getByRole("heading", { name: "Intake assessment" }).waitFor();
+  await page.getByLabel("Pain now (NRS)").click();
+  await page.getByLabel("Pain now (NRS)").selectOption("5");
+  const intakeUrl = page.url();
+  await page.evaluate(() => history.back());
+  await until(() => dialogs.length === 1, "the leave question");
+  expect(dialogs[0]).toMatch(/^confirm: .*unsaved changes/);
+  // "Stay": the same page, what was typed still there.
+  await page.getByRole("heading", { name: "Intake assessment" }).waitFor();
+  expect(page.url()).toBe(intakeUrl);
+  expect(await page.getByLabel("Pain now (NRS)").inputValue()).toBe("5");
+  // "Leave": back to the runner's page.
+  answer = "leave";
+  await page.getByLabel("Pain now (NRS)").click();
+  await page.evaluate(() => history.back());
+  await page.waitForURL(patientUrl);
+  expect(dialogs).toHaveLength(2);
+
+  // Forward from a page with a form typed in asks as well; nothing typed, no question.
+  answer = "stay";
+  await page.getByRole("button", { name: "Open a new episode" }).click();
+  await page.getByRole("form", { name: "New episode" }).getByLabel("Complaint").click();
+  await page.keyboard.type("Typed, not saved");
+  await page.evaluate(() => history.forward());
+  await until(() => dialogs.length === 3, "the leave question");
+  expect(page.url()).toBe(patientUrl);
+  expect(await page.getByRole("form", { name: "New episode" }).getByLabel("Complaint").inputValue()).toBe("Typed, not saved");
   await context.close();
 });

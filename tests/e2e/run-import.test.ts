@@ -96,7 +96,7 @@ it("imports files chosen and dropped on the run log with a progress bar, shows t
   await shoes.getByLabel("Heel-to-toe drop (mm)").fill("12");
   await shoes.getByLabel("In use from").fill("2026-11-01");
   await shoes.getByRole("button", { name: "Add shoes" }).click();
-  await shoes.getByText(/Shoes added: Ghost 15\. 4 runs without shoes from 2026-11-01 on now count on this pair\./).waitFor();
+  await shoes.getByText(/Shoes added: Ghost 15\. 4 runs without shoes from 1 Nov 2026 on now count on this pair\./).waitFor();
   await shoes.getByTestId("shoe-distance").filter({ hasText: "(4 runs)" }).waitFor();
   await shoes.getByLabel("Name or model").fill("Pegasus 41");
   await shoes.getByLabel("Heel-to-toe drop (mm)").fill("10");

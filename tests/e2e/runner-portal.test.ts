@@ -5,8 +5,9 @@
  * malformed link; a diary day that raises an alert. The links are made over
  * the clinicians' API (the patient page's forms are covered with the loop).
  */
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { BASE_URL, httpSession, launch, newContext, signIn, tourShot } from "./browser";
+import { answerStep, choose, clinicApi, openEpisode as openEpisodeOf, phone as phoneOf } from "./runner";
 
 let browser: Browser;
 let cookie: string;
@@ -18,68 +19,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
-// The API's answers, read loosely: each test names the fields it checks.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Json = any;
-
-async function api(method: string, path: string, body?: unknown): Promise<{ status: number; json: Json }> {
-  const res = await fetch(`${BASE_URL()}${path}`, {
-    method,
-    headers: { Cookie: cookie, "Content-Type": "application/json", Origin: BASE_URL() },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, json: await res.json().catch(() => null) };
-}
-
-/** The open episode of the demo clinic's runner number `skip` (by name), found through the patients API. */
-async function openEpisode(skip: number): Promise<{ episodeId: string; patientId: string }> {
-  const { json } = await api("GET", `/api/v1/patients?limit=${skip + 1}`);
-  const patientId: string = json.items[skip].id;
-  const record = await api("GET", `/api/v1/patients/${patientId}`);
-  const episode = record.json.episodes.find((e: { status: string }) => e.status === "open");
-  return { episodeId: episode.id, patientId };
-}
-
-async function phone(): Promise<Page> {
-  const context = await newContext(browser);
-  const page = await context.newPage();
-  await page.setViewportSize({ width: 390, height: 844 });
-  return page;
-}
-
-/** Chooses an answer as a keyboard user does: focus the radio button, press Space. */
-async function choose(radio: Locator): Promise<void> {
-  await radio.focus();
-  await radio.page().keyboard.press("Space");
-  expect(await radio.isChecked()).toBe(true);
-}
-
-/** Answers every question of the step on screen: the chosen answer of a few, the first (or "No") of the others. */
-async function answerStep(page: Page, chosen: Record<string, string> = {}): Promise<void> {
-  const groups = page.locator("main section fieldset");
-  const count = await groups.count();
-  for (let i = 0; i < count; i++) {
-    const group = groups.nth(i);
-    const legend = (await group.locator("legend").first().innerText()).trim();
-    if (await group.locator("fieldset").count()) continue; // PSFS: its inner scales are fieldsets of their own
-    const radios = group.getByRole("radio");
-    if ((await radios.count()) === 0) {
-      const days = group.getByRole("spinbutton");
-      if (await days.count()) await days.fill(chosen[legend] ?? "0");
-      continue;
-    }
-    const want = chosen[legend];
-    const radio: Locator = want
-      ? group.getByRole("radio", { name: want, exact: true })
-      : legend.startsWith("Pain during")
-        ? radios.nth(2)
-        : radios.last();
-    await choose(radio);
-  }
-  // PSFS before the intake: the runner names an activity.
-  const activity = page.getByLabel("Activity 1");
-  if ((await activity.count()) && !(await activity.inputValue())) await activity.fill("Running 5 km");
-}
+const api = clinicApi(() => cookie);
+const openEpisode = (skip: number) => openEpisodeOf(api, skip);
+const phone = () => phoneOf(browser);
 
 it("a runner answers a questionnaire on a phone: plain steps, a missing answer named, resumed later, sent once", async () => {
   const { episodeId } = await openEpisode(3);
@@ -270,6 +212,8 @@ it("the whole loop: a clinician asks, the runner answers on a phone, the caseloa
   // The intake starts from the runner's answers, each marked; a change keeps the runner's answer beside it.
   await clinic.goto(patientUrl);
   await clinic.getByTestId("runner-reported").filter({ hasText: "Runner reported: swelling, locking" }).waitFor();
+  // In the header of every page of the runner's record, too, until it is reviewed.
+  await clinic.getByTestId("header-runner-reported").filter({ hasText: "swelling, locking" }).waitFor();
   await clinic.getByRole("link", { name: "Record intake" }).click();
   await clinic.getByRole("heading", { name: "Intake assessment" }).waitFor();
   await clinic.getByText("Pre-filled from what the runner sent").waitFor();
@@ -280,6 +224,14 @@ it("the whole loop: a clinician asks, the runner answers on a phone, the caseloa
   await tourShot(clinic, "17-intake-prefilled-from-runner");
   await clinic.getByRole("button", { name: "Save draft" }).click();
   await clinic.getByTestId("save-status").filter({ hasText: "Draft saved" }).waitFor();
+  // The draft reopened keeps where its answers came from: the marks, and the runner's answer beside the changed one.
+  await clinic.waitForURL(/\/assessments\/[0-9a-f-]{36}$/);
+  await clinic.reload();
+  await clinic.getByRole("heading", { name: "Intake assessment (draft)" }).waitFor();
+  await clinic.getByText("Pre-filled from what the runner sent").waitFor();
+  expect(await clinic.getByLabel("Pain now (NRS)").inputValue()).toBe("7");
+  await clinic.getByText("changed; the runner answered: 10").waitFor();
+  expect(await clinic.locator('[data-runner-reported="symptoms.locking"]').count()).toBe(1);
   await clinic.getByRole("button", { name: "Sign assessment" }).click();
   // The examination is not recorded in this test: the screen is incomplete, and the signer says why.
   const dialog = clinic.getByRole("dialog", { name: /^Sign this intake of/ });
@@ -291,7 +243,10 @@ it("the whole loop: a clinician asks, the runner answers on a phone, the caseloa
   await clinic.getByTestId("runner-differences").waitFor();
   await clinic.getByText(/the runner answered 10, recorded 7/).waitFor();
 
-  // Signed: the request is used by it and reviewed, so the caseload no longer flags it as unreviewed.
+  // Signed: the request is used by it and reviewed, so neither the header nor the caseload flags it any more.
+  await clinic.goto(patientUrl);
+  await clinic.getByRole("heading", { name: `${family}, Rosa` }).waitFor();
+  expect(await clinic.getByTestId("header-runner-reported").count()).toBe(0);
   await clinic.goto("/patients?returned=1");
   expect(
     await clinic

@@ -99,7 +99,7 @@ it("refuses a dosage out of range naming the field", () => {
   expect(issues({ basedOnVersion: 0, items: [{ ...item, loadKg: -1 }] })[0]!.path).toBe("items.0.loadKg");
   expect(issues({ basedOnVersion: 0, items: [{ ...item, holdSeconds: 30 }] })[0]!.path).toBe("items.0.reps");
   expect(issues({ basedOnVersion: 0, items: [{ ...item, sets: 2.5 }] })[0]!.path).toBe("items.0.sets");
-  expect(issues({ basedOnVersion: 0, items: [{ ...item, exercise: "burpee" }] })[0]!.path).toBe("items.0.exercise");
+  expect(issues({ basedOnVersion: 0, items: [{ ...item, exercise: "Burpee!" }] })[0]!.path).toBe("items.0.exercise");
   expect(issues({ basedOnVersion: 0, items: [] })[0]!.path).toBe("items");
   expect(issues({ basedOnVersion: 0, items: [item, item] })[0]).toEqual({ path: "items", message: "an exercise is listed twice" });
 });

@@ -7,7 +7,9 @@
  * caseload at once, until a clinician reviews them, and every step is
  * audited with the runner as actor.
  */
+import { discardDraft, saveDraft, signAssessment } from "@/lib/data/assessments";
 import { getCaseload } from "@/lib/data/caseload";
+import { runnerReportsForForm, runnerReportsUsedBy, untakenRunnerReportDays } from "@/lib/data/runner-reports";
 import { createEpisode, createPatient } from "@/lib/data/patients";
 import {
   createQuestionnaireRequest,
@@ -328,5 +330,92 @@ describe("into the record and the caseload", () => {
       { path: "measures.tegner", message: "Choose the level that fits you best." },
     ]);
     expect(ValidationError).toBeDefined();
+  });
+});
+
+describe("taken into an assessment: what was imported, not when the draft was made", () => {
+  /** A questionnaire the runner returned. */
+  async function returned(episodeId: string) {
+    const created = await request(episodeId, { instruments: ["pain"] });
+    expect((await callRunnerApi("POST", tokenOf(created.url), { answers: completeAnswers(["pain"]) })).status).toBe(201);
+    return created.id;
+  }
+  const intake = (episodeId: string, runnerRequestIds?: string[]) =>
+    saveDraft(c.clinician, {
+      episodeId,
+      kind: "intake",
+      assessedOn: todayIn("UTC"),
+      answers: { symptoms: { painNow: 5 } },
+      runnerRequestIds,
+    });
+
+  it("a draft takes the questionnaires it was pre-filled from; one returned later is neither hidden nor taken twice", async () => {
+    const { episodeId, patientId } = await episode();
+    const first = await returned(episodeId);
+    const offered = await runnerReportsForForm(c.clinician, episodeId);
+    expect(offered.map((r) => r.id)).toEqual([first]);
+
+    const draft = await intake(
+      episodeId,
+      offered.map((r) => r.id),
+    );
+    // Taken: the next form no longer offers it, and the draft reopened keeps where its answers came from.
+    expect(await runnerReportsForForm(c.clinician, episodeId)).toEqual([]);
+    expect((await runnerReportsUsedBy(c.clinician, patientId, draft.id)).map((r) => r.id)).toEqual([first]);
+    // Saving again (without naming them) keeps them.
+    const again = await saveDraft(c.clinician, {
+      assessmentId: draft.id,
+      version: draft.version,
+      episodeId,
+      kind: "intake",
+      assessedOn: todayIn("UTC"),
+      answers: { symptoms: { painNow: 4 } },
+    });
+    expect((await runnerReportsUsedBy(c.clinician, patientId, draft.id)).map((r) => r.id)).toEqual([first]);
+
+    // Returned after the draft was made: not in it, named on the draft, and still there for the next assessment after signing.
+    const late = await returned(episodeId);
+    expect(await untakenRunnerReportDays(c.clinician, episodeId)).toEqual([todayIn("UTC")]);
+    await signAssessment(c.clinician, draft.id, again.version, "Examination at the next visit");
+    const rows = await testDb().questionnaireRequest.findMany({ where: { id: { in: [first, late] } } });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    expect(byId.get(first)).toMatchObject({ usedInAssessmentId: draft.id, reviewedById: c.clinician.userId });
+    expect(byId.get(late)).toMatchObject({ usedInAssessmentId: null, reviewedAt: null });
+    expect((await runnerReportsForForm(c.clinician, episodeId)).map((r) => r.id)).toEqual([late]);
+    const created = await testDb().auditEvent.findFirstOrThrow({ where: { entityId: draft.id, action: "assessment.create" } });
+    expect(created.detail).toMatchObject({ runnerRequestIds: [first] });
+  });
+
+  it("refuses a second form taking the same answers, saving nothing; a discarded draft gives them back", async () => {
+    const { episodeId } = await episode();
+    const id = await returned(episodeId);
+    const draft = await intake(episodeId, [id]);
+    const followUp = await saveDraft(c.clinician, {
+      assessmentId: draft.id,
+      version: draft.version,
+      episodeId,
+      kind: "intake",
+      assessedOn: todayIn("UTC"),
+      answers: {},
+      runnerRequestIds: [id],
+    });
+    expect(followUp.version).toBe(draft.version + 1); // naming what it already took again is fine
+
+    const otherEpisode = await episode();
+    const elsewhere = await intake(otherEpisode.episodeId, [id]).catch((e: unknown) => e);
+    expect(elsewhere).toBeInstanceOf(ConflictError);
+    expect(await testDb().assessment.count({ where: { episodeId: otherEpisode.episodeId } })).toBe(0);
+    const stranger = await saveDraft(other.clinician, {
+      episodeId: (await episode(other)).episodeId,
+      kind: "intake",
+      assessedOn: todayIn("UTC"),
+      answers: {},
+      runnerRequestIds: [id],
+    }).catch((e: unknown) => e);
+    expect(stranger).toBeInstanceOf(ConflictError);
+
+    await discardDraft(c.clinician, draft.id, followUp.version);
+    expect((await runnerReportsForForm(c.clinician, episodeId)).map((r) => r.id)).toEqual([id]);
+    expect((await testDb().questionnaireRequest.findUniqueOrThrow({ where: { id } })).usedInAssessmentId).toBeNull();
   });
 });

@@ -154,6 +154,34 @@ it("seeds the demo clinics once, with every rule firing in each clinic", async (
       expect(c.discharged).toBe(0);
     }
     expect(open.some((c) => c.unsent > 0)).toBe(true);
+    // Exercise programmes: changed ones (history), a stopped one, the runner's ticks; the clinic's own and a retired exercise.
+    const programmes = await query<{
+      clinic: string;
+      episodes: number;
+      changed: number;
+      stopped: number;
+      ticks: number;
+      own: number;
+      retired: number;
+    }>(
+      db.url,
+      `SELECT c.name AS clinic,
+              (SELECT count(DISTINCT p."episodeId") FROM "ExerciseProgramme" p WHERE p."clinicId" = c.id)::int AS episodes,
+              (SELECT count(*) FROM "ExerciseProgramme" p WHERE p."clinicId" = c.id AND p.version = 2 AND NOT p.stopped)::int AS changed,
+              (SELECT count(*) FROM "ExerciseProgramme" p WHERE p."clinicId" = c.id AND p.stopped)::int AS stopped,
+              (SELECT count(*) FROM "ExerciseTick" t WHERE t."clinicId" = c.id)::int AS ticks,
+              (SELECT count(*) FROM "ClinicExercise" x WHERE x."clinicId" = c.id)::int AS own,
+              (SELECT count(*) FROM "ExerciseRetirement" x WHERE x."clinicId" = c.id)::int AS retired
+         FROM "Clinic" c`,
+    );
+    expect(programmes).toHaveLength(2);
+    for (const p of programmes) {
+      expect(p.episodes).toBeGreaterThanOrEqual(5);
+      expect(p.changed).toBeGreaterThan(0);
+      expect(p.stopped).toBe(1);
+      expect(p.ticks).toBeGreaterThan(20);
+      expect([p.own, p.retired]).toEqual([1, 1]);
+    }
   } finally {
     await db.drop();
   }

@@ -42,6 +42,7 @@ export type LoginFormProps = {
   addressWindowMinutes: number;
 };
 
+// eslint-disable-next-line max-lines-per-function -- the sign-in steps (password, then code or recovery code) kept together
 export function LoginForm({ callbackUrl, reason, lockout, addressWindowMinutes }: LoginFormProps) {
   const router = useRouter();
   const [errors, setErrors] = useState<Errors>({});

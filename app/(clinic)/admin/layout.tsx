@@ -15,6 +15,9 @@ export default async function AdminLayout({ children }: { children: React.ReactN
             <NavLink href="/admin/settings">Clinic settings</NavLink>
           </li>
           <li>
+            <NavLink href="/admin/exercises">Exercises</NavLink>
+          </li>
+          <li>
             <NavLink href="/admin/audit">Audit log</NavLink>
           </li>
         </ul>

@@ -1,9 +1,11 @@
 import { wellsDvtLikelihood, wellsDvtScore } from "@/lib/clinical/wells";
 import { findingLabel, PLAN_ITEM_LABELS, treatmentText, WELLS_DVT_CRITERION_LABELS, type WellsDvtCriterion } from "@/lib/domain";
 import { formatDate } from "@/lib/format";
-import { FOLLOW_UP_SECTIONS, INTAKE_SECTIONS, KOOS_ITEMS, questionsOf, type Question } from "@/lib/questions";
+import { FOLLOW_UP_SECTIONS, INTAKE_SECTIONS, questionsOf, type Question } from "@/lib/questions";
+import type { Instruments } from "@/lib/instruments";
 import { type Answers } from "@/lib/validation/assessment";
 import { getPath, leafPaths } from "./paths";
+import { MeasuresView } from "./measures-view";
 
 /** A signed assessment's answers, read-only, grouped as on the form. Unanswered questions are counted, not hidden. */
 export function answerText(q: Question, value: unknown): string {
@@ -61,7 +63,17 @@ function derivedFromContext(path: string, answers: Answers): boolean {
   return false;
 }
 
-export function AnswersView({ kind, answers }: { kind: "intake" | "follow_up"; answers: Answers }) {
+// eslint-disable-next-line max-lines-per-function -- a signed record's answers in form order
+export function AnswersView({
+  kind,
+  answers,
+  instruments,
+}: {
+  kind: "intake" | "follow_up";
+  answers: Answers;
+  /** The instrument definitions in force (the built-in ones when not given). */
+  instruments?: Instruments;
+}) {
   const sections = kind === "intake" ? INTAKE_SECTIONS : FOLLOW_UP_SECTIONS;
   const m = answers.measures;
   return (
@@ -86,7 +98,14 @@ export function AnswersView({ kind, answers }: { kind: "intake" | "follow_up"; a
               </dl>
             )}
             {answered.length < s.questions.length ? (
-              <p className="mt-0.5 text-xs text-slate-500">{s.questions.length - answered.length} question(s) not asked.</p>
+              <p className="mt-0.5 text-xs text-slate-600" data-testid={`not-asked-${s.id}`}>
+                Not asked:{" "}
+                {s.questions
+                  .filter((q) => !answered.includes(q))
+                  .map((q) => q.label)
+                  .join("; ")}
+                .
+              </p>
             ) : null}
           </section>
         );
@@ -113,24 +132,7 @@ export function AnswersView({ kind, answers }: { kind: "intake" | "follow_up"; a
         {!m || Object.keys(m).length === 0 ? (
           <p className="text-slate-600">None recorded.</p>
         ) : (
-          <div className="mt-1 space-y-1">
-            {m.koos ? (
-              <details>
-                <summary className="cursor-pointer">KOOS item responses ({Object.keys(m.koos).length} of 42 answered)</summary>
-                <ul className="mt-1 grid gap-x-4 text-xs sm:grid-cols-2">
-                  {KOOS_ITEMS.flatMap((g) => g.items).map(([id, label]) => (
-                    <li key={id}>
-                      <span className="font-mono">{id}</span> {label}:{" "}
-                      {(m.koos as Record<string, number | undefined>)[id] ?? "not answered"}
-                    </li>
-                  ))}
-                </ul>
-              </details>
-            ) : null}
-            {m.lefs ? <p>LEFS items: {m.lefs.join(", ")}</p> : null}
-            {m.psfs ? <p>PSFS: {m.psfs.map((p) => `${p.activity} ${p.score}/10`).join("; ")}</p> : null}
-            {m.tegner !== undefined ? <p>Tegner level {m.tegner}</p> : null}
-          </div>
+          <MeasuresView measures={m} instruments={instruments} />
         )}
       </section>
       <section aria-labelledby="view-plan">

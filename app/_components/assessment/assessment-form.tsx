@@ -1,7 +1,11 @@
 "use client";
 
+import { useState } from "react";
 import { RULES_VERSION, type Evaluation } from "@/lib/clinical";
+import { displayLevelOf } from "@/lib/domain/urgency";
+import { DisplayLevelBadge } from "@/app/_components/ui/urgency-badge";
 import { FOLLOW_UP_SECTIONS, INTAKE_SECTIONS } from "@/lib/questions";
+import { useSaveShortcut } from "@/app/_components/forms/use-save-shortcut";
 import { Alert } from "@/app/_components/ui/alert";
 import { AssessedOnSection } from "./assessed-on-section";
 import { ConflictPanel } from "./conflict-panel";
@@ -35,9 +39,13 @@ export function AssessmentForm(props: AssessmentFormProps) {
   const n = sections.length;
   const title = kind === "intake" ? "Intake assessment" : "Follow-up assessment";
   const message = draft.message;
+  // Ctrl+S saves the draft, as the Save draft button does (not while a save or signing is under way).
+  useSaveShortcut(() => {
+    if (!draft.busy) void save("saving");
+  });
 
   return (
-    <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
+    <div className="grid gap-4 max-lg:pb-16 lg:grid-cols-[minmax(0,1fr)_22rem]">
       <form
         className="space-y-4"
         noValidate
@@ -105,12 +113,43 @@ export function AssessmentForm(props: AssessmentFormProps) {
   );
 }
 
-/** Beside the form (sticky on wide screens): the evaluation of the answers as they are. */
+/**
+ * The evaluation of the answers as they are. On a wide screen a column beside
+ * the form (sticky); on a phone or tablet a bar fixed to the bottom of the
+ * screen with the summary (urgency, red flags found, screen incomplete) that
+ * opens the full evaluation over the form: one tap from any question, not
+ * below the whole form.
+ */
 function LiveEvaluationAside({ evaluation, unanswered }: { evaluation: Evaluation | null; unanswered: string[] }) {
+  const [open, setOpen] = useState(false);
+  const display = displayLevelOf(evaluation);
+  const flags = evaluation?.redFlags.length ?? 0;
   return (
-    <aside aria-label="Live evaluation" className="lg:sticky lg:top-2 lg:max-h-[calc(100vh-1rem)] lg:self-start lg:overflow-y-auto">
-      <div className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
-        <h2 className="mb-2 text-base font-semibold">Live evaluation</h2>
+    <aside
+      aria-label="Live evaluation"
+      className="max-lg:fixed max-lg:inset-x-0 max-lg:bottom-0 max-lg:z-20 max-lg:border-t max-lg:border-slate-300 max-lg:bg-white max-lg:shadow-lg lg:sticky lg:top-2 lg:max-h-[calc(100vh-1rem)] lg:self-start lg:overflow-y-auto"
+    >
+      <button
+        type="button"
+        className="flex w-full flex-wrap items-center gap-2 px-3 py-2 text-left text-sm lg:hidden"
+        aria-expanded={open}
+        aria-controls="live-evaluation-panel"
+        data-testid="live-summary"
+        onClick={() => setOpen((o) => !o)}
+      >
+        <span className="font-semibold">Live evaluation</span>
+        <DisplayLevelBadge display={display} unanswered={unanswered.length} />
+        <span className="text-slate-700">
+          {evaluation ? `${flags} red flag${flags === 1 ? "" : "s"}` : "correct the marked fields"}
+          {evaluation && display.screenIncomplete ? " · screen incomplete" : ""}
+        </span>
+        <span className="ml-auto text-sky-800 underline">{open ? "Hide" : "Show"}</span>
+      </button>
+      <div
+        id="live-evaluation-panel"
+        className={`rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 max-lg:max-h-[70vh] max-lg:overflow-y-auto max-lg:rounded-none max-lg:pt-0 max-lg:shadow-none max-lg:ring-0 ${open ? "" : "max-lg:hidden"}`}
+      >
+        <h2 className="mb-2 text-base font-semibold max-lg:sr-only">Live evaluation</h2>
         {evaluation ? (
           <EvaluationPanel evaluation={evaluation} unanswered={unanswered} compact />
         ) : (

@@ -36,6 +36,7 @@ function Hint({ id, hint }: { id: string; hint?: string }) {
 const describe = (id: string, hint?: string, error?: string) =>
   [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
 
+// eslint-disable-next-line max-lines-per-function -- one switch over the kinds of question, each a few lines
 export function QuestionControl({ q, value, error, onChange, disabled }: Props) {
   const id = idOf(q.path);
   switch (q.kind) {

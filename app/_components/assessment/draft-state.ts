@@ -40,7 +40,14 @@ export type DraftEvent =
   | { type: "left" }
   | { type: "resolve"; keep: "mine" | "theirs" };
 
-export type DraftInitial = { assessmentId?: string; version?: number; assessedOn: string; answers: Answers };
+export type DraftInitial = {
+  assessmentId?: string;
+  version?: number;
+  assessedOn: string;
+  answers: Answers;
+  /** A new form pre-filled from the runner's returned questionnaires names them: its first save takes them into the draft. */
+  runnerRequestIds?: string[];
+};
 
 export function lefsDraftOf(answers: Answers): (number | null)[] {
   const lefs = answers.measures?.lefs;

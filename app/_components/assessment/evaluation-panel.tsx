@@ -11,7 +11,10 @@ import {
   URGENCY_LABELS,
 } from "@/lib/domain";
 import { RED_FLAG_LABELS, type ChangeClass, type RedFlagCode, type StoredEvaluation } from "@/lib/clinical";
+import { scoreOf } from "@/lib/clinical/changes";
+import { MEASURES } from "@/lib/domain/measures";
 import { formatDate } from "@/lib/format";
+import { formatMeasureValue } from "@/app/_components/charts/format";
 import { DisplayLevelBadge, UrgencyBadge } from "@/app/_components/ui/urgency-badge";
 import { ChangeBadge } from "./change-badge";
 
@@ -58,6 +61,7 @@ export function RunningAdviceView({ evaluation }: { evaluation: StoredEvaluation
   );
 }
 
+// eslint-disable-next-line max-lines-per-function -- the evaluation as one reading order: urgency, red flags, load, measures, advice
 export function EvaluationPanel({
   evaluation,
   unanswered,
@@ -233,6 +237,9 @@ export function EvaluationPanel({
                   Measure
                 </th>
                 <th scope="col" className="font-medium">
+                  Now
+                </th>
+                <th scope="col" className="font-medium">
                   vs baseline
                 </th>
                 <th scope="col" className="font-medium">
@@ -241,15 +248,20 @@ export function EvaluationPanel({
               </tr>
             </thead>
             <tbody>
-              {Object.entries(changes).map(([measure, c]) => (
-                <tr key={measure}>
-                  <th scope="row" className="py-0.5 text-left font-normal">
-                    {CHANGE_MEASURE_LABELS[measure as keyof typeof CHANGE_MEASURE_LABELS] ?? measure}
-                  </th>
-                  <td>{c?.vsBaseline ? <ChangeBadge value={c.vsBaseline as ChangeClass} /> : "—"}</td>
-                  <td>{c?.vsPrevious ? <ChangeBadge value={c.vsPrevious as ChangeClass} /> : "—"}</td>
-                </tr>
-              ))}
+              {/* In the order of the measures (as the scores above), not the stored object's key order. */}
+              {MEASURES.filter((m) => changes[m.measure]).map(({ measure, unit }) => {
+                const c = changes[measure];
+                return (
+                  <tr key={measure}>
+                    <th scope="row" className="py-0.5 text-left font-normal">
+                      {CHANGE_MEASURE_LABELS[measure]}
+                    </th>
+                    <td className="whitespace-nowrap">{formatMeasureValue(scoreOf(scores, measure), unit)}</td>
+                    <td>{c?.vsBaseline ? <ChangeBadge value={c.vsBaseline as ChangeClass} /> : "—"}</td>
+                    <td>{c?.vsPrevious ? <ChangeBadge value={c.vsPrevious as ChangeClass} /> : "—"}</td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>

@@ -41,7 +41,7 @@ export function FormToolbar({
         {saveStatusText(draft, valid)}
       </p>
       <div className="flex flex-wrap gap-2">
-        <Button type="submit" variant="secondary" disabled={busy}>
+        <Button type="submit" variant="secondary" disabled={busy} aria-keyshortcuts="Control+S" title="Save draft (Ctrl+S)">
           Save draft
         </Button>
         {canSign ? (

@@ -1,7 +1,7 @@
 "use client";
 
 import { PLAN_ITEM_LABELS, PLAN_ITEMS, type PlanItem } from "@/lib/domain";
-import { addDays, formatDate } from "@/lib/format";
+import { addDays, formatDate, plural } from "@/lib/format";
 import type { Answers } from "@/lib/validation/assessment";
 import { inputClass } from "@/app/_components/ui/field";
 import { TreatmentFieldset } from "./treatment-fieldset";
@@ -69,7 +69,7 @@ function NextReview({
         className="mt-1 text-xs text-sky-800 underline"
         onClick={() => update("plan.nextReviewDate", addDays(assessedOn, intervalDays))}
       >
-        In {intervalDays} days ({formatDate(addDays(assessedOn, intervalDays))})
+        In {plural(intervalDays, "day")} ({formatDate(addDays(assessedOn, intervalDays))})
       </button>
       {error ? (
         <p id="plan-next-error" role="alert" className="mt-1 text-xs font-medium text-red-700">

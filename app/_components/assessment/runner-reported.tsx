@@ -1,7 +1,8 @@
 "use client";
 
 import { createContext, useContext, type ReactNode } from "react";
-import { formatDate } from "@/lib/format";
+import { Alert } from "@/app/_components/ui/alert";
+import { formatDate, plural } from "@/lib/format";
 import { differsFromRunner, runnerValueText, type RunnerSources } from "@/lib/runner-prefill";
 
 /**
@@ -27,5 +28,29 @@ export function RunnerReported({ path, value }: { path: string; value: unknown }
       </span>
       {changed ? <span className="text-violet-900">changed; the runner answered: {runnerValueText(source.value)}</span> : null}
     </span>
+  );
+}
+
+/** Above a form pre-filled from the runner's answers (a new one, or its draft reopened): how many, from when. */
+export function RunnerPrefillNote({ answers, days }: { answers: number; days: string[] }) {
+  return (
+    <Alert tone="info" title="Pre-filled from what the runner sent" className="mb-3">
+      {plural(answers, "answer")} {answers === 1 ? "comes" : "come"} from the questionnaire{days.length === 1 ? "" : "s"} the runner
+      returned on {days.map((d) => formatDate(d)).join(", ")}, each marked “Runner”. Go through them with the runner and change what needs
+      changing: the runner&apos;s own answer stays on record beside yours.
+    </Alert>
+  );
+}
+
+/** Above a reopened draft: questionnaires the runner returned after it was started are not in it; they pre-fill the next assessment. */
+export function RunnerLaterNote({ days }: { days: string[] }) {
+  if (!days.length) return null;
+  return (
+    <Alert tone="warning" title="The runner returned a questionnaire after this draft was started" className="mb-3">
+      <span data-testid="runner-later">
+        Returned on {days.map((d) => formatDate(d)).join(", ")}: not in this draft. Its answers are on the patient page, and they pre-fill
+        the next assessment of this episode.
+      </span>
+    </Alert>
   );
 }

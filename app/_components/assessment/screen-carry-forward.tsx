@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { formatDate } from "@/lib/format";
+import { formatDate, plural } from "@/lib/format";
 import { carriedScreenAnswers } from "@/lib/screen-carry";
 import type { Question } from "@/lib/questions";
 import { Button } from "@/app/_components/ui/button";
@@ -32,7 +32,7 @@ export function ScreenCarryForward({
   if (!open)
     return carried.length ? (
       <Button variant="secondary" className="mt-2" onClick={() => setOpen(true)}>
-        Unchanged since {since}? Review the previous screen ({carried.length} answers)
+        Unchanged since {since}? Review the previous screen ({plural(carried.length, "answer")})
       </Button>
     ) : null;
   const byPath = new Map(questions.map((q) => [q.path, q]));

@@ -9,6 +9,7 @@ import { inputClass } from "@/app/_components/ui/field";
  * notes, gait retraining for its cadence target (steps/min). Errors are
  * named next to their field (paths `treatment.given.<i>.<field>`).
  */
+// eslint-disable-next-line max-lines-per-function -- one fieldset, fields in form order
 export function TreatmentFieldset({
   given,
   errors,

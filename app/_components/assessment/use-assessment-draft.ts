@@ -28,6 +28,7 @@ function useSave({ props, draft, live, dispatch }: Context, busyRef: React.RefOb
   const { valid, effectiveAnswers } = live;
   const { patientId, kind } = props;
   const episodeId = props.episode.id;
+  const runnerRequestIds = props.initial.runnerRequestIds;
   const save = useCallback(
     async (mode: "saving" | "autosaving"): Promise<Saved | null> => {
       if (busyRef.current) return null;
@@ -40,7 +41,7 @@ function useSave({ props, draft, live, dispatch }: Context, busyRef: React.RefOb
       dispatch({ type: "busy", busy: mode });
       try {
         const result: ActionState<Saved> = await saveDraftAction({
-          ...(assessmentId ? { assessmentId, version } : {}),
+          ...(assessmentId ? { assessmentId, version } : { runnerRequestIds }),
           episodeId,
           kind,
           assessedOn,
@@ -62,7 +63,7 @@ function useSave({ props, draft, live, dispatch }: Context, busyRef: React.RefOb
         dispatch({ type: "busy", busy: null });
       }
     },
-    [busyRef, dispatch, valid, assessmentId, version, episodeId, kind, assessedOn, effectiveAnswers, patientId],
+    [busyRef, dispatch, valid, assessmentId, version, episodeId, kind, assessedOn, effectiveAnswers, patientId, runnerRequestIds],
   );
 
   useEffect(() => {

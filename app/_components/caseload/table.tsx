@@ -28,7 +28,7 @@ export function CaseloadTable({ items, today, base, cursor, nextCursor }: Props)
       {items.length === 0 ? (
         <p className="text-slate-600">No open episodes match these filters.</p>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className={tableClass} data-testid="caseload">
             <caption className="sr-only">Open episodes</caption>
             <thead>
@@ -36,7 +36,7 @@ export function CaseloadTable({ items, today, base, cursor, nextCursor }: Props)
                 <th scope="col" className={thClass}>
                   Runner
                 </th>
-                <th scope="col" className={thClass}>
+                <th scope="col" className={`${thClass} max-md:hidden`}>
                   Knee · complaint
                 </th>
                 <th scope="col" className={thClass}>
@@ -93,8 +93,10 @@ function CaseloadTableRow({ r, today }: { r: CaseloadRow; today: string }) {
         <span className="block text-xs text-slate-500">
           {ageOn(r.birthDate, today)} y · MRN <span className="font-mono">{r.mrn}</span>
         </span>
+        {/* On a phone the knee goes under the name, so that the urgency is the second column, in view. */}
+        <span className="block text-xs text-slate-600 md:hidden">{SIDE_LABELS[r.side]}</span>
       </td>
-      <td className={tdClass}>
+      <td className={`${tdClass} max-md:hidden`}>
         {SIDE_LABELS[r.side]}
         <span className="block max-w-xs truncate text-xs text-slate-600" title={r.complaint}>
           {r.complaint}

@@ -2,18 +2,20 @@
  * The assessment history under the charts: every assessment (signed, draft
  * and entered in error), oldest first, with its urgency, red flags and, per
  * measure, the score with its change vs the baseline and vs the previous
- * assessment (from evaluation.changes). Entered-in-error rows are struck
+ * assessment (from evaluation.changes), and the important change it was
+ * judged with when signed (the clinic's setting now named where it
+ * differs), as the charts judge it. Entered-in-error rows are struck
  * through and get no badges. Plain component (no hooks): renders on the
  * server.
  */
 import Link from "next/link";
-import { RED_FLAG_LABELS, type ChangeClass, type ChangeMeasure } from "@/lib/clinical";
+import { RED_FLAG_LABELS, type ChangeClass, type ChangeMeasure, type ImportantChange } from "@/lib/clinical";
 import { scoreOf } from "@/lib/clinical/timeline";
 import { MEASURES, type MeasureDefinition } from "@/lib/domain/measures";
 import { ChangeBadge } from "@/app/_components/assessment/change-badge";
 import { DisplayLevelBadge } from "@/app/_components/ui/urgency-badge";
 import { displayLevelOf } from "@/lib/domain/urgency";
-import { formatDate, formatMeasureValue, valueHeader } from "./format";
+import { changeUnit, formatDate, formatMeasureValue, valueHeader } from "./format";
 import type { AssessmentKind, AssessmentStatus, TimelineAssessment } from "./types";
 
 const KIND_LABEL: Record<AssessmentKind, string> = { intake: "Intake", follow_up: "Follow-up" };
@@ -45,15 +47,18 @@ function ChangeLine({ label, value }: { label: string; value: ChangeClass | unde
 export function AssessmentHistory({
   assessments,
   caption = "Assessment history, oldest first",
+  current,
 }: {
   /** Oldest first; drafts and entered-in-error assessments included. */
   assessments: readonly TimelineAssessment[];
   caption?: string;
+  /** The clinic's important changes now, named where an assessment was judged with others. */
+  current?: ImportantChange;
 }) {
   if (assessments.length === 0) return <p className="text-sm text-slate-600">No assessments yet.</p>;
   const measures = historyMeasures(assessments);
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead>
@@ -85,7 +90,7 @@ export function AssessmentHistory({
         </thead>
         <tbody className="divide-y divide-slate-100">
           {assessments.map((a) => (
-            <HistoryRow key={a.id} assessment={a} measures={measures} />
+            <HistoryRow key={a.id} assessment={a} measures={measures} current={current} />
           ))}
         </tbody>
       </table>
@@ -93,7 +98,15 @@ export function AssessmentHistory({
   );
 }
 
-function HistoryRow({ assessment: a, measures }: { assessment: TimelineAssessment; measures: readonly MeasureDefinition[] }) {
+function HistoryRow({
+  assessment: a,
+  measures,
+  current,
+}: {
+  assessment: TimelineAssessment;
+  measures: readonly MeasureDefinition[];
+  current: ImportantChange | undefined;
+}) {
   const eie = a.status === "entered_in_error";
   const strike = eie ? "line-through decoration-slate-500" : "";
   const flags = a.evaluation?.redFlags ?? [];
@@ -103,6 +116,12 @@ function HistoryRow({ assessment: a, measures }: { assessment: TimelineAssessmen
         <Link href={a.href} className={`text-sky-800 underline-offset-2 hover:underline ${strike}`}>
           {formatDate(a.assessedOn)}
         </Link>
+        {a.enteredLateOn ? (
+          <span className="mt-0.5 block text-xs" data-testid="late-entry">
+            <span className="rounded bg-amber-100 px-1 font-semibold text-amber-900 ring-1 ring-amber-300">Late entry</span> entered{" "}
+            {formatDate(a.enteredLateOn)}
+          </span>
+        ) : null}
       </th>
       <td className={`${tdClass} ${strike}`}>{KIND_LABEL[a.kind]}</td>
       <td className={tdClass}>
@@ -130,13 +149,23 @@ function HistoryRow({ assessment: a, measures }: { assessment: TimelineAssessmen
         )}
       </td>
       {measures.map((m) => (
-        <MeasureCell key={m.measure} assessment={a} measure={m} strike={strike} />
+        <MeasureCell key={m.measure} assessment={a} measure={m} strike={strike} current={current} />
       ))}
     </tr>
   );
 }
 
-function MeasureCell({ assessment: a, measure, strike }: { assessment: TimelineAssessment; measure: MeasureDefinition; strike: string }) {
+function MeasureCell({
+  assessment: a,
+  measure,
+  strike,
+  current,
+}: {
+  assessment: TimelineAssessment;
+  measure: MeasureDefinition;
+  strike: string;
+  current: ImportantChange | undefined;
+}) {
   const value = a.evaluation ? scoreOf(a.evaluation.scores, measure.measure) : null;
   const eie = a.status === "entered_in_error";
   const change = eie ? undefined : a.evaluation?.changes?.[measure.measure as ChangeMeasure];
@@ -146,6 +175,28 @@ function MeasureCell({ assessment: a, measure, strike }: { assessment: TimelineA
       {a.kind === "intake" && !eie && value !== null ? <span className="block text-xs text-slate-500">baseline</span> : null}
       <ChangeLine label="vs baseline" value={change?.vsBaseline} />
       <ChangeLine label="vs previous" value={change?.vsPrevious} />
+      {change ? <JudgedWith assessment={a} measure={measure} current={current} /> : null}
     </td>
+  );
+}
+
+/** "judged with ± 8 points (clinic now ± 10)": the important change stored with the assessment when it was signed. */
+function JudgedWith({
+  assessment: a,
+  measure,
+  current,
+}: {
+  assessment: TimelineAssessment;
+  measure: MeasureDefinition;
+  current: ImportantChange | undefined;
+}) {
+  const used = a.judgedWith?.[measure.importantChangeKey];
+  const now = current?.[measure.importantChangeKey];
+  if (used === undefined) return null;
+  return (
+    <span className="mt-0.5 block whitespace-nowrap text-xs text-slate-500" data-judged-with={used}>
+      judged with ± {used} {changeUnit(measure.unit, used)}
+      {now !== undefined && now !== used ? ` (clinic now ± ${now})` : ""}
+    </span>
   );
 }

@@ -3,10 +3,11 @@
  * Plain components (no hooks): they render on the server and in the browser.
  */
 import type { ReactNode } from "react";
-import { weekStartOf, type MeasureSeries, type TrainingSeries } from "@/lib/clinical/timeline";
+import { weekStartOf, type MeasureSeries, type MeasureUnit, type TrainingSeries } from "@/lib/clinical/timeline";
+import type { ChangeClass } from "@/lib/clinical";
 import type { PainCompanion } from "@/lib/domain/measures";
 import { EVENT_KIND_LABEL, EVENT_SYMBOL, type EventMark } from "./events";
-import { formatAcwr, formatDate, formatKmValue, formatMeasureValue, measureTitle, valueHeader } from "./format";
+import { changeUnit, formatAcwr, formatDate, formatKmValue, formatMeasureValue, judgedWithText, measureTitle, valueHeader } from "./format";
 import { spikeText } from "./summary";
 import type { AssessmentKind } from "./types";
 
@@ -36,7 +37,10 @@ export function TableDetails({ children }: { children: ReactNode }) {
   return (
     <details className="mt-2 text-sm">
       <summary className="cursor-pointer text-sky-800 underline-offset-2 hover:underline">Show the data as a table</summary>
-      <div className="mt-2 overflow-x-auto">{children}</div>
+      {/* A region of its own that takes focus, so a keyboard user can scroll a wide table sideways. */}
+      <div className="relative mt-2 overflow-x-auto" role="region" aria-label="Data table" tabIndex={0}>
+        {children}
+      </div>
     </details>
   );
 }
@@ -47,11 +51,15 @@ function signed(n: number): string {
   return `${rounded > 0 ? "+" : "−"}${Math.abs(rounded).toLocaleString("en-GB", { maximumFractionDigits: 1 })}`;
 }
 
+const CHANGE_WORD: Record<ChangeClass, string> = { improved: "Improved", unchanged: "Unchanged", worsened: "Worsened" };
+
 interface MeasureRow {
   date: string;
   assessmentId?: string;
   kind?: AssessmentKind;
   value: number | null;
+  /** The important change its assessment was judged with, and the change vs baseline it recorded. */
+  judged?: { importantChange: number; baseline: boolean; vsBaseline?: ChangeClass };
   /** The companion series' values of the same assessment (pain: worst of the week, during running). */
   companions: Partial<Record<PainCompanion, number>>;
   marks: EventMark[];
@@ -73,7 +81,11 @@ export function measureRows(
     }
     return row;
   };
-  for (const p of series.points) rowOf(p).value = p.value;
+  series.points.forEach((p, i) => {
+    const row = rowOf(p);
+    row.value = p.value;
+    row.judged = { importantChange: p.importantChange, baseline: i === 0, ...(p.vsBaseline ? { vsBaseline: p.vsBaseline } : {}) };
+  });
   for (const c of series.companions) for (const p of c.points) rowOf(p).companions[c.key] = p.value;
   for (const m of marks) {
     const row = rows.find((r) => r.date === m.date);
@@ -85,6 +97,14 @@ export function measureRows(
     .map((r, i) => ({ r, i }))
     .sort((a, b) => (a.r.date < b.r.date ? -1 : a.r.date > b.r.date ? 1 : a.i - b.i))
     .map(({ r }) => r);
+}
+
+/** "Worsened (± 8 points; clinic now ± 10)", "Baseline (± 8 points)"; "—" for a day with marks only. */
+function judgedCell(r: MeasureRow, unit: MeasureUnit, now: number): string {
+  if (!r.judged) return "—";
+  const { importantChange: t, vsBaseline } = r.judged;
+  const word = vsBaseline ? CHANGE_WORD[vsBaseline] : r.judged.baseline ? "Baseline" : "Not recorded";
+  return `${word} (± ${t} ${changeUnit(unit, t)}${t === now ? "" : `; clinic now ± ${now}`})`;
 }
 
 export function MeasureTable({
@@ -103,9 +123,7 @@ export function MeasureTable({
       <table className={tableClass}>
         <caption className="mb-1 text-left text-xs text-slate-600">
           {measureTitle(series)} by date, signed assessments only. Baseline {formatMeasureValue(baseline, unit)}; important change{" "}
-          {series.importantChange}{" "}
-          {unit === "level" ? (series.importantChange === 1 ? "level" : "levels") : series.importantChange === 1 ? "point" : "points"}
-          {series.band ? `, band ${formatMeasureValue(series.band.low, unit)} to ${formatMeasureValue(series.band.high, unit)}` : ""}.
+          {judgedWithText(series)}. Each score is judged as it was when its assessment was signed.
         </caption>
         <thead>
           <tr>
@@ -116,7 +134,10 @@ export function MeasureTable({
               Assessment
             </th>
             <th scope="col" className={thClass}>{`${series.label}: ${valueHeader(unit, series.domain)}`}</th>
-            <th scope="col" className={thClass}>{`Difference from baseline (${unit === "level" ? "levels" : "points"})`}</th>
+            <th scope="col" className={thClass}>{`Difference from baseline (${changeUnit(unit, 2)})`}</th>
+            <th scope="col" className={thClass}>
+              Judged vs baseline (important change)
+            </th>
             {series.companions.map((c) => (
               <th key={c.key} scope="col" className={thClass}>{`${c.label}: ${valueHeader(unit, series.domain)}`}</th>
             ))}
@@ -134,6 +155,9 @@ export function MeasureTable({
               <td className={tdClass}>{r.assessmentId === undefined ? "—" : r.kind ? KIND_LABEL[r.kind] : "Assessment"}</td>
               <td className={tdClass}>{formatMeasureValue(r.value, unit)}</td>
               <td className={tdClass}>{r.value === null || baseline === null ? "—" : signed(r.value - baseline)}</td>
+              <td className={tdClass} data-judged={r.judged?.vsBaseline ?? (r.judged?.baseline ? "baseline" : undefined)}>
+                {judgedCell(r, unit, series.currentImportantChange)}
+              </td>
               {series.companions.map((c) => (
                 <td key={c.key} className={tdClass}>
                   {formatMeasureValue(r.companions[c.key], unit)}
@@ -150,6 +174,7 @@ export function MeasureTable({
   );
 }
 
+// eslint-disable-next-line max-lines-per-function -- the training chart's accessible data table, one column per series
 export function TrainingTable({
   series,
   marks = [],

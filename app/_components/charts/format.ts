@@ -131,3 +131,58 @@ export function valueTicks(domain: [number, number]): number[] {
   for (let v = min; v <= max; v += step) ticks.push(v);
   return ticks;
 }
+
+/** "point"/"points", "level"/"levels": the unit of an important change. */
+export function changeUnit(unit: MeasureUnit, n: number): string {
+  return unit === "level" ? (n === 1 ? "level" : "levels") : n === 1 ? "point" : "points";
+}
+
+/**
+ * The important change the scores were judged with (the one stored with each
+ * assessment when it was signed), and the clinic's setting now where it
+ * differs: "± 8 points", "± 8 points as judged when signed; the clinic's
+ * setting now ± 10 points", "± 8 or ± 10 points, as each assessment was judged …".
+ */
+export function judgedWithText(series: Pick<MeasureSeries, "points" | "currentImportantChange" | "unit">): string {
+  const now = series.currentImportantChange;
+  const used = [...new Set(series.points.map((p) => p.importantChange))];
+  if (used.length === 0) used.push(now);
+  const last = used[used.length - 1]!;
+  const judged =
+    used.length === 1
+      ? `± ${last} ${changeUnit(series.unit, last)}`
+      : `± ${used.slice(0, -1).join(", ± ")} or ± ${last} ${changeUnit(series.unit, last)}, as each assessment was judged`;
+  if (used.every((u) => u === now)) return judged;
+  return `${judged}${used.length === 1 ? " as judged when signed" : ""}; the clinic's setting now ± ${now} ${changeUnit(series.unit, now)}`;
+}
+
+/** Every score judged with the clinic's important change as it is now (nothing to name). */
+export function judgedAsNow(series: Pick<MeasureSeries, "points" | "currentImportantChange">): boolean {
+  return series.points.every((p) => p.importantChange === series.currentImportantChange);
+}
+
+/**
+ * The shaded band of important change, drawn per assessment: each score sits
+ * in the band it was judged with (from halfway to the previous score to
+ * halfway to the next; the first and last reach the chart's edges). One
+ * segment when every score was judged with the same important change.
+ */
+export function bandSegments(
+  series: Pick<MeasureSeries, "points" | "band">,
+  minDay: number,
+  maxDay: number,
+): { x1: number; x2: number; low: number; high: number }[] {
+  const withBand = series.points.filter((p) => p.band !== null);
+  const days = withBand.map((p) => dayNumber(p.date));
+  const segments: { x1: number; x2: number; low: number; high: number }[] = [];
+  withBand.forEach((p, i) => {
+    const x1 = i === 0 ? minDay : (days[i - 1]! + days[i]!) / 2;
+    const x2 = i === withBand.length - 1 ? maxDay : (days[i]! + days[i + 1]!) / 2;
+    const { low, high } = p.band!;
+    const prev = segments[segments.length - 1];
+    if (prev && prev.low === low && prev.high === high) prev.x2 = x2;
+    else segments.push({ x1, x2, low, high });
+  });
+  if (segments.length === 0 && series.band) segments.push({ x1: minDay, x2: maxDay, ...series.band });
+  return segments;
+}

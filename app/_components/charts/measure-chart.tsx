@@ -8,7 +8,18 @@ import { ChartFrame } from "./chart-frame";
 import { MeasureTable } from "./data-tables";
 import { EVENT_COLOUR, EVENT_DASH, EventMarker, markDrawOrder } from "./event-marker";
 import { EVENT_KIND_LABEL, EVENT_SYMBOL, groupEvents, type EventMark } from "./events";
-import { COLOURS, dayTickLabel, formatDate, formatMeasureValue, measureTitle, timeTicks, valueTicks } from "./format";
+import {
+  bandSegments,
+  judgedAsNow,
+  COLOURS,
+  dayTickLabel,
+  formatDate,
+  formatMeasureValue,
+  judgedWithText,
+  measureTitle,
+  timeTicks,
+  valueTicks,
+} from "./format";
 import { Legend, LegendItem } from "./legend";
 import { measureSummary } from "./summary";
 import type { AssessmentKind, TimelineEvent } from "./types";
@@ -85,7 +96,7 @@ const KIND_LABEL: Record<AssessmentKind, string> = { intake: "Intake", follow_up
 
 /**
  * One outcome measure over time: its scores, the band of the important change
- * around the baseline, and vertical marks for red flags and signing. With
+ * around the baseline (each score in the band it was judged with when signed), and vertical marks for red flags and signing. With
  * fewer than two scores a sentence replaces the chart. The data table is
  * under the chart.
  */
@@ -121,7 +132,8 @@ export function MeasureChart({ series, events = [], kinds = {}, from, to, height
             ) : null}
             {band ? (
               <LegendItem swatch={<span className="inline-block h-3 w-4 rounded-sm border border-dashed border-sky-300 bg-sky-100" />}>
-                Important change around baseline ({formatMeasureValue(baseline, unit)} ± {series.importantChange})
+                Important change around baseline ({formatMeasureValue(baseline, unit)} ± {series.importantChange}
+                {judgedAsNow(series) ? "" : `; ${judgedWithText(series)}`})
               </LegendItem>
             ) : null}
             <LegendItem swatch={<span className="inline-block w-4 border-t-2 border-dashed border-slate-500" />}>Baseline</LegendItem>
@@ -171,6 +183,7 @@ function MarkLegend({ marks }: { marks: readonly EventMark[] }) {
   );
 }
 
+// eslint-disable-next-line max-lines-per-function -- one recharts composition (axes, series, reference lines)
 function MeasureLineChart({
   series,
   marks,
@@ -204,17 +217,22 @@ function MeasureLineChart({
     <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 320, height: 200 }}>
       <LineChart data={rows} margin={{ top: 16, right: 12, bottom: 0, left: 0 }} accessibilityLayer={false}>
         <CartesianGrid stroke={COLOURS.grid} vertical={false} />
-        {band ? (
-          <ReferenceArea
-            y1={band.low}
-            y2={band.high}
-            fill={COLOURS.band}
-            fillOpacity={0.9}
-            stroke={COLOURS.bandStroke}
-            strokeDasharray="3 3"
-            ifOverflow="hidden"
-          />
-        ) : null}
+        {band
+          ? bandSegments(series, minDay, maxDay).map((b) => (
+              <ReferenceArea
+                key={`${b.x1}-${b.low}-${b.high}`}
+                x1={b.x1}
+                x2={b.x2}
+                y1={b.low}
+                y2={b.high}
+                fill={COLOURS.band}
+                fillOpacity={0.9}
+                stroke={COLOURS.bandStroke}
+                strokeDasharray="3 3"
+                ifOverflow="hidden"
+              />
+            ))
+          : null}
         {baseline !== null ? <ReferenceLine y={baseline} stroke={COLOURS.baseline} strokeDasharray="5 4" /> : null}
         <XAxis
           type="number"

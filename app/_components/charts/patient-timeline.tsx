@@ -104,8 +104,9 @@ export function PatientTimeline({
       <Card id="timeline-measures" title="Outcome measures over time">
         <p className="mb-3 text-xs text-slate-600">
           Signed assessments only{leftOut ? ` (${leftOut} draft or entered-in-error assessment${leftOut === 1 ? "" : "s"} left out)` : ""}.
-          The shaded band is the baseline (first score) plus or minus the important change set by the clinic: a later score outside it is an
-          important change.
+          The shaded band is the baseline (first score) plus or minus the important change: each score in the band its assessment was judged
+          with when signed (the clinic&apos;s setting then), so the charts and the history below agree; where the setting has changed since,
+          the current one is named.
         </p>
         {groups.every((g) => g.charted.length === 0) ? (
           <p className="text-sm text-slate-600">No signed assessments with scores yet.</p>
@@ -126,7 +127,8 @@ export function PatientTimeline({
       <Card id="timeline-history" title="Assessment history">
         <p className="mb-2 text-xs text-slate-600">
           Each score with its change against the baseline (intake) and against the previous assessment: improved or worsened by at least the
-          important change, else unchanged. Entered-in-error assessments are struck through and left out of the comparisons.
+          important change it was judged with when signed, else unchanged. Entered-in-error assessments are struck through and left out of
+          the comparisons.
         </p>
         {groups.length === 0 ? (
           <p className="text-sm text-slate-600">No assessments yet.</p>
@@ -134,7 +136,11 @@ export function PatientTimeline({
           groups.map((g) => (
             <section key={g.id} aria-label={several ? g.label : undefined} className={several ? "mt-3" : undefined}>
               {several ? <h3 className="mb-1 text-sm font-semibold text-slate-800">{g.label}</h3> : null}
-              <AssessmentHistory assessments={g.all} caption={`Assessment history${several ? ` of ${g.label}` : ""}, oldest first`} />
+              <AssessmentHistory
+                assessments={g.all}
+                caption={`Assessment history${several ? ` of ${g.label}` : ""}, oldest first`}
+                current={settings.importantChange}
+              />
             </section>
           ))
         )}

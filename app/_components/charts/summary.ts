@@ -6,7 +6,7 @@ import { SPIKE_BAND_LABELS } from "@/lib/domain";
 import { type Spike } from "@/lib/clinical";
 import type { MeasureSeries, TrainingSeries } from "@/lib/clinical/timeline";
 import type { EventMark } from "./events";
-import { formatAcwr, formatDate, formatKmValue, formatMeasureValue } from "./format";
+import { formatAcwr, formatDate, formatKmValue, formatMeasureValue, judgedAsNow, judgedWithText } from "./format";
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -34,7 +34,7 @@ export function measureSummary(series: MeasureSeries, marks: readonly EventMark[
       ? `1 point: ${formatMeasureValue(first.value, unit)} on ${formatDate(first.date)}`
       : `${plural(points.length, "point")} from ${formatMeasureValue(first.value, unit)} on ${formatDate(first.date)} to ${formatMeasureValue(last.value, unit)} on ${formatDate(last.date)}`;
   const band = series.band
-    ? ` Shaded band of important change around the baseline ${formatMeasureValue(series.baseline, unit)}: ${formatMeasureValue(series.band.low, unit)} to ${formatMeasureValue(series.band.high, unit)}.`
+    ? ` Shaded band of important change around the baseline ${formatMeasureValue(series.baseline, unit)}: ${formatMeasureValue(series.band.low, unit)} to ${formatMeasureValue(series.band.high, unit)}${judgedAsNow(series) ? "" : ` at the latest score (important change ${judgedWithText(series)})`}.`
     : "";
   return `${series.label}, ${range}; ${series.betterIs} is better.${band}${companionsSentence(series)}${marksSentence(marks)}`;
 }

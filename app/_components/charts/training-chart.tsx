@@ -145,6 +145,7 @@ export function TrainingChart({ series, events = [], spikePct = 10, height = 280
   );
 }
 
+// eslint-disable-next-line max-lines-per-function -- one recharts composition (axes, series, reference lines)
 function TrainingComposedChart({ series, marks }: { series: TrainingSeries; marks: EventMark[] }) {
   const byWeek = new Map<string, Spike[]>();
   for (const s of series.spikes) {

@@ -4,6 +4,7 @@ import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Too
 import type { TrainingDetail, TrainingDetailWeek } from "@/lib/clinical/training-detail";
 import { formatPace } from "@/lib/validation/runs";
 import { ChartFrame } from "./chart-frame";
+import { plural } from "@/lib/format";
 import { COLOURS, formatDate, shortDate } from "./format";
 
 /**
@@ -91,6 +92,7 @@ function trend(weeks: TrainingDetailWeek[], key: "paceSecPerKm" | "cadenceSpm" |
   return values.length >= 2 ? [values[0] as number, values[values.length - 1] as number] : null;
 }
 
+// eslint-disable-next-line max-lines-per-function -- one recharts composition (axes, series, reference lines)
 export function TrainingDetailChart({ detail, id }: { detail: TrainingDetail; id?: string }) {
   const weeks = detail.weeks;
   const recorded = weeks.some((w) => w.descentM !== null || w.paceSecPerKm !== null || w.cadenceSpm !== null);
@@ -119,7 +121,7 @@ export function TrainingDetailChart({ detail, id }: { detail: TrainingDetail; id
         <div className="mt-2 grid grid-cols-1 gap-3 md:grid-cols-3">
           <Small
             title="Descent (m per week)"
-            label={`Weekly descent over ${weeks.length} weeks`}
+            label={`Weekly descent over ${plural(weeks.length, "week")}`}
             weeks={weeks}
             dataKey="descentM"
             kind="bar"
@@ -150,31 +152,33 @@ export function TrainingDetailChart({ detail, id }: { detail: TrainingDetail; id
       {weeks.length ? (
         <details className="mt-2">
           <summary className="cursor-pointer text-xs text-sky-800">Data table: training per week</summary>
-          <table className="mt-1 w-full text-xs" data-testid="training-detail-table">
-            <caption className="sr-only">Training per week: distance, descent, pace, cadence, consecutive days, treadmill share</caption>
-            <thead>
-              <tr className="text-left text-slate-600">
-                {["Week of", "Distance", "Descent", "Mean pace", "Cadence", "Most consecutive days", "Treadmill"].map((h) => (
-                  <th key={h} scope="col" className="py-0.5 pr-2 font-medium">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {weeks.map((w) => (
-                <tr key={w.weekStart}>
-                  <td className="py-0.5 pr-2 whitespace-nowrap">{formatDate(w.weekStart)}</td>
-                  <td className="py-0.5 pr-2">{w.km} km</td>
-                  <td className="py-0.5 pr-2">{dash(w.descentM, " m")}</td>
-                  <td className="py-0.5 pr-2">{w.paceSecPerKm === null ? "—" : `${formatPace(w.paceSecPerKm)} min/km`}</td>
-                  <td className="py-0.5 pr-2">{dash(w.cadenceSpm, " steps/min")}</td>
-                  <td className="py-0.5 pr-2">{w.longestStreakDays ? `${w.longestStreakDays} d` : "—"}</td>
-                  <td className="py-0.5 pr-2">{dash(w.treadmillPct, "%")}</td>
+          <div className="relative overflow-x-auto">
+            <table className="mt-1 w-full text-xs" data-testid="training-detail-table">
+              <caption className="sr-only">Training per week: distance, descent, pace, cadence, consecutive days, treadmill share</caption>
+              <thead>
+                <tr className="text-left text-slate-600">
+                  {["Week of", "Distance", "Descent", "Mean pace", "Cadence", "Most consecutive days", "Treadmill"].map((h) => (
+                    <th key={h} scope="col" className="py-0.5 pr-2 font-medium">
+                      {h}
+                    </th>
+                  ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {weeks.map((w) => (
+                  <tr key={w.weekStart}>
+                    <td className="py-0.5 pr-2 whitespace-nowrap">{formatDate(w.weekStart)}</td>
+                    <td className="py-0.5 pr-2">{w.km} km</td>
+                    <td className="py-0.5 pr-2">{dash(w.descentM, " m")}</td>
+                    <td className="py-0.5 pr-2">{w.paceSecPerKm === null ? "—" : `${formatPace(w.paceSecPerKm)} min/km`}</td>
+                    <td className="py-0.5 pr-2">{dash(w.cadenceSpm, " steps/min")}</td>
+                    <td className="py-0.5 pr-2">{w.longestStreakDays ? `${w.longestStreakDays} d` : "—"}</td>
+                    <td className="py-0.5 pr-2">{dash(w.treadmillPct, "%")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </details>
       ) : null}
     </figure>

@@ -24,6 +24,10 @@ export interface TimelineAssessment {
   evaluation: StoredEvaluation | null;
   /** Worst pain of the last week and pain during running, charted beside pain now. */
   pain?: Partial<Record<PainCompanion, number>>;
+  /** The important changes it was judged with (stored at signing); null or absent: none stored, the clinic's current ones apply. */
+  judgedWith?: ImportantChange | null;
+  /** A late entry: the day it was entered, later than the day assessed (absent or null: entered on the day). */
+  enteredLateOn?: string | null;
   /** Link to the assessment. */
   href: string;
 }

@@ -1,10 +1,11 @@
 "use client";
 
 import type { ActionState } from "@/lib/actions/state";
+import { FormStatus } from "@/app/_components/forms/form-status";
 import { useFormAction } from "@/app/_components/forms/use-form-action";
 import { Button } from "@/app/_components/ui/button";
 
-/** A "Delete" button that asks first, posts hidden fields to a server action and shows a refusal next to it. */
+/** A "Delete" button that asks first, posts hidden fields to a server action and shows the outcome as every form does (FormStatus). */
 export function ConfirmDelete({
   action,
   fields,
@@ -35,11 +36,7 @@ export function ConfirmDelete({
           Delete
         </Button>
       </form>
-      {state.message && !state.ok ? (
-        <span role="alert" className="text-xs text-red-700">
-          {state.message}
-        </span>
-      ) : null}
+      <FormStatus state={state} />
     </>
   );
 }

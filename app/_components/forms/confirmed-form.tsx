@@ -6,6 +6,7 @@ import type { ActionState } from "@/lib/actions/state";
 import { useFormAction } from "@/app/_components/forms/use-form-action";
 import { Button } from "@/app/_components/ui/button";
 import { ConfirmDialog } from "@/app/_components/ui/confirm-dialog";
+import { FormStatus } from "@/app/_components/forms/form-status";
 
 type Variant = "primary" | "secondary" | "danger" | "ghost";
 
@@ -110,13 +111,7 @@ export function ConfirmedForm<T>({
         <Button type="submit" variant={variant} disabled={pending || ask.preparing} aria-busy={pending || ask.preparing}>
           {pending ? pendingLabel : ask.preparing ? (preparingLabel ?? pendingLabel) : label}
         </Button>
-        {children ? (
-          children(state)
-        ) : state.message && !state.ok ? (
-          <span role="alert" className="text-xs text-red-700">
-            {state.message}
-          </span>
-        ) : null}
+        {children ? children(state) : <FormStatus state={state} />}
       </form>
       <ConfirmDialog
         open={ask.asking}

@@ -12,6 +12,7 @@ import { Button, ButtonLink } from "@/app/_components/ui/button";
 import { Field, Select, TextInput } from "@/app/_components/ui/field";
 
 /** Register a runner, or edit their demographics (every change is audited). */
+// eslint-disable-next-line max-lines-per-function -- one form, fields in order
 export function PatientForm({ patient }: { patient?: PatientView }) {
   const router = useRouter();
   const { state, onSubmit: action, pending, formRef: actionRef } = useFormAction(patient ? updatePatientAction : createPatientAction);

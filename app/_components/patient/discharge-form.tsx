@@ -86,28 +86,57 @@ export function DischargeForm({
           </Link>
         </div>
       </form>
-      <ConfirmDialog
+      <DischargeConfirm
         open={ask.asking}
-        title="Discharge this episode?"
-        confirmLabel="Discharge"
+        reason={reason === "other" ? `Other: ${asked.reasonText}` : chosen ? DISCHARGE_REASON_LABELS[chosen] : ""}
+        returnToRunningOn={asked.returnToRunningOn}
+        outcome={outcome}
         onCancel={ask.cancel}
         onConfirm={ask.confirm}
-        testId="discharge-confirm"
-      >
-        <p>Discharging records what follows with today&apos;s date; it cannot be edited afterwards.</p>
-        <SummaryList
-          rows={[
-            ["Reason", reason === "other" ? `Other: ${asked.reasonText}` : chosen ? DISCHARGE_REASON_LABELS[chosen] : ""],
-            ["Returned to running", asked.returnToRunningOn ? formatDate(asked.returnToRunningOn) : "Not recorded"],
-            ["Outcome", outcomeText(outcome)],
-          ]}
-        />
-        <p>
-          The episode closes: no assessment can be recorded in it until it is reopened from the patient page, and this discharge stays on
-          the record.
-        </p>
-      </ConfirmDialog>
+      />
     </>
+  );
+}
+
+/** "Discharge this episode?": what the discharge freezes, asked before it is sent. */
+function DischargeConfirm({
+  open,
+  reason,
+  returnToRunningOn,
+  outcome,
+  onCancel,
+  onConfirm,
+}: {
+  open: boolean;
+  /** The reason in words, as it will be recorded. */
+  reason: string;
+  returnToRunningOn: string;
+  outcome: DischargeOutcome;
+  onCancel: () => void;
+  onConfirm: () => void;
+}) {
+  return (
+    <ConfirmDialog
+      open={open}
+      title="Discharge this episode?"
+      confirmLabel="Discharge"
+      onCancel={onCancel}
+      onConfirm={onConfirm}
+      testId="discharge-confirm"
+    >
+      <p>Discharging records what follows with today&apos;s date; it cannot be edited afterwards.</p>
+      <SummaryList
+        rows={[
+          ["Reason", reason],
+          ["Returned to running", returnToRunningOn ? formatDate(returnToRunningOn) : "Not recorded"],
+          ["Outcome", outcomeText(outcome)],
+        ]}
+      />
+      <p>
+        The episode closes: no assessment can be recorded in it until it is reopened from the patient page, and this discharge stays on the
+        record.
+      </p>
+    </ConfirmDialog>
   );
 }
 

@@ -6,12 +6,16 @@ import { ageOn, formatDate } from "@/lib/format";
 import { Because } from "@/app/_components/assessment/evaluation-panel";
 import { URGENCY_STYLE, UrgencyBadge } from "@/app/_components/ui/urgency-badge";
 import { ActionNeeded } from "@/app/_components/patient/action-needed";
+import { runnerReportedLabel } from "@/lib/questions";
 
 /**
  * The top of every patient page: who, how old, which knee, episode status,
  * and a red-flag banner coloured by urgency (with its word and icon) listing
  * each flag with the findings that raised it; "Routine" when there are none
- * and "Not yet screened" while the red-flag screen is incomplete.
+ * and "Not yet screened" while the red-flag screen is incomplete. Below the
+ * flags, what the runner reported by link ("Runner reported: swelling,
+ * locking") until a clinician reviews it (issue 13): the runner's own words,
+ * not a clinician's finding, so it does not change the banner's level.
  */
 const BANNER: Record<Urgency | "not_screened", string> = {
   emergency: "border-red-700 bg-red-50",
@@ -23,6 +27,7 @@ const BANNER: Record<Urgency | "not_screened", string> = {
 
 type BannerFlag = RedFlag & { side: string; provisional: boolean };
 
+// eslint-disable-next-line max-lines-per-function -- the header's facts in reading order
 export function PatientHeader({ patient, episodes, today }: { patient: PatientView; episodes: HeaderEpisode[]; today: string }) {
   const open = episodes.filter((e) => e.status === "open");
   const flags: BannerFlag[] = open.flatMap((e) => {
@@ -40,6 +45,7 @@ export function PatientHeader({ patient, episodes, today }: { patient: PatientVi
       ? [{ side: SIDE_LABELS[e.side], reason: e.signed.screenAttestation }]
       : [],
   );
+  const runnerReported = open.filter((e) => e.runnerRedFlags.length);
   const screened = open.length > 0 && latest.every((l) => l && l.evaluation.redFlagsNotAssessed.length === 0);
   const evaluated = latest.some((l) => l);
   // The one display rule (lib/domain/urgency.ts), over the open episodes.
@@ -101,6 +107,22 @@ export function PatientHeader({ patient, episodes, today }: { patient: PatientVi
                   {f.provisional ? ", unsigned draft" : ""})
                 </span>
                 <Because paths={f.because} />
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {runnerReported.length ? (
+          <ul className="mt-1 space-y-0.5 text-sm" data-testid="header-runner-reported">
+            {runnerReported.map((e) => (
+              <li key={e.id} className="flex flex-wrap items-baseline gap-1.5">
+                <span className="rounded bg-violet-100 px-1.5 py-0.5 text-xs font-semibold text-violet-900 ring-1 ring-violet-300">
+                  <span aria-hidden="true">⚠ </span>Runner reported
+                </span>
+                <span className="font-medium">{e.runnerRedFlags.map(runnerReportedLabel).join(", ")}</span>
+                <span className="text-xs text-slate-600">({SIDE_LABELS[e.side]}, by questionnaire link, not yet reviewed)</span>
+                <Link href={`/patients/${patient.id}#runner-links-${e.id}`} className="text-xs text-sky-800 underline">
+                  Review
+                </Link>
               </li>
             ))}
           </ul>

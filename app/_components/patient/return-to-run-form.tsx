@@ -73,28 +73,7 @@ export function ReturnToRunDecisionForm({
         </div>
         <FieldError id={id("step")} error={e.step} />
       </fieldset>
-      {step === "start" ? (
-        <fieldset>
-          <legend className="mb-1 text-sm font-medium text-slate-900">Entry criteria (each must be met)</legend>
-          <ul className="space-y-1">
-            {ENTRY_CRITERIA.map((c) => (
-              <li key={c}>
-                <label className="inline-flex items-center gap-1.5 text-sm">
-                  <input
-                    type="checkbox"
-                    name="criteria"
-                    value={c}
-                    aria-describedby={e[`entryCriteria.met.${c}`] ? `${id(c)}-error` : undefined}
-                  />
-                  {ENTRY_CRITERIA_LABELS[c]}
-                </label>
-                <FieldError id={id(c)} error={e[`entryCriteria.met.${c}`]} />
-              </li>
-            ))}
-          </ul>
-          <FieldError id={id("entryCriteria")} error={e.entryCriteria} />
-        </fieldset>
-      ) : null}
+      {step === "start" ? <EntryCriteriaFields e={e} id={id} /> : null}
       <Field id={id("toStage")} label="Move to stage (leave blank for the usual next stage)" error={e.toStage}>
         <Select id={id("toStage")} name="toStage" defaultValue="" error={e.toStage}>
           <option value="">Usual</option>
@@ -116,5 +95,30 @@ export function ReturnToRunDecisionForm({
         {pending ? "Recording…" : overriding ? "Record this decision" : "Confirm"}
       </Button>
     </form>
+  );
+}
+
+function EntryCriteriaFields({ e, id }: { e: Record<string, string>; id: (s: string) => string }) {
+  return (
+    <fieldset>
+      <legend className="mb-1 text-sm font-medium text-slate-900">Entry criteria (each must be met)</legend>
+      <ul className="space-y-1">
+        {ENTRY_CRITERIA.map((c) => (
+          <li key={c}>
+            <label className="inline-flex items-center gap-1.5 text-sm">
+              <input
+                type="checkbox"
+                name="criteria"
+                value={c}
+                aria-describedby={e[`entryCriteria.met.${c}`] ? `${id(c)}-error` : undefined}
+              />
+              {ENTRY_CRITERIA_LABELS[c]}
+            </label>
+            <FieldError id={id(c)} error={e[`entryCriteria.met.${c}`]} />
+          </li>
+        ))}
+      </ul>
+      <FieldError id={id("entryCriteria")} error={e.entryCriteria} />
+    </fieldset>
   );
 }

@@ -18,7 +18,7 @@ import type { RequestView } from "@/lib/data/questionnaires";
 import { DIARY_MAX_DAYS, INSTRUMENT_LABELS, INSTRUMENTS, REQUEST_EXPIRY_DAYS, type Instrument } from "@/lib/domain/runner";
 import { SURFACE_LABELS } from "@/lib/domain/labels";
 import { addDays, formatDate } from "@/lib/format";
-import { Alert } from "@/app/_components/ui/alert";
+import { FormStatus } from "@/app/_components/forms/form-status";
 import { Button } from "@/app/_components/ui/button";
 import { inputClass } from "@/app/_components/ui/field";
 
@@ -57,28 +57,23 @@ function useAct() {
   return { pending, state, act, setState };
 }
 
+/** The outcome of an action on a link, as every form tells it (FormStatus: a summary that takes the focus on a refusal). */
 function Status({ state }: { state: ActionState | null }) {
   if (!state?.message) return null;
-  const fields = Object.entries(state.fieldErrors ?? {});
   return (
-    <Alert tone={state.ok ? "success" : "error"} className="mt-2">
-      {state.message}
-      {fields.length ? (
-        <ul className="mt-1 list-disc pl-5">
-          {fields.map(([path, message]) => (
-            <li key={path}>
-              {path}: {message}
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </Alert>
+    <div className="mt-2">
+      <FormStatus state={state} />
+    </div>
   );
 }
 
 export function RunnerLinks(props: RunnerLinksProps) {
   return (
-    <section aria-label="The runner's links" className="mt-3 grid gap-4 border-t border-slate-200 pt-3 lg:grid-cols-2">
+    <section
+      id={`runner-links-${props.episodeId}`}
+      aria-label="The runner's links"
+      className="mt-3 grid gap-4 border-t border-slate-200 pt-3 lg:grid-cols-2"
+    >
       <Questionnaires {...props} />
       <Diary {...props} />
     </section>
@@ -110,10 +105,9 @@ function Questionnaires({ patientId, episodeId, firstName, open, canManage, emai
           sendEmail: form.get("sendEmail") === "on",
         }),
       (s) => {
-        const data = s.data as MadeLink | undefined;
-        if (s.ok && data) {
-          setMade(data);
-          setMadeId(data.id);
+        if (s.ok && s.data) {
+          setMade(s.data);
+          setMadeId(s.data.id);
         }
       },
     );
@@ -123,132 +117,28 @@ function Questionnaires({ patientId, episodeId, firstName, open, canManage, emai
     <div>
       <h3 className="text-sm font-semibold text-slate-900">Questionnaires by link</h3>
       {toReview.map((r) => (
-        <div
+        <ReturnedNotice
           key={r.id}
-          data-testid="runner-reported"
-          className={`mt-2 rounded-md border-l-4 px-3 py-2 text-sm ${r.reportedRedFlags.length ? "border-red-700 bg-red-50" : "border-sky-600 bg-sky-50"}`}
-        >
-          <p className="font-semibold">
-            {r.reportedRedFlags.length ? (
-              <>
-                <span aria-hidden="true">⚠ </span>Runner reported: {(reportedLabels[r.id] ?? []).join(", ")}
-              </>
-            ) : (
-              "Questionnaire returned: nothing reported on the red-flag screen"
-            )}
-          </p>
-          <p className="text-xs text-slate-700">
-            Returned {formatDate(r.submittedOn)} ({r.instruments.map((i) => INSTRUMENT_LABELS[i]).join(", ")}). The answers pre-fill the
-            next intake or follow-up.
-          </p>
-          {canManage ? (
-            <Button
-              variant="secondary"
-              className="mt-1"
-              disabled={pending}
-              onClick={() => act(() => reviewRequestAction({ ...ids, requestId: r.id }))}
-            >
-              Mark reviewed
-            </Button>
-          ) : null}
-        </div>
+          request={r}
+          labels={reportedLabels[r.id] ?? []}
+          canManage={canManage}
+          pending={pending}
+          onReview={() => act(() => reviewRequestAction({ ...ids, requestId: r.id }))}
+        />
       ))}
 
       {requests.length ? (
-        <table className="mt-2 w-full text-left text-xs">
-          <caption className="sr-only">Questionnaire requests of this episode</caption>
-          <thead className="text-slate-600">
-            <tr>
-              <th scope="col" className="py-1 pr-2 font-medium">
-                Made
-              </th>
-              <th scope="col" className="py-1 pr-2 font-medium">
-                Asks
-              </th>
-              <th scope="col" className="py-1 pr-2 font-medium">
-                Status
-              </th>
-              <th scope="col" className="py-1 font-medium">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {requests.map((r) => (
-              <tr key={r.id} className="border-t border-slate-100 align-top" data-testid="questionnaire-request">
-                <td className="py-1 pr-2 whitespace-nowrap">{formatDate(r.createdOn)}</td>
-                <td className="py-1 pr-2">{r.instruments.map((i) => (i === "pain" ? "Pain" : INSTRUMENT_LABELS[i])).join(", ")}</td>
-                <td className="py-1 pr-2">
-                  <span className="font-medium">{r.statusLabel}</span>
-                  <span className="block text-slate-600">
-                    {r.status === "open"
-                      ? `until ${formatDate(r.expiresOn)}${r.draftSavedAt ? ", started" : r.firstOpenedAt ? ", opened" : ""}`
-                      : r.status === "completed"
-                        ? `${formatDate(r.submittedOn)}${r.reviewedAt ? `, reviewed${r.reviewedBy ? ` by ${r.reviewedBy}` : ""}` : ", not reviewed"}`
-                        : r.status === "expired"
-                          ? formatDate(r.expiresOn)
-                          : formatDate(r.withdrawnOn)}
-                    {r.emailedAt ? ", e-mailed" : ""}
-                  </span>
-                </td>
-                <td className="py-1 text-right">
-                  {canManage && (r.status === "open" || r.status === "expired") ? (
-                    <Button
-                      variant="ghost"
-                      disabled={pending}
-                      onClick={() => act(() => withdrawRequestAction({ ...ids, requestId: r.id }))}
-                    >
-                      Withdraw
-                    </Button>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RequestsTable
+          requests={requests}
+          canManage={canManage}
+          pending={pending}
+          onWithdraw={(requestId) => act(() => withdrawRequestAction({ ...ids, requestId }))}
+        />
       ) : (
         <p className="mt-1 text-xs text-slate-600">No questionnaire sent yet.</p>
       )}
 
-      {canManage && open ? (
-        <form action={create} className="mt-3 space-y-2 rounded-md bg-slate-50 p-3 ring-1 ring-slate-200">
-          <fieldset>
-            <legend className="text-xs font-medium text-slate-800">Ask the runner to fill in at home</legend>
-            <div className="mt-1 grid gap-1 sm:grid-cols-2">
-              {INSTRUMENTS.map((i) => (
-                <label key={i} className="flex items-center gap-2 text-sm">
-                  <input type="checkbox" name="instruments" value={i} defaultChecked={DEFAULT_INSTRUMENTS.includes(i)} />
-                  {INSTRUMENT_LABELS[i]}
-                </label>
-              ))}
-            </div>
-          </fieldset>
-          <div className="flex flex-wrap items-end gap-3">
-            <label className="text-xs font-medium text-slate-800">
-              Link works for
-              <span className="mt-1 flex items-center gap-1">
-                <input
-                  name="expiresInDays"
-                  type="number"
-                  min={REQUEST_EXPIRY_DAYS.min}
-                  max={REQUEST_EXPIRY_DAYS.max}
-                  defaultValue={REQUEST_EXPIRY_DAYS.default}
-                  className={`${inputClass} w-20`}
-                />
-                <span className="font-normal">days</span>
-              </span>
-            </label>
-            {emailTo ? (
-              <label className="flex items-center gap-2 text-sm">
-                <input type="checkbox" name="sendEmail" /> E-mail it to {emailTo}
-              </label>
-            ) : null}
-            <Button type="submit" disabled={pending}>
-              {pending ? "Making…" : "Make questionnaire link"}
-            </Button>
-          </div>
-        </form>
-      ) : null}
+      {canManage && open ? <RequestForm emailTo={emailTo} pending={pending} onCreate={create} /> : null}
       <Status state={state} />
       {made ? (
         <MadeLinkBox
@@ -261,6 +151,157 @@ function Questionnaires({ patientId, episodeId, firstName, open, canManage, emai
         />
       ) : null}
     </div>
+  );
+}
+
+/** A questionnaire the runner returned and no clinician has reviewed: what they reported on the red-flag screen. */
+function ReturnedNotice({
+  request,
+  labels,
+  canManage,
+  pending,
+  onReview,
+}: {
+  request: RequestView;
+  labels: string[];
+  canManage: boolean;
+  pending: boolean;
+  onReview: () => void;
+}) {
+  return (
+    <div
+      data-testid="runner-reported"
+      className={`mt-2 rounded-md border-l-4 px-3 py-2 text-sm ${request.reportedRedFlags.length ? "border-red-700 bg-red-50" : "border-sky-600 bg-sky-50"}`}
+    >
+      <p className="font-semibold">
+        {request.reportedRedFlags.length ? (
+          <>
+            <span aria-hidden="true">⚠ </span>Runner reported: {labels.join(", ")}
+          </>
+        ) : (
+          "Questionnaire returned: nothing reported on the red-flag screen"
+        )}
+      </p>
+      <p className="text-xs text-slate-700">
+        Returned {formatDate(request.submittedOn)} ({request.instruments.map((i) => INSTRUMENT_LABELS[i]).join(", ")}). The answers pre-fill
+        the next intake or follow-up.
+      </p>
+      {canManage ? (
+        <Button variant="secondary" className="mt-1" disabled={pending} onClick={onReview}>
+          Mark reviewed
+        </Button>
+      ) : null}
+    </div>
+  );
+}
+
+/** The detail under a request's status: until when, started or opened, returned and reviewed, e-mailed. */
+function requestStatusDetail(r: RequestView): string {
+  const detail =
+    r.status === "open"
+      ? `until ${formatDate(r.expiresOn)}${r.draftSavedAt ? ", started" : r.firstOpenedAt ? ", opened" : ""}`
+      : r.status === "completed"
+        ? `${formatDate(r.submittedOn)}${r.reviewedAt ? `, reviewed${r.reviewedBy ? ` by ${r.reviewedBy}` : ""}` : ", not reviewed"}`
+        : r.status === "expired"
+          ? formatDate(r.expiresOn)
+          : formatDate(r.withdrawnOn);
+  return `${detail}${r.emailedAt ? ", e-mailed" : ""}`;
+}
+
+/** The questionnaire requests of the episode, with their status and what a clinician may do with each. */
+function RequestsTable({
+  requests,
+  canManage,
+  pending,
+  onWithdraw,
+}: {
+  requests: RequestView[];
+  canManage: boolean;
+  pending: boolean;
+  onWithdraw: (requestId: string) => void;
+}) {
+  return (
+    <table className="mt-2 w-full text-left text-xs">
+      <caption className="sr-only">Questionnaire requests of this episode</caption>
+      <thead className="text-slate-600">
+        <tr>
+          <th scope="col" className="py-1 pr-2 font-medium">
+            Made
+          </th>
+          <th scope="col" className="py-1 pr-2 font-medium">
+            Asks
+          </th>
+          <th scope="col" className="py-1 pr-2 font-medium">
+            Status
+          </th>
+          <th scope="col" className="py-1 font-medium">
+            <span className="sr-only">Actions</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {requests.map((r) => (
+          <tr key={r.id} className="border-t border-slate-100 align-top" data-testid="questionnaire-request">
+            <td className="py-1 pr-2 whitespace-nowrap">{formatDate(r.createdOn)}</td>
+            <td className="py-1 pr-2">{r.instruments.map((i) => (i === "pain" ? "Pain" : INSTRUMENT_LABELS[i])).join(", ")}</td>
+            <td className="py-1 pr-2">
+              <span className="font-medium">{r.statusLabel}</span>
+              <span className="block text-slate-600">{requestStatusDetail(r)}</span>
+            </td>
+            <td className="py-1 text-right">
+              {canManage && (r.status === "open" || r.status === "expired") ? (
+                <Button variant="ghost" disabled={pending} onClick={() => onWithdraw(r.id)}>
+                  Withdraw
+                </Button>
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Making a questionnaire link: what it asks, how long it works, e-mailed or not. */
+function RequestForm({ emailTo, pending, onCreate }: { emailTo: string | null; pending: boolean; onCreate: (form: FormData) => void }) {
+  return (
+    <form action={onCreate} className="mt-3 space-y-2 rounded-md bg-slate-50 p-3 ring-1 ring-slate-200">
+      <fieldset>
+        <legend className="text-xs font-medium text-slate-800">Ask the runner to fill in at home</legend>
+        <div className="mt-1 grid gap-1 sm:grid-cols-2">
+          {INSTRUMENTS.map((i) => (
+            <label key={i} className="flex items-center gap-2 text-sm">
+              <input type="checkbox" name="instruments" value={i} defaultChecked={DEFAULT_INSTRUMENTS.includes(i)} />
+              {INSTRUMENT_LABELS[i]}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div className="flex flex-wrap items-end gap-3">
+        <label className="text-xs font-medium text-slate-800">
+          Link works for
+          <span className="mt-1 flex items-center gap-1">
+            <input
+              name="expiresInDays"
+              type="number"
+              min={REQUEST_EXPIRY_DAYS.min}
+              max={REQUEST_EXPIRY_DAYS.max}
+              defaultValue={REQUEST_EXPIRY_DAYS.default}
+              className={`${inputClass} w-20`}
+            />
+            <span className="font-normal">days</span>
+          </span>
+        </label>
+        {emailTo ? (
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" name="sendEmail" /> E-mail it to {emailTo}
+          </label>
+        ) : null}
+        <Button type="submit" disabled={pending}>
+          {pending ? "Making…" : "Make questionnaire link"}
+        </Button>
+      </div>
+    </form>
   );
 }
 
@@ -280,8 +321,7 @@ function Diary({ patientId, episodeId, firstName, today, open, canManage, emailT
     act(
       () => createDiaryLinkAction({ ...ids, validUntil: String(form.get("validUntil") ?? ""), sendEmail: form.get("sendEmail") === "on" }),
       (s) => {
-        const data = s.data as MadeLink | undefined;
-        if (s.ok && data) setMade(data);
+        if (s.ok && s.data) setMade(s.data);
       },
     );
   }
@@ -290,26 +330,12 @@ function Diary({ patientId, episodeId, firstName, today, open, canManage, emailT
     <div>
       <h3 className="text-sm font-semibold text-slate-900">Pain and run diary</h3>
       {alerts.length ? (
-        <div data-testid="diary-alerts" className="mt-2 rounded-md border-l-4 border-red-700 bg-red-50 px-3 py-2 text-sm">
-          <p className="font-semibold">
-            <span aria-hidden="true">⚠ </span>
-            {alerts.length} diary alert{alerts.length === 1 ? "" : "s"} not yet reviewed
-          </p>
-          <ul className="mt-1 space-y-1">
-            {alerts.map((a) => (
-              <li key={a.id} className="flex flex-wrap items-baseline justify-between gap-2">
-                <span>
-                  <span className="font-medium">{a.label}:</span> {a.message}
-                </span>
-                {canManage ? (
-                  <Button variant="ghost" disabled={pending} onClick={() => act(() => reviewDiaryAlertsAction({ ...ids, alertId: a.id }))}>
-                    Mark reviewed
-                  </Button>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        </div>
+        <DiaryAlerts
+          alerts={alerts}
+          canManage={canManage}
+          pending={pending}
+          onReview={(alertId) => act(() => reviewDiaryAlertsAction({ ...ids, alertId }))}
+        />
       ) : null}
 
       <p className="mt-1 text-xs text-slate-700">
@@ -335,67 +361,9 @@ function Diary({ patientId, episodeId, firstName, today, open, canManage, emailT
         ) : null}
       </p>
 
-      {recent.length ? (
-        <table className="mt-2 w-full text-left text-xs" data-testid="diary-entries">
-          <caption className="sr-only">The runner&apos;s latest diary days</caption>
-          <thead className="text-slate-600">
-            <tr>
-              <th scope="col" className="py-1 pr-2 font-medium">
-                Day
-              </th>
-              <th scope="col" className="py-1 pr-2 font-medium">
-                Run
-              </th>
-              <th scope="col" className="py-1 pr-2 font-medium">
-                Pain during / after / next morning (0-10)
-              </th>
-              <th scope="col" className="py-1 font-medium">
-                Swelling
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {recent.map((e) => (
-              <tr key={e.id} className="border-t border-slate-100">
-                <td className="py-1 pr-2 whitespace-nowrap">{formatDate(e.date)}</td>
-                <td className="py-1 pr-2">
-                  {e.kind === "run" ? `${e.distanceKm} km${e.surface ? `, ${SURFACE_LABELS[e.surface].toLowerCase()}` : ""}` : "Rest"}
-                </td>
-                <td className="py-1 pr-2">
-                  {[e.painDuring, e.painAfter, e.painNextMorning].map((p) => (p === null ? "—" : p)).join(" / ")}
-                </td>
-                <td className="py-1">{e.swelling ? "Yes" : "No"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
+      {recent.length ? <DiaryEntries entries={recent} /> : null}
 
-      {canManage && open ? (
-        <form action={create} className="mt-3 flex flex-wrap items-end gap-3 rounded-md bg-slate-50 p-3 ring-1 ring-slate-200">
-          <label className="text-xs font-medium text-slate-800">
-            {active ? "New link (revokes the current one), valid until" : "Diary link valid until"}
-            <input
-              name="validUntil"
-              type="date"
-              required
-              min={addDays(today, 1)}
-              max={addDays(today, DIARY_MAX_DAYS)}
-              defaultValue={addDays(today, 28)}
-              className={`${inputClass} mt-1 w-40`}
-            />
-          </label>
-          {emailTo ? (
-            <label className="flex items-center gap-2 text-sm">
-              <input type="checkbox" name="sendEmail" /> E-mail it to {emailTo}
-            </label>
-          ) : null}
-          <Button type="submit" disabled={pending}>
-            {pending ? "Making…" : "Make diary link"}
-          </Button>
-          <p className="w-full text-xs text-slate-600">At most 16 weeks ahead.</p>
-        </form>
-      ) : null}
+      {canManage && open ? <DiaryLinkForm today={today} replaces={!!active} emailTo={emailTo} pending={pending} onCreate={create} /> : null}
       <Status state={state} />
       {made ? (
         <MadeLinkBox
@@ -408,6 +376,121 @@ function Diary({ patientId, episodeId, firstName, today, open, canManage, emailT
         />
       ) : null}
     </div>
+  );
+}
+
+/** The diary's alerts no clinician has reviewed yet. */
+function DiaryAlerts({
+  alerts,
+  canManage,
+  pending,
+  onReview,
+}: {
+  alerts: EpisodeDiary["alerts"];
+  canManage: boolean;
+  pending: boolean;
+  onReview: (alertId: string) => void;
+}) {
+  return (
+    <div data-testid="diary-alerts" className="mt-2 rounded-md border-l-4 border-red-700 bg-red-50 px-3 py-2 text-sm">
+      <p className="font-semibold">
+        <span aria-hidden="true">⚠ </span>
+        {alerts.length} diary alert{alerts.length === 1 ? "" : "s"} not yet reviewed
+      </p>
+      <ul className="mt-1 space-y-1">
+        {alerts.map((a) => (
+          <li key={a.id} className="flex flex-wrap items-baseline justify-between gap-2">
+            <span>
+              <span className="font-medium">{a.label}:</span> {a.message}
+            </span>
+            {canManage ? (
+              <Button variant="ghost" disabled={pending} onClick={() => onReview(a.id)}>
+                Mark reviewed
+              </Button>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** The runner's latest diary days. */
+function DiaryEntries({ entries }: { entries: EpisodeDiary["entries"] }) {
+  return (
+    <table className="mt-2 w-full text-left text-xs" data-testid="diary-entries">
+      <caption className="sr-only">The runner&apos;s latest diary days</caption>
+      <thead className="text-slate-600">
+        <tr>
+          <th scope="col" className="py-1 pr-2 font-medium">
+            Day
+          </th>
+          <th scope="col" className="py-1 pr-2 font-medium">
+            Run
+          </th>
+          <th scope="col" className="py-1 pr-2 font-medium">
+            Pain during / after / next morning (0-10)
+          </th>
+          <th scope="col" className="py-1 font-medium">
+            Swelling
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {entries.map((e) => (
+          <tr key={e.id} className="border-t border-slate-100">
+            <td className="py-1 pr-2 whitespace-nowrap">{formatDate(e.date)}</td>
+            <td className="py-1 pr-2">
+              {e.kind === "run" ? `${e.distanceKm} km${e.surface ? `, ${SURFACE_LABELS[e.surface].toLowerCase()}` : ""}` : "Rest"}
+            </td>
+            <td className="py-1 pr-2">{[e.painDuring, e.painAfter, e.painNextMorning].map((p) => (p === null ? "—" : p)).join(" / ")}</td>
+            <td className="py-1">{e.swelling ? "Yes" : "No"}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Making a diary link, valid until a day at most 16 weeks ahead. */
+function DiaryLinkForm({
+  today,
+  replaces,
+  emailTo,
+  pending,
+  onCreate,
+}: {
+  today: string;
+  /** A link is active: the new one revokes it. */
+  replaces: boolean;
+  emailTo: string | null;
+  pending: boolean;
+  onCreate: (form: FormData) => void;
+}) {
+  return (
+    <form action={onCreate} className="mt-3 flex flex-wrap items-end gap-3 rounded-md bg-slate-50 p-3 ring-1 ring-slate-200">
+      <label className="text-xs font-medium text-slate-800">
+        {replaces ? "New link (revokes the current one), valid until" : "Diary link valid until"}
+        <input
+          name="validUntil"
+          type="date"
+          required
+          min={addDays(today, 1)}
+          max={addDays(today, DIARY_MAX_DAYS)}
+          defaultValue={addDays(today, 28)}
+          className={`${inputClass} mt-1 w-40`}
+        />
+      </label>
+      {emailTo ? (
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name="sendEmail" /> E-mail it to {emailTo}
+        </label>
+      ) : null}
+      <Button type="submit" disabled={pending}>
+        {pending ? "Making…" : "Make diary link"}
+      </Button>
+      <p className="w-full text-xs text-slate-600">At most 16 weeks ahead.</p>
+    </form>
   );
 }
 

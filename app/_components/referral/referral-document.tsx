@@ -37,6 +37,7 @@ function Facts({ rows }: { rows: OutlineRow[] }) {
   );
 }
 
+// eslint-disable-next-line max-lines-per-function -- one case per kind of block of the referral outline
 function Block({ block }: { block: OutlineBlock }): ReactNode {
   switch (block.kind) {
     case "facts":

@@ -81,6 +81,7 @@ type DraftValues = {
 };
 
 /** Edit the free-text parts of a draft referral, then sign it. */
+// eslint-disable-next-line max-lines-per-function -- the referral draft form, fields in the document's order
 export function ReferralDraftForm({
   referral,
   assessments,

@@ -39,47 +39,9 @@ export function ConfirmDialog({
   children: ReactNode;
   testId?: string;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const opener = useRef<Element | null>(null);
+  const { ref, trapTab } = useModal(open, busy);
   const titleId = useId();
   const bodyId = useId();
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      opener.current = document.activeElement;
-      dialog.showModal();
-      const first = dialog.querySelector<HTMLElement>("[data-autofocus]") ?? dialog.querySelector<HTMLElement>("[data-confirm]");
-      first?.focus();
-    } else if (!open && dialog.open) {
-      dialog.close();
-      if (opener.current instanceof HTMLElement) opener.current.focus();
-    }
-  }, [open]);
-
-  // Opened while busy (its summary being brought up to date), the confirm button gets focus once it can be pressed.
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!open || busy || !dialog?.open || dialog.contains(document.activeElement)) return;
-    dialog.querySelector<HTMLElement>("[data-autofocus]:not([disabled])")?.focus() ??
-      dialog.querySelector<HTMLElement>("[data-confirm]")?.focus();
-  }, [open, busy]);
-
-  function trapTab(e: React.KeyboardEvent<HTMLDialogElement>) {
-    if (e.key !== "Tab") return;
-    const items = [...(ref.current?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? [])];
-    if (!items.length) return;
-    const first = items[0]!;
-    const last = items[items.length - 1]!;
-    if (e.shiftKey && document.activeElement === first) {
-      e.preventDefault();
-      last.focus();
-    } else if (!e.shiftKey && document.activeElement === last) {
-      e.preventDefault();
-      first.focus();
-    }
-  }
 
   return (
     <dialog
@@ -125,4 +87,53 @@ export function ConfirmDialog({
       </form>
     </dialog>
   );
+}
+
+/**
+ * The native modal behind the dialog: shown with `showModal()` while `open`
+ * (focus on the first field, or on the confirm button), closed otherwise
+ * (focus back on what opened it); Tab and Shift+Tab kept inside.
+ */
+function useModal(open: boolean, busy: boolean) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const opener = useRef<Element | null>(null);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) {
+      opener.current = document.activeElement;
+      dialog.showModal();
+      const first = dialog.querySelector<HTMLElement>("[data-autofocus]") ?? dialog.querySelector<HTMLElement>("[data-confirm]");
+      first?.focus();
+    } else if (!open && dialog.open) {
+      dialog.close();
+      if (opener.current instanceof HTMLElement) opener.current.focus();
+    }
+  }, [open]);
+
+  // Opened while busy (its summary being brought up to date), the confirm button gets focus once it can be pressed.
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!open || busy || !dialog?.open || dialog.contains(document.activeElement)) return;
+    dialog.querySelector<HTMLElement>("[data-autofocus]:not([disabled])")?.focus() ??
+      dialog.querySelector<HTMLElement>("[data-confirm]")?.focus();
+  }, [open, busy]);
+
+  function trapTab(e: React.KeyboardEvent<HTMLDialogElement>) {
+    if (e.key !== "Tab") return;
+    const items = [...(ref.current?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? [])];
+    if (!items.length) return;
+    const first = items[0]!;
+    const last = items[items.length - 1]!;
+    if (e.shiftKey && document.activeElement === first) {
+      e.preventDefault();
+      last.focus();
+    } else if (!e.shiftKey && document.activeElement === last) {
+      e.preventDefault();
+      first.focus();
+    }
+  }
+
+  return { ref, trapTab };
 }

@@ -9,6 +9,7 @@ import { parseRunnerToken } from "@/lib/runner-token";
 import { runnerSteps } from "@/lib/runner-steps";
 import { RunnerDiary } from "../_components/diary";
 import { RunnerReturnToRun } from "../_components/return-to-run";
+import { RunnerExercises } from "../_components/exercises";
 import { RunnerQuestionnaire } from "../_components/questionnaire";
 import { RunnerShell } from "../_components/shell";
 
@@ -49,6 +50,7 @@ export default async function RunnerPage({ params }: Props) {
           validUntil={link.validUntil}
           entries={link.entries}
         />
+        {link.programme ? <RunnerExercises token={token} today={link.today} programme={link.programme} /> : null}
       </RunnerShell>
     );
   const steps = runnerSteps(link.instruments, link.psfsActivities, loadInstruments());

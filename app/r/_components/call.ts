@@ -5,9 +5,9 @@
  */
 export type LinkResult = { ok: true; json: unknown } | { ok: false; status: number; json: unknown };
 
-export async function callLink(token: string, method: "PUT" | "POST", body: unknown): Promise<LinkResult> {
+export async function callLink(token: string, method: "PUT" | "POST", body: unknown, path = ""): Promise<LinkResult> {
   try {
-    const res = await fetch(`/api/r/${token}`, {
+    const res = await fetch(`/api/r/${token}${path}`, {
       method,
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify(body),

@@ -55,6 +55,7 @@ const empty = (today: string): Form => ({
   swelling: undefined,
 });
 
+// eslint-disable-next-line max-lines-per-function -- the runner's diary day as the runner fills it, one flow
 export function RunnerDiary({ token, firstName, today, earliest, validUntil, entries: initial }: Props) {
   const [form, setForm] = useState<Form>(() => empty(today));
   const [errors, setErrors] = useState<Record<string, string>>({});

@@ -31,6 +31,7 @@ type Props = {
 type Stage = "answering" | "sent";
 type Refusal = { status: number; message: string } | null;
 
+// eslint-disable-next-line max-lines-per-function -- the runner's questionnaire steps as the runner sees them, one flow
 export function RunnerQuestionnaire({ token, clinicName, firstName, steps, psfsActivities, draft, expiresOn }: Props) {
   const [answers, setAnswers] = useState<FlatAnswers>(() => flattenAnswers(draft));
   const [index, setIndex] = useState(() => {

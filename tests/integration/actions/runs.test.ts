@@ -53,7 +53,7 @@ describeAction(
     otherClinic: { input: () => newRun(c.b), observe: (i) => runsOf(i.patientId) },
     invalid: { change: (i) => ({ ...i, unit: "yd" }), field: "unit", message: /km or mi/ },
     succeeded: (state, input, _before, after) => {
-      expect(state.message).toBe(`Run added: 10 km on ${input.date}.`);
+      expect(state.message).toBe(`Run added: 10 km on ${formatDate(String(input.date))}.`);
       expect(after).toEqual([{ date: new Date(`${input.date}T00:00:00Z`), distanceKm: 10, durationSec: 3000 }]);
     },
   }),

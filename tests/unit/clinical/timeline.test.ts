@@ -361,12 +361,14 @@ describe("measureSeries", () => {
       betterIs: "lower",
       domain: [0, 10],
       importantChange: 2,
+      currentImportantChange: 2,
       baseline: 6,
       band: { low: 4, high: 8 },
+      // No settings stored with these records: each judged with the clinic's current important change.
       points: [
-        { assessmentId: "a1", date: "2026-01-03", value: 6 },
-        { assessmentId: "a2", date: "2026-01-20", value: 4 },
-        { assessmentId: "a3", date: "2026-02-20", value: 2 },
+        { assessmentId: "a1", date: "2026-01-03", value: 6, importantChange: 2, band: { low: 4, high: 8 } },
+        { assessmentId: "a2", date: "2026-01-20", value: 4, importantChange: 2, band: { low: 4, high: 8 } },
+        { assessmentId: "a3", date: "2026-02-20", value: 2, importantChange: 2, band: { low: 4, high: 8 } },
       ],
       companions: [],
     });
@@ -601,8 +603,8 @@ describe("chart data tables and summaries (server-rendered)", () => {
     expect(text(html)).toContain("Difference from baseline (points)");
     const rows = bodyRows(html).map(text);
     expect(rows).toEqual([
-      "3 Jan 2026 Intake 6/10 0 ▲ Red flag (intake): Catching ✓ Signed: intake of 3 Jan 2026",
-      "20 Feb 2026 Follow-up 2/10 −4 ✓ Signed: follow-up of 20 Feb 2026",
+      "3 Jan 2026 Intake 6/10 0 Baseline (± 2 points) ▲ Red flag (intake): Catching ✓ Signed: intake of 3 Jan 2026",
+      "20 Feb 2026 Follow-up 2/10 −4 Improved (± 2 points) ✓ Signed: follow-up of 20 Feb 2026",
     ]);
     expect(html).not.toContain("9/10"); // entered in error: not charted
   });
@@ -633,9 +635,12 @@ describe("chart data tables and summaries (server-rendered)", () => {
     it("the table has a column for each, by assessment", () => {
       const html = renderToStaticMarkup(createElement(MeasureTable, { series: s, kinds: { a1: "intake", a3: "follow_up" } }));
       expect(text(html)).toContain(
-        "Pain NRS: Score (0-10) Difference from baseline (points) Worst pain in the last week: Score (0-10) Pain during running: Score (0-10)",
+        "Pain NRS: Score (0-10) Difference from baseline (points) Judged vs baseline (important change) Worst pain in the last week: Score (0-10) Pain during running: Score (0-10)",
       );
-      expect(bodyRows(html).map(text)).toEqual(["3 Jan 2026 Intake 6/10 0 8/10 7/10 —", "20 Feb 2026 Follow-up 2/10 −4 4/10 — —"]);
+      expect(bodyRows(html).map(text)).toEqual([
+        "3 Jan 2026 Intake 6/10 0 Baseline (± 2 points) 8/10 7/10 —",
+        "20 Feb 2026 Follow-up 2/10 −4 Improved (± 2 points) 4/10 — —",
+      ]);
     });
 
     it("the chart names them in its legend and its accessible summary", () => {

@@ -8,6 +8,8 @@ import { CreateUserForm, EditUserForm } from "./user-forms";
 
 export const metadata: Metadata = { title: "Users" };
 
+const COLUMNS = ["Name", "Email", "Role", "Status", "Two-factor", "Last sign-in"];
+
 export default async function UsersPage() {
   const actor = await requirePermission("admin.users");
   const users = await listUsers(actor);
@@ -16,29 +18,16 @@ export default async function UsersPage() {
     <div className="space-y-4">
       <PageHeader title="Users" subtitle={`Staff accounts of ${actor.clinicName}. Accounts are deactivated, never deleted.`} />
       <Card title="Accounts">
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className={tableClass}>
             <caption className="sr-only">Staff accounts</caption>
             <thead>
               <tr>
-                <th scope="col" className={thClass}>
-                  Name
-                </th>
-                <th scope="col" className={thClass}>
-                  Email
-                </th>
-                <th scope="col" className={thClass}>
-                  Role
-                </th>
-                <th scope="col" className={thClass}>
-                  Status
-                </th>
-                <th scope="col" className={thClass}>
-                  Two-factor
-                </th>
-                <th scope="col" className={thClass}>
-                  Last sign-in
-                </th>
+                {COLUMNS.map((c) => (
+                  <th key={c} scope="col" className={thClass}>
+                    {c}
+                  </th>
+                ))}
                 <th scope="col" className={thClass}>
                   <span className="sr-only">Actions</span>
                 </th>

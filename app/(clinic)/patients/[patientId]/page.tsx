@@ -28,9 +28,12 @@ import { DiaryPainChart } from "@/app/_components/charts/diary-pain-chart";
 import { ReturnToRunSection } from "@/app/_components/patient/return-to-run-section";
 import { EpisodeLetters } from "@/app/_components/patient/letters";
 import { goalRaceText } from "@/lib/domain/return-to-run";
+import { getProgrammePanel } from "@/lib/data/programmes";
+import { ProgrammeSection } from "@/app/_components/patient/programme-section";
 
 export const metadata: Metadata = { title: "Patient" };
 
+// eslint-disable-next-line max-lines-per-function -- the patient record: header, episodes and their sections, top to bottom
 export default async function PatientPage({ params }: { params: Promise<{ patientId: string }> }) {
   const actor = await requirePermission("patient.read");
   const { patientId } = await params;
@@ -45,7 +48,15 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
   const links = new Map(
     await Promise.all(
       episodes.map(
-        async (e) => [e.id, { requests: await listQuestionnaireRequests(actor, e.id), diary: await getEpisodeDiary(actor, e.id) }] as const,
+        async (e) =>
+          [
+            e.id,
+            {
+              requests: await listQuestionnaireRequests(actor, e.id),
+              diary: await getEpisodeDiary(actor, e.id),
+              programme: e.status === "opened_in_error" ? null : await getProgrammePanel(actor, e.id),
+            },
+          ] as const,
       ),
     ),
   );
@@ -59,6 +70,7 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
         {can(actor, "patient.write") ? <ButtonLink href={`/patients/${patient.id}/edit`}>Edit demographics</ButtonLink> : null}
       </div>
 
+      {/* eslint-disable-next-line max-lines-per-function -- one episode with its sections in reading order */}
       {episodes.map((e) => {
         const intake = e.assessments.find((a) => a.kind === "intake" && a.status !== "entered_in_error");
         const draft = e.assessments.find((a) => a.status === "draft");
@@ -187,6 +199,15 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
                 </p>
               </nav>
             )}
+            {links.get(e.id)!.programme ? (
+              <ProgrammeSection
+                patientId={patient.id}
+                episodeId={e.id}
+                panel={links.get(e.id)!.programme!}
+                canWrite={canWrite}
+                open={e.status === "open"}
+              />
+            ) : null}
             <RunnerLinks
               patientId={patient.id}
               episodeId={e.id}

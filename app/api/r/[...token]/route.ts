@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { errorResponse, readJsonBody } from "@/lib/api";
 import { addDiaryEntry, addNextMorningPain, checkDiaryUsable, openDiary } from "@/lib/data/diary";
+import { tickExercise } from "@/lib/data/exercise-ticks";
 import { checkQuestionnaireUsable, openQuestionnaire, saveQuestionnaireDraft, submitQuestionnaire } from "@/lib/data/questionnaires";
 import { NotFoundError } from "@/lib/errors";
 import { parseRunnerToken } from "@/lib/runner-token";
@@ -18,6 +19,9 @@ import { runnerAnswersBody } from "@/lib/validation/runner";
  * Diary: GET -> the diary (200); POST {date, kind, …} -> a day logged (201);
  * PUT {date, painNextMorning} -> next-morning pain added (200); 409 a day
  * already logged, 410 expired or revoked, 404 unknown.
+ * Diary, its exercise programme: POST /api/r/{token}/exercises {date,
+ * exercise, done} -> the programme with its ticks (200); 400 a day or an
+ * exercise it cannot tick, 409 the programme was stopped.
  */
 type Ctx = { params: Promise<{ token: string[] }> };
 
@@ -63,6 +67,11 @@ export const PUT = answer(async (req, ctx) => {
 });
 
 export const POST = answer(async (req, ctx) => {
+  const parts = (await ctx.params).token;
+  if (parts.length === 2 && parts[1] === "exercises" && parseRunnerToken(parts[0])?.kind === "diary") {
+    const body = await bodyFor(req, parts[0]!, "diary");
+    return NextResponse.json(await tickExercise(parts[0], body));
+  }
   const { token, kind } = await tokenFrom(ctx);
   const body = await bodyFor(req, token, kind);
   if (kind === "diary") return NextResponse.json(await addDiaryEntry(token, body), { status: 201 });

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { Alert } from "@/app/_components/ui/alert";
 import { Select } from "@/app/_components/ui/field";
+import { plural } from "@/lib/format";
 
 /**
  * Import from the runner's watch or app: drop files (or pick them), they go
@@ -19,8 +20,6 @@ const BATCH_BYTES = 40 * 1024 * 1024;
 const ACCEPT = ".fit,.gpx,.tcx,.gz,.zip,.csv";
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
-
 function batches(files: File[]): File[][] {
   const out: File[][] = [];
   let current: File[] = [];
@@ -62,6 +61,7 @@ function send(
   });
 }
 
+// eslint-disable-next-line max-lines-per-function -- one upload with its progress, result and errors
 export function FileImport({ patientId }: { patientId: string }) {
   const router = useRouter();
   const input = useRef<HTMLInputElement>(null);
@@ -185,7 +185,7 @@ export function FileImport({ patientId }: { patientId: string }) {
             aria-valuemin={0}
             aria-valuemax={100}
             aria-valuenow={pct}
-            aria-valuetext={`${pct}%: ${progress.filesDone} of ${progress.filesTotal} files imported`}
+            aria-valuetext={`${pct}%: ${progress.filesDone} of ${plural(progress.filesTotal, "file")} imported`}
             className="h-3 w-full overflow-hidden rounded-full bg-slate-200"
           >
             <div className="h-full bg-sky-700 transition-[width]" style={{ width: `${pct}%` }} />

@@ -39,6 +39,7 @@ function elevation(r: RunView): string {
   return `+${r.elevationGainM ?? "?"} / −${r.elevationLossM ?? "?"} m`;
 }
 
+// eslint-disable-next-line max-lines-per-function -- the run log page: the log, its charts and its forms, top to bottom
 export default async function RunsPage({ params }: { params: Promise<{ patientId: string }> }) {
   const actor = await requirePermission("patient.read");
   const { patientId } = await params;
@@ -93,7 +94,7 @@ export default async function RunsPage({ params }: { params: Promise<{ patientId
         {runs.length === 0 ? (
           <p className="text-slate-600">No runs recorded.</p>
         ) : (
-          <div className="max-h-[48rem] overflow-auto">
+          <div className="relative max-h-[48rem] overflow-auto">
             <table className={tableClass} data-testid="run-table">
               <caption className="sr-only">Runs, newest first</caption>
               <thead>

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { deleteRunAction, importRunsAction, saveRunAction } from "@/lib/actions/runs";
 import type { RunView } from "@/lib/data/runs";
 import { formatDate, formatDuration } from "@/lib/format";
-import { DURATION_HINT, type CsvRow } from "@/lib/validation/runs";
+import { DURATION_HINT, formatClock, type CsvRow } from "@/lib/validation/runs";
 import { ConfirmDelete } from "@/app/_components/forms/confirm-delete";
 import { FormStatus } from "@/app/_components/forms/form-status";
 import { useFormAction } from "@/app/_components/forms/use-form-action";
@@ -20,13 +20,8 @@ const SURFACES = [
   ["trail", "Trail"],
 ] as const;
 
-function durationText(sec: number | null) {
-  if (!sec) return "";
-  const h = Math.floor(sec / 3600);
-  const m = Math.floor((sec % 3600) / 60);
-  const s = sec % 60;
-  return h ? `${h}:${String(m).padStart(2, "0")}:${String(s).padStart(2, "0")}` : `${m}:${String(s).padStart(2, "0")}`;
-}
+/** The duration as the field takes it ("45:00", "1:02:00"): the one clock format of lib/validation/runs. */
+const durationText = (sec: number | null) => (sec ? formatClock(sec) : "");
 
 /** Add a run, or edit one (with `run`). */
 export function RunForm({ patientId, today, run, onDone }: { patientId: string; today: string; run?: RunView; onDone?: () => void }) {
@@ -162,14 +157,14 @@ export function CsvImport({ patientId }: { patientId: string }) {
           </Button>
         ) : null}
       </div>
-      {state.message ? (
-        <Alert
-          tone={state.ok ? (imported ? "success" : "info") : "error"}
-          title={imported ? "Imported" : state.ok ? "Preview" : "Not imported"}
-        >
+      {/* A preview is not a save: it is a note; an import or a refusal is told as every form tells it. */}
+      {state.message && state.ok && !imported ? (
+        <Alert tone="info" title="Preview">
           {state.message}
         </Alert>
-      ) : null}
+      ) : (
+        <FormStatus state={state} />
+      )}
       {preview && preview.rows.length > 0 ? <CsvPreview rows={preview.rows} imported={!!imported} /> : null}
     </form>
   );

@@ -169,7 +169,7 @@ export function ShoeLog({
         </p>
       ) : null}
       {summary.shoes.length ? (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className={tableClass} data-testid="shoe-table">
             <caption className="sr-only">Shoes, newest first, with the distance run in each pair</caption>
             <thead>
@@ -245,11 +245,7 @@ export function RunShoeSelect({
           </option>
         ))}
       </select>
-      {state.message && !state.ok ? (
-        <span role="alert" className="text-xs text-red-700">
-          {state.message}
-        </span>
-      ) : null}
+      {state.message && !state.ok ? <FormStatus state={state} /> : null}
     </form>
   );
 }

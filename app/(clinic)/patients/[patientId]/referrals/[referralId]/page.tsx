@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth";
-import { can } from "@/lib/domain/access";
+import { can, type Actor } from "@/lib/domain/access";
 import { listEpisodeAssessments } from "@/lib/data/assessments";
 import { getReferral, previewReferral, referralState } from "@/lib/data/referrals";
 import { NotFoundError } from "@/lib/errors";
@@ -17,6 +17,8 @@ import { Card } from "@/app/_components/ui/card";
 
 export const metadata: Metadata = { title: "Referral" };
 
+type Referral = Awaited<ReturnType<typeof getReferral>>;
+
 export default async function ReferralPage({ params }: { params: Promise<{ patientId: string; referralId: string }> }) {
   const actor = await requirePermission("referral.read");
   const { patientId, referralId } = await params;
@@ -26,48 +28,7 @@ export default async function ReferralPage({ params }: { params: Promise<{ patie
   });
   const base = `/patients/${patientId}/referrals/${r.id}`;
 
-  if (r.status === "draft") {
-    const [snapshot, assessments] = await Promise.all([previewReferral(actor, r.id), listEpisodeAssessments(actor, r.episodeId)]);
-    return (
-      <div className="space-y-4">
-        <div className="flex flex-wrap items-center gap-2">
-          <h2 className="text-lg font-semibold">Referral (draft)</h2>
-          <ReferralStatusBadge status="draft" />
-        </div>
-        {can(actor, "referral.write") ? (
-          <Card title="Edit">
-            <ReferralDraftForm
-              referral={{
-                id: r.id,
-                version: r.version,
-                assessmentId: r.assessmentId,
-                urgency: r.urgency,
-                reason: r.reason,
-                question: r.question,
-                recipient: r.recipient,
-                draft: r.draft,
-              }}
-              assessments={assessments
-                .filter((a) => a.status === "signed")
-                .map((a) => ({ id: a.id, assessedOn: a.assessedOn, kind: a.kind, urgency: a.urgency }))}
-              canSign={can(actor, "referral.sign")}
-              signSummary={<FrozenReferralSummary snapshot={snapshot} />}
-            />
-          </Card>
-        ) : null}
-        <section
-          aria-labelledby="preview-title"
-          data-testid="referral-preview"
-          className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200"
-        >
-          <h2 id="preview-title" className="mb-2 text-base font-semibold">
-            Preview (as it would be signed now)
-          </h2>
-          <ReferralDocument snapshot={snapshot} />
-        </section>
-      </div>
-    );
-  }
+  if (r.status === "draft") return <DraftReferral actor={actor} referral={r} />;
 
   return (
     <div className="space-y-4">
@@ -105,6 +66,53 @@ export default async function ReferralPage({ params }: { params: Promise<{ patie
           <ReferralDocument snapshot={r.snapshot} state={referralState(r)} />
         </section>
       ) : null}
+    </div>
+  );
+}
+
+/** A draft: its form (for those who may write) and the preview as it would be signed now. */
+async function DraftReferral({ actor, referral }: { actor: Actor; referral: Referral }) {
+  const [snapshot, assessments] = await Promise.all([
+    previewReferral(actor, referral.id),
+    listEpisodeAssessments(actor, referral.episodeId),
+  ]);
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center gap-2">
+        <h2 className="text-lg font-semibold">Referral (draft)</h2>
+        <ReferralStatusBadge status="draft" />
+      </div>
+      {can(actor, "referral.write") ? (
+        <Card title="Edit">
+          <ReferralDraftForm
+            referral={{
+              id: referral.id,
+              version: referral.version,
+              assessmentId: referral.assessmentId,
+              urgency: referral.urgency,
+              reason: referral.reason,
+              question: referral.question,
+              recipient: referral.recipient,
+              draft: referral.draft,
+            }}
+            assessments={assessments
+              .filter((a) => a.status === "signed")
+              .map((a) => ({ id: a.id, assessedOn: a.assessedOn, kind: a.kind, urgency: a.urgency }))}
+            canSign={can(actor, "referral.sign")}
+            signSummary={<FrozenReferralSummary snapshot={snapshot} />}
+          />
+        </Card>
+      ) : null}
+      <section
+        aria-labelledby="preview-title"
+        data-testid="referral-preview"
+        className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200"
+      >
+        <h2 id="preview-title" className="mb-2 text-base font-semibold">
+          Preview (as it would be signed now)
+        </h2>
+        <ReferralDocument snapshot={snapshot} />
+      </section>
     </div>
   );
 }

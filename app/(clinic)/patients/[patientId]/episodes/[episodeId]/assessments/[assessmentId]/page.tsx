@@ -9,19 +9,23 @@ import { NotFoundError } from "@/lib/errors";
 import { formatDate, formatDateTime, lateEntryDay } from "@/lib/format";
 import { AnswersView } from "@/app/_components/assessment/answers-view";
 import { AssessmentForm } from "@/app/_components/assessment/assessment-form";
+import { MeasuresProvider } from "@/app/_components/assessment/instruments-context";
+import { loadInstruments, measuresContext } from "@/lib/instruments/load";
 import { EvaluationPanel } from "@/app/_components/assessment/evaluation-panel";
 import { AddendumForm, EnteredInErrorForm } from "@/app/_components/assessment/record-actions";
 import { Alert } from "@/app/_components/ui/alert";
 import { ButtonLink } from "@/app/_components/ui/button";
 import { Card } from "@/app/_components/ui/card";
-import { runnerReportsUsedBy } from "@/lib/data/runner-reports";
-import { runnerDifferences, runnerValueText } from "@/lib/runner-prefill";
+import { runnerReportsUsedBy, untakenRunnerReportDays } from "@/lib/data/runner-reports";
+import { runnerDifferences, runnerPrefill, runnerValueText } from "@/lib/runner-prefill";
+import { RunnerLaterNote, RunnerPrefillNote, RunnerSourcesProvider } from "@/app/_components/assessment/runner-reported";
 import { findingLabel } from "@/lib/domain";
 
 export const metadata: Metadata = { title: "Assessment" };
 
 type Params = { patientId: string; episodeId: string; assessmentId: string };
 
+// eslint-disable-next-line max-lines-per-function -- a signed assessment's page: its sections in the order of the record
 export default async function AssessmentPage({
   params,
   searchParams,
@@ -42,26 +46,36 @@ export default async function AssessmentPage({
 
   if (a.status === "draft" && can(actor, "assessment.write")) {
     const ctx = await getFormContext(actor, patientId, episodeId, "assessment.continue_draft", a.assessedOn);
+    const priors = ctx.priors.filter((p) => p.id !== a.id);
+    // The runner's answers this draft was pre-filled from keep their marks; those returned since are named, not hidden.
+    const taken = runnerPrefill(await runnerReportsUsedBy(actor, patientId, a.id), {});
+    const later = await untakenRunnerReportDays(actor, episodeId);
     return (
       <div>
         <h2 className="mb-3 text-lg font-semibold">{kindLabel} (draft)</h2>
         <OpenFlagsNotice patientId={patientId} episodeId={episodeId} flags={ctx.openRedFlags} />
-        <AssessmentForm
-          kind={a.kind}
-          patientId={patientId}
-          patient={ctx.patient}
-          episode={ctx.episode}
-          runs={ctx.runs}
-          shoes={ctx.shoes}
-          runsFrom={ctx.runsFrom}
-          runsLoggedSince={ctx.runsLoggedSince}
-          priors={ctx.priors.filter((p) => p.id !== a.id)}
-          settings={ctx.settings}
-          reviewIntervalDays={ctx.reviewIntervalDays}
-          today={ctx.today}
-          canSign={can(actor, "assessment.sign")}
-          initial={{ assessmentId: a.id, version: a.version, assessedOn: a.assessedOn, answers: a.answers }}
-        />
+        {taken.reportIds.length ? <RunnerPrefillNote answers={Object.keys(taken.sources).length} days={taken.days} /> : null}
+        <RunnerLaterNote days={later} />
+        <RunnerSourcesProvider sources={taken.sources}>
+          <MeasuresProvider value={measuresContext(a.kind, priors)}>
+            <AssessmentForm
+              kind={a.kind}
+              patientId={patientId}
+              patient={ctx.patient}
+              episode={ctx.episode}
+              runs={ctx.runs}
+              shoes={ctx.shoes}
+              runsFrom={ctx.runsFrom}
+              runsLoggedSince={ctx.runsLoggedSince}
+              priors={priors}
+              settings={ctx.settings}
+              reviewIntervalDays={ctx.reviewIntervalDays}
+              today={ctx.today}
+              canSign={can(actor, "assessment.sign")}
+              initial={{ assessmentId: a.id, version: a.version, assessedOn: a.assessedOn, answers: a.answers }}
+            />
+          </MeasuresProvider>
+        </RunnerSourcesProvider>
       </div>
     );
   }
@@ -130,7 +144,7 @@ export default async function AssessmentPage({
       ) : null}
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <Card title="Answers" className={eie ? "opacity-70 [&_dd]:line-through" : ""}>
-          <AnswersView kind={a.kind} answers={a.answers} />
+          <AnswersView kind={a.kind} answers={a.answers} instruments={loadInstruments()} />
         </Card>
         <Card title={a.status === "draft" ? "Evaluation (draft)" : "Evaluation at signing"}>
           {a.evaluation ? (

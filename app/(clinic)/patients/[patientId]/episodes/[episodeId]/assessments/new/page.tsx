@@ -10,9 +10,10 @@ import { AssessmentForm } from "@/app/_components/assessment/assessment-form";
 import { OpenFlagsNotice } from "@/app/_components/patient/open-flags-notice";
 import { Alert } from "@/app/_components/ui/alert";
 import { ButtonLink } from "@/app/_components/ui/button";
-import { RunnerSourcesProvider } from "@/app/_components/assessment/runner-reported";
+import { RunnerPrefillNote, RunnerSourcesProvider } from "@/app/_components/assessment/runner-reported";
+import { MeasuresProvider } from "@/app/_components/assessment/instruments-context";
+import { measuresContext } from "@/lib/instruments/load";
 import { runnerReportsForForm } from "@/lib/data/runner-reports";
-import { formatDate } from "@/lib/format";
 import { runnerPrefill } from "@/lib/runner-prefill";
 import type { Answers } from "@/lib/validation/assessment";
 
@@ -71,30 +72,26 @@ export default async function NewAssessmentPage({
     <div>
       <h2 className="mb-3 text-lg font-semibold">{kind === "intake" ? "Intake assessment" : "Follow-up assessment"}</h2>
       <OpenFlagsNotice patientId={patientId} episodeId={episodeId} flags={ctx.openRedFlags} />
-      {prefill ? (
-        <Alert tone="info" title="Pre-filled from what the runner sent" className="mb-3">
-          {Object.keys(prefill.sources).length} answers come from the questionnaire{reports.length === 1 ? "" : "s"} the runner returned on{" "}
-          {prefill.days.map((d) => formatDate(d)).join(", ")}, each marked “Runner”. Go through them with the runner and change what needs
-          changing: the runner&apos;s own answer stays on record beside yours.
-        </Alert>
-      ) : null}
+      {prefill ? <RunnerPrefillNote answers={Object.keys(prefill.sources).length} days={prefill.days} /> : null}
       <RunnerSourcesProvider sources={prefill?.sources ?? {}}>
-        <AssessmentForm
-          kind={kind}
-          patientId={patientId}
-          patient={ctx.patient}
-          episode={ctx.episode}
-          runs={ctx.runs}
-          runsFrom={ctx.runsFrom}
-          runsLoggedSince={ctx.runsLoggedSince}
-          priors={ctx.priors}
-          settings={ctx.settings}
-          reviewIntervalDays={ctx.reviewIntervalDays}
-          today={ctx.today}
-          canSign={can(actor, "assessment.sign")}
-          shoes={ctx.shoes}
-          initial={{ assessedOn: ctx.today, answers: prefill?.answers ?? base }}
-        />
+        <MeasuresProvider value={measuresContext(kind, ctx.priors)}>
+          <AssessmentForm
+            kind={kind}
+            patientId={patientId}
+            patient={ctx.patient}
+            episode={ctx.episode}
+            runs={ctx.runs}
+            runsFrom={ctx.runsFrom}
+            runsLoggedSince={ctx.runsLoggedSince}
+            priors={ctx.priors}
+            settings={ctx.settings}
+            reviewIntervalDays={ctx.reviewIntervalDays}
+            today={ctx.today}
+            canSign={can(actor, "assessment.sign")}
+            shoes={ctx.shoes}
+            initial={{ assessedOn: ctx.today, answers: prefill?.answers ?? base, runnerRequestIds: prefill?.reportIds }}
+          />
+        </MeasuresProvider>
       </RunnerSourcesProvider>
     </div>
   );

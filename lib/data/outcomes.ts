@@ -1,0 +1,299 @@
+import "server-only";
+import { Prisma } from "@/prisma/generated/client";
+import { assertCan, type Actor } from "@/lib/domain/access";
+import { DISCHARGE_REASONS } from "@/lib/domain/codes";
+import { CONSIDERATION_LABELS } from "@/lib/domain/labels";
+import { measureDefinition } from "@/lib/domain/measures";
+import {
+  MAX_OUTCOME_RANGE_YEARS,
+  MIN_CELL_EPISODES,
+  OUTCOME_MEASURES,
+  OUTCOME_POINTS,
+  OUTCOME_WINDOWS,
+  RECURRENCE_DAYS,
+  outcomeColumn,
+  type MeasureFigure,
+  type OutcomeFigure,
+  type OutcomeFigures,
+  type OutcomeGroup,
+  type OutcomeGroupBy,
+  type OutcomeMeasure,
+  type OutcomePoint,
+  type OutcomesReport,
+} from "@/lib/domain/outcomes";
+import { audit } from "@/lib/data/audit";
+import { clinicClock } from "@/lib/data/clinic";
+import { clinicSettingsIn } from "@/lib/data/settings";
+import { transaction } from "@/lib/data/tx";
+import { ValidationError } from "@/lib/errors";
+import { addDays } from "@/lib/format";
+import { lastDayOfYears, type OutcomesQuery } from "@/lib/validation/outcomes";
+
+/**
+ * The clinic's outcome figures (docs/outcomes.md), aggregated in SQL from the
+ * maintained per-episode summary (lib/data/outcome-summary.ts): one pass over
+ * the clinic's episodes opened in the range, read through the index
+ * ("clinicId", "openedOn"). Only aggregates leave this module: no patient
+ * names or ids; a clinician group carries the clinician's name.
+ */
+
+const q = (name: string) => Prisma.raw(`o."${name}"`);
+const isDue = (to: number, today: string) => Prisma.sql`(o.status <> 'open' OR o."openedOn" + ${to}::int < ${today}::date)`;
+
+/** Whether the move from the baseline to `point` is at least the important change in the better direction (in tenths, as lib/clinical/changes.ts). */
+function improvedSql(measure: OutcomeMeasure, point: OutcomePoint, threshold: number): Prisma.Sql {
+  const base = Prisma.sql`round((${q(outcomeColumn(measure, "baseline"))} * 10)::numeric)`;
+  const now = Prisma.sql`round((${q(outcomeColumn(measure, point))} * 10)::numeric)`;
+  const better = measureDefinition(measure).betterIs === "lower" ? Prisma.sql`${base} - ${now}` : Prisma.sql`${now} - ${base}`;
+  return Prisma.sql`(${better}) >= ${threshold * 10}::numeric - 0.000001`;
+}
+
+function measureAggregates(measure: OutcomeMeasure, point: OutcomePoint, threshold: number, today: string): Prisma.Sql {
+  const both = Prisma.sql`${q(outcomeColumn(measure, "baseline"))} IS NOT NULL AND ${q(outcomeColumn(measure, point))} IS NOT NULL`;
+  const window = OUTCOME_WINDOWS.find((w) => w.key === point);
+  const eligible = window ? Prisma.sql`true` : Prisma.sql`o.status = 'discharged'`;
+  const due = window ? isDue(window.to, today) : Prisma.sql`true`;
+  const name = `${measure}:${point}`;
+  return Prisma.sql`
+    count(*) FILTER (WHERE ${eligible} AND ${both})::int AS ${Prisma.raw(`"${name}:d"`)},
+    count(*) FILTER (WHERE ${eligible} AND ${both} AND ${improvedSql(measure, point, threshold)})::int AS ${Prisma.raw(`"${name}:n"`)},
+    count(*) FILTER (WHERE ${eligible} AND NOT (${both}) AND ${due})::int AS ${Prisma.raw(`"${name}:missing"`)},
+    count(*) FILTER (WHERE ${eligible} AND NOT (${both}) AND NOT ${due})::int AS ${Prisma.raw(`"${name}:pending"`)}`;
+}
+
+type Row = Record<string, number | string | null>;
+
+const SHARE_DECIMALS = 1000;
+const share = (n: number, d: number) => (d > 0 ? Math.round((n / d) * SHARE_DECIMALS) / SHARE_DECIMALS : null);
+const SUPPRESSED: OutcomeFigure = Object.freeze({ numerator: null, denominator: null, value: null, suppressed: true });
+
+/** A figure, suppressed when its cell (`episodes`, by default the denominator) has fewer than MIN_CELL_EPISODES episodes. */
+function figure(numerator: number, denominator: number, value: number | null, episodes = denominator): OutcomeFigure {
+  if (episodes < MIN_CELL_EPISODES) return { ...SUPPRESSED };
+  return { numerator, denominator, value, suppressed: false };
+}
+
+function num(row: Row, key: string): number {
+  const v = row[key];
+  return typeof v === "number" ? v : Number(v ?? 0);
+}
+
+function figuresOf(row: Row, groupSuppressed: boolean): OutcomeFigures {
+  const episodes = num(row, "episodes");
+  const cell = (f: OutcomeFigure): OutcomeFigure => (groupSuppressed ? { ...SUPPRESSED } : f);
+  const discharged = num(row, "discharged");
+  const improvement = Object.fromEntries(
+    OUTCOME_MEASURES.map((m) => [
+      m,
+      Object.fromEntries(
+        OUTCOME_POINTS.map((p) => {
+          const [d, n, missing, pending] = ["d", "n", "missing", "pending"].map((k) => num(row, `${m}:${p}:${k}`)) as [
+            number,
+            number,
+            number,
+            number,
+          ];
+          // The cell is every episode the figure speaks of: measured, missing and not yet due.
+          const f = cell(figure(n, d, share(n, d), d + missing + pending));
+          const measure: MeasureFigure = f.suppressed ? { ...f, missing: null, notYetDue: null } : { ...f, missing, notYetDue: pending };
+          return [p, measure];
+        }),
+      ),
+    ]),
+  ) as OutcomeFigures["improvement"];
+  const median = (key: string, n: number) => {
+    const v = row[key];
+    // The cell of a median is the episodes it is the median of.
+    return cell(figure(n, episodes, typeof v === "number" ? Math.round(v * 10) / 10 : v === null ? null : Number(v), n));
+  };
+  const recurred = num(row, "recurred");
+  const recurrence = cell(figure(recurred, discharged, share(recurred, discharged)));
+  const reviewsDue = num(row, "reviewsDue");
+  return {
+    opened: cell(figure(episodes, episodes, episodes)),
+    discharged: cell(figure(discharged, episodes, discharged, episodes)),
+    open: cell(figure(num(row, "open"), episodes, num(row, "open"), episodes)),
+    improvement,
+    medianDaysToReturnToRunning: median("rtrMedian", num(row, "rtrN")),
+    medianDaysToDischarge: median("dischargeMedian", num(row, "dischargeN")),
+    recurrence: { ...recurrence, notYetDue: recurrence.suppressed ? null : num(row, "recurrencePending") },
+    referred: cell(figure(num(row, "referred"), episodes, share(num(row, "referred"), episodes))),
+    redFlag: cell(figure(num(row, "redFlag"), episodes, share(num(row, "redFlag"), episodes))),
+    followUpsOnTime: cell(
+      figure(num(row, "reviewsOnTime"), reviewsDue, share(num(row, "reviewsOnTime"), reviewsDue), num(row, "reviewEpisodes")),
+    ),
+    dischargeReasons: Object.fromEntries(
+      [...DISCHARGE_REASONS, "not_recorded" as const].map((r) => {
+        const n = num(row, `reason:${r}`);
+        return [r, cell(figure(n, discharged, share(n, discharged)))];
+      }),
+    ) as OutcomeFigures["dischargeReasons"],
+  };
+}
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+function groupLabel(groupBy: OutcomeGroupBy, key: string, name: string | null): string {
+  switch (groupBy) {
+    case "none":
+      return "Whole clinic";
+    case "clinician":
+      return key === "none" ? "No signed intake" : (name ?? "Unknown clinician");
+    case "consideration":
+      return key === "none" ? "No structure recorded" : (CONSIDERATION_LABELS[key as keyof typeof CONSIDERATION_LABELS] ?? key);
+    case "month":
+      return `${MONTHS[Number(key.slice(5, 7)) - 1]} ${key.slice(0, 4)}`;
+  }
+}
+
+/** The range asked for, with the defaults (the last 12 months up to the clinic's today) filled in and the 5-year limit checked. */
+export function outcomeRange(query: Pick<OutcomesQuery, "from" | "to">, today: string): { from: string; to: string } {
+  const to = query.to ?? (query.from && query.from > today ? query.from : today);
+  const from = query.from ?? addDays(lastDayOfYears(to, -1), 2);
+  if (to < from) throw new ValidationError([{ path: "from", message: "from must be on or before to" }]);
+  if (to > lastDayOfYears(from, MAX_OUTCOME_RANGE_YEARS))
+    throw new ValidationError([{ path: "from", message: `The range from from to to must be at most ${MAX_OUTCOME_RANGE_YEARS} years` }]);
+  return { from, to };
+}
+
+/** The one aggregate statement: a row per group, over the clinic's episode summaries opened in the range. */
+function outcomesSql(
+  clinicId: string,
+  query: OutcomesQuery,
+  range: { from: string; to: string; today: string },
+  thresholds: OutcomesReport["thresholds"],
+): Prisma.Sql {
+  const { from, to, today } = range;
+  const groupBy = query.groupBy;
+  const key =
+    groupBy === "clinician"
+      ? Prisma.sql`COALESCE(o."clinicianId"::text, 'none')`
+      : groupBy === "consideration"
+        ? Prisma.sql`k.code`
+        : groupBy === "month"
+          ? Prisma.sql`to_char(o."openedOn", 'YYYY-MM')`
+          : Prisma.sql`'all'`;
+  const unnest =
+    groupBy === "consideration"
+      ? Prisma.sql`CROSS JOIN LATERAL unnest(CASE WHEN cardinality(o.considerations) = 0 THEN ARRAY['none'] ELSE o.considerations END) AS k(code)`
+      : Prisma.empty;
+  const where = [
+    Prisma.sql`o."clinicId" = ${clinicId}::uuid`,
+    Prisma.sql`o.status <> 'opened_in_error'`,
+    Prisma.sql`o."openedOn" BETWEEN ${from}::date AND ${to}::date`,
+  ];
+  if (query.clinicianId) where.push(Prisma.sql`o."clinicianId" = ${query.clinicianId}::uuid`);
+  if (query.consideration) where.push(Prisma.sql`${query.consideration}::text = ANY(o.considerations)`);
+  const measures = OUTCOME_MEASURES.flatMap((m) =>
+    OUTCOME_POINTS.map((p) =>
+      measureAggregates(m, p, thresholds[measureDefinition(m).importantChangeKey as keyof typeof thresholds], today),
+    ),
+  );
+  const reasons = [
+    ...DISCHARGE_REASONS.map((r) => ({ key: r, cond: Prisma.sql`o."dischargeReason" = ${r}::"DischargeReason"` })),
+    {
+      key: "not_recorded",
+      cond: Prisma.sql`o."dischargeReason" IS NULL`,
+    },
+  ].map((r) => Prisma.sql`count(*) FILTER (WHERE o.status = 'discharged' AND ${r.cond})::int AS ${Prisma.raw(`"reason:${r.key}"`)}`);
+  const recurred = Prisma.sql`EXISTS (
+    SELECT 1 FROM "EpisodeOutcome" n
+     WHERE n."clinicId" = ${clinicId}::uuid AND n."clinicId" = o."clinicId" AND n."patientId" = o."patientId"
+       AND n."episodeId" <> o."episodeId" AND n.status <> 'opened_in_error'
+       AND (n.side = o.side OR n.side = 'both' OR o.side = 'both')
+       AND n."openedOn" >= o."dischargedOn" AND n."openedOn" <= o."dischargedOn" + ${RECURRENCE_DAYS}::int)`;
+  const reviewOverdue = Prisma.sql`(o."reviewPending" IS NOT NULL AND o."reviewPending" < ${today}::date)`;
+  return Prisma.sql`
+    SELECT ${key} AS key, max(o."clinicianName") AS name, count(*)::int AS episodes,
+           count(*) FILTER (WHERE o.status = 'discharged')::int AS discharged,
+           count(*) FILTER (WHERE o.status = 'open')::int AS open,
+           ${Prisma.join(measures, ",")},
+           count(*) FILTER (WHERE o."returnToRunningOn" IS NOT NULL)::int AS "rtrN",
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY o."returnToRunningOn" - o."openedOn") FILTER (WHERE o."returnToRunningOn" IS NOT NULL) AS "rtrMedian",
+           count(*) FILTER (WHERE o.status = 'discharged' AND o."dischargedOn" IS NOT NULL)::int AS "dischargeN",
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY o."dischargedOn" - o."openedOn") FILTER (WHERE o.status = 'discharged' AND o."dischargedOn" IS NOT NULL) AS "dischargeMedian",
+           count(*) FILTER (WHERE o.status = 'discharged' AND ${recurred})::int AS recurred,
+           count(*) FILTER (WHERE o.status = 'discharged' AND o."dischargedOn" + ${RECURRENCE_DAYS}::int > ${today}::date AND NOT ${recurred})::int AS "recurrencePending",
+           count(*) FILTER (WHERE o.referred)::int AS referred,
+           count(*) FILTER (WHERE o."redFlag")::int AS "redFlag",
+           COALESCE(sum(o."reviewsOnTime"), 0)::int AS "reviewsOnTime",
+           (COALESCE(sum(o."reviewsFollowed"), 0) + count(*) FILTER (WHERE ${reviewOverdue}))::int AS "reviewsDue",
+           count(*) FILTER (WHERE o."reviewsFollowed" > 0 OR ${reviewOverdue})::int AS "reviewEpisodes",
+           ${Prisma.join(reasons, ",")}
+      FROM "EpisodeOutcome" o ${unnest}
+     WHERE ${Prisma.join(where, " AND ")}
+     GROUP BY 1
+     ORDER BY 1`;
+}
+
+/**
+ * The outcome figures of the actor's clinic (admins and clinicians:
+ * `outcomes.read`), grouped as asked; audited as a read of the clinic's
+ * aggregates (no patient is named).
+ */
+export async function clinicOutcomes(actor: Actor, query: OutcomesQuery, as: "view" | "export" = "view"): Promise<OutcomesReport> {
+  assertCan(actor, "outcomes.read");
+  return transaction(async (tx) => {
+    const { today } = await clinicClock(tx, actor.clinicId);
+    const { from, to } = outcomeRange(query, today);
+    const settings = await clinicSettingsIn(tx, actor.clinicId);
+    const thresholds = {
+      painNow: settings.importantChange.painNow,
+      koos: settings.importantChange.koos,
+      lefs: settings.importantChange.lefs,
+      psfs: settings.importantChange.psfs,
+    };
+    const groupBy = query.groupBy;
+    const rows = await tx.$queryRaw<Row[]>(outcomesSql(actor.clinicId, query, { from, to, today }, thresholds));
+    const groups: OutcomeGroup[] = rows.map((row) => {
+      const k = String(row.key);
+      const episodes = num(row, "episodes");
+      const suppressed = episodes < MIN_CELL_EPISODES;
+      return {
+        key: k,
+        label: groupLabel(groupBy, k, typeof row.name === "string" ? row.name : null),
+        episodes: suppressed ? null : episodes,
+        suppressed,
+        figures: figuresOf(row, suppressed),
+      };
+    });
+    if (groupBy === "clinician" || groupBy === "consideration") groups.sort((a, b) => a.label.localeCompare(b.label));
+    if (groupBy === "none" && groups.length === 0)
+      groups.push({ key: "all", label: "Whole clinic", episodes: null, suppressed: true, figures: figuresOf({}, true) });
+    await audit(tx, actor, {
+      action: as === "export" ? "outcomes.export" : "outcomes.view",
+      entityType: "Clinic",
+      entityId: actor.clinicId,
+      detail: {
+        from,
+        to,
+        groupBy,
+        ...(query.clinicianId ? { clinicianId: query.clinicianId } : {}),
+        ...(query.consideration ? { consideration: query.consideration } : {}),
+      },
+    });
+    return {
+      from,
+      to,
+      today,
+      groupBy,
+      clinicianId: query.clinicianId ?? null,
+      consideration: query.consideration ?? null,
+      thresholds,
+      groups,
+    };
+  });
+}
+
+/** The clinicians who signed an intake in the clinic (for the filter): id and name as signed. */
+export async function outcomeClinicians(actor: Actor): Promise<{ id: string; name: string }[]> {
+  assertCan(actor, "outcomes.read");
+  return transaction(async (tx) => {
+    const users = await tx.user.findMany({
+      where: { clinicId: actor.clinicId, role: { in: ["admin", "clinician"] } },
+      select: { id: true, name: true },
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+    });
+    return users;
+  });
+}

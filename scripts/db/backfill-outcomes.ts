@@ -1,0 +1,32 @@
+/**
+ * `npm run db:backfill-outcomes [-- --clinic <id>]`: computes the outcome
+ * summary ("EpisodeOutcome", lib/data/outcome-summary.ts) of every episode of
+ * each clinic, one statement per clinic. Episodes changed since the summary
+ * exists are kept in step by the app; run this once after the migration that
+ * added it, and again after a change of the outcome definitions
+ * (docs/outcomes.md). Safe to run again and while the app runs (an upsert).
+ * Runs as the app's role (DATABASE_URL).
+ */
+// The app's server modules load outside Next (scripts/server-only.cjs): first.
+import "../server-only.cjs";
+import { refreshClinicOutcomes } from "../../lib/data/outcome-summary";
+import { db } from "../../lib/db";
+
+async function main() {
+  const i = process.argv.indexOf("--clinic");
+  const only = i >= 0 ? process.argv[i + 1] : undefined;
+  const clinics = only
+    ? [{ id: only, name: only }]
+    : await db().clinic.findMany({ select: { id: true, name: true }, orderBy: { id: "asc" } });
+  for (const clinic of clinics) {
+    const started = Date.now();
+    const episodes = await refreshClinicOutcomes(db(), clinic.id);
+    console.log(`[outcomes] ${clinic.name}: ${episodes} episodes summarised (${Date.now() - started} ms)`);
+  }
+  await db().$disconnect();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
