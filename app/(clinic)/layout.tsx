@@ -22,13 +22,13 @@ export default async function ClinicLayout({ children }: { children: React.React
       </a>
       <header className="border-b border-slate-200 bg-white print:hidden">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-2">
-          <div className="flex items-center gap-6">
+          <div className="flex flex-wrap items-center gap-x-6 gap-y-1">
             <Link href="/patients" className="font-semibold text-slate-900">
               Knee Clinic
               <span className="ml-2 text-xs font-normal text-slate-500">{actor.clinicName}</span>
             </Link>
             <nav aria-label="Main">
-              <ul className="flex gap-1">
+              <ul className="flex flex-wrap gap-1">
                 <li>
                   <NavLink href="/patients">Caseload</NavLink>
                 </li>

@@ -7,7 +7,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   return (
     <div>
       <nav aria-label="Administration" className="mb-4 border-b border-slate-200 pb-2">
-        <ul className="flex gap-1">
+        <ul className="flex flex-wrap gap-1">
           <li>
             <NavLink href="/admin/users">Users</NavLink>
           </li>
