@@ -65,41 +65,43 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
         {page.items.length === 0 ? (
           <p className="text-slate-600">No runners found.</p>
         ) : (
-          <table className={tableClass}>
-            <caption className="sr-only">Runners</caption>
-            <thead>
-              <tr>
-                <th scope="col" className={thClass}>
-                  Name
-                </th>
-                <th scope="col" className={thClass}>
-                  MRN
-                </th>
-                <th scope="col" className={thClass}>
-                  Date of birth
-                </th>
-                <th scope="col" className={thClass}>
-                  Open episodes
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {page.items.map((p) => (
-                <tr key={p.id}>
-                  <td className={tdClass}>
-                    <Link href={`/patients/${p.id}`} className="font-medium text-sky-800 underline-offset-2 hover:underline">
-                      {p.familyName}, {p.givenName}
-                    </Link>
-                  </td>
-                  <td className={`${tdClass} font-mono text-xs`}>{p.mrn}</td>
-                  <td className={tdClass}>
-                    {formatDate(p.birthDate)} <span className="text-slate-500">({ageOn(p.birthDate, today)} y)</span>
-                  </td>
-                  <td className={tdClass}>{p.openEpisodes}</td>
+          <div className="relative overflow-x-auto">
+            <table className={tableClass}>
+              <caption className="sr-only">Runners</caption>
+              <thead>
+                <tr>
+                  <th scope="col" className={thClass}>
+                    Name
+                  </th>
+                  <th scope="col" className={thClass}>
+                    MRN
+                  </th>
+                  <th scope="col" className={thClass}>
+                    Date of birth
+                  </th>
+                  <th scope="col" className={thClass}>
+                    Open episodes
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {page.items.map((p) => (
+                  <tr key={p.id}>
+                    <td className={tdClass}>
+                      <Link href={`/patients/${p.id}`} className="font-medium text-sky-800 underline-offset-2 hover:underline">
+                        {p.familyName}, {p.givenName}
+                      </Link>
+                    </td>
+                    <td className={`${tdClass} font-mono text-xs`}>{p.mrn}</td>
+                    <td className={tdClass}>
+                      {formatDate(p.birthDate)} <span className="text-slate-500">({ageOn(p.birthDate, today)} y)</span>
+                    </td>
+                    <td className={tdClass}>{p.openEpisodes}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
         {page.nextCursor ? (
           <div className="mt-3">
