@@ -446,6 +446,7 @@ export const AUDIT_ACTIONS = Object.freeze({
   "return_to_run.view": { label: "Viewed the return-to-run plan of {record}", kind: "view", record: "an episode" },
   "letter.sign": { label: "Signed a discharge summary or GP letter of {record}", kind: "sign", record: "an episode" },
   "letter.download": { label: "Downloaded a discharge summary or GP letter of {record}", kind: "export", record: "an episode" },
+  "letter.print": { label: "Opened the print page of a discharge summary or GP letter of {record}", kind: "export", record: "an episode" },
   "questionnaire.create": { label: "Made a questionnaire link", kind: "change" },
   "questionnaire.email": { label: "E-mailed a questionnaire link to the runner", kind: "change" },
   "questionnaire.list": { label: "Viewed the questionnaire links of {record}", kind: "view", record: "an episode" },
