@@ -442,6 +442,7 @@ export const AUDIT_ACTIONS = Object.freeze({
   "programme.view": { label: "Viewed the exercise programme of {record}", kind: "view", record: "an episode" },
   "return_to_run.create": { label: "Made the return-to-run plan of {record}", kind: "change", record: "an episode" },
   "return_to_run.decide": { label: "Recorded a return-to-run decision for {record}", kind: "change", record: "an episode" },
+  "return_to_run.ladder": { label: "Changed the clinic's return-to-run ladder", kind: "admin" },
   "return_to_run.view": { label: "Viewed the return-to-run plan of {record}", kind: "view", record: "an episode" },
   "letter.sign": { label: "Signed a discharge summary or GP letter of {record}", kind: "sign", record: "an episode" },
   "letter.download": { label: "Downloaded a discharge summary or GP letter of {record}", kind: "export", record: "an episode" },
@@ -562,6 +563,7 @@ export const AUDIT_ATTEMPT_LABELS = Object.freeze({
   "user.reset_two_factor": "reset a user's two-factor sign-in",
   "user.two_factor": "set up two-factor sign-in",
   "settings.update": "change the clinic settings",
+  "return_to_run.ladder": "change the clinic's return-to-run ladder",
   "settings.two_factor_policy": "change the clinic's two-factor sign-in rule",
   "api.write": "change records through the API",
 } as const);
