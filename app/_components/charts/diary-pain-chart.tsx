@@ -9,9 +9,11 @@ import { shortDate } from "./format";
 /**
  * The runner's diary pain (issue 13) on the timeline beside the clinic's own
  * measure of it: pain during the run, right after and the next morning as
- * the runner logged them (0-10), and the pain during running recorded at
- * each signed assessment. Each series has its own dash and marker (never
- * colour alone); the table below holds every value.
+ * the runner logged them (0-10), the pain during running recorded at each
+ * signed assessment, and the stage of the return-to-run plan (issue 14
+ * item 2, a step line on its own axis) so stages are read against pain.
+ * Each series has its own dash and marker (never colour alone); the table
+ * below holds every value.
  */
 export type DiaryPainDay = {
   date: string;
@@ -25,7 +27,17 @@ export type DiaryPainDay = {
 
 export type ClinicPainPoint = { date: string; painDuringRun: number };
 
-type Row = { date: string; during?: number; after?: number; morning?: number; clinic?: number };
+/** A return-to-run decision: from `date` the runner is at `stage` (0: not running yet). */
+export type StageStep = { date: string; stage: number };
+
+type Row = { date: string; during?: number; after?: number; morning?: number; clinic?: number; stage?: number };
+
+/** The stage in force on a day: the last decision on or before it (undefined before the plan's first). */
+function stageOn(steps: readonly StageStep[], date: string): number | undefined {
+  let stage: number | undefined;
+  for (const s of steps) if (s.date <= date) stage = s.stage;
+  return stage;
+}
 
 const SERIES = [
   { key: "during", name: "During the run (diary)", colour: "#b91c1c", dash: undefined, shape: "circle" },
@@ -34,7 +46,14 @@ const SERIES = [
   { key: "clinic", name: "During running (clinic, signed)", colour: "#0f172a", dash: "1 0", shape: "diamond" },
 ] as const;
 
-export function DiaryPainChart({ days, clinic, id }: { days: readonly DiaryPainDay[]; clinic: readonly ClinicPainPoint[]; id: string }) {
+const STAGE_NAME = "Return-to-run stage (right axis)";
+
+/** One row per day charted (diary days, signed assessments and decisions from the first diary day on), and the chart's summary in words. */
+function chartOf(
+  days: readonly DiaryPainDay[],
+  clinic: readonly ClinicPainPoint[],
+  stages: readonly StageStep[],
+): { rows: Row[]; summary: string } {
   const byDate = new Map<string, Row>();
   const row = (date: string) => byDate.get(date) ?? byDate.set(date, { date }).get(date)!;
   for (const d of days) {
@@ -45,13 +64,34 @@ export function DiaryPainChart({ days, clinic, id }: { days: readonly DiaryPainD
   }
   const first = days.length ? days.reduce((m, d) => (d.date < m ? d.date : m), days[0]!.date) : null;
   for (const c of clinic) if (first && c.date >= first) row(c.date).clinic = c.painDuringRun;
+  for (const s of stages) if (first && s.date >= first) row(s.date);
   const rows = [...byDate.values()].sort((a, b) => a.date.localeCompare(b.date));
+  for (const r of rows) r.stage = stageOn(stages, r.date);
   const latest = [...days].sort((a, b) => b.date.localeCompare(a.date))[0];
   const summary = latest
     ? `Runner's diary pain, ${days.length} day${days.length === 1 ? "" : "s"} from ${formatDate(first)} to ${formatDate(latest.date)}; latest: ${
         latest.kind === "run" ? `pain ${latest.painDuring ?? "?"} of 10 during the run` : "rest day"
-      }${latest.painNextMorning !== null ? `, ${latest.painNextMorning} of 10 the next morning` : ""}.`
+      }${latest.painNextMorning !== null ? `, ${latest.painNextMorning} of 10 the next morning` : ""}${
+        stageOn(stages, latest.date) !== undefined ? `; return-to-run stage ${stageOn(stages, latest.date)}` : ""
+      }.`
     : "No diary days yet.";
+  return { rows, summary };
+}
+
+export function DiaryPainChart({
+  days,
+  clinic,
+  stages = [],
+  id,
+}: {
+  days: readonly DiaryPainDay[];
+  clinic: readonly ClinicPainPoint[];
+  /** The plan's decisions, oldest first. */
+  stages?: readonly StageStep[];
+  id: string;
+}) {
+  const { rows, summary } = chartOf(days, clinic, stages);
+  const topStage = Math.max(1, ...stages.map((s) => s.stage));
   return (
     <div>
       <ChartFrame label={summary} height={220}>
@@ -59,12 +99,27 @@ export function DiaryPainChart({ days, clinic, id }: { days: readonly DiaryPainD
           <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
             <CartesianGrid stroke="#e2e8f0" />
             <XAxis dataKey="date" tickFormatter={shortDate} fontSize={11} />
-            <YAxis domain={[0, 10]} ticks={[0, 2, 4, 6, 8, 10]} fontSize={11} width={28} />
-            <Tooltip labelFormatter={(d) => formatDate(String(d))} formatter={(v) => `${String(v)} / 10`} />
+            <YAxis yAxisId="pain" domain={[0, 10]} ticks={[0, 2, 4, 6, 8, 10]} fontSize={11} width={28} />
+            {stages.length ? (
+              <YAxis
+                yAxisId="stage"
+                orientation="right"
+                domain={[0, topStage]}
+                allowDecimals={false}
+                fontSize={11}
+                width={28}
+                label={{ value: "Stage", angle: 90, fontSize: 11 }}
+              />
+            ) : null}
+            <Tooltip
+              labelFormatter={(d) => formatDate(String(d))}
+              formatter={(v, name) => (name === STAGE_NAME ? `stage ${String(v)}` : `${String(v)} / 10`)}
+            />
             <Legend wrapperStyle={{ fontSize: 11 }} />
             {SERIES.map((s) => (
               <Line
                 key={s.key}
+                yAxisId="pain"
                 dataKey={s.key}
                 name={s.name}
                 stroke={s.colour}
@@ -75,40 +130,63 @@ export function DiaryPainChart({ days, clinic, id }: { days: readonly DiaryPainD
                 isAnimationActive={false}
               />
             ))}
+            {stages.length ? (
+              <Line
+                yAxisId="stage"
+                dataKey="stage"
+                name={STAGE_NAME}
+                type="stepAfter"
+                stroke="#0369a1"
+                strokeWidth={2}
+                strokeDasharray="8 2 2 2"
+                dot={false}
+                legendType="rect"
+                connectNulls
+                isAnimationActive={false}
+              />
+            ) : null}
           </LineChart>
         </ResponsiveContainer>
       </ChartFrame>
-      <TableDetails>
-        <table id={`${id}-table`} className="mt-2 w-full text-left text-xs">
-          <caption className="sr-only">Diary pain by day (0-10)</caption>
-          <thead>
-            <tr className="text-slate-600">
-              <th scope="col">Day</th>
-              <th scope="col">Run</th>
-              <th scope="col">During</th>
-              <th scope="col">After</th>
-              <th scope="col">Next morning</th>
-              <th scope="col">Swelling</th>
-            </tr>
-          </thead>
-          <tbody>
-            {[...days]
-              .sort((a, b) => a.date.localeCompare(b.date))
-              .map((d) => (
-                <tr key={d.date} className="border-t border-slate-100">
-                  <th scope="row" className="font-normal">
-                    {formatDate(d.date)}
-                  </th>
-                  <td>{d.kind === "run" ? `${d.distanceKm ?? "?"} km` : "Rest"}</td>
-                  <td>{d.painDuring ?? "—"}</td>
-                  <td>{d.painAfter ?? "—"}</td>
-                  <td>{d.painNextMorning ?? "—"}</td>
-                  <td>{d.swelling ? "Yes" : "No"}</td>
-                </tr>
-              ))}
-          </tbody>
-        </table>
-      </TableDetails>
+      <DiaryTable id={id} days={days} stages={stages} />
     </div>
+  );
+}
+
+function DiaryTable({ id, days, stages }: { id: string; days: readonly DiaryPainDay[]; stages: readonly StageStep[] }) {
+  return (
+    <TableDetails>
+      <table id={`${id}-table`} className="mt-2 w-full text-left text-xs">
+        <caption className="sr-only">Diary pain by day (0-10)</caption>
+        <thead>
+          <tr className="text-slate-600">
+            <th scope="col">Day</th>
+            <th scope="col">Run</th>
+            <th scope="col">During</th>
+            <th scope="col">After</th>
+            <th scope="col">Next morning</th>
+            <th scope="col">Swelling</th>
+            {stages.length ? <th scope="col">Return-to-run stage</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {[...days]
+            .sort((a, b) => a.date.localeCompare(b.date))
+            .map((d) => (
+              <tr key={d.date} className="border-t border-slate-100">
+                <th scope="row" className="font-normal">
+                  {formatDate(d.date)}
+                </th>
+                <td>{d.kind === "run" ? `${d.distanceKm ?? "?"} km` : "Rest"}</td>
+                <td>{d.painDuring ?? "—"}</td>
+                <td>{d.painAfter ?? "—"}</td>
+                <td>{d.painNextMorning ?? "—"}</td>
+                <td>{d.swelling ? "Yes" : "No"}</td>
+                {stages.length ? <td>{stageOn(stages, d.date) ?? "—"}</td> : null}
+              </tr>
+            ))}
+        </tbody>
+      </table>
+    </TableDetails>
   );
 }

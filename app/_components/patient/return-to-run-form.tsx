@@ -51,7 +51,14 @@ export function ReturnToRunDecisionForm({
   const possible = RETURN_TO_RUN_STEPS.filter((s) =>
     stage === 0 ? s === "start" || s === "hold" : s !== "start" && (s !== "advance" || stage < stages),
   );
-  const [step, setStep] = useState<ReturnToRunStep>(proposed && possible.includes(proposed) ? proposed : "hold");
+  const initial: ReturnToRunStep = proposed && possible.includes(proposed) ? proposed : "hold";
+  const [step, setStep] = useState<ReturnToRunStep>(initial);
+  // After a decision the plan has a new proposal: preselect it (the outcome message stays).
+  const [seen, setSeen] = useState(decisions);
+  if (seen !== decisions) {
+    setSeen(decisions);
+    setStep(initial);
+  }
   const e = state.fieldErrors ?? {};
   const overriding = proposed !== null && step !== proposed;
   const id = (s: string) => `rtr-${episodeId}-${s}`;

@@ -245,11 +245,13 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
         {diaryDays.length ? (
           <Card id="timeline-diary" title="Runner's diary: knee pain (0-10)">
             <p className="mb-2 text-xs text-slate-600">
-              As the runner logged it on their diary link, beside the pain during running recorded at signed assessments.
+              As the runner logged it on their diary link, beside the pain during running recorded at signed assessments and the stage of
+              the return-to-run plan.
             </p>
             <DiaryPainChart
               id="timeline-diary-chart"
               days={diaryDays}
+              stages={episodes.flatMap((e) => e.returnToRun?.history.map((d) => ({ date: d.decidedOn, stage: d.toStage })) ?? [])}
               clinic={timeline.assessments.flatMap((a) =>
                 a.status === "signed" && a.pain?.painDuringRun !== undefined
                   ? [{ date: a.assessedOn, painDuringRun: a.pain.painDuringRun }]
