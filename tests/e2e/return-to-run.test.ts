@@ -151,7 +151,7 @@ it("starts the plan, proposes a step back from the diary, confirms it, and keeps
   const rows = await history.getByRole("row").allInnerTexts();
   expect(rows[1]).toMatch(/Hold this stage[\s\S]*Walking only until the review on Friday/);
   expect(rows[2]).toMatch(/Step back a stage[\s\S]*stage 1 → not running[\s\S]*Pain 6\/10 during the run[\s\S]*As proposed/);
-  expect(rows[3]).toMatch(/Start running \(stage 1\)/);
+  expect(rows[3]).toMatch(/Start running \(stage 1\)[\s\S]*Entry criteria met: walks 30 minutes briskly without pain; 10 single-leg hops/);
 
   // The timeline shows the stages against the diary's pain (the table under the chart: today, stage 0 after the step back).
   const table = page.locator("#timeline-diary-chart-table");
@@ -160,7 +160,7 @@ it("starts the plan, proposes a step back from the diary, confirms it, and keeps
 
   // The API gives the same history.
   const got = await api("GET", `/api/v1/episodes/${episodeId}/return-to-run`);
-  expect(got.json.history.map((d: Json) => [d.step, d.toStage, d.reason])).toEqual([
+  expect(got.json.returnToRun.history.map((d: Json) => [d.step, d.toStage, d.reason])).toEqual([
     ["start", 1, null],
     ["step_back", 0, null],
     ["hold", 0, "Walking only until the review on Friday"],

@@ -1,6 +1,7 @@
 import type { ReturnToRunView } from "@/lib/data/return-to-run-state";
 import { RUNNING_ADVICE_LABELS } from "@/lib/domain/labels";
-import { RETURN_TO_RUN_STEP_LABELS, goalRaceText, stageText } from "@/lib/domain/return-to-run";
+import { ENTRY_CRITERIA, ENTRY_CRITERIA_LABELS, RETURN_TO_RUN_STEP_LABELS, goalRaceText, stageText } from "@/lib/domain/return-to-run";
+import type { EntryCriteria } from "@/lib/validation/return-to-run";
 import { formatDate } from "@/lib/format";
 import { CreateReturnToRunPlanForm, ReturnToRunDecisionForm } from "@/app/_components/patient/return-to-run-form";
 
@@ -121,6 +122,7 @@ function History({ plan }: { plan: ReturnToRunView }) {
             <td className="py-1 pr-2">
               {RETURN_TO_RUN_STEP_LABELS[d.step]}
               <div className="text-slate-500">{d.decidedBy.name}</div>
+              {d.entryCriteria ? <EntryCriteriaText criteria={d.entryCriteria} /> : null}
             </td>
             <td className="py-1 pr-2 whitespace-nowrap">
               {name(d.fromStage)} → {name(d.toStage)}
@@ -134,5 +136,21 @@ function History({ plan }: { plan: ReturnToRunView }) {
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** The entry criteria recorded at the start, in words: "Entry criteria met: walks 30 minutes briskly without pain; …" (with the note). */
+function EntryCriteriaText({ criteria }: { criteria: EntryCriteria }) {
+  const words = (met: boolean) =>
+    ENTRY_CRITERIA.filter((c) => criteria.met[c] === met)
+      .map((c) => ENTRY_CRITERIA_LABELS[c].charAt(0).toLowerCase() + ENTRY_CRITERIA_LABELS[c].slice(1))
+      .join("; ");
+  const unmet = words(false);
+  return (
+    <div className="text-slate-600">
+      Entry criteria met: {words(true) || "none"}
+      {unmet ? `. Not met: ${unmet}` : ""}
+      {criteria.note ? `. ${criteria.note}` : ""}
+    </div>
   );
 }

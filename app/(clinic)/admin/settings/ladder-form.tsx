@@ -10,6 +10,8 @@ import { DEFAULT_LADDER, LADDER_LIMITS, stageText, type LadderStage } from "@/li
 
 type StageField = keyof LadderStage;
 type Row = Record<StageField, string>;
+/** A row of the form: a stable key (rows are added and removed) and its values as typed. */
+type Keyed = { key: number; values: Row };
 
 const COLUMNS: { field: StageField; label: string }[] = [
   { field: "walkMinutes", label: "Walk (min)" },
@@ -25,6 +27,12 @@ const rowOf = (s: LadderStage): Row => ({
   sessionsPerWeek: String(s.sessionsPerWeek),
 });
 
+/** New rows keyed after every key in use (a new key remounts its inputs with their new values). */
+const keyedAfter = (rows: readonly Keyed[], values: Row[]): Keyed[] => {
+  const from = Math.max(-1, ...rows.map((r) => r.key)) + 1;
+  return values.map((v, i) => ({ key: from + i, values: v }));
+};
+
 /** A row in words when every field is a whole number, else "". */
 function rowText(r: Row): string {
   const n = COLUMNS.map((c) => Number(r[c.field]));
@@ -36,12 +44,15 @@ function rowText(r: Row): string {
  * The clinic's return-to-run ladder (admin): one row per stage, walk and run
  * minutes, repeats and sessions a week. Stages can be added and removed; the
  * server checks every field and names the one it refuses (`ladder.2.runMinutes`).
+ * The inputs are uncontrolled (what is typed before the page is interactive
+ * stays); their values are followed only for the stage's words.
  */
 export function LadderForm({ ladder }: { ladder: LadderStage[] }) {
   const { state, onSubmit, pending, formRef } = useFormAction(updateLadderAction);
-  const [rows, setRows] = useState<Row[]>(ladder.map(rowOf));
+  const [rows, setRows] = useState<Keyed[]>(() => keyedAfter([], ladder.map(rowOf)));
   const e = state.fieldErrors ?? {};
-  const set = (i: number, field: StageField, value: string) => setRows((rs) => rs.map((r, k) => (k === i ? { ...r, [field]: value } : r)));
+  const set = (i: number, field: StageField, value: string) =>
+    setRows((rs) => rs.map((r, k) => (k === i ? { ...r, values: { ...r.values, [field]: value } } : r)));
   const maxStages = LADDER_LIMITS.stages[1];
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate aria-label="Return-to-run ladder" className="space-y-3">
@@ -65,9 +76,9 @@ export function LadderForm({ ladder }: { ladder: LadderStage[] }) {
           <tbody>
             {rows.map((r, i) => (
               <StageRow
-                key={i}
+                key={r.key}
                 i={i}
-                row={r}
+                row={r.values}
                 errors={e}
                 canRemove={rows.length > 1}
                 onChange={(field, value) => set(i, field, value)}
@@ -83,11 +94,11 @@ export function LadderForm({ ladder }: { ladder: LadderStage[] }) {
           type="button"
           variant="secondary"
           disabled={rows.length >= maxStages}
-          onClick={() => setRows((rs) => [...rs, { ...(rs.at(-1) ?? rowOf(DEFAULT_LADDER.at(-1)!)) }])}
+          onClick={() => setRows((rs) => [...rs, ...keyedAfter(rs, [{ ...(rs.at(-1)?.values ?? rowOf(DEFAULT_LADDER.at(-1)!)) }])])}
         >
           Add a stage
         </Button>
-        <Button type="button" variant="secondary" onClick={() => setRows(DEFAULT_LADDER.map(rowOf))}>
+        <Button type="button" variant="secondary" onClick={() => setRows((rs) => keyedAfter(rs, DEFAULT_LADDER.map(rowOf)))}>
           Fill in the default ladder
         </Button>
         <Button type="submit" disabled={pending} aria-busy={pending}>
@@ -135,7 +146,7 @@ function StageRow({
               step="1"
               min={LADDER_LIMITS[c.field][0]}
               max={LADDER_LIMITS[c.field][1]}
-              value={row[c.field]}
+              defaultValue={row[c.field]}
               onChange={(ev) => onChange(c.field, ev.target.value)}
               aria-invalid={error ? true : undefined}
               aria-describedby={describedBy(id, error)}
