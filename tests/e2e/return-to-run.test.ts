@@ -130,7 +130,7 @@ it("starts the plan, proposes a step back from the diary, confirms it, and keeps
   const proposal = plan.getByTestId("rtr-proposal");
   await proposal.filter({ hasText: "Proposed: step back a stage." }).waitFor();
   expect(await proposal.innerText()).toMatch(/Pain 6\/10 during the run on .*: above the limit of 3\/10\. Step back to not running\./);
-  await plan.getByTestId("rtr-proposal").scrollIntoViewIfNeeded();
+  await plan.getByRole("heading", { name: "Return to running" }).evaluate((h) => h.scrollIntoView({ block: "start" }));
   await tourShot(page, "32-return-to-run-plan");
   expect(await plan.getByRole("radio", { name: /Step back a stage/ }).isChecked()).toBe(true);
   await plan.getByRole("button", { name: "Confirm" }).click();
