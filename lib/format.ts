@@ -168,6 +168,12 @@ export function formatKm(km: number | null | undefined): string {
   return `${(Math.round(km * 10) / 10).toLocaleString("en-GB")} km`;
 }
 
+/** "4:05" (min:ss per km) from seconds per km. */
+export function formatPace(secPerKm: number): string {
+  const total = Math.round(secPerKm);
+  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, "0")}`;
+}
+
 export function formatDuration(seconds: number | null | undefined): string {
   if (!seconds && seconds !== 0) return "—";
   const h = Math.floor(seconds / 3600);

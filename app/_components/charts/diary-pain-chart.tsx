@@ -1,10 +1,8 @@
-"use client";
-
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatDate } from "@/lib/format";
 import { ChartFrame } from "./chart-frame";
 import { TableDetails } from "./data-tables";
-import { shortDate } from "./format";
+import type { DiaryPainRow } from "./diary-pain-plot";
+import { DiaryPainPlot } from "./plots";
 
 /**
  * The runner's diary pain (issue 13) on the timeline beside the clinic's own
@@ -30,8 +28,6 @@ export type ClinicPainPoint = { date: string; painDuringRun: number };
 /** A return-to-run decision: from `date` the runner is at `stage` (0: not running yet). */
 export type StageStep = { date: string; stage: number };
 
-type Row = { date: string; during?: number; after?: number; morning?: number; clinic?: number; stage?: number };
-
 /** The stage in force on a day: the last decision on or before it (undefined before the plan's first). */
 function stageOn(steps: readonly StageStep[], date: string): number | undefined {
   let stage: number | undefined;
@@ -39,22 +35,13 @@ function stageOn(steps: readonly StageStep[], date: string): number | undefined 
   return stage;
 }
 
-const SERIES = [
-  { key: "during", name: "During the run (diary)", colour: "#b91c1c", dash: undefined, shape: "circle" },
-  { key: "after", name: "Right after (diary)", colour: "#c2410c", dash: "6 3", shape: "square" },
-  { key: "morning", name: "Next morning (diary)", colour: "#6d28d9", dash: "2 3", shape: "triangle" },
-  { key: "clinic", name: "During running (clinic, signed)", colour: "#0f172a", dash: "1 0", shape: "diamond" },
-] as const;
-
-const STAGE_NAME = "Return-to-run stage (right axis)";
-
 /** One row per day charted (diary days, signed assessments and decisions from the first diary day on), and the chart's summary in words. */
 function chartOf(
   days: readonly DiaryPainDay[],
   clinic: readonly ClinicPainPoint[],
   stages: readonly StageStep[],
-): { rows: Row[]; summary: string } {
-  const byDate = new Map<string, Row>();
+): { rows: DiaryPainRow[]; summary: string } {
+  const byDate = new Map<string, DiaryPainRow>();
   const row = (date: string) => byDate.get(date) ?? byDate.set(date, { date }).get(date)!;
   for (const d of days) {
     const r = row(d.date);
@@ -95,58 +82,7 @@ export function DiaryPainChart({
   return (
     <div>
       <ChartFrame label={summary} height={220}>
-        <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
-            <CartesianGrid stroke="#e2e8f0" />
-            <XAxis dataKey="date" tickFormatter={shortDate} fontSize={11} />
-            <YAxis yAxisId="pain" domain={[0, 10]} ticks={[0, 2, 4, 6, 8, 10]} fontSize={11} width={28} />
-            {stages.length ? (
-              <YAxis
-                yAxisId="stage"
-                orientation="right"
-                domain={[0, topStage]}
-                allowDecimals={false}
-                fontSize={11}
-                width={28}
-                label={{ value: "Stage", angle: 90, fontSize: 11 }}
-              />
-            ) : null}
-            <Tooltip
-              labelFormatter={(d) => formatDate(String(d))}
-              formatter={(v, name) => (name === STAGE_NAME ? `stage ${String(v)}` : `${String(v)} / 10`)}
-            />
-            <Legend wrapperStyle={{ fontSize: 11 }} />
-            {SERIES.map((s) => (
-              <Line
-                key={s.key}
-                yAxisId="pain"
-                dataKey={s.key}
-                name={s.name}
-                stroke={s.colour}
-                strokeDasharray={s.dash}
-                dot={{ r: 3 }}
-                legendType={s.shape}
-                connectNulls
-                isAnimationActive={false}
-              />
-            ))}
-            {stages.length ? (
-              <Line
-                yAxisId="stage"
-                dataKey="stage"
-                name={STAGE_NAME}
-                type="stepAfter"
-                stroke="#0369a1"
-                strokeWidth={2}
-                strokeDasharray="8 2 2 2"
-                dot={false}
-                legendType="rect"
-                connectNulls
-                isAnimationActive={false}
-              />
-            ) : null}
-          </LineChart>
-        </ResponsiveContainer>
+        <DiaryPainPlot rows={rows} topStage={stages.length ? topStage : null} />
       </ChartFrame>
       <DiaryTable id={id} days={days} stages={stages} />
     </div>
