@@ -53,7 +53,7 @@ async function returnedQuestionnaire(tx: Tx, clinicId: string, episodeId: string
  * last signed assessment's day, and not taken into an assessment, gives the
  * final measures instead.
  */
-async function outcomeIn(tx: Tx, clinicId: string, episodeId: string, timeZone: string): Promise<DischargeOutcome> {
+export async function outcomeIn(tx: Tx, clinicId: string, episodeId: string, timeZone: string): Promise<DischargeOutcome> {
   const signed = await tx.assessment.findMany({
     where: { clinicId, episodeId, status: "signed" },
     orderBy: [{ assessedOn: "asc" }, { signedAt: "asc" }],
