@@ -1,6 +1,6 @@
 import Papa from "papaparse";
 import { z } from "zod";
-import { latestToday } from "@/lib/format";
+import { formatPace, latestToday } from "@/lib/format";
 import { isoDate, uuid, type Loose } from "@/lib/validation/common";
 import { RUN_LIMITS } from "@/lib/domain/runs";
 
@@ -16,11 +16,8 @@ export { RUN_LIMITS };
 
 export type RunLimitIssue = { path: "distance" | "duration"; message: string };
 
-/** "4:05" (min:ss per km) from seconds per km. */
-export function formatPace(secPerKm: number): string {
-  const total = Math.round(secPerKm);
-  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, "0")}`;
-}
+/** Defined in lib/format (no zod there: charts format paces in the browser). */
+export { formatPace };
 
 const kmText = (km: number) => `${Math.round(km * 100) / 100} km`;
 

@@ -13,9 +13,9 @@
  * machine is doing. Ends with a markdown table.
  *
  * Targets: /about (no database; rendered per request like every page), /patients (caseload page 1), the deep page by
- * name, /patients?urgency=flagged, GET /api/v1/patients/{id}/timeline,
- * GET /api/v1/patients/{id}, the patient page /patients/{id} (HTML with
- * its charts), GET /api/v1/patients (the directory's first page), the referral's /pdf and /fhir exports, the Outcomes page and
+ * name, /patients?urgency=flagged, the runner's page /patients/{id}, GET /api/v1/patients/{id}/timeline,
+ * GET /api/v1/patients/{id}, GET /api/v1/patients (the directory's first
+ * page), the referral's /pdf and /fhir exports, the Outcomes page and
  * GET /api/v1/analytics/outcomes (whole clinic, last 12 months; and by month).
  *
  *   BENCH_PASSWORD=... npm run bench:http
@@ -364,9 +364,9 @@ async function main() {
     ["caseload page 1", "/patients"],
     [`caseload page ${DEEP_PAGE} (name)`, `/patients?sort=name&cursor=${encodeURIComponent(d.deepCursor)}`],
     ["caseload flagged", "/patients?urgency=flagged"],
+    ["patient page", `/patients/${d.patientId}`],
     ["timeline API", `/api/v1/patients/${d.patientId}/timeline`],
     ["patient API", `/api/v1/patients/${d.patientId}`],
-    ["patient page", `/patients/${d.patientId}`],
     ["patient list API", "/api/v1/patients"],
     ["referral PDF", `/api/v1/referrals/${d.referralId}/pdf`],
     ["referral FHIR", `/api/v1/referrals/${d.referralId}/fhir`],
