@@ -407,7 +407,14 @@ export async function searchPatients(
         SELECT id, "familyName", "givenName", mrn, to_char("birthDate", 'YYYY-MM-DD') AS "birthDate"
           FROM "Patient" WHERE ${where}${keyset ? Prisma.sql` AND ${keyset}` : Prisma.empty}
          ORDER BY ${order} LIMIT ${take}`,
-      { total: () => count(null), before: (keyset) => count(keyset) },
+      {
+        // The whole directory's size is maintained (CaseloadCount.patients, by triggers); a search's is counted from its index.
+        total: async () =>
+          q
+            ? count(null)
+            : ((await c.caseloadCount.findUnique({ where: { clinicId: actor.clinicId }, select: { patients: true } }))?.patients ?? 0),
+        before: (keyset) => count(keyset),
+      },
     );
     const ids = page.rows.map((r) => r.id);
     const found = await c.patient.findMany({ where: { clinicId: actor.clinicId, id: { in: ids } } });

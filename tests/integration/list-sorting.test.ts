@@ -215,6 +215,23 @@ describe("the runner directory", () => {
   });
 });
 
+it("the directory's size is maintained per clinic as runners are registered and removed", async () => {
+  const stored = async (t: TestClinic) => (await testDb().caseloadCount.findUniqueOrThrow({ where: { clinicId: t.clinicId } })).patients;
+  const t = await createClinic();
+  await fill(t, "MC-");
+  expect(await stored(t)).toBe(N);
+  expect((await searchPatients(t.viewer, { limit: 5 })).position).toMatchObject({ total: N, first: 1, last: 5, pages: 4 });
+  await testDb().$executeRaw`DELETE FROM "Episode" WHERE "clinicId" = ${t.clinicId}::uuid`;
+  await testDb().$executeRaw`DELETE FROM "Patient" WHERE "clinicId" = ${t.clinicId}::uuid AND mrn <= 'MC-003'`;
+  expect(await stored(t)).toBe(N - 3);
+  expect((await searchPatients(t.viewer, { limit: 5 })).position.total).toBe(N - 3);
+  expect(await stored(other)).toBe(N);
+  // A rebuild (after a bulk load without triggers) counts them again.
+  await testDb().caseloadCount.update({ where: { clinicId: t.clinicId }, data: { patients: 0 } });
+  await testDb().$executeRaw`SELECT caseload_count_rebuild(${t.clinicId}::uuid)`;
+  expect(await stored(t)).toBe(N - 3);
+});
+
 describe("the sort and page parameters", () => {
   it("a bad value is named and replaced by its default; the search and filters are kept", () => {
     const { data, issues } = parseListQuery(caseloadQuerySchema, { q: "adams", sort: "shoe size", dir: "sideways", worsening: "1" });
