@@ -37,7 +37,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import type { Actor } from "../../lib/domain/access";
 import { PrismaClient } from "../../prisma/generated/client";
-import { caseloadQuerySchema } from "../../lib/validation/caseload";
+import { CASELOAD_SORT_DIR, caseloadQuerySchema } from "../../lib/validation/caseload";
 
 const URL_ = process.env.DATABASE_URL;
 const EMAIL = process.env.BENCH_EMAIL ?? "clinician@synthetic-large-clinic.example";
@@ -203,21 +203,26 @@ async function main() {
     await pgc.query("RESET jit");
     if (process.env.BENCH_PLANS_ONLY === "outcomes") return summary();
 
-    // Cursors of row DEEP_PAGE*25 for each sort, in the app's format (lib/data/caseload.ts SORTS).
+    // Cursors of row DEEP_PAGE*25 for each sort, in the app's format (lib/data/keyset.ts: the sort, its
+    // direction and the key of lib/data/caseload.ts SORTS).
     const offset = DEEP_PAGE * 25 - 1;
-    const deep = async (order: string, cols: string): Promise<string> => {
+    const deep = async (sort: keyof typeof CASELOAD_SORT_DIR, order: string, cols: string): Promise<string> => {
       const { rows } = await pgc.query<{ k: (string | number)[] }>(
         `SELECT json_build_array(${cols}) AS k FROM "Episode" e WHERE e."clinicId" = $1 AND e.status = 'open' ORDER BY ${order} OFFSET ${offset} LIMIT 1`,
         [u.clinicId],
       );
       if (!rows[0]) throw new Error(`the caseload has fewer than ${offset + 1} open episodes`);
-      return Buffer.from(JSON.stringify(rows[0].k)).toString("base64url");
+      return Buffer.from(JSON.stringify({ s: sort, d: CASELOAD_SORT_DIR[sort], k: rows[0].k })).toString("base64url");
     };
     const cursors = {
-      urgency: await deep(`e."urgencyRank", e."reviewSort", e.id`, `e."urgencyRank", to_char(e."reviewSort", 'YYYY-MM-DD'), e.id`),
-      review: await deep(`e."reviewSort", e.id`, `to_char(e."reviewSort", 'YYYY-MM-DD'), e.id`),
-      seen: await deep(`e."seenSort" DESC, e.id DESC`, `to_char(e."seenSort", 'YYYY-MM-DD'), e.id`),
-      name: await deep(`e."sortName", e.id`, `e."sortName", e.id`),
+      urgency: await deep(
+        "urgency",
+        `e."urgencyRank", e."reviewSort", e.id`,
+        `e."urgencyRank", to_char(e."reviewSort", 'YYYY-MM-DD'), e.id`,
+      ),
+      review: await deep("review", `e."reviewSort", e.id`, `to_char(e."reviewSort", 'YYYY-MM-DD'), e.id`),
+      seen: await deep("seen", `e."seenSort" DESC, e.id DESC`, `to_char(e."seenSort", 'YYYY-MM-DD'), e.id`),
+      name: await deep("name", `e."sortName", e.id`, `e."sortName", e.id`),
     };
 
     const caseload = async (label: string, query: Record<string, string>, withCounts = false) => {
