@@ -32,6 +32,8 @@ import {
 import { readAnswers } from "@/lib/stored/answers";
 import { readEvaluationOrNull, type StoredEvaluation } from "@/lib/stored/evaluation";
 import { psfsBaseline, psfsCarryForwardIssues, type PsfsBaseline } from "@/lib/instruments/psfs";
+import { SEND_VERSION } from "@/lib/validation/messages";
+import { notBefore, notInFuture } from "@/lib/validation/messages";
 
 /**
  * Intake and follow-up assessments. A draft is saved as often as the
@@ -224,7 +226,7 @@ export async function listEpisodeAssessments(actor: Actor, episodeId: string): P
 
 // ------------------------------------------------------------ writes
 
-const INTAKE_TAKEN = "this episode already has an intake: record a follow-up instead";
+const INTAKE_TAKEN = "Record a follow-up instead: this episode already has an intake";
 
 async function checkDraftRules(tx: Tx, actor: Actor, input: SaveDraftInput, excludeId?: string) {
   const episode = await findEpisodeOrThrow(tx, actor, input.episodeId);
@@ -235,9 +237,9 @@ async function checkDraftRules(tx: Tx, actor: Actor, input: SaveDraftInput, excl
   if (!patient) throw new NotFoundError("patient");
   const { today } = await clinicClock(tx, actor.clinicId);
   const issues = [];
-  if (input.assessedOn > today) issues.push({ path: "assessedOn", message: "The assessment date cannot be in the future" });
+  if (input.assessedOn > today) issues.push({ path: "assessedOn", message: notInFuture("assessment date") });
   if (input.assessedOn < toDateString(patient.birthDate))
-    issues.push({ path: "assessedOn", message: "The assessment date cannot be before the date of birth" });
+    issues.push({ path: "assessedOn", message: notBefore("assessment date", "date of birth", toDateString(patient.birthDate)) });
   if (episode.status === "discharged") throw new ConflictError("This episode is discharged. Reopen it before recording an assessment.");
   if (episode.status === "opened_in_error")
     throw new ConflictError("This episode was withdrawn as opened in error: record the assessment in the runner's open episode.");
@@ -252,7 +254,7 @@ async function checkDraftRules(tx: Tx, actor: Actor, input: SaveDraftInput, excl
   });
   if (input.kind === "intake" && others.some((o) => o.kind === "intake")) issues.push({ path: "kind", message: INTAKE_TAKEN });
   if (input.kind === "follow_up" && !others.some((o) => o.kind === "intake" && o.status === "signed")) {
-    issues.push({ path: "kind", message: "sign the intake of this episode before recording a follow-up" });
+    issues.push({ path: "kind", message: "Sign the intake of this episode before recording a follow-up" });
   }
   issues.push(
     ...reviewDateIssues("plan.nextReviewDate", "next review date", input.answers.plan?.nextReviewDate, {
@@ -302,7 +304,7 @@ export async function saveDraft(actor: Actor, input: SaveDraftInput): Promise<As
           "This assessment has been signed and can no longer be edited. Add an addendum instead.",
           await conflictDetail(tx, actor, existing),
         );
-      if (input.version === undefined) throw new ValidationError([{ path: "version", message: "version is required to update a draft" }]);
+      if (input.version === undefined) throw new ValidationError([{ path: "version", message: SEND_VERSION }]);
       if (existing.version !== input.version) {
         if (repeatsLastSave(existing, actor, input)) return assessmentView(existing);
         throw new ConflictError(

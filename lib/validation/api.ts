@@ -1,19 +1,9 @@
 import { z } from "zod";
-import { queryCursor, queryText } from "@/lib/validation/common";
+import { queryCursor, queryLimit, queryText } from "@/lib/validation/common";
 
 /** Query strings of the JSON API list endpoints. */
-const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-
 export const patientListQuerySchema = z.strictObject({
-  q: queryText(80, "q"),
+  q: queryText(80, "search"),
   cursor: queryCursor,
-  limit: z.preprocess(
-    blank,
-    z.coerce
-      .number({ error: "limit must be a number" })
-      .int("limit must be a whole number")
-      .min(1, "limit must be from 1 to 100")
-      .max(100, "limit must be from 1 to 100")
-      .default(25),
-  ),
+  limit: queryLimit,
 });

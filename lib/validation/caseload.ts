@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { URGENCY_ORDER } from "@/lib/domain/urgency";
-import { queryCursor, queryText } from "@/lib/validation/common";
+import { chooseOne } from "@/lib/validation/messages";
+import { queryCursor, queryLimit, queryText } from "@/lib/validation/common";
 
 /** Caseload filters (query string of /patients and GET /api/v1/patients). */
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
@@ -11,13 +12,13 @@ export const CASELOAD_DUE = ["due", "today", "overdue", "upcoming", "none"] as c
 export const CASELOAD_SORT = ["urgency", "review", "seen", "name"] as const;
 
 const flag = z
-  .preprocess(blank, z.enum(["1", "true"], { error: "use 1 to filter, or leave empty" }).optional())
+  .preprocess(blank, z.enum(["1", "true"], { error: "Use 1 to filter, or leave it empty" }).optional())
   .transform((v) => v !== undefined);
 
 export const caseloadQuerySchema = z.object({
   q: queryText(80, "search"),
-  urgency: z.preprocess(blank, z.enum(CASELOAD_URGENCY, { error: `urgency must be one of: ${CASELOAD_URGENCY.join(", ")}` }).optional()),
-  due: z.preprocess(blank, z.enum(CASELOAD_DUE, { error: `due must be one of: ${CASELOAD_DUE.join(", ")}` }).optional()),
+  urgency: z.preprocess(blank, z.enum(CASELOAD_URGENCY, { error: chooseOne("urgency", CASELOAD_URGENCY) }).optional()),
+  due: z.preprocess(blank, z.enum(CASELOAD_DUE, { error: chooseOne("review due", CASELOAD_DUE) }).optional()),
   worsening: flag,
   drafts: flag,
   /** Returned questionnaires not yet reviewed. */
@@ -28,17 +29,9 @@ export const caseloadQuerySchema = z.object({
   openFlags: flag,
   /** Emergency or urgent referrals drafted or signed but not sent. */
   unsent: flag,
-  sort: z.preprocess(blank, z.enum(CASELOAD_SORT, { error: `sort must be one of: ${CASELOAD_SORT.join(", ")}` }).default("urgency")),
+  sort: z.preprocess(blank, z.enum(CASELOAD_SORT, { error: chooseOne("sort order", CASELOAD_SORT) }).default("urgency")),
   cursor: queryCursor,
-  limit: z.preprocess(
-    blank,
-    z.coerce
-      .number({ error: "limit must be a number" })
-      .int("limit must be a whole number")
-      .min(1, "limit must be from 1 to 100")
-      .max(100, "limit must be from 1 to 100")
-      .default(25),
-  ),
+  limit: queryLimit,
 });
 
 export type CaseloadQuery = z.output<typeof caseloadQuerySchema>;
