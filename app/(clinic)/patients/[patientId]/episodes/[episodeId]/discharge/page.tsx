@@ -22,7 +22,7 @@ export default async function DischargePage({ params }: { params: Promise<{ pati
     throw e;
   });
   if (preview.patient.id !== patientId) notFound();
-  const { episode, outcome, blockedBy, today, discharge } = preview;
+  const { episode, outcome, blockedBy, today, discharge, drafts } = preview;
   const back = `/patients/${patientId}#episode-${episodeId}`;
   return (
     <div className="space-y-4">
@@ -52,7 +52,7 @@ export default async function DischargePage({ params }: { params: Promise<{ pati
             </Alert>
           ) : null}
           <Card title="Discharge">
-            <DischargeForm patientId={patientId} episodeId={episodeId} today={today} outcome={outcome} />
+            <DischargeForm patientId={patientId} episodeId={episodeId} today={today} outcome={outcome} drafts={drafts} />
           </Card>
         </>
       )}
