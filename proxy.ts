@@ -1,7 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { encode, getToken } from "next-auth/jwt";
+import { getToken } from "next-auth/jwt";
 import { contentSecurityPolicy, newNonce, NONCE_HEADER, securityHeaders } from "@/lib/security-headers";
 import { servedOverHttps, sessionCookieName, sessionCookieOptions } from "@/lib/session-cookie";
+import { decodeSessionToken, encodeSessionToken } from "@/lib/session-token";
 
 /**
  * The first gate, in front of every page and API route (not static assets):
@@ -109,7 +110,7 @@ async function sessionGate(req: NextRequest, { csp, nonce, https }: { csp: strin
 
   const secret = process.env.NEXTAUTH_SECRET;
   const cookieName = sessionCookieName(https);
-  const token = secret ? await getToken({ req, secret, cookieName }) : null;
+  const token = secret ? await getToken({ req, secret, cookieName, decode: decodeSessionToken }) : null;
   const now = Math.floor(Date.now() / 1000);
   const maxAgeSeconds = minutesFromEnv("SESSION_MAX_HOURS", 12) * 3600;
   const authTime = typeof token?.authTime === "number" ? token.authTime : 0;
@@ -137,7 +138,7 @@ async function sessionGate(req: NextRequest, { csp, nonce, https }: { csp: strin
   if (secret && now - issuedAt > REFRESH_AFTER_SECONDS) {
     const idleSeconds = minutesFromEnv("SESSION_IDLE_MINUTES", 30) * 60;
     const { iat: _iat, exp: _exp, jti: _jti, ...claims } = token;
-    const fresh = await encode({ token: claims, secret, maxAge: idleSeconds });
+    const fresh = await encodeSessionToken({ token: claims, secret, maxAge: idleSeconds });
     res.cookies.set(cookieName, fresh, { ...sessionCookieOptions(https), maxAge: idleSeconds });
   }
   return res;

@@ -1,6 +1,5 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
-import { decode } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
@@ -13,6 +12,7 @@ import { getEnv } from "@/lib/env";
 import { safeCallbackPath } from "@/lib/safe-redirect";
 import { SECOND_FACTOR_REQUIRED } from "@/lib/sign-in-messages";
 import { servedOverHttps, sessionCookieName, sessionCookieOptions } from "@/lib/session-cookie";
+import { decodeSessionToken, encodeSessionToken } from "@/lib/session-token";
 import { ForbiddenError, UnauthenticatedError, isDatabaseUnavailable } from "@/lib/errors";
 
 // ---------------------------------------------------------------- sessions
@@ -46,7 +46,8 @@ export function authOptions(): NextAuthOptions {
     secret: env.NEXTAUTH_SECRET,
     // The JWT expires after SESSION_IDLE_MINUTES; proxy.ts re-issues it on activity.
     session: { strategy: "jwt", maxAge: idleSeconds, updateAge: 0 },
-    jwt: { maxAge: idleSeconds },
+    // The same token format as next-auth's own, with its derived key computed once (lib/session-token.ts).
+    jwt: { maxAge: idleSeconds, encode: encodeSessionToken, decode: decodeSessionToken },
     // The same cookie name and attributes as proxy.ts (lib/session-cookie.ts).
     useSecureCookies: secure,
     cookies: { sessionToken: { name: sessionCookieName(secure), options: sessionCookieOptions(secure) } },
@@ -129,7 +130,7 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const env = getEnv();
   const value = (await cookies()).get(sessionCookieName(servedOverHttps()))?.value;
   if (!value) return null;
-  const token = (await decode({ token: value, secret: env.NEXTAUTH_SECRET }).catch(() => null)) as SessionToken | null;
+  const token = (await decodeSessionToken({ token: value, secret: env.NEXTAUTH_SECRET }).catch(() => null)) as SessionToken | null;
   if (!token?.sid) return null;
   const { loadSession } = await import("@/lib/data/auth");
   return loadSession(token.sid);

@@ -4,6 +4,22 @@
  */
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
+/**
+ * One Intl.DateTimeFormat per locale, zone and options, made on first use and
+ * kept: constructing one costs far more than formatting with it (tens of
+ * microseconds against one or two), and pages format a date per row.
+ */
+const FORMATS = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(locale: string, options: Intl.DateTimeFormatOptions & { timeZone: string }): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = FORMATS.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, options);
+    FORMATS.set(key, format);
+  }
+  return format;
+}
+
 /** "2026-11-03" or a Date at UTC midnight -> "3 Nov 2026". */
 export function formatDate(value: string | Date | null | undefined): string {
   if (!value) return "—";
@@ -22,8 +38,9 @@ export function formatDate(value: string | Date | null | undefined): string {
 const ZONE_NAME_LOCALES = ["en-GB", "en-US", "en-AU", "en-IN", "en-NZ", "en-CA", "en-ZA", "en-SG"];
 export function zoneName(at: Date, timeZone: string): string {
   const nameIn = (locale: string) =>
-    new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: "short" }).formatToParts(at).find((p) => p.type === "timeZoneName")?.value ??
-    "";
+    dateFormat(locale, { timeZone, timeZoneName: "short" })
+      .formatToParts(at)
+      .find((p) => p.type === "timeZoneName")?.value ?? "";
   for (const locale of ZONE_NAME_LOCALES) {
     const name = nameIn(locale);
     if (name && !/^(GMT|UTC)[+-−]/.test(name)) return name;
@@ -35,7 +52,7 @@ export function zoneName(at: Date, timeZone: string): string {
 export function formatDateTime(value: Date | string | null | undefined, timeZone = "UTC"): string {
   if (!value) return "—";
   const d = typeof value === "string" ? new Date(value) : value;
-  const parts = new Intl.DateTimeFormat("en-GB", {
+  const parts = dateFormat("en-GB", {
     timeZone,
     year: "numeric",
     month: "2-digit",
@@ -55,8 +72,7 @@ export function timeZones(): string[] {
 
 /** Today's date (YYYY-MM-DD) in a time zone. */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-  return parts; // en-CA formats as YYYY-MM-DD
+  return dateFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now); // en-CA formats as YYYY-MM-DD
 }
 
 /**
@@ -80,7 +96,7 @@ export function latestToday(now: Date = new Date()): string {
 
 /** Minutes a time zone is ahead of UTC at an instant (negative west of Greenwich). */
 function offsetMinutes(at: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
+  const parts = dateFormat("en-US", {
     timeZone,
     year: "numeric",
     month: "numeric",

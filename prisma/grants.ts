@@ -48,6 +48,8 @@ export const APP_TABLE_GRANTS: Record<string, readonly AppPrivilege[]> = {
   ExerciseProgramme: ["SELECT", "INSERT"],
   // The outcome summary of each episode (lib/data/outcome-summary.ts): upserted when the episode summary is refreshed.
   EpisodeOutcome: ["SELECT", "INSERT", "UPDATE"],
+  // The daily sums of the outcome figures (lib/data/outcome-sums.ts): a day's rows are deleted and recomputed together.
+  OutcomeSum: ["SELECT", "INSERT", "DELETE"],
   // A clinic's own exercises and the retired ones: never changed or deleted (PostgreSQL refuses it too).
   ClinicExercise: ["SELECT", "INSERT"],
   ExerciseRetirement: ["SELECT", "INSERT"],

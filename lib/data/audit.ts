@@ -54,18 +54,16 @@ export async function auditList(
   });
 }
 
+/**
+ * One INSERT without RETURNING: every view of patient data writes one, so it
+ * is kept to the statement itself (no query plan to build, no row to read back).
+ */
 export async function audit(tx: Tx, actor: Pick<Actor, "clinicId" | "userId">, entry: AuditEntry): Promise<void> {
-  await tx.auditEvent.create({
-    data: {
-      clinicId: actor.clinicId,
-      userId: actor.userId,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId ?? null,
-      patientId: entry.patientId ?? null,
-      detail: entry.detail ?? undefined,
-    },
-  });
+  const detail = entry.detail === undefined ? null : JSON.stringify(entry.detail);
+  await tx.$executeRaw`
+    INSERT INTO "AuditEvent" ("clinicId", "userId", action, "entityType", "entityId", "patientId", detail)
+    VALUES (${actor.clinicId}::uuid, ${actor.userId}::uuid, ${entry.action}, ${entry.entityType}, ${entry.entityId ?? null},
+            ${entry.patientId ?? null}::uuid, ${detail}::jsonb)`;
 }
 
 /**

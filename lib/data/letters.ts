@@ -169,15 +169,22 @@ export async function signLetter(
 
 export type LetterDownload = { document: StoredDocumentView; letter: Letter; view: LetterView; mrn: string };
 
+/** The episode's letter of `kind` (its latest version, or `version`); 404 when there is none, or when the episode is not `patientId`'s. */
+async function findLetterOrThrow(tx: Tx, actor: Actor, episodeId: string, kind: LetterKind, version?: number, patientId?: string) {
+  const episode = await findEpisodeOrThrow(tx, actor, episodeId);
+  if (patientId !== undefined && episode.patientId !== patientId) throw new NotFoundError("episode");
+  const row = await tx.episodeLetter.findFirst({
+    where: { clinicId: actor.clinicId, episodeId: episode.id, kind, ...(version ? { version } : {}) },
+    orderBy: { version: "desc" },
+  });
+  if (!row) throw new NotFoundError(LETTER_TITLES[kind].toLowerCase());
+  return { episode, row };
+}
+
 /** The stored PDF of the episode's letter of `kind` (its latest version, or `version`), audited with its hash. 404 when there is none. */
 export async function letterPdf(actor: Actor, episodeId: string, kind: LetterKind, version?: number): Promise<LetterDownload> {
   return transaction(async (tx) => {
-    const episode = await findEpisodeOrThrow(tx, actor, episodeId);
-    const row = await tx.episodeLetter.findFirst({
-      where: { clinicId: actor.clinicId, episodeId: episode.id, kind, ...(version ? { version } : {}) },
-      orderBy: { version: "desc" },
-    });
-    if (!row) throw new NotFoundError(LETTER_TITLES[kind].toLowerCase());
+    const { episode, row } = await findLetterOrThrow(tx, actor, episodeId, kind, version);
     const document = await findStoredDocument(tx, {
       clinicId: actor.clinicId,
       kind: PDF_KIND[kind],
@@ -196,5 +203,37 @@ export async function letterPdf(actor: Actor, episodeId: string, kind: LetterKin
       detail: { letterId: row.id, kind, version: row.version, sha256: document.sha256 },
     });
     return { document, letter: readLetter(row.content), view: letterView(row), mrn: patient.mrn };
+  });
+}
+
+export type LetterForPrint = { letter: Letter; view: LetterView; versions: number[] };
+
+/**
+ * The print page of a signed letter: its frozen words (the same the PDF was
+ * made from), its latest version or `version`, only under the patient in the
+ * address; audited. 404 when there is none.
+ */
+export async function letterForPrint(
+  actor: Actor,
+  patientId: string,
+  episodeId: string,
+  kind: LetterKind,
+  version?: number,
+): Promise<LetterForPrint> {
+  return transaction(async (tx) => {
+    const { episode, row } = await findLetterOrThrow(tx, actor, episodeId, kind, version, patientId);
+    const versions = await tx.episodeLetter.findMany({
+      where: { clinicId: actor.clinicId, episodeId: episode.id, kind },
+      orderBy: { version: "asc" },
+      select: { version: true },
+    });
+    await audit(tx, actor, {
+      action: "letter.print",
+      entityType: "Episode",
+      entityId: episode.id,
+      patientId: episode.patientId,
+      detail: { letterId: row.id, kind, version: row.version },
+    });
+    return { letter: readLetter(row.content), view: letterView(row), versions: versions.map((v) => v.version) };
   });
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { OUTCOME_MEASURES, OUTCOME_WINDOWS, outcomeColumn, type OutcomeMeasure } from "@/lib/domain/outcomes";
+import { RECURRED_SQL, rebuildOutcomeSums, recurredSql, refreshOutcomeSums } from "@/lib/data/outcome-sums";
 import type { Tx } from "@/lib/data/tx";
 
 /**
@@ -143,16 +144,39 @@ ON CONFLICT ("episodeId") DO UPDATE SET
     .join(", ")}, "refreshedAt" = now()
 `;
 
-/** Recomputes the outcome summary of one episode (call it in the transaction that changed it). */
+const DAY_SQL = `SELECT to_char("openedOn", 'YYYY-MM-DD') AS day FROM "EpisodeOutcome" WHERE "clinicId" = $1::uuid AND "episodeId" = $2::uuid`;
+
+/**
+ * Recomputes the outcome summary of one episode (call it in the transaction
+ * that changed it), the recurrence of the runner's episodes, and the
+ * clinic's daily sums of the days these rows were and are opened on
+ * (lib/data/outcome-sums.ts).
+ */
 export async function refreshEpisodeOutcome(tx: Tx, clinicId: string, episodeId: string): Promise<void> {
+  const before = await tx.$queryRawUnsafe<{ day: string }[]>(DAY_SQL, clinicId, episodeId);
   await tx.$executeRawUnsafe(REFRESH_EPISODE_OUTCOMES_SQL, clinicId, [episodeId]);
+  const after = await tx.$queryRawUnsafe<{ day: string }[]>(
+    `WITH changed AS (${recurredSql(`e."patientId" = (SELECT "patientId" FROM "EpisodeOutcome" WHERE "clinicId" = $1::uuid AND "episodeId" = $2::uuid)`)})
+     SELECT day FROM changed UNION ${DAY_SQL}`,
+    clinicId,
+    episodeId,
+  );
+  await refreshOutcomeSums(
+    tx,
+    clinicId,
+    [...before, ...after].map((r) => r.day),
+  );
 }
 
 /**
  * Recomputes the outcome summary of every episode of a clinic in one
- * statement (episodes made before the summary existed; a changed definition).
+ * statement (episodes made before the summary existed; a changed
+ * definition), their recurrences, and rebuilds the clinic's daily sums.
  * Returns the number of episodes.
  */
 export async function refreshClinicOutcomes(tx: Pick<Tx, "$executeRawUnsafe">, clinicId: string): Promise<number> {
-  return tx.$executeRawUnsafe(REFRESH_EPISODE_OUTCOMES_SQL, clinicId, null);
+  const episodes = await tx.$executeRawUnsafe(REFRESH_EPISODE_OUTCOMES_SQL, clinicId, null);
+  await tx.$executeRawUnsafe(RECURRED_SQL, clinicId, null);
+  await rebuildOutcomeSums(tx, clinicId);
+  return episodes;
 }

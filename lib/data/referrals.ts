@@ -253,6 +253,7 @@ async function snapshotSource(
       sex: p.sex,
       phone: p.phone,
       email: p.email,
+      goalRace: { name: p.goalEvent, date: toDateString(p.goalEventDate), distanceKm: p.goalEventDistanceKm },
     },
     episode: { id: e.id, side: e.side, complaint: e.complaint, onsetDate: toDateString(e.onsetDate), mechanism: e.mechanism },
     assessment: {

@@ -1,12 +1,12 @@
 import "server-only";
 import type { Actor } from "@/lib/domain/access";
-import { ENTRY_CRITERIA } from "@/lib/domain/return-to-run";
+import { DEFAULT_LADDER, ENTRY_CRITERIA, type LadderStage } from "@/lib/domain/return-to-run";
 import { checkDecision } from "@/lib/clinical/return-to-run";
 import { audit } from "@/lib/data/audit";
 import { clinicClock } from "@/lib/data/clinic";
 import { findEpisodeOrThrow, lockEpisode } from "@/lib/data/patients";
 import { clinicLadderIn, returnToRunIn, type ReturnToRunView } from "@/lib/data/return-to-run-state";
-import { asJson, fromDateString, isUniqueViolation, transaction } from "@/lib/data/tx";
+import { asJson, fromDateString, isUniqueViolation, read, transaction } from "@/lib/data/tx";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import type { ReturnToRunDecisionInput } from "@/lib/validation/return-to-run";
 
@@ -120,5 +120,58 @@ export async function decideReturnToRun(actor: Actor, episodeId: string, input: 
       detail: { decisionId: row.id, step: row.step, fromStage: row.fromStage, toStage: row.toStage, proposedStep: plan.proposal.step },
     });
     return (await returnToRunIn(tx, actor.clinicId, [episode.id])).get(episode.id)!;
+  });
+}
+
+/** The clinic's ladder on the settings page: its stages, whether they are the default's, and how many plans were made from a ladder. */
+export type ClinicLadderView = { ladder: LadderStage[]; isDefault: boolean; plans: number };
+
+const sameLadder = (a: readonly LadderStage[], b: readonly LadderStage[]) =>
+  a.length === b.length &&
+  a.every(
+    (s, i) =>
+      s.walkMinutes === b[i]!.walkMinutes &&
+      s.runMinutes === b[i]!.runMinutes &&
+      s.repeats === b[i]!.repeats &&
+      s.sessionsPerWeek === b[i]!.sessionsPerWeek,
+  );
+
+export async function getClinicLadder(actor: Actor): Promise<ClinicLadderView> {
+  return read(async (c) => {
+    const [ladder, plans] = await Promise.all([
+      clinicLadderIn(c, actor.clinicId),
+      c.returnToRunPlan.count({ where: { clinicId: actor.clinicId } }),
+    ]);
+    return { ladder, isDefault: sameLadder(ladder, DEFAULT_LADDER), plans };
+  });
+}
+
+/**
+ * Replaces the clinic's ladder (admin). It applies to plans made from now
+ * on: a plan keeps the copy it was made with. One audit event holds the
+ * ladder before and after.
+ */
+export async function updateClinicLadder(actor: Actor, ladder: LadderStage[]): Promise<ClinicLadderView> {
+  return transaction(async (tx) => {
+    const before = await clinicLadderIn(tx, actor.clinicId);
+    const stored = ladder.map((s) => ({
+      walkMinutes: s.walkMinutes,
+      runMinutes: s.runMinutes,
+      repeats: s.repeats,
+      sessionsPerWeek: s.sessionsPerWeek,
+    }));
+    await tx.clinicSettings.upsert({
+      where: { clinicId: actor.clinicId },
+      create: { clinicId: actor.clinicId, returnToRunLadder: asJson(stored), updatedById: actor.userId },
+      update: { returnToRunLadder: asJson(stored), updatedById: actor.userId },
+    });
+    await audit(tx, actor, {
+      action: "return_to_run.ladder",
+      entityType: "ClinicSettings",
+      entityId: actor.clinicId,
+      detail: asJson({ before, after: stored }),
+    });
+    const plans = await tx.returnToRunPlan.count({ where: { clinicId: actor.clinicId } });
+    return { ladder: stored, isDefault: sameLadder(stored, DEFAULT_LADDER), plans };
   });
 }

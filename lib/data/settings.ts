@@ -1,7 +1,9 @@
 import "server-only";
 import type { Actor } from "@/lib/domain/access";
 import { DEFAULT_SETTINGS, REVIEW_INTERVAL_DEFINITION, type Settings } from "@/lib/domain/settings";
+import { OUTCOME_THRESHOLD_KEYS } from "@/lib/domain/outcomes";
 import { audit } from "@/lib/data/audit";
+import { rebuildOutcomeSums } from "@/lib/data/outcome-sums";
 import { clinicClock } from "@/lib/data/clinic";
 import { asJson, read, transaction, type Tx } from "@/lib/data/tx";
 import type { Prisma } from "@/prisma/generated/client";
@@ -101,6 +103,9 @@ export async function updateClinicSettings(
       update: data,
     });
     const after = { ...toSettings(row), timezone };
+    // The outcome sums count improvements against the important changes: recount them when these change.
+    if (OUTCOME_THRESHOLD_KEYS.some((k) => after.importantChange[k] !== before.importantChange[k]))
+      await rebuildOutcomeSums(tx, actor.clinicId);
     const { updatedAt: _a, ...b } = before;
     const { updatedAt: _b, ...a } = after;
     await audit(tx, actor, {

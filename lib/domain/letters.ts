@@ -7,8 +7,17 @@ export const LETTER_TITLES: Readonly<Record<LetterKind, string>> = Object.freeze
   gp_letter: "Letter to the GP",
 });
 
+/** Each letter's name in addresses: its PDF is /api/v1/episodes/{id}/{slug}/pdf, its print page …/episodes/{id}/letters/{slug}/print. */
+export const LETTER_SLUGS: Readonly<Record<LetterKind, string>> = Object.freeze({
+  discharge_summary: "discharge-summary",
+  gp_letter: "gp-letter",
+});
+
 /** The path of each letter's PDF under /api/v1/episodes/{id}/. */
 export const LETTER_PDF_PATHS: Readonly<Record<LetterKind, string>> = Object.freeze({
-  discharge_summary: "discharge-summary/pdf",
-  gp_letter: "gp-letter/pdf",
+  discharge_summary: `${LETTER_SLUGS.discharge_summary}/pdf`,
+  gp_letter: `${LETTER_SLUGS.gp_letter}/pdf`,
 });
+
+/** The kind of letter a slug names, or null. */
+export const letterKindOfSlug = (slug: string): LetterKind | null => LETTER_KINDS.find((k) => LETTER_SLUGS[k] === slug) ?? null;

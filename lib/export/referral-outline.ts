@@ -28,7 +28,8 @@ import {
   type ChangeClass,
   type Urgency,
 } from "@/lib/domain";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { goalRaceText } from "@/lib/domain/return-to-run";
+import { formatDate, formatDateTime, todayIn } from "@/lib/format";
 import {
   formatScore,
   loadFigures,
@@ -180,6 +181,27 @@ function loadSection(s: StoredReferralSnapshot): OutlineBlock[] {
   ];
 }
 
+/** The treatment given at each visit (schema version 4 on; older snapshots did not record it). */
+function treatmentGiven(s: StoredReferralSnapshot): OutlineBlock[] {
+  if (s.schemaVersion < 4 || !("treatmentGiven" in s)) return [];
+  return [
+    {
+      kind: "list",
+      heading: "Treatment given",
+      items: s.treatmentGiven
+        .filter((v) => v.items.length > 0)
+        .map((v) => ({ lead: `${formatDate(v.date)} (${ASSESSMENT_KIND_LABELS[v.kind].toLowerCase()})`, text: v.items.join("; ") })),
+      empty: "No treatment recorded at the visits.",
+    },
+  ];
+}
+
+/** The goal race with weeks to go on the day of signing (schema version 4 on). */
+function goalRaceRows(s: StoredReferralSnapshot): OutlineRow[] {
+  if (s.schemaVersion < 4 || !("goalRace" in s)) return [];
+  return [{ label: "Goal race", value: goalRaceText(s.goalRace, todayIn(s.clinic.timezone ?? "UTC", new Date(s.signedAt)), formatDate) }];
+}
+
 function treatmentSection(s: StoredReferralSnapshot): OutlineBlock[] {
   const t = s.treatment;
   const blocks: OutlineBlock[] = [
@@ -205,7 +227,7 @@ function treatmentSection(s: StoredReferralSnapshot): OutlineBlock[] {
       ]),
       widths: [1.3, 3.4, 0.9],
     });
-  return blocks;
+  return [...blocks, ...treatmentGiven(s)];
 }
 
 function redFlagFollowUp(s: StoredReferralSnapshot): OutlineBlock[] {
@@ -401,6 +423,7 @@ export function buildReferralOutline(snapshot: StoredReferralSnapshot, state: Re
       { label: "Sex", value: SEX_LABELS[s.patient.sex] },
       { label: "Knee", value: `${side} · ${s.episode.complaint}` },
       { label: "Patient contact", value: joinParts(s.patient.phone, s.patient.email) || NOT_RECORDED },
+      ...goalRaceRows(s),
     ],
     referralRows: [
       { label: "To", value: s.recipient ?? "Not specified" },

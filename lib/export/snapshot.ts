@@ -32,6 +32,7 @@ import {
   RED_FLAG_ACTION_LABELS,
   RESPONSE_LABELS,
   type PlanItem,
+  treatmentText,
 } from "@/lib/domain";
 import { RED_FLAG_LABELS, type RedFlagCode, type StoredEvaluation } from "@/lib/clinical";
 import { scoreOf } from "@/lib/clinical/changes";
@@ -439,7 +440,7 @@ export function buildReferralSnapshot(source: SnapshotSource): ReferralSnapshot 
   const finding = (path: string) => findingOf(path, source);
 
   return {
-    schemaVersion: 3,
+    schemaVersion: 4,
     referralId: referral.id,
     signedAt: source.signedAt,
     rulesVersion: evaluation.rulesVersion,
@@ -506,6 +507,12 @@ export function buildReferralSnapshot(source: SnapshotSource): ReferralSnapshot 
     trainingLoad: trainingLoad(source),
     outcomes: outcomes(history, source),
     treatment: treatment(history, source, intake),
+    treatmentGiven: history.map((h) => ({
+      date: h.assessedOn,
+      kind: h.kind,
+      items: (h.answers.treatment?.given ?? []).map(treatmentText),
+    })),
+    goalRace: patient.goalRace ?? { name: null, date: null, distanceKm: null },
     medication: fromIntake("medication"),
     allergies: fromIntake("allergies"),
     comorbidities: fromIntake("comorbidities"),

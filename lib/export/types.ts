@@ -33,6 +33,8 @@ export type SnapshotSource = {
     sex: "female" | "male" | "other" | "unknown";
     phone: string | null;
     email: string | null;
+    /** The goal race on the runner's record (absent: none recorded). */
+    goalRace?: { name: string | null; date: string | null; distanceKm: number | null };
   };
   episode: {
     id: string;
@@ -77,7 +79,13 @@ export type SnapshotSource = {
 export type LabelledCode<C extends string = string> = { code: C; label: string };
 export type Finding = { path: string; label: string; value: string };
 
-export type { ReferralSnapshot, ReferralSnapshotV1, ReferralSnapshotV2, StoredReferralSnapshot } from "@/lib/stored/snapshot";
+export type {
+  ReferralSnapshot,
+  ReferralSnapshotV1,
+  ReferralSnapshotV2,
+  ReferralSnapshotV3,
+  StoredReferralSnapshot,
+} from "@/lib/stored/snapshot";
 import type { ReferralSnapshot } from "@/lib/stored/snapshot";
 
 export type OutcomeSeries = ReferralSnapshot["outcomes"][number];

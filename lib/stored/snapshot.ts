@@ -18,7 +18,12 @@
  *   and `trainingLoad.loggedSince` (weeks before it are "not logged", not
  *   0 km). The runs are those stored with the assessment, never the live log.
  *
- * New snapshots are version 3 (lib/export/snapshot.ts); every version renders.
+ * - 4: adds `treatmentGiven` (the treatment given at each visit, worded
+ *   from its codes, issue 14 item 3) and `goalRace` (the runner's goal
+ *   race as on their record at signing; weeks to go are counted from the
+ *   day of signing).
+ *
+ * New snapshots are version 4 (lib/export/snapshot.ts); every version renders.
  */
 import * as z from "zod";
 import { URGENCY_ORDER } from "@/lib/domain/urgency";
@@ -172,14 +177,28 @@ export const referralSnapshotV3Schema = z.object({
   addenda: z.array(z.object({ assessmentId: text, assessedOn: text, kind, text, authorName: text, createdAt: text })),
 });
 
+export const referralSnapshotV4Schema = referralSnapshotV3Schema.extend({
+  schemaVersion: z.literal(4),
+  /** Per signed visit the referral draws on, oldest first: the treatment given, worded ("Gait retraining (cadence target 172 steps/min)"). */
+  treatmentGiven: z.array(z.object({ date: text, kind, items: z.array(text) })),
+  /** The runner's goal race as on their record at signing (all null: none recorded). */
+  goalRace: z.object({ name: nullableText, date: nullableText, distanceKm: z.number().nullable() }),
+});
+
 export type ReferralSnapshotV1 = z.output<typeof referralSnapshotV1Schema>;
 export type ReferralSnapshotV2 = z.output<typeof referralSnapshotV2Schema>;
+export type ReferralSnapshotV3 = z.output<typeof referralSnapshotV3Schema>;
 /** The snapshot written now. */
-export type ReferralSnapshot = z.output<typeof referralSnapshotV3Schema>;
+export type ReferralSnapshot = z.output<typeof referralSnapshotV4Schema>;
 /** A snapshot as stored, of any schema version. */
-export type StoredReferralSnapshot = ReferralSnapshotV1 | ReferralSnapshotV2 | ReferralSnapshot;
+export type StoredReferralSnapshot = ReferralSnapshotV1 | ReferralSnapshotV2 | ReferralSnapshotV3 | ReferralSnapshot;
 
-const storedSchema = z.discriminatedUnion("schemaVersion", [referralSnapshotV1Schema, referralSnapshotV2Schema, referralSnapshotV3Schema]);
+const storedSchema = z.discriminatedUnion("schemaVersion", [
+  referralSnapshotV1Schema,
+  referralSnapshotV2Schema,
+  referralSnapshotV3Schema,
+  referralSnapshotV4Schema,
+]);
 
 export function readReferralSnapshot(json: unknown): StoredReferralSnapshot {
   return readStored("referral snapshot", storedSchema, json);

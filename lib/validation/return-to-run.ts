@@ -89,3 +89,26 @@ export function decisionOfForm(f: z.output<typeof returnToRunDecisionFormSchema>
 }
 
 export const returnToRunPlanFormSchema = z.object({ episodeId: uuid });
+
+const LADDER_FIELD = /^ladder\.(\d{1,2})\.(walkMinutes|runMinutes|repeats|sessionsPerWeek)$/;
+
+/** A form's `ladder.N.field` entries as stages, in order: blank is missing, a number is a number, anything else stays text (and is refused by name). */
+function ladderOfForm(form: unknown): unknown {
+  if (!form || typeof form !== "object") return form;
+  const stages: Record<string, unknown>[] = [];
+  const rest: Record<string, unknown> = {};
+  for (const [key, raw] of Object.entries(form)) {
+    const m = LADDER_FIELD.exec(key);
+    if (!m) {
+      rest[key] = raw;
+      continue;
+    }
+    const text = typeof raw === "string" ? raw.trim() : raw;
+    const value = text === "" ? undefined : typeof text === "string" && /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
+    (stages[Number(m[1])] ??= {})[m[2]!] = value;
+  }
+  return { ...rest, ladder: stages.filter(Boolean) };
+}
+
+/** The admin's ladder form (settings): one row per stage, each field posted as `ladder.N.field`, named by that path when refused. */
+export const ladderFormSchema = z.preprocess(ladderOfForm, z.object({ ladder: ladderSchema }));

@@ -1,7 +1,8 @@
 /**
  * `npm run db:backfill-outcomes [-- --clinic <id>]`: computes the outcome
  * summary ("EpisodeOutcome", lib/data/outcome-summary.ts) of every episode of
- * each clinic, one statement per clinic. Episodes changed since the summary
+ * each clinic, one statement per clinic, their recurrences, and rebuilds the
+ * clinic's daily sums ("OutcomeSum", lib/data/outcome-sums.ts). Episodes changed since the summary
  * exists are kept in step by the app; run this once after the migration that
  * added it, and again after a change of the outcome definitions
  * (docs/outcomes.md). Safe to run again and while the app runs (an upsert).
@@ -20,7 +21,8 @@ async function main() {
     : await db().clinic.findMany({ select: { id: true, name: true }, orderBy: { id: "asc" } });
   for (const clinic of clinics) {
     const started = Date.now();
-    const episodes = await refreshClinicOutcomes(db(), clinic.id);
+    // One transaction a clinic: readers never see its sums half rebuilt.
+    const episodes = await db().$transaction((tx) => refreshClinicOutcomes(tx, clinic.id), { timeout: 600_000 });
     console.log(`[outcomes] ${clinic.name}: ${episodes} episodes summarised (${Date.now() - started} ms)`);
   }
   await db().$disconnect();

@@ -87,6 +87,7 @@ import {
 import { copyFrom, type CopyWriter } from "./copy";
 import { insertDischarges } from "./discharges";
 import { REFRESH_EPISODE_OUTCOMES_SQL } from "../../lib/data/outcome-summary";
+import { DELETE_SUMS_SQL, INSERT_SUMS_SQL, RECURRED_SQL } from "../../lib/data/outcome-sums";
 import { planPatient, RUNS_PER_PATIENT, visitsFor, type PatientPlan } from "./model";
 
 export const CLINIC_NAME = "Synthetic Large Clinic (generated data)";
@@ -633,6 +634,11 @@ async function main() {
     await clock.phase("episode outcome summaries (one set-based upsert)", async () => {
       const r = await admin.query(REFRESH_EPISODE_OUTCOMES_SQL, [ids.clinicId, null]);
       console.log(`   ${fmt(r.rowCount ?? 0)} episodes`);
+      const recurred = await admin.query(RECURRED_SQL, [ids.clinicId, null]);
+      console.log(`   ${fmt(recurred.rowCount ?? 0)} recurrences`);
+      await admin.query(DELETE_SUMS_SQL, [ids.clinicId, null]);
+      const sums = await admin.query(INSERT_SUMS_SQL, [ids.clinicId, null]);
+      console.log(`   ${fmt(sums.rowCount ?? 0)} daily outcome sums (lib/data/outcome-sums.ts)`);
     });
 
     if (fkOff) {
@@ -669,6 +675,7 @@ async function main() {
         "CaseloadCount",
         "Discharge",
         "EpisodeOutcome",
+        "OutcomeSum",
       ]) {
         const s = Date.now();
         await admin.query(`VACUUM (ANALYZE) "${t}"`);

@@ -8,14 +8,14 @@
 import { GET as summaryPdf } from "@/app/api/v1/episodes/[episodeId]/discharge-summary/pdf/route";
 import { GET as gpLetterPdf } from "@/app/api/v1/episodes/[episodeId]/gp-letter/pdf/route";
 import { dischargeEpisode } from "@/lib/data/discharges";
-import { letterPdf, signLetter } from "@/lib/data/letters";
+import { letterForPrint, letterPdf, signLetter } from "@/lib/data/letters";
 import { updatePatient } from "@/lib/data/patients";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { patientSchema } from "@/lib/validation/patients";
 import { pdfText } from "@/tests/fixtures/referral/pdf-text";
 import { signInAs } from "../helpers/actions";
 import { closeTestDb, createClinic, isoDaysAgo, patientInput, testDb, type TestClinic } from "../helpers/fixtures";
-import { episodeIn } from "../helpers/records";
+import { episodeIn, signedIn } from "../helpers/records";
 
 jest.mock("next/headers", () => jest.requireActual("../helpers/actions").nextHeaders);
 
@@ -130,5 +130,61 @@ describe("the GP letter", () => {
     expect(text).toContain("Dr Amara Okafor");
     expect(text).toContain("Harbour Medical Practice");
     expect(text).toContain("Dear colleague");
+  });
+});
+
+describe("the print page", () => {
+  it("shows the signed version's frozen words, only under its patient, audited; later changes to the record do not reach it", async () => {
+    const { episodeId, patientId } = await signedIn(c, {
+      symptoms: { painNow: 4 },
+      treatment: {
+        given: [
+          { code: "gait_retraining", cadenceTargetSpm: 172 },
+          { code: "taping", notes: "Medial unloading" },
+        ],
+      },
+    } as Parameters<typeof signedIn>[1]);
+    const p = await testDb().patient.findUniqueOrThrow({ where: { id: patientId } });
+    const withRace = (goalEvent: string) =>
+      updatePatient(
+        c.clinician,
+        patientId,
+        patientSchema.parse(
+          patientInput({
+            mrn: p.mrn,
+            givenName: p.givenName,
+            familyName: p.familyName,
+            goalEvent,
+            goalEventDate: isoDaysAgo(-70),
+            goalEventDistanceKm: 21.1,
+          }),
+        ),
+      );
+    await withRace("Harbour Half");
+    await dischargeEpisode(c.clinician, episodeId, { reason: "goal_race_completed" });
+    await signLetter(c.clinician, episodeId, { kind: "discharge_summary" });
+    await withRace("Renamed Half");
+
+    const printed = await letterForPrint(c.viewer, patientId, episodeId, "discharge_summary");
+    const words = JSON.stringify(printed.letter);
+    expect(words).toContain("Gait retraining");
+    expect(words).toContain("172");
+    expect(words).toContain("Taping");
+    expect(words).toContain("Harbour Half");
+    expect(words).not.toContain("Renamed Half");
+    expect(printed.versions).toEqual([1]);
+    // The PDF was made from the same words.
+    const pdf = pdfText((await letterPdf(c.viewer, episodeId, "discharge_summary")).document.bytes);
+    for (const s of ["Harbour Half", "Taping", "172"]) expect(pdf).toContain(s);
+
+    const prints = await testDb().auditEvent.findMany({ where: { clinicId: c.clinicId, action: "letter.print", entityId: episodeId } });
+    expect(prints).toHaveLength(1);
+    expect(prints[0]).toMatchObject({ userId: c.viewer.userId, patientId });
+
+    const elsewhere = await episodeIn(c);
+    await expect(letterForPrint(c.viewer, elsewhere.patientId, episodeId, "discharge_summary")).rejects.toThrow(NotFoundError);
+    await expect(letterForPrint(c.viewer, patientId, episodeId, "gp_letter")).rejects.toThrow(NotFoundError);
+    await expect(letterForPrint(c.viewer, patientId, episodeId, "discharge_summary", 2)).rejects.toThrow(NotFoundError);
+    await expect(letterForPrint(other.viewer, patientId, episodeId, "discharge_summary")).rejects.toThrow(NotFoundError);
   });
 });

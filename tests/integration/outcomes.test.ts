@@ -3,6 +3,9 @@ import { dischargeEpisode } from "@/lib/data/discharges";
 import { clinicOutcomes } from "@/lib/data/outcomes";
 import type { OutcomesReport } from "@/lib/domain/outcomes";
 import { refreshClinicOutcomes } from "@/lib/data/outcome-summary";
+import { rebuildOutcomeSums } from "@/lib/data/outcome-sums";
+import { updateClinicSettings } from "@/lib/data/settings";
+import { DEFAULT_SETTINGS } from "@/lib/domain/settings";
 import { createEpisode, createPatient, withdrawEpisode } from "@/lib/data/patients";
 import { createReferralDraft, signReferral, updateReferralDraft } from "@/lib/data/referrals";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
@@ -293,5 +296,75 @@ describe("clinic outcomes of a hand-built clinic", () => {
     await refreshClinicOutcomes(appDb(), c.clinicId);
     expect(await rows()).toEqual(kept);
     expect(kept).toHaveLength(11);
+  });
+
+  type Query = Record<string, string>;
+  const direct = (query: Query) =>
+    clinicOutcomes(c.clinician, outcomesQuerySchema.parse({ from: isoDaysAgo(364), to: isoDaysAgo(0), ...query }), "view", "direct");
+  const summed = (query: Query) =>
+    clinicOutcomes(c.clinician, outcomesQuerySchema.parse({ from: isoDaysAgo(364), to: isoDaysAgo(0), ...query }));
+  const QUERIES: Query[] = [
+    ...(["none", "clinician", "consideration", "month"] as const).map((groupBy) => ({ groupBy })),
+    { groupBy: "month", from: isoDaysAgo(90), to: isoDaysAgo(30) },
+    { groupBy: "none", consideration: "mcl" },
+    { groupBy: "consideration", consideration: "mcl" },
+    { groupBy: "month", clinicianId: "" },
+  ];
+  const sums = () =>
+    testDb().outcomeSum.findMany({
+      where: { clinicId: c.clinicId },
+      orderBy: [{ openedOn: "asc" }, { clinicianKey: "asc" }, { consideration: "asc" }],
+    });
+
+  it("the figures read from the daily sums equal the aggregate over the summary rows, for every grouping, filter and range", async () => {
+    for (const q of QUERIES) {
+      const query = q.clinicianId === "" ? { ...q, clinicianId: c.clinician.userId } : q;
+      expect((await summed(query)).groups).toEqual((await direct(query)).groups);
+    }
+    // The sums are what is read: a changed sum changes the figures (then a rebuild puts it right).
+    const row = (await sums()).find((r) => r.consideration === "*")!;
+    await testDb().outcomeSum.update({
+      where: {
+        clinicId_openedOn_clinicianKey_consideration: {
+          clinicId: c.clinicId,
+          openedOn: row.openedOn,
+          clinicianKey: row.clinicianKey,
+          consideration: "*",
+        },
+      },
+      data: { referred: { increment: 1 } },
+    });
+    expect(whole(await summed({ groupBy: "none" })).referred.numerator).toBe(
+      whole(await direct({ groupBy: "none" })).referred.numerator! + 1,
+    );
+    await rebuildOutcomeSums(appDb(), c.clinicId);
+    expect((await summed({ groupBy: "none" })).groups).toEqual((await direct({ groupBy: "none" })).groups);
+  });
+
+  it("the daily sums kept in step by every change equal a rebuild from scratch", async () => {
+    const kept = await sums();
+    expect(kept.filter((r) => r.consideration === "*").reduce((n, r) => n + r.episodes, 0)).toBe(10);
+    await rebuildOutcomeSums(appDb(), c.clinicId);
+    expect(await sums()).toEqual(kept);
+  });
+
+  it("a change of the important changes recounts the sums (and sums of other thresholds are never read)", async () => {
+    const before = whole(await summed({ groupBy: "none" }));
+    await updateClinicSettings(c.admin, {
+      ...DEFAULT_SETTINGS,
+      importantChange: { ...DEFAULT_SETTINGS.importantChange, painNow: 4 },
+      reviewIntervalDays: 14,
+    });
+    const after = await summed({ groupBy: "none" });
+    expect(after.thresholds.painNow).toBe(4);
+    // Pain at 6 weeks: E1 7->4 (3 < 4) is no longer improved, E6 4->1 (3) neither.
+    expect(before.improvement.painNow.week6.numerator).toBe(2);
+    expect(whole(after).improvement.painNow.week6).toMatchObject({ numerator: 0, denominator: 4 });
+    expect(after.groups).toEqual((await direct({ groupBy: "none" })).groups);
+    expect(new Set((await sums()).map((r) => r.thresholdPain))).toEqual(new Set([4]));
+    // Sums left with other thresholds (not rebuilt) are not read: the figures come from the summary rows.
+    await testDb().outcomeSum.updateMany({ where: { clinicId: c.clinicId }, data: { thresholdPain: 2, referred: 0 } });
+    expect((await summed({ groupBy: "none" })).groups).toEqual((await direct({ groupBy: "none" })).groups);
+    await rebuildOutcomeSums(appDb(), c.clinicId);
   });
 });

@@ -57,7 +57,8 @@ it("the training section is the assessment's runs, not the live log; addenda of 
   });
   const signed = await signReferral(c.clinician, draft.id, edited.version);
   const s = signed.snapshot!;
-  if (s.schemaVersion !== 3) throw new Error("expected a version 3 snapshot");
+  if (s.schemaVersion !== 4) throw new Error("expected a version 4 snapshot");
+  expect(s.goalRace).toEqual({ name: null, date: null, distanceKm: null });
   expect(s.trainingLoad.runsRecorded).toBe(true);
   const total = s.trainingLoad.weekly.reduce((n, w) => n + w.km, 0);
   expect(total).toBeCloseTo(8 + 10 + 12 + 9, 5); // not the 41.7 km entered after the assessment

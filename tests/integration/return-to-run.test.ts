@@ -10,12 +10,12 @@
 import { evaluate } from "@/lib/clinical";
 import { createDiaryLink } from "@/lib/data/diary";
 import { getPatientRecord } from "@/lib/data/patients";
-import { createReturnToRunPlan, decideReturnToRun, getReturnToRun } from "@/lib/data/return-to-run";
+import { createReturnToRunPlan, decideReturnToRun, getClinicLadder, getReturnToRun, updateClinicLadder } from "@/lib/data/return-to-run";
 import { DEFAULT_LADDER } from "@/lib/domain/return-to-run";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { addDays, formatDate } from "@/lib/format";
 import { parseEvaluationInput } from "@/lib/validation/evaluate-input";
-import { returnToRunDecisionSchema } from "@/lib/validation/return-to-run";
+import { ladderFormSchema, returnToRunDecisionSchema } from "@/lib/validation/return-to-run";
 import { readExample } from "../helpers/evaluate-examples";
 import { closeTestDb, createClinic, isoDaysAgo, testDb, type TestClinic } from "../helpers/fixtures";
 import { episodeIn } from "../helpers/records";
@@ -281,5 +281,44 @@ describe("the clinician's decision", () => {
     await expect(getReturnToRun(other.clinician, episodeId)).rejects.toThrow(NotFoundError);
     await expect(decide(episodeId, { step: "hold", basedOnDecisions: 1 }, other)).rejects.toThrow(NotFoundError);
     await expect(createReturnToRunPlan(other.clinician, episodeId)).rejects.toThrow(NotFoundError);
+  });
+});
+
+describe("the clinic's ladder", () => {
+  it("is edited by an admin for plans made from then on; a plan already made keeps its own; the change is audited", async () => {
+    const own = await createClinic();
+    const before = await episodeIn(own);
+    const kept = await createReturnToRunPlan(own.clinician, before.episodeId);
+    expect(await getClinicLadder(own.admin)).toMatchObject({ ladder: DEFAULT_LADDER, isDefault: true, plans: 1 });
+    const shorter = [
+      { walkMinutes: 2, runMinutes: 2, repeats: 5, sessionsPerWeek: 3 },
+      { walkMinutes: 0, runMinutes: 15, repeats: 1, sessionsPerWeek: 2 },
+    ];
+    expect(await updateClinicLadder(own.admin, shorter)).toEqual({ ladder: shorter, isDefault: false, plans: 1 });
+    expect((await getReturnToRun(own.clinician, before.episodeId))!.ladder).toEqual(kept.ladder);
+    const after = await episodeIn(own);
+    const made = await createReturnToRunPlan(own.clinician, after.episodeId);
+    expect(made.ladder).toEqual(shorter);
+    const event = await testDb().auditEvent.findFirst({ where: { clinicId: own.clinicId, action: "return_to_run.ladder" } });
+    expect(event).toMatchObject({ userId: own.admin.userId, entityType: "ClinicSettings", entityId: own.clinicId });
+    expect(event!.detail).toEqual({ before: [...DEFAULT_LADDER], after: shorter });
+    // Another clinic's ladder is its own.
+    expect((await getClinicLadder(other.admin)).ladder).toEqual(DEFAULT_LADDER);
+  });
+
+  it("refuses a stage field out of range or missing, naming it by its path", () => {
+    const form = (v: string) => ({
+      "ladder.0.walkMinutes": "1",
+      "ladder.0.runMinutes": v,
+      "ladder.0.repeats": "2",
+      "ladder.0.sessionsPerWeek": "3",
+    });
+    const issues = (v: string) => ladderFormSchema.safeParse(form(v)).error?.issues.map((i) => [i.path.join("."), i.message]);
+    expect(issues("0")).toEqual([["ladder.0.runMinutes", "runMinutes must be a whole number from 1 to 120 minutes"]]);
+    expect(issues("")).toEqual([["ladder.0.runMinutes", "runMinutes must be a whole number from 1 to 120 minutes"]]);
+    expect(issues("2.5")).toEqual([["ladder.0.runMinutes", "runMinutes must be a whole number from 1 to 120 minutes"]]);
+    expect(issues("ten")).toEqual([["ladder.0.runMinutes", "runMinutes must be a whole number from 1 to 120 minutes"]]);
+    expect(ladderFormSchema.safeParse({}).error?.issues.map((i) => i.path.join("."))).toEqual(["ladder"]);
+    expect(ladderFormSchema.parse(form("2"))).toEqual({ ladder: [{ walkMinutes: 1, runMinutes: 2, repeats: 2, sessionsPerWeek: 3 }] });
   });
 });

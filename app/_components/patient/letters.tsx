@@ -1,19 +1,22 @@
+import Link from "next/link";
 import type { LetterView } from "@/lib/data/letters";
-import { LETTER_KINDS, LETTER_PDF_PATHS, LETTER_TITLES } from "@/lib/domain/letters";
+import { LETTER_KINDS, LETTER_PDF_PATHS, LETTER_SLUGS, LETTER_TITLES } from "@/lib/domain/letters";
 import { formatDateTime } from "@/lib/format";
 import { SignLetterForm } from "@/app/_components/patient/letters-form";
 
 /**
  * The discharged episode's letters: the discharge summary and the GP letter,
  * each signed (frozen, its PDF made once) with every version kept and
- * downloadable; a new version needs its reason.
+ * printable and downloadable; a new version needs its reason.
  */
 export function EpisodeLetters({
+  patientId,
   episodeId,
   letters,
   canSign,
   timeZone,
 }: {
+  patientId: string;
   episodeId: string;
   letters: LetterView[];
   canSign: boolean;
@@ -41,6 +44,16 @@ export function EpisodeLetters({
                     >
                       Download PDF, version {l.version}
                     </a>{" "}
+                    <Link
+                      className="text-sky-800 underline"
+                      href={`/patients/${patientId}/episodes/${episodeId}/letters/${LETTER_SLUGS[kind]}/print?version=${l.version}`}
+                    >
+                      Print
+                      <span className="sr-only">
+                        {" "}
+                        the {LETTER_TITLES[kind].toLowerCase()}, version {l.version}
+                      </span>
+                    </Link>{" "}
                     <span className="text-xs text-slate-600">
                       signed {formatDateTime(l.signedAt, timeZone)} by {l.signedBy.name}
                       {l.amendmentReason ? `; reason: ${l.amendmentReason}` : ""}

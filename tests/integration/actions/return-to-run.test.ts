@@ -1,5 +1,5 @@
 /** The return-to-run actions: refused without the permission, refused on another clinic's episode, a field error, and success. */
-import { createReturnToRunPlanAction, decideReturnToRunAction } from "@/lib/actions/return-to-run";
+import { createReturnToRunPlanAction, decideReturnToRunAction, updateLadderAction } from "@/lib/actions/return-to-run";
 import { createReturnToRunPlan } from "@/lib/data/return-to-run";
 import { describeAction, formCall, type Clinics } from "../../helpers/actions";
 import { closeTestDb, createClinic, testDb, type TestClinic } from "../../helpers/fixtures";
@@ -11,6 +11,8 @@ jest.mock("next/cache", () => jest.requireActual("../../helpers/actions").nextCa
 let c: Clinics;
 beforeAll(async () => {
   c = { a: await createClinic(), b: await createClinic() };
+  // The ladder is the admin's: these clinics do not require two-factor sign-in (an admin would otherwise enrol first).
+  await testDb().clinic.updateMany({ where: { id: { in: [c.a.clinicId, c.b.clinicId] } }, data: { twoFactorRequired: "off" } });
 });
 afterAll(closeTestDb);
 
@@ -62,6 +64,46 @@ describeAction(
     succeeded: (state, _input, _before, after) => {
       expect(state.message).toBe("Recorded: hold this stage. Now not running yet.");
       expect(after).toEqual({ plans: 1, decisions: [{ step: "hold", toStage: 0 }] });
+    },
+  }),
+);
+
+const ladderOf = (clinicId: string) => testDb().clinicSettings.findUnique({ where: { clinicId }, select: { returnToRunLadder: true } });
+const ladderForm = (runMinutes: number) => ({
+  "ladder.0.walkMinutes": "3",
+  "ladder.0.runMinutes": String(runMinutes),
+  "ladder.0.repeats": "5",
+  "ladder.0.sessionsPerWeek": "3",
+  "ladder.1.walkMinutes": "0",
+  "ladder.1.runMinutes": "25",
+  "ladder.1.repeats": "1",
+  "ladder.1.sessionsPerWeek": "4",
+});
+
+describeAction(
+  "updateLadderAction",
+  () => c,
+  (c) => ({
+    call: formCall(updateLadderAction),
+    as: "admin",
+    refused: "clinician",
+    input: async () => ladderForm(2),
+    observe: () => ladderOf(c.a.clinicId),
+    // The clinic is the admin's own: the other clinic's ladder is untouched.
+    otherClinic: { input: async () => ladderForm(4), observe: () => ladderOf(c.b.clinicId), answer: (s) => expect(s.ok).toBe(true) },
+    invalid: {
+      change: (i) => ({ ...i, "ladder.1.runMinutes": "500" }),
+      field: "ladder.1.runMinutes",
+      message: /runMinutes must be a whole number from 1 to 120 minutes/,
+    },
+    succeeded: (state, _input, _before, after) => {
+      expect(state.message).toMatch(/^Return-to-run ladder saved \(2 stages\)/);
+      expect(after).toEqual({
+        returnToRunLadder: [
+          { walkMinutes: 3, runMinutes: 2, repeats: 5, sessionsPerWeek: 3 },
+          { walkMinutes: 0, runMinutes: 25, repeats: 1, sessionsPerWeek: 4 },
+        ],
+      });
     },
   }),
 );

@@ -39,7 +39,7 @@ describe("schema version 2 records the thresholds", () => {
     const source = referralSource();
     source.settings.twoWeekIncreasePct = 25;
     const s = buildReferralSnapshot(source);
-    expect(s.schemaVersion).toBe(3);
+    expect(s.schemaVersion).toBe(4);
     expect(s.thresholds).toEqual(source.settings);
     expect(s.thresholds).not.toBe(source.settings);
   });
@@ -130,8 +130,8 @@ describe("running advice in every rendering", () => {
 describe("the snapshot reader", () => {
   it("refuses an unknown schema version and a version 2 snapshot without its thresholds, naming the path", () => {
     const s = buildReferralSnapshot(referralSource());
-    expect(() => readReferralSnapshot({ ...s, schemaVersion: 4 })).toThrow(StoredDataError);
-    expect(() => readReferralSnapshot({ ...s, schemaVersion: 4 })).toThrow(/schemaVersion/);
+    expect(() => readReferralSnapshot({ ...s, schemaVersion: 5 })).toThrow(StoredDataError);
+    expect(() => readReferralSnapshot({ ...s, schemaVersion: 5 })).toThrow(/schemaVersion/);
     const { thresholds: _t, ...withoutThresholds } = s;
     expect(() => readReferralSnapshot(withoutThresholds)).toThrow(/stored referral snapshot is not readable: thresholds/);
     expect(() => readReferralSnapshot(null)).toThrow(StoredDataError);
@@ -183,7 +183,7 @@ describe("schema version 3: addenda, red-flag follow-up and the frozen training 
     const source = referralSource();
     source.loggedSince = "2026-10-12";
     const s = buildReferralSnapshot(source);
-    if (s.schemaVersion !== 3) throw new Error("expected version 3");
+    if (s.schemaVersion !== 4) throw new Error("expected version 4");
     expect(s.trainingLoad.runsRecorded).toBe(true);
     expect(s.trainingLoad.loggedSince).toBe("2026-10-12");
     expect(s.trainingLoad.weekly.map((w) => w.logged)).toEqual([false, false, false, false, true, true, true, true]);
@@ -234,6 +234,40 @@ describe("schema version 3: addenda, red-flag follow-up and the frozen training 
     expect(v2.schemaVersion).toBe(2);
     expect(outlineText(v2, "addenda")).toContain("Not included in this summary (signed before addenda were included).");
     expect(outlineText(v2, "red-flags")).not.toContain("Still open");
+  });
+});
+
+describe("schema version 4: treatment given and the goal race", () => {
+  it("words each visit's treatment codes and the goal race with weeks to go at signing, in every rendering", async () => {
+    const source = referralSource();
+    source.history[0]!.answers = {
+      ...source.history[0]!.answers,
+      treatment: {
+        given: [
+          { code: "gait_retraining", cadenceTargetSpm: 172 },
+          { code: "taping", notes: "Medial unloading" },
+        ],
+      },
+    };
+    source.patient.goalRace = { name: "Harbour Half", date: "2027-01-03", distanceKm: 21.1 };
+    const s = readReferralSnapshot(JSON.parse(JSON.stringify(buildReferralSnapshot(source))));
+    if (s.schemaVersion !== 4) throw new Error("expected version 4");
+    expect(s.treatmentGiven[0]!.items).toEqual(["Gait retraining (cadence target 172 steps/min)", "Taping: Medial unloading"]);
+    const race = "Harbour Half, 21.1 km, on 3 Jan 2027: ";
+    for (const text of [html(s), fhir(s), await pdfTextOf(s)]) {
+      expect(text).toContain("Gait retraining (cadence target 172 steps/min); Taping: Medial unloading");
+      expect(text).toContain(race);
+    }
+    expect(buildReferralOutline(s).patientRows.find((r) => r.label === "Goal race")?.value).toMatch(
+      /^Harbour Half, 21\.1 km, on 3 Jan 2027: \d+ weeks to go$/,
+    );
+  });
+
+  it("a version 3 snapshot did not record them: no treatment-given list and no goal race row", () => {
+    const { treatmentGiven: _t, goalRace: _g, ...rest } = buildReferralSnapshot(referralSource());
+    const s = readReferralSnapshot(JSON.parse(JSON.stringify({ ...rest, schemaVersion: 3 })));
+    expect(html(s)).not.toContain("Treatment given");
+    expect(buildReferralOutline(s).patientRows.map((r) => r.label)).not.toContain("Goal race");
   });
 });
 

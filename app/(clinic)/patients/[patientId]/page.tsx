@@ -157,7 +157,7 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
             />
             {e.discharge ? <DischargeSummary discharge={e.discharge} /> : null}
             {e.status === "discharged" ? (
-              <EpisodeLetters episodeId={e.id} letters={e.letters} canSign={canWrite} timeZone={actor.timezone} />
+              <EpisodeLetters patientId={patient.id} episodeId={e.id} letters={e.letters} canSign={canWrite} timeZone={actor.timezone} />
             ) : null}
             <TreatmentLine assessments={e.assessments} />
             {e.status === "open" || e.returnToRun ? (
