@@ -3,9 +3,9 @@ import { isDeepStrictEqual } from "node:util";
 import type { Actor } from "@/lib/domain/access";
 import { reviewDateIssues } from "@/lib/validation/review-date";
 import type { EpisodeStatus } from "@/lib/domain/codes";
-import { evaluate, RED_FLAG_LABELS, type Evaluation, type EvaluationInput, type Urgency } from "@/lib/clinical";
+import { evaluate, RED_FLAG_LABELS, type Evaluation, type EvaluationInput, type Scores, type Urgency } from "@/lib/clinical";
 import { SCREEN_ATTESTATION_FIELD } from "@/lib/domain/urgency";
-import { buildEvaluationInput, type ClinicalAnswers } from "@/lib/clinical/record-input";
+import { baselineScoresOf, buildEvaluationInput, type ClinicalAnswers } from "@/lib/clinical/record-input";
 import { RUN_WINDOW_DAYS } from "@/lib/domain/windows";
 import { importRunnerReports, releaseRunnerReports, reviewRunnerReportsAtSigning } from "@/lib/data/runner-reports";
 import { audit } from "@/lib/data/audit";
@@ -32,8 +32,7 @@ import {
 import { readAnswers } from "@/lib/stored/answers";
 import { readEvaluationOrNull, type StoredEvaluation } from "@/lib/stored/evaluation";
 import { psfsBaseline, psfsCarryForwardIssues, type PsfsBaseline } from "@/lib/instruments/psfs";
-import { SEND_VERSION } from "@/lib/validation/messages";
-import { notBefore, notInFuture } from "@/lib/validation/messages";
+import { SEND_VERSION, notBefore, notInFuture } from "@/lib/validation/messages";
 
 /**
  * Intake and follow-up assessments. A draft is saved as often as the
@@ -185,6 +184,8 @@ export type AssessmentDetail = {
   addenda: AddendumView[];
   people: Record<string, { name: string; title: string | null }>;
   patientId: string;
+  /** The scores of the baseline it was compared with (the episode's first signed assessment before it), for "baseline → now"; null for the baseline itself. */
+  baselineScores: Scores | null;
 };
 
 /** Opens one assessment with its addenda (audited as a view of the patient record). */
@@ -202,7 +203,22 @@ export async function getAssessmentDetail(actor: Actor, assessmentId: string): P
     });
     const people = Object.fromEntries(users.map((u) => [u.id, { name: u.name, title: u.title }]));
     await audit(tx, actor, { action: "assessment.view", entityType: "Assessment", entityId: row.id, patientId: episode.patientId });
+    const baseline = await tx.assessment.findFirst({
+      where: {
+        clinicId: actor.clinicId,
+        episodeId: row.episodeId,
+        status: "signed",
+        id: { not: row.id },
+        assessedOn: { lte: row.assessedOn },
+      },
+      orderBy: [{ assessedOn: "asc" }, { createdAt: "asc" }],
+      select: { assessedOn: true, answers: true },
+    });
+    const assessedOn = toDateString(row.assessedOn);
     return {
+      baselineScores: baseline
+        ? baselineScoresOf([{ assessedOn: toDateString(baseline.assessedOn), answers: readAnswers(baseline.answers) }], assessedOn)
+        : null,
       assessment: assessmentView(row),
       addenda: addenda.map((a) => ({ id: a.id, text: a.text, authorName: people[a.authorId]?.name ?? "Unknown", createdAt: a.createdAt })),
       people,
