@@ -152,7 +152,7 @@ it("builds, previews and signs a referral, then downloads its PDF and FHIR bundl
   await page.locator("#reason").fill("");
   await page.locator("#question").fill("Please assess for a meniscal tear and advise on imaging.");
   await page.getByRole("button", { name: "Sign referral" }).click();
-  await page.getByText("state the reason for the referral").first().waitFor();
+  await page.getByText("Enter the reason for the referral").first().waitFor();
   expect(await confirm.isVisible()).toBe(false);
   expect(await page.locator("#question").inputValue()).toBe("Please assess for a meniscal tear and advise on imaging.");
   await page.locator("#reason").fill(reason);

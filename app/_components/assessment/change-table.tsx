@@ -9,8 +9,8 @@ import { ChangeBadge } from "./change-badge";
  * The change of each measure, in the order of the measures (as the scores
  * above, not the stored object's key order), one column order wherever it
  * is shown (the live form, the signed record): the value at the baseline
- * then now, the change since the baseline with its sign and unit, then the
- * classes against the baseline and the previous assessment. A stored
+ * then now; against the baseline, the change with its sign and unit and its
+ * class; then the class against the previous assessment. A stored
  * evaluation does not carry the baseline's values: they are the baseline
  * assessment's own scores, read from its stored record.
  */
@@ -24,9 +24,6 @@ export function ChangeTable({ scores, changes, baseline }: { scores: Scores; cha
           </th>
           <th scope="col" className="font-medium">
             Baseline → now
-          </th>
-          <th scope="col" className="font-medium">
-            Change
           </th>
           <th scope="col" className="font-medium">
             vs baseline
@@ -48,8 +45,10 @@ export function ChangeTable({ scores, changes, baseline }: { scores: Scores; cha
                 {CHANGE_MEASURE_LABELS[measure]}
               </th>
               <td className="whitespace-nowrap tabular-nums">{both ? formatFromTo(before, now, unit) : formatMeasureValue(now, unit)}</td>
-              <td className="whitespace-nowrap tabular-nums">{both ? formatDelta(before, now, unit) : "—"}</td>
-              <td>{c?.vsBaseline ? <ChangeBadge value={c.vsBaseline} /> : "—"}</td>
+              <td>
+                {both ? <span className="block whitespace-nowrap tabular-nums">{formatDelta(before, now, unit)}</span> : null}
+                {c?.vsBaseline ? <ChangeBadge value={c.vsBaseline} /> : both ? null : "—"}
+              </td>
               <td>{c?.vsPrevious ? <ChangeBadge value={c.vsPrevious} /> : "—"}</td>
             </tr>
           );
