@@ -150,9 +150,28 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
 }
 
+/** Where a page is in its list: "Runners 51–75 of 2,996 · page 3 of 120" ("Runners: none" when the list is empty). */
+export function pagePosition(noun: string, p: { total: number; first: number; last: number; page: number; pages: number }): string {
+  const n = (x: number) => x.toLocaleString("en-GB");
+  if (p.total === 0) return `${noun}: none`;
+  const rows =
+    p.first === 0
+      ? `none of ${n(p.total)} on this page`
+      : p.first === p.last
+        ? `${n(p.first)} of ${n(p.total)}`
+        : `${n(p.first)}–${n(p.last)} of ${n(p.total)}`;
+  return `${noun} ${rows} · page ${n(p.page)} of ${n(p.pages)}`;
+}
+
 export function formatKm(km: number | null | undefined): string {
   if (km === null || km === undefined) return "—";
   return `${(Math.round(km * 10) / 10).toLocaleString("en-GB")} km`;
+}
+
+/** "4:05" (min:ss per km) from seconds per km. */
+export function formatPace(secPerKm: number): string {
+  const total = Math.round(secPerKm);
+  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, "0")}`;
 }
 
 export function formatDuration(seconds: number | null | undefined): string {

@@ -78,7 +78,7 @@ export async function seed(databaseUrl: string, log: (line: string) => void = co
         maxWait: 20_000,
       });
       log(
-        `- ${clinic.name}: ${counts.users} users, ${counts.patients} runners, ${counts.episodes} episodes, ${counts.runs} runs, ${counts.assessments} assessments, ${counts.referrals} referrals`,
+        `- ${clinic.name}: ${counts.users} users, ${counts.patients} runners, ${counts.episodes} episodes, ${counts.runs} runs, ${counts.assessments} assessments, ${counts.referrals} referrals, ${counts.returnToRunPlans} return-to-run plans`,
       );
     }
   } finally {

@@ -3,12 +3,13 @@ import type { Actor } from "@/lib/domain/access";
 import { FLAGGED_MAX_RANK, urgencyRank, type Urgency } from "@/lib/domain/urgency";
 import { z } from "zod";
 import { clinicClock } from "@/lib/data/clinic";
-import { cursorPart, decodeCursor, encodeCursor } from "@/lib/data/cursor";
+import { cursorPart } from "@/lib/data/cursor";
+import { keysetPage, type KeysetSort, type PagePosition } from "@/lib/data/keyset";
 import { auditList } from "@/lib/data/audit";
 import { transaction } from "@/lib/data/tx";
 import { runnerMatches, searchable } from "@/lib/data/search";
 import { Prisma } from "@/prisma/generated/client";
-import type { CaseloadQuery } from "@/lib/validation/caseload";
+import { CASELOAD_SORT_DIR, type CaseloadQuery } from "@/lib/validation/caseload";
 
 /**
  * The clinician's worklist: open episodes of the clinic with urgency, last
@@ -67,40 +68,48 @@ export type CaseloadCounts = {
 
 type Row = CaseloadRow & { worklistRank: number; reviewSort: string; seenSort: string; sortName: string };
 
-const SORTS = {
-  // Urgency, with what the runner reported among the red flags (lib/domain/urgency.ts worklistRank).
+/** The caseload's sorts (lib/data/keyset.ts), each over an index (clinicId, status, <keys>, id) of Episode. */
+const SORTS: Record<CaseloadQuery["sort"], KeysetSort<Row>> = {
+  // Urgency, with what the runner reported among the red flags (lib/domain/urgency.ts worklistRank), then the review date.
   urgency: {
-    keys: ['e."worklistRank"', 'e."reviewSort"', "e.id"],
-    dir: "ASC",
-    cursor: (r: Row) => [r.worklistRank, r.reviewSort, r.episodeId],
+    keys: [
+      ['e."worklistRank"', "int"],
+      ['e."reviewSort"', "date"],
+      ["e.id", "uuid"],
+    ],
+    dir: CASELOAD_SORT_DIR.urgency,
+    key: (r) => [r.worklistRank, r.reviewSort, r.episodeId],
     schema: z.tuple([cursorPart.smallInt, cursorPart.date, cursorPart.uuid]),
   },
+  // No review planned sorts as the latest date (9999-12-31): last, or first in descending order.
   review: {
-    keys: ['e."reviewSort"', "e.id"],
-    dir: "ASC",
-    cursor: (r: Row) => [r.reviewSort, r.episodeId],
+    keys: [
+      ['e."reviewSort"', "date"],
+      ["e.id", "uuid"],
+    ],
+    dir: CASELOAD_SORT_DIR.review,
+    key: (r) => [r.reviewSort, r.episodeId],
     schema: z.tuple([cursorPart.date, cursorPart.uuid]),
   },
+  // Never seen sorts as the earliest date (0001-01-01): last when recent first.
   seen: {
-    keys: ['e."seenSort"', "e.id"],
-    dir: "DESC",
-    cursor: (r: Row) => [r.seenSort, r.episodeId],
+    keys: [
+      ['e."seenSort"', "date"],
+      ["e.id", "uuid"],
+    ],
+    dir: CASELOAD_SORT_DIR.seen,
+    key: (r) => [r.seenSort, r.episodeId],
     schema: z.tuple([cursorPart.date, cursorPart.uuid]),
   },
   name: {
-    keys: ['e."sortName"', "e.id"],
-    dir: "ASC",
-    cursor: (r: Row) => [r.sortName, r.episodeId],
+    keys: [
+      ['e."sortName"', "text"],
+      ["e.id", "uuid"],
+    ],
+    dir: CASELOAD_SORT_DIR.name,
+    key: (r) => [r.sortName, r.episodeId],
     schema: z.tuple([cursorPart.text, cursorPart.uuid]),
   },
-} as const;
-
-const CASTS: Record<string, string> = {
-  'e."worklistRank"': "int",
-  'e."reviewSort"': "date",
-  'e."seenSort"': "date",
-  'e."sortName"': "text",
-  "e.id": "uuid",
 };
 
 function filters(actor: Actor, q: CaseloadQuery, today: string): Prisma.Sql[] {
@@ -150,22 +159,64 @@ function filters(actor: Actor, q: CaseloadQuery, today: string): Prisma.Sql[] {
   return where;
 }
 
-export async function getCaseload(
-  actor: Actor,
-  q: CaseloadQuery,
-): Promise<{ items: CaseloadRow[]; nextCursor: string | null; counts: CaseloadCounts; today: string }> {
+/** The tiles' counts: the maintained ones, and the two that depend on the day. */
+function caseloadCounts(
+  stored: Omit<CaseloadCounts, "overdue" | "dueToday"> | null,
+  byDate: { overdue: bigint; dueToday: bigint } | undefined,
+): CaseloadCounts {
+  return {
+    open: stored?.open ?? 0,
+    flagged: stored?.flagged ?? 0,
+    overdue: Number(byDate?.overdue ?? 0),
+    dueToday: Number(byDate?.dueToday ?? 0),
+    worsening: stored?.worsening ?? 0,
+    drafts: stored?.drafts ?? 0,
+    questionnaires: stored?.questionnaires ?? 0,
+    diaryAlerts: stored?.diaryAlerts ?? 0,
+    openUrgentFlags: stored?.openUrgentFlags ?? 0,
+    unsentReferrals: stored?.unsentReferrals ?? 0,
+  };
+}
+
+export type CaseloadPage = {
+  items: CaseloadRow[];
+  /** The next and previous pages' cursors (null at either end). */
+  nextCursor: string | null;
+  prevCursor: string | null;
+  /** Where this page is in the filtered caseload. */
+  position: PagePosition;
+  counts: CaseloadCounts;
+  today: string;
+};
+
+export async function getCaseload(actor: Actor, q: CaseloadQuery): Promise<CaseloadPage> {
   return transaction(async (c) => {
     const { today } = await clinicClock(c, actor.clinicId);
     const sort = SORTS[q.sort];
     const where = filters(actor, q, today);
-    if (q.cursor) {
-      const values: (string | number)[] = decodeCursor(q.cursor, sort.schema);
-      const lhs = Prisma.raw(`(${sort.keys.join(", ")})`);
-      const rhs = Prisma.join(values.map((v, i) => Prisma.sql`${v}::${Prisma.raw(CASTS[sort.keys[i]!]!)}`));
-      where.push(sort.dir === "ASC" ? Prisma.sql`${lhs} > (${rhs})` : Prisma.sql`${lhs} < (${rhs})`);
-    }
-    const order = Prisma.raw(sort.keys.map((k) => `${k} ${sort.dir}`).join(", "));
-    const rows = await c.$queryRaw<Row[]>`
+    const unfiltered = where.length === 2;
+    const joined = Prisma.join(where, " AND ");
+    const [stored, [byDate]] = await Promise.all([
+      // Date-independent counts: one row kept in step by triggers (migration …_caseload_counts).
+      c.caseloadCount.findUnique({ where: { clinicId: actor.clinicId } }),
+      // Due today and overdue depend on the day: an index range on (clinicId, status, reviewSort).
+      c.$queryRaw<{ overdue: bigint; dueToday: bigint }[]>`
+        SELECT count(*) FILTER (WHERE "reviewSort" < ${today}::date) AS overdue,
+               count(*) FILTER (WHERE "reviewSort" = ${today}::date) AS "dueToday"
+          FROM "Episode" WHERE "clinicId" = ${actor.clinicId}::uuid AND status = 'open' AND "reviewSort" <= ${today}::date`,
+    ]);
+    const search = q.q && searchable(q.q);
+    const count = async (keyset: Prisma.Sql | null) => {
+      const [n] = await c.$queryRaw<{ n: number }[]>`
+        SELECT count(*)::int AS n FROM "Episode" e
+          ${search ? Prisma.sql`JOIN "Patient" p ON p.id = e."patientId" AND p."clinicId" = e."clinicId"` : Prisma.empty}
+         WHERE ${joined}${keyset ? Prisma.sql` AND ${keyset}` : Prisma.empty}`;
+      return n?.n ?? 0;
+    };
+    const page = await keysetPage(
+      sort,
+      q,
+      (keyset, order, take) => c.$queryRaw<Row[]>`
       SELECT e.id AS "episodeId", e."patientId", p."givenName", p."familyName", p.mrn, to_char(p."birthDate", 'YYYY-MM-DD') AS "birthDate",
              e.side::text AS side, e.complaint, e.urgency::text AS urgency, e."screenIncomplete",
              to_char(e."lastSeenOn", 'YYYY-MM-DD') AS "lastSeenOn", to_char(e."nextReviewDate", 'YYYY-MM-DD') AS "nextReviewDate",
@@ -176,32 +227,16 @@ export async function getCaseload(
              to_char(e."seenSort", 'YYYY-MM-DD') AS "seenSort", e."sortName"
         FROM "Episode" e
         JOIN "Patient" p ON p.id = e."patientId" AND p."clinicId" = e."clinicId"
-       WHERE ${Prisma.join(where, " AND ")}
+       WHERE ${joined}${keyset ? Prisma.sql` AND ${keyset}` : Prisma.empty}
        ORDER BY ${order}
-       LIMIT ${q.limit + 1}`;
-    // Date-independent counts: one row kept in step by triggers (migration …_caseload_counts).
-    // Due today and overdue depend on the day: an index range on (clinicId, status, reviewSort).
-    const [stored, [byDate]] = await Promise.all([
-      c.caseloadCount.findUnique({ where: { clinicId: actor.clinicId } }),
-      c.$queryRaw<{ overdue: bigint; dueToday: bigint }[]>`
-        SELECT count(*) FILTER (WHERE "reviewSort" < ${today}::date) AS overdue,
-               count(*) FILTER (WHERE "reviewSort" = ${today}::date) AS "dueToday"
-          FROM "Episode" WHERE "clinicId" = ${actor.clinicId}::uuid AND status = 'open' AND "reviewSort" <= ${today}::date`,
-    ]);
-    const counts: CaseloadCounts = {
-      open: stored?.open ?? 0,
-      flagged: stored?.flagged ?? 0,
-      overdue: Number(byDate?.overdue ?? 0),
-      dueToday: Number(byDate?.dueToday ?? 0),
-      worsening: stored?.worsening ?? 0,
-      drafts: stored?.drafts ?? 0,
-      questionnaires: stored?.questionnaires ?? 0,
-      diaryAlerts: stored?.diaryAlerts ?? 0,
-      openUrgentFlags: stored?.openUrgentFlags ?? 0,
-      unsentReferrals: stored?.unsentReferrals ?? 0,
-    };
-    const page = rows.slice(0, q.limit);
-    const last = page[page.length - 1];
+       LIMIT ${take}`,
+      {
+        // The whole caseload's size is maintained; a filtered one is counted (a search from its index).
+        total: async () => (unfiltered ? (stored?.open ?? 0) : count(null)),
+        before: (keyset) => count(keyset),
+      },
+    );
+    const counts = caseloadCounts(stored, byDate);
     await auditList(
       c,
       actor,
@@ -217,14 +252,18 @@ export async function getCaseload(
         openFlags: q.openFlags,
         unsent: q.unsent,
         sort: q.sort,
+        dir: q.dir,
         cursor: q.cursor,
+        before: q.before,
         limit: q.limit,
       },
-      page.map((r) => r.patientId),
+      page.rows.map((r) => r.patientId),
     );
     return {
-      items: page.map(({ worklistRank: _r, reviewSort: _rs, seenSort: _ss, sortName: _sn, ...row }) => row),
-      nextCursor: rows.length > q.limit && last ? encodeCursor(sort.cursor(last)) : null,
+      items: page.rows.map(({ worklistRank: _r, reviewSort: _rs, seenSort: _ss, sortName: _sn, ...row }) => row),
+      nextCursor: page.nextCursor,
+      prevCursor: page.prevCursor,
+      position: page.position,
       counts,
       today,
     };

@@ -14,7 +14,7 @@ export function encodeCursor(value: unknown): string {
   return Buffer.from(JSON.stringify(value)).toString("base64url");
 }
 
-export function decodeCursor<S extends z.ZodType>(cursor: string, schema: S): z.output<S> {
+export function decodeCursor<S extends z.ZodType>(cursor: string, schema: S, path: "cursor" | "before" = "cursor"): z.output<S> {
   let value: unknown;
   try {
     value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
@@ -22,7 +22,8 @@ export function decodeCursor<S extends z.ZodType>(cursor: string, schema: S): z.
     value = undefined;
   }
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new ValidationError([{ path: "cursor", message: INVALID_CURSOR }]);
+  if (!parsed.success)
+    throw new ValidationError([{ path, message: path === "cursor" ? INVALID_CURSOR : INVALID_CURSOR.replace("cursor", "before") }]);
   return parsed.data;
 }
 

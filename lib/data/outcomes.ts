@@ -12,6 +12,7 @@ import {
   OUTCOME_WINDOWS,
   RECURRENCE_DAYS,
   outcomeColumn,
+  suppressedCells,
   type MeasureFigure,
   type OutcomeFigure,
   type OutcomeFigures,
@@ -65,20 +66,22 @@ const SHARE_DECIMALS = 1000;
 const share = (n: number, d: number) => (d > 0 ? Math.round((n / d) * SHARE_DECIMALS) / SHARE_DECIMALS : null);
 const SUPPRESSED: OutcomeFigure = Object.freeze({ numerator: null, denominator: null, value: null, suppressed: true });
 
-/** A figure, suppressed when its cell (`episodes`, by default the denominator) has fewer than MIN_CELL_EPISODES episodes. */
-function figure(numerator: number, denominator: number, value: number | null, episodes = denominator): OutcomeFigure {
-  if (episodes < MIN_CELL_EPISODES) return { ...SUPPRESSED };
-  return { numerator, denominator, value, suppressed: false };
-}
-
 function num(row: Row, key: string): number {
   const v = row[key];
   return typeof v === "number" ? v : Number(v ?? 0);
 }
 
-function figuresOf(row: Row, groupSuppressed: boolean): OutcomeFigures {
+/**
+ * Says whether the figure at `path` ("referred", "improvement.lefs.week6") is
+ * suppressed, given its cell: the episodes it speaks of.
+ */
+type Hide = (path: string, cell: number) => boolean;
+
+function figuresOf(row: Row, hide: Hide): OutcomeFigures {
   const episodes = num(row, "episodes");
-  const cell = (f: OutcomeFigure): OutcomeFigure => (groupSuppressed ? { ...SUPPRESSED } : f);
+  /** A figure, suppressed when `hide` says so of its cell (`episodes`, by default the denominator). */
+  const figure = (path: string, numerator: number, denominator: number, value: number | null, cell = denominator): OutcomeFigure =>
+    hide(path, cell) ? { ...SUPPRESSED } : { numerator, denominator, value, suppressed: false };
   const discharged = num(row, "discharged");
   const improvement = Object.fromEntries(
     OUTCOME_MEASURES.map((m) => [
@@ -92,41 +95,71 @@ function figuresOf(row: Row, groupSuppressed: boolean): OutcomeFigures {
             number,
           ];
           // The cell is every episode the figure speaks of: measured, missing and not yet due.
-          const f = cell(figure(n, d, share(n, d), d + missing + pending));
+          const f = figure(`improvement.${m}.${p}`, n, d, share(n, d), d + missing + pending);
           const measure: MeasureFigure = f.suppressed ? { ...f, missing: null, notYetDue: null } : { ...f, missing, notYetDue: pending };
           return [p, measure];
         }),
       ),
     ]),
   ) as OutcomeFigures["improvement"];
-  const median = (key: string, n: number) => {
+  const median = (path: string, key: string, n: number) => {
     const v = row[key];
     // The cell of a median is the episodes it is the median of.
-    return cell(figure(n, episodes, typeof v === "number" ? Math.round(v * 10) / 10 : v === null ? null : Number(v), n));
+    return figure(path, n, episodes, typeof v === "number" ? Math.round(v * 10) / 10 : v === null ? null : Number(v), n);
   };
   const recurred = num(row, "recurred");
-  const recurrence = cell(figure(recurred, discharged, share(recurred, discharged)));
+  const recurrence = figure("recurrence", recurred, discharged, share(recurred, discharged));
   const reviewsDue = num(row, "reviewsDue");
   return {
-    opened: cell(figure(episodes, episodes, episodes)),
-    discharged: cell(figure(discharged, episodes, discharged, episodes)),
-    open: cell(figure(num(row, "open"), episodes, num(row, "open"), episodes)),
+    opened: figure("opened", episodes, episodes, episodes),
+    discharged: figure("discharged", discharged, episodes, discharged, episodes),
+    open: figure("open", num(row, "open"), episodes, num(row, "open"), episodes),
     improvement,
-    medianDaysToReturnToRunning: median("rtrMedian", num(row, "rtrN")),
-    medianDaysToDischarge: median("dischargeMedian", num(row, "dischargeN")),
+    medianDaysToReturnToRunning: median("medianDaysToReturnToRunning", "rtrMedian", num(row, "rtrN")),
+    medianDaysToDischarge: median("medianDaysToDischarge", "dischargeMedian", num(row, "dischargeN")),
     recurrence: { ...recurrence, notYetDue: recurrence.suppressed ? null : num(row, "recurrencePending") },
-    referred: cell(figure(num(row, "referred"), episodes, share(num(row, "referred"), episodes))),
-    redFlag: cell(figure(num(row, "redFlag"), episodes, share(num(row, "redFlag"), episodes))),
-    followUpsOnTime: cell(
-      figure(num(row, "reviewsOnTime"), reviewsDue, share(num(row, "reviewsOnTime"), reviewsDue), num(row, "reviewEpisodes")),
+    referred: figure("referred", num(row, "referred"), episodes, share(num(row, "referred"), episodes)),
+    redFlag: figure("redFlag", num(row, "redFlag"), episodes, share(num(row, "redFlag"), episodes)),
+    followUpsOnTime: figure(
+      "followUpsOnTime",
+      num(row, "reviewsOnTime"),
+      reviewsDue,
+      share(num(row, "reviewsOnTime"), reviewsDue),
+      num(row, "reviewEpisodes"),
     ),
     dischargeReasons: Object.fromEntries(
-      [...DISCHARGE_REASONS, "not_recorded" as const].map((r) => {
+      REASON_KEYS.map((r) => {
         const n = num(row, `reason:${r}`);
-        return [r, cell(figure(n, discharged, share(n, discharged)))];
+        return [r, figure(`dischargeReasons.${r}`, n, discharged, share(n, discharged))];
       }),
     ) as OutcomeFigures["dischargeReasons"],
   };
+}
+
+/**
+ * The figures of every group of an answer, with the cells to suppress
+ * decided across the groups (docs/outcomes.md "Small cells"): for each
+ * figure, the cells under MIN_CELL_EPISODES and, where that leaves the
+ * suppressed cells of the figure holding 1-4 episodes together, the next
+ * smallest cells too, so that a total minus the shown groups never gives a
+ * small cell (suppressedCells). A suppressed group is suppressed whole.
+ */
+export function groupFigures(rows: Row[]): { suppressed: boolean; figures: OutcomeFigures }[] {
+  const groups = suppressedCells(rows.map((r) => num(r, "episodes")));
+  const cells = new Map<string, number[]>();
+  rows.forEach((row, i) =>
+    figuresOf(row, (path, cell) => {
+      const list = cells.get(path) ?? [];
+      list[i] = cell;
+      cells.set(path, list);
+      return false;
+    }),
+  );
+  const hidden = new Map([...cells].map(([path, list]) => [path, suppressedCells(list, groups)]));
+  return rows.map((row, i) => ({
+    suppressed: groups[i]!,
+    figures: figuresOf(row, (path) => groups[i]! || (hidden.get(path)?.[i] ?? true)),
+  }));
 }
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -389,21 +422,21 @@ export async function clinicOutcomes(
     const rows =
       (source === "sums" ? await summedRows(tx, actor.clinicId, query, range, thresholds) : null) ??
       (await tx.$queryRaw<Row[]>(outcomesSql(actor.clinicId, query, range, thresholds)));
-    const groups: OutcomeGroup[] = rows.map((row) => {
+    const decided = groupFigures(rows);
+    const groups: OutcomeGroup[] = rows.map((row, i) => {
       const k = String(row.key);
-      const episodes = num(row, "episodes");
-      const suppressed = episodes < MIN_CELL_EPISODES;
+      const { suppressed, figures } = decided[i]!;
       return {
         key: k,
         label: groupLabel(groupBy, k, typeof row.name === "string" ? row.name : null),
-        episodes: suppressed ? null : episodes,
+        episodes: suppressed ? null : num(row, "episodes"),
         suppressed,
-        figures: figuresOf(row, suppressed),
+        figures,
       };
     });
     if (groupBy === "clinician" || groupBy === "consideration") groups.sort((a, b) => a.label.localeCompare(b.label));
     if (groupBy === "none" && groups.length === 0)
-      groups.push({ key: "all", label: "Whole clinic", episodes: null, suppressed: true, figures: figuresOf({}, true) });
+      groups.push({ key: "all", label: "Whole clinic", episodes: null, suppressed: true, figures: figuresOf({}, () => true) });
     await audit(tx, actor, {
       action: as === "export" ? "outcomes.export" : "outcomes.view",
       entityType: "Clinic",

@@ -17,11 +17,13 @@ import { programmesIn, type ProgrammeVersion } from "@/lib/data/programme-state"
 import { returnToRunIn, type ReturnToRunView } from "@/lib/data/return-to-run-state";
 import { lettersIn, type LetterView } from "@/lib/data/letter-state";
 import { redFlagStateIn, type EpisodeRedFlags } from "@/lib/data/red-flag-state";
-import { cursorPart, decodeCursor, encodeCursor } from "@/lib/data/cursor";
+import { cursorPart } from "@/lib/data/cursor";
+import { keysetPage, type KeysetSort, type PagePosition } from "@/lib/data/keyset";
 import { fromDateString, isUniqueViolation, toDateString, transaction, type Tx } from "@/lib/data/tx";
 import { ConflictError, NotFoundError, sqlState, ValidationError } from "@/lib/errors";
 import { runnerMatches, searchable } from "@/lib/data/search";
-import type { EpisodeInput, PatientInput } from "@/lib/validation/patients";
+import { DIRECTORY_SORT_DIR, type DirectorySort, type EpisodeInput, type PatientInput } from "@/lib/validation/patients";
+import type { SortDir } from "@/lib/validation/common";
 import { reviewDateIssues } from "@/lib/validation/review-date";
 import { notInFuture } from "@/lib/validation/messages";
 
@@ -336,18 +338,53 @@ export async function getPatientRecord(
 
 export type PatientListItem = PatientView & { openEpisodes: number };
 
+/** A directory row's sort keys, as the page query reads them. */
+type DirectoryKey = { id: string; familyName: string; givenName: string; mrn: string; birthDate: string };
+
+/** The directory's sorts (lib/data/keyset.ts), each over an index of Patient (clinicId, <keys>). */
+const DIRECTORY_SORTS: Record<DirectorySort, KeysetSort<DirectoryKey>> = {
+  name: {
+    keys: [
+      ['"familyName"', "text"],
+      ['"givenName"', "text"],
+      ["id", "uuid"],
+    ],
+    dir: DIRECTORY_SORT_DIR.name,
+    key: (r) => [r.familyName, r.givenName, r.id],
+    schema: z.tuple([cursorPart.text, cursorPart.text, cursorPart.uuid]),
+  },
+  // The MRN is unique in the clinic (clinicId, mrn): no tie to break.
+  mrn: {
+    keys: [["mrn", "text"]],
+    dir: DIRECTORY_SORT_DIR.mrn,
+    key: (r) => [r.mrn],
+    schema: z.tuple([cursorPart.text]),
+  },
+  born: {
+    keys: [
+      ['"birthDate"', "date"],
+      ["id", "uuid"],
+    ],
+    dir: DIRECTORY_SORT_DIR.born,
+    key: (r) => [r.birthDate, r.id],
+    schema: z.tuple([cursorPart.date, cursorPart.uuid]),
+  },
+};
+
 /**
- * Finds runners by name, MRN or birth date (YYYY-MM-DD), ordered by family
- * name, keyset-paginated (the cursor is the last row's sort key). The runner
- * directory and GET /api/v1/patients: audited ("patients.search": the filter
- * and the runners returned) in the transaction that read them.
+ * Finds runners by name, MRN or birth date (YYYY-MM-DD), sorted by name
+ * (or MRN, or date of birth), keyset-paginated with the page's position
+ * (lib/data/keyset.ts). The runner directory and GET /api/v1/patients:
+ * audited ("patients.search": the filter and the runners returned) in the
+ * transaction that read them.
  */
 export async function searchPatients(
   actor: Actor,
-  opts: { q?: string; cursor?: string; limit?: number },
-): Promise<{ items: PatientListItem[]; nextCursor: string | null }> {
+  opts: { q?: string; sort?: DirectorySort; dir?: SortDir; cursor?: string; before?: string; limit?: number },
+): Promise<{ items: PatientListItem[]; nextCursor: string | null; prevCursor: string | null; position: PagePosition }> {
   const limit = Math.min(Math.max(opts.limit ?? 25, 1), 100);
   const q = opts.q?.trim();
+  const sort = opts.sort ?? "name";
   const conditions: Prisma.Sql[] = [Prisma.sql`"clinicId" = ${actor.clinicId}::uuid`];
   if (q) {
     // A birth date (YYYY-MM-DD) by its index (clinicId, birthDate); anything else by name or MRN (lib/data/search.ts).
@@ -355,22 +392,38 @@ export async function searchPatients(
     if (iso) conditions.push(Prisma.sql`"birthDate" = ${iso}::date`);
     else conditions.push(searchable(q) ? runnerMatches('"Patient"', q) : Prisma.sql`false`);
   }
-  const cursor = opts.cursor ? decodeCursor(opts.cursor, PATIENT_CURSOR) : null;
-  if (cursor) conditions.push(Prisma.sql`("familyName", "givenName", id) > (${cursor.f}, ${cursor.g}, ${cursor.i}::uuid)`);
+  const where = Prisma.join(conditions, " AND ");
   return transaction(async (c) => {
-    // The page's ids in order (index (clinicId, familyName, givenName), or the search index), then the rows.
-    const ids = await c.$queryRaw<{ id: string }[]>`
-      SELECT id FROM "Patient" WHERE ${Prisma.join(conditions, " AND ")}
-       ORDER BY "familyName", "givenName", id LIMIT ${limit + 1}`;
-    const found = await c.patient.findMany({ where: { clinicId: actor.clinicId, id: { in: ids.map((r) => r.id) } } });
+    const count = async (keyset: Prisma.Sql | null) => {
+      const [n] = await c.$queryRaw<{ n: number }[]>`
+        SELECT count(*)::int AS n FROM "Patient" WHERE ${where}${keyset ? Prisma.sql` AND ${keyset}` : Prisma.empty}`;
+      return n?.n ?? 0;
+    };
+    // The page's keys in order (an index of the sort, or the search index), then the rows.
+    const page = await keysetPage(
+      DIRECTORY_SORTS[sort],
+      { sort, dir: opts.dir, cursor: opts.cursor, before: opts.before, limit },
+      (keyset, order, take) => c.$queryRaw<DirectoryKey[]>`
+        SELECT id, "familyName", "givenName", mrn, to_char("birthDate", 'YYYY-MM-DD') AS "birthDate"
+          FROM "Patient" WHERE ${where}${keyset ? Prisma.sql` AND ${keyset}` : Prisma.empty}
+         ORDER BY ${order} LIMIT ${take}`,
+      {
+        // The whole directory's size is maintained (CaseloadCount.patients, by triggers); a search's is counted from its index.
+        total: async () =>
+          q
+            ? count(null)
+            : ((await c.caseloadCount.findUnique({ where: { clinicId: actor.clinicId }, select: { patients: true } }))?.patients ?? 0),
+        before: (keyset) => count(keyset),
+      },
+    );
+    const ids = page.rows.map((r) => r.id);
+    const found = await c.patient.findMany({ where: { clinicId: actor.clinicId, id: { in: ids } } });
     const byId = new Map(found.map((r) => [r.id, r]));
-    const rows = ids.flatMap((r) => byId.get(r.id) ?? []);
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
+    const rows = ids.flatMap((id) => byId.get(id) ?? []);
     // Open episodes of this page's runners only (a relation count would aggregate the whole clinic).
     const open = await c.episode.groupBy({
       by: ["patientId"],
-      where: { clinicId: actor.clinicId, status: "open", patientId: { in: page.map((p) => p.id) } },
+      where: { clinicId: actor.clinicId, status: "open", patientId: { in: ids } },
       _count: { _all: true },
     });
     const openCount = new Map(open.map((x) => [x.patientId, x._count._all]));
@@ -378,18 +431,17 @@ export async function searchPatients(
       c,
       actor,
       "patients.search",
-      { q, cursor: opts.cursor, limit },
-      page.map((p) => p.id),
+      { q, sort: opts.sort, dir: opts.dir, cursor: opts.cursor, before: opts.before, limit },
+      ids,
     );
     return {
-      items: page.map((r) => ({ ...patientView(r), openEpisodes: openCount.get(r.id) ?? 0 })),
-      nextCursor: rows.length > limit && last ? encodeCursor({ f: last.familyName, g: last.givenName, i: last.id }) : null,
+      items: rows.map((r) => ({ ...patientView(r), openEpisodes: openCount.get(r.id) ?? 0 })),
+      nextCursor: page.nextCursor,
+      prevCursor: page.prevCursor,
+      position: page.position,
     };
   });
 }
-
-/** The directory's cursor: family name, given name and id of the page's last runner. */
-const PATIENT_CURSOR = z.strictObject({ f: cursorPart.text, g: cursorPart.text, i: cursorPart.uuid });
 
 // ---------------------------------------------------------------- episodes
 

@@ -42,6 +42,28 @@ export const RECURRENCE_DAYS = 365;
 /** A cell (a group, or a figure's denominator) with fewer episodes than this is suppressed: "<5". */
 export const MIN_CELL_EPISODES = 5;
 
+/**
+ * Which cells of one figure, across the groups of one answer, are suppressed
+ * (docs/outcomes.md "Small cells"): each cell under MIN_CELL_EPISODES (and
+ * those `already` suppressed); then, when there are several groups and the
+ * suppressed cells together hold 1 to MIN_CELL_EPISODES - 1 episodes, the
+ * smallest shown cells too until they hold at least MIN_CELL_EPISODES, so a
+ * total (the whole clinic, asked for separately) minus the shown groups
+ * never reveals a small cell.
+ */
+export function suppressedCells(cells: readonly number[], already: readonly boolean[] = []): boolean[] {
+  const hidden = cells.map((n, i) => n < MIN_CELL_EPISODES || (already[i] ?? false));
+  if (cells.length < 2) return hidden;
+  let held = cells.reduce((sum, n, i) => sum + (hidden[i] ? n : 0), 0);
+  while (held > 0 && held < MIN_CELL_EPISODES) {
+    const next = cells.reduce((best, n, i) => (hidden[i] || (best >= 0 && cells[best]! <= n) ? best : i), -1);
+    if (next < 0) break;
+    hidden[next] = true;
+    held += cells[next]!;
+  }
+  return hidden;
+}
+
 /** The longest range of dates one request may cover (in years). */
 export const MAX_OUTCOME_RANGE_YEARS = 5;
 

@@ -1,6 +1,15 @@
 import { z } from "zod";
 import { ValidationError, type FieldIssue } from "@/lib/errors";
-import { enterDateOf, enterThe, enterWholeNumber, removeControlCharacters, removeNul, shortenTo, validId } from "@/lib/validation/messages";
+import {
+  chooseOne,
+  enterDateOf,
+  enterThe,
+  enterWholeNumber,
+  removeControlCharacters,
+  removeNul,
+  shortenTo,
+  validId,
+} from "@/lib/validation/messages";
 
 /** zod issues as `{path: "a.b.0", message}` pairs, the shape every API and form uses. */
 export function toFieldIssues(error: z.ZodError): FieldIssue[] {
@@ -89,6 +98,43 @@ export const queryCursor = z.preprocess(
     .regex(/^[A-Za-z0-9_-]+$/, INVALID_CURSOR)
     .optional(),
 );
+
+/** The previous page's cursor (the first row of the page after it): the same shape as `cursor`. */
+export const queryBefore = queryCursor;
+
+/** A list's sort direction in a query string; absent means the sort's own direction (lib/data/keyset.ts). */
+export const SORT_DIRS = ["asc", "desc"] as const;
+export type SortDir = (typeof SORT_DIRS)[number];
+export const querySortDir = z.preprocess(blankToUndefined, z.enum(SORT_DIRS, { error: chooseOne("sort direction", SORT_DIRS) }).optional());
+
+/** A list's sort by name, one of `sorts`; absent means the first. */
+export const querySort = <const T extends readonly [string, ...string[]]>(sorts: T) =>
+  z.preprocess(blankToUndefined, z.enum(sorts, { error: chooseOne("sort order", sorts) }).default(sorts[0]));
+
+/** A page is read after a cursor (next) or before one (previous), never both. */
+export const oneCursor = (q: { cursor?: string; before?: string }) => !(q.cursor && q.before);
+export const ONE_CURSOR = { path: ["before"], message: "Follow one page link at a time: before cannot be given with cursor" };
+
+/**
+ * A list page's query string read field by field: each bad value is named
+ * and replaced by its default, the good ones (a search, the filters) kept, so
+ * a mistyped parameter shows the list with a message, never an error page.
+ */
+export function parseListQuery<S extends z.ZodType>(
+  schema: S,
+  raw: Record<string, string | undefined>,
+): { data: z.output<S>; issues: FieldIssue[] } {
+  const first = schema.safeParse(raw);
+  if (first.success) return { data: first.data, issues: [] };
+  const bad = new Set(first.error.issues.map((i) => String(i.path[0] ?? "")));
+  const kept = schema.safeParse(Object.fromEntries(Object.entries(raw).filter(([k]) => !bad.has(k))));
+  return { data: kept.success ? kept.data : schema.parse({}), issues: toFieldIssues(first.error) };
+}
+
+/** A page's search parameters as single strings (the first of a repeated one). */
+export function firstValues(params: Record<string, string | string[] | undefined>): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+}
 
 export const email = z
   .string()

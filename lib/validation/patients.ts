@@ -2,7 +2,21 @@ import { z } from "zod";
 import { latestToday } from "@/lib/format";
 import { reviewDateIssues } from "@/lib/validation/review-date";
 import { enterNumber, enterPositiveNumber, notInFuture } from "@/lib/validation/messages";
-import { dateOf, isoDate, optionalText, queryCursor, queryText, requiredText, uuid } from "@/lib/validation/common";
+import {
+  type SortDir,
+  ONE_CURSOR,
+  dateOf,
+  isoDate,
+  oneCursor,
+  optionalText,
+  queryBefore,
+  queryCursor,
+  querySort,
+  querySortDir,
+  queryText,
+  requiredText,
+  uuid,
+} from "@/lib/validation/common";
 
 /** Registering or editing a runner (SPEC.md section 2, demographics). */
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
@@ -81,10 +95,26 @@ export const withdrawEpisodeSchema = z.object({
   reason: requiredText(500, "reason"),
 });
 
-export const patientSearchSchema = z.object({
-  q: queryText(80, "search"),
-  cursor: queryCursor,
-});
+/** The runner directory's sorts (lib/data/patients.ts DIRECTORY_SORTS): by name first. */
+export const DIRECTORY_SORT = ["name", "mrn", "born"] as const;
+export type DirectorySort = (typeof DIRECTORY_SORT)[number];
+/** The direction each sort first reads in: A to Z, oldest first. */
+export const DIRECTORY_SORT_DIR = { name: "asc", mrn: "asc", born: "asc" } as const satisfies Record<
+  (typeof DIRECTORY_SORT)[number],
+  SortDir
+>;
+
+export const patientSearchSchema = z
+  .object({
+    q: queryText(80, "search"),
+    sort: querySort(DIRECTORY_SORT),
+    dir: querySortDir,
+    cursor: queryCursor,
+    before: queryBefore,
+  })
+  .refine(oneCursor, ONE_CURSOR);
+
+export type PatientSearch = z.output<typeof patientSearchSchema> & { limit?: number };
 
 /**
  * Correcting the facts of an open episode (side, onset date, mechanism) with

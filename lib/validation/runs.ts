@@ -1,6 +1,6 @@
 import Papa from "papaparse";
 import { z } from "zod";
-import { formatDate, latestToday } from "@/lib/format";
+import { formatDate, formatPace, latestToday } from "@/lib/format";
 import { chooseOne, enterPositiveNumber, notInFuture, orList } from "@/lib/validation/messages";
 
 import { isoDate, uuid, type Loose } from "@/lib/validation/common";
@@ -18,11 +18,8 @@ export { RUN_LIMITS };
 
 export type RunLimitIssue = { path: "distance" | "duration"; message: string };
 
-/** "4:05" (min:ss per km) from seconds per km. */
-export function formatPace(secPerKm: number): string {
-  const total = Math.round(secPerKm);
-  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, "0")}`;
-}
+/** Defined in lib/format (no zod there: charts format paces in the browser). */
+export { formatPace };
 
 const kmText = (km: number) => `${Math.round(km * 100) / 100} km`;
 

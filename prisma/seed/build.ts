@@ -28,6 +28,7 @@ import {
   type Trajectory,
 } from "./generators";
 import { seedProgrammes } from "./programmes";
+import { seedReturnToRun } from "./return-to-run";
 import { EMERGENCY_DEPARTMENT, OVERUSE_SCENARIOS, RED_FLAG_SCENARIOS, type Scenario } from "./scenarios";
 
 type Tx = Prisma.TransactionClient;
@@ -42,7 +43,15 @@ export type DemoClinic = {
   users: { email: string; name: string; role: "admin" | "clinician" | "viewer"; title: string; phone?: string }[];
 };
 
-export type SeedCounts = { users: number; patients: number; episodes: number; runs: number; assessments: number; referrals: number };
+export type SeedCounts = {
+  users: number;
+  patients: number;
+  episodes: number;
+  runs: number;
+  assessments: number;
+  referrals: number;
+  returnToRunPlans: number;
+};
 
 type RunRow = { date: string; distanceKm: number; surface: "road" | "track" | "treadmill" | "trail" | null; durationSec: number | null };
 
@@ -248,7 +257,7 @@ export async function buildClinicData(tx: Tx, def: DemoClinic, passwordHash: str
     );
   }
   const signer = users.find((u) => u.role === "clinician") ?? users[0]!;
-  const counts: SeedCounts = { users: users.length, patients: 0, episodes: 0, runs: 0, assessments: 0, referrals: 0 };
+  const counts: SeedCounts = { users: users.length, patients: 0, episodes: 0, runs: 0, assessments: 0, referrals: 0, returnToRunPlans: 0 };
   await tx.auditEvent.create({
     data: { clinicId: clinic.id, userId: null, action: "seed.demo_data", entityType: "Clinic", entityId: clinic.id },
   });
@@ -560,6 +569,8 @@ export async function buildClinicData(tx: Tx, def: DemoClinic, passwordHash: str
   }
   const signedAt = new Map(toSign.map((a) => [a.id, a.signedAt]));
   await seedRedFlagActions(tx, clinic.id, signer.id, episodes, referralOutcome, signedAt);
+  const signNow = (rows: { id: string; signedAt: string; input: unknown }[]) => signDrafts(tx, clinic.id, signer.id, rows, []);
+  counts.returnToRunPlans = (await seedReturnToRun(tx, clinic.id, signer, episodes, today, signNow)).length;
   for (const e of episodes) await refreshEpisodeSummary(tx, clinic.id, e.id);
   const admin = users.find((u) => u.role === "admin") ?? signer;
   await seedProgrammes(tx, clinic.id, { clinicianId: signer.id, adminId: admin.id }, episodes, today);

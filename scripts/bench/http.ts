@@ -10,7 +10,7 @@
  * mean of the two is the baseline). Ends with a markdown table.
  *
  * Targets: /about (no database; rendered per request like every page), /patients (caseload page 1), the deep page by
- * name, /patients?urgency=flagged, GET /api/v1/patients/{id}/timeline,
+ * name, /patients?urgency=flagged, the runner's page /patients/{id}, GET /api/v1/patients/{id}/timeline,
  * GET /api/v1/patients/{id}, GET /api/v1/patients (the directory's first
  * page), the referral's /pdf and /fhir exports, the Outcomes page and
  * GET /api/v1/analytics/outcomes (whole clinic, last 12 months; and by month).
@@ -357,6 +357,7 @@ async function main() {
     ["caseload page 1", "/patients"],
     [`caseload page ${DEEP_PAGE} (name)`, `/patients?sort=name&cursor=${encodeURIComponent(d.deepCursor)}`],
     ["caseload flagged", "/patients?urgency=flagged"],
+    ["patient page", `/patients/${d.patientId}`],
     ["timeline API", `/api/v1/patients/${d.patientId}/timeline`],
     ["patient API", `/api/v1/patients/${d.patientId}`],
     ["patient list API", "/api/v1/patients"],

@@ -9,7 +9,7 @@
  */
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { httpSession, launch, newContext, signIn } from "./browser";
+import { drawCharts, httpSession, launch, newContext, signIn } from "./browser";
 import { answerStep, clinicApi, openEpisode, phone } from "./runner";
 
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
@@ -90,10 +90,10 @@ async function registerAndStartIntake(page: Page, familyName: string, onEpisodeF
   await page.getByRole("heading", { name: "Intake assessment" }).waitFor();
 }
 
-/** Until the client-side charts have replaced their placeholders. */
+/** Until the client-side charts have replaced their placeholders (each is drawn when scrolled near). */
 async function chartsDrawn(page: Page): Promise<void> {
   await page.getByRole("heading", { name: "Timeline" }).waitFor();
-  await page.getByText("Loading chart…").first().waitFor({ state: "detached" });
+  await drawCharts(page);
 }
 
 it("sign-in page, empty and with field errors", async () => {

@@ -55,6 +55,24 @@ export async function newContext(browser: Browser, baseURL = BASE_URL()): Promis
   return context;
 }
 
+/**
+ * Draws every chart of the page. A chart is drawn when it comes near the
+ * viewport (app/_components/charts/chart-frame.tsx), so each "Loading chart…"
+ * placeholder is scrolled into view in turn until none is left.
+ */
+export async function drawCharts(page: Page): Promise<void> {
+  const loading = page.getByText("Loading chart…");
+  while ((await loading.count()) > 0) {
+    const placeholder = await loading
+      .first()
+      .elementHandle({ timeout: 1_000 })
+      .catch(() => null); // the last one drawn meanwhile
+    if (!placeholder) continue;
+    await placeholder.scrollIntoViewIfNeeded().catch(() => undefined); // already replaced: nothing to scroll to
+    await placeholder.waitForElementState("hidden");
+  }
+}
+
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto("/login");
   await page.getByLabel("Email").fill(email);

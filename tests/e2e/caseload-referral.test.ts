@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { pdfPageCount, pdfText } from "@/tests/fixtures/referral/pdf-text";
-import { launch, newContext, signIn, tourShot } from "./browser";
+import { drawCharts, launch, newContext, signIn, tourShot } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -115,8 +115,9 @@ it("shows a runner's timeline with charts and their data tables", async () => {
     .getByRole("img", { name: /Weekly distance/i })
     .first()
     .waitFor();
+  await drawCharts(page);
+  expect(await page.locator("#timeline-measures .recharts-surface").count()).toBeGreaterThan(0);
   await page.getByRole("heading", { name: "Outcome measures over time" }).scrollIntoViewIfNeeded();
-  await page.getByText("Loading chart…").first().waitFor({ state: "detached" });
   await tourShot(page, "06-timeline");
   await page.getByText("Show the data as a table").first().click();
   expect(

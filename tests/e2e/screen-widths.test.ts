@@ -13,7 +13,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { launch, newContext, signIn } from "./browser";
+import { drawCharts, launch, newContext, signIn } from "./browser";
 
 const WIDTHS = [390, 768, 1366] as const;
 const SHOTS = path.resolve(__dirname, "..", "..", "test-results", "widths");
@@ -95,7 +95,8 @@ it("the clinician's pages at 390, 768 and 1366 px: none scrolls sideways", async
     { name: "caseload", url: "/patients", ready: (p) => p.getByTestId("caseload").waitFor() },
     { name: "directory", url: "/patients/directory", ready: heading(/runners/i) },
     { name: "register a runner", url: "/patients/new", ready: (p) => p.getByLabel("Given name").waitFor() },
-    { name: "patient page", url: patient, ready: heading("Timeline") },
+    // Every chart drawn (each draws when scrolled near), so a chart wider than the window would show.
+    { name: "patient page", url: patient, ready: (p) => heading("Timeline")(p).then(() => drawCharts(p)) },
     { name: "run log", url: `${patient}/runs`, ready: heading(/Run log/) },
     { name: "signed assessment", url: assessment, ready: (p) => p.getByTestId("assessment-status").waitFor() },
     { name: "follow-up form", url: `${episode}/assessments/new?kind=follow_up`, ready: heading(/assessment/) },

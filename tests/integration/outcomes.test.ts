@@ -1,6 +1,6 @@
 import { markEnteredInError, saveDraft, signAssessment } from "@/lib/data/assessments";
 import { dischargeEpisode } from "@/lib/data/discharges";
-import { clinicOutcomes } from "@/lib/data/outcomes";
+import { clinicOutcomes, groupFigures } from "@/lib/data/outcomes";
 import type { OutcomesReport } from "@/lib/domain/outcomes";
 import { refreshClinicOutcomes } from "@/lib/data/outcome-summary";
 import { rebuildOutcomeSums } from "@/lib/data/outcome-sums";
@@ -366,5 +366,38 @@ describe("clinic outcomes of a hand-built clinic", () => {
     await testDb().outcomeSum.updateMany({ where: { clinicId: c.clinicId }, data: { thresholdPain: 2, referred: 0 } });
     expect((await summed({ groupBy: "none" })).groups).toEqual((await direct({ groupBy: "none" })).groups);
     await rebuildOutcomeSums(appDb(), c.clinicId);
+  });
+});
+
+describe("small cells across the groups of one answer (no total minus the shown groups gives a cell under 5)", () => {
+  const row = (key: string, episodes: number, discharged: number) => ({
+    key,
+    episodes,
+    discharged,
+    open: episodes - discharged,
+    referred: 1,
+  });
+
+  it("a group under 5 episodes is suppressed whole, and so is the next smallest group", () => {
+    const [a, b, c] = groupFigures([row("a", 3, 0), row("b", 10, 5), row("c", 20, 10)]);
+    expect([a!.suppressed, b!.suppressed, c!.suppressed]).toEqual([true, true, false]);
+    expect(b!.figures.referred).toEqual({ numerator: null, denominator: null, value: null, suppressed: true });
+    expect(c!.figures.referred).toEqual({ numerator: 1, denominator: 20, value: 0.05, suppressed: false });
+  });
+
+  it("a figure whose cell is under 5 in one group is suppressed in the next smallest group too", () => {
+    // Discharged 4, 9 and 12: the discharge figures of a (4) and b (9) are suppressed, c's are shown; the groups are shown.
+    const [a, b, c] = groupFigures([row("a", 6, 4), row("b", 10, 9), row("c", 20, 12)]);
+    expect([a!.suppressed, b!.suppressed, c!.suppressed]).toEqual([false, false, false]);
+    expect([a, b, c].map((g) => g!.figures.recurrence.suppressed)).toEqual([true, true, false]);
+    expect([a, b, c].map((g) => g!.figures.dischargeReasons.other.suppressed)).toEqual([true, true, false]);
+    expect([a, b, c].map((g) => g!.figures.referred.suppressed)).toEqual([false, false, false]);
+    // No group returned to running: every median is suppressed (nothing to work out).
+    expect([a, b, c].map((g) => g!.figures.medianDaysToReturnToRunning.suppressed)).toEqual([true, true, true]);
+  });
+
+  it("one group alone is only suppressed under 5", () => {
+    expect(groupFigures([row("all", 6, 4)])[0]!.figures.recurrence.suppressed).toBe(true);
+    expect(groupFigures([row("all", 6, 4)])[0]!.figures.referred.suppressed).toBe(false);
   });
 });

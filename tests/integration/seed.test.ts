@@ -4,6 +4,9 @@
  * runs against a database that holds a real clinic.
  */
 import pg from "pg";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { returnToRunIn } from "@/lib/data/return-to-run-state";
+import { PrismaClient } from "@/prisma/generated/client";
 import { CONSIDERATION_CODES, RED_FLAG_CODES, RISK_FACTOR_CODES } from "@/lib/clinical";
 import { RED_FLAG_SCENARIOS } from "../../prisma/seed/scenarios";
 import { seed } from "../../prisma/seed";
@@ -181,6 +184,45 @@ it("seeds the demo clinics once, with every rule firing in each clinic", async (
       expect(p.stopped).toBe(1);
       expect(p.ticks).toBeGreaterThan(20);
       expect([p.own, p.retired]).toEqual([1, 1]);
+    }
+    // Return-to-run plans (issue 14 item 6): in each clinic one progressing, one stepping back after a diary alert,
+    // one pain-free after a bone stress finding; the app's proposals today follow from the diary.
+    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: db.url }) });
+    try {
+      for (const clinic of await prisma.clinic.findMany({ select: { id: true } })) {
+        const plans = await prisma.returnToRunPlan.findMany({ where: { clinicId: clinic.id }, select: { episodeId: true } });
+        const byEpisode = await returnToRunIn(
+          prisma,
+          clinic.id,
+          plans.map((p) => p.episodeId),
+        );
+        const views = [...byEpisode.values()].map((v) => v!);
+        const summary = views.map((v) => [v.mode, v.currentStage, v.proposal.step]).sort();
+        expect(summary).toEqual([
+          ["pain_free", 1, "hold"],
+          ["pain_monitored", 3, "advance"],
+          ["pain_monitored", 4, "step_back"],
+        ]);
+        const back = views.find((v) => v.proposal.step === "step_back")!;
+        expect(back.proposal.reason).toMatch(/^Pain 6\/10 during the run on .*: above the limit of 3\/10\. Step back to stage 3\.$/);
+        expect(await prisma.diaryAlert.count({ where: { clinicId: clinic.id, reviewedAt: null, code: "pain_over_limit" } })).toBe(1);
+        expect(views.find((v) => v.mode === "pain_free")!.proposal.reason).toMatch(
+          /^2 of 3 sessions of this stage logged within the pain rules/,
+        );
+        for (const v of views) {
+          expect(v.history[0]).toMatchObject({ step: "start", proposedStep: "start", entryCriteria: { met: { hops_pain_free: true } } });
+          expect(v.history.every((d) => d.proposedStep === d.step && d.reason === null)).toBe(true);
+        }
+        const boneId = [...byEpisode].find(([, v]) => v!.mode === "pain_free")![0];
+        const bone = await prisma.assessment.findFirstOrThrow({
+          where: { clinicId: clinic.id, episodeId: boneId, status: "signed" },
+          orderBy: { assessedOn: "desc" },
+          select: { evaluation: true },
+        });
+        expect(JSON.stringify(bone.evaluation)).toContain('"code":"bone_stress_injury_suspected"');
+      }
+    } finally {
+      await prisma.$disconnect();
     }
   } finally {
     await db.drop();

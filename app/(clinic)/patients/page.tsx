@@ -4,8 +4,8 @@ import { can } from "@/lib/domain/access";
 import { getCaseload } from "@/lib/data/caseload";
 import { ValidationError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
-import { toFieldIssues } from "@/lib/validation/common";
-import { caseloadQuerySchema, type CaseloadQuery } from "@/lib/validation/caseload";
+import { firstValues, parseListQuery } from "@/lib/validation/common";
+import { CASELOAD_SORT_DIR, caseloadQuerySchema } from "@/lib/validation/caseload";
 import { CaseloadFilters } from "@/app/_components/caseload/filters";
 import { CaseloadTable } from "@/app/_components/caseload/table";
 import { CaseloadTiles } from "@/app/_components/caseload/tiles";
@@ -17,24 +17,20 @@ export const metadata: Metadata = { title: "Caseload" };
 
 type Search = Record<string, string | string[] | undefined>;
 
+/** The caseload: tiles, filters, and the open episodes sorted by a column (urgency first), a page at a time with where it is. */
 export default async function CaseloadPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requirePermission("patient.read");
-  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])) as Record<
-    string,
-    string | undefined
-  >;
-  const parsed = caseloadQuerySchema.safeParse(raw);
-  const errors = parsed.success ? [] : toFieldIssues(parsed.error);
-  const q: CaseloadQuery = parsed.success ? parsed.data : caseloadQuerySchema.parse({});
+  const { data: q, issues: errors } = parseListQuery(caseloadQuerySchema, firstValues(await searchParams));
   const result = await getCaseload(actor, q).catch((e) => {
+    // A cursor that is not one this list issued: named, and the first page shown.
     if (e instanceof ValidationError) {
       errors.push(...e.issues);
-      return getCaseload(actor, { ...q, cursor: undefined });
+      return getCaseload(actor, { ...q, cursor: undefined, before: undefined });
     }
     throw e;
   });
-  const { items, counts, today, nextCursor } = result;
-  const base = {
+  const { items, counts, today, nextCursor, prevCursor, position } = result;
+  const filters = {
     q: q.q,
     urgency: q.urgency,
     due: q.due,
@@ -44,8 +40,9 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
     diary: q.diary ? "1" : undefined,
     openFlags: q.openFlags ? "1" : undefined,
     unsent: q.unsent ? "1" : undefined,
-    sort: q.sort === "urgency" ? undefined : q.sort,
+    limit: q.limit === 25 ? undefined : String(q.limit),
   };
+  const sort = { sort: q.sort, dir: q.dir ?? CASELOAD_SORT_DIR[q.sort] };
 
   return (
     <div className="space-y-4">
@@ -79,7 +76,15 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
         </Alert>
       ) : null}
 
-      <CaseloadTable items={items} today={today} base={base} cursor={q.cursor} nextCursor={nextCursor} />
+      <CaseloadTable
+        items={items}
+        today={today}
+        filters={filters}
+        sort={sort}
+        position={position}
+        nextCursor={nextCursor}
+        prevCursor={prevCursor}
+      />
     </div>
   );
 }

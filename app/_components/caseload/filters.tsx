@@ -43,17 +43,9 @@ export function CaseloadFilters({ q }: { q: CaseloadQuery }) {
             <option value="none">No review planned</option>
           </Select>
         </div>
-        <div>
-          <label htmlFor="sort" className="mb-1 block text-sm font-medium">
-            Sort by
-          </label>
-          <Select id="sort" name="sort" defaultValue={q.sort}>
-            <option value="urgency">Urgency, then review date</option>
-            <option value="review">Next review date</option>
-            <option value="seen">Last seen (recent first)</option>
-            <option value="name">Name</option>
-          </Select>
-        </div>
+        {/* The sort is chosen by the table's column headers; filtering keeps it. */}
+        {q.sort !== "urgency" ? <input type="hidden" name="sort" value={q.sort} /> : null}
+        {q.dir ? <input type="hidden" name="dir" value={q.dir} /> : null}
         <OtherFilters q={q} />
         <div className="flex gap-2">
           <button type="submit" className={buttonClass("primary")}>

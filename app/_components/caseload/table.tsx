@@ -4,25 +4,52 @@ import { runnerReportedLabel } from "@/lib/questions";
 import { SIDE_LABELS } from "@/lib/domain";
 import { displayLevel, unsentReferralsText } from "@/lib/domain/urgency";
 import type { CaseloadRow } from "@/lib/data/caseload";
+import type { PagePosition } from "@/lib/data/keyset";
+import type { SortDir } from "@/lib/validation/common";
+import { CASELOAD_SORT, CASELOAD_SORT_DIR, type CaseloadSort } from "@/lib/validation/caseload";
 import { redFlagLabel } from "@/lib/data/red-flag-state";
 import { ageOn, formatDate } from "@/lib/format";
-import { buttonClass } from "@/app/_components/ui/button";
 import { Card, tableClass, tdClass, thClass } from "@/app/_components/ui/card";
+import { Pager } from "@/app/_components/ui/pager";
+import { SORT_WORDS, SortHeader, type SortWords } from "@/app/_components/ui/sort-header";
 import { DisplayLevelBadge } from "@/app/_components/ui/urgency-badge";
 import { caseloadHref, type CaseloadParams } from "./href";
 
 type Props = {
   items: CaseloadRow[];
   today: string;
-  /** The filters of this view, kept by the page links. */
-  base: CaseloadParams;
-  /** The cursor of this page (a "First page" link when set) and of the next one. */
-  cursor: string | undefined;
-  nextCursor: string | null | undefined;
+  /** The filters of this view, kept by the sort headers and page links (no sort, direction or cursor). */
+  filters: CaseloadParams;
+  /** The sort now (its direction resolved). */
+  sort: { sort: CaseloadSort; dir: SortDir };
+  position: PagePosition;
+  nextCursor: string | null;
+  prevCursor: string | null;
 };
 
-/** One row per open episode, in words as well as colours, with keyset page links. */
-export function CaseloadTable({ items, today, base, cursor, nextCursor }: Props) {
+/** How the urgency sort's directions read. */
+const URGENCY_WORDS = { asc: "most urgent first", desc: "least urgent first" };
+
+/** One row per open episode, in words as well as colours, with sortable headers and keyset page links. */
+export function CaseloadTable({ items, today, filters, sort, position, nextCursor, prevCursor }: Props) {
+  const header = (label: string, key: CaseloadSort, words: SortWords, className = "") => (
+    <SortHeader
+      label={label}
+      sort={key}
+      firstDir={CASELOAD_SORT_DIR[key]}
+      current={sort}
+      action="/patients"
+      keep={filters}
+      words={words}
+      className={className}
+    />
+  );
+  // The page links keep the sort as the address had it (absent when it is the default).
+  const base = {
+    ...filters,
+    sort: sort.sort === CASELOAD_SORT[0] ? undefined : sort.sort,
+    dir: sort.dir === CASELOAD_SORT_DIR[sort.sort] ? undefined : sort.dir,
+  };
   return (
     <Card>
       {items.length === 0 ? (
@@ -30,24 +57,16 @@ export function CaseloadTable({ items, today, base, cursor, nextCursor }: Props)
       ) : (
         <div className="relative overflow-x-auto">
           <table className={tableClass} data-testid="caseload">
-            <caption className="sr-only">Open episodes</caption>
+            <caption className="sr-only">Open episodes, sorted by the column marked with an arrow</caption>
             <thead>
               <tr>
-                <th scope="col" className={thClass}>
-                  Runner
-                </th>
+                {header("Runner", "name", SORT_WORDS.text)}
                 <th scope="col" className={`${thClass} max-md:hidden`}>
                   Knee · complaint
                 </th>
-                <th scope="col" className={thClass}>
-                  Urgency
-                </th>
-                <th scope="col" className={thClass}>
-                  Last seen
-                </th>
-                <th scope="col" className={thClass}>
-                  Next review
-                </th>
+                {header("Urgency", "urgency", URGENCY_WORDS)}
+                {header("Last seen", "seen", SORT_WORDS.date)}
+                {header("Next review", "review", SORT_WORDS.date)}
                 <th scope="col" className={thClass}>
                   Trend
                 </th>
@@ -64,18 +83,13 @@ export function CaseloadTable({ items, today, base, cursor, nextCursor }: Props)
           </table>
         </div>
       )}
-      <div className="mt-3 flex gap-2">
-        {cursor ? (
-          <Link className={buttonClass("secondary")} href={caseloadHref(base, {})}>
-            First page
-          </Link>
-        ) : null}
-        {nextCursor ? (
-          <Link className={buttonClass("secondary")} href={caseloadHref(base, { cursor: nextCursor })}>
-            Next page
-          </Link>
-        ) : null}
-      </div>
+      <Pager
+        noun="Open episodes"
+        position={position}
+        first={caseloadHref(base, {})}
+        previous={prevCursor ? caseloadHref(base, { before: prevCursor }) : null}
+        next={nextCursor ? caseloadHref(base, { cursor: nextCursor }) : null}
+      />
     </Card>
   );
 }

@@ -5,7 +5,7 @@
  * of their own above the plot and are drawn last, so no other mark (a
  * signing the same day or the next) ever covers one.
  */
-import { EVENT_KIND_LABEL, type EventMark } from "./events";
+import { EVENT_KIND_LABEL, type EventMark } from "./event-kinds";
 import type { TimelineEventKind } from "./types";
 import { COLOURS, formatDate } from "./format";
 

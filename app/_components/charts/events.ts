@@ -7,6 +7,9 @@ import { URGENCY_LABELS, urgencyRank } from "@/lib/domain";
 import { RED_FLAG_LABELS, type Urgency } from "@/lib/clinical";
 import { formatDate, todayIn } from "@/lib/format";
 import type { TimelineAssessment, TimelineEvent, TimelineEventKind } from "./types";
+import type { EventMark } from "./event-kinds";
+
+export { EVENT_KIND_LABEL, EVENT_SYMBOL, type EventMark } from "./event-kinds";
 
 const KIND_LABEL = { intake: "Intake", follow_up: "Follow-up" } as const;
 
@@ -54,14 +57,6 @@ export function sortEvents<T extends { date: string; kind: TimelineEventKind }>(
   return events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : KIND_ORDER[a.kind] - KIND_ORDER[b.kind]));
 }
 
-/** Events of the same day and kind drawn as one mark. */
-export interface EventMark {
-  date: string;
-  kind: TimelineEventKind;
-  labels: string[];
-  urgency?: Urgency;
-}
-
 export function groupEvents(events: readonly TimelineEvent[]): EventMark[] {
   const byKey = new Map<string, EventMark>();
   for (const e of events) {
@@ -76,12 +71,6 @@ export function groupEvents(events: readonly TimelineEvent[]): EventMark[] {
   }
   return sortEvents([...byKey.values()]);
 }
-
-/** "Red flag" / "Signed" / "Event": the kind as a word (never colour alone). */
-export const EVENT_KIND_LABEL: Record<TimelineEventKind, string> = { red_flag: "Red flag", signed: "Signed", other: "Event" };
-
-/** A text symbol per kind, used in tables and tooltips next to the words. */
-export const EVENT_SYMBOL: Record<TimelineEventKind, string> = { red_flag: "▲", signed: "✓", other: "●" };
 
 export function urgencyText(urgency: Urgency | undefined): string {
   return urgency ? URGENCY_LABELS[urgency] : "";

@@ -1,4 +1,4 @@
-/** The patient timeline: charts (client), their data tables and the assessment history (server-compatible). */
+/** The patient timeline: charts (rendered on the server; only their drawings are client code, loaded lazily), their data tables and the assessment history. */
 export { PatientTimeline, groupByEpisode, episodeLabel, type PatientTimelineProps } from "./patient-timeline";
 export { MeasureChart, type MeasureChartProps } from "./measure-chart";
 export { TrainingChart, ACWR_BAND_LABEL, type TrainingChartProps } from "./training-chart";

@@ -1,26 +1,13 @@
-"use client";
-
-import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { dayNumber } from "@/lib/clinical/dates";
-import type { MeasurePoint, MeasureSeries } from "@/lib/clinical/timeline";
-import type { PainCompanion } from "@/lib/domain/measures";
+import type { MeasureSeries } from "@/lib/clinical/timeline";
 import { ChartFrame } from "./chart-frame";
 import { MeasureTable } from "./data-tables";
-import { EVENT_COLOUR, EVENT_DASH, EventMarker, markDrawOrder } from "./event-marker";
+import { EVENT_COLOUR } from "./event-marker";
 import { EVENT_KIND_LABEL, EVENT_SYMBOL, groupEvents, type EventMark } from "./events";
-import {
-  bandSegments,
-  judgedAsNow,
-  COLOURS,
-  dayTickLabel,
-  formatDate,
-  formatMeasureValue,
-  judgedWithText,
-  measureTitle,
-  timeTicks,
-  valueTicks,
-} from "./format";
+import { judgedAsNow, formatDate, formatMeasureValue, judgedWithText, measureTitle } from "./format";
 import { Legend, LegendItem } from "./legend";
+import { COMPANION_STYLE, LineSwatch, MAIN_STYLE } from "./line-styles";
+import { MeasurePlot } from "./plots";
 import { measureSummary } from "./summary";
 import type { AssessmentKind, TimelineEvent } from "./types";
 
@@ -39,57 +26,6 @@ export interface MeasureChartProps {
   id?: string;
   /** Level of the chart's heading (default 3). */
   headingLevel?: 3 | 4;
-}
-
-interface Row {
-  x: number;
-  value?: number;
-  date: string;
-  kind?: AssessmentKind;
-  /** Companion values by key (pain: worst of the week, during running). */
-  companions: Partial<Record<PainCompanion, number>>;
-}
-
-/** How each line is drawn: colour, dash and marker differ, so no line is told by colour alone. */
-type Marker = "circle" | "square" | "triangle";
-const MAIN_STYLE = { stroke: COLOURS.line, dash: undefined, marker: "circle" as Marker };
-const COMPANION_STYLE: Record<PainCompanion, { stroke: string; dash: string; marker: Marker }> = {
-  painWorstWeek: { stroke: COLOURS.painWorstWeek, dash: "6 3", marker: "square" },
-  painDuringRun: { stroke: COLOURS.painDuringRun, dash: "2 3", marker: "triangle" },
-};
-
-function MarkerShape({ marker, cx, cy, colour, size = 3.5 }: { marker: Marker; cx: number; cy: number; colour: string; size?: number }) {
-  if (marker === "square")
-    return <rect x={cx - size} y={cy - size} width={size * 2} height={size * 2} fill="white" stroke={colour} strokeWidth={1.5} />;
-  if (marker === "triangle")
-    return (
-      <path
-        d={`M${cx},${cy - size - 0.5} L${cx + size + 0.5},${cy + size} L${cx - size - 0.5},${cy + size} Z`}
-        fill={colour}
-        stroke={colour}
-      />
-    );
-  return <circle cx={cx} cy={cy} r={size - 0.5} fill={colour} stroke={colour} />;
-}
-
-/** A legend swatch: a short stretch of the line with its marker. */
-function LineSwatch({ stroke, dash, marker }: { stroke: string; dash: string | undefined; marker: Marker }) {
-  return (
-    <svg width="24" height="10" viewBox="0 0 24 10">
-      <line x1="0" y1="5" x2="24" y2="5" stroke={stroke} strokeWidth="2" strokeDasharray={dash} />
-      <MarkerShape marker={marker} cx={12} cy={5} colour={stroke} size={3} />
-    </svg>
-  );
-}
-
-/** recharts calls a function `dot` with the point's position; points without a value get no marker. */
-function dotOf(marker: Marker, colour: string) {
-  function Dot(props: { cx?: number; cy?: number; index?: number; value?: unknown }) {
-    if (props.cx === undefined || props.cy === undefined || props.value === undefined || props.value === null)
-      return <g key={`none-${props.index}`} />;
-    return <MarkerShape key={`${marker}-${props.index}`} marker={marker} cx={props.cx} cy={props.cy} colour={colour} />;
-  }
-  return Dot;
 }
 
 const KIND_LABEL: Record<AssessmentKind, string> = { intake: "Intake", follow_up: "Follow-up" };
@@ -154,7 +90,7 @@ export function MeasureChart({ series, events = [], kinds = {}, from, to, height
         <p className="mt-2 text-sm text-slate-700">The chart appears from the second signed assessment.</p>
       ) : (
         <ChartFrame label={measureSummary(series, marks)} height={height}>
-          <MeasureLineChart series={series} marks={marks} kinds={kinds} minDay={minDay} maxDay={maxDay} />
+          <MeasurePlot series={series} marks={marks} kinds={kinds} minDay={minDay} maxDay={maxDay} />
         </ChartFrame>
       )}
 
@@ -180,151 +116,5 @@ function MarkLegend({ marks }: { marks: readonly EventMark[] }) {
         </LegendItem>
       ))}
     </>
-  );
-}
-
-// eslint-disable-next-line max-lines-per-function -- one recharts composition (axes, series, reference lines)
-function MeasureLineChart({
-  series,
-  marks,
-  kinds,
-  minDay,
-  maxDay,
-}: {
-  series: MeasureSeries;
-  marks: EventMark[];
-  kinds: Record<string, AssessmentKind>;
-  minDay: number;
-  maxDay: number;
-}) {
-  const { unit, band, baseline } = series;
-  // One row per assessment, holding the value of each line drawn for it.
-  const byAssessment = new Map<string, Row>();
-  const rowOf = (p: MeasurePoint): Row => {
-    let row = byAssessment.get(p.assessmentId);
-    if (!row) {
-      const kind = kinds[p.assessmentId];
-      row = { x: dayNumber(p.date), date: p.date, companions: {}, ...(kind ? { kind } : {}) };
-      byAssessment.set(p.assessmentId, row);
-    }
-    return row;
-  };
-  for (const p of series.points) rowOf(p).value = p.value;
-  for (const c of series.companions) for (const p of c.points) rowOf(p).companions[c.key] = p.value;
-  const rows = [...byAssessment.values()].sort((a, b) => a.x - b.x);
-  const { ticks, monthTicks } = timeTicks(minDay, maxDay, 5);
-  return (
-    <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 320, height: 200 }}>
-      <LineChart data={rows} margin={{ top: 16, right: 12, bottom: 0, left: 0 }} accessibilityLayer={false}>
-        <CartesianGrid stroke={COLOURS.grid} vertical={false} />
-        {band
-          ? bandSegments(series, minDay, maxDay).map((b) => (
-              <ReferenceArea
-                key={`${b.x1}-${b.low}-${b.high}`}
-                x1={b.x1}
-                x2={b.x2}
-                y1={b.low}
-                y2={b.high}
-                fill={COLOURS.band}
-                fillOpacity={0.9}
-                stroke={COLOURS.bandStroke}
-                strokeDasharray="3 3"
-                ifOverflow="hidden"
-              />
-            ))
-          : null}
-        {baseline !== null ? <ReferenceLine y={baseline} stroke={COLOURS.baseline} strokeDasharray="5 4" /> : null}
-        <XAxis
-          type="number"
-          dataKey="x"
-          domain={[minDay, maxDay]}
-          ticks={ticks}
-          tickFormatter={(d: number) => dayTickLabel(d, monthTicks)}
-          padding={{ left: 14, right: 14 }}
-          stroke={COLOURS.axis}
-          tick={{ fontSize: 11 }}
-          allowDataOverflow
-        />
-        <YAxis
-          domain={series.domain}
-          ticks={valueTicks(series.domain)}
-          width={34}
-          stroke={COLOURS.axis}
-          tick={{ fontSize: 11 }}
-          allowDecimals={false}
-        />
-        {markDrawOrder(marks).map((m) => (
-          <ReferenceLine
-            key={`${m.date}-${m.kind}`}
-            x={dayNumber(m.date)}
-            stroke={EVENT_COLOUR[m.kind]}
-            strokeDasharray={EVENT_DASH[m.kind]}
-            strokeWidth={m.kind === "red_flag" ? 1.5 : 1}
-            ifOverflow="hidden"
-            label={(props: { viewBox?: { x?: number; y?: number } }) => <EventMarker mark={m} viewBox={props.viewBox} />}
-          />
-        ))}
-        <Tooltip
-          isAnimationActive={false}
-          content={(props) => {
-            const row = props.active ? (props.payload?.[0]?.payload as Row | undefined) : undefined;
-            if (!row) return null;
-            const dayMarks = marks.filter((m) => m.date === row.date);
-            return (
-              <div className="max-w-64 rounded border border-slate-300 bg-white px-2 py-1.5 text-xs text-slate-800 shadow">
-                <p className="font-semibold">
-                  {formatDate(row.date)}
-                  {row.kind ? ` · ${KIND_LABEL[row.kind]}` : ""}
-                </p>
-                <p>
-                  {series.label}: {formatMeasureValue(row.value, unit)}
-                  {baseline !== null && row.value !== undefined && row.date !== series.points[0]?.date
-                    ? ` (baseline ${formatMeasureValue(baseline, unit)})`
-                    : ""}
-                </p>
-                {series.companions.map((c) => (
-                  <p key={c.key}>
-                    {c.label}: {formatMeasureValue(row.companions[c.key], unit)}
-                  </p>
-                ))}
-                {dayMarks.flatMap((m) =>
-                  m.labels.map((l, i) => (
-                    <p key={`${m.kind}-${i}`} className={m.kind === "red_flag" ? "font-medium text-red-900" : "text-slate-600"}>
-                      {EVENT_SYMBOL[m.kind]} {l}
-                    </p>
-                  )),
-                )}
-              </div>
-            );
-          }}
-        />
-        {series.companions.map((c) => (
-          <Line
-            key={c.key}
-            type="linear"
-            dataKey={(r: Row) => r.companions[c.key]}
-            name={c.label}
-            stroke={COMPANION_STYLE[c.key].stroke}
-            strokeDasharray={COMPANION_STYLE[c.key].dash}
-            strokeWidth={1.5}
-            dot={dotOf(COMPANION_STYLE[c.key].marker, COMPANION_STYLE[c.key].stroke)}
-            activeDot={{ r: 4 }}
-            connectNulls
-            isAnimationActive={false}
-          />
-        ))}
-        <Line
-          type="linear"
-          dataKey="value"
-          name={series.label}
-          stroke={COLOURS.line}
-          strokeWidth={2}
-          dot={{ r: 3, fill: COLOURS.lineDot, stroke: COLOURS.lineDot }}
-          activeDot={{ r: 5 }}
-          connectNulls
-          isAnimationActive={false}
-        />
-      </LineChart>
-    </ResponsiveContainer>
   );
 }

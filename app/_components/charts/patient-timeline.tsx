@@ -2,8 +2,9 @@
  * The patient timeline: outcome measures over time (signed assessments only,
  * per episode of care), weekly distance with the ACWR, and the assessment
  * history. Plain component (no hooks): the series are derived where it
- * renders (on the server in the patient page) and the client charts receive
- * plain data.
+ * renders (on the server in the patient page), which also renders every
+ * chart's title, legend, summary and data table; only the drawings are
+ * client code, loaded when a chart comes into view (plots.tsx).
  */
 import { trainingDetail } from "@/lib/clinical/training-detail";
 import { SIDE_LABELS } from "@/lib/domain";

@@ -1,11 +1,9 @@
-"use client";
-
-import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { TrainingDetail, TrainingDetailWeek } from "@/lib/clinical/training-detail";
-import { formatPace } from "@/lib/validation/runs";
+import { formatPace, plural } from "@/lib/format";
 import { ChartFrame } from "./chart-frame";
-import { plural } from "@/lib/format";
-import { COLOURS, formatDate, shortDate } from "./format";
+import { formatDate } from "./format";
+import { TrainingDetailPlot } from "./plots";
+import type { TrainingDetailPlotProps } from "./training-detail-plot";
 
 /**
  * What the watch files add to the weekly distance: descent (bars), pace and
@@ -14,74 +12,12 @@ import { COLOURS, formatDate, shortDate } from "./format";
  */
 const dash = (v: number | null, unit = "") => (v === null ? "—" : `${v.toLocaleString("en-GB")}${unit}`);
 
-function Small({
-  title,
-  label,
-  weeks,
-  dataKey,
-  kind,
-  unit,
-  format,
-  reversed,
-}: {
-  title: string;
-  label: string;
-  weeks: TrainingDetailWeek[];
-  dataKey: keyof TrainingDetailWeek;
-  kind: "bar" | "line";
-  unit: string;
-  format: (v: number) => string;
-  reversed?: boolean;
-}) {
-  const common = (
-    <>
-      <CartesianGrid stroke={COLOURS.grid} vertical={false} />
-      <XAxis
-        dataKey="weekStart"
-        tickFormatter={(d: string) => shortDate(d)}
-        stroke={COLOURS.axis}
-        tick={{ fontSize: 10 }}
-        minTickGap={16}
-      />
-      <YAxis
-        stroke={COLOURS.axis}
-        tick={{ fontSize: 10 }}
-        width={48}
-        reversed={reversed}
-        domain={kind === "bar" ? [0, "auto"] : ["auto", "auto"]}
-        tickFormatter={(v: number) => format(v)}
-      />
-      <Tooltip
-        isAnimationActive={false}
-        content={(p) => {
-          const row = p.active ? (p.payload?.[0]?.payload as TrainingDetailWeek | undefined) : undefined;
-          const v = row?.[dataKey];
-          return row ? (
-            <div className="rounded border border-slate-300 bg-white px-2 py-1 text-xs shadow">
-              Week of {formatDate(row.weekStart)}: {typeof v === "number" ? `${format(v)} ${unit}` : "not recorded"}
-            </div>
-          ) : null;
-        }}
-      />
-    </>
-  );
+function Small({ title, label, ...plot }: { title: string; label: string } & TrainingDetailPlotProps) {
   return (
     <div className="min-w-0">
       <h4 className="text-xs font-semibold text-slate-800">{title}</h4>
       <ChartFrame label={label} height={150}>
-        <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 300, height: 150 }}>
-          {kind === "bar" ? (
-            <BarChart data={weeks} margin={{ top: 6, right: 4, bottom: 0, left: 0 }} accessibilityLayer={false}>
-              {common}
-              <Bar dataKey={dataKey} fill={COLOURS.bar} stroke={COLOURS.barStroke} strokeWidth={0.5} isAnimationActive={false} />
-            </BarChart>
-          ) : (
-            <LineChart data={weeks} margin={{ top: 6, right: 4, bottom: 0, left: 0 }} accessibilityLayer={false}>
-              {common}
-              <Line dataKey={dataKey} stroke={COLOURS.line} strokeWidth={2} dot={{ r: 2 }} connectNulls isAnimationActive={false} />
-            </LineChart>
-          )}
-        </ResponsiveContainer>
+        <TrainingDetailPlot {...plot} />
       </ChartFrame>
     </div>
   );
@@ -92,7 +28,7 @@ function trend(weeks: TrainingDetailWeek[], key: "paceSecPerKm" | "cadenceSpm" |
   return values.length >= 2 ? [values[0] as number, values[values.length - 1] as number] : null;
 }
 
-// eslint-disable-next-line max-lines-per-function -- one recharts composition (axes, series, reference lines)
+// eslint-disable-next-line max-lines-per-function -- the three small charts and the table of every measure
 export function TrainingDetailChart({ detail, id }: { detail: TrainingDetail; id?: string }) {
   const weeks = detail.weeks;
   const recorded = weeks.some((w) => w.descentM !== null || w.paceSecPerKm !== null || w.cadenceSpm !== null);
@@ -126,7 +62,7 @@ export function TrainingDetailChart({ detail, id }: { detail: TrainingDetail; id
             dataKey="descentM"
             kind="bar"
             unit="m"
-            format={(v) => `${Math.round(v)} m`}
+            format="metres"
           />
           <Small
             title="Mean pace (min/km, faster is higher)"
@@ -135,7 +71,7 @@ export function TrainingDetailChart({ detail, id }: { detail: TrainingDetail; id
             dataKey="paceSecPerKm"
             kind="line"
             unit="min/km"
-            format={(v) => formatPace(v)}
+            format="pace"
             reversed
           />
           <Small
@@ -145,7 +81,7 @@ export function TrainingDetailChart({ detail, id }: { detail: TrainingDetail; id
             dataKey="cadenceSpm"
             kind="line"
             unit="steps/min"
-            format={(v) => `${Math.round(v)}`}
+            format="whole"
           />
         </div>
       )}

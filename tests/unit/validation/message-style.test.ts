@@ -20,7 +20,7 @@ const VERBS = new Set(
   (
     "Enter Choose Shorten Remove Write Use Send Give Pick Select Start Check Record Paste Add Set Tick Leave Keep Sign Save " +
     "Reload Copy Open Try Fill Answer Upload Name List Correct Change Clear Confirm Type Log Make Lower Raise Ask Link Wait " +
-    "Withdraw Discharge Undo Delete Retire Mark Import Scan Close Drop Split Move Score Reopen"
+    "Withdraw Discharge Undo Delete Retire Mark Import Scan Close Drop Split Move Score Reopen Follow"
   ).split(" "),
 );
 

@@ -5,31 +5,49 @@ import { can } from "@/lib/domain/access";
 import { searchPatients } from "@/lib/data/patients";
 import { ValidationError } from "@/lib/errors";
 import { ageOn, formatDate, todayIn } from "@/lib/format";
-import { patientSearchSchema } from "@/lib/validation/patients";
+import { firstValues, parseListQuery } from "@/lib/validation/common";
+import { DIRECTORY_SORT_DIR, patientSearchSchema, type DirectorySort, type PatientSearch } from "@/lib/validation/patients";
 import { Alert } from "@/app/_components/ui/alert";
 import { ButtonLink, buttonClass } from "@/app/_components/ui/button";
 import { Card, PageHeader, tableClass, tdClass, thClass } from "@/app/_components/ui/card";
 import { TextInput } from "@/app/_components/ui/field";
+import { listHref, type ListParams } from "@/app/_components/ui/list-href";
+import { Pager } from "@/app/_components/ui/pager";
+import { SORT_WORDS, SortHeader, type SortWords } from "@/app/_components/ui/sort-header";
 
 export const metadata: Metadata = { title: "All runners" };
 
+const WORDS = { mrn: { asc: "lowest first", desc: "highest first" }, born: { asc: "oldest first", desc: "youngest first" } };
+
+/** The runner directory: a search, the clinic's runners sorted by a column (name first), a page at a time with where it is. */
 // eslint-disable-next-line max-lines-per-function -- the runner directory: search, table and paging
 export default async function PatientsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePermission("patient.read");
-  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-  const parsed = patientSearchSchema.safeParse(raw);
-  const q = parsed.success ? parsed.data : {};
-  const { page, error } = parsed.success
-    ? await searchPatients(actor, { q: q.q, cursor: q.cursor, limit: 25 }).then(
-        (page) => ({ page, error: null as string | null }),
-        (e: unknown) => {
-          if (e instanceof ValidationError)
-            return { page: { items: [], nextCursor: null }, error: e.issues[0]?.message ?? "invalid search" };
-          throw e;
-        },
-      )
-    : { page: { items: [], nextCursor: null }, error: parsed.error.issues[0]?.message ?? "invalid search" };
+  const { data: q, issues } = parseListQuery(patientSearchSchema, firstValues(await searchParams));
+  const search = (opts: PatientSearch) => searchPatients(actor, { ...opts, limit: 25 });
+  const page = await search(q).catch((e: unknown) => {
+    // A cursor that is not one this list issued: named, and the first page shown.
+    if (e instanceof ValidationError) {
+      issues.push(...e.issues);
+      return search({ ...q, cursor: undefined, before: undefined });
+    }
+    throw e;
+  });
   const today = todayIn(actor.timezone);
+  const sort = { sort: q.sort, dir: q.dir ?? DIRECTORY_SORT_DIR[q.sort] };
+  const base = { q: q.q, sort: q.sort === "name" ? undefined : q.sort, dir: q.dir === DIRECTORY_SORT_DIR[q.sort] ? undefined : q.dir };
+  const href = (change: ListParams) => listHref("/patients/directory", base, change);
+  const header = (label: string, key: DirectorySort, words: SortWords) => (
+    <SortHeader
+      label={label}
+      sort={key}
+      firstDir={DIRECTORY_SORT_DIR[key]}
+      current={sort}
+      action="/patients/directory"
+      keep={{ q: q.q }}
+      words={words}
+    />
+  );
   return (
     <div className="space-y-4">
       <PageHeader
@@ -51,14 +69,23 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
             </label>
             <TextInput id="q" name="q" type="search" defaultValue={q.q ?? ""} />
           </div>
+          {/* A search keeps the sort chosen by the column headers. */}
+          {base.sort ? <input type="hidden" name="sort" value={base.sort} /> : null}
+          {base.dir ? <input type="hidden" name="dir" value={base.dir} /> : null}
           <button type="submit" className={buttonClass("primary")}>
             Search
           </button>
         </form>
       </Card>
-      {error ? (
-        <Alert tone="error" title="Search not run">
-          {error}
+      {issues.length ? (
+        <Alert tone="error" title="Some of the address was not understood">
+          <ul>
+            {issues.map((e) => (
+              <li key={e.path + e.message}>
+                {e.path}: {e.message}
+              </li>
+            ))}
+          </ul>
         </Alert>
       ) : null}
       <Card>
@@ -66,19 +93,13 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
           <p className="text-slate-600">No runners found.</p>
         ) : (
           <div className="relative overflow-x-auto">
-            <table className={tableClass}>
-              <caption className="sr-only">Runners</caption>
+            <table className={tableClass} data-testid="directory">
+              <caption className="sr-only">Runners, sorted by the column marked with an arrow</caption>
               <thead>
                 <tr>
-                  <th scope="col" className={thClass}>
-                    Name
-                  </th>
-                  <th scope="col" className={thClass}>
-                    MRN
-                  </th>
-                  <th scope="col" className={thClass}>
-                    Date of birth
-                  </th>
+                  {header("Name", "name", SORT_WORDS.text)}
+                  {header("MRN", "mrn", WORDS.mrn)}
+                  {header("Date of birth", "born", WORDS.born)}
                   <th scope="col" className={thClass}>
                     Open episodes
                   </th>
@@ -103,16 +124,13 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
             </table>
           </div>
         )}
-        {page.nextCursor ? (
-          <div className="mt-3">
-            <Link
-              className={buttonClass("secondary")}
-              href={`/patients/directory?${new URLSearchParams({ ...(q.q ? { q: q.q } : {}), cursor: page.nextCursor }).toString()}`}
-            >
-              Next page
-            </Link>
-          </div>
-        ) : null}
+        <Pager
+          noun="Runners"
+          position={page.position}
+          first={href({})}
+          previous={page.prevCursor ? href({ before: page.prevCursor }) : null}
+          next={page.nextCursor ? href({ cursor: page.nextCursor }) : null}
+        />
       </Card>
     </div>
   );

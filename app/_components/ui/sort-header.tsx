@@ -1,0 +1,62 @@
+import Form from "next/form";
+import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
+import type { SortDir } from "@/lib/validation/common";
+import { thClass } from "./card";
+import type { ListParams } from "./list-href";
+
+/** How a column's directions read: "A to Z" / "Z to A", "earliest first" / "latest first". */
+export type SortWords = Record<SortDir, string>;
+export const SORT_WORDS = {
+  text: { asc: "A to Z", desc: "Z to A" },
+  date: { asc: "earliest first", desc: "latest first" },
+} satisfies Record<string, SortWords>;
+
+type Props = {
+  label: string;
+  /** The sort this header asks for, and the direction it first reads in. */
+  sort: string;
+  firstDir: SortDir;
+  /** The list's sort now. */
+  current: { sort: string; dir: SortDir };
+  /** The list's address and the filters kept (no sort, direction or cursor: sorting starts again at page 1). */
+  action: string;
+  keep: ListParams;
+  words: SortWords;
+  className?: string;
+};
+
+/**
+ * A sortable column header: a button (a GET form, so the sort is in the
+ * address: back, forward and links keep it, and it works before scripts
+ * load) in a th that carries aria-sort when the list is sorted by it. The
+ * direction shows as an arrow and, for screen readers, in words; a second
+ * press reverses it.
+ */
+export function SortHeader({ label, sort, firstDir, current, action, keep, words, className = "" }: Props) {
+  const active = current.sort === sort;
+  const next: SortDir = active ? (current.dir === "asc" ? "desc" : "asc") : firstDir;
+  const Arrow = !active ? ArrowUpDown : current.dir === "asc" ? ArrowUp : ArrowDown;
+  const hidden = { ...keep, sort, dir: next === firstDir ? undefined : next };
+  return (
+    <th
+      scope="col"
+      className={`${thClass} ${className}`}
+      aria-sort={active ? (current.dir === "asc" ? "ascending" : "descending") : undefined}
+    >
+      <Form action={action} className="inline">
+        {Object.entries(hidden).map(([name, value]) => (value ? <input key={name} type="hidden" name={name} value={value} /> : null))}
+        <button
+          type="submit"
+          className="-mx-1 inline-flex items-center gap-1 rounded px-1 py-0.5 text-left font-semibold uppercase tracking-wide hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-sky-700"
+          data-testid={`sort-${sort}`}
+        >
+          {label}
+          <Arrow aria-hidden="true" className={`h-3.5 w-3.5 shrink-0 ${active ? "text-slate-900" : "text-slate-400"}`} />
+          <span className="sr-only">
+            {active ? `, sorted ${words[current.dir]}; press to sort ${words[next]}` : `, press to sort ${words[next]}`}
+          </span>
+        </button>
+      </Form>
+    </th>
+  );
+}
