@@ -1,6 +1,7 @@
 /**
  * The outcome of an episode at discharge: each measure at the baseline (the
- * intake) and at the last signed assessment, the difference, and whether it
+ * intake) and at the last signed assessment (or the questionnaire the runner
+ * returned since, version 2), the difference, and whether it
  * moved by the clinic's important change (the same classification as the
  * engine's `changes`, lib/clinical/changes.ts). Pure: the data layer picks the
  * two assessments and the settings.
@@ -12,7 +13,11 @@ import { classifyChange, scoreOf } from "./changes";
 import type { Scores } from "./types";
 
 export interface OutcomeVisit {
-  assessmentId: string;
+  /** The signed assessment measured; null when the final measures are the runner's returned questionnaire. */
+  assessmentId: string | null;
+  /** The questionnaire the runner returned by link whose answers are the final measures (version 2 on). */
+  questionnaireRequestId?: string;
+  /** The assessment's day, or the day the questionnaire was returned. */
   assessedOn: string;
 }
 
@@ -29,10 +34,11 @@ export interface OutcomeMeasure {
 }
 
 export interface DischargeOutcome {
-  version: 1;
+  /** 1: final measures from a signed assessment only; 2: or from the runner's returned questionnaire. */
+  version: 1 | 2;
   /** The intake (or the first signed assessment); null when nothing was signed. */
   baseline: OutcomeVisit | null;
-  /** The last signed assessment after the baseline; null when there was none. */
+  /** The last signed assessment after the baseline, or a questionnaire returned since; null when there was neither. */
   final: OutcomeVisit | null;
   /** The measures scored at the baseline or at the end, in the registry's order. */
   measures: OutcomeMeasure[];
@@ -59,10 +65,12 @@ export function computeOutcome(
       change: both ? classifyChange(before, after, threshold, def.betterIs === "lower") : null,
     });
   }
+  const visit = ({ assessmentId, questionnaireRequestId, assessedOn }: OutcomeVisit): OutcomeVisit =>
+    questionnaireRequestId ? { assessmentId, questionnaireRequestId, assessedOn } : { assessmentId, assessedOn };
   return {
-    version: 1,
-    baseline: baseline ? { assessmentId: baseline.assessmentId, assessedOn: baseline.assessedOn } : null,
-    final: final ? { assessmentId: final.assessmentId, assessedOn: final.assessedOn } : null,
+    version: 2,
+    baseline: baseline ? visit(baseline) : null,
+    final: final ? visit(final) : null,
     measures,
   };
 }

@@ -20,19 +20,42 @@ import { assertDischargeAllowed, dischargeBlockedBy, episodeRedFlagsIn } from "@
 import { clinicSettingsIn } from "@/lib/data/settings";
 import { asJson, fromDateString, toDateString, transaction, type Tx } from "@/lib/data/tx";
 import { ConflictError } from "@/lib/errors";
+import { computeScores } from "@/lib/clinical/scoring";
+import { shapeOf } from "@/lib/data/questionnaires";
+import { todayIn } from "@/lib/format";
 import { readEvaluationOrNull } from "@/lib/stored/evaluation";
+import { readRunnerAnswers } from "@/lib/stored/runner";
 import type { DischargeInput } from "@/lib/validation/discharge";
 import { notInFuture } from "@/lib/validation/messages";
 
 export { latestDischargesIn, type DischargeView } from "@/lib/data/discharge-state";
 
 /**
+ * The latest questionnaire the runner returned by link for the episode and
+ * no assessment took in, with the scores of its answers (none asked: no scores).
+ */
+async function returnedQuestionnaire(tx: Tx, clinicId: string, episodeId: string, timeZone: string) {
+  const r = await tx.questionnaireRequest.findFirst({
+    where: { clinicId, episodeId, status: "completed", usedInAssessmentId: null, submittedAt: { not: null } },
+    orderBy: { submittedAt: "desc" },
+  });
+  if (!r?.submittedAt) return null;
+  const answers = readRunnerAnswers(r.answers, shapeOf(r));
+  const painNow = answers.symptoms?.painNow;
+  const scores = computeScores(answers.measures, typeof painNow === "number" ? painNow : undefined);
+  return Object.keys(scores).length ? { id: r.id, on: todayIn(timeZone, r.submittedAt), scores } : null;
+}
+
+/**
  * The outcome of an episode now: its intake (or first signed assessment) as
  * the baseline, its last signed assessment after it as the final measures,
  * assessments entered in error left out, compared with the clinic's
- * important change in force.
+ * important change in force. A questionnaire the runner returned by link
+ * (for the final measures, sent from the discharge page) on or after the
+ * last signed assessment's day, and not taken into an assessment, gives the
+ * final measures instead.
  */
-async function outcomeIn(tx: Tx, clinicId: string, episodeId: string): Promise<DischargeOutcome> {
+export async function outcomeIn(tx: Tx, clinicId: string, episodeId: string, timeZone: string): Promise<DischargeOutcome> {
   const signed = await tx.assessment.findMany({
     where: { clinicId, episodeId, status: "signed" },
     orderBy: [{ assessedOn: "asc" }, { signedAt: "asc" }],
@@ -46,7 +69,13 @@ async function outcomeIn(tx: Tx, clinicId: string, episodeId: string): Promise<D
   const first = signed.find((a) => a.kind === "intake") ?? signed[0];
   const last = signed.at(-1);
   const settings = await clinicSettingsIn(tx, clinicId);
-  return computeOutcome(first ? visit(first) : null, last && last !== first ? visit(last) : null, settings.importantChange);
+  const returned = first ? await returnedQuestionnaire(tx, clinicId, episodeId, timeZone) : null;
+  const lastVisit = last && last !== first ? visit(last) : null;
+  const final =
+    returned && returned.on >= (lastVisit ?? visit(first!)).assessedOn
+      ? { assessmentId: null, questionnaireRequestId: returned.id, assessedOn: returned.on, scores: returned.scores }
+      : lastVisit;
+  return computeOutcome(first ? visit(first) : null, final, settings.importantChange);
 }
 
 export type DischargePreview = {
@@ -69,7 +98,7 @@ export async function dischargePreview(actor: Actor, episodeId: string): Promise
   return transaction(async (tx) => {
     const episode = await findEpisodeOrThrow(tx, actor, episodeId);
     const patient = await findPatientOrThrow(tx, actor, episode.patientId);
-    const outcome = await outcomeIn(tx, actor.clinicId, episode.id);
+    const outcome = await outcomeIn(tx, actor.clinicId, episode.id, actor.timezone);
     const blockedBy = dischargeBlockedBy((await episodeRedFlagsIn(tx, actor.clinicId, episode.id)).openRedFlags);
     const { today } = await clinicClock(tx, actor.clinicId);
     await audit(tx, actor, { action: "discharge.preview", entityType: "Episode", entityId: episode.id, patientId: episode.patientId });
@@ -110,7 +139,7 @@ export async function dischargeEpisode(actor: Actor, episodeId: string, input: D
       { path: "returnToRunningOn", date: input.returnToRunningOn, message: notInFuture("return to running date") },
     ]);
     await assertDischargeAllowed(tx, actor.clinicId, episode.id);
-    const outcome = await outcomeIn(tx, actor.clinicId, episode.id);
+    const outcome = await outcomeIn(tx, actor.clinicId, episode.id, actor.timezone);
     const row = await tx.discharge.create({
       data: {
         clinicId: actor.clinicId,

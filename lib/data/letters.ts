@@ -113,58 +113,66 @@ export async function signLetter(
   episodeId: string,
   input: { kind: LetterKind; amendmentReason?: string },
 ): Promise<LetterView> {
-  return transaction(async (tx) => {
-    const episode = await lockEpisode(tx, actor, episodeId);
-    if (episode.status !== "discharged")
-      throw new ConflictError(`Discharge the episode first: the ${LETTER_TITLES[input.kind].toLowerCase()} reports the discharge.`);
-    const latest = await tx.episodeLetter.findFirst({
-      where: { clinicId: actor.clinicId, episodeId: episode.id, kind: input.kind },
-      orderBy: { version: "desc" },
-      select: { version: true },
-    });
-    const reason = input.amendmentReason?.trim() || null;
-    if (latest && !reason)
-      throw new ValidationError([
-        { path: "amendmentReason", message: `Give the reason for a new version: version ${latest.version} is signed and never changes` },
-      ]);
-    const facts = await factsOf(tx, actor, episode.id, input.kind, (latest?.version ?? 0) + 1, latest ? reason : null);
-    if (input.kind === "gp_letter" && !facts.gp.name)
-      throw new ValidationError([{ path: "gpName", message: "Record the runner's GP (name, practice and address) on their record first" }]);
-    const letter = buildLetter(facts);
-    const row = await tx.episodeLetter.create({
-      data: {
-        clinicId: actor.clinicId,
-        episodeId: episode.id,
-        kind: input.kind,
-        version: facts.version,
-        content: asJson(letter),
-        amendmentReason: facts.amendmentReason,
-        signedById: actor.userId,
-        signedByName: actor.name,
-      },
-    });
-    const bytes = await renderLetterPdf(letter, { author: row.signedByName, signedAt: row.signedAt });
-    const stored = await storeDocument(
-      tx,
-      {
-        clinicId: actor.clinicId,
-        kind: PDF_KIND[input.kind],
-        variant: "signed",
-        episodeId: episode.id,
-        referralId: null,
-        letterId: row.id,
-      },
-      { bytes, contentType: "application/pdf" },
-    );
-    await audit(tx, actor, {
-      action: "letter.sign",
-      entityType: "Episode",
-      entityId: episode.id,
-      patientId: episode.patientId,
-      detail: { letterId: row.id, kind: input.kind, version: row.version, sha256: stored.sha256 },
-    });
-    return letterView(row);
+  return transaction((tx) => signLetterIn(tx, actor, episodeId, input));
+}
+
+/** signLetter inside the caller's transaction (the demo data signs its letters with it). */
+export async function signLetterIn(
+  tx: Tx,
+  actor: Actor,
+  episodeId: string,
+  input: { kind: LetterKind; amendmentReason?: string },
+): Promise<LetterView> {
+  const episode = await lockEpisode(tx, actor, episodeId);
+  if (episode.status !== "discharged")
+    throw new ConflictError(`Discharge the episode first: the ${LETTER_TITLES[input.kind].toLowerCase()} reports the discharge.`);
+  const latest = await tx.episodeLetter.findFirst({
+    where: { clinicId: actor.clinicId, episodeId: episode.id, kind: input.kind },
+    orderBy: { version: "desc" },
+    select: { version: true },
   });
+  const reason = input.amendmentReason?.trim() || null;
+  if (latest && !reason)
+    throw new ValidationError([
+      { path: "amendmentReason", message: `Give the reason for a new version: version ${latest.version} is signed and never changes` },
+    ]);
+  const facts = await factsOf(tx, actor, episode.id, input.kind, (latest?.version ?? 0) + 1, latest ? reason : null);
+  if (input.kind === "gp_letter" && !facts.gp.name)
+    throw new ValidationError([{ path: "gpName", message: "Record the runner's GP (name, practice and address) on their record first" }]);
+  const letter = buildLetter(facts);
+  const row = await tx.episodeLetter.create({
+    data: {
+      clinicId: actor.clinicId,
+      episodeId: episode.id,
+      kind: input.kind,
+      version: facts.version,
+      content: asJson(letter),
+      amendmentReason: facts.amendmentReason,
+      signedById: actor.userId,
+      signedByName: actor.name,
+    },
+  });
+  const bytes = await renderLetterPdf(letter, { author: row.signedByName, signedAt: row.signedAt });
+  const stored = await storeDocument(
+    tx,
+    {
+      clinicId: actor.clinicId,
+      kind: PDF_KIND[input.kind],
+      variant: "signed",
+      episodeId: episode.id,
+      referralId: null,
+      letterId: row.id,
+    },
+    { bytes, contentType: "application/pdf" },
+  );
+  await audit(tx, actor, {
+    action: "letter.sign",
+    entityType: "Episode",
+    entityId: episode.id,
+    patientId: episode.patientId,
+    detail: { letterId: row.id, kind: input.kind, version: row.version, sha256: stored.sha256 },
+  });
+  return letterView(row);
 }
 
 export type LetterDownload = { document: StoredDocumentView; letter: Letter; view: LetterView; mrn: string };

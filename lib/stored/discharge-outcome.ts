@@ -1,6 +1,8 @@
 /**
  * Stored discharge outcomes (Discharge.outcome): what lib/clinical/outcome.ts
- * computed at discharge. Version 1 is the only version.
+ * computed at discharge. Version 1: the final measures are a signed
+ * assessment's; version 2: or the questionnaire the runner returned by link
+ * (`questionnaireRequestId`, `assessmentId` null).
  */
 import * as z from "zod";
 import type { DischargeOutcome } from "@/lib/clinical/outcome";
@@ -8,10 +10,12 @@ import { CHANGE_CLASSES } from "@/lib/domain/codes";
 import { CHANGE_MEASURES } from "@/lib/domain/measures";
 import { readStored } from "./read";
 
-const visit = z.strictObject({ assessmentId: z.string(), assessedOn: z.string() }).nullable();
+const visit = z
+  .strictObject({ assessmentId: z.string().nullable(), questionnaireRequestId: z.string().optional(), assessedOn: z.string() })
+  .nullable();
 
 export const dischargeOutcomeSchema = z.strictObject({
-  version: z.literal(1),
+  version: z.union([z.literal(1), z.literal(2)]),
   baseline: visit,
   final: visit,
   measures: z.array(

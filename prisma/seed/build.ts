@@ -27,6 +27,7 @@ import {
   type Rng,
   type Trajectory,
 } from "./generators";
+import { seedDischarges } from "./discharges";
 import { seedProgrammes } from "./programmes";
 import { seedReturnToRun } from "./return-to-run";
 import { EMERGENCY_DEPARTMENT, OVERUSE_SCENARIOS, RED_FLAG_SCENARIOS, type Scenario } from "./scenarios";
@@ -571,6 +572,7 @@ export async function buildClinicData(tx: Tx, def: DemoClinic, passwordHash: str
   await seedRedFlagActions(tx, clinic.id, signer.id, episodes, referralOutcome, signedAt);
   const signNow = (rows: { id: string; signedAt: string; input: unknown }[]) => signDrafts(tx, clinic.id, signer.id, rows, []);
   counts.returnToRunPlans = (await seedReturnToRun(tx, clinic.id, signer, episodes, today, signNow)).length;
+  await seedDischarges(tx, actor, episodes);
   for (const e of episodes) await refreshEpisodeSummary(tx, clinic.id, e.id);
   const admin = users.find((u) => u.role === "admin") ?? signer;
   await seedProgrammes(tx, clinic.id, { clinicianId: signer.id, adminId: admin.id }, episodes, today);

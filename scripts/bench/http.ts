@@ -7,7 +7,10 @@
  * for a fixed time and prints requests/s, p50/p95/p99 latency and errors,
  * with each target's throughput and median latency as a ratio to the
  * database-free page (/about) measured in the same run (before and after the others; the
- * mean of the two is the baseline). Ends with a markdown table.
+ * mean of the two is the baseline; with BENCH_PAIRED also between targets, each target then
+ * compared with the runs just before and after it) and, with BENCH_SERVER_PID, the app's CPU
+ * per request as a ratio to the static page's, which depends far less on what else the
+ * machine is doing. Ends with a markdown table.
  *
  * Targets: /about (no database; rendered per request like every page), /patients (caseload page 1), the deep page by
  * name, /patients?urgency=flagged, the runner's page /patients/{id}, GET /api/v1/patients/{id}/timeline,
@@ -26,6 +29,8 @@
  *   BENCH_WARMUP       seconds of unmeasured warm-up per target, default 3
  *   BENCH_DEEP_PAGE    caseload page (25 rows a page) for the deep target, default 1000
  *   BENCH_ONLY         comma-separated target names to run (default: all)
+ *   BENCH_PAIRED       1: also measure the static page between targets, and compare each target with
+ *                      the static runs just before and after it (for a machine whose load changes)
  *   BENCH_JSON         also write the results to this file as JSON
  *   BENCH_SERVER_PID   (Linux, same machine) pid of the next-server process: adds its CPU ms per request
  *   BENCH_PG_DATABASE  (Linux, same machine) database name: adds the CPU ms per request of the
@@ -48,6 +53,7 @@ const CONCURRENCY = intEnv("BENCH_CONCURRENCY", 20);
 const DURATION_S = intEnv("BENCH_DURATION", 15);
 const WARMUP_S = intEnv("BENCH_WARMUP", 3);
 const DEEP_PAGE = intEnv("BENCH_DEEP_PAGE", 1000);
+const PAIRED = process.env.BENCH_PAIRED === "1";
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(",").map((s) => s.trim())) : null;
 
 function intEnv(name: string, fallback: number): number {
@@ -333,6 +339,7 @@ async function measure(name: string, path: string): Promise<Result> {
   return r;
 }
 
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "–");
 const f2 = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : "–");
 
@@ -367,28 +374,49 @@ async function main() {
     ["outcomes API", "/api/v1/analytics/outcomes"],
     ["outcomes API by month", "/api/v1/analytics/outcomes?groupBy=month"],
   ];
+  // The static page before the first target and after the last; with BENCH_PAIRED, also between
+  // targets, and each target is then compared with the static page measured just before and after it.
+  const chosen = targets.filter(([name]) => !ONLY || ONLY.has(name));
+  const statics: Result[] = [await measure("static page (before)", "/about")];
   const results: Result[] = [];
-  const staticBefore = await measure("static page (before)", "/about");
-  for (const [name, path] of targets) {
-    if (ONLY && !ONLY.has(name)) continue;
+  for (const [i, [name, path]] of chosen.entries()) {
     results.push(await measure(name, path));
+    if (PAIRED && i < chosen.length - 1) statics.push(await measure(`static page (after ${name})`, "/about"));
   }
-  const staticAfter = await measure("static page (after)", "/about");
-  const baseRps = (staticBefore.rps + staticAfter.rps) / 2;
-  const baseP50 = (staticBefore.p50 + staticAfter.p50) / 2;
+  statics.push(await measure("static page (after)", "/about"));
+  const staticBefore = statics[0]!;
+  const staticAfter = statics[statics.length - 1]!;
+  const baselineOf = (pair: Result[]) => ({
+    rps: mean(pair.map((r) => r.rps)),
+    p50: mean(pair.map((r) => r.p50)),
+    cpu: pair.every((r) => r.serverCpuMs !== null) ? mean(pair.map((r) => r.serverCpuMs!)) : null,
+  });
+  const overall = baselineOf(PAIRED ? statics : [staticBefore, staticAfter]);
+  const baseRps = overall.rps;
+  const baseP50 = overall.p50;
+  const rows: [Result, ReturnType<typeof baselineOf>][] = [[staticBefore, overall]];
+  for (const [i, r] of results.entries()) {
+    rows.push([r, PAIRED ? baselineOf([statics[i]!, statics[i + 1]!]) : overall]);
+    if (PAIRED && i < results.length - 1) rows.push([statics[i + 1]!, overall]);
+  }
+  rows.push([staticAfter, overall]);
 
-  const rows = [staticBefore, ...results, staticAfter];
-  console.log(`\nStatic page baseline (mean of before and after): ${f1(baseRps)} req/s, p50 ${f1(baseP50)} ms\n`);
-  const withCpu = rows.some((r) => r.serverCpuMs !== null || r.dbCpuMs !== null);
   console.log(
-    `| target | throughput vs static | p50 vs static | req/s | p50 ms | p95 ms | p99 ms | errors | mean size |${withCpu ? " app CPU ms/req | DB CPU ms/req |" : ""}`,
+    `\nStatic page baseline (mean of ${PAIRED ? `its ${statics.length} runs; each target against the runs just before and after it` : "before and after"}): ${f1(baseRps)} req/s, p50 ${f1(baseP50)} ms\n`,
   );
-  console.log(`|---|---:|---:|---:|---:|---:|---:|---:|---:|${withCpu ? "---:|---:|" : ""}`);
-  for (const r of rows) {
+  const withCpu = rows.some(([r]) => r.serverCpuMs !== null || r.dbCpuMs !== null);
+  console.log(
+    `| target | throughput vs static | p50 vs static | req/s | p50 ms | p95 ms | p99 ms | errors | mean size |${withCpu ? " app CPU ms/req | app CPU vs static | DB CPU ms/req |" : ""}`,
+  );
+  console.log(`|---|---:|---:|---:|---:|---:|---:|---:|---:|${withCpu ? "---:|---:|---:|" : ""}`);
+  for (const [r, b] of rows) {
     const size = r.meanBytes >= 1024 ? `${(r.meanBytes / 1024).toFixed(1)} kB` : `${Math.round(r.meanBytes)} B`;
-    const cpu = withCpu ? ` ${r.serverCpuMs === null ? "–" : f1(r.serverCpuMs)} | ${r.dbCpuMs === null ? "–" : f2(r.dbCpuMs)} |` : "";
+    const cpuRatio = r.serverCpuMs !== null && b.cpu ? f1(r.serverCpuMs / b.cpu) : "–";
+    const cpu = withCpu
+      ? ` ${r.serverCpuMs === null ? "–" : f1(r.serverCpuMs)} | ${cpuRatio} | ${r.dbCpuMs === null ? "–" : f2(r.dbCpuMs)} |`
+      : "";
     console.log(
-      `| ${r.name} | ${f2(r.rps / baseRps)} | ${f2(r.p50 / baseP50)} | ${f1(r.rps)} | ${f1(r.p50)} | ${f1(r.p95)} | ${f1(r.p99)} | ${r.errors} | ${size} |${cpu}`,
+      `| ${r.name} | ${f2(r.rps / b.rps)} | ${f2(r.p50 / b.p50)} | ${f1(r.rps)} | ${f1(r.p50)} | ${f1(r.p95)} | ${f1(r.p99)} | ${r.errors} | ${size} |${cpu}`,
     );
   }
   if (process.env.BENCH_JSON) {
@@ -402,7 +430,8 @@ async function main() {
           warmupS: WARMUP_S,
           discovered: d,
           baseline: { rps: baseRps, p50: baseP50 },
-          results: rows,
+          paired: PAIRED,
+          results: rows.map(([r, b]) => ({ ...r, baseline: b })),
         },
         null,
         2,
@@ -411,7 +440,7 @@ async function main() {
     console.log(`\nresults written to ${process.env.BENCH_JSON}`);
   }
   agent.destroy();
-  if (rows.some((r) => r.errors > 0)) process.exitCode = 2;
+  if (rows.some(([r]) => r.errors > 0)) process.exitCode = 2;
 }
 
 main().catch((error: unknown) => {

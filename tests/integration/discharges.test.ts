@@ -1,7 +1,10 @@
 import { markEnteredInError, saveDraft, signAssessment } from "@/lib/data/assessments";
 import { dischargeEpisode, dischargePreview } from "@/lib/data/discharges";
 import { createEpisode, createPatient, getPatientRecord } from "@/lib/data/patients";
+import { createQuestionnaireRequest } from "@/lib/data/questionnaires";
 import { updateClinicSettings } from "@/lib/data/settings";
+import { createRequestSchema } from "@/lib/validation/runner";
+import { callRunnerApi, completeAnswers, tokenOf } from "../helpers/runner";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { dischargeSchema } from "@/lib/validation/discharge";
 import { patientSchema } from "@/lib/validation/patients";
@@ -73,7 +76,7 @@ describe("discharge", () => {
       dischargedBy: { id: c.clinician.userId, name: c.clinician.name },
     });
     expect(d.outcome).toEqual({
-      version: 1,
+      version: 2,
       baseline: { assessmentId: intake.id, assessedOn: isoDaysAgo(30) },
       final: { assessmentId: last.id, assessedOn: isoDaysAgo(5) },
       measures: [
@@ -126,6 +129,45 @@ describe("discharge", () => {
     expect((refused as Error).message).toMatch(/cannot be discharged.*Locked knee.*urgent/);
     expect(await discharges(episodeId)).toEqual([]);
     expect(await status(episodeId)).toBe("open");
+  });
+
+  it("is refused while an emergency red flag is open, naming it", async () => {
+    const { episodeId } = await episode();
+    await sign(episodeId, "intake", 2, { symptoms: { coldOrPaleLimb: true, painNow: 6 } } as Answers);
+    const refused = await dischargeEpisode(c.clinician, episodeId, { reason: "referred_on" }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ConflictError);
+    expect((refused as Error).message).toMatch(/cannot be discharged.*Neurovascular compromise.*emergency/);
+    expect(await discharges(episodeId)).toEqual([]);
+  });
+
+  it("takes the final measures from the questionnaire the runner returned since the last assessment", async () => {
+    const { episodeId } = await episode();
+    const intake = await sign(episodeId, "intake", 20, { measures: { painNow: 7, tegner: 3 } } as Answers);
+    const before = await dischargePreview(c.clinician, episodeId);
+    expect(before.outcome.final).toBeNull();
+    const made = await createQuestionnaireRequest(
+      c.clinician,
+      episodeId,
+      createRequestSchema.parse({ instruments: ["pain", "tegner"] }),
+      "http://x.example",
+    );
+    // Not returned yet: still no final measures.
+    expect((await dischargePreview(c.clinician, episodeId)).outcome.final).toBeNull();
+    const answers = completeAnswers(["pain", "tegner"]);
+    expect((await callRunnerApi("POST", tokenOf(made.url), { answers })).status).toBe(201);
+    const d = await dischargeEpisode(c.clinician, episodeId, { reason: "self_discharged" });
+    expect(d.outcome).toMatchObject({
+      version: 2,
+      baseline: { assessmentId: intake.id },
+      final: { assessmentId: null, questionnaireRequestId: made.id, assessedOn: isoDaysAgo(0) },
+      measures: [
+        { measure: "painNow", baseline: 7, final: 4, difference: -3, change: "improved" },
+        { measure: "tegner", baseline: 3, final: 6, difference: 3, change: "improved" },
+      ],
+    });
+    // Stored and read back through the reader.
+    const record = await getPatientRecord(c.viewer, (await testDb().episode.findUniqueOrThrow({ where: { id: episodeId } })).patientId);
+    expect(record.episodes[0]!.discharge?.outcome.final).toEqual(d.outcome.final);
   });
 
   it("is refused for another clinic's episode, and for a viewer's id that is not an id", async () => {

@@ -87,6 +87,30 @@ it("seeds the demo clinics once, with every rule firing in each clinic", async (
     );
     expect(new Set(referrals.map((r) => r.status))).toEqual(new Set(["draft", "signed", "sent", "cancelled"]));
     expect(referrals.some((r) => r.urgency === "urgent" && r.status !== "draft")).toBe(true);
+    // Every discharged episode has its discharge, every reason shows, outcomes are measured, and both letters are signed with their PDF.
+    const discharges = await query<{ reason: string; n: number; measured: number; letters: number; pdfs: number }>(
+      db.url,
+      `SELECT d.reason::text AS reason, count(*)::int AS n,
+              count(*) FILTER (WHERE jsonb_array_length(d.outcome->'measures') > 0)::int AS measured,
+              (SELECT count(*) FROM "EpisodeLetter" l WHERE l."episodeId" = ANY(array_agg(d."episodeId")))::int AS letters,
+              (SELECT count(*) FROM "StoredDocument" s WHERE s."letterId" IS NOT NULL AND s."episodeId" = ANY(array_agg(d."episodeId")))::int AS pdfs
+         FROM "Discharge" d GROUP BY d.reason`,
+    );
+    expect(new Set(discharges.map((d) => d.reason))).toEqual(
+      new Set(["returned_to_full_running", "goal_race_completed", "referred_on", "self_discharged", "lost_to_follow_up", "other"]),
+    );
+    for (const d of discharges)
+      expect({ reason: d.reason, measured: d.measured, letters: d.letters, pdfs: d.pdfs }).toEqual({
+        reason: d.reason,
+        measured: d.n,
+        letters: 2 * d.n,
+        pdfs: 2 * d.n,
+      });
+    const undischarged = await query<{ n: number }>(
+      db.url,
+      `SELECT count(*)::int AS n FROM "Episode" e WHERE e.status = 'discharged' AND NOT EXISTS (SELECT 1 FROM "Discharge" d WHERE d."episodeId" = e.id)`,
+    );
+    expect(undischarged[0]!.n).toBe(0);
     const states = await query<{ worsening: number; overdue: number; drafts: number }>(
       db.url,
       `SELECT count(*) FILTER (WHERE worsening)::int AS worsening, count(*) FILTER (WHERE "reviewSort" < current_date)::int AS overdue, count(*) FILTER (WHERE "draftCount" > 0)::int AS drafts FROM "Episode" WHERE status = 'open'`,

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { AlertOctagon, AlertTriangle, ClipboardCheck, NotebookPen, Send, TrendingDown } from "lucide-react";
 import { runnerReportedLabel } from "@/lib/questions";
 import { SIDE_LABELS } from "@/lib/domain";
@@ -9,10 +8,12 @@ import type { SortDir } from "@/lib/validation/common";
 import { CASELOAD_SORT, CASELOAD_SORT_DIR, type CaseloadSort } from "@/lib/validation/caseload";
 import { redFlagLabel } from "@/lib/data/red-flag-state";
 import { ageOn, formatDate } from "@/lib/format";
-import { Card, tableClass, tdClass, thClass } from "@/app/_components/ui/card";
+import { Card, tableClass, thClass } from "@/app/_components/ui/card";
+import { ClientLinks } from "@/app/_components/ui/client-links";
+import { IconSprite, SpriteIcon } from "@/app/_components/ui/icon-sprite";
 import { Pager } from "@/app/_components/ui/pager";
 import { SORT_WORDS, SortHeader, type SortWords } from "@/app/_components/ui/sort-header";
-import { DisplayLevelBadge } from "@/app/_components/ui/urgency-badge";
+import { DisplayLevelBadge, URGENCY_SPRITE } from "@/app/_components/ui/urgency-badge";
 import { caseloadHref, type CaseloadParams } from "./href";
 
 type Props = {
@@ -27,10 +28,28 @@ type Props = {
   prevCursor: string | null;
 };
 
+/** The rows' icons, drawn once per page (app/_components/ui/icon-sprite.tsx). */
+const ROW_ICONS = {
+  ...URGENCY_SPRITE,
+  "row-open-flag": AlertOctagon,
+  "row-unsent": Send,
+  "row-runner-reported": AlertTriangle,
+  "row-returned": ClipboardCheck,
+  "row-diary": NotebookPen,
+  "row-worsening": TrendingDown,
+};
+
 /** How the urgency sort's directions read. */
 const URGENCY_WORDS = { asc: "most urgent first", desc: "least urgent first" };
 
-/** One row per open episode, in words as well as colours, with sortable headers and keyset page links. */
+/**
+ * One row per open episode, in words as well as colours, with sortable
+ * headers and keyset page links. A page holds up to 100 rows, so a row is
+ * plain markup: no client component in it (icons by reference, names as
+ * plain links followed by one ClientLinks listener), its cells' classes in
+ * globals.css (`.caseload-rows`), and no work repeated per row that a page
+ * can do once.
+ */
 export function CaseloadTable({ items, today, filters, sort, position, nextCursor, prevCursor }: Props) {
   const header = (label: string, key: CaseloadSort, words: SortWords, className = "") => (
     <SortHeader
@@ -55,7 +74,8 @@ export function CaseloadTable({ items, today, filters, sort, position, nextCurso
       {items.length === 0 ? (
         <p className="text-slate-600">No open episodes match these filters.</p>
       ) : (
-        <div className="relative overflow-x-auto">
+        <ClientLinks className="relative overflow-x-auto">
+          <IconSprite icons={ROW_ICONS} />
           <table className={tableClass} data-testid="caseload">
             <caption className="sr-only">Open episodes, sorted by the column marked with an arrow</caption>
             <thead>
@@ -75,13 +95,13 @@ export function CaseloadTable({ items, today, filters, sort, position, nextCurso
                 </th>
               </tr>
             </thead>
-            <tbody className="divide-y divide-slate-100">
+            <tbody className="caseload-rows divide-y divide-slate-100">
               {items.map((r) => (
                 <CaseloadTableRow key={r.episodeId} r={r} today={today} />
               ))}
             </tbody>
           </table>
-        </div>
+        </ClientLinks>
       )}
       <Pager
         noun="Open episodes"
@@ -98,79 +118,75 @@ export function CaseloadTable({ items, today, filters, sort, position, nextCurso
 function CaseloadTableRow({ r, today }: { r: CaseloadRow; today: string }) {
   const overdue = r.nextReviewDate !== null && r.nextReviewDate < today;
   const dueToday = r.nextReviewDate === today;
+  const none = <span className="caseload-none">—</span>;
   return (
     <tr>
-      <td className={tdClass}>
-        <Link href={`/patients/${r.patientId}`} className="font-medium text-sky-800 underline-offset-2 hover:underline">
-          {r.familyName}, {r.givenName}
-        </Link>
-        <span className="block text-xs text-slate-500">
-          {ageOn(r.birthDate, today)} y · MRN <span className="font-mono">{r.mrn}</span>
+      <td>
+        <a href={`/patients/${r.patientId}`} className="caseload-name">
+          {`${r.familyName}, ${r.givenName}`}
+        </a>
+        <span className="caseload-sub">
+          {`${ageOn(r.birthDate, today)} y · MRN `}
+          <span className="font-mono">{r.mrn}</span>
         </span>
         {/* On a phone the knee goes under the name, so that the urgency is the second column, in view. */}
-        <span className="block text-xs text-slate-600 md:hidden">{SIDE_LABELS[r.side]}</span>
+        <span className="caseload-sub text-slate-600 md:hidden">{SIDE_LABELS[r.side]}</span>
       </td>
-      <td className={`${tdClass} max-md:hidden`}>
+      <td className="max-md:hidden">
         {SIDE_LABELS[r.side]}
-        <span className="block max-w-xs truncate text-xs text-slate-600" title={r.complaint}>
+        <span className="caseload-complaint" title={r.complaint}>
           {r.complaint}
         </span>
       </td>
-      <td className={tdClass}>
-        <DisplayLevelBadge display={displayLevel(r.urgency, r.screenIncomplete)} />
+      <td>
+        <DisplayLevelBadge display={displayLevel(r.urgency, r.screenIncomplete)} sprite />
         {r.openUrgentFlags.length ? (
-          <span className="mt-1 flex items-center gap-1 text-xs font-semibold text-red-800" data-testid="row-open-flags">
-            <AlertOctagon aria-hidden="true" className="h-3.5 w-3.5 shrink-0" />
-            Open flag, no action recorded: {r.openUrgentFlags.map(redFlagLabel).join(", ")}
+          <span className="caseload-note" data-testid="row-open-flags">
+            <SpriteIcon id="row-open-flag" className="caseload-icon" />
+            {`Open flag, no action recorded: ${r.openUrgentFlags.map(redFlagLabel).join(", ")}`}
           </span>
         ) : null}
         {r.unsentUrgentReferrals ? (
-          <span className="mt-1 flex items-center gap-1 text-xs font-semibold text-red-800" data-testid="row-unsent-referral">
-            <Send aria-hidden="true" className="h-3.5 w-3.5 shrink-0" />
+          <span className="caseload-note" data-testid="row-unsent-referral">
+            <SpriteIcon id="row-unsent" className="caseload-icon" />
             {unsentReferralsText(r.unsentUrgentReferrals, r.unsentReferralUrgency)}
           </span>
         ) : null}
         {r.runnerRedFlags.length ? (
-          <span className="mt-1 flex items-center gap-1 text-xs font-semibold text-red-800" data-testid="row-runner-reported">
-            <AlertTriangle aria-hidden="true" className="h-3.5 w-3.5 shrink-0" />
-            Runner reported: {r.runnerRedFlags.map(runnerReportedLabel).join(", ")}
+          <span className="caseload-note" data-testid="row-runner-reported">
+            <SpriteIcon id="row-runner-reported" className="caseload-icon" />
+            {`Runner reported: ${r.runnerRedFlags.map(runnerReportedLabel).join(", ")}`}
           </span>
         ) : null}
         {r.questionnairesToReview ? (
-          <span className="mt-1 flex items-center gap-1 text-xs font-semibold text-slate-800" data-testid="row-returned">
-            <ClipboardCheck aria-hidden="true" className="h-3.5 w-3.5 shrink-0" />
+          <span className="caseload-note text-slate-800" data-testid="row-returned">
+            <SpriteIcon id="row-returned" className="caseload-icon" />
             Questionnaire returned, not reviewed
           </span>
         ) : null}
         {r.diaryAlertsOpen ? (
-          <span className="mt-1 flex items-center gap-1 text-xs font-semibold text-red-800" data-testid="row-diary-alerts">
-            <NotebookPen aria-hidden="true" className="h-3.5 w-3.5 shrink-0" />
-            {r.diaryAlertsOpen} diary alert{r.diaryAlertsOpen === 1 ? "" : "s"}
+          <span className="caseload-note" data-testid="row-diary-alerts">
+            <SpriteIcon id="row-diary" className="caseload-icon" />
+            {`${r.diaryAlertsOpen} diary alert${r.diaryAlertsOpen === 1 ? "" : "s"}`}
           </span>
         ) : null}
       </td>
-      <td className={`${tdClass} whitespace-nowrap`}>{formatDate(r.lastSeenOn)}</td>
-      <td className={`${tdClass} whitespace-nowrap`}>
+      <td className="whitespace-nowrap">{formatDate(r.lastSeenOn)}</td>
+      <td className="whitespace-nowrap">
         {formatDate(r.nextReviewDate)}
-        {overdue ? <span className="block text-xs font-semibold text-red-800">Overdue</span> : null}
-        {dueToday ? <span className="block text-xs font-semibold text-amber-900">Due today</span> : null}
+        {overdue ? <span className="caseload-due text-red-800">Overdue</span> : null}
+        {dueToday ? <span className="caseload-due text-amber-900">Due today</span> : null}
       </td>
-      <td className={tdClass}>
+      <td>
         {r.worsening ? (
-          <span className="inline-flex items-center gap-1 text-xs font-semibold text-red-800">
-            <TrendingDown aria-hidden="true" className="h-3.5 w-3.5" /> Worsening
+          <span className="caseload-note mt-0 inline-flex">
+            <SpriteIcon id="row-worsening" className="caseload-icon" /> Worsening
           </span>
         ) : (
-          <span className="text-xs text-slate-500">—</span>
+          none
         )}
       </td>
-      <td className={tdClass}>
-        {r.draftCount ? (
-          <span className="text-xs font-semibold">{r.draftCount} unsigned</span>
-        ) : (
-          <span className="text-xs text-slate-500">—</span>
-        )}
-      </td>
+      <td>{r.draftCount ? <span className="text-xs font-semibold">{`${r.draftCount} unsigned`}</span> : none}</td>
     </tr>
   );
 }

@@ -24,7 +24,7 @@ export function DischargeOutcomeTable({ outcome, caption }: { outcome: Discharge
       <p className="text-xs text-slate-600">
         Baseline {formatDate(outcome.baseline.assessedOn)}
         {outcome.final
-          ? ` · final measures ${formatDate(outcome.final.assessedOn)}`
+          ? ` · final measures ${formatDate(outcome.final.assessedOn)}${outcome.final.questionnaireRequestId ? " (the runner's returned questionnaire)" : ""}`
           : " · no signed assessment after the baseline: no final measures"}
       </p>
       <table className="w-full text-sm" data-testid="discharge-outcome">

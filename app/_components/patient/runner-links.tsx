@@ -86,7 +86,17 @@ export function RunnerLinks(props: RunnerLinksProps) {
 
 const DEFAULT_INSTRUMENTS: Instrument[] = ["pain", "koos", "psfs", "tegner", "screen"];
 
-function Questionnaires({ patientId, episodeId, firstName, open, canManage, emailTo, requests, reportedLabels }: RunnerLinksProps) {
+/** The questionnaire links of an episode: on the patient page, and on the discharge page for the final measures. */
+export function Questionnaires({
+  patientId,
+  episodeId,
+  firstName,
+  open,
+  canManage,
+  emailTo,
+  requests,
+  reportedLabels,
+}: Omit<RunnerLinksProps, "today" | "diary">) {
   const { pending, state, act } = useAct();
   const [made, setMade] = useState<MadeLink | null>(null);
   const [madeId, setMadeId] = useState<string | null>(null);

@@ -1,6 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth";
+import { can } from "@/lib/domain/access";
+import { listQuestionnaireRequests } from "@/lib/data/questionnaires";
+import { mailConfigured } from "@/lib/mail";
+import { runnerReportedLabel } from "@/lib/questions";
+import { Questionnaires } from "@/app/_components/patient/runner-links";
 import { dischargePreview } from "@/lib/data/discharges";
 import { SIDE_LABELS } from "@/lib/domain";
 import { NotFoundError } from "@/lib/errors";
@@ -22,7 +27,8 @@ export default async function DischargePage({ params }: { params: Promise<{ pati
     throw e;
   });
   if (preview.patient.id !== patientId) notFound();
-  const { episode, outcome, blockedBy, today, discharge, drafts } = preview;
+  const { episode, outcome, blockedBy, today, discharge, patient, drafts } = preview;
+  const requests = episode.status === "open" ? await listQuestionnaireRequests(actor, episodeId) : [];
   const back = `/patients/${patientId}#episode-${episodeId}`;
   return (
     <div className="space-y-4">
@@ -43,8 +49,20 @@ export default async function DischargePage({ params }: { params: Promise<{ pati
             <DischargeOutcomeTable outcome={outcome} caption="Outcome of each measure against the baseline" />
             <p className="mt-2 text-xs text-slate-600">
               Compared with the clinic&apos;s important change for each measure (Settings). Record a follow-up first if the final measures
-              are not up to date.
+              are not up to date, or send the runner a questionnaire: the answers they return are the final measures.
             </p>
+          </Card>
+          <Card title="Final measures by questionnaire link">
+            <Questionnaires
+              patientId={patientId}
+              episodeId={episodeId}
+              firstName={patient.givenName}
+              open
+              canManage={can(actor, "portal.manage")}
+              emailTo={mailConfigured() && patient.email ? patient.email : null}
+              requests={requests}
+              reportedLabels={Object.fromEntries(requests.map((r) => [r.id, r.reportedRedFlags.map(runnerReportedLabel)]))}
+            />
           </Card>
           {blockedBy ? (
             <Alert tone="error" title="Cannot be discharged yet">
