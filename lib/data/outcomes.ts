@@ -395,6 +395,22 @@ async function summedRows(
 }
 
 /**
+ * The direct aggregate, JIT off for its transaction: PostgreSQL's JIT spends
+ * about 2.3 s compiling its 80 aggregates at 50,000 episodes and saves
+ * little (docs/benchmarks.md, "Clinic outcomes").
+ */
+async function directRows(
+  tx: Tx,
+  clinicId: string,
+  query: OutcomesQuery,
+  range: Range,
+  thresholds: OutcomesReport["thresholds"],
+): Promise<Row[]> {
+  await tx.$executeRawUnsafe("SET LOCAL jit = off");
+  return tx.$queryRaw<Row[]>(outcomesSql(clinicId, query, range, thresholds));
+}
+
+/**
  * The outcome figures of the actor's clinic (admins and clinicians:
  * `outcomes.read`), grouped as asked; audited as a read of the clinic's
  * aggregates (no patient is named).
@@ -421,7 +437,7 @@ export async function clinicOutcomes(
     const range = { from, to, today };
     const rows =
       (source === "sums" ? await summedRows(tx, actor.clinicId, query, range, thresholds) : null) ??
-      (await tx.$queryRaw<Row[]>(outcomesSql(actor.clinicId, query, range, thresholds)));
+      (await directRows(tx, actor.clinicId, query, range, thresholds));
     const decided = groupFigures(rows);
     const groups: OutcomeGroup[] = rows.map((row, i) => {
       const k = String(row.key);

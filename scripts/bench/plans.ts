@@ -13,7 +13,9 @@
  * (overdue, worsening, drafts) on page 1; the caseload counts (the stored
  * row and the overdue / due-today index range); the
  * timeline (episodes, runs and assessments of one runner); the patient
- * record (with its addenda counts); the patient directory; a referral export.
+ * record (with its addenda counts); the patient directory; a referral export;
+ * the clinic outcomes (the daily sums and the two counts beside them, whole
+ * clinic and by month; the direct aggregate with JIT on and off).
  *
  * Each statement is run once to warm the cache, then explained twice (JSON
  * for the checks, text for the reader; the summary keeps the faster
@@ -24,7 +26,8 @@
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/kc_bench npm run bench:plans
  *
  * Environment: DATABASE_URL (required), BENCH_EMAIL (default the synthetic
- * clinician), BENCH_DEEP_PAGE (default 1000). Reads only, except the audit
+ * clinician), BENCH_DEEP_PAGE (default 1000), BENCH_PLANS_ONLY=outcomes (only
+ * the clinic outcomes' statements). Reads only, except the audit
  * rows the app itself writes when a record is viewed or exported.
  */
 // The app's server modules load outside Next (scripts/server-only.cjs): first.
@@ -116,6 +119,20 @@ const pick = (qs: Logged[], re: RegExp, what: string): Logged => {
   return q;
 };
 
+function summary() {
+  console.log("\n# Summary\n");
+  console.log("| statement | execution ms | index scans | warnings |");
+  console.log("|---|---:|---|---|");
+  for (const f of findings)
+    console.log(`| ${f.label} | ${f.ms.toFixed(2)} | ${f.indexes.join("<br>") || "–"} | ${f.warnings.join("; ") || "none"} |`);
+  const flagged = findings.filter((f) => f.warnings.length);
+  console.log(
+    flagged.length
+      ? `\n${flagged.length} statement(s) with warnings: see above.`
+      : "\nEvery statement is served by index scans; no whole-clinic scan or sort.",
+  );
+}
+
 async function main() {
   if (!URL_) throw new Error("DATABASE_URL is not set (the database filled by synth:generate)");
   process.env.NEXTAUTH_SECRET ??= "bench-plans-not-used-for-anything-0123456789";
@@ -164,6 +181,27 @@ async function main() {
       `# Plans on ${u.clinicName}: ${vol[0]!.patients} runners, ${vol[0]!.open} open episodes, ${vol[0]!.assessments} assessments, ${vol[0]!.runs} runs`,
     );
     console.log(`# ${vol[0]!.version}`);
+
+    // Clinic outcomes (issue 16), first (BENCH_PLANS_ONLY=outcomes stops after them): the page's default answer (whole clinic, last 12 months) and by month, read from
+    // the daily sums; then the direct aggregate over every summary row (the fallback), with JIT as configured and off.
+    const { clinicOutcomes } = await import("../../lib/data/outcomes");
+    const { outcomesQuerySchema } = await import("../../lib/validation/outcomes");
+    for (const groupBy of ["none", "month"] as const) {
+      const oq = await capture(() => clinicOutcomes(actor, outcomesQuerySchema.parse({ groupBy })));
+      await explain(pgc, `outcomes (${groupBy}): the daily sums`, pick(oq, /FROM "OutcomeSum" s/, "the daily sums"));
+      await explain(pgc, `outcomes (${groupBy}): medians, recurrences not yet due`, pick(oq, /AS "recurrencePending"/, "the medians"));
+      await explain(pgc, `outcomes (${groupBy}): reviews not yet overdue`, pick(oq, /AS "futureFirst"/, "the reviews"));
+    }
+    const direct = pick(
+      await capture(() => clinicOutcomes(actor, outcomesQuerySchema.parse({}), "view", "direct")),
+      /FROM "EpisodeOutcome" o\s+WHERE/,
+      "the direct aggregate",
+    );
+    await explain(pgc, "outcomes: direct aggregate over the summary rows (JIT as configured)", direct);
+    await pgc.query("SET jit = off");
+    await explain(pgc, "outcomes: direct aggregate over the summary rows, jit = off", direct);
+    await pgc.query("RESET jit");
+    if (process.env.BENCH_PLANS_ONLY === "outcomes") return summary();
 
     // Cursors of row DEEP_PAGE*25 for each sort, in the app's format (lib/data/caseload.ts SORTS).
     const offset = DEEP_PAGE * 25 - 1;
@@ -245,17 +283,7 @@ async function main() {
       await explain(pgc, "referral export: the referral", pick(ex, /FROM "public"\."Referral"/, "the referral"));
     }
 
-    console.log("\n# Summary\n");
-    console.log("| statement | execution ms | index scans | warnings |");
-    console.log("|---|---:|---|---|");
-    for (const f of findings)
-      console.log(`| ${f.label} | ${f.ms.toFixed(2)} | ${f.indexes.join("<br>") || "–"} | ${f.warnings.join("; ") || "none"} |`);
-    const flagged = findings.filter((f) => f.warnings.length);
-    console.log(
-      flagged.length
-        ? `\n${flagged.length} statement(s) with warnings: see above.`
-        : "\nEvery statement is served by index scans; no whole-clinic scan or sort.",
-    );
+    summary();
   } finally {
     await pgc.end();
     await prisma.$disconnect();
