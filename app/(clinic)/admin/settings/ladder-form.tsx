@@ -46,7 +46,7 @@ export function LadderForm({ ladder }: { ladder: LadderStage[] }) {
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate aria-label="Return-to-run ladder" className="space-y-3">
       <FormStatus state={state} />
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Stages of the clinic&apos;s return-to-run ladder</caption>
           <thead>
