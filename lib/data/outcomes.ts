@@ -30,6 +30,7 @@ import { transaction, type Tx } from "@/lib/data/tx";
 import { ValidationError } from "@/lib/errors";
 import { addDays } from "@/lib/format";
 import { lastDayOfYears, type OutcomesQuery } from "@/lib/validation/outcomes";
+import { notBefore } from "@/lib/validation/messages";
 
 /**
  * The clinic's outcome figures (docs/outcomes.md), aggregated in SQL from the
@@ -180,9 +181,9 @@ function groupLabel(groupBy: OutcomeGroupBy, key: string, name: string | null): 
 export function outcomeRange(query: Pick<OutcomesQuery, "from" | "to">, today: string): { from: string; to: string } {
   const to = query.to ?? (query.from && query.from > today ? query.from : today);
   const from = query.from ?? addDays(lastDayOfYears(to, -1), 2);
-  if (to < from) throw new ValidationError([{ path: "from", message: "from must be on or before to" }]);
+  if (to < from) throw new ValidationError([{ path: "from", message: notBefore("to date", "from date", from) }]);
   if (to > lastDayOfYears(from, MAX_OUTCOME_RANGE_YEARS))
-    throw new ValidationError([{ path: "from", message: `The range from from to to must be at most ${MAX_OUTCOME_RANGE_YEARS} years` }]);
+    throw new ValidationError([{ path: "from", message: `Enter a from date within ${MAX_OUTCOME_RANGE_YEARS} years of the to date` }]);
   return { from, to };
 }
 
