@@ -134,11 +134,11 @@ export async function readJsonBody(req: Request, maxBytes: number, options: { op
   }
   const text = new TextDecoder().decode(Buffer.concat(chunks));
   if (text.trim() === "" && options.optional) return {};
-  if (text.trim() === "") throw new ValidationError([{ path: "", message: "request body is empty: send a JSON document" }]);
+  if (text.trim() === "") throw new ValidationError([{ path: "", message: "Send a JSON document: the request body is empty" }]);
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw new ValidationError([{ path: "", message: `not valid JSON: ${(e as Error).message}` }]);
+    throw new ValidationError([{ path: "", message: `Send valid JSON: ${(e as Error).message}` }]);
   }
 }
 

@@ -14,7 +14,7 @@ export type PsfsRow = { activity: string; score?: number };
 export type FlatAnswers = Record<string, number | boolean | PsfsRow[] | null | undefined>;
 
 const LEFS_ITEMS = 20;
-const PLEASE_ANSWER = "Please answer this question.";
+const PLEASE_ANSWER = "Answer this question";
 
 type Nested = Record<string, Record<string, unknown>>;
 
@@ -84,7 +84,7 @@ export function stepIssues(flat: FlatAnswers, step: RunnerStep, psfsActivities: 
   return issuesByPath(toInputIssues(result.error.issues), flat);
 }
 
-/** Issues (the page's check, or a 400 from the server) keyed by path; an unanswered question reads "Please answer this question." */
+/** Issues (the page's check, or a 400 from the server) keyed by path; an unanswered question reads "Answer this question" */
 export function issuesByPath(issues: readonly { path: string; message: string }[], flat: FlatAnswers): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of issues) {

@@ -7,6 +7,7 @@
  */
 import { RUN_WINDOW_DAYS } from "../domain/windows";
 import { addDays } from "./dates";
+import { computeScores } from "./scoring";
 import type {
   ClinicSettings,
   EvaluationInput,
@@ -17,6 +18,7 @@ import type {
   MeasuresInput,
   PriorAssessmentInput,
   RunSurface,
+  Scores,
   Sex,
   Side,
   SymptomsInput,
@@ -114,4 +116,17 @@ export function buildEvaluationInput(record: AssessmentRecord): EvaluationInput 
   if (priors.length > 0) input.priorAssessments = priors;
   if (record.settings && Object.keys(record.settings).length > 0) input.settings = record.settings;
   return input;
+}
+
+/**
+ * The baseline's scores as evaluate() compares with them: the measures of the
+ * earliest prior assessment on or before `assessedOn`, scored. Null when
+ * there is none (the baseline itself). A stored evaluation does not carry
+ * them; the change tables show "baseline → now" with these.
+ */
+export function baselineScoresOf(priors: readonly Pick<PriorRecord, "assessedOn" | "answers">[], assessedOn: string): Scores | null {
+  const first = priors
+    .filter((p) => p.assessedOn <= assessedOn)
+    .reduce<Pick<PriorRecord, "assessedOn" | "answers"> | null>((a, p) => (!a || p.assessedOn < a.assessedOn ? p : a), null);
+  return first ? computeScores(measuresOf(first.answers)) : null;
 }

@@ -3,9 +3,9 @@ import { isDeepStrictEqual } from "node:util";
 import type { Actor } from "@/lib/domain/access";
 import { reviewDateIssues } from "@/lib/validation/review-date";
 import type { EpisodeStatus } from "@/lib/domain/codes";
-import { evaluate, RED_FLAG_LABELS, type Evaluation, type EvaluationInput, type Urgency } from "@/lib/clinical";
+import { evaluate, RED_FLAG_LABELS, type Evaluation, type EvaluationInput, type Scores, type Urgency } from "@/lib/clinical";
 import { SCREEN_ATTESTATION_FIELD } from "@/lib/domain/urgency";
-import { buildEvaluationInput, type ClinicalAnswers } from "@/lib/clinical/record-input";
+import { baselineScoresOf, buildEvaluationInput, type ClinicalAnswers } from "@/lib/clinical/record-input";
 import { RUN_WINDOW_DAYS } from "@/lib/domain/windows";
 import { importRunnerReports, releaseRunnerReports, reviewRunnerReportsAtSigning } from "@/lib/data/runner-reports";
 import { audit } from "@/lib/data/audit";
@@ -32,6 +32,7 @@ import {
 import { readAnswers } from "@/lib/stored/answers";
 import { readEvaluationOrNull, type StoredEvaluation } from "@/lib/stored/evaluation";
 import { psfsBaseline, psfsCarryForwardIssues, type PsfsBaseline } from "@/lib/instruments/psfs";
+import { SEND_VERSION, notBefore, notInFuture } from "@/lib/validation/messages";
 
 /**
  * Intake and follow-up assessments. A draft is saved as often as the
@@ -183,6 +184,8 @@ export type AssessmentDetail = {
   addenda: AddendumView[];
   people: Record<string, { name: string; title: string | null }>;
   patientId: string;
+  /** The scores of the baseline it was compared with (the episode's first signed assessment before it), for "baseline → now"; null for the baseline itself. */
+  baselineScores: Scores | null;
 };
 
 /** Opens one assessment with its addenda (audited as a view of the patient record). */
@@ -200,7 +203,22 @@ export async function getAssessmentDetail(actor: Actor, assessmentId: string): P
     });
     const people = Object.fromEntries(users.map((u) => [u.id, { name: u.name, title: u.title }]));
     await audit(tx, actor, { action: "assessment.view", entityType: "Assessment", entityId: row.id, patientId: episode.patientId });
+    const baseline = await tx.assessment.findFirst({
+      where: {
+        clinicId: actor.clinicId,
+        episodeId: row.episodeId,
+        status: "signed",
+        id: { not: row.id },
+        assessedOn: { lte: row.assessedOn },
+      },
+      orderBy: [{ assessedOn: "asc" }, { createdAt: "asc" }],
+      select: { assessedOn: true, answers: true },
+    });
+    const assessedOn = toDateString(row.assessedOn);
     return {
+      baselineScores: baseline
+        ? baselineScoresOf([{ assessedOn: toDateString(baseline.assessedOn), answers: readAnswers(baseline.answers) }], assessedOn)
+        : null,
       assessment: assessmentView(row),
       addenda: addenda.map((a) => ({ id: a.id, text: a.text, authorName: people[a.authorId]?.name ?? "Unknown", createdAt: a.createdAt })),
       people,
@@ -224,7 +242,7 @@ export async function listEpisodeAssessments(actor: Actor, episodeId: string): P
 
 // ------------------------------------------------------------ writes
 
-const INTAKE_TAKEN = "this episode already has an intake: record a follow-up instead";
+const INTAKE_TAKEN = "Record a follow-up instead: this episode already has an intake";
 
 async function checkDraftRules(tx: Tx, actor: Actor, input: SaveDraftInput, excludeId?: string) {
   const episode = await findEpisodeOrThrow(tx, actor, input.episodeId);
@@ -235,9 +253,9 @@ async function checkDraftRules(tx: Tx, actor: Actor, input: SaveDraftInput, excl
   if (!patient) throw new NotFoundError("patient");
   const { today } = await clinicClock(tx, actor.clinicId);
   const issues = [];
-  if (input.assessedOn > today) issues.push({ path: "assessedOn", message: "The assessment date cannot be in the future" });
+  if (input.assessedOn > today) issues.push({ path: "assessedOn", message: notInFuture("assessment date") });
   if (input.assessedOn < toDateString(patient.birthDate))
-    issues.push({ path: "assessedOn", message: "The assessment date cannot be before the date of birth" });
+    issues.push({ path: "assessedOn", message: notBefore("assessment date", "date of birth", toDateString(patient.birthDate)) });
   if (episode.status === "discharged") throw new ConflictError("This episode is discharged. Reopen it before recording an assessment.");
   if (episode.status === "opened_in_error")
     throw new ConflictError("This episode was withdrawn as opened in error: record the assessment in the runner's open episode.");
@@ -252,7 +270,7 @@ async function checkDraftRules(tx: Tx, actor: Actor, input: SaveDraftInput, excl
   });
   if (input.kind === "intake" && others.some((o) => o.kind === "intake")) issues.push({ path: "kind", message: INTAKE_TAKEN });
   if (input.kind === "follow_up" && !others.some((o) => o.kind === "intake" && o.status === "signed")) {
-    issues.push({ path: "kind", message: "sign the intake of this episode before recording a follow-up" });
+    issues.push({ path: "kind", message: "Sign the intake of this episode before recording a follow-up" });
   }
   issues.push(
     ...reviewDateIssues("plan.nextReviewDate", "next review date", input.answers.plan?.nextReviewDate, {
@@ -302,7 +320,7 @@ export async function saveDraft(actor: Actor, input: SaveDraftInput): Promise<As
           "This assessment has been signed and can no longer be edited. Add an addendum instead.",
           await conflictDetail(tx, actor, existing),
         );
-      if (input.version === undefined) throw new ValidationError([{ path: "version", message: "version is required to update a draft" }]);
+      if (input.version === undefined) throw new ValidationError([{ path: "version", message: SEND_VERSION }]);
       if (existing.version !== input.version) {
         if (repeatsLastSave(existing, actor, input)) return assessmentView(existing);
         throw new ConflictError(

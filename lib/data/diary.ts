@@ -27,6 +27,7 @@ import { parseWithIssues } from "@/lib/validation/assessment";
 import { diaryEntrySchema, nextMorningSchema, type DiaryEntryInput } from "@/lib/validation/runner";
 import { dayLimitIssue, runLimitIssues } from "@/lib/validation/runs";
 import type { Prisma } from "@/prisma/generated/client";
+import { MAIL_NOT_SET_UP, NO_EMAIL_ON_RECORD } from "@/lib/validation/messages";
 
 /**
  * The runner's pain-and-run diary between visits (issue 13). A clinician
@@ -134,19 +135,13 @@ export async function createDiaryLink(
       throw new ValidationError([
         {
           path: "validUntil",
-          message: `choose a day from tomorrow to ${formatDate(addDays(today, DIARY_MAX_DAYS))} (at most ${DIARY_MAX_WEEKS} weeks)`,
+          message: `Choose a day from tomorrow to ${formatDate(addDays(today, DIARY_MAX_DAYS))} (at most ${DIARY_MAX_WEEKS} weeks)`,
         },
       ]);
     if (input.sendEmail) {
-      if (!mailConfigured())
-        throw new ValidationError([
-          { path: "sendEmail", message: "e-mail is not set up on this server (SMTP_URL): copy or print the link" },
-        ]);
+      if (!mailConfigured()) throw new ValidationError([{ path: "sendEmail", message: MAIL_NOT_SET_UP }]);
       const patient = await tx.patient.findFirst({ where: { id: episode.patientId, clinicId: actor.clinicId }, select: { email: true } });
-      if (!patient?.email)
-        throw new ValidationError([
-          { path: "sendEmail", message: "the runner's record has no e-mail address: add one, or copy or print the link" },
-        ]);
+      if (!patient?.email) throw new ValidationError([{ path: "sendEmail", message: NO_EMAIL_ON_RECORD }]);
     }
     const previous = await tx.diaryLink.findMany({
       where: { clinicId: actor.clinicId, episodeId, revokedAt: null, validUntil: { gte: fromDateString(today) } },
@@ -212,13 +207,12 @@ export async function emailDiaryLink(actor: Actor, episodeId: string, linkId: st
     if (!link) throw new NotFoundError("diary link");
     const token = tokenOfUrl(url);
     if (!token || hashToken(token) !== link.tokenHash)
-      throw new ValidationError([{ path: "url", message: "this is not the link of this diary" }]);
+      throw new ValidationError([{ path: "url", message: "Send the link of this diary: this is another one" }]);
     const { today } = await clinicClock(tx, actor.clinicId);
     if (linkStatus(link, today) !== "active") throw new ConflictError("This diary link is no longer active: make a new one.");
-    if (!mailConfigured())
-      throw new ValidationError([{ path: "url", message: "e-mail is not set up on this server (SMTP_URL): copy or print the link" }]);
+    if (!mailConfigured()) throw new ValidationError([{ path: "url", message: MAIL_NOT_SET_UP }]);
     const patient = await tx.patient.findFirst({ where: { id: episode.patientId, clinicId: actor.clinicId }, select: { email: true } });
-    if (!patient?.email) throw new ValidationError([{ path: "url", message: "the runner's record has no e-mail address" }]);
+    if (!patient?.email) throw new ValidationError([{ path: "url", message: NO_EMAIL_ON_RECORD }]);
   });
   return deliverLinkByEmail(actor, { kind: "diary", id: linkId, episodeId, url });
 }
@@ -410,11 +404,11 @@ export async function addDiaryEntry(token: unknown, body: unknown): Promise<{ en
     const { link, today } = await usableLink(tx, token);
     const input: DiaryEntryInput = parseWithIssues(diaryEntrySchema, body);
     const issues: { path: string; message: string }[] = [];
-    if (input.date > today) issues.push({ path: "date", message: "You cannot log a day that has not happened yet." });
+    if (input.date > today) issues.push({ path: "date", message: "Choose today or an earlier day: this one has not happened yet" });
     if (input.date < addDays(today, -DIARY_BACKDATE_DAYS))
       issues.push({
         path: "date",
-        message: `You can log the last ${DIARY_BACKDATE_DAYS} days. Tell your clinic about earlier days at your visit.`,
+        message: `Choose one of the last ${DIARY_BACKDATE_DAYS} days, and tell your clinic about earlier days at your visit`,
       });
     const { patientId } = await greetingOf(tx, link.clinicId, link.episodeId);
     // The same run already in the log (imported from a watch, entered by the clinic): the diary day refers to it, no second Run.
@@ -493,7 +487,8 @@ export async function addNextMorningPain(token: unknown, body: unknown): Promise
     const entry = await tx.diaryEntry.findFirst({
       where: { clinicId: link.clinicId, episodeId: link.episodeId, date: fromDateString(input.date) },
     });
-    if (!entry) throw new ValidationError([{ path: "date", message: `Nothing is logged for ${formatDate(input.date)} yet.` }]);
+    if (!entry)
+      throw new ValidationError([{ path: "date", message: `Log the day first: nothing is logged for ${formatDate(input.date)} yet` }]);
     if (entry.painNextMorning !== null)
       throw new ConflictError(`The next-morning pain of ${formatDate(input.date)} is already recorded (${entry.painNextMorning}/10).`);
     await tx.diaryEntry.updateMany({

@@ -1,4 +1,5 @@
 import "server-only";
+import type { AssessmentKind } from "@/lib/domain/codes";
 import type { Actor } from "@/lib/domain/access";
 import { computeOutcome, type DischargeOutcome, type OutcomeVisit } from "@/lib/clinical/outcome";
 import type { Scores } from "@/lib/clinical/types";
@@ -25,6 +26,7 @@ import { todayIn } from "@/lib/format";
 import { readEvaluationOrNull } from "@/lib/stored/evaluation";
 import { readRunnerAnswers } from "@/lib/stored/runner";
 import type { DischargeInput } from "@/lib/validation/discharge";
+import { notInFuture } from "@/lib/validation/messages";
 
 export { latestDischargesIn, type DischargeView } from "@/lib/data/discharge-state";
 
@@ -87,6 +89,8 @@ export type DischargePreview = {
   today: string;
   /** Its latest discharge, when it is discharged. */
   discharge: DischargeView | null;
+  /** Assessments of the episode still in draft: not signed, so not in the outcome (the confirmation names them). */
+  drafts: { kind: AssessmentKind; assessedOn: string }[];
 };
 
 /** The discharge page: the episode, the outcome it would have, and what stops it (audited view). */
@@ -100,7 +104,20 @@ export async function dischargePreview(actor: Actor, episodeId: string): Promise
     await audit(tx, actor, { action: "discharge.preview", entityType: "Episode", entityId: episode.id, patientId: episode.patientId });
     const discharge =
       episode.status === "discharged" ? ((await latestDischargesIn(tx, actor.clinicId, [episode.id])).get(episode.id) ?? null) : null;
-    return { patient: patientView(patient), episode: episodeView(episode), outcome, blockedBy, today, discharge };
+    const drafts = await tx.assessment.findMany({
+      where: { clinicId: actor.clinicId, episodeId: episode.id, status: "draft" },
+      select: { kind: true, assessedOn: true },
+      orderBy: [{ assessedOn: "asc" }, { createdAt: "asc" }],
+    });
+    return {
+      patient: patientView(patient),
+      episode: episodeView(episode),
+      outcome,
+      blockedBy,
+      today,
+      discharge,
+      drafts: drafts.map((d) => ({ kind: d.kind, assessedOn: toDateString(d.assessedOn) })),
+    };
   });
 }
 
@@ -119,7 +136,7 @@ export async function dischargeEpisode(actor: Actor, episodeId: string, input: D
     if (episode.status === "opened_in_error")
       throw new ConflictError("This episode was withdrawn as opened in error: it is not discharged.");
     const clock = await refuseFutureDates(tx, actor.clinicId, [
-      { path: "returnToRunningOn", date: input.returnToRunningOn, message: "return to running date cannot be in the future" },
+      { path: "returnToRunningOn", date: input.returnToRunningOn, message: notInFuture("return to running date") },
     ]);
     await assertDischargeAllowed(tx, actor.clinicId, episode.id);
     const outcome = await outcomeIn(tx, actor.clinicId, episode.id, actor.timezone);

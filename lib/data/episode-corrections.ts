@@ -11,6 +11,7 @@ import { ValidationError } from "@/lib/errors";
 import { readAnswers } from "@/lib/stored/answers";
 import { deriveAnswers } from "@/lib/validation/assessment";
 import type { EpisodeCorrectionInput } from "@/lib/validation/patients";
+import { notBefore, notInFuture } from "@/lib/validation/messages";
 
 const FIELD_WORDS = { side: "side", onsetDate: "onset date", mechanism: "mechanism" } as const;
 type Fact = keyof typeof FIELD_WORDS;
@@ -30,27 +31,27 @@ export async function correctEpisode(actor: Actor, input: EpisodeCorrectionInput
     const was = { side: before.side, onsetDate: toDateString(before.onsetDate), mechanism: before.mechanism };
     const changed = (Object.keys(FIELD_WORDS) as Fact[]).filter((k) => after[k] !== was[k]);
     if (!changed.length)
-      throw new ValidationError([{ path: "side", message: "nothing to correct: side, onset date and mechanism are as recorded" }]);
+      throw new ValidationError([{ path: "side", message: "Change the side, onset date or mechanism: all three are as recorded" }]);
     if (before.status === "discharged")
       throw new ValidationError(
         changed.map((k) => ({
           path: k,
-          message: `this episode is discharged: its ${FIELD_WORDS[k]} can no longer be corrected (reopen the episode first)`,
+          message: `Reopen the episode first: it is discharged, so its ${FIELD_WORDS[k]} can no longer be corrected`,
         })),
       );
     if (before.status === "opened_in_error")
-      throw new ValidationError([{ path: "side", message: "this episode was withdrawn as opened in error" }]);
+      throw new ValidationError([{ path: "side", message: "Leave this episode as it is: it was withdrawn as opened in error" }]);
     // One open episode per knee: a corrected side may not overlap another open episode (PostgreSQL refuses it too).
     if (after.side !== was.side) {
       const open = await openEpisodeOfKnee(tx, actor, before.patientId, after.side, before.id);
       if (open) throw openEpisodeConflict(open);
     }
-    await refuseFutureDates(tx, actor.clinicId, [
-      { path: "onsetDate", date: after.onsetDate, message: "onset date cannot be in the future" },
-    ]);
+    await refuseFutureDates(tx, actor.clinicId, [{ path: "onsetDate", date: after.onsetDate, message: notInFuture("onset date") }]);
     const patient = await tx.patient.findFirst({ where: { id: before.patientId, clinicId: actor.clinicId }, select: { birthDate: true } });
     if (after.onsetDate && patient && after.onsetDate < toDateString(patient.birthDate))
-      throw new ValidationError([{ path: "onsetDate", message: "onset date cannot be before the date of birth" }]);
+      throw new ValidationError([
+        { path: "onsetDate", message: notBefore("onset date", "date of birth", toDateString(patient.birthDate)) },
+      ]);
     const e = await tx.episode.update({
       where: { id: before.id, clinicId: actor.clinicId },
       data: { side: after.side, onsetDate: after.onsetDate ? fromDateString(after.onsetDate) : null, mechanism: after.mechanism },

@@ -76,9 +76,9 @@ export function prescriptionIssues(
   const issues: { path: string; message: string }[] = [];
   codes.forEach((code, i) => {
     const e = library.find((x) => x.code === code);
-    if (!e) issues.push({ path: `items.${i}.exercise`, message: "exercise must be one of the library's exercises" });
+    if (!e) issues.push({ path: `items.${i}.exercise`, message: "Choose an exercise of the library" });
     else if (e.retired && !previous.includes(code))
-      issues.push({ path: `items.${i}.exercise`, message: `${e.name} is retired from the library: choose another exercise` });
+      issues.push({ path: `items.${i}.exercise`, message: `Choose another exercise: ${e.name} is retired from the library` });
   });
   return issues;
 }
@@ -90,7 +90,7 @@ export async function addClinicExercise(actor: Actor, input: ClinicExerciseInput
     return await transaction(async (tx) => {
       const library = await libraryIn(tx, actor.clinicId);
       if (library.some((e) => e.code === code || e.name.toLowerCase() === input.name.toLowerCase()))
-        throw new ValidationError([{ path: "name", message: "the library already has an exercise of this name: choose another name" }]);
+        throw new ValidationError([{ path: "name", message: "Choose another name: the library already has an exercise of this name" }]);
       const row = await tx.clinicExercise.create({
         data: {
           clinicId: actor.clinicId,
@@ -117,7 +117,7 @@ export async function addClinicExercise(actor: Actor, input: ClinicExerciseInput
     });
   } catch (error) {
     if (isUniqueViolation(error))
-      throw new ValidationError([{ path: "name", message: "the library already has an exercise of this name: choose another name" }]);
+      throw new ValidationError([{ path: "name", message: "Choose another name: the library already has an exercise of this name" }]);
     throw error;
   }
 }

@@ -26,12 +26,10 @@ export async function tickExercise(token: unknown, body: unknown): Promise<Runne
     if (!before) throw new ConflictError("Your clinic has stopped or changed your exercise programme. Please reload this page.");
     const exercise = before.exercises.find((e) => e.code === input.exercise);
     if (!exercise)
-      throw new ValidationError([
-        { path: "exercise", message: "This exercise is not in your programme any more. Please reload this page." },
-      ]);
+      throw new ValidationError([{ path: "exercise", message: "Reload this page: this exercise is not in your programme any more" }]);
     if (!before.days.includes(input.date))
       throw new ValidationError([
-        { path: "date", message: `You can tick the days from ${formatDate(before.days.at(-1)!)} to ${formatDate(today)}.` },
+        { path: "date", message: `Choose a day from ${formatDate(before.days.at(-1)!)} to ${formatDate(today)}` },
       ]);
     const programme = await tx.exerciseProgramme.findFirstOrThrow({
       where: { clinicId: link.clinicId, episodeId: link.episodeId, version: before.version },

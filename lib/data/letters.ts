@@ -134,11 +134,11 @@ export async function signLetterIn(
   const reason = input.amendmentReason?.trim() || null;
   if (latest && !reason)
     throw new ValidationError([
-      { path: "amendmentReason", message: `version ${latest.version} is signed and never changes: give the reason for a new version` },
+      { path: "amendmentReason", message: `Give the reason for a new version: version ${latest.version} is signed and never changes` },
     ]);
   const facts = await factsOf(tx, actor, episode.id, input.kind, (latest?.version ?? 0) + 1, latest ? reason : null);
   if (input.kind === "gp_letter" && !facts.gp.name)
-    throw new ValidationError([{ path: "gpName", message: "record the runner's GP (name, practice and address) on their record first" }]);
+    throw new ValidationError([{ path: "gpName", message: "Record the runner's GP (name, practice and address) on their record first" }]);
   const letter = buildLetter(facts);
   const row = await tx.episodeLetter.create({
     data: {

@@ -25,6 +25,7 @@ import { runnerMatches, searchable } from "@/lib/data/search";
 import { DIRECTORY_SORT_DIR, type DirectorySort, type EpisodeInput, type PatientInput } from "@/lib/validation/patients";
 import type { SortDir } from "@/lib/validation/common";
 import { reviewDateIssues } from "@/lib/validation/review-date";
+import { notInFuture } from "@/lib/validation/messages";
 
 /**
  * Runners and their episodes. Every function is scoped to the actor's
@@ -155,7 +156,8 @@ function patientData(input: PatientInput) {
 }
 
 function mrnTaken(error: unknown): never {
-  if (isUniqueViolation(error)) throw new ValidationError([{ path: "mrn", message: "Another runner of this clinic already has this MRN" }]);
+  if (isUniqueViolation(error))
+    throw new ValidationError([{ path: "mrn", message: "Enter another MRN: another runner of this clinic has this one" }]);
   throw error;
 }
 
@@ -168,9 +170,7 @@ export async function findPatientOrThrow(tx: Tx, actor: Actor, patientId: string
 }
 
 const refuseFutureBirth = (tx: Tx, actor: Actor, input: PatientInput) =>
-  refuseFutureDates(tx, actor.clinicId, [
-    { path: "birthDate", date: input.birthDate, message: "The date of birth cannot be in the future" },
-  ]);
+  refuseFutureDates(tx, actor.clinicId, [{ path: "birthDate", date: input.birthDate, message: notInFuture("date of birth") }]);
 
 export async function createPatient(actor: Actor, input: PatientInput): Promise<PatientView> {
   try {
@@ -496,9 +496,7 @@ async function refusedSecondOpen(error: unknown, actor: Actor, patientId: string
 export async function createEpisode(actor: Actor, input: EpisodeInput): Promise<EpisodeView> {
   return transaction(async (tx) => {
     await findPatientOrThrow(tx, actor, input.patientId);
-    await refuseFutureDates(tx, actor.clinicId, [
-      { path: "onsetDate", date: input.onsetDate, message: "The onset date cannot be in the future" },
-    ]);
+    await refuseFutureDates(tx, actor.clinicId, [{ path: "onsetDate", date: input.onsetDate, message: notInFuture("onset date") }]);
     const open = await openEpisodeOfKnee(tx, actor, input.patientId, input.side);
     if (open) throw openEpisodeConflict(open);
     const e = await tx.episode.create({

@@ -20,6 +20,7 @@ import { parseWithIssues } from "@/lib/validation/assessment";
 import { runnerAnswersSchema, type CreateRequestInput, type RequestShape, type RunnerAnswers } from "@/lib/validation/runner";
 import { mailConfigured } from "@/lib/mail";
 import type { Prisma } from "@/prisma/generated/client";
+import { MAIL_NOT_SET_UP, NO_EMAIL_ON_RECORD } from "@/lib/validation/messages";
 
 /**
  * Questionnaires the runner answers at home (issue 13): a clinician makes a
@@ -118,13 +119,9 @@ async function episodePsfsActivities(tx: Tx, clinicId: string, episodeId: string
 
 /** Refuses `sendEmail` before anything is made when no e-mail can be sent. */
 async function checkCanEmail(tx: Tx, clinicId: string, patientId: string): Promise<void> {
-  if (!mailConfigured())
-    throw new ValidationError([{ path: "sendEmail", message: "e-mail is not set up on this server (SMTP_URL): copy or print the link" }]);
+  if (!mailConfigured()) throw new ValidationError([{ path: "sendEmail", message: MAIL_NOT_SET_UP }]);
   const patient = await tx.patient.findFirst({ where: { id: patientId, clinicId }, select: { email: true } });
-  if (!patient?.email)
-    throw new ValidationError([
-      { path: "sendEmail", message: "the runner's record has no e-mail address: add one, or copy or print the link" },
-    ]);
+  if (!patient?.email) throw new ValidationError([{ path: "sendEmail", message: NO_EMAIL_ON_RECORD }]);
 }
 
 export type CreatedRequest = {
@@ -278,7 +275,7 @@ export async function emailQuestionnaireLink(actor: Actor, episodeId: string, re
     const row = await findRequestOrThrow(tx, actor, episodeId, requestId);
     const token = tokenOfUrl(url);
     if (!token || hashToken(token) !== row.tokenHash)
-      throw new ValidationError([{ path: "url", message: "this is not the link of this request" }]);
+      throw new ValidationError([{ path: "url", message: "Send the link of this request: this is another one" }]);
     const status = requestStatus(row.status, row.expiresAt);
     if (status !== "open")
       throw new ConflictError(`This request is ${REQUEST_STATUS_LABELS[status].toLowerCase()}: its link cannot be sent.`);

@@ -39,14 +39,14 @@ export async function recordRedFlagAction(actor: Actor, episodeId: string, input
       throw new ValidationError([
         {
           path: "code",
-          message: `${redFlagLabel(input.code)} is not an open red flag of this episode (nothing to record, or already recorded)`,
+          message: `Choose an open red flag of this episode: ${redFlagLabel(input.code)} is not one (nothing to record, or already recorded)`,
         },
       ]);
     if (input.assessmentId && input.assessmentId !== item.assessmentId)
       throw new ValidationError([
         {
           path: "assessmentId",
-          message: `the open ${redFlagLabel(item.code)} flag was raised by the assessment of ${formatDate(item.raisedOn)}, not this one`,
+          message: `Choose the assessment of ${formatDate(item.raisedOn)}: it raised the open ${redFlagLabel(item.code)} flag, not this one`,
         },
       ]);
     const row = await tx.redFlagAction.create({

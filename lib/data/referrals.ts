@@ -110,7 +110,7 @@ async function signedAssessmentOf(tx: Tx, actor: Actor, episodeId: string, asses
     throw new ValidationError([
       {
         path: "assessmentId",
-        message: assessmentId ? "choose a signed assessment of this episode" : "sign an assessment of this episode before referring",
+        message: assessmentId ? "Choose a signed assessment of this episode" : "Sign an assessment of this episode before referring",
       },
     ]);
   }
@@ -323,7 +323,7 @@ export async function signReferralIn(
   if (r.status !== "draft") throw new ConflictError("This referral is already signed.");
   if (r.version !== version) throw new ConflictError("The referral changed since you opened it. Review it, then sign again.");
   if (!r.question.trim())
-    throw new ValidationError([{ path: "question", message: "write the question for the receiving clinician before signing" }]);
+    throw new ValidationError([{ path: "question", message: "Write the question for the receiving clinician before signing" }]);
   const snapshot = buildReferralSnapshot(await snapshotSource(tx, actor, r, signedAt));
   const updated = await tx.referral.updateMany({
     where: { id: r.id, clinicId: actor.clinicId, status: "draft", version },

@@ -80,7 +80,7 @@ export async function decideReturnToRun(actor: Actor, episodeId: string, input: 
         `The plan changed since you opened it (${plan.history.length} decisions now, you saw ${input.basedOnDecisions}). Reload it and decide again.`,
       );
     if (input.step === "start" && !input.entryCriteria)
-      throw new ValidationError([{ path: "entryCriteria", message: "record the entry criteria to start the first running stage" }]);
+      throw new ValidationError([{ path: "entryCriteria", message: "Record the entry criteria to start the first running stage" }]);
     const unmet = input.entryCriteria ? ENTRY_CRITERIA.filter((c) => !input.entryCriteria!.met[c]) : [];
     const check = checkDecision(
       { stage: plan.currentStage, stages: plan.ladder.length, completed: plan.completed, mode: plan.mode },

@@ -79,7 +79,7 @@ export async function saveImportedRuns(
     if (r.date > clock.today) return (skip(r, `the run on ${formatDate(r.date)} is in the future`), false);
     if (!(r.distanceKm > 0)) return (skip(r, "no distance recorded"), false);
     const limit = runLimitIssues(r)[0];
-    if (limit) return (skip(r, `implausible run: ${limit.message}`), false);
+    if (limit) return (skip(r, limit.message), false);
     return true;
   });
   if (dated.length === 0) return result;
@@ -111,7 +111,7 @@ export async function saveImportedRuns(
       const dayKm = existing.filter((e) => e.date === run.date).reduce((s, e) => s + e.distanceKm, 0);
       const dayIssue = dayLimitIssue(run.date, dayKm, distanceKm);
       if (dayIssue) {
-        skip(run, `implausible run: ${dayIssue.message}`);
+        skip(run, dayIssue.message);
         continue;
       }
       existing.push({ date: run.date, startedAt: run.startedAt?.getTime() ?? null, distanceKm });

@@ -5,6 +5,7 @@ import { refuseFutureDates } from "@/lib/data/clinic";
 import { findPatientOrThrow } from "@/lib/data/patients";
 import { fromDateString, toDateString, transaction, type Tx } from "@/lib/data/tx";
 import { ValidationError } from "@/lib/errors";
+import { notInFuture } from "@/lib/validation/messages";
 
 /**
  * The day from which a runner's run log is complete (Patient.runsLoggedSince):
@@ -48,10 +49,12 @@ export async function setRunsLoggedSince(actor: Actor, patientId: string, date: 
     const patient = await findPatientOrThrow(tx, actor, patientId);
     if (date !== null) {
       await refuseFutureDates(tx, actor.clinicId, [
-        { path: "runsLoggedSince", date, message: "the run log cannot be complete from a day in the future" },
+        { path: "runsLoggedSince", date, message: notInFuture("date the run log is complete from") },
       ]);
       if (date < toDateString(patient.birthDate))
-        throw new ValidationError([{ path: "runsLoggedSince", message: "the run log cannot start before the date of birth" }]);
+        throw new ValidationError([
+          { path: "runsLoggedSince", message: "Enter a date the run log is complete from on or after the date of birth" },
+        ]);
     }
     const before: RunLogStart = { runsLoggedSince: toDateString(patient.runsLoggedSince), confirmed: patient.runsLoggedSinceConfirmed };
     await tx.patient.updateMany({

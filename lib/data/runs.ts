@@ -9,6 +9,7 @@ import { fromDateString, toDateString, transaction, type Tx } from "@/lib/data/t
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { dayLimitIssue, parseRunsCsv, runKey, runLimitIssues, type CsvRow, type RunInput } from "@/lib/validation/runs";
 import { proposeRunsLoggedSince, type RunLogStart } from "@/lib/data/run-log";
+import { notInFuture } from "@/lib/validation/messages";
 
 /**
  * A runner's training log. Runs are not part of any signed record (a signed
@@ -64,7 +65,7 @@ async function readRuns(c: Pick<Tx, "run">, actor: Actor, patientId: string): Pr
 export async function saveRun(actor: Actor, input: RunInput): Promise<RunView> {
   return transaction(async (tx) => {
     await findPatientOrThrow(tx, actor, input.patientId);
-    await refuseFutureDates(tx, actor.clinicId, [{ path: "date", date: input.date, message: "a run cannot be in the future" }]);
+    await refuseFutureDates(tx, actor.clinicId, [{ path: "date", date: input.date, message: notInFuture("run date") }]);
     // The plausibility limits hold here too, whoever calls (the form's schema checks them first).
     const limits = runLimitIssues({ distanceKm: input.distanceKm, durationSec: input.durationSec });
     if (limits.length) throw new ValidationError(limits);
@@ -79,7 +80,10 @@ export async function saveRun(actor: Actor, input: RunInput): Promise<RunView> {
       },
       select: { id: true },
     });
-    if (duplicate) throw new ValidationError([{ path: "distance", message: "a run with this date and distance is already recorded" }]);
+    if (duplicate)
+      throw new ValidationError([
+        { path: "distance", message: "Check the date and distance: a run with this date and distance is already recorded" },
+      ]);
     const sameDay = await tx.run.aggregate({
       where: {
         clinicId: actor.clinicId,
@@ -208,7 +212,8 @@ export async function importRuns(actor: Actor, patientId: string, csv: string): 
     const preview = await previewIn(tx, actor, patientId, csv);
     if (preview.error) throw new ValidationError([{ path: "csv", message: preview.error }]);
     const good = preview.rows.filter((r) => r.run && !r.error).map((r) => r.run!);
-    if (good.length === 0) throw new ValidationError([{ path: "csv", message: "no row can be imported: see the reason on each row" }]);
+    if (good.length === 0)
+      throw new ValidationError([{ path: "csv", message: "Correct the rows: none can be imported, see the reason on each row" }]);
     const shoes = await shoesForDefaults(tx, actor.clinicId, patientId);
     await tx.run.createMany({
       data: good.map((r) => ({

@@ -8,6 +8,7 @@ import { NotFoundError } from "@/lib/errors";
 import { addDays } from "@/lib/format";
 import { RECENT_SHOE_CHANGE_DAYS } from "@/lib/domain/windows";
 import type { ShoeInput, ShoeType } from "@/lib/validation/shoes";
+import { notInFuture } from "@/lib/validation/messages";
 
 /**
  * The shoe log: a runner's pairs of shoes. The distance on a pair is the sum
@@ -136,8 +137,8 @@ export async function saveShoe(actor: Actor, input: ShoeInput): Promise<{ id: st
   return transaction(async (tx) => {
     await findPatientOrThrow(tx, actor, input.patientId);
     await refuseFutureDates(tx, actor.clinicId, [
-      { path: "introducedOn", date: input.introducedOn, message: "the date introduced cannot be in the future" },
-      { path: "retiredOn", date: input.retiredOn, message: "the date retired cannot be in the future" },
+      { path: "introducedOn", date: input.introducedOn, message: notInFuture("date introduced") },
+      { path: "retiredOn", date: input.retiredOn, message: notInFuture("date retired") },
     ]);
     const data = {
       name: input.name,

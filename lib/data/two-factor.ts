@@ -68,7 +68,7 @@ export async function confirmTwoFactorEnrolment(actor: Actor, code: string): Pro
     throw new ValidationError([
       {
         path: "code",
-        message: "that code does not match: check the app shows Knee Clinic and your email, and enter the code it shows now",
+        message: "Check the app shows Knee Clinic and your email, and enter the code it shows now: that code does not match",
       },
     ]);
 

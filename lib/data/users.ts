@@ -57,7 +57,8 @@ export async function createUser(actor: Actor, input: CreateUserInput) {
       return user;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new ValidationError([{ path: "email", message: "an account with this email already exists" }]);
+    if (isUniqueViolation(error))
+      throw new ValidationError([{ path: "email", message: "Enter another email: an account with this email already exists" }]);
     throw error;
   }
 }

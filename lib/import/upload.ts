@@ -323,7 +323,7 @@ export async function importUpload(
   const clock = await beginRunImport(actor, patientId);
   const contentType = request.headers.get("content-type") ?? "";
   if (!/^multipart\/form-data/i.test(contentType) || !request.body)
-    throw new ValidationError([{ path: "file", message: 'send the files as multipart/form-data, each in a field named "file"' }]);
+    throw new ValidationError([{ path: "file", message: 'Send the files as multipart/form-data, each in a field named "file"' }]);
   const declared = Number(request.headers.get("content-length") ?? NaN);
   const empty: UploadResult = { imported: 0, duplicates: 0, skipped: [], files: 0 };
   if (Number.isFinite(declared) && declared > limits.maxUploadBytes) throw new UploadTooLargeError(limits.maxUploadBytes, empty);
@@ -382,7 +382,7 @@ export async function importUpload(
     await pipeline(Readable.fromWeb(request.body as import("node:stream/web").ReadableStream<Uint8Array>), counter, busboy);
     await chain;
     if (importer.counts.files === 0 && importer.counts.skipped.length === 0)
-      throw new ValidationError([{ path: "file", message: 'no file in the upload: send one or more files in fields named "file"' }]);
+      throw new ValidationError([{ path: "file", message: 'Send one or more files in fields named "file": the upload has none' }]);
     if (filesLimit)
       importer.counts.skipped.push({ file: "(upload)", reason: `more than ${MAX_FILES_PER_UPLOAD} files: the rest were not read` });
     await recordRunImport(actor, patientId, importer.counts.files, importer.counts);
@@ -396,7 +396,7 @@ export async function importUpload(
       throw new UploadTooLargeError(limits.maxUploadBytes, importer.counts);
     }
     if (e instanceof Error && /Unexpected end of (multipart )?form|Unexpected end/i.test(e.message))
-      throw new ValidationError([{ path: "file", message: "the upload ended before its last file was complete: send it again" }]);
+      throw new ValidationError([{ path: "file", message: "Send the upload again: it ended before its last file was complete" }]);
     throw e;
   } finally {
     await rm(tmp, { recursive: true, force: true });

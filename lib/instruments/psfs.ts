@@ -38,7 +38,7 @@ export function psfsCarryForwardIssues(
     return [
       {
         path: "measures.psfs",
-        message: `must score the ${baseline.activities.length} activities recorded on ${on} (${quoted(baseline.activities)}): a follow-up scores the same activities`,
+        message: `Score the ${baseline.activities.length} activities recorded on ${on} (${quoted(baseline.activities)}): a follow-up scores the same activities`,
       },
     ];
   return psfs.flatMap((item, i) =>
@@ -47,7 +47,7 @@ export function psfsCarryForwardIssues(
       : [
           {
             path: `measures.psfs.${i}.activity`,
-            message: `must be “${baseline.activities[i]}” as recorded on ${on}: a follow-up scores the same activities, unchanged`,
+            message: `Keep “${baseline.activities[i]}” as recorded on ${on}: a follow-up scores the same activities, unchanged`,
           },
         ],
   );

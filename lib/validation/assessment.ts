@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { evaluationInputSchema, toInputIssues } from "@/lib/validation/evaluate-input";
 import { isoDate, uuid } from "@/lib/validation/common";
+import { SEND_VERSION, chooseOne, enterThe, enterWholeNumber, shortenTo } from "@/lib/validation/messages";
+
 import { ValidationError } from "@/lib/errors";
 import {
   ASSESSMENT_KINDS,
@@ -24,51 +26,50 @@ import { wellsDvtScore } from "@/lib/clinical/wells";
  */
 const S = evaluationInputSchema.shape;
 
-const text = (max: number) =>
+const text = (max: number, label: string) =>
   z
-    .string({ error: "must be text" })
-    .max(max, `must be at most ${max} characters`)
+    .string({ error: enterThe(label) })
+    .max(max, shortenTo(label, max))
     .transform((v) => v.trim())
     .optional();
 
+const CADENCE = enterWholeNumber("cadence", 100, 250, "steps/min");
+const CADENCE_TARGET = enterWholeNumber("cadence target", 140, 220, "steps/min");
+
 const contextSchema = z.strictObject({
   painTimes: z
-    .array(z.enum(PAIN_TIMES, { error: `must be one of: ${PAIN_TIMES.join(", ")}` }))
+    .array(z.enum(PAIN_TIMES, { error: chooseOne("time of pain", PAIN_TIMES) }))
     .max(3)
     .optional(),
-  swellingTiming: z.enum(SWELLING_TIMING, { error: `must be one of: ${SWELLING_TIMING.join(", ")}` }).optional(),
+  swellingTiming: z.enum(SWELLING_TIMING, { error: chooseOne("swelling timing", SWELLING_TIMING) }).optional(),
   /** The ticked criteria of the two-level Wells score; [] is a score of 0 (scored, nothing present). */
   wellsDvtCriteria: z
-    .array(z.enum(WELLS_DVT_CRITERIA, { error: `must be one of: ${WELLS_DVT_CRITERIA.join(", ")}` }))
+    .array(z.enum(WELLS_DVT_CRITERIA, { error: chooseOne("Wells criteria", WELLS_DVT_CRITERIA) }))
     .max(WELLS_DVT_CRITERIA.length)
-    .refine((list) => new Set(list).size === list.length, "a criterion is listed twice")
+    .refine((list) => new Set(list).size === list.length, "Remove the criterion listed twice")
     .optional(),
-  injuryHistory: text(2000),
-  medication: text(1000),
-  allergies: text(1000),
-  comorbidities: text(1000),
-  treatmentsTried: text(2000),
-  trainingChanges: text(1000),
-  shoeModel: text(120),
-  cadenceSpm: z
-    .int({ error: "must be a whole number of steps per minute" })
-    .min(100, "must be from 100 to 250 steps/min")
-    .max(250, "must be from 100 to 250 steps/min")
-    .optional(),
-  notes: text(4000),
+  injuryHistory: text(2000, "injury history"),
+  medication: text(1000, "medication"),
+  allergies: text(1000, "allergies"),
+  comorbidities: text(1000, "comorbidities"),
+  treatmentsTried: text(2000, "treatments tried"),
+  trainingChanges: text(1000, "training changes"),
+  shoeModel: text(120, "shoe model"),
+  cadenceSpm: z.int({ error: CADENCE }).min(100, CADENCE).max(250, CADENCE).optional(),
+  notes: text(4000, "notes"),
 });
 
 const followUpSchema = z.strictObject({
-  responseToTreatment: z.enum(RESPONSES, { error: "choose how the runner responded to treatment" }).optional(),
-  trainingSinceLastVisit: text(2000),
+  responseToTreatment: z.enum(RESPONSES, { error: "Choose how the runner responded to treatment" }).optional(),
+  trainingSinceLastVisit: text(2000, "training since the last visit"),
 });
 
 const planSchema = z.strictObject({
   items: z
-    .array(z.enum(PLAN_ITEMS, { error: "unknown plan item" }))
+    .array(z.enum(PLAN_ITEMS, { error: chooseOne("plan item", PLAN_ITEMS) }))
     .max(PLAN_ITEMS.length)
     .optional(),
-  notes: text(4000),
+  notes: text(4000, "notes"),
   nextReviewDate: isoDate.optional(),
 });
 
@@ -79,27 +80,27 @@ const planSchema = z.strictObject({
  */
 const treatmentItemSchema = z
   .strictObject({
-    code: z.enum(TREATMENT_CODES, { error: `must be one of: ${TREATMENT_CODES.join(", ")}` }),
-    notes: text(1000),
-    cadenceTargetSpm: z
-      .int({ error: "must be a whole number of steps per minute" })
-      .min(140, "must be from 140 to 220 steps/min")
-      .max(220, "must be from 140 to 220 steps/min")
-      .optional(),
+    code: z.enum(TREATMENT_CODES, { error: chooseOne("treatment", TREATMENT_CODES) }),
+    notes: text(1000, "notes"),
+    cadenceTargetSpm: z.int({ error: CADENCE_TARGET }).min(140, CADENCE_TARGET).max(220, CADENCE_TARGET).optional(),
   })
   .superRefine((t, ctx) => {
     if (t.code === "gait_retraining" && t.cadenceTargetSpm === undefined)
-      ctx.addIssue({ code: "custom", path: ["cadenceTargetSpm"], message: "give the cadence target of the gait retraining (steps/min)" });
+      ctx.addIssue({ code: "custom", path: ["cadenceTargetSpm"], message: "Enter the cadence target of the gait retraining (steps/min)" });
     if (t.code !== "gait_retraining" && t.cadenceTargetSpm !== undefined)
-      ctx.addIssue({ code: "custom", path: ["cadenceTargetSpm"], message: "a cadence target belongs to gait retraining only" });
-    if (t.code === "other" && !t.notes) ctx.addIssue({ code: "custom", path: ["notes"], message: "say what the other treatment was" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["cadenceTargetSpm"],
+        message: "Remove the cadence target: it belongs to gait retraining only",
+      });
+    if (t.code === "other" && !t.notes) ctx.addIssue({ code: "custom", path: ["notes"], message: "Write what the other treatment was" });
   });
 
 export const treatmentSchema = z.strictObject({
   given: z
     .array(treatmentItemSchema)
     .max(TREATMENT_CODES.length)
-    .refine((list) => new Set(list.map((t) => t.code)).size === list.length, "a treatment is listed twice"),
+    .refine((list) => new Set(list.map((t) => t.code)).size === list.length, "Remove the treatment listed twice"),
 });
 export type TreatmentGiven = z.output<typeof treatmentItemSchema>;
 
@@ -175,12 +176,12 @@ export type RecordConflict = z.output<typeof recordConflictSchema>;
 export const saveDraftSchema = z.strictObject({
   assessmentId: uuid.optional(),
   episodeId: uuid,
-  kind: z.enum(ASSESSMENT_KINDS, { error: "kind must be intake or follow_up" }),
+  kind: z.enum(ASSESSMENT_KINDS, { error: chooseOne("kind", ASSESSMENT_KINDS) }),
   assessedOn: isoDate,
-  version: z.int().min(1).optional(),
+  version: z.int({ error: SEND_VERSION }).min(1, SEND_VERSION).optional(),
   answers: answersSchema,
   /** The runner's returned questionnaires these answers were pre-filled from (lib/runner-prefill.ts), taken into this draft as it is saved. */
-  runnerRequestIds: z.array(uuid).max(50, "at most 50 questionnaires").optional(),
+  runnerRequestIds: z.array(uuid).max(50, "Choose at most 50 questionnaires").optional(),
 });
 export type SaveDraftInput = z.output<typeof saveDraftSchema>;
 
@@ -190,22 +191,24 @@ export type SaveDraftInput = z.output<typeof saveDraftSchema>;
  */
 export const signSchema = z.strictObject({
   assessmentId: uuid,
-  version: z.int({ error: "version is required" }).min(1),
-  screenAttestation: z.string().trim().max(1000, "must be at most 1000 characters").optional(),
+  version: z.int({ error: SEND_VERSION }).min(1, SEND_VERSION),
+  screenAttestation: z.string().trim().max(1000, shortenTo("attestation", 1000)).optional(),
 });
 
 export const addendumSchema = z.strictObject({
   assessmentId: uuid,
-  text: z.string({ error: "text is required" }).trim().min(1, "write the addendum text").max(4000, "must be at most 4000 characters"),
+  text: z
+    .string({ error: enterThe("addendum text") })
+    .trim()
+    .min(1, enterThe("addendum text"))
+    .max(4000, shortenTo("addendum text", 4000)),
 });
+
+const REASON = "Enter the reason (at least 5 characters)";
 
 export const enteredInErrorSchema = z.strictObject({
   assessmentId: uuid,
-  reason: z
-    .string({ error: "reason is required" })
-    .trim()
-    .min(5, "give the reason (at least 5 characters)")
-    .max(1000, "must be at most 1000 characters"),
+  reason: z.string({ error: REASON }).trim().min(5, REASON).max(1000, shortenTo("reason", 1000)),
 });
 
 /** Parse with the same dotted paths and "unknown field" messages as the engine's input. */

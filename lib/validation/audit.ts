@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AUDIT_ACTIONS, AUDIT_KIND_LABELS, type AuditAction, type AuditKind } from "@/lib/domain/labels";
+import { notBefore } from "@/lib/validation/messages";
 import { INVALID_CURSOR, blankToUndefined, isoDate, queryText } from "@/lib/validation/common";
 
 /** The action filter: a kind of action ("refused"), or one action ("assessment.sign"). */
@@ -14,11 +15,11 @@ const MAX_BIGINT = 9223372036854775807n;
 /** Filters of the audit log page (query string). */
 export const auditQuerySchema = z
   .object({
-    user: z.preprocess(blankToUndefined, z.uuid({ error: "choose a user from the list" }).optional()),
+    user: z.preprocess(blankToUndefined, z.uuid({ error: "Choose a user from the list" }).optional()),
     mrn: queryText(40, "MRN"),
-    patient: z.preprocess(blankToUndefined, z.uuid({ error: "the patient link is not valid: choose the patient again" }).optional()),
-    record: z.preprocess(blankToUndefined, z.uuid({ error: "the record link is not valid: choose the record again" }).optional()),
-    action: z.preprocess(blankToUndefined, z.enum(ACTION_CHOICES, { error: "choose a kind of action from the list" }).optional()),
+    patient: z.preprocess(blankToUndefined, z.uuid({ error: "Choose the patient again: the patient link is not valid" }).optional()),
+    record: z.preprocess(blankToUndefined, z.uuid({ error: "Choose the record again: the record link is not valid" }).optional()),
+    action: z.preprocess(blankToUndefined, z.enum(ACTION_CHOICES, { error: "Choose a kind of action from the list" }).optional()),
     from: z.preprocess(blankToUndefined, isoDate.optional()),
     to: z.preprocess(blankToUndefined, isoDate.optional()),
     cursor: z.preprocess(
@@ -30,6 +31,6 @@ export const auditQuerySchema = z
         .optional(),
     ),
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ["to"], message: "the end date must not be before the start date" });
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ["to"], message: notBefore("end date", "start date") });
 
 export type AuditQuery = z.output<typeof auditQuerySchema>;

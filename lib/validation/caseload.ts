@@ -1,6 +1,17 @@
 import { z } from "zod";
 import { URGENCY_ORDER } from "@/lib/domain/urgency";
-import { type SortDir, ONE_CURSOR, oneCursor, queryBefore, queryCursor, querySort, querySortDir, queryText } from "@/lib/validation/common";
+import { chooseOne } from "@/lib/validation/messages";
+import {
+  type SortDir,
+  ONE_CURSOR,
+  oneCursor,
+  queryBefore,
+  queryCursor,
+  queryLimit,
+  querySort,
+  querySortDir,
+  queryText,
+} from "@/lib/validation/common";
 
 /** Caseload filters (query string of /patients and GET /api/v1/patients). */
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
@@ -17,14 +28,14 @@ export const CASELOAD_SORT_DIR = { urgency: "asc", review: "asc", seen: "desc", 
 >;
 
 const flag = z
-  .preprocess(blank, z.enum(["1", "true"], { error: "use 1 to filter, or leave empty" }).optional())
+  .preprocess(blank, z.enum(["1", "true"], { error: "Use 1 to filter, or leave it empty" }).optional())
   .transform((v) => v !== undefined);
 
 export const caseloadQuerySchema = z
   .object({
     q: queryText(80, "search"),
-    urgency: z.preprocess(blank, z.enum(CASELOAD_URGENCY, { error: `urgency must be one of: ${CASELOAD_URGENCY.join(", ")}` }).optional()),
-    due: z.preprocess(blank, z.enum(CASELOAD_DUE, { error: `due must be one of: ${CASELOAD_DUE.join(", ")}` }).optional()),
+    urgency: z.preprocess(blank, z.enum(CASELOAD_URGENCY, { error: chooseOne("urgency", CASELOAD_URGENCY) }).optional()),
+    due: z.preprocess(blank, z.enum(CASELOAD_DUE, { error: chooseOne("review due", CASELOAD_DUE) }).optional()),
     worsening: flag,
     drafts: flag,
     /** Returned questionnaires not yet reviewed. */
@@ -41,15 +52,7 @@ export const caseloadQuerySchema = z
     /** The next page (after this cursor) or the previous one (before that one). */
     cursor: queryCursor,
     before: queryBefore,
-    limit: z.preprocess(
-      blank,
-      z.coerce
-        .number({ error: "limit must be a number" })
-        .int("limit must be a whole number")
-        .min(1, "limit must be from 1 to 100")
-        .max(100, "limit must be from 1 to 100")
-        .default(25),
-    ),
+    limit: queryLimit,
   })
   .refine(oneCursor, ONE_CURSOR);
 

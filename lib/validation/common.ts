@@ -1,5 +1,15 @@
 import { z } from "zod";
 import { ValidationError, type FieldIssue } from "@/lib/errors";
+import {
+  chooseOne,
+  enterDateOf,
+  enterThe,
+  enterWholeNumber,
+  removeControlCharacters,
+  removeNul,
+  shortenTo,
+  validId,
+} from "@/lib/validation/messages";
 
 /** zod issues as `{path: "a.b.0", message}` pairs, the shape every API and form uses. */
 export function toFieldIssues(error: z.ZodError): FieldIssue[] {
@@ -13,7 +23,7 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, data: unknown): z.o
   return result.data;
 }
 
-export const uuid = z.uuid({ error: "must be a valid id" });
+export const uuid = z.uuid({ error: validId() });
 
 const realDate = (s: string) => {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
@@ -22,18 +32,13 @@ const realDate = (s: string) => {
   return d.toISOString().slice(0, 10) === s;
 };
 
-/**
- * Validation messages follow one style: a sentence that names the field and
- * says what to do ("Enter the date of birth", "Shorten the complaint to 500
- * characters or fewer"), never a developer's rule ("must match YYYY-MM-DD").
- */
+/** Validation messages follow one style, built in lib/validation/messages.ts. */
 
 /** A calendar date written YYYY-MM-DD that really exists (no 30 February). */
-export const isoDate = z.string({ error: "Enter a date" }).refine(realDate, "Enter a real date, for example 2026-11-03");
+export const isoDate = z.string({ error: "Enter a date" }).refine(realDate, "Enter a real date");
 
 /** isoDate with the field named in its messages: "Enter the date of birth". */
-export const dateOf = (label: string) =>
-  z.string({ error: `Enter the ${label}` }).refine(realDate, `Enter the ${label} as a real date, for example 2026-11-03`);
+export const dateOf = (label: string) => z.string({ error: enterThe(label) }).refine(realDate, enterDateOf(label));
 
 /** PostgreSQL text cannot hold a NUL character: refuse it where text comes in, naming the field. */
 const hasNoNul = (s: string) => !s.includes("\u0000");
@@ -43,18 +48,18 @@ export const optionalText = (max: number, label = "text") =>
   z
     .string()
     .trim()
-    .max(max, `Shorten the ${label} to ${max} characters or fewer`)
-    .refine(hasNoNul, `Remove the NUL character from the ${label}`)
+    .max(max, shortenTo(label, max))
+    .refine(hasNoNul, removeNul(label))
     .optional()
     .transform((v) => (v ? v : undefined));
 
 export const requiredText = (max: number, label: string) =>
   z
-    .string({ error: `Enter the ${label}` })
+    .string({ error: enterThe(label) })
     .trim()
-    .min(1, `Enter the ${label}`)
-    .max(max, `Shorten the ${label} to ${max} characters or fewer`)
-    .refine(hasNoNul, `Remove the NUL character from the ${label}`);
+    .min(1, enterThe(label))
+    .max(max, shortenTo(label, max))
+    .refine(hasNoNul, removeNul(label));
 
 // ---------------------------------------------------------------- query strings
 
@@ -68,13 +73,21 @@ export const queryText = (max: number, label: string) =>
     z
       .string()
       .trim()
-      .max(max, `${label} must be at most ${max} characters`)
-      .regex(/^[^\u0000-\u001f\u007f]*$/, `${label} must not contain control characters`)
+      .max(max, shortenTo(label, max))
+      .regex(/^[^\u0000-\u001f\u007f]*$/, removeControlCharacters(label))
       .optional(),
   );
 
+const LIMIT_MESSAGE = enterWholeNumber("limit", 1, 100);
+
+/** How many items a page of a list holds: 1 to 100, 25 when not given. */
+export const queryLimit = z.preprocess(
+  blankToUndefined,
+  z.coerce.number({ error: LIMIT_MESSAGE }).int(LIMIT_MESSAGE).min(1, LIMIT_MESSAGE).max(100, LIMIT_MESSAGE).default(25),
+);
+
 /** Every list answers a cursor it did not issue with this message (as a 400 naming `cursor` in the API). */
-export const INVALID_CURSOR = "cursor is not valid: start again from the first page";
+export const INVALID_CURSOR = "Start again from the first page: this cursor is not one the list gave";
 
 /** An opaque keyset cursor as the lists issue it (base64url); what it holds is checked where it is decoded. */
 export const queryCursor = z.preprocess(
@@ -92,15 +105,15 @@ export const queryBefore = queryCursor;
 /** A list's sort direction in a query string; absent means the sort's own direction (lib/data/keyset.ts). */
 export const SORT_DIRS = ["asc", "desc"] as const;
 export type SortDir = (typeof SORT_DIRS)[number];
-export const querySortDir = z.preprocess(blankToUndefined, z.enum(SORT_DIRS, { error: "dir must be asc or desc" }).optional());
+export const querySortDir = z.preprocess(blankToUndefined, z.enum(SORT_DIRS, { error: chooseOne("sort direction", SORT_DIRS) }).optional());
 
 /** A list's sort by name, one of `sorts`; absent means the first. */
 export const querySort = <const T extends readonly [string, ...string[]]>(sorts: T) =>
-  z.preprocess(blankToUndefined, z.enum(sorts, { error: `sort must be one of: ${sorts.join(", ")}` }).default(sorts[0]));
+  z.preprocess(blankToUndefined, z.enum(sorts, { error: chooseOne("sort order", sorts) }).default(sorts[0]));
 
 /** A page is read after a cursor (next) or before one (previous), never both. */
 export const oneCursor = (q: { cursor?: string; before?: string }) => !(q.cursor && q.before);
-export const ONE_CURSOR = { path: ["before"], message: "before cannot be given with cursor: follow one page link at a time" };
+export const ONE_CURSOR = { path: ["before"], message: "Follow one page link at a time: before cannot be given with cursor" };
 
 /**
  * A list page's query string read field by field: each bad value is named
@@ -127,7 +140,7 @@ export const email = z
   .string()
   .trim()
   .toLowerCase()
-  .pipe(z.email({ error: "must be a valid email address" }));
+  .pipe(z.email({ error: "Enter a valid email address" }));
 
 /** FormData to a plain object; repeated keys become arrays. */
 export function formDataToObject(form: FormData): Record<string, unknown> {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DISCHARGE_REASONS } from "@/lib/domain/codes";
 import { latestToday } from "@/lib/format";
+import { notInFuture } from "@/lib/validation/messages";
 import { blankToUndefined, isoDate, optionalText, uuid } from "@/lib/validation/common";
 
 /**
@@ -10,7 +11,7 @@ import { blankToUndefined, isoDate, optionalText, uuid } from "@/lib/validation/
  * clinic's today again by lib/data/discharges.ts.
  */
 const fields = {
-  reason: z.preprocess(blankToUndefined, z.enum(DISCHARGE_REASONS, { error: "reason is required: choose why the episode ends" })),
+  reason: z.preprocess(blankToUndefined, z.enum(DISCHARGE_REASONS, { error: "Choose why the episode ends" })),
   reasonText: optionalText(500, "reason (other)"),
   returnToRunningOn: z.preprocess(blankToUndefined, isoDate.optional()),
   notes: optionalText(2000, "notes"),
@@ -18,9 +19,9 @@ const fields = {
 
 function refine(v: { reason: string; reasonText?: string | undefined; returnToRunningOn?: string | undefined }, ctx: z.RefinementCtx) {
   if (v.reason === "other" && !v.reasonText)
-    ctx.addIssue({ code: "custom", path: ["reasonText"], message: "say why the episode ends when the reason is Other" });
+    ctx.addIssue({ code: "custom", path: ["reasonText"], message: "Write why the episode ends when the reason is Other" });
   if (v.returnToRunningOn && v.returnToRunningOn > latestToday())
-    ctx.addIssue({ code: "custom", path: ["returnToRunningOn"], message: "return to running date cannot be in the future" });
+    ctx.addIssue({ code: "custom", path: ["returnToRunningOn"], message: notInFuture("return to running date") });
 }
 
 /** The API body. */

@@ -10,6 +10,19 @@
  */
 
 import * as z from "zod";
+import {
+  chooseOne,
+  enterDateOf,
+  enterNumber,
+  enterPositiveNumber,
+  enterThe,
+  enterWholeNumber,
+  fieldLabel,
+  shortenTo,
+  notAfterAssessment,
+  trueOrFalse,
+  UNKNOWN_FIELD,
+} from "./messages";
 import { IMPORTANT_CHANGE_DEFINITIONS, SETTING_DEFINITIONS, type ThresholdDefinition } from "../domain/settings";
 import { hasIsoDateFormat, isRealIsoDate } from "../clinical/dates";
 import {
@@ -31,75 +44,80 @@ import {
 // Building blocks, each with its plain-English message
 // ---------------------------------------------------------------------------
 
-/** Messages for a missing value ("is required", or `missing`) or a wrong one. */
-function messageFor(message: string, missing = "is required") {
-  return (issue: { input?: unknown; code?: string }) => {
+/** A field's message from its path: "Enter the pain now as a whole number from 0 to 10" (lib/validation/messages.ts). */
+type Said = (label: string) => string;
+type IssueLike = { input?: unknown; code?: string; path?: readonly PropertyKey[] };
+
+/** Messages for a missing value ("Enter the …", or `missing`) or a wrong one, naming the field by its path. */
+function messageFor(message: Said, missing: Said = enterThe) {
+  return (issue: IssueLike) => {
     if (issue.code === "unrecognized_keys") return undefined; // replaced by "unknown field" below
-    return issue.input === undefined ? missing : message;
+    const label = fieldLabel(issue.path ?? []);
+    return issue.input === undefined ? missing(label) : message(label);
   };
 }
+/** The same message whatever the input (range checks). */
+const said = (message: Said) => (issue: IssueLike) => message(fieldLabel(issue.path ?? []));
 
-const PSFS_SCORE_MESSAGE = "must be a number from 0 to 10";
+const PSFS_SCORE: Said = (label) => enterNumber(label, 0, 10);
 
 function yesNo() {
-  return z.boolean({ error: messageFor("must be true or false") });
+  return z.boolean({ error: messageFor(trueOrFalse) });
 }
 
 function integerFromTo(min: number, max: number) {
-  const message = `must be an integer from ${min} to ${max}`;
+  const message: Said = (label) => enterWholeNumber(label, min, max);
   return z
     .int({ error: messageFor(message) })
-    .min(min, { error: message })
-    .max(max, { error: message });
+    .min(min, { error: said(message) })
+    .max(max, { error: said(message) });
 }
 
 function integerAtLeast(min: number) {
-  const message = `must be an integer of ${min} or more`;
-  return z.int({ error: messageFor(message) }).min(min, { error: message });
+  const message: Said = (label) => enterWholeNumber(label, min);
+  return z.int({ error: messageFor(message) }).min(min, { error: said(message) });
 }
 
 function numberFromTo(min: number, max: number) {
-  const message = `must be a number from ${min} to ${max}`;
+  const message: Said = (label) => enterNumber(label, min, max);
   return z
     .number({ error: messageFor(message) })
-    .min(min, { error: message })
-    .max(max, { error: message });
+    .min(min, { error: said(message) })
+    .max(max, { error: said(message) });
 }
 
 function numberAtLeast(min: number) {
-  const message = `must be a number of ${min} or more`;
-  return z.number({ error: messageFor(message) }).min(min, { error: message });
+  const message: Said = (label) => enterNumber(label, min);
+  return z.number({ error: messageFor(message) }).min(min, { error: said(message) });
 }
 
 function numberAboveZeroTo(max: number) {
-  const message = `must be a number greater than 0 and at most ${max}`;
+  const message: Said = (label) => enterPositiveNumber(label, max);
   return z
     .number({ error: messageFor(message) })
-    .gt(0, { error: message })
-    .max(max, { error: message });
+    .gt(0, { error: said(message) })
+    .max(max, { error: said(message) });
 }
 
 function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
-  return z.enum(values, { error: messageFor(`must be one of: ${values.join(", ")}`) });
+  return z.enum(values, { error: messageFor((label) => chooseOne(label, values)) });
 }
-
-const DATE_FORMAT_MESSAGE = "must be a date in YYYY-MM-DD format";
 
 /** A real calendar date written YYYY-MM-DD (2024-02-29 yes, 2026-02-30 no). */
 function isoDate() {
   return z
-    .string({ error: messageFor(DATE_FORMAT_MESSAGE) })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: DATE_FORMAT_MESSAGE })
-    .refine((text) => !hasIsoDateFormat(text) || isRealIsoDate(text), { error: "not a real calendar date" })
+    .string({ error: messageFor(enterDateOf) })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: said(enterDateOf) })
+    .refine((text) => !hasIsoDateFormat(text) || isRealIsoDate(text), { error: said(enterDateOf) })
     .meta({ format: "date" });
 }
 
 function object<Shape extends z.ZodRawShape>(shape: Shape) {
-  return z.strictObject(shape, { error: messageFor("must be an object") });
+  return z.strictObject(shape, { error: messageFor((label) => `Send the ${label} as an object`) });
 }
 
 function list<T extends z.ZodType>(item: T) {
-  return z.array(item, { error: messageFor("must be a list") });
+  return z.array(item, { error: messageFor((label) => `Send the ${label} as a list`) });
 }
 
 // ---------------------------------------------------------------------------
@@ -157,24 +175,24 @@ export const measuresSchema = object({
   painNow: nrs().optional().describe("pain NRS now; when absent, symptoms.painNow is used"),
   koos: koosSchema.optional(),
   lefs: list(integerFromTo(0, 4))
-    .length(20, { error: "must have exactly 20 items" })
+    .length(20, { error: "Answer all 20 LEFS items" })
     .optional()
     .describe("the 20 LEFS items, each 0 (extreme difficulty) .. 4 (no difficulty)"),
   psfs: list(
     object({
       activity: z
-        .string({ error: messageFor("must be a text") })
-        .min(1, { error: "must not be empty" })
-        .max(200, { error: "must be at most 200 characters" }),
+        .string({ error: messageFor((label) => `Enter the ${label} as text`) })
+        .min(1, { error: said(enterThe) })
+        .max(200, { error: said((label) => shortenTo(label, 200)) }),
       // An activity is never scored by default: a missing score is refused, naming the field.
       score: z
-        .number({ error: messageFor(PSFS_SCORE_MESSAGE, "is required: score the activity from 0 (unable) to 10 (as before the problem)") })
-        .min(0, { error: PSFS_SCORE_MESSAGE })
-        .max(10, { error: PSFS_SCORE_MESSAGE }),
+        .number({ error: messageFor(PSFS_SCORE, () => "Score the activity from 0 (unable) to 10 (as before the problem)") })
+        .min(0, { error: said(PSFS_SCORE) })
+        .max(10, { error: said(PSFS_SCORE) }),
     }),
   )
-    .min(1, { error: "must have from 1 to 5 items" })
-    .max(5, { error: "must have from 1 to 5 items" })
+    .min(1, { error: "List 1 to 5 activities" })
+    .max(5, { error: "List 1 to 5 activities" })
     .optional()
     .describe("1-5 patient-chosen activities, each scored 0 (unable) .. 10 (as before)"),
   tegner: integerFromTo(0, 10).optional().describe("Tegner activity level"),
@@ -296,7 +314,8 @@ export const evaluationInputSchema = object({
 })
   .superRefine((input, ctx) => {
     const notAfter = (date: string | undefined, path: string[]) => {
-      if (date !== undefined && date > input.assessedOn) ctx.addIssue({ code: "custom", path, message: "must not be after assessedOn" });
+      if (date !== undefined && date > input.assessedOn)
+        ctx.addIssue({ code: "custom", path, message: notAfterAssessment(fieldLabel(path)) });
     };
     notAfter(input.patient.birthDate, ["patient", "birthDate"]);
     notAfter(input.episode?.onsetDate, ["episode", "onsetDate"]);
@@ -339,9 +358,9 @@ export function toInputIssues(issues: readonly z.core.$ZodIssue[]): InputIssue[]
   };
   for (const issue of issues) {
     if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) add([...issue.path, key], "unknown field");
+      for (const key of issue.keys) add([...issue.path, key], UNKNOWN_FIELD);
     } else if (issue.code === "invalid_type" && issue.path.length === 0 && issue.expected === "object") {
-      add(issue.path, "must be a JSON object");
+      add(issue.path, "Send a JSON object");
     } else {
       add(issue.path, issue.message);
     }
@@ -361,7 +380,7 @@ export function parseEvaluationInputText(text: string): ParseResult<EvaluationIn
   try {
     json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
-    return { ok: false, issues: [{ path: "", message: `not valid JSON: ${(error as Error).message}` }] };
+    return { ok: false, issues: [{ path: "", message: `Send valid JSON: ${(error as Error).message}` }] };
   }
   return parseEvaluationInput(json);
 }

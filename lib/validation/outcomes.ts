@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { CONSIDERATION_CODES } from "@/lib/domain/codes";
 import { MAX_OUTCOME_RANGE_YEARS, OUTCOME_GROUP_BYS } from "@/lib/domain/outcomes";
+import { formatDate } from "@/lib/format";
+import { chooseOne, notBefore } from "@/lib/validation/messages";
 import { blankToUndefined, dateOf, uuid } from "@/lib/validation/common";
 
 /** The last day of a range of `years` starting on `from` (YYYY-MM-DD): from + years - 1 day. */
@@ -18,26 +20,23 @@ export function lastDayOfYears(from: string, years: number): string {
  * clinic's today (lib/data/outcomes.ts). At most 5 years.
  */
 const outcomesQueryObject = z.object({
-  from: z.preprocess(blankToUndefined, dateOf("from date (YYYY-MM-DD)").optional()),
-  to: z.preprocess(blankToUndefined, dateOf("to date (YYYY-MM-DD)").optional()),
-  groupBy: z.preprocess(
-    blankToUndefined,
-    z.enum(OUTCOME_GROUP_BYS, { error: `groupBy must be one of: ${OUTCOME_GROUP_BYS.join(", ")}` }).default("none"),
-  ),
+  from: z.preprocess(blankToUndefined, dateOf("from date").optional()),
+  to: z.preprocess(blankToUndefined, dateOf("to date").optional()),
+  groupBy: z.preprocess(blankToUndefined, z.enum(OUTCOME_GROUP_BYS, { error: chooseOne("grouping", OUTCOME_GROUP_BYS) }).default("none")),
   clinicianId: z.preprocess(blankToUndefined, uuid.optional()),
   consideration: z.preprocess(
     blankToUndefined,
-    z.enum(CONSIDERATION_CODES, { error: `consideration must be one of: ${CONSIDERATION_CODES.join(", ")}` }).optional(),
+    z.enum(CONSIDERATION_CODES, { error: chooseOne("consideration", CONSIDERATION_CODES) }).optional(),
   ),
 });
 
 function refineRange(q: { from?: string | undefined; to?: string | undefined }, ctx: z.RefinementCtx): void {
-  if (q.from && q.to && q.to < q.from) ctx.addIssue({ code: "custom", path: ["to"], message: "to must be on or after from" });
+  if (q.from && q.to && q.to < q.from) ctx.addIssue({ code: "custom", path: ["to"], message: notBefore("to date", "from date", q.from) });
   else if (q.from && q.to && q.to > lastDayOfYears(q.from, MAX_OUTCOME_RANGE_YEARS))
     ctx.addIssue({
       code: "custom",
       path: ["to"],
-      message: `The range from from to to must be at most ${MAX_OUTCOME_RANGE_YEARS} years (to at most ${lastDayOfYears(q.from, MAX_OUTCOME_RANGE_YEARS)})`,
+      message: `Enter a to date within ${MAX_OUTCOME_RANGE_YEARS} years of the from date (${formatDate(lastDayOfYears(q.from, MAX_OUTCOME_RANGE_YEARS))} at the latest)`,
     });
 }
 

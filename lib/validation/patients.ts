@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { latestToday } from "@/lib/format";
 import { reviewDateIssues } from "@/lib/validation/review-date";
+import { enterNumber, enterPositiveNumber, notInFuture } from "@/lib/validation/messages";
 import {
   type SortDir,
   ONE_CURSOR,
@@ -25,9 +26,12 @@ export const RUNNING_LEVELS = ["novice", "recreational", "competitive"] as const
 export const SIDES = ["left", "right", "both"] as const;
 export const MECHANISMS = ["gradual", "acute_trauma"] as const;
 
+const WEEKLY = enterNumber("usual weekly distance", 0, 1000, "km");
+const GOAL = enterPositiveNumber("goal race distance", 500, "km");
+
 export const patientSchema = z
   .object({
-    mrn: requiredText(40, "MRN").regex(/^[A-Za-z0-9][A-Za-z0-9._/-]*$/, "The MRN may contain letters, digits and . _ / - only"),
+    mrn: requiredText(40, "MRN").regex(/^[A-Za-z0-9][A-Za-z0-9._/-]*$/, "Use only letters, digits and . _ / - in the MRN"),
     givenName: requiredText(80, "given name"),
     familyName: requiredText(80, "family name"),
     birthDate: dateOf("date of birth"),
@@ -39,35 +43,21 @@ export const patientSchema = z
         .string()
         .trim()
         .max(40, "Shorten the phone number to 40 characters or fewer")
-        .regex(/^[+0-9 ()-]*$/, "The phone number may contain digits, spaces, + ( ) and - only")
+        .regex(/^[+0-9 ()-]*$/, "Use only digits, spaces, + ( ) and - in the phone number")
         .optional(),
     ),
     runningLevel: z.preprocess(blank, z.enum(RUNNING_LEVELS, { error: "Choose novice, recreational or competitive" }).optional()),
-    weeklyDistanceKm: z.preprocess(
-      blank,
-      z.coerce
-        .number({ error: "Enter the usual weekly distance as a number of kilometres" })
-        .min(0, "The usual weekly distance cannot be below 0 km")
-        .max(1000, "The usual weekly distance must be at most 1000 km")
-        .optional(),
-    ),
+    weeklyDistanceKm: z.preprocess(blank, z.coerce.number({ error: WEEKLY }).min(0, WEEKLY).max(1000, WEEKLY).optional()),
     goalEvent: optionalText(120, "goal event"),
     goalEventDate: z.preprocess(blank, dateOf("goal event date").optional()),
-    goalEventDistanceKm: z.preprocess(
-      blank,
-      z.coerce
-        .number({ error: "Enter the goal race distance as a number of kilometres" })
-        .gt(0, "The goal race distance must be more than 0 km")
-        .max(500, "The goal race distance must be at most 500 km")
-        .optional(),
-    ),
+    goalEventDistanceKm: z.preprocess(blank, z.coerce.number({ error: GOAL }).gt(0, GOAL).max(500, GOAL).optional()),
     gpName: optionalText(120, "GP's name"),
     gpPractice: optionalText(200, "GP practice"),
     gpAddress: optionalText(500, "GP practice address"),
   })
   .superRefine((p, ctx) => {
     const today = latestToday();
-    if (p.birthDate > today) ctx.addIssue({ code: "custom", path: ["birthDate"], message: "The date of birth cannot be in the future" });
+    if (p.birthDate > today) ctx.addIssue({ code: "custom", path: ["birthDate"], message: notInFuture("date of birth") });
     if (p.birthDate < "1900-01-01") ctx.addIssue({ code: "custom", path: ["birthDate"], message: "Enter a date of birth after 1900" });
   });
 
@@ -86,8 +76,7 @@ export const episodeSchema = z
   })
   .superRefine((e, ctx) => {
     const today = latestToday();
-    if (e.onsetDate && e.onsetDate > today)
-      ctx.addIssue({ code: "custom", path: ["onsetDate"], message: "The onset date cannot be in the future" });
+    if (e.onsetDate && e.onsetDate > today) ctx.addIssue({ code: "custom", path: ["onsetDate"], message: notInFuture("onset date") });
     for (const issue of reviewDateIssues("nextReviewDate", "first review date", e.nextReviewDate, { onsetDate: e.onsetDate }))
       ctx.addIssue({ code: "custom", path: [issue.path], message: issue.message });
   });
@@ -135,14 +124,14 @@ export type PatientSearch = z.output<typeof patientSearchSchema> & { limit?: num
 export const episodeCorrectionSchema = z
   .object({
     episodeId: uuid,
-    side: z.enum(SIDES, { error: "choose left, right or both" }),
+    side: z.enum(SIDES, { error: "Choose the knee: left, right or both" }),
     onsetDate: z.preprocess(blank, isoDate.optional()),
-    mechanism: z.preprocess(blank, z.enum(MECHANISMS, { error: "choose gradual or acute trauma" }).optional()),
+    mechanism: z.preprocess(blank, z.enum(MECHANISMS, { error: "Choose gradual or acute trauma" }).optional()),
     reason: requiredText(500, "reason"),
   })
   .superRefine((e, ctx) => {
     if (e.onsetDate && e.onsetDate > latestToday())
-      ctx.addIssue({ code: "custom", path: ["onsetDate"], message: "onset date cannot be in the future" });
+      ctx.addIssue({ code: "custom", path: ["onsetDate"], message: notInFuture("onset date") });
   });
 
 export type EpisodeCorrectionInput = z.output<typeof episodeCorrectionSchema>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CLINIC_EXERCISE_PREFIX, DOSAGE_LIMITS, EXERCISE_CODE_PATTERN } from "@/lib/domain/exercises";
+import { SEND_VERSION, enterNumber, enterWholeNumber, fieldLabel } from "@/lib/validation/messages";
 import { isoDate, optionalText, requiredText, uuid } from "@/lib/validation/common";
 
 /**
@@ -11,54 +12,52 @@ import { isoDate, optionalText, requiredText, uuid } from "@/lib/validation/comm
  * not retired is checked by lib/data, which knows the clinic.
  */
 
+const REPS_OR_HOLD = "Give either the repetitions or the hold seconds, not both or neither";
+
 const whole = (field: keyof typeof DOSAGE_LIMITS, unit: string) => {
   const [min, max] = DOSAGE_LIMITS[field];
   return z
-    .int({ error: `${field} must be a whole number of ${unit}` })
-    .min(min, `${field} must be from ${min} to ${max} ${unit}`)
-    .max(max, `${field} must be from ${min} to ${max} ${unit}`);
+    .int({ error: enterWholeNumber(fieldLabel([field]), min, max, unit) })
+    .min(min, enterWholeNumber(fieldLabel([field]), min, max, unit))
+    .max(max, enterWholeNumber(fieldLabel([field]), min, max, unit));
 };
+
+const LOAD = enterNumber("load", DOSAGE_LIMITS.loadKg[0], DOSAGE_LIMITS.loadKg[1], "kg");
 
 export const programmeItemSchema = z
   .strictObject({
-    exercise: z
-      .string({ error: "exercise must be one of the library's exercises" })
-      .regex(EXERCISE_CODE_PATTERN, "exercise must be one of the library's exercises"),
+    exercise: z.string({ error: "Choose an exercise of the library" }).regex(EXERCISE_CODE_PATTERN, "Choose an exercise of the library"),
     sets: whole("sets", "sets"),
     reps: whole("reps", "repetitions").optional(),
     holdSeconds: whole("holdSeconds", "seconds").optional(),
-    loadKg: z
-      .number({ error: "loadKg must be a number of kg" })
-      .min(DOSAGE_LIMITS.loadKg[0], `loadKg must be from ${DOSAGE_LIMITS.loadKg[0]} to ${DOSAGE_LIMITS.loadKg[1]} kg`)
-      .max(DOSAGE_LIMITS.loadKg[1], `loadKg must be from ${DOSAGE_LIMITS.loadKg[0]} to ${DOSAGE_LIMITS.loadKg[1]} kg`)
-      .optional(),
+    loadKg: z.number({ error: LOAD }).min(DOSAGE_LIMITS.loadKg[0], LOAD).max(DOSAGE_LIMITS.loadKg[1], LOAD).optional(),
     daysPerWeek: whole("daysPerWeek", "days a week"),
     notes: optionalText(500, "notes"),
   })
   .superRefine((item, ctx) => {
     if ((item.reps === undefined) === (item.holdSeconds === undefined))
-      ctx.addIssue({ code: "custom", path: ["reps"], message: "give either reps or holdSeconds (a hold), not both or neither" });
+      ctx.addIssue({ code: "custom", path: ["reps"], message: REPS_OR_HOLD });
   });
 export type ProgrammeItem = z.output<typeof programmeItemSchema>;
 
 export const programmeItemsSchema = z
   .array(programmeItemSchema)
-  .min(1, "add at least one exercise")
-  .max(20, "a programme holds at most 20 exercises")
-  .refine((items) => new Set(items.map((i) => i.exercise)).size === items.length, "an exercise is listed twice");
+  .min(1, "Add at least one exercise")
+  .max(20, "Remove exercises: a programme holds at most 20")
+  .refine((items) => new Set(items.map((i) => i.exercise)).size === items.length, "Remove the exercise listed twice");
 
 export const programmeSchema = z.strictObject({
   items: programmeItemsSchema,
   notes: optionalText(2000, "notes"),
   /** The version the clinician started from (0: none yet): a save over a newer version is refused. */
-  basedOnVersion: z.int({ error: "basedOnVersion must be a whole number" }).min(0),
+  basedOnVersion: z.int({ error: SEND_VERSION }).min(0, SEND_VERSION),
 });
 export type ProgrammeInput = z.output<typeof programmeSchema>;
 
 /** Stopping the programme: a last version marked stopped, with the reason (the runner's ticks end there). */
 export const stopProgrammeSchema = z.strictObject({
   reason: requiredText(500, "reason for stopping"),
-  basedOnVersion: z.coerce.number({ error: "basedOnVersion must be a whole number" }).int().min(1),
+  basedOnVersion: z.coerce.number({ error: SEND_VERSION }).int(SEND_VERSION).min(1, SEND_VERSION),
 });
 export type StopProgrammeInput = z.output<typeof stopProgrammeSchema>;
 
@@ -111,25 +110,18 @@ export const clinicExerciseSchema = z
     holdSeconds: formWholeOptional("holdSeconds", "seconds"),
     loadKg: z.preprocess(
       blankNumber,
-      z
-        .number({ error: "loadKg must be a number of kg" })
-        .min(DOSAGE_LIMITS.loadKg[0], `loadKg must be from ${DOSAGE_LIMITS.loadKg[0]} to ${DOSAGE_LIMITS.loadKg[1]} kg`)
-        .max(DOSAGE_LIMITS.loadKg[1], `loadKg must be from ${DOSAGE_LIMITS.loadKg[0]} to ${DOSAGE_LIMITS.loadKg[1]} kg`)
-        .optional(),
+      z.number({ error: LOAD }).min(DOSAGE_LIMITS.loadKg[0], LOAD).max(DOSAGE_LIMITS.loadKg[1], LOAD).optional(),
     ),
     daysPerWeek: formWhole("daysPerWeek", "days a week"),
     progression: requiredText(500, "progression"),
   })
   .superRefine((e, ctx) => {
-    if ((e.reps === undefined) === (e.holdSeconds === undefined))
-      ctx.addIssue({ code: "custom", path: ["reps"], message: "give either reps or holdSeconds (a hold), not both or neither" });
+    if ((e.reps === undefined) === (e.holdSeconds === undefined)) ctx.addIssue({ code: "custom", path: ["reps"], message: REPS_OR_HOLD });
   });
 export type ClinicExerciseInput = z.output<typeof clinicExerciseSchema>;
 
 export const retireExerciseSchema = z.strictObject({
-  code: z
-    .string({ error: "code must be an exercise of the library" })
-    .regex(EXERCISE_CODE_PATTERN, "code must be an exercise of the library"),
+  code: z.string({ error: "Choose an exercise of the library" }).regex(EXERCISE_CODE_PATTERN, "Choose an exercise of the library"),
 });
 
 /** "Hip hikes (band)" -> "clinic_hip_hikes_band". */
@@ -148,7 +140,7 @@ export function clinicExerciseCode(name: string): string {
 export const exerciseTickSchema = z.strictObject({
   date: isoDate,
   exercise: z
-    .string({ error: "Choose an exercise of your programme." })
-    .regex(EXERCISE_CODE_PATTERN, "Choose an exercise of your programme."),
-  done: z.boolean({ error: "Say whether the exercise was done." }),
+    .string({ error: "Choose an exercise of your programme" })
+    .regex(EXERCISE_CODE_PATTERN, "Choose an exercise of your programme"),
+  done: z.boolean({ error: "Tick whether the exercise was done" }),
 });

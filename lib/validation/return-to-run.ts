@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ENTRY_CRITERIA, LADDER_LIMITS, type EntryCriterion } from "@/lib/domain/return-to-run";
+import { SEND_VERSION, chooseOne, enterWholeNumber, fieldLabel, shortenTo, trueOrFalse } from "@/lib/validation/messages";
 import { blankToUndefined, uuid } from "@/lib/validation/common";
 
 /**
@@ -9,7 +10,7 @@ import { blankToUndefined, uuid } from "@/lib/validation/common";
  */
 const bounded = (field: Exclude<keyof typeof LADDER_LIMITS, "stages">, unit: string) => {
   const [min, max] = LADDER_LIMITS[field];
-  const message = `${field} must be a whole number from ${min} to ${max} ${unit}`;
+  const message = enterWholeNumber(fieldLabel([field]), min, max, unit);
   return z.int({ error: message }).min(min, message).max(max, message);
 };
 
@@ -22,10 +23,10 @@ export const ladderStageSchema = z.strictObject({
 
 export const ladderSchema = z
   .array(ladderStageSchema)
-  .min(LADDER_LIMITS.stages[0], "a ladder has at least one stage")
-  .max(LADDER_LIMITS.stages[1], `a ladder has at most ${LADDER_LIMITS.stages[1]} stages`);
+  .min(LADDER_LIMITS.stages[0], "Add at least one stage to the ladder")
+  .max(LADDER_LIMITS.stages[1], `Remove stages: a ladder has at most ${LADDER_LIMITS.stages[1]}`);
 
-const criterion = (c: EntryCriterion) => z.boolean({ error: `${c} must be true or false` });
+const criterion = (c: EntryCriterion) => z.boolean({ error: trueOrFalse(c) });
 
 /** Each criterion met (true) or not (false), with an optional note. */
 export const entryCriteriaSchema = z.strictObject({
@@ -34,22 +35,25 @@ export const entryCriteriaSchema = z.strictObject({
     hops_pain_free: criterion("hops_pain_free"),
     single_leg_squat_controlled: criterion("single_leg_squat_controlled"),
   } satisfies Record<EntryCriterion, z.ZodBoolean>),
-  note: z.string().max(500, "note must be at most 500 characters").optional(),
+  note: z.string().max(500, shortenTo("note", 500)).optional(),
 });
 export type EntryCriteria = z.output<typeof entryCriteriaSchema>;
 
 /** A clinician's decision on the plan (POST /api/v1/episodes/{id}/return-to-run/decisions, and the episode page's form). */
 export const returnToRunDecisionSchema = z.strictObject({
   step: z.enum(["start", "advance", "hold", "step_back", "complete"], {
-    error: "step must be one of start, advance, hold, step_back, complete",
+    error: chooseOne("step", ["start", "advance", "hold", "step_back", "complete"]),
   }),
   /** The stage to move to; by default the next (advance, start), the previous (step back) or the same (hold, complete). */
-  toStage: z.int({ error: "toStage must be a whole number" }).min(0, "toStage must be 0 or more").optional(),
-  reason: z.string().trim().max(1000, "reason must be at most 1000 characters").optional(),
+  toStage: z
+    .int({ error: enterWholeNumber("stage", 0) })
+    .min(0, enterWholeNumber("stage", 0))
+    .optional(),
+  reason: z.string().trim().max(1000, shortenTo("reason", 1000)).optional(),
   /** Required with start: each criterion recorded. */
   entryCriteria: entryCriteriaSchema.optional(),
   /** How many decisions the clinician saw (the proposal they confirm was made on them): a decision over a newer one is refused. */
-  basedOnDecisions: z.int({ error: "basedOnDecisions must be a whole number" }).min(0, "basedOnDecisions must be 0 or more"),
+  basedOnDecisions: z.int({ error: SEND_VERSION }).min(0, SEND_VERSION),
 });
 export type ReturnToRunDecisionInput = z.output<typeof returnToRunDecisionSchema>;
 
@@ -57,13 +61,19 @@ export type ReturnToRunDecisionInput = z.output<typeof returnToRunDecisionSchema
 export const returnToRunDecisionFormSchema = z.object({
   episodeId: uuid,
   step: returnToRunDecisionSchema.shape.step,
-  toStage: z.preprocess(blankToUndefined, z.coerce.number({ error: "toStage must be a whole number" }).pipe(z.int().min(0)).optional()),
+  toStage: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ error: enterWholeNumber("stage", 0) })
+      .pipe(z.int({ error: enterWholeNumber("stage", 0) }).min(0, enterWholeNumber("stage", 0)))
+      .optional(),
+  ),
   reason: z.preprocess(blankToUndefined, returnToRunDecisionSchema.shape.reason),
   criteria: z.preprocess(
     (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
-    z.array(z.enum(ENTRY_CRITERIA, { error: "criteria must name entry criteria" })),
+    z.array(z.enum(ENTRY_CRITERIA, { error: chooseOne("entry criteria", ENTRY_CRITERIA) })),
   ),
-  basedOnDecisions: z.coerce.number({ error: "basedOnDecisions must be a whole number" }).pipe(z.int().min(0)),
+  basedOnDecisions: z.coerce.number({ error: SEND_VERSION }).pipe(z.int({ error: SEND_VERSION }).min(0, SEND_VERSION)),
 });
 
 /** The decision as the data layer takes it, from the form: the entry criteria recorded only with start. */

@@ -1,5 +1,5 @@
 import type { FieldIssue } from "@/lib/errors";
-import { formatDate } from "@/lib/format";
+import { notBefore } from "@/lib/validation/messages";
 
 /**
  * A review is planned ahead: its date is never before the episode's onset,
@@ -14,10 +14,7 @@ export function reviewDateIssues(
   { onsetDate, assessedOn }: { onsetDate?: string | null; assessedOn?: string | null },
 ): FieldIssue[] {
   if (!reviewDate) return [];
-  const sentence = label.charAt(0).toUpperCase() + label.slice(1);
-  if (assessedOn && reviewDate < assessedOn)
-    return [{ path, message: `${sentence} cannot be before the assessment date (${formatDate(assessedOn)})` }];
-  if (onsetDate && reviewDate < onsetDate)
-    return [{ path, message: `${sentence} cannot be before the onset date (${formatDate(onsetDate)})` }];
+  if (assessedOn && reviewDate < assessedOn) return [{ path, message: notBefore(label, "assessment date", assessedOn) }];
+  if (onsetDate && reviewDate < onsetDate) return [{ path, message: notBefore(label, "onset date", onsetDate) }];
   return [];
 }

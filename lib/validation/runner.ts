@@ -14,6 +14,7 @@ import { DIARY_DAY_KINDS, INSTRUMENTS, PSFS_ACTIVITIES, REQUEST_EXPIRY_DAYS, typ
 import { RUN_SURFACES } from "@/lib/domain/codes";
 import { RUNNER_SCREEN_QUESTIONS } from "@/lib/questions";
 import { isoDate, uuid } from "@/lib/validation/common";
+import { chooseOne, enterWholeNumber, shortenTo, trueOrFalse } from "@/lib/validation/messages";
 import { parseDuration, roundKm } from "@/lib/validation/runs";
 
 // ---------------------------------------------------------------------------
@@ -25,33 +26,33 @@ const E = REQUEST_EXPIRY_DAYS;
 /** POST /api/v1/episodes/{id}/questionnaire-requests (and the patient page's form). */
 export const createRequestSchema = z.strictObject({
   instruments: z
-    .array(z.enum(INSTRUMENTS, { error: `each instrument must be one of: ${INSTRUMENTS.join(", ")}` }), {
-      error: "instruments is required: a list of koos, lefs, psfs, pain, tegner, screen",
+    .array(z.enum(INSTRUMENTS, { error: chooseOne("instrument", INSTRUMENTS) }), {
+      error: "Choose at least one instrument",
     })
-    .min(1, "choose at least one instrument")
-    .max(INSTRUMENTS.length, `at most ${INSTRUMENTS.length} instruments`)
-    .refine((list) => new Set(list).size === list.length, "an instrument is listed twice")
+    .min(1, "Choose at least one instrument")
+    .max(INSTRUMENTS.length, `Choose at most ${INSTRUMENTS.length} instruments`)
+    .refine((list) => new Set(list).size === list.length, "Remove the instrument listed twice")
     // The runner answers them in the product's order, whatever order they were named in.
     .transform((list) => INSTRUMENTS.filter((i) => list.includes(i))),
   expiresInDays: z
-    .int({ error: `expiresInDays must be a whole number of days from ${E.min} to ${E.max}` })
-    .min(E.min, `expiresInDays must be from ${E.min} to ${E.max}`)
-    .max(E.max, `expiresInDays must be from ${E.min} to ${E.max}`)
+    .int({ error: enterWholeNumber("days until the link expires", E.min, E.max) })
+    .min(E.min, enterWholeNumber("days until the link expires", E.min, E.max))
+    .max(E.max, enterWholeNumber("days until the link expires", E.min, E.max))
     .default(E.default),
   /** Send the link to the e-mail address on the runner's record (needs SMTP_URL). */
-  sendEmail: z.boolean({ error: "sendEmail must be true or false" }).default(false),
+  sendEmail: z.boolean({ error: trueOrFalse("sendEmail") }).default(false),
 });
 export type CreateRequestInput = z.output<typeof createRequestSchema>;
 
 /** E-mailing a link the clinician still holds (the server keeps only its hash). */
 export const emailLinkSchema = z.strictObject({
-  url: z.string({ error: "url is required: the link given when it was made" }).max(400, "url is too long"),
+  url: z.string({ error: "Send the url: the link given when it was made" }).max(400, shortenTo("url", 400)),
 });
 
 /** A diary link, valid until a day the clinician sets (lib/data checks it against the clinic's today and DIARY_MAX_WEEKS). */
 export const createDiaryLinkSchema = z.strictObject({
   validUntil: isoDate,
-  sendEmail: z.boolean({ error: "sendEmail must be true or false" }).default(false),
+  sendEmail: z.boolean({ error: trueOrFalse("sendEmail") }).default(false),
 });
 
 export const reviewSchema = z.strictObject({ episodeId: uuid, id: uuid });
@@ -60,10 +61,10 @@ export const reviewSchema = z.strictObject({ episodeId: uuid, id: uuid });
 // The runner's answers
 // ---------------------------------------------------------------------------
 
-const ANSWER = "Please answer this question.";
-const NRS = "Choose a number from 0 to 10.";
-const CHOICE = "Choose one of the answers.";
-const YES_NO = "Please answer yes or no.";
+const ANSWER = "Answer this question";
+const NRS = "Choose a number from 0 to 10";
+const CHOICE = "Choose one of the answers";
+const YES_NO = "Answer yes or no";
 
 const required = (message: string) => (issue: { input?: unknown }) => (issue.input === undefined ? ANSWER : message);
 const int = (min: number, max: number, message: string) =>
@@ -82,7 +83,7 @@ type Mode = "final" | "draft";
 
 function section(fields: Record<string, z.ZodType>, mode: Mode) {
   const shape = Object.fromEntries(Object.entries(fields).map(([k, s]) => [k, mode === "final" ? s : s.optional()]));
-  return z.strictObject(shape, { error: "must be a set of answers" });
+  return z.strictObject(shape, { error: "Send a set of answers" });
 }
 
 const SCREEN_BY_SECTION = {
@@ -91,23 +92,23 @@ const SCREEN_BY_SECTION = {
 };
 
 const screenField = (q: (typeof RUNNER_SCREEN_QUESTIONS)[number]) =>
-  q.kind === "yesno" ? yesNo() : int(0, 3650, "Write a whole number of days, 0 or more.");
+  q.kind === "yesno" ? yesNo() : int(0, 3650, "Write a whole number of days, 0 or more");
 
 function psfsSchema(activities: readonly string[], mode: Mode) {
   const activity = z
-    .string({ error: required("Name the activity.") })
+    .string({ error: required("Name the activity") })
     .trim()
-    .min(1, "Name the activity.")
-    .max(200, "Keep the activity to 200 characters.");
+    .min(1, "Name the activity")
+    .max(200, "Shorten the activity to 200 characters or fewer");
   const score = mode === "final" ? nrs() : nrs().optional();
-  const item = z.strictObject({ activity, score }, { error: "must be an activity and its score" });
-  const count = `Name at least ${PSFS_ACTIVITIES.min} and at most ${PSFS_ACTIVITIES.max} activities.`;
+  const item = z.strictObject({ activity, score }, { error: "Give an activity and its score" });
+  const count = `Name at least ${PSFS_ACTIVITIES.min} and at most ${PSFS_ACTIVITIES.max} activities`;
   const list = z.array(item, { error: required(count) }).max(PSFS_ACTIVITIES.max, count);
   if (activities.length === 0) return mode === "final" ? list.min(PSFS_ACTIVITIES.min, count) : list;
   // The episode's activities: scored as named, in their order.
   return list
-    .length(activities.length, `Score each of the ${activities.length} activities.`)
-    .refine((items) => items.every((it, i) => it.activity === activities[i]), "The activities are the ones your clinic named.");
+    .length(activities.length, `Score each of the ${activities.length} activities`)
+    .refine((items) => items.every((it, i) => it.activity === activities[i]), "Keep the activities your clinic named");
 }
 
 type Sections = { measures: Record<string, z.ZodType>; symptoms: Record<string, z.ZodType>; history: Record<string, z.ZodType> };
@@ -126,10 +127,10 @@ function fieldsOf(request: RequestShape, mode: Mode): Sections {
   if (asks.has("lefs"))
     out.measures.lefs =
       mode === "final"
-        ? z.array(choice04(), { error: required("Answer all 20 items.") }).length(20, "Answer all 20 items.")
-        : z.array(choice04().nullable(), { error: "must be a list" }).max(20, "LEFS has 20 items.");
+        ? z.array(choice04(), { error: required("Answer all 20 items") }).length(20, "Answer all 20 items")
+        : z.array(choice04().nullable(), { error: "Send a list" }).max(20, "Answer at most 20 items: LEFS has 20");
   if (asks.has("psfs")) out.measures.psfs = psfsSchema(request.psfsActivities, mode);
-  if (asks.has("tegner")) out.measures.tegner = int(0, 10, "Choose the level that fits you best.");
+  if (asks.has("tegner")) out.measures.tegner = int(0, 10, "Choose the level that fits you best");
   if (asks.has("screen")) {
     for (const q of SCREEN_BY_SECTION.symptoms) out.symptoms[q.path.slice("symptoms.".length)] = screenField(q);
     for (const q of SCREEN_BY_SECTION.history) out.history[q.path.slice("history.".length)] = screenField(q);
@@ -147,7 +148,7 @@ export function runnerAnswersSchema(request: RequestShape, mode: Mode) {
   for (const [key, fields] of Object.entries(fieldsOf(request, mode))) {
     if (Object.keys(fields).length) shape[key] = mode === "final" ? section(fields, mode) : section(fields, mode).optional();
   }
-  return z.strictObject(shape, { error: "must be a set of answers" });
+  return z.strictObject(shape, { error: "Send a set of answers" });
 }
 
 /** The part of `answers` a request (or one of its instruments) asks: what its schema reads, nothing else. */
@@ -177,14 +178,14 @@ export type RunnerAnswers = {
 };
 
 /** PUT /api/r/{token} of a request, and POST: `{answers}`. */
-export const runnerAnswersBody = z.strictObject({ answers: z.unknown() }, { error: 'send a JSON object: {"answers": {…}}' });
+export const runnerAnswersBody = z.strictObject({ answers: z.unknown() }, { error: 'Send a JSON object: {"answers": {…}}' });
 
 // ---------------------------------------------------------------------------
 // The runner's diary
 // ---------------------------------------------------------------------------
 
 /** A day as the runner's date field sends it. */
-const runnerDay = z.string({ error: "Choose the day." }).refine((s) => isoDate.safeParse(s).success, "Choose a real day.");
+const runnerDay = z.string({ error: "Choose the day" }).refine((s) => isoDate.safeParse(s).success, "Choose a real day");
 
 const optionalNrs = z.preprocess((v) => (v === "" || v === null ? undefined : v), nrs().optional());
 
@@ -197,17 +198,17 @@ const optionalNrs = z.preprocess((v) => (v === "" || v === null ? undefined : v)
 export const diaryEntrySchema = z
   .strictObject({
     date: runnerDay,
-    kind: z.enum(DIARY_DAY_KINDS, { error: "Choose a run or a rest day." }),
+    kind: z.enum(DIARY_DAY_KINDS, { error: "Choose a run or a rest day" }),
     distance: z.preprocess(
       (v) => (v === "" || v === null ? undefined : v),
-      z.coerce.number({ error: "Write the distance as a number, like 5 or 6.5." }).gt(0, "The distance must be more than 0.").optional(),
+      z.coerce.number({ error: "Write the distance as a number, like 5 or 6.5" }).gt(0, "Write a distance more than 0").optional(),
     ),
-    unit: z.enum(["km", "mi"], { error: "Choose km or miles." }).default("km"),
+    unit: z.enum(["km", "mi"], { error: "Choose km or miles" }).default("km"),
     duration: z.preprocess(
       (v) => (v === "" || v === null ? undefined : v),
       z
-        .string({ error: "Write the time like 45:00 (minutes:seconds) or 1:02:00." })
-        .max(20, "Write the time like 45:00 (minutes:seconds) or 1:02:00.")
+        .string({ error: "Write the time like 45:00 (minutes:seconds) or 1:02:00" })
+        .max(20, "Write the time like 45:00 (minutes:seconds) or 1:02:00")
         .optional(),
     ),
     surface: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.enum(RUN_SURFACES, { error: CHOICE }).optional()),
@@ -220,12 +221,12 @@ export const diaryEntrySchema = z
     const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
     let durationSec: number | null = null;
     if (e.kind === "run") {
-      if (e.distance === undefined) issue("distance", "Write how far you ran.");
+      if (e.distance === undefined) issue("distance", "Write how far you ran");
       if (e.painDuring === undefined) issue("painDuring", ANSWER);
       if (e.painAfter === undefined) issue("painAfter", ANSWER);
       if (e.duration !== undefined) {
         durationSec = parseDuration(e.duration);
-        if (durationSec === null || durationSec <= 0) issue("duration", "Write the time like 45:00 (minutes:seconds) or 1:02:00.");
+        if (durationSec === null || durationSec <= 0) issue("duration", "Write the time like 45:00 (minutes:seconds) or 1:02:00");
       }
     }
     const km = e.kind === "run" && e.distance !== undefined ? roundKm(e.unit === "mi" ? e.distance * 1.609344 : e.distance) : null;

@@ -1,6 +1,8 @@
 import Papa from "papaparse";
 import { z } from "zod";
-import { formatPace, latestToday } from "@/lib/format";
+import { formatDate, formatPace, latestToday } from "@/lib/format";
+import { chooseOne, enterPositiveNumber, notInFuture, orList } from "@/lib/validation/messages";
+
 import { isoDate, uuid, type Loose } from "@/lib/validation/common";
 import { RUN_LIMITS } from "@/lib/domain/runs";
 
@@ -28,14 +30,17 @@ export function runLimitIssues(run: { distanceKm: number; durationSec: number | 
   if (km > RUN_LIMITS.maxKmPerDay)
     issues.push({
       path: "distance",
-      message: `distance ${kmText(km)} is more than the ${RUN_LIMITS.maxKmPerDay} km a person can run in a day`,
+      message: `Check the distance: ${kmText(km)} is more than the ${RUN_LIMITS.maxKmPerDay} km a person can run in a day`,
     });
   if (sec != null && sec > RUN_LIMITS.maxDurationSec)
-    issues.push({ path: "duration", message: `duration ${formatClock(sec)} is longer than ${RUN_LIMITS.maxDurationSec / 3600} hours` });
+    issues.push({
+      path: "duration",
+      message: `Check the duration: ${formatClock(sec)} is longer than ${RUN_LIMITS.maxDurationSec / 3600} hours`,
+    });
   if (sec != null && sec > 0 && km > RUN_LIMITS.paceLimitOverKm && sec / km < RUN_LIMITS.fastestPaceSecPerKm)
     issues.push({
       path: "duration",
-      message: `pace ${formatPace(sec / km)} min/km over ${kmText(km)} is faster than ${formatPace(RUN_LIMITS.fastestPaceSecPerKm)} min/km, beyond human limits: check the distance and the duration`,
+      message: `Check the distance and the duration: a pace of ${formatPace(sec / km)} min/km over ${kmText(km)} is faster than ${formatPace(RUN_LIMITS.fastestPaceSecPerKm)} min/km, beyond human limits`,
     });
   return issues;
 }
@@ -45,9 +50,11 @@ export function dayLimitIssue(date: string, otherKm: number, km: number): RunLim
   if (otherKm + km <= RUN_LIMITS.maxKmPerDay) return null;
   return {
     path: "distance",
-    message: `distance: the runs of ${date} would add up to ${kmText(otherKm + km)} (${kmText(otherKm)} already recorded), more than the ${RUN_LIMITS.maxKmPerDay} km a person can run in a day`,
+    message: `Check the distance: the runs of ${formatDate(date)} would add up to ${kmText(otherKm + km)} (${kmText(otherKm)} already recorded), more than the ${RUN_LIMITS.maxKmPerDay} km a person can run in a day`,
   };
 }
+
+const DISTANCE = enterPositiveNumber("distance");
 
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
@@ -105,8 +112,8 @@ export const runFormSchema = z
     patientId: uuid,
     runId: z.preprocess(blank, uuid.optional()),
     date: isoDate,
-    distance: z.preprocess(blank, z.coerce.number({ error: "distance must be a number" }).gt(0, "distance must be more than 0")),
-    unit: z.enum(["km", "mi"], { error: "unit must be km or mi" }),
+    distance: z.preprocess(blank, z.coerce.number({ error: DISTANCE }).gt(0, DISTANCE)),
+    unit: z.enum(["km", "mi"], { error: chooseOne("unit", ["km", "mi"]) }),
     duration: z.preprocess(
       blank,
       z
@@ -116,19 +123,19 @@ export const runFormSchema = z
           if (v === undefined) return undefined;
           const s = parseDuration(v);
           if (s === null || s <= 0) {
-            ctx.addIssue({ code: "custom", message: `duration must be ${DURATION_HINT}` });
+            ctx.addIssue({ code: "custom", message: `Enter the duration as ${DURATION_HINT}` });
             return z.NEVER;
           }
           return s;
         }),
     ),
-    surface: z.preprocess(blank, z.enum(SURFACES, { error: "surface must be road, track, treadmill or trail" }).optional()),
+    surface: z.preprocess(blank, z.enum(SURFACES, { error: chooseOne("surface", SURFACES) }).optional()),
   })
   .transform((r, ctx) => {
     const distanceKm = roundKm(r.unit === "mi" ? r.distance * KM_PER_MILE : r.distance);
     for (const issue of runLimitIssues({ distanceKm, durationSec: r.duration ?? null }))
       ctx.addIssue({ code: "custom", path: [issue.path], message: issue.message });
-    if (r.date > latestToday()) ctx.addIssue({ code: "custom", path: ["date"], message: "a run cannot be in the future" });
+    if (r.date > latestToday()) ctx.addIssue({ code: "custom", path: ["date"], message: notInFuture("run date") });
     return {
       patientId: r.patientId,
       runId: r.runId,
@@ -152,7 +159,7 @@ export const runsLoggedSinceSchema = z
   })
   .transform((r, ctx) => {
     if (r.runsLoggedSince && r.runsLoggedSince > latestToday())
-      ctx.addIssue({ code: "custom", path: ["runsLoggedSince"], message: "the run log cannot be complete from a day in the future" });
+      ctx.addIssue({ code: "custom", path: ["runsLoggedSince"], message: notInFuture("date the run log is complete from") });
     return { patientId: r.patientId, runsLoggedSince: r.runsLoggedSince ?? null };
   });
 
@@ -183,8 +190,8 @@ const HEADER_ALIASES: Record<string, "date" | "distance" | "distance_km" | "dist
 export function parseRunsCsv(text: string, today: string): { rows: CsvRow[]; error?: string } {
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, "").trim(), { skipEmptyLines: "greedy" });
   const data = parsed.data;
-  if (data.length === 0) return { rows: [], error: "The CSV is empty." };
-  if (data.length > 5001) return { rows: [], error: "At most 5000 runs can be imported at once." };
+  if (data.length === 0) return { rows: [], error: "Paste or upload a CSV with runs in it" };
+  if (data.length > 5001) return { rows: [], error: "Split the CSV: at most 5000 runs can be imported at once" };
   const header = (data[0] ?? []).map(
     (h) =>
       HEADER_ALIASES[
@@ -200,7 +207,7 @@ export function parseRunsCsv(text: string, today: string): { rows: CsvRow[]; err
   if (dateCol < 0 || (distCols.any < 0 && distCols.km < 0 && distCols.mi < 0)) {
     return {
       rows: [],
-      error: 'The first row must name the columns, e.g. "date,distance,duration,surface" (distance values like "10 km" or "6.2 mi").',
+      error: 'Name the columns in the first row, e.g. "date,distance,duration,surface" (distance values like "10 km" or "6.2 mi")',
     };
   }
   const durationCol = col("duration");
@@ -212,34 +219,34 @@ export function parseRunsCsv(text: string, today: string): { rows: CsvRow[]; err
     const cell = (c: number) => (c >= 0 ? (cells[c] ?? "").trim() : "");
     const fail = (error: string) => rows.push({ line, raw, error });
     const date = cell(dateCol);
-    if (!isoDate.safeParse(date).success) return fail(`date "${date}" is not a real date written YYYY-MM-DD`);
-    if (date > today) return fail(`date ${date} is in the future`);
+    if (!isoDate.safeParse(date).success) return fail(`Check the date "${date}": write a real date as year-month-day`);
+    if (date > today) return fail(`Check the date: ${formatDate(date)} is in the future`);
     let km: number;
     if (distCols.km >= 0 || distCols.mi >= 0) {
       const useKm = distCols.km >= 0;
       const v = cell(useKm ? distCols.km : distCols.mi);
-      if (!/^\d+(\.\d+)?$/.test(v)) return fail(`distance "${v}" is not a number`);
+      if (!/^\d+(\.\d+)?$/.test(v)) return fail(`Check the distance "${v}": write a number`);
       km = useKm ? Number(v) : Number(v) * KM_PER_MILE;
     } else {
       const v = cell(distCols.any);
       const m = /^(\d+(?:\.\d+)?)\s*(km|k|mi|mile|miles)$/i.exec(v);
-      if (!m) return fail(`distance "${v}" needs a number and a unit, like "10 km" or "6.2 mi"`);
+      if (!m) return fail(`Check the distance "${v}": write a number and a unit, like "10 km" or "6.2 mi"`);
       km = /^k/i.test(m[2]!) ? Number(m[1]) : Number(m[1]) * KM_PER_MILE;
     }
     km = roundKm(km);
-    if (km <= 0) return fail("distance must be more than 0");
+    if (km <= 0) return fail(DISTANCE);
     let durationSec: number | null = null;
     const d = cell(durationCol);
     if (d) {
       durationSec = parseDuration(d);
-      if (durationSec === null || durationSec <= 0) return fail(`duration "${d}" must be ${DURATION_HINT}`);
+      if (durationSec === null || durationSec <= 0) return fail(`Check the duration "${d}": write it as ${DURATION_HINT}`);
     }
     const limit = runLimitIssues({ distanceKm: km, durationSec })[0];
     if (limit) return fail(limit.message);
     let surface: ParsedRun["surface"] = null;
     const s = cell(surfaceCol).toLowerCase();
     if (s) {
-      if (!(SURFACES as readonly string[]).includes(s)) return fail(`surface "${s}" must be road, track, treadmill or trail`);
+      if (!(SURFACES as readonly string[]).includes(s)) return fail(`Check the surface "${s}": write ${orList(SURFACES)}`);
       surface = s as ParsedRun["surface"];
     }
     rows.push({ line, raw, run: { date, distanceKm: km, durationSec, surface } });
@@ -251,6 +258,9 @@ export const runKey = (r: { date: string; distanceKm: number }) => `${r.date}|${
 
 export const csvImportSchema = z.object({
   patientId: uuid,
-  csv: z.string({ error: "paste or upload the CSV" }).min(1, "paste or upload the CSV").max(1_000_000, "the CSV must be at most 1 MB"),
+  csv: z
+    .string({ error: "Paste or upload the CSV" })
+    .min(1, "Paste or upload the CSV")
+    .max(1_000_000, "Split the CSV: at most 1 MB can be imported at once"),
   confirm: z.preprocess(blank, z.enum(["yes"]).optional()),
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { REVIEW_INTERVAL_DEFINITION } from "@/lib/domain/settings";
 import { timeZones } from "@/lib/format";
+import { enterWholeNumber } from "@/lib/validation/messages";
 import { clinicSettingsSchema, importantChangeSchema } from "@/lib/validation/evaluate-input";
 
 /**
@@ -12,6 +13,7 @@ const num = (v: unknown) => (typeof v === "string" ? (v.trim() === "" ? undefine
 const s = clinicSettingsSchema.shape;
 const ic = importantChangeSchema.shape;
 const R = REVIEW_INTERVAL_DEFINITION;
+const REVIEW_INTERVAL = enterWholeNumber("review interval", R.min, R.max, "days");
 
 export const settingsFormSchema = z
   .object({
@@ -26,16 +28,10 @@ export const settingsFormSchema = z
     importantChangeLefs: z.preprocess(num, ic.lefs.unwrap()),
     importantChangePsfs: z.preprocess(num, ic.psfs.unwrap()),
     importantChangeTegner: z.preprocess(num, ic.tegner.unwrap()),
-    reviewIntervalDays: z.preprocess(
-      num,
-      z
-        .int({ error: `must be a whole number of days from ${R.min} to ${R.max}` })
-        .min(R.min, `must be from ${R.min} to ${R.max} days`)
-        .max(R.max, `must be from ${R.min} to ${R.max} days`),
-    ),
+    reviewIntervalDays: z.preprocess(num, z.int({ error: REVIEW_INTERVAL }).min(R.min, REVIEW_INTERVAL).max(R.max, REVIEW_INTERVAL)),
     timezone: z
-      .string({ error: "choose the clinic's time zone" })
-      .refine((tz) => timeZones().includes(tz), "choose a time zone from the list, e.g. Europe/London"),
+      .string({ error: "Choose the clinic's time zone" })
+      .refine((tz) => timeZones().includes(tz), "Choose a time zone from the list, e.g. Europe/London"),
   })
   .transform((f) => ({
     persistentPainDays: f.persistentPainDays,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { latestToday } from "@/lib/format";
+import { enterNumber, notBefore, notInFuture } from "@/lib/validation/messages";
 import { isoDate, requiredText, uuid, type Loose } from "@/lib/validation/common";
 
 /** The shoe log: one schema for the form, the action and any API. */
@@ -19,30 +20,24 @@ export const SHOE_TYPE_LABELS: Record<ShoeType, string> = {
 
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
+const DROP = enterNumber("heel-to-toe drop", 0, 20, "mm");
+
 export const shoeFormSchema = z
   .object({
     patientId: uuid,
     shoeId: z.preprocess(blank, uuid.optional()),
     name: requiredText(120, "name or model"),
-    type: z.preprocess(blank, z.enum(SHOE_TYPES, { error: "type must be one of the listed types" }).optional()),
-    dropMm: z.preprocess(
-      blank,
-      z.coerce
-        .number({ error: "heel-to-toe drop must be a number of millimetres" })
-        .min(0, "heel-to-toe drop must be 0 mm or more")
-        .max(20, "heel-to-toe drop must be at most 20 mm")
-        .optional(),
-    ),
+    type: z.preprocess(blank, z.enum(SHOE_TYPES, { error: "Choose a type from the list" }).optional()),
+    dropMm: z.preprocess(blank, z.coerce.number({ error: DROP }).min(0, DROP).max(20, DROP).optional()),
     introducedOn: isoDate,
     retiredOn: z.preprocess(blank, isoDate.optional()),
   })
   .superRefine((s, ctx) => {
-    if (s.introducedOn > latestToday())
-      ctx.addIssue({ code: "custom", path: ["introducedOn"], message: "the date introduced cannot be in the future" });
+    if (s.introducedOn > latestToday()) ctx.addIssue({ code: "custom", path: ["introducedOn"], message: notInFuture("date introduced") });
     if (s.retiredOn && s.retiredOn < s.introducedOn)
-      ctx.addIssue({ code: "custom", path: ["retiredOn"], message: "the date retired cannot be before the date introduced" });
+      ctx.addIssue({ code: "custom", path: ["retiredOn"], message: notBefore("date retired", "date introduced", s.introducedOn) });
     if (s.retiredOn && s.retiredOn > latestToday())
-      ctx.addIssue({ code: "custom", path: ["retiredOn"], message: "the date retired cannot be in the future" });
+      ctx.addIssue({ code: "custom", path: ["retiredOn"], message: notInFuture("date retired") });
   });
 
 export type ShoeInput = Loose<z.output<typeof shoeFormSchema>>;

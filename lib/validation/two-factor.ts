@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { chooseOne } from "@/lib/validation/messages";
 import { uuid } from "@/lib/validation/common";
 
 /** The clinic setting: who must sign in with a second factor. */
@@ -12,15 +13,15 @@ export const TWO_FACTOR_POLICY_LABELS: Record<TwoFactorPolicy, string> = {
 };
 
 export const twoFactorPolicySchema = z.object({
-  twoFactorRequired: z.enum(TWO_FACTOR_POLICIES, { error: "choose off, admins or everyone" }),
+  twoFactorRequired: z.enum(TWO_FACTOR_POLICIES, { error: chooseOne("two-factor policy", TWO_FACTOR_POLICIES) }),
 });
 
 /** The code that confirms an authenticator during setup. */
 export const confirmTwoFactorSchema = z.object({
   code: z
-    .string({ error: "enter the 6-digit code from your authenticator app" })
+    .string({ error: "Enter the 6-digit code from your authenticator app" })
     .transform((v) => v.replace(/\s+/g, ""))
-    .pipe(z.string().regex(/^\d{6}$/, "enter the 6-digit code from your authenticator app (digits only)")),
+    .pipe(z.string().regex(/^\d{6}$/, "Enter the 6-digit code from your authenticator app (digits only)")),
 });
 
 export const resetTwoFactorSchema = z.object({ userId: uuid });

@@ -1,15 +1,16 @@
 import { z } from "zod";
 import { PASSWORD_MIN_LENGTH } from "@/lib/domain/access";
+import { chooseOne, enterThe, shortenTo, trueOrFalse } from "@/lib/validation/messages";
 import { email, optionalText, requiredText, uuid, type Loose } from "@/lib/validation/common";
 
 export const ROLES = ["admin", "clinician", "viewer"] as const;
 
 const password = z
-  .string({ error: "password is required" })
-  .min(PASSWORD_MIN_LENGTH, `password must be at least ${PASSWORD_MIN_LENGTH} characters`)
-  .max(200, "password must be at most 200 characters");
+  .string({ error: enterThe("password") })
+  .min(PASSWORD_MIN_LENGTH, `Enter a password of at least ${PASSWORD_MIN_LENGTH} characters`)
+  .max(200, shortenTo("password", 200));
 
-const role = z.enum(ROLES, { error: "role must be admin, clinician or viewer" });
+const role = z.enum(ROLES, { error: chooseOne("role", ROLES) });
 
 export const createUserSchema = z.object({
   email,
@@ -26,7 +27,7 @@ export const updateUserSchema = z.object({
   role,
   title: optionalText(120, "title"),
   phone: optionalText(40, "phone"),
-  active: z.enum(["true", "false"], { error: "active must be true or false" }).transform((v) => v === "true"),
+  active: z.enum(["true", "false"], { error: trueOrFalse("active") }).transform((v) => v === "true"),
 });
 
 export const resetPasswordSchema = z.object({ userId: uuid, password });

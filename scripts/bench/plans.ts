@@ -13,7 +13,9 @@
  * (overdue, worsening, drafts) on page 1; the caseload counts (the stored
  * row and the overdue / due-today index range); the
  * timeline (episodes, runs and assessments of one runner); the patient
- * record (with its addenda counts); the patient directory; a referral export.
+ * record (with its addenda counts); the patient directory; a referral export;
+ * the clinic outcomes (the daily sums and the two counts beside them, whole
+ * clinic and by month; the direct aggregate with JIT on and off).
  *
  * Each statement is run once to warm the cache, then explained twice (JSON
  * for the checks, text for the reader; the summary keeps the faster
@@ -24,7 +26,8 @@
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/kc_bench npm run bench:plans
  *
  * Environment: DATABASE_URL (required), BENCH_EMAIL (default the synthetic
- * clinician), BENCH_DEEP_PAGE (default 1000). Reads only, except the audit
+ * clinician), BENCH_DEEP_PAGE (default 1000), BENCH_PLANS_ONLY=outcomes (only
+ * the clinic outcomes' statements). Reads only, except the audit
  * rows the app itself writes when a record is viewed or exported.
  */
 // The app's server modules load outside Next (scripts/server-only.cjs): first.
@@ -34,7 +37,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import type { Actor } from "../../lib/domain/access";
 import { PrismaClient } from "../../prisma/generated/client";
-import { caseloadQuerySchema } from "../../lib/validation/caseload";
+import { CASELOAD_SORT_DIR, caseloadQuerySchema } from "../../lib/validation/caseload";
 
 const URL_ = process.env.DATABASE_URL;
 const EMAIL = process.env.BENCH_EMAIL ?? "clinician@synthetic-large-clinic.example";
@@ -116,6 +119,20 @@ const pick = (qs: Logged[], re: RegExp, what: string): Logged => {
   return q;
 };
 
+function summary() {
+  console.log("\n# Summary\n");
+  console.log("| statement | execution ms | index scans | warnings |");
+  console.log("|---|---:|---|---|");
+  for (const f of findings)
+    console.log(`| ${f.label} | ${f.ms.toFixed(2)} | ${f.indexes.join("<br>") || "–"} | ${f.warnings.join("; ") || "none"} |`);
+  const flagged = findings.filter((f) => f.warnings.length);
+  console.log(
+    flagged.length
+      ? `\n${flagged.length} statement(s) with warnings: see above.`
+      : "\nEvery statement is served by index scans; no whole-clinic scan or sort.",
+  );
+}
+
 async function main() {
   if (!URL_) throw new Error("DATABASE_URL is not set (the database filled by synth:generate)");
   process.env.NEXTAUTH_SECRET ??= "bench-plans-not-used-for-anything-0123456789";
@@ -165,21 +182,47 @@ async function main() {
     );
     console.log(`# ${vol[0]!.version}`);
 
-    // Cursors of row DEEP_PAGE*25 for each sort, in the app's format (lib/data/caseload.ts SORTS).
+    // Clinic outcomes (issue 16), first (BENCH_PLANS_ONLY=outcomes stops after them): the page's default answer (whole clinic, last 12 months) and by month, read from
+    // the daily sums; then the direct aggregate over every summary row (the fallback), with JIT as configured and off.
+    const { clinicOutcomes } = await import("../../lib/data/outcomes");
+    const { outcomesQuerySchema } = await import("../../lib/validation/outcomes");
+    for (const groupBy of ["none", "month"] as const) {
+      const oq = await capture(() => clinicOutcomes(actor, outcomesQuerySchema.parse({ groupBy })));
+      await explain(pgc, `outcomes (${groupBy}): the daily sums`, pick(oq, /FROM "OutcomeSum" s/, "the daily sums"));
+      await explain(pgc, `outcomes (${groupBy}): medians, recurrences not yet due`, pick(oq, /AS "recurrencePending"/, "the medians"));
+      await explain(pgc, `outcomes (${groupBy}): reviews not yet overdue`, pick(oq, /AS "futureFirst"/, "the reviews"));
+    }
+    const direct = pick(
+      await capture(() => clinicOutcomes(actor, outcomesQuerySchema.parse({}), "view", "direct")),
+      /FROM "EpisodeOutcome" o\s+WHERE/,
+      "the direct aggregate",
+    );
+    await explain(pgc, "outcomes: direct aggregate over the summary rows (JIT as configured)", direct);
+    await pgc.query("SET jit = off");
+    await explain(pgc, "outcomes: direct aggregate over the summary rows, jit = off", direct);
+    await pgc.query("RESET jit");
+    if (process.env.BENCH_PLANS_ONLY === "outcomes") return summary();
+
+    // Cursors of row DEEP_PAGE*25 for each sort, in the app's format (lib/data/keyset.ts: the sort, its
+    // direction and the key of lib/data/caseload.ts SORTS).
     const offset = DEEP_PAGE * 25 - 1;
-    const deep = async (order: string, cols: string): Promise<string> => {
+    const deep = async (sort: keyof typeof CASELOAD_SORT_DIR, order: string, cols: string): Promise<string> => {
       const { rows } = await pgc.query<{ k: (string | number)[] }>(
         `SELECT json_build_array(${cols}) AS k FROM "Episode" e WHERE e."clinicId" = $1 AND e.status = 'open' ORDER BY ${order} OFFSET ${offset} LIMIT 1`,
         [u.clinicId],
       );
       if (!rows[0]) throw new Error(`the caseload has fewer than ${offset + 1} open episodes`);
-      return Buffer.from(JSON.stringify(rows[0].k)).toString("base64url");
+      return Buffer.from(JSON.stringify({ s: sort, d: CASELOAD_SORT_DIR[sort], k: rows[0].k })).toString("base64url");
     };
     const cursors = {
-      urgency: await deep(`e."urgencyRank", e."reviewSort", e.id`, `e."urgencyRank", to_char(e."reviewSort", 'YYYY-MM-DD'), e.id`),
-      review: await deep(`e."reviewSort", e.id`, `to_char(e."reviewSort", 'YYYY-MM-DD'), e.id`),
-      seen: await deep(`e."seenSort" DESC, e.id DESC`, `to_char(e."seenSort", 'YYYY-MM-DD'), e.id`),
-      name: await deep(`e."sortName", e.id`, `e."sortName", e.id`),
+      urgency: await deep(
+        "urgency",
+        `e."urgencyRank", e."reviewSort", e.id`,
+        `e."urgencyRank", to_char(e."reviewSort", 'YYYY-MM-DD'), e.id`,
+      ),
+      review: await deep("review", `e."reviewSort", e.id`, `to_char(e."reviewSort", 'YYYY-MM-DD'), e.id`),
+      seen: await deep("seen", `e."seenSort" DESC, e.id DESC`, `to_char(e."seenSort", 'YYYY-MM-DD'), e.id`),
+      name: await deep("name", `e."sortName", e.id`, `e."sortName", e.id`),
     };
 
     const caseload = async (label: string, query: Record<string, string>, withCounts = false) => {
@@ -245,17 +288,7 @@ async function main() {
       await explain(pgc, "referral export: the referral", pick(ex, /FROM "public"\."Referral"/, "the referral"));
     }
 
-    console.log("\n# Summary\n");
-    console.log("| statement | execution ms | index scans | warnings |");
-    console.log("|---|---:|---|---|");
-    for (const f of findings)
-      console.log(`| ${f.label} | ${f.ms.toFixed(2)} | ${f.indexes.join("<br>") || "–"} | ${f.warnings.join("; ") || "none"} |`);
-    const flagged = findings.filter((f) => f.warnings.length);
-    console.log(
-      flagged.length
-        ? `\n${flagged.length} statement(s) with warnings: see above.`
-        : "\nEvery statement is served by index scans; no whole-clinic scan or sort.",
-    );
+    summary();
   } finally {
     await pgc.end();
     await prisma.$disconnect();

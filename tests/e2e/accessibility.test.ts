@@ -294,7 +294,7 @@ it("the runner's questionnaire and diary on a phone (390x844), with their error 
   await page.getByText("Step 1 of 6").waitFor();
   await audit.check(page, "runner questionnaire, first step");
   await page.getByRole("button", { name: "Save and continue" }).click();
-  await page.getByText("Please answer this question.").first().waitFor();
+  await page.getByText("Answer this question").first().waitFor();
   await audit.check(page, "runner questionnaire, a missing answer named");
   // Each further step as the runner sees it: every instrument's wording and answer options.
   for (const heading of [
@@ -319,7 +319,7 @@ it("the runner's questionnaire and diary on a phone (390x844), with their error 
   await page.getByRole("radio", { name: "I ran" }).check();
   await page.getByLabel("Distance").fill("abc");
   await page.getByRole("button", { name: "Save this day" }).click();
-  await page.getByText("Write the distance as a number, like 5 or 6.5.").waitFor();
+  await page.getByText("Write the distance as a number, like 5 or 6.5").waitFor();
   await audit.check(page, "runner diary, a wrong distance named");
 
   await page.goto("/r/not-a-token");

@@ -108,7 +108,7 @@ describe("patients and referrals", () => {
     expect(p2.items.some((x: { id: string }) => p1.items.some((y: { id: string }) => y.id === x.id))).toBe(false);
     const bad = await get("/api/v1/patients?limit=1000", riverside);
     expect(bad.status).toBe(400);
-    expect((await bad.json()).issues).toEqual([{ path: "limit", message: "limit must be from 1 to 100" }]);
+    expect((await bad.json()).issues).toEqual([{ path: "limit", message: "Enter the limit as a whole number from 1 to 100" }]);
     const unknownParam = await get("/api/v1/patients?colour=blue", riverside);
     expect(unknownParam.status).toBe(400);
   });

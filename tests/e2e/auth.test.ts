@@ -126,7 +126,7 @@ it("lets the admin create a user (with field errors first) and change a clinic t
   await form.getByLabel("Email").fill("pat.physio@riverside.example");
   await form.getByLabel("Initial password").fill("short");
   await form.getByRole("button", { name: "Create account" }).click();
-  await form.getByText("password must be at least 12 characters").first().waitFor();
+  await form.getByText("Enter a password of at least 12 characters").first().waitFor();
   expect(await form.getByLabel("Full name").inputValue()).toBe("Pat Physio"); // kept after the refusal
   await form.getByLabel("Initial password").fill("a long enough passphrase");
   await form.getByRole("button", { name: "Create account" }).click();
@@ -136,7 +136,7 @@ it("lets the admin create a user (with field errors first) and change a clinic t
   await page.goto("/admin/settings");
   await page.getByLabel(/Persistent pain/).fill("0");
   await page.getByRole("button", { name: "Save settings" }).click();
-  await page.getByText("must be an integer from 1 to 365").first().waitFor();
+  await page.getByText("Enter the persistent pain days as a whole number from 1 to 365").first().waitFor();
   await page.getByLabel(/Persistent pain/).fill("21");
   await page.getByRole("button", { name: "Save settings" }).click();
   await page.getByText(/Clinic settings saved/).waitFor();

@@ -40,7 +40,7 @@ it("records treatment given, then discharges with a reason and the outcome", asy
   await page.getByLabel("Pain now (NRS)").selectOption("6");
   await page.getByRole("checkbox", { name: "Education about the condition" }).check();
   await page.getByRole("checkbox", { name: "Gait retraining" }).check();
-  await page.getByText("give the cadence target of the gait retraining (steps/min)").waitFor();
+  await page.getByText("Enter the cadence target of the gait retraining (steps/min)").waitFor();
   await page.getByLabel("Cadence target (steps/min)").fill("172");
   await page.getByLabel("Gait retraining: notes").fill("Metronome on easy runs");
   await signAssessmentInForm(page, "Examination deferred to the next visit");
@@ -72,10 +72,10 @@ it("records treatment given, then discharges with a reason and the outcome", asy
   await tourShot(page, "12-discharge");
   await page.getByLabel("Reason for discharge").selectOption("");
   await page.getByRole("button", { name: "Discharge episode" }).click();
-  await page.getByText("reason is required: choose why the episode ends").first().waitFor();
+  await page.getByText("Choose why the episode ends").first().waitFor();
   await page.getByLabel("Reason for discharge").selectOption("other");
   await page.getByRole("button", { name: "Discharge episode" }).click();
-  await page.getByText("say why the episode ends when the reason is Other").first().waitFor();
+  await page.getByText("Write why the episode ends when the reason is Other").first().waitFor();
   await page.getByLabel("Reason for discharge").selectOption("returned_to_full_running");
   await page.getByRole("button", { name: "Discharge episode" }).click();
   // Discharging asks first, saying what it freezes; cancelling sends nothing.

@@ -57,7 +57,7 @@ it("filters the caseload by urgency, review and trend, and pages with a cursor",
 
   // A bad filter value is named, not a crash.
   await page.goto("/patients?due=someday");
-  await page.getByText(/due must be one of/).waitFor();
+  await page.getByText(/Choose the review due/).waitFor();
   await context.close();
 });
 
@@ -147,13 +147,13 @@ it("builds, previews and signs a referral, then downloads its PDF and FHIR bundl
   const confirm = page.getByRole("dialog", { name: "Sign this referral?" });
   expect(await confirm.getByTestId("frozen-summary").innerText()).toMatch(/Question\s*Not written yet \(required\)/);
   await confirm.getByRole("button", { name: "Sign and freeze" }).click();
-  await page.getByText("write the question for the receiving clinician before signing").waitFor();
+  await page.getByText("Write the question for the receiving clinician before signing").waitFor();
   // An edit the save refuses (the reason emptied): nothing is signed, the dialog stays closed, the entries stay.
   const reason = await page.locator("#reason").inputValue();
   await page.locator("#reason").fill("");
   await page.locator("#question").fill("Please assess for a meniscal tear and advise on imaging.");
   await page.getByRole("button", { name: "Sign referral" }).click();
-  await page.getByText("state the reason for the referral").first().waitFor();
+  await page.getByText("Enter the reason for the referral").first().waitFor();
   expect(await confirm.isVisible()).toBe(false);
   expect(await page.locator("#question").inputValue()).toBe("Please assess for a meniscal tear and advise on imaging.");
   await page.locator("#reason").fill(reason);
@@ -165,7 +165,7 @@ it("builds, previews and signs a referral, then downloads its PDF and FHIR bundl
     /Question\s*Please assess for a meniscal tear and advise on imaging\./,
   );
   await page.getByText("Referral draft saved.").waitFor();
-  expect(await page.getByText("write the question for the receiving clinician before signing").count()).toBe(0);
+  expect(await page.getByText("Write the question for the receiving clinician before signing").count()).toBe(0);
   // Cancelled, the preview already shows the saved question; signing again needs no second save.
   await confirm.getByRole("button", { name: "Cancel" }).click();
   await page.getByTestId("referral-preview").getByText("Please assess for a meniscal tear and advise on imaging.").waitFor();

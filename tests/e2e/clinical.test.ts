@@ -301,6 +301,6 @@ it("sets the day the run log is complete from on the run log page", async () => 
   await start.getByText("1 Dec 2025 (set by a clinician)").waitFor();
   await start.getByLabel("Run log complete from").fill("2099-01-01");
   await start.getByRole("button", { name: "Save" }).click();
-  await start.getByText("the run log cannot be complete from a day in the future").waitFor();
+  await start.getByText("Enter a date the run log is complete from that is today or earlier").waitFor();
   await context.close();
 });

@@ -137,7 +137,13 @@ describe("hostile query parameters on every list page and API", () => {
       const cookie = list.admin ? admin : clinician;
       const requests = TAMPERED_CURSORS.map(
         (cursor) => () =>
-          problem(withParam(list.path, "cursor", encodeURIComponent(cursor)), cookie, list.api, "cursor", "cursor is not valid"),
+          problem(
+            withParam(list.path, "cursor", encodeURIComponent(cursor)),
+            cookie,
+            list.api,
+            "cursor",
+            "this cursor is not one the list gave",
+          ),
       );
       expect(await sweep(requests)).toEqual([]);
     });

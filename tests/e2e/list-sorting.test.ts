@@ -97,7 +97,7 @@ it("sorts the caseload by a header, reverses it, and pages both ways saying wher
 
   // A bad sort is named and the worklist shown.
   await page.goto("/patients?sort=shoe&dir=up");
-  await page.getByText(/sort must be one of/).waitFor();
+  await page.getByText(/Choose the sort order/).waitFor();
   expect(await sortOf(page, "Urgency").getAttribute("aria-sort")).toBe("ascending");
   await context.close();
 });

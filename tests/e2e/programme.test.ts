@@ -58,7 +58,7 @@ it("prescribe, change, download the handout, the runner ticks, the clinician see
   await calf.getByLabel("Sets").fill("11");
   await section.getByRole("button", { name: "Save programme" }).click();
   await section.getByTestId("error-summary").waitFor();
-  await calf.getByText("sets must be from 1 to 10 sets").waitFor();
+  await calf.getByText("Enter the sets as a whole number from 1 to 10 sets").waitFor();
   await calf.getByLabel("Sets").fill("3");
   await section.getByRole("group", { name: "Side plank" }).getByLabel("Notes for the runner").fill("Knees bent to start");
   await section.getByRole("button", { name: "Save programme" }).click();

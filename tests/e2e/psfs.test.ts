@@ -55,7 +55,7 @@ it("scores no PSFS activity by default, names an unscored one, and carries the i
   expect(await running.getByRole("radio").count()).toBe(11);
   expect(await running.locator("input:checked").count()).toBe(0);
   expect(await running.locator("legend").innerText()).toMatch(/not scored/);
-  await running.getByText("“Running 10 km” score is required: score the activity from 0 (unable) to 10").waitFor();
+  await running.getByText("“Running 10 km”: Score the activity from 0 (unable) to 10").waitFor();
   expect(await page.getByRole("button", { name: "Sign assessment" }).isDisabled()).toBe(true);
   await page.getByRole("button", { name: "Save draft" }).click();
   await page.getByText("Not saved: correct the fields marked in red first.").waitFor();
@@ -65,7 +65,7 @@ it("scores no PSFS activity by default, names an unscored one, and carries the i
   await psfs(page).getByRole("button", { name: "Add an activity" }).click();
   await page.getByLabel("Activity 2", { exact: true }).fill("Stairs");
   await choose(scoreOf(page, "Stairs").getByRole("radio", { name: "3", exact: true }));
-  expect(await running.getByText(/score is required/).count()).toBe(0);
+  expect(await running.getByText(/: Score the activity/).count()).toBe(0);
   await signAssessmentInForm(page, "Examination at the next visit");
   expect(await page.getByText("PSFS: Running 10 km 4/10; Stairs 3/10").count()).toBe(1);
 
@@ -84,7 +84,7 @@ it("scores no PSFS activity by default, names an unscored one, and carries the i
   // Scoring one activity records PSFS at this visit: the other is then named until it has its own score.
   await page.getByLabel("Pain now (NRS)").selectOption("3");
   await choose(scoreOf(page, "Running 10 km").getByRole("radio", { name: "7", exact: true }));
-  await scoreOf(page, "Stairs").getByText("“Stairs” score is required").waitFor();
+  await scoreOf(page, "Stairs").getByText("“Stairs”: Score the activity").waitFor();
   expect(await page.getByRole("button", { name: "Sign assessment" }).isDisabled()).toBe(true);
   await choose(scoreOf(page, "Stairs").getByRole("radio", { name: "6", exact: true }));
   await signAssessmentInForm(page, "Examination at the next visit");

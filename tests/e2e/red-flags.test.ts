@@ -91,7 +91,7 @@ it("refuses to discharge with an open urgent flag, then records what was done wi
   await form.getByRole("radio", { name: "Not applicable" }).focus();
   await page.keyboard.press("Space");
   await form.getByRole("button", { name: "Record action" }).click();
-  await form.getByText("reason is required when the red flag is not applicable").waitFor();
+  await form.getByText("Enter the reason when the red flag is not applicable").waitFor();
   expect(await form.getByRole("textbox", { name: /Reason/ }).getAttribute("aria-invalid")).toBe("true");
   await form.getByRole("radio", { name: "Discussed with a doctor" }).focus();
   await page.keyboard.press("Space");

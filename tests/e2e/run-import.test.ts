@@ -135,7 +135,7 @@ it("imports files chosen and dropped on the run log with a progress bar, shows t
   const skippedRows = page.getByTestId("csv-skipped");
   await skippedRows.waitFor();
   expect(await skippedRows.innerText()).toMatch(
-    /3\s+2026-10-06,420 km,30:00\s+distance 420 km is more than the 250 km a person can run in a day/,
+    /3\s+2026-10-06,420 km,30:00\s+Check the distance: 420 km is more than the 250 km a person can run in a day/,
   );
   expect(await page.getByTestId("csv-preview").innerText()).toMatch(/5 Oct 2026\s+10 km\s+1 h 02 min[\s\S]*7 Oct 2026\s+8 km\s+1 h 02 min/);
   await page.getByRole("button", { name: "Import 2 runs" }).click();

@@ -44,7 +44,7 @@ it("a runner answers a questionnaire on a phone: plain steps, a missing answer n
   // A missing answer is named beside its question, in plain words.
   await page.getByRole("button", { name: "Save and continue" }).click();
   const painNow = page.getByRole("group", { name: "Pain now" });
-  await painNow.getByText("Please answer this question.").waitFor();
+  await painNow.getByText("Answer this question").waitFor();
   await answerStep(page);
   await page.getByRole("button", { name: "Save and continue" }).click();
   await page.getByRole("heading", { name: "Your knee in daily life and sport" }).waitFor();
@@ -135,7 +135,7 @@ it("a diary day with swelling raises an alert the caseload shows", async () => {
   await choose(page.getByRole("radio", { name: "I ran" }));
   await page.getByLabel("Distance").fill("abc");
   await page.getByRole("button", { name: "Save this day" }).click();
-  await page.getByText("Write the distance as a number, like 5 or 6.5.").waitFor();
+  await page.getByText("Write the distance as a number, like 5 or 6.5").waitFor();
   await page.getByLabel("Distance").fill("6.5");
   await page.getByLabel("Time (optional)").fill("38:30");
   await choose(page.getByRole("group", { name: "Knee pain during the run" }).getByRole("radio", { name: "2", exact: true }));

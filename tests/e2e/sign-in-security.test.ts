@@ -134,7 +134,7 @@ describe("two-factor sign-in", () => {
 
     await page.getByLabel("Code from the app").fill("12345");
     await page.getByRole("button", { name: "Turn on two-factor sign-in" }).click();
-    await page.getByText("enter the 6-digit code from your authenticator app (digits only)").first().waitFor();
+    await page.getByText("Enter the 6-digit code from your authenticator app (digits only)").first().waitFor();
     await page.getByLabel("Code from the app").fill(await generate({ secret }));
     await page.getByRole("button", { name: "Turn on two-factor sign-in" }).click();
     const codes = page.getByRole("list", { name: "Recovery codes" }).getByRole("listitem");

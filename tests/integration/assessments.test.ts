@@ -78,9 +78,9 @@ describe("drafts", () => {
     const { episodeId } = await newEpisode();
     const future = await saveDraft(c.clinician, { episodeId, kind: "intake", assessedOn: isoDaysAgo(-3), answers: {} }).catch((e) => e);
     expect(future).toBeInstanceOf(ValidationError);
-    expect(future.issues).toEqual([{ path: "assessedOn", message: "The assessment date cannot be in the future" }]);
+    expect(future.issues).toEqual([{ path: "assessedOn", message: "Enter an assessment date that is today or earlier" }]);
     const early = await saveDraft(c.clinician, { episodeId, kind: "follow_up", assessedOn: isoDaysAgo(0), answers: {} }).catch((e) => e);
-    expect(early.issues[0]).toEqual({ path: "kind", message: "sign the intake of this episode before recording a follow-up" });
+    expect(early.issues[0]).toEqual({ path: "kind", message: "Sign the intake of this episode before recording a follow-up" });
     await saveDraft(c.clinician, { episodeId, kind: "intake", assessedOn: isoDaysAgo(0), answers: {} });
     const second = await saveDraft(c.clinician, { episodeId, kind: "intake", assessedOn: isoDaysAgo(0), answers: {} }).catch((e) => e);
     expect(second.issues[0].path).toBe("kind");

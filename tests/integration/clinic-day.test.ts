@@ -47,7 +47,7 @@ describe("the clinic's day", () => {
     const input = runFormSchema.parse({ patientId: pWest.id, date: day, distance: "8", unit: "km" });
     const err = await errorOf(saveRun(west.clinician, input));
     expect(err).toBeInstanceOf(ValidationError);
-    expect((err as ValidationError).issues).toEqual([{ path: "date", message: "a run cannot be in the future" }]);
+    expect((err as ValidationError).issues).toEqual([{ path: "date", message: "Enter a run date that is today or earlier" }]);
     expect((await listRunsAudited(west.viewer, pWest.id)).runs).toEqual([]);
   });
 
@@ -55,7 +55,7 @@ describe("the clinic's day", () => {
     const tomorrowHere = latestToday();
     const before = await testDb().patient.count({ where: { clinicId: west.clinicId } });
     const err = await errorOf(createPatient(west.clinician, patientSchema.parse(patientInput({ birthDate: tomorrowHere }))));
-    expect((err as ValidationError).issues).toEqual([{ path: "birthDate", message: "The date of birth cannot be in the future" }]);
+    expect((err as ValidationError).issues).toEqual([{ path: "birthDate", message: "Enter a date of birth that is today or earlier" }]);
     expect(await testDb().patient.count({ where: { clinicId: west.clinicId } })).toBe(before);
 
     const p = await createPatient(west.clinician, patientSchema.parse(patientInput({ familyName: "Westward" })));
@@ -72,7 +72,7 @@ describe("the clinic's day", () => {
     const onset = await errorOf(
       createEpisode(west.clinician, { patientId: p.id, side: "left", complaint: "medial knee pain", onsetDate: tomorrowHere }),
     );
-    expect((onset as ValidationError).issues).toEqual([{ path: "onsetDate", message: "The onset date cannot be in the future" }]);
+    expect((onset as ValidationError).issues).toEqual([{ path: "onsetDate", message: "Enter an onset date that is today or earlier" }]);
     expect(await testDb().episode.count({ where: { patientId: p.id } })).toBe(0);
   });
 

@@ -153,7 +153,7 @@ if (!process.env.TEST_APP_ROLE) {
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const refused = results.find((r): r is PromiseRejectedResult => r.status === "rejected")!.reason as ValidationError;
     expect(refused).toBeInstanceOf(ValidationError);
-    expect(refused.issues).toEqual([{ path: "kind", message: "this episode already has an intake: record a follow-up instead" }]);
+    expect(refused.issues).toEqual([{ path: "kind", message: "Record a follow-up instead: this episode already has an intake" }]);
     expect(await testDb().assessment.count({ where: { episodeId: e.id, kind: "intake" } })).toBe(1);
   });
 

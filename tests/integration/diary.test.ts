@@ -100,7 +100,7 @@ describe("the link", () => {
     const { episodeId } = await episode();
     for (const validUntil of [today(), addDays(today(), 113)]) {
       await expect(createDiaryLink(c.clinician, episodeId, { validUntil, sendEmail: false }, ORIGIN)).rejects.toMatchObject({
-        issues: [{ path: "validUntil", message: expect.stringMatching(/^choose a day from tomorrow to .* \(at most 16 weeks\)$/) }],
+        issues: [{ path: "validUntil", message: expect.stringMatching(/^Choose a day from tomorrow to .* \(at most 16 weeks\)$/) }],
       });
     }
     const first = await diary(episodeId, 16);
@@ -156,11 +156,14 @@ describe("the runner's days", () => {
     const tooFast = await callRunnerApi("POST", token, run(isoDaysAgo(1), { distance: 42, duration: "1:00:00" }));
     expect(tooFast.status).toBe(400);
     expect(tooFast.body.issues).toEqual([
-      { path: "duration", message: expect.stringMatching(/^pace 1:26 min\/km over 42 km is faster than 2:30/) },
+      {
+        path: "duration",
+        message: expect.stringMatching(/^Check the distance and the duration: a pace of 1:26 min\/km over 42 km is faster than 2:30/),
+      },
     ]);
     const tooFar = await callRunnerApi("POST", token, run(isoDaysAgo(1), { distance: 260, duration: "" }));
     expect(tooFar.body.issues).toEqual([
-      { path: "distance", message: "distance 260 km is more than the 250 km a person can run in a day" },
+      { path: "distance", message: "Check the distance: 260 km is more than the 250 km a person can run in a day" },
     ]);
     // The day total counts the runs already on record that day.
     await testDb().run.create({ data: { clinicId: c.clinicId, patientId, date: new Date(`${isoDaysAgo(1)}T00:00:00Z`), distanceKm: 200 } });
@@ -171,14 +174,14 @@ describe("the runner's days", () => {
     });
 
     const future = await callRunnerApi("POST", token, run(addDays(today(), 1)));
-    expect(future.body.issues).toEqual([{ path: "date", message: "You cannot log a day that has not happened yet." }]);
+    expect(future.body.issues).toEqual([{ path: "date", message: "Choose today or an earlier day: this one has not happened yet" }]);
     const old = await callRunnerApi("POST", token, run(isoDaysAgo(15)));
     expect(old.body.issues[0].path).toBe("date");
     const missing = await callRunnerApi("POST", token, { date: today(), kind: "run", swelling: false });
     expect(missing.body.issues).toEqual([
-      { path: "distance", message: "Write how far you ran." },
-      { path: "painDuring", message: "Please answer this question." },
-      { path: "painAfter", message: "Please answer this question." },
+      { path: "distance", message: "Write how far you ran" },
+      { path: "painDuring", message: "Answer this question" },
+      { path: "painAfter", message: "Answer this question" },
     ]);
     const twice = await callRunnerApi("POST", token, run(isoDaysAgo(2)));
     expect(twice.status).toBe(409);

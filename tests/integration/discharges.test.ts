@@ -184,10 +184,10 @@ describe("discharge", () => {
       const r = dischargeSchema.safeParse(input);
       return r.success ? [] : toFieldIssues(r.error);
     };
-    expect(issues({})).toEqual([{ path: "reason", message: "reason is required: choose why the episode ends" }]);
+    expect(issues({})).toEqual([{ path: "reason", message: "Choose why the episode ends" }]);
     expect(issues({ reason: "" })[0]!.path).toBe("reason");
     expect(issues({ reason: "cured" })[0]!.path).toBe("reason");
-    expect(issues({ reason: "other" })).toEqual([{ path: "reasonText", message: "say why the episode ends when the reason is Other" }]);
+    expect(issues({ reason: "other" })).toEqual([{ path: "reasonText", message: "Write why the episode ends when the reason is Other" }]);
     expect(issues({ reason: "other", reasonText: "   " })[0]!.path).toBe("reasonText");
     expect(issues({ reason: "self_discharged", returnToRunningOn: "2026-02-30" })[0]!.path).toBe("returnToRunningOn");
     expect(issues({ reason: "self_discharged", returnToRunningOn: isoDaysAgo(-400) })[0]!.path).toBe("returnToRunningOn");

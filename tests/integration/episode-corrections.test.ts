@@ -85,13 +85,13 @@ describe("episode corrections", () => {
     const refused = await correctEpisode(c.clinician, correction(episodeId, { mechanism: "gradual" })).catch((e) => e);
     expect(refused).toBeInstanceOf(ValidationError);
     expect((refused as ValidationError).issues).toEqual([
-      { path: "mechanism", message: "this episode is discharged: its mechanism can no longer be corrected (reopen the episode first)" },
+      { path: "mechanism", message: "Reopen the episode first: it is discharged, so its mechanism can no longer be corrected" },
     ]);
     expect((await testDb().episode.findUniqueOrThrow({ where: { id: episodeId } })).mechanism).toBe("acute_trauma");
 
     const open = await signedEpisode();
     const same = await correctEpisode(c.clinician, correction(open.episodeId, {})).catch((e) => e);
-    expect((same as ValidationError).issues[0]!.message).toMatch(/nothing to correct/);
+    expect((same as ValidationError).issues[0]!.message).toMatch(/all three are as recorded/);
     const noReason = episodeCorrectionSchema.safeParse({ episodeId: open.episodeId, side: "right", reason: " " });
     expect(noReason.error?.issues.map((i) => i.path.join("."))).toEqual(["reason"]);
     const future = await correctEpisode(c.clinician, { ...correction(open.episodeId, {}), onsetDate: "2999-01-01" }).catch((e) => e);

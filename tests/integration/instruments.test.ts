@@ -67,7 +67,7 @@ describe("a PSFS activity without a score", () => {
       answers: { symptoms: { painNow: 4 }, measures: { psfs: [{ activity: "Running 10 km", score: 4 }, { activity: "Hills" }] } },
     };
     expect(await refusal(save(c.clinician, payload))).toEqual([
-      { path: "answers.measures.psfs.1.score", message: "is required: score the activity from 0 (unable) to 10 (as before the problem)" },
+      { path: "answers.measures.psfs.1.score", message: "Score the activity from 0 (unable) to 10 (as before the problem)" },
     ]);
     expect(await rowsOf(episodeId)).toEqual([]);
   });
@@ -120,7 +120,7 @@ describe("PSFS carried forward to follow-ups", () => {
       [
         {
           path: "measures.psfs.0.activity",
-          message: expect.stringMatching(/^must be “Running 10 km” as recorded on .*: a follow-up scores the same activities, unchanged$/),
+          message: expect.stringMatching(/^Keep “Running 10 km” as recorded on .*: a follow-up scores the same activities, unchanged$/),
         },
       ],
     ],
@@ -131,7 +131,7 @@ describe("PSFS carried forward to follow-ups", () => {
         {
           path: "measures.psfs",
           message: expect.stringMatching(
-            /^must score the 3 activities recorded on .* \(“Running 10 km”, “Running downhill”, “Climbing stairs”\)/,
+            /^Score the 3 activities recorded on .* \(“Running 10 km”, “Running downhill”, “Climbing stairs”\)/,
           ),
         },
       ],
@@ -139,14 +139,14 @@ describe("PSFS carried forward to follow-ups", () => {
     [
       "a new activity added",
       [...psfs(6, 7, 8), { activity: "Hopping", score: 2 }],
-      [{ path: "measures.psfs", message: expect.stringMatching(/^must score the 3 activities/) }],
+      [{ path: "measures.psfs", message: expect.stringMatching(/^Score the 3 activities/) }],
     ],
     [
       "the activities reordered",
       [...psfs(6, 7, 8)].reverse(),
       [
-        { path: "measures.psfs.0.activity", message: expect.stringMatching(/^must be “Running 10 km”/) },
-        { path: "measures.psfs.2.activity", message: expect.stringMatching(/^must be “Climbing stairs”/) },
+        { path: "measures.psfs.0.activity", message: expect.stringMatching(/^Keep “Running 10 km”/) },
+        { path: "measures.psfs.2.activity", message: expect.stringMatching(/^Keep “Climbing stairs”/) },
       ],
     ],
   ])("%s is refused on the follow-up and nothing is written", async (_name, list, issues) => {
@@ -177,7 +177,7 @@ describe("PSFS carried forward to follow-ups", () => {
           answers: { measures: { psfs: [{ activity: "Hills", score: 3 }] } },
         }),
       ),
-    ).toEqual([{ path: "measures.psfs.0.activity", message: expect.stringMatching(/^must be “Parkrun”/) }]);
+    ).toEqual([{ path: "measures.psfs.0.activity", message: expect.stringMatching(/^Keep “Parkrun”/) }]);
   });
 
   it("a follow-up draft saved with other activities before this rule cannot be signed until it scores the intake's", async () => {
@@ -190,7 +190,7 @@ describe("PSFS carried forward to follow-ups", () => {
       data: { answers: { symptoms: { painNow: 2 }, measures: { psfs: [{ activity: "Something else", score: 9 }] } } },
     });
     expect(await refusal(signAssessment(c.clinician, f.id, f.version, SCREEN_NOT_DONE))).toEqual([
-      { path: "measures.psfs", message: expect.stringMatching(/^must score the 3/) },
+      { path: "measures.psfs", message: expect.stringMatching(/^Score the 3/) },
     ]);
     expect((await testDb().assessment.findUniqueOrThrow({ where: { id: f.id } })).status).toBe("draft");
   });

@@ -102,7 +102,7 @@ describe("the GP letter", () => {
   it("needs the GP on the runner's record, then names the GP and the practice", async () => {
     const { episodeId, patientId } = await discharged();
     const noGp = await signLetter(c.clinician, episodeId, { kind: "gp_letter" }).catch((e: unknown) => e);
-    expect(issues(noGp)).toEqual([{ path: "gpName", message: expect.stringMatching(/record the runner's GP/) }]);
+    expect(issues(noGp)).toEqual([{ path: "gpName", message: expect.stringMatching(/Record the runner's GP/) }]);
     const p = await testDb().patient.findUniqueOrThrow({ where: { id: patientId } });
     await updatePatient(
       c.clinician,

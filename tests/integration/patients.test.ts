@@ -38,7 +38,7 @@ describe("runners", () => {
     const before = await testDb().patient.count({ where: { clinicId: a.clinicId } });
     const err = await createPatient(a.clinician, patientSchema.parse(patientInput({ mrn: "A-100" }))).catch((e) => e);
     expect(err).toBeInstanceOf(ValidationError);
-    expect(err.issues).toEqual([{ path: "mrn", message: "Another runner of this clinic already has this MRN" }]);
+    expect(err.issues).toEqual([{ path: "mrn", message: "Enter another MRN: another runner of this clinic has this one" }]);
     expect(await testDb().patient.count({ where: { clinicId: a.clinicId } })).toBe(before);
     // Another clinic may use the same MRN.
     await expect(createPatient(b.clinician, patientSchema.parse(patientInput({ mrn: "A-100" })))).resolves.toMatchObject({ mrn: "A-100" });

@@ -9,6 +9,7 @@ import { saveDraft } from "@/lib/data/assessments";
 import { createEpisode, createPatient } from "@/lib/data/patients";
 import { importRuns, listRunsAudited, previewRunImport, saveRun } from "@/lib/data/runs";
 import { RUN_LIMITS } from "@/lib/domain/runs";
+import { formatDate } from "@/lib/format";
 import { ValidationError } from "@/lib/errors";
 import { episodeSchema, patientSchema } from "@/lib/validation/patients";
 import { runFormSchema } from "@/lib/validation/runs";
@@ -33,22 +34,34 @@ describe("a run beyond human limits", () => {
   it("is refused by the form's schema, naming the field: 420 km in 30 minutes, over 250 km, over 48 hours, faster than 2:30 min/km", async () => {
     const patientId = await runner();
     expect(formIssues(patientId, "420", "30:00")).toEqual([
-      { path: "distance", message: "distance 420 km is more than the 250 km a person can run in a day" },
-      { path: "duration", message: expect.stringMatching(/^pace 0:04 min\/km over 420 km is faster than 2:30 min\/km/) },
+      { path: "distance", message: "Check the distance: 420 km is more than the 250 km a person can run in a day" },
+      {
+        path: "duration",
+        message: expect.stringMatching(
+          /^Check the distance and the duration: a pace of 0:04 min\/km over 420 km is faster than 2:30 min\/km/,
+        ),
+      },
     ]);
     expect(formIssues(patientId, "251", "")).toEqual([
-      { path: "distance", message: "distance 251 km is more than the 250 km a person can run in a day" },
+      { path: "distance", message: "Check the distance: 251 km is more than the 250 km a person can run in a day" },
     ]);
-    expect(formIssues(patientId, "100", "49:00:00")).toEqual([{ path: "duration", message: "duration 49:00:00 is longer than 48 hours" }]);
+    expect(formIssues(patientId, "100", "49:00:00")).toEqual([
+      { path: "duration", message: "Check the duration: 49:00:00 is longer than 48 hours" },
+    ]);
     expect(formIssues(patientId, "10", "24:00")).toEqual([
-      { path: "duration", message: expect.stringMatching(/^pace 2:24 min\/km over 10 km is faster than 2:30 min\/km/) },
+      {
+        path: "duration",
+        message: expect.stringMatching(
+          /^Check the distance and the duration: a pace of 2:24 min\/km over 10 km is faster than 2:30 min\/km/,
+        ),
+      },
     ]);
     // At the limits, and a sprint faster than the limit over 1 km or less, are accepted; miles are converted before the check.
     expect(formIssues(patientId, "250", "48:00:00")).toEqual([]);
     expect(formIssues(patientId, "10", "25:00")).toEqual([]);
     expect(formIssues(patientId, "1", "2:00")).toEqual([]);
     expect(formIssues(patientId, "160", "", "mi")).toEqual([
-      { path: "distance", message: "distance 257.5 km is more than the 250 km a person can run in a day" },
+      { path: "distance", message: "Check the distance: 257.5 km is more than the 250 km a person can run in a day" },
     ]);
     expect(RUN_LIMITS).toEqual({ fastestPaceSecPerKm: 150, paceLimitOverKm: 1, maxKmPerDay: 250, maxDurationSec: 172_800 });
   });
@@ -75,7 +88,7 @@ describe("a run beyond human limits", () => {
     expect((err as ValidationError).issues).toEqual([
       {
         path: "distance",
-        message: `distance: the runs of ${day} would add up to 260 km (200 km already recorded), more than the 250 km a person can run in a day`,
+        message: `Check the distance: the runs of ${formatDate(day)} would add up to 260 km (200 km already recorded), more than the 250 km a person can run in a day`,
       },
     ]);
     expect(await runCount(patientId)).toBe(1);
@@ -95,7 +108,7 @@ describe("a run beyond human limits", () => {
     const preview = await previewRunImport(c.clinician, patientId, csv);
     expect(preview.rows.map((r) => r.error ?? "ok")).toEqual([
       expect.stringMatching(/420 km is more than the 250 km/),
-      expect.stringMatching(/duration 70:00:00 is longer than 48 hours/),
+      expect.stringMatching(/Check the duration: 70:00:00 is longer than 48 hours/),
       "ok",
     ]);
     expect((await importRuns(c.clinician, patientId, csv)).imported).toBe(1);
@@ -110,7 +123,7 @@ describe("review dates", () => {
     const parsed = episodeSchema.safeParse(input);
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
-      ["nextReviewDate", expect.stringMatching(/^First review date cannot be before the onset date \(/)],
+      ["nextReviewDate", expect.stringMatching(/^Enter a first review date on or after the onset date \(/)],
     ]);
     expect(episodeSchema.safeParse({ ...input, nextReviewDate: isoDaysAgo(30) }).success).toBe(true);
   });
@@ -125,7 +138,7 @@ describe("review dates", () => {
     const early = await save(isoDaysAgo(0), isoDaysAgo(3));
     expect(early).toBeInstanceOf(ValidationError);
     expect((early as ValidationError).issues).toEqual([
-      { path: "plan.nextReviewDate", message: expect.stringMatching(/^Next review date cannot be before the assessment date \(/) },
+      { path: "plan.nextReviewDate", message: expect.stringMatching(/^Enter a next review date on or after the assessment date \(/) },
     ]);
     expect(await testDb().assessment.count({ where: { clinicId: c.clinicId, episodeId: e.id } })).toBe(0);
     // The review on the day of the assessment or later is fine, whatever the past dates of the history.

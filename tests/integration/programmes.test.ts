@@ -92,7 +92,7 @@ it("refuses another clinic's episode and writes nothing", async () => {
 it("refuses a dosage out of range naming the field", () => {
   const item = { exercise: "calf_raise", sets: 3, reps: 15, daysPerWeek: 4 };
   expect(issues({ basedOnVersion: 0, items: [{ ...item, sets: 0 }] })).toEqual([
-    { path: "items.0.sets", message: "sets must be from 1 to 10 sets" },
+    { path: "items.0.sets", message: "Enter the sets as a whole number from 1 to 10 sets" },
   ]);
   expect(issues({ basedOnVersion: 0, items: [item, { ...item, exercise: "wall_sit", reps: 60 }] })[0]!.path).toBe("items.1.reps");
   expect(issues({ basedOnVersion: 0, items: [{ ...item, daysPerWeek: 8 }] })[0]!.path).toBe("items.0.daysPerWeek");
@@ -101,5 +101,5 @@ it("refuses a dosage out of range naming the field", () => {
   expect(issues({ basedOnVersion: 0, items: [{ ...item, sets: 2.5 }] })[0]!.path).toBe("items.0.sets");
   expect(issues({ basedOnVersion: 0, items: [{ ...item, exercise: "Burpee!" }] })[0]!.path).toBe("items.0.exercise");
   expect(issues({ basedOnVersion: 0, items: [] })[0]!.path).toBe("items");
-  expect(issues({ basedOnVersion: 0, items: [item, item] })[0]).toEqual({ path: "items", message: "an exercise is listed twice" });
+  expect(issues({ basedOnVersion: 0, items: [item, item] })[0]).toEqual({ path: "items", message: "Remove the exercise listed twice" });
 });

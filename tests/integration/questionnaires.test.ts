@@ -104,13 +104,17 @@ describe("making a request", () => {
       const r = createRequestSchema.safeParse(body);
       return r.success ? [] : r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
     };
-    expect(issues({ instruments: [], expiresInDays: 7 })).toEqual(["instruments: choose at least one instrument"]);
-    expect(issues({ instruments: ["koos", "koos"] })).toEqual(["instruments: an instrument is listed twice"]);
-    expect(issues({ instruments: ["sf36"] })[0]).toMatch(/^instruments.0: each instrument must be one of: pain, koos/);
-    expect(issues({ instruments: ["koos"], expiresInDays: 31 })).toEqual(["expiresInDays: expiresInDays must be from 1 to 30"]);
-    expect(issues({ instruments: ["koos"], expiresInDays: 0 })).toEqual(["expiresInDays: expiresInDays must be from 1 to 30"]);
+    expect(issues({ instruments: [], expiresInDays: 7 })).toEqual(["instruments: Choose at least one instrument"]);
+    expect(issues({ instruments: ["koos", "koos"] })).toEqual(["instruments: Remove the instrument listed twice"]);
+    expect(issues({ instruments: ["sf36"] })[0]).toMatch(/^instruments.0: Choose the instrument: pain, koos/);
+    expect(issues({ instruments: ["koos"], expiresInDays: 31 })).toEqual([
+      "expiresInDays: Enter the days until the link expires as a whole number from 1 to 30",
+    ]);
+    expect(issues({ instruments: ["koos"], expiresInDays: 0 })).toEqual([
+      "expiresInDays: Enter the days until the link expires as a whole number from 1 to 30",
+    ]);
     expect(issues({ instruments: ["koos"], expiresInDays: 2.5 })[0]).toMatch(/^expiresInDays: /);
-    expect(issues({ instruments: ["koos"], extra: 1 })[0]).toMatch(/^: Unrecognized key/);
+    expect(issues({ instruments: ["koos"], extra: 1 })[0]).toMatch(/^: Remove the unknown field extra/);
   });
 
   it("is refused for another clinic's episode (404) and for a discharged episode (409)", async () => {
@@ -164,13 +168,13 @@ describe("the runner's answers", () => {
 
     const bad = await callRunnerApi("PUT", token, { answers: { symptoms: { painNow: 11 } } });
     expect(bad.status).toBe(400);
-    expect(bad.body.issues).toEqual([{ path: "symptoms.painNow", message: "Choose a number from 0 to 10." }]);
+    expect(bad.body.issues).toEqual([{ path: "symptoms.painNow", message: "Choose a number from 0 to 10" }]);
     expect((await callRunnerApi("GET", token)).body.draft).toEqual(partial); // nothing half-written
 
     const missing = await callRunnerApi("POST", token, { answers: partial });
     expect(missing.status).toBe(400);
-    expect(missing.body.issues).toContainEqual({ path: "symptoms.painWorstWeek", message: "Please answer this question." });
-    expect(missing.body.issues).toContainEqual({ path: "symptoms.visibleSwelling", message: "Please answer this question." });
+    expect(missing.body.issues).toContainEqual({ path: "symptoms.painWorstWeek", message: "Answer this question" });
+    expect(missing.body.issues).toContainEqual({ path: "symptoms.visibleSwelling", message: "Answer this question" });
     expect((await testDb().questionnaireRequest.findUniqueOrThrow({ where: { id: created.id } })).status).toBe("open");
 
     const answers = completeAnswers(["pain", "screen"], { yes: ["symptoms.visibleSwelling", "symptoms.locking"] });
@@ -325,9 +329,9 @@ describe("into the record and the caseload", () => {
     });
     expect(res.status).toBe(400);
     expect(res.body.issues).toEqual([
-      { path: "measures.psfs.0.activity", message: "Name the activity." },
-      { path: "measures.psfs.1.score", message: "Choose a number from 0 to 10." },
-      { path: "measures.tegner", message: "Choose the level that fits you best." },
+      { path: "measures.psfs.0.activity", message: "Name the activity" },
+      { path: "measures.psfs.1.score", message: "Choose a number from 0 to 10" },
+      { path: "measures.tegner", message: "Choose the level that fits you best" },
     ]);
     expect(ValidationError).toBeDefined();
   });

@@ -42,7 +42,7 @@ describe("referrals", () => {
     expect(draft.reason).toMatch(/Locked knee/);
     const refused = await signReferral(c.clinician, draft.id, draft.version).catch((e) => e);
     expect(refused).toBeInstanceOf(ValidationError);
-    expect(refused.issues).toEqual([{ path: "question", message: "write the question for the receiving clinician before signing" }]);
+    expect(refused.issues).toEqual([{ path: "question", message: "Write the question for the receiving clinician before signing" }]);
 
     const edited = await updateReferralDraft(c.clinician, {
       referralId: draft.id,

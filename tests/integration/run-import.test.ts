@@ -129,7 +129,7 @@ describe("importing activity files", () => {
       { file: "garmin-activities.csv", reason: "line 4: Cycling: not a run" },
       {
         file: "garmin-activities.csv",
-        reason: "line 5: implausible run: distance 1204 km is more than the 250 km a person can run in a day",
+        reason: "line 5: Check the distance: 1204 km is more than the 250 km a person can run in a day",
       },
     ]);
     const [run] = await runsOf(patientId).then((rs) => rs.filter((r) => r.source === "garmin_csv"));
@@ -184,7 +184,7 @@ describe("importing activity files", () => {
     expect(error.issues[0].path).toBe("file");
     const none = await importUpload(c.clinician, patientId, upload([], { distanceUnit: "km" })).catch((e) => e);
     expect(none).toBeInstanceOf(ValidationError);
-    expect(none.issues[0].message).toMatch(/no file in the upload/);
+    expect(none.issues[0].message).toMatch(/the upload has none/);
   });
 
   it("holds manual entry to the same day limit as imports, naming the distance", async () => {
@@ -198,7 +198,7 @@ describe("importing activity files", () => {
       {
         path: "distance",
         message:
-          "distance: the runs of 2026-11-02 would add up to 260 km (200 km already recorded), more than the 250 km a person can run in a day",
+          "Check the distance: the runs of 2 Nov 2026 would add up to 260 km (200 km already recorded), more than the 250 km a person can run in a day",
       },
     ]);
     expect(await runsOf(patientId)).toHaveLength(1);

@@ -91,11 +91,11 @@ describe("set by a clinician", () => {
     const future = await refused(isoDaysAgo(-2));
     expect(future).toBeInstanceOf(ValidationError);
     expect((future as ValidationError).issues).toEqual([
-      { path: "runsLoggedSince", message: "the run log cannot be complete from a day in the future" },
+      { path: "runsLoggedSince", message: "Enter a date the run log is complete from that is today or earlier" },
     ]);
     const beforeBirth = await refused("1989-12-31");
     expect((beforeBirth as ValidationError).issues).toEqual([
-      { path: "runsLoggedSince", message: "the run log cannot start before the date of birth" },
+      { path: "runsLoggedSince", message: "Enter a date the run log is complete from on or after the date of birth" },
     ]);
     expect(await start(patientId)).toEqual({ runsLoggedSince: isoDaysAgo(5), confirmed: false });
     expect(await testDb().auditEvent.count({ where: { patientId, action: "patient.runs_logged_since" } })).toBe(0);

@@ -100,7 +100,7 @@ it("sends it again later from the URL the clinician holds, and only that request
   const other = await createQuestionnaireRequest(c.clinician, episodeId, input, ORIGIN);
   const before = received.length;
   await expect(emailQuestionnaireLink(c.clinician, episodeId, created.id, other.url)).rejects.toMatchObject({
-    issues: [{ path: "url", message: "this is not the link of this request" }],
+    issues: [{ path: "url", message: "Send the link of this request: this is another one" }],
   });
   expect(received.length).toBe(before);
   expect(await emailQuestionnaireLink(c.clinician, episodeId, created.id, created.url)).toEqual({ sent: true, to: email });

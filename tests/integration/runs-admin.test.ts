@@ -57,7 +57,7 @@ describe("runs", () => {
     expect(reasons[1]).toBe("ok");
     expect(reasons[2]).toMatch(/duplicate/);
     expect(reasons[3]).toMatch(/duplicate/);
-    expect(reasons[4]).toMatch(/not a real date/);
+    expect(reasons[4]).toMatch(/write a real date/);
     expect(reasons[5]).toMatch(/unit/);
     expect(reasons[6]).toMatch(/surface/);
     expect(reasons[7]).toMatch(/future/);
@@ -75,7 +75,7 @@ describe("runs", () => {
 
   it("rejects a CSV without a header naming the columns", async () => {
     const p = await previewRunImport(c.clinician, patientId, "2026-01-01,5 km");
-    expect(p.error).toMatch(/first row must name the columns/);
+    expect(p.error).toMatch(/Name the columns in the first row/);
   });
 
   it("keeps other clinics' runs out of reach", async () => {
@@ -158,7 +158,9 @@ describe("admin", () => {
       "timezone",
       "twoWeekIncreasePct",
     ]);
-    expect(bad.success ? [] : bad.error.issues.find((i) => i.path[0] === "maxRunPain")?.message).toBe("must be an integer from 0 to 5");
+    expect(bad.success ? [] : bad.error.issues.find((i) => i.path[0] === "maxRunPain")?.message).toBe(
+      "Enter the max run pain as a whole number from 0 to 5",
+    );
     const good = settingsFormSchema.parse({
       persistentPainDays: "21",
       twoWeekIncreasePct: "25",

@@ -42,10 +42,11 @@ export function answerText(q: Question, value: unknown): string {
  * version of the form, or derived: swelling within 2 hours, the Wells score),
  * so that nothing recorded is hidden.
  */
-function otherAnswers(kind: "intake" | "follow_up", answers: Answers): [string, string][] {
+export function otherAnswers(kind: "intake" | "follow_up", answers: Answers): [string, string][] {
   const asked = new Set(questionsOf(kind).map((q) => q.path));
   return (["symptoms", "history", "exam", "training"] as const)
     .flatMap((group) => leafPaths(answers[group], group))
+    .filter((path) => getPath(answers, path) !== undefined) // a section or field not recorded is not an answer
     .filter((path) => !asked.has(path) && !derivedFromContext(path, answers))
     .map((path) => {
       const value = getPath(answers, path);

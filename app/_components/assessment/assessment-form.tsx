@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { RULES_VERSION, type Evaluation } from "@/lib/clinical";
+import { RULES_VERSION, type Evaluation, type Scores } from "@/lib/clinical";
 import { displayLevelOf } from "@/lib/domain/urgency";
 import { DisplayLevelBadge } from "@/app/_components/ui/urgency-badge";
 import { FOLLOW_UP_SECTIONS, INTAKE_SECTIONS } from "@/lib/questions";
@@ -108,7 +108,7 @@ export function AssessmentForm(props: AssessmentFormProps) {
         onSign={sign}
         onCancel={() => dispatch({ type: "confirming", open: false })}
       />
-      <LiveEvaluationAside evaluation={live.evaluation} unanswered={live.unanswered} />
+      <LiveEvaluationAside evaluation={live.evaluation} unanswered={live.unanswered} baseline={live.baseline} />
     </div>
   );
 }
@@ -120,7 +120,15 @@ export function AssessmentForm(props: AssessmentFormProps) {
  * opens the full evaluation over the form: one tap from any question, not
  * below the whole form.
  */
-function LiveEvaluationAside({ evaluation, unanswered }: { evaluation: Evaluation | null; unanswered: string[] }) {
+function LiveEvaluationAside({
+  evaluation,
+  unanswered,
+  baseline,
+}: {
+  evaluation: Evaluation | null;
+  unanswered: string[];
+  baseline: Scores | null;
+}) {
   const [open, setOpen] = useState(false);
   const display = displayLevelOf(evaluation);
   const flags = evaluation?.redFlags.length ?? 0;
@@ -151,7 +159,7 @@ function LiveEvaluationAside({ evaluation, unanswered }: { evaluation: Evaluatio
       >
         <h2 className="mb-2 text-base font-semibold max-lg:sr-only">Live evaluation</h2>
         {evaluation ? (
-          <EvaluationPanel evaluation={evaluation} unanswered={unanswered} compact />
+          <EvaluationPanel evaluation={evaluation} unanswered={unanswered} baseline={baseline} compact />
         ) : (
           <p className="text-sm text-slate-600">Correct the marked fields to see the evaluation.</p>
         )}

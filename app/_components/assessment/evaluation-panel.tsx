@@ -10,13 +10,13 @@ import {
   runningAdviceText,
   URGENCY_LABELS,
 } from "@/lib/domain";
-import { RED_FLAG_LABELS, type ChangeClass, type RedFlagCode, type StoredEvaluation } from "@/lib/clinical";
+import { RED_FLAG_LABELS, type RedFlagCode, type Scores, type StoredEvaluation } from "@/lib/clinical";
 import { scoreOf } from "@/lib/clinical/changes";
 import { MEASURES } from "@/lib/domain/measures";
 import { formatDate } from "@/lib/format";
 import { formatMeasureValue } from "@/app/_components/charts/format";
 import { DisplayLevelBadge, UrgencyBadge } from "@/app/_components/ui/urgency-badge";
-import { ChangeBadge } from "./change-badge";
+import { ChangeTable } from "./change-table";
 
 /**
  * What the engine found, each item with the findings that caused it. Used
@@ -66,9 +66,12 @@ export function EvaluationPanel({
   evaluation,
   unanswered,
   screenAttestation,
+  baseline,
   compact = false,
 }: {
   evaluation: StoredEvaluation;
+  /** The baseline's scores (the live form's and the signed record's alike), for "baseline → now" and the change. */
+  baseline?: Scores | null;
   /** A signed record's attestation of why its screen is incomplete. */
   screenAttestation?: string | null;
   /** Live only: the red-flag questions still to answer (labels), for "not yet screened: N questions". */
@@ -230,40 +233,7 @@ export function EvaluationPanel({
       {changes && Object.keys(changes).length > 0 ? (
         <div>
           <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-600">Change</h3>
-          <table className="mt-1 w-full text-xs">
-            <thead>
-              <tr className="text-left text-slate-600">
-                <th scope="col" className="font-medium">
-                  Measure
-                </th>
-                <th scope="col" className="font-medium">
-                  Now
-                </th>
-                <th scope="col" className="font-medium">
-                  vs baseline
-                </th>
-                <th scope="col" className="font-medium">
-                  vs previous
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {/* In the order of the measures (as the scores above), not the stored object's key order. */}
-              {MEASURES.filter((m) => changes[m.measure]).map(({ measure, unit }) => {
-                const c = changes[measure];
-                return (
-                  <tr key={measure}>
-                    <th scope="row" className="py-0.5 text-left font-normal">
-                      {CHANGE_MEASURE_LABELS[measure]}
-                    </th>
-                    <td className="whitespace-nowrap">{formatMeasureValue(scoreOf(scores, measure), unit)}</td>
-                    <td>{c?.vsBaseline ? <ChangeBadge value={c.vsBaseline as ChangeClass} /> : "—"}</td>
-                    <td>{c?.vsPrevious ? <ChangeBadge value={c.vsPrevious as ChangeClass} /> : "—"}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <ChangeTable scores={scores} changes={changes} baseline={baseline ?? null} />
         </div>
       ) : null}
     </div>

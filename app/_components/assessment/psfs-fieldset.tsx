@@ -91,7 +91,7 @@ export function PsfsFieldset({
                 onChange={(v) => setScore(i, v)}
                 compact
                 itemName={`${name} score`}
-                error={scoreError ? `${name} score ${scoreError}` : undefined}
+                error={scoreError ? `${name}: ${scoreError}` : undefined}
                 disabled={disabled}
               />
             </div>

@@ -2,7 +2,7 @@
 
 import { useMemo } from "react";
 import { evaluate, type Evaluation } from "@/lib/clinical";
-import { buildEvaluationInput } from "@/lib/clinical/record-input";
+import { baselineScoresOf, buildEvaluationInput } from "@/lib/clinical/record-input";
 import { recentCadence, suggestTrainingAnswers } from "@/lib/clinical/training-detail";
 import { RUN_WINDOW_DAYS } from "@/lib/domain/windows";
 import { addDays } from "@/lib/format";
@@ -13,6 +13,7 @@ import { reviewDateIssues } from "@/lib/validation/review-date";
 import type { AssessmentFormProps } from "./form-props";
 import { completeLefs, type DraftState } from "./draft-state";
 import { setPath } from "./paths";
+import { enterThe, notInFuture } from "@/lib/validation/messages";
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -36,9 +37,9 @@ function useClientErrors(
     if (!parsed.success) for (const i of toInputIssues(parsed.error.issues)) errors[i.path] ??= i.message;
     const lefsAnswered = lefsDraft.filter((v) => v !== null).length;
     if (lefsAnswered > 0 && lefsAnswered < 20)
-      errors["measures.lefs"] = `answer all 20 items or clear them (${lefsAnswered} of 20 answered)`;
-    if (!ISO_DATE.test(assessedOn)) errors.assessedOn = "Enter the assessment date";
-    else if (assessedOn > today) errors.assessedOn = "The assessment date cannot be in the future";
+      errors["measures.lefs"] = `Answer all 20 items or clear them (${lefsAnswered} of 20 answered)`;
+    if (!ISO_DATE.test(assessedOn)) errors.assessedOn = enterThe("assessment date");
+    else if (assessedOn > today) errors.assessedOn = notInFuture("assessment date");
     const review = effectiveAnswers.plan?.nextReviewDate;
     for (const issue of reviewDateIssues("plan.nextReviewDate", "next review date", review, { assessedOn, onsetDate }))
       errors[issue.path] ??= issue.message;
@@ -103,7 +104,10 @@ export function useLiveEvaluation(props: AssessmentFormProps, draft: DraftState)
     onsetDate: episode.onsetDate,
   }).map((q) => q.label);
 
-  return { effectiveAnswers, errors: { ...serverErrors, ...clientErrors }, valid, evaluation, suggestions, cadence, unanswered };
+  // The baseline the changes are judged against, scored as evaluate() scores it, for "baseline → now".
+  const baseline = useMemo(() => baselineScoresOf(props.priors, assessedOn), [props.priors, assessedOn]);
+
+  return { effectiveAnswers, errors: { ...serverErrors, ...clientErrors }, valid, evaluation, suggestions, cadence, unanswered, baseline };
 }
 
 export type LiveEvaluation = ReturnType<typeof useLiveEvaluation>;

@@ -138,6 +138,23 @@ export function changeUnit(unit: MeasureUnit, n: number): string {
 }
 
 /**
+ * A change with its sign and unit: "−5 points", "+12.5 points", "±0 points",
+ * "+1 level". Taken in tenths (the scores carry one decimal), so 83.3 − 73.3
+ * is +10, not +9.99999999999999.
+ */
+export function formatDelta(before: number, now: number, unit: MeasureUnit): string {
+  const tenths = Math.round(now * 10) - Math.round(before * 10);
+  const size = Math.abs(tenths) / 10;
+  const sign = tenths > 0 ? "+" : tenths < 0 ? "−" : "±";
+  return `${sign}${size.toLocaleString("en-GB", { maximumFractionDigits: 1 })} ${changeUnit(unit, size)}`;
+}
+
+/** "6/10 → 1/10": a measure at the baseline, then now. */
+export function formatFromTo(before: number, now: number, unit: MeasureUnit): string {
+  return `${formatMeasureValue(before, unit)} → ${formatMeasureValue(now, unit)}`;
+}
+
+/**
  * The important change the scores were judged with (the one stored with each
  * assessment when it was signed), and the clinic's setting now where it
  * differs: "± 8 points", "± 8 points as judged when signed; the clinic's

@@ -4,8 +4,9 @@ import { useEffect, useEffectEvent } from "react";
 
 /**
  * Ctrl+S (Cmd+S on a Mac) saves: `save` runs instead of the browser's "Save
- * page as". For the forms that keep a draft (the assessment); their Save
- * button names the shortcut (aria-keyshortcuts="Control+S").
+ * page as". For the forms that keep a draft (the assessment, the referral);
+ * their Save button names the shortcut (aria-keyshortcuts="Control+S") and
+ * their save status is a polite live region, so the outcome is announced.
  */
 export function useSaveShortcut(save: () => void, enabled = true): void {
   const run = useEffectEvent(save);

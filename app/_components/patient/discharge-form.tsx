@@ -4,8 +4,9 @@ import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import type { DischargeOutcome } from "@/lib/clinical/outcome";
 import { DISCHARGE_REASONS } from "@/lib/domain/codes";
-import { formatDate } from "@/lib/format";
-import { DISCHARGE_REASON_LABELS } from "@/lib/domain/labels";
+import { formatDate, plural } from "@/lib/format";
+import type { AssessmentKind } from "@/lib/domain/codes";
+import { ASSESSMENT_KIND_LABELS, DISCHARGE_REASON_LABELS } from "@/lib/domain/labels";
 import { dischargeEpisodeAction } from "@/lib/actions/discharge";
 import { useFormAction } from "@/app/_components/forms/use-form-action";
 import { FormStatus } from "@/app/_components/forms/form-status";
@@ -18,35 +19,39 @@ import { Field, Select, TextArea, TextInput } from "@/app/_components/ui/field";
 /**
  * The discharge form: why the episode ends (required; Other needs its words),
  * the return to running if any, notes. Discharging asks first, saying what
- * it freezes (the reason, the return to running and the outcome against the
- * baseline as it stands); a form without its reason goes straight to the
- * server, which names the missing field. The server refuses it while an
- * emergency or urgent red flag is open, naming the flag.
+ * it freezes (every field as typed, and the outcome against the baseline as
+ * it stands) and exactly what it leaves out: each draft assessment of the
+ * episode, not signed, so not in the outcome. A form without its reason goes
+ * straight to the server, which names the missing field. The server refuses
+ * it while an emergency or urgent red flag is open, naming the flag.
  */
 export function DischargeForm({
   patientId,
   episodeId,
   today,
   outcome,
+  drafts = [],
 }: {
   patientId: string;
   episodeId: string;
   today: string;
   /** The outcome the discharge would record (the page shows it in full). */
   outcome: DischargeOutcome;
+  /** Draft assessments of the episode: not signed, so not in the outcome. */
+  drafts?: DraftAssessment[];
 }) {
   const { state, onSubmit, pending, formRef } = useFormAction(dischargeEpisodeAction);
   const ask = useConfirmBeforeSubmit(onSubmit, formRef);
   const [reason, setReason] = useState("");
   const chosen = DISCHARGE_REASONS.find((r) => r === reason);
-  const [asked, setAsked] = useState<{ reasonText: string; returnToRunningOn: string }>({ reasonText: "", returnToRunningOn: "" });
+  const [asked, setAsked] = useState<Asked>({ reasonText: "", returnToRunningOn: "", notes: "" });
   const e = state.fieldErrors ?? {};
   const back = `/patients/${patientId}#episode-${episodeId}`;
   const submit = (event: FormEvent<HTMLFormElement>) => {
     const data = new FormData(event.currentTarget);
     const text = (name: string) => String(data.get(name) ?? "").trim();
     if (!reason || (reason === "other" && !text("reasonText"))) return onSubmit(event);
-    setAsked({ reasonText: text("reasonText"), returnToRunningOn: text("returnToRunningOn") });
+    setAsked({ reasonText: text("reasonText"), returnToRunningOn: text("returnToRunningOn"), notes: text("notes") });
     ask.onSubmit(event);
   };
   return (
@@ -89,8 +94,9 @@ export function DischargeForm({
       <DischargeConfirm
         open={ask.asking}
         reason={reason === "other" ? `Other: ${asked.reasonText}` : chosen ? DISCHARGE_REASON_LABELS[chosen] : ""}
-        returnToRunningOn={asked.returnToRunningOn}
+        asked={asked}
         outcome={outcome}
+        drafts={drafts}
         onCancel={ask.cancel}
         onConfirm={ask.confirm}
       />
@@ -98,20 +104,26 @@ export function DischargeForm({
   );
 }
 
+type Asked = { reasonText: string; returnToRunningOn: string; notes: string };
+type DraftAssessment = { kind: AssessmentKind; assessedOn: string };
+
 /** "Discharge this episode?": what the discharge freezes, asked before it is sent. */
 function DischargeConfirm({
   open,
   reason,
-  returnToRunningOn,
+  asked,
   outcome,
+  drafts,
   onCancel,
   onConfirm,
 }: {
   open: boolean;
   /** The reason in words, as it will be recorded. */
   reason: string;
-  returnToRunningOn: string;
+  /** The other fields as typed when Discharge was pressed. */
+  asked: Asked;
   outcome: DischargeOutcome;
+  drafts: DraftAssessment[];
   onCancel: () => void;
   onConfirm: () => void;
 }) {
@@ -128,10 +140,24 @@ function DischargeConfirm({
       <SummaryList
         rows={[
           ["Reason", reason],
-          ["Returned to running", returnToRunningOn ? formatDate(returnToRunningOn) : "Not recorded"],
+          ["Returned to running", asked.returnToRunningOn ? formatDate(asked.returnToRunningOn) : "Not recorded"],
+          ["Notes", asked.notes || "None"],
           ["Outcome", outcomeText(outcome)],
         ]}
       />
+      {drafts.length ? (
+        <div role="note" data-testid="discharge-drafts" className="rounded-md bg-amber-50 px-2 py-1 ring-1 ring-amber-300">
+          <p className="font-medium">Not in this discharge: {plural(drafts.length, "draft assessment")}, not signed</p>
+          <ul className="list-disc pl-5">
+            {drafts.map((d, i) => (
+              <li key={i}>
+                {ASSESSMENT_KIND_LABELS[d.kind]} of {formatDate(d.assessedOn)}: its measures are not in the outcome
+              </li>
+            ))}
+          </ul>
+          <p>Cancel and sign it from the patient page first if it belongs in the outcome.</p>
+        </div>
+      ) : null}
       <p>
         The episode closes: no assessment can be recorded in it until it is reopened from the patient page, and this discharge stays on the
         record.

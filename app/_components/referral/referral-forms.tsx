@@ -13,6 +13,7 @@ import {
 import { formatDate } from "@/lib/format";
 import { FormStatus } from "@/app/_components/forms/form-status";
 import { useFormAction } from "@/app/_components/forms/use-form-action";
+import { useSaveShortcut } from "@/app/_components/forms/use-save-shortcut";
 import { ConfirmedForm } from "@/app/_components/forms/confirmed-form";
 import { Button } from "@/app/_components/ui/button";
 import { Field, Select, TextArea, TextInput } from "@/app/_components/ui/field";
@@ -128,6 +129,10 @@ export function ReferralDraftForm({
   useEffect(() => {
     if (delState.ok) router.back();
   }, [delState, router]);
+  // Ctrl+S (Cmd+S) saves the draft, as the Save button does, instead of the browser's "Save page as".
+  useSaveShortcut(() => {
+    if (!saving) saveForm.current?.requestSubmit();
+  });
   const e = { ...(saveState.fieldErrors ?? {}), ...signErrors };
   return (
     <div className="space-y-3">
@@ -190,9 +195,19 @@ export function ReferralDraftForm({
           <TextArea id="notes" defaultValue={referral.draft.notes ?? ""} error={e.notes} />
         </Field>
         <div className="flex flex-wrap gap-2">
-          <Button type="submit" variant="secondary" disabled={saving} aria-busy={saving}>
+          <Button
+            type="submit"
+            variant="secondary"
+            disabled={saving}
+            aria-busy={saving}
+            aria-keyshortcuts="Control+S"
+            title="Save and update preview (Ctrl+S)"
+          >
             {saving ? "Saving…" : "Save and update preview"}
           </Button>
+          <p className="self-center text-xs text-slate-700" aria-live="polite" data-testid="referral-save-status">
+            {saving ? "Saving…" : dirty ? "Unsaved changes" : saveState.ok ? "Draft saved" : ""}
+          </p>
         </div>
       </form>
       <div className="flex flex-wrap items-start gap-2 border-t border-slate-200 pt-3">

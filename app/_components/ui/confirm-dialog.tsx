@@ -90,6 +90,15 @@ export function ConfirmDialog({
 }
 
 /**
+ * Where focus starts: the first field asking for focus that can take it, or
+ * the confirm button. Chosen first, then focused once (`a?.focus() ??
+ * b?.focus()` focuses both, since focus() returns undefined: b won).
+ */
+function initialFocus(dialog: HTMLDialogElement): HTMLElement | null {
+  return dialog.querySelector<HTMLElement>("[data-autofocus]:not([disabled])") ?? dialog.querySelector<HTMLElement>("[data-confirm]");
+}
+
+/**
  * The native modal behind the dialog: shown with `showModal()` while `open`
  * (focus on the first field, or on the confirm button), closed otherwise
  * (focus back on what opened it); Tab and Shift+Tab kept inside.
@@ -104,8 +113,7 @@ function useModal(open: boolean, busy: boolean) {
     if (open && !dialog.open) {
       opener.current = document.activeElement;
       dialog.showModal();
-      const first = dialog.querySelector<HTMLElement>("[data-autofocus]") ?? dialog.querySelector<HTMLElement>("[data-confirm]");
-      first?.focus();
+      initialFocus(dialog)?.focus();
     } else if (!open && dialog.open) {
       dialog.close();
       if (opener.current instanceof HTMLElement) opener.current.focus();
@@ -116,8 +124,7 @@ function useModal(open: boolean, busy: boolean) {
   useEffect(() => {
     const dialog = ref.current;
     if (!open || busy || !dialog?.open || dialog.contains(document.activeElement)) return;
-    dialog.querySelector<HTMLElement>("[data-autofocus]:not([disabled])")?.focus() ??
-      dialog.querySelector<HTMLElement>("[data-confirm]")?.focus();
+    initialFocus(dialog)?.focus();
   }, [open, busy]);
 
   function trapTab(e: React.KeyboardEvent<HTMLDialogElement>) {

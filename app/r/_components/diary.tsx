@@ -316,7 +316,7 @@ function DiaryDay({ entry, token, onUpdated }: { entry: DiaryEntryView; token: s
       ? `Run, ${entry.distanceKm} km${entry.durationSec ? ` in ${formatDuration(entry.durationSec)}` : ""}${entry.surface ? `, ${SURFACE_LABELS[entry.surface].toLowerCase()}` : ""}`
       : "Rest day";
   async function save() {
-    if (typeof pain !== "number") return setError("Choose a number from 0 to 10.");
+    if (typeof pain !== "number") return setError("Choose a number from 0 to 10");
     setBusy(true);
     const r = await callLink(token, "PUT", { date: entry.date, painNextMorning: pain });
     setBusy(false);

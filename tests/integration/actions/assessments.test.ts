@@ -116,7 +116,7 @@ describeAction(
       input: async () => ({ assessmentId: (await signedIn(c.b)).assessmentId, text: "Seen again by phone: no change." }),
       observe: (i) => addendaOf(i.assessmentId),
     },
-    invalid: { change: (i) => ({ ...i, text: "   " }), field: "text", message: /write the addendum/ },
+    invalid: { change: (i) => ({ ...i, text: "   " }), field: "text", message: /Enter the addendum text/ },
     succeeded: (state, _input, _before, after) => {
       expect(state.message).toBe("Addendum added.");
       expect(after).toEqual([{ text: "Seen again by phone: no change." }]);

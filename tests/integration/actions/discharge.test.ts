@@ -36,7 +36,7 @@ describeAction(
       input: async () => ({ episodeId: (await episodeIn(c.b)).id, reason: "self_discharged" }),
       observe: (i) => episodeRow(i.episodeId),
     },
-    invalid: { change: (i) => ({ ...i, reason: "" }), field: "reason", message: /reason is required/ },
+    invalid: { change: (i) => ({ ...i, reason: "" }), field: "reason", message: /Choose why the episode ends/ },
     succeeded: (state, _input, _before, after) => {
       expect(state.message).toBe("Episode discharged.");
       expect(after).toEqual({ episode: { status: "discharged" }, discharges: [{ reason: "other", reasonText: "Moved abroad" }] });

@@ -35,7 +35,11 @@ describeAction(
       input: async () => ({ episodeId: await discharged(c.b), kind: "discharge_summary" }),
       observe: (i) => letters(i.episodeId),
     },
-    invalid: { change: (i) => ({ ...i, kind: "memo" }), field: "kind", message: /kind must be discharge_summary or gp_letter/ },
+    invalid: {
+      change: (i) => ({ ...i, kind: "memo" }),
+      field: "kind",
+      message: /Choose the kind of letter: discharge_summary or gp_letter/,
+    },
     succeeded: (state, _input, _before, after) => {
       expect(state.message).toBe("Discharge summary signed (version 1).");
       expect(after).toEqual([{ kind: "discharge_summary", version: 1 }]);

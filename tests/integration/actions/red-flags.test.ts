@@ -37,7 +37,11 @@ describeAction(
     input: () => lockedKnee(c.a),
     observe: (i) => actionsOf(i.episodeId),
     otherClinic: { input: () => lockedKnee(c.b), observe: (i) => actionsOf(i.episodeId) },
-    invalid: { change: (i) => ({ ...i, action: "not_applicable" }), field: "reason", message: /reason is required/ },
+    invalid: {
+      change: (i) => ({ ...i, action: "not_applicable" }),
+      field: "reason",
+      message: /Enter the reason when the red flag is not applicable/,
+    },
     succeeded: (state, _input, _before, after) => {
       expect(state.message).toMatch(/recorded\.$/);
       expect(after).toEqual([{ code: "locked_knee", action: "urgent_referral", note: "Booked with the knee clinic" }]);

@@ -76,7 +76,7 @@ describeAction(
     input: () => edit(c.a),
     observe: (i) => referral(i.referralId),
     otherClinic: { input: () => edit(c.b), observe: (i) => referral(i.referralId) },
-    invalid: { change: (i) => ({ ...i, urgency: "whenever" }), field: "urgency", message: /urgency must be/ },
+    invalid: { change: (i) => ({ ...i, urgency: "whenever" }), field: "urgency", message: /Choose the urgency/ },
     succeeded: (state, input, _before, after) => {
       expect(state).toMatchObject({ message: "Referral draft saved.", data: { version: Number(input.version) + 1 } });
       expect(after).toMatchObject({ status: "draft", question: "Is there a displaced meniscal tear?" });

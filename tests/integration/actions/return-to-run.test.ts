@@ -60,7 +60,7 @@ describeAction(
       input: async () => ({ episodeId: await withPlan(c.b), step: "hold", basedOnDecisions: "0" }),
       observe: (i) => plans(i.episodeId),
     },
-    invalid: { change: (i) => ({ ...i, step: "jump" }), field: "step", message: /step must be one of/ },
+    invalid: { change: (i) => ({ ...i, step: "jump" }), field: "step", message: /Choose the step/ },
     succeeded: (state, _input, _before, after) => {
       expect(state.message).toBe("Recorded: hold this stage. Now not running yet.");
       expect(after).toEqual({ plans: 1, decisions: [{ step: "hold", toStage: 0 }] });

@@ -78,7 +78,7 @@ describeAction(
     input: () => requestIn(c.a),
     observe: requestMailed,
     otherClinic: { input: () => requestIn(c.b), observe: requestMailed },
-    invalid: { change: (i) => ({ ...i, url: `${origin}/r/not-this-link` }), field: "url", message: /not the link of this request/ },
+    invalid: { change: (i) => ({ ...i, url: `${origin}/r/not-this-link` }), field: "url", message: /Send the link of this request/ },
     succeeded: (state, _input, _before, after) => {
       expect(state.message).toBe("E-mailed to runner@mail.example.");
       expect(after).toEqual({ emailedAt: expect.any(Date) });

@@ -108,7 +108,7 @@ describeAction(
     input: () => csv(c.a),
     observe: (i) => runsOf(i.patientId),
     otherClinic: { input: () => csv(c.b), observe: (i) => runsOf(i.patientId) },
-    invalid: { change: (i) => ({ ...i, csv: "" }), field: "csv", message: /paste or upload/ },
+    invalid: { change: (i) => ({ ...i, csv: "" }), field: "csv", message: /Paste or upload/ },
     succeeded: (state, input, _before, after) => {
       expect(state).toMatchObject({ message: "Imported 1 run; 0 rows left out.", data: { imported: 1 } });
       expect(after).toEqual([{ date: new Date(`${isoDaysAgo(4)}T00:00:00Z`), distanceKm: 6.5, durationSec: 2100 }]);
@@ -130,7 +130,7 @@ describeAction(
       input: async () => ({ patientId: (await patientIn(c.b)).id, name: "Racer 3", introducedOn: isoDaysAgo(20) }),
       observe: (i) => shoesOf(i.patientId),
     },
-    invalid: { change: (i) => ({ ...i, dropMm: "30" }), field: "dropMm", message: /at most 20 mm/ },
+    invalid: { change: (i) => ({ ...i, dropMm: "30" }), field: "dropMm", message: /from 0 to 20 mm/ },
     succeeded: (state, _input, _before, after) => {
       expect(state.message).toBe("Shoes added: Racer 3.");
       expect(after).toEqual([{ name: "Racer 3" }]);

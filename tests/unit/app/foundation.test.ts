@@ -160,12 +160,12 @@ describe("patient schema", () => {
   });
   it.each([
     [{ mrn: "" }, "mrn", "Enter the MRN"],
-    [{ mrn: "has space" }, "mrn", "The MRN may contain letters, digits and . _ / - only"],
-    [{ birthDate: "1990-02-30" }, "birthDate", "Enter the date of birth as a real date, for example 2026-11-03"],
-    [{ birthDate: "2999-01-01" }, "birthDate", "The date of birth cannot be in the future"],
+    [{ mrn: "has space" }, "mrn", "Use only letters, digits and . _ / - in the MRN"],
+    [{ birthDate: "1990-02-30" }, "birthDate", "Enter the date of birth as a real date"],
+    [{ birthDate: "2999-01-01" }, "birthDate", "Enter a date of birth that is today or earlier"],
     [{ sex: "x" }, "sex", "Choose female, male, other or unknown"],
     [{ email: "not-an-email" }, "email", "Enter a valid email address, like name@example.com"],
-    [{ weeklyDistanceKm: "2000" }, "weeklyDistanceKm", "The usual weekly distance must be at most 1000 km"],
+    [{ weeklyDistanceKm: "2000" }, "weeklyDistanceKm", "Enter the usual weekly distance as a number from 0 to 1000 km"],
   ])("names the field: %p", (change, path, message) => {
     const r = patientSchema.safeParse({ ...ok, ...change });
     expect(r.success).toBe(false);
@@ -192,7 +192,7 @@ describe("runs", () => {
       surface: null,
     });
     expect(parseRunsCsv("Date,Miles\n2026-01-02,3", "2026-02-01").rows[0]?.run?.distanceKm).toBe(4.83);
-    expect(parseRunsCsv("", "2026-02-01").error).toBe("The CSV is empty.");
+    expect(parseRunsCsv("", "2026-02-01").error).toBe("Paste or upload a CSV with runs in it");
   });
 });
 

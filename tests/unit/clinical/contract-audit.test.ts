@@ -1180,7 +1180,7 @@ const issuesOf = (input: unknown) => {
 
 describe("invalid input through the command: exit 2, issues with dotted paths", () => {
   it("bad JSON", () => {
-    expect(cliIssues('{"assessedOn": ')).toEqual([{ path: "", message: expect.stringMatching(/^not valid JSON/) }]);
+    expect(cliIssues('{"assessedOn": ')).toEqual([{ path: "", message: expect.stringMatching(/^Send valid JSON: /) }]);
   });
 
   it.each<[string, unknown, string]>([

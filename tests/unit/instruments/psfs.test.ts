@@ -38,7 +38,7 @@ describe("psfsCarryForwardIssues", () => {
       {
         path: "measures.psfs",
         message:
-          "must score the 3 activities recorded on 5 Jan 2026 (“Running 10 km”, “Running downhill”, “Stairs”): a follow-up scores the same activities",
+          "Score the 3 activities recorded on 5 Jan 2026 (“Running 10 km”, “Running downhill”, “Stairs”): a follow-up scores the same activities",
       },
     ]);
   });
@@ -47,11 +47,11 @@ describe("psfsCarryForwardIssues", () => {
     expect(psfsCarryForwardIssues(baseline, items("Running 10 km", "Stairs", "Running downhill"))).toEqual([
       {
         path: "measures.psfs.1.activity",
-        message: "must be “Running downhill” as recorded on 5 Jan 2026: a follow-up scores the same activities, unchanged",
+        message: "Keep “Running downhill” as recorded on 5 Jan 2026: a follow-up scores the same activities, unchanged",
       },
       {
         path: "measures.psfs.2.activity",
-        message: "must be “Stairs” as recorded on 5 Jan 2026: a follow-up scores the same activities, unchanged",
+        message: "Keep “Stairs” as recorded on 5 Jan 2026: a follow-up scores the same activities, unchanged",
       },
     ]);
     expect(psfsCarryForwardIssues(baseline, items("Running 10 km ", "Running downhill", "Stairs"))).toHaveLength(1);

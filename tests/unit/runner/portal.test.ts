@@ -164,15 +164,15 @@ describe("what the runner sends", () => {
     const schema = runnerAnswersSchema({ instruments: ["pain", "tegner"], psfsActivities: [] }, "final");
     expect(issues(schema, { symptoms: { painNow: 2, painWorstWeek: 3 }, measures: { tegner: 4 } })).toEqual([]);
     expect(issues(schema, { symptoms: { painNow: 2 }, measures: { tegner: 4, koos: {} } })).toEqual([
-      { path: "measures.koos", message: "unknown field" },
-      { path: "symptoms.painWorstWeek", message: "Please answer this question." },
+      { path: "measures.koos", message: "Remove the unknown field" },
+      { path: "symptoms.painWorstWeek", message: "Answer this question" },
     ]);
   });
 
   it("PSFS scores the episode's activities as named, or 1-5 the runner names", () => {
     const named = runnerAnswersSchema({ instruments: ["psfs"], psfsActivities: ["Running", "Stairs"] }, "final");
     expect(issues(named, { measures: { psfs: [{ activity: "Running", score: 3 }] } })).toEqual([
-      { path: "measures.psfs", message: "Score each of the 2 activities." },
+      { path: "measures.psfs", message: "Score each of the 2 activities" },
     ]);
     expect(
       issues(named, {
@@ -183,13 +183,13 @@ describe("what the runner sends", () => {
           ],
         },
       }),
-    ).toEqual([{ path: "measures.psfs", message: "The activities are the ones your clinic named." }]);
+    ).toEqual([{ path: "measures.psfs", message: "Keep the activities your clinic named" }]);
     const own = runnerAnswersSchema({ instruments: ["psfs"], psfsActivities: [] }, "final");
     expect(issues(own, { measures: { psfs: [] } })).toEqual([
-      { path: "measures.psfs", message: "Name at least 1 and at most 5 activities." },
+      { path: "measures.psfs", message: "Name at least 1 and at most 5 activities" },
     ]);
     expect(issues(own, { measures: { psfs: [{ activity: "Running 5 km" }] } })).toEqual([
-      { path: "measures.psfs.0.score", message: "Please answer this question." },
+      { path: "measures.psfs.0.score", message: "Answer this question" },
     ]);
   });
 
@@ -197,8 +197,8 @@ describe("what the runner sends", () => {
     const draft = runnerAnswersSchema({ instruments: ["lefs", "screen"], psfsActivities: [] }, "draft");
     expect(issues(draft, { measures: { lefs: [4, null, 3] } })).toEqual([]);
     expect(issues(draft, { measures: { lefs: [5] }, symptoms: { locking: "yes" } })).toEqual([
-      { path: "measures.lefs.0", message: "Choose one of the answers." },
-      { path: "symptoms.locking", message: "Please answer yes or no." },
+      { path: "measures.lefs.0", message: "Choose one of the answers" },
+      { path: "symptoms.locking", message: "Answer yes or no" },
     ]);
   });
 
@@ -220,9 +220,9 @@ describe("what the runner sends", () => {
       durationSec: 3723,
     });
     expect(issues(diaryEntrySchema, { date: "2026-02-30", kind: "walk", swelling: "no" })).toEqual([
-      { path: "date", message: "Choose a real day." },
-      { path: "kind", message: "Choose a run or a rest day." },
-      { path: "swelling", message: "Please answer yes or no." },
+      { path: "date", message: "Choose a real day" },
+      { path: "kind", message: "Choose a run or a rest day" },
+      { path: "swelling", message: "Answer yes or no" },
     ]);
     expect(
       issues(diaryEntrySchema, {
@@ -234,6 +234,6 @@ describe("what the runner sends", () => {
         painAfter: 1,
         swelling: false,
       }),
-    ).toEqual([{ path: "painDuring", message: "Choose a number from 0 to 10." }]);
+    ).toEqual([{ path: "painDuring", message: "Choose a number from 0 to 10" }]);
   });
 });

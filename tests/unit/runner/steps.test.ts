@@ -52,13 +52,13 @@ describe("the page's answers", () => {
   it("a step is checked question by question, in plain words", () => {
     const issues = stepIssues({ "symptoms.painNow": 11 }, steps[0]!, []);
     expect(issues).toEqual({
-      "symptoms.painNow": "Choose a number from 0 to 10.",
-      "symptoms.painWorstWeek": "Please answer this question.",
+      "symptoms.painNow": "Choose a number from 0 to 10",
+      "symptoms.painWorstWeek": "Answer this question",
     });
     expect(stepIssues({ "symptoms.painNow": 1, "symptoms.painWorstWeek": 2, "symptoms.painDuringRun": null }, steps[0]!, [])).toEqual({});
     const lefs = stepIssues({ "measures.lefs.0": 4 }, steps[2]!, []);
     expect(Object.keys(lefs)).toHaveLength(19);
-    expect(lefs["measures.lefs.1"]).toBe("Please answer this question.");
-    expect(stepIssues({}, steps[3]!, [])).toEqual({ "measures.psfs": "Name at least 1 and at most 5 activities." });
+    expect(lefs["measures.lefs.1"]).toBe("Answer this question");
+    expect(stepIssues({}, steps[3]!, [])).toEqual({ "measures.psfs": "Name at least 1 and at most 5 activities" });
   });
 });

@@ -21,7 +21,7 @@ describe("the Wells score from its criteria", () => {
   it("the answers refuse an unknown or repeated criterion, naming the field", () => {
     const bad = answersSchema.safeParse({ context: { wellsDvtCriteria: ["previous_dvt", "previous_dvt"] } });
     expect(bad.success ? [] : bad.error.issues.map((i) => [i.path.join("."), i.message])).toEqual([
-      ["context.wellsDvtCriteria", "a criterion is listed twice"],
+      ["context.wellsDvtCriteria", "Remove the criterion listed twice"],
     ]);
     expect(answersSchema.safeParse({ context: { wellsDvtCriteria: ["gut_feeling"] } }).success).toBe(false);
   });

@@ -71,26 +71,26 @@ describe("evaluate command: invalid input exits 2", () => {
 
   it("not JSON", () => {
     const r = runCli([file("bad.json", "{ nope")]);
-    expectInvalid(r, [{ path: "", message: expect.stringMatching(/^not valid JSON: /) }]);
+    expectInvalid(r, [{ path: "", message: expect.stringMatching(/^Send valid JSON: /) }]);
   });
 
   it("empty standard input", () => {
-    expectInvalid(runCli(["-"], ""), [{ path: "", message: expect.stringMatching(/^not valid JSON: /) }]);
+    expectInvalid(runCli(["-"], ""), [{ path: "", message: expect.stringMatching(/^Send valid JSON: /) }]);
   });
 
   it("not an object", () => {
-    expectInvalid(runCli(["-"], "[1,2]"), [{ path: "", message: "must be a JSON object" }]);
+    expectInvalid(runCli(["-"], "[1,2]"), [{ path: "", message: "Send a JSON object" }]);
   });
 
   it("unknown key", () => {
     expectInvalid(runCli(["-"], JSON.stringify({ ...base, symptoms: { painnow: 3 } })), [
-      { path: "symptoms.painnow", message: "unknown field" },
+      { path: "symptoms.painnow", message: "Remove the unknown field" },
     ]);
   });
 
   it("out-of-range value", () => {
     expectInvalid(runCli(["-"], JSON.stringify({ ...base, symptoms: { painNow: 11 } })), [
-      { path: "symptoms.painNow", message: "must be an integer from 0 to 10" },
+      { path: "symptoms.painNow", message: "Enter the pain now as a whole number from 0 to 10" },
     ]);
   });
 
@@ -105,34 +105,34 @@ describe("evaluate command: invalid input exits 2", () => {
       },
     };
     expectInvalid(runCli([file("date.json", JSON.stringify(input))]), [
-      { path: "training.runs.1.date", message: "not a real calendar date" },
+      { path: "training.runs.1.date", message: "Enter the date as a real date" },
     ]);
   });
 
   it("wrong array length", () => {
     expectInvalid(runCli(["-"], JSON.stringify({ ...base, measures: { lefs: [1, 2, 3] } })), [
-      { path: "measures.lefs", message: "must have exactly 20 items" },
+      { path: "measures.lefs", message: "Answer all 20 LEFS items" },
     ]);
   });
 
   it("an onset date or a run log start after the assessment", () => {
     const input = { ...base, episode: { onsetDate: "2026-06-16" }, training: { loggedSince: "2026-07-01", runs: [] } };
     expectInvalid(runCli(["-"], JSON.stringify(input)), [
-      { path: "episode.onsetDate", message: "must not be after assessedOn" },
-      { path: "training.loggedSince", message: "must not be after assessedOn" },
+      { path: "episode.onsetDate", message: "Enter an onset date on or before the assessment date" },
+      { path: "training.loggedSince", message: "Enter a logged since on or before the assessment date" },
     ]);
   });
 
   it("a Wells score out of range, a maxRunPain out of range", () => {
     const input = { ...base, exam: { wellsDvt: 10 }, settings: { maxRunPain: 6 } };
     expectInvalid(runCli(["-"], JSON.stringify(input)), [
-      { path: "exam.wellsDvt", message: "must be an integer from -2 to 9" },
-      { path: "settings.maxRunPain", message: "must be an integer from 0 to 5" },
+      { path: "exam.wellsDvt", message: "Enter the wells dvt as a whole number from -2 to 9" },
+      { path: "settings.maxRunPain", message: "Enter the max run pain as a whole number from 0 to 5" },
     ]);
   });
 
   it("missing required field", () => {
-    expectInvalid(runCli(["-"], JSON.stringify({ patient: base.patient })), [{ path: "assessedOn", message: "is required" }]);
+    expectInvalid(runCli(["-"], JSON.stringify({ patient: base.patient })), [{ path: "assessedOn", message: "Enter the assessed on" }]);
   });
 
   it("missing file", () => {
@@ -151,7 +151,7 @@ describe("evaluate command: invalid input exits 2", () => {
 
   it("through npm as well", () => {
     expectInvalid(runNpmEvaluate(["-"], JSON.stringify({ ...base, exam: { effusion: "huge" } })), [
-      { path: "exam.effusion", message: "must be one of: none, trace, moderate, large" },
+      { path: "exam.effusion", message: "Choose the effusion: none, trace, moderate or large" },
     ]);
   });
 });

@@ -6,11 +6,11 @@ describe("review dates", () => {
     const check = (review: string) =>
       reviewDateIssues("plan.nextReviewDate", "next review date", review, { onsetDate: "2026-03-01", assessedOn: "2026-04-10" });
     expect(check("2026-04-09")).toEqual([
-      { path: "plan.nextReviewDate", message: "Next review date cannot be before the assessment date (10 Apr 2026)" },
+      { path: "plan.nextReviewDate", message: "Enter a next review date on or after the assessment date (10 Apr 2026)" },
     ]);
     expect(check("2026-04-10")).toEqual([]);
     expect(reviewDateIssues("nextReviewDate", "first review date", "2020-01-01", { onsetDate: "2026-03-01" })).toEqual([
-      { path: "nextReviewDate", message: "First review date cannot be before the onset date (1 Mar 2026)" },
+      { path: "nextReviewDate", message: "Enter a first review date on or after the onset date (1 Mar 2026)" },
     ]);
     expect(reviewDateIssues("nextReviewDate", "first review date", undefined, { onsetDate: "2026-03-01" })).toEqual([]);
     expect(reviewDateIssues("nextReviewDate", "first review date", "2020-01-01", {})).toEqual([]);

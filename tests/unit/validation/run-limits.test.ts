@@ -31,10 +31,10 @@ describe("parseDuration", () => {
 describe("plausibility limits", () => {
   it("refuses a pace faster than 2:30 min/km over more than 1 km, naming the duration", () => {
     expect(runLimitIssues({ distanceKm: 420, durationSec: 1800 })).toEqual([
-      { path: "distance", message: "distance 420 km is more than the 250 km a person can run in a day" },
+      { path: "distance", message: "Check the distance: 420 km is more than the 250 km a person can run in a day" },
       {
         path: "duration",
-        message: "pace 0:04 min/km over 420 km is faster than 2:30 min/km, beyond human limits: check the distance and the duration",
+        message: "Check the distance and the duration: a pace of 0:04 min/km over 420 km is faster than 2:30 min/km, beyond human limits",
       },
     ]);
     expect(runLimitIssues({ distanceKm: 10, durationSec: 10 * 149 })[0]?.path).toBe("duration");
@@ -47,11 +47,13 @@ describe("plausibility limits", () => {
   it("refuses more than 48 hours and more than 250 km in a day", () => {
     expect(runLimitIssues({ distanceKm: 200, durationSec: RUN_LIMITS.maxDurationSec + 1 })[0]).toEqual({
       path: "duration",
-      message: "duration 48:00:01 is longer than 48 hours",
+      message: "Check the duration: 48:00:01 is longer than 48 hours",
     });
     expect(runLimitIssues({ distanceKm: 250, durationSec: 40 * 3600 })).toEqual([]);
     expect(dayLimitIssue("2026-11-02", 200, 50)).toBeNull();
-    expect(dayLimitIssue("2026-11-02", 200, 50.5)?.message).toMatch(/^distance: the runs of 2026-11-02 would add up to 250\.5 km/);
+    expect(dayLimitIssue("2026-11-02", 200, 50.5)?.message).toMatch(
+      /^Check the distance: the runs of 2 Nov 2026 would add up to 250\.5 km/,
+    );
   });
 
   it("applies to the form and to CSV rows with the same words", () => {
@@ -64,13 +66,13 @@ describe("plausibility limits", () => {
     });
     expect(form.success).toBe(false);
     const issues = form.error!.issues.map((i): [string, string] => [i.path.join("."), i.message]);
-    expect(issues).toContainEqual(["distance", "distance 420 km is more than the 250 km a person can run in a day"]);
-    expect(issues.some(([p, m]) => p === "duration" && /pace 0:04 min\/km/.test(m))).toBe(true);
+    expect(issues).toContainEqual(["distance", "Check the distance: 420 km is more than the 250 km a person can run in a day"]);
+    expect(issues.some(([p, m]) => p === "duration" && /a pace of 0:04 min\/km/.test(m))).toBe(true);
     const csv = parseRunsCsv(
       "date,distance,duration\n2026-11-02,420 km,30:00\n2026-11-03,10 km,62:00\n2026-11-04,10 km,1h02",
       "2026-12-01",
     );
-    expect(csv.rows[0]!.error).toBe("distance 420 km is more than the 250 km a person can run in a day");
+    expect(csv.rows[0]!.error).toBe("Check the distance: 420 km is more than the 250 km a person can run in a day");
     expect(csv.rows[1]!.run?.durationSec).toBe(3720);
     expect(csv.rows[2]!.run?.durationSec).toBe(3720);
   });

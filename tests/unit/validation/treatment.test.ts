@@ -28,19 +28,19 @@ describe("treatment given", () => {
 
   it("names the field of each bad entry", () => {
     expect(issues({ given: [{ code: "gait_retraining" }] })).toEqual([
-      { path: "treatment.given.0.cadenceTargetSpm", message: "give the cadence target of the gait retraining (steps/min)" },
+      { path: "treatment.given.0.cadenceTargetSpm", message: "Enter the cadence target of the gait retraining (steps/min)" },
     ]);
     expect(issues({ given: [{ code: "taping", cadenceTargetSpm: 170 }] })[0]!.path).toBe("treatment.given.0.cadenceTargetSpm");
     expect(issues({ given: [{ code: "gait_retraining", cadenceTargetSpm: 300 }] })[0]).toEqual({
       path: "treatment.given.0.cadenceTargetSpm",
-      message: "must be from 140 to 220 steps/min",
+      message: "Enter the cadence target as a whole number from 140 to 220 steps/min",
     });
     expect(issues({ given: [{ code: "gait_retraining", cadenceTargetSpm: 170.5 }] })[0]!.path).toBe("treatment.given.0.cadenceTargetSpm");
     expect(issues({ given: [{ code: "education" }, { code: "other" }] })[0]!.path).toBe("treatment.given.1.notes");
     expect(issues({ given: [{ code: "cupping" }] })[0]!.path).toBe("treatment.given.0.code");
     expect(issues({ given: [{ code: "taping" }, { code: "taping" }] })[0]).toEqual({
       path: "treatment.given",
-      message: "a treatment is listed twice",
+      message: "Remove the treatment listed twice",
     });
     expect(issues({ given: [{ code: "taping", notes: "x".repeat(1001) }] })[0]!.path).toBe("treatment.given.0.notes");
   });

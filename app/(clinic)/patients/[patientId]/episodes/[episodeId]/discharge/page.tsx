@@ -27,7 +27,7 @@ export default async function DischargePage({ params }: { params: Promise<{ pati
     throw e;
   });
   if (preview.patient.id !== patientId) notFound();
-  const { episode, outcome, blockedBy, today, discharge, patient } = preview;
+  const { episode, outcome, blockedBy, today, discharge, patient, drafts } = preview;
   const requests = episode.status === "open" ? await listQuestionnaireRequests(actor, episodeId) : [];
   const back = `/patients/${patientId}#episode-${episodeId}`;
   return (
@@ -70,7 +70,7 @@ export default async function DischargePage({ params }: { params: Promise<{ pati
             </Alert>
           ) : null}
           <Card title="Discharge">
-            <DischargeForm patientId={patientId} episodeId={episodeId} today={today} outcome={outcome} />
+            <DischargeForm patientId={patientId} episodeId={episodeId} today={today} outcome={outcome} drafts={drafts} />
           </Card>
         </>
       )}

@@ -148,7 +148,7 @@ export default async function AssessmentPage({
         </Card>
         <Card title={a.status === "draft" ? "Evaluation (draft)" : "Evaluation at signing"}>
           {a.evaluation ? (
-            <EvaluationPanel evaluation={a.evaluation} screenAttestation={a.screenAttestation} />
+            <EvaluationPanel evaluation={a.evaluation} screenAttestation={a.screenAttestation} baseline={detail.baselineScores} />
           ) : (
             <p className="text-slate-600">Not evaluated.</p>
           )}
