@@ -141,37 +141,37 @@ export function checkDecision(
   input: DecisionInput,
 ): DecisionCheck {
   const { stage, stages } = plan;
-  if (plan.completed) return fail("step", "the plan is complete: nothing more to decide", true);
+  if (plan.completed) return fail("step", "Make a new plan: this plan is complete", true);
   const to = input.toStage ?? defaultTarget(input.step, stage);
   const running = input.step !== "step_back" && input.step !== "hold";
   if (running && !runningAllowed(plan.mode)) return fail("step", noRunningBecause(plan.mode), true);
   switch (input.step) {
     case "start":
-      if (stage !== 0) return fail("step", `the plan is already at stage ${stage}: advance, hold or step back`);
-      if (!input.criteriaMet) return fail("entryCriteria", "every entry criterion must be met before the first running stage");
-      if (to < 1 || to > stages) return fail("toStage", `toStage must be a stage from 1 to ${stages}`);
+      if (stage !== 0) return fail("step", `Advance, hold or step back: the plan is already at stage ${stage}`);
+      if (!input.criteriaMet) return fail("entryCriteria", "Record every entry criterion as met before the first running stage");
+      if (to < 1 || to > stages) return fail("toStage", `Choose a stage from 1 to ${stages}`);
       break;
     case "advance":
-      if (stage === 0) return fail("step", "the plan has not started: start it first");
-      if (stage >= stages) return fail("step", "this is the last stage: record it complete instead");
-      if (to <= stage || to > stages) return fail("toStage", `toStage must be a stage from ${stage + 1} to ${stages}`);
+      if (stage === 0) return fail("step", "Start the plan first: it has not started");
+      if (stage >= stages) return fail("step", "Record the plan complete instead: this is the last stage");
+      if (to <= stage || to > stages) return fail("toStage", `Choose a stage from ${stage + 1} to ${stages}`);
       break;
     case "hold":
-      if (to !== stage) return fail("toStage", `holding keeps stage ${stage}`);
+      if (to !== stage) return fail("toStage", `Keep stage ${stage} to hold`);
       break;
     case "step_back":
-      if (stage === 0) return fail("step", "the runner is not running yet: there is no stage to step back from");
-      if (to < 0 || to >= stage) return fail("toStage", `toStage must be a stage from 0 to ${stage - 1}`);
+      if (stage === 0) return fail("step", "Start the plan first: the runner is not running yet, so there is no stage to step back from");
+      if (to < 0 || to >= stage) return fail("toStage", `Choose a stage from 0 to ${stage - 1}`);
       break;
     case "complete":
-      if (stage === 0) return fail("step", "the plan has not started: start it first");
-      if (to !== stage) return fail("toStage", `completing keeps stage ${stage}`);
+      if (stage === 0) return fail("step", "Start the plan first: it has not started");
+      if (to !== stage) return fail("toStage", `Keep stage ${stage} to complete the plan`);
       break;
   }
   const reason = input.reason?.trim() ?? "";
   const skip = input.step === "complete" ? stages - stage : Math.abs(to - defaultTarget(input.step, stage));
-  if (skip > 0 && !reason) return fail("reason", "give a reason to skip a stage (or to complete the plan before its last stage)");
+  if (skip > 0 && !reason) return fail("reason", "Give a reason to skip a stage (or to complete the plan before its last stage)");
   if (proposal.step !== null && proposal.step !== input.step && !reason)
-    return fail("reason", `give your reason for choosing differently from the proposal (${proposal.step.replace("_", " ")})`);
+    return fail("reason", `Give your reason for choosing differently from the proposal (${proposal.step.replace("_", " ")})`);
   return { ok: true, toStage: to };
 }

@@ -99,7 +99,7 @@ it("starts the plan, proposes a step back from the diary, confirms it, and keeps
   await plan.getByRole("checkbox", { name: /Walks 30 minutes/ }).check();
   await plan.getByRole("checkbox", { name: /10 single-leg hops/ }).check();
   await plan.getByRole("button", { name: "Confirm" }).click();
-  await plan.getByText("every entry criterion must be met before the first running stage").first().waitFor();
+  await plan.getByText("Record every entry criterion as met before the first running stage").first().waitFor();
   await plan.getByRole("checkbox", { name: /Controlled single-leg squat/ }).check();
   await plan.getByRole("button", { name: "Confirm" }).click();
   await plan.getByTestId("rtr-stage").filter({ hasText: "Stage 1 of 7" }).waitFor();
@@ -141,7 +141,7 @@ it("starts the plan, proposes a step back from the diary, confirms it, and keeps
   await plan.getByRole("radio", { name: "Hold this stage" }).check();
   await plan.getByRole("button", { name: "Record this decision" }).click();
   await plan
-    .getByText(/give your reason for choosing differently from the proposal \(start\)/)
+    .getByText(/Give your reason for choosing differently from the proposal \(start\)/)
     .first()
     .waitFor();
   await plan.getByLabel("Your reason for choosing differently (required)").fill("Walking only until the review on Friday");
@@ -175,7 +175,7 @@ it("an admin edits the clinic's ladder: a bad value is refused naming the field,
   const form = page.getByRole("form", { name: "Return-to-run ladder" });
   await form.getByLabel("Stage 2: run (min)").fill("500");
   await form.getByRole("button", { name: "Save the ladder" }).click();
-  await form.getByText("runMinutes must be a whole number from 1 to 120 minutes").first().waitFor();
+  await form.getByText("Enter the run minutes as a whole number from 1 to 120 minutes").first().waitFor();
   expect(await form.getByLabel("Stage 2: run (min)").getAttribute("aria-invalid")).toBe("true");
   // The stage's words follow the fields; a good value is saved (the default's, so other tests' plans are unchanged).
   await form.getByLabel("Stage 2: run (min)").fill("2");

@@ -277,7 +277,7 @@ describe("the clinician's decision", () => {
   it("refuses a stage beyond the ladder, naming toStage, and another clinic's episode as not found", async () => {
     const { episodeId } = await planAt("06-new-run-log", 2, 7);
     const beyond = await decide(episodeId, { step: "advance", toStage: 9, reason: "x", basedOnDecisions: 1 }).catch((e: unknown) => e);
-    expect((beyond as ValidationError).issues[0]).toEqual({ path: "toStage", message: "toStage must be a stage from 3 to 7" });
+    expect((beyond as ValidationError).issues[0]).toEqual({ path: "toStage", message: "Choose a stage from 3 to 7" });
     await expect(getReturnToRun(other.clinician, episodeId)).rejects.toThrow(NotFoundError);
     await expect(decide(episodeId, { step: "hold", basedOnDecisions: 1 }, other)).rejects.toThrow(NotFoundError);
     await expect(createReturnToRunPlan(other.clinician, episodeId)).rejects.toThrow(NotFoundError);
@@ -314,10 +314,10 @@ describe("the clinic's ladder", () => {
       "ladder.0.sessionsPerWeek": "3",
     });
     const issues = (v: string) => ladderFormSchema.safeParse(form(v)).error?.issues.map((i) => [i.path.join("."), i.message]);
-    expect(issues("0")).toEqual([["ladder.0.runMinutes", "runMinutes must be a whole number from 1 to 120 minutes"]]);
-    expect(issues("")).toEqual([["ladder.0.runMinutes", "runMinutes must be a whole number from 1 to 120 minutes"]]);
-    expect(issues("2.5")).toEqual([["ladder.0.runMinutes", "runMinutes must be a whole number from 1 to 120 minutes"]]);
-    expect(issues("ten")).toEqual([["ladder.0.runMinutes", "runMinutes must be a whole number from 1 to 120 minutes"]]);
+    expect(issues("0")).toEqual([["ladder.0.runMinutes", "Enter the run minutes as a whole number from 1 to 120 minutes"]]);
+    expect(issues("")).toEqual([["ladder.0.runMinutes", "Enter the run minutes as a whole number from 1 to 120 minutes"]]);
+    expect(issues("2.5")).toEqual([["ladder.0.runMinutes", "Enter the run minutes as a whole number from 1 to 120 minutes"]]);
+    expect(issues("ten")).toEqual([["ladder.0.runMinutes", "Enter the run minutes as a whole number from 1 to 120 minutes"]]);
     expect(ladderFormSchema.safeParse({}).error?.issues.map((i) => i.path.join("."))).toEqual(["ladder"]);
     expect(ladderFormSchema.parse(form("2"))).toEqual({ ladder: [{ walkMinutes: 1, runMinutes: 2, repeats: 2, sessionsPerWeek: 3 }] });
   });

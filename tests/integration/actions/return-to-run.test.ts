@@ -94,7 +94,7 @@ describeAction(
     invalid: {
       change: (i) => ({ ...i, "ladder.1.runMinutes": "500" }),
       field: "ladder.1.runMinutes",
-      message: /runMinutes must be a whole number from 1 to 120 minutes/,
+      message: /Enter the run minutes as a whole number from 1 to 120 minutes/,
     },
     succeeded: (state, _input, _before, after) => {
       expect(state.message).toMatch(/^Return-to-run ladder saved \(2 stages\)/);
