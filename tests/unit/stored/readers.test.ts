@@ -1,6 +1,7 @@
 /** The typed readers of stored JSON (lib/stored): each validates and knows its versions. */
 import { evaluate } from "@/lib/clinical";
 import { readAnswers } from "@/lib/stored/answers";
+import { readDischargeOutcome } from "@/lib/stored/discharge-outcome";
 import { readEvaluation, readEvaluationOrNull, rulesVersionLabel } from "@/lib/stored/evaluation";
 import { StoredDataError } from "@/lib/stored/read";
 import { readReferralDraft, readSettingsUsed } from "@/lib/stored/settings";
@@ -54,5 +55,28 @@ describe("settings reader", () => {
     expect(readReferralDraft({ notes: "Call first" })).toEqual({ notes: "Call first" });
     expect(readReferralDraft(null)).toEqual({});
     expect(() => readReferralDraft({ notes: 3 })).toThrow(/notes/);
+  });
+});
+
+describe("discharge outcome reader", () => {
+  const measure = { measure: "painNow", baseline: 7, final: 2, difference: -5, importantChange: 2, change: "improved" };
+  const outcome = (version: number, final: unknown) => ({
+    version,
+    baseline: { assessmentId: "a1", assessedOn: "2026-06-01" },
+    final,
+    measures: [measure],
+  });
+
+  it("reads version 1 (assessments) and version 2 (a questionnaire the runner returned as the final measures)", () => {
+    expect(readDischargeOutcome(outcome(1, { assessmentId: "a2", assessedOn: "2026-08-01" })).final?.assessmentId).toBe("a2");
+    const v2 = readDischargeOutcome(outcome(2, { assessmentId: null, questionnaireRequestId: "q1", assessedOn: "2026-08-01" }));
+    expect(v2.final?.questionnaireRequestId).toBe("q1");
+  });
+
+  it("refuses a version 1 visit without its assessment, and a visit naming neither an assessment nor a questionnaire", () => {
+    expect(() => readDischargeOutcome(outcome(1, { assessmentId: null, questionnaireRequestId: "q1", assessedOn: "2026-08-01" }))).toThrow(
+      /final/,
+    );
+    expect(() => readDischargeOutcome(outcome(2, { assessmentId: null, assessedOn: "2026-08-01" }))).toThrow(/final/);
   });
 });

@@ -23,7 +23,7 @@ export default async function SettingsPage() {
     <div className="space-y-4">
       <PageHeader
         title="Clinic settings"
-        subtitle={`Thresholds of the clinical rules for ${actor.clinicName}. ${updatedAt ? `Last changed ${formatDateTime(updatedAt, values.timezone)} (${values.timezone.replaceAll("_", " ")}).` : "Defaults in use."}`}
+        subtitle={`Thresholds of the clinical rules, the time zone and the return-to-run ladder for ${actor.clinicName}. ${updatedAt ? `Last changed ${formatDateTime(updatedAt, values.timezone)} (${values.timezone.replaceAll("_", " ")}).` : "Defaults in use."}`}
       />
       <Card>
         <SettingsForm values={values} timeZones={timeZones()} />
