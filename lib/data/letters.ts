@@ -74,6 +74,7 @@ async function factsOf(
     outcome: {
       baselineOn: discharge?.outcome.baseline?.assessedOn ?? null,
       finalOn: discharge?.outcome.final?.assessedOn ?? null,
+      finalByRunner: discharge?.outcome.final?.questionnaireRequestId !== undefined,
       measures: discharge?.outcome.measures ?? [],
     },
     treatment,

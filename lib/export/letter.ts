@@ -25,6 +25,8 @@ export type LetterFacts = {
   outcome: {
     baselineOn: string | null;
     finalOn: string | null;
+    /** The final measures are the runner's own answers to a questionnaire link, not a clinician's assessment. */
+    finalByRunner: boolean;
     measures: { measure: ChangeMeasure; baseline: number | null; final: number | null; change: ChangeClass | null }[];
   };
   treatment: string[];
@@ -52,7 +54,7 @@ function outcomeBlocks(o: LetterFacts["outcome"]): OutlineBlock[] {
   return [
     {
       kind: "table",
-      caption: `Baseline ${formatDate(o.baselineOn)}${o.finalOn ? `, final ${formatDate(o.finalOn)}` : ", no later assessment"}; change judged by the clinic's important change per measure`,
+      caption: `Baseline ${formatDate(o.baselineOn)}${o.finalOn ? `, final ${formatDate(o.finalOn)}${o.finalByRunner ? " (the runner's answers to a questionnaire sent at discharge)" : ""}` : ", no later assessment"}; change judged by the clinic's important change per measure`,
       headers: ["Measure", "Baseline", "Final", "Change"],
       rows,
       widths: [3, 2, 2, 2],

@@ -1,3 +1,4 @@
+import { signLetter, letterForPrint } from "@/lib/data/letters";
 import { markEnteredInError, saveDraft, signAssessment } from "@/lib/data/assessments";
 import { dischargeEpisode, dischargePreview } from "@/lib/data/discharges";
 import { createEpisode, createPatient, getPatientRecord } from "@/lib/data/patients";
@@ -166,8 +167,13 @@ describe("discharge", () => {
       ],
     });
     // Stored and read back through the reader.
-    const record = await getPatientRecord(c.viewer, (await testDb().episode.findUniqueOrThrow({ where: { id: episodeId } })).patientId);
+    const { patientId } = await testDb().episode.findUniqueOrThrow({ where: { id: episodeId } });
+    const record = await getPatientRecord(c.viewer, patientId);
     expect(record.episodes[0]!.discharge?.outcome.final).toEqual(d.outcome.final);
+    // The discharge summary says whose answers the final measures are.
+    await signLetter(c.clinician, episodeId, { kind: "discharge_summary" });
+    const printed = await letterForPrint(c.clinician, patientId, episodeId, "discharge_summary");
+    expect(JSON.stringify(printed)).toContain("the runner's answers to a questionnaire sent at discharge");
   });
 
   it("is refused for another clinic's episode, and for a viewer's id that is not an id", async () => {
