@@ -170,11 +170,14 @@ const agg = (row: Prisma.Sql, order: Prisma.Sql) => Prisma.sql`coalesce(json_agg
  * record's order (status, newest first), assessments oldest first, red-flag
  * actions oldest first, the latest discharge of each discharged episode, the
  * newest programme version of each episode, letters by kind, newest version
- * first.
+ * first. `also` (the view's audit row: lib/data/audit.ts `auditInsert`) is
+ * written by the same statement, whether or not the patient is found: the
+ * caller's transaction rolls it back with the "not found" it throws.
  */
-export async function readPatientRecord(tx: Tx, clinicId: string, patientId: string): Promise<PatientRecordRow | null> {
+export async function readPatientRecord(tx: Tx, clinicId: string, patientId: string, also: Prisma.Sql): Promise<PatientRecordRow | null> {
   const rows = await tx.$queryRaw<{ record: unknown }[]>`
-    WITH e AS (
+    WITH also AS (${also}),
+    e AS (
       SELECT * FROM "Episode" WHERE "clinicId" = ${clinicId}::uuid AND "patientId" = ${patientId}::uuid
     )
     SELECT json_build_object(

@@ -9,7 +9,7 @@ import { Prisma } from "@/prisma/generated/client";
 import { readTreatmentGiven } from "@/lib/stored/answers";
 import type { TreatmentGiven } from "@/lib/validation/assessment";
 import { readEvaluation, readEvaluationOrNull, type StoredEvaluation } from "@/lib/stored/evaluation";
-import { audit, auditList } from "@/lib/data/audit";
+import { audit, auditInsert, auditList } from "@/lib/data/audit";
 import { clinicClock, refuseFutureDates } from "@/lib/data/clinic";
 import { refreshEpisodeSummary } from "@/lib/data/episode-summary";
 import { dischargeView, type DischargeView } from "@/lib/data/discharge-state";
@@ -257,12 +257,12 @@ export async function getPatientRecord(
 }> {
   if (!isUuid(patientId)) throw new NotFoundError("patient");
   return transaction(async (tx) => {
-    const record = await readPatientRecord(tx, actor.clinicId, patientId);
-    if (!record) throw new NotFoundError("patient");
+    const seen = auditInsert(actor, { action: "patient.view", entityType: "Patient", entityId: patientId, patientId });
+    const record = await readPatientRecord(tx, actor.clinicId, patientId, seen);
+    if (!record) throw new NotFoundError("patient"); // and the row written with it is rolled back
     // Only an episode with a return-to-run plan needs more: its decisions, diary and today's proposal.
     const withPlan = record.episodes.filter((e) => e.hasPlan).map((e) => e.id);
     const plans = withPlan.length ? await returnToRunIn(tx, actor.clinicId, withPlan) : new Map<string, ReturnToRunView | null>();
-    await audit(tx, actor, { action: "patient.view", entityType: "Patient", entityId: patientId, patientId });
     const assessments = record.assessments.map((a) => ({ row: a, evaluation: readEvaluationOrNull(a.evaluation) }));
     const redFlags = redFlagStateOf(
       record.episodes.map((e) => e.id),
