@@ -68,33 +68,33 @@ export type CaseloadCounts = {
 
 type Row = CaseloadRow & { worklistRank: number; reviewSort: string; seenSort: string; sortName: string };
 
-/** The caseload's sorts (lib/data/keyset.ts), each over an index (clinicId, status, <keys>, id) of Episode. */
+/** The caseload's sorts (lib/data/keyset.ts), each way over an index (clinicId, status, <keys>, id) of Episode; an absent date last both ways. */
 const SORTS: Record<CaseloadQuery["sort"], KeysetSort<Row>> = {
   // Urgency, with what the runner reported among the red flags (lib/domain/urgency.ts worklistRank), then the review date.
   urgency: {
     keys: [
       ['e."worklistRank"', "int"],
-      ['e."reviewSort"', "date"],
+      ['e."reviewSort"', "date", "9999-12-31"],
       ["e.id", "uuid"],
     ],
     dir: CASELOAD_SORT_DIR.urgency,
     key: (r) => [r.worklistRank, r.reviewSort, r.episodeId],
     schema: z.tuple([cursorPart.smallInt, cursorPart.date, cursorPart.uuid]),
   },
-  // No review planned sorts as the latest date (9999-12-31): last, or first in descending order.
+  // No review planned (stored as 9999-12-31) sorts last both ways.
   review: {
     keys: [
-      ['e."reviewSort"', "date"],
+      ['e."reviewSort"', "date", "9999-12-31"],
       ["e.id", "uuid"],
     ],
     dir: CASELOAD_SORT_DIR.review,
     key: (r) => [r.reviewSort, r.episodeId],
     schema: z.tuple([cursorPart.date, cursorPart.uuid]),
   },
-  // Never seen sorts as the earliest date (0001-01-01): last when recent first.
+  // Never seen (stored as 0001-01-01) sorts last both ways.
   seen: {
     keys: [
-      ['e."seenSort"', "date"],
+      ['e."seenSort"', "date", "0001-01-01"],
       ["e.id", "uuid"],
     ],
     dir: CASELOAD_SORT_DIR.seen,

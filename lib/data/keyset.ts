@@ -12,7 +12,12 @@ import { Prisma } from "@/prisma/generated/client";
  * id). The last key column is unique (the id), so ties never skip or repeat
  * a row. Every key column is NOT NULL (absent dates are stored as sentinels,
  * 9999-12-31 for "no review planned", 0001-01-01 for "never seen"), so a row
- * comparison orders them like any value.
+ * comparison orders them like any value. An absent date sorts last in both
+ * directions: a key column that may hold one names its stored sentinel, and
+ * in the direction that would read it first it is sorted by an expression
+ * that turns it into the other end's sentinel (`sortedKey`); an index on
+ * that expression (migration …_empty_dates_last) keeps that direction a
+ * range scan, and the cursor holds the expression's value.
  *
  * Where you are ("51–75 of 2,996 · page 3 of 120") is counted: the filtered
  * list's size (the maintained CaseloadCount where it holds it) and, past
@@ -21,9 +26,17 @@ import { Prisma } from "@/prisma/generated/client";
  * tens of milliseconds at worst at the end of 50,000 (EXPLAIN ANALYZE on the
  * 50,000-runner synthetic database).
  */
+/** The stored sentinel of an absent date: the earliest or the latest date a column holds. */
+export type EmptyDate = "0001-01-01" | "9999-12-31";
+/** Where an absent date must be for it to be read last. */
+const EMPTY_LAST: Record<SortDir, EmptyDate> = { asc: "9999-12-31", desc: "0001-01-01" };
+
+/** A key column, the SQL type its cursor value is cast to, and for a date that may be absent, its stored sentinel. */
+export type KeyColumn = readonly [column: string, type: string, empty?: EmptyDate];
+
 export type KeysetSort<R> = {
-  /** The key columns in order, each with the SQL type its cursor value is cast to; the last is unique. */
-  keys: readonly (readonly [column: string, type: string])[];
+  /** The key columns in order; the last is unique. */
+  keys: readonly KeyColumn[];
   /** The direction a header first sorts in (recent first for a "last seen" date). */
   dir: SortDir;
   /** A row's key, as the cursor holds it. */
@@ -44,15 +57,31 @@ export type FetchPage<R> = (keyset: Prisma.Sql | null, order: Prisma.Sql, take: 
 /** Counts the filtered list (`total`), and the rows of it matching a keyset condition (`before`: those before the page). */
 export type CountList = { total: () => Promise<number>; before: (keyset: Prisma.Sql) => Promise<number> };
 
+/** What a key column sorts by in `dir`: itself, or, when its absent date would come first, that date moved to the end. */
+export function sortedKey([column, , empty]: KeyColumn, dir: SortDir): string {
+  const last = EMPTY_LAST[dir];
+  return !empty || empty === last ? column : `(CASE WHEN ${column} = '${empty}'::date THEN '${last}'::date ELSE ${column} END)`;
+}
+
+/** A row's key as `sortedKey` sorts it in `dir` (what its cursor holds). */
+function sortedValues<R>(sort: KeysetSort<R>, row: R, dir: SortDir): (string | number)[] {
+  return sort.key(row).map((v, i) => {
+    const empty = sort.keys[i]![2];
+    return empty && v === empty ? EMPTY_LAST[dir] : v;
+  });
+}
+
 /** `(keys) op (values)`: the row comparison the planner turns into an index range. */
-function compare<R>(sort: KeysetSort<R>, values: (string | number)[], op: ">" | "<"): Prisma.Sql {
-  const lhs = Prisma.raw(`(${sort.keys.map(([column]) => column).join(", ")})`);
+function compare<R>(sort: KeysetSort<R>, dir: SortDir, values: (string | number)[], op: ">" | "<"): Prisma.Sql {
+  const lhs = Prisma.raw(`(${sort.keys.map((k) => sortedKey(k, dir)).join(", ")})`);
   const rhs = Prisma.join(values.map((v, i) => Prisma.sql`${v}::${Prisma.raw(sort.keys[i]![1])}`));
   return Prisma.sql`${lhs} ${Prisma.raw(op)} (${rhs})`;
 }
 
-function orderBy<R>(sort: KeysetSort<R>, asc: boolean): Prisma.Sql {
-  return Prisma.raw(sort.keys.map(([column]) => `${column} ${asc ? "ASC" : "DESC"}`).join(", "));
+/** The list's order in `dir`, read forward (`reverse`: backward, for a Previous page). */
+function orderBy<R>(sort: KeysetSort<R>, dir: SortDir, reverse = false): Prisma.Sql {
+  const way = (dir === "asc") !== reverse ? "ASC" : "DESC";
+  return Prisma.raw(sort.keys.map((k) => `${sortedKey(k, dir)} ${way}`).join(", "));
 }
 
 /** A cursor names the sort and direction it was issued for: one from another sort is refused, not misread. */
@@ -74,19 +103,19 @@ export async function keysetPage<R>(sort: KeysetSort<R>, req: PageRequest, fetch
   let fromStart = !req.cursor;
   if (req.before) {
     const key = decode(sort, req, dir, "before");
-    const back = await fetch(compare(sort, key, backward), orderBy(sort, !asc), req.limit + 1);
+    const back = await fetch(compare(sort, dir, key, backward), orderBy(sort, dir, true), req.limit + 1);
     fromStart = back.length <= req.limit;
-    rows = fromStart ? await fetch(null, orderBy(sort, asc), req.limit) : back.slice(0, req.limit).reverse();
+    rows = fromStart ? await fetch(null, orderBy(sort, dir), req.limit) : back.slice(0, req.limit).reverse();
   } else {
     const key = req.cursor ? decode(sort, req, dir, "cursor") : null;
-    rows = await fetch(key ? compare(sort, key, forward) : null, orderBy(sort, asc), req.limit);
+    rows = await fetch(key ? compare(sort, dir, key, forward) : null, orderBy(sort, dir), req.limit);
   }
   const head = rows[0];
   const tail = rows[rows.length - 1];
   const total = await count.total();
   // The first page has nothing before it; an empty page after a cursor is past the end (its rows went since the link was made).
-  const skipped = fromStart ? 0 : head ? await count.before(compare(sort, sort.key(head), backward)) : total;
-  const cursorOf = (r: R) => encodeCursor({ s: req.sort, d: dir, k: sort.key(r) });
+  const skipped = fromStart ? 0 : head ? await count.before(compare(sort, dir, sortedValues(sort, head, dir), backward)) : total;
+  const cursorOf = (r: R) => encodeCursor({ s: req.sort, d: dir, k: sortedValues(sort, r, dir) });
   return {
     rows,
     nextCursor: tail && skipped + rows.length < total ? cursorOf(tail) : null,

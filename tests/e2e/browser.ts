@@ -57,8 +57,10 @@ export async function newContext(browser: Browser, baseURL = BASE_URL()): Promis
 
 /**
  * Draws every chart of the page. A chart is drawn when it comes near the
- * viewport (app/_components/charts/chart-frame.tsx), so each "Loading chart…"
- * placeholder is scrolled into view in turn until none is left.
+ * viewport, in its turn once the page is idle (app/_components/charts/
+ * chart-frame.tsx, draw-queue.ts), so each "Loading chart…" placeholder is
+ * scrolled into view in turn, and waited for until it is replaced, until none
+ * is left.
  */
 export async function drawCharts(page: Page): Promise<void> {
   const loading = page.getByText("Loading chart…");

@@ -4,12 +4,14 @@
  * few rows a page forward to the end and back to the start, returns each row
  * once, in the order the sort promises, with ties (same name, same date,
  * same urgency) broken by id across page boundaries and the absent dates
- * (never seen, no review planned) where their sentinels put them; the
+ * (never seen, no review planned) last in both directions, a page boundary
+ * falling on the last date or inside them skipping and repeating none; the
  * position ("5–8 of 17 · page 2 of 5") is right on every page; a filter keeps
  * counting only what it shows; another clinic's rows never appear. The page
  * queries read an index in order (no sort of the clinic), asserted on the plan.
  */
 import { getCaseload, type CaseloadRow } from "@/lib/data/caseload";
+import { sortedKey, type KeyColumn } from "@/lib/data/keyset";
 import { searchPatients, type PatientListItem } from "@/lib/data/patients";
 import { ValidationError } from "@/lib/errors";
 import { parseListQuery } from "@/lib/validation/common";
@@ -64,9 +66,9 @@ beforeAll(async () => {
 afterAll(closeTestDb);
 
 /** Rows ordered by their keys (each compared as PostgreSQL does for these ASCII values), reversed for desc. */
-function ordered<T>(rows: T[], keys: (r: T) => (string | number)[], dir: "asc" | "desc"): T[] {
+function ordered<T>(rows: T[], keys: (r: T, dir: "asc" | "desc") => (string | number)[], dir: "asc" | "desc"): T[] {
   const cmp = (a: T, b: T) => {
-    const [x, y] = [keys(a), keys(b)];
+    const [x, y] = [keys(a, dir), keys(b, dir)];
     for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
     return 0;
   };
@@ -74,10 +76,13 @@ function ordered<T>(rows: T[], keys: (r: T) => (string | number)[], dir: "asc" |
   return dir === "asc" ? sorted : sorted.reverse();
 }
 
+/** An absent date (either sentinel) sorted last: the latest date ascending, the earliest descending. */
+const SENTINELS = ["0001-01-01", "9999-12-31"];
+const emptyLast = (date: string, dir: "asc" | "desc") => (SENTINELS.includes(date) ? (dir === "asc" ? "9999-12-31" : "0001-01-01") : date);
 const EPISODE_KEYS = {
-  urgency: (e: EpisodeKeys) => [e.worklistRank, e.reviewSort, e.id],
-  review: (e: EpisodeKeys) => [e.reviewSort, e.id],
-  seen: (e: EpisodeKeys) => [e.seenSort, e.id],
+  urgency: (e: EpisodeKeys, dir: "asc" | "desc") => [e.worklistRank, emptyLast(e.reviewSort, dir), e.id],
+  review: (e: EpisodeKeys, dir: "asc" | "desc") => [emptyLast(e.reviewSort, dir), e.id],
+  seen: (e: EpisodeKeys, dir: "asc" | "desc") => [emptyLast(e.seenSort, dir), e.id],
   name: (e: EpisodeKeys) => [e.sortName, e.id],
 };
 const PATIENT_KEYS = {
@@ -145,6 +150,37 @@ describe("the caseload", () => {
     const seen = await getCaseload(c.viewer, caseloadQuerySchema.parse({ sort: "seen", limit: "100" }));
     expect(seen.items.at(-1)!.lastSeenOn).toBeNull();
   });
+
+  const absent = { review: (e: EpisodeKeys) => e.reviewSort === "9999-12-31", seen: (e: EpisodeKeys) => e.seenSort === "0001-01-01" };
+  for (const sort of ["review", "seen"] as const)
+    for (const dir of ["asc", "desc"] as const)
+      it(`puts the absent ${sort} dates last when sorted ${dir}, a page ending on the last date`, async () => {
+        const dated = ordered(
+          episodes.filter((e) => !absent[sort](e)),
+          EPISODE_KEYS[sort],
+          dir,
+        ).map((e) => e.id);
+        const empty = ordered(episodes.filter(absent[sort]), EPISODE_KEYS[sort], dir).map((e) => e.id);
+        expect(empty.length).toBeGreaterThan(1);
+        // A page exactly as long as the dated rows: the boundary falls between two pages.
+        const page = (cursors: { cursor?: string; before?: string }) =>
+          getCaseload(c.viewer, caseloadQuerySchema.parse({ sort, dir, ...cursors, limit: String(dated.length) }));
+        const first = await page({});
+        expect(first.items.map((i) => i.episodeId)).toEqual(dated);
+        const second = await page({ cursor: first.nextCursor! });
+        expect(second.items.map((i) => i.episodeId)).toEqual(empty);
+        expect(second.nextCursor).toBeNull();
+        expect((await page({ before: second.prevCursor! })).items.map((i) => i.episodeId)).toEqual(dated);
+        // Pages of one row cross it one row at a time, both ways (walk checks every page).
+        const one = (cursors: { cursor?: string; before?: string }) =>
+          getCaseload(c.viewer, caseloadQuerySchema.parse({ sort, dir, ...cursors, limit: "1" }));
+        let at = await one({ cursor: first.nextCursor! });
+        expect(at.items.map((i) => i.episodeId)).toEqual([empty[0]]);
+        at = await one({ before: at.prevCursor! });
+        expect(at.items.map((i) => i.episodeId)).toEqual([dated.at(-1)]);
+        at = await one({ cursor: at.nextCursor! });
+        expect(at.items.map((i) => i.episodeId)).toEqual([empty[0]]);
+      });
 
   it("counts only what a filter shows, and pages within it", async () => {
     await walk(
@@ -265,9 +301,12 @@ it("every sort's next page reads its index in order, without sorting the clinic"
            date '1960-01-01' + (i % 9000), 'female', now()
       FROM generate_series(1, 8000) i`;
   await testDb().$executeRaw`
-    INSERT INTO "Episode" (id, "clinicId", "patientId", side, complaint, "updatedAt", "sortName")
-    SELECT gen_random_uuid(), p."clinicId", p.id, 'left', 'Inner knee pain', now(), lower(p."familyName" || ' ' || p."givenName")
-      FROM "Patient" p WHERE p."clinicId" = ${big.clinicId}::uuid`;
+    INSERT INTO "Episode" (id, "clinicId", "patientId", side, complaint, "updatedAt", "sortName", "worklistRank", "reviewSort", "seenSort")
+    SELECT gen_random_uuid(), p."clinicId", p.id, 'left', 'Inner knee pain', now(), lower(p."familyName" || ' ' || p."givenName"),
+           (ARRAY[10, 20, 30, 40])[1 + i % 4],
+           CASE WHEN i % 5 = 0 THEN date '9999-12-31' ELSE date '2025-06-01' + (i % 400) END,
+           CASE WHEN i % 7 = 0 THEN date '0001-01-01' ELSE date '2025-01-01' + (i % 500) END
+      FROM (SELECT p.*, (row_number() OVER (ORDER BY mrn))::int AS i FROM "Patient" p WHERE p."clinicId" = ${big.clinicId}::uuid) p`;
   await testDb().$executeRawUnsafe(`ANALYZE "Patient"`);
   await testDb().$executeRawUnsafe(`ANALYZE "Episode"`);
   const id = "00000000-0000-4000-8000-000000000000";
@@ -284,18 +323,51 @@ it("every sort's next page reads its index in order, without sorting the clinic"
     expect({ sort, p }).toEqual({ sort, p: expect.stringContaining(`"Patient_${index}"`) });
     expect({ sort, p }).toEqual({ sort, p: expect.not.stringMatching(/(^|->\s+)(Incremental )?Sort\s+\(|Seq Scan/m) });
   }
-  const caseload: Record<string, string> = {
-    urgency: `(e."worklistRank", e."reviewSort", e.id) > (20, '2026-01-01', '${id}') ORDER BY e."worklistRank", e."reviewSort", e.id`,
-    review: `(e."reviewSort", e.id) < ('2026-01-01', '${id}') ORDER BY e."reviewSort" DESC, e.id DESC`,
-    seen: `(e."seenSort", e.id) < ('2026-01-01', '${id}') ORDER BY e."seenSort" DESC, e.id DESC`,
-    name: `(e."sortName", e.id) > ('family5', '${id}') ORDER BY e."sortName", e.id`,
+  // Each sort both ways, as lib/data/keyset.ts writes it (an absent date moved to the end: sortedKey).
+  const review: KeyColumn = ['e."reviewSort"', "date", "9999-12-31"];
+  const caseload: Record<string, [KeyColumn[], string[]]> = {
+    urgency: [
+      [['e."worklistRank"', "int"], review, ["e.id", "uuid"]],
+      ["20", "'2026-01-01'"],
+    ],
+    review: [[review, ["e.id", "uuid"]], ["'2026-01-01'"]],
+    seen: [
+      [
+        ['e."seenSort"', "date", "0001-01-01"],
+        ["e.id", "uuid"],
+      ],
+      ["'2026-01-01'"],
+    ],
+    name: [
+      [
+        ['e."sortName"', "text"],
+        ["e.id", "uuid"],
+      ],
+      ["'family5'"],
+    ],
   };
-  for (const [sort, tail] of Object.entries(caseload)) {
-    const p = await plan(
-      Prisma.sql`SELECT e.id FROM "Episode" e JOIN "Patient" p ON p.id = e."patientId" AND p."clinicId" = e."clinicId"
-                  WHERE e."clinicId" = ${big.clinicId}::uuid AND e.status = 'open' AND ${Prisma.raw(tail)} LIMIT 26`,
-    );
-    expect({ sort, p }).toEqual({ sort, p: expect.stringMatching(/Index (Only )?Scan (Backward )?using "?Episode_clinicId_status_/) });
-    expect({ sort, p }).toEqual({ sort, p: expect.not.stringMatching(/(^|->\s+)(Incremental )?Sort\s+\(|Seq Scan on "Episode"/m) });
-  }
+  for (const [sort, [keys, values]] of Object.entries(caseload))
+    for (const dir of ["asc", "desc"] as const) {
+      const columns = keys.map((k) => sortedKey(k, dir));
+      const after = `(${columns.join(", ")}) ${dir === "asc" ? ">" : "<"} (${[...values, `'${id}'`].join(", ")})`;
+      const order = columns.map((k) => `${k} ${dir}`).join(", ");
+      const p = await plan(
+        Prisma.sql`SELECT e.id FROM "Episode" e JOIN "Patient" p ON p.id = e."patientId" AND p."clinicId" = e."clinicId"
+                    WHERE e."clinicId" = ${big.clinicId}::uuid AND e.status = 'open' AND ${Prisma.raw(after)}
+                    ORDER BY ${Prisma.raw(order)} LIMIT 26`,
+      );
+      expect({ sort, dir, p }).toEqual({
+        sort,
+        dir,
+        p: expect.stringMatching(/Index (Only )?Scan (Backward )?using "?Episode_clinicId_status_/),
+      });
+      expect({ sort, dir, p }).toEqual({
+        sort,
+        dir,
+        p: expect.not.stringMatching(/(^|->\s+)(Incremental )?Sort\s+\(|Seq Scan on "Episode"/m),
+      });
+      // An absent date moved to the end is read from the index of that expression (migration …_empty_dates_last).
+      if (columns.some((k) => k.startsWith("(CASE")))
+        expect({ sort, dir, p }).toEqual({ sort, dir, p: expect.stringMatching(/Last(Asc|Desc)_id_idx/) });
+    }
 }, 120_000);
