@@ -460,10 +460,10 @@ export function openEpisodeConflict(e: EpisodeRow): ConflictError {
     complaint: e.complaint,
     link: { href: `/patients/${e.patientId}#episode-${e.id}`, text: `Go to the open episode: ${e.complaint}` },
   };
-  const knee = e.side === "both" ? "Both knees are" : `The ${SIDE_LABELS[e.side].toLowerCase()} is`;
+  const knee = e.side === "both" ? "both knees are" : `the ${SIDE_LABELS[e.side].toLowerCase()} is`;
   return new ConflictError(
-    `${knee} already in an open episode ("${e.complaint}", opened ${formatDate(e.createdAt)}). ` +
-      "Continue that episode, or discharge it first; a duplicate opened by mistake can be withdrawn as opened in error.",
+    `Continue the open episode, or discharge it first: ${knee} already in one ("${e.complaint}", opened ${formatDate(e.createdAt)}). ` +
+      "A duplicate opened by mistake can be withdrawn as opened in error",
     detail,
   );
 }
@@ -515,13 +515,14 @@ export async function createEpisode(actor: Actor, input: EpisodeInput): Promise<
 export async function withdrawEpisode(actor: Actor, episodeId: string, reason: string): Promise<EpisodeView> {
   return transaction(async (tx) => {
     const before = await lockEpisode(tx, actor, episodeId);
-    if (before.status === "opened_in_error") throw new ConflictError("This episode was already withdrawn as opened in error.");
+    if (before.status === "opened_in_error")
+      throw new ConflictError("Reload the page: this episode was already withdrawn as opened in error");
     const held = await tx.assessment.count({
       where: { clinicId: actor.clinicId, episodeId, status: { not: "entered_in_error" } },
     });
     if (held > 0)
       throw new ConflictError(
-        `This episode holds ${held === 1 ? "an assessment" : `${held} assessments`}: discard ${held === 1 ? "its draft" : "the drafts"} or mark signed ones entered in error first, or discharge the episode instead.`,
+        `Discard ${held === 1 ? "its draft" : "the drafts"} or mark signed ones entered in error first, or discharge the episode instead: this episode holds ${held === 1 ? "an assessment" : `${held} assessments`}`,
       );
     const e = await tx.episode.update({
       where: { id: episodeId, clinicId: actor.clinicId },
@@ -592,7 +593,7 @@ export async function reopenEpisode(actor: Actor, episodeId: string, nextReviewD
   return transaction(async (tx) => {
     const before = await lockEpisode(tx, actor, episodeId);
     if (before.status === "opened_in_error")
-      throw new ConflictError("This episode was withdrawn as opened in error: open a new episode instead.");
+      throw new ConflictError("Open a new episode instead: this one was withdrawn as opened in error");
     side = before.side;
     patientId = before.patientId;
     const reviewIssues = reviewDateIssues("nextReviewDate", "next review date", nextReviewDate, {

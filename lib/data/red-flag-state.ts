@@ -112,7 +112,7 @@ export function dischargeBlockedBy(open: readonly OpenRedFlag[]): string {
   const urgent = open.filter(isUrgentFlag);
   if (!urgent.length) return "";
   const list = urgent.map((f) => `${redFlagLabel(f.code)} (${URGENCY_WORDS[f.urgency].toLowerCase()}, raised ${formatDate(f.raisedOn)})`);
-  return `This episode cannot be discharged while ${urgent.length === 1 ? "an emergency or urgent red flag is" : "emergency or urgent red flags are"} open: ${list.join("; ")}. Record what was done about ${urgent.length === 1 ? "it" : "each"} first.`;
+  return `Record what was done about the open ${urgent.length === 1 ? "red flag" : "red flags"} first: this episode cannot be discharged while ${urgent.length === 1 ? "an emergency or urgent red flag is" : "emergency or urgent red flags are"} open (${list.join("; ")})`;
 }
 
 /**
