@@ -133,3 +133,30 @@ export async function signAssessmentInForm(page: Page, screenAttestation?: strin
   await dialog.getByRole("button", { name: /^Sign (and freeze|with the screen incomplete)$/ }).click();
   await page.getByTestId("assessment-status").filter({ hasText: "Signed by" }).waitFor();
 }
+
+/**
+ * Registers a runner through the form (`/patients/new`) and opens an
+ * episode of the left knee on their page; returns the patient page's
+ * address. The family name makes the heading waited for ("Family, Given").
+ */
+export async function registerRunnerWithEpisode(
+  page: Page,
+  runner: { mrn: string; given: string; family: string; birthDate: string; complaint: string },
+): Promise<string> {
+  await page.goto("/patients/new");
+  await page.getByLabel("MRN (clinic record number)").fill(runner.mrn);
+  await page.getByLabel("Given name").fill(runner.given);
+  await page.getByLabel("Family name").fill(runner.family);
+  await page.getByLabel("Date of birth").fill(runner.birthDate);
+  await page.getByLabel("Sex").selectOption("female");
+  await page.getByRole("button", { name: "Register runner" }).click();
+  await page.getByRole("heading", { name: `${runner.family}, ${runner.given}` }).waitFor();
+  const patientUrl = page.url();
+  await page.getByRole("button", { name: "Open a new episode" }).click();
+  const episodeForm = page.getByRole("form", { name: "New episode" });
+  await episodeForm.getByLabel("Knee").selectOption("left");
+  await episodeForm.getByLabel("Complaint").fill(runner.complaint);
+  await episodeForm.getByRole("button", { name: "Open episode" }).click();
+  await page.getByRole("heading", { name: new RegExp(`Left knee: ${runner.complaint}`) }).waitFor();
+  return patientUrl;
+}
