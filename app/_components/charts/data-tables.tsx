@@ -23,7 +23,7 @@ export function EventList({ marks }: { marks: readonly EventMark[] }) {
       {marks.flatMap((m) =>
         m.labels.map((label, i) => (
           <li key={`${m.date}-${m.kind}-${i}`} {...(m.kind === "red_flag" ? { className: "font-medium text-red-900" } : {})}>
-            <span aria-hidden="true">{EVENT_SYMBOL[m.kind]} </span>
+            <span aria-hidden="true">{`${EVENT_SYMBOL[m.kind]} `}</span>
             {label.startsWith(EVENT_KIND_LABEL[m.kind]) ? label : `${EVENT_KIND_LABEL[m.kind]}: ${label}`}
           </li>
         )),
