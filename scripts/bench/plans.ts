@@ -271,8 +271,8 @@ async function main() {
     const rec = await capture(() => getPatientRecord(actor, patientId));
     await explain(
       pgc,
-      "patient record: assessments with addenda counts",
-      pick(rec, /FROM "public"\."Assessment"/, "the record's assessments"),
+      "patient record: one statement (episodes, assessments with addenda counts, red flags, discharge, programme, letters)",
+      pick(rec, /FROM "Patient" p WHERE/, "the record's one statement"),
     );
 
     const dir = await capture(() => searchPatients(actor, {}));
