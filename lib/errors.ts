@@ -191,12 +191,13 @@ export function fromDatabaseError(error: unknown): unknown {
   if (isDatabaseUnavailable(error)) return new DatabaseUnavailableError();
   if (isBusy(error)) return new DatabaseBusyError();
   const state = sqlState(error);
-  if (state === SEALED_RECORD_SQLSTATE) return new ConflictError(`The database refused this change: ${databaseMessage(error)}.`);
+  if (state === SEALED_RECORD_SQLSTATE)
+    return new ConflictError(`Reload the page and check the record: the database refused this change (${databaseMessage(error)})`);
   if (state?.startsWith("22"))
     return new ValidationError([
       {
         path: "",
-        message: "a value in the request cannot be stored or searched for (for example a NUL character or a number out of range)",
+        message: "Remove the value that cannot be stored or searched for (a NUL character or a number out of range, for example)",
       },
     ]);
   return error;
@@ -210,6 +211,6 @@ export function fromDatabaseError(error: unknown): unknown {
 export function toUserError(error: unknown): unknown {
   const mapped = fromDatabaseError(error);
   if (mapped === error && (sqlState(error) === "23505" || (error as { code?: unknown } | null)?.code === "P2002"))
-    return new ConflictError("This conflicts with a record saved at the same moment. Reload the page and try again; nothing was saved.");
+    return new ConflictError("Reload the page and try again: this conflicts with a record saved at the same moment, and nothing was saved");
   return mapped;
 }

@@ -62,8 +62,8 @@ export const APP_TABLE_GRANTS: Record<string, readonly AppPrivilege[]> = {
   EpisodeLetter: ["SELECT", "INSERT"],
   // Append-only audit trail.
   AuditEvent: ["SELECT", "INSERT"],
-  // Server-side sessions: created at sign-in, ended (endedAt) at sign-out or revocation, never deleted.
-  Session: ["SELECT", "INSERT", "UPDATE"],
+  // Server-side sessions: created at sign-in, ended (endedAt) at sign-out or revocation, deleted once they can never be used again (at a sign-in).
+  Session: ["SELECT", "INSERT", "UPDATE", "DELETE"],
   // Two-factor recovery codes: issued, then spent or replaced (usedAt), never deleted.
   RecoveryCode: ["SELECT", "INSERT", "UPDATE"],
   // Per-address sign-in counters: windows that have passed are deleted.

@@ -256,9 +256,9 @@ async function checkDraftRules(tx: Tx, actor: Actor, input: SaveDraftInput, excl
   if (input.assessedOn > today) issues.push({ path: "assessedOn", message: notInFuture("assessment date") });
   if (input.assessedOn < toDateString(patient.birthDate))
     issues.push({ path: "assessedOn", message: notBefore("assessment date", "date of birth", toDateString(patient.birthDate)) });
-  if (episode.status === "discharged") throw new ConflictError("This episode is discharged. Reopen it before recording an assessment.");
+  if (episode.status === "discharged") throw new ConflictError("Reopen this episode before recording an assessment: it is discharged");
   if (episode.status === "opened_in_error")
-    throw new ConflictError("This episode was withdrawn as opened in error: record the assessment in the runner's open episode.");
+    throw new ConflictError("Record the assessment in the runner's open episode: this one was withdrawn as opened in error");
   const others = await tx.assessment.findMany({
     where: {
       clinicId: actor.clinicId,
@@ -317,14 +317,14 @@ export async function saveDraft(actor: Actor, input: SaveDraftInput): Promise<As
       if (existing.episodeId !== input.episodeId) throw new NotFoundError("assessment");
       if (existing.status !== "draft")
         throw new ConflictError(
-          "This assessment has been signed and can no longer be edited. Add an addendum instead.",
+          "Add an addendum instead: this assessment has been signed and can no longer be edited",
           await conflictDetail(tx, actor, existing),
         );
       if (input.version === undefined) throw new ValidationError([{ path: "version", message: SEND_VERSION }]);
       if (existing.version !== input.version) {
         if (repeatsLastSave(existing, actor, input)) return assessmentView(existing);
         throw new ConflictError(
-          "Someone else saved this draft after you opened it. Review their changes; your entries are kept in the form.",
+          "Review the other changes: someone else saved this draft after you opened it, and your entries are kept in the form",
           await conflictDetail(tx, actor, existing),
         );
       }
@@ -351,7 +351,7 @@ export async function saveDraft(actor: Actor, input: SaveDraftInput): Promise<As
       if (updated.count !== 1) {
         const now = await findAssessmentOrThrow(tx, actor, existing.id);
         throw new ConflictError(
-          "Someone else saved this draft after you opened it. Review their changes; your entries are kept in the form.",
+          "Review the other changes: someone else saved this draft after you opened it, and your entries are kept in the form",
           await conflictDetail(tx, actor, now),
         );
       }
@@ -431,10 +431,11 @@ export async function signAssessment(
     const row = await findAssessmentOrThrow(tx, actor, assessmentId);
     // The same signature sent again (its answer was lost on the way back): it is done, say so.
     if (row.status === "signed" && row.signedById === actor.userId && row.version === version + 1) return assessmentView(row);
-    if (row.status !== "draft") throw new ConflictError("This assessment is already signed.", await conflictDetail(tx, actor, row));
+    if (row.status !== "draft")
+      throw new ConflictError("Reload the page: this assessment is already signed", await conflictDetail(tx, actor, row));
     if (row.version !== version)
       throw new ConflictError(
-        "The draft changed since you opened it. Review the changes, then sign again.",
+        "Review the changes, then sign again: the draft changed since you opened it",
         await conflictDetail(tx, actor, row),
       );
     const answers = deriveAnswers(parseWithIssues(answersSchema, row.answers));
@@ -467,7 +468,7 @@ export async function signAssessment(
         version: { increment: 1 },
       },
     });
-    if (signed.count !== 1) throw new ConflictError("The draft changed while signing. Review it and sign again.");
+    if (signed.count !== 1) throw new ConflictError("Review the draft and sign again: it changed while signing");
     // The runner's returned questionnaires imported into it are now reviewed: issue 13.
     await reviewRunnerReportsAtSigning(tx, actor, row);
     const nextReview = answers.plan?.nextReviewDate;
@@ -498,7 +499,7 @@ export async function signAssessment(
 export async function addAddendum(actor: Actor, assessmentId: string, text: string): Promise<AddendumView> {
   return transaction(async (tx) => {
     const row = await findAssessmentOrThrow(tx, actor, assessmentId);
-    if (row.status === "draft") throw new ConflictError("A draft can still be edited: addenda are for signed assessments.");
+    if (row.status === "draft") throw new ConflictError("Change the draft itself: addenda are for signed assessments");
     const episode = await findEpisodeOrThrow(tx, actor, row.episodeId);
     const a = await tx.addendum.create({ data: { clinicId: actor.clinicId, assessmentId, authorId: actor.userId, text } });
     await audit(tx, actor, {
@@ -519,8 +520,8 @@ export async function markEnteredInError(actor: Actor, assessmentId: string, rea
     if (row.status !== "signed") {
       throw new ConflictError(
         row.status === "draft"
-          ? "A draft is not part of the record: discard it instead."
-          : "This assessment is already marked entered in error.",
+          ? "Discard the draft instead: a draft is not part of the record"
+          : "Reload the page: this assessment is already marked entered in error",
       );
     }
     const episode = await findEpisodeOrThrow(tx, actor, row.episodeId);
@@ -551,10 +552,12 @@ export async function discardDraft(actor: Actor, assessmentId: string, version: 
   await transaction(async (tx) => {
     await lockEpisodeOfAssessment(tx, actor, assessmentId);
     const row = await findAssessmentOrThrow(tx, actor, assessmentId);
-    if (row.status !== "draft")
-      throw new ConflictError("Only a draft can be discarded; a signed assessment can be marked entered in error.");
+    if (row.status !== "draft") throw new ConflictError("Mark a signed assessment entered in error instead: only a draft can be discarded");
     if (row.version !== version)
-      throw new ConflictError("The draft changed since you opened it. Review it before discarding.", await conflictDetail(tx, actor, row));
+      throw new ConflictError(
+        "Review the draft before discarding it: it changed since you opened it",
+        await conflictDetail(tx, actor, row),
+      );
     const episode = await findEpisodeOrThrow(tx, actor, row.episodeId);
     await releaseRunnerReports(tx, actor, row.id);
     await tx.assessment.delete({ where: { id: row.id, clinicId: actor.clinicId } });

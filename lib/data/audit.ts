@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "@/prisma/generated/client";
+import { Prisma } from "@/prisma/generated/client";
 import { describeAuditEvent, recordNameFromDetail, recordNames, type AuditText } from "@/lib/audit-text";
 import type { Actor } from "@/lib/domain/access";
 import {
@@ -59,8 +59,17 @@ export async function auditList(
  * is kept to the statement itself (no query plan to build, no row to read back).
  */
 export async function audit(tx: Tx, actor: Pick<Actor, "clinicId" | "userId">, entry: AuditEntry): Promise<void> {
+  await tx.$executeRaw(auditInsert(actor, entry));
+}
+
+/**
+ * The audit row's INSERT, for a read that writes it in its own statement (a
+ * data-modifying WITH: lib/data/patient-record.ts), so that the view and its
+ * row are one round trip and one transaction.
+ */
+export function auditInsert(actor: Pick<Actor, "clinicId" | "userId">, entry: AuditEntry): Prisma.Sql {
   const detail = entry.detail === undefined ? null : JSON.stringify(entry.detail);
-  await tx.$executeRaw`
+  return Prisma.sql`
     INSERT INTO "AuditEvent" ("clinicId", "userId", action, "entityType", "entityId", "patientId", detail)
     VALUES (${actor.clinicId}::uuid, ${actor.userId}::uuid, ${entry.action}, ${entry.entityType}, ${entry.entityId ?? null},
             ${entry.patientId ?? null}::uuid, ${detail}::jsonb)`;

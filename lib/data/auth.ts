@@ -193,6 +193,7 @@ export async function verifyCredentials(attempt: SignInAttempt): Promise<SignInR
         },
         select: { id: true },
       });
+      await purgeSessions(tx, user.clinicId, user.id, accepted[0]!.sessionVersion);
       await giveAttemptBack(tx, attempt.address);
       await audit(
         tx,
@@ -216,6 +217,28 @@ export async function verifyCredentials(attempt: SignInAttempt): Promise<SignInR
     });
     return FAILED;
   }
+}
+
+/** The most dead sessions one sign-in deletes: the user's own first, then the clinic's expired ones, a few at a time. */
+export const SESSION_PURGE_BATCH = 100;
+
+/**
+ * Deletes sessions that can never be used again, in the sign-in's own
+ * transaction (no timer: the app runs as several servers): the signing-in
+ * user's ended ones (signed out) and those of an older sessionVersion (ended
+ * by a role or password change), and any of the clinic's past their absolute
+ * limit, at most SESSION_PURGE_BATCH rows, skipping rows another sign-in is
+ * deleting. Who signed in and out, when, and with which session stays in
+ * the audit log (auth.login and auth.logout name the session id).
+ */
+async function purgeSessions(tx: Tx, clinicId: string, userId: string, sessionVersion: number): Promise<void> {
+  await tx.$executeRaw`
+    DELETE FROM "Session" WHERE "clinicId" = ${clinicId}::uuid AND id IN (
+      SELECT id FROM "Session"
+       WHERE "clinicId" = ${clinicId}::uuid
+         AND (("userId" = ${userId}::uuid AND ("endedAt" IS NOT NULL OR "sessionVersion" < ${sessionVersion}::int)) OR "expiresAt" <= now())
+       LIMIT ${SESSION_PURGE_BATCH}::int
+         FOR UPDATE SKIP LOCKED)`;
 }
 
 /** A right password without a code: the attempt gives its place back (the code attempt that follows counts). */

@@ -2,11 +2,11 @@ import "server-only";
 import type { Actor } from "@/lib/domain/access";
 import { FLAGGED_MAX_RANK, urgencyRank, type Urgency } from "@/lib/domain/urgency";
 import { z } from "zod";
-import { clinicClock } from "@/lib/data/clinic";
+import { todayIn } from "@/lib/format";
 import { cursorPart } from "@/lib/data/cursor";
 import { keysetPage, type KeysetSort, type PagePosition } from "@/lib/data/keyset";
 import { auditList } from "@/lib/data/audit";
-import { transaction } from "@/lib/data/tx";
+import { transaction, type Tx } from "@/lib/data/tx";
 import { runnerMatches, searchable } from "@/lib/data/search";
 import { Prisma } from "@/prisma/generated/client";
 import { CASELOAD_SORT_DIR, type CaseloadQuery } from "@/lib/validation/caseload";
@@ -159,23 +159,23 @@ function filters(actor: Actor, q: CaseloadQuery, today: string): Prisma.Sql[] {
   return where;
 }
 
-/** The tiles' counts: the maintained ones, and the two that depend on the day. */
-function caseloadCounts(
-  stored: Omit<CaseloadCounts, "overdue" | "dueToday"> | null,
-  byDate: { overdue: bigint; dueToday: bigint } | undefined,
-): CaseloadCounts {
-  return {
-    open: stored?.open ?? 0,
-    flagged: stored?.flagged ?? 0,
-    overdue: Number(byDate?.overdue ?? 0),
-    dueToday: Number(byDate?.dueToday ?? 0),
-    worsening: stored?.worsening ?? 0,
-    drafts: stored?.drafts ?? 0,
-    questionnaires: stored?.questionnaires ?? 0,
-    diaryAlerts: stored?.diaryAlerts ?? 0,
-    openUrgentFlags: stored?.openUrgentFlags ?? 0,
-    unsentReferrals: stored?.unsentReferrals ?? 0,
-  };
+/**
+ * The tiles' counts in one statement: the maintained ones (one row kept in
+ * step by triggers, migration …_caseload_counts; none yet for a clinic
+ * without episodes) beside the two that depend on the day, counted over an
+ * index range on (clinicId, status, reviewSort).
+ */
+async function caseloadCounts(c: Tx, clinicId: string, today: string): Promise<CaseloadCounts> {
+  const [row] = await c.$queryRaw<CaseloadCounts[]>`
+    SELECT coalesce(s.open, 0) AS open, coalesce(s.flagged, 0) AS flagged, d.overdue, d."dueToday",
+           coalesce(s.worsening, 0) AS worsening, coalesce(s.drafts, 0) AS drafts,
+           coalesce(s.questionnaires, 0) AS questionnaires, coalesce(s."diaryAlerts", 0) AS "diaryAlerts",
+           coalesce(s."openUrgentFlags", 0) AS "openUrgentFlags", coalesce(s."unsentReferrals", 0) AS "unsentReferrals"
+      FROM (SELECT count(*) FILTER (WHERE "reviewSort" < ${today}::date)::int AS overdue,
+                   count(*) FILTER (WHERE "reviewSort" = ${today}::date)::int AS "dueToday"
+              FROM "Episode" WHERE "clinicId" = ${clinicId}::uuid AND status = 'open' AND "reviewSort" <= ${today}::date) d
+      LEFT JOIN "CaseloadCount" s ON s."clinicId" = ${clinicId}::uuid`;
+  return row!;
 }
 
 export type CaseloadPage = {
@@ -191,20 +191,13 @@ export type CaseloadPage = {
 
 export async function getCaseload(actor: Actor, q: CaseloadQuery): Promise<CaseloadPage> {
   return transaction(async (c) => {
-    const { today } = await clinicClock(c, actor.clinicId);
+    // The clinic's day, by its time zone as the session's statement read it (lib/auth.ts): no statement of its own.
+    const today = todayIn(actor.timezone);
     const sort = SORTS[q.sort];
     const where = filters(actor, q, today);
     const unfiltered = where.length === 2;
     const joined = Prisma.join(where, " AND ");
-    const [stored, [byDate]] = await Promise.all([
-      // Date-independent counts: one row kept in step by triggers (migration …_caseload_counts).
-      c.caseloadCount.findUnique({ where: { clinicId: actor.clinicId } }),
-      // Due today and overdue depend on the day: an index range on (clinicId, status, reviewSort).
-      c.$queryRaw<{ overdue: bigint; dueToday: bigint }[]>`
-        SELECT count(*) FILTER (WHERE "reviewSort" < ${today}::date) AS overdue,
-               count(*) FILTER (WHERE "reviewSort" = ${today}::date) AS "dueToday"
-          FROM "Episode" WHERE "clinicId" = ${actor.clinicId}::uuid AND status = 'open' AND "reviewSort" <= ${today}::date`,
-    ]);
+    const counts = await caseloadCounts(c, actor.clinicId, today);
     const search = q.q && searchable(q.q);
     const count = async (keyset: Prisma.Sql | null) => {
       const [n] = await c.$queryRaw<{ n: number }[]>`
@@ -232,11 +225,10 @@ export async function getCaseload(actor: Actor, q: CaseloadQuery): Promise<Casel
        LIMIT ${take}`,
       {
         // The whole caseload's size is maintained; a filtered one is counted (a search from its index).
-        total: async () => (unfiltered ? (stored?.open ?? 0) : count(null)),
+        total: async () => (unfiltered ? counts.open : count(null)),
         before: (keyset) => count(keyset),
       },
     );
-    const counts = caseloadCounts(stored, byDate);
     await auditList(
       c,
       actor,

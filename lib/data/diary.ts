@@ -127,8 +127,8 @@ export async function createDiaryLink(
     if (episode.status !== "open")
       throw new ConflictError(
         episode.status === "discharged"
-          ? "This episode is discharged: reopen it before starting a diary."
-          : "This episode was withdrawn as opened in error: start the diary from the runner's open episode.",
+          ? "Reopen this episode before starting a diary: it is discharged"
+          : "Start the diary from the runner's open episode: this one was withdrawn as opened in error",
       );
     const { today } = await clinicClock(tx, actor.clinicId);
     if (input.validUntil <= today || input.validUntil > addDays(today, DIARY_MAX_DAYS))
@@ -183,7 +183,7 @@ export async function revokeDiaryLink(actor: Actor, episodeId: string, linkId: s
     const episode = await findEpisodeOrThrow(tx, actor, episodeId);
     const link = await tx.diaryLink.findFirst({ where: { id: linkId, clinicId: actor.clinicId, episodeId } });
     if (!link) throw new NotFoundError("diary link");
-    if (link.revokedAt) throw new ConflictError("This diary link is already revoked.");
+    if (link.revokedAt) throw new ConflictError("Reload the page: this diary link is already revoked");
     await tx.diaryLink.updateMany({
       where: { id: link.id, clinicId: actor.clinicId, revokedAt: null },
       data: { revokedAt: new Date(), revokedById: actor.userId },
@@ -209,7 +209,7 @@ export async function emailDiaryLink(actor: Actor, episodeId: string, linkId: st
     if (!token || hashToken(token) !== link.tokenHash)
       throw new ValidationError([{ path: "url", message: "Send the link of this diary: this is another one" }]);
     const { today } = await clinicClock(tx, actor.clinicId);
-    if (linkStatus(link, today) !== "active") throw new ConflictError("This diary link is no longer active: make a new one.");
+    if (linkStatus(link, today) !== "active") throw new ConflictError("Make a new diary link: this one is no longer active");
     if (!mailConfigured()) throw new ValidationError([{ path: "url", message: MAIL_NOT_SET_UP }]);
     const patient = await tx.patient.findFirst({ where: { id: episode.patientId, clinicId: actor.clinicId }, select: { email: true } });
     if (!patient?.email) throw new ValidationError([{ path: "url", message: NO_EMAIL_ON_RECORD }]);
@@ -266,9 +266,9 @@ export async function reviewDiaryAlerts(actor: Actor, episodeId: string, alertId
     if (alertId && open.length === 0) {
       const exists = await tx.diaryAlert.findFirst({ where: { clinicId: actor.clinicId, episodeId, id: alertId }, select: { id: true } });
       if (!exists) throw new NotFoundError("diary alert");
-      throw new ConflictError("This diary alert has already been reviewed.");
+      throw new ConflictError("Reload the page: this diary alert has already been reviewed");
     }
-    if (open.length === 0) throw new ConflictError("There are no diary alerts to review.");
+    if (open.length === 0) throw new ConflictError("Reload the page: there are no diary alerts to review");
     await tx.diaryAlert.updateMany({
       where: { clinicId: actor.clinicId, id: { in: open.map((a) => a.id) }, reviewedAt: null },
       data: { reviewedAt: new Date(), reviewedById: actor.userId },
@@ -431,7 +431,7 @@ export async function addDiaryEntry(token: unknown, body: unknown): Promise<{ en
     });
     if (taken)
       throw new ConflictError(
-        `You have already logged ${formatDate(input.date)}. To add the next-morning pain, use "Add next-morning pain" on that day.`,
+        `Use "Add next-morning pain" on that day to add the next-morning pain: you have already logged ${formatDate(input.date)}`,
       );
     const entry = await tx.diaryEntry.create({
       data: {
@@ -490,7 +490,9 @@ export async function addNextMorningPain(token: unknown, body: unknown): Promise
     if (!entry)
       throw new ValidationError([{ path: "date", message: `Log the day first: nothing is logged for ${formatDate(input.date)} yet` }]);
     if (entry.painNextMorning !== null)
-      throw new ConflictError(`The next-morning pain of ${formatDate(input.date)} is already recorded (${entry.painNextMorning}/10).`);
+      throw new ConflictError(
+        `Leave it as it is: the next-morning pain of ${formatDate(input.date)} is already recorded (${entry.painNextMorning}/10)`,
+      );
     await tx.diaryEntry.updateMany({
       where: { id: entry.id, clinicId: link.clinicId, painNextMorning: null },
       data: { painNextMorning: input.painNextMorning },

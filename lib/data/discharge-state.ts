@@ -22,7 +22,10 @@ export type DischargeView = {
   createdAt: Date;
 };
 
-export function dischargeView(row: Prisma.DischargeGetPayload<object>): DischargeView {
+/** A discharge as read (its outcome still stored JSON, for its reader). */
+type DischargeRow = Omit<Prisma.DischargeGetPayload<object>, "clinicId" | "episodeId" | "outcome"> & { outcome: unknown };
+
+export function dischargeView(row: DischargeRow): DischargeView {
   return {
     id: row.id,
     reason: row.reason,

@@ -132,9 +132,9 @@ export async function dischargeEpisode(actor: Actor, episodeId: string, input: D
   return transaction(async (tx) => {
     const episode = await lockEpisode(tx, actor, episodeId);
     if (episode.status === "discharged")
-      throw new ConflictError("This episode is already discharged. Reopen it before discharging it again.");
+      throw new ConflictError("Reopen this episode before discharging it again: it is already discharged");
     if (episode.status === "opened_in_error")
-      throw new ConflictError("This episode was withdrawn as opened in error: it is not discharged.");
+      throw new ConflictError("Leave this episode as it is: it was withdrawn as opened in error, so it is not discharged");
     const clock = await refuseFutureDates(tx, actor.clinicId, [
       { path: "returnToRunningOn", date: input.returnToRunningOn, message: notInFuture("return to running date") },
     ]);

@@ -127,7 +127,7 @@ export async function retireExercise(actor: Actor, code: string): Promise<Librar
   return transaction(async (tx) => {
     const exercise = (await libraryIn(tx, actor.clinicId)).find((e) => e.code === code);
     if (!exercise) throw new NotFoundError("exercise");
-    if (exercise.retired) throw new ConflictError(`${exercise.name} is already retired.`);
+    if (exercise.retired) throw new ConflictError(`Reload the page: ${exercise.name} is already retired`);
     const row = await tx.exerciseRetirement.create({ data: { clinicId: actor.clinicId, code, retiredById: actor.userId } });
     await audit(tx, actor, { action: "exercise.retire", entityType: "ExerciseRetirement", entityId: row.id, detail: { code } });
     return { ...exercise, retired: { at: row.retiredAt } };

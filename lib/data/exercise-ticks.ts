@@ -23,7 +23,7 @@ export async function tickExercise(token: unknown, body: unknown): Promise<Runne
     const { link, today } = await usableLink(tx, token);
     const input = parseWithIssues(exerciseTickSchema, body);
     const before = await runnerProgramme(tx, link.clinicId, link.episodeId, today);
-    if (!before) throw new ConflictError("Your clinic has stopped or changed your exercise programme. Please reload this page.");
+    if (!before) throw new ConflictError("Reload this page: your clinic has stopped or changed your exercise programme");
     const exercise = before.exercises.find((e) => e.code === input.exercise);
     if (!exercise)
       throw new ValidationError([{ path: "exercise", message: "Reload this page: this exercise is not in your programme any more" }]);

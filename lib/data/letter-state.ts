@@ -13,7 +13,7 @@ export type LetterView = {
   signedAt: Date;
 };
 
-export const letterView = (r: Prisma.EpisodeLetterGetPayload<object>): LetterView => ({
+export const letterView = (r: Omit<Prisma.EpisodeLetterGetPayload<object>, "clinicId" | "episodeId" | "content">): LetterView => ({
   id: r.id,
   kind: r.kind,
   version: r.version,

@@ -126,7 +126,7 @@ export async function signLetterIn(
 ): Promise<LetterView> {
   const episode = await lockEpisode(tx, actor, episodeId);
   if (episode.status !== "discharged")
-    throw new ConflictError(`Discharge the episode first: the ${LETTER_TITLES[input.kind].toLowerCase()} reports the discharge.`);
+    throw new ConflictError(`Discharge the episode first: the ${LETTER_TITLES[input.kind].toLowerCase()} reports the discharge`);
   const latest = await tx.episodeLetter.findFirst({
     where: { clinicId: actor.clinicId, episodeId: episode.id, kind: input.kind },
     orderBy: { version: "desc" },

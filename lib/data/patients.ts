@@ -9,14 +9,15 @@ import { Prisma } from "@/prisma/generated/client";
 import { readTreatmentGiven } from "@/lib/stored/answers";
 import type { TreatmentGiven } from "@/lib/validation/assessment";
 import { readEvaluation, readEvaluationOrNull, type StoredEvaluation } from "@/lib/stored/evaluation";
-import { audit, auditList } from "@/lib/data/audit";
+import { audit, auditInsert, auditList } from "@/lib/data/audit";
 import { clinicClock, refuseFutureDates } from "@/lib/data/clinic";
 import { refreshEpisodeSummary } from "@/lib/data/episode-summary";
-import { latestDischargesIn, type DischargeView } from "@/lib/data/discharge-state";
-import { programmesIn, type ProgrammeVersion } from "@/lib/data/programme-state";
+import { dischargeView, type DischargeView } from "@/lib/data/discharge-state";
+import { versionView, type ProgrammeVersion } from "@/lib/data/programme-state";
 import { returnToRunIn, type ReturnToRunView } from "@/lib/data/return-to-run-state";
-import { lettersIn, type LetterView } from "@/lib/data/letter-state";
-import { redFlagStateIn, type EpisodeRedFlags } from "@/lib/data/red-flag-state";
+import { letterView, type LetterView } from "@/lib/data/letter-state";
+import { redFlagStateIn, redFlagStateOf, type EpisodeRedFlags } from "@/lib/data/red-flag-state";
+import { readPatientRecord, type PatientRecordRow } from "@/lib/data/patient-record";
 import { cursorPart } from "@/lib/data/cursor";
 import { keysetPage, type KeysetSort, type PagePosition } from "@/lib/data/keyset";
 import { fromDateString, isUniqueViolation, toDateString, transaction, type Tx } from "@/lib/data/tx";
@@ -84,8 +85,12 @@ export type EpisodeView = {
 
 type PatientRow = Prisma.PatientGetPayload<object>;
 type EpisodeRow = Prisma.EpisodeGetPayload<object>;
+/** The columns a patient's view is made of. */
+export type PatientViewRow = Pick<PatientRow, keyof PatientView>;
+/** The columns an episode's view is made of. */
+export type EpisodeViewRow = Pick<EpisodeRow, Exclude<keyof EpisodeView, "openedInError"> | "openedInErrorReason" | "openedInErrorAt">;
 
-export function patientView(p: PatientRow): PatientView {
+export function patientView(p: PatientViewRow): PatientView {
   return {
     id: p.id,
     mrn: p.mrn,
@@ -108,7 +113,7 @@ export function patientView(p: PatientRow): PatientView {
   };
 }
 
-export function episodeView(e: EpisodeRow): EpisodeView {
+export function episodeView(e: EpisodeViewRow): EpisodeView {
   return {
     id: e.id,
     patientId: e.patientId,
@@ -235,51 +240,6 @@ export type AssessmentSummary = {
   addenda: number;
 };
 
-/** The assessment history of a patient's episodes, oldest first, with each one's addenda counted. */
-async function assessmentSummariesIn(tx: Tx, clinicId: string, episodeIds: string[]): Promise<AssessmentSummary[]> {
-  const assessments = await tx.assessment.findMany({
-    where: { clinicId, episodeId: { in: episodeIds } },
-    orderBy: [{ assessedOn: "asc" }, { createdAt: "asc" }],
-    select: {
-      id: true,
-      episodeId: true,
-      kind: true,
-      assessedOn: true,
-      status: true,
-      urgency: true,
-      signedAt: true,
-      evaluation: true,
-      answers: true,
-      screenAttestation: true,
-    },
-  });
-  // Counted for this page's assessments only, through the (clinicId, assessmentId) index.
-  const addendaCounts = await tx.addendum.groupBy({
-    by: ["assessmentId"],
-    where: { clinicId, assessmentId: { in: assessments.map((a) => a.id) } },
-    _count: { _all: true },
-  });
-  const addenda = new Map(addendaCounts.map((x) => [x.assessmentId, x._count._all]));
-  return assessments.map((a): AssessmentSummary => {
-    const ev = readEvaluationOrNull(a.evaluation);
-    return {
-      id: a.id,
-      episodeId: a.episodeId,
-      kind: a.kind,
-      assessedOn: toDateString(a.assessedOn),
-      status: a.status,
-      urgency: a.urgency,
-      signedAt: a.signedAt,
-      redFlags: ev?.redFlags?.map((f) => f.code) ?? [],
-      changes: ev?.changes ?? null,
-      painNow: ev?.scores?.painNow ?? null,
-      treatment: readTreatmentGiven(a.answers),
-      screenAttestation: a.screenAttestation,
-      addenda: addenda.get(a.id) ?? 0,
-    };
-  });
-}
-
 /** Opens a patient record: the patient, episodes and assessment history. Audited as a view. */
 export async function getPatientRecord(
   actor: Actor,
@@ -295,45 +255,69 @@ export async function getPatientRecord(
       letters: LetterView[];
     })[];
 }> {
+  if (!isUuid(patientId)) throw new NotFoundError("patient");
   return transaction(async (tx) => {
-    const patient = await findPatientOrThrow(tx, actor, patientId);
-    const episodes = await tx.episode.findMany({
-      where: { clinicId: actor.clinicId, patientId },
-      orderBy: [{ status: "asc" }, { createdAt: "desc" }],
-    });
-    const summaries = await assessmentSummariesIn(
-      tx,
-      actor.clinicId,
-      episodes.map((e) => e.id),
+    const seen = auditInsert(actor, { action: "patient.view", entityType: "Patient", entityId: patientId, patientId });
+    const record = await readPatientRecord(tx, actor.clinicId, patientId, seen);
+    if (!record) throw new NotFoundError("patient"); // and the row written with it is rolled back
+    // Only an episode with a return-to-run plan needs more: its decisions, diary and today's proposal.
+    const withPlan = record.episodes.filter((e) => e.hasPlan).map((e) => e.id);
+    const plans = withPlan.length ? await returnToRunIn(tx, actor.clinicId, withPlan) : new Map<string, ReturnToRunView | null>();
+    const assessments = record.assessments.map((a) => ({ row: a, evaluation: readEvaluationOrNull(a.evaluation) }));
+    const redFlags = redFlagStateOf(
+      record.episodes.map((e) => e.id),
+      assessments.flatMap(({ row, evaluation }) =>
+        row.status === "signed" && row.signedAt
+          ? [
+              {
+                episodeId: row.episodeId,
+                assessmentId: row.id,
+                assessedOn: toDateString(row.assessedOn),
+                signedAt: row.signedAt,
+                redFlags: evaluation?.redFlags ?? [],
+              },
+            ]
+          : [],
+      ),
+      record.redFlagActions,
     );
-    const redFlags = await redFlagStateIn(
-      tx,
-      actor.clinicId,
-      episodes.map((e) => e.id),
-    );
-    const discharges = await latestDischargesIn(
-      tx,
-      actor.clinicId,
-      episodes.filter((e) => e.status === "discharged").map((e) => e.id),
-    );
-    const ids = episodes.map((e) => e.id);
-    const programmes = await programmesIn(tx, actor.clinicId, ids);
-    const plans = await returnToRunIn(tx, actor.clinicId, ids);
-    const letters = await lettersIn(tx, actor.clinicId, ids);
-    await audit(tx, actor, { action: "patient.view", entityType: "Patient", entityId: patientId, patientId });
+    const summaries = assessments.map(({ row, evaluation }) => assessmentSummary(row, evaluation));
+    const discharges = new Map(record.discharges.map((d) => [d.episodeId, dischargeView(d)]));
+    const programmes = new Map(record.programmes.map((p) => [p.episodeId, versionView(p)]));
+    const letters = new Map<string, LetterView[]>();
+    for (const l of record.letters) letters.set(l.episodeId, [...(letters.get(l.episodeId) ?? []), letterView(l)]);
     return {
-      patient: patientView(patient),
-      episodes: episodes.map((e) => ({
+      patient: patientView(record.patient),
+      episodes: record.episodes.map((e) => ({
         ...episodeView(e),
         ...redFlags.get(e.id)!,
         assessments: summaries.filter((s) => s.episodeId === e.id),
         discharge: discharges.get(e.id) ?? null,
-        programme: programmes.get(e.id)?.current ?? null,
+        programme: programmes.get(e.id) ?? null,
         returnToRun: plans.get(e.id) ?? null,
         letters: letters.get(e.id) ?? [],
       })),
     };
   });
+}
+
+/** An assessment as the record lists it, from its row and its evaluation (read once). */
+function assessmentSummary(a: PatientRecordRow["assessments"][number], ev: StoredEvaluation | null): AssessmentSummary {
+  return {
+    id: a.id,
+    episodeId: a.episodeId,
+    kind: a.kind,
+    assessedOn: toDateString(a.assessedOn),
+    status: a.status,
+    urgency: a.urgency,
+    signedAt: a.signedAt,
+    redFlags: ev?.redFlags?.map((f) => f.code) ?? [],
+    changes: ev?.changes ?? null,
+    painNow: ev?.scores?.painNow ?? null,
+    treatment: readTreatmentGiven(a.answers),
+    screenAttestation: a.screenAttestation,
+    addenda: a.addenda,
+  };
 }
 
 export type PatientListItem = PatientView & { openEpisodes: number };
@@ -476,10 +460,10 @@ export function openEpisodeConflict(e: EpisodeRow): ConflictError {
     complaint: e.complaint,
     link: { href: `/patients/${e.patientId}#episode-${e.id}`, text: `Go to the open episode: ${e.complaint}` },
   };
-  const knee = e.side === "both" ? "Both knees are" : `The ${SIDE_LABELS[e.side].toLowerCase()} is`;
+  const knee = e.side === "both" ? "both knees are" : `the ${SIDE_LABELS[e.side].toLowerCase()} is`;
   return new ConflictError(
-    `${knee} already in an open episode ("${e.complaint}", opened ${formatDate(e.createdAt)}). ` +
-      "Continue that episode, or discharge it first; a duplicate opened by mistake can be withdrawn as opened in error.",
+    `Continue the open episode, or discharge it first: ${knee} already in one ("${e.complaint}", opened ${formatDate(e.createdAt)}). ` +
+      "A duplicate opened by mistake can be withdrawn as opened in error",
     detail,
   );
 }
@@ -531,13 +515,14 @@ export async function createEpisode(actor: Actor, input: EpisodeInput): Promise<
 export async function withdrawEpisode(actor: Actor, episodeId: string, reason: string): Promise<EpisodeView> {
   return transaction(async (tx) => {
     const before = await lockEpisode(tx, actor, episodeId);
-    if (before.status === "opened_in_error") throw new ConflictError("This episode was already withdrawn as opened in error.");
+    if (before.status === "opened_in_error")
+      throw new ConflictError("Reload the page: this episode was already withdrawn as opened in error");
     const held = await tx.assessment.count({
       where: { clinicId: actor.clinicId, episodeId, status: { not: "entered_in_error" } },
     });
     if (held > 0)
       throw new ConflictError(
-        `This episode holds ${held === 1 ? "an assessment" : `${held} assessments`}: discard ${held === 1 ? "its draft" : "the drafts"} or mark signed ones entered in error first, or discharge the episode instead.`,
+        `Discard ${held === 1 ? "its draft" : "the drafts"} or mark signed ones entered in error first, or discharge the episode instead: this episode holds ${held === 1 ? "an assessment" : `${held} assessments`}`,
       );
     const e = await tx.episode.update({
       where: { id: episodeId, clinicId: actor.clinicId },
@@ -608,7 +593,7 @@ export async function reopenEpisode(actor: Actor, episodeId: string, nextReviewD
   return transaction(async (tx) => {
     const before = await lockEpisode(tx, actor, episodeId);
     if (before.status === "opened_in_error")
-      throw new ConflictError("This episode was withdrawn as opened in error: open a new episode instead.");
+      throw new ConflictError("Open a new episode instead: this one was withdrawn as opened in error");
     side = before.side;
     patientId = before.patientId;
     const reviewIssues = reviewDateIssues("nextReviewDate", "next review date", nextReviewDate, {

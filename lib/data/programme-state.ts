@@ -18,7 +18,10 @@ export type ProgrammeVersion = {
 /** `current` is the newest version (a stop included: then the programme is stopped). */
 export type EpisodeProgramme = { current: ProgrammeVersion | null; versions: ProgrammeVersion[] };
 
-export function versionView(row: Prisma.ExerciseProgrammeGetPayload<object>): ProgrammeVersion {
+/** A programme version as read (its items still stored JSON, for their reader). */
+type VersionRow = Omit<Prisma.ExerciseProgrammeGetPayload<object>, "clinicId" | "episodeId" | "items"> & { items: unknown };
+
+export function versionView(row: VersionRow): ProgrammeVersion {
   return {
     id: row.id,
     version: row.version,

@@ -76,14 +76,14 @@ async function latestVersion(tx: Tx, clinicId: string, episodeId: string) {
 
 async function lockOpenEpisode(tx: Tx, actor: Actor, episodeId: string) {
   const episode = await lockEpisode(tx, actor, episodeId);
-  if (episode.status !== "open") throw new ConflictError("This episode is discharged: reopen it before changing its programme.");
+  if (episode.status !== "open") throw new ConflictError("Reopen this episode before changing its programme: it is discharged");
   return episode;
 }
 
 function refuseStale(current: number, basedOn: number): void {
   if (basedOn !== current)
     throw new ConflictError(
-      `The programme was changed by someone else (now version ${current}; you started from version ${basedOn}). Reload it and make your changes again.`,
+      `Reload the programme and make your changes again: someone else changed it (now version ${current}; you started from version ${basedOn})`,
     );
 }
 
@@ -127,8 +127,8 @@ export async function stopProgramme(actor: Actor, episodeId: string, input: Stop
   return transaction(async (tx) => {
     const episode = await lockOpenEpisode(tx, actor, episodeId);
     const latest = await latestVersion(tx, actor.clinicId, episode.id);
-    if (!latest) throw new ConflictError("This episode has no exercise programme to stop.");
-    if (latest.stopped) throw new ConflictError("This programme is already stopped.");
+    if (!latest) throw new ConflictError("Reload the page: this episode has no exercise programme to stop");
+    if (latest.stopped) throw new ConflictError("Reload the page: this programme is already stopped");
     refuseStale(latest.version, input.basedOnVersion);
     const row = await tx.exerciseProgramme.create({
       data: {
@@ -166,7 +166,7 @@ export async function programmeHandout(actor: Actor, episodeId: string): Promise
     const episode = await findEpisodeOrThrow(tx, actor, episodeId);
     const latest = await latestVersion(tx, actor.clinicId, episode.id);
     if (!latest) throw new NotFoundError("exercise programme");
-    if (latest.stopped) throw new ConflictError("This programme is stopped: there is no current programme to print.");
+    if (latest.stopped) throw new ConflictError("Prescribe a new programme to print one: this programme is stopped");
     const key = {
       clinicId: actor.clinicId,
       kind: "programme_handout" as const,

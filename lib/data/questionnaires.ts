@@ -148,8 +148,8 @@ export async function createQuestionnaireRequest(
     if (episode.status !== "open")
       throw new ConflictError(
         episode.status === "discharged"
-          ? "This episode is discharged: reopen it before asking the runner for questionnaires."
-          : "This episode was withdrawn as opened in error: ask from the runner's open episode.",
+          ? "Reopen this episode before asking the runner for questionnaires: it is discharged"
+          : "Ask from the runner's open episode: this one was withdrawn as opened in error",
       );
     if (input.sendEmail) await checkCanEmail(tx, actor.clinicId, episode.patientId);
     const psfsActivities = input.instruments.includes("psfs") ? await episodePsfsActivities(tx, actor.clinicId, episodeId) : [];
@@ -209,13 +209,19 @@ export async function withdrawQuestionnaireRequest(actor: Actor, episodeId: stri
   return transaction(async (tx) => {
     const episode = await lockEpisode(tx, actor, episodeId);
     const row = await findRequestOrThrow(tx, actor, episodeId, requestId);
-    if (row.status === "completed") throw new ConflictError("The runner has already returned this questionnaire: it cannot be withdrawn.");
-    if (row.status === "withdrawn") throw new ConflictError("This request is already withdrawn.");
+    if (row.status === "completed")
+      throw new ConflictError(
+        "Review the returned answers instead: the runner has already returned this questionnaire, so it cannot be withdrawn",
+      );
+    if (row.status === "withdrawn") throw new ConflictError("Reload the page: this request is already withdrawn");
     const updated = await tx.questionnaireRequest.updateMany({
       where: { id: row.id, clinicId: actor.clinicId, status: "open" },
       data: { status: "withdrawn", withdrawnAt: new Date(), withdrawnById: actor.userId },
     });
-    if (updated.count !== 1) throw new ConflictError("The runner returned this questionnaire just now: it cannot be withdrawn.");
+    if (updated.count !== 1)
+      throw new ConflictError(
+        "Review the returned answers instead: the runner returned this questionnaire just now, so it cannot be withdrawn",
+      );
     await audit(tx, actor, {
       action: "questionnaire.withdraw",
       entityType: "QuestionnaireRequest",
@@ -234,8 +240,9 @@ export async function reviewQuestionnaire(actor: Actor, episodeId: string, reque
   await transaction(async (tx) => {
     const episode = await lockEpisode(tx, actor, episodeId);
     const row = await findRequestOrThrow(tx, actor, episodeId, requestId);
-    if (row.status !== "completed") throw new ConflictError("Only a returned questionnaire can be reviewed.");
-    if (row.reviewedAt) throw new ConflictError("This questionnaire has already been reviewed.");
+    if (row.status !== "completed")
+      throw new ConflictError("Wait for the runner to return the questionnaire: only a returned one can be reviewed");
+    if (row.reviewedAt) throw new ConflictError("Reload the page: this questionnaire has already been reviewed");
     await tx.questionnaireRequest.updateMany({
       where: { id: row.id, clinicId: actor.clinicId },
       data: { reviewedAt: new Date(), reviewedById: actor.userId },
@@ -278,7 +285,7 @@ export async function emailQuestionnaireLink(actor: Actor, episodeId: string, re
       throw new ValidationError([{ path: "url", message: "Send the link of this request: this is another one" }]);
     const status = requestStatus(row.status, row.expiresAt);
     if (status !== "open")
-      throw new ConflictError(`This request is ${REQUEST_STATUS_LABELS[status].toLowerCase()}: its link cannot be sent.`);
+      throw new ConflictError(`Make a new request to send a link: this one is ${REQUEST_STATUS_LABELS[status].toLowerCase()}`);
     await checkCanEmail(tx, actor.clinicId, episode.patientId);
   });
   return deliverLinkByEmail(actor, { kind: "questionnaire", id: requestId, episodeId, url });
@@ -300,7 +307,7 @@ export type RunnerQuestionnaire = RunnerGreeting & {
   draftSavedAt: string | null;
 };
 
-const ALREADY_SENT = "You have already sent your answers. Thank you: nothing more is needed.";
+const ALREADY_SENT = "Close this page: you have already sent your answers. Thank you, nothing more is needed";
 
 /** The request a token names, in the state that allows answering it: 404 unknown, 409 submitted, 410 expired or withdrawn. */
 async function usableRequest(tx: Tx, token: unknown, now = new Date()): Promise<Row> {

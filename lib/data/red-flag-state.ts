@@ -1,6 +1,7 @@
 import "server-only";
 import { RED_FLAG_LABELS, type RedFlagCode } from "@/lib/clinical";
 import { isUrgentFlag, openRedFlags, URGENCY_WORDS, type OpenRedFlag, type RedFlagAction } from "@/lib/domain";
+import type { RedFlagFiring } from "@/lib/domain/red-flag-items";
 import { readEvaluationOrNull } from "@/lib/stored/evaluation";
 import { toDateString, type Tx } from "@/lib/data/tx";
 import { ConflictError } from "@/lib/errors";
@@ -25,7 +26,8 @@ export type RedFlagActionView = {
   actedAt: Date;
 };
 
-type ActionRow = Prisma.RedFlagActionGetPayload<object>;
+/** An action as read: every column but the clinic's. */
+export type ActionRow = Omit<Prisma.RedFlagActionGetPayload<object>, "clinicId">;
 
 export function redFlagActionView(a: ActionRow): RedFlagActionView {
   return {
@@ -47,8 +49,7 @@ export const redFlagLabel = (code: string): string => RED_FLAG_LABELS[code as Re
 
 /** The red-flag state of each of `episodeIds` (all of the clinic `clinicId`). */
 export async function redFlagStateIn(tx: Tx, clinicId: string, episodeIds: string[]): Promise<Map<string, EpisodeRedFlags>> {
-  const state = new Map<string, EpisodeRedFlags>(episodeIds.map((id) => [id, { openRedFlags: [], redFlagActions: [] }]));
-  if (!episodeIds.length) return state;
+  if (!episodeIds.length) return new Map();
   const [signed, actions] = await Promise.all([
     tx.assessment.findMany({
       where: { clinicId, episodeId: { in: episodeIds }, status: "signed" },
@@ -59,22 +60,46 @@ export async function redFlagStateIn(tx: Tx, clinicId: string, episodeIds: strin
       orderBy: [{ actedAt: "asc" }, { id: "asc" }],
     }),
   ]);
-  for (const id of episodeIds) {
-    const firings = signed
-      .filter((a) => a.episodeId === id && a.signedAt)
-      .map((a) => ({
-        assessmentId: a.id,
-        assessedOn: toDateString(a.assessedOn),
-        signedAt: a.signedAt!,
-        redFlags: readEvaluationOrNull(a.evaluation)?.redFlags ?? [],
-      }));
-    const mine = actions.filter((a) => a.episodeId === id);
-    state.set(id, {
-      openRedFlags: openRedFlags(firings, mine),
-      redFlagActions: mine.map(redFlagActionView),
-    });
-  }
-  return state;
+  const firings = signed.flatMap((a) =>
+    a.signedAt
+      ? [
+          {
+            episodeId: a.episodeId,
+            assessmentId: a.id,
+            assessedOn: toDateString(a.assessedOn),
+            signedAt: a.signedAt,
+            redFlags: readEvaluationOrNull(a.evaluation)?.redFlags ?? [],
+          },
+        ]
+      : [],
+  );
+  return redFlagStateOf(episodeIds, firings, actions);
+}
+
+/**
+ * The red-flag state of each of `episodeIds` from what was already read: the
+ * firings of their signed assessments and their actions, oldest first.
+ */
+export function redFlagStateOf(
+  episodeIds: string[],
+  firings: readonly (RedFlagFiring & { episodeId: string })[],
+  actions: readonly ActionRow[],
+): Map<string, EpisodeRedFlags> {
+  return new Map(
+    episodeIds.map((id) => {
+      const mine = actions.filter((a) => a.episodeId === id);
+      return [
+        id,
+        {
+          openRedFlags: openRedFlags(
+            firings.filter((f) => f.episodeId === id),
+            mine,
+          ),
+          redFlagActions: mine.map(redFlagActionView),
+        },
+      ];
+    }),
+  );
 }
 
 /** The red-flag state of one episode. */
@@ -87,7 +112,7 @@ export function dischargeBlockedBy(open: readonly OpenRedFlag[]): string {
   const urgent = open.filter(isUrgentFlag);
   if (!urgent.length) return "";
   const list = urgent.map((f) => `${redFlagLabel(f.code)} (${URGENCY_WORDS[f.urgency].toLowerCase()}, raised ${formatDate(f.raisedOn)})`);
-  return `This episode cannot be discharged while ${urgent.length === 1 ? "an emergency or urgent red flag is" : "emergency or urgent red flags are"} open: ${list.join("; ")}. Record what was done about ${urgent.length === 1 ? "it" : "each"} first.`;
+  return `Record what was done about the open ${urgent.length === 1 ? "red flag" : "red flags"} first: this episode cannot be discharged while ${urgent.length === 1 ? "an emergency or urgent red flag is" : "emergency or urgent red flags are"} open (${list.join("; ")})`;
 }
 
 /**

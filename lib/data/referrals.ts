@@ -174,9 +174,10 @@ export async function createReferralDraftIn(tx: Tx, actor: Actor, episodeId: str
 export async function updateReferralDraft(actor: Actor, input: UpdateReferralInput): Promise<ReferralView> {
   return transaction(async (tx) => {
     const r = await findReferralOrThrow(tx, actor, input.referralId);
-    if (r.status !== "draft") throw new ConflictError("This referral is signed and can no longer be edited.");
+    if (r.status !== "draft")
+      throw new ConflictError("Cancel this referral and start a new one to change it: it is signed and can no longer be edited");
     if (r.version !== input.version)
-      throw new ConflictError("Someone else saved this referral after you opened it. Reload to see their changes.");
+      throw new ConflictError("Reload the page to see their changes: someone else saved this referral after you opened it");
     await signedAssessmentOf(tx, actor, r.episodeId, input.assessmentId);
     const draft: ReferralDraftText = {
       treatmentSoFar: input.treatmentSoFar,
@@ -195,7 +196,8 @@ export async function updateReferralDraft(actor: Actor, input: UpdateReferralInp
         version: { increment: 1 },
       },
     });
-    if (updated.count !== 1) throw new ConflictError("Someone else saved this referral after you opened it. Reload to see their changes.");
+    if (updated.count !== 1)
+      throw new ConflictError("Reload the page to see their changes: someone else saved this referral after you opened it");
     await audit(tx, actor, { action: "referral.update", entityType: "Referral", entityId: r.id, patientId: r.episode.patientId });
     if (input.urgency !== r.urgency) await refreshReferralSummary(tx, actor, r.episodeId);
     return view(await findReferralOrThrow(tx, actor, r.id));
@@ -320,8 +322,8 @@ export async function signReferralIn(
   signedAt = new Date(),
 ): Promise<ReferralView> {
   const r = await findReferralOrThrow(tx, actor, referralId);
-  if (r.status !== "draft") throw new ConflictError("This referral is already signed.");
-  if (r.version !== version) throw new ConflictError("The referral changed since you opened it. Review it, then sign again.");
+  if (r.status !== "draft") throw new ConflictError("Reload the page: this referral is already signed");
+  if (r.version !== version) throw new ConflictError("Review the referral, then sign again: it changed since you opened it");
   if (!r.question.trim())
     throw new ValidationError([{ path: "question", message: "Write the question for the receiving clinician before signing" }]);
   const snapshot = buildReferralSnapshot(await snapshotSource(tx, actor, r, signedAt));
@@ -329,7 +331,7 @@ export async function signReferralIn(
     where: { id: r.id, clinicId: actor.clinicId, status: "draft", version },
     data: { status: "signed", snapshot: asJson(snapshot), signedById: actor.userId, signedAt, version: { increment: 1 } },
   });
-  if (updated.count !== 1) throw new ConflictError("The referral changed while signing. Review it and sign again.");
+  if (updated.count !== 1) throw new ConflictError("Review the referral and sign again: it changed while signing");
   // A signed referral counts as "referred" in the clinic outcomes (lib/data/outcome-summary.ts).
   await refreshReferralSummary(tx, actor, r.episodeId);
   // The exports are made now, once, and served from these bytes from then on.
@@ -348,7 +350,9 @@ export async function markReferralSent(actor: Actor, referralId: string): Promis
   return transaction(async (tx) => {
     const r = await findReferralOrThrow(tx, actor, referralId);
     if (r.status !== "signed")
-      throw new ConflictError(r.status === "draft" ? "Sign the referral before sending it." : `This referral is already ${r.status}.`);
+      throw new ConflictError(
+        r.status === "draft" ? "Sign the referral before sending it" : `Reload the page: this referral is already ${r.status}`,
+      );
     await tx.referral.update({
       where: { id: r.id, clinicId: actor.clinicId },
       data: { status: "sent", sentAt: new Date(), version: { increment: 1 } },
@@ -362,7 +366,7 @@ export async function markReferralSent(actor: Actor, referralId: string): Promis
 export async function cancelReferral(actor: Actor, referralId: string, reason: string): Promise<ReferralView> {
   return transaction(async (tx) => {
     const r = await findReferralOrThrow(tx, actor, referralId);
-    if (r.status === "cancelled") throw new ConflictError("This referral is already cancelled.");
+    if (r.status === "cancelled") throw new ConflictError("Reload the page: this referral is already cancelled");
     await tx.referral.update({
       where: { id: r.id, clinicId: actor.clinicId },
       data: { status: "cancelled", cancelledAt: new Date(), cancelReason: reason, version: { increment: 1 } },
@@ -415,7 +419,7 @@ export async function exportReferral(
   return transaction(async (tx) => {
     const r = await findReferralOrThrow(tx, actor, referralId, patientId);
     const snapshot = readReferralSnapshotOrNull(r.snapshot);
-    if (!snapshot) throw new ConflictError("Only a signed referral can be exported: sign it first.");
+    if (!snapshot) throw new ConflictError("Sign the referral first: only a signed referral can be exported");
     await audit(tx, actor, { action: `referral.export_${format}`, entityType: "Referral", entityId: r.id, patientId: r.episode.patientId });
     return { snapshot, state: referralState(r) };
   });
@@ -481,7 +485,7 @@ export async function exportReferralDocument(
   return transaction(async (tx) => {
     const r = await findReferralOrThrow(tx, actor, referralId);
     const snapshot = readReferralSnapshotOrNull(r.snapshot);
-    if (!snapshot) throw new ConflictError("Only a signed referral can be exported: sign it first.");
+    if (!snapshot) throw new ConflictError("Sign the referral first: only a signed referral can be exported");
     const variant = r.status === "cancelled" ? "cancelled" : "signed";
     const key = documentKey(r, kind, variant);
     const found = await findStoredDocument(tx, key);
@@ -608,7 +612,7 @@ export async function listReferrals(
 export async function deleteReferralDraft(actor: Actor, referralId: string): Promise<void> {
   await transaction(async (tx) => {
     const r = await findReferralOrThrow(tx, actor, referralId);
-    if (r.status !== "draft") throw new ConflictError("Only a draft referral can be deleted; a signed one can be cancelled.");
+    if (r.status !== "draft") throw new ConflictError("Cancel the signed referral instead: only a draft referral can be deleted");
     await tx.referral.delete({ where: { id: r.id, clinicId: actor.clinicId } });
     await audit(tx, actor, { action: "referral.delete_draft", entityType: "Referral", entityId: r.id, patientId: r.episode.patientId });
     await refreshReferralSummary(tx, actor, r.episodeId);

@@ -34,9 +34,9 @@ export async function getReturnToRun(actor: Actor, episodeId: string): Promise<R
 export async function createReturnToRunPlan(actor: Actor, episodeId: string): Promise<ReturnToRunView> {
   return transaction(async (tx) => {
     const episode = await lockEpisode(tx, actor, episodeId);
-    if (episode.status !== "open") throw new ConflictError("This episode is not open: reopen it before making a return-to-run plan.");
+    if (episode.status !== "open") throw new ConflictError("Reopen this episode before making a return-to-run plan: it is not open");
     if (await tx.returnToRunPlan.findFirst({ where: { clinicId: actor.clinicId, episodeId: episode.id }, select: { id: true } }))
-      throw new ConflictError("This episode already has a return-to-run plan.");
+      throw new ConflictError("Reload the page: this episode already has a return-to-run plan");
     const ladder = await clinicLadderIn(tx, actor.clinicId);
     const plan = await tx.returnToRunPlan
       .create({
@@ -49,7 +49,7 @@ export async function createReturnToRunPlan(actor: Actor, episodeId: string): Pr
         },
       })
       .catch((e: unknown) => {
-        throw isUniqueViolation(e) ? new ConflictError("This episode already has a return-to-run plan.") : e;
+        throw isUniqueViolation(e) ? new ConflictError("Reload the page: this episode already has a return-to-run plan") : e;
       });
     await audit(tx, actor, {
       action: "return_to_run.create",
@@ -72,12 +72,13 @@ export async function createReturnToRunPlan(actor: Actor, episodeId: string): Pr
 export async function decideReturnToRun(actor: Actor, episodeId: string, input: ReturnToRunDecisionInput): Promise<ReturnToRunView> {
   return transaction(async (tx) => {
     const episode = await lockEpisode(tx, actor, episodeId);
-    if (episode.status !== "open") throw new ConflictError("This episode is not open: its return-to-run plan can no longer change.");
+    if (episode.status !== "open")
+      throw new ConflictError("Reopen this episode first: it is not open, so its return-to-run plan can no longer change");
     const plan = (await returnToRunIn(tx, actor.clinicId, [episode.id])).get(episode.id);
-    if (!plan) throw new ConflictError("This episode has no return-to-run plan yet: make one first.");
+    if (!plan) throw new ConflictError("Make a return-to-run plan first: this episode has none yet");
     if (input.basedOnDecisions !== plan.history.length)
       throw new ConflictError(
-        `The plan changed since you opened it (${plan.history.length} decisions now, you saw ${input.basedOnDecisions}). Reload it and decide again.`,
+        `Reload the plan and decide again: it changed since you opened it (${plan.history.length} decisions now, you saw ${input.basedOnDecisions})`,
       );
     if (input.step === "start" && !input.entryCriteria)
       throw new ValidationError([{ path: "entryCriteria", message: "Record the entry criteria to start the first running stage" }]);

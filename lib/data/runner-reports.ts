@@ -83,7 +83,7 @@ export async function importRunnerReports(tx: Tx, actor: Actor, episodeId: strin
   });
   if (linked.count !== ids.length)
     throw new ConflictError(
-      "The runner's answers this form started from were taken into another assessment meanwhile, or are not on this episode. Nothing was saved: open the form again to start from what is left.",
+      "Open the form again to start from what is left: the runner's answers this form started from were taken into another assessment meanwhile, or are not on this episode, and nothing was saved",
     );
   return ids;
 }

@@ -47,7 +47,7 @@ export async function startTwoFactorEnrolment(actor: Actor): Promise<Enrolment> 
       data: { totpSecret: encryptSecret(secret), totpLastStep: null },
     });
     if (changed.count !== 1)
-      throw new ConflictError("Two-factor sign-in is already set up for your account. An administrator can reset it.");
+      throw new ConflictError("Ask an administrator to reset two-factor sign-in: it is already set up for your account");
     await audit(tx, actor, { action: "user.two_factor_setup_started", entityType: "User", entityId: actor.userId });
   });
   const uri = totpUri(actor.email, secret);
@@ -60,9 +60,9 @@ export async function confirmTwoFactorEnrolment(actor: Actor, code: string): Pro
     c.user.findFirst({ where: { id: actor.userId, clinicId: actor.clinicId }, select: { totpSecret: true, totpEnabledAt: true } }),
   );
   if (!user) throw new NotFoundError("user");
-  if (user.totpEnabledAt) throw new ConflictError("Two-factor sign-in is already set up for your account.");
+  if (user.totpEnabledAt) throw new ConflictError("Use your authenticator app: two-factor sign-in is already set up for your account");
   const secret = user.totpSecret ? decryptSecret(user.totpSecret) : null;
-  if (!secret) throw new ConflictError("The setup has expired. Start again to get a new QR code.");
+  if (!secret) throw new ConflictError("Start again to get a new QR code: the setup has expired");
   const step = await verifyTotp(secret, code, null);
   if (step === null)
     throw new ValidationError([
@@ -79,7 +79,7 @@ export async function confirmTwoFactorEnrolment(actor: Actor, code: string): Pro
       where: { id: actor.userId, clinicId: actor.clinicId, totpEnabledAt: null, totpSecret: user.totpSecret },
       data: { totpEnabledAt: new Date(), totpLastStep: step },
     });
-    if (confirmed.count !== 1) throw new ConflictError("The setup changed in another window. Start again to get a new QR code.");
+    if (confirmed.count !== 1) throw new ConflictError("Start again to get a new QR code: the setup changed in another window");
     await tx.recoveryCode.updateMany({
       where: { clinicId: actor.clinicId, userId: actor.userId, usedAt: null },
       data: { usedAt: new Date() },
@@ -108,7 +108,8 @@ export async function resetTwoFactor(admin: Actor, userId: string): Promise<{ na
       select: { id: true, name: true, totpSecret: true },
     });
     if (!user) throw new NotFoundError("user");
-    if (!user.totpSecret) throw new ConflictError(`${user.name} has not set up two-factor sign-in: there is nothing to reset.`);
+    if (!user.totpSecret)
+      throw new ConflictError(`Leave it as it is: ${user.name} has not set up two-factor sign-in, so there is nothing to reset`);
     await tx.user.update({
       where: { id: user.id, clinicId: admin.clinicId },
       data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null, sessionVersion: { increment: 1 } },

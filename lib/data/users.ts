@@ -74,7 +74,7 @@ export async function updateUser(actor: Actor, input: UpdateUserInput) {
     const losesAdmin = before.role === "admin" && before.active && (input.role !== "admin" || !input.active);
     if (losesAdmin) {
       const admins = await tx.user.count({ where: { clinicId: actor.clinicId, role: "admin", active: true } });
-      if (admins <= 1) throw new ConflictError("This is the clinic's last active administrator: make another user an administrator first.");
+      if (admins <= 1) throw new ConflictError("Make another user an administrator first: this is the clinic's last active administrator");
     }
     const endsSessions = before.role !== input.role || (before.active && !input.active);
     const after = await tx.user.update({

@@ -10,8 +10,9 @@
  * Cases: the caseload's first page and a deep keyset page (page ~1000,
  * cursor of row 25,000 computed with OFFSET in the same order) for each sort
  * (urgency, review, seen, name); the flagged filter; the other filters
- * (overdue, worsening, drafts) on page 1; the caseload counts (the stored
- * row and the overdue / due-today index range); the
+ * (overdue, worsening, drafts) on page 1; the caseload counts (one
+ * statement: the stored row beside the overdue / due-today index range) and
+ * the count of the rows before a deep page; the
  * timeline (episodes, runs and assessments of one runner); the patient
  * record (with its addenda counts); the patient directory; a referral export;
  * the clinic outcomes (the daily sums and the two counts beside them, whole
@@ -229,12 +230,14 @@ async function main() {
       const qs = await capture(() => getCaseload(actor, caseloadQuerySchema.parse(query)));
       await explain(pgc, `caseload: ${label}`, pick(qs, /FROM "Episode" e\s+JOIN "Patient"/, "the caseload page"));
       if (withCounts) {
+        await explain(pgc, "caseload: counts, stored and the day's (every page load)", pick(qs, /AS "dueToday"/, "the caseload's counts"));
+      }
+      if (query.cursor) {
         await explain(
           pgc,
-          "caseload: stored counts (every page load)",
-          pick(qs, /FROM "public"\."CaseloadCount"/, "the stored caseload counts"),
+          `caseload: ${label}, rows before the page`,
+          pick(qs, /SELECT count\(\*\)::int AS n/, "the count of rows before the page"),
         );
-        await explain(pgc, "caseload: overdue and due today (every page load)", pick(qs, /AS "dueToday"/, "the caseload's date counts"));
       }
     };
     for (const sort of ["urgency", "review", "seen", "name"] as const) {
@@ -268,8 +271,8 @@ async function main() {
     const rec = await capture(() => getPatientRecord(actor, patientId));
     await explain(
       pgc,
-      "patient record: assessments with addenda counts",
-      pick(rec, /FROM "public"\."Assessment"/, "the record's assessments"),
+      "patient record: one statement (episodes, assessments with addenda counts, red flags, discharge, programme, letters)",
+      pick(rec, /FROM "Patient" p WHERE/, "the record's one statement"),
     );
 
     const dir = await capture(() => searchPatients(actor, {}));

@@ -57,8 +57,10 @@ export async function newContext(browser: Browser, baseURL = BASE_URL()): Promis
 
 /**
  * Draws every chart of the page. A chart is drawn when it comes near the
- * viewport (app/_components/charts/chart-frame.tsx), so each "Loading chart…"
- * placeholder is scrolled into view in turn until none is left.
+ * viewport, in its turn once the page is idle (app/_components/charts/
+ * chart-frame.tsx, draw-queue.ts), so each "Loading chart…" placeholder is
+ * scrolled into view in turn, and waited for until it is replaced, until none
+ * is left.
  */
 export async function drawCharts(page: Page): Promise<void> {
   const loading = page.getByText("Loading chart…");
@@ -130,4 +132,31 @@ export async function signAssessmentInForm(page: Page, screenAttestation?: strin
   if (screenAttestation !== undefined && (await reason.count())) await reason.fill(screenAttestation);
   await dialog.getByRole("button", { name: /^Sign (and freeze|with the screen incomplete)$/ }).click();
   await page.getByTestId("assessment-status").filter({ hasText: "Signed by" }).waitFor();
+}
+
+/**
+ * Registers a runner through the form (`/patients/new`) and opens an
+ * episode of the left knee on their page; returns the patient page's
+ * address. The family name makes the heading waited for ("Family, Given").
+ */
+export async function registerRunnerWithEpisode(
+  page: Page,
+  runner: { mrn: string; given: string; family: string; birthDate: string; complaint: string },
+): Promise<string> {
+  await page.goto("/patients/new");
+  await page.getByLabel("MRN (clinic record number)").fill(runner.mrn);
+  await page.getByLabel("Given name").fill(runner.given);
+  await page.getByLabel("Family name").fill(runner.family);
+  await page.getByLabel("Date of birth").fill(runner.birthDate);
+  await page.getByLabel("Sex").selectOption("female");
+  await page.getByRole("button", { name: "Register runner" }).click();
+  await page.getByRole("heading", { name: `${runner.family}, ${runner.given}` }).waitFor();
+  const patientUrl = page.url();
+  await page.getByRole("button", { name: "Open a new episode" }).click();
+  const episodeForm = page.getByRole("form", { name: "New episode" });
+  await episodeForm.getByLabel("Knee").selectOption("left");
+  await episodeForm.getByLabel("Complaint").fill(runner.complaint);
+  await episodeForm.getByRole("button", { name: "Open episode" }).click();
+  await page.getByRole("heading", { name: new RegExp(`Left knee: ${runner.complaint}`) }).waitFor();
+  return patientUrl;
 }

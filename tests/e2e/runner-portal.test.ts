@@ -101,7 +101,7 @@ it("a second submit is refused with the reason, the answers still on screen", as
   expect(other.status).toBe(201);
   await page.getByRole("button", { name: "Send my answers" }).click();
   await page.getByRole("alert").filter({ hasText: "Already sent" }).waitFor();
-  await page.getByText(/You have already sent your answers/).waitFor();
+  await page.getByText(/you have already sent your answers/).waitFor();
   await page.getByText("Pain now: 10 of 10").waitFor();
   await page.context().close();
 });

@@ -6,7 +6,7 @@
  * typed, with focus on its confirm button.
  */
 import type { Browser, Page } from "playwright-core";
-import { launch, newContext, signIn } from "./browser";
+import { launch, newContext, registerRunnerWithEpisode, signIn } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -28,21 +28,13 @@ it("saves the assessment draft with Ctrl+S, then the discharge confirmation name
   const context = await newContext(browser);
   const page = await context.newPage();
   await signIn(page, "clinician@riverside.example");
-  await page.goto("/patients/new");
-  await page.getByLabel("MRN (clinic record number)").fill(`KS-${Date.now()}`);
-  await page.getByLabel("Given name").fill("Sasha");
-  await page.getByLabel("Family name").fill("Shortcut");
-  await page.getByLabel("Date of birth").fill("1990-05-06");
-  await page.getByLabel("Sex").selectOption("female");
-  await page.getByRole("button", { name: "Register runner" }).click();
-  await page.getByRole("heading", { name: "Shortcut, Sasha" }).waitFor();
-  const patientUrl = page.url();
-  await page.getByRole("button", { name: "Open a new episode" }).click();
-  const episodeForm = page.getByRole("form", { name: "New episode" });
-  await episodeForm.getByLabel("Knee").selectOption("left");
-  await episodeForm.getByLabel("Complaint").fill("Inner knee pain on hills");
-  await episodeForm.getByRole("button", { name: "Open episode" }).click();
-  await page.getByRole("heading", { name: /Left knee: Inner knee pain on hills/ }).waitFor();
+  const patientUrl = await registerRunnerWithEpisode(page, {
+    mrn: `KS-${Date.now()}`,
+    given: "Sasha",
+    family: "Shortcut",
+    birthDate: "1990-05-06",
+    complaint: "Inner knee pain on hills",
+  });
 
   // The intake: something typed, then Ctrl+S saves it as a draft, the status (a live region) says so.
   await page.getByRole("link", { name: "Record intake" }).click();

@@ -32,6 +32,12 @@ export async function signedIn(t: TestClinic, answers: Answers = { symptoms: { p
   return { ...d, version: a.version };
 }
 
+/** Signs an assessment of `kind` in the episode, assessed `daysAgo` days ago. */
+export async function signedOn(t: TestClinic, episodeId: string, kind: "intake" | "follow_up", daysAgo: number, answers: Answers) {
+  const d = await saveDraft(t.clinician, { episodeId, kind, assessedOn: isoDaysAgo(daysAgo), answers });
+  return signAssessment(t.clinician, d.id, d.version, SCREEN_NOT_DONE);
+}
+
 export async function referralDraftIn(t: TestClinic, question = "") {
   const a = await signedIn(t);
   const r = await createReferralDraft(t.clinician, a.episodeId, a.assessmentId);

@@ -99,7 +99,7 @@ describe("drafts", () => {
     const signed = await signAssessment(c.clinician, draft.id, draft.version, SCREEN_NOT_DONE);
     const refused = await discardDraft(c.clinician, signed.id, signed.version).catch((e) => e);
     expect(refused).toBeInstanceOf(ConflictError);
-    expect(refused.message).toBe("Only a draft can be discarded; a signed assessment can be marked entered in error.");
+    expect(refused.message).toBe("Mark a signed assessment entered in error instead: only a draft can be discarded");
     expect(await testDb().assessment.findUnique({ where: { id: signed.id }, select: { status: true, version: true } })).toEqual({
       status: "signed",
       version: signed.version,

@@ -1,12 +1,13 @@
 /**
  * Sign-in against a real PostgreSQL: the lockout under concurrency, the same
  * work for unknown emails, sessions held on the server, and deactivation or
- * password reset ending sessions. (Two-factor sign-in: two-factor.test.ts;
+ * password reset ending sessions, and the sessions that can never be used
+ * again deleted at sign-in. (Two-factor sign-in: two-factor.test.ts;
  * the per-address limit: sign-in-limit.test.ts.)
  */
 import { verifyPassword } from "@/lib/passwords";
 import { read, transaction } from "@/lib/data/tx";
-import { endSession, loadSession, verifyCredentials, type SignInAttempt } from "@/lib/data/auth";
+import { endSession, loadSession, SESSION_PURGE_BATCH, verifyCredentials, type SignInAttempt } from "@/lib/data/auth";
 import { resetPassword, updateUser } from "@/lib/data/users";
 import { TEST_PASSWORD, closeTestDb, createClinic, testDb, type TestClinic } from "../helpers/fixtures";
 
@@ -218,6 +219,59 @@ describe("sessions held on the server", () => {
     if (!signedIn.ok) throw new Error("sign-in failed");
     await updateUser(t.admin, { userId: t.viewer.userId, name: t.viewer.name, role: "clinician", active: true });
     expect(await loadSession(signedIn.sessionId)).toBeNull();
+  });
+
+  it("deletes at sign-in the sessions that can never be used again, in the clinic only; the audit log keeps them", async () => {
+    const t = await createClinic();
+    const other = await createClinic();
+    const signIn = async (email: string) => {
+      const r = await attempt(email, TEST_PASSWORD);
+      if (!r.ok) throw new Error(`sign-in of ${email} failed`);
+      return r.sessionId;
+    };
+    const expire = (id: string) => testDb().session.update({ where: { id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const signedOut = await signIn(t.viewer.email);
+    await endSession(signedOut, "sign_out");
+    const beforeRoleChange = await signIn(t.viewer.email);
+    await updateUser(t.admin, { userId: t.viewer.userId, name: t.viewer.name, role: "clinician", active: true });
+    const othersExpired = await signIn(t.clinician.email);
+    await expire(othersExpired);
+    const othersSignedOut = await signIn(t.admin.email);
+    const othersLive = await signIn(t.admin.email);
+    // Ended, not yet expired: another user's, kept until it expires (or that user signs in again).
+    await endSession(othersSignedOut, "sign_out");
+    const otherClinicExpired = await signIn(other.viewer.email);
+    await expire(otherClinicExpired);
+
+    const current = await signIn(t.viewer.email);
+    const left = new Set((await testDb().session.findMany({ select: { id: true } })).map((s) => s.id));
+    expect([signedOut, beforeRoleChange, othersExpired].filter((id) => left.has(id))).toEqual([]);
+    expect([othersSignedOut, othersLive, otherClinicExpired, current].every((id) => left.has(id))).toBe(true);
+    expect(await loadSession(signedOut)).toBeNull();
+    expect((await loadSession(current))?.actor.userId).toBe(t.viewer.userId);
+    // Who signed in and out, with which session, is still in the audit log.
+    const events = await testDb().auditEvent.findMany({ where: { clinicId: t.clinicId, userId: t.viewer.userId } });
+    const of = (action: string) => events.filter((e) => e.action === action).map((e) => (e.detail as { sessionId?: string }).sessionId);
+    expect(of("auth.login")).toEqual(expect.arrayContaining([signedOut, beforeRoleChange, current]));
+    expect(of("auth.logout")).toEqual([signedOut]);
+  });
+
+  it("deletes at most SESSION_PURGE_BATCH expired sessions a sign-in", async () => {
+    const t = await createClinic();
+    const expired = SESSION_PURGE_BATCH + 20;
+    await testDb().session.createMany({
+      data: Array.from({ length: expired }, () => ({
+        clinicId: t.clinicId,
+        userId: t.admin.userId,
+        sessionVersion: 1,
+        expiresAt: new Date(Date.now() - 60_000),
+      })),
+    });
+    const count = () => testDb().session.count({ where: { clinicId: t.clinicId, expiresAt: { lte: new Date() } } });
+    expect((await attempt(t.viewer.email, TEST_PASSWORD)).ok).toBe(true);
+    expect(await count()).toBe(20);
+    expect((await attempt(t.viewer.email, TEST_PASSWORD)).ok).toBe(true);
+    expect(await count()).toBe(0);
   });
 
   it("treats a malformed or unknown session id as no session", async () => {

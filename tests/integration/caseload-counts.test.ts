@@ -138,4 +138,35 @@ describe("caseload counts", () => {
     await db.$executeRaw`SELECT caseload_count_rebuild(${a.clinicId}::uuid)`;
     expect(await stored(a.clinicId)).toEqual(before);
   });
+
+  it("are read with the day's counts in one statement that equals a direct count of the clinic's open episodes only", async () => {
+    const db = testDb();
+    const c = await createClinic();
+    const d = await createClinic();
+    const empty = await createClinic();
+    const { today } = await getCaseload(c.viewer, caseloadQuerySchema.parse({}));
+    // Reviews overdue, due today, later and none, in both clinics (the other clinic's all overdue).
+    const review = async (t: TestClinic, date: string | null) => {
+      const e = await episode(t);
+      await db.$executeRaw`UPDATE "Episode" SET "nextReviewDate" = ${date}::date, "reviewSort" = coalesce(${date}::date, '9999-12-31')
+                            WHERE id = ${e.id}::uuid`;
+    };
+    const daysAgo = (n: number) => isoDaysAgo(n, new Date(`${today}T12:00:00Z`));
+    for (const date of [daysAgo(3), daysAgo(1), today, today, daysAgo(-5), null]) await review(c, date);
+    for (const date of [daysAgo(2), daysAgo(2), today]) await review(d, date);
+
+    const direct = async (clinicId: string) => {
+      const [row] = await db.$queryRaw<{ overdue: bigint; dueToday: bigint }[]>`
+        SELECT count(*) FILTER (WHERE "nextReviewDate" < ${today}::date) AS overdue,
+               count(*) FILTER (WHERE "nextReviewDate" = ${today}::date) AS "dueToday"
+          FROM "Episode" WHERE "clinicId" = ${clinicId}::uuid AND status = 'open'`;
+      return { ...(await truth(clinicId)), overdue: Number(row!.overdue), dueToday: Number(row!.dueToday) };
+    };
+    const { counts } = await getCaseload(c.viewer, caseloadQuerySchema.parse({}));
+    expect(await direct(c.clinicId)).toEqual({ open: 6, flagged: 0, worsening: 0, drafts: 0, overdue: 2, dueToday: 2 });
+    expect(counts).toMatchObject(await direct(c.clinicId));
+    expect((await getCaseload(d.viewer, caseloadQuerySchema.parse({}))).counts).toMatchObject({ open: 3, overdue: 2, dueToday: 1 });
+    // A clinic without episodes has no stored row yet: every count is 0.
+    expect(Object.values((await getCaseload(empty.viewer, caseloadQuerySchema.parse({}))).counts)).toEqual(Array(10).fill(0));
+  });
 });

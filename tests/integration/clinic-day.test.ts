@@ -18,6 +18,8 @@ const WEST = "Etc/GMT+12"; // UTC-12
 async function clinicIn(timezone: string): Promise<TestClinic> {
   const c = await createClinic();
   await testDb().clinic.update({ where: { id: c.clinicId }, data: { timezone } });
+  // As the session would load them now (lib/auth.ts): the actors carry the clinic's time zone.
+  for (const actor of [c.admin, c.clinician, c.viewer]) actor.timezone = timezone;
   return c;
 }
 

@@ -42,7 +42,7 @@ it("a trigger's refusal is a 409 naming the rule", async () => {
     body: {
       error: "conflict",
       message:
-        "The database refused this change: this is the clinic's last active administrator: make another user an administrator first.",
+        "Reload the page and check the record: the database refused this change (this is the clinic's last active administrator: make another user an administrator first)",
       detail: null,
     },
   });
@@ -51,7 +51,9 @@ it("a trigger's refusal is a 409 naming the rule", async () => {
   expect((await asApi(raw)).status).toBe(409);
   expect(actionError(raw)).toEqual({
     ok: false,
-    message: expect.stringMatching(/^The database refused this change: this is the clinic's last active/),
+    message: expect.stringMatching(
+      /^Reload the page and check the record: the database refused this change \(this is the clinic's last active/,
+    ),
   });
 });
 
@@ -65,7 +67,7 @@ it("a unique violation no lib/data function explained is a 409, not a 500", asyn
     status: 409,
     body: {
       error: "conflict",
-      message: "This conflicts with a record saved at the same moment. Reload the page and try again; nothing was saved.",
+      message: "Reload the page and try again: this conflicts with a record saved at the same moment, and nothing was saved",
       detail: null,
     },
   });

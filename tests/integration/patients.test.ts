@@ -109,7 +109,9 @@ describe("one open episode per knee", () => {
     for (const side of ["left", "both"] as const) {
       const err = await episode(p.id, side).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(ConflictError);
-      expect((err as ConflictError).message).toMatch(/^The left knee is already in an open episode \("Lateral knee pain", opened /);
+      expect((err as ConflictError).message).toMatch(
+        /^Continue the open episode, or discharge it first: the left knee is already in one \("Lateral knee pain", opened /,
+      );
       expect((err as ConflictError).detail).toEqual({
         episodeId: left.id,
         patientId: p.id,
@@ -130,11 +132,13 @@ describe("one open episode per knee", () => {
     expect((reopen as ConflictError).detail).toMatchObject({ episodeId: again.id });
     // Correcting the side of an episode onto a knee that has an open episode is refused the same way.
     await expect(correctEpisode(a.clinician, { episodeId: right.id, side: "left", reason: "Wrong knee recorded" })).rejects.toThrow(
-      /^The left knee is already in an open episode \("Left again"/,
+      /^Continue the open episode, or discharge it first: the left knee is already in one \("Left again"/,
     );
     const both = await createPatient(a.clinician, patientSchema.parse(patientInput()));
     await episode(both.id, "both");
-    await expect(episode(both.id, "right")).rejects.toThrow(/^Both knees are already in an open episode/);
+    await expect(episode(both.id, "right")).rejects.toThrow(
+      /^Continue the open episode, or discharge it first: both knees are already in one/,
+    );
   });
 
   it("is refused by PostgreSQL itself, whatever writes it (the app's role, two requests at once)", async () => {

@@ -1,5 +1,13 @@
 import { requirePermission } from "@/lib/auth";
-import { NavLink } from "@/app/_components/layout/nav-link";
+import { NavLinks } from "@/app/_components/layout/nav-links";
+import { ClientLinks } from "@/app/_components/ui/client-links";
+
+const ADMIN_LINKS = [
+  { href: "/admin/users", label: "Users" },
+  { href: "/admin/settings", label: "Clinic settings" },
+  { href: "/admin/exercises", label: "Exercises" },
+  { href: "/admin/audit", label: "Audit log" },
+];
 
 /** Admin pages: only administrators of the clinic (viewers and clinicians get 403). */
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
@@ -7,20 +15,9 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   return (
     <div>
       <nav aria-label="Administration" className="mb-4 border-b border-slate-200 pb-2">
-        <ul className="flex flex-wrap gap-1">
-          <li>
-            <NavLink href="/admin/users">Users</NavLink>
-          </li>
-          <li>
-            <NavLink href="/admin/settings">Clinic settings</NavLink>
-          </li>
-          <li>
-            <NavLink href="/admin/exercises">Exercises</NavLink>
-          </li>
-          <li>
-            <NavLink href="/admin/audit">Audit log</NavLink>
-          </li>
-        </ul>
+        <ClientLinks>
+          <NavLinks links={ADMIN_LINKS} />
+        </ClientLinks>
       </nav>
       {children}
     </div>

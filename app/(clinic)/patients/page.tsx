@@ -10,14 +10,21 @@ import { CaseloadFilters } from "@/app/_components/caseload/filters";
 import { CaseloadTable } from "@/app/_components/caseload/table";
 import { CaseloadTiles } from "@/app/_components/caseload/tiles";
 import { Alert } from "@/app/_components/ui/alert";
-import { ButtonLink } from "@/app/_components/ui/button";
+import { buttonClass } from "@/app/_components/ui/button";
+import { ClientLinks } from "@/app/_components/ui/client-links";
+import { PlainLink } from "@/app/_components/ui/plain-link";
 import { PageHeader } from "@/app/_components/ui/card";
 
 export const metadata: Metadata = { title: "Caseload" };
 
 type Search = Record<string, string | string[] | undefined>;
 
-/** The caseload: tiles, filters, and the open episodes sorted by a column (urgency first), a page at a time with where it is. */
+/**
+ * The caseload: tiles, filters, and the open episodes sorted by a column
+ * (urgency first), a page at a time with where it is. Its links and GET forms
+ * are plain markup, followed by the client router through the one ClientLinks
+ * around the page (no client component per link, tile, header or row).
+ */
 export default async function CaseloadPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requirePermission("patient.read");
   const { data: q, issues: errors } = parseListQuery(caseloadQuerySchema, firstValues(await searchParams));
@@ -45,17 +52,19 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
   const sort = { sort: q.sort, dir: q.dir ?? CASELOAD_SORT_DIR[q.sort] };
 
   return (
-    <div className="space-y-4">
+    <ClientLinks className="space-y-4">
       <PageHeader
         title="Caseload"
         subtitle={`${counts.open} open episodes at ${actor.clinicName} · today ${formatDate(today)}`}
         actions={
           <>
-            <ButtonLink href="/patients/directory">All runners</ButtonLink>
+            <PlainLink href="/patients/directory" className={buttonClass("secondary")}>
+              All runners
+            </PlainLink>
             {can(actor, "patient.write") ? (
-              <ButtonLink href="/patients/new" variant="primary">
+              <PlainLink href="/patients/new" className={buttonClass("primary")}>
                 Register a runner
-              </ButtonLink>
+              </PlainLink>
             ) : null}
           </>
         }
@@ -85,6 +94,6 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
         nextCursor={nextCursor}
         prevCursor={prevCursor}
       />
-    </div>
+    </ClientLinks>
   );
 }

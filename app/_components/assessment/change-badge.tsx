@@ -1,18 +1,31 @@
-import { ArrowDownRight, ArrowUpRight, Minus } from "lucide-react";
+import { ArrowDownRight, ArrowUpRight, Minus, type LucideIcon } from "lucide-react";
 import type { ChangeClass } from "@/lib/clinical";
+import { SpriteIcon } from "@/app/_components/ui/icon-sprite";
 
-/** Improved / unchanged / worsened as word + icon + colour. */
-const STYLE: Record<ChangeClass, { label: string; cls: string; Icon: typeof Minus }> = {
-  improved: { label: "Improved", cls: "bg-emerald-50 text-emerald-900 ring-emerald-300", Icon: ArrowUpRight },
-  unchanged: { label: "Unchanged", cls: "bg-slate-50 text-slate-800 ring-slate-300", Icon: Minus },
-  worsened: { label: "Worsened", cls: "bg-red-50 text-red-900 ring-red-300", Icon: ArrowDownRight },
+/** Improved / unchanged / worsened as word + icon + colour (the colours in globals.css, `.change-badge`). */
+const STYLE: Record<ChangeClass, { label: string; Icon: LucideIcon }> = {
+  improved: { label: "Improved", Icon: ArrowUpRight },
+  unchanged: { label: "Unchanged", Icon: Minus },
+  worsened: { label: "Worsened", Icon: ArrowDownRight },
 };
 
-export function ChangeBadge({ value }: { value: ChangeClass }) {
+/** The badges' icons for an IconSprite, by the ids `ChangeBadge` with `sprite` refers to. */
+export const CHANGE_SPRITE: Record<string, LucideIcon> = Object.fromEntries(
+  Object.entries(STYLE).map(([value, style]) => [`change-${value}`, style.Icon]),
+);
+
+export function ChangeBadge({
+  value,
+  sprite = false,
+}: {
+  value: ChangeClass;
+  /** The icon drawn from the page's IconSprite of CHANGE_SPRITE (a badge in every cell of a table). */
+  sprite?: boolean;
+}) {
   const s = STYLE[value];
   return (
-    <span className={`inline-flex items-center gap-0.5 rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${s.cls}`}>
-      <s.Icon aria-hidden="true" className="h-3 w-3" />
+    <span className="change-badge" data-change={value}>
+      {sprite ? <SpriteIcon id={`change-${value}`} /> : <s.Icon aria-hidden="true" />}
       {s.label}
     </span>
   );

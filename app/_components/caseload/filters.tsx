@@ -1,8 +1,8 @@
-import Link from "next/link";
 import { URGENT_FLAG_WORDS } from "@/lib/domain/urgency";
 import type { CaseloadQuery } from "@/lib/validation/caseload";
 import { buttonClass } from "@/app/_components/ui/button";
 import { Card } from "@/app/_components/ui/card";
+import { PlainLink } from "@/app/_components/ui/plain-link";
 import { Select, TextInput } from "@/app/_components/ui/field";
 
 /** The caseload's filters: a GET form, so every filtered view has its own address. */
@@ -51,9 +51,9 @@ export function CaseloadFilters({ q }: { q: CaseloadQuery }) {
           <button type="submit" className={buttonClass("primary")}>
             Apply
           </button>
-          <Link href="/patients" className={buttonClass("secondary")}>
+          <PlainLink href="/patients" className={buttonClass("secondary")}>
             Clear
-          </Link>
+          </PlainLink>
         </div>
       </form>
     </Card>

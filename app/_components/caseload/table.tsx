@@ -9,7 +9,6 @@ import { CASELOAD_SORT, CASELOAD_SORT_DIR, type CaseloadSort } from "@/lib/valid
 import { redFlagLabel } from "@/lib/data/red-flag-state";
 import { ageOn, formatDate } from "@/lib/format";
 import { Card, tableClass, thClass } from "@/app/_components/ui/card";
-import { ClientLinks } from "@/app/_components/ui/client-links";
 import { IconSprite, SpriteIcon } from "@/app/_components/ui/icon-sprite";
 import { Pager } from "@/app/_components/ui/pager";
 import { SORT_WORDS, SortHeader, type SortWords } from "@/app/_components/ui/sort-header";
@@ -45,8 +44,9 @@ const URGENCY_WORDS = { asc: "most urgent first", desc: "least urgent first" };
 /**
  * One row per open episode, in words as well as colours, with sortable
  * headers and keyset page links. A page holds up to 100 rows, so a row is
- * plain markup: no client component in it (icons by reference, names as
- * plain links followed by one ClientLinks listener), its cells' classes in
+ * plain markup: no client component in it (icons by reference, names,
+ * headers and page links as plain links and forms, which the page's
+ * ClientLinks has the client router follow), its cells' classes in
  * globals.css (`.caseload-rows`), and no work repeated per row that a page
  * can do once.
  */
@@ -74,7 +74,7 @@ export function CaseloadTable({ items, today, filters, sort, position, nextCurso
       {items.length === 0 ? (
         <p className="text-slate-600">No open episodes match these filters.</p>
       ) : (
-        <ClientLinks className="relative overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <IconSprite icons={ROW_ICONS} />
           <table className={tableClass} data-testid="caseload">
             <caption className="sr-only">Open episodes, sorted by the column marked with an arrow</caption>
@@ -101,7 +101,7 @@ export function CaseloadTable({ items, today, filters, sort, position, nextCurso
               ))}
             </tbody>
           </table>
-        </ClientLinks>
+        </div>
       )}
       <Pager
         noun="Open episodes"

@@ -2,7 +2,6 @@ import { AlertOctagon, AlertTriangle, CalendarClock, ClipboardCheck, FileEdit, N
 import type { CaseloadCounts } from "@/lib/data/caseload";
 import type { CaseloadQuery } from "@/lib/validation/caseload";
 import { URGENT_FLAG_WORDS } from "@/lib/domain/urgency";
-import { ClientLinks } from "@/app/_components/ui/client-links";
 import { IconSprite, SpriteIcon } from "@/app/_components/ui/icon-sprite";
 import { caseloadHref } from "./href";
 
@@ -20,37 +19,36 @@ const TILE_ICONS = {
 
 /**
  * The counts at the top of the caseload, each a link to the runners it counts
- * (the active one outlined): plain links followed by one ClientLinks listener
- * and icons by reference, so no client component per tile.
+ * (the active one outlined): plain links (the page's ClientLinks has the
+ * client router follow them) and icons by reference, so no client component
+ * per tile.
  */
 export function CaseloadTiles({ counts, q }: { counts: CaseloadCounts; q: CaseloadQuery }) {
   return (
     <nav aria-label="Caseload summary">
       <IconSprite icons={TILE_ICONS} />
-      <ClientLinks>
-        <ul className="grid grid-cols-2 gap-2 sm:grid-cols-4 lg:grid-cols-9">
-          {tilesOf(counts, q).map((t) => (
-            <li key={t.label}>
-              <a
-                href={t.link}
-                aria-current={t.active ? "true" : undefined}
-                className={`flex items-center gap-3 rounded-lg bg-white p-3 shadow-sm ring-1 hover:bg-slate-50 ${t.active ? "ring-2 ring-sky-600" : "ring-slate-200"}`}
-              >
-                <SpriteIcon id={t.icon} className="h-5 w-5 text-slate-500" />
-                <span>
-                  <span
-                    className="block text-xl font-semibold tabular-nums"
-                    data-testid={`count-${t.label.toLowerCase().replace(/\s+/g, "-")}`}
-                  >
-                    {t.value}
-                  </span>
-                  <span className="text-xs text-slate-600">{t.label}</span>
+      <ul className="grid grid-cols-2 gap-2 sm:grid-cols-4 lg:grid-cols-9">
+        {tilesOf(counts, q).map((t) => (
+          <li key={t.label}>
+            <a
+              href={t.link}
+              aria-current={t.active ? "true" : undefined}
+              className={`flex items-center gap-3 rounded-lg bg-white p-3 shadow-sm ring-1 hover:bg-slate-50 ${t.active ? "ring-2 ring-sky-600" : "ring-slate-200"}`}
+            >
+              <SpriteIcon id={t.icon} className="h-5 w-5 text-slate-500" />
+              <span>
+                <span
+                  className="block text-xl font-semibold tabular-nums"
+                  data-testid={`count-${t.label.toLowerCase().replace(/\s+/g, "-")}`}
+                >
+                  {t.value}
                 </span>
-              </a>
-            </li>
-          ))}
-        </ul>
-      </ClientLinks>
+                <span className="text-xs text-slate-600">{t.label}</span>
+              </span>
+            </a>
+          </li>
+        ))}
+      </ul>
     </nav>
   );
 }

@@ -6,14 +6,16 @@
  * judged with when signed (the clinic's setting now named where it
  * differs), as the charts judge it. Entered-in-error rows are struck
  * through and get no badges. Plain component (no hooks): renders on the
- * server.
+ * server. A row is plain markup, as the caseload's are: the cells' classes
+ * in globals.css (`.history-table`), icons by reference to the page's
+ * IconSprite (`HISTORY_SPRITE`), plain links (the patient page follows
+ * them with one ClientLinks).
  */
-import Link from "next/link";
 import { RED_FLAG_LABELS, type ChangeClass, type ChangeMeasure, type ImportantChange } from "@/lib/clinical";
 import { scoreOf } from "@/lib/clinical/timeline";
 import { MEASURES, type MeasureDefinition } from "@/lib/domain/measures";
-import { ChangeBadge } from "@/app/_components/assessment/change-badge";
-import { DisplayLevelBadge } from "@/app/_components/ui/urgency-badge";
+import { CHANGE_SPRITE, ChangeBadge } from "@/app/_components/assessment/change-badge";
+import { DisplayLevelBadge, URGENCY_SPRITE } from "@/app/_components/ui/urgency-badge";
 import { displayLevelOf } from "@/lib/domain/urgency";
 import { changeUnit, formatDate, formatMeasureValue, valueHeader } from "./format";
 import type { AssessmentKind, AssessmentStatus, TimelineAssessment } from "./types";
@@ -25,8 +27,10 @@ export const STATUS_LABEL: Record<AssessmentStatus, string> = {
   entered_in_error: "Entered in error",
 };
 
-const thClass = "px-2 py-2 text-left align-bottom text-xs font-semibold text-slate-700";
-const tdClass = "px-2 py-2 align-top text-slate-800";
+const STRIKE = "line-through decoration-slate-500";
+
+/** The icons of the history's badges, for the page's IconSprite (drawn once, used by reference in every row). */
+export const HISTORY_SPRITE = { ...URGENCY_SPRITE, ...CHANGE_SPRITE };
 
 /** Measures with a score in at least one assessment that is not entered in error. */
 export function historyMeasures(assessments: readonly TimelineAssessment[]): MeasureDefinition[] {
@@ -38,8 +42,8 @@ export function historyMeasures(assessments: readonly TimelineAssessment[]): Mea
 function ChangeLine({ label, value }: { label: string; value: ChangeClass | undefined }) {
   if (!value) return null;
   return (
-    <span className="mt-0.5 flex items-center gap-1 whitespace-nowrap text-xs text-slate-600">
-      {label} <ChangeBadge value={value} />
+    <span className="history-change">
+      {label} <ChangeBadge value={value} sprite />
     </span>
   );
 }
@@ -59,27 +63,17 @@ export function AssessmentHistory({
   const measures = historyMeasures(assessments);
   return (
     <div className="relative overflow-x-auto">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
+      <table className="history-table">
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr>
-            <th scope="col" className={thClass}>
-              Date
-            </th>
-            <th scope="col" className={thClass}>
-              Assessment
-            </th>
-            <th scope="col" className={thClass}>
-              Status
-            </th>
-            <th scope="col" className={thClass}>
-              Urgency
-            </th>
-            <th scope="col" className={thClass}>
-              Red flags
-            </th>
+            <th scope="col">Date</th>
+            <th scope="col">Assessment</th>
+            <th scope="col">Status</th>
+            <th scope="col">Urgency</th>
+            <th scope="col">Red flags</th>
             {measures.map((m) => (
-              <th key={m.measure} scope="col" className={thClass}>
+              <th key={m.measure} scope="col">
                 {m.chartLabel}
                 <span className="block font-normal text-slate-500">
                   {valueHeader(m.unit, m.range)}, {m.betterIs} is better
@@ -88,7 +82,7 @@ export function AssessmentHistory({
             ))}
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100">
+        <tbody>
           {assessments.map((a) => (
             <HistoryRow key={a.id} assessment={a} measures={measures} current={current} />
           ))}
@@ -108,14 +102,15 @@ function HistoryRow({
   current: ImportantChange | undefined;
 }) {
   const eie = a.status === "entered_in_error";
-  const strike = eie ? "line-through decoration-slate-500" : "";
+  // Props of the struck-through cells: none at all on a row that is not entered in error.
+  const struck = eie ? { className: STRIKE } : {};
   const flags = a.evaluation?.redFlags ?? [];
   return (
-    <tr className={eie ? "bg-slate-50 text-slate-500" : undefined} data-status={a.status}>
-      <th scope="row" className={`${tdClass} whitespace-nowrap text-left font-normal`}>
-        <Link href={a.href} className={`text-sky-800 underline-offset-2 hover:underline ${strike}`}>
+    <tr {...(eie ? { className: "bg-slate-50 text-slate-500" } : {})} data-status={a.status}>
+      <th scope="row">
+        <a href={a.href} className={`text-sky-800 underline-offset-2 hover:underline${eie ? ` ${STRIKE}` : ""}`}>
           {formatDate(a.assessedOn)}
-        </Link>
+        </a>
         {a.enteredLateOn ? (
           <span className="mt-0.5 block text-xs" data-testid="late-entry">
             <span className="rounded bg-amber-100 px-1 font-semibold text-amber-900 ring-1 ring-amber-300">Late entry</span> entered{" "}
@@ -123,14 +118,14 @@ function HistoryRow({
           </span>
         ) : null}
       </th>
-      <td className={`${tdClass} ${strike}`}>{KIND_LABEL[a.kind]}</td>
-      <td className={tdClass}>
+      <td {...struck}>{KIND_LABEL[a.kind]}</td>
+      <td>
         {eie ? <strong className="font-semibold text-slate-700">Entered in error</strong> : STATUS_LABEL[a.status]}
         {eie ? <span className="block text-xs">Left out of the charts and comparisons</span> : null}
         {a.status === "draft" ? <span className="block text-xs text-slate-500">Not in the charts until signed</span> : null}
       </td>
-      <td className={tdClass}>{eie ? "—" : <DisplayLevelBadge display={displayLevelOf(a.evaluation)} />}</td>
-      <td className={`${tdClass} ${strike}`}>
+      <td>{eie ? "—" : <DisplayLevelBadge display={displayLevelOf(a.evaluation)} sprite />}</td>
+      <td {...struck}>
         {flags.length === 0 ? (
           a.evaluation ? (
             "None"
@@ -149,7 +144,7 @@ function HistoryRow({
         )}
       </td>
       {measures.map((m) => (
-        <MeasureCell key={m.measure} assessment={a} measure={m} strike={strike} current={current} />
+        <MeasureCell key={m.measure} assessment={a} measure={m} struck={struck} current={current} />
       ))}
     </tr>
   );
@@ -158,21 +153,21 @@ function HistoryRow({
 function MeasureCell({
   assessment: a,
   measure,
-  strike,
+  struck,
   current,
 }: {
   assessment: TimelineAssessment;
   measure: MeasureDefinition;
-  strike: string;
+  struck: { className?: string };
   current: ImportantChange | undefined;
 }) {
   const value = a.evaluation ? scoreOf(a.evaluation.scores, measure.measure) : null;
   const eie = a.status === "entered_in_error";
   const change = eie ? undefined : a.evaluation?.changes?.[measure.measure as ChangeMeasure];
   return (
-    <td className={tdClass}>
-      <span className={strike}>{formatMeasureValue(value, measure.unit)}</span>
-      {a.kind === "intake" && !eie && value !== null ? <span className="block text-xs text-slate-500">baseline</span> : null}
+    <td>
+      <span {...struck}>{formatMeasureValue(value, measure.unit)}</span>
+      {a.kind === "intake" && !eie && value !== null ? <span className="history-note">baseline</span> : null}
       <ChangeLine label="vs baseline" value={change?.vsBaseline} />
       <ChangeLine label="vs previous" value={change?.vsPrevious} />
       {change ? <JudgedWith assessment={a} measure={measure} current={current} /> : null}
@@ -194,7 +189,7 @@ function JudgedWith({
   const now = current?.[measure.importantChangeKey];
   if (used === undefined) return null;
   return (
-    <span className="mt-0.5 block whitespace-nowrap text-xs text-slate-500" data-judged-with={used}>
+    <span className="history-judged" data-judged-with={used}>
       judged with ± {used} {changeUnit(measure.unit, used)}
       {now !== undefined && now !== used ? ` (clinic now ± ${now})` : ""}
     </span>

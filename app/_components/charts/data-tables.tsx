@@ -11,9 +11,8 @@ import { changeUnit, formatAcwr, formatDate, formatKmValue, formatMeasureValue, 
 import { spikeText } from "./summary";
 import type { AssessmentKind } from "./types";
 
-const tableClass = "min-w-full divide-y divide-slate-200 text-sm";
-const thClass = "px-2 py-1.5 text-left text-xs font-semibold text-slate-700";
-const tdClass = "px-2 py-1.5 align-top text-slate-800";
+/** The tables' cells take their classes from globals.css (`.chart-table`): written once, not on every cell. */
+const tableClass = "chart-table";
 const KIND_LABEL: Record<AssessmentKind, string> = { intake: "Intake", follow_up: "Follow-up" };
 
 /** The marks of a day as text: "▲ Red flag: … (Urgent: physician within days)". */
@@ -23,7 +22,7 @@ export function EventList({ marks }: { marks: readonly EventMark[] }) {
     <ul className="space-y-0.5">
       {marks.flatMap((m) =>
         m.labels.map((label, i) => (
-          <li key={`${m.date}-${m.kind}-${i}`} className={m.kind === "red_flag" ? "font-medium text-red-900" : undefined}>
+          <li key={`${m.date}-${m.kind}-${i}`} {...(m.kind === "red_flag" ? { className: "font-medium text-red-900" } : {})}>
             <span aria-hidden="true">{EVENT_SYMBOL[m.kind]} </span>
             {label.startsWith(EVENT_KIND_LABEL[m.kind]) ? label : `${EVENT_KIND_LABEL[m.kind]}: ${label}`}
           </li>
@@ -127,43 +126,31 @@ export function MeasureTable({
         </caption>
         <thead>
           <tr>
-            <th scope="col" className={thClass}>
-              Date
-            </th>
-            <th scope="col" className={thClass}>
-              Assessment
-            </th>
-            <th scope="col" className={thClass}>{`${series.label}: ${valueHeader(unit, series.domain)}`}</th>
-            <th scope="col" className={thClass}>{`Difference from baseline (${changeUnit(unit, 2)})`}</th>
-            <th scope="col" className={thClass}>
-              Judged vs baseline (important change)
-            </th>
+            <th scope="col">Date</th>
+            <th scope="col">Assessment</th>
+            <th scope="col">{`${series.label}: ${valueHeader(unit, series.domain)}`}</th>
+            <th scope="col">{`Difference from baseline (${changeUnit(unit, 2)})`}</th>
+            <th scope="col">Judged vs baseline (important change)</th>
             {series.companions.map((c) => (
-              <th key={c.key} scope="col" className={thClass}>{`${c.label}: ${valueHeader(unit, series.domain)}`}</th>
+              <th key={c.key} scope="col">{`${c.label}: ${valueHeader(unit, series.domain)}`}</th>
             ))}
-            <th scope="col" className={thClass}>
-              Events
-            </th>
+            <th scope="col">Events</th>
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100">
+        <tbody>
           {rows.map((r, i) => (
             <tr key={`${r.date}-${i}`}>
-              <th scope="row" className={`${tdClass} whitespace-nowrap text-left font-normal`}>
-                {formatDate(r.date)}
-              </th>
-              <td className={tdClass}>{r.assessmentId === undefined ? "—" : r.kind ? KIND_LABEL[r.kind] : "Assessment"}</td>
-              <td className={tdClass}>{formatMeasureValue(r.value, unit)}</td>
-              <td className={tdClass}>{r.value === null || baseline === null ? "—" : signed(r.value - baseline)}</td>
-              <td className={tdClass} data-judged={r.judged?.vsBaseline ?? (r.judged?.baseline ? "baseline" : undefined)}>
+              <th scope="row">{formatDate(r.date)}</th>
+              <td>{r.assessmentId === undefined ? "—" : r.kind ? KIND_LABEL[r.kind] : "Assessment"}</td>
+              <td>{formatMeasureValue(r.value, unit)}</td>
+              <td>{r.value === null || baseline === null ? "—" : signed(r.value - baseline)}</td>
+              <td data-judged={r.judged?.vsBaseline ?? (r.judged?.baseline ? "baseline" : undefined)}>
                 {judgedCell(r, unit, series.currentImportantChange)}
               </td>
               {series.companions.map((c) => (
-                <td key={c.key} className={tdClass}>
-                  {formatMeasureValue(r.companions[c.key], unit)}
-                </td>
+                <td key={c.key}>{formatMeasureValue(r.companions[c.key], unit)}</td>
               ))}
-              <td className={tdClass}>
+              <td>
                 <EventList marks={r.marks} />
               </td>
             </tr>
@@ -174,7 +161,6 @@ export function MeasureTable({
   );
 }
 
-// eslint-disable-next-line max-lines-per-function -- the training chart's accessible data table, one column per series
 export function TrainingTable({
   series,
   marks = [],
@@ -205,45 +191,29 @@ export function TrainingTable({
         </caption>
         <thead>
           <tr>
-            <th scope="col" className={thClass}>
-              Week starting (Monday)
-            </th>
-            <th scope="col" className={thClass}>
-              Distance (km)
-            </th>
-            <th scope="col" className={thClass}>
-              Runs
-            </th>
-            <th scope="col" className={thClass}>
-              Longest run (km)
-            </th>
-            <th scope="col" className={thClass}>
-              ACWR (ratio)
-            </th>
-            <th scope="col" className={thClass}>
-              Single-run spikes
-            </th>
-            <th scope="col" className={thClass}>
-              Events
-            </th>
+            <th scope="col">Week starting (Monday)</th>
+            <th scope="col">Distance (km)</th>
+            <th scope="col">Runs</th>
+            <th scope="col">Longest run (km)</th>
+            <th scope="col">ACWR (ratio)</th>
+            <th scope="col">Single-run spikes</th>
+            <th scope="col">Events</th>
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100">
+        <tbody>
           {series.weeks.map((w) => {
             const spikes = spikesByWeek.get(w.weekStart) ?? [];
             return (
               <tr key={w.weekStart}>
-                <th scope="row" className={`${tdClass} whitespace-nowrap text-left font-normal`}>
-                  {formatDate(w.weekStart)}
-                </th>
-                <td className={tdClass}>{formatKmValue(w.km)}</td>
-                <td className={tdClass}>{w.runs}</td>
-                <td className={tdClass}>{w.runs ? formatKmValue(w.longestKm) : "—"}</td>
-                <td className={tdClass}>
+                <th scope="row">{formatDate(w.weekStart)}</th>
+                <td>{formatKmValue(w.km)}</td>
+                <td>{w.runs}</td>
+                <td>{w.runs ? formatKmValue(w.longestKm) : "—"}</td>
+                <td>
                   {formatAcwr(w.acwr)}
                   {w.acwr !== null && w.acwr > 1.5 ? <span className="text-amber-900"> (above 1.5)</span> : null}
                 </td>
-                <td className={tdClass}>
+                <td>
                   {spikes.length === 0 ? (
                     "—"
                   ) : (
@@ -257,7 +227,7 @@ export function TrainingTable({
                     </ul>
                   )}
                 </td>
-                <td className={tdClass}>
+                <td>
                   <EventList marks={marksByWeek.get(w.weekStart) ?? []} />
                 </td>
               </tr>

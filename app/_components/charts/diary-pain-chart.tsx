@@ -1,7 +1,8 @@
+import { dayNumber } from "@/lib/clinical/dates";
 import { formatDate } from "@/lib/format";
 import { ChartFrame } from "./chart-frame";
 import { TableDetails } from "./data-tables";
-import type { DiaryPainRow } from "./diary-pain-plot";
+import { DIARY_VALUES, type DiaryPainRow } from "./plot-data";
 import { DiaryPainPlot } from "./plots";
 
 /**
@@ -82,7 +83,10 @@ export function DiaryPainChart({
   return (
     <div>
       <ChartFrame label={summary} height={220}>
-        <DiaryPainPlot rows={rows} topStage={stages.length ? topStage : null} />
+        <DiaryPainPlot
+          days={rows.map((r) => [dayNumber(r.date), ...DIARY_VALUES.map((k) => r[k] ?? null)])}
+          topStage={stages.length ? topStage : null}
+        />
       </ChartFrame>
       <DiaryTable id={id} days={days} stages={stages} />
     </div>

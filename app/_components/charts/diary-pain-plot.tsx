@@ -1,17 +1,17 @@
 "use client";
 
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { fromDayNumber } from "@/lib/clinical/dates";
 import { formatDate } from "@/lib/format";
 import { shortDate } from "./format";
+import { DIARY_VALUES } from "./plot-data";
 
 /**
  * The drawing of the diary pain chart (Recharts), loaded by the browser only
  * when it comes near the viewport (plots.tsx); diary-pain-chart.tsx renders
- * the rest, the table included, on the server.
+ * the rest, the table included, on the server, and gives this the numbers
+ * only.
  */
-
-/** `stage`: the return-to-run stage in force that day (issue 14 item 2), drawn against the pain on its own axis. */
-export type DiaryPainRow = { date: string; during?: number; after?: number; morning?: number; clinic?: number; stage?: number };
 
 const SERIES = [
   { key: "during", name: "During the run (diary)", colour: "#b91c1c", dash: undefined, shape: "circle" },
@@ -22,15 +22,28 @@ const SERIES = [
 
 const STAGE_NAME = "Return-to-run stage (right axis)";
 
-/** `topStage`: the highest stage of the plan's decisions (null: no plan, no stage axis). */
-export type DiaryPainPlotProps = { rows: DiaryPainRow[]; topStage: number | null };
+/**
+ * `days`: one per day charted, [day number, then the DIARY_VALUES of the day, null where none];
+ * `topStage`: the highest stage of the plan's decisions (null: no plan, no stage axis).
+ */
+export type DiaryPainPlotProps = { days: (number | null)[][]; topStage: number | null };
 
-export default function DiaryPainPlot({ rows, topStage }: DiaryPainPlotProps) {
+type Row = { x: number } & Partial<Record<(typeof DIARY_VALUES)[number], number>>;
+
+export default function DiaryPainPlot({ days, topStage }: DiaryPainPlotProps) {
+  const rows = days.map(([x, ...values]) => {
+    const row: Row = { x: x as number };
+    DIARY_VALUES.forEach((key, i) => {
+      const v = values[i];
+      if (v !== null && v !== undefined) row[key] = v;
+    });
+    return row;
+  });
   return (
     <ResponsiveContainer width="100%" height="100%">
       <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
         <CartesianGrid stroke="#e2e8f0" />
-        <XAxis dataKey="date" tickFormatter={shortDate} fontSize={11} />
+        <XAxis dataKey="x" tickFormatter={(d: number) => shortDate(fromDayNumber(d))} fontSize={11} />
         <YAxis yAxisId="pain" domain={[0, 10]} ticks={[0, 2, 4, 6, 8, 10]} fontSize={11} width={28} />
         {topStage !== null ? (
           <YAxis
@@ -44,7 +57,7 @@ export default function DiaryPainPlot({ rows, topStage }: DiaryPainPlotProps) {
           />
         ) : null}
         <Tooltip
-          labelFormatter={(d) => formatDate(String(d))}
+          labelFormatter={(d) => formatDate(fromDayNumber(Number(d)))}
           formatter={(v, name) => (name === STAGE_NAME ? `stage ${String(v)}` : `${String(v)} / 10`)}
         />
         <Legend wrapperStyle={{ fontSize: 11 }} />

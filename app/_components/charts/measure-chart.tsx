@@ -4,9 +4,10 @@ import { ChartFrame } from "./chart-frame";
 import { MeasureTable } from "./data-tables";
 import { EVENT_COLOUR } from "./event-marker";
 import { EVENT_KIND_LABEL, EVENT_SYMBOL, groupEvents, type EventMark } from "./events";
-import { judgedAsNow, formatDate, formatMeasureValue, judgedWithText, measureTitle } from "./format";
+import { bandSegments, judgedAsNow, formatDate, formatMeasureValue, judgedWithText, measureTitle } from "./format";
 import { Legend, LegendItem } from "./legend";
 import { COMPANION_STYLE, LineSwatch, MAIN_STYLE } from "./line-styles";
+import type { MeasurePlotProps, PlotKind } from "./measure-plot";
 import { MeasurePlot } from "./plots";
 import { measureSummary } from "./summary";
 import type { AssessmentKind, TimelineEvent } from "./types";
@@ -15,6 +16,12 @@ export interface MeasureChartProps {
   series: MeasureSeries;
   /** Red flags, signing and other events to mark (those outside the time axis are left out). */
   events?: TimelineEvent[];
+  /**
+   * The marks of `events` on the time axis, when the caller has grouped them
+   * already (`groupEvents`): the charts of an episode share one array, which
+   * the page's payload then carries once for all their plots.
+   */
+  marks?: EventMark[];
   /** Intake / follow-up of each assessment by id, for the tooltip and the table. */
   kinds?: Record<string, AssessmentKind>;
   /** The time axis (`YYYY-MM-DD`), shared by the charts of a patient; default: the points and events. */
@@ -36,13 +43,23 @@ const KIND_LABEL: Record<AssessmentKind, string> = { intake: "Intake", follow_up
  * fewer than two scores a sentence replaces the chart. The data table is
  * under the chart.
  */
-export function MeasureChart({ series, events = [], kinds = {}, from, to, height = 200, id, headingLevel = 3 }: MeasureChartProps) {
+export function MeasureChart({
+  series,
+  events = [],
+  marks: given,
+  kinds = {},
+  from,
+  to,
+  height = 200,
+  id,
+  headingLevel = 3,
+}: MeasureChartProps) {
   const Heading = headingLevel === 4 ? "h4" : "h3";
   const { points, unit, band, baseline } = series;
   const pointDays = points.map((p) => dayNumber(p.date));
   const minDay = from ? dayNumber(from) : Math.min(...pointDays, ...events.map((e) => dayNumber(e.date)));
   const maxDay = to ? dayNumber(to) : Math.max(...pointDays, ...events.map((e) => dayNumber(e.date)));
-  const marks = groupEvents(events.filter((e) => dayNumber(e.date) >= minDay && dayNumber(e.date) <= maxDay));
+  const marks = given ?? groupEvents(events.filter((e) => dayNumber(e.date) >= minDay && dayNumber(e.date) <= maxDay));
   const title = measureTitle(series);
   const first = points[0];
   const companions = series.companions;
@@ -90,13 +107,62 @@ export function MeasureChart({ series, events = [], kinds = {}, from, to, height
         <p className="mt-2 text-sm text-slate-700">The chart appears from the second signed assessment.</p>
       ) : (
         <ChartFrame label={measureSummary(series, marks)} height={height}>
-          <MeasurePlot series={series} marks={marks} kinds={kinds} minDay={minDay} maxDay={maxDay} />
+          <MeasurePlot {...measurePlotProps(series, marks, kinds, minDay, maxDay)} />
         </ChartFrame>
       )}
 
       {points.length > 0 || companions.length > 0 ? <MeasureTable series={series} marks={marks} kinds={kinds} /> : null}
     </figure>
   );
+}
+
+const KIND_LETTER: Record<AssessmentKind, PlotKind> = { intake: "i", follow_up: "f" };
+
+/**
+ * What the plot draws, and no more: per assessment its day and scores (the
+ * companions' beside the measure's), the kinds as letters, the band's
+ * stretches as numbers. The series itself (ids, judged changes, texts) stays
+ * on the server.
+ */
+export function measurePlotProps(
+  series: MeasureSeries,
+  marks: readonly EventMark[],
+  kinds: Readonly<Record<string, AssessmentKind>>,
+  minDay: number,
+  maxDay: number,
+): MeasurePlotProps {
+  const byAssessment = new Map<string, (number | null)[]>();
+  const width = 2 + series.companions.length;
+  const rowOf = (p: { assessmentId: string; date: string }) => {
+    let row = byAssessment.get(p.assessmentId);
+    if (!row) {
+      row = [dayNumber(p.date), ...Array<null>(width - 1).fill(null)];
+      byAssessment.set(p.assessmentId, row);
+    }
+    return row;
+  };
+  for (const p of series.points) rowOf(p)[1] = p.value;
+  series.companions.forEach((c, i) => {
+    for (const p of c.points) rowOf(p)[2 + i] = p.value;
+  });
+  const rows = [...byAssessment.entries()].sort(([, a], [, b]) => (a[0] as number) - (b[0] as number));
+  const kindOf = (id: string): PlotKind => {
+    const kind = kinds[id];
+    return kind ? KIND_LETTER[kind] : "-";
+  };
+  return {
+    label: series.label,
+    unit: series.unit,
+    companions: series.companions.map((c) => [c.key, c.label]),
+    points: rows.map(([, row]) => row),
+    kinds: rows.map(([id]) => kindOf(id)).join(""),
+    domain: series.domain,
+    baseline: series.baseline,
+    band: series.band ? bandSegments(series, minDay, maxDay).map((b) => [b.x1, b.x2, b.low, b.high]) : [],
+    marks,
+    minDay,
+    maxDay,
+  };
 }
 
 function MarkLegend({ marks }: { marks: readonly EventMark[] }) {

@@ -1,27 +1,48 @@
 "use client";
 
 import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { dayNumber } from "@/lib/clinical/dates";
-import type { MeasurePoint, MeasureSeries } from "@/lib/clinical/timeline";
+import { dayNumber, fromDayNumber } from "@/lib/clinical/dates";
+import type { MeasureUnit } from "@/lib/clinical/timeline";
 import type { PainCompanion } from "@/lib/domain/measures";
 import { EVENT_COLOUR, EVENT_DASH, EventMarker, markDrawOrder } from "./event-marker";
 import { EVENT_SYMBOL, type EventMark } from "./event-kinds";
-import { bandSegments, COLOURS, dayTickLabel, formatDate, formatMeasureValue, timeTicks, valueTicks } from "./format";
+import { COLOURS, dayTickLabel, formatDate, formatMeasureValue, timeTicks, valueTicks } from "./format";
 import { COMPANION_STYLE, MarkerShape, type Marker } from "./line-styles";
-import type { AssessmentKind } from "./types";
 
 /**
  * The drawing of a measure chart (Recharts), loaded by the browser only when
  * the chart comes near the viewport (plots.tsx, chart-frame.tsx). Everything
  * else of the chart, its table and legend included, is rendered on the server
- * by measure-chart.tsx.
+ * by measure-chart.tsx, which works out the few numbers drawn here
+ * (`measurePlotProps`): the page's payload carries them, not the series.
  */
+
+/** The kind of a point's assessment, as one letter: intake, follow-up, or not known. */
+export type PlotKind = "i" | "f" | "-";
+
+export type MeasurePlotProps = {
+  label: string;
+  unit: MeasureUnit;
+  /** The companion series drawn beside the measure (pain: worst of the week, during running), with their names. */
+  companions: [PainCompanion, string][];
+  /** One point per assessment, by day: [day number, score or null, then each companion's score or null]. */
+  points: (number | null)[][];
+  /** The kind of each point's assessment, one letter per point. */
+  kinds: string;
+  domain: [number, number];
+  baseline: number | null;
+  /** The band of important change: [from day, to day, low, high] per stretch judged alike. */
+  band: [number, number, number, number][];
+  /** The marks of the time axis: the same array for every chart of an episode (sent once in the page's payload). */
+  marks: readonly EventMark[];
+  minDay: number;
+  maxDay: number;
+};
 
 interface Row {
   x: number;
-  value?: number;
-  date: string;
-  kind?: AssessmentKind;
+  value: number | undefined;
+  kind: PlotKind;
   /** Companion values by key (pain: worst of the week, during running). */
   companions: Partial<Record<PainCompanion, number>>;
 }
@@ -36,54 +57,43 @@ function dotOf(marker: Marker, colour: string) {
   return Dot;
 }
 
-const KIND_LABEL: Record<AssessmentKind, string> = { intake: "Intake", follow_up: "Follow-up" };
+const KIND_LABEL: Record<PlotKind, string> = { i: "Intake", f: "Follow-up", "-": "" };
 
-export type MeasurePlotProps = {
-  series: MeasureSeries;
-  marks: EventMark[];
-  kinds: Record<string, AssessmentKind>;
-  minDay: number;
-  maxDay: number;
-};
+function rowsOf({ points, kinds, companions }: Pick<MeasurePlotProps, "points" | "kinds" | "companions">): Row[] {
+  return points.map(([x, value, ...rest], i) => {
+    const row: Row = { x: x as number, value: value ?? undefined, kind: (kinds[i] ?? "-") as PlotKind, companions: {} };
+    companions.forEach(([key], c) => {
+      const v = rest[c];
+      if (v !== null && v !== undefined) row.companions[key] = v;
+    });
+    return row;
+  });
+}
 
 // eslint-disable-next-line max-lines-per-function -- one recharts composition (axes, series, reference lines)
-export default function MeasurePlot({ series, marks, kinds, minDay, maxDay }: MeasurePlotProps) {
-  const { unit, band, baseline } = series;
-  // One row per assessment, holding the value of each line drawn for it.
-  const byAssessment = new Map<string, Row>();
-  const rowOf = (p: MeasurePoint): Row => {
-    let row = byAssessment.get(p.assessmentId);
-    if (!row) {
-      const kind = kinds[p.assessmentId];
-      row = { x: dayNumber(p.date), date: p.date, companions: {}, ...(kind ? { kind } : {}) };
-      byAssessment.set(p.assessmentId, row);
-    }
-    return row;
-  };
-  for (const p of series.points) rowOf(p).value = p.value;
-  for (const c of series.companions) for (const p of c.points) rowOf(p).companions[c.key] = p.value;
-  const rows = [...byAssessment.values()].sort((a, b) => a.x - b.x);
+export default function MeasurePlot(props: MeasurePlotProps) {
+  const { label, unit, companions, domain, baseline, band, marks, minDay, maxDay } = props;
+  const rows = rowsOf(props);
+  const firstScored = rows.find((r) => r.value !== undefined)?.x;
   const { ticks, monthTicks } = timeTicks(minDay, maxDay, 5);
   return (
     <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 320, height: 200 }}>
       <LineChart data={rows} margin={{ top: 16, right: 12, bottom: 0, left: 0 }} accessibilityLayer={false}>
         <CartesianGrid stroke={COLOURS.grid} vertical={false} />
-        {band
-          ? bandSegments(series, minDay, maxDay).map((b) => (
-              <ReferenceArea
-                key={`${b.x1}-${b.low}-${b.high}`}
-                x1={b.x1}
-                x2={b.x2}
-                y1={b.low}
-                y2={b.high}
-                fill={COLOURS.band}
-                fillOpacity={0.9}
-                stroke={COLOURS.bandStroke}
-                strokeDasharray="3 3"
-                ifOverflow="hidden"
-              />
-            ))
-          : null}
+        {band.map(([x1, x2, low, high]) => (
+          <ReferenceArea
+            key={`${x1}-${low}-${high}`}
+            x1={x1}
+            x2={x2}
+            y1={low}
+            y2={high}
+            fill={COLOURS.band}
+            fillOpacity={0.9}
+            stroke={COLOURS.bandStroke}
+            strokeDasharray="3 3"
+            ifOverflow="hidden"
+          />
+        ))}
         {baseline !== null ? <ReferenceLine y={baseline} stroke={COLOURS.baseline} strokeDasharray="5 4" /> : null}
         <XAxis
           type="number"
@@ -96,14 +106,7 @@ export default function MeasurePlot({ series, marks, kinds, minDay, maxDay }: Me
           tick={{ fontSize: 11 }}
           allowDataOverflow
         />
-        <YAxis
-          domain={series.domain}
-          ticks={valueTicks(series.domain)}
-          width={34}
-          stroke={COLOURS.axis}
-          tick={{ fontSize: 11 }}
-          allowDecimals={false}
-        />
+        <YAxis domain={domain} ticks={valueTicks(domain)} width={34} stroke={COLOURS.axis} tick={{ fontSize: 11 }} allowDecimals={false} />
         {markDrawOrder(marks).map((m) => (
           <ReferenceLine
             key={`${m.date}-${m.kind}`}
@@ -112,30 +115,31 @@ export default function MeasurePlot({ series, marks, kinds, minDay, maxDay }: Me
             strokeDasharray={EVENT_DASH[m.kind]}
             strokeWidth={m.kind === "red_flag" ? 1.5 : 1}
             ifOverflow="hidden"
-            label={(props: { viewBox?: { x?: number; y?: number } }) => <EventMarker mark={m} viewBox={props.viewBox} />}
+            label={(p: { viewBox?: { x?: number; y?: number } }) => <EventMarker mark={m} viewBox={p.viewBox} />}
           />
         ))}
         <Tooltip
           isAnimationActive={false}
-          content={(props) => {
-            const row = props.active ? (props.payload?.[0]?.payload as Row | undefined) : undefined;
+          content={(p) => {
+            const row = p.active ? (p.payload?.[0]?.payload as Row | undefined) : undefined;
             if (!row) return null;
-            const dayMarks = marks.filter((m) => m.date === row.date);
+            const date = fromDayNumber(row.x);
+            const dayMarks = marks.filter((m) => m.date === date);
             return (
               <div className="max-w-64 rounded border border-slate-300 bg-white px-2 py-1.5 text-xs text-slate-800 shadow">
                 <p className="font-semibold">
-                  {formatDate(row.date)}
-                  {row.kind ? ` · ${KIND_LABEL[row.kind]}` : ""}
+                  {formatDate(date)}
+                  {row.kind !== "-" ? ` · ${KIND_LABEL[row.kind]}` : ""}
                 </p>
                 <p>
-                  {series.label}: {formatMeasureValue(row.value, unit)}
-                  {baseline !== null && row.value !== undefined && row.date !== series.points[0]?.date
+                  {label}: {formatMeasureValue(row.value, unit)}
+                  {baseline !== null && row.value !== undefined && row.x !== firstScored
                     ? ` (baseline ${formatMeasureValue(baseline, unit)})`
                     : ""}
                 </p>
-                {series.companions.map((c) => (
-                  <p key={c.key}>
-                    {c.label}: {formatMeasureValue(row.companions[c.key], unit)}
+                {companions.map(([key, name]) => (
+                  <p key={key}>
+                    {name}: {formatMeasureValue(row.companions[key], unit)}
                   </p>
                 ))}
                 {dayMarks.flatMap((m) =>
@@ -149,16 +153,16 @@ export default function MeasurePlot({ series, marks, kinds, minDay, maxDay }: Me
             );
           }}
         />
-        {series.companions.map((c) => (
+        {companions.map(([key, name]) => (
           <Line
-            key={c.key}
+            key={key}
             type="linear"
-            dataKey={(r: Row) => r.companions[c.key]}
-            name={c.label}
-            stroke={COMPANION_STYLE[c.key].stroke}
-            strokeDasharray={COMPANION_STYLE[c.key].dash}
+            dataKey={(r: Row) => r.companions[key]}
+            name={name}
+            stroke={COMPANION_STYLE[key].stroke}
+            strokeDasharray={COMPANION_STYLE[key].dash}
             strokeWidth={1.5}
-            dot={dotOf(COMPANION_STYLE[c.key].marker, COMPANION_STYLE[c.key].stroke)}
+            dot={dotOf(COMPANION_STYLE[key].marker, COMPANION_STYLE[key].stroke)}
             activeDot={{ r: 4 }}
             connectNulls
             isAnimationActive={false}
@@ -167,7 +171,7 @@ export default function MeasurePlot({ series, marks, kinds, minDay, maxDay }: Me
         <Line
           type="linear"
           dataKey="value"
-          name={series.label}
+          name={label}
           stroke={COLOURS.line}
           strokeWidth={2}
           dot={{ r: 3, fill: COLOURS.lineDot, stroke: COLOURS.lineDot }}

@@ -1,9 +1,7 @@
-"use client";
-
-import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartFrame } from "./chart-frame";
-import { COLOURS } from "./format";
 import { Legend, LegendItem } from "./legend";
+import type { OutcomePlotRow } from "./outcome-plot";
+import { OutcomePlot } from "./plots";
 
 /** Series differ by colour and are named in the legend; every bar carries its value as text, and the table under the chart every number: never colour alone. */
 const SERIES_STYLES = [
@@ -17,11 +15,14 @@ const SERIES_STYLES = [
 
 export type OutcomeChartSeries = { key: string; label: string };
 /** One category (x) with a value per series; null: suppressed or not measured (no bar). */
-export type OutcomeChartRow = { category: string } & Record<string, number | string | null>;
+export type OutcomeChartRow = OutcomePlotRow;
 
 /**
- * A grouped bar chart of outcome figures (the Outcomes page): the data table
- * under it, rendered by the page, holds every number, "<5" cells included.
+ * A grouped bar chart of outcome figures (the Outcomes page), rendered on the
+ * server but for its drawing (outcome-plot.tsx, loaded lazily when the chart
+ * comes near the viewport, after the page is idle: Recharts is not part of the
+ * page's first load). The data table under it, rendered by the page, holds
+ * every number, "<5" cells included.
  */
 export function OutcomeBarChart({
   label,
@@ -36,53 +37,23 @@ export function OutcomeBarChart({
   unit: "%" | "days" | "episodes";
   height?: number;
 }) {
-  const suffix = unit === "%" ? "%" : unit === "days" ? " d" : "";
+  const styled = series.map((s, i) => ({ ...s, ...SERIES_STYLES[i % SERIES_STYLES.length]! }));
   return (
     <div>
-      {series.length > 1 ? (
+      {styled.length > 1 ? (
         <Legend>
-          {series.map((s, i) => {
-            const style = SERIES_STYLES[i % SERIES_STYLES.length]!;
-            return (
-              <LegendItem
-                key={s.key}
-                swatch={<span className="inline-block h-3 w-3 border" style={{ background: style.fill, borderColor: style.stroke }} />}
-              >
-                {s.label}
-              </LegendItem>
-            );
-          })}
+          {styled.map((s) => (
+            <LegendItem
+              key={s.key}
+              swatch={<span className="inline-block h-3 w-3 border" style={{ background: s.fill, borderColor: s.stroke }} />}
+            >
+              {s.label}
+            </LegendItem>
+          ))}
         </Legend>
       ) : null}
       <ChartFrame label={label} height={height}>
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={rows} margin={{ top: 18, right: 8, bottom: 4, left: 0 }}>
-            <CartesianGrid stroke={COLOURS.grid} vertical={false} />
-            <XAxis dataKey="category" tick={{ fontSize: 11, fill: COLOURS.axis }} interval={0} />
-            <YAxis
-              tick={{ fontSize: 11, fill: COLOURS.axis }}
-              domain={unit === "%" ? [0, 100] : [0, "auto"]}
-              unit={suffix}
-              width={44}
-              allowDecimals={false}
-            />
-            <Tooltip formatter={(v) => (v === null || v === undefined ? "<5 or none" : `${String(v)}${suffix}`)} />
-            {series.map((s, i) => {
-              const style = SERIES_STYLES[i % SERIES_STYLES.length]!;
-              return (
-                <Bar key={s.key} dataKey={s.key} name={s.label} fill={style.fill} stroke={style.stroke} isAnimationActive={false}>
-                  <LabelList
-                    dataKey={s.key}
-                    position="top"
-                    fontSize={10}
-                    fill={COLOURS.axis}
-                    formatter={(v) => (v === null || v === undefined ? "" : `${String(v)}${suffix}`)}
-                  />
-                </Bar>
-              );
-            })}
-          </BarChart>
-        </ResponsiveContainer>
+        <OutcomePlot series={styled} rows={rows} unit={unit} />
       </ChartFrame>
     </div>
   );

@@ -11,8 +11,9 @@ import { SIDE_LABELS } from "@/lib/domain";
 import { measureSeries, trainingSeries, type TimelineMeasureAssessment } from "@/lib/clinical/timeline";
 
 import { Card } from "@/app/_components/ui/card";
-import { AssessmentHistory } from "./assessment-history";
-import { eventsFromAssessments, sortEvents } from "./events";
+import { IconSprite } from "@/app/_components/ui/icon-sprite";
+import { AssessmentHistory, HISTORY_SPRITE } from "./assessment-history";
+import { eventsFromAssessments, groupEvents, sortEvents } from "./events";
 import { MeasureChart } from "./measure-chart";
 import { TrainingChart } from "./training-chart";
 import { TrainingDetailChart } from "./training-detail-chart";
@@ -131,20 +132,17 @@ export function PatientTimeline({
           important change it was judged with when signed, else unchanged. Entered-in-error assessments are struck through and left out of
           the comparisons.
         </p>
-        {groups.length === 0 ? (
-          <p className="text-sm text-slate-600">No assessments yet.</p>
-        ) : (
-          groups.map((g) => (
-            <section key={g.id} aria-label={several ? g.label : undefined} className={several ? "mt-3" : undefined}>
-              {several ? <h3 className="mb-1 text-sm font-semibold text-slate-800">{g.label}</h3> : null}
-              <AssessmentHistory
-                assessments={g.all}
-                caption={`Assessment history${several ? ` of ${g.label}` : ""}, oldest first`}
-                current={settings.importantChange}
-              />
-            </section>
-          ))
-        )}
+        {groups.length === 0 ? <p className="text-sm text-slate-600">No assessments yet.</p> : <IconSprite icons={HISTORY_SPRITE} />}
+        {groups.map((g) => (
+          <section key={g.id} aria-label={several ? g.label : undefined} className={several ? "mt-3" : undefined}>
+            {several ? <h3 className="mb-1 text-sm font-semibold text-slate-800">{g.label}</h3> : null}
+            <AssessmentHistory
+              assessments={g.all}
+              caption={`Assessment history${several ? ` of ${g.label}` : ""}, oldest first`}
+              current={settings.importantChange}
+            />
+          </section>
+        ))}
       </Card>
     </div>
   );
@@ -164,6 +162,8 @@ function EpisodeCharts({
   const series = measureSeries(group.charted, settings.importantChange);
   const episodeEvents = events.filter((e) => e.episodeId === undefined || e.episodeId === group.id);
   const range = minMax([...group.charted.map((a) => a.assessedOn), ...events.filter((e) => e.episodeId === group.id).map((e) => e.date)]);
+  // One array of marks for every chart of the episode (same events, same time axis): the page's payload carries it once.
+  const marks = groupEvents(episodeEvents.filter((e) => range !== null && e.date >= range.from && e.date <= range.to));
   const kinds: Record<string, AssessmentKind> = {};
   for (const a of group.charted) kinds[a.id] = a.kind;
   return (
@@ -178,7 +178,7 @@ function EpisodeCharts({
               key={s.measure}
               id={`timeline-${group.id}-${s.measure.replace(".", "-")}`}
               series={s}
-              events={episodeEvents.filter((e) => range !== null && e.date >= range.from && e.date <= range.to)}
+              marks={marks}
               kinds={kinds}
               headingLevel={heading ? 4 : 3}
               {...(range ? { from: range.from, to: range.to } : {})}

@@ -1,4 +1,4 @@
-import type { Spike } from "@/lib/clinical";
+import { dayNumber } from "@/lib/clinical/dates";
 import { weekStartOf, type TrainingSeries } from "@/lib/clinical/timeline";
 import { ChartFrame } from "./chart-frame";
 import { TrainingTable } from "./data-tables";
@@ -8,7 +8,7 @@ import { formatAcwr, formatDate, formatKmValue } from "./format";
 import { Legend, LegendItem } from "./legend";
 import { TrainingPlot } from "./plots";
 import { spikeText, trainingSummary } from "./summary";
-import type { TrainingPlotProps, TrainingPlotRow } from "./training-plot";
+import type { TrainingPlotProps } from "./training-plot";
 import type { TimelineEvent } from "./types";
 
 export const ACWR_BAND_LABEL = "0.8-1.3 (weak evidence: Lolli 2019, Impellizzeri 2020)";
@@ -109,7 +109,7 @@ export function TrainingChart({ series, events = [], spikePct = 10, height = 280
         </p>
       ) : (
         <ChartFrame label={trainingSummary(series, marks)} height={height}>
-          <TrainingPlot {...plotProps(series, weekMarks(marks, weeks))} />
+          <TrainingPlot {...trainingPlotProps(series, weekMarks(marks, weeks))} />
         </ChartFrame>
       )}
       {first ? (
@@ -123,18 +123,20 @@ export function TrainingChart({ series, events = [], spikePct = 10, height = 280
   );
 }
 
-/** The rows, ticks and week marks the plot draws, worked out here (on the server). */
-function plotProps(series: TrainingSeries, marks: EventMark[]): TrainingPlotProps {
-  const byWeek = new Map<string, Spike[]>();
-  for (const s of series.spikes) {
-    const w = weekStartOf(s.date);
-    byWeek.set(w, [...(byWeek.get(w) ?? []), s]);
-  }
-  const rows: TrainingPlotRow[] = series.weeks.map((w) => {
-    const spikes = byWeek.get(w.weekStart) ?? [];
-    return { ...w, spikeTexts: spikes.map(spikeText), spikeCount: spikes.length };
-  });
-  const maxAcwr = rows.reduce((m, r) => Math.max(m, r.acwr ?? 0), 0);
-  const { ticks, monthTicks } = weekTicks(rows.map((r) => r.weekStart));
-  return { rows, marks, ticks, monthTicks, acwrTop: Math.max(2, Math.ceil(maxAcwr * 2) / 2), bandLabel: ACWR_BAND_LABEL };
+/** What the plot draws, worked out here (on the server): per week its numbers, the spikes in words, the ticks and week marks. */
+export function trainingPlotProps(series: TrainingSeries, marks: EventMark[]): TrainingPlotProps {
+  const weeks = series.weeks.map((w): TrainingPlotProps["weeks"][number] => [dayNumber(w.weekStart), w.km, w.acwr, w.runs, w.longestKm]);
+  const maxAcwr = series.weeks.reduce((m, w) => Math.max(m, w.acwr ?? 0), 0);
+  const { ticks, monthTicks } = weekTicks(series.weeks.map((w) => w.weekStart));
+  const last = series.weeks[series.weeks.length - 1];
+  return {
+    weeks,
+    lastAcwrDay: last ? dayNumber(last.acwrOn) : 0,
+    spikes: series.spikes.map((s) => [dayNumber(weekStartOf(s.date)), spikeText(s)]),
+    marks,
+    ticks: ticks.map(dayNumber),
+    monthTicks,
+    acwrTop: Math.max(2, Math.ceil(maxAcwr * 2) / 2),
+    bandLabel: ACWR_BAND_LABEL,
+  };
 }

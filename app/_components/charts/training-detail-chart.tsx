@@ -1,3 +1,4 @@
+import { dayNumber } from "@/lib/clinical/dates";
 import type { TrainingDetail, TrainingDetailWeek } from "@/lib/clinical/training-detail";
 import { formatPace, plural } from "@/lib/format";
 import { ChartFrame } from "./chart-frame";
@@ -34,6 +35,9 @@ export function TrainingDetailChart({ detail, id }: { detail: TrainingDetail; id
   const recorded = weeks.some((w) => w.descentM !== null || w.paceSecPerKm !== null || w.cadenceSpm !== null);
   const pace = trend(weeks, "paceSecPerKm");
   const cadence = trend(weeks, "cadenceSpm");
+  // The weeks' Mondays, one array for the three plots (the page's payload carries it once).
+  const mondays = weeks.map((w) => dayNumber(w.weekStart));
+  const values = (key: "paceSecPerKm" | "cadenceSpm" | "descentM") => weeks.map((w) => w[key]);
   return (
     <figure className="min-w-0 rounded-md border border-slate-200 bg-white p-3" data-testid="training-detail">
       <figcaption>
@@ -58,8 +62,8 @@ export function TrainingDetailChart({ detail, id }: { detail: TrainingDetail; id
           <Small
             title="Descent (m per week)"
             label={`Weekly descent over ${plural(weeks.length, "week")}`}
-            weeks={weeks}
-            dataKey="descentM"
+            weeks={mondays}
+            values={values("descentM")}
             kind="bar"
             unit="m"
             format="metres"
@@ -67,8 +71,8 @@ export function TrainingDetailChart({ detail, id }: { detail: TrainingDetail; id
           <Small
             title="Mean pace (min/km, faster is higher)"
             label={pace ? `Mean pace from ${formatPace(pace[0])} to ${formatPace(pace[1])} min per km` : "Mean pace per week"}
-            weeks={weeks}
-            dataKey="paceSecPerKm"
+            weeks={mondays}
+            values={values("paceSecPerKm")}
             kind="line"
             unit="min/km"
             format="pace"
@@ -77,8 +81,8 @@ export function TrainingDetailChart({ detail, id }: { detail: TrainingDetail; id
           <Small
             title="Cadence (steps/min)"
             label={cadence ? `Cadence from ${cadence[0]} to ${cadence[1]} steps per minute` : "Cadence per week"}
-            weeks={weeks}
-            dataKey="cadenceSpm"
+            weeks={mondays}
+            values={values("cadenceSpm")}
             kind="line"
             unit="steps/min"
             format="whole"
@@ -89,12 +93,12 @@ export function TrainingDetailChart({ detail, id }: { detail: TrainingDetail; id
         <details className="mt-2">
           <summary className="cursor-pointer text-xs text-sky-800">Data table: training per week</summary>
           <div className="relative overflow-x-auto">
-            <table className="mt-1 w-full text-xs" data-testid="training-detail-table">
+            <table className="detail-table mt-1 w-full text-xs" data-testid="training-detail-table">
               <caption className="sr-only">Training per week: distance, descent, pace, cadence, consecutive days, treadmill share</caption>
               <thead>
                 <tr className="text-left text-slate-600">
                   {["Week of", "Distance", "Descent", "Mean pace", "Cadence", "Most consecutive days", "Treadmill"].map((h) => (
-                    <th key={h} scope="col" className="py-0.5 pr-2 font-medium">
+                    <th key={h} scope="col" className="font-medium">
                       {h}
                     </th>
                   ))}
@@ -103,13 +107,13 @@ export function TrainingDetailChart({ detail, id }: { detail: TrainingDetail; id
               <tbody className="divide-y divide-slate-100">
                 {weeks.map((w) => (
                   <tr key={w.weekStart}>
-                    <td className="py-0.5 pr-2 whitespace-nowrap">{formatDate(w.weekStart)}</td>
-                    <td className="py-0.5 pr-2">{w.km} km</td>
-                    <td className="py-0.5 pr-2">{dash(w.descentM, " m")}</td>
-                    <td className="py-0.5 pr-2">{w.paceSecPerKm === null ? "—" : `${formatPace(w.paceSecPerKm)} min/km`}</td>
-                    <td className="py-0.5 pr-2">{dash(w.cadenceSpm, " steps/min")}</td>
-                    <td className="py-0.5 pr-2">{w.longestStreakDays ? `${w.longestStreakDays} d` : "—"}</td>
-                    <td className="py-0.5 pr-2">{dash(w.treadmillPct, "%")}</td>
+                    <td className="whitespace-nowrap">{formatDate(w.weekStart)}</td>
+                    <td>{w.km} km</td>
+                    <td>{dash(w.descentM, " m")}</td>
+                    <td>{w.paceSecPerKm === null ? "—" : `${formatPace(w.paceSecPerKm)} min/km`}</td>
+                    <td>{dash(w.cadenceSpm, " steps/min")}</td>
+                    <td>{w.longestStreakDays ? `${w.longestStreakDays} d` : "—"}</td>
+                    <td>{dash(w.treadmillPct, "%")}</td>
                   </tr>
                 ))}
               </tbody>

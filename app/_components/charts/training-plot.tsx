@@ -13,32 +13,33 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import type { TrainingWeek } from "@/lib/clinical/timeline";
+import { dayNumber, fromDayNumber } from "@/lib/clinical/dates";
 import { EVENT_COLOUR, EVENT_DASH, EventMarker, markDrawOrder } from "./event-marker";
 import { EVENT_SYMBOL, type EventMark } from "./event-kinds";
-import { COLOURS, formatAcwr, formatDate, formatKmValue, monthLabel, shortDate } from "./format";
+import { COLOURS, dayTickLabel, formatAcwr, formatDate, formatKmValue } from "./format";
 
 /**
  * The drawing of the training chart (Recharts), loaded by the browser only
- * when the chart comes near the viewport (plots.tsx). The rows, ticks and
- * texts come worked out from the server (training-chart.tsx).
+ * when the chart comes near the viewport (plots.tsx). The numbers, ticks and
+ * texts come worked out from the server (training-chart.tsx
+ * `trainingPlotProps`): the page's payload carries what is drawn, not the
+ * series.
  */
 
 /** A white outline behind label text, readable over the bars. */
 const HALO = { stroke: "#ffffff", strokeWidth: 3, paintOrder: "stroke" } as const;
 
-export interface TrainingPlotRow extends TrainingWeek {
-  /** Each single-run spike of the week in words (`spikeText`). */
-  spikeTexts: string[];
-  /** Number of spikes in the week (the marker above the bar), 0 for none. */
-  spikeCount: number;
-}
-
 export type TrainingPlotProps = {
-  rows: TrainingPlotRow[];
+  /** One per week: [day number of its Monday, km, ACWR or null, runs, longest run km]. */
+  weeks: [number, number, number | null, number, number][];
+  /** The day the last week's ACWR is computed at (today, or its Sunday); every other week's is its Sunday. */
+  lastAcwrDay: number;
+  /** Each single-run spike in words, with the Monday (day number) of its week. */
+  spikes: [number, string][];
   /** Marks of the events, each on the week that holds it. */
   marks: EventMark[];
-  ticks: string[];
+  /** Ticks of the week axis (day numbers of Mondays), and whether they name months. */
+  ticks: number[];
   monthTicks: boolean;
   /** The top of the ACWR axis. */
   acwrTop: number;
@@ -46,8 +47,28 @@ export type TrainingPlotProps = {
   bandLabel: string;
 };
 
+interface Row {
+  x: number;
+  km: number;
+  acwr: number | null;
+  runs: number;
+  longestKm: number;
+  spikeTexts: string[];
+  /** Number of spikes in the week (the marker above the bar), 0 for none. */
+  spikeCount: number;
+}
+
+function rowsOf({ weeks, spikes }: Pick<TrainingPlotProps, "weeks" | "spikes">): Row[] {
+  return weeks.map(([x, km, acwr, runs, longestKm]) => {
+    const spikeTexts = spikes.filter(([week]) => week === x).map(([, text]) => text);
+    return { x, km, acwr, runs, longestKm, spikeTexts, spikeCount: spikeTexts.length };
+  });
+}
+
 // eslint-disable-next-line max-lines-per-function -- one recharts composition (axes, series, reference lines)
-export default function TrainingPlot({ rows, marks, ticks, monthTicks, acwrTop, bandLabel }: TrainingPlotProps) {
+export default function TrainingPlot(props: TrainingPlotProps) {
+  const { marks, ticks, monthTicks, acwrTop, bandLabel, lastAcwrDay } = props;
+  const rows = rowsOf(props);
   return (
     <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 640, height: 280 }}>
       <ComposedChart data={rows} margin={{ top: 18, right: 4, bottom: 0, left: 0 }} accessibilityLayer={false} barCategoryGap="15%">
@@ -71,10 +92,10 @@ export default function TrainingPlot({ rows, marks, ticks, monthTicks, acwrTop, 
           label={{ value: "ACWR 1.5", position: "insideTopRight", fontSize: 10, fill: COLOURS.acwrWarning, ...HALO }}
         />
         <XAxis
-          dataKey="weekStart"
+          dataKey="x"
           ticks={ticks}
           interval={0}
-          tickFormatter={(d: string) => (monthTicks ? monthLabel(d) : shortDate(d))}
+          tickFormatter={(d: number) => dayTickLabel(d, monthTicks)}
           stroke={COLOURS.axis}
           tick={{ fontSize: 11 }}
         />
@@ -99,7 +120,7 @@ export default function TrainingPlot({ rows, marks, ticks, monthTicks, acwrTop, 
           <ReferenceLine
             key={`${m.date}-${m.kind}`}
             yAxisId="km"
-            x={m.date}
+            x={dayNumber(m.date)}
             stroke={EVENT_COLOUR[m.kind]}
             strokeDasharray={EVENT_DASH[m.kind]}
             strokeWidth={m.kind === "red_flag" ? 1.5 : 1}
@@ -110,19 +131,20 @@ export default function TrainingPlot({ rows, marks, ticks, monthTicks, acwrTop, 
         ))}
         <Tooltip
           isAnimationActive={false}
-          content={(props) => {
-            const row = props.active ? (props.payload?.[0]?.payload as TrainingPlotRow | undefined) : undefined;
+          content={(p) => {
+            const row = p.active ? (p.payload?.[0]?.payload as Row | undefined) : undefined;
             if (!row) return null;
-            const weekMarksOfRow = marks.filter((m) => m.date === row.weekStart);
+            const weekStart = fromDayNumber(row.x);
+            const weekMarksOfRow = marks.filter((m) => m.date === weekStart);
             return (
               <div className="max-w-72 rounded border border-slate-300 bg-white px-2 py-1.5 text-xs text-slate-800 shadow">
-                <p className="font-semibold">Week of {formatDate(row.weekStart)}</p>
+                <p className="font-semibold">Week of {formatDate(weekStart)}</p>
                 <p>
                   Distance: {formatKmValue(row.km)} ({row.runs} run{row.runs === 1 ? "" : "s"}
                   {row.runs ? `, longest ${formatKmValue(row.longestKm)}` : ""})
                 </p>
                 <p>
-                  ACWR on {formatDate(row.acwrOn)}: {formatAcwr(row.acwr)}
+                  ACWR on {formatDate(fromDayNumber(Math.min(row.x + 6, lastAcwrDay)))}: {formatAcwr(row.acwr)}
                   {row.acwr !== null && row.acwr > 1.5 ? " (above 1.5)" : ""}
                 </p>
                 {row.spikeTexts.map((text, i) => (
@@ -152,14 +174,14 @@ export default function TrainingPlot({ rows, marks, ticks, monthTicks, acwrTop, 
         >
           <LabelList
             dataKey="spikeCount"
-            content={(props: { x?: number | string; y?: number | string; width?: number | string; index?: number }) => {
-              const row = props.index === undefined ? undefined : rows[props.index];
+            content={(l: { x?: number | string; y?: number | string; width?: number | string; index?: number }) => {
+              const row = l.index === undefined ? undefined : rows[l.index];
               if (!row || row.spikeCount === 0) return <g />;
-              const x = Number(props.x ?? 0) + Number(props.width ?? 0) / 2;
-              const y = Number(props.y ?? 0) - 3;
+              const x = Number(l.x ?? 0) + Number(l.width ?? 0) / 2;
+              const y = Number(l.y ?? 0) - 3;
               return (
                 <g>
-                  <title>{`Week of ${formatDate(row.weekStart)}: ${row.spikeTexts.map((text) => `spike ${text}`).join("; ")}`}</title>
+                  <title>{`Week of ${formatDate(fromDayNumber(row.x))}: ${row.spikeTexts.map((text) => `spike ${text}`).join("; ")}`}</title>
                   <path d={`M${x},${y - 8} L${x + 4.5},${y} L${x - 4.5},${y} Z`} fill={COLOURS.spike} stroke="#ffffff" strokeWidth={0.75} />
                 </g>
               );

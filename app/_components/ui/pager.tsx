@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { PagePosition } from "@/lib/data/keyset";
 import { pagePosition } from "@/lib/format";
 import { buttonClass } from "./button";
@@ -13,7 +12,11 @@ type Props = {
   next: string | null;
 };
 
-/** Where this page is ("Runners 51–75 of 2,996 · page 3 of 120") and the links to the pages around it. */
+/**
+ * Where this page is ("Runners 51–75 of 2,996 · page 3 of 120") and the links
+ * to the pages around it: plain links, followed by the client router where
+ * the list puts a ClientLinks around them (app/_components/ui/client-links.tsx).
+ */
 export function Pager({ noun, position, first, previous, next }: Props) {
   if (position.total === 0) return null;
   return (
@@ -33,9 +36,9 @@ export function Pager({ noun, position, first, previous, next }: Props) {
 /** A page link, or the same words unavailable (a link without an address, announced as disabled). */
 function PageLink({ href, label }: { href: string | null; label: string }) {
   return href ? (
-    <Link className={buttonClass("secondary")} href={href}>
+    <a className={buttonClass("secondary")} href={href}>
       {label}
-    </Link>
+    </a>
   ) : (
     <a role="link" aria-disabled="true" className={buttonClass("secondary", "cursor-not-allowed text-slate-400 opacity-60 shadow-none")}>
       {label}

@@ -1,7 +1,7 @@
-import Form from "next/form";
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import type { SortDir } from "@/lib/validation/common";
 import { thClass } from "./card";
+import { StaticIcon } from "./icon-sprite";
 import type { ListParams } from "./list-href";
 
 /** How a column's directions read: "A to Z" / "Z to A", "earliest first" / "latest first". */
@@ -30,7 +30,9 @@ type Props = {
  * address: back, forward and links keep it, and it works before scripts
  * load) in a th that carries aria-sort when the list is sorted by it. The
  * direction shows as an arrow and, for screen readers, in words; a second
- * press reverses it.
+ * press reverses it. Plain markup: the list puts a ClientLinks around its
+ * table (app/_components/ui/client-links.tsx) to have the client router
+ * follow the form.
  */
 export function SortHeader({ label, sort, firstDir, current, action, keep, words, className = "" }: Props) {
   const active = current.sort === sort;
@@ -43,7 +45,7 @@ export function SortHeader({ label, sort, firstDir, current, action, keep, words
       className={`${thClass} ${className}`}
       aria-sort={active ? (current.dir === "asc" ? "ascending" : "descending") : undefined}
     >
-      <Form action={action} className="inline">
+      <form method="get" action={action} className="inline">
         {Object.entries(hidden).map(([name, value]) => (value ? <input key={name} type="hidden" name={name} value={value} /> : null))}
         <button
           type="submit"
@@ -51,12 +53,12 @@ export function SortHeader({ label, sort, firstDir, current, action, keep, words
           data-testid={`sort-${sort}`}
         >
           {label}
-          <Arrow aria-hidden="true" className={`h-3.5 w-3.5 shrink-0 ${active ? "text-slate-900" : "text-slate-400"}`} />
+          <StaticIcon icon={Arrow} className={`h-3.5 w-3.5 shrink-0 ${active ? "text-slate-900" : "text-slate-400"}`} />
           <span className="sr-only">
             {active ? `, sorted ${words[current.dir]}; press to sort ${words[next]}` : `, press to sort ${words[next]}`}
           </span>
         </button>
-      </Form>
+      </form>
     </th>
   );
 }

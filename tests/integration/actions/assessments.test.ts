@@ -167,7 +167,7 @@ describe("a save from a stale version", () => {
       answers: { symptoms: { painNow: 7 } },
     });
     expect(stale.ok).toBe(false);
-    expect(stale.message).toMatch(/Someone else saved this draft/);
+    expect(stale.message).toMatch(/someone else saved this draft/);
     expect(stale.conflict).toMatchObject({ version: d.version + 1, status: "draft", answers: { symptoms: { painNow: 5 } } });
     expect(typeof stale.conflict?.updatedAt).toBe("string");
     expect(await assessment(d.assessmentId)).toMatchObject({ version: d.version + 1 });

@@ -11,7 +11,8 @@ import { isoWeekStart, measureSeries, trainingSeries, weekStartOf, type Timeline
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { timeTicks } from "@/app/_components/charts/format";
-import { weekTicks } from "@/app/_components/charts/training-chart";
+import { trainingPlotProps, weekTicks } from "@/app/_components/charts/training-chart";
+import { measurePlotProps } from "@/app/_components/charts/measure-chart";
 import {
   AssessmentHistory,
   episodeLabel,
@@ -768,5 +769,69 @@ describe("PatientTimeline helpers", () => {
     expect(long.monthTicks).toBe(true);
     expect(long.ticks.length).toBeLessThanOrEqual(8);
     expect(long.ticks[0]).toBe("2026-01-05");
+  });
+});
+
+/**
+ * What the lazily loaded plots receive (issue 17): the numbers they draw and
+ * a few short texts, worked out on the server, never the series themselves
+ * (assessment ids, judged changes, week objects): every prop of a client
+ * component travels in the page's React payload.
+ */
+describe("plot props", () => {
+  const assessments = [
+    { id: "a1", assessedOn: "2026-01-03", kind: "intake" as const, evaluation: evaluationWith({ painNow: 6 }), pain: { painWorstWeek: 8 } },
+    {
+      id: "a3",
+      assessedOn: "2026-02-20",
+      kind: "follow_up" as const,
+      evaluation: evaluationWith({ painNow: 2 }),
+      pain: { painDuringRun: 3 },
+    },
+  ];
+  const [pain] = measureSeries(assessments, DEFAULT_IMPORTANT_CHANGE);
+  const marks = groupEvents([{ date: "2026-01-03", kind: "signed", label: "Signed: intake of 3 Jan 2026" }]);
+  const from = dayNumber("2026-01-03");
+  const to = dayNumber("2026-02-20");
+  const props = measurePlotProps(pain!, marks, { a1: "intake", a3: "follow_up" }, from, to);
+
+  it("measure: per assessment its day and scores, the companions' beside the measure's, the kinds as letters", () => {
+    expect(props.companions).toEqual([
+      ["painWorstWeek", "Worst pain in the last week"],
+      ["painDuringRun", "Pain during running"],
+    ]);
+    expect(props.points).toEqual([
+      [from, 6, 8, null],
+      [to, 2, null, 3],
+    ]);
+    expect(props.kinds).toBe("if");
+    expect(props.band).toEqual([[from, to, 4, 8]]);
+    expect(props).toMatchObject({ label: "Pain NRS", unit: "/10", domain: [0, 10], baseline: 6, minDay: from, maxDay: to });
+    expect(measurePlotProps(pain!, [], {}, from, to).kinds).toBe("--");
+  });
+
+  it("measure: the marks as given (one array shared by an episode's charts), nothing of the series", () => {
+    expect(props.marks).toBe(marks);
+    expect(JSON.stringify({ ...props, marks: [] })).not.toMatch(/a1|a3|assessmentId|importantChange|vsBaseline|2026-/);
+  });
+
+  it("training: per week its Monday as a day number and its numbers, the last ACWR day, the spikes in words by week", () => {
+    const runs = [
+      { date: "2026-10-26", distanceKm: 10 },
+      { date: "2026-11-03", distanceKm: 16 },
+      { date: "2026-11-04", distanceKm: 0 },
+    ];
+    const training = trainingPlotProps(completeLog(runs, "2026-11-10", 10), []);
+    expect(training.weeks).toEqual([
+      [dayNumber("2026-10-26"), 10, 4, 1, 10],
+      [dayNumber("2026-11-02"), 16, 2.46, 2, 16],
+      [dayNumber("2026-11-09"), 0, 0, 0, 0],
+    ]);
+    expect(training.lastAcwrDay).toBe(dayNumber("2026-11-10"));
+    expect(training.spikes).toEqual([
+      [dayNumber("2026-11-02"), "3 Nov 2026: 16 km vs 10 km longest in the previous 30 days (more than 30% up to 100% longer)"],
+    ]);
+    expect(training.ticks).toEqual(training.weeks.map(([day]) => day));
+    expect(JSON.stringify(training)).not.toMatch(/weekStart|acwrOn|longestKm/);
   });
 });

@@ -3,7 +3,8 @@
  * case, a sentence that starts by saying what to do, no developer's rules
  * ("must be", "YYYY-MM-DD", ISO dates), no closing full stop. Three checks:
  * the message builders themselves; every message written in lib/validation
- * and in the ValidationErrors of lib/data and the API helpers (read from the
+ * and lib/clinical (its refusals, `fail(path, message)`), and in the
+ * ValidationErrors and ConflictErrors (409) of lib/data and the API helpers (read from the
  * source); and what each exported schema answers to empty and wrong input
  * (so zod's own English, "Invalid input: expected string", cannot slip through).
  */
@@ -20,7 +21,7 @@ const VERBS = new Set(
   (
     "Enter Choose Shorten Remove Write Use Send Give Pick Select Start Check Record Paste Add Set Tick Leave Keep Sign Save " +
     "Reload Copy Open Try Fill Answer Upload Name List Correct Change Clear Confirm Type Log Make Lower Raise Ask Link Wait " +
-    "Withdraw Discharge Undo Delete Retire Mark Import Scan Close Drop Split Move Score Reopen Follow"
+    "Withdraw Discharge Undo Delete Retire Mark Import Scan Close Drop Split Move Score Reopen Follow Advance Review Discard Prescribe Cancel"
   ).split(" "),
 );
 
@@ -96,16 +97,35 @@ function literal(node: ts.Node): { text: string; startsWithBuilder: boolean } | 
   return null;
 }
 
+/** A field path such as "toStage" or "plan.nextReviewDate". */
+const isPath = (node: ts.Node) => ts.isStringLiteral(node) && /^[a-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)*$/.test(node.text);
+
 const hasPathSibling = (node: ts.PropertyAssignment) =>
   ts.isObjectLiteralExpression(node.parent) &&
   node.parent.properties.some((p) => (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && p.name.getText() === "path");
 
 /**
- * The messages of a file. `fieldIssuesOnly`: only `message` of `{path, message}`
- * objects (lib/data, the API helpers); otherwise also zod's `error` and
- * `message` options, check methods' messages and `…MESSAGE` constants.
+ * Which messages of a file are read: every kind (lib/validation); `{path,
+ * message}` issues (lib/data, the API helpers); refusals, `fail(…)`
+ * (lib/clinical). A ConflictError's message (409) is read in each.
  */
-function messagesIn(file: string, fieldIssuesOnly = false): Found[] {
+type Kinds = "all" | "fieldIssues" | "refusals";
+
+/** A call of a check method or of `fail`: its message arguments (`fail(path, message)` names the field first, and a path is not a message). */
+function messageArguments(node: ts.CallExpression, kinds: Kinds): ts.Expression[] {
+  const callee = node.expression;
+  const fails = ts.isIdentifier(callee) && MESSAGE_FUNCTIONS.has(callee.text);
+  const checks = kinds === "all" && ts.isPropertyAccessExpression(callee) && CHECK_METHODS.has(callee.name.text);
+  if (!fails && !checks) return [];
+  return node.arguments.filter((a, i) => !(i === 0 && node.arguments.length > 1 && isPath(a)));
+}
+
+/**
+ * The messages of a file, of the `kinds` given: with "all", zod's `error`
+ * and `message` options, check methods' messages, `fail` and `…MESSAGE`
+ * constants besides the `{path, message}` issues.
+ */
+function messagesIn(file: string, kinds: Kinds = "all"): Found[] {
   const source = ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true);
   const found: Found[] = [];
   const add = (node: ts.Node) => {
@@ -118,17 +138,13 @@ function messagesIn(file: string, fieldIssuesOnly = false): Found[] {
     }
   };
   const visit = (node: ts.Node) => {
-    if (ts.isPropertyAssignment(node) && node.name.getText() === "message" && hasPathSibling(node)) add(node.initializer);
-    else if (!fieldIssuesOnly) {
-      if (ts.isPropertyAssignment(node) && MESSAGE_PROPERTIES.has(node.name.getText())) add(node.initializer);
-      if (ts.isCallExpression(node)) {
-        const callee = node.expression;
-        if (
-          (ts.isPropertyAccessExpression(callee) && CHECK_METHODS.has(callee.name.text)) ||
-          (ts.isIdentifier(callee) && MESSAGE_FUNCTIONS.has(callee.text))
-        )
-          node.arguments.forEach(add);
-      }
+    const issue = ts.isPropertyAssignment(node) && node.name.getText() === "message" && hasPathSibling(node);
+    if (issue && kinds !== "refusals") add(node.initializer);
+    if (ts.isCallExpression(node) && kinds !== "fieldIssues") messageArguments(node, kinds).forEach(add);
+    // A 409's message: what the record's state does not allow, and what to do instead.
+    if (ts.isNewExpression(node) && node.expression.getText() === "ConflictError" && node.arguments?.[0]) add(node.arguments[0]);
+    if (kinds === "all") {
+      if (!issue && ts.isPropertyAssignment(node) && MESSAGE_PROPERTIES.has(node.name.getText())) add(node.initializer);
       // Message constants: `…MESSAGE`, `INVALID_…`, and upper-case names (not `…_HINT`, the hints shown beside a field).
       const name = ts.isVariableDeclaration(node) ? node.name.getText() : "";
       if (ts.isVariableDeclaration(node) && node.initializer && /message|^INVALID_|^[A-Z_]+$/.test(name) && !/_HINT$/.test(name))
@@ -146,10 +162,13 @@ const filesIn = (dir: string) =>
     .filter((f) => f.endsWith(".ts"))
     .map((f) => path.join(ROOT, dir, f));
 
-test("every message written in lib/validation, lib/data and the API helpers is in the house style", () => {
+test("every message written in lib/validation, lib/clinical, lib/data (its 409s too) and the API helpers is in the house style", () => {
   const found = [
     ...filesIn("lib/validation").flatMap((f) => messagesIn(f)),
-    ...[...filesIn("lib/data"), path.join(ROOT, "lib/api.ts"), path.join(ROOT, "lib/import/upload.ts")].flatMap((f) => messagesIn(f, true)),
+    ...filesIn("lib/clinical").flatMap((f) => messagesIn(f, "refusals")),
+    ...[...filesIn("lib/data"), ...["lib/api.ts", "lib/import/upload.ts", "lib/errors.ts"].map((f) => path.join(ROOT, f))].flatMap((f) =>
+      messagesIn(f, "fieldIssues"),
+    ),
   ];
   expect(found.length).toBeGreaterThan(100);
   const bad = found.flatMap((m) => {

@@ -24,6 +24,7 @@ import { listQuestionnaireRequests } from "@/lib/data/questionnaires";
 import { mailConfigured } from "@/lib/mail";
 import { runnerReportedLabel } from "@/lib/questions";
 import { RunnerLinks } from "@/app/_components/patient/runner-links";
+import { ClientLinks } from "@/app/_components/ui/client-links";
 import { DiaryPainChart } from "@/app/_components/charts/diary-pain-chart";
 import { ReturnToRunSection } from "@/app/_components/patient/return-to-run-section";
 import { EpisodeLetters } from "@/app/_components/patient/letters";
@@ -230,18 +231,21 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
         <h2 id="timeline-title" className="text-lg font-semibold">
           Timeline
         </h2>
-        <PatientTimeline
-          assessments={timeline.assessments.map((a) => ({
-            ...a,
-            href: `/patients/${patient.id}/episodes/${a.episodeId}/assessments/${a.id}`,
-          }))}
-          runs={timeline.runs}
-          runsLoggedSince={timeline.runsLoggedSince}
-          today={timeline.today}
-          timeZone={timeline.timezone}
-          settings={timeline.settings}
-          episodes={timeline.episodes.map((e) => ({ id: e.id, label: `${SIDE_LABELS[e.side]}: ${e.complaint}` }))}
-        />
+        {/* The assessment history's dates are plain links, followed by the client router from here (one listener, no component per row). */}
+        <ClientLinks>
+          <PatientTimeline
+            assessments={timeline.assessments.map((a) => ({
+              ...a,
+              href: `/patients/${patient.id}/episodes/${a.episodeId}/assessments/${a.id}`,
+            }))}
+            runs={timeline.runs}
+            runsLoggedSince={timeline.runsLoggedSince}
+            today={timeline.today}
+            timeZone={timeline.timezone}
+            settings={timeline.settings}
+            episodes={timeline.episodes.map((e) => ({ id: e.id, label: `${SIDE_LABELS[e.side]}: ${e.complaint}` }))}
+          />
+        </ClientLinks>
         {diaryDays.length ? (
           <Card id="timeline-diary" title="Runner's diary: knee pain (0-10)">
             <p className="mb-2 text-xs text-slate-600">

@@ -12,6 +12,7 @@ import { ButtonLink, buttonClass } from "@/app/_components/ui/button";
 import { Card, PageHeader, tableClass, tdClass, thClass } from "@/app/_components/ui/card";
 import { TextInput } from "@/app/_components/ui/field";
 import { listHref, type ListParams } from "@/app/_components/ui/list-href";
+import { ClientLinks } from "@/app/_components/ui/client-links";
 import { Pager } from "@/app/_components/ui/pager";
 import { SORT_WORDS, SortHeader, type SortWords } from "@/app/_components/ui/sort-header";
 
@@ -88,50 +89,53 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
           </ul>
         </Alert>
       ) : null}
-      <Card>
-        {page.items.length === 0 ? (
-          <p className="text-slate-600">No runners found.</p>
-        ) : (
-          <div className="relative overflow-x-auto">
-            <table className={tableClass} data-testid="directory">
-              <caption className="sr-only">Runners, sorted by the column marked with an arrow</caption>
-              <thead>
-                <tr>
-                  {header("Name", "name", SORT_WORDS.text)}
-                  {header("MRN", "mrn", WORDS.mrn)}
-                  {header("Date of birth", "born", WORDS.born)}
-                  <th scope="col" className={thClass}>
-                    Open episodes
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {page.items.map((p) => (
-                  <tr key={p.id}>
-                    <td className={tdClass}>
-                      <Link href={`/patients/${p.id}`} className="font-medium text-sky-800 underline-offset-2 hover:underline">
-                        {p.familyName}, {p.givenName}
-                      </Link>
-                    </td>
-                    <td className={`${tdClass} font-mono text-xs`}>{p.mrn}</td>
-                    <td className={tdClass}>
-                      {formatDate(p.birthDate)} <span className="text-slate-500">({ageOn(p.birthDate, today)} y)</span>
-                    </td>
-                    <td className={tdClass}>{p.openEpisodes}</td>
+      {/* The sortable headers and the pager are a plain form and links: the client router follows them. */}
+      <ClientLinks>
+        <Card>
+          {page.items.length === 0 ? (
+            <p className="text-slate-600">No runners found.</p>
+          ) : (
+            <div className="relative overflow-x-auto">
+              <table className={tableClass} data-testid="directory">
+                <caption className="sr-only">Runners, sorted by the column marked with an arrow</caption>
+                <thead>
+                  <tr>
+                    {header("Name", "name", SORT_WORDS.text)}
+                    {header("MRN", "mrn", WORDS.mrn)}
+                    {header("Date of birth", "born", WORDS.born)}
+                    <th scope="col" className={thClass}>
+                      Open episodes
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-        <Pager
-          noun="Runners"
-          position={page.position}
-          first={href({})}
-          previous={page.prevCursor ? href({ before: page.prevCursor }) : null}
-          next={page.nextCursor ? href({ cursor: page.nextCursor }) : null}
-        />
-      </Card>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {page.items.map((p) => (
+                    <tr key={p.id}>
+                      <td className={tdClass}>
+                        <Link href={`/patients/${p.id}`} className="font-medium text-sky-800 underline-offset-2 hover:underline">
+                          {p.familyName}, {p.givenName}
+                        </Link>
+                      </td>
+                      <td className={`${tdClass} font-mono text-xs`}>{p.mrn}</td>
+                      <td className={tdClass}>
+                        {formatDate(p.birthDate)} <span className="text-slate-500">({ageOn(p.birthDate, today)} y)</span>
+                      </td>
+                      <td className={tdClass}>{p.openEpisodes}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <Pager
+            noun="Runners"
+            position={page.position}
+            first={href({})}
+            previous={page.prevCursor ? href({ before: page.prevCursor }) : null}
+            next={page.nextCursor ? href({ cursor: page.nextCursor }) : null}
+          />
+        </Card>
+      </ClientLinks>
     </div>
   );
 }
