@@ -6,16 +6,17 @@
  * the client reference manifest and the build manifest's root main files) and
  * their uncompressed sum. This script gzips each of those chunks (level 9,
  * as Next.js's own size reports did) and prints the sums for the patient page
- * `/patients/[patientId]` and a few routes beside it, and checks the patient
- * page against the budget of issue 17 (at most 250 kB gzip). Chunks loaded
+ * `/patients/[patientId]` and a few routes beside it (the Outcomes page,
+ * whose bar charts load Recharts lazily too), and checks the patient page
+ * against the budget of issue 17 (at most 250 kB gzip). Chunks loaded
  * later on demand (the charts' Recharts drawings, React.lazy) are not part of
  * that list; they are printed apart, as "loaded when a chart is drawn".
  *
  *   npx next build && npm run bench:bundle
  *
  * Environment: NEXT_DIST_DIR (default .next); BUNDLE_ROUTES (comma-separated,
- * default the patient page, /patients, /about); BUNDLE_ASSERT=1 exits 1 when
- * the patient page is over budget.
+ * default the patient page, /outcomes, /patients, /about); BUNDLE_ASSERT=1
+ * exits 1 when the patient page is over budget.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -27,7 +28,7 @@ const DIST = path.resolve(ROOT, process.env.NEXT_DIST_DIR || ".next");
 const PATIENT_PAGE = "/patients/[patientId]";
 const ROUTES = process.env.BUNDLE_ROUTES
   ? process.env.BUNDLE_ROUTES.split(",").map((r) => r.trim())
-  : [PATIENT_PAGE, "/patients", "/about"];
+  : [PATIENT_PAGE, "/outcomes", "/patients", "/about"];
 const BUDGET_KB = 250;
 
 /** The rows of route-bundle-stats.json this script reads. */

@@ -2,6 +2,7 @@
 
 import { startTransition, Suspense, useEffect, useRef, useState, type ReactNode } from "react";
 import { queueDrawing } from "./draw-queue";
+import { FrameSizeContext, type FrameSize } from "./frame-size";
 
 /** How far below (or above) the viewport a chart starts drawing, so it is usually drawn before it scrolls in. */
 const AHEAD = "300px 0px";
@@ -25,7 +26,8 @@ function Drawn({ onDrawn }: { onDrawn: () => void }) {
  */
 export function ChartFrame({ label, height, children }: { label: string; height: number; children: ReactNode }) {
   const box = useRef<HTMLDivElement>(null);
-  const [drawing, setDrawing] = useState(false);
+  // Measured when the chart's turn comes; null until then.
+  const [size, setSize] = useState<FrameSize | null>(null);
   // Resolves the queue's promise for this chart: the next chart's turn.
   const [drawn] = useState(() => {
     let resolve = () => {};
@@ -41,8 +43,9 @@ export function ChartFrame({ label, height, children }: { label: string; height:
         if (!entries.some((e) => e.isIntersecting)) return;
         observer.disconnect();
         leaveQueue = queueDrawing(() => {
-          // A transition: React renders the chart in short slices, keeping the page responsive.
-          startTransition(() => setDrawing(true));
+          const { width, height } = el.getBoundingClientRect();
+          // A transition: React renders the chart (at this size: frame-size.ts) in short slices, keeping the page responsive.
+          startTransition(() => setSize({ width: Math.round(width), height: Math.round(height) }));
           return drawn.done;
         });
       },
@@ -62,11 +65,13 @@ export function ChartFrame({ label, height, children }: { label: string; height:
   );
   return (
     <div ref={box} role="img" aria-label={label} className="relative w-full" style={{ height }}>
-      {drawing ? (
-        <Suspense fallback={placeholder}>
-          {children}
-          <Drawn onDrawn={drawn.resolve} />
-        </Suspense>
+      {size ? (
+        <FrameSizeContext value={size}>
+          <Suspense fallback={placeholder}>
+            {children}
+            <Drawn onDrawn={drawn.resolve} />
+          </Suspense>
+        </FrameSizeContext>
       ) : (
         placeholder
       )}

@@ -1,6 +1,7 @@
 "use client";
 
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { useFrameSize } from "./frame-size";
 import { fromDayNumber } from "@/lib/clinical/dates";
 import { formatDate } from "@/lib/format";
 import { shortDate } from "./format";
@@ -31,6 +32,7 @@ export type DiaryPainPlotProps = { days: (number | null)[][]; topStage: number |
 type Row = { x: number } & Partial<Record<(typeof DIARY_VALUES)[number], number>>;
 
 export default function DiaryPainPlot({ days, topStage }: DiaryPainPlotProps) {
+  const frame = useFrameSize({ width: 640, height: 200 });
   const rows = days.map(([x, ...values]) => {
     const row: Row = { x: x as number };
     DIARY_VALUES.forEach((key, i) => {
@@ -40,7 +42,7 @@ export default function DiaryPainPlot({ days, topStage }: DiaryPainPlotProps) {
     return row;
   });
   return (
-    <ResponsiveContainer width="100%" height="100%">
+    <ResponsiveContainer width="100%" height="100%" initialDimension={frame}>
       <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
         <CartesianGrid stroke="#e2e8f0" />
         <XAxis dataKey="x" tickFormatter={(d: number) => shortDate(fromDayNumber(d))} fontSize={11} />

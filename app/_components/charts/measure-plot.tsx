@@ -1,6 +1,7 @@
 "use client";
 
 import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { useFrameSize } from "./frame-size";
 import { dayNumber, fromDayNumber } from "@/lib/clinical/dates";
 import type { MeasureUnit } from "@/lib/clinical/timeline";
 import type { PainCompanion } from "@/lib/domain/measures";
@@ -72,12 +73,13 @@ function rowsOf({ points, kinds, companions }: Pick<MeasurePlotProps, "points" |
 
 // eslint-disable-next-line max-lines-per-function -- one recharts composition (axes, series, reference lines)
 export default function MeasurePlot(props: MeasurePlotProps) {
+  const frame = useFrameSize({ width: 320, height: 200 });
   const { label, unit, companions, domain, baseline, band, marks, minDay, maxDay } = props;
   const rows = rowsOf(props);
   const firstScored = rows.find((r) => r.value !== undefined)?.x;
   const { ticks, monthTicks } = timeTicks(minDay, maxDay, 5);
   return (
-    <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 320, height: 200 }}>
+    <ResponsiveContainer width="100%" height="100%" initialDimension={frame}>
       <LineChart data={rows} margin={{ top: 16, right: 12, bottom: 0, left: 0 }} accessibilityLayer={false}>
         <CartesianGrid stroke={COLOURS.grid} vertical={false} />
         {band.map(([x1, x2, low, high]) => (

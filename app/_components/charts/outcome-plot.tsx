@@ -1,6 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { useFrameSize } from "./frame-size";
 import { COLOURS } from "./format";
 
 /**
@@ -21,10 +22,11 @@ export type OutcomePlotProps = {
 };
 
 export default function OutcomePlot({ series, rows, unit }: OutcomePlotProps) {
+  const frame = useFrameSize({ width: 640, height: 240 });
   const suffix = unit === "%" ? "%" : unit === "days" ? " d" : "";
   const valueText = (v: unknown) => (v === null || v === undefined ? "" : `${String(v)}${suffix}`);
   return (
-    <ResponsiveContainer width="100%" height="100%">
+    <ResponsiveContainer width="100%" height="100%" initialDimension={frame}>
       <BarChart data={rows} margin={{ top: 18, right: 8, bottom: 4, left: 0 }}>
         <CartesianGrid stroke={COLOURS.grid} vertical={false} />
         <XAxis dataKey="category" tick={{ fontSize: 11, fill: COLOURS.axis }} interval={0} />

@@ -1,6 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { useFrameSize } from "./frame-size";
 import { fromDayNumber } from "@/lib/clinical/dates";
 import { formatPace } from "@/lib/format";
 import { COLOURS, formatDate, shortDate } from "./format";
@@ -35,6 +36,7 @@ export type TrainingDetailPlotProps = {
 type Row = { x: number; v: number | null };
 
 export default function TrainingDetailPlot({ weeks, values, kind, unit, format: formatKey, reversed }: TrainingDetailPlotProps) {
+  const frame = useFrameSize({ width: 300, height: 150 });
   const format = FORMATS[formatKey];
   const rows: Row[] = weeks.map((x, i) => ({ x, v: values[i] ?? null }));
   const common = (
@@ -70,7 +72,7 @@ export default function TrainingDetailPlot({ weeks, values, kind, unit, format: 
     </>
   );
   return (
-    <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 300, height: 150 }}>
+    <ResponsiveContainer width="100%" height="100%" initialDimension={frame}>
       {kind === "bar" ? (
         <BarChart data={rows} margin={{ top: 6, right: 4, bottom: 0, left: 0 }} accessibilityLayer={false}>
           {common}

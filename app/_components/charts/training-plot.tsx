@@ -13,6 +13,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { useFrameSize } from "./frame-size";
 import { dayNumber, fromDayNumber } from "@/lib/clinical/dates";
 import { EVENT_COLOUR, EVENT_DASH, EventMarker, markDrawOrder } from "./event-marker";
 import { EVENT_SYMBOL, type EventMark } from "./event-kinds";
@@ -67,10 +68,11 @@ function rowsOf({ weeks, spikes }: Pick<TrainingPlotProps, "weeks" | "spikes">):
 
 // eslint-disable-next-line max-lines-per-function -- one recharts composition (axes, series, reference lines)
 export default function TrainingPlot(props: TrainingPlotProps) {
+  const frame = useFrameSize({ width: 640, height: 280 });
   const { marks, ticks, monthTicks, acwrTop, bandLabel, lastAcwrDay } = props;
   const rows = rowsOf(props);
   return (
-    <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 640, height: 280 }}>
+    <ResponsiveContainer width="100%" height="100%" initialDimension={frame}>
       <ComposedChart data={rows} margin={{ top: 18, right: 4, bottom: 0, left: 0 }} accessibilityLayer={false} barCategoryGap="15%">
         <CartesianGrid stroke={COLOURS.grid} vertical={false} yAxisId="km" />
         <ReferenceArea
