@@ -20,6 +20,26 @@ function dateFormat(locale: string, options: Intl.DateTimeFormatOptions & { time
   return format;
 }
 
+/**
+ * Numbers as the app writes them ("1,200", "12.5"), each through one
+ * Intl.NumberFormat made once: `toLocaleString("en-GB", …)` builds a new
+ * formatter on every call (tens of microseconds), and the patient page
+ * formats a number in every cell of its tables (issue 17: 3.6% of the
+ * page's server CPU went to making formatters).
+ */
+const NUMBER = new Intl.NumberFormat("en-GB");
+const ONE_DECIMAL = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1 });
+
+/** "1,200", "12.345" (up to three decimals), as `toLocaleString("en-GB")`. */
+export function formatNumber(n: number): string {
+  return NUMBER.format(n);
+}
+
+/** "1,200", "12.5": at most one decimal. */
+export function formatOneDecimal(n: number): string {
+  return ONE_DECIMAL.format(n);
+}
+
 /** "2026-11-03" or a Date at UTC midnight -> "3 Nov 2026". */
 export function formatDate(value: string | Date | null | undefined): string {
   if (!value) return "—";
@@ -147,12 +167,12 @@ export function addDays(day: string, days: number): string {
 
 /** A count with its noun: "1 run", "3 runs", "1 entry" / "2 entries" (with `many`), "1,200 rows". */
 export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
+  return `${formatNumber(n)} ${n === 1 ? one : many}`;
 }
 
 /** Where a page is in its list: "Runners 51–75 of 2,996 · page 3 of 120" ("Runners: none" when the list is empty). */
 export function pagePosition(noun: string, p: { total: number; first: number; last: number; page: number; pages: number }): string {
-  const n = (x: number) => x.toLocaleString("en-GB");
+  const n = formatNumber;
   if (p.total === 0) return `${noun}: none`;
   const rows =
     p.first === 0
@@ -165,7 +185,7 @@ export function pagePosition(noun: string, p: { total: number; first: number; la
 
 export function formatKm(km: number | null | undefined): string {
   if (km === null || km === undefined) return "—";
-  return `${(Math.round(km * 10) / 10).toLocaleString("en-GB")} km`;
+  return `${formatNumber(Math.round(km * 10) / 10)} km`;
 }
 
 /** "4:05" (min:ss per km) from seconds per km. */

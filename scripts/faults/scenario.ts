@@ -261,6 +261,8 @@ export async function runScenario<C>(
     let importNext = false;
     let step = 0;
     await sleep(i * (options.staggerMs ?? 100));
+    /** Entries of a save that was refused or got no clear answer: the form keeps them and they are sent again as they are. */
+    let unsaved: Answers | null = null;
     while (running()) {
       step++;
       if (draft && saves >= 3) {
@@ -302,7 +304,7 @@ export async function runScenario<C>(
         } else if (out.kind === "refused") me.refusedRuns.push(...keys);
         continue;
       }
-      const answers: Answers = { symptoms: { painNow: (step + i) % 11, painWorstWeek: step % 11 } };
+      const answers: Answers = unsaved ?? { symptoms: { painNow: (step + i) % 11, painWorstWeek: step % 11 } };
       const input: DraftInput = {
         ...(draft ? { assessmentId: draft.id, version: draft.version } : {}),
         episodeId: assignment.episodeId,
@@ -326,7 +328,11 @@ export async function runScenario<C>(
           });
         draft = { id: out.data.id, version: out.data.version };
         saves++;
-      } else await sleep(pause);
+        unsaved = null;
+      } else {
+        unsaved = answers;
+        await sleep(pause);
+      }
     }
   }
 

@@ -14,7 +14,7 @@
 import { RED_FLAG_LABELS, type ChangeClass, type ChangeMeasure, type ImportantChange } from "@/lib/clinical";
 import { scoreOf } from "@/lib/clinical/timeline";
 import { MEASURES, type MeasureDefinition } from "@/lib/domain/measures";
-import { CHANGE_SPRITE, ChangeBadge } from "@/app/_components/assessment/change-badge";
+import { ChangeBadge } from "@/app/_components/assessment/change-badge";
 import { DisplayLevelBadge, URGENCY_SPRITE } from "@/app/_components/ui/urgency-badge";
 import { displayLevelOf } from "@/lib/domain/urgency";
 import { changeUnit, formatDate, formatMeasureValue, valueHeader } from "./format";
@@ -30,7 +30,7 @@ export const STATUS_LABEL: Record<AssessmentStatus, string> = {
 const STRIKE = "line-through decoration-slate-500";
 
 /** The icons of the history's badges, for the page's IconSprite (drawn once, used by reference in every row). */
-export const HISTORY_SPRITE = { ...URGENCY_SPRITE, ...CHANGE_SPRITE };
+export const HISTORY_SPRITE = URGENCY_SPRITE;
 
 /** Measures with a score in at least one assessment that is not entered in error. */
 export function historyMeasures(assessments: readonly TimelineAssessment[]): MeasureDefinition[] {
@@ -43,7 +43,8 @@ function ChangeLine({ label, value }: { label: string; value: ChangeClass | unde
   if (!value) return null;
   return (
     <span className="history-change">
-      {label} <ChangeBadge value={value} sprite />
+      {`${label} `}
+      <ChangeBadge value={value} />
     </span>
   );
 }
@@ -144,7 +145,7 @@ function HistoryRow({
         )}
       </td>
       {measures.map((m) => (
-        <MeasureCell key={m.measure} assessment={a} measure={m} struck={struck} current={current} />
+        <MeasureCell key={m.measure} assessment={a} measure={m} current={current} />
       ))}
     </tr>
   );
@@ -153,12 +154,10 @@ function HistoryRow({
 function MeasureCell({
   assessment: a,
   measure,
-  struck,
   current,
 }: {
   assessment: TimelineAssessment;
   measure: MeasureDefinition;
-  struck: { className?: string };
   current: ImportantChange | undefined;
 }) {
   const value = a.evaluation ? scoreOf(a.evaluation.scores, measure.measure) : null;
@@ -166,7 +165,7 @@ function MeasureCell({
   const change = eie ? undefined : a.evaluation?.changes?.[measure.measure as ChangeMeasure];
   return (
     <td>
-      <span {...struck}>{formatMeasureValue(value, measure.unit)}</span>
+      {eie ? <span className={STRIKE}>{formatMeasureValue(value, measure.unit)}</span> : formatMeasureValue(value, measure.unit)}
       {a.kind === "intake" && !eie && value !== null ? <span className="history-note">baseline</span> : null}
       <ChangeLine label="vs baseline" value={change?.vsBaseline} />
       <ChangeLine label="vs previous" value={change?.vsPrevious} />
@@ -190,8 +189,7 @@ function JudgedWith({
   if (used === undefined) return null;
   return (
     <span className="history-judged" data-judged-with={used}>
-      judged with ± {used} {changeUnit(measure.unit, used)}
-      {now !== undefined && now !== used ? ` (clinic now ± ${now})` : ""}
+      {`judged with ± ${used} ${changeUnit(measure.unit, used)}${now !== undefined && now !== used ? ` (clinic now ± ${now})` : ""}`}
     </span>
   );
 }

@@ -8,6 +8,7 @@ import type { ChangeClass } from "@/lib/clinical";
 import type { PainCompanion } from "@/lib/domain/measures";
 import { EVENT_KIND_LABEL, EVENT_SYMBOL, type EventMark } from "./events";
 import { changeUnit, formatAcwr, formatDate, formatKmValue, formatMeasureValue, judgedWithText, measureTitle, valueHeader } from "./format";
+import { formatOneDecimal } from "@/lib/format";
 import { spikeText } from "./summary";
 import type { AssessmentKind } from "./types";
 
@@ -23,7 +24,7 @@ export function EventList({ marks }: { marks: readonly EventMark[] }) {
       {marks.flatMap((m) =>
         m.labels.map((label, i) => (
           <li key={`${m.date}-${m.kind}-${i}`} {...(m.kind === "red_flag" ? { className: "font-medium text-red-900" } : {})}>
-            <span aria-hidden="true">{EVENT_SYMBOL[m.kind]} </span>
+            <span aria-hidden="true">{`${EVENT_SYMBOL[m.kind]} `}</span>
             {label.startsWith(EVENT_KIND_LABEL[m.kind]) ? label : `${EVENT_KIND_LABEL[m.kind]}: ${label}`}
           </li>
         )),
@@ -47,7 +48,7 @@ export function TableDetails({ children }: { children: ReactNode }) {
 function signed(n: number): string {
   const rounded = Math.round(n * 10) / 10;
   if (rounded === 0) return "0";
-  return `${rounded > 0 ? "+" : "−"}${Math.abs(rounded).toLocaleString("en-GB", { maximumFractionDigits: 1 })}`;
+  return `${rounded > 0 ? "+" : "−"}${formatOneDecimal(Math.abs(rounded))}`;
 }
 
 const CHANGE_WORD: Record<ChangeClass, string> = { improved: "Improved", unchanged: "Unchanged", worsened: "Worsened" };

@@ -3,7 +3,7 @@
  */
 import { dateParts, dayNumber, fromDayNumber } from "@/lib/clinical/dates";
 import type { MeasureSeries, MeasureUnit } from "@/lib/clinical/timeline";
-import { formatDate } from "@/lib/format";
+import { formatDate, formatOneDecimal } from "@/lib/format";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
@@ -33,7 +33,7 @@ export const COLOURS = {
 /** "6/10", "72.2/100", "61/80", "level 6". */
 export function formatMeasureValue(value: number | null | undefined, unit: MeasureUnit): string {
   if (value === null || value === undefined) return "—";
-  const n = value.toLocaleString("en-GB", { maximumFractionDigits: 1 });
+  const n = formatOneDecimal(value);
   return unit === "level" ? `level ${n}` : `${n}${unit}`;
 }
 
@@ -59,7 +59,7 @@ export function formatAcwr(acwr: number | null): string {
 
 /** "12.5 km" (one decimal at most). */
 export function formatKmValue(km: number): string {
-  return `${km.toLocaleString("en-GB", { maximumFractionDigits: 1 })} km`;
+  return `${formatOneDecimal(km)} km`;
 }
 
 /** "3 Nov" for axis ticks (the year is in the tooltips and tables). */
@@ -146,7 +146,7 @@ export function formatDelta(before: number, now: number, unit: MeasureUnit): str
   const tenths = Math.round(now * 10) - Math.round(before * 10);
   const size = Math.abs(tenths) / 10;
   const sign = tenths > 0 ? "+" : tenths < 0 ? "−" : "±";
-  return `${sign}${size.toLocaleString("en-GB", { maximumFractionDigits: 1 })} ${changeUnit(unit, size)}`;
+  return `${sign}${formatOneDecimal(size)} ${changeUnit(unit, size)}`;
 }
 
 /** "6/10 → 1/10": a measure at the baseline, then now. */

@@ -1,6 +1,6 @@
 import { dayNumber } from "@/lib/clinical/dates";
 import type { TrainingDetail, TrainingDetailWeek } from "@/lib/clinical/training-detail";
-import { formatPace, plural } from "@/lib/format";
+import { formatNumber, formatPace, plural } from "@/lib/format";
 import { ChartFrame } from "./chart-frame";
 import { formatDate } from "./format";
 import { TrainingDetailPlot } from "./plots";
@@ -11,7 +11,7 @@ import type { TrainingDetailPlotProps } from "./training-detail-plot";
  * cadence (lines), with a data table of every derived measure (also the
  * consecutive running days and the treadmill share) under the charts.
  */
-const dash = (v: number | null, unit = "") => (v === null ? "—" : `${v.toLocaleString("en-GB")}${unit}`);
+const dash = (v: number | null, unit = "") => (v === null ? "—" : `${formatNumber(v)}${unit}`);
 
 function Small({ title, label, ...plot }: { title: string; label: string } & TrainingDetailPlotProps) {
   return (

@@ -7,7 +7,7 @@ import { useLeaveGuard } from "@/app/_components/forms/use-leave-guard";
 
 /** What a form says when its save never got an answer (offline, the server down or failing): the entries stay. */
 export const SAVE_FAILED_MESSAGE =
-  "The save did not reach the server or got no answer, so nothing was saved. Your entries are still here: try again in a moment.";
+  "The save did not reach the server or got no answer, so it may not have been saved. Your entries are still here: try again in a moment.";
 
 /**
  * Submits a form to a server action without React's automatic form reset,

@@ -2,13 +2,13 @@ import type { DischargeOutcome } from "@/lib/clinical/outcome";
 import { CHANGE_CLASS_LABELS } from "@/lib/domain/labels";
 import { measureDefinition } from "@/lib/domain/measures";
 import { formatMeasureValue } from "@/app/_components/charts/format";
-import { formatDate } from "@/lib/format";
+import { formatDate, formatOneDecimal } from "@/lib/format";
 
 const th = "px-2 py-1 text-left text-xs font-medium text-slate-600";
 const td = "px-2 py-1 tabular-nums";
 
 function signed(n: number, unit: string): string {
-  const text = `${n > 0 ? "+" : n < 0 ? "−" : "±"}${Math.abs(n).toLocaleString("en-GB", { maximumFractionDigits: 1 })}`;
+  const text = `${n > 0 ? "+" : n < 0 ? "−" : "±"}${formatOneDecimal(Math.abs(n))}`;
   return `${text} ${unit}`;
 }
 

@@ -71,7 +71,7 @@ export function IconSprite({ icons }: { icons: Record<string, LucideIcon> }) {
   );
 }
 
-export function SpriteIcon({ id, className }: { id: string; className?: string }) {
+export function SpriteIcon({ id, className }: { id: string; className: string }) {
   return (
     <svg aria-hidden="true" className={className}>
       <use href={`#${id}`} />

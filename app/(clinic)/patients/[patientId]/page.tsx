@@ -145,7 +145,7 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
             </p>
             {can(actor, "patient.write") && e.status === "open" ? (
               <div className="mb-2">
-                <EpisodeCorrectionForm episode={e} today={today} />
+                <EpisodeCorrectionForm episode={{ id: e.id, side: e.side, onsetDate: e.onsetDate, mechanism: e.mechanism }} today={today} />
               </div>
             ) : null}
             <RedFlagsSection
