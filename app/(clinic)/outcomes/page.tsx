@@ -60,22 +60,42 @@ function FigureCells({
   );
 }
 
-function FigureTable({
-  caption,
-  first,
-  extra = false,
-  rows,
-}: {
-  caption: string;
-  first: string;
-  extra?: boolean;
-  rows: {
-    key: string;
-    label: string;
-    f: OutcomeFigure & { missing?: number | null; notYetDue?: number | null };
-    kind: "share" | "count" | "days";
-  }[];
-}) {
+type FigureKind = "share" | "count" | "days";
+type FigureRow = {
+  key: string;
+  label: string;
+  f: OutcomeFigure & { missing?: number | null; notYetDue?: number | null };
+  kind: FigureKind;
+};
+
+/** A figure of a card: its id, its words in the table (and in the chart unless `category` says it there), where a group holds it. */
+type FigureSpec = { id: string; label: string; category?: string; pick: (g: OutcomeGroup) => FigureRow["f"]; kind: FigureKind };
+
+/** A card's table rows: each group's figures in order, the group named when there are several. */
+function figureRows(report: OutcomesReport, specs: readonly FigureSpec[]): FigureRow[] {
+  return report.groups.flatMap((g, i) =>
+    specs.map((s) => ({ key: `${i}-${s.id}`, label: rowLabel(report, g, s.label), f: s.pick(g), kind: s.kind })),
+  );
+}
+
+/** A card's chart by group: one bar group per group, one bar per figure (its `category` or label names the series). */
+function groupBars(report: OutcomesReport, specs: readonly FigureSpec[]) {
+  return {
+    series: specs.map((s) => ({ key: s.id, label: s.category ?? s.label })),
+    rows: report.groups.map((g): OutcomeChartRow => ({
+      category: g.label,
+      ...Object.fromEntries(specs.map((s) => [s.id, plotted(s.pick(g), s.kind === "share")])),
+    })),
+  };
+}
+
+/** A card's chart rows: one bar group per figure, one bar per group (shares in %). */
+function figureBars(report: OutcomesReport, specs: readonly FigureSpec[]): OutcomeChartRow[] {
+  const byGroup = byGroupOf(report.groups);
+  return specs.map((s) => ({ category: s.category ?? s.label, ...byGroup(s.pick, s.kind === "share") }));
+}
+
+function FigureTable({ caption, first, extra = false, rows }: { caption: string; first: string; extra?: boolean; rows: FigureRow[] }) {
   return (
     <div className="mt-3 overflow-x-auto">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
@@ -193,42 +213,33 @@ function FiltersCard({ report, clinicians, error }: ReportProps & { clinicians: 
   );
 }
 
+const EPISODE_FIGURES: FigureSpec[] = [
+  { id: "o", label: "Opened", pick: (g) => g.figures.opened, kind: "count" },
+  { id: "d", label: "Discharged", pick: (g) => g.figures.discharged, kind: "count" },
+  { id: "p", label: "Open", pick: (g) => g.figures.open, kind: "count" },
+];
+
 function EpisodesCard({ report }: ReportProps) {
   const groups = report.groups;
   return (
     <Card title="Episodes" id="episodes">
       <OutcomeBarChart
         label={`Episodes opened, discharged and open per group: ${groups.map((g) => `${g.label} ${count(g.figures.opened, g.figures.opened.numerator)} opened`).join(", ")}`}
-        series={[
-          { key: "opened", label: "Opened" },
-          { key: "discharged", label: "Discharged" },
-          { key: "open", label: "Open" },
-        ]}
-        rows={groups.map((g): OutcomeChartRow => ({
-          category: g.label,
-          opened: plotted(g.figures.opened, false),
-          discharged: plotted(g.figures.discharged, false),
-          open: plotted(g.figures.open, false),
-        }))}
+        {...groupBars(report, EPISODE_FIGURES)}
         unit="episodes"
       />
-      <FigureTable
-        caption="Episodes opened, discharged and open"
-        first="Group and figure"
-        rows={groups.flatMap((g, i) => [
-          { key: `${i}-o`, label: rowLabel(report, g, "Opened"), f: g.figures.opened, kind: "count" as const },
-          { key: `${i}-d`, label: rowLabel(report, g, "Discharged"), f: g.figures.discharged, kind: "count" as const },
-          { key: `${i}-p`, label: rowLabel(report, g, "Open"), f: g.figures.open, kind: "count" as const },
-        ])}
-      />
+      <FigureTable caption="Episodes opened, discharged and open" first="Group and figure" rows={figureRows(report, EPISODE_FIGURES)} />
     </Card>
   );
 }
 
+/** Important improvement at a point, one figure per measure. */
+const improvementFigures = (p: (typeof OUTCOME_POINTS)[number]): FigureSpec[] =>
+  OUTCOME_MEASURES.map((m) => ({ id: m, label: CHANGE_MEASURE_LABELS[m], pick: (g) => g.figures.improvement[m][p], kind: "share" }));
+
 function ImprovementCards({ report }: ReportProps) {
   const groups = report.groups;
   const series = seriesOf(groups);
-  const byGroup = byGroupOf(groups);
   return (
     <>
       {OUTCOME_POINTS.map((p) => (
@@ -236,24 +247,14 @@ function ImprovementCards({ report }: ReportProps) {
           <OutcomeBarChart
             label={`Share of episodes with an important improvement at ${OUTCOME_POINT_LABELS[p].toLowerCase()}, per measure${groups.length > 1 ? " and group" : ""}; the table below has every number`}
             series={series}
-            rows={OUTCOME_MEASURES.map((m) => ({
-              category: CHANGE_MEASURE_LABELS[m],
-              ...byGroup((g) => g.figures.improvement[m][p], true),
-            }))}
+            rows={figureBars(report, improvementFigures(p))}
             unit="%"
           />
           <FigureTable
             caption={`Important improvement at ${OUTCOME_POINT_LABELS[p].toLowerCase()}`}
             first="Measure"
             extra
-            rows={groups.flatMap((g, i) =>
-              OUTCOME_MEASURES.map((m) => ({
-                key: `${i}-${m}`,
-                label: rowLabel(report, g, CHANGE_MEASURE_LABELS[m]),
-                f: g.figures.improvement[m][p],
-                kind: "share" as const,
-              })),
-            )}
+            rows={figureRows(report, improvementFigures(p))}
           />
         </Card>
       ))}
@@ -261,117 +262,93 @@ function ImprovementCards({ report }: ReportProps) {
   );
 }
 
+const TIME_FIGURES: FigureSpec[] = [
+  {
+    id: "r",
+    label: "Return to running",
+    category: "Return to running (median days)",
+    pick: (g) => g.figures.medianDaysToReturnToRunning,
+    kind: "days",
+  },
+  { id: "d", label: "Discharge", category: "Discharge (median days)", pick: (g) => g.figures.medianDaysToDischarge, kind: "days" },
+];
+
 function TimesCard({ report }: ReportProps) {
-  const groups = report.groups;
   return (
     <Card title="Time to return to running and to discharge" id="times">
       <OutcomeBarChart
         label="Median days from the intake to the return to running and to discharge, per group; the table below has every number"
-        series={[
-          { key: "rtr", label: "Return to running (median days)" },
-          { key: "discharge", label: "Discharge (median days)" },
-        ]}
-        rows={groups.map((g) => ({
-          category: g.label,
-          rtr: plotted(g.figures.medianDaysToReturnToRunning, false),
-          discharge: plotted(g.figures.medianDaysToDischarge, false),
-        }))}
+        {...groupBars(report, TIME_FIGURES)}
         unit="days"
       />
       <FigureTable
         caption="Median time to return to running and to discharge"
         first="Group and figure"
-        rows={groups.flatMap((g, i) => [
-          {
-            key: `${i}-r`,
-            label: rowLabel(report, g, "Return to running"),
-            f: g.figures.medianDaysToReturnToRunning,
-            kind: "days" as const,
-          },
-          { key: `${i}-d`, label: rowLabel(report, g, "Discharge"), f: g.figures.medianDaysToDischarge, kind: "days" as const },
-        ])}
+        rows={figureRows(report, TIME_FIGURES)}
       />
     </Card>
   );
 }
 
+const SHARE_FIGURES: FigureSpec[] = [
+  {
+    id: "rec",
+    label: "Recurrence within 12 months of discharge",
+    category: "Recurrence",
+    pick: (g) => g.figures.recurrence,
+    kind: "share",
+  },
+  { id: "ref", label: "Referred (referral signed or sent)", category: "Referred", pick: (g) => g.figures.referred, kind: "share" },
+  { id: "rf", label: "Red flag raised", category: "Red flag", pick: (g) => g.figures.redFlag, kind: "share" },
+  {
+    id: "fu",
+    label: "Follow-ups done on time (planned reviews)",
+    category: "Follow-ups on time",
+    pick: (g) => g.figures.followUpsOnTime,
+    kind: "share",
+  },
+];
+
 function SharesCard({ report }: ReportProps) {
-  const groups = report.groups;
-  const series = seriesOf(groups);
-  const byGroup = byGroupOf(groups);
   return (
     <Card title="Recurrence, referrals, red flags and follow-ups" id="shares">
       <OutcomeBarChart
         label="Shares of recurrence within 12 months, referred, red flag raised and follow-ups on time, per group; the table below has every number"
-        series={series}
-        rows={[
-          { category: "Recurrence", ...byGroup((g) => g.figures.recurrence, true) },
-          { category: "Referred", ...byGroup((g) => g.figures.referred, true) },
-          { category: "Red flag", ...byGroup((g) => g.figures.redFlag, true) },
-          { category: "Follow-ups on time", ...byGroup((g) => g.figures.followUpsOnTime, true) },
-        ]}
+        series={seriesOf(report.groups)}
+        rows={figureBars(report, SHARE_FIGURES)}
         unit="%"
       />
       <FigureTable
         caption="Recurrence, referrals, red flags and follow-ups on time"
         first="Group and figure"
-        rows={groups.flatMap((g, i) => [
-          {
-            key: `${i}-rec`,
-            label: rowLabel(report, g, "Recurrence within 12 months of discharge"),
-            f: g.figures.recurrence,
-            kind: "share" as const,
-          },
-          {
-            key: `${i}-ref`,
-            label: rowLabel(report, g, "Referred (referral signed or sent)"),
-            f: g.figures.referred,
-            kind: "share" as const,
-          },
-          { key: `${i}-rf`, label: rowLabel(report, g, "Red flag raised"), f: g.figures.redFlag, kind: "share" as const },
-          {
-            key: `${i}-fu`,
-            label: rowLabel(report, g, "Follow-ups done on time (planned reviews)"),
-            f: g.figures.followUpsOnTime,
-            kind: "share" as const,
-          },
-        ])}
+        rows={figureRows(report, SHARE_FIGURES)}
       />
     </Card>
   );
 }
 
+/** One figure per discharge reason (those of the first group: every group has the same). */
+function reasonFigures(report: OutcomesReport): FigureSpec[] {
+  const reasons = Object.keys(report.groups[0]?.figures.dischargeReasons ?? {}) as (keyof OutcomeGroup["figures"]["dischargeReasons"])[];
+  return reasons.map((r) => ({
+    id: r,
+    label: r === "not_recorded" ? "Not recorded" : DISCHARGE_REASON_LABELS[r],
+    pick: (g) => g.figures.dischargeReasons[r],
+    kind: "share",
+  }));
+}
+
 function ReasonsCard({ report }: ReportProps) {
-  const groups = report.groups;
-  const series = seriesOf(groups);
-  const byGroup = byGroupOf(groups);
+  const figures = reasonFigures(report);
   return (
     <Card title="Discharge reasons" id="reasons">
       <OutcomeBarChart
         label="Share of discharged episodes per discharge reason, per group; the table below has every number"
-        series={series}
-        rows={Object.keys(groups[0]?.figures.dischargeReasons ?? {}).map((r) => ({
-          category: r === "not_recorded" ? "Not recorded" : DISCHARGE_REASON_LABELS[r as keyof typeof DISCHARGE_REASON_LABELS],
-          ...byGroup((g) => g.figures.dischargeReasons[r as keyof typeof g.figures.dischargeReasons], true),
-        }))}
+        series={seriesOf(report.groups)}
+        rows={figureBars(report, figures)}
         unit="%"
       />
-      <FigureTable
-        caption="Discharge reasons"
-        first="Group and reason"
-        rows={groups.flatMap((g, i) =>
-          Object.entries(g.figures.dischargeReasons).map(([r, f]) => ({
-            key: `${i}-${r}`,
-            label: rowLabel(
-              report,
-              g,
-              r === "not_recorded" ? "Not recorded" : DISCHARGE_REASON_LABELS[r as keyof typeof DISCHARGE_REASON_LABELS],
-            ),
-            f,
-            kind: "share" as const,
-          })),
-        )}
-      />
+      <FigureTable caption="Discharge reasons" first="Group and reason" rows={figureRows(report, figures)} />
     </Card>
   );
 }

@@ -11,6 +11,7 @@ import { FormStatus } from "@/app/_components/forms/form-status";
 import { SAVE_FAILED_MESSAGE, useFormAction } from "@/app/_components/forms/use-form-action";
 import { Button } from "@/app/_components/ui/button";
 import { Field, Select, TextArea, TextInput } from "@/app/_components/ui/field";
+import { SmallTable } from "@/app/_components/ui/small-table";
 
 /**
  * The exercise programme of an episode (issue 14 item 1): the current
@@ -87,33 +88,17 @@ export function ProgrammeSection({ patientId, episodeId, panel, canWrite, open }
 
       {running && mode !== "edit" ? (
         <>
-          <table className="mt-2 w-full text-sm">
-            <caption className="sr-only">Current exercises with their dosage</caption>
-            <thead>
-              <tr className="text-left text-xs text-slate-600">
-                <th scope="col" className="py-1 pr-2 font-medium">
-                  Exercise
+          <SmallTable caption="Current exercises with their dosage" columns={["Exercise", "Dosage", "Notes"]} size="sm">
+            {running.items.map((i) => (
+              <tr key={i.exercise} className="border-t border-slate-100">
+                <th scope="row" className="py-1 pr-2 text-left font-normal">
+                  {nameOf(i.exercise)}
                 </th>
-                <th scope="col" className="py-1 pr-2 font-medium">
-                  Dosage
-                </th>
-                <th scope="col" className="py-1 font-medium">
-                  Notes
-                </th>
+                <td className="py-1 pr-2">{dosageText(i)}</td>
+                <td className="py-1 text-slate-700">{i.notes ?? "—"}</td>
               </tr>
-            </thead>
-            <tbody>
-              {running.items.map((i) => (
-                <tr key={i.exercise} className="border-t border-slate-100">
-                  <th scope="row" className="py-1 pr-2 text-left font-normal">
-                    {nameOf(i.exercise)}
-                  </th>
-                  <td className="py-1 pr-2">{dosageText(i)}</td>
-                  <td className="py-1 text-slate-700">{i.notes ?? "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </SmallTable>
           {running.notes ? <p className="mt-1 text-sm text-slate-700">Notes: {running.notes}</p> : null}
           {panel.adherence ? <AdherenceView id={id} adherence={panel.adherence} nameOf={nameOf} /> : null}
         </>

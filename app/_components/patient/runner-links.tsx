@@ -20,6 +20,7 @@ import { SURFACE_LABELS } from "@/lib/domain/labels";
 import { addDays, formatDate } from "@/lib/format";
 import { FormStatus } from "@/app/_components/forms/form-status";
 import { Button } from "@/app/_components/ui/button";
+import { SmallTable } from "@/app/_components/ui/small-table";
 import { inputClass } from "@/app/_components/ui/field";
 
 /**
@@ -231,44 +232,25 @@ function RequestsTable({
   onWithdraw: (requestId: string) => void;
 }) {
   return (
-    <table className="mt-2 w-full text-left text-xs">
-      <caption className="sr-only">Questionnaire requests of this episode</caption>
-      <thead className="text-slate-600">
-        <tr>
-          <th scope="col" className="py-1 pr-2 font-medium">
-            Made
-          </th>
-          <th scope="col" className="py-1 pr-2 font-medium">
-            Asks
-          </th>
-          <th scope="col" className="py-1 pr-2 font-medium">
-            Status
-          </th>
-          <th scope="col" className="py-1 font-medium">
-            <span className="sr-only">Actions</span>
-          </th>
+    <SmallTable caption="Questionnaire requests of this episode" columns={["Made", "Asks", "Status", { srOnly: "Actions" }]}>
+      {requests.map((r) => (
+        <tr key={r.id} className="border-t border-slate-100 align-top" data-testid="questionnaire-request">
+          <td className="py-1 pr-2 whitespace-nowrap">{formatDate(r.createdOn)}</td>
+          <td className="py-1 pr-2">{r.instruments.map((i) => (i === "pain" ? "Pain" : INSTRUMENT_LABELS[i])).join(", ")}</td>
+          <td className="py-1 pr-2">
+            <span className="font-medium">{r.statusLabel}</span>
+            <span className="block text-slate-600">{requestStatusDetail(r)}</span>
+          </td>
+          <td className="py-1 text-right">
+            {canManage && (r.status === "open" || r.status === "expired") ? (
+              <Button variant="ghost" disabled={pending} onClick={() => onWithdraw(r.id)}>
+                Withdraw
+              </Button>
+            ) : null}
+          </td>
         </tr>
-      </thead>
-      <tbody>
-        {requests.map((r) => (
-          <tr key={r.id} className="border-t border-slate-100 align-top" data-testid="questionnaire-request">
-            <td className="py-1 pr-2 whitespace-nowrap">{formatDate(r.createdOn)}</td>
-            <td className="py-1 pr-2">{r.instruments.map((i) => (i === "pain" ? "Pain" : INSTRUMENT_LABELS[i])).join(", ")}</td>
-            <td className="py-1 pr-2">
-              <span className="font-medium">{r.statusLabel}</span>
-              <span className="block text-slate-600">{requestStatusDetail(r)}</span>
-            </td>
-            <td className="py-1 text-right">
-              {canManage && (r.status === "open" || r.status === "expired") ? (
-                <Button variant="ghost" disabled={pending} onClick={() => onWithdraw(r.id)}>
-                  Withdraw
-                </Button>
-              ) : null}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </SmallTable>
   );
 }
 
@@ -428,37 +410,22 @@ function DiaryAlerts({
 /** The runner's latest diary days. */
 function DiaryEntries({ entries }: { entries: EpisodeDiary["entries"] }) {
   return (
-    <table className="mt-2 w-full text-left text-xs" data-testid="diary-entries">
-      <caption className="sr-only">The runner&apos;s latest diary days</caption>
-      <thead className="text-slate-600">
-        <tr>
-          <th scope="col" className="py-1 pr-2 font-medium">
-            Day
-          </th>
-          <th scope="col" className="py-1 pr-2 font-medium">
-            Run
-          </th>
-          <th scope="col" className="py-1 pr-2 font-medium">
-            Pain during / after / next morning (0-10)
-          </th>
-          <th scope="col" className="py-1 font-medium">
-            Swelling
-          </th>
+    <SmallTable
+      caption="The runner's latest diary days"
+      columns={["Day", "Run", "Pain during / after / next morning (0-10)", "Swelling"]}
+      testId="diary-entries"
+    >
+      {entries.map((e) => (
+        <tr key={e.id} className="border-t border-slate-100">
+          <td className="py-1 pr-2 whitespace-nowrap">{formatDate(e.date)}</td>
+          <td className="py-1 pr-2">
+            {e.kind === "run" ? `${e.distanceKm} km${e.surface ? `, ${SURFACE_LABELS[e.surface].toLowerCase()}` : ""}` : "Rest"}
+          </td>
+          <td className="py-1 pr-2">{[e.painDuring, e.painAfter, e.painNextMorning].map((p) => (p === null ? "—" : p)).join(" / ")}</td>
+          <td className="py-1">{e.swelling ? "Yes" : "No"}</td>
         </tr>
-      </thead>
-      <tbody>
-        {entries.map((e) => (
-          <tr key={e.id} className="border-t border-slate-100">
-            <td className="py-1 pr-2 whitespace-nowrap">{formatDate(e.date)}</td>
-            <td className="py-1 pr-2">
-              {e.kind === "run" ? `${e.distanceKm} km${e.surface ? `, ${SURFACE_LABELS[e.surface].toLowerCase()}` : ""}` : "Rest"}
-            </td>
-            <td className="py-1 pr-2">{[e.painDuring, e.painAfter, e.painNextMorning].map((p) => (p === null ? "—" : p)).join(" / ")}</td>
-            <td className="py-1">{e.swelling ? "Yes" : "No"}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </SmallTable>
   );
 }
 
