@@ -16,6 +16,7 @@ import {
 } from "@/prisma/generated/enums";
 import { readStored } from "@/lib/stored/read";
 import type { Tx } from "@/lib/data/tx";
+import { agg, by, day, timestamp, uuid } from "@/lib/data/json-row";
 
 /**
  * The one read of a patient record (GET /api/v1/patients/{id}, the record's
@@ -29,11 +30,6 @@ import type { Tx } from "@/lib/data/tx";
  * treatment of the answers, outcomes, programme items) is left to the readers
  * of lib/stored.
  */
-const uuid = z.uuid();
-const timestamp = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
-const day = z.iso.date().transform((s) => new Date(`${s}T00:00:00.000Z`));
-const by = <T extends z.core.util.EnumLike>(values: T) => z.enum(values);
-
 const patientRow = z.strictObject({
   id: uuid,
   mrn: z.string(),
@@ -160,9 +156,6 @@ export type PatientRecordRow = z.output<typeof patientRecordRow>;
 export function readPatientRecordRow(json: unknown): PatientRecordRow {
   return readStored("patient record", patientRecordRow, json);
 }
-
-/** `json_agg` of `row` in `order`, `[]` when there is none. */
-const agg = (row: Prisma.Sql, order: Prisma.Sql) => Prisma.sql`coalesce(json_agg(${row} ORDER BY ${order}), '[]'::json)`;
 
 /**
  * Reads the record of patient `patientId` of clinic `clinicId` in one

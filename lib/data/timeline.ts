@@ -4,15 +4,19 @@ import type { EpisodeStatus } from "@/lib/domain/codes";
 import type { Urgency } from "@/lib/domain/urgency";
 import type { ImportantChange } from "@/lib/clinical";
 import { readEvaluationOrNull, type StoredEvaluation } from "@/lib/stored/evaluation";
-import { readAnswers } from "@/lib/stored/answers";
+import { readPainCompanions } from "@/lib/stored/answers";
+import { readStored } from "@/lib/stored/read";
 import { readSettingsUsed } from "@/lib/stored/settings";
-import type { Answers } from "@/lib/validation/assessment";
-import { PAIN_COMPANIONS, type PainCompanion } from "@/lib/domain/measures";
-import { audit } from "@/lib/data/audit";
+import type { PainCompanion } from "@/lib/domain/measures";
+import { z } from "zod";
+import { Prisma } from "@/prisma/generated/client";
+import { AssessmentKind, AssessmentStatus, Urgency as UrgencyValues } from "@/prisma/generated/enums";
+import { auditInsert } from "@/lib/data/audit";
+import { agg, by, timestamp, uuid } from "@/lib/data/json-row";
 import { clinicClock } from "@/lib/data/clinic";
 import { findPatientOrThrow } from "@/lib/data/patients";
 import { clinicSettingsIn } from "@/lib/data/settings";
-import { toDateString, transaction } from "@/lib/data/tx";
+import { toDateString, transaction, type Tx } from "@/lib/data/tx";
 import { lateEntryDay } from "@/lib/format";
 
 /**
@@ -86,24 +90,12 @@ export async function getTimeline(actor: Actor, patientId: string): Promise<Time
         surface: true,
       },
     });
-    const assessments = await tx.assessment.findMany({
-      where: { clinicId: actor.clinicId, episodeId: { in: episodes.map((e) => e.id) } },
-      orderBy: [{ assessedOn: "asc" }, { createdAt: "asc" }],
-      select: {
-        id: true,
-        episodeId: true,
-        kind: true,
-        assessedOn: true,
-        status: true,
-        signedAt: true,
-        urgency: true,
-        evaluation: true,
-        answers: true,
-        settingsUsed: true,
-        createdAt: true,
-      },
-    });
-    await audit(tx, actor, { action: "timeline.view", entityType: "Patient", entityId: patientId, patientId });
+    const assessments = await readAssessments(
+      tx,
+      actor.clinicId,
+      patientId,
+      auditInsert(actor, { action: "timeline.view", entityType: "Patient", entityId: patientId, patientId }),
+    );
     return {
       patientId,
       today: clock.today,
@@ -113,14 +105,14 @@ export async function getTimeline(actor: Actor, patientId: string): Promise<Time
         id: a.id,
         episodeId: a.episodeId,
         kind: a.kind,
-        assessedOn: toDateString(a.assessedOn),
+        assessedOn: a.assessedOn,
         status: a.status,
         signedAt: a.signedAt?.toISOString() ?? null,
         urgency: a.urgency,
         evaluation: readEvaluationOrNull(a.evaluation),
-        pain: painCompanions(readAnswers(a.answers)),
+        pain: readPainCompanions(a.symptoms),
         judgedWith: readSettingsUsed(a.settingsUsed)?.importantChange ?? null,
-        enteredLateOn: lateEntryDay(toDateString(a.assessedOn), a.createdAt, clock.timezone),
+        enteredLateOn: lateEntryDay(a.assessedOn, a.createdAt, clock.timezone),
       })),
       runs: runs.map(({ date, indoor, surface, ...r }) => ({
         ...r,
@@ -133,12 +125,40 @@ export async function getTimeline(actor: Actor, patientId: string): Promise<Time
   });
 }
 
-/** The pain answers charted beside pain now. */
-function painCompanions(answers: Answers): Partial<Record<PainCompanion, number>> {
-  const out: Partial<Record<PainCompanion, number>> = {};
-  for (const c of PAIN_COMPANIONS) {
-    const value = answers.symptoms?.[c.key];
-    if (value !== undefined) out[c.key] = value;
-  }
-  return out;
+const assessmentRows = z.array(
+  z.strictObject({
+    id: uuid,
+    episodeId: uuid,
+    kind: by(AssessmentKind),
+    assessedOn: z.iso.date(),
+    status: by(AssessmentStatus),
+    signedAt: timestamp.nullable(),
+    urgency: by(UrgencyValues).nullable(),
+    evaluation: z.unknown(),
+    /** answers -> 'symptoms' only: the pain companions are all the timeline reads of the answers. */
+    symptoms: z.unknown(),
+    settingsUsed: z.unknown(),
+    createdAt: timestamp,
+  }),
+);
+
+/**
+ * The assessments of the patient's episodes (oldest first), with only the
+ * symptoms of their answers, as one JSON value parsed by a strict reader;
+ * `also` (the view's audit row) is written by the same statement.
+ */
+async function readAssessments(tx: Tx, clinicId: string, patientId: string, also: Prisma.Sql) {
+  const rows = await tx.$queryRaw<{ assessments: unknown }[]>`
+    WITH also AS (${also})
+    SELECT ${agg(
+      Prisma.sql`json_build_object(
+        'id', a.id, 'episodeId', a."episodeId", 'kind', a.kind, 'assessedOn', a."assessedOn", 'status', a.status,
+        'signedAt', a."signedAt", 'urgency', a.urgency, 'evaluation', a.evaluation, 'symptoms', a.answers -> 'symptoms',
+        'settingsUsed', a."settingsUsed", 'createdAt', a."createdAt")`,
+      Prisma.sql`a."assessedOn", a."createdAt"`,
+    )} AS assessments
+    FROM "Assessment" a
+    WHERE a."clinicId" = ${clinicId}::uuid
+      AND a."episodeId" IN (SELECT id FROM "Episode" WHERE "clinicId" = ${clinicId}::uuid AND "patientId" = ${patientId}::uuid)`;
+  return readStored("timeline assessments", assessmentRows, rows[0]?.assessments);
 }

@@ -5,6 +5,8 @@
  */
 import * as z from "zod";
 import { answersSchema, treatmentSchema, type Answers, type TreatmentGiven } from "@/lib/validation/assessment";
+import { evaluationInputSchema } from "@/lib/validation/evaluate-input";
+import { PAIN_COMPANIONS, type PainCompanion } from "@/lib/domain/measures";
 import { readStored } from "./read";
 
 export function readAnswers(json: unknown): Answers {
@@ -16,4 +18,28 @@ const treatmentOnly = z.object({ treatment: treatmentSchema.optional() });
 /** The treatment given at a visit (answers.treatment), without reading the rest of the answers; [] when none was recorded. */
 export function readTreatmentGiven(json: unknown): TreatmentGiven[] {
   return readStored("answers.treatment", treatmentOnly, json).treatment?.given ?? [];
+}
+
+const symptomFields = evaluationInputSchema.shape.symptoms.unwrap().shape;
+const painOnly = z
+  .object({ painWorstWeek: symptomFields.painWorstWeek, painDuringRun: symptomFields.painDuringRun } satisfies Record<
+    PainCompanion,
+    z.ZodType
+  >)
+  .nullable();
+
+/**
+ * The pain answers charted beside pain now (worst pain of the last week, pain
+ * during running), read from the answers' symptoms (answers -> 'symptoms';
+ * null when the answers have none) by the same field schemas as the answers,
+ * without reading the rest of the answers; absent when not asked.
+ */
+export function readPainCompanions(symptoms: unknown): Partial<Record<PainCompanion, number>> {
+  const read = readStored("answers.symptoms", painOnly, symptoms);
+  const out: Partial<Record<PainCompanion, number>> = {};
+  for (const c of PAIN_COMPANIONS) {
+    const value = read?.[c.key];
+    if (value !== undefined) out[c.key] = value;
+  }
+  return out;
 }

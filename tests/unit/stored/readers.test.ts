@@ -1,6 +1,6 @@
 /** The typed readers of stored JSON (lib/stored): each validates and knows its versions. */
 import { evaluate } from "@/lib/clinical";
-import { readAnswers } from "@/lib/stored/answers";
+import { readAnswers, readPainCompanions } from "@/lib/stored/answers";
 import { readDischargeOutcome } from "@/lib/stored/discharge-outcome";
 import { readEvaluation, readEvaluationOrNull, rulesVersionLabel } from "@/lib/stored/evaluation";
 import { StoredDataError } from "@/lib/stored/read";
@@ -39,6 +39,25 @@ describe("answers reader", () => {
     });
     expect(() => readAnswers({ symptoms: { painNow: 11 } })).toThrow(/symptoms\.painNow/);
     expect(() => readAnswers({ symptoms: { painnow: 4 } })).toThrow(StoredDataError);
+  });
+
+  it("reads only the pain charted beside pain now from the symptoms, in the chart's order; absent when not asked", () => {
+    expect(readPainCompanions({ painDuringRun: 2, painNow: 5, painWorstWeek: 7, locking: true })).toEqual({
+      painWorstWeek: 7,
+      painDuringRun: 2,
+    });
+    expect(Object.keys(readPainCompanions({ painDuringRun: 2, painWorstWeek: 7 }))).toEqual(["painWorstWeek", "painDuringRun"]);
+    expect(readPainCompanions({ painNow: 5 })).toEqual({});
+    expect(readPainCompanions(null)).toEqual({});
+  });
+
+  it("refuses stored pain that the answers' schema refuses, naming the path", () => {
+    expect(() => readPainCompanions({ painWorstWeek: 11 })).toThrow(/answers\.symptoms is not readable: painWorstWeek/);
+    expect(() => readPainCompanions({ painDuringRun: "3" })).toThrow(/painDuringRun/);
+    expect(() => readPainCompanions({ painDuringRun: 2.5 })).toThrow(StoredDataError);
+    expect(() => readPainCompanions({ painWorstWeek: null })).toThrow(/painWorstWeek/);
+    expect(() => readPainCompanions("not symptoms")).toThrow(StoredDataError);
+    expect(() => readPainCompanions([4])).toThrow(StoredDataError);
   });
 });
 
