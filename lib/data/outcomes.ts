@@ -6,12 +6,10 @@ import { CONSIDERATION_LABELS } from "@/lib/domain/labels";
 import { measureDefinition } from "@/lib/domain/measures";
 import {
   MAX_OUTCOME_RANGE_YEARS,
-  MIN_CELL_EPISODES,
   OUTCOME_MEASURES,
   OUTCOME_POINTS,
   OUTCOME_WINDOWS,
   RECURRENCE_DAYS,
-  outcomeColumn,
   suppressedCells,
   type MeasureFigure,
   type OutcomeFigure,
@@ -40,7 +38,6 @@ import { notBefore } from "@/lib/validation/messages";
  * names or ids; a clinician group carries the clinician's name.
  */
 
-const q = (name: string) => Prisma.raw(`o."${name}"`);
 const isDue = (to: number, today: string) => Prisma.sql`(o.status <> 'open' OR o."openedOn" + ${to}::int < ${today}::date)`;
 
 /** Whether the move from the baseline to `point` is at least the important change in the better direction (in tenths, as lib/clinical/changes.ts). */
@@ -215,7 +212,7 @@ function cohort(clinicId: string, query: OutcomesQuery, range: Range) {
 }
 
 /** The medians (over the episodes they are taken over): the aggregates that are not sums. */
-const medianAggregates = (today: string) => Prisma.sql`
+const medianAggregates = () => Prisma.sql`
            count(*) FILTER (WHERE o."returnToRunningOn" IS NOT NULL)::int AS "rtrN",
            percentile_cont(0.5) WITHIN GROUP (ORDER BY o."returnToRunningOn" - o."openedOn") FILTER (WHERE o."returnToRunningOn" IS NOT NULL) AS "rtrMedian",
            count(*) FILTER (WHERE o.status = 'discharged' AND o."dischargedOn" IS NOT NULL)::int AS "dischargeN",
@@ -249,7 +246,7 @@ function outcomesSql(clinicId: string, query: OutcomesQuery, range: Range, thres
            count(*) FILTER (WHERE o.status = 'discharged')::int AS discharged,
            count(*) FILTER (WHERE o.status = 'open')::int AS open,
            ${Prisma.join(measures, ",")},
-           ${medianAggregates(today)},
+           ${medianAggregates()},
            count(*) FILTER (WHERE o.status = 'discharged' AND ${recurred})::int AS recurred,
            count(*) FILTER (WHERE o.status = 'discharged' AND o."dischargedOn" + ${RECURRENCE_DAYS}::int > ${today}::date AND NOT ${recurred})::int AS "recurrencePending",
            count(*) FILTER (WHERE o.referred)::int AS referred,
@@ -360,7 +357,7 @@ async function summedRows(
   const c = cohort(clinicId, query, range);
   const [closed, reviews] = await Promise.all([
     tx.$queryRaw<Row[]>(Prisma.sql`
-      SELECT ${c.key} AS key, ${medianAggregates(today)},
+      SELECT ${c.key} AS key, ${medianAggregates()},
              count(*) FILTER (WHERE o.status = 'discharged' AND o."dischargedOn" + ${RECURRENCE_DAYS}::int > ${today}::date AND NOT o.recurred)::int AS "recurrencePending"
         FROM "EpisodeOutcome" o ${c.unnest}
        WHERE ${c.where} AND (o."returnToRunningOn" IS NOT NULL OR o.status = 'discharged')

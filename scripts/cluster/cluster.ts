@@ -87,6 +87,10 @@ ${servers.map((s) => `    127.0.0.1:${s.port} ${s.name};`).join("\n")}
   upstream knee_clinic {
 ${servers.map((s) => `    server 127.0.0.1:${s.port} max_fails=0;`).join("\n")}
     keepalive 16;
+    # Close an idle connection to a server before the server does (Node's keep-alive timeout is
+    # 5 s): otherwise a request can go out on a connection the server has just closed, and nginx
+    # sends it again to the other server (or fails it, for a POST).
+    keepalive_timeout 4s;
   }
   server {
     listen 127.0.0.1:${listenPort};

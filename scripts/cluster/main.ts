@@ -5,20 +5,44 @@
  * Debian's nginx in front on PORT (default 3000) from a configuration it
  * writes to a temporary folder. Prints the address; Ctrl-C stops everything.
  *
- * The database is DATABASE_URL for every server, or CLUSTER_DATABASE_URLS (one
- * URL per server, comma separated: a role made by `npm run db:grant` for
- * each), or the embedded one (scripts/with-db.ts starts it when neither is
- * set), migrated beforehand (`npm run db:migrate`, and `npm run db:seed` for
- * the demo data). A connection that production would refuse (a superuser, the
- * tables' owner, the embedded database) is allowed here, with a note. NEXTAUTH_SECRET is the one of `.env`,
+ * The database is migrated beforehand (`npm run db:migrate`, and `npm run
+ * db:seed` for the demo data). Each server connects as a role made by
+ * `npm run db:grant`, and starts through `npm start`'s production check:
+ * - CLUSTER_DATABASE_URLS: one URL per server, comma separated, used as given;
+ * - else, when DATABASE_URL is already such a role, every server uses it;
+ * - else (DATABASE_URL, or DATABASE_OWNER_URL, is the tables' owner or a
+ *   superuser, as on a developer's own PostgreSQL) one role per server is
+ *   made and granted here (`<database>_app1`, …: scripts/cluster/roles.ts).
+ * Only where that cannot be done (the embedded database, which has no roles;
+ * an owner that may not create roles) do the servers run on DATABASE_URL as
+ * it is, with a note saying so. NEXTAUTH_SECRET is the one of `.env`,
  * or the demo's generated `.data/auth-secret`: every server must share it.
  * Each response names the server that answered in its X-App-Instance header,
  * and nginx's access log (printed path) records it for every request.
  */
 import { buildIfNeeded } from "../build-if-needed";
-import { appConnectionProblem } from "../db/grant";
+import { appConnectionProblem, ownerUrl } from "../db/grant";
 import { authSecret } from "../auth-secret";
 import { startCluster } from "./cluster";
+import { grantServerRoles } from "./roles";
+
+/**
+ * DATABASE_URL when it is already a granted role, else one granted role per
+ * server made with the owner's connection; DATABASE_URL for every server when
+ * that cannot be done (said why).
+ */
+async function serverUrls(databaseUrl: string, servers: number): Promise<string[]> {
+  const same = Array.from({ length: servers }, () => databaseUrl);
+  if (!(await appConnectionProblem(databaseUrl).catch(() => "unknown"))) return same;
+  try {
+    const urls = await grantServerRoles(ownerUrl() ?? databaseUrl, servers);
+    console.log(`Granted one role per app server (npm run db:grant): ${urls.map((u) => new URL(u).username).join(", ")}`);
+    return urls;
+  } catch (error) {
+    console.warn(`Note: could not make a granted role per app server (${(error as Error).message}).`);
+    return same;
+  }
+}
 
 async function main(): Promise<void> {
   const perServer = (process.env.CLUSTER_DATABASE_URLS ?? "")
@@ -30,14 +54,13 @@ async function main(): Promise<void> {
     throw new Error("DATABASE_URL is not set (run through `npm run cluster`, which starts the embedded database when it is unset)");
   const servers = perServer.length || Number(process.env.CLUSTER_SERVERS || 2);
   if (!Number.isInteger(servers) || servers < 1 || servers > 8) throw new Error("CLUSTER_SERVERS must be a whole number from 1 to 8");
-  const databaseUrls = perServer.length ? perServer : Array.from({ length: servers }, () => databaseUrl!);
-  for (const [i, url] of databaseUrls.entries()) {
-    const problem = await appConnectionProblem(url).catch(() => null);
+  const databaseUrls = perServer.length ? perServer : await serverUrls(databaseUrl!, servers);
+  const problems = await Promise.all(databaseUrls.map((url) => appConnectionProblem(url).catch((e: Error) => e.message)));
+  for (const [i, problem] of problems.entries())
     if (problem)
       console.warn(
         `Note: app-${i + 1} connects as a role that production would refuse (${problem}); in production give each server a role made by \`npm run db:grant\`.`,
       );
-  }
   const port = Number(process.env.PORT || 3000);
   const secret = authSecret();
   const distDir = process.env.NEXT_DIST_DIR || ".next";
@@ -48,6 +71,8 @@ async function main(): Promise<void> {
     distDir,
     secret,
     port,
+    // `npm start`'s production check, wherever every server has a granted role.
+    startCheck: problems.every((p) => !p),
     output: (line) => {
       if (verbose || /error|warn|⨯/i.test(line)) console.log(line);
     },

@@ -6,6 +6,11 @@
  * stopped and started again under them; then what each client was told is
  * compared with what the database holds.
  *
+ * The clients start 100 ms apart, so they are not in step, and each stop of
+ * PostgreSQL waits for a moment when one client is saving, another signing
+ * and another importing: every kind of write meets the outage (verify fails
+ * the run when one did not).
+ *
  * Each client owns one open episode of a demo runner (so no two clients ever
  * touch the same record), and behaves like a clinician at the form: a save
  * or import that is refused ("database not reachable / busy, nothing was
@@ -73,6 +78,8 @@ export type Assignment = {
 };
 
 type Op = "save" | "sign" | "import";
+const OPS: readonly Op[] = ["save", "sign", "import"];
+const OP_NAMES: Record<Op, string> = { save: "save draft", sign: "sign assessment", import: "import runs" };
 type Attempt = { client: number; op: Op; at: number; outcome: Outcome<unknown>["kind"]; status: number; message: string };
 
 type ClientLog = {
@@ -95,8 +102,16 @@ export type ScenarioOptions = {
    * recovery is always tried. Default 3 s.
    */
   afterRecoveryMs?: number;
-  /** When to stop PostgreSQL, and for how long it stays down, from the start of the run. */
+  /**
+   * When to stop PostgreSQL, and for how long it stays down, from the start of
+   * the run. The stop waits (at most `alignMs`, default 5 s) for a moment when
+   * some client is saving, another signing and another importing, so that
+   * every kind of write meets the outage.
+   */
   restarts: { atMs: number; downMs: number; mode: "fast" | "immediate" }[];
+  alignMs?: number;
+  /** Client i starts i × this after the first (default 100 ms), so that the clients are not in step. */
+  staggerMs?: number;
   /** Pause after a refusal before the same entries are sent again. */
   retryPauseMs?: number;
   log?: (line: string) => void;
@@ -205,6 +220,8 @@ export async function runScenario<C>(
   const attempts: Attempt[] = [];
   const restarts: ScenarioResult["restarts"] = [];
 
+  /** The operation each client is on (tried again after a refusal until it goes through). */
+  const current: (Op | undefined)[] = clients.map(() => undefined);
   const logs: ClientLog[] = clients.map((c, index) => ({
     index,
     assignment: c.assignment,
@@ -216,6 +233,7 @@ export async function runScenario<C>(
   }));
 
   async function attempt<T>(client: number, op: Op, fn: () => Promise<Outcome<T>>): Promise<Outcome<T>> {
+    current[client] = op;
     let outcome: Outcome<T>;
     try {
       outcome = await fn();
@@ -242,6 +260,7 @@ export async function runScenario<C>(
     let importNo = 0;
     let importNext = false;
     let step = 0;
+    await sleep(i * (options.staggerMs ?? 100));
     /** Entries of a save that was refused or got no clear answer: the form keeps them and they are sent again as they are. */
     let unsaved: Answers | null = null;
     while (running()) {
@@ -322,6 +341,8 @@ export async function runScenario<C>(
       for (const r of options.restarts) {
         const wait = started + r.atMs - Date.now();
         if (wait > 0) await sleep(wait);
+        const alignUntil = Date.now() + (options.alignMs ?? 5000);
+        while (!OPS.every((op) => current.includes(op)) && Date.now() < alignUntil) await sleep(5);
         const stoppedAt = Date.now() - started;
         log(`stopping PostgreSQL (${r.mode}) at ${(stoppedAt / 1000).toFixed(1)} s`);
         await cluster.stop(r.mode);
@@ -469,9 +490,9 @@ export async function verify(ownerUrl: string, result: ScenarioResult): Promise<
     if (n === 0) problems.push(`client ${i}: nothing was saved after PostgreSQL came back: the app did not recover`);
   });
   if (result.restarts.length === 0) problems.push("PostgreSQL was never restarted: the run was too short");
-  const refused = counts.save.refused + counts.sign.refused + counts.import.refused;
-  if (result.restarts.length > 0 && refused === 0)
-    problems.push("no request was refused while PostgreSQL was down: the outage was not seen");
+  if (result.restarts.length > 0)
+    for (const op of OPS)
+      if (counts[op].refused === 0) problems.push(`no ${OP_NAMES[op]} was refused while PostgreSQL was down: the outage did not meet one`);
   return { problems, counts, refusals, savedAfterRestart };
 }
 
@@ -488,10 +509,9 @@ export function describe(result: ScenarioResult, v: Verification): string {
     "",
     "| operation | attempted | saved (acknowledged) | refused (told so) | errors |",
     "|---|---:|---:|---:|---:|",
-    ...(["save", "sign", "import"] as const).map((op) => {
+    ...OPS.map((op) => {
       const c = v.counts[op];
-      const name = { save: "save draft", sign: "sign assessment", import: "import runs" }[op];
-      return `| ${name} | ${c.attempted} | ${c.saved} | ${c.refused} | ${c.errors} |`;
+      return `| ${OP_NAMES[op]} | ${c.attempted} | ${c.saved} | ${c.refused} | ${c.errors} |`;
     }),
     "",
     "Refusals (status and message):",

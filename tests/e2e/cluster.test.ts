@@ -1,33 +1,42 @@
 /**
- * Two app servers behind Debian's nginx on one PostgreSQL (scripts/cluster,
- * the setup of `npm run cluster`), with real chromium through the balancer:
- * a session made on one server works on the other, sign-out ends it on
- * both, and the account lockout, the per-address sign-in limit and the
- * per-address limit on the runner's links (RUNNER_LINK_LIMIT) are counted
- * across both. Which server answered is read from the balancer's
- * X-App-Instance header and its access log.
+ * Two app servers behind Debian's nginx on one PostgreSQL, started by the
+ * script of `npm run cluster` itself (scripts/cluster/main.ts), with real
+ * chromium through the balancer: a session made on one server works on the
+ * other, sign-out ends it on both, and the account lockout, the per-address
+ * sign-in limit and the per-address limit on the runner's links
+ * (RUNNER_LINK_LIMIT) are counted across both. Which server answered is read
+ * from the balancer's X-App-Instance header and its access log.
  *
  * The servers run from the e2e build (.next-e2e) on a database of their own
- * with the demo data, so the lockout and the limit touch no other test. On
- * PostgreSQL each server connects as its own role made by `npm run db:grant`
- * and starts through `npm start`'s production check, which refuses a
- * superuser or table owner.
+ * with the demo data, so the lockout and the limit touch no other test. The
+ * script is given the owner's URL, as a developer would: on PostgreSQL it
+ * makes one role per server and grants it with `npm run db:grant`'s code
+ * (scripts/cluster/roles.ts), and each server starts through `npm start`'s
+ * production check, which refuses a superuser or table owner.
  */
 import fs from "node:fs";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import type { Browser, BrowserContext, Response as PageResponse } from "playwright-core";
-import { buildIfNeeded } from "../../scripts/build-if-needed";
-import { INSTANCE_HEADER, startCluster, type Cluster } from "../../scripts/cluster/cluster";
+import { freePort } from "../../scripts/app-process";
+import { INSTANCE_HEADER } from "../../scripts/cluster/cluster";
 import { applyMigrations } from "../../scripts/db/offline/migrate";
 import { seed } from "../../prisma/seed";
-import { createLoginRole, createTestDatabase, type TestDatabase } from "../helpers/db";
-import { runScript } from "../helpers/scripts";
+import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { runScript, type ScriptRun } from "../helpers/scripts";
 import { DEMO_PASSWORD, launch, newContext, signIn } from "./browser";
 
 const LOCKOUT_THRESHOLD = 3;
 const SIGNIN_IP_LIMIT = 10;
 const RUNNER_LINK_LIMIT = 4;
+
+/** What `npm run cluster` printed about the setup it started. */
+type Cluster = {
+  url: string;
+  apps: { name: string; url: string }[];
+  balancer: { accessLog: string };
+  stop: () => Promise<ScriptRun>;
+};
 
 let db: TestDatabase;
 let cluster: Cluster;
@@ -35,44 +44,51 @@ let browser: Browser;
 /** Failed sign-ins this file has sent from 127.0.0.1: the per-address limit counts them on every server. */
 let failedSignIns = 0;
 
+/** Runs scripts/cluster/main.ts and reads the balancer's address, the servers' and the access log from what it prints. */
+function runClusterScript(env: Record<string, string>): Promise<Cluster> {
+  const { child, done } = runScript(["scripts/cluster/main.ts"], env);
+  let out = "";
+  return new Promise<Cluster>((resolve, reject) => {
+    child.stdout?.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      const url = /behind nginx: (http:\/\/\S+)/.exec(out)?.[1];
+      const accessLog = /nginx access log [^:]*: (\S+)/.exec(out)?.[1];
+      if (!url || !accessLog) return;
+      const apps = [...out.matchAll(/^ {2}(app-\d+): (http:\/\/\S+) \(pid/gm)].map((m) => ({ name: m[1]!, url: m[2]! }));
+      resolve({ url, apps, balancer: { accessLog }, stop: () => (child.kill("SIGTERM"), done) });
+    });
+    void done.then((run) => reject(new Error(`npm run cluster exited (${run.code}) before serving:\n${run.stdout}\n${run.stderr}`)));
+  });
+}
+
 beforeAll(async () => {
   db = await createTestDatabase();
   await applyMigrations(db.url);
   await seed(db.url, () => undefined);
-  const secret = randomBytes(32).toString("base64url");
-  buildIfNeeded(
-    { ...process.env, NODE_ENV: "production", NEXTAUTH_SECRET: secret, SKIP_BUILD_TYPECHECK: "1" },
-    ".next-e2e",
-    () => undefined,
-  );
-  // One least-privilege role per app server, granted by `npm run db:grant`.
-  const databaseUrls = db.postgres ? [] : [db.url, db.url];
-  if (db.postgres)
-    for (const suffix of ["app1", "app2"]) {
-      const role = await createLoginRole(db, suffix);
-      const granted = await runScript(["scripts/db/grant.ts", role.role], { DATABASE_OWNER_URL: db.url, DATABASE_URL: "" }).done;
-      if (granted.code !== 0) throw new Error(`npm run db:grant ${role.role} failed: ${granted.stderr}`);
-      databaseUrls.push(role.url);
-    }
-  else console.warn("[cluster] embedded database: the app servers run as its superuser (roles need PostgreSQL)");
-  cluster = await startCluster({
-    databaseUrls,
-    startCheck: !!db.postgres,
-    distDir: ".next-e2e",
-    secret,
-    env: {
-      LOCKOUT_THRESHOLD: String(LOCKOUT_THRESHOLD),
-      SIGNIN_IP_LIMIT: `${SIGNIN_IP_LIMIT}/15`,
-      RUNNER_LINK_LIMIT: `${RUNNER_LINK_LIMIT}/15`,
-    },
+  cluster = await runClusterScript({
+    DATABASE_URL: db.url,
+    DATABASE_OWNER_URL: "",
+    CLUSTER_DATABASE_URLS: "",
+    CLUSTER_SERVERS: "2",
+    PORT: String(await freePort()),
+    NEXT_DIST_DIR: ".next-e2e",
+    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+    SKIP_BUILD_TYPECHECK: "1",
+    LOCKOUT_THRESHOLD: String(LOCKOUT_THRESHOLD),
+    SIGNIN_IP_LIMIT: `${SIGNIN_IP_LIMIT}/15`,
+    RUNNER_LINK_LIMIT: `${RUNNER_LINK_LIMIT}/15`,
   });
+  expect(cluster.apps.map((a) => a.name)).toEqual(["app-1", "app-2"]);
+  if (!db.postgres) console.warn("[cluster] embedded database: the app servers run as its superuser (roles need PostgreSQL)");
   browser = await launch();
-}, 180_000);
+}, 300_000);
 
 afterAll(async () => {
   await browser?.close();
-  await cluster?.stop();
+  const stopped = await cluster?.stop();
   await db?.drop();
+  // Ctrl-C (SIGTERM here) stops the balancer and both servers, and the script exits cleanly.
+  if (stopped) expect(stopped.code).toBe(0);
 }, 60_000);
 
 /** Polls `check` until it returns a value (at most 10 s). */
@@ -150,15 +166,31 @@ it("serves one session from both servers and ends it on both at sign-out", async
   const afterSignIn = seen.slice(seen.findIndex((s) => s.path === "/api/auth/callback/credentials"));
   expect(new Set(afterSignIn.map((s) => s.instance))).toEqual(new Set(["app-1", "app-2"]));
 
-  // Each server is connected as its own granted role.
+  // Each server is connected as its own role, made and granted by the script with db:grant's code.
   if (db.postgres) {
     const owner = new pg.Client({ connectionString: db.url });
     await owner.connect();
-    const { rows } = await owner.query<{ usename: string }>(`SELECT DISTINCT usename FROM pg_stat_activity WHERE datname = $1`, [
-      db.postgres.name,
-    ]);
-    await owner.end();
-    expect(rows.map((r) => r.usename)).toEqual(expect.arrayContaining([`${db.postgres.name}_app1`, `${db.postgres.name}_app2`]));
+    try {
+      const { rows } = await owner.query<{ usename: string; super: boolean }>(
+        `SELECT DISTINCT a.usename, r.rolsuper AS super FROM pg_stat_activity a JOIN pg_roles r ON r.rolname = a.usename WHERE a.datname = $1`,
+        [db.postgres.name],
+      );
+      expect(rows).toEqual(
+        expect.arrayContaining([
+          { usename: `${db.postgres.name}_app1`, super: false },
+          { usename: `${db.postgres.name}_app2`, super: false },
+        ]),
+      );
+      // Granted exactly prisma/grants.ts: the audit trail can be added to, never changed.
+      const { rows: audit } = await owner.query<{ update: boolean; del: boolean; insert: boolean }>(
+        `SELECT has_table_privilege($1, '"AuditEvent"', 'UPDATE') AS update, has_table_privilege($1, '"AuditEvent"', 'DELETE') AS del,
+                has_table_privilege($1, '"AuditEvent"', 'INSERT') AS insert`,
+        [`${db.postgres.name}_app2`],
+      );
+      expect(audit).toEqual([{ update: false, del: false, insert: true }]);
+    } finally {
+      await owner.end();
+    }
   }
 
   // The same cookie, straight to each server: both know the session.

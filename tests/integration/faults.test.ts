@@ -106,8 +106,8 @@ it("keeps every acknowledged write and none of the refused ones across a crash a
   const report = describeRun(result, verification);
   expect({ problems: verification.problems, report }).toEqual({ problems: [], report });
   const { save, sign, import: imports } = verification.counts;
-  // The outage was seen, and the work went on before and after it.
-  expect(save.refused + sign.refused + imports.refused).toBeGreaterThan(0);
+  // The outage met every kind of write (verify() also says so), and the work went on before and after it.
+  expect([save.refused, sign.refused, imports.refused].map((n) => n > 0)).toEqual([true, true, true]);
   expect(save.saved).toBeGreaterThan(10);
   expect(sign.saved).toBeGreaterThan(0);
   expect(imports.saved).toBeGreaterThan(0);

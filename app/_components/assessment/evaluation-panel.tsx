@@ -1,6 +1,5 @@
 import {
   attestedScreenText,
-  CHANGE_MEASURE_LABELS,
   CONSIDERATION_LABELS,
   displayLevelOf,
   FINDING_LABELS,
@@ -11,10 +10,7 @@ import {
   URGENCY_LABELS,
 } from "@/lib/domain";
 import { RED_FLAG_LABELS, type RedFlagCode, type Scores, type StoredEvaluation } from "@/lib/clinical";
-import { scoreOf } from "@/lib/clinical/changes";
-import { MEASURES } from "@/lib/domain/measures";
 import { formatDate } from "@/lib/format";
-import { formatMeasureValue } from "@/app/_components/charts/format";
 import { DisplayLevelBadge, UrgencyBadge } from "@/app/_components/ui/urgency-badge";
 import { ChangeTable } from "./change-table";
 

@@ -4,6 +4,7 @@ import { ENTRY_CRITERIA, ENTRY_CRITERIA_LABELS, RETURN_TO_RUN_STEP_LABELS, goalR
 import type { EntryCriteria } from "@/lib/validation/return-to-run";
 import { formatDate } from "@/lib/format";
 import { CreateReturnToRunPlanForm, ReturnToRunDecisionForm } from "@/app/_components/patient/return-to-run-form";
+import { SmallTable } from "@/app/_components/ui/small-table";
 
 type GoalRace = { name: string | null; date: string | null; distanceKm: number | null };
 
@@ -104,38 +105,30 @@ function History({ plan }: { plan: ReturnToRunView }) {
     return <p className="text-xs text-slate-600">No decisions yet (plan made {formatDate(plan.createdAt)}).</p>;
   const name = (n: number) => (n === 0 ? "not running" : `stage ${n}`);
   return (
-    <table className="w-full text-left text-xs">
-      <caption className="mb-1 text-left font-medium text-slate-900">History of the plan</caption>
-      <thead>
-        <tr className="text-slate-600">
-          <th scope="col">Date</th>
-          <th scope="col">Decision</th>
-          <th scope="col">Stage</th>
-          <th scope="col">Proposed, and why</th>
-          <th scope="col">Clinician&apos;s reason</th>
+    <SmallTable
+      caption="History of the plan"
+      showCaption
+      columns={["Date", "Decision", "Stage", "Proposed, and why", "Clinician's reason"]}
+    >
+      {[...plan.history].reverse().map((d) => (
+        <tr key={d.id} className="border-t border-slate-100 align-top">
+          <td className="py-1 pr-2 whitespace-nowrap">{formatDate(d.decidedOn)}</td>
+          <td className="py-1 pr-2">
+            {RETURN_TO_RUN_STEP_LABELS[d.step]}
+            <div className="text-slate-500">{d.decidedBy.name}</div>
+            {d.entryCriteria ? <EntryCriteriaText criteria={d.entryCriteria} /> : null}
+          </td>
+          <td className="py-1 pr-2 whitespace-nowrap">
+            {name(d.fromStage)} → {name(d.toStage)}
+          </td>
+          <td className="py-1 pr-2">
+            {d.proposedStep ? `${RETURN_TO_RUN_STEP_LABELS[d.proposedStep]}: ` : ""}
+            {d.proposedReason ?? "—"}
+          </td>
+          <td className="py-1">{d.reason ?? (d.proposedStep && d.proposedStep !== d.step ? "—" : "As proposed")}</td>
         </tr>
-      </thead>
-      <tbody>
-        {[...plan.history].reverse().map((d) => (
-          <tr key={d.id} className="border-t border-slate-100 align-top">
-            <td className="py-1 pr-2 whitespace-nowrap">{formatDate(d.decidedOn)}</td>
-            <td className="py-1 pr-2">
-              {RETURN_TO_RUN_STEP_LABELS[d.step]}
-              <div className="text-slate-500">{d.decidedBy.name}</div>
-              {d.entryCriteria ? <EntryCriteriaText criteria={d.entryCriteria} /> : null}
-            </td>
-            <td className="py-1 pr-2 whitespace-nowrap">
-              {name(d.fromStage)} → {name(d.toStage)}
-            </td>
-            <td className="py-1 pr-2">
-              {d.proposedStep ? `${RETURN_TO_RUN_STEP_LABELS[d.proposedStep]}: ` : ""}
-              {d.proposedReason ?? "—"}
-            </td>
-            <td className="py-1">{d.reason ?? (d.proposedStep && d.proposedStep !== d.step ? "—" : "As proposed")}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </SmallTable>
   );
 }
 

@@ -12,12 +12,15 @@ export type SmallColumn = string | { srOnly: string };
  */
 export function SmallTable({
   caption,
+  showCaption = false,
   columns,
   size = "xs",
   testId,
   children,
 }: {
   caption: string;
+  /** Show the caption as the table's title (else it is for screen readers only). */
+  showCaption?: boolean;
   columns: readonly SmallColumn[];
   /** The text size of the rows (the headers are always small). */
   size?: "xs" | "sm";
@@ -25,8 +28,8 @@ export function SmallTable({
   children: ReactNode;
 }) {
   return (
-    <table className={`mt-2 w-full text-left ${size === "sm" ? "text-sm" : "text-xs"}`} data-testid={testId}>
-      <caption className="sr-only">{caption}</caption>
+    <table className={`${showCaption ? "" : "mt-2 "}w-full text-left ${size === "sm" ? "text-sm" : "text-xs"}`} data-testid={testId}>
+      <caption className={showCaption ? "mb-1 text-left font-medium text-slate-900" : "sr-only"}>{caption}</caption>
       <thead className="text-xs text-slate-600">
         <tr>
           {columns.map((c, i) => (
