@@ -10,7 +10,13 @@ import { readSettingsUsed } from "@/lib/stored/settings";
 import type { PainCompanion } from "@/lib/domain/measures";
 import { z } from "zod";
 import { Prisma } from "@/prisma/generated/client";
-import { AssessmentKind, AssessmentStatus, Urgency as UrgencyValues } from "@/prisma/generated/enums";
+import {
+  AssessmentKind,
+  AssessmentStatus,
+  EpisodeStatus as EpisodeStatusValues,
+  Side,
+  Urgency as UrgencyValues,
+} from "@/prisma/generated/enums";
 import { auditInsert } from "@/lib/data/audit";
 import { agg, by, timestamp, uuid } from "@/lib/data/json-row";
 import { clinicClock } from "@/lib/data/clinic";
@@ -70,11 +76,6 @@ export async function getTimeline(actor: Actor, patientId: string): Promise<Time
   return transaction(async (tx) => {
     const patient = await findPatientOrThrow(tx, actor, patientId);
     const clock = await clinicClock(tx, actor.clinicId);
-    const episodes = await tx.episode.findMany({
-      where: { clinicId: actor.clinicId, patientId },
-      orderBy: { createdAt: "asc" },
-      select: { id: true, side: true, complaint: true, status: true },
-    });
     const settings = await clinicSettingsIn(tx, actor.clinicId);
     const runs = await tx.run.findMany({
       where: { clinicId: actor.clinicId, patientId },
@@ -90,7 +91,7 @@ export async function getTimeline(actor: Actor, patientId: string): Promise<Time
         surface: true,
       },
     });
-    const assessments = await readAssessments(
+    const { episodes, assessments } = await readEpisodesAndAssessments(
       tx,
       actor.clinicId,
       patientId,
@@ -125,40 +126,47 @@ export async function getTimeline(actor: Actor, patientId: string): Promise<Time
   });
 }
 
-const assessmentRows = z.array(
-  z.strictObject({
-    id: uuid,
-    episodeId: uuid,
-    kind: by(AssessmentKind),
-    assessedOn: z.iso.date(),
-    status: by(AssessmentStatus),
-    signedAt: timestamp.nullable(),
-    urgency: by(UrgencyValues).nullable(),
-    evaluation: z.unknown(),
-    /** answers -> 'symptoms' only: the pain companions are all the timeline reads of the answers. */
-    symptoms: z.unknown(),
-    settingsUsed: z.unknown(),
-    createdAt: timestamp,
-  }),
-);
+const episodesAndAssessments = z.strictObject({
+  episodes: z.array(z.strictObject({ id: uuid, side: by(Side), complaint: z.string(), status: by(EpisodeStatusValues) })),
+  assessments: z.array(
+    z.strictObject({
+      id: uuid,
+      episodeId: uuid,
+      kind: by(AssessmentKind),
+      assessedOn: z.iso.date(),
+      status: by(AssessmentStatus),
+      signedAt: timestamp.nullable(),
+      urgency: by(UrgencyValues).nullable(),
+      evaluation: z.unknown(),
+      /** answers -> 'symptoms' only: the pain companions are all the timeline reads of the answers. */
+      symptoms: z.unknown(),
+      settingsUsed: z.unknown(),
+      createdAt: timestamp,
+    }),
+  ),
+});
 
 /**
- * The assessments of the patient's episodes (oldest first), with only the
+ * The patient's episodes (oldest first) and their assessments (oldest first), with only the
  * symptoms of their answers, as one JSON value parsed by a strict reader;
  * `also` (the view's audit row) is written by the same statement.
  */
-async function readAssessments(tx: Tx, clinicId: string, patientId: string, also: Prisma.Sql) {
-  const rows = await tx.$queryRaw<{ assessments: unknown }[]>`
-    WITH also AS (${also})
-    SELECT ${agg(
-      Prisma.sql`json_build_object(
+async function readEpisodesAndAssessments(tx: Tx, clinicId: string, patientId: string, also: Prisma.Sql) {
+  const rows = await tx.$queryRaw<{ timeline: unknown }[]>`
+    WITH also AS (${also}),
+    e AS (SELECT * FROM "Episode" WHERE "clinicId" = ${clinicId}::uuid AND "patientId" = ${patientId}::uuid)
+    SELECT json_build_object(
+      'episodes', (SELECT ${agg(
+        Prisma.sql`json_build_object('id', e.id, 'side', e.side, 'complaint', e.complaint, 'status', e.status)`,
+        Prisma.sql`e."createdAt"`,
+      )} FROM e),
+      'assessments', (SELECT ${agg(
+        Prisma.sql`json_build_object(
         'id', a.id, 'episodeId', a."episodeId", 'kind', a.kind, 'assessedOn', a."assessedOn", 'status', a.status,
         'signedAt', a."signedAt", 'urgency', a.urgency, 'evaluation', a.evaluation, 'symptoms', a.answers -> 'symptoms',
         'settingsUsed', a."settingsUsed", 'createdAt', a."createdAt")`,
-      Prisma.sql`a."assessedOn", a."createdAt"`,
-    )} AS assessments
-    FROM "Assessment" a
-    WHERE a."clinicId" = ${clinicId}::uuid
-      AND a."episodeId" IN (SELECT id FROM "Episode" WHERE "clinicId" = ${clinicId}::uuid AND "patientId" = ${patientId}::uuid)`;
-  return readStored("timeline assessments", assessmentRows, rows[0]?.assessments);
+        Prisma.sql`a."assessedOn", a."createdAt"`,
+      )} FROM "Assessment" a WHERE a."clinicId" = ${clinicId}::uuid AND a."episodeId" IN (SELECT id FROM e))
+    ) AS timeline`;
+  return readStored("timeline", episodesAndAssessments, rows[0]?.timeline);
 }
