@@ -1,3 +1,13 @@
+import {
+  CANCELLED_REFERRAL_KEPT,
+  ENTERED_IN_ERROR_KEPT,
+  LAST_ADMINISTRATOR,
+  RECORD_REFUSED_CHANGE,
+  SIGNED_ASSESSMENT_KEPT,
+  SIGNED_REFERRAL_KEPT,
+  WITHDRAWN_EPISODE_KEPT,
+} from "@/lib/validation/messages";
+
 /**
  * Errors that cross layers. lib/data throws them; API routes and server
  * actions turn them into 400 / 403 / 404 / 409 / 503 answers with a message
@@ -148,6 +158,31 @@ function databaseMessage(error: unknown): string {
 /** Raised by the migrations' triggers for a change the record's rules forbid (a signed record, a deleted user, ...). */
 export const SEALED_RECORD_SQLSTATE = "KC001";
 
+/**
+ * What a person reads for a trigger's refusal, by the rule the trigger's
+ * text names (the migrations' RAISE texts, which never change once
+ * applied). The texts name rows by id and columns by name, for whoever
+ * reads the database's log: a person reads the house-style message instead.
+ * Listed are the rules a save of the app can meet when it crosses another
+ * (the app's role cannot update or delete the other sealed tables at all:
+ * prisma/grants.ts); any other refusal (a rule only a bug in lib/data could
+ * break) reads RECORD_REFUSED_CHANGE.
+ */
+const SEALED_RULES: readonly (readonly [RegExp, string])[] = [
+  [/\bassessment \S+ (is entered_in_error|was marked entered in error)/, ENTERED_IN_ERROR_KEPT],
+  [/\bassessment \S+ is signed|\ba signed assessment cannot return to draft/, SIGNED_ASSESSMENT_KEPT],
+  [/\breferral \S+ (is cancelled|was cancelled)/, CANCELLED_REFERRAL_KEPT],
+  [/\breferral \S+ (is (signed|sent)|cannot move from)/, SIGNED_REFERRAL_KEPT],
+  [/last active administrator/, LAST_ADMINISTRATOR],
+  [/\ban episode opened in error stays withdrawn/, WITHDRAWN_EPISODE_KEPT],
+];
+
+/** The house-style message for a trigger's refusal (SEALED_RULES). */
+export function sealedRecordMessage(databaseText: string): string {
+  const lines = databaseText.split("\n");
+  return SEALED_RULES.find(([rule]) => lines.some((line) => rule.test(line.trim())))?.[1] ?? RECORD_REFUSED_CHANGE;
+}
+
 const BUSY_SQLSTATES = new Set([
   "40001", // serialization_failure
   "40P01", // deadlock_detected
@@ -173,7 +208,7 @@ function isBusy(error: unknown): boolean {
 /**
  * PostgreSQL's refusals as the errors above, so they reach the user as 400,
  * 409 or 503 with a message instead of a 500: a trigger refusal (KC001) is a
- * conflict with the record's state, a timeout or an overloaded pool is
+ * conflict with the record's state (its message: sealedRecordMessage), a timeout or an overloaded pool is
  * "busy", a value no column can hold (SQLSTATE class 22: a NUL character,
  * a number out of range) is invalid input. Anything else is returned as it is.
  */
@@ -191,8 +226,7 @@ export function fromDatabaseError(error: unknown): unknown {
   if (isDatabaseUnavailable(error)) return new DatabaseUnavailableError();
   if (isBusy(error)) return new DatabaseBusyError();
   const state = sqlState(error);
-  if (state === SEALED_RECORD_SQLSTATE)
-    return new ConflictError(`Reload the page and check the record: the database refused this change (${databaseMessage(error)})`);
+  if (state === SEALED_RECORD_SQLSTATE) return new ConflictError(sealedRecordMessage(databaseMessage(error)));
   if (state?.startsWith("22"))
     return new ValidationError([
       {
