@@ -32,7 +32,7 @@ import {
 import { readAnswers } from "@/lib/stored/answers";
 import { readEvaluationOrNull, type StoredEvaluation } from "@/lib/stored/evaluation";
 import { psfsBaseline, psfsCarryForwardIssues, type PsfsBaseline } from "@/lib/instruments/psfs";
-import { SEND_VERSION, notBefore, notInFuture } from "@/lib/validation/messages";
+import { SEND_VERSION, SIGNED_ASSESSMENT_KEPT, notBefore, notInFuture } from "@/lib/validation/messages";
 
 /**
  * Intake and follow-up assessments. A draft is saved as often as the
@@ -315,11 +315,7 @@ export async function saveDraft(actor: Actor, input: SaveDraftInput): Promise<As
     if (input.assessmentId) {
       existing = await findAssessmentOrThrow(tx, actor, input.assessmentId);
       if (existing.episodeId !== input.episodeId) throw new NotFoundError("assessment");
-      if (existing.status !== "draft")
-        throw new ConflictError(
-          "Add an addendum instead: this assessment has been signed and can no longer be edited",
-          await conflictDetail(tx, actor, existing),
-        );
+      if (existing.status !== "draft") throw new ConflictError(SIGNED_ASSESSMENT_KEPT, await conflictDetail(tx, actor, existing));
       if (input.version === undefined) throw new ValidationError([{ path: "version", message: SEND_VERSION }]);
       if (existing.version !== input.version) {
         if (repeatsLastSave(existing, actor, input)) return assessmentView(existing);

@@ -24,6 +24,7 @@ import { readStoredTraining } from "@/lib/stored/evaluation-input";
 import { episodeRedFlagsIn } from "@/lib/data/red-flag-state";
 import type { Prisma } from "@/prisma/generated/client";
 import type { UpdateReferralInput } from "@/lib/validation/referrals";
+import { SIGNED_REFERRAL_KEPT } from "@/lib/validation/messages";
 
 /**
  * Referrals: built from an episode and one of its signed assessments,
@@ -174,8 +175,7 @@ export async function createReferralDraftIn(tx: Tx, actor: Actor, episodeId: str
 export async function updateReferralDraft(actor: Actor, input: UpdateReferralInput): Promise<ReferralView> {
   return transaction(async (tx) => {
     const r = await findReferralOrThrow(tx, actor, input.referralId);
-    if (r.status !== "draft")
-      throw new ConflictError("Cancel this referral and start a new one to change it: it is signed and can no longer be edited");
+    if (r.status !== "draft") throw new ConflictError(SIGNED_REFERRAL_KEPT);
     if (r.version !== input.version)
       throw new ConflictError("Reload the page to see their changes: someone else saved this referral after you opened it");
     await signedAssessmentOf(tx, actor, r.episodeId, input.assessmentId);

@@ -5,6 +5,7 @@ import { isUniqueViolation, read, transaction } from "@/lib/data/tx";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { hashPassword } from "@/lib/passwords";
 import type { CreateUserInput, UpdateUserInput } from "@/lib/validation/users";
+import { LAST_ADMINISTRATOR } from "@/lib/validation/messages";
 
 /**
  * Staff accounts of the acting admin's clinic. Users are never deleted, only
@@ -74,7 +75,7 @@ export async function updateUser(actor: Actor, input: UpdateUserInput) {
     const losesAdmin = before.role === "admin" && before.active && (input.role !== "admin" || !input.active);
     if (losesAdmin) {
       const admins = await tx.user.count({ where: { clinicId: actor.clinicId, role: "admin", active: true } });
-      if (admins <= 1) throw new ConflictError("Make another user an administrator first: this is the clinic's last active administrator");
+      if (admins <= 1) throw new ConflictError(LAST_ADMINISTRATOR);
     }
     const endsSessions = before.role !== input.role || (before.active && !input.active);
     const after = await tx.user.update({

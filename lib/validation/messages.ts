@@ -135,3 +135,28 @@ export const NO_EMAIL_ON_RECORD = "Add an e-mail address to the runner's record,
 
 /** "Enter an onset date on or before the assessment date". */
 export const notAfterAssessment = (label: string) => `Enter ${aOrAn(label)} on or before the assessment date`;
+
+// ---------------------------------------------------------------- records kept as they are
+
+/*
+ * A change the record's state does not allow (409). lib/data's own checks
+ * answer with these, and so does lib/errors.ts when PostgreSQL's triggers
+ * refuse the change (SQLSTATE KC001: two saves crossed, or a check was
+ * missed), so a person reads the same words whichever caught it.
+ */
+
+/** Editing a signed assessment. */
+export const SIGNED_ASSESSMENT_KEPT = "Add an addendum instead: this assessment has been signed and can no longer be edited";
+/** Changing an assessment marked entered in error. */
+export const ENTERED_IN_ERROR_KEPT = "Leave this assessment as it is: it was marked entered in error and can no longer change";
+/** Editing a signed (or sent) referral. */
+export const SIGNED_REFERRAL_KEPT = "Cancel this referral and start a new one to change it: it is signed and can no longer be edited";
+/** Changing a cancelled referral. */
+export const CANCELLED_REFERRAL_KEPT = "Leave this referral as it is: it was cancelled and can no longer change";
+/** Demoting or deactivating the clinic's last active administrator. */
+export const LAST_ADMINISTRATOR = "Make another user an administrator first: this is the clinic's last active administrator";
+/** Changing an episode withdrawn as opened in error. */
+export const WITHDRAWN_EPISODE_KEPT = "Open a new episode instead: this one was withdrawn as opened in error and stays withdrawn";
+
+/** A refusal of the database that no message above explains. */
+export const RECORD_REFUSED_CHANGE = "Reload the page and check the record: it no longer allows this change, and nothing was saved";
