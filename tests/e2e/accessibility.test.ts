@@ -9,7 +9,7 @@
  */
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { drawCharts, httpSession, launch, newContext, signIn } from "./browser";
+import { drawCharts, httpSession, hydrated, launch, newContext, signIn } from "./browser";
 import { answerStep, clinicApi, openEpisode, phone } from "./runner";
 
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
@@ -30,8 +30,10 @@ class Audit {
   readonly problems: string[] = [];
   readonly audited: string[] = [];
 
+  /** Audits the page as its user sees it: loaded (styles included) and hydrated, so what React changes on hydration is not read half done. */
   async check(page: Page, name: string): Promise<void> {
     await page.waitForLoadState("load");
+    await hydrated(page.locator("body"));
     const results = await new AxeBuilder({ page }).withTags(REPORT_ALL ? [...WCAG_TAGS, "best-practice"] : WCAG_TAGS).analyze();
     this.audited.push(name);
     const others: string[] = [];
@@ -176,6 +178,8 @@ it("a runner's timeline, edit, run log, signed assessment and referrals", async 
   await page.goto(patientUrl);
   await page.getByRole("link", { name: "Run log" }).click();
   await page.waitForURL(/\/runs$/);
+  // Its charts drawn too: axe must not read them half drawn, each chart drawing in turn after the page is shown.
+  await drawCharts(page);
   await audit.check(page, "run log");
 
   await page.goto(patientUrl);
@@ -333,6 +337,7 @@ it("fills the intake's yes/no/not-asked questions and the whole KOOS with the ke
   const { context, page } = await clinicianPage();
   // A new runner's intake form (reached with the mouse; the form itself is filled with the keyboard only).
   await page.goto("/patients/new");
+  await hydrated(page.getByRole("button", { name: "Register runner" })); // before, the form would be posted without its handlers
   await registerAndStartIntake(page, "Keyboard");
   const locking = page.getByRole("group", { name: /True locking/ });
 

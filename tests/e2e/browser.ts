@@ -5,7 +5,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
 
 export const BASE_URL = () => {
   const url = process.env.E2E_BASE_URL;
@@ -75,8 +75,23 @@ export async function drawCharts(page: Page): Promise<void> {
   }
 }
 
+/**
+ * Until React has hydrated `target`: attached its props and event handlers to
+ * the element the server rendered. A page loaded in full is shown, and its
+ * "load" event fired, before that is done on a busy machine; until then a
+ * click on a button submits its form natively (the sign-in form: a GET of
+ * /login with the fields in the address), a typed key or a chosen radio button
+ * reaches no handler, and the page may still change. Elements rendered in the
+ * browser (a page reached by a link in the app) are hydrated when shown.
+ */
+export async function hydrated(target: Locator): Promise<void> {
+  const element = await target.elementHandle();
+  await target.page().waitForFunction((el) => !!el && Object.keys(el).some((k) => k.startsWith("__reactProps$")), element);
+}
+
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto("/login");
+  await hydrated(page.getByRole("button", { name: "Sign in" }));
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
