@@ -1,4 +1,3 @@
-import { AlertOctagon, AlertTriangle, ClipboardCheck, NotebookPen, Send, TrendingDown } from "lucide-react";
 import { runnerReportedLabel } from "@/lib/questions";
 import { SIDE_LABELS } from "@/lib/domain";
 import { displayLevel, unsentReferralsText } from "@/lib/domain/urgency";
@@ -9,10 +8,9 @@ import { CASELOAD_SORT, CASELOAD_SORT_DIR, type CaseloadSort } from "@/lib/valid
 import { redFlagLabel } from "@/lib/data/red-flag-state";
 import { ageOn, formatDate } from "@/lib/format";
 import { Card, tableClass, thClass } from "@/app/_components/ui/card";
-import { IconSprite, SpriteIcon } from "@/app/_components/ui/icon-sprite";
 import { Pager } from "@/app/_components/ui/pager";
 import { SORT_WORDS, SortHeader, type SortWords } from "@/app/_components/ui/sort-header";
-import { DisplayLevelBadge, URGENCY_SPRITE } from "@/app/_components/ui/urgency-badge";
+import { DisplayLevelBadge } from "@/app/_components/ui/urgency-badge";
 import { caseloadHref, type CaseloadParams } from "./href";
 
 type Props = {
@@ -27,28 +25,17 @@ type Props = {
   prevCursor: string | null;
 };
 
-/** The rows' icons, drawn once per page (app/_components/ui/icon-sprite.tsx). */
-const ROW_ICONS = {
-  ...URGENCY_SPRITE,
-  "row-open-flag": AlertOctagon,
-  "row-unsent": Send,
-  "row-runner-reported": AlertTriangle,
-  "row-returned": ClipboardCheck,
-  "row-diary": NotebookPen,
-  "row-worsening": TrendingDown,
-};
-
 /** How the urgency sort's directions read. */
 const URGENCY_WORDS = { asc: "most urgent first", desc: "least urgent first" };
 
 /**
  * One row per open episode, in words as well as colours, with sortable
  * headers and keyset page links. A page holds up to 100 rows, so a row is
- * plain markup: no client component in it (icons by reference, names,
- * headers and page links as plain links and forms, which the page's
- * ClientLinks has the client router follow), its cells' classes in
- * globals.css (`.caseload-rows`), and no work repeated per row that a page
- * can do once.
+ * plain markup: no client component in it (names, headers and page links
+ * as plain links and forms, which the page's ClientLinks has the client
+ * router follow), its cells' classes in globals.css (`.caseload-rows`), its
+ * icons drawn by CSS (`icon-<name>`, app/_styles/icons.mjs), and no work
+ * repeated per row that a page can do once.
  */
 export function CaseloadTable({ items, today, filters, sort, position, nextCursor, prevCursor }: Props) {
   const header = (label: string, key: CaseloadSort, words: SortWords, className = "") => (
@@ -75,7 +62,6 @@ export function CaseloadTable({ items, today, filters, sort, position, nextCurso
         <p className="text-slate-600">No open episodes match these filters.</p>
       ) : (
         <div className="relative overflow-x-auto">
-          <IconSprite icons={ROW_ICONS} />
           <table className={tableClass} data-testid="caseload">
             <caption className="sr-only">Open episodes, sorted by the column marked with an arrow</caption>
             <thead>
@@ -139,34 +125,29 @@ function CaseloadTableRow({ r, today }: { r: CaseloadRow; today: string }) {
         </span>
       </td>
       <td>
-        <DisplayLevelBadge display={displayLevel(r.urgency, r.screenIncomplete)} sprite />
+        <DisplayLevelBadge display={displayLevel(r.urgency, r.screenIncomplete)} />
         {r.openUrgentFlags.length ? (
-          <span className="caseload-note" data-testid="row-open-flags">
-            <SpriteIcon id="row-open-flag" className="caseload-icon" />
+          <span className="caseload-note icon-octagon-exclamation-point" data-testid="row-open-flags">
             {`Open flag, no action recorded: ${r.openUrgentFlags.map(redFlagLabel).join(", ")}`}
           </span>
         ) : null}
         {r.unsentUrgentReferrals ? (
-          <span className="caseload-note" data-testid="row-unsent-referral">
-            <SpriteIcon id="row-unsent" className="caseload-icon" />
+          <span className="caseload-note icon-send" data-testid="row-unsent-referral">
             {unsentReferralsText(r.unsentUrgentReferrals, r.unsentReferralUrgency)}
           </span>
         ) : null}
         {r.runnerRedFlags.length ? (
-          <span className="caseload-note" data-testid="row-runner-reported">
-            <SpriteIcon id="row-runner-reported" className="caseload-icon" />
+          <span className="caseload-note icon-triangle-exclamation-point" data-testid="row-runner-reported">
             {`Runner reported: ${r.runnerRedFlags.map(runnerReportedLabel).join(", ")}`}
           </span>
         ) : null}
         {r.questionnairesToReview ? (
-          <span className="caseload-note text-slate-800" data-testid="row-returned">
-            <SpriteIcon id="row-returned" className="caseload-icon" />
+          <span className="caseload-note icon-clipboard-check text-slate-800" data-testid="row-returned">
             Questionnaire returned, not reviewed
           </span>
         ) : null}
         {r.diaryAlertsOpen ? (
-          <span className="caseload-note" data-testid="row-diary-alerts">
-            <SpriteIcon id="row-diary" className="caseload-icon" />
+          <span className="caseload-note icon-notebook-pen" data-testid="row-diary-alerts">
             {`${r.diaryAlertsOpen} diary alert${r.diaryAlertsOpen === 1 ? "" : "s"}`}
           </span>
         ) : null}
@@ -177,15 +158,7 @@ function CaseloadTableRow({ r, today }: { r: CaseloadRow; today: string }) {
         {overdue ? <span className="caseload-due text-red-800">Overdue</span> : null}
         {dueToday ? <span className="caseload-due text-amber-900">Due today</span> : null}
       </td>
-      <td>
-        {r.worsening ? (
-          <span className="caseload-note mt-0 inline-flex">
-            <SpriteIcon id="row-worsening" className="caseload-icon" /> Worsening
-          </span>
-        ) : (
-          none
-        )}
-      </td>
+      <td>{r.worsening ? <span className="caseload-note icon-trending-down mt-0 inline-flex">Worsening</span> : none}</td>
       <td>{r.draftCount ? <span className="text-xs font-semibold">{`${r.draftCount} unsigned`}</span> : none}</td>
     </tr>
   );

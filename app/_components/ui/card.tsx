@@ -14,11 +14,7 @@ export function Card({
   id?: string;
 }) {
   return (
-    <section
-      aria-labelledby={title && id ? `${id}-title` : undefined}
-      id={id}
-      className={`rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 ${className}`}
-    >
+    <section aria-labelledby={title && id ? `${id}-title` : undefined} id={id} className={className ? `ui-card ${className}` : "ui-card"}>
       {title || actions ? (
         <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
           {title ? (
@@ -46,6 +42,7 @@ export function PageHeader({ title, subtitle, actions }: { title: ReactNode; sub
   );
 }
 
-export const tableClass = "min-w-full divide-y divide-slate-200 text-sm";
-export const thClass = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600";
-export const tdClass = "px-3 py-2 align-top text-slate-800";
+/** A table's, a header cell's and a cell's classes (written once in globals.css: the UI kit). */
+export const tableClass = "ui-table";
+export const thClass = "ui-th";
+export const tdClass = "ui-td";
