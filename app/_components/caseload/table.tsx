@@ -1,17 +1,13 @@
-import { runnerReportedLabel } from "@/lib/questions";
-import { SIDE_LABELS } from "@/lib/domain";
-import { displayLevel, unsentReferralsText } from "@/lib/domain/urgency";
 import type { CaseloadRow } from "@/lib/data/caseload";
 import type { PagePosition } from "@/lib/data/keyset";
 import type { SortDir } from "@/lib/validation/common";
 import { CASELOAD_SORT, CASELOAD_SORT_DIR, type CaseloadSort } from "@/lib/validation/caseload";
-import { redFlagLabel } from "@/lib/data/red-flag-state";
-import { ageOn, formatDate } from "@/lib/format";
 import { Card, tableClass, thClass } from "@/app/_components/ui/card";
 import { Pager } from "@/app/_components/ui/pager";
 import { SORT_WORDS, SortHeader, type SortWords } from "@/app/_components/ui/sort-header";
-import { DisplayLevelBadge } from "@/app/_components/ui/urgency-badge";
 import { caseloadHref, type CaseloadParams } from "./href";
+import { caseloadRowView } from "./row-view";
+import { CaseloadRows } from "./rows";
 
 type Props = {
   items: CaseloadRow[];
@@ -30,12 +26,11 @@ const URGENCY_WORDS = { asc: "most urgent first", desc: "least urgent first" };
 
 /**
  * One row per open episode, in words as well as colours, with sortable
- * headers and keyset page links. A page holds up to 100 rows, so a row is
- * plain markup: no client component in it (names, headers and page links
- * as plain links and forms, which the page's ClientLinks has the client
- * router follow), its cells' classes in globals.css (`.caseload-rows`), its
- * icons drawn by CSS (`icon-<name>`, app/_styles/icons.mjs), and no work
- * repeated per row that a page can do once.
+ * headers and keyset page links. A page holds up to 100 rows: each is
+ * sent as its words (row-view.ts) to one client component that draws them
+ * all (rows.tsx), and its links, like the headers' forms and the page
+ * links, are plain ones, which the page's ClientLinks has the client router
+ * follow.
  */
 export function CaseloadTable({ items, today, filters, sort, position, nextCursor, prevCursor }: Props) {
   const header = (label: string, key: CaseloadSort, words: SortWords, className = "") => (
@@ -81,11 +76,7 @@ export function CaseloadTable({ items, today, filters, sort, position, nextCurso
                 </th>
               </tr>
             </thead>
-            <tbody className="caseload-rows divide-y divide-slate-100">
-              {items.map((r) => (
-                <CaseloadTableRow key={r.episodeId} r={r} today={today} />
-              ))}
-            </tbody>
+            <CaseloadRows rows={items.map((r) => caseloadRowView(r, today))} />
           </table>
         </div>
       )}
@@ -97,69 +88,5 @@ export function CaseloadTable({ items, today, filters, sort, position, nextCurso
         next={nextCursor ? caseloadHref(base, { cursor: nextCursor }) : null}
       />
     </Card>
-  );
-}
-
-/** One open episode: runner, knee, urgency with what is still open, dates, trend and drafts. */
-function CaseloadTableRow({ r, today }: { r: CaseloadRow; today: string }) {
-  const overdue = r.nextReviewDate !== null && r.nextReviewDate < today;
-  const dueToday = r.nextReviewDate === today;
-  const none = <span className="caseload-none">—</span>;
-  return (
-    <tr>
-      <td>
-        <a href={`/patients/${r.patientId}`} className="caseload-name">
-          {`${r.familyName}, ${r.givenName}`}
-        </a>
-        <span className="caseload-sub">
-          {`${ageOn(r.birthDate, today)} y · MRN `}
-          <span className="font-mono">{r.mrn}</span>
-        </span>
-        {/* On a phone the knee goes under the name, so that the urgency is the second column, in view. */}
-        <span className="caseload-sub text-slate-600 md:hidden">{SIDE_LABELS[r.side]}</span>
-      </td>
-      <td className="max-md:hidden">
-        {SIDE_LABELS[r.side]}
-        <span className="caseload-complaint" title={r.complaint}>
-          {r.complaint}
-        </span>
-      </td>
-      <td>
-        <DisplayLevelBadge display={displayLevel(r.urgency, r.screenIncomplete)} />
-        {r.openUrgentFlags.length ? (
-          <span className="caseload-note icon-octagon-exclamation-point" data-testid="row-open-flags">
-            {`Open flag, no action recorded: ${r.openUrgentFlags.map(redFlagLabel).join(", ")}`}
-          </span>
-        ) : null}
-        {r.unsentUrgentReferrals ? (
-          <span className="caseload-note icon-send" data-testid="row-unsent-referral">
-            {unsentReferralsText(r.unsentUrgentReferrals, r.unsentReferralUrgency)}
-          </span>
-        ) : null}
-        {r.runnerRedFlags.length ? (
-          <span className="caseload-note icon-triangle-exclamation-point" data-testid="row-runner-reported">
-            {`Runner reported: ${r.runnerRedFlags.map(runnerReportedLabel).join(", ")}`}
-          </span>
-        ) : null}
-        {r.questionnairesToReview ? (
-          <span className="caseload-note icon-clipboard-check text-slate-800" data-testid="row-returned">
-            Questionnaire returned, not reviewed
-          </span>
-        ) : null}
-        {r.diaryAlertsOpen ? (
-          <span className="caseload-note icon-notebook-pen" data-testid="row-diary-alerts">
-            {`${r.diaryAlertsOpen} diary alert${r.diaryAlertsOpen === 1 ? "" : "s"}`}
-          </span>
-        ) : null}
-      </td>
-      <td className="whitespace-nowrap">{formatDate(r.lastSeenOn)}</td>
-      <td className="whitespace-nowrap">
-        {formatDate(r.nextReviewDate)}
-        {overdue ? <span className="caseload-due text-red-800">Overdue</span> : null}
-        {dueToday ? <span className="caseload-due text-amber-900">Due today</span> : null}
-      </td>
-      <td>{r.worsening ? <span className="caseload-note icon-trending-down mt-0 inline-flex">Worsening</span> : none}</td>
-      <td>{r.draftCount ? <span className="text-xs font-semibold">{`${r.draftCount} unsigned`}</span> : none}</td>
-    </tr>
   );
 }
