@@ -29,10 +29,12 @@ export const CSS_ICONS = [
   "clipboard-check",
   "clock",
   "file-pen",
+  "log-out",
   "minus",
   "notebook-pen",
   "octagon-exclamation-point",
   "send",
+  "shield-x",
   "trending-down",
   "triangle-exclamation-point",
 ];
@@ -53,8 +55,8 @@ export function iconSvg(nodes) {
 
 /** The icon's shapes, from lucide-react's module of it. */
 export async function iconNodes(name) {
-  const module = await import(`lucide-react/icons/${name}`);
-  const nodes = module.__iconData?.node;
+  const icon = await import(`lucide-react/icons/${name}`);
+  const nodes = icon.__iconData?.node;
   if (!Array.isArray(nodes)) throw new Error(`lucide-react has no shapes for the icon "${name}" (renamed, or an alias: use its own name)`);
   return nodes;
 }

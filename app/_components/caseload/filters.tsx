@@ -69,14 +69,14 @@ const OTHER_FILTERS = [
   ["diary", "Diary alert"],
 ] as const;
 
-/** The yes/no filters, one checkbox each. */
+/** The yes/no filters, one checkbox each (their classes in globals.css, `.caseload-checks`). */
 function OtherFilters({ q }: { q: CaseloadQuery }) {
   return (
-    <fieldset className="flex flex-col gap-1 text-sm">
+    <fieldset className="caseload-checks">
       <legend className="sr-only">Other filters</legend>
       {OTHER_FILTERS.map(([name, label]) => (
-        <label key={name} className="flex items-center gap-2">
-          <input type="checkbox" name={name} value="1" defaultChecked={q[name]} className="h-4 w-4" /> {label}
+        <label key={name}>
+          <input type="checkbox" name={name} value="1" defaultChecked={q[name]} /> {label}
         </label>
       ))}
     </fieldset>

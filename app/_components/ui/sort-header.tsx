@@ -45,7 +45,7 @@ export function SortHeader({ label, sort, firstDir, current, action, keep, words
       aria-sort={active ? (current.dir === "asc" ? "ascending" : "descending") : undefined}
     >
       <form method="get" action={action} className="inline">
-        {Object.entries(hidden).map(([name, value]) => (value ? <input key={name} type="hidden" name={name} value={value} /> : null))}
+        {Object.entries(hidden).flatMap(([name, value]) => (value ? [<input key={name} type="hidden" name={name} value={value} />] : []))}
         <button type="submit" className={`ui-sort ${arrow}`} data-testid={`sort-${sort}`}>
           {label}
           <span className="sr-only">
