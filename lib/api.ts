@@ -13,8 +13,8 @@ import {
   NotFoundError,
   UnauthenticatedError,
   ValidationError,
-  toUserError,
 } from "@/lib/errors";
+import { toUserError } from "@/lib/database-errors";
 
 /**
  * The one wrapper every /api/v1 route uses: session and permission first,

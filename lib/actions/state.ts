@@ -7,8 +7,8 @@ import {
   NotFoundError,
   UnauthenticatedError,
   ValidationError,
-  toUserError,
 } from "@/lib/errors";
+import { toUserError } from "@/lib/database-errors";
 import { recordConflictSchema, type RecordConflict } from "@/lib/validation/assessment";
 
 export type { RecordConflict };

@@ -15,7 +15,7 @@
 import { addDays, dayNumber } from "./dates";
 import type { AdviceInForce } from "@/lib/domain/runner";
 import { painLimitOf } from "@/lib/domain/runner";
-import { noRunningBecause, runningAllowed, stageText, type LadderStage, type ReturnToRunStep } from "@/lib/domain/return-to-run";
+import { noRunningStage, stageText, type LadderStage, type ReturnToRunStep } from "@/lib/domain/return-to-run";
 
 export type PlanDiaryDay = {
   date: string;
@@ -68,10 +68,8 @@ export function proposeReturnToRun(input: ProposalInput): ReturnToRunProposal {
   const { stage, ladder, advice, days, since, dateText } = input;
   const n = ladder.length;
   if (input.completed) return { step: null, toStage: stage, reason: "The plan is complete: the runner is back to running." };
-  if (!runningAllowed(advice.mode)) {
-    if (stage === 0) return { step: null, toStage: 0, reason: noRunningBecause(advice.mode) };
-    return { step: "step_back", toStage: 0, reason: `${noRunningBecause(advice.mode)} Step back to not running.` };
-  }
+  const noRunning = noRunningStage(advice.mode, stage);
+  if (noRunning) return { step: stage === 0 ? null : "step_back", toStage: 0, reason: `${noRunning}.` };
   if (stage === 0)
     return {
       step: "start",
@@ -144,7 +142,8 @@ export function checkDecision(
   if (plan.completed) return fail("step", "Make a new plan: this plan is complete", true);
   const to = input.toStage ?? defaultTarget(input.step, stage);
   const running = input.step !== "step_back" && input.step !== "hold";
-  if (running && !runningAllowed(plan.mode)) return fail("step", noRunningBecause(plan.mode), true);
+  const noRunning = noRunningStage(plan.mode, stage);
+  if (running && noRunning) return fail("step", noRunning, true);
   switch (input.step) {
     case "start":
       if (stage !== 0) return fail("step", `Advance, hold or step back: the plan is already at stage ${stage}`);

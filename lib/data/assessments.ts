@@ -137,7 +137,7 @@ export async function loadEvaluationContext(
       ...(excludeAssessmentId ? { id: { not: excludeAssessmentId } } : {}),
     },
     select: { id: true, assessedOn: true, answers: true },
-    orderBy: [{ assessedOn: "asc" }, { createdAt: "asc" }],
+    orderBy: [{ assessedOn: "asc" }, { createdAt: "asc" }, { id: "asc" }],
   });
   const settings = await clinicSettingsIn(tx, clinicId);
   return {
@@ -211,7 +211,7 @@ export async function getAssessmentDetail(actor: Actor, assessmentId: string): P
         id: { not: row.id },
         assessedOn: { lte: row.assessedOn },
       },
-      orderBy: [{ assessedOn: "asc" }, { createdAt: "asc" }],
+      orderBy: [{ assessedOn: "asc" }, { createdAt: "asc" }, { id: "asc" }],
       select: { assessedOn: true, answers: true },
     });
     const assessedOn = toDateString(row.assessedOn);
@@ -233,7 +233,7 @@ export async function listEpisodeAssessments(actor: Actor, episodeId: string): P
     const episode = await findEpisodeOrThrow(tx, actor, episodeId);
     const rows = await tx.assessment.findMany({
       where: { clinicId: actor.clinicId, episodeId },
-      orderBy: [{ assessedOn: "asc" }, { createdAt: "asc" }],
+      orderBy: [{ assessedOn: "asc" }, { createdAt: "asc" }, { id: "asc" }],
     });
     await audit(tx, actor, { action: "assessments.list", entityType: "Episode", entityId: episodeId, patientId: episode.patientId });
     return rows.map(assessmentView);
@@ -289,7 +289,7 @@ export async function psfsBaselineOf(tx: Tx, actor: Actor, episodeId: string, ex
   const signed = await tx.assessment.findMany({
     where: { clinicId: actor.clinicId, episodeId, status: "signed", ...(excludeId ? { id: { not: excludeId } } : {}) },
     select: { assessedOn: true, answers: true },
-    orderBy: [{ assessedOn: "asc" }, { createdAt: "asc" }],
+    orderBy: [{ assessedOn: "asc" }, { createdAt: "asc" }, { id: "asc" }],
   });
   return psfsBaseline(signed.map((a) => ({ assessedOn: toDateString(a.assessedOn), answers: readAnswers(a.answers) })));
 }
@@ -648,7 +648,7 @@ export async function getFormContext(
     const priors = await tx.assessment.findMany({
       where: { clinicId: actor.clinicId, episodeId, status: "signed" },
       select: { id: true, assessedOn: true, answers: true },
-      orderBy: [{ assessedOn: "asc" }, { createdAt: "asc" }],
+      orderBy: [{ assessedOn: "asc" }, { createdAt: "asc" }, { id: "asc" }],
     });
     const intakes = await tx.assessment.count({
       where: { clinicId: actor.clinicId, episodeId, kind: "intake", status: { not: "entered_in_error" } },

@@ -42,7 +42,7 @@ export function dischargeView(row: DischargeRow): DischargeView {
 /** The latest discharge of each episode given (an episode reopened and discharged again keeps its earlier ones). */
 export async function latestDischargesIn(tx: Tx, clinicId: string, episodeIds: string[]): Promise<Map<string, DischargeView>> {
   const rows = episodeIds.length
-    ? await tx.discharge.findMany({ where: { clinicId, episodeId: { in: episodeIds } }, orderBy: { createdAt: "asc" } })
+    ? await tx.discharge.findMany({ where: { clinicId, episodeId: { in: episodeIds } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] })
     : [];
   return new Map(rows.map((r) => [r.episodeId, dischargeView(r)]));
 }

@@ -58,7 +58,7 @@ async function returnedQuestionnaire(tx: Tx, clinicId: string, episodeId: string
 export async function outcomeIn(tx: Tx, clinicId: string, episodeId: string, timeZone: string): Promise<DischargeOutcome> {
   const signed = await tx.assessment.findMany({
     where: { clinicId, episodeId, status: "signed" },
-    orderBy: [{ assessedOn: "asc" }, { signedAt: "asc" }],
+    orderBy: [{ assessedOn: "asc" }, { signedAt: "asc" }, { id: "asc" }],
     select: { id: true, kind: true, assessedOn: true, evaluation: true },
   });
   const visit = (a: (typeof signed)[number]): OutcomeVisit & { scores: Scores } => ({
@@ -107,7 +107,7 @@ export async function dischargePreview(actor: Actor, episodeId: string): Promise
     const drafts = await tx.assessment.findMany({
       where: { clinicId: actor.clinicId, episodeId: episode.id, status: "draft" },
       select: { kind: true, assessedOn: true },
-      orderBy: [{ assessedOn: "asc" }, { createdAt: "asc" }],
+      orderBy: [{ assessedOn: "asc" }, { createdAt: "asc" }, { id: "asc" }],
     });
     return {
       patient: patientView(patient),

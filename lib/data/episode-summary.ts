@@ -30,7 +30,7 @@ export async function refreshEpisodeSummary(tx: Tx, clinicId: string, episodeId:
   const rows = await tx.assessment.findMany({
     where: { clinicId, episodeId, status: { not: "entered_in_error" } },
     select: { status: true, assessedOn: true, evaluation: true, createdAt: true },
-    orderBy: [{ assessedOn: "desc" }, { createdAt: "desc" }],
+    orderBy: [{ assessedOn: "desc" }, { createdAt: "desc" }, { id: "desc" }],
   });
   const episode = await tx.episode.findFirst({
     where: { id: episodeId, clinicId },

@@ -47,7 +47,7 @@ async function factsOf(
   const discharge = (await latestDischargesIn(tx, actor.clinicId, [episodeId])).get(episodeId) ?? null;
   const assessments = await tx.assessment.findMany({
     where: { clinicId: actor.clinicId, episodeId, status: "signed" },
-    orderBy: [{ assessedOn: "asc" }, { signedAt: "asc" }],
+    orderBy: [{ assessedOn: "asc" }, { signedAt: "asc" }, { id: "asc" }],
     select: { assessedOn: true, answers: true },
   });
   const treatment = assessments.flatMap((a) =>

@@ -37,9 +37,9 @@ const pickedColumns = OUTCOME_MEASURES.flatMap((m, i) => {
   return [
     ...OUTCOME_WINDOWS.map(
       (w) =>
-        `(array_agg(${v} ORDER BY abs(x.day - ${w.day}), x.day, x."signedAt" DESC) FILTER (WHERE ${v} IS NOT NULL AND x.day BETWEEN ${w.from} AND ${w.to}))[1] AS ${q(outcomeColumn(m, w.key))}`,
+        `(array_agg(${v} ORDER BY abs(x.day - ${w.day}), x.day, x."signedAt" DESC, x.id DESC) FILTER (WHERE ${v} IS NOT NULL AND x.day BETWEEN ${w.from} AND ${w.to}))[1] AS ${q(outcomeColumn(m, w.key))}`,
     ),
-    `(array_agg(${v} ORDER BY x."assessedOn" DESC, x."signedAt" DESC) FILTER (WHERE ${v} IS NOT NULL AND x."dischargedOn" IS NOT NULL AND x."assessedOn" <= x."dischargedOn"))[1] AS ${q(outcomeColumn(m, "discharge"))}`,
+    `(array_agg(${v} ORDER BY x."assessedOn" DESC, x."signedAt" DESC, x.id DESC) FILTER (WHERE ${v} IS NOT NULL AND x."dischargedOn" IS NOT NULL AND x."assessedOn" <= x."dischargedOn"))[1] AS ${q(outcomeColumn(m, "discharge"))}`,
   ];
 });
 
@@ -79,24 +79,24 @@ WITH ep AS (
 ), signed AS (
   SELECT a.id, a."episodeId", a.kind, a."assessedOn", a."signedAt", a."signedById", a."signedByName", a.evaluation,
          CASE WHEN a.answers->'plan'->>'nextReviewDate' ~ ${ISO_DATE} THEN (a.answers->'plan'->>'nextReviewDate')::date END AS planned,
-         lead(a."assessedOn") OVER (PARTITION BY a."episodeId" ORDER BY a."assessedOn", a."signedAt") AS "nextOn"
+         lead(a."assessedOn") OVER (PARTITION BY a."episodeId" ORDER BY a."assessedOn", a."signedAt", a.id) AS "nextOn"
     FROM "Assessment" a JOIN ep ON ep.id = a."episodeId"
    WHERE a."clinicId" = $1::uuid AND a.status = 'signed'
 ), base AS (
   SELECT DISTINCT ON (s."episodeId") s.*
     FROM signed s
-   ORDER BY s."episodeId", (s.kind = 'intake') DESC, s."assessedOn", s."signedAt"
+   ORDER BY s."episodeId", (s.kind = 'intake') DESC, s."assessedOn", s."signedAt", s.id
 ), dis AS (
   SELECT ep.id AS "episodeId", COALESCE(d."dischargedOn", ep."dischargedOn") AS "dischargedOn", d.reason
     FROM ep LEFT JOIN LATERAL (
       SELECT d."dischargedOn", d.reason
         FROM "Discharge" d
        WHERE d."clinicId" = $1::uuid AND d."episodeId" = ep.id
-       ORDER BY d."createdAt" DESC LIMIT 1
+       ORDER BY d."createdAt" DESC, d.id DESC LIMIT 1
     ) d ON true
    WHERE ep.status = 'discharged'
 ), scored AS (
-  SELECT s."episodeId", s."assessedOn", s."signedAt", s."assessedOn" - b."assessedOn" AS day, dis."dischargedOn",
+  SELECT s.id, s."episodeId", s."assessedOn", s."signedAt", s."assessedOn" - b."assessedOn" AS day, dis."dischargedOn",
          ${OUTCOME_MEASURES.map((m, i) => `${scoreSql(m, "s.evaluation")} AS ${q(measureColumns[i]!)}`).join(",\n         ")}
     FROM signed s JOIN base b ON b."episodeId" = s."episodeId" AND b.id <> s.id
     LEFT JOIN dis ON dis."episodeId" = s."episodeId"

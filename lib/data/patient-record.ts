@@ -189,7 +189,7 @@ export async function readPatientRecord(tx: Tx, clinicId: string, patientId: str
           'draftCount', e."draftCount", 'unsentUrgentReferrals', e."unsentUrgentReferrals", 'runnerRedFlags', e."runnerRedFlags",
           'unsentReferralUrgency', e."unsentReferralUrgency", 'createdAt', e."createdAt",
           'hasPlan', EXISTS (SELECT 1 FROM "ReturnToRunPlan" r WHERE r."clinicId" = e."clinicId" AND r."episodeId" = e.id))`,
-        Prisma.sql`e.status, e."createdAt" DESC`,
+        Prisma.sql`e.status, e."createdAt" DESC, e.id DESC`,
       )} FROM e),
       'assessments', (SELECT ${agg(
         Prisma.sql`json_build_object(
@@ -200,7 +200,7 @@ export async function readPatientRecord(tx: Tx, clinicId: string, patientId: str
                           WHEN jsonb_typeof(a.answers) = 'object' THEN '{}'::jsonb ELSE a.answers END,
           'screenAttestation', a."screenAttestation",
           'addenda', (SELECT count(*) FROM "Addendum" d WHERE d."clinicId" = a."clinicId" AND d."assessmentId" = a.id))`,
-        Prisma.sql`a."assessedOn", a."createdAt"`,
+        Prisma.sql`a."assessedOn", a."createdAt", a.id`,
       )} FROM "Assessment" a WHERE a."clinicId" = ${clinicId}::uuid AND a."episodeId" IN (SELECT id FROM e)),
       'redFlagActions', (SELECT ${agg(
         Prisma.sql`json_build_object(
@@ -217,7 +217,7 @@ export async function readPatientRecord(tx: Tx, clinicId: string, patientId: str
         Prisma.sql`d."episodeId"`,
       )} FROM (SELECT DISTINCT ON ("episodeId") * FROM "Discharge"
                 WHERE "clinicId" = ${clinicId}::uuid AND "episodeId" IN (SELECT id FROM e WHERE status = 'discharged')
-                ORDER BY "episodeId", "createdAt" DESC) d),
+                ORDER BY "episodeId", "createdAt" DESC, id DESC) d),
       'programmes', (SELECT ${agg(
         Prisma.sql`json_build_object(
           'id', x.id, 'episodeId', x."episodeId", 'version', x.version, 'items', x.items, 'notes', x.notes,
@@ -231,7 +231,7 @@ export async function readPatientRecord(tx: Tx, clinicId: string, patientId: str
           'id', l.id, 'episodeId', l."episodeId", 'kind', l.kind, 'version', l.version,
           'amendmentReason', l."amendmentReason", 'signedById', l."signedById", 'signedByName', l."signedByName",
           'signedAt', l."signedAt")`,
-        Prisma.sql`l.kind, l.version DESC`,
+        Prisma.sql`l.kind, l.version DESC, l.id`,
       )} FROM "EpisodeLetter" l WHERE l."clinicId" = ${clinicId}::uuid AND l."episodeId" IN (SELECT id FROM e))
     ) AS record
     FROM "Patient" p WHERE p.id = ${patientId}::uuid AND p."clinicId" = ${clinicId}::uuid`;

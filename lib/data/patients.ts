@@ -447,7 +447,7 @@ export type OpenEpisodeConflict = {
 export async function openEpisodeOfKnee(tx: Tx, actor: Actor, patientId: string, side: Side, exceptId?: string) {
   const open = await tx.episode.findMany({
     where: { clinicId: actor.clinicId, patientId, status: "open", ...(exceptId ? { id: { not: exceptId } } : {}) },
-    orderBy: { createdAt: "asc" },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
   return open.find((e) => kneesOverlap(e.side, side)) ?? null;
 }
@@ -665,12 +665,12 @@ export async function getPatientHeader(
     if (!patient) throw new NotFoundError("patient");
     const episodes = await c.episode.findMany({
       where: { clinicId: actor.clinicId, patientId },
-      orderBy: [{ status: "asc" }, { createdAt: "desc" }],
+      orderBy: [{ status: "asc" }, { createdAt: "desc" }, { id: "desc" }],
     });
     const newest = (episodeId: string, status: "draft" | "signed") =>
       c.assessment.findFirst({
         where: { clinicId: actor.clinicId, episodeId, status, evaluation: { not: Prisma.DbNull } },
-        orderBy: [{ assessedOn: "desc" }, { createdAt: "desc" }],
+        orderBy: [{ assessedOn: "desc" }, { createdAt: "desc" }, { id: "desc" }],
         select: { id: true, status: true, assessedOn: true, evaluation: true, screenAttestation: true },
       });
     const latest = await Promise.all(episodes.map((e) => Promise.all([newest(e.id, "signed"), newest(e.id, "draft")])));

@@ -186,7 +186,7 @@ export async function programmeHandout(actor: Actor, episodeId: string): Promise
         }),
         tx.assessment.findFirst({
           where: { clinicId: actor.clinicId, episodeId: episode.id, status: "signed" },
-          orderBy: [{ assessedOn: "desc" }, { signedAt: "desc" }],
+          orderBy: [{ assessedOn: "desc" }, { signedAt: "desc" }, { id: "desc" }],
           select: { answers: true },
         }),
         clinicClock(tx, actor.clinicId),

@@ -111,7 +111,7 @@ async function findRequestOrThrow(tx: Tx, actor: Actor, episodeId: string, reque
 async function episodePsfsActivities(tx: Tx, clinicId: string, episodeId: string): Promise<string[]> {
   const latest = await tx.assessment.findFirst({
     where: { clinicId, episodeId, status: "signed" },
-    orderBy: [{ assessedOn: "desc" }, { signedAt: "desc" }],
+    orderBy: [{ assessedOn: "desc" }, { signedAt: "desc" }, { id: "desc" }],
     select: { answers: true },
   });
   return latest ? (readAnswers(latest.answers).measures?.psfs ?? []).map((p) => p.activity) : [];

@@ -105,7 +105,7 @@ export function defaultReason(evaluation: StoredEvaluation): string {
 async function signedAssessmentOf(tx: Tx, actor: Actor, episodeId: string, assessmentId?: string) {
   const a = await tx.assessment.findFirst({
     where: { clinicId: actor.clinicId, episodeId, status: "signed", ...(assessmentId ? { id: assessmentId } : {}) },
-    orderBy: [{ assessedOn: "desc" }, { createdAt: "desc" }],
+    orderBy: [{ assessedOn: "desc" }, { createdAt: "desc" }, { id: "desc" }],
   });
   if (!a) {
     throw new ValidationError([
@@ -217,7 +217,7 @@ async function snapshotSource(
   const a = await signedAssessmentOf(tx, actor, r.episodeId, r.assessmentId);
   const history = await tx.assessment.findMany({
     where: { clinicId: actor.clinicId, episodeId: r.episodeId, status: "signed", assessedOn: { lte: a.assessedOn } },
-    orderBy: [{ assessedOn: "asc" }, { createdAt: "asc" }],
+    orderBy: [{ assessedOn: "asc" }, { createdAt: "asc" }, { id: "asc" }],
   });
   // The training section is made from the runs the assessment was judged with
   // (stored with it at signing), never from the run log as it is now.

@@ -47,7 +47,7 @@ export async function lockEpisodeRow(tx: Tx, clinicId: string, episodeId: string
 export async function adviceInForce(tx: Tx, clinicId: string, episodeId: string): Promise<AdviceInForce & { text: string }> {
   const latest = await tx.assessment.findFirst({
     where: { clinicId, episodeId, status: "signed" },
-    orderBy: [{ assessedOn: "desc" }, { signedAt: "desc" }],
+    orderBy: [{ assessedOn: "desc" }, { signedAt: "desc" }, { id: "desc" }],
     select: { evaluation: true },
   });
   const evaluation = readEvaluationOrNull(latest?.evaluation);

@@ -158,14 +158,14 @@ async function readEpisodesAndAssessments(tx: Tx, clinicId: string, patientId: s
     SELECT json_build_object(
       'episodes', (SELECT ${agg(
         Prisma.sql`json_build_object('id', e.id, 'side', e.side, 'complaint', e.complaint, 'status', e.status)`,
-        Prisma.sql`e."createdAt"`,
+        Prisma.sql`e."createdAt", e.id`,
       )} FROM e),
       'assessments', (SELECT ${agg(
         Prisma.sql`json_build_object(
         'id', a.id, 'episodeId', a."episodeId", 'kind', a.kind, 'assessedOn', a."assessedOn", 'status', a.status,
         'signedAt', a."signedAt", 'urgency', a.urgency, 'evaluation', a.evaluation, 'symptoms', a.answers -> 'symptoms',
         'settingsUsed', a."settingsUsed", 'createdAt', a."createdAt")`,
-        Prisma.sql`a."assessedOn", a."createdAt"`,
+        Prisma.sql`a."assessedOn", a."createdAt", a.id`,
       )} FROM "Assessment" a WHERE a."clinicId" = ${clinicId}::uuid AND a."episodeId" IN (SELECT id FROM e))
     ) AS timeline`;
   return readStored("timeline", episodesAndAssessments, rows[0]?.timeline);

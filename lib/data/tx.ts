@@ -1,14 +1,14 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/prisma/generated/client";
-import { fromDatabaseError } from "@/lib/errors";
+import { fromDatabaseError } from "@/lib/database-errors";
 
 export type Tx = Prisma.TransactionClient;
 
 /**
  * Runs `fn` in one transaction: a write and its audit row commit together or
  * not at all. PostgreSQL's refusals surface as the errors of lib/errors
- * (fromDatabaseError): unreachable and busy (503), a trigger refusal (409),
+ * (lib/database-errors.ts): unreachable and busy (503), a trigger refusal (409),
  * a value no column can hold (400).
  */
 export async function transaction<T>(

@@ -6,6 +6,7 @@
  * are the ladder's, in order.
  */
 import type { RunningAdviceMode } from "./codes";
+import { RUNNING_ADVICE_LABELS } from "./labels";
 
 /** One rung: sessions of walk and run intervals, repeated. A continuous run is 0 minutes of walking, 1 repeat. */
 export type LadderStage = { walkMinutes: number; runMinutes: number; repeats: number; sessionsPerWeek: number };
@@ -66,12 +67,17 @@ export function runningAllowed(mode: RunningAdviceMode): boolean {
   return mode === "pain_free" || mode === "pain_monitored";
 }
 
-/** Why a mode allows no running stage, in words ("" when it allows one). */
-export function noRunningBecause(mode: RunningAdviceMode): string {
-  if (mode === "stop") return "The latest signed assessment advises stopping running: no running stage can start.";
-  if (mode === "screen_incomplete")
-    return "There is no running advice yet (no signed assessment with a complete red-flag screen): no running stage can start.";
-  return "";
+/**
+ * What to do when the running advice in force allows no running stage, and
+ * why, named by the advice's own label (null when it allows one): the
+ * proposal's reason, and the refusal of a step to a running stage, in the
+ * house style of lib/validation/messages.ts. "Keep the runner at not
+ * running: the running advice in force (Stop running) allows no running stage".
+ */
+export function noRunningStage(mode: RunningAdviceMode, stage: number): string | null {
+  if (runningAllowed(mode)) return null;
+  const what = stage === 0 ? "Keep the runner at not running" : "Move the runner back to not running";
+  return `${what}: the running advice in force (${RUNNING_ADVICE_LABELS[mode]}) allows no running stage`;
 }
 
 /** Total minutes of one session of a stage. */

@@ -14,7 +14,8 @@ import { transaction, type Tx } from "@/lib/data/tx";
 import { markEnteredInError } from "@/lib/data/assessments";
 import { withdrawEpisode } from "@/lib/data/patients";
 import { cancelReferral } from "@/lib/data/referrals";
-import { ConflictError, DatabaseBusyError, SEALED_RECORD_SQLSTATE, sqlState } from "@/lib/errors";
+import { SEALED_RECORD_SQLSTATE } from "@/lib/database-errors";
+import { ConflictError, DatabaseBusyError, sqlState } from "@/lib/errors";
 import {
   CANCELLED_REFERRAL_KEPT,
   ENTERED_IN_ERROR_KEPT,

@@ -115,8 +115,11 @@ describe("the plan's start", () => {
     expect(made).toMatchObject({ currentStage: 0, stageName: "Not running yet", mode: "screen_incomplete", completed: false, history: [] });
     expect(made.ladder).toEqual(DEFAULT_LADDER);
     expect(made.proposal.step).toBeNull();
-    expect(made.proposal.reason).toMatch(/no running advice yet/);
-    await expect(decide(episodeId, { step: "start", entryCriteria: ALL_MET, basedOnDecisions: 0 })).rejects.toThrow(ConflictError);
+    const why = "the running advice in force (No running advice until the screen is complete) allows no running stage";
+    expect(made.proposal.reason).toBe(`Keep the runner at not running: ${why}.`);
+    const refused = decide(episodeId, { step: "start", entryCriteria: ALL_MET, basedOnDecisions: 0 });
+    await expect(refused).rejects.toThrow(ConflictError);
+    await expect(refused).rejects.toThrow(`Keep the runner at not running: ${why}`);
     await expect(createReturnToRunPlan(c.clinician, episodeId)).rejects.toThrow(/already has a return-to-run plan/);
   });
 
@@ -252,8 +255,11 @@ describe("the proposal from the diary", () => {
     const p = await plan(episodeId);
     expect(p.mode).toBe("stop");
     expect(p.proposal).toMatchObject({ step: "step_back", toStage: 0 });
+    expect(p.proposal.reason).toBe(
+      "Move the runner back to not running: the running advice in force (Stop running) allows no running stage.",
+    );
     await expect(decide(episodeId, { step: "advance", reason: "Feels fine", basedOnDecisions: 1 })).rejects.toThrow(
-      /advises stopping running/,
+      new ConflictError("Move the runner back to not running: the running advice in force (Stop running) allows no running stage"),
     );
   });
 });

@@ -12,6 +12,7 @@ import fs from "node:fs";
 import path from "node:path";
 import ts from "typescript";
 import { z } from "zod";
+import { noRunningStage } from "@/lib/domain/return-to-run";
 import * as messages from "@/lib/validation/messages";
 
 const ROOT = path.join(__dirname, "../../..");
@@ -63,6 +64,13 @@ test("every message builder writes in the house style", () => {
     "Enter a next review date on or after the assessment date (3 Nov 2026)",
   );
   expect(messages.orList(["a", "b", "c"])).toBe("a, b or c");
+});
+
+test("the return-to-run plan's refusal of a running stage writes in the house style, and only where the advice allows none", () => {
+  const refusals = (["stop", "screen_incomplete"] as const).flatMap((mode) => [noRunningStage(mode, 0), noRunningStage(mode, 3)]);
+  expect(refusals.map((m) => m && styleProblem(m))).toEqual([null, null, null, null]);
+  expect(refusals.every(Boolean)).toBe(true);
+  expect([noRunningStage("pain_free", 0), noRunningStage("pain_monitored", 3)]).toEqual([null, null]);
 });
 
 test("the style check refuses the old style", () => {
