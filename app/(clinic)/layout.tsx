@@ -25,28 +25,26 @@ export default async function ClinicLayout({ children }: { children: React.React
       <Suspense fallback={null}>
         <NavigationProgress />
       </Suspense>
-      <a
-        href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
-      >
+      <a href="#main" className="app-skip-link">
         Skip to content
       </a>
-      <header className="border-b border-slate-200 bg-white print:hidden">
-        <ClientLinks className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-2">
-          <div className="flex flex-wrap items-center gap-x-6 gap-y-1">
-            <PlainLink href="/patients" className="font-semibold text-slate-900">
+      {/* Its classes in globals.css (`.app-header`): the header is rendered with every page. */}
+      <header className="app-header">
+        <ClientLinks className="app-header-bar">
+          <div className="app-header-start">
+            <PlainLink href="/patients" className="app-name">
               Knee Clinic
-              <span className="ml-2 text-xs font-normal text-slate-500">{actor.clinicName}</span>
+              <span>{actor.clinicName}</span>
             </PlainLink>
             <nav aria-label="Main">
               <NavLinks links={links} />
             </nav>
           </div>
-          <div className="flex items-center gap-3 text-sm">
-            <span className="text-slate-700">
-              {actor.name} <span className="text-xs text-slate-500">· {ROLE_LABELS[actor.role]}</span>
+          <div className="app-header-end">
+            <span className="app-user">
+              {actor.name} <span>· {ROLE_LABELS[actor.role]}</span>
             </span>
-            <PlainLink href="/account/two-factor" className="rounded-md px-2 py-1 text-slate-700 hover:bg-slate-100">
+            <PlainLink href="/account/two-factor" className="app-header-link">
               Two-factor sign-in
             </PlainLink>
             <SignOutButton />

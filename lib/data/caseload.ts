@@ -6,7 +6,7 @@ import { todayIn } from "@/lib/format";
 import { cursorPart } from "@/lib/data/cursor";
 import { keysetPage, type KeysetSort, type PagePosition } from "@/lib/data/keyset";
 import { auditList } from "@/lib/data/audit";
-import { transaction, type Tx } from "@/lib/data/tx";
+import { read, type Tx } from "@/lib/data/tx";
 import { runnerMatches, searchable } from "@/lib/data/search";
 import { Prisma } from "@/prisma/generated/client";
 import { CASELOAD_SORT_DIR, type CaseloadQuery } from "@/lib/validation/caseload";
@@ -18,7 +18,11 @@ import { CASELOAD_SORT_DIR, type CaseloadQuery } from "@/lib/validation/caseload
  * backed by an index (clinicId, status, <keys>, id), so page 1000 costs what
  * page 1 does. Raw SQL for the row-value comparison the planner turns into an
  * index range scan. Each view is audited ("caseload.view": the filter and
- * the patients shown) in the transaction that read it.
+ * the patients shown) before it is returned: a view whose audit row cannot
+ * be written fails. The reads and the row are separate statements, not one
+ * transaction (a read has nothing to roll back, and BEGIN and COMMIT were
+ * two of a view's six round trips); the tiles' counts and the page are read
+ * at once, on two connections.
  */
 export type CaseloadRow = {
   episodeId: string;
@@ -190,14 +194,16 @@ export type CaseloadPage = {
 };
 
 export async function getCaseload(actor: Actor, q: CaseloadQuery): Promise<CaseloadPage> {
-  return transaction(async (c) => {
+  return read(async (c) => {
     // The clinic's day, by its time zone as the session's statement read it (lib/auth.ts): no statement of its own.
     const today = todayIn(actor.timezone);
     const sort = SORTS[q.sort];
     const where = filters(actor, q, today);
     const unfiltered = where.length === 2;
     const joined = Prisma.join(where, " AND ");
-    const counts = await caseloadCounts(c, actor.clinicId, today);
+    const counting = caseloadCounts(c, actor.clinicId, today);
+    // Read beside the page; handled here so that a page that fails first leaves no rejection unheard.
+    counting.catch(() => undefined);
     const search = q.q && searchable(q.q);
     const count = async (keyset: Prisma.Sql | null) => {
       const [n] = await c.$queryRaw<{ n: number }[]>`
@@ -225,7 +231,7 @@ export async function getCaseload(actor: Actor, q: CaseloadQuery): Promise<Casel
        LIMIT ${take}`,
       {
         // The whole caseload's size is maintained; a filtered one is counted (a search from its index).
-        total: async () => (unfiltered ? counts.open : count(null)),
+        total: async () => (unfiltered ? (await counting).open : count(null)),
         before: (keyset) => count(keyset),
       },
     );
@@ -256,7 +262,7 @@ export async function getCaseload(actor: Actor, q: CaseloadQuery): Promise<Casel
       nextCursor: page.nextCursor,
       prevCursor: page.prevCursor,
       position: page.position,
-      counts,
+      counts: await counting,
       today,
     };
   });

@@ -9,7 +9,7 @@
  */
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { drawCharts, httpSession, hydrated, launch, newContext, signIn } from "./browser";
+import { drawCharts, httpSession, hydrated, launch, newContext, registerRunnerWithEpisode, signIn } from "./browser";
 import { answerStep, clinicApi, openEpisode, phone } from "./runner";
 
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
@@ -76,18 +76,15 @@ async function clinicianPage(): Promise<{ context: BrowserContext; page: Page }>
  * `onEpisodeForm` while its form is open) and opens the intake form.
  */
 async function registerAndStartIntake(page: Page, familyName: string, onEpisodeForm?: (page: Page) => Promise<void>): Promise<void> {
-  await page.getByLabel("MRN (clinic record number)").fill(`A11Y-${Date.now()}`);
-  await page.getByLabel("Given name").fill("Ada");
-  await page.getByLabel("Family name").fill(familyName);
-  await page.getByLabel("Date of birth").fill("1990-03-11");
-  await page.getByLabel("Sex").selectOption("female");
-  await page.getByRole("button", { name: "Register runner" }).click();
-  await page.getByRole("heading", { name: `${familyName}, Ada` }).waitFor();
-  await page.getByRole("button", { name: "Open a new episode" }).click();
-  await onEpisodeForm?.(page);
-  await page.getByLabel("Knee").selectOption("left");
-  await page.getByLabel("Complaint").fill("Medial knee pain on descents");
-  await page.getByRole("button", { name: "Open episode" }).click();
+  await registerRunnerWithEpisode(page, {
+    from: "form on screen",
+    mrn: `A11Y-${Date.now()}`,
+    given: "Ada",
+    family: familyName,
+    birthDate: "1990-03-11",
+    complaint: "Medial knee pain on descents",
+    onEpisodeForm,
+  });
   await page.getByRole("link", { name: "Record intake" }).click();
   await page.getByRole("heading", { name: "Intake assessment" }).waitFor();
 }

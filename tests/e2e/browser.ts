@@ -6,6 +6,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
+import type { Mechanism, Side } from "@/lib/domain/codes";
+import { SIDE_LABELS } from "@/lib/domain/labels";
 
 export const BASE_URL = () => {
   const url = process.env.E2E_BASE_URL;
@@ -149,29 +151,61 @@ export async function signAssessmentInForm(page: Page, screenAttestation?: strin
   await page.getByTestId("assessment-status").filter({ hasText: "Signed by" }).waitFor();
 }
 
-/**
- * Registers a runner through the form (`/patients/new`) and opens an
- * episode of the left knee on their page; returns the patient page's
- * address. The family name makes the heading waited for ("Family, Given").
- */
-export async function registerRunnerWithEpisode(
-  page: Page,
-  runner: { mrn: string; given: string; family: string; birthDate: string; complaint: string },
-): Promise<string> {
-  await page.goto("/patients/new");
+/** A runner registered through the form; the family name makes the heading waited for ("Family, Given"). */
+export type NewRunner = {
+  mrn: string;
+  given: string;
+  family: string;
+  birthDate: string;
+  sex?: "female" | "male";
+  /** How the form is reached: by its address (the default), by the "Register a runner" link of the page on screen (the caseload), or it is on screen already. */
+  from?: "address" | "link" | "form on screen";
+  /** Fills more of the form (goal race, GP, …) before it is sent. */
+  more?: (page: Page) => Promise<void>;
+};
+
+/** Registers a runner through the form (`/patients/new`); returns their page's address. */
+export async function registerRunner(page: Page, runner: NewRunner): Promise<string> {
+  if (runner.from === "link") await page.getByRole("link", { name: "Register a runner" }).click();
+  else if (runner.from !== "form on screen") {
+    await page.goto("/patients/new");
+    await hydrated(page.getByRole("button", { name: "Register runner" }));
+  }
   await page.getByLabel("MRN (clinic record number)").fill(runner.mrn);
   await page.getByLabel("Given name").fill(runner.given);
   await page.getByLabel("Family name").fill(runner.family);
   await page.getByLabel("Date of birth").fill(runner.birthDate);
-  await page.getByLabel("Sex").selectOption("female");
+  await page.getByLabel("Sex").selectOption(runner.sex ?? "female");
+  await runner.more?.(page);
   await page.getByRole("button", { name: "Register runner" }).click();
   await page.getByRole("heading", { name: `${runner.family}, ${runner.given}` }).waitFor();
-  const patientUrl = page.url();
+  return page.url();
+}
+
+export type NewEpisode = {
+  complaint: string;
+  side?: Side;
+  mechanism?: Mechanism;
+  /** Called while the episode form is open, before it is filled. */
+  onEpisodeForm?: (page: Page) => Promise<void>;
+};
+
+/** On a runner's page: opens an episode (the left knee unless `side` says otherwise) and waits for its heading. */
+export async function openNewEpisode(page: Page, episode: NewEpisode): Promise<void> {
+  const side = episode.side ?? "left";
   await page.getByRole("button", { name: "Open a new episode" }).click();
+  await episode.onEpisodeForm?.(page);
   const episodeForm = page.getByRole("form", { name: "New episode" });
-  await episodeForm.getByLabel("Knee").selectOption("left");
-  await episodeForm.getByLabel("Complaint").fill(runner.complaint);
+  await episodeForm.getByLabel("Knee").selectOption(side);
+  await episodeForm.getByLabel("Complaint").fill(episode.complaint);
+  if (episode.mechanism) await episodeForm.getByLabel("Mechanism").selectOption(episode.mechanism);
   await episodeForm.getByRole("button", { name: "Open episode" }).click();
-  await page.getByRole("heading", { name: new RegExp(`Left knee: ${runner.complaint}`) }).waitFor();
+  await page.getByRole("heading", { name: `${SIDE_LABELS[side]}: ${episode.complaint}` }).waitFor();
+}
+
+/** registerRunner, then openNewEpisode on their page; returns the patient page's address. */
+export async function registerRunnerWithEpisode(page: Page, runner: NewRunner & NewEpisode): Promise<string> {
+  const patientUrl = await registerRunner(page, runner);
+  await openNewEpisode(page, runner);
   return patientUrl;
 }

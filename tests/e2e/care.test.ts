@@ -4,7 +4,7 @@
  * the record and in GET /api/v1/patients/{id}.
  */
 import type { Browser } from "playwright-core";
-import { BASE_URL, httpSession, launch, newContext, signAssessmentInForm, signIn, tourShot } from "./browser";
+import { BASE_URL, httpSession, launch, newContext, registerRunnerWithEpisode, signAssessmentInForm, signIn, tourShot } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -19,20 +19,15 @@ it("records treatment given, then discharges with a reason and the outcome", asy
   const page = await context.newPage();
   await signIn(page, "clinician@riverside.example");
   const mrn = `E2E-CARE-${Date.now()}`;
-  await page.getByRole("link", { name: "Register a runner" }).click();
-  await page.getByLabel("MRN (clinic record number)").fill(mrn);
-  await page.getByLabel("Given name").fill("Dora");
-  await page.getByLabel("Family name").fill("Discharged");
-  await page.getByLabel("Date of birth").fill("1988-03-09");
-  await page.getByLabel("Sex").selectOption("female");
-  await page.getByRole("button", { name: "Register runner" }).click();
-  await page.getByRole("heading", { name: "Discharged, Dora" }).waitFor();
-  const patientUrl = page.url();
-  await page.getByRole("button", { name: "Open a new episode" }).click();
-  await page.getByLabel("Knee").selectOption("left");
-  await page.getByLabel("Complaint").fill("Inner knee pain on long runs");
-  await page.getByLabel("Mechanism").selectOption("gradual");
-  await page.getByRole("button", { name: "Open episode" }).click();
+  const patientUrl = await registerRunnerWithEpisode(page, {
+    from: "link",
+    mrn,
+    given: "Dora",
+    family: "Discharged",
+    birthDate: "1988-03-09",
+    complaint: "Inner knee pain on long runs",
+    mechanism: "gradual",
+  });
 
   // Intake with treatment: gait retraining needs its cadence target, named next to the field.
   await page.getByRole("link", { name: "Record intake" }).click();

@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { pdfPageCount, pdfText } from "@/tests/fixtures/referral/pdf-text";
-import { drawCharts, launch, newContext, signIn, tourShot } from "./browser";
+import { drawCharts, launch, newContext, registerRunner, signIn, tourShot } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -244,15 +244,8 @@ it("finds runners the way clinicians type them, on the caseload and in the direc
   }
 
   // Apostrophes and accents: a runner registered as "Siobhán O'Brien-Núñez" is found by "obrien siobhan" in the directory.
-  await page.goto("/patients/new");
   const newMrn = `SB-${Date.now()}`;
-  await page.getByLabel("MRN (clinic record number)").fill(newMrn);
-  await page.getByLabel("Given name").fill("Siobhán");
-  await page.getByLabel("Family name").fill("O'Brien-Núñez");
-  await page.getByLabel("Date of birth").fill("1990-04-05");
-  await page.getByLabel("Sex").selectOption("female");
-  await page.getByRole("button", { name: "Register runner" }).click();
-  await page.getByRole("heading", { name: "O'Brien-Núñez, Siobhán" }).waitFor();
+  await registerRunner(page, { mrn: newMrn, given: "Siobhán", family: "O'Brien-Núñez", birthDate: "1990-04-05" });
   for (const q of ["obrien siobhan", "Nunez, Siobhan", newMrn.slice(3)]) {
     await page.goto(`/patients/directory?${new URLSearchParams({ q })}`);
     await page.getByRole("link", { name: "O'Brien-Núñez, Siobhán" }).waitFor();

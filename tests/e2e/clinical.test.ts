@@ -5,7 +5,16 @@
  * changes against the baseline.
  */
 import type { Browser, Page } from "playwright-core";
-import { launch, newContext, signAssessmentInForm, signIn, tourShot } from "./browser";
+import {
+  launch,
+  newContext,
+  openNewEpisode,
+  registerRunner,
+  registerRunnerWithEpisode,
+  signAssessmentInForm,
+  signIn,
+  tourShot,
+} from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -29,21 +38,11 @@ it("records, signs, amends and follows up an assessment", async () => {
   await page.getByRole("link", { name: "Register a runner" }).click();
   await page.getByRole("button", { name: "Register runner" }).click();
   await page.getByText("Enter the MRN").first().waitFor(); // bad input names the field, nothing saved
-  await page.getByLabel("MRN (clinic record number)").fill(mrn);
-  await page.getByLabel("Given name").fill("Edith");
-  await page.getByLabel("Family name").fill("Endtoend");
-  await page.getByLabel("Date of birth").fill("1984-05-17");
-  await page.getByLabel("Sex").selectOption("female");
-  await page.getByRole("button", { name: "Register runner" }).click();
-  await page.getByRole("heading", { name: "Endtoend, Edith" }).waitFor();
+  await registerRunner(page, { from: "form on screen", mrn, given: "Edith", family: "Endtoend", birthDate: "1984-05-17" });
   expect(await page.getByTestId("red-flag-banner").getAttribute("data-urgency")).toBe("not_screened");
 
   // Open an episode.
-  await page.getByRole("button", { name: "Open a new episode" }).click();
-  await page.getByLabel("Knee").selectOption("right");
-  await page.getByLabel("Complaint").fill("Inner knee pain after long runs");
-  await page.getByLabel("Mechanism").selectOption("gradual");
-  await page.getByRole("button", { name: "Open episode" }).click();
+  await openNewEpisode(page, { side: "right", complaint: "Inner knee pain after long runs", mechanism: "gradual" });
   await page.getByRole("link", { name: "Record intake" }).click();
 
   // Intake: the red flag appears in the live evaluation as it is answered.
@@ -202,19 +201,15 @@ it("keeps the live evaluation 'not yet screened' until every red-flag question i
   const context = await newContext(browser);
   const page = await context.newPage();
   await signIn(page, "clinician@riverside.example");
-  await page.getByRole("link", { name: "Register a runner" }).click();
-  await page.getByLabel("MRN (clinic record number)").fill(`E2E-SCREEN-${Date.now()}`);
-  await page.getByLabel("Given name").fill("Sasha");
-  await page.getByLabel("Family name").fill("Screened");
-  await page.getByLabel("Date of birth").fill("1991-02-03");
-  await page.getByLabel("Sex").selectOption("female");
-  await page.getByRole("button", { name: "Register runner" }).click();
-  await page.getByRole("heading", { name: "Screened, Sasha" }).waitFor();
-  await page.getByRole("button", { name: "Open a new episode" }).click();
-  await page.getByLabel("Knee").selectOption("left");
-  await page.getByLabel("Complaint").fill("Inner knee ache after long runs");
-  await page.getByLabel("Mechanism").selectOption("gradual");
-  await page.getByRole("button", { name: "Open episode" }).click();
+  await registerRunnerWithEpisode(page, {
+    from: "link",
+    mrn: `E2E-SCREEN-${Date.now()}`,
+    given: "Sasha",
+    family: "Screened",
+    birthDate: "1991-02-03",
+    complaint: "Inner knee ache after long runs",
+    mechanism: "gradual",
+  });
   await page.getByRole("link", { name: "Record intake" }).click();
   await page.getByRole("heading", { name: "Intake assessment" }).waitFor();
 
@@ -279,14 +274,14 @@ it("sets the day the run log is complete from on the run log page", async () => 
   const context = await newContext(browser);
   const page = await context.newPage();
   await signIn(page, "clinician@riverside.example");
-  await page.getByRole("link", { name: "Register a runner" }).click();
-  await page.getByLabel("MRN (clinic record number)").fill(`E2E-LOG-${Date.now()}`);
-  await page.getByLabel("Given name").fill("Lou");
-  await page.getByLabel("Family name").fill("Logger");
-  await page.getByLabel("Date of birth").fill("1988-08-08");
-  await page.getByLabel("Sex").selectOption("male");
-  await page.getByRole("button", { name: "Register runner" }).click();
-  await page.getByRole("heading", { name: "Logger, Lou" }).waitFor();
+  await registerRunner(page, {
+    from: "link",
+    mrn: `E2E-LOG-${Date.now()}`,
+    given: "Lou",
+    family: "Logger",
+    birthDate: "1988-08-08",
+    sex: "male",
+  });
   await page.getByRole("link", { name: "Run log" }).click();
   const start = page.getByTestId("run-log-start");
   await start.getByText("not known: no runs recorded").waitFor();

@@ -9,7 +9,7 @@ import fs from "node:fs";
 import { createHash } from "node:crypto";
 import type { Browser, Page } from "playwright-core";
 import { pdfText } from "@/tests/fixtures/referral/pdf-text";
-import { BASE_URL, httpSession, launch, newContext, signIn } from "./browser";
+import { BASE_URL, httpSession, launch, newContext, registerRunnerWithEpisode, signIn } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -31,24 +31,22 @@ it("discharges, signs both letters, prints the summary and downloads the same PD
   const page = await context.newPage();
   await signIn(page, "clinician@riverside.example");
   const mrn = `E2E-LETTERS-${Date.now()}`;
-  await page.getByRole("link", { name: "Register a runner" }).click();
-  await page.getByLabel("MRN (clinic record number)").fill(mrn);
-  await page.getByLabel("Given name").fill("Lena");
-  await page.getByLabel("Family name").fill("Letters");
-  await page.getByLabel("Date of birth").fill("1986-07-21");
-  await page.getByLabel("Sex").selectOption("female");
-  await page.getByLabel("Goal race", { exact: true }).fill("Riverside 10K");
-  await page.getByLabel("GP's name").fill("Dr Priya Nair");
-  await page.getByLabel("Practice", { exact: true }).fill("Weir Lane Surgery");
-  await page.getByLabel("Practice address").fill("4 Weir Lane, Kingston");
-  await page.getByRole("button", { name: "Register runner" }).click();
-  await page.getByRole("heading", { name: "Letters, Lena" }).waitFor();
-  const patientUrl = page.url();
-  await page.getByRole("button", { name: "Open a new episode" }).click();
-  await page.getByLabel("Knee").selectOption("right");
-  await page.getByLabel("Complaint").fill("Medial knee pain after hills");
-  await page.getByLabel("Mechanism").selectOption("gradual");
-  await page.getByRole("button", { name: "Open episode" }).click();
+  const patientUrl = await registerRunnerWithEpisode(page, {
+    from: "link",
+    mrn,
+    given: "Lena",
+    family: "Letters",
+    birthDate: "1986-07-21",
+    more: async (form) => {
+      await form.getByLabel("Goal race", { exact: true }).fill("Riverside 10K");
+      await form.getByLabel("GP's name").fill("Dr Priya Nair");
+      await form.getByLabel("Practice", { exact: true }).fill("Weir Lane Surgery");
+      await form.getByLabel("Practice address").fill("4 Weir Lane, Kingston");
+    },
+    side: "right",
+    complaint: "Medial knee pain after hills",
+    mechanism: "gradual",
+  });
 
   // Discharge: self-discharged, confirmed.
   await page.getByRole("link", { name: "Discharge…" }).click();

@@ -6,7 +6,7 @@
  * mistake is withdrawn as opened in error.
  */
 import type { Browser, Page } from "playwright-core";
-import { launch, newContext, signIn, until } from "./browser";
+import { launch, newContext, openNewEpisode, registerRunner, signIn, until } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -16,34 +16,16 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function registerRunner(page: Page, familyName: string): Promise<string> {
-  await page.goto("/patients/new");
-  await page.getByLabel("MRN (clinic record number)").fill(`NL-${Date.now()}`);
-  await page.getByLabel("Given name").fill("Nora");
-  await page.getByLabel("Family name").fill(familyName);
-  await page.getByLabel("Date of birth").fill("1988-02-03");
-  await page.getByLabel("Sex").selectOption("female");
-  await page.getByRole("button", { name: "Register runner" }).click();
-  await page.getByRole("heading", { name: `${familyName}, Nora` }).waitFor();
-  return page.url();
-}
-
-async function openEpisode(page: Page, side: "left" | "right" | "both", complaint: string) {
-  await page.getByRole("button", { name: "Open a new episode" }).click();
-  const form = page.getByRole("form", { name: "New episode" });
-  await form.getByLabel("Knee").selectOption(side);
-  await form.getByLabel("Complaint").fill(complaint);
-  await form.getByRole("button", { name: "Open episode" }).click();
-}
+const registerNora = (page: Page, family: string) =>
+  registerRunner(page, { mrn: `NL-${Date.now()}`, given: "Nora", family, birthDate: "1988-02-03" });
 
 it("refuses a second open episode of the same knee with a link to the open one, and withdraws a duplicate as opened in error", async () => {
   const context = await newContext(browser);
   const page = await context.newPage();
   await signIn(page, "clinician@riverside.example");
-  const patientUrl = await registerRunner(page, "Duplicate");
+  const patientUrl = await registerNora(page, "Duplicate");
 
-  await openEpisode(page, "left", "Lateral knee pain");
-  await page.getByRole("heading", { name: /Left knee: Lateral knee pain/ }).waitFor();
+  await openNewEpisode(page, { complaint: "Lateral knee pain" });
   // A second click on "Open episode" for the same knee (or both knees) is refused, naming and linking the open one.
   const form = page.getByRole("form", { name: "New episode" });
   await form.getByLabel("Knee").selectOption("both");
@@ -76,8 +58,8 @@ it("asks before leaving a form with unsaved changes, and opening an intake creat
   const context = await newContext(browser);
   const page = await context.newPage();
   await signIn(page, "clinician@riverside.example");
-  const patientUrl = await registerRunner(page, "Leaving");
-  await openEpisode(page, "right", "Inner knee pain");
+  const patientUrl = await registerNora(page, "Leaving");
+  await openNewEpisode(page, { side: "right", complaint: "Inner knee pain" });
   await page.getByRole("heading", { name: /Right knee: Inner knee pain/ }).waitFor();
 
   // Opening the intake and leaving without entering anything: no question, no draft.
@@ -133,7 +115,7 @@ it("keeps the entries of a demographics edit whose save is refused or fails on t
   const context = await newContext(browser);
   const page = await context.newPage();
   await signIn(page, "clinician@riverside.example");
-  const patientUrl = await registerRunner(page, "Offline");
+  const patientUrl = await registerNora(page, "Offline");
   await page.goto(`${patientUrl}/edit`);
   // A refused save: the focus moves to the error summary, whose link takes it to the field; the entries stay.
   await page.getByLabel("Given name").fill("");
@@ -165,8 +147,8 @@ it("asks before the browser's back or forward button leaves a form with unsaved 
   const context = await newContext(browser);
   const page = await context.newPage();
   await signIn(page, "clinician@riverside.example");
-  const patientUrl = await registerRunner(page, "Backward");
-  await openEpisode(page, "left", "Outer knee pain");
+  const patientUrl = await registerNora(page, "Backward");
+  await openNewEpisode(page, { complaint: "Outer knee pain" });
   await page.getByRole("heading", { name: /Left knee: Outer knee pain/ }).waitFor();
   const dialogs: string[] = [];
   let answer: "stay" | "leave" = "stay";

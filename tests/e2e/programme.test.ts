@@ -9,7 +9,7 @@
 import fs from "node:fs";
 import type { Browser } from "playwright-core";
 import { pdfText } from "../fixtures/referral/pdf-text";
-import { BASE_URL, httpSession, launch, newContext, signIn, tourShot } from "./browser";
+import { BASE_URL, httpSession, launch, newContext, registerRunnerWithEpisode, signIn, tourShot } from "./browser";
 
 let browser: Browser;
 let cookie: string;
@@ -28,20 +28,16 @@ it("prescribe, change, download the handout, the runner ticks, the clinician see
   const context = await newContext(browser);
   const page = await context.newPage();
   await signIn(page, "clinician@riverside.example");
-  await page.getByRole("link", { name: "Register a runner" }).click();
-  await page.getByLabel("MRN (clinic record number)").fill(`E2E-PROG-${Date.now()}`);
-  await page.getByLabel("Given name").fill("Priya");
-  await page.getByLabel("Family name").fill("Programmed");
-  await page.getByLabel("Date of birth").fill("1991-06-14");
-  await page.getByLabel("Sex").selectOption("female");
-  await page.getByRole("button", { name: "Register runner" }).click();
-  await page.getByRole("heading", { name: "Programmed, Priya" }).waitFor();
-  const patientUrl = page.url();
-  await page.getByRole("button", { name: "Open a new episode" }).click();
-  await page.getByLabel("Knee").selectOption("right");
-  await page.getByLabel("Complaint").fill("Inner knee pain after long runs");
-  await page.getByLabel("Mechanism").selectOption("gradual");
-  await page.getByRole("button", { name: "Open episode" }).click();
+  const patientUrl = await registerRunnerWithEpisode(page, {
+    from: "link",
+    mrn: `E2E-PROG-${Date.now()}`,
+    given: "Priya",
+    family: "Programmed",
+    birthDate: "1991-06-14",
+    side: "right",
+    complaint: "Inner knee pain after long runs",
+    mechanism: "gradual",
+  });
   const section = page.getByTestId("programme");
   await section.getByText("No exercise programme yet.").waitFor();
   expect(await section.getByRole("link", { name: "Download handout (PDF)" }).count()).toBe(0);

@@ -5,7 +5,7 @@
  * score is chosen, so each activity is compared with itself.
  */
 import type { Browser, Locator, Page } from "playwright-core";
-import { launch, newContext, signAssessmentInForm, signIn } from "./browser";
+import { launch, newContext, registerRunnerWithEpisode, signAssessmentInForm, signIn } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -29,20 +29,16 @@ it("scores no PSFS activity by default, names an unscored one, and carries the i
   const context = await newContext(browser);
   const page = await context.newPage();
   await signIn(page, "clinician@riverside.example");
-  await page.getByRole("link", { name: "Register a runner" }).click();
-  await page.getByLabel("MRN (clinic record number)").fill(`E2E-PSFS-${Date.now()}`);
-  await page.getByLabel("Given name").fill("Pia");
-  await page.getByLabel("Family name").fill("Carried");
-  await page.getByLabel("Date of birth").fill("1991-06-21");
-  await page.getByLabel("Sex").selectOption("female");
-  await page.getByRole("button", { name: "Register runner" }).click();
-  await page.getByRole("heading", { name: "Carried, Pia" }).waitFor();
-  const patientUrl = page.url();
-  await page.getByRole("button", { name: "Open a new episode" }).click();
-  await page.getByLabel("Knee").selectOption("right");
-  await page.getByLabel("Complaint").fill("Front of knee pain on stairs");
-  await page.getByLabel("Mechanism").selectOption("gradual");
-  await page.getByRole("button", { name: "Open episode" }).click();
+  const patientUrl = await registerRunnerWithEpisode(page, {
+    from: "link",
+    mrn: `E2E-PSFS-${Date.now()}`,
+    given: "Pia",
+    family: "Carried",
+    birthDate: "1991-06-21",
+    side: "right",
+    complaint: "Front of knee pain on stairs",
+    mechanism: "gradual",
+  });
 
   // Intake: a new activity has no score; the form names it and will not sign until it has one.
   await page.getByRole("link", { name: "Record intake" }).click();

@@ -9,7 +9,7 @@
  * refused naming the field, a good one saved.
  */
 import type { Browser, Page } from "playwright-core";
-import { BASE_URL, httpSession, launch, newContext, signIn, tourShot } from "./browser";
+import { BASE_URL, httpSession, launch, newContext, registerRunnerWithEpisode, signIn, tourShot } from "./browser";
 import { clinicApi, type Json } from "./runner";
 
 let browser: Browser;
@@ -51,19 +51,16 @@ const today = () => new Date().toISOString().slice(0, 10);
 it("refuses a running stage while there is no running advice, saying why", async () => {
   const page = await (await newContext(browser)).newPage();
   await signIn(page, "clinician@riverside.example");
-  await page.getByRole("link", { name: "Register a runner" }).click();
-  await page.getByLabel("MRN (clinic record number)").fill(`E2E-RTR-${Date.now()}`);
-  await page.getByLabel("Given name").fill("Noor");
-  await page.getByLabel("Family name").fill("Unscreened");
-  await page.getByLabel("Date of birth").fill("1991-05-14");
-  await page.getByLabel("Sex").selectOption("female");
-  await page.getByRole("button", { name: "Register runner" }).click();
-  await page.getByRole("heading", { name: "Unscreened, Noor" }).waitFor();
-  await page.getByRole("button", { name: "Open a new episode" }).click();
-  await page.getByLabel("Knee").selectOption("right");
-  await page.getByLabel("Complaint").fill("Inner knee pain after long runs");
-  await page.getByLabel("Mechanism").selectOption("gradual");
-  await page.getByRole("button", { name: "Open episode" }).click();
+  await registerRunnerWithEpisode(page, {
+    from: "link",
+    mrn: `E2E-RTR-${Date.now()}`,
+    given: "Noor",
+    family: "Unscreened",
+    birthDate: "1991-05-14",
+    side: "right",
+    complaint: "Inner knee pain after long runs",
+    mechanism: "gradual",
+  });
   await page.getByRole("button", { name: "Make a return-to-run plan" }).click();
   await section(page).getByTestId("rtr-stage").filter({ hasText: "Not running yet" }).waitFor();
   const proposal = await section(page).getByTestId("rtr-proposal").innerText();

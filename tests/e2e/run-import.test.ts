@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import type { Browser } from "playwright-core";
-import { BASE_URL, httpSession, launch, newContext, signIn, tourShot } from "./browser";
+import { BASE_URL, httpSession, launch, newContext, openNewEpisode, registerRunner, signIn, tourShot } from "./browser";
 
 const dir = path.join(__dirname, "..", "fixtures", "runs");
 const fixture = (name: string) => path.join(dir, name);
@@ -28,15 +28,14 @@ it("imports files chosen and dropped on the run log with a progress bar, shows t
   const context = await newContext(browser);
   const page = await context.newPage();
   await signIn(page, "clinician@riverside.example");
-  await page.getByRole("link", { name: "Register a runner" }).click();
-  await page.getByLabel("MRN (clinic record number)").fill(`RUNS-${Date.now()}`);
-  await page.getByLabel("Given name").fill("Wendy");
-  await page.getByLabel("Family name").fill("Watchfile");
-  await page.getByLabel("Date of birth").fill("1988-03-09");
-  await page.getByLabel("Sex").selectOption("female");
-  await page.getByRole("button", { name: "Register runner" }).click();
-  await page.getByRole("heading", { name: "Watchfile, Wendy" }).waitFor();
-  patientId = /\/patients\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+  const patientUrl = await registerRunner(page, {
+    from: "link",
+    mrn: `RUNS-${Date.now()}`,
+    given: "Wendy",
+    family: "Watchfile",
+    birthDate: "1988-03-09",
+  });
+  patientId = /\/patients\/([0-9a-f-]{36})/.exec(patientUrl)![1]!;
 
   await page.getByRole("link", { name: "Run log" }).click();
   await page.getByRole("heading", { name: "Import from the runner's watch or app" }).waitFor();
@@ -114,10 +113,7 @@ it("imports files chosen and dropped on the run log with a progress bar, shows t
 
   // The intake's shoe questions come from the log; the change of shoes is shown next to them.
   await page.goto(`/patients/${patientId}`);
-  await page.getByRole("button", { name: "Open a new episode" }).click();
-  await page.getByLabel("Knee").selectOption("left");
-  await page.getByLabel("Complaint").fill("Medial knee pain since new shoes");
-  await page.getByRole("button", { name: "Open episode" }).click();
+  await openNewEpisode(page, { complaint: "Medial knee pain since new shoes" });
   await page.getByRole("link", { name: "Record intake" }).click();
   await page.getByRole("heading", { name: "Intake assessment" }).waitFor();
   expect(await page.getByLabel("Distance on current shoes").inputValue()).toBe("10");

@@ -6,7 +6,7 @@
  * the clinicians' API (the patient page's forms are covered with the loop).
  */
 import type { Browser } from "playwright-core";
-import { BASE_URL, httpSession, launch, newContext, signIn, tourShot } from "./browser";
+import { BASE_URL, httpSession, launch, newContext, registerRunnerWithEpisode, signIn, tourShot } from "./browser";
 import { answerStep, choose, clinicApi, openEpisode as openEpisodeOf, phone as phoneOf } from "./runner";
 
 let browser: Browser;
@@ -155,22 +155,17 @@ it("a diary day with swelling raises an alert the caseload shows", async () => {
 it("the whole loop: a clinician asks, the runner answers on a phone, the caseload shows it, the intake is pre-filled and signed", async () => {
   const clinic = await (await newContext(browser)).newPage();
   await signIn(clinic, "clinician@riverside.example");
-  await clinic.getByRole("link", { name: "Register a runner" }).click();
-  await clinic.getByLabel("MRN (clinic record number)").fill(`LOOP-${Date.now()}`);
-  await clinic.getByLabel("Given name").fill("Rosa");
   // A family name of its own, so that a second run against the same server finds its own row.
   const family = `Loop${Array.from({ length: 5 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join("")}`;
-  await clinic.getByLabel("Family name").fill(family);
-  await clinic.getByLabel("Date of birth").fill("1990-03-14");
-  await clinic.getByLabel("Sex").selectOption("female");
-  await clinic.getByRole("button", { name: "Register runner" }).click();
-  await clinic.getByRole("heading", { name: `${family}, Rosa` }).waitFor();
-  const patientUrl = clinic.url();
-  await clinic.getByRole("button", { name: "Open a new episode" }).click();
-  await clinic.getByLabel("Knee").selectOption("left");
-  await clinic.getByLabel("Complaint").fill("Inner knee pain on long runs");
-  await clinic.getByLabel("Mechanism").selectOption("gradual");
-  await clinic.getByRole("button", { name: "Open episode" }).click();
+  const patientUrl = await registerRunnerWithEpisode(clinic, {
+    from: "link",
+    mrn: `LOOP-${Date.now()}`,
+    given: "Rosa",
+    family,
+    birthDate: "1990-03-14",
+    complaint: "Inner knee pain on long runs",
+    mechanism: "gradual",
+  });
 
   // The request: pain and the red-flag screen, a week.
   await clinic.getByRole("heading", { name: "Questionnaires by link" }).waitFor();

@@ -7,14 +7,26 @@ import { createEpisode, createPatient } from "@/lib/data/patients";
 import { createReferralDraft, signReferral, updateReferralDraft } from "@/lib/data/referrals";
 import { saveRun } from "@/lib/data/runs";
 import { saveShoe } from "@/lib/data/shoes";
-import { patientSchema } from "@/lib/validation/patients";
+import { patientSchema, type EpisodeInput } from "@/lib/validation/patients";
 import { isoDaysAgo, patientInput, SCREEN_NOT_DONE, type TestClinic } from "./fixtures";
 
-export const patientIn = (t: TestClinic) => createPatient(t.clinician, patientSchema.parse(patientInput()));
+/** A runner: patientInput, with `runner`'s fields instead of its own. */
+export const patientIn = (t: TestClinic, runner: Record<string, unknown> = {}) =>
+  createPatient(t.clinician, patientSchema.parse(patientInput(runner)));
 
-export async function episodeIn(t: TestClinic) {
-  const p = await patientIn(t);
-  const e = await createEpisode(t.clinician, { patientId: p.id, side: "left", complaint: "Medial knee pain", mechanism: "gradual" });
+/** What episodeIn may change: the runner's fields (patientIn) and the episode's (the left knee, "Medial knee pain", gradual, unless given). */
+export type EpisodeOptions = { runner?: Record<string, unknown>; episode?: Partial<Omit<EpisodeInput, "patientId">> };
+
+/** A new runner with an open episode. */
+export async function episodeIn(t: TestClinic, options: EpisodeOptions = {}) {
+  const p = await patientIn(t, options.runner);
+  const e = await createEpisode(t.clinician, {
+    patientId: p.id,
+    side: "left",
+    complaint: "Medial knee pain",
+    mechanism: "gradual",
+    ...options.episode,
+  });
   return { patientId: p.id, episodeId: e.id };
 }
 

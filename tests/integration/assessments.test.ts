@@ -1,13 +1,13 @@
 import { addAddendum, discardDraft, getAssessmentDetail, markEnteredInError, saveDraft, signAssessment } from "@/lib/data/assessments";
-import { createEpisode, createPatient, getPatientHeader } from "@/lib/data/patients";
+import { getPatientHeader } from "@/lib/data/patients";
 import { getTimeline } from "@/lib/data/timeline";
 import { saveRun } from "@/lib/data/runs";
 import { updateClinicSettings } from "@/lib/data/settings";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { Answers } from "@/lib/validation/assessment";
-import { patientSchema } from "@/lib/validation/patients";
 import { SCREEN_NO } from "@/prisma/seed/generators";
-import { closeTestDb, createClinic, isoDaysAgo, patientInput, testDb, type TestClinic, SCREEN_NOT_DONE } from "../helpers/fixtures";
+import { closeTestDb, createClinic, isoDaysAgo, testDb, type TestClinic, SCREEN_NOT_DONE } from "../helpers/fixtures";
+import { episodeIn } from "../helpers/records";
 
 let c: TestClinic;
 beforeAll(async () => {
@@ -15,11 +15,8 @@ beforeAll(async () => {
 });
 afterAll(closeTestDb);
 
-async function newEpisode(t: TestClinic = c, mechanism: "gradual" | "acute_trauma" = "gradual") {
-  const p = await createPatient(t.clinician, patientSchema.parse(patientInput({ birthDate: "1960-03-01" })));
-  const e = await createEpisode(t.clinician, { patientId: p.id, side: "right", complaint: "Inner knee pain", mechanism });
-  return { patientId: p.id, episodeId: e.id };
-}
+const newEpisode = (t: TestClinic = c, mechanism: "gradual" | "acute_trauma" = "gradual") =>
+  episodeIn(t, { runner: { birthDate: "1960-03-01" }, episode: { side: "right", complaint: "Inner knee pain", mechanism } });
 
 const intakeAnswers: Answers = {
   symptoms: { painNow: 6, visibleSwelling: true, hotSwollenJoint: false },

@@ -1,9 +1,10 @@
 import { saveDraft, signAssessment } from "@/lib/data/assessments";
 import { correctEpisode } from "@/lib/data/episode-corrections";
-import { createEpisode, createPatient } from "@/lib/data/patients";
+import { createPatient } from "@/lib/data/patients";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { episodeCorrectionSchema, patientSchema } from "@/lib/validation/patients";
 import { appDb, closeTestDb, createClinic, isoDaysAgo, patientInput, testDb, SCREEN_NOT_DONE, type TestClinic } from "../helpers/fixtures";
+import { episodeIn } from "../helpers/records";
 
 /**
  * Episode corrections (issue 9 item 4): side, onset date and mechanism of an
@@ -20,22 +21,18 @@ beforeAll(async () => {
 afterAll(closeTestDb);
 
 async function signedEpisode(t: TestClinic = c) {
-  const p = await createPatient(t.clinician, patientSchema.parse(patientInput({ birthDate: "1960-03-01" })));
-  const e = await createEpisode(t.clinician, {
-    patientId: p.id,
-    side: "left",
-    complaint: "Fell on the knee at a cross-country race",
-    mechanism: "acute_trauma",
-    onsetDate: isoDaysAgo(3),
+  const { patientId, episodeId } = await episodeIn(t, {
+    runner: { birthDate: "1960-03-01" },
+    episode: { complaint: "Fell on the knee at a cross-country race", mechanism: "acute_trauma", onsetDate: isoDaysAgo(3) },
   });
   const d = await saveDraft(t.clinician, {
-    episodeId: e.id,
+    episodeId,
     kind: "intake",
     assessedOn: isoDaysAgo(2),
     answers: { symptoms: { painNow: 5 }, exam: { tenderness: ["fibular_head"] } },
   });
   const a = await signAssessment(t.clinician, d.id, d.version, SCREEN_NOT_DONE);
-  return { patientId: p.id, episodeId: e.id, assessmentId: a.id };
+  return { patientId, episodeId, assessmentId: a.id };
 }
 
 const correction = (episodeId: string, change: Record<string, unknown>) =>

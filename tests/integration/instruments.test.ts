@@ -9,12 +9,11 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Actor } from "@/lib/domain/access";
 import { saveDraft, signAssessment } from "@/lib/data/assessments";
-import { createEpisode, createPatient } from "@/lib/data/patients";
 import { getTimeline } from "@/lib/data/timeline";
 import { ValidationError } from "@/lib/errors";
 import { parseWithIssues, saveDraftSchema, type Answers } from "@/lib/validation/assessment";
-import { patientSchema } from "@/lib/validation/patients";
-import { closeTestDb, createClinic, isoDaysAgo, patientInput, testDb, type TestClinic, SCREEN_NOT_DONE } from "../helpers/fixtures";
+import { closeTestDb, createClinic, isoDaysAgo, testDb, type TestClinic, SCREEN_NOT_DONE } from "../helpers/fixtures";
+import { episodeIn } from "../helpers/records";
 
 let c: TestClinic;
 beforeAll(async () => {
@@ -23,9 +22,8 @@ beforeAll(async () => {
 afterAll(closeTestDb);
 
 async function newEpisode() {
-  const p = await createPatient(c.clinician, patientSchema.parse(patientInput({ birthDate: "1985-03-01" })));
-  const e = await createEpisode(c.clinician, { patientId: p.id, side: "left", complaint: "Inner knee pain", mechanism: "gradual" });
-  return e.id;
+  const { episodeId } = await episodeIn(c, { runner: { birthDate: "1985-03-01" }, episode: { complaint: "Inner knee pain" } });
+  return episodeId;
 }
 
 /** What the save action does with a payload: the shared schema, then lib/data. */
@@ -223,14 +221,13 @@ describe('"Worsening" on the caseload', () => {
 
   it("the migration recomputed it for episodes signed before, and the caseload counts followed", async () => {
     const t = await createClinic();
-    const p = await createPatient(t.clinician, patientSchema.parse(patientInput({ birthDate: "1985-03-01" })));
-    const e = await createEpisode(t.clinician, { patientId: p.id, side: "left", complaint: "Inner knee pain", mechanism: "gradual" });
+    const { episodeId } = await episodeIn(t, { runner: { birthDate: "1985-03-01" }, episode: { complaint: "Inner knee pain" } });
     for (const [kind, days, tegner] of [
       ["intake", 21, 7],
       ["follow_up", 7, 3],
     ] as const) {
       const d = await saveDraft(t.clinician, {
-        episodeId: e.id,
+        episodeId,
         kind,
         assessedOn: isoDaysAgo(days),
         answers: { symptoms: { painNow: 4 }, measures: { tegner } },
@@ -239,7 +236,7 @@ describe('"Worsening" on the caseload', () => {
     }
     const counts = () => testDb().caseloadCount.findUniqueOrThrow({ where: { clinicId: t.clinicId } });
     // As the caseload read before: the Tegner drop counted.
-    await testDb().episode.update({ where: { id: e.id }, data: { worsening: true } });
+    await testDb().episode.update({ where: { id: episodeId }, data: { worsening: true } });
     expect((await counts()).worsening).toBe(1);
     const dir = readdirSync(join(__dirname, "..", "..", "prisma", "migrations")).find((d) => d.endsWith("_worsening_without_tegner"));
     const sql = readFileSync(join(__dirname, "..", "..", "prisma", "migrations", String(dir), "migration.sql"), "utf8");
@@ -247,24 +244,23 @@ describe('"Worsening" on the caseload', () => {
     const scoped = sql.replace(`WHERE status = 'signed'`, `WHERE status = 'signed' AND "clinicId" = '${t.clinicId}'`);
     expect(scoped).not.toBe(sql);
     await testDb().$executeRawUnsafe(scoped);
-    expect((await testDb().episode.findUniqueOrThrow({ where: { id: e.id } })).worsening).toBe(false);
+    expect((await testDb().episode.findUniqueOrThrow({ where: { id: episodeId } })).worsening).toBe(false);
     expect((await counts()).worsening).toBe(0);
   });
 });
 
 describe("the timeline", () => {
   it("gives each assessment's worst pain of the week and pain during running, charted beside pain now", async () => {
-    const p = await createPatient(c.clinician, patientSchema.parse(patientInput({ birthDate: "1985-03-01" })));
-    const e = await createEpisode(c.clinician, { patientId: p.id, side: "left", complaint: "Inner knee pain", mechanism: "gradual" });
+    const { patientId, episodeId } = await episodeIn(c, { runner: { birthDate: "1985-03-01" }, episode: { complaint: "Inner knee pain" } });
     const d = await save(c.clinician, {
-      episodeId: e.id,
+      episodeId,
       kind: "intake",
       assessedOn: isoDaysAgo(3),
       answers: { symptoms: { painNow: 3, painWorstWeek: 7, painDuringRun: 5 } },
     });
     await signAssessment(c.clinician, d.id, d.version, SCREEN_NOT_DONE);
-    await save(c.clinician, { episodeId: e.id, kind: "follow_up", assessedOn: isoDaysAgo(1), answers: { symptoms: { painNow: 2 } } });
-    const t = await getTimeline(c.clinician, p.id);
+    await save(c.clinician, { episodeId, kind: "follow_up", assessedOn: isoDaysAgo(1), answers: { symptoms: { painNow: 2 } } });
+    const t = await getTimeline(c.clinician, patientId);
     expect(t.assessments.map((a) => [a.status, a.evaluation?.scores.painNow, a.pain])).toEqual([
       ["signed", 3, { painWorstWeek: 7, painDuringRun: 5 }],
       ["draft", 2, {}],

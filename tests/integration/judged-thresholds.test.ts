@@ -7,15 +7,14 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { saveDraft, signAssessment } from "@/lib/data/assessments";
-import { createEpisode, createPatient } from "@/lib/data/patients";
 import { getClinicSettings, updateClinicSettings } from "@/lib/data/settings";
 import { getTimeline } from "@/lib/data/timeline";
 import { measureSeries } from "@/lib/clinical/timeline";
-import { patientSchema } from "@/lib/validation/patients";
 import { AssessmentHistory } from "@/app/_components/charts/assessment-history";
 import { MeasureTable } from "@/app/_components/charts/data-tables";
 import { bandSegments } from "@/app/_components/charts/format";
-import { closeTestDb, createClinic, isoDaysAgo, patientInput, SCREEN_NOT_DONE, type TestClinic } from "../helpers/fixtures";
+import { closeTestDb, createClinic, isoDaysAgo, SCREEN_NOT_DONE, type TestClinic } from "../helpers/fixtures";
+import { episodeIn } from "../helpers/records";
 
 let c: TestClinic;
 beforeAll(async () => {
@@ -46,14 +45,13 @@ const text = (html: string) =>
 
 it("a threshold changed after signing: the chart data, its table and the history judge each assessment as it was signed", async () => {
   await setPainChange(2);
-  const p = await createPatient(c.clinician, patientSchema.parse(patientInput()));
-  const e = await createEpisode(c.clinician, { patientId: p.id, side: "left", complaint: "Inner knee pain", mechanism: "gradual" });
-  await sign(e.id, "intake", 20, 6);
-  const followUp = await sign(e.id, "follow_up", 10, 3); // 3 points better: an important change with ± 2
+  const { patientId, episodeId } = await episodeIn(c, { episode: { complaint: "Inner knee pain" } });
+  await sign(episodeId, "intake", 20, 6);
+  const followUp = await sign(episodeId, "follow_up", 10, 3); // 3 points better: an important change with ± 2
   expect(followUp.evaluation?.changes?.painNow?.vsBaseline).toBe("improved");
   await setPainChange(4); // with ± 4 the same 3 points would be no important change
 
-  const timeline = await getTimeline(c.viewer, p.id);
+  const timeline = await getTimeline(c.viewer, patientId);
   expect(timeline.settings.importantChange.painNow).toBe(4);
   const signed = timeline.assessments.filter((a) => a.status === "signed");
   expect(signed.map((a) => a.judgedWith?.painNow)).toEqual([2, 2]);
@@ -90,8 +88,8 @@ it("a threshold changed after signing: the chart data, its table and the history
   expect(history).toMatch(/vs baseline Improved .*judged with ± 2 points \(clinic now ± 4\)/);
 
   // A follow-up signed after the change is judged with ± 4: the band changes at it, and both tables say so.
-  await sign(e.id, "follow_up", 2, 3);
-  const after = await getTimeline(c.viewer, p.id);
+  await sign(episodeId, "follow_up", 2, 3);
+  const after = await getTimeline(c.viewer, patientId);
   const again = measureSeries(
     after.assessments.filter((a) => a.status === "signed").map((a) => ({ ...a, evaluation: a.evaluation! })),
     after.settings.importantChange,
@@ -115,11 +113,10 @@ it("a threshold changed after signing: the chart data, its table and the history
 });
 
 it("a backdated assessment is marked as a late entry in the history, with the day it was entered; one entered on the day is not", async () => {
-  const p = await createPatient(c.clinician, patientSchema.parse(patientInput()));
-  const e = await createEpisode(c.clinician, { patientId: p.id, side: "right", complaint: "Inner knee pain", mechanism: "gradual" });
-  const late = await sign(e.id, "intake", 5, 6);
-  const onTheDay = await sign(e.id, "follow_up", 0, 4);
-  const timeline = await getTimeline(c.viewer, p.id);
+  const { patientId, episodeId } = await episodeIn(c, { episode: { side: "right", complaint: "Inner knee pain" } });
+  const late = await sign(episodeId, "intake", 5, 6);
+  const onTheDay = await sign(episodeId, "follow_up", 0, 4);
+  const timeline = await getTimeline(c.viewer, patientId);
   const byId = new Map(timeline.assessments.map((a) => [a.id, a]));
   expect(byId.get(late.id)?.enteredLateOn).toBe(isoDaysAgo(0));
   expect(byId.get(onTheDay.id)?.enteredLateOn).toBeNull();

@@ -1,11 +1,11 @@
-import { createEpisode, createPatient, getPatientRecord } from "@/lib/data/patients";
+import { getPatientRecord } from "@/lib/data/patients";
 import { dischargeEpisode } from "@/lib/data/discharges";
 import { getProgramme, saveProgramme } from "@/lib/data/programmes";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { toFieldIssues } from "@/lib/validation/common";
-import { patientSchema } from "@/lib/validation/patients";
 import { programmeSchema } from "@/lib/validation/programme";
-import { appDb, closeTestDb, createClinic, patientInput, testDb, type TestClinic } from "../helpers/fixtures";
+import { appDb, closeTestDb, createClinic, testDb, type TestClinic } from "../helpers/fixtures";
+import { episodeIn } from "../helpers/records";
 
 /** Exercise programmes (issue 14 item 1): versions kept, dosage checked naming the field, clinic-scoped, append-only. */
 let c: TestClinic;
@@ -16,11 +16,7 @@ beforeAll(async () => {
 });
 afterAll(closeTestDb);
 
-async function episode(t: TestClinic = c) {
-  const p = await createPatient(t.clinician, patientSchema.parse(patientInput()));
-  const e = await createEpisode(t.clinician, { patientId: p.id, side: "left", complaint: "Medial knee pain", mechanism: "gradual" });
-  return { patientId: p.id, episodeId: e.id };
-}
+const episode = (t: TestClinic = c) => episodeIn(t);
 
 const issues = (input: unknown) => {
   const r = programmeSchema.safeParse(input);

@@ -6,13 +6,12 @@
  * follow-up as they were at signing.
  */
 import { addAddendum, saveDraft, signAssessment } from "@/lib/data/assessments";
-import { createEpisode, createPatient } from "@/lib/data/patients";
 import { createReferralDraft, signReferral, updateReferralDraft } from "@/lib/data/referrals";
 import { saveRun } from "@/lib/data/runs";
 import { buildReferralOutline } from "@/lib/export/referral-outline";
 import { runFormSchema } from "@/lib/validation/runs";
-import { patientSchema } from "@/lib/validation/patients";
-import { closeTestDb, createClinic, isoDaysAgo, patientInput, SCREEN_NOT_DONE, type TestClinic } from "../helpers/fixtures";
+import { closeTestDb, createClinic, isoDaysAgo, SCREEN_NOT_DONE, type TestClinic } from "../helpers/fixtures";
+import { episodeIn } from "../helpers/records";
 
 let c: TestClinic;
 beforeAll(async () => {
@@ -21,17 +20,16 @@ beforeAll(async () => {
 afterAll(closeTestDb);
 
 it("the training section is the assessment's runs, not the live log; addenda of its assessments are included", async () => {
-  const p = await createPatient(c.clinician, patientSchema.parse(patientInput({ familyName: "Frozen-Runs" })));
-  const e = await createEpisode(c.clinician, { patientId: p.id, side: "left", complaint: "Medial knee pain", mechanism: "gradual" });
+  const { patientId, episodeId } = await episodeIn(c, { runner: { familyName: "Frozen-Runs" } });
   for (const [days, km] of [
     [20, 8],
     [13, 10],
     [9, 12],
     [6, 9],
   ] as const)
-    await saveRun(c.clinician, runFormSchema.parse({ patientId: p.id, date: isoDaysAgo(days), distance: km, unit: "km" }));
+    await saveRun(c.clinician, runFormSchema.parse({ patientId, date: isoDaysAgo(days), distance: km, unit: "km" }));
   const d = await saveDraft(c.clinician, {
-    episodeId: e.id,
+    episodeId,
     kind: "intake",
     assessedOn: isoDaysAgo(5),
     answers: { symptoms: { painNow: 4 } },
@@ -39,10 +37,10 @@ it("the training section is the assessment's runs, not the live log; addenda of 
   const a = await signAssessment(c.clinician, d.id, d.version, SCREEN_NOT_DONE);
 
   // After the assessment was signed: a run entered late into its window, and an addendum.
-  await saveRun(c.clinician, runFormSchema.parse({ patientId: p.id, date: isoDaysAgo(7), distance: 41.7, unit: "km" }));
+  await saveRun(c.clinician, runFormSchema.parse({ patientId, date: isoDaysAgo(7), distance: 41.7, unit: "km" }));
   await addAddendum(c.clinician, a.id, "MRI: horizontal tear of the posterior horn of the medial meniscus.");
 
-  const draft = await createReferralDraft(c.clinician, e.id);
+  const draft = await createReferralDraft(c.clinician, episodeId);
   const edited = await updateReferralDraft(c.clinician, {
     referralId: draft.id,
     version: draft.version,

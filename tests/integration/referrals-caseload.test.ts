@@ -1,7 +1,7 @@
 import { RED_FLAG_CODES } from "@/lib/clinical";
 import { saveDraft, signAssessment } from "@/lib/data/assessments";
 import { getCaseload } from "@/lib/data/caseload";
-import { createEpisode, createPatient, reopenEpisode, updatePatient } from "@/lib/data/patients";
+import { reopenEpisode, updatePatient } from "@/lib/data/patients";
 import {
   cancelReferral,
   createReferralDraft,
@@ -18,6 +18,7 @@ import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { caseloadQuerySchema } from "@/lib/validation/caseload";
 import { patientSchema } from "@/lib/validation/patients";
 import { closeTestDb, createClinic, isoDaysAgo, patientInput, testDb, type TestClinic, SCREEN_NOT_DONE } from "../helpers/fixtures";
+import { episodeIn } from "../helpers/records";
 import { dischargeEpisode } from "@/lib/data/discharges";
 
 let c: TestClinic;
@@ -27,11 +28,10 @@ beforeAll(async () => {
 afterAll(closeTestDb);
 
 async function signedEpisode(t: TestClinic, answers: Parameters<typeof saveDraft>[1]["answers"], name = "Runner") {
-  const p = await createPatient(t.clinician, patientSchema.parse(patientInput({ familyName: name })));
-  const e = await createEpisode(t.clinician, { patientId: p.id, side: "left", complaint: "Medial knee pain", mechanism: "gradual" });
-  const d = await saveDraft(t.clinician, { episodeId: e.id, kind: "intake", assessedOn: isoDaysAgo(7), answers });
+  const { patientId, episodeId } = await episodeIn(t, { runner: { familyName: name } });
+  const d = await saveDraft(t.clinician, { episodeId, kind: "intake", assessedOn: isoDaysAgo(7), answers });
   const a = await signAssessment(t.clinician, d.id, d.version, SCREEN_NOT_DONE);
-  return { patientId: p.id, episodeId: e.id, assessmentId: a.id };
+  return { patientId, episodeId, assessmentId: a.id };
 }
 
 describe("referrals", () => {
@@ -125,9 +125,8 @@ describe("referrals", () => {
   });
 
   it("needs a signed assessment of the episode", async () => {
-    const p = await createPatient(c.clinician, patientSchema.parse(patientInput()));
-    const e = await createEpisode(c.clinician, { patientId: p.id, side: "right", complaint: "x" });
-    const err = await createReferralDraft(c.clinician, e.id).catch((x) => x);
+    const { episodeId } = await episodeIn(c, { episode: { side: "right", complaint: "x", mechanism: undefined } });
+    const err = await createReferralDraft(c.clinician, episodeId).catch((x) => x);
     expect(err).toBeInstanceOf(ValidationError);
     expect(err.issues[0].path).toBe("assessmentId");
   });

@@ -9,13 +9,12 @@ import type { AddressInfo } from "node:net";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { createDiaryLink } from "@/lib/data/diary";
-import { createEpisode, createPatient } from "@/lib/data/patients";
 import { createQuestionnaireRequest, emailQuestionnaireLink } from "@/lib/data/questionnaires";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { addDays, formatDate } from "@/lib/format";
-import { patientSchema } from "@/lib/validation/patients";
 import { createRequestSchema } from "@/lib/validation/runner";
-import { closeTestDb, createClinic, isoDaysAgo, patientInput, testDb, type TestClinic } from "../helpers/fixtures";
+import { closeTestDb, createClinic, isoDaysAgo, testDb, type TestClinic } from "../helpers/fixtures";
+import { episodeIn } from "../helpers/records";
 import { callRunnerApi, completeAnswers, tokenOf } from "../helpers/runner";
 
 const received: ParsedMail[] = [];
@@ -56,11 +55,8 @@ afterAll(async () => {
 
 const ORIGIN = "https://clinic.example";
 
-async function episode(email: string | undefined) {
-  const p = await createPatient(c.clinician, patientSchema.parse(patientInput({ givenName: "Maya", familyName: "Okafor", email })));
-  const e = await createEpisode(c.clinician, { patientId: p.id, side: "left", complaint: "Inner knee pain", mechanism: "gradual" });
-  return { patientId: p.id, episodeId: e.id };
-}
+const episode = (email: string | undefined) =>
+  episodeIn(c, { runner: { givenName: "Maya", familyName: "Okafor", email }, episode: { complaint: "Inner knee pain" } });
 
 const lastTo = (address: string) => [...received].reverse().find((m) => JSON.stringify(m.to).includes(address));
 

@@ -14,7 +14,6 @@ import { createHash } from "node:crypto";
 import { GET as getPdf } from "@/app/api/v1/referrals/[referralId]/pdf/route";
 import { GET as getFhir } from "@/app/api/v1/referrals/[referralId]/fhir/route";
 import { saveDraft, signAssessment } from "@/lib/data/assessments";
-import { createEpisode, createPatient } from "@/lib/data/patients";
 import {
   backfillReferralDocuments,
   cancelReferral,
@@ -24,10 +23,10 @@ import {
   updateReferralDraft,
 } from "@/lib/data/referrals";
 import { matchesIfNoneMatch } from "@/lib/document-response";
-import { patientSchema } from "@/lib/validation/patients";
 import { pdfText } from "@/tests/fixtures/referral/pdf-text";
 import { signInAs } from "../helpers/actions";
-import { closeTestDb, createClinic, isoDaysAgo, patientInput, SCREEN_NOT_DONE, testDb, type TestClinic } from "../helpers/fixtures";
+import { closeTestDb, createClinic, isoDaysAgo, SCREEN_NOT_DONE, testDb, type TestClinic } from "../helpers/fixtures";
+import { episodeIn } from "../helpers/records";
 
 let c: TestClinic;
 beforeAll(async () => {
@@ -38,16 +37,15 @@ afterAll(closeTestDb);
 const sha = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
 
 async function signedReferral(t: TestClinic, familyName = "Stored") {
-  const p = await createPatient(t.clinician, patientSchema.parse(patientInput({ familyName })));
-  const e = await createEpisode(t.clinician, { patientId: p.id, side: "left", complaint: "Medial knee pain", mechanism: "gradual" });
+  const { episodeId } = await episodeIn(t, { runner: { familyName } });
   const d = await saveDraft(t.clinician, {
-    episodeId: e.id,
+    episodeId,
     kind: "intake",
     assessedOn: isoDaysAgo(3),
     answers: { symptoms: { locking: true } },
   });
   await signAssessment(t.clinician, d.id, d.version, SCREEN_NOT_DONE);
-  const draft = await createReferralDraft(t.clinician, e.id);
+  const draft = await createReferralDraft(t.clinician, episodeId);
   const edited = await updateReferralDraft(t.clinician, {
     referralId: draft.id,
     version: draft.version,

@@ -3,7 +3,7 @@ import type { CaseloadQuery } from "@/lib/validation/caseload";
 import { buttonClass } from "@/app/_components/ui/button";
 import { Card } from "@/app/_components/ui/card";
 import { PlainLink } from "@/app/_components/ui/plain-link";
-import { Select, TextInput } from "@/app/_components/ui/field";
+import { labelClass, Select, TextInput } from "@/app/_components/ui/field";
 
 /** The caseload's filters: a GET form, so every filtered view has its own address. */
 export function CaseloadFilters({ q }: { q: CaseloadQuery }) {
@@ -11,13 +11,13 @@ export function CaseloadFilters({ q }: { q: CaseloadQuery }) {
     <Card>
       <form method="get" role="search" aria-label="Filter the caseload" className="grid items-end gap-3 sm:grid-cols-3 lg:grid-cols-7">
         <div className="sm:col-span-3 lg:col-span-2">
-          <label htmlFor="q" className="mb-1 block text-sm font-medium">
+          <label htmlFor="q" className={labelClass}>
             Name or MRN
           </label>
           <TextInput id="q" name="q" type="search" defaultValue={q.q ?? ""} />
         </div>
         <div>
-          <label htmlFor="urgency" className="mb-1 block text-sm font-medium">
+          <label htmlFor="urgency" className={labelClass}>
             Urgency
           </label>
           <Select id="urgency" name="urgency" defaultValue={q.urgency ?? ""}>
@@ -31,7 +31,7 @@ export function CaseloadFilters({ q }: { q: CaseloadQuery }) {
           </Select>
         </div>
         <div>
-          <label htmlFor="due" className="mb-1 block text-sm font-medium">
+          <label htmlFor="due" className={labelClass}>
             Review
           </label>
           <Select id="due" name="due" defaultValue={q.due ?? ""}>
@@ -69,14 +69,14 @@ const OTHER_FILTERS = [
   ["diary", "Diary alert"],
 ] as const;
 
-/** The yes/no filters, one checkbox each. */
+/** The yes/no filters, one checkbox each (their classes in globals.css, `.caseload-checks`). */
 function OtherFilters({ q }: { q: CaseloadQuery }) {
   return (
-    <fieldset className="flex flex-col gap-1 text-sm">
+    <fieldset className="caseload-checks">
       <legend className="sr-only">Other filters</legend>
       {OTHER_FILTERS.map(([name, label]) => (
-        <label key={name} className="flex items-center gap-2">
-          <input type="checkbox" name={name} value="1" defaultChecked={q[name]} className="h-4 w-4" /> {label}
+        <label key={name}>
+          <input type="checkbox" name={name} value="1" defaultChecked={q[name]} /> {label}
         </label>
       ))}
     </fieldset>

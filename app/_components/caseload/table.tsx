@@ -1,19 +1,13 @@
-import { AlertOctagon, AlertTriangle, ClipboardCheck, NotebookPen, Send, TrendingDown } from "lucide-react";
-import { runnerReportedLabel } from "@/lib/questions";
-import { SIDE_LABELS } from "@/lib/domain";
-import { displayLevel, unsentReferralsText } from "@/lib/domain/urgency";
 import type { CaseloadRow } from "@/lib/data/caseload";
 import type { PagePosition } from "@/lib/data/keyset";
 import type { SortDir } from "@/lib/validation/common";
 import { CASELOAD_SORT, CASELOAD_SORT_DIR, type CaseloadSort } from "@/lib/validation/caseload";
-import { redFlagLabel } from "@/lib/data/red-flag-state";
-import { ageOn, formatDate } from "@/lib/format";
 import { Card, tableClass, thClass } from "@/app/_components/ui/card";
-import { IconSprite, SpriteIcon } from "@/app/_components/ui/icon-sprite";
 import { Pager } from "@/app/_components/ui/pager";
 import { SORT_WORDS, SortHeader, type SortWords } from "@/app/_components/ui/sort-header";
-import { DisplayLevelBadge, URGENCY_SPRITE } from "@/app/_components/ui/urgency-badge";
 import { caseloadHref, type CaseloadParams } from "./href";
+import { caseloadRowView } from "./row-view";
+import { CaseloadRows } from "./rows";
 
 type Props = {
   items: CaseloadRow[];
@@ -27,28 +21,16 @@ type Props = {
   prevCursor: string | null;
 };
 
-/** The rows' icons, drawn once per page (app/_components/ui/icon-sprite.tsx). */
-const ROW_ICONS = {
-  ...URGENCY_SPRITE,
-  "row-open-flag": AlertOctagon,
-  "row-unsent": Send,
-  "row-runner-reported": AlertTriangle,
-  "row-returned": ClipboardCheck,
-  "row-diary": NotebookPen,
-  "row-worsening": TrendingDown,
-};
-
 /** How the urgency sort's directions read. */
 const URGENCY_WORDS = { asc: "most urgent first", desc: "least urgent first" };
 
 /**
  * One row per open episode, in words as well as colours, with sortable
- * headers and keyset page links. A page holds up to 100 rows, so a row is
- * plain markup: no client component in it (icons by reference, names,
- * headers and page links as plain links and forms, which the page's
- * ClientLinks has the client router follow), its cells' classes in
- * globals.css (`.caseload-rows`), and no work repeated per row that a page
- * can do once.
+ * headers and keyset page links. A page holds up to 100 rows: each is
+ * sent as its words (row-view.ts) to one client component that draws them
+ * all (rows.tsx), and its links, like the headers' forms and the page
+ * links, are plain ones, which the page's ClientLinks has the client router
+ * follow.
  */
 export function CaseloadTable({ items, today, filters, sort, position, nextCursor, prevCursor }: Props) {
   const header = (label: string, key: CaseloadSort, words: SortWords, className = "") => (
@@ -75,7 +57,6 @@ export function CaseloadTable({ items, today, filters, sort, position, nextCurso
         <p className="text-slate-600">No open episodes match these filters.</p>
       ) : (
         <div className="relative overflow-x-auto">
-          <IconSprite icons={ROW_ICONS} />
           <table className={tableClass} data-testid="caseload">
             <caption className="sr-only">Open episodes, sorted by the column marked with an arrow</caption>
             <thead>
@@ -95,11 +76,7 @@ export function CaseloadTable({ items, today, filters, sort, position, nextCurso
                 </th>
               </tr>
             </thead>
-            <tbody className="caseload-rows divide-y divide-slate-100">
-              {items.map((r) => (
-                <CaseloadTableRow key={r.episodeId} r={r} today={today} />
-              ))}
-            </tbody>
+            <CaseloadRows rows={items.map((r) => caseloadRowView(r, today))} />
           </table>
         </div>
       )}
@@ -111,82 +88,5 @@ export function CaseloadTable({ items, today, filters, sort, position, nextCurso
         next={nextCursor ? caseloadHref(base, { cursor: nextCursor }) : null}
       />
     </Card>
-  );
-}
-
-/** One open episode: runner, knee, urgency with what is still open, dates, trend and drafts. */
-function CaseloadTableRow({ r, today }: { r: CaseloadRow; today: string }) {
-  const overdue = r.nextReviewDate !== null && r.nextReviewDate < today;
-  const dueToday = r.nextReviewDate === today;
-  const none = <span className="caseload-none">—</span>;
-  return (
-    <tr>
-      <td>
-        <a href={`/patients/${r.patientId}`} className="caseload-name">
-          {`${r.familyName}, ${r.givenName}`}
-        </a>
-        <span className="caseload-sub">
-          {`${ageOn(r.birthDate, today)} y · MRN `}
-          <span className="font-mono">{r.mrn}</span>
-        </span>
-        {/* On a phone the knee goes under the name, so that the urgency is the second column, in view. */}
-        <span className="caseload-sub text-slate-600 md:hidden">{SIDE_LABELS[r.side]}</span>
-      </td>
-      <td className="max-md:hidden">
-        {SIDE_LABELS[r.side]}
-        <span className="caseload-complaint" title={r.complaint}>
-          {r.complaint}
-        </span>
-      </td>
-      <td>
-        <DisplayLevelBadge display={displayLevel(r.urgency, r.screenIncomplete)} sprite />
-        {r.openUrgentFlags.length ? (
-          <span className="caseload-note" data-testid="row-open-flags">
-            <SpriteIcon id="row-open-flag" className="caseload-icon" />
-            {`Open flag, no action recorded: ${r.openUrgentFlags.map(redFlagLabel).join(", ")}`}
-          </span>
-        ) : null}
-        {r.unsentUrgentReferrals ? (
-          <span className="caseload-note" data-testid="row-unsent-referral">
-            <SpriteIcon id="row-unsent" className="caseload-icon" />
-            {unsentReferralsText(r.unsentUrgentReferrals, r.unsentReferralUrgency)}
-          </span>
-        ) : null}
-        {r.runnerRedFlags.length ? (
-          <span className="caseload-note" data-testid="row-runner-reported">
-            <SpriteIcon id="row-runner-reported" className="caseload-icon" />
-            {`Runner reported: ${r.runnerRedFlags.map(runnerReportedLabel).join(", ")}`}
-          </span>
-        ) : null}
-        {r.questionnairesToReview ? (
-          <span className="caseload-note text-slate-800" data-testid="row-returned">
-            <SpriteIcon id="row-returned" className="caseload-icon" />
-            Questionnaire returned, not reviewed
-          </span>
-        ) : null}
-        {r.diaryAlertsOpen ? (
-          <span className="caseload-note" data-testid="row-diary-alerts">
-            <SpriteIcon id="row-diary" className="caseload-icon" />
-            {`${r.diaryAlertsOpen} diary alert${r.diaryAlertsOpen === 1 ? "" : "s"}`}
-          </span>
-        ) : null}
-      </td>
-      <td className="whitespace-nowrap">{formatDate(r.lastSeenOn)}</td>
-      <td className="whitespace-nowrap">
-        {formatDate(r.nextReviewDate)}
-        {overdue ? <span className="caseload-due text-red-800">Overdue</span> : null}
-        {dueToday ? <span className="caseload-due text-amber-900">Due today</span> : null}
-      </td>
-      <td>
-        {r.worsening ? (
-          <span className="caseload-note mt-0 inline-flex">
-            <SpriteIcon id="row-worsening" className="caseload-icon" /> Worsening
-          </span>
-        ) : (
-          none
-        )}
-      </td>
-      <td>{r.draftCount ? <span className="text-xs font-semibold">{`${r.draftCount} unsigned`}</span> : none}</td>
-    </tr>
   );
 }

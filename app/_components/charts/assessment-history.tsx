@@ -7,15 +7,14 @@
  * differs), as the charts judge it. Entered-in-error rows are struck
  * through and get no badges. Plain component (no hooks): renders on the
  * server. A row is plain markup, as the caseload's are: the cells' classes
- * in globals.css (`.history-table`), icons by reference to the page's
- * IconSprite (`HISTORY_SPRITE`), plain links (the patient page follows
- * them with one ClientLinks).
+ * in globals.css (`.history-table`), icons drawn by CSS, plain links (the
+ * patient page follows them with one ClientLinks).
  */
 import { RED_FLAG_LABELS, type ChangeClass, type ChangeMeasure, type ImportantChange } from "@/lib/clinical";
 import { scoreOf } from "@/lib/clinical/timeline";
 import { MEASURES, type MeasureDefinition } from "@/lib/domain/measures";
 import { ChangeBadge } from "@/app/_components/assessment/change-badge";
-import { DisplayLevelBadge, URGENCY_SPRITE } from "@/app/_components/ui/urgency-badge";
+import { DisplayLevelBadge } from "@/app/_components/ui/urgency-badge";
 import { displayLevelOf } from "@/lib/domain/urgency";
 import { changeUnit, formatDate, formatMeasureValue, valueHeader } from "./format";
 import type { AssessmentKind, AssessmentStatus, TimelineAssessment } from "./types";
@@ -28,9 +27,6 @@ export const STATUS_LABEL: Record<AssessmentStatus, string> = {
 };
 
 const STRIKE = "line-through decoration-slate-500";
-
-/** The icons of the history's badges, for the page's IconSprite (drawn once, used by reference in every row). */
-export const HISTORY_SPRITE = URGENCY_SPRITE;
 
 /** Measures with a score in at least one assessment that is not entered in error. */
 export function historyMeasures(assessments: readonly TimelineAssessment[]): MeasureDefinition[] {
@@ -125,7 +121,7 @@ function HistoryRow({
         {eie ? <span className="block text-xs">Left out of the charts and comparisons</span> : null}
         {a.status === "draft" ? <span className="block text-xs text-slate-500">Not in the charts until signed</span> : null}
       </td>
-      <td>{eie ? "—" : <DisplayLevelBadge display={displayLevelOf(a.evaluation)} sprite />}</td>
+      <td>{eie ? "—" : <DisplayLevelBadge display={displayLevelOf(a.evaluation)} />}</td>
       <td {...struck}>
         {flags.length === 0 ? (
           a.evaluation ? (

@@ -11,8 +11,7 @@ import { SIDE_LABELS } from "@/lib/domain";
 import { measureSeries, trainingSeries, type TimelineMeasureAssessment } from "@/lib/clinical/timeline";
 
 import { Card } from "@/app/_components/ui/card";
-import { IconSprite } from "@/app/_components/ui/icon-sprite";
-import { AssessmentHistory, HISTORY_SPRITE } from "./assessment-history";
+import { AssessmentHistory } from "./assessment-history";
 import { eventsFromAssessments, groupEvents, sortEvents } from "./events";
 import { MeasureChart } from "./measure-chart";
 import { TrainingChart } from "./training-chart";
@@ -132,7 +131,7 @@ export function PatientTimeline({
           important change it was judged with when signed, else unchanged. Entered-in-error assessments are struck through and left out of
           the comparisons.
         </p>
-        {groups.length === 0 ? <p className="text-sm text-slate-600">No assessments yet.</p> : <IconSprite icons={HISTORY_SPRITE} />}
+        {groups.length === 0 ? <p className="text-sm text-slate-600">No assessments yet.</p> : null}
         {groups.map((g) => (
           <section key={g.id} aria-label={several ? g.label : undefined} className={several ? "mt-3" : undefined}>
             {several ? <h3 className="mb-1 text-sm font-semibold text-slate-800">{g.label}</h3> : null}

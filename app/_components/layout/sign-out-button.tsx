@@ -1,6 +1,5 @@
 "use client";
 
-import { LogOut } from "lucide-react";
 import { signOut } from "next-auth/react";
 import { useState } from "react";
 
@@ -14,9 +13,8 @@ export function SignOutButton() {
         setPending(true);
         void signOut({ callbackUrl: "/login" });
       }}
-      className="inline-flex items-center gap-1 rounded-md px-2 py-1 text-slate-700 hover:bg-slate-100"
+      className="icon-log-out inline-flex items-center gap-1 rounded-md px-2 py-1 text-slate-700 [--icon-size:1rem] hover:bg-slate-100"
     >
-      <LogOut aria-hidden="true" className="h-4 w-4" />
       {pending ? "Signing out…" : "Sign out"}
     </button>
   );

@@ -4,7 +4,7 @@ import { attestedScreenText, displayLevel, EPISODE_STATUS_LABELS, mostSevere, SE
 import type { HeaderEpisode, PatientView } from "@/lib/data/patients";
 import { ageOn, formatDate } from "@/lib/format";
 import { Because } from "@/app/_components/assessment/evaluation-panel";
-import { URGENCY_STYLE, UrgencyBadge } from "@/app/_components/ui/urgency-badge";
+import { URGENCY_ICON, UrgencyBadge } from "@/app/_components/ui/urgency-badge";
 import { ActionNeeded } from "@/app/_components/patient/action-needed";
 import { runnerReportedLabel } from "@/lib/questions";
 
@@ -51,7 +51,6 @@ export function PatientHeader({ patient, episodes, today }: { patient: PatientVi
   // The one display rule (lib/domain/urgency.ts), over the open episodes.
   const display = displayLevel(flags.length ? mostSevere(flags.map((f) => f.urgency)) : evaluated ? "routine" : null, !screened);
   const level = display.level;
-  const style = URGENCY_STYLE[level];
 
   return (
     <header className="mb-4 space-y-2 print:hidden">
@@ -86,8 +85,7 @@ export function PatientHeader({ patient, episodes, today }: { patient: PatientVi
         data-urgency={level}
         className={`rounded-md border-l-4 px-3 py-2 ${BANNER[level]}`}
       >
-        <p className="flex flex-wrap items-center gap-2 text-sm font-semibold">
-          <style.Icon aria-hidden="true" className="h-4 w-4" />
+        <p className={`flex flex-wrap items-center gap-2 text-sm font-semibold [--icon-size:1rem] ${URGENCY_ICON[level]}`}>
           <span>
             {level === "not_screened"
               ? "Not yet screened"

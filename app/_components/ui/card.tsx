@@ -14,11 +14,7 @@ export function Card({
   id?: string;
 }) {
   return (
-    <section
-      aria-labelledby={title && id ? `${id}-title` : undefined}
-      id={id}
-      className={`rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 ${className}`}
-    >
+    <section aria-labelledby={title && id ? `${id}-title` : undefined} id={id} className={className ? `ui-card ${className}` : "ui-card"}>
       {title || actions ? (
         <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
           {title ? (
@@ -36,16 +32,17 @@ export function Card({
 
 export function PageHeader({ title, subtitle, actions }: { title: ReactNode; subtitle?: ReactNode; actions?: ReactNode }) {
   return (
-    <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
+    <div className="ui-page-header">
       <div>
-        <h1 className="text-xl font-semibold text-slate-900">{title}</h1>
-        {subtitle ? <p className="mt-0.5 text-sm text-slate-600">{subtitle}</p> : null}
+        <h1>{title}</h1>
+        {subtitle ? <p>{subtitle}</p> : null}
       </div>
-      {actions ? <div className="flex flex-wrap gap-2">{actions}</div> : null}
+      {actions ? <div className="ui-actions">{actions}</div> : null}
     </div>
   );
 }
 
-export const tableClass = "min-w-full divide-y divide-slate-200 text-sm";
-export const thClass = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600";
-export const tdClass = "px-3 py-2 align-top text-slate-800";
+/** A table's, a header cell's and a cell's classes (written once in globals.css: the UI kit). */
+export const tableClass = "ui-table";
+export const thClass = "ui-th";
+export const tdClass = "ui-td";

@@ -5,8 +5,9 @@ import type { ComponentProps, ReactNode } from "react";
  * to screen readers (aria-describedby + aria-invalid) and sits next to the
  * field, in words.
  */
-export const inputClass =
-  "block w-full rounded-md border-0 bg-white px-2.5 py-1.5 text-sm text-slate-900 ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-sky-600 aria-[invalid=true]:ring-red-600 disabled:bg-slate-100";
+export const inputClass = "ui-input";
+/** A field's label (written once in globals.css: the UI kit). */
+export const labelClass = "ui-label";
 
 type FieldProps = {
   id: string;
@@ -21,7 +22,7 @@ type FieldProps = {
 export function Field({ id, label, error, hint, children, required, className = "" }: FieldProps) {
   return (
     <div className={className}>
-      <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-800">
+      <label htmlFor={id} className={labelClass}>
         {label}
         {required ? (
           <span className="text-red-700" aria-hidden="true">

@@ -1,7 +1,5 @@
-import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import type { SortDir } from "@/lib/validation/common";
 import { thClass } from "./card";
-import { StaticIcon } from "./icon-sprite";
 import type { ListParams } from "./list-href";
 
 /** How a column's directions read: "A to Z" / "Z to A", "earliest first" / "latest first". */
@@ -37,23 +35,19 @@ type Props = {
 export function SortHeader({ label, sort, firstDir, current, action, keep, words, className = "" }: Props) {
   const active = current.sort === sort;
   const next: SortDir = active ? (current.dir === "asc" ? "desc" : "asc") : firstDir;
-  const Arrow = !active ? ArrowUpDown : current.dir === "asc" ? ArrowUp : ArrowDown;
+  // The arrow, drawn by CSS (app/_styles/icons.mjs; `.ui-sort` in globals.css places and colours it).
+  const arrow = !active ? "icon-arrow-up-down" : current.dir === "asc" ? "icon-arrow-up" : "icon-arrow-down";
   const hidden = { ...keep, sort, dir: next === firstDir ? undefined : next };
   return (
     <th
       scope="col"
-      className={`${thClass} ${className}`}
+      className={className ? `${thClass} ${className}` : thClass}
       aria-sort={active ? (current.dir === "asc" ? "ascending" : "descending") : undefined}
     >
       <form method="get" action={action} className="inline">
-        {Object.entries(hidden).map(([name, value]) => (value ? <input key={name} type="hidden" name={name} value={value} /> : null))}
-        <button
-          type="submit"
-          className="-mx-1 inline-flex items-center gap-1 rounded px-1 py-0.5 text-left font-semibold uppercase tracking-wide hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-sky-700"
-          data-testid={`sort-${sort}`}
-        >
+        {Object.entries(hidden).flatMap(([name, value]) => (value ? [<input key={name} type="hidden" name={name} value={value} />] : []))}
+        <button type="submit" className={`ui-sort ${arrow}`} data-testid={`sort-${sort}`}>
           {label}
-          <StaticIcon icon={Arrow} className={`h-3.5 w-3.5 shrink-0 ${active ? "text-slate-900" : "text-slate-400"}`} />
           <span className="sr-only">
             {active ? `, sorted ${words[current.dir]}; press to sort ${words[next]}` : `, press to sort ${words[next]}`}
           </span>

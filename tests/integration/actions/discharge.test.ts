@@ -1,9 +1,8 @@
 /** The discharge action: refused without the permission, refused on another clinic's episode, a field error, and success. */
 import { dischargeEpisodeAction } from "@/lib/actions/discharge";
-import { createEpisode, createPatient } from "@/lib/data/patients";
-import { patientSchema } from "@/lib/validation/patients";
 import { describeAction, formCall, type Clinics } from "../../helpers/actions";
-import { closeTestDb, createClinic, patientInput, testDb, type TestClinic } from "../../helpers/fixtures";
+import { closeTestDb, createClinic, testDb } from "../../helpers/fixtures";
+import { episodeIn } from "../../helpers/records";
 
 jest.mock("next/headers", () => jest.requireActual("../../helpers/actions").nextHeaders);
 jest.mock("next/cache", () => jest.requireActual("../../helpers/actions").nextCache);
@@ -14,10 +13,6 @@ beforeAll(async () => {
 });
 afterAll(closeTestDb);
 
-const episodeIn = async (t: TestClinic) => {
-  const p = await createPatient(t.clinician, patientSchema.parse(patientInput()));
-  return createEpisode(t.clinician, { patientId: p.id, side: "left", complaint: "Medial knee pain", mechanism: "gradual" });
-};
 const episodeRow = async (id: unknown) => ({
   episode: await testDb().episode.findUnique({ where: { id: String(id) }, select: { status: true } }),
   discharges: await testDb().discharge.findMany({ where: { episodeId: String(id) }, select: { reason: true, reasonText: true } }),
@@ -30,10 +25,15 @@ describeAction(
     call: formCall(dischargeEpisodeAction),
     as: "clinician",
     refused: "viewer",
-    input: async () => ({ episodeId: (await episodeIn(c.a)).id, reason: "other", reasonText: "Moved abroad", returnToRunningOn: "" }),
+    input: async () => ({
+      episodeId: (await episodeIn(c.a)).episodeId,
+      reason: "other",
+      reasonText: "Moved abroad",
+      returnToRunningOn: "",
+    }),
     observe: (i) => episodeRow(i.episodeId),
     otherClinic: {
-      input: async () => ({ episodeId: (await episodeIn(c.b)).id, reason: "self_discharged" }),
+      input: async () => ({ episodeId: (await episodeIn(c.b)).episodeId, reason: "self_discharged" }),
       observe: (i) => episodeRow(i.episodeId),
     },
     invalid: { change: (i) => ({ ...i, reason: "" }), field: "reason", message: /Choose why the episode ends/ },

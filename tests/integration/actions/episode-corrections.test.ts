@@ -1,10 +1,9 @@
 /** Correcting an episode's facts: role refused, other clinic refused, a field error, success. */
 import { correctEpisodeAction } from "@/lib/actions/patients";
 import { saveDraft, signAssessment } from "@/lib/data/assessments";
-import { createEpisode, createPatient } from "@/lib/data/patients";
-import { patientSchema } from "@/lib/validation/patients";
 import { describeAction, formCall, type Clinics } from "../../helpers/actions";
-import { closeTestDb, createClinic, isoDaysAgo, patientInput, testDb, SCREEN_NOT_DONE, type TestClinic } from "../../helpers/fixtures";
+import { closeTestDb, createClinic, isoDaysAgo, testDb, SCREEN_NOT_DONE, type TestClinic } from "../../helpers/fixtures";
+import { episodeIn } from "../../helpers/records";
 
 jest.mock("next/headers", () => jest.requireActual("../../helpers/actions").nextHeaders);
 jest.mock("next/cache", () => jest.requireActual("../../helpers/actions").nextCache);
@@ -17,16 +16,15 @@ afterAll(closeTestDb);
 
 /** An episode with a signed intake. */
 const flaggedEpisode = async (t: TestClinic) => {
-  const p = await createPatient(t.clinician, patientSchema.parse(patientInput()));
-  const e = await createEpisode(t.clinician, { patientId: p.id, side: "left", complaint: "Medial knee pain", mechanism: "gradual" });
+  const { patientId, episodeId } = await episodeIn(t);
   const d = await saveDraft(t.clinician, {
-    episodeId: e.id,
+    episodeId,
     kind: "intake",
     assessedOn: isoDaysAgo(3),
     answers: { symptoms: { locking: true } },
   });
   await signAssessment(t.clinician, d.id, d.version, SCREEN_NOT_DONE);
-  return { patientId: p.id, episodeId: e.id };
+  return { patientId, episodeId };
 };
 const factsOf = async (id: unknown) =>
   testDb().episode.findUnique({ where: { id: String(id) }, select: { side: true, mechanism: true, onsetDate: true, patientId: true } });

@@ -2,12 +2,11 @@
 import { randomUUID } from "node:crypto";
 import { addClinicExerciseAction, retireExerciseAction, saveProgrammeAction, stopProgrammeAction } from "@/lib/actions/programmes";
 import { addClinicExercise } from "@/lib/data/exercise-library";
-import { createEpisode, createPatient } from "@/lib/data/patients";
 import { saveProgramme } from "@/lib/data/programmes";
 import { clinicExerciseSchema, programmeSchema } from "@/lib/validation/programme";
-import { patientSchema } from "@/lib/validation/patients";
 import { describeAction, formCall, payloadCall, type Clinics } from "../../helpers/actions";
-import { closeTestDb, createClinic, patientInput, testDb, type TestClinic } from "../../helpers/fixtures";
+import { closeTestDb, createClinic, testDb, type TestClinic } from "../../helpers/fixtures";
+import { episodeIn as newEpisodeIn } from "../../helpers/records";
 
 jest.mock("next/headers", () => jest.requireActual("../../helpers/actions").nextHeaders);
 jest.mock("next/cache", () => jest.requireActual("../../helpers/actions").nextCache);
@@ -26,15 +25,14 @@ beforeAll(async () => {
 afterAll(closeTestDb);
 
 const episodeIn = async (t: TestClinic, withProgramme = false) => {
-  const p = await createPatient(t.clinician, patientSchema.parse(patientInput()));
-  const e = await createEpisode(t.clinician, { patientId: p.id, side: "left", complaint: "Medial knee pain", mechanism: "gradual" });
+  const { patientId, episodeId } = await newEpisodeIn(t);
   if (withProgramme)
     await saveProgramme(
       t.clinician,
-      e.id,
+      episodeId,
       programmeSchema.parse({ basedOnVersion: 0, items: [{ exercise: "calf_raise", sets: 3, reps: 15, daysPerWeek: 4 }] }),
     );
-  return { episodeId: e.id, patientId: p.id };
+  return { episodeId, patientId };
 };
 const versions = async (i: Record<string, unknown>) =>
   testDb().exerciseProgramme.findMany({

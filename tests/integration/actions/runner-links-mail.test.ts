@@ -7,12 +7,11 @@ import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { emailDiaryLinkAction, emailRequestAction } from "@/lib/actions/runner-links";
 import { createDiaryLink } from "@/lib/data/diary";
-import { createEpisode, createPatient } from "@/lib/data/patients";
 import { createQuestionnaireRequest } from "@/lib/data/questionnaires";
 import { addDays, todayIn } from "@/lib/format";
-import { patientSchema } from "@/lib/validation/patients";
 import { describeAction, payloadCall, type Clinics } from "../../helpers/actions";
-import { closeTestDb, createClinic, patientInput, testDb, type TestClinic } from "../../helpers/fixtures";
+import { closeTestDb, createClinic, testDb, type TestClinic } from "../../helpers/fixtures";
+import { episodeIn } from "../../helpers/records";
 
 jest.mock("next/headers", () => jest.requireActual("../../helpers/actions").nextHeaders);
 jest.mock("next/cache", () => jest.requireActual("../../helpers/actions").nextCache);
@@ -43,13 +42,9 @@ afterAll(async () => {
 });
 
 const origin = "https://clinic.example";
-const episodeIn = async (t: TestClinic) => {
-  const p = await createPatient(t.clinician, patientSchema.parse(patientInput({ email: "runner@mail.example" })));
-  const e = await createEpisode(t.clinician, { patientId: p.id, side: "left", complaint: "Medial knee pain", mechanism: "gradual" });
-  return { patientId: p.id, episodeId: e.id };
-};
+const mailableEpisodeIn = (t: TestClinic) => episodeIn(t, { runner: { email: "runner@mail.example" } });
 const requestIn = async (t: TestClinic) => {
-  const ids = await episodeIn(t);
+  const ids = await mailableEpisodeIn(t);
   const made = await createQuestionnaireRequest(
     t.clinician,
     ids.episodeId,
@@ -59,7 +54,7 @@ const requestIn = async (t: TestClinic) => {
   return { ...ids, requestId: made.id, url: made.url };
 };
 const diaryIn = async (t: TestClinic) => {
-  const ids = await episodeIn(t);
+  const ids = await mailableEpisodeIn(t);
   const made = await createDiaryLink(t.clinician, ids.episodeId, { validUntil: addDays(todayIn("UTC"), 20), sendEmail: false }, origin);
   return { ...ids, linkId: made.id, url: made.url };
 };

@@ -13,12 +13,11 @@ import {
   type MadeLink,
 } from "@/lib/actions/runner-links";
 import { addDiaryEntry, createDiaryLink } from "@/lib/data/diary";
-import { createEpisode, createPatient } from "@/lib/data/patients";
 import { createQuestionnaireRequest, submitQuestionnaire } from "@/lib/data/questionnaires";
 import { addDays, todayIn } from "@/lib/format";
-import { patientSchema } from "@/lib/validation/patients";
 import { describeAction, payloadCall, type Clinics } from "../../helpers/actions";
-import { closeTestDb, createClinic, patientInput, testDb, type TestClinic } from "../../helpers/fixtures";
+import { closeTestDb, createClinic, testDb, type TestClinic } from "../../helpers/fixtures";
+import { episodeIn } from "../../helpers/records";
 import { completeAnswers, tokenOf } from "../../helpers/runner";
 
 jest.mock("next/headers", () => jest.requireActual("../../helpers/actions").nextHeaders);
@@ -30,11 +29,6 @@ beforeAll(async () => {
 });
 afterAll(closeTestDb);
 
-const episodeIn = async (t: TestClinic) => {
-  const p = await createPatient(t.clinician, patientSchema.parse(patientInput()));
-  const e = await createEpisode(t.clinician, { patientId: p.id, side: "left", complaint: "Medial knee pain", mechanism: "gradual" });
-  return { patientId: p.id, episodeId: e.id };
-};
 const requestsOf = (i: Record<string, unknown>) =>
   testDb().questionnaireRequest.findMany({ where: { episodeId: String(i.episodeId) }, select: { id: true, status: true } });
 const linksOf = (i: Record<string, unknown>) =>

@@ -31,7 +31,6 @@ const ALLOWED: Record<string, string> = {
   "lib/instruments/load.ts: cached": "the instrument definitions of INSTRUMENTS_DIR, read once",
   "lib/peer-address.ts: installed": "whether the X-Forwarded-For rewrite is installed",
   "app/_components/charts/draw-queue.ts: running": "the browser's chart drawing queue (runs in the browser only: it uses window)",
-  "app/_components/ui/icon-sprite.tsx: SHAPES": "each icon component's shapes, read from the icon library",
 };
 
 function files(dir: string): string[] {
