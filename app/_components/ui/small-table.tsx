@@ -15,6 +15,7 @@ export function SmallTable({
   showCaption = false,
   columns,
   size = "xs",
+  tone = "plain",
   testId,
   children,
 }: {
@@ -24,12 +25,16 @@ export function SmallTable({
   columns: readonly SmallColumn[];
   /** The text size of the rows (the headers are always small). */
   size?: "xs" | "sm";
+  /** "refusal": a shown caption in red, for a table of what was refused or left out (with the reason). */
+  tone?: "plain" | "refusal";
   testId?: string;
   children: ReactNode;
 }) {
   return (
     <table className={`${showCaption ? "" : "mt-2 "}w-full text-left ${size === "sm" ? "text-sm" : "text-xs"}`} data-testid={testId}>
-      <caption className={showCaption ? "mb-1 text-left font-medium text-slate-900" : "sr-only"}>{caption}</caption>
+      <caption className={showCaption ? `mb-1 text-left font-medium ${tone === "refusal" ? "text-red-900" : "text-slate-900"}` : "sr-only"}>
+        {caption}
+      </caption>
       <thead className="text-xs text-slate-600">
         <tr>
           {columns.map((c, i) => (

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { Alert } from "@/app/_components/ui/alert";
 import { Select } from "@/app/_components/ui/field";
+import { SmallTable } from "@/app/_components/ui/small-table";
 import { plural } from "@/lib/format";
 
 /**
@@ -213,27 +214,14 @@ export function FileImport({ patientId }: { patientId: string }) {
             {plural(result.skipped.length, "file or activity", "files or activities")} skipped.
           </Alert>
           {result.skipped.length ? (
-            <table className="w-full text-sm" data-testid="import-skipped">
-              <caption className="text-left text-sm font-medium text-slate-800">Skipped, with the reason</caption>
-              <thead>
-                <tr className="text-left text-slate-600">
-                  <th scope="col" className="py-1 pr-3">
-                    File
-                  </th>
-                  <th scope="col" className="py-1">
-                    Reason
-                  </th>
+            <SmallTable caption="Skipped, with the reason" showCaption size="sm" columns={["File", "Reason"]} testId="import-skipped">
+              {result.skipped.map((s, i) => (
+                <tr key={i} className="border-t border-slate-100 align-top">
+                  <td className="py-1 pr-2 font-mono text-xs [overflow-wrap:anywhere]">{s.file}</td>
+                  <td className="py-1">{s.reason}</td>
                 </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {result.skipped.map((s, i) => (
-                  <tr key={i}>
-                    <td className="py-1 pr-3 align-top font-mono text-xs [overflow-wrap:anywhere]">{s.file}</td>
-                    <td className="py-1 align-top">{s.reason}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </SmallTable>
           ) : null}
         </div>
       ) : null}

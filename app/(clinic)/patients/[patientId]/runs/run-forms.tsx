@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { deleteRunAction, importRunsAction, saveRunAction } from "@/lib/actions/runs";
 import type { RunView } from "@/lib/data/runs";
-import { formatDate, formatDuration } from "@/lib/format";
+import { formatDate, formatDuration, plural } from "@/lib/format";
 import { DURATION_HINT, formatClock, type CsvRow } from "@/lib/validation/runs";
 import { ConfirmDelete } from "@/app/_components/forms/confirm-delete";
 import { FormStatus } from "@/app/_components/forms/form-status";
@@ -11,6 +11,7 @@ import { useFormAction } from "@/app/_components/forms/use-form-action";
 import { Alert } from "@/app/_components/ui/alert";
 import { Button } from "@/app/_components/ui/button";
 import { Field, Select, TextArea, TextInput } from "@/app/_components/ui/field";
+import { SmallTable } from "@/app/_components/ui/small-table";
 
 const SURFACES = [
   ["", "Not recorded"],
@@ -177,60 +178,41 @@ function CsvPreview({ rows, imported }: { rows: CsvRow[]; imported: boolean }) {
   return (
     <div className="space-y-3">
       {skipped.length ? (
-        <table className="w-full text-sm" data-testid="csv-skipped">
-          <caption className="mb-1 text-left font-medium text-red-900">
-            {skipped.length} row{skipped.length === 1 ? "" : "s"} {imported ? "left out" : "will be left out"}, with the reason
-          </caption>
-          <thead>
-            <tr className="text-left text-slate-600">
-              <th scope="col" className="w-14 py-1 pr-2">
-                Line
-              </th>
-              <th scope="col" className="py-1 pr-2">
-                Row as pasted
-              </th>
-              <th scope="col" className="py-1">
-                Reason
-              </th>
+        <SmallTable
+          caption={`${plural(skipped.length, "row")} ${imported ? "left out" : "will be left out"}, with the reason`}
+          showCaption
+          tone="refusal"
+          size="sm"
+          columns={["Line", "Row as pasted", "Reason"]}
+          testId="csv-skipped"
+        >
+          {skipped.map((r) => (
+            <tr key={r.line} className="border-t border-red-100 bg-red-50 align-top">
+              <td className="w-14 py-1 pr-2">{r.line}</td>
+              <td className="py-1 pr-2 font-mono text-xs [overflow-wrap:anywhere]">{r.raw}</td>
+              <td className="py-1 text-red-900">{r.error}</td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-red-100">
-            {skipped.map((r) => (
-              <tr key={r.line} className="bg-red-50 align-top">
-                <td className="py-1 pr-2">{r.line}</td>
-                <td className="py-1 pr-2 font-mono text-xs [overflow-wrap:anywhere]">{r.raw}</td>
-                <td className="py-1 text-red-900">{r.error}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </SmallTable>
       ) : null}
       {good.length ? (
-        <table className="w-full text-sm" data-testid="csv-preview">
-          <caption className="mb-1 text-left font-medium text-slate-800">
-            {good.length} row{good.length === 1 ? "" : "s"} {imported ? "imported" : "to import"}
-          </caption>
-          <thead>
-            <tr className="text-left text-slate-600">
-              {["Line", "Date", "Distance", "Duration", "Surface"].map((h) => (
-                <th key={h} scope="col" className="py-1 pr-2">
-                  {h}
-                </th>
-              ))}
+        <SmallTable
+          caption={`${plural(good.length, "row")} ${imported ? "imported" : "to import"}`}
+          showCaption
+          size="sm"
+          columns={["Line", "Date", "Distance", "Duration", "Surface"]}
+          testId="csv-preview"
+        >
+          {good.map((r) => (
+            <tr key={r.line} className="border-t border-slate-100">
+              <td className="py-0.5 pr-2">{r.line}</td>
+              <td className="py-0.5 pr-2 whitespace-nowrap">{formatDate(r.run!.date)}</td>
+              <td className="py-0.5 pr-2">{r.run!.distanceKm} km</td>
+              <td className="py-0.5 pr-2">{formatDuration(r.run!.durationSec)}</td>
+              <td className="py-0.5">{r.run!.surface ?? "—"}</td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {good.map((r) => (
-              <tr key={r.line}>
-                <td className="py-0.5 pr-2">{r.line}</td>
-                <td className="py-0.5 pr-2 whitespace-nowrap">{formatDate(r.run!.date)}</td>
-                <td className="py-0.5 pr-2">{r.run!.distanceKm} km</td>
-                <td className="py-0.5 pr-2">{formatDuration(r.run!.durationSec)}</td>
-                <td className="py-0.5">{r.run!.surface ?? "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </SmallTable>
       ) : null}
     </div>
   );
