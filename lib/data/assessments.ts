@@ -193,7 +193,10 @@ export async function getAssessmentDetail(actor: Actor, assessmentId: string): P
   return transaction(async (tx) => {
     const row = await findAssessmentOrThrow(tx, actor, assessmentId);
     const episode = await findEpisodeOrThrow(tx, actor, row.episodeId);
-    const addenda = await tx.addendum.findMany({ where: { clinicId: actor.clinicId, assessmentId }, orderBy: { createdAt: "asc" } });
+    const addenda = await tx.addendum.findMany({
+      where: { clinicId: actor.clinicId, assessmentId },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    });
     const ids = [row.createdById, row.updatedById, row.signedById, row.enteredInErrorById, ...addenda.map((a) => a.authorId)].filter(
       (v): v is string => !!v,
     );

@@ -6,11 +6,11 @@
  * PostgreSQL meets them in, without a tie-breaker, is the order written).
  */
 import { randomUUID } from "node:crypto";
-import { listEpisodeAssessments } from "@/lib/data/assessments";
+import { getAssessmentDetail, listEpisodeAssessments } from "@/lib/data/assessments";
 import { getPatientRecord } from "@/lib/data/patients";
 import { getTimeline } from "@/lib/data/timeline";
 import { closeTestDb, createClinic, isoDaysAgo, testDb, type TestClinic } from "../helpers/fixtures";
-import { patientIn } from "../helpers/records";
+import { patientIn, signedIn } from "../helpers/records";
 
 let c: TestClinic;
 beforeAll(async () => {
@@ -78,4 +78,19 @@ it.each(["low id first", "high id first"] as const)("breaks ties of date and cre
   const record = await getPatientRecord(c.clinician, r.patientId);
   expect(record.episodes.map((e) => e.id)).toEqual([r.episodes.high, r.episodes.low]);
   expect(record.episodes.find((e) => e.id === r.episodeId)!.assessments.map((a) => a.id)).toEqual(oldestFirst);
+});
+
+it.each(["low id first", "high id first"] as const)("breaks ties of the addenda's creation time by id (written %s)", async (order) => {
+  const { assessmentId } = await signedIn(c);
+  const createdAt = new Date("2026-11-03T10:00:00.000Z");
+  const leads = order === "low id first" ? (["0", "f"] as const) : (["f", "0"] as const);
+  const ids: Record<"0" | "f", string> = { "0": "", f: "" };
+  for (const lead of leads) {
+    const a = await testDb().addendum.create({
+      data: { id: idSorting(lead), clinicId: c.clinicId, assessmentId, authorId: c.clinician.userId, text: `Addendum ${lead}`, createdAt },
+    });
+    ids[lead] = a.id;
+  }
+  // The assessment's page lists its addenda oldest first, then by id.
+  expect((await getAssessmentDetail(c.clinician, assessmentId)).addenda.map((a) => a.id)).toEqual([ids["0"], ids.f]);
 });
