@@ -183,6 +183,26 @@ describe("two-factor sign-in", () => {
 });
 
 describe("sign-in page", () => {
+  it("never sends the password in the address, even when submitted before the page's script has taken over", async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    // The app's scripts never load: the form stays the server's HTML, as it is for a moment on every slow load.
+    await page.route("**/_next/static/chunks/**/*.js", (route) => route.abort());
+    await page.goto("/login");
+    await page.getByLabel("Email").fill("viewer@riverside.example");
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    const submitted = page.waitForRequest((r) => new URL(r.url()).pathname === "/login" && r.isNavigationRequest());
+    await page.getByRole("button", { name: "Sign in" }).click();
+    const request = await submitted;
+    expect(request.method()).toBe("POST");
+    expect(request.url()).not.toContain("password");
+    await page.waitForLoadState("load");
+    expect(page.url()).not.toContain("password");
+    expect(page.url()).not.toContain(encodeURIComponent(DEMO_PASSWORD));
+    expect((await context.cookies()).map((c) => c.name)).not.toContainEqual(expect.stringContaining("session-token"));
+    await context.close();
+  });
+
   it("states the configured lockout in its one failure message", async () => {
     const context = await newContext(browser);
     const page = await context.newPage();

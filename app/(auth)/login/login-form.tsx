@@ -103,7 +103,8 @@ export function LoginForm({ callbackUrl, reason, lockout, addressWindowMinutes }
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-describedby={errors.form ? "form-error" : undefined}>
+    // method="post": submitted before the page's script has loaded (or without it), the form must not put the password in the address, the history and the server's logs; signing in itself needs the script (next-auth's client).
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-4" aria-describedby={errors.form ? "form-error" : undefined}>
       {reason === "expired" && !errors.form ? (
         <Alert tone="info" title="Your session ended">
           You were signed out after a period of inactivity. Sign in again to continue.
