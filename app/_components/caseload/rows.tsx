@@ -20,9 +20,9 @@ const DUE = { overdue: ["Overdue", "text-red-800"], today: ["Due today", "text-a
  * row as its few strings, not as its elements (issue 17: the rows' elements
  * travelled twice, in the HTML and in the payload). No hooks and no state:
  * the server renders them into the HTML as before, links and all, and the
- * browser draws them again only when the client router moves to another
- * page of the caseload. The cells' classes are in globals.css
- * (`.caseload-rows`).
+ * browser hydrates them (draws them once more without changing the page);
+ * the client router draws a next page's rows itself. The cells' classes are
+ * in globals.css (`.caseload-rows`).
  */
 export function CaseloadRows({ rows }: { rows: CaseloadRowView[] }) {
   return (
@@ -51,7 +51,7 @@ export function CaseloadRows({ rows }: { rows: CaseloadRowView[] }) {
             {r.notes.map((n) => (
               <span
                 key={n.kind}
-                className={`caseload-note ${NOTE[n.kind].icon} ${NOTE[n.kind].tone ?? ""}`}
+                className={["caseload-note", NOTE[n.kind].icon, NOTE[n.kind].tone].filter(Boolean).join(" ")}
                 data-testid={NOTE[n.kind].testId}
               >
                 {n.text}
