@@ -81,8 +81,8 @@ export async function drawCharts(page: Page): Promise<void> {
  * Until React has hydrated `target`: attached its props and event handlers to
  * the element the server rendered. A page loaded in full is shown, and its
  * "load" event fired, before that is done on a busy machine; until then a
- * click on a button submits its form natively (the sign-in form: a GET of
- * /login with the fields in the address), a typed key or a chosen radio button
+ * click on a button submits its form natively (the sign-in form: a POST to
+ * /login that signs no one in), a typed key or a chosen radio button
  * reaches no handler, and the page may still change. Elements rendered in the
  * browser (a page reached by a link in the app) are hydrated when shown.
  */
