@@ -1,4 +1,4 @@
-import { URGENT_FLAG_WORDS } from "@/lib/domain/urgency";
+import { DISPLAY_LEVEL_WORDS, URGENT_FLAG_WORDS } from "@/lib/domain/urgency";
 import type { CaseloadQuery } from "@/lib/validation/caseload";
 import { buttonClass } from "@/app/_components/ui/button";
 import { Card } from "@/app/_components/ui/card";
@@ -9,7 +9,7 @@ import { labelClass, Select, TextInput } from "@/app/_components/ui/field";
 export function CaseloadFilters({ q }: { q: CaseloadQuery }) {
   return (
     <Card>
-      <form method="get" role="search" aria-label="Filter the caseload" className="grid items-end gap-3 sm:grid-cols-3 lg:grid-cols-7">
+      <form method="get" role="search" aria-label="Filter the caseload" className="grid items-end gap-3 sm:grid-cols-3 lg:grid-cols-4">
         <div className="sm:col-span-3 lg:col-span-2">
           <label htmlFor="q" className={labelClass}>
             Name or MRN
@@ -23,11 +23,11 @@ export function CaseloadFilters({ q }: { q: CaseloadQuery }) {
           <Select id="urgency" name="urgency" defaultValue={q.urgency ?? ""}>
             <option value="">Any</option>
             <option value="flagged">Any red flag</option>
-            <option value="emergency">Emergency</option>
-            <option value="urgent">Urgent</option>
-            <option value="soon">Soon</option>
-            <option value="routine">Routine (screened)</option>
-            <option value="not_screened">Not yet screened</option>
+            <option value="emergency">{DISPLAY_LEVEL_WORDS.emergency}</option>
+            <option value="urgent">{DISPLAY_LEVEL_WORDS.urgent}</option>
+            <option value="soon">{DISPLAY_LEVEL_WORDS.soon}</option>
+            <option value="routine">{`${DISPLAY_LEVEL_WORDS.routine} (screened)`}</option>
+            <option value="not_screened">{DISPLAY_LEVEL_WORDS.not_screened}</option>
           </Select>
         </div>
         <div>
@@ -47,7 +47,7 @@ export function CaseloadFilters({ q }: { q: CaseloadQuery }) {
         {q.sort !== "urgency" ? <input type="hidden" name="sort" value={q.sort} /> : null}
         {q.dir ? <input type="hidden" name="dir" value={q.dir} /> : null}
         <OtherFilters q={q} />
-        <div className="flex gap-2">
+        <div className="flex gap-2 sm:justify-end">
           <button type="submit" className={buttonClass("primary")}>
             Apply
           </button>
@@ -69,7 +69,7 @@ const OTHER_FILTERS = [
   ["diary", "Diary alert"],
 ] as const;
 
-/** The yes/no filters, one checkbox each (their classes in globals.css, `.caseload-checks`). */
+/** The yes/no filters, one checkbox each, in a row under the search (their classes in globals.css, `.caseload-checks`). */
 function OtherFilters({ q }: { q: CaseloadQuery }) {
   return (
     <fieldset className="caseload-checks">
