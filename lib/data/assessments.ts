@@ -126,7 +126,7 @@ export async function loadEvaluationContext(
       date: { gte: fromDateString(addDays(assessedOn, -RUN_WINDOW_DAYS)), lte: fromDateString(assessedOn) },
     },
     select: { date: true, distanceKm: true, surface: true },
-    orderBy: { date: "asc" },
+    orderBy: [{ date: "asc" }, { id: "asc" }],
   });
   const priors = await tx.assessment.findMany({
     where: {
@@ -645,7 +645,7 @@ export async function getFormContext(
         elevationLossM: true,
         avgCadenceSpm: true,
       },
-      orderBy: { date: "asc" },
+      orderBy: [{ date: "asc" }, { id: "asc" }],
     });
     const shoes = await shoeSummaryIn(tx, actor.clinicId, patientId, today);
     const priors = await tx.assessment.findMany({

@@ -219,11 +219,11 @@ export async function emailDiaryLink(actor: Actor, episodeId: string, linkId: st
 
 async function readDiary(tx: Tx, clinicId: string, episodeId: string, today: string): Promise<EpisodeDiary> {
   const [links, entries, alerts] = await Promise.all([
-    tx.diaryLink.findMany({ where: { clinicId, episodeId }, orderBy: { createdAt: "desc" } }),
+    tx.diaryLink.findMany({ where: { clinicId, episodeId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] }),
     tx.diaryEntry.findMany({ where: { clinicId, episodeId }, orderBy: { date: "asc" } }),
     tx.diaryAlert.findMany({
       where: { clinicId, episodeId },
-      orderBy: { raisedAt: "asc" },
+      orderBy: [{ raisedAt: "asc" }, { id: "asc" }],
       include: { entry: { select: { date: true } } },
     }),
   ]);

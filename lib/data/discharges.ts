@@ -37,7 +37,7 @@ export { latestDischargesIn, type DischargeView } from "@/lib/data/discharge-sta
 async function returnedQuestionnaire(tx: Tx, clinicId: string, episodeId: string, timeZone: string) {
   const r = await tx.questionnaireRequest.findFirst({
     where: { clinicId, episodeId, status: "completed", usedInAssessmentId: null, submittedAt: { not: null } },
-    orderBy: { submittedAt: "desc" },
+    orderBy: [{ submittedAt: "desc" }, { id: "desc" }],
   });
   if (!r?.submittedAt) return null;
   const answers = readRunnerAnswers(r.answers, shapeOf(r));

@@ -73,7 +73,7 @@ function view(row: {
 
 /** The stored document of `key`, or null. */
 export async function findStoredDocument(tx: Tx, key: DocumentKey): Promise<StoredDocumentView | null> {
-  const row = await tx.storedDocument.findFirst({ where: where(key), orderBy: { createdAt: "asc" } });
+  const row = await tx.storedDocument.findFirst({ where: where(key), orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
   return row ? view(row) : null;
 }
 

@@ -54,7 +54,10 @@ export async function getProgrammePanel(actor: Actor, episodeId: string): Promis
     let adh: ProgrammePanel["adherence"] = null;
     if (current && !current.stopped) {
       const ticks = (
-        await tx.exerciseTick.findMany({ where: { clinicId: actor.clinicId, programmeId: current.id }, orderBy: { doneOn: "asc" } })
+        await tx.exerciseTick.findMany({
+          where: { clinicId: actor.clinicId, programmeId: current.id },
+          orderBy: [{ doneOn: "asc" }, { id: "asc" }],
+        })
       ).map((t) => ({ exercise: t.exercise, date: toDateString(t.doneOn) }));
       const start = todayIn(timezone, current.createdAt);
       const weekFrom = start > addDays(today, -6) ? start : addDays(today, -6);

@@ -187,7 +187,7 @@ export async function listQuestionnaireRequests(actor: Actor, episodeId: string)
     const episode = await findEpisodeOrThrow(tx, actor, episodeId);
     const rows = await tx.questionnaireRequest.findMany({
       where: { clinicId: actor.clinicId, episodeId },
-      orderBy: { createdAt: "desc" },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     });
     const ids = [...new Set(rows.flatMap((r) => [r.createdById, r.reviewedById]).filter((v): v is string => !!v))];
     const users = await tx.user.findMany({ where: { clinicId: actor.clinicId, id: { in: ids } }, select: { id: true, name: true } });
@@ -266,7 +266,7 @@ export async function unusedRunnerReports(
 ): Promise<{ id: string; on: string; answers: RunnerAnswers }[]> {
   const rows = await tx.questionnaireRequest.findMany({
     where: { clinicId: actor.clinicId, episodeId, status: "completed", usedInAssessmentId: null },
-    orderBy: { submittedAt: "asc" },
+    orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
   });
   return rows.map((r) => ({
     id: r.id,

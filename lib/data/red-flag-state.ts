@@ -54,6 +54,8 @@ export async function redFlagStateIn(tx: Tx, clinicId: string, episodeIds: strin
     tx.assessment.findMany({
       where: { clinicId, episodeId: { in: episodeIds }, status: "signed" },
       select: { id: true, episodeId: true, assessedOn: true, signedAt: true, evaluation: true },
+      // In signing order, then by id: of two signed in the same instant, the same one raises an item on every read.
+      orderBy: [{ signedAt: "asc" }, { id: "asc" }],
     }),
     tx.redFlagAction.findMany({
       where: { clinicId, episodeId: { in: episodeIds } },

@@ -29,7 +29,7 @@ export async function runnerProgramme(tx: Tx, clinicId: string, episodeId: strin
   const [library, clinic, ticks] = await Promise.all([
     libraryIn(tx, clinicId),
     tx.clinic.findUniqueOrThrow({ where: { id: clinicId }, select: { timezone: true } }),
-    tx.exerciseTick.findMany({ where: { clinicId, programmeId: row.id }, orderBy: { doneOn: "asc" } }),
+    tx.exerciseTick.findMany({ where: { clinicId, programmeId: row.id }, orderBy: [{ doneOn: "asc" }, { id: "asc" }] }),
   ]);
   const start = todayIn(clinic.timezone, row.createdAt);
   const days: string[] = [];

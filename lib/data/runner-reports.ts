@@ -40,7 +40,7 @@ export async function untakenRunnerReportDays(actor: Actor, episodeId: string): 
   const rows = await transaction((tx) =>
     tx.questionnaireRequest.findMany({
       where: { clinicId: actor.clinicId, episodeId, status: "completed", usedInAssessmentId: null },
-      orderBy: { submittedAt: "asc" },
+      orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
       select: { submittedAt: true, createdAt: true },
     }),
   );
@@ -51,7 +51,7 @@ export async function untakenRunnerReportDays(actor: Actor, episodeId: string): 
 export async function runnerReportsOfAssessment(tx: Tx, actor: Actor, assessmentId: string): Promise<RunnerReport[]> {
   const rows = await tx.questionnaireRequest.findMany({
     where: { clinicId: actor.clinicId, usedInAssessmentId: assessmentId, status: "completed" },
-    orderBy: { submittedAt: "asc" },
+    orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
   });
   return rows.map((r) => ({
     id: r.id,

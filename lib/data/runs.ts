@@ -57,7 +57,7 @@ const runView = (r: RunRow): RunView => ({
 async function readRuns(c: Pick<Tx, "run">, actor: Actor, patientId: string): Promise<RunView[]> {
   const rows = await c.run.findMany({
     where: { clinicId: actor.clinicId, patientId },
-    orderBy: [{ date: "desc" }, { startedAt: "desc" }, { createdAt: "desc" }],
+    orderBy: [{ date: "desc" }, { startedAt: "desc" }, { createdAt: "desc" }, { id: "desc" }],
   });
   return rows.map(runView);
 }

@@ -5,6 +5,7 @@ import { clinicClock, refuseFutureDates } from "@/lib/data/clinic";
 import { findPatientOrThrow, isUuid } from "@/lib/data/patients";
 import { fromDateString, toDateString, transaction, type Tx } from "@/lib/data/tx";
 import { NotFoundError } from "@/lib/errors";
+import type { Prisma } from "@/prisma/generated/client";
 import { addDays } from "@/lib/format";
 import { RECENT_SHOE_CHANGE_DAYS } from "@/lib/domain/windows";
 import type { ShoeInput, ShoeType } from "@/lib/validation/shoes";
@@ -38,6 +39,9 @@ export type ShoeSummary = {
   recentChange: { shoe: ShoeView; daysAgo: number; previous: ShoeView | null } | null;
 };
 
+/** The shoe log's order: newest pair first; pairs introduced the same day, the one added last, then by id. */
+const SHOE_LOG_ORDER = [{ introducedOn: "desc" }, { createdAt: "desc" }, { id: "desc" }] satisfies Prisma.ShoeOrderByWithRelationInput[];
+
 type ShoeDates = { id: string; introducedOn: Date | string; retiredOn: Date | string | null };
 const day = (d: Date | string | null) => (d === null ? null : typeof d === "string" ? d : toDateString(d));
 
@@ -58,20 +62,24 @@ export function currentShoeOn<T extends ShoeDates>(shoes: readonly T[], date: st
 }
 
 export async function shoesForDefaults(tx: Tx, clinicId: string, patientId: string): Promise<ShoeDates[]> {
-  return tx.shoe.findMany({ where: { clinicId, patientId }, select: { id: true, introducedOn: true, retiredOn: true } });
+  return tx.shoe.findMany({
+    where: { clinicId, patientId },
+    select: { id: true, introducedOn: true, retiredOn: true },
+    // Of two pairs introduced the same day, a run's default is the one the log shows first.
+    orderBy: SHOE_LOG_ORDER,
+  });
 }
 
 function summarise(shoes: ShoeView[], today: string): ShoeSummary {
   const current = currentShoeOn(shoes, today);
   const inRotation = shoes.filter((s) => s.introducedOn <= today && (s.retiredOn === null || s.retiredOn >= today)).length;
-  const newest = [...shoes].sort((a, b) => (a.introducedOn < b.introducedOn ? 1 : -1))[0];
+  // Stable sorts: pairs introduced the same day keep the shoe log's order (the one added last, then by id, first).
+  const newestFirst = (a: ShoeView, b: ShoeView) => (a.introducedOn < b.introducedOn ? 1 : a.introducedOn > b.introducedOn ? -1 : 0);
+  const newest = [...shoes].sort(newestFirst)[0];
   let recentChange: ShoeSummary["recentChange"] = null;
   if (newest && newest.introducedOn <= today && newest.introducedOn > addDays(today, -RECENT_SHOE_CHANGE_DAYS)) {
     const daysAgo = Math.round((Date.parse(today) - Date.parse(newest.introducedOn)) / 86_400_000);
-    const previous =
-      [...shoes]
-        .filter((s) => s.id !== newest.id && s.introducedOn <= newest.introducedOn)
-        .sort((a, b) => (a.introducedOn < b.introducedOn ? 1 : -1))[0] ?? null;
+    const previous = [...shoes].filter((s) => s.id !== newest.id && s.introducedOn <= newest.introducedOn).sort(newestFirst)[0] ?? null;
     recentChange = { shoe: newest, daysAgo, previous };
   }
   return { shoes, current, inRotation, recentChange };
@@ -79,7 +87,7 @@ function summarise(shoes: ShoeView[], today: string): ShoeSummary {
 
 /** The shoe log of a runner with distances, without an audit row (callers audit the view they are part of). */
 export async function shoeSummaryIn(c: Pick<Tx, "shoe" | "run">, clinicId: string, patientId: string, today: string): Promise<ShoeSummary> {
-  const shoes = await c.shoe.findMany({ where: { clinicId, patientId }, orderBy: [{ introducedOn: "desc" }, { createdAt: "desc" }] });
+  const shoes = await c.shoe.findMany({ where: { clinicId, patientId }, orderBy: SHOE_LOG_ORDER });
   const sums = shoes.length
     ? await c.run.groupBy({
         by: ["shoeId"],

@@ -79,7 +79,7 @@ export async function getTimeline(actor: Actor, patientId: string): Promise<Time
     const settings = await clinicSettingsIn(tx, actor.clinicId);
     const runs = await tx.run.findMany({
       where: { clinicId: actor.clinicId, patientId },
-      orderBy: { date: "asc" },
+      orderBy: [{ date: "asc" }, { id: "asc" }],
       select: {
         date: true,
         distanceKm: true,

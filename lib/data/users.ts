@@ -29,7 +29,11 @@ const PUBLIC_FIELDS = {
 
 export async function listUsers(actor: Actor) {
   return read((c) =>
-    c.user.findMany({ where: { clinicId: actor.clinicId }, select: PUBLIC_FIELDS, orderBy: [{ active: "desc" }, { name: "asc" }] }),
+    c.user.findMany({
+      where: { clinicId: actor.clinicId },
+      select: PUBLIC_FIELDS,
+      orderBy: [{ active: "desc" }, { name: "asc" }, { id: "asc" }],
+    }),
   );
 }
 
