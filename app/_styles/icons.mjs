@@ -3,8 +3,8 @@
  * `@plugin` in app/globals.css). `icon-<name>` on an element draws lucide's
  * icon <name> before its text, in the text's colour (a mask), sized by
  * `--icon-size` (1em unless the component sets it), hidden from screen
- * readers (the words beside it say what it means) and drawn in the system's
- * text colour in forced-colours mode. The icon costs no element and no bytes
+ * readers (the words beside it say what it means), printed, and drawn in
+ * the system's text colour in forced-colours mode. The icon costs no element and no bytes
  * in the page: a table row, a tile or a badge that shows one is one element
  * with its words (issue 17: the caseload's SVG icons and sprites travelled
  * twice per view, in the HTML and in the React payload). Only the classes
@@ -72,6 +72,8 @@ export default plugin(({ addUtilities }) => {
     "flex-shrink": "0",
     "vertical-align": "-0.125em",
     "background-color": "currentColor",
+    // Printed too (the referral's print page shows urgency badges): browsers leave out backgrounds unless told.
+    "print-color-adjust": "exact",
     "@media (forced-colors: active)": { "forced-color-adjust": "none", "background-color": "CanvasText" },
   };
   addUtilities(

@@ -78,6 +78,7 @@ it.each(used)("draws icon-%s with lucide's own shapes and stroke, in the text's 
     expect(svg).toContain(attribute);
   expect(rule).toContain("background-color: currentColor");
   expect(rule).toContain("width: var(--icon-size, 1em)");
+  expect(rule).toContain("print-color-adjust: exact");
 });
 
 it("draws the icons in the system's text colour in forced-colours mode", () => {
